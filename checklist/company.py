@@ -1,0 +1,85 @@
+"""Company facts that decide things: the 统一社会信用代码 check character and the inspecting authority."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+# GB 32100-2015: 31 characters (no I, O, Z, S, V); weights 3^i mod 31 for the first 17 positions.
+CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+class CreditCodeError(ValueError):
+    """A 统一社会信用代码 that is malformed or whose check character is wrong."""
+
+
+def credit_code_check_char(first17: str) -> str:
+    """The 18th (check) character for the first 17 characters of a credit code."""
+    total = sum(CREDIT_CODE_CHARS.index(ch) * w for ch, w in zip(first17, _WEIGHTS, strict=True))
+    return CREDIT_CODE_CHARS[(31 - total % 31) % 31]
+
+
+def validate_credit_code(code: str) -> str:
+    """Return the normalised (upper-case, trimmed) code, or raise :class:`CreditCodeError` saying why."""
+    normalised = code.strip().upper()
+    if len(normalised) != 18:
+        raise CreditCodeError(
+            f"统一社会信用代码应为 18 位，输入了 {len(normalised)} 位 / a credit code has 18 characters"
+        )
+    bad = [ch for ch in normalised if ch not in CREDIT_CODE_CHARS]
+    if bad:
+        raise CreditCodeError(
+            f"统一社会信用代码含有不允许的字符 {''.join(bad)!r}（不使用 I、O、Z、S、V）/ characters not allowed"
+        )
+    expected = credit_code_check_char(normalised[:17])
+    if normalised[17] != expected:
+        raise CreditCodeError(
+            f"统一社会信用代码校验位应为 {expected}，输入的是 {normalised[17]}，请核对 / check character should be {expected}"
+        )
+    return normalised
+
+
+class CompanyType(StrEnum):
+    INDUSTRIAL = "industrial"
+    CONSTRUCTION = "construction"
+    OFFICE_BUILDING = "office_building"
+    MALL = "mall"
+    RESTAURANT = "restaurant"
+    OTHER = "other"
+
+
+COMPANY_TYPE_ZH = {
+    CompanyType.INDUSTRIAL: "工业企业",
+    CompanyType.CONSTRUCTION: "建设工程参建单位",
+    CompanyType.OFFICE_BUILDING: "商务楼宇（办公楼、写字楼）",
+    CompanyType.MALL: "商场（含超市）",
+    CompanyType.RESTAURANT: "餐馆（含内部食堂）",
+    CompanyType.OTHER: "其他市场主体",
+}
+
+
+@dataclass(frozen=True)
+class Authority:
+    name_zh: str
+    name_en: str
+    basis: str
+
+
+def inspecting_authority(company_type: CompanyType) -> Authority:
+    """Which Beijing authority inspects epidemic-control measures for a company of this type.
+
+    京政发〔2020〕5号: 应急管理部门 inspect industrial enterprises. 京政发〔2020〕6号: 市场监管部门 inspect
+    market entities other than office buildings, malls, restaurants, industrial enterprises and construction
+    units. Those excluded types are not assigned by either decision and stay with the health authority and
+    their sector regulator.
+    """
+    if company_type is CompanyType.INDUSTRIAL:
+        return Authority("应急管理部门", "Emergency management authority", "京政发〔2020〕5号")
+    if company_type is CompanyType.OTHER:
+        return Authority("市场监管部门", "Market regulation authority", "京政发〔2020〕6号")
+    return Authority(
+        "卫生健康行政管理部门及行业主管部门",
+        "Health authority and the sector regulator",
+        "京政发〔2020〕6号（除外情形）",
+    )

@@ -1,0 +1,221 @@
+"""Deriving item results from measured values, overrides, scoring and what blocks completion.
+
+Pure functions over plain data: the storage layer and the GUI hand in answers and dormitory-room rows and
+get back outcomes; nothing here reads a database or a widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from checklist.catalog import Catalog, Item, Severity
+from checklist.rules import (
+    RULES,
+    DormitoryRoom,
+    Finding,
+    MeasurementError,
+    Verdict,
+    evaluate_rule,
+    parse_room,
+    validate_measurement,
+)
+
+
+class Result(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    NA = "na"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the officer entered for one item."""
+
+    result: Result | None = None
+    measurements: Mapping[str, Any] = field(default_factory=dict)
+    override_reason: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    """An item's evaluated state.
+
+    ``derived`` comes from the rules alone; ``result`` is what counts: the officer's choice when it is a
+    reasoned override (or when no rule applies), otherwise the derived result.
+    """
+
+    item_id: str
+    derived: Result | None
+    result: Result | None
+    overridden: bool
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[str, ...] = ()
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.verdict is Verdict.WARNING)
+
+
+def parse_rooms(rows: Sequence[Mapping[str, Any]]) -> tuple[list[DormitoryRoom], list[str]]:
+    """Validate dormitory-room rows; bad rows are reported and left out, good rows kept."""
+    rooms: list[DormitoryRoom] = []
+    errors: list[str] = []
+    names: set[str] = set()
+    for index, row in enumerate(rows):
+        try:
+            room = parse_room(index, row)
+        except MeasurementError as exc:
+            errors.append(str(exc))
+            continue
+        if room.name in names:
+            errors.append(f"room {room.name}: the name appears twice; each room needs its own name")
+            continue
+        names.add(room.name)
+        rooms.append(room)
+    return rooms, errors
+
+
+def evaluate_item(
+    item: Item, answer: Answer | None, rooms: Sequence[DormitoryRoom] = (), room_errors: Sequence[str] = ()
+) -> ItemOutcome:
+    """Validate an item's measurements, apply its rules, and combine with the officer's answer."""
+    answer = answer or Answer()
+    errors: list[str] = []
+    values: dict[str, Any] = {}
+    for measurement in item.measurements:
+        raw = answer.measurements.get(measurement.key)
+        if raw is None or raw == "":
+            continue
+        try:
+            values[measurement.key] = validate_measurement(measurement.key, measurement.kind, raw)
+        except MeasurementError as exc:
+            errors.append(str(exc))
+    unknown = sorted(set(answer.measurements) - {m.key for m in item.measurements})
+    errors.extend(f"{key}: not a measurement of {item.id}" for key in unknown)
+
+    findings: list[Finding] = []
+    table_rules = [r for r in item.rules if RULES[r].table]
+    if table_rules:
+        errors.extend(room_errors)
+    for rule_id in item.rules:
+        try:
+            findings.extend(evaluate_rule(rule_id, values, rooms))
+        except MeasurementError as exc:
+            errors.append(str(exc))
+
+    derived: Result | None = None
+    if findings:
+        derived = Result.FAIL if any(f.verdict is Verdict.FAIL for f in findings) else Result.PASS
+    chosen = answer.result
+    overridden = chosen is not None and derived is not None and chosen is not derived
+    if overridden and not answer.override_reason.strip():
+        errors.append(f"{item.id}: the result differs from the rules ({derived}); give a reason for the override")
+        result = derived
+        overridden = False
+    elif chosen is not None:
+        result = chosen
+    else:
+        result = derived
+    return ItemOutcome(item.id, derived, result, overridden, tuple(findings), tuple(errors), values)
+
+
+@dataclass
+class Counts:
+    passed: int = 0
+    failed: int = 0
+    na: int = 0
+    unchecked: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.passed + self.failed + self.na + self.unchecked
+
+    @property
+    def answered(self) -> int:
+        return self.passed + self.failed + self.na
+
+    @property
+    def pass_rate(self) -> float | None:
+        """Share of passed among the applicable answered items (N/A excluded), or None if there are none."""
+        applicable = self.passed + self.failed
+        return self.passed / applicable if applicable else None
+
+    def add(self, result: Result | None) -> None:
+        if result is Result.PASS:
+            self.passed += 1
+        elif result is Result.FAIL:
+            self.failed += 1
+        elif result is Result.NA:
+            self.na += 1
+        else:
+            self.unchecked += 1
+
+
+@dataclass
+class Score:
+    sections: dict[tuple[str, str], Counts]
+    overall: Counts
+    failed: list[str]
+    severe_failed: list[str]
+
+
+def score(catalogs: Iterable[Catalog], outcomes: Mapping[str, ItemOutcome]) -> Score:
+    """Count pass / fail / N-A / unchecked per (catalog, section) and overall."""
+    sections: dict[tuple[str, str], Counts] = {}
+    overall = Counts()
+    failed: list[str] = []
+    severe: list[str] = []
+    for catalog in catalogs:
+        for section in catalog.sections:
+            sections[(catalog.id, section.id)] = Counts()
+        for item in catalog.items:
+            outcome = outcomes.get(item.id)
+            result = outcome.result if outcome else None
+            sections[(catalog.id, item.section)].add(result)
+            overall.add(result)
+            if result is Result.FAIL:
+                failed.append(item.id)
+                if item.severity is Severity.CRITICAL:
+                    severe.append(item.id)
+    return Score(sections, overall, failed, severe)
+
+
+@dataclass(frozen=True)
+class InspectionEvaluation:
+    outcomes: dict[str, ItemOutcome]
+    rooms: list[DormitoryRoom]
+    room_errors: list[str]
+    score: Score
+
+
+def evaluate_inspection(
+    catalogs: Sequence[Catalog], answers: Mapping[str, Answer], room_rows: Sequence[Mapping[str, Any]] = ()
+) -> InspectionEvaluation:
+    """Evaluate every item of the chosen catalogs. The dormitory table is shared by every item that reads it,
+    so the same room is judged by the national rule under GN and the Beijing rule under BJHQ/BJTG."""
+    rooms, room_errors = parse_rooms(room_rows)
+    outcomes = {
+        item.id: evaluate_item(item, answers.get(item.id), rooms, room_errors)
+        for catalog in catalogs
+        for item in catalog.items
+    }
+    return InspectionEvaluation(outcomes, rooms, room_errors, score(catalogs, outcomes))
+
+
+def completion_blockers(evaluation: InspectionEvaluation, items_with_actions: Iterable[str]) -> list[str]:
+    """What keeps an inspection from being completed, as messages; empty when it can be completed."""
+    with_actions = set(items_with_actions)
+    blockers: list[str] = []
+    for item_id, outcome in evaluation.outcomes.items():
+        if outcome.result is None:
+            blockers.append(f"{item_id}: not answered")
+        elif outcome.result is Result.FAIL and item_id not in with_actions and not outcome.overridden:
+            blockers.append(f"{item_id}: failed without a corrective action")
+        for error in outcome.errors:
+            blockers.append(f"{item_id}: {error}" if not error.startswith(item_id) else error)
+    return blockers

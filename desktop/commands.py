@@ -1,0 +1,178 @@
+"""Headless subcommands that work on a database (no Qt is imported here)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop.cli import CommandError
+
+ACTOR_HELP = "name recorded in the audit trail (default: your login name)"
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from storage.db import KnownError, open_database
+
+    try:
+        return open_database(args.db)
+    except KnownError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _actor(args: argparse.Namespace) -> str:
+    return str(getattr(args, "actor", None) or getpass.getuser())
+
+
+def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Turn storage errors the user can act on into the one-line message of :class:`CommandError`."""
+
+    def run(args: argparse.Namespace) -> int:
+        from storage.db import KnownError
+
+        try:
+            return handler(args)
+        except KnownError as exc:
+            raise CommandError(str(exc)) from None
+
+    return run
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    from storage.audit import verify_chain
+
+    db = _open(args)
+    with db.session() as session:
+        report = verify_chain(session)
+    if report.ok:
+        print(f"OK: {report.reason}")
+        return 0
+    print(f"BROKEN at entry {report.first_broken}: {report.reason}", file=sys.stderr)
+    return 2
+
+
+def _audit_log(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from storage.models import AuditEntry
+
+    db = _open(args)
+    query = select(AuditEntry).order_by(AuditEntry.seq)
+    if args.inspection is not None:
+        query = query.where(AuditEntry.inspection_id == args.inspection)
+    with db.session() as session:
+        for entry in session.scalars(query):
+            changes = json.dumps(entry.new if entry.action != "delete" else entry.old, ensure_ascii=False)
+            print(
+                f"{entry.seq:>6} {entry.at.isoformat(timespec='seconds')}Z {entry.actor:<12} {entry.action:<8} "
+                f"{entry.table_name}#{entry.row_id} {changes[:160]}"
+            )
+    return 0
+
+
+def _verify_record(args: argparse.Namespace) -> int:
+    from storage.service import verify_record
+
+    check = verify_record(_open(args), args.id)
+    for line in check.lines:
+        print(line)
+    return 0 if check.ok else 2
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from storage.backup import backup, check_backup
+
+    db = _open(args)
+    target = Path(args.file)
+    backup(db, target)
+    print(f"backup written to {target} ({check_backup(target)})")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from storage.backup import restore
+
+    db = _open(args)
+    kept = restore(db, Path(args.file))
+    print(f"restored from {args.file}; the previous database is kept at {kept}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from storage.exchange import import_file
+
+    inspection_id = import_file(_open(args), _actor(args), Path(args.file))
+    print(inspection_id)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    if not (args.json or args.pdf or args.xlsx):
+        raise CommandError("say what to write: --json FILE, --pdf FILE and/or --xlsx FILE")
+    db = _open(args)
+    if args.json:
+        from storage.exchange import export_document, write_json
+
+        write_json(Path(args.json), export_document(db, args.id))
+        print(f"wrote {args.json}")
+    if args.pdf or args.xlsx:
+        from export.reports import export_reports
+
+        for written in export_reports(
+            db, args.id, pdf=Path(args.pdf) if args.pdf else None, xlsx=Path(args.xlsx) if args.xlsx else None
+        ):
+            print(f"wrote {written}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from storage.service import InspectionFilter, list_inspections
+
+    rows = list_inspections(_open(args), InspectionFilter(status=args.status), limit=args.limit)
+    for row in rows:
+        print(
+            f"{row.id:>6} {row.date} {row.status:<9} {row.company} / {row.site or '-'}  "
+            f"通过 {row.passed} 不合格 {row.failed} 不适用 {row.na} 未查 {row.unchecked}  整改未完 {row.open_actions}"
+        )
+    return 0
+
+
+def register(commands: Any) -> None:
+    """Add the storage subcommands to the ``fugong`` parser."""
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = commands.add_parser(name, help=help_text)
+        parser.set_defaults(handler=_guard(handler), needs_db=True)
+        parser.add_argument("--db", default=argparse.SUPPRESS, help="database URL")
+        return parser
+
+    audit = commands.add_parser("audit", help="the audit trail")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = audit_commands.add_parser("verify", help="check the hash chain; names the first broken entry")
+    verify.set_defaults(handler=_guard(_audit_verify), needs_db=True)
+    verify.add_argument("--db", default=argparse.SUPPRESS)
+    log = audit_commands.add_parser("log", help="print the audit trail")
+    log.add_argument("--inspection", type=int, default=None)
+    log.add_argument("--db", default=argparse.SUPPRESS)
+    log.set_defaults(handler=_guard(_audit_log), needs_db=True)
+
+    add("verify-record", _verify_record, "check that a completed or signed inspection is unchanged").add_argument(
+        "id", type=int
+    )
+    add("backup", _backup, "write a consistent copy of the SQLite database").add_argument("file")
+    add("restore", _restore, "replace the SQLite database with a backup (the old one is kept)").add_argument("file")
+    imp = add("import", _import, "store an inspection from a fugong.inspection/1 JSON file; prints its id")
+    imp.add_argument("file")
+    imp.add_argument("--actor", help=ACTOR_HELP)
+    exp = add("export", _export, "write an inspection as JSON, PDF and/or Excel")
+    exp.add_argument("id", type=int)
+    exp.add_argument("--json", metavar="FILE")
+    exp.add_argument("--pdf", metavar="FILE")
+    exp.add_argument("--xlsx", metavar="FILE")
+    lst = add("list", _list, "list inspections")
+    lst.add_argument("--status", choices=("draft", "completed", "signed"))
+    lst.add_argument("--limit", type=int, default=50)

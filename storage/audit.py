@@ -1,0 +1,243 @@
+"""The audit trail: every insert, update and delete of user data becomes a hash-chained entry.
+
+Entries are written by a session hook in the same transaction as the change they describe, so a change and
+its audit entry are committed together or not at all. Each entry stores the SHA-256 of its own content and
+of its predecessor; editing or deleting an entry breaks the chain at that point, which :func:`verify_chain`
+reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, event, inspect, select, update
+from sqlalchemy.orm import Session, UOWTransaction
+
+from storage.models import (
+    AuditEntry,
+    AuditHead,
+    Company,
+    CorrectiveAction,
+    DormitoryRoomRow,
+    Evidence,
+    Inspection,
+    ItemResponse,
+    Site,
+    User,
+    utcnow,
+)
+
+GENESIS = "0" * 64
+AUDITED = (Company, Site, User, Inspection, ItemResponse, DormitoryRoomRow, Evidence, CorrectiveAction)
+# Bookkeeping columns whose change alone is not a user action.
+_QUIET = {"version", "updated_at", "passed", "failed", "na", "unchecked", "open_actions"}
+
+
+def json_value(value: Any) -> Any:
+    """A JSON-safe, deterministic form of a column value (binary data as its size and hash)."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes sha256={hashlib.sha256(value).hexdigest()}>"
+    return value
+
+
+def canonical_json(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=json_value)
+
+
+def entry_hash(fields: dict[str, Any], prev_hash: str) -> str:
+    return hashlib.sha256((canonical_json(fields) + prev_hash).encode("utf-8")).hexdigest()
+
+
+def _entry_fields(entry: AuditEntry | dict[str, Any]) -> dict[str, Any]:
+    get = entry.get if isinstance(entry, dict) else lambda name: getattr(entry, name)
+    return {
+        "seq": get("seq"),
+        "at": json_value(get("at")),
+        "actor": get("actor"),
+        "action": get("action"),
+        "table": get("table_name"),
+        "row_id": get("row_id"),
+        "inspection_id": get("inspection_id"),
+        "old": get("old"),
+        "new": get("new"),
+        "reason": get("reason") or "",
+    }
+
+
+def _inspection_of(obj: Any) -> int | None:
+    if isinstance(obj, Inspection):
+        return obj.id
+    value = getattr(obj, "inspection_id", None)
+    return value if isinstance(value, int) else None
+
+
+def _columns(obj: Any) -> dict[str, Any]:
+    mapper = inspect(obj).mapper
+    return {c.key: json_value(getattr(obj, c.key)) for c in mapper.column_attrs}
+
+
+def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    state = inspect(obj)
+    old: dict[str, Any] = {}
+    new: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in _QUIET:
+            continue
+        history = state.attrs[attr.key].history
+        if history.has_changes():
+            old[attr.key] = json_value(history.deleted[0]) if history.deleted else None
+            new[attr.key] = json_value(history.added[0]) if history.added else None
+    return old, new
+
+
+@dataclass
+class _Pending:
+    action: str
+    obj: Any
+    old: dict[str, Any] | None
+    new: dict[str, Any] | None
+
+
+def append_entries(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Append entries (dicts with actor, action, table_name, row_id, inspection_id, old, new, reason)."""
+    if not rows:
+        return
+    # Take the chain head's row lock before reading it (PostgreSQL: concurrent writers queue here).
+    connection.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq))
+    head = connection.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
+    seq, prev = head.seq, head.hash
+    now = utcnow()
+    for row in rows:
+        seq += 1
+        entry = {**row, "seq": seq, "at": now, "reason": row.get("reason", "")}
+        entry["prev_hash"] = prev
+        entry["hash"] = prev = entry_hash(_entry_fields(entry), prev)
+        connection.execute(AuditEntry.__table__.insert().values(**entry))
+    connection.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev))
+
+
+def install(session_factory: Any) -> None:
+    """Hook the audit trail into every session the factory makes."""
+
+    @event.listens_for(session_factory, "before_flush")
+    def _collect(session: Session, _: UOWTransaction, __: Any) -> None:
+        pending: list[_Pending] = session.info.setdefault("_audit_pending", [])
+        for obj in session.new:
+            if isinstance(obj, AUDITED):
+                pending.append(_Pending("insert", obj, None, None))
+        for obj in session.dirty:
+            if isinstance(obj, AUDITED) and session.is_modified(obj, include_collections=False):
+                old, new = _changes(obj)
+                if new:
+                    pending.append(_Pending("update", obj, old, new))
+        for obj in session.deleted:
+            if isinstance(obj, AUDITED):
+                pending.append(_Pending("delete", obj, _columns(obj), None))
+
+    @event.listens_for(session_factory, "after_flush")
+    def _write(session: Session, _: UOWTransaction) -> None:
+        pending: list[_Pending] = session.info.pop("_audit_pending", [])
+        if not pending:
+            return
+        actor = str(session.info.get("actor", "system"))
+        reason = str(session.info.get("reason", ""))
+        rows = []
+        for change in pending:
+            obj = change.obj
+            new = _columns(obj) if change.action == "insert" else change.new
+            rows.append(
+                {
+                    "actor": actor,
+                    "action": change.action,
+                    "table_name": obj.__tablename__,
+                    "row_id": getattr(obj, "id", None),
+                    "inspection_id": _inspection_of(obj),
+                    "old": change.old,
+                    "new": new,
+                    "reason": reason,
+                }
+            )
+        append_entries(session.connection(), rows)
+
+
+def record_event(
+    session: Session,
+    action: str,
+    table: str,
+    row_id: int | None,
+    inspection_id: int | None,
+    new: dict[str, Any] | None = None,
+    reason: str = "",
+) -> None:
+    """Append an entry for an action that is not a plain row change (complete, sign, restore …)."""
+    append_entries(
+        session.connection(),
+        [
+            {
+                "actor": str(session.info.get("actor", "system")),
+                "action": action,
+                "table_name": table,
+                "row_id": row_id,
+                "inspection_id": inspection_id,
+                "old": None,
+                "new": new,
+                "reason": reason,
+            }
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    entries: int
+    first_broken: int | None  # seq of the first entry that does not verify
+    reason: str
+
+
+def iter_entries(session: Session, batch: int = 5000) -> Iterator[AuditEntry]:
+    last = 0
+    while True:
+        chunk = session.scalars(
+            select(AuditEntry).where(AuditEntry.seq > last).order_by(AuditEntry.seq).limit(batch)
+        ).all()
+        if not chunk:
+            return
+        yield from chunk
+        last = chunk[-1].seq
+        session.expunge_all()
+
+
+def verify_chain(session: Session) -> ChainReport:
+    """Recompute every entry's hash in order and compare with the chain head."""
+    prev = GENESIS
+    expected_seq = 1
+    count = 0
+    for entry in iter_entries(session):
+        if entry.seq != expected_seq:
+            return ChainReport(False, count, expected_seq, f"entry {expected_seq} is missing (next is {entry.seq})")
+        if entry.prev_hash != prev:
+            return ChainReport(False, count, entry.seq, f"entry {entry.seq} does not link to entry {entry.seq - 1}")
+        if entry_hash(_entry_fields(entry), prev) != entry.hash:
+            return ChainReport(False, count, entry.seq, f"entry {entry.seq} was changed after it was written")
+        prev = entry.hash
+        expected_seq += 1
+        count += 1
+    head = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
+    if head.seq != count or head.hash != prev:
+        return ChainReport(
+            False,
+            count,
+            count + 1 if head.seq > count else count,
+            f"the chain ends at entry {count} but the head says {head.seq}: entries were removed",
+        )
+    return ChainReport(True, count, None, f"{count} entries, chain intact")

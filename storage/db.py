@@ -1,0 +1,168 @@
+"""Opening a database: engine, connection settings, migrations, and errors a user can act on.
+
+The engine and session factory are built once from a URL and passed down (never a global), so each test
+opens its own database. ``open_database`` applies pending Alembic migrations, each in its own transaction,
+and refuses a database written by a newer version of the application.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage import audit
+
+
+class KnownError(Exception):
+    """A storage problem to tell the user in words (locked, full, corrupt, read-only, too new …)."""
+
+
+class DatabaseTooNewError(KnownError):
+    pass
+
+
+class ConcurrentEditError(KnownError):
+    pass
+
+
+class RecordLockedError(KnownError):
+    pass
+
+
+class NotFoundError(KnownError):
+    pass
+
+
+class InvalidInputError(KnownError):
+    pass
+
+
+def _sqlite_connect(dbapi_connection: sqlite3.Connection, _: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own handling defers it).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 10000")
+    mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
+    # FULL: a committed transaction survives a power cut too, not only a crash of the process.
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+    if mode and str(mode[0]).lower() not in ("wal", "memory"):
+        raise KnownError(f"the database could not be switched to WAL mode (it is in {mode[0]!r} mode)")
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # IMMEDIATE: take the write lock at the start, so a transaction never fails half-way on SQLITE_BUSY.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("storage") / "migrations"))
+    config.attributes["engine"] = engine
+    return config
+
+
+def _describe(error: BaseException) -> str:
+    text = str(getattr(error, "orig", error)).strip().splitlines()[0]
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return f"the database is locked by another program; try again in a moment ({text})"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"the database file is read-only; choose a writable location ({text})"
+    if "disk is full" in lowered or "no space" in lowered:
+        return f"the disk is full; free some space — nothing was changed ({text})"
+    if "not a database" in lowered or "malformed" in lowered:
+        return f"the file is not a readable database (damaged or of another kind): {text}"
+    if "unable to open" in lowered or "could not connect" in lowered or "connection refused" in lowered:
+        return f"cannot open the database: {text}"
+    return text
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema up to date, refusing a database from a newer version of the application."""
+    config = alembic_config(engine)
+    script = ScriptDirectory.from_config(config)
+    known = {rev.revision for rev in script.walk_revisions()}
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_heads()
+    unknown = [rev for rev in current if rev not in known]
+    if unknown:
+        raise DatabaseTooNewError(
+            f"this database was written by a newer version of 复工自查 (schema {', '.join(unknown)}); "
+            "update the application to open it — the database was left unchanged"
+        )
+    command.upgrade(config, "head")
+
+
+@dataclass
+class Database:
+    """An open database: the engine and the factory for sessions, handed to whoever needs them."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        database = make_url(self.url).database
+        return Path(database).expanduser() if database and database != ":memory:" else None
+
+    def session(self, actor: str = "system", reason: str = "") -> Session:
+        session = self.sessions()
+        session.info["actor"] = actor
+        session.info["reason"] = reason
+        return session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, *, upgrade: bool = True) -> Database:
+    """Open (creating if needed) and migrate the database at ``url``."""
+    try:
+        engine = make_engine(url)
+        if upgrade:
+            migrate(engine)
+    except KnownError:
+        raise
+    except exc.SQLAlchemyError as error:
+        raise KnownError(_describe(error)) from error
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    audit.install(sessions)
+    return Database(url, engine, sessions)
+
+
+def known_error(error: exc.SQLAlchemyError) -> KnownError:
+    """Wrap an operational database error so the caller can show it in words."""
+    return KnownError(_describe(error))

@@ -1,0 +1,224 @@
+"""SQLAlchemy ORM models. Every table of user data is audited (see :mod:`storage.audit`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Company(Base):
+    __tablename__ = "companies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    credit_code: Mapped[str] = mapped_column(String(18), unique=True)
+    address: Mapped[str] = mapped_column(String(400), default="")
+    district: Mapped[str] = mapped_column(String(100), default="")
+    company_type: Mapped[str] = mapped_column(String(30))
+    headcount: Mapped[int] = mapped_column(Integer, default=0)
+    contact: Mapped[str] = mapped_column(String(200), default="")
+
+    sites: Mapped[list[Site]] = relationship(back_populates="company", order_by="Site.id")
+
+
+class Site(Base):
+    """A place of a company: plant, dormitory building, canteen …"""
+
+    __tablename__ = "sites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="RESTRICT"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(50), default="")
+
+    company: Mapped[Company] = relationship(back_populates="sites")
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Inspection(Base):
+    """One self-inspection. ``version`` is the optimistic-locking counter: a save that carries an old
+    version is refused (two clients editing the same inspection)."""
+
+    __tablename__ = "inspections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="RESTRICT"))
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id", ondelete="RESTRICT"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    inspector: Mapped[str] = mapped_column(String(100))
+    catalogs: Mapped[dict[str, Any]] = mapped_column(JSON)  # {"GN": "1.0.0", ...}, in chosen order
+    status: Mapped[str] = mapped_column(String(12), default="draft")  # draft → completed → signed
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("inspections.id", ondelete="RESTRICT"))
+    record_hash: Mapped[str | None] = mapped_column(String(64))
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Denormalised for the list view (refreshed on every save): passed/failed/na/unchecked, open actions.
+    passed: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    na: Mapped[int] = mapped_column(Integer, default=0)
+    unchecked: Mapped[int] = mapped_column(Integer, default=0)
+    open_actions: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    company: Mapped[Company] = relationship()
+    site: Mapped[Site | None] = relationship()
+    responses: Mapped[list[ItemResponse]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan", order_by="ItemResponse.position"
+    )
+    rooms: Mapped[list[DormitoryRoomRow]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan", order_by="DormitoryRoomRow.position"
+    )
+    evidence: Mapped[list[Evidence]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan", order_by="Evidence.id"
+    )
+    actions: Mapped[list[CorrectiveAction]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan", order_by="CorrectiveAction.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_inspections_site_date", "site_id", "date"),
+        Index("ix_inspections_status_date", "status", "date"),
+        Index("ix_inspections_date", "date"),
+        Index("ix_inspections_company", "company_id"),
+    )
+
+
+class ItemResponse(Base):
+    """The answer to one checklist item. ``result`` is what the officer chose (None: left to the rules),
+    ``derived`` what the rules say, ``final`` what counts."""
+
+    __tablename__ = "item_responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    item_id: Mapped[str] = mapped_column(String(20))
+    result: Mapped[str | None] = mapped_column(String(4))
+    derived: Mapped[str | None] = mapped_column(String(4))
+    final: Mapped[str | None] = mapped_column(String(4))
+    measurements: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    findings: Mapped[list[Any] | None] = mapped_column(JSON)
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    inspection: Mapped[Inspection] = relationship(back_populates="responses")
+
+    __table_args__ = (UniqueConstraint("inspection_id", "item_id"),)
+
+
+class DormitoryRoomRow(Base):
+    __tablename__ = "dormitory_rooms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100))
+    area_m2: Mapped[float] = mapped_column(Float)
+    occupants: Mapped[int] = mapped_column(Integer)
+    location: Mapped[str] = mapped_column(String(20), default="above_ground")
+    has_window: Mapped[bool] = mapped_column(Boolean, default=True)
+    bunk_beds: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    inspection: Mapped[Inspection] = relationship(back_populates="rooms")
+
+
+class Evidence(Base):
+    """A photo or document attached to an item. ``original_sha256`` is the hash of the file as given;
+    ``data`` may be a downscaled copy (large photos), whose own hash is ``stored_sha256``."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[str] = mapped_column(String(20))
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    original_sha256: Mapped[str] = mapped_column(String(64))
+    original_size: Mapped[int] = mapped_column(Integer)
+    stored_sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    inspection: Mapped[Inspection] = relationship(back_populates="evidence")
+
+
+class CorrectiveAction(Base):
+    __tablename__ = "corrective_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(100))
+    due: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open / done / verified
+    verification_note: Mapped[str] = mapped_column(Text, default="")
+    verified_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    inspection: Mapped[Inspection] = relationship(back_populates="actions")
+
+
+class AuditEntry(Base):
+    """Append-only, hash-chained record of every change to user data."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(10))  # insert / update / delete / sign / complete …
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[int | None] = mapped_column(Integer)
+    inspection_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    old: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    new: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """One row: the chain's last sequence number and hash. Updating it first serialises writers, so two
+    transactions can never append entries with the same predecessor."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[str] = mapped_column(String(64))

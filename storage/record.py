@@ -1,0 +1,123 @@
+"""The canonical form of an inspection and its record hash.
+
+The canonical record is the inspection as stored, serialised with sorted keys, normalised numbers and ISO
+dates in UTF-8. Its SHA-256 is the *record hash*: computed when the inspection is completed, stored when it
+is signed, printed on reports, and recomputed by ``fugong verify-record`` to detect any later change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from typing import Any
+
+from storage.models import Inspection
+
+FORMAT = "fugong.inspection/1"
+
+
+def normalise_number(value: float | int) -> float | int | str:
+    """Integers stay integers; an integral float becomes an int; others are rounded to 9 significant digits.
+    Non-finite values (never stored by the app, but possible by raw SQL) become strings so they still hash."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value
+    if not math.isfinite(value):
+        return str(value)
+    if value == int(value) and abs(value) < 2**53:
+        return int(value)
+    return float(f"{value:.9g}")
+
+
+def normalise(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {str(k): normalise(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [normalise(v) for v in data]
+    if isinstance(data, (int, float)) and not isinstance(data, bool):
+        return normalise_number(data)
+    if hasattr(data, "isoformat"):
+        return data.isoformat()
+    return data
+
+
+def canonical_record(inspection: Inspection) -> dict[str, Any]:
+    """Everything stored about an inspection that a signature vouches for (not its workflow bookkeeping)."""
+    company = inspection.company
+    return normalise(
+        {
+            "format": FORMAT,
+            "id": inspection.id,
+            "supersedes": inspection.supersedes_id,
+            "company": {
+                "name": company.name,
+                "credit_code": company.credit_code,
+                "address": company.address,
+                "district": company.district,
+                "type": company.company_type,
+                "headcount": company.headcount,
+            },
+            "site": inspection.site.name if inspection.site else None,
+            "date": inspection.date,
+            "inspector": inspection.inspector,
+            "catalogs": [{"id": cid, "version": version} for cid, version in inspection.catalogs.items()],
+            "responses": [
+                {
+                    "item": r.item_id,
+                    "result": r.result,
+                    "derived": r.derived,
+                    "final": r.final,
+                    "measurements": r.measurements or {},
+                    "findings": r.findings or [],
+                    "override_reason": r.override_reason,
+                    "note": r.note,
+                }
+                for r in sorted(inspection.responses, key=lambda r: r.position)
+            ],
+            "dormitory_rooms": [
+                {
+                    "name": room.name,
+                    "area_m2": room.area_m2,
+                    "occupants": room.occupants,
+                    "location": room.location,
+                    "has_window": room.has_window,
+                    "bunk_beds": room.bunk_beds,
+                }
+                for room in sorted(inspection.rooms, key=lambda r: r.position)
+            ],
+            "evidence": [
+                {
+                    "item": e.item_id,
+                    "filename": e.filename,
+                    "media_type": e.media_type,
+                    "sha256": e.original_sha256,
+                    "size": e.original_size,
+                    "stored_sha256": e.stored_sha256,
+                    "stored_data_sha256": hashlib.sha256(e.data).hexdigest(),
+                }
+                for e in sorted(inspection.evidence, key=lambda e: e.id)
+            ],
+            "corrective_actions": [
+                {
+                    "item": a.item_id,
+                    "action": a.action,
+                    "owner": a.owner,
+                    "due": a.due,
+                    "status": a.status,
+                    "verification_note": a.verification_note,
+                    "verified_on": a.verified_on,
+                }
+                for a in sorted(inspection.actions, key=lambda a: a.id)
+            ],
+        }
+    )
+
+
+def canonical_bytes(record: dict[str, Any]) -> bytes:
+    return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def record_hash(inspection: Inspection) -> str:
+    return hashlib.sha256(canonical_bytes(canonical_record(inspection))).hexdigest()

@@ -1,0 +1,794 @@
+"""The service layer: every change to user data goes through here, one transaction per user action.
+
+Functions take the :class:`~storage.db.Database` and the acting user's name. Changes to an inspection carry
+the version the caller last saw; if someone else saved in between, :class:`ConcurrentEditError` is raised and
+nothing is written. A signed inspection is never changed: a correction is a new version that supersedes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from checklist.catalog import Catalog, official_catalogs
+from checklist.company import CompanyType, validate_credit_code
+from checklist.evaluation import Answer, InspectionEvaluation, Result, completion_blockers, evaluate_inspection
+from storage import audit
+from storage.db import (
+    ConcurrentEditError,
+    Database,
+    InvalidInputError,
+    KnownError,
+    NotFoundError,
+    RecordLockedError,
+    known_error,
+)
+from storage.models import (
+    AuditEntry,
+    Company,
+    CorrectiveAction,
+    DormitoryRoomRow,
+    Evidence,
+    Inspection,
+    ItemResponse,
+    Site,
+    User,
+    utcnow,
+)
+from storage.record import record_hash
+
+ROLES = ("officer", "manager", "auditor")
+ACTION_STATUSES = ("open", "done", "verified")
+STATUSES = ("draft", "completed", "signed")
+MAX_PHOTO_SIDE = 2048  # larger photos are stored downscaled; the original's hash is kept
+
+
+@contextmanager
+def unit_of_work(db: Database, actor: str, reason: str = "") -> Iterator[Session]:
+    """One user action = one transaction; database failures become :class:`KnownError` in words."""
+    session = db.session(actor, reason)
+    try:
+        with session.begin():
+            yield session
+    except StaleDataError:
+        raise ConcurrentEditError(
+            "someone else saved this inspection in the meantime; your change was not saved — reload to see theirs"
+        ) from None
+    except KnownError:
+        raise
+    except SQLAlchemyError as error:
+        raise known_error(error) from error
+    finally:
+        session.close()
+
+
+# --- companies, sites, users ----------------------------------------------------------------------------
+
+
+@dataclass
+class CompanyInput:
+    name: str
+    credit_code: str
+    company_type: str = CompanyType.OTHER.value
+    address: str = ""
+    district: str = ""
+    headcount: int = 0
+    contact: str = ""
+
+    def validated(self) -> CompanyInput:
+        if not self.name.strip():
+            raise InvalidInputError("the company needs a name")
+        try:
+            code = validate_credit_code(self.credit_code)
+        except ValueError as exc:
+            raise InvalidInputError(str(exc)) from None
+        try:
+            CompanyType(self.company_type)
+        except ValueError:
+            raise InvalidInputError(
+                f"company type {self.company_type!r} is not one of {', '.join(t.value for t in CompanyType)}"
+            ) from None
+        if self.headcount < 0:
+            raise InvalidInputError("the headcount cannot be negative")
+        return CompanyInput(
+            self.name.strip(),
+            code,
+            self.company_type,
+            self.address.strip(),
+            self.district.strip(),
+            self.headcount,
+            self.contact.strip(),
+        )
+
+
+def save_company(db: Database, actor: str, data: CompanyInput, company_id: int | None = None) -> int:
+    data = data.validated()
+    with unit_of_work(db, actor) as session:
+        clash = session.scalar(select(Company.id).where(Company.credit_code == data.credit_code))
+        if clash is not None and clash != company_id:
+            raise InvalidInputError(f"a company with credit code {data.credit_code} is already registered")
+        company = Company() if company_id is None else session.get(Company, company_id)
+        if company is None:
+            raise NotFoundError(f"no company {company_id}")
+        for key, value in vars(data).items():
+            setattr(company, key, value)
+        session.add(company)
+        session.flush()
+        return company.id
+
+
+def add_site(db: Database, actor: str, company_id: int, name: str, kind: str = "") -> int:
+    if not name.strip():
+        raise InvalidInputError("the site needs a name")
+    with unit_of_work(db, actor) as session:
+        if session.get(Company, company_id) is None:
+            raise NotFoundError(f"no company {company_id}")
+        site = Site(company_id=company_id, name=name.strip(), kind=kind.strip())
+        session.add(site)
+        session.flush()
+        return site.id
+
+
+def list_companies(db: Database) -> list[Company]:
+    with db.session() as session:
+        return list(session.scalars(select(Company).options(selectinload(Company.sites)).order_by(Company.id)))
+
+
+def add_user(db: Database, actor: str, name: str, role: str) -> int:
+    if role not in ROLES:
+        raise InvalidInputError(f"role {role!r} is not one of {', '.join(ROLES)}")
+    if not name.strip():
+        raise InvalidInputError("the user needs a name")
+    with unit_of_work(db, actor) as session:
+        if session.scalar(select(User.id).where(User.name == name.strip())) is not None:
+            raise InvalidInputError(f"a user named {name.strip()!r} already exists")
+        user = User(name=name.strip(), role=role)
+        session.add(user)
+        session.flush()
+        return user.id
+
+
+def list_users(db: Database) -> list[User]:
+    with db.session() as session:
+        return list(session.scalars(select(User).order_by(User.id)))
+
+
+# --- inspections ----------------------------------------------------------------------------------------
+
+
+def catalogs_of(inspection: Inspection, available: Mapping[str, Catalog] | None = None) -> list[Catalog]:
+    """The catalogs an inspection was made with, in its order (the shipped versions)."""
+    available = available if available is not None else official_catalogs()
+    missing = [cid for cid in inspection.catalogs if cid not in available]
+    if missing:
+        raise KnownError(f"inspection {inspection.id} uses catalogs not shipped with this version: {missing}")
+    return [available[cid] for cid in inspection.catalogs]
+
+
+def create_inspection(
+    db: Database,
+    actor: str,
+    company_id: int,
+    date: dt.date,
+    inspector: str,
+    catalog_ids: Sequence[str],
+    site_id: int | None = None,
+    catalogs: Mapping[str, Catalog] | None = None,
+) -> int:
+    available = catalogs if catalogs is not None else official_catalogs()
+    if not catalog_ids:
+        raise InvalidInputError("choose at least one catalog")
+    unknown = [cid for cid in catalog_ids if cid not in available]
+    if unknown:
+        raise InvalidInputError(f"unknown catalog(s) {', '.join(unknown)}; known: {', '.join(available)}")
+    if not inspector.strip():
+        raise InvalidInputError("the inspection needs the inspector's name")
+    with unit_of_work(db, actor) as session:
+        if session.get(Company, company_id) is None:
+            raise NotFoundError(f"no company {company_id}")
+        if site_id is not None:
+            site = session.get(Site, site_id)
+            if site is None or site.company_id != company_id:
+                raise NotFoundError(f"no site {site_id} of company {company_id}")
+        chosen = [available[cid] for cid in dict.fromkeys(catalog_ids)]
+        inspection = Inspection(
+            company_id=company_id,
+            site_id=site_id,
+            date=date,
+            inspector=inspector.strip(),
+            catalogs={c.id: c.version for c in chosen},
+            status="draft",
+        )
+        position = 0
+        for catalog in chosen:
+            for item in catalog.items:
+                inspection.responses.append(ItemResponse(position=position, item_id=item.id))
+                position += 1
+        inspection.unchecked = position
+        session.add(inspection)
+        session.flush()
+        return inspection.id
+
+
+def _load(session: Session, inspection_id: int) -> Inspection:
+    inspection = session.scalar(
+        select(Inspection)
+        .where(Inspection.id == inspection_id)
+        .options(
+            selectinload(Inspection.responses),
+            selectinload(Inspection.rooms),
+            selectinload(Inspection.evidence),
+            selectinload(Inspection.actions),
+            selectinload(Inspection.company),
+            selectinload(Inspection.site),
+        )
+    )
+    if inspection is None:
+        raise NotFoundError(f"no inspection {inspection_id}")
+    return inspection
+
+
+def load_inspection(db: Database, inspection_id: int) -> Inspection:
+    """The inspection with responses, rooms, evidence and actions loaded (detached, read-only use)."""
+    with db.session() as session:
+        try:
+            return _load(session, inspection_id)
+        except SQLAlchemyError as error:
+            raise known_error(error) from error
+
+
+def _editable(session: Session, inspection_id: int, expected_version: int | None) -> Inspection:
+    inspection = _load(session, inspection_id)
+    if inspection.status == "signed":
+        raise RecordLockedError(
+            f"inspection {inspection_id} is signed and cannot be changed; create a new version to correct it"
+        )
+    if inspection.status == "completed":
+        raise RecordLockedError(f"inspection {inspection_id} is completed; reopen it as a draft to change it")
+    if expected_version is not None and inspection.version != expected_version:
+        raise ConcurrentEditError(
+            f"inspection {inspection_id} was saved by someone else (version {inspection.version}, you had "
+            f"{expected_version}); your change was not saved — reload to see theirs"
+        )
+    return inspection
+
+
+def answers_of(inspection: Inspection) -> dict[str, Answer]:
+    return {
+        r.item_id: Answer(Result(r.result) if r.result else None, dict(r.measurements or {}), r.override_reason, r.note)
+        for r in inspection.responses
+    }
+
+
+def room_rows_of(inspection: Inspection) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": r.name,
+            "area_m2": r.area_m2,
+            "occupants": r.occupants,
+            "location": r.location,
+            "has_window": r.has_window,
+            "bunk_beds": r.bunk_beds,
+        }
+        for r in sorted(inspection.rooms, key=lambda r: r.position)
+    ]
+
+
+def evaluate(inspection: Inspection, catalogs: Mapping[str, Catalog] | None = None) -> InspectionEvaluation:
+    return evaluate_inspection(catalogs_of(inspection, catalogs), answers_of(inspection), room_rows_of(inspection))
+
+
+def _refresh(inspection: Inspection) -> InspectionEvaluation:
+    """Re-derive every item's result and the list counters after a change."""
+    evaluation = evaluate(inspection)
+    for response in inspection.responses:
+        outcome = evaluation.outcomes[response.item_id]
+        derived = outcome.derived.value if outcome.derived else None
+        final = outcome.result.value if outcome.result else None
+        findings = [f.as_dict() for f in outcome.findings] or None
+        if response.derived != derived:
+            response.derived = derived
+        if response.final != final:
+            response.final = final
+        if response.findings != findings:
+            response.findings = findings
+    overall = evaluation.score.overall
+    inspection.passed, inspection.failed = overall.passed, overall.failed
+    inspection.na, inspection.unchecked = overall.na, overall.unchecked
+    inspection.open_actions = sum(1 for a in inspection.actions if a.status != "verified")
+    inspection.updated_at = utcnow()
+    return evaluation
+
+
+def save_answer(
+    db: Database, actor: str, inspection_id: int, expected_version: int | None, item_id: str, answer: Answer
+) -> int:
+    """Store the officer's answer to one item as given (even if a value is invalid: it is kept and flagged);
+    return the inspection's new version."""
+    with unit_of_work(db, actor) as session:
+        inspection = _editable(session, inspection_id, expected_version)
+        response = next((r for r in inspection.responses if r.item_id == item_id), None)
+        if response is None:
+            raise NotFoundError(f"inspection {inspection_id} has no item {item_id}")
+        result = answer.result.value if answer.result else None
+        measurements = {k: v for k, v in answer.measurements.items() if v is not None and v != ""} or None
+        for name, value in (
+            ("result", result),
+            ("measurements", measurements),
+            ("override_reason", answer.override_reason),
+            ("note", answer.note),
+        ):
+            if getattr(response, name) != value:
+                setattr(response, name, value)
+        _refresh(inspection)
+        session.flush()
+        return inspection.version
+
+
+def set_rooms(
+    db: Database, actor: str, inspection_id: int, expected_version: int | None, rows: Sequence[Mapping[str, Any]]
+) -> int:
+    """Replace the dormitory-room table. Rows are stored as typed; rule problems show up as item errors."""
+    clean: list[dict[str, Any]] = []
+    for index, row in enumerate(rows):
+        try:
+            clean.append(
+                {
+                    "name": str(row.get("name", "")).strip() or f"#{index + 1}",
+                    "area_m2": float(row.get("area_m2", 0) or 0),
+                    "occupants": int(row.get("occupants", 0) or 0),
+                    "location": str(row.get("location", "above_ground")),
+                    "has_window": bool(row.get("has_window", True)),
+                    "bunk_beds": bool(row.get("bunk_beds", False)),
+                }
+            )
+        except (TypeError, ValueError):
+            raise InvalidInputError(f"dormitory_rooms[{index}]: area and occupants must be numbers") from None
+    with unit_of_work(db, actor) as session:
+        inspection = _editable(session, inspection_id, expected_version)
+        existing = sorted(inspection.rooms, key=lambda r: r.position)
+        for position, values in enumerate(clean):
+            if position < len(existing):
+                room = existing[position]
+                for key, value in values.items():
+                    if getattr(room, key) != value:
+                        setattr(room, key, value)
+            else:
+                inspection.rooms.append(DormitoryRoomRow(position=position, **values))
+        for room in existing[len(clean) :]:
+            inspection.rooms.remove(room)
+        _refresh(inspection)
+        session.flush()
+        return inspection.version
+
+
+def _downscale(data: bytes) -> tuple[bytes, str] | None:
+    """A JPEG copy no larger than MAX_PHOTO_SIDE, or None if ``data`` is not an image needing it."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if max(image.size) <= MAX_PHOTO_SIDE:
+                return None
+            image = ImageOps.exif_transpose(image)
+            image.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
+            out = io.BytesIO()
+            image.convert("RGB").save(out, "JPEG", quality=85)
+            return out.getvalue(), "image/jpeg"
+    except (UnidentifiedImageError, OSError):
+        return None
+
+
+def media_type_of(filename: str, data: bytes) -> str:
+    if data.startswith(b"\xff\xd8"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG"):
+        return "image/png"
+    if data.startswith(b"%PDF"):
+        return "application/pdf"
+    import mimetypes
+
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+def add_evidence(
+    db: Database, actor: str, inspection_id: int, expected_version: int | None, item_id: str, filename: str, data: bytes
+) -> tuple[int, int]:
+    """Attach a photo or document; return (evidence id, new inspection version)."""
+    if not data:
+        raise InvalidInputError(f"{filename}: the file is empty; nothing was attached")
+    original_sha = hashlib.sha256(data).hexdigest()
+    media_type = media_type_of(filename, data)
+    stored, stored_type = data, media_type
+    if media_type.startswith("image/"):
+        smaller = _downscale(data)
+        if smaller is not None:
+            stored, stored_type = smaller
+    with unit_of_work(db, actor) as session:
+        inspection = _editable(session, inspection_id, expected_version)
+        if item_id not in {r.item_id for r in inspection.responses}:
+            raise NotFoundError(f"inspection {inspection_id} has no item {item_id}")
+        evidence = Evidence(
+            item_id=item_id,
+            filename=filename,
+            media_type=stored_type,
+            original_sha256=original_sha,
+            original_size=len(data),
+            stored_sha256=hashlib.sha256(stored).hexdigest(),
+            data=stored,
+        )
+        inspection.evidence.append(evidence)
+        inspection.updated_at = utcnow()
+        session.flush()
+        return evidence.id, inspection.version
+
+
+def remove_evidence(
+    db: Database, actor: str, inspection_id: int, expected_version: int | None, evidence_id: int
+) -> int:
+    with unit_of_work(db, actor) as session:
+        inspection = _editable(session, inspection_id, expected_version)
+        evidence = next((e for e in inspection.evidence if e.id == evidence_id), None)
+        if evidence is None:
+            raise NotFoundError(f"inspection {inspection_id} has no attachment {evidence_id}")
+        inspection.evidence.remove(evidence)
+        inspection.updated_at = utcnow()
+        session.flush()
+        return inspection.version
+
+
+def add_action(
+    db: Database,
+    actor: str,
+    inspection_id: int,
+    expected_version: int | None,
+    item_id: str,
+    action: str,
+    owner: str,
+    due: dt.date | None,
+    status: str = "open",
+) -> tuple[int, int]:
+    """Open a corrective action for an item; return (action id, new inspection version)."""
+    if not action.strip():
+        raise InvalidInputError("describe the corrective action")
+    if not owner.strip():
+        raise InvalidInputError("the corrective action needs an owner")
+    if status not in ACTION_STATUSES:
+        raise InvalidInputError(f"status {status!r} is not one of {', '.join(ACTION_STATUSES)}")
+    with unit_of_work(db, actor) as session:
+        inspection = _editable(session, inspection_id, expected_version)
+        if item_id not in {r.item_id for r in inspection.responses}:
+            raise NotFoundError(f"inspection {inspection_id} has no item {item_id}")
+        corrective = CorrectiveAction(
+            item_id=item_id, action=action.strip(), owner=owner.strip(), due=due, status=status
+        )
+        inspection.actions.append(corrective)
+        _refresh(inspection)
+        session.flush()
+        return corrective.id, inspection.version
+
+
+def update_action(
+    db: Database,
+    actor: str,
+    inspection_id: int,
+    expected_version: int | None,
+    action_id: int,
+    status: str,
+    verification_note: str = "",
+    verified_on: dt.date | None = None,
+) -> int:
+    if status not in ACTION_STATUSES:
+        raise InvalidInputError(f"status {status!r} is not one of {', '.join(ACTION_STATUSES)}")
+    with unit_of_work(db, actor) as session:
+        inspection = _editable(session, inspection_id, expected_version)
+        corrective = next((a for a in inspection.actions if a.id == action_id), None)
+        if corrective is None:
+            raise NotFoundError(f"inspection {inspection_id} has no corrective action {action_id}")
+        corrective.status = status
+        corrective.verification_note = verification_note
+        corrective.verified_on = verified_on
+        _refresh(inspection)
+        session.flush()
+        return inspection.version
+
+
+def blockers(inspection: Inspection) -> list[str]:
+    return completion_blockers(evaluate(inspection), {a.item_id for a in inspection.actions})
+
+
+def complete(db: Database, actor: str, inspection_id: int, expected_version: int | None) -> str:
+    """Mark a draft completed once nothing blocks it; return the record hash."""
+    with unit_of_work(db, actor) as session:
+        inspection = _editable(session, inspection_id, expected_version)
+        problems = blockers(inspection)
+        if problems:
+            more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+            raise InvalidInputError("cannot complete yet: " + "; ".join(problems[:5]) + more)
+        inspection.status = "completed"
+        inspection.completed_at = utcnow()
+        session.flush()
+        digest = record_hash(inspection)
+        inspection.record_hash = digest
+        audit.record_event(session, "complete", "inspections", inspection.id, inspection.id, {"record_hash": digest})
+        return digest
+
+
+def reopen(db: Database, actor: str, inspection_id: int, reason: str) -> int:
+    if not reason.strip():
+        raise InvalidInputError("say why the completed inspection is reopened")
+    with unit_of_work(db, actor, reason) as session:
+        inspection = _load(session, inspection_id)
+        if inspection.status != "completed":
+            raise RecordLockedError(f"only a completed inspection can be reopened (this one is {inspection.status})")
+        inspection.status = "draft"
+        inspection.completed_at = None
+        inspection.record_hash = None
+        session.flush()
+        return inspection.version
+
+
+def lock_signed(session: Session, inspection: Inspection) -> str:
+    """Within the signing transaction: freeze the record and store its hash (the signing code calls this)."""
+    if inspection.status != "completed":
+        raise RecordLockedError(f"inspection {inspection.id} must be completed before it is signed")
+    digest = record_hash(inspection)
+    if inspection.record_hash and inspection.record_hash != digest:
+        raise RecordLockedError(f"inspection {inspection.id} changed after it was completed; reopen and complete it")
+    inspection.status = "signed"
+    inspection.signed_at = utcnow()
+    inspection.record_hash = digest
+    session.flush()
+    audit.record_event(session, "sign", "inspections", inspection.id, inspection.id, {"record_hash": digest})
+    return digest
+
+
+def mark_signed(db: Database, actor: str, inspection_id: int) -> str:
+    with unit_of_work(db, actor) as session:
+        return lock_signed(session, _load(session, inspection_id))
+
+
+def new_version(db: Database, actor: str, inspection_id: int, reason: str) -> int:
+    """A correction of a signed inspection: a draft copy that links to (supersedes) the signed one."""
+    if not reason.strip():
+        raise InvalidInputError("say why the signed inspection needs a correction")
+    with unit_of_work(db, actor, reason) as session:
+        old = _load(session, inspection_id)
+        if old.status != "signed":
+            raise InvalidInputError(f"inspection {inspection_id} is not signed; edit it directly")
+        copy = Inspection(
+            company_id=old.company_id,
+            site_id=old.site_id,
+            date=old.date,
+            inspector=old.inspector,
+            catalogs=dict(old.catalogs),
+            status="draft",
+            supersedes_id=old.id,
+        )
+        for r in old.responses:
+            copy.responses.append(
+                ItemResponse(
+                    position=r.position,
+                    item_id=r.item_id,
+                    result=r.result,
+                    derived=r.derived,
+                    final=r.final,
+                    measurements=r.measurements,
+                    findings=r.findings,
+                    override_reason=r.override_reason,
+                    note=r.note,
+                )
+            )
+        for room in old.rooms:
+            copy.rooms.append(
+                DormitoryRoomRow(
+                    position=room.position,
+                    name=room.name,
+                    area_m2=room.area_m2,
+                    occupants=room.occupants,
+                    location=room.location,
+                    has_window=room.has_window,
+                    bunk_beds=room.bunk_beds,
+                )
+            )
+        for e in old.evidence:
+            copy.evidence.append(
+                Evidence(
+                    item_id=e.item_id,
+                    filename=e.filename,
+                    media_type=e.media_type,
+                    original_sha256=e.original_sha256,
+                    original_size=e.original_size,
+                    stored_sha256=e.stored_sha256,
+                    data=e.data,
+                )
+            )
+        for a in old.actions:
+            copy.actions.append(
+                CorrectiveAction(
+                    item_id=a.item_id,
+                    action=a.action,
+                    owner=a.owner,
+                    due=a.due,
+                    status=a.status,
+                    verification_note=a.verification_note,
+                    verified_on=a.verified_on,
+                )
+            )
+        session.add(copy)
+        session.flush()
+        _refresh(copy)
+        session.flush()
+        return copy.id
+
+
+# --- verification ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class RecordCheck:
+    ok: bool
+    lines: list[str] = field(default_factory=list)
+
+
+def verify_record(db: Database, inspection_id: int) -> RecordCheck:
+    """Recompute a signed (or completed) inspection's hash and compare it with what was stored and with the
+    hash written into the audit trail when it was signed."""
+    with db.session() as session:
+        inspection = _load(session, inspection_id)
+        check = RecordCheck(True)
+        if inspection.status == "draft":
+            check.ok = False
+            check.lines.append(f"FAIL inspection {inspection_id} is a draft: nothing has been completed or signed")
+            return check
+        computed = record_hash(inspection)
+        stored = inspection.record_hash or ""
+        if computed == stored:
+            check.lines.append(f"OK   record hash {computed} matches the stored hash")
+        else:
+            check.ok = False
+            check.lines.append(
+                f"FAIL the stored content hashes to {computed}, but {stored or '(none)'} was stored "
+                f"when it was {inspection.status}: the record was changed afterwards"
+            )
+        action = "sign" if inspection.status == "signed" else "complete"
+        logged = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.inspection_id == inspection_id, AuditEntry.action == action)
+            .order_by(AuditEntry.seq.desc())
+        ).first()
+        logged_hash = (logged.new or {}).get("record_hash") if logged else None
+        if logged_hash == computed:
+            check.lines.append(f"OK   matches the hash in audit entry {logged.seq if logged else '?'} ({action})")
+        else:
+            check.ok = False
+            check.lines.append(f"FAIL the audit trail's {action} entry records {logged_hash or '(none)'}")
+        chain = audit.verify_chain(session)
+        check.lines.append(("OK   " if chain.ok else "FAIL ") + "audit trail: " + chain.reason)
+        check.ok = check.ok and chain.ok
+        return check
+
+
+# --- listing --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InspectionFilter:
+    site_id: int | None = None
+    company_id: int | None = None
+    status: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class InspectionRow:
+    """One line of the inspections list (plain data for the view)."""
+
+    id: int
+    company: str
+    site: str
+    date: dt.date
+    inspector: str
+    status: str
+    passed: int
+    failed: int
+    na: int
+    unchecked: int
+    open_actions: int
+
+    @property
+    def total(self) -> int:
+        return self.passed + self.failed + self.na + self.unchecked
+
+    @property
+    def score(self) -> float | None:
+        applicable = self.passed + self.failed
+        return self.passed / applicable if applicable else None
+
+
+SORTABLE = {
+    "id": Inspection.id,
+    "date": Inspection.date,
+    "status": Inspection.status,
+    "inspector": Inspection.inspector,
+    "failed": Inspection.failed,
+    "open_actions": Inspection.open_actions,
+}
+
+
+def _filtered(query: Select[Any], where: InspectionFilter) -> Select[Any]:
+    conditions = []
+    if where.site_id is not None:
+        conditions.append(Inspection.site_id == where.site_id)
+    if where.company_id is not None:
+        conditions.append(Inspection.company_id == where.company_id)
+    if where.status:
+        conditions.append(Inspection.status == where.status)
+    if where.date_from:
+        conditions.append(Inspection.date >= where.date_from)
+    if where.date_to:
+        conditions.append(Inspection.date <= where.date_to)
+    if where.text.strip():
+        pattern = f"%{where.text.strip()}%"
+        conditions.append(or_(Company.name.like(pattern), Site.name.like(pattern), Inspection.inspector.like(pattern)))
+    return query.where(and_(*conditions)) if conditions else query
+
+
+def list_inspections(
+    db: Database,
+    where: InspectionFilter = InspectionFilter(),
+    order_by: str = "date",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int | None = 50,
+) -> list[InspectionRow]:
+    column = SORTABLE.get(order_by, Inspection.date)
+    query = (
+        select(
+            Inspection.id,
+            Company.name,
+            Site.name,
+            Inspection.date,
+            Inspection.inspector,
+            Inspection.status,
+            Inspection.passed,
+            Inspection.failed,
+            Inspection.na,
+            Inspection.unchecked,
+            Inspection.open_actions,
+        )
+        .join(Company, Company.id == Inspection.company_id)
+        .outerjoin(Site, Site.id == Inspection.site_id)
+    )
+    query = _filtered(query, where)
+    query = query.order_by(column.desc() if descending else column.asc(), Inspection.id.desc())
+    query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    with db.session() as session:
+        try:
+            return [InspectionRow(row[0], row[1], row[2] or "", *row[3:]) for row in session.execute(query)]
+        except SQLAlchemyError as error:
+            raise known_error(error) from error
+
+
+def count_inspections(db: Database, where: InspectionFilter = InspectionFilter()) -> int:
+    query = (
+        select(func.count(Inspection.id))
+        .join(Company, Company.id == Inspection.company_id)
+        .outerjoin(Site, Site.id == Inspection.site_id)
+    )
+    with db.session() as session:
+        return int(session.scalar(_filtered(query, where)) or 0)
