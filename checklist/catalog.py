@@ -131,9 +131,9 @@ class Item(_Strict):
                 raise ValueError(f"response 'table' needs table = one of {sorted(TABLE_KINDS)}")
         elif self.table:
             raise ValueError("'table' is only allowed with response = 'table'")
-        if self.response in (ResponseType.NUMBER, ResponseType.COUNT, ResponseType.DATE, ResponseType.TEXT):
-            if not self.measurements:
-                raise ValueError(f"response {self.response.value!r} needs at least one measurement")
+        measured = (ResponseType.NUMBER, ResponseType.COUNT, ResponseType.DATE, ResponseType.TEXT)
+        if self.response in measured and not self.measurements:
+            raise ValueError(f"response {self.response.value!r} needs at least one measurement")
         for rule_id in self.rules:
             rule = RULES[rule_id]
             if rule.table and rule.table != self.table:

@@ -1,0 +1,81 @@
+"""Test configuration shared by every test.
+
+Qt runs offscreen (no display needed); the user's data and config folders point into the test's temporary
+folder, so no test ever touches real user data. ``db_url`` gives each test a fresh database, on SQLite and,
+for tests marked ``postgres``, on the PostgreSQL server that ``.ci/postgres`` starts.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+PG_URL = os.environ.get("FUGONG_TEST_PG_URL", "postgresql+psycopg://fugong:fugong@127.0.0.1:5432/fugong_test")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("FUGONG_DB_URL", raising=False)
+
+
+def _pg_admin_url() -> str:
+    return PG_URL.rsplit("/", 1)[0] + "/postgres"
+
+
+@pytest.fixture(scope="session")
+def pg_available() -> bool:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(_pg_admin_url())
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
+    except Exception as error:  # noqa: BLE001 - any failure means the server is not there
+        if os.environ.get("FUGONG_SKIP_POSTGRES") == "1":
+            return False
+        pytest.fail(
+            f"PostgreSQL is not reachable at {PG_URL} ({error.__class__.__name__}); run `bash .ci/postgres` "
+            "or set FUGONG_SKIP_POSTGRES=1 to leave out the PostgreSQL half of the suite on purpose"
+        )
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL per test, on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'fugong.sqlite3'}"
+        return
+    if not request.getfixturevalue("pg_available"):
+        pytest.skip("FUGONG_SKIP_POSTGRES=1")
+    from sqlalchemy import create_engine, text
+
+    name = f"fugong_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield PG_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'fugong.sqlite3'}"

@@ -1,0 +1,118 @@
+"""The shipped catalogs: complete, cited, and checked against the source texts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from checklist.catalog import OFFICIAL_ORDER, ResponseType, official_catalogs
+from checklist.rules import RULES
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def catalogs():  # type: ignore[no-untyped-def]
+    return official_catalogs()
+
+
+def test_all_six_catalogs_ship_in_order(catalogs) -> None:  # type: ignore[no-untyped-def]
+    assert tuple(catalogs) == OFFICIAL_ORDER
+
+
+@pytest.mark.parametrize(
+    ("catalog_id", "expected"),
+    [
+        ("GN", [f"GN-{n:02d}" for n in range(1, 17)]),
+        ("BJTG", [f"BJTG-{n:02d}" for n in range(1, 13)]),
+        ("BJHQ", [f"BJHQ-{n}" for n in range(1, 7)]),
+        ("NHC", [f"NHC-{n}" for n in range(1, 7)]),
+    ],
+)
+def test_numbered_items_are_all_there(catalogs, catalog_id: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    ids = [item.id for item in catalogs[catalog_id].items]
+    for item_id in expected:
+        assert item_id in ids
+    if catalog_id == "GN":
+        assert ids == expected  # exactly the sixteen items （一）…（十六）
+
+
+def test_gn_items_follow_the_numbered_clauses(catalogs) -> None:  # type: ignore[no-untyped-def]
+    numerals = [
+        "一",
+        "二",
+        "三",
+        "四",
+        "五",
+        "六",
+        "七",
+        "八",
+        "九",
+        "十",
+        "十一",
+        "十二",
+        "十三",
+        "十四",
+        "十五",
+        "十六",
+    ]
+    for item, numeral in zip(catalogs["GN"].items, numerals, strict=True):
+        assert item.clause_zh.endswith(f"（{numeral}）"), item.id
+
+
+def test_every_item_is_cited_and_bilingual(catalogs) -> None:  # type: ignore[no-untyped-def]
+    for catalog in catalogs.values():
+        assert catalog.document.date.year == 2020
+        for item in catalog.items:
+            assert item.clause_zh and item.clause_en and item.source_lines
+            assert re.search(r"[\u4e00-\u9fff]", item.requirement_zh), item.id
+            assert re.search(r"[A-Za-z]", item.requirement_en), item.id
+            assert item.guidance_zh and item.guidance_en
+
+
+def _seed_text(source: str) -> list[str]:
+    name = source.split(":")[0].removeprefix("seeds/")
+    return (SEEDS / name).read_text(encoding="utf-8").splitlines()
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_requirements_quote_the_cited_lines(catalogs) -> None:  # type: ignore[no-untyped-def]
+    """Each requirement's quoted fragments stand in the seed text at (or right around) its cited lines."""
+    assert SEEDS.is_dir(), f"the source texts are expected beside the repository at {SEEDS}"
+    for catalog in catalogs.values():
+        lines = _seed_text(catalog.document.source)
+        for item in catalog.items:
+            first, _, last = item.source_lines.partition("-")
+            start, end = int(first), int(last or first)
+            window = _squash("".join(lines[max(0, start - 4) : end + 3]))
+            fragments = [f for f in re.split(r"……|…", _squash(item.requirement_zh)) if len(f) >= 6]
+            assert fragments, item.id
+            # Sub-items and the 六个到位 append a short label of their own; the first fragment is quoted.
+            assert fragments[0][:12] in window, f"{item.id}: {fragments[0][:12]!r} not at lines {item.source_lines}"
+
+
+def test_numeric_rules_are_attached_where_the_sources_put_them(catalogs) -> None:  # type: ignore[no-untyped-def]
+    gn, bjhq, bjtg = catalogs["GN"], catalogs["BJHQ"], catalogs["BJTG"]
+    assert "dormitory.gn" in gn.item("GN-07").rules
+    assert gn.item("GN-07").response is ResponseType.TABLE
+    assert "temperature.twice_daily" in gn.item("GN-01").rules
+    assert "dormitory.beijing" in bjhq.item("BJHQ-3").rules
+    assert {"temperature.twice_daily", "observation.14_days"} <= set(bjhq.item("BJHQ-2").rules)
+    assert "dormitory.beijing" in bjtg.item("BJTG-08").rules
+    assert "attendance.half" in bjtg.item("BJTG-09").rules
+    assert "observation.14_days" in bjtg.item("BJTG-03").rules
+    used = {rule for c in catalogs.values() for item in c.items for rule in item.rules}
+    assert used == set(RULES), "every rule of the engine is used by some item"
+
+
+def test_limits_in_the_requirement_text_match_the_rules(catalogs) -> None:  # type: ignore[no-untyped-def]
+    assert "每间不超过6人，人均不少于2.5平方米" in catalogs["GN"].item("GN-07").requirement_zh
+    text = _squash(catalogs["BJHQ"].item("BJHQ-3").requirement_zh)
+    for fragment in ("不少于4平方米", "不得超过6人", "不得少于5平方米", "不得超过2人", "不得设置上下床"):
+        assert fragment in text
+    assert "50%" in _squash(catalogs["BJTG"].item("BJTG-09").requirement_zh)
