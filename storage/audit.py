@@ -125,6 +125,13 @@ def append_entries(connection: Connection, rows: list[dict[str, Any]]) -> None:
     connection.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev))
 
 
+def _collect_delete(_: Any, __: Connection, obj: Any) -> None:
+    """A mapper event, so rows removed as orphans of a collection are audited too, not only session.delete()."""
+    session = Session.object_session(obj)
+    if session is not None and "actor" in session.info:
+        session.info.setdefault("_audit_pending", []).append(_Pending("delete", obj, _columns(obj), None))
+
+
 def install(session_factory: Any) -> None:
     """Hook the audit trail into every session the factory makes."""
 
@@ -139,9 +146,10 @@ def install(session_factory: Any) -> None:
                 old, new = _changes(obj)
                 if new:
                     pending.append(_Pending("update", obj, old, new))
-        for obj in session.deleted:
-            if isinstance(obj, AUDITED):
-                pending.append(_Pending("delete", obj, _columns(obj), None))
+
+    for model in AUDITED:
+        if not event.contains(model, "after_delete", _collect_delete):
+            event.listen(model, "after_delete", _collect_delete)
 
     @event.listens_for(session_factory, "after_flush")
     def _write(session: Session, _: UOWTransaction) -> None:

@@ -152,11 +152,16 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     """Open (creating if needed) and migrate the database at ``url``."""
     try:
         engine = make_engine(url)
+    except exc.SQLAlchemyError as error:
+        raise KnownError(_describe(error)) from error
+    try:
         if upgrade:
             migrate(engine)
     except KnownError:
+        engine.dispose()
         raise
     except exc.SQLAlchemyError as error:
+        engine.dispose()
         raise KnownError(_describe(error)) from error
     sessions = sessionmaker(engine, expire_on_commit=False)
     audit.install(sessions)

@@ -1,0 +1,86 @@
+"""The corrective-action dialog (整改措施): what will be done, by whom, by when."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Slot
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class CorrectiveActionDialog(QDialog):
+    """Asks for the action, its owner and due date; the caller stores them when accepted."""
+
+    def __init__(self, item_title: str, owner: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("correctiveActionDialog")
+        self.setWindowTitle(self.tr("新建整改措施"))
+        heading = QLabel(item_title)
+        heading.setWordWrap(True)
+        self.action_edit = QPlainTextEdit()
+        self.action_edit.setObjectName("actionText")
+        self.action_edit.setTabChangesFocus(True)
+        self.action_edit.setPlaceholderText(self.tr("例如：调整宿舍分配，每间不超过 4 人"))
+        self.action_edit.setMinimumHeight(80)
+        self.owner_edit = QLineEdit(owner)
+        self.owner_edit.setObjectName("actionOwner")
+        self.due_edit = QDateEdit(QDate.currentDate().addDays(7))
+        self.due_edit.setObjectName("actionDue")
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        self.error = QLabel()
+        self.error.setObjectName("actionError")
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("整改措施(&A)："), self.action_edit)
+        form.addRow(self.tr("责任人(&O)："), self.owner_edit)
+        form.addRow(self.tr("完成期限(&D)："), self.due_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(460, self.sizeHint().height())
+
+    @property
+    def action(self) -> str:
+        return self.action_edit.toPlainText().strip()
+
+    @property
+    def owner(self) -> str:
+        return self.owner_edit.text().strip()
+
+    @property
+    def due(self) -> dt.date:
+        return self.due_edit.date().toPython()  # type: ignore[no-any-return]
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    @Slot()
+    def _accept(self) -> None:
+        if not self.action:
+            self.show_error(self.tr("请填写整改措施。"))
+            self.action_edit.setFocus()
+            return
+        if not self.owner:
+            self.show_error(self.tr("请填写责任人。"))
+            self.owner_edit.setFocus()
+            return
+        self.accept()

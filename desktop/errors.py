@@ -1,0 +1,39 @@
+"""Telling the user about a problem in words: what happened, what was kept, what to do next."""
+
+from __future__ import annotations
+
+import traceback
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def is_known(error: BaseException) -> bool:
+    """A storage problem the user can act on (``storage.db.KnownError``), without importing storage early."""
+    return any(cls.__name__ == "KnownError" and cls.__module__ == "storage.db" for cls in type(error).__mro__)
+
+
+def show_error(parent: QWidget | None, what: str, error: BaseException, kept: str) -> QMessageBox:
+    """A message box: ``what`` failed, the reason in words, and ``kept`` (what is safe, what to do).
+
+    A :class:`KnownError` is shown in words; anything else is a bug, shown with its traceback in the
+    details so it can be reported.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("复工自查"))
+    box.setText(what)
+    if is_known(error):
+        box.setInformativeText(f"{error}\n\n{kept}")
+    else:
+        box.setInformativeText(_tr("程序内部错误，请把详细信息发给维护人员。") + f"\n\n{kept}")
+        box.setDetailedText("".join(traceback.format_exception(error)))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setObjectName("errorBox")
+    box.open()  # window-modal, does not block the event loop (autosave timers keep running)
+    return box

@@ -1,0 +1,384 @@
+"""What a report says, gathered once from storage and shared by the PDF and the Excel writers.
+
+Everything printed comes from the stored record (the answers, results, findings and hash a signature vouches
+for); only the summary counts are recomputed, with the same rules that stored them. Labels the reader sees are
+Chinese, from one table each, so the PDF and the workbook always use the same words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from checklist.catalog import Catalog, Item, Severity
+from checklist.company import COMPANY_TYPE_ZH, Authority, CompanyType, inspecting_authority
+from checklist.evaluation import Counts, Result
+from checklist.rules import LOCATION_ZH, RULES, Location, Verdict
+from storage import service
+from storage.db import Database, KnownError
+from storage.exchange import export_document
+from storage.models import CorrectiveAction, Evidence, Inspection, ItemResponse
+from storage.record import record_hash
+
+RESULT_ZH = {Result.PASS: "合格", Result.FAIL: "不合格", Result.NA: "不适用"}
+UNCHECKED_ZH = "未检查"
+RESULT_CHOICES_ZH = (*RESULT_ZH.values(), UNCHECKED_ZH)
+ACTION_STATUS_ZH = {"open": "待整改", "done": "已整改", "verified": "已验证"}
+STATUS_ZH = {"draft": "草稿", "completed": "已完成", "signed": "已签署"}
+SEVERITY_ZH = {Severity.CRITICAL: "严重", Severity.MAJOR: "重要", Severity.MINOR: "一般"}
+VERDICT_ZH = {Verdict.PASS: "符合", Verdict.FAIL: "不符合", Verdict.WARNING: "提示"}
+ROOM_VERDICT_ZH = {Verdict.PASS: "合格", Verdict.FAIL: "不合格", Verdict.WARNING: "提示"}
+SIGNATURE_MEANINGS_ZH = ("检查人", "单位主要负责人审核")
+REPORT_TITLE_ZH = "复工复产疫情防控自查报告"
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One signature on the report. Signatures are not stored yet, so whoever exports says who signed."""
+
+    name: str
+    role: str
+    meaning_zh: str  # what the signature means, e.g. 检查人 / 单位主要负责人审核
+    signed_at_utc: dt.datetime  # naive values are taken as UTC
+    image_png: bytes | None = None  # the drawn signature, if there is one
+
+    @property
+    def utc(self) -> dt.datetime:
+        stamp = self.signed_at_utc
+        return stamp.replace(tzinfo=dt.UTC) if stamp.tzinfo is None else stamp.astimezone(dt.UTC)
+
+
+@dataclass(frozen=True)
+class Photo:
+    filename: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    verdict: Verdict
+    message_zh: str
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    item_id: str
+    item_title: str
+    action: str
+    owner: str
+    due: dt.date | None
+    status: str  # open / done / verified
+    verification_note: str
+    verified_on: dt.date | None
+
+    @property
+    def status_zh(self) -> str:
+        return ACTION_STATUS_ZH.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """One checklist item as reported: what it requires, what was found, what is being done about it."""
+
+    catalog_id: str
+    section_title: str
+    item_id: str
+    title: str
+    citation: str
+    severity: Severity
+    result: Result | None
+    overridden: bool
+    override_reason: str
+    measurements: tuple[str, ...]
+    findings: tuple[FindingLine, ...]
+    note: str
+    evidence_names: tuple[str, ...]
+    photos: tuple[Photo, ...]
+    actions: tuple[ActionLine, ...]
+
+    @property
+    def result_zh(self) -> str:
+        return RESULT_ZH[self.result] if self.result else UNCHECKED_ZH
+
+    @property
+    def severity_zh(self) -> str:
+        return SEVERITY_ZH[self.severity]
+
+
+@dataclass(frozen=True)
+class SectionLine:
+    catalog_id: str
+    title: str
+    counts: Counts
+
+
+@dataclass(frozen=True)
+class CatalogLine:
+    id: str
+    version: str
+    title: str
+    number: str  # 文号, empty where the document has none
+
+
+@dataclass(frozen=True)
+class RoomRule:
+    """A dormitory rule that applied to this inspection (national under GN, Beijing under BJHQ / BJTG)."""
+
+    id: str
+    title_zh: str
+    citation: str
+
+
+@dataclass(frozen=True)
+class RoomLine:
+    name: str
+    area_m2: float
+    occupants: int
+    location_zh: str
+    has_window: bool
+    bunk_beds: bool
+    verdicts: Mapping[str, Verdict | None]  # rule id → the room's worst verdict under it
+    messages: tuple[str, ...]  # what did not pass, in words
+
+    @property
+    def area_per_person(self) -> float:
+        return self.area_m2 / self.occupants
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """Everything a report prints about one inspection."""
+
+    inspection_id: int
+    version: int
+    status: str
+    company_name: str
+    credit_code: str
+    address: str
+    district: str
+    company_type_zh: str
+    authority: Authority
+    site: str
+    date: dt.date
+    inspector: str
+    catalogs: tuple[CatalogLine, ...]
+    items: tuple[ItemLine, ...]
+    sections: tuple[SectionLine, ...]
+    overall: Counts
+    severe_failures: tuple[ItemLine, ...]
+    actions: tuple[ActionLine, ...]
+    room_rules: tuple[RoomRule, ...]
+    rooms: tuple[RoomLine, ...]
+    record_hash: str
+    document: dict[str, Any]  # the canonical exchange document (storage.exchange.export_document)
+    signers: tuple[Signer, ...] = ()
+    generated_at_utc: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+    @property
+    def report_id(self) -> str:
+        return f"FG-{self.inspection_id}-v{self.version}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status == "signed"
+
+    @property
+    def status_zh(self) -> str:
+        return STATUS_ZH.get(self.status, self.status)
+
+    @property
+    def photo_count(self) -> int:
+        return sum(len(item.photos) for item in self.items)
+
+
+def format_value(value: Any) -> str:
+    """A measured value as a person writes it: 是/否, 2 not 2.0, 0.5 not 0.50000001."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)
+
+
+def pass_rate_text(counts: Counts) -> str:
+    rate = counts.pass_rate
+    return "—" if rate is None else f"{rate * 100:.1f} %"
+
+
+def citation_of(catalog: Catalog, item: Item) -> str:
+    """Short document name + 文号 + clause, e.g. 《企事业单位复工复产疫情防控措施指南》（国发明电〔2020〕4号）一、（一）."""
+    number = f"（{catalog.document.number}）" if catalog.document.number else ""
+    return f"《{catalog.title_zh}》{number}{item.clause_zh}"
+
+
+def _measurements(item: Item, response: ItemResponse) -> tuple[str, ...]:
+    given = response.measurements or {}
+    lines = []
+    for measurement in item.measurements:
+        value = given.get(measurement.key)
+        if value is None or value == "":
+            continue
+        unit = f" {measurement.unit}" if measurement.unit else ""
+        lines.append(f"{measurement.label_zh}：{format_value(value)}{unit}")
+    return tuple(lines)
+
+
+def _findings(response: ItemResponse) -> tuple[FindingLine, ...]:
+    return tuple(FindingLine(Verdict(f["verdict"]), str(f["message_zh"])) for f in response.findings or [])
+
+
+def _action_line(action: CorrectiveAction, titles: Mapping[str, str]) -> ActionLine:
+    return ActionLine(
+        action.item_id,
+        titles.get(action.item_id, ""),
+        action.action,
+        action.owner,
+        action.due,
+        action.status,
+        action.verification_note,
+        action.verified_on,
+    )
+
+
+def _item_line(
+    catalog: Catalog,
+    item: Item,
+    response: ItemResponse,
+    evidence: Sequence[Evidence],
+    actions: Sequence[ActionLine],
+) -> ItemLine:
+    result = Result(response.final) if response.final else None
+    derived = Result(response.derived) if response.derived else None
+    return ItemLine(
+        catalog_id=catalog.id,
+        section_title=catalog.section(item.section).title_zh,
+        item_id=item.id,
+        title=item.title_zh,
+        citation=citation_of(catalog, item),
+        severity=item.severity,
+        result=result,
+        overridden=result is not None and derived is not None and result is not derived,
+        override_reason=response.override_reason,
+        measurements=_measurements(item, response),
+        findings=_findings(response),
+        note=response.note,
+        evidence_names=tuple(e.filename for e in evidence),
+        photos=tuple(Photo(e.filename, e.data) for e in evidence if e.media_type.startswith("image/")),
+        actions=tuple(actions),
+    )
+
+
+def _room_rules(catalogs: Sequence[Catalog]) -> tuple[RoomRule, ...]:
+    ids = dict.fromkeys(rule for c in catalogs for item in c.items for rule in item.rules if RULES[rule].table)
+    return tuple(RoomRule(rule, RULES[rule].title_zh, RULES[rule].citation) for rule in ids)
+
+
+def _worst(verdicts: Sequence[Verdict]) -> Verdict | None:
+    for verdict in (Verdict.FAIL, Verdict.WARNING, Verdict.PASS):
+        if verdict in verdicts:
+            return verdict
+    return None
+
+
+def _rooms(inspection: Inspection, rules: Sequence[RoomRule]) -> tuple[RoomLine, ...]:
+    """Per room and rule, the verdicts stored in the findings of the items that read the room table."""
+    rule_ids = {rule.id for rule in rules}
+    findings = [
+        f for r in inspection.responses for f in r.findings or [] if f.get("rule") in rule_ids and "subject" in f
+    ]
+    lines = []
+    for room in sorted(inspection.rooms, key=lambda r: r.position):
+        own = [f for f in findings if f["subject"] == room.name]
+        verdicts = {rule.id: _worst([Verdict(f["verdict"]) for f in own if f["rule"] == rule.id]) for rule in rules}
+        messages = dict.fromkeys(str(f["message_zh"]) for f in own if f["verdict"] != Verdict.PASS.value)
+        lines.append(
+            RoomLine(
+                room.name,
+                room.area_m2,
+                room.occupants,
+                LOCATION_ZH.get(Location(room.location), room.location),
+                room.has_window,
+                room.bunk_beds,
+                verdicts,
+                tuple(messages),
+            )
+        )
+    return tuple(lines)
+
+
+def _checked_document(db: Database, inspection: Inspection) -> dict[str, Any]:
+    """The exchange document, after making sure it describes the same content as ``inspection`` (which was
+    read separately): a report whose printed hash does not match its printed content must never be written."""
+    document = export_document(db, inspection.id)
+    if record_hash(inspection) != document["record_hash"]:
+        raise KnownError(
+            f"inspection {inspection.id} changed while the report was made, or no longer matches the record hash "
+            f"stored when it was {inspection.status}; no report was written — export again, and if this repeats "
+            f"run `fugong verify-record {inspection.id}`"
+        )
+    return document
+
+
+def load_report(db: Database, inspection_id: int, signers: Sequence[Signer] = ()) -> ReportContent:
+    """Gather the report of one inspection from storage."""
+    inspection = service.load_inspection(db, inspection_id)
+    catalogs = service.catalogs_of(inspection)
+    document = _checked_document(db, inspection)
+    score = service.evaluate(inspection).score
+    responses = {r.item_id: r for r in inspection.responses}
+    titles = {item.id: item.title_zh for c in catalogs for item in c.items}
+    actions = tuple(_action_line(a, titles) for a in sorted(inspection.actions, key=lambda a: a.id))
+    items = tuple(
+        _item_line(
+            catalog,
+            item,
+            responses[item.id],
+            [e for e in inspection.evidence if e.item_id == item.id],
+            [a for a in actions if a.item_id == item.id],
+        )
+        for catalog in catalogs
+        for item in catalog.items
+        if item.id in responses
+    )
+    by_id = {line.item_id: line for line in items}
+    room_rules = _room_rules(catalogs)
+    company = inspection.company
+    company_type = CompanyType(company.company_type)
+    return ReportContent(
+        inspection_id=inspection.id,
+        version=inspection.version,
+        status=inspection.status,
+        company_name=company.name,
+        credit_code=company.credit_code,
+        address=company.address,
+        district=company.district,
+        company_type_zh=COMPANY_TYPE_ZH[company_type],
+        authority=inspecting_authority(company_type),
+        site=inspection.site.name if inspection.site else "",
+        date=inspection.date,
+        inspector=inspection.inspector,
+        catalogs=tuple(
+            CatalogLine(c.id, inspection.catalogs.get(c.id, c.version), c.title_zh, c.document.number)
+            for c in catalogs
+        ),
+        items=items,
+        sections=tuple(
+            SectionLine(c.id, s.title_zh, score.sections[(c.id, s.id)])
+            for c in catalogs
+            for s in c.sections
+        ),
+        overall=score.overall,
+        severe_failures=tuple(by_id[i] for i in score.severe_failed if i in by_id),
+        actions=actions,
+        room_rules=room_rules,
+        rooms=_rooms(inspection, room_rules),
+        record_hash=str(document["record_hash"]),
+        document=document,
+        signers=tuple(signers),
+    )

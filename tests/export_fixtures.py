@@ -1,0 +1,112 @@
+"""A full GN + BJHQ inspection built through the real storage service, for the export tests and the benchmark.
+
+Every item is answered; the dormitory table has a room that passes the national rule and fails the Beijing
+one (A101: 18 m², 6 people → 3 m²/人); GN-01 fails on its measurement, BJHQ-2 is overridden with a reason,
+two items are N/A, failed items have corrective actions, and photos are attached to items that ask for one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+
+from PIL import Image
+
+from checklist.catalog import Evidence, official_catalogs
+from checklist.evaluation import Answer, Result
+from storage import service
+from storage.db import Database
+
+CATALOGS = ("GN", "BJHQ")
+ROOMS = [
+    {"name": "A101", "area_m2": 18, "occupants": 6, "location": "above_ground"},
+    {"name": "B202", "area_m2": 30, "occupants": 4, "location": "above_ground"},
+    {"name": "C-01", "area_m2": 24, "occupants": 4, "location": "semi_basement", "has_window": True},
+]
+ANSWERS = {
+    "GN-01": Answer(measurements={"checks_per_day": 1}, note="宿舍员工下午未测温，仅上午测温一次"),
+    "GN-03": Answer(Result.PASS, measurements={"highest_temperature_c": 36.8}),
+    "GN-06": Answer(measurements={"chlorine_mg_per_l": 500, "contact_minutes": 30}),
+    "GN-09": Answer(Result.NA, note="单位规模小，未设医务室，由属地社区卫生服务中心提供服务"),
+    "GN-10": Answer(Result.FAIL, note="废弃口罩专用垃圾桶未加盖"),
+    "BJHQ-2": Answer(
+        Result.PASS,
+        measurements={"checks_per_day": 2, "min_observation_days": 10},
+        override_reason="台账误记：返京人员实际均已观察满 14 天，已核对居家观察记录",
+    ),
+    "BJHQ-3.1": Answer(Result.NA, note="无半地下室宿舍以外的地下空间"),
+}
+ACTIONS = {
+    "GN-01": ("增加下午测温并在台账登记", "李四"),
+    "GN-10": ("更换为带盖专用垃圾桶，每日两次清运消毒", "王五"),
+    "BJHQ-3": ("A101 调整为 4 人居住，另两人搬入 B202", "李四"),
+}
+
+
+def make_jpeg(width: int, height: int, seed: int = 0, quality: int = 90) -> bytes:
+    """A photo-like JPEG: a colour gradient with noise, so it compresses like a real photo (a flat image would
+    be unrealistically small and fast)."""
+    rng = random.Random(seed)
+    gradient = Image.linear_gradient("L").resize((width, height))
+    noise = Image.effect_noise((width, height), 40 + rng.randint(0, 30))
+    red = Image.blend(gradient, noise, 0.5)
+    green = Image.blend(gradient.transpose(Image.Transpose.ROTATE_180), noise, 0.4)
+    blue = noise.point(lambda v: (v + rng.randint(0, 255)) % 256)
+    buffer = io.BytesIO()
+    Image.merge("RGB", (red, green, blue)).save(buffer, "JPEG", quality=quality)
+    return buffer.getvalue()
+
+
+def photo_items(catalogs: tuple[str, ...] = CATALOGS) -> list[str]:
+    """Items whose evidence is a photo, in catalog order (where the photos of a test go)."""
+    available = official_catalogs()
+    wanted = (Evidence.PHOTO, Evidence.PHOTO_OR_DOCUMENT)
+    return [item.id for cid in catalogs for item in available[cid].items if item.evidence in wanted]
+
+
+def build_inspection(
+    db: Database,
+    *,
+    photos: int = 1,
+    photo_size: tuple[int, int] = (640, 480),
+    complete: bool = True,
+    sign: bool = True,
+) -> int:
+    """Create the company, site and a fully answered GN + BJHQ inspection; return the inspection id."""
+    company_id = service.save_company(
+        db,
+        "tester",
+        service.CompanyInput(
+            "北京示例制造有限公司",
+            "91110000600037341L",
+            "industrial",
+            address="北京市大兴区经济技术开发区示例路 1 号",
+            district="大兴区",
+            headcount=120,
+        ),
+    )
+    site_id = service.add_site(db, "tester", company_id, "一号厂房", "plant")
+    inspection_id = service.create_inspection(
+        db, "tester", company_id, dt.date(2026, 11, 20), "张三", list(CATALOGS), site_id
+    )
+    version = service.load_inspection(db, inspection_id).version
+    version = service.set_rooms(db, "tester", inspection_id, version, ROOMS)
+    for response in service.load_inspection(db, inspection_id).responses:
+        answer = ANSWERS.get(response.item_id)
+        if answer is None and response.final is not None:
+            continue  # derived from the rooms (GN-07, BJHQ-3)
+        version = service.save_answer(db, "tester", inspection_id, version, response.item_id, answer or Answer(Result.PASS))
+    targets = photo_items()
+    for index in range(photos):
+        item_id = "GN-05" if index == 0 else targets[index % len(targets)]
+        name = "洗手台.jpg" if index == 0 else f"现场照片-{index + 1:02d}.jpg"
+        data = make_jpeg(*photo_size, seed=index)
+        _, version = service.add_evidence(db, "tester", inspection_id, version, item_id, name, data)
+    for item_id, (action, owner) in ACTIONS.items():
+        _, version = service.add_action(db, "tester", inspection_id, version, item_id, action, owner, dt.date(2026, 11, 30))
+    if complete:
+        service.complete(db, "tester", inspection_id, version)
+        if sign:
+            service.mark_signed(db, "王经理", inspection_id)
+    return inspection_id

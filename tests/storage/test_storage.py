@@ -1,0 +1,255 @@
+"""Storage guarantees, each on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select, text
+
+from checklist.evaluation import Answer, Result
+from storage import service
+from storage.audit import verify_chain
+from storage.db import (
+    ConcurrentEditError,
+    Database,
+    DatabaseTooNewError,
+    InvalidInputError,
+    RecordLockedError,
+    open_database,
+)
+from storage.models import AuditEntry, Inspection
+from tests.storage import helpers
+
+
+@pytest.fixture
+def db(db_url: str) -> Database:
+    database = open_database(db_url)
+    yield database  # type: ignore[misc]
+    database.close()
+
+
+def test_empty_database_is_created_and_migrated(db: Database) -> None:
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+    assert service.list_inspections(db) == []
+
+
+def test_database_from_newer_version_is_refused(db_url: str) -> None:
+    database = open_database(db_url)
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    database.close()
+    with pytest.raises(DatabaseTooNewError, match="newer version"):
+        open_database(db_url)
+    database = open_database(db_url, upgrade=False)
+    with database.engine.connect() as connection:  # left unchanged
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+    database.close()
+
+
+def test_company_credit_code_is_validated(db: Database) -> None:
+    with pytest.raises(InvalidInputError, match="校验位"):
+        service.save_company(db, "officer", service.CompanyInput("X", "91110000600037341X", "industrial"))
+    helpers.company(db)
+    with pytest.raises(InvalidInputError, match="already registered"):
+        service.save_company(db, "officer", service.CompanyInput("Y", helpers.CREDIT_CODE, "industrial"))
+
+
+def test_inspection_records_catalog_versions_and_derives_results(db: Database) -> None:
+    inspection_id, _ = helpers.answered(db)
+    inspection = service.load_inspection(db, inspection_id)
+    assert inspection.catalogs == {"GN": "1.0.0", "BJHQ": "1.0.0"}
+    responses = {r.item_id: r for r in inspection.responses}
+    assert responses["GN-07"].final == "pass" and responses["BJHQ-3"].final == "fail"
+    assert responses["GN-01"].derived == "fail" and responses["GN-01"].measurements == {"checks_per_day": 1}
+    assert responses["GN-01"].findings[0]["limit"] == "≥ 2 次/日"
+    assert (inspection.failed, inspection.unchecked, inspection.open_actions) == (2, 0, 2)
+
+
+def test_every_change_writes_an_audit_entry(db: Database) -> None:
+    inspection_id, version = helpers.draft(db)
+    service.save_answer(db, "王五", inspection_id, version, "GN-02", Answer(Result.FAIL, note="无报告电话"))
+    with db.session() as session:
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.table_name == "item_responses",
+                                                           AuditEntry.action == "update")).all()
+    assert len(entries) == 1
+    entry = entries[0]
+    assert entry.actor == "王五" and entry.inspection_id == inspection_id
+    assert entry.old == {"result": None, "note": ""} | {k: v for k, v in entry.old.items() if k not in ("result", "note")}
+    assert entry.new["result"] == "fail" and entry.new["note"] == "无报告电话"
+    assert entry.at <= dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def test_deletes_are_audited(db: Database) -> None:
+    inspection_id, version = helpers.draft(db)
+    evidence_id, version = service.add_evidence(db, "officer", inspection_id, version, "GN-05", "a.txt", b"hello")
+    service.remove_evidence(db, "officer", inspection_id, version, evidence_id)
+    with db.session() as session:
+        deleted = session.scalars(select(AuditEntry).where(AuditEntry.action == "delete")).all()
+    assert [(e.table_name, e.row_id) for e in deleted] == [("evidence", evidence_id)]
+    assert deleted[0].old["filename"] == "a.txt"
+    assert deleted[0].old["data"].startswith("<5 bytes sha256=")
+
+
+def test_audit_chain_detects_an_edited_entry(db: Database) -> None:
+    helpers.draft(db)
+    with db.session() as session:
+        assert verify_chain(session).ok
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE audit_log SET actor = 'someone else' WHERE seq = 3"))
+    with db.session() as session:
+        report = verify_chain(session)
+    assert not report.ok and report.first_broken == 3 and "changed" in report.reason
+
+
+def test_audit_chain_detects_a_deleted_entry(db: Database) -> None:
+    helpers.draft(db)
+    with db.engine.begin() as connection:
+        connection.execute(text("DELETE FROM audit_log WHERE seq = 2"))
+    with db.session() as session:
+        report = verify_chain(session)
+    assert not report.ok and report.first_broken == 2 and "missing" in report.reason
+
+
+def test_audit_chain_detects_truncation(db: Database) -> None:
+    helpers.draft(db)
+    with db.engine.begin() as connection:
+        last = connection.execute(text("SELECT max(seq) FROM audit_log")).scalar()
+        connection.execute(text("DELETE FROM audit_log WHERE seq = :s"), {"s": last})
+    with db.session() as session:
+        report = verify_chain(session)
+    assert not report.ok and "removed" in report.reason
+
+
+def test_second_client_with_stale_version_is_refused(db: Database) -> None:
+    inspection_id, version = helpers.draft(db)
+    service.save_answer(db, "client-a", inspection_id, version, "GN-02", Answer(Result.PASS))
+    with pytest.raises(ConcurrentEditError, match="someone else"):
+        service.save_answer(db, "client-b", inspection_id, version, "GN-02", Answer(Result.FAIL))
+    response = next(r for r in service.load_inspection(db, inspection_id).responses if r.item_id == "GN-02")
+    assert response.result == "pass"  # never a silent overwrite
+
+
+def test_version_column_guards_against_a_racing_update(db: Database) -> None:
+    """Even if the version check passed, the UPDATE itself carries the old version and fails if it moved.
+    (On SQLite a second writer cannot get in at all: every transaction begins with BEGIN IMMEDIATE.)"""
+    if db.is_sqlite:
+        with db.session() as session, session.begin(), db.engine.connect() as other:
+            import sqlalchemy.exc
+
+            session.connection()  # BEGIN IMMEDIATE: this session now holds the write lock
+            other.execute(text("PRAGMA busy_timeout = 100"))
+            with pytest.raises(sqlalchemy.exc.OperationalError, match="locked"):
+                other.execute(text("UPDATE inspections SET inspector = 'x'"))
+        return
+    inspection_id, version = helpers.draft(db)
+    session = db.session("client-b")
+    with session.begin():
+        inspection = session.get(Inspection, inspection_id)
+        assert inspection is not None and inspection.version == version
+        with db.engine.begin() as other:  # client A commits first
+            other.execute(text("UPDATE inspections SET version = version + 1 WHERE id = :i"), {"i": inspection_id})
+        inspection.inspector = "李四"
+        from sqlalchemy.orm.exc import StaleDataError
+
+        with pytest.raises(StaleDataError):
+            session.flush()
+        session.rollback()
+    session.close()
+
+
+def test_completion_is_blocked_until_everything_is_answered(db: Database) -> None:
+    inspection_id, version = helpers.draft(db)
+    with pytest.raises(InvalidInputError, match="not answered"):
+        service.complete(db, "officer", inspection_id, version)
+
+
+def test_signed_inspection_is_never_edited(db: Database) -> None:
+    inspection_id = helpers.signed(db)
+    inspection = service.load_inspection(db, inspection_id)
+    assert inspection.status == "signed" and len(inspection.record_hash or "") == 64
+    with pytest.raises(RecordLockedError, match="signed"):
+        service.save_answer(db, "officer", inspection_id, None, "GN-02", Answer(Result.FAIL))
+    with pytest.raises(RecordLockedError):
+        service.set_rooms(db, "officer", inspection_id, None, [])
+    with pytest.raises(RecordLockedError):
+        service.add_evidence(db, "officer", inspection_id, None, "GN-05", "x.txt", b"x")
+
+
+def test_correction_creates_a_new_version_that_supersedes(db: Database) -> None:
+    inspection_id = helpers.signed(db)
+    with pytest.raises(InvalidInputError, match="why"):
+        service.new_version(db, "officer", inspection_id, "")
+    new_id = service.new_version(db, "officer", inspection_id, "A101 面积测量有误")
+    new = service.load_inspection(db, new_id)
+    assert new.supersedes_id == inspection_id and new.status == "draft"
+    service.set_rooms(db, "officer", new_id, new.version, [{**helpers.A101, "area_m2": 25}])
+    assert service.verify_record(db, inspection_id).ok  # the signed original is untouched
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "UPDATE item_responses SET note = 'changed' WHERE item_id = 'GN-05'",
+        "UPDATE item_responses SET final = 'pass' WHERE item_id = 'BJHQ-3'",
+        "UPDATE dormitory_rooms SET area_m2 = 30",
+        "UPDATE corrective_actions SET status = 'verified'",
+        "UPDATE companies SET name = '别的公司'",
+        "UPDATE inspections SET date = '2026-11-21'",
+        "DELETE FROM corrective_actions WHERE item_id = 'GN-01'",
+    ],
+)
+def test_raw_sql_change_of_a_signed_record_is_detected(db: Database, tamper: str) -> None:
+    inspection_id = helpers.signed(db)
+    assert service.verify_record(db, inspection_id).ok
+    with db.engine.begin() as connection:
+        connection.execute(text(tamper))
+    check = service.verify_record(db, inspection_id)
+    assert not check.ok
+    assert any(line.startswith("FAIL") and "changed afterwards" in line for line in check.lines)
+
+
+def test_rewriting_the_stored_hash_too_is_detected(db: Database) -> None:
+    inspection_id = helpers.signed(db)
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE item_responses SET note = 'changed' WHERE item_id = 'GN-05'"))
+    inspection = service.load_inspection(db, inspection_id)
+    from storage.record import record_hash
+
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE inspections SET record_hash = :h"), {"h": record_hash(inspection)})
+    check = service.verify_record(db, inspection_id)
+    assert not check.ok and any("audit trail's sign entry" in line for line in check.lines)
+
+
+def test_evidence_keeps_original_hash_and_downscales_large_photos(db: Database) -> None:
+    import hashlib
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4000, 3000), (200, 120, 40)).save(buffer, "JPEG", quality=90)
+    photo = buffer.getvalue()
+    inspection_id, version = helpers.draft(db)
+    service.add_evidence(db, "officer", inspection_id, version, "GN-05", "洗手台.jpg", photo)
+    evidence = service.load_inspection(db, inspection_id).evidence[0]
+    assert evidence.original_sha256 == hashlib.sha256(photo).hexdigest()
+    assert evidence.original_size == len(photo)
+    with Image.open(io.BytesIO(evidence.data)) as stored:
+        assert max(stored.size) == service.MAX_PHOTO_SIDE
+    assert evidence.stored_sha256 == hashlib.sha256(evidence.data).hexdigest()
+
+
+def test_listing_filters_and_sorts(db: Database) -> None:
+    company_id, site_a = helpers.company(db)
+    site_b = service.add_site(db, "officer", company_id, "宿舍楼", "dormitory")
+    for day, site in ((1, site_a), (2, site_b), (3, site_a)):
+        service.create_inspection(db, "officer", company_id, dt.date(2026, 11, day), "张三", ["GN"], site)
+    rows = service.list_inspections(db, service.InspectionFilter(site_id=site_a))
+    assert [r.date.day for r in rows] == [3, 1]
+    rows = service.list_inspections(db, service.InspectionFilter(date_from=dt.date(2026, 11, 2)), descending=False)
+    assert [r.date.day for r in rows] == [2, 3]
+    assert service.count_inspections(db, service.InspectionFilter(text="宿舍")) == 1
+    assert service.list_inspections(db, service.InspectionFilter(status="signed")) == []
