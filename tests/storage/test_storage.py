@@ -135,13 +135,14 @@ def test_version_column_guards_against_a_racing_update(db: Database) -> None:
     """Even if the version check passed, the UPDATE itself carries the old version and fails if it moved.
     (On SQLite a second writer cannot get in at all: every transaction begins with BEGIN IMMEDIATE.)"""
     if db.is_sqlite:
-        with db.session() as session, session.begin(), db.engine.connect() as other:
-            import sqlalchemy.exc
+        import sqlite3
 
+        with db.session() as session, session.begin():
             session.connection()  # BEGIN IMMEDIATE: this session now holds the write lock
-            other.execute(text("PRAGMA busy_timeout = 100"))
-            with pytest.raises(sqlalchemy.exc.OperationalError, match="locked"):
-                other.execute(text("UPDATE inspections SET inspector = 'x'"))
+            other = sqlite3.connect(str(db.sqlite_path), timeout=0.1)
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("UPDATE inspections SET inspector = 'x'")
+            other.close()
         return
     inspection_id, version = helpers.draft(db)
     session = db.session("client-b")

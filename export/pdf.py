@@ -1,0 +1,583 @@
+"""The inspection report as a PDF: A4, printable in black and white, fonts embedded, data attached.
+
+Layout, top to bottom: cover (company, authority, site, date, inspector, catalogs, record hash with its QR
+code), summary per section, every item in catalog order (citation, result, measured values, rule findings,
+note, photos, corrective actions), dormitory rooms, the corrective-action table and the signature block.
+Every page has a header (company, report ID) and a footer (record hash, 第 N 页 / 共 M 页); a draft carries
+a 草稿 / DRAFT watermark. The canonical JSON of the record is embedded, so the PDF alone carries its data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from checklist.evaluation import Counts, Result
+from checklist.rules import Verdict
+from export.content import (
+    REPORT_TITLE_ZH,
+    ROOM_VERDICT_ZH,
+    SIGNATURE_MEANINGS_ZH,
+    ActionLine,
+    ItemLine,
+    ReportContent,
+    RoomLine,
+    Signer,
+    format_value,
+    pass_rate_text,
+)
+from export.fonts import ReportFonts, report_fonts
+from export.pdfattach import Attachment, attach_files
+from export.progress import Progress
+from export.thumbnails import Thumbnail, thumbnails
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 15 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+ITEM_COLUMNS = (22 * mm, CONTENT_WIDTH - 52 * mm, 30 * mm)
+PHOTOS_PER_ROW = 3
+PHOTO_BOX = (40 * mm, 30 * mm)
+GREY_LINE = colors.Color(0.55, 0.55, 0.55)
+GREY_FILL = colors.Color(0.9, 0.9, 0.9)
+WATERMARK_GREY = colors.Color(0.86, 0.86, 0.86)
+VERDICT_MARK = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.WARNING: "!"}
+
+
+# --- text ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph styles, all in the embedded CJK font (Latin runs switch font inside the markup)."""
+
+    fonts: ReportFonts
+    body: ParagraphStyle
+    small: ParagraphStyle
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+    centered: ParagraphStyle
+    result_fail: ParagraphStyle
+    mono: ParagraphStyle
+
+    def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        """A paragraph of plain text (escaped here; never markup from user data)."""
+        return Paragraph(self.fonts.markup(text), style or self.body)
+
+    def labelled(self, label: str, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(f"{self.fonts.markup(label)}：{self.fonts.markup(text)}", style or self.body)
+
+
+def make_styles(fonts: ReportFonts) -> Styles:
+    def style(name: str, size: float, **extra: Any) -> ParagraphStyle:
+        return ParagraphStyle(
+            name, fontName=fonts.cjk, fontSize=size, leading=size * 1.4, wordWrap="CJK", **extra
+        )
+
+    return Styles(
+        fonts=fonts,
+        body=style("body", 9),
+        small=style("small", 7.5, textColor=colors.Color(0.25, 0.25, 0.25)),
+        title=style("title", 18, alignment=TA_CENTER, spaceAfter=2 * mm),
+        heading=style("heading", 13, spaceBefore=5 * mm, spaceAfter=2 * mm, keepWithNext=1),
+        subheading=style("subheading", 10.5, spaceBefore=3 * mm, spaceAfter=1.5 * mm, keepWithNext=1),
+        centered=style("centered", 9, alignment=TA_CENTER),
+        result_fail=style("result_fail", 9.5, alignment=TA_CENTER, textColor=colors.white),
+        mono=style("mono", 8.5),
+    )
+
+
+def draw_text(canvas: Canvas, fonts: ReportFonts, x: float, y: float, text: str, size: float, align: str = "left") -> None:
+    """Draw one line of mixed Chinese / Latin text straight on the canvas (headers, footers, watermark)."""
+    width = fonts.width(text, size)
+    x -= {"left": 0.0, "center": width / 2, "right": width}[align]
+    for font, run in fonts.runs(text):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, run)
+        x += fonts.width(run, size)
+
+
+# --- page furniture ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageFurniture:
+    """What every page carries: header, footer, and for a draft the watermark."""
+
+    fonts: ReportFonts
+    company: str
+    report_id: str
+    footer_left: str
+    draft: bool
+
+    def on_page(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        """Drawn when a page begins, so the watermark lies under the content."""
+        canvas.saveState()
+        if self.draft:
+            canvas.setFillColor(WATERMARK_GREY)
+            canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+            canvas.rotate(45)
+            draw_text(canvas, self.fonts, 0, -20, "草稿 DRAFT", 80, "center")
+            canvas.rotate(-45)
+            canvas.translate(-PAGE_WIDTH / 2, -PAGE_HEIGHT / 2)
+        canvas.setFillColor(colors.black)
+        canvas.setStrokeColor(GREY_LINE)
+        canvas.setLineWidth(0.5)
+        top = PAGE_HEIGHT - 10 * mm
+        draw_text(canvas, self.fonts, MARGIN, top, self.company, 8.5)
+        draw_text(canvas, self.fonts, PAGE_WIDTH - MARGIN, top, f"{REPORT_TITLE_ZH}  {self.report_id}", 8.5, "right")
+        canvas.line(MARGIN, top - 2 * mm, PAGE_WIDTH - MARGIN, top - 2 * mm)
+        canvas.line(MARGIN, 13 * mm, PAGE_WIDTH - MARGIN, 13 * mm)
+        draw_text(canvas, self.fonts, MARGIN, 9 * mm, self.footer_left, 7.5)
+        canvas.restoreState()
+
+    def page_count(self, canvas: Canvas, number: int, total: int) -> None:
+        """Drawn when the document is saved, once the number of pages is known."""
+        canvas.saveState()
+        draw_text(canvas, self.fonts, PAGE_WIDTH - MARGIN, 9 * mm, f"第 {number} 页 / 共 {total} 页", 8.5, "right")
+        canvas.restoreState()
+
+
+class ReportCanvas(Canvas):
+    """Keeps every page until the end so the footer can say how many pages there are (共 M 页), and embeds
+    the attachments just before saving. (Rendering twice would double the layout time.)"""
+
+    def __init__(
+        self, *args: Any, furniture: PageFurniture, attachments: Sequence[Attachment] = (), **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._furniture = furniture
+        self._attachments = attachments
+        self._page_states: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._page_states.append(dict(self.__dict__))
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset, not in the stubs
+
+    def save(self) -> None:
+        total = len(self._page_states)
+        for number, state in enumerate(self._page_states, start=1):
+            self.__dict__.update(state)
+            self._furniture.page_count(self, number, total)
+            super().showPage()
+        attach_files(self, self._attachments)
+        super().save()
+
+
+# --- building blocks -----------------------------------------------------------------------------------
+
+
+def _table(rows: list[list[Any]], widths: Sequence[float], style: list[tuple[Any, ...]], **kwargs: Any) -> Table:
+    table = Table(rows, colWidths=list(widths), **kwargs)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *style]))
+    return table
+
+
+def qr_code(value: str, size: float) -> Drawing:
+    widget = QrCodeWidget(value, barLevel="M", barBorder=2)
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def _hash_notice(content: ReportContent) -> str:
+    if content.is_draft:
+        return "草稿 DRAFT：此为当前草稿内容的哈希，检查尚未完成和签署，内容仍可能改变。"
+    if content.is_signed:
+        return "已签署：此哈希标识所签署的检查记录；任何改动都会改变哈希（fugong verify-record 可核对）。"
+    return "已完成，尚未签署：此哈希标识完成时的检查记录。"
+
+
+def cover(content: ReportContent, st: Styles) -> list[Flowable]:
+    catalogs = "\n".join(
+        f"{c.id} {c.version}《{c.title}》{'（' + c.number + '）' if c.number else ''}" for c in content.catalogs
+    )
+    authority = f"{content.authority.name_zh}（{content.authority.basis}）"
+    facts = [
+        ("单位名称", content.company_name),
+        ("统一社会信用代码", content.credit_code),
+        ("地址", content.address or "—"),
+        ("所在区", content.district or "—"),
+        ("单位类型", content.company_type_zh),
+        ("监管部门", authority),
+        ("检查场所", content.site or "—"),
+        ("检查日期", content.date.isoformat()),
+        ("检查人", content.inspector),
+        ("检查依据", catalogs),
+        ("报告编号", f"{content.report_id}（{content.status_zh}）"),
+    ]
+    fact_table = _table(
+        [[st.p(label, st.small), st.p(value)] for label, value in facts],
+        (28 * mm, CONTENT_WIDTH - 70 * mm),
+        [("LINEBELOW", (0, 0), (-1, -1), 0.25, GREY_LINE), ("TOPPADDING", (0, 0), (-1, -1), 2)],
+    )
+    qr = _table(
+        [[qr_code(content.record_hash, 34 * mm)], [st.p("记录哈希二维码", st.small)]],
+        (38 * mm,),
+        [("ALIGN", (0, 0), (-1, -1), "CENTER")],
+    )
+    hash_block = _table(
+        [
+            [st.p("记录哈希（SHA-256）", st.small)],
+            [st.p(content.record_hash, st.mono)],
+            [st.p(_hash_notice(content), st.small)],
+        ],
+        (CONTENT_WIDTH,),
+        [("BOX", (0, 0), (-1, -1), 0.75, colors.black), ("BACKGROUND", (0, 0), (-1, -1), GREY_FILL)],
+    )
+    generated = content.generated_at_utc.strftime("%Y-%m-%d %H:%M UTC")
+    return [
+        st.p(REPORT_TITLE_ZH, st.title),
+        st.p(f"{content.report_id} · {content.status_zh} · 生成于 {generated}", st.centered),
+        Spacer(1, 5 * mm),
+        _table([[fact_table, qr]], (CONTENT_WIDTH - 40 * mm, 40 * mm), []),
+        Spacer(1, 3 * mm),
+        hash_block,
+    ]
+
+
+def _count_cells(st: Styles, label: str, counts: Counts, style: ParagraphStyle | None = None) -> list[Paragraph]:
+    numbers = (counts.passed, counts.failed, counts.na, counts.unchecked)
+    return [st.p(label, style), *(st.p(str(n), st.centered) for n in numbers), st.p(pass_rate_text(counts), st.centered)]
+
+
+def summary(content: ReportContent, st: Styles) -> list[Flowable]:
+    header = [st.p(text, st.centered) for text in ("检查依据 / 章节", "合格", "不合格", "不适用", "未检查", "合格率")]
+    rows: list[list[Any]] = [header]
+    group_rows: list[int] = []
+    for catalog in content.catalogs:
+        group_rows.append(len(rows))
+        rows.append([st.p(f"{catalog.id}《{catalog.title}》"), "", "", "", "", ""])
+        rows += [_count_cells(st, s.title, s.counts) for s in content.sections if s.catalog_id == catalog.id]
+    rows.append(_count_cells(st, "合计", content.overall))
+    style: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.25, GREY_LINE),
+        ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL),
+        ("LINEABOVE", (0, -1), (-1, -1), 1, colors.black),
+    ]
+    style += [("SPAN", (0, r), (-1, r)) for r in group_rows]
+    table = _table(rows, (CONTENT_WIDTH - 95 * mm, 17 * mm, 17 * mm, 17 * mm, 17 * mm, 27 * mm), style, repeatRows=1)
+    severe = (
+        "；".join(f"{i.item_id} {i.title}" for i in content.severe_failures) if content.severe_failures else "无"
+    )
+    return [
+        st.p("检查结果汇总", st.heading),
+        table,
+        Spacer(1, 2 * mm),
+        st.labelled(f"合格率（合格 ÷ 已判定适用项）", pass_rate_text(content.overall)),
+        st.labelled(f"严重不合格项（{len(content.severe_failures)}）", severe),
+    ]
+
+
+def _result_cell(item: ItemLine, st: Styles) -> Paragraph:
+    text = item.result_zh + ("\n（人工改判）" if item.overridden else "")
+    return st.p(text, st.result_fail if item.result is Result.FAIL else st.centered)
+
+
+def _action_text(action: ActionLine) -> str:
+    due = f"，期限 {action.due.isoformat()}" if action.due else ""
+    return f"{action.action}（责任人 {action.owner}{due}，{action.status_zh}）"
+
+
+def _photo_cell(photo_name: str, thumb: Thumbnail | None, st: Styles) -> list[Flowable]:
+    if thumb is None:
+        return [st.p(f"（无法显示的图片）{photo_name}", st.small)]
+    box_w, box_h = PHOTO_BOX
+    scale = min(box_w / thumb.width, box_h / thumb.height)
+    image = Image(io.BytesIO(thumb.data), width=thumb.width * scale, height=thumb.height * scale)
+    return [image, st.p(photo_name, st.small)]
+
+
+def _photo_rows(item: ItemLine, thumbs: Sequence[Thumbnail | None], st: Styles) -> list[Table]:
+    cells = [_photo_cell(photo.filename, thumb, st) for photo, thumb in zip(item.photos, thumbs, strict=True)]
+    rows = []
+    for start in range(0, len(cells), PHOTOS_PER_ROW):
+        row: list[Any] = cells[start : start + PHOTOS_PER_ROW]
+        row += [""] * (PHOTOS_PER_ROW - len(row))
+        rows.append(_table([row], [ITEM_COLUMNS[1] / PHOTOS_PER_ROW] * PHOTOS_PER_ROW, [("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return rows
+
+
+def item_block(item: ItemLine, thumbs: Sequence[Thumbnail | None], st: Styles) -> Table:
+    """One item as a three-column table (ID | what was found | result). Each line is its own row, so a long
+    item splits across pages between lines instead of overflowing the page."""
+    lines: list[Flowable] = [st.p(item.title, st.subheading), st.labelled("依据", item.citation, st.small)]
+    lines += [st.labelled("测量", m) for m in item.measurements]
+    lines += [st.p(f"{VERDICT_MARK[f.verdict]} {f.message_zh}") for f in item.findings]
+    if item.overridden:
+        lines.append(st.labelled("人工改判理由", item.override_reason))
+    if item.note:
+        lines.append(st.labelled("备注", item.note))
+    other_evidence = [name for name in item.evidence_names if name not in {p.filename for p in item.photos}]
+    if other_evidence:
+        lines.append(st.labelled("证据文件", "、".join(other_evidence)))
+    lines += [st.labelled("整改", _action_text(a)) for a in item.actions]
+    lines += _photo_rows(item, thumbs, st)
+    rows: list[list[Any]] = [["", line, ""] for line in lines]
+    rows[0][0] = st.p(f"{item.item_id}\n{item.severity_zh}")
+    rows[0][2] = _result_cell(item, st)
+    style: list[tuple[Any, ...]] = [
+        ("BOX", (0, 0), (-1, -1), 0.75, colors.black),
+        ("LINEAFTER", (0, 0), (0, -1), 0.25, GREY_LINE),
+        ("LINEBEFORE", (2, 0), (2, -1), 0.25, GREY_LINE),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("VALIGN", (2, 0), (2, 0), "MIDDLE"),
+    ]
+    if item.result is Result.FAIL:
+        style.append(("BACKGROUND", (2, 0), (2, 0), colors.black))
+    table = _table(rows, ITEM_COLUMNS, style, splitInRow=1)
+    table.keepWithNext = False
+    return table
+
+
+def items_part(content: ReportContent, thumbs: dict[str, list[Thumbnail | None]], st: Styles) -> list[Flowable]:
+    story: list[Flowable] = [st.p("逐项检查结果", st.heading)]
+    catalog_titles = {c.id: f"{c.id} {c.version}《{c.title}》" for c in content.catalogs}
+    current = ("", "")
+    for item in content.items:
+        if item.catalog_id != current[0]:
+            story.append(st.p(catalog_titles[item.catalog_id], st.subheading))
+        if (item.catalog_id, item.section_title) != current:
+            story.append(st.p(item.section_title, st.body))
+            current = (item.catalog_id, item.section_title)
+        story += [item_block(item, thumbs.get(item.item_id, []), st), Spacer(1, 2 * mm)]
+    return story
+
+
+def _room_row(room: RoomLine, content: ReportContent, st: Styles) -> list[Paragraph]:
+    cells = [
+        room.name,
+        format_value(room.area_m2),
+        str(room.occupants),
+        f"{room.area_per_person:.2f}",
+        room.location_zh,
+        *(ROOM_VERDICT_ZH[v] if (v := room.verdicts.get(r.id)) else "—" for r in content.room_rules),
+    ]
+    return [st.p(text, st.centered) for text in cells]
+
+
+def rooms_part(content: ReportContent, st: Styles) -> list[Flowable]:
+    if not content.rooms:
+        return []
+    header = ["房间", "面积 m²", "人数", "人均 m²", "位置", *(f"{r.title_zh}\n{r.citation}" for r in content.room_rules)]
+    rows: list[list[Any]] = [[st.p(text, st.centered) for text in header]]
+    rows += [_room_row(room, content, st) for room in content.rooms]
+    fixed = (22 * mm, 18 * mm, 14 * mm, 18 * mm, 20 * mm)
+    rule_width = (CONTENT_WIDTH - sum(fixed)) / max(len(content.room_rules), 1)
+    style: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.25, GREY_LINE), ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL)]
+    problems = [st.p(f"✗ {message}", st.small) for room in content.rooms for message in room.messages]
+    return [
+        st.p("集体宿舍", st.heading),
+        _table(rows, (*fixed, *[rule_width] * len(content.room_rules)), style, repeatRows=1),
+        *problems,
+    ]
+
+
+def actions_part(content: ReportContent, st: Styles) -> list[Flowable]:
+    story: list[Flowable] = [st.p("整改措施", st.heading)]
+    if not content.actions:
+        return [*story, st.p("无")]
+    header = ["项目", "整改措施", "责任人", "完成期限", "状态", "验证"]
+    rows: list[list[Any]] = [[st.p(text, st.centered) for text in header]]
+    for a in content.actions:
+        verified = " ".join(x for x in (a.verified_on.isoformat() if a.verified_on else "", a.verification_note) if x)
+        rows.append(
+            [
+                st.p(f"{a.item_id}\n{a.item_title}", st.small),
+                st.p(a.action),
+                st.p(a.owner),
+                st.p(a.due.isoformat() if a.due else "—"),
+                st.p(a.status_zh),
+                st.p(verified or "—", st.small),
+            ]
+        )
+    widths = (34 * mm, CONTENT_WIDTH - 128 * mm, 20 * mm, 22 * mm, 16 * mm, 36 * mm)
+    style: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.25, GREY_LINE), ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL)]
+    return [*story, _table(rows, widths, style, repeatRows=1)]
+
+
+def _times(signer: Signer, local_zone: dt.tzinfo | None) -> str:
+    utc = signer.utc
+    local = utc.astimezone(local_zone)
+    offset = local.strftime("%z")
+    return f"{utc:%Y-%m-%d %H:%M:%S} UTC / {local:%Y-%m-%d %H:%M:%S}（当地时间 UTC{offset[:3]}:{offset[3:]}）"
+
+
+def _signature_image(png: bytes | None, st: Styles) -> Flowable:
+    if not png:
+        return st.p("（无手写签名图像）", st.small)
+    image = Image(io.BytesIO(png))
+    scale = min(60 * mm / image.imageWidth, 20 * mm / image.imageHeight)
+    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
+    return image
+
+
+def _signature_box(rows: list[list[Any]]) -> Table:
+    return _table(
+        rows,
+        (34 * mm, CONTENT_WIDTH - 34 * mm),
+        [("BOX", (0, 0), (-1, -1), 0.75, colors.black), ("LINEBELOW", (0, 0), (-1, -2), 0.25, GREY_LINE)],
+    )
+
+
+def signatures_part(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None) -> list[Flowable]:
+    story: list[Flowable] = [
+        st.p("签署", st.heading),
+        st.p(f"签署人确认本报告与记录哈希 {content.record_hash} 所标识的检查记录一致。", st.small),
+        Spacer(1, 2 * mm),
+    ]
+    for signer in content.signers:
+        box = _signature_box(
+            [
+                [st.p("签署含义"), st.p(signer.meaning_zh)],
+                [st.p("姓名"), st.p(signer.name)],
+                [st.p("职务"), st.p(signer.role)],
+                [st.p("签署时间"), st.p(_times(signer, local_zone))],
+                [st.p("签名"), _signature_image(signer.image_png, st)],
+            ]
+        )
+        story += [KeepTogether([box]), Spacer(1, 3 * mm)]
+    if not content.signers:  # printed to be signed by hand
+        for meaning in SIGNATURE_MEANINGS_ZH:
+            box = _signature_box(
+                [
+                    [st.p("签署含义"), st.p(meaning)],
+                    [st.p("姓名（正楷）"), ""],
+                    [st.p("职务"), ""],
+                    [st.p("签名"), Spacer(1, 14 * mm)],
+                    [st.p("日期、时间"), ""],
+                ]
+            )
+            story += [KeepTogether([box]), Spacer(1, 3 * mm)]
+    return story
+
+
+# --- the document --------------------------------------------------------------------------------------
+
+
+def make_thumbnails(content: ReportContent, progress: Progress) -> dict[str, list[Thumbnail | None]]:
+    photos = [(item.item_id, photo.data) for item in content.items for photo in item.photos]
+    made = thumbnails([data for _, data in photos], lambda n, total: progress(n / total, f"照片缩略图 {n}/{total}"))
+    by_item: dict[str, list[Thumbnail | None]] = {}
+    for (item_id, _), thumb in zip(photos, made, strict=True):
+        by_item.setdefault(item_id, []).append(thumb)
+    return by_item
+
+
+def _json_attachment(content: ReportContent) -> Attachment:
+    data = (json.dumps(content.document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return Attachment(
+        f"{content.report_id}.json",
+        data,
+        "application/json",
+        "检查记录（fugong.inspection/1 JSON）/ inspection record",
+        content.generated_at_utc,
+    )
+
+
+def build_story(
+    content: ReportContent, st: Styles, thumbs: dict[str, list[Thumbnail | None]], local_zone: dt.tzinfo | None
+) -> list[Flowable]:
+    return [
+        *cover(content, st),
+        *summary(content, st),
+        *items_part(content, thumbs, st),
+        *rooms_part(content, st),
+        *actions_part(content, st),
+        *signatures_part(content, st, local_zone),
+    ]
+
+
+def render(
+    story: list[Flowable],
+    target: Path | io.BytesIO,
+    furniture: PageFurniture,
+    *,
+    title: str,
+    attachments: Sequence[Attachment] = (),
+    on_flowable: Callable[[int, int], None] | None = None,
+    metadata: dict[str, str] | None = None,
+) -> None:
+    """Lay out ``story`` on A4 pages with ``furniture`` and write the PDF. Shared with the benchmark's floor."""
+    doc = BaseDocTemplate(
+        str(target) if isinstance(target, Path) else target,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=title,
+        initialFontName=furniture.fonts.cjk,  # else every page starts with an unembedded Helvetica
+        **(metadata or {}),
+    )
+    frame = Frame(MARGIN, 18 * mm, CONTENT_WIDTH, PAGE_HEIGHT - 36 * mm, id="body", leftPadding=0, rightPadding=0)
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=furniture.on_page)])
+    if on_flowable is not None:
+        total = len(story)
+
+        def progress(kind: str, value: int) -> None:
+            if kind == "PROGRESS":
+                on_flowable(value, total)
+
+        doc.setProgressCallBack(progress)
+    doc.build(story, canvasmaker=partial(ReportCanvas, furniture=furniture, attachments=attachments))
+
+
+def write_pdf(content: ReportContent, path: Path, progress: Progress = Progress(), local_zone: dt.tzinfo | None = None) -> None:
+    """Write the report of ``content`` to ``path`` (the caller renames it into place when complete).
+
+    Raises:
+        ReportFontError: the embedded fonts cannot be loaded (nothing is printed in a substitute font).
+        ExportCancelled: ``progress`` saw the user cancel.
+    """
+    progress(0.0, "加载字体")
+    st = make_styles(report_fonts())
+    thumbs = make_thumbnails(content, progress.part(0.02, 0.35))
+    story = build_story(content, st, thumbs, local_zone)
+    hash_label = f"记录哈希 {content.record_hash[:16]}…" + ("（草稿）" if content.is_draft else "")
+    furniture = PageFurniture(st.fonts, content.company_name, content.report_id, hash_label, content.is_draft)
+    layout = progress.part(0.35, 1.0)
+    render(
+        story,
+        path,
+        furniture,
+        title=f"{REPORT_TITLE_ZH} {content.report_id}",
+        attachments=[_json_attachment(content)],
+        on_flowable=lambda done, total: layout(done / total, "排版"),
+        metadata={
+            "author": content.inspector,
+            "subject": f"{content.company_name} {content.date.isoformat()}",
+            "creator": "复工自查 Fugong Self-Check",
+            "keywords": f"record-hash:{content.record_hash}",
+        },
+    )
+    progress(1.0, "PDF 已完成")
