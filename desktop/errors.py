@@ -17,17 +17,17 @@ def is_known(error: BaseException) -> bool:
     return any(cls.__name__ == "KnownError" and cls.__module__ == "storage.db" for cls in type(error).__mro__)
 
 
-def show_error(parent: QWidget | None, what: str, error: BaseException, kept: str) -> QMessageBox:
+def show_error(parent: QWidget | None, what: str, error: BaseException | str, kept: str) -> QMessageBox:
     """A message box: ``what`` failed, the reason in words, and ``kept`` (what is safe, what to do).
 
-    A :class:`KnownError` is shown in words; anything else is a bug, shown with its traceback in the
+    A :class:`KnownError` (or a plain message) is shown in words; anything else is a bug, shown with its traceback in the
     details so it can be reported.
     """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_tr("复工自查"))
     box.setText(what)
-    if is_known(error):
+    if isinstance(error, str) or is_known(error):
         box.setInformativeText(f"{error}\n\n{kept}")
     else:
         box.setInformativeText(_tr("程序内部错误，请把详细信息发给维护人员。") + f"\n\n{kept}")

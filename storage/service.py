@@ -792,3 +792,47 @@ def count_inspections(db: Database, where: InspectionFilter = InspectionFilter()
     )
     with db.session() as session:
         return int(session.scalar(_filtered(query, where)) or 0)
+
+
+@dataclass(frozen=True)
+class ItemResultRow:
+    """One stored item answer of a listed inspection (plain data for batch reports)."""
+
+    inspection_id: int
+    item_id: str
+    final: str | None
+    findings: list[dict[str, Any]]
+    override_reason: str
+    note: str
+
+
+def list_item_results(
+    db: Database, where: InspectionFilter = InspectionFilter(), final: str | None = "fail"
+) -> list[ItemResultRow]:
+    """The item answers of every inspection matching ``where`` (only those whose final result is ``final``,
+    unless None), in inspection date, id and item order. Reads no evidence, so a batch over hundreds of
+    inspections does not load their photos."""
+    query = (
+        select(
+            ItemResponse.inspection_id,
+            ItemResponse.item_id,
+            ItemResponse.final,
+            ItemResponse.findings,
+            ItemResponse.override_reason,
+            ItemResponse.note,
+        )
+        .join(Inspection, Inspection.id == ItemResponse.inspection_id)
+        .join(Company, Company.id == Inspection.company_id)
+        .outerjoin(Site, Site.id == Inspection.site_id)
+    )
+    if final is not None:
+        query = query.where(ItemResponse.final == final)
+    query = _filtered(query, where).order_by(Inspection.date, Inspection.id, ItemResponse.position)
+    with db.session() as session:
+        try:
+            return [
+                ItemResultRow(row[0], row[1], row[2], list(row[3] or []), row[4] or "", row[5] or "")
+                for row in session.execute(query)
+            ]
+        except SQLAlchemyError as error:
+            raise known_error(error) from error

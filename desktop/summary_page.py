@@ -1,0 +1,298 @@
+"""The summary page (汇总): counts per section, failed items with findings, open corrective actions, and
+what still blocks completion (``storage.service.blockers``). "Complete" is enabled only when nothing does."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checklist.evaluation import Result
+from desktop.assets import icon
+from desktop.errors import show_error
+from desktop.i18n import english, pick
+from desktop.inspection_editor import InspectionEditor
+from desktop.inspections_model import status_text
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+FAIL_COLOR = QColor("#c62828")
+
+
+class CountColumn(IntEnum):
+    SECTION = 0
+    PASSED = 1
+    FAILED = 2
+    NA = 3
+    UNCHECKED = 4
+    PROGRESS = 5
+
+
+@dataclass(frozen=True)
+class SectionCounts:
+    catalog_id: str
+    title: str
+    passed: int
+    failed: int
+    na: int
+    unchecked: int
+
+    @property
+    def total(self) -> int:
+        return self.passed + self.failed + self.na + self.unchecked
+
+
+class SectionCountsModel(QAbstractTableModel):
+    """One row per (catalog, section) with the counts the scorer computed."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SectionCounts] = []
+        self._headers = [
+            self.tr("部分"),
+            self.tr("合格"),
+            self.tr("不合格"),
+            self.tr("不适用"),
+            self.tr("未查"),
+            self.tr("已答"),
+        ]
+
+    def set_rows(self, rows: Sequence[SectionCounts]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(CountColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = CountColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = {
+                CountColumn.SECTION: f"{row.catalog_id}  {row.title}",
+                CountColumn.PASSED: str(row.passed),
+                CountColumn.FAILED: str(row.failed),
+                CountColumn.NA: str(row.na),
+                CountColumn.UNCHECKED: str(row.unchecked),
+                CountColumn.PROGRESS: f"{row.total - row.unchecked}/{row.total}",
+            }
+            return values[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == CountColumn.FAILED and row.failed:
+            return QBrush(FAIL_COLOR)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != CountColumn.SECTION:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+def _blocker_text(message: str) -> str:
+    """The storage's blocker messages, in the UI language where their wording is known."""
+    if english():
+        return message
+    translated = {
+        ": not answered": "：未作答",
+        ": failed without a corrective action": "：不合格，尚无整改措施",
+    }
+    for english_tail, chinese_tail in translated.items():
+        if message.endswith(english_tail):
+            return message[: -len(english_tail)] + chinese_tail
+    return message
+
+
+class SummaryPage(QWidget):
+    """Everything the officer needs to decide whether the inspection can be completed."""
+
+    item_requested = Signal(str)
+    completed = Signal(str)  # record hash
+
+    def __init__(self, editor: InspectionEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryPage")
+        self.editor = editor
+        self.blockers: list[str] = []
+        self.heading = QLabel()
+        heading_font = QFont(self.heading.font())
+        heading_font.setBold(True)
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.2)
+        self.heading.setFont(heading_font)
+        self.heading.setWordWrap(True)
+        self.overall = QLabel()
+        self.overall.setWordWrap(True)
+        self.counts = SectionCountsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("sectionCounts")
+        self.table.setModel(self.counts)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(CountColumn.SECTION, QHeaderView.ResizeMode.Stretch)
+        self.details = QTextBrowser()
+        self.details.setObjectName("summaryDetails")
+        self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self._link)
+        self.complete_button = QPushButton(icon("complete"), self.tr("完成检查(&M)"))
+        self.complete_button.setObjectName("completeButton")
+        self.complete_state = QLabel()
+        self.complete_state.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.complete_state, 1)
+        bottom.addWidget(self.complete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.overall)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.details, 3)
+        layout.addLayout(bottom)
+        self.complete_button.clicked.connect(self._complete)
+
+    def refresh(self) -> None:
+        """Save what is pending, then show the saved inspection as the service sees it."""
+        editor = self.editor
+        try:
+            self.blockers = editor.blockers()
+        except Exception as error:
+            self.blockers = [str(error)]
+            show_error(self, self.tr("无法读取检查记录。"), error, self.tr("已填写的内容都已保存。"))
+        header = editor.header
+        place = f"{header.company} / {header.site}" if header.site else header.company
+        self.heading.setText(
+            self.tr("{place} — {date}，检查人：{inspector}（{status}）").format(
+                place=place, date=header.date.isoformat(), inspector=header.inspector, status=status_text(header.status)
+            )
+        )
+        score = editor.evaluation.score
+        overall = score.overall
+        rate = "—" if overall.pass_rate is None else f"{overall.pass_rate * 100:.0f} %"
+        self.overall.setText(
+            self.tr("共 {total} 项：合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}；合格率 {rate}").format(
+                total=overall.total,
+                passed=overall.passed,
+                failed=overall.failed,
+                na=overall.na,
+                unchecked=overall.unchecked,
+                rate=rate,
+            )
+        )
+        rows = []
+        for catalog in editor.catalogs:
+            for section in catalog.sections:
+                counts = score.sections.get((catalog.id, section.id))
+                if counts is None or counts.total == 0:
+                    continue
+                rows.append(
+                    SectionCounts(
+                        catalog.id, pick(section, "title"), counts.passed, counts.failed, counts.na, counts.unchecked
+                    )
+                )
+        self.counts.set_rows(rows)
+        self.details.setHtml(self._details_html())
+        done = header.status != "draft"
+        self.complete_button.setEnabled(not done and not self.blockers)
+        if done:
+            self.complete_state.setText(self.tr("本次检查已完成。"))
+        elif self.blockers:
+            self.complete_state.setText(
+                self.tr("还有 {count} 个问题需要处理，处理后才能完成检查。").format(count=len(self.blockers))
+            )
+        else:
+            self.complete_state.setText(self.tr("所有检查项均已处理，可以完成检查。"))
+
+    def _details_html(self) -> str:
+        editor = self.editor
+        parts: list[str] = []
+        failed = [item for item in editor.items if editor.outcome(item.id).result is Result.FAIL]
+        parts.append(f"<h3>{escape(self.tr('不合格项'))}（{len(failed)}）</h3>")
+        if failed:
+            parts.append("<ul>")
+            for item in failed:
+                outcome = editor.outcome(item.id)
+                messages = [
+                    escape(f.message_en if english() else f.message_zh)
+                    for f in outcome.findings
+                    if f.verdict.value == "fail"
+                ]
+                if outcome.overridden:
+                    messages.append(escape(self.tr("人工判定：") + editor.answer(item.id).override_reason))
+                detail = "<br>".join(messages)
+                parts.append(
+                    f'<li><a href="item:{escape(item.id)}">{escape(item.id)}</a> {escape(pick(item, "title"))}'
+                    + (f'<br><span style="color:#c62828">{detail}</span>' if detail else "")
+                    + "</li>"
+                )
+            parts.append("</ul>")
+        else:
+            parts.append(f"<p>{escape(self.tr('无。'))}</p>")
+        open_actions = [a for a in editor.actions if a.status != "verified"]
+        parts.append(f"<h3>{escape(self.tr('未完成的整改措施'))}（{len(open_actions)}）</h3>")
+        if open_actions:
+            parts.append("<ul>")
+            for action in open_actions:
+                due = action.due.isoformat() if action.due else "—"
+                parts.append(
+                    f'<li><a href="item:{escape(action.item_id)}">{escape(action.item_id)}</a> {escape(action.action)}'
+                    f" — {escape(self.tr('责任人'))}：{escape(action.owner)}，{escape(self.tr('期限'))}：{due}</li>"
+                )
+            parts.append("</ul>")
+        else:
+            parts.append(f"<p>{escape(self.tr('无。'))}</p>")
+        parts.append(f"<h3>{escape(self.tr('尚未处理、影响完成的问题'))}（{len(self.blockers)}）</h3>")
+        if self.blockers:
+            parts.append("<ul>")
+            for blocker in self.blockers:
+                item_id = blocker.split(":", 1)[0]
+                text = escape(_blocker_text(blocker))
+                parts.append(f'<li><a href="item:{escape(item_id)}">{text}</a></li>')
+            parts.append("</ul>")
+        else:
+            parts.append(f"<p>{escape(self.tr('无。'))}</p>")
+        return "".join(parts)
+
+    @Slot(QUrl)
+    def _link(self, url: QUrl) -> None:
+        if url.scheme() == "item":
+            self.item_requested.emit(url.path())
+
+    @Slot()
+    def _complete(self) -> None:
+        try:
+            digest = self.editor.complete()
+        except Exception as error:
+            show_error(self, self.tr("检查未能完成。"), error, self.tr("已填写的内容都已保存，检查仍为草稿。"))
+            self.refresh()
+            return
+        self.refresh()
+        if digest is not None:
+            self.completed.emit(digest)

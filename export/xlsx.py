@@ -1,0 +1,492 @@
+"""The inspection report as an Excel workbook, and the auditors' batch workbook.
+
+Sheets of one report: 概要 (cover and summary), 检查项 (one row per item), 整改 (corrective actions), 宿舍
+(dormitory rooms with a verdict per rule that applied) and 签名 (signers and the record hash). Every table has
+a bold, frozen header row with filters, columns sized to their text (a CJK character counts double), wrapped
+text, failed results in red by conditional formatting (so a changed value recolours itself), drop-down lists
+on result and status columns, and A4 print setup: fit to width, header row repeated on every page. A signed
+report's sheets are protected against accidental edits (no password: protection, not security).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from checklist.catalog import official_catalogs
+from checklist.evaluation import Counts, Result
+from export.content import (
+    ACTION_STATUS_ZH,
+    REPORT_TITLE_ZH,
+    RESULT_CHOICES_ZH,
+    RESULT_ZH,
+    ROOM_VERDICT_ZH,
+    SIGNATURE_MEANINGS_ZH,
+    STATUS_ZH,
+    UNCHECKED_ZH,
+    ReportContent,
+    citation_of,
+)
+from export.progress import Progress
+from storage import service
+from storage.db import Database
+from storage.service import InspectionFilter, InspectionRow, ItemResultRow
+
+CREATOR = "复工自查 Fugong Self-Check"
+FAILED_ZH = RESULT_ZH[Result.FAIL]
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+FAIL_FONT = Font(color="9C0006", bold=True)
+FAIL_FILL = PatternFill("solid", fgColor="FFC7CE")
+WRAP = Alignment(wrap_text=True, vertical="top")
+MAX_WIDTH = 60
+DATE_FORMAT = "yyyy-mm-dd"
+TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    max_width: int = MAX_WIDTH
+    number_format: str | None = None
+
+
+def display_width(value: Any) -> int:
+    """How many character cells a value needs: a CJK (wide) character counts as two."""
+    if value is None:
+        return 0
+    if isinstance(value, dt.datetime):
+        return 19
+    if isinstance(value, dt.date):
+        return 10
+    text = str(value)
+    return max(
+        (sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in text.split("\n")),
+        default=0,
+    )
+
+
+def _lines(values: Iterable[str]) -> str:
+    return "\n".join(values)
+
+
+def _naive_utc(stamp: dt.datetime) -> dt.datetime:
+    """Excel has no time zones; times are written as UTC (the header says so)."""
+    return stamp.astimezone(dt.UTC).replace(tzinfo=None) if stamp.tzinfo else stamp
+
+
+# --- sheet helpers -------------------------------------------------------------------------------------
+
+
+def write_table(ws: Worksheet, columns: Sequence[Column], rows: Iterable[Sequence[Any]], first_row: int = 1) -> int:
+    """Write a header and rows at ``first_row``; size, wrap and format the columns; return the last row."""
+    widths = [display_width(c.title) for c in columns]
+    for index, column in enumerate(columns, start=1):
+        cell = ws.cell(first_row, index, column.title)
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
+    row_number = first_row
+    for row_number, row in enumerate(rows, start=first_row + 1):
+        for index, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
+            cell = ws.cell(row_number, index, value)
+            cell.alignment = WRAP
+            if column.number_format:
+                cell.number_format = column.number_format
+            widths[index - 1] = max(widths[index - 1], display_width(value))
+    for index, (column, width) in enumerate(zip(columns, widths, strict=True), start=1):
+        ws.column_dimensions[get_column_letter(index)].width = min(width, column.max_width) + 2
+    return row_number
+
+
+def finish_table_sheet(ws: Worksheet, header_row: int, last_row: int, columns: int, landscape: bool = True) -> None:
+    """Freeze and filter the header row, and set up A4 printing with the header repeated on every page."""
+    ws.freeze_panes = ws.cell(header_row + 1, 1)
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{max(last_row, header_row)}"
+    print_setup(ws, landscape)
+    ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+def print_setup(ws: Worksheet, landscape: bool) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
+
+
+def red_when(ws: Worksheet, cells: str, text: str) -> None:
+    """Show a cell in red while it says ``text`` (e.g. 不合格)."""
+    ws.conditional_formatting.add(
+        cells, CellIsRule(operator="equal", formula=[f'"{text}"'], font=FAIL_FONT, fill=FAIL_FILL)
+    )
+
+
+def red_when_positive(ws: Worksheet, cells: str) -> None:
+    """Show a count in red while it is above zero (e.g. the number of failed items)."""
+    ws.conditional_formatting.add(cells, CellIsRule(operator="greaterThan", formula=["0"], font=FAIL_FONT, fill=FAIL_FILL))
+
+
+def choice_list(ws: Worksheet, cells: str, choices: Sequence[str], title: str) -> None:
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(choices) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=title,
+        error=f"请选择：{'、'.join(choices)}",
+    )
+    validation.add(cells)
+    ws.add_data_validation(validation)
+
+
+def column_range(column: int, first_row: int, last_row: int) -> str:
+    letter = get_column_letter(column)
+    return f"{letter}{first_row}:{letter}{max(first_row, last_row)}"
+
+
+def _headers(ws: Worksheet, content: ReportContent) -> None:
+    ws.oddHeader.left.text = content.company_name
+    ws.oddHeader.right.text = content.report_id
+
+
+# --- the sheets of one report --------------------------------------------------------------------------
+
+SUMMARY_COLUMNS = [Column("检查依据"), Column("章节"), Column("合格"), Column("不合格"), Column("不适用")]
+SUMMARY_COLUMNS += [Column("未检查"), Column("合格率", number_format="0.0%")]
+
+
+def _count_row(catalog: str, title: str, counts: Counts) -> list[Any]:
+    return [catalog, title, counts.passed, counts.failed, counts.na, counts.unchecked, counts.pass_rate]
+
+
+def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
+    ws.title = "概要"
+    ws["A1"] = REPORT_TITLE_ZH
+    ws["A1"].font = Font(size=16, bold=True)
+    facts: list[tuple[str, Any]] = [
+        ("报告编号", content.report_id),
+        ("状态", content.status_zh),
+        ("单位名称", content.company_name),
+        ("统一社会信用代码", content.credit_code),
+        ("地址", content.address),
+        ("所在区", content.district),
+        ("单位类型", content.company_type_zh),
+        ("监管部门", f"{content.authority.name_zh}（{content.authority.basis}）"),
+        ("检查场所", content.site),
+        ("检查日期", content.date),
+        ("检查人", content.inspector),
+        ("检查依据", _lines(f"{c.id} {c.version}《{c.title}》{c.number}" for c in content.catalogs)),
+        ("记录哈希", content.record_hash + ("（草稿，内容仍可能改变）" if content.is_draft else "")),
+        ("生成时间（UTC）", _naive_utc(content.generated_at_utc)),
+    ]
+    for row, (label, value) in enumerate(facts, start=3):
+        ws.cell(row, 1, label).font = HEADER_FONT
+        cell = ws.cell(row, 2, value)
+        cell.alignment = WRAP
+        if isinstance(value, dt.datetime):
+            cell.number_format = TIME_FORMAT
+        elif isinstance(value, dt.date):
+            cell.number_format = DATE_FORMAT
+    header_row = 3 + len(facts) + 1
+    rows = [_count_row(s.catalog_id, s.title, s.counts) for s in content.sections]
+    rows.append(_count_row("合计", "", content.overall))
+    last = write_table(ws, SUMMARY_COLUMNS, rows, header_row)
+    for cell in ws[last]:
+        cell.font = HEADER_FONT
+    severe_row = last + 2
+    ws.cell(severe_row, 1, f"严重不合格项（{len(content.severe_failures)}）").font = HEADER_FONT
+    for offset, item in enumerate(content.severe_failures, start=1):
+        ws.cell(severe_row + offset, 1, item.item_id)
+        ws.cell(severe_row + offset, 2, item.title)
+    ws.column_dimensions["B"].width = 56  # the facts' values, wrapped
+    red_when_positive(ws, column_range(4, header_row + 1, last))
+    print_setup(ws, landscape=False)
+
+
+ITEM_COLUMNS = [
+    Column("编号"),
+    Column("检查依据"),
+    Column("章节", 24),
+    Column("项目", 30),
+    Column("严重程度"),
+    Column("依据条款", 36),
+    Column("结果"),
+    Column("人工改判理由", 30),
+    Column("测量值", 36),
+    Column("判定说明", 50),
+    Column("备注", 36),
+    Column("证据文件", 30),
+    Column("整改措施", 40),
+]
+RESULT_COLUMN = 7
+
+
+def items_sheet(ws: Worksheet, content: ReportContent) -> None:
+    ws.title = "检查项"
+    rows = [
+        [
+            item.item_id,
+            item.catalog_id,
+            item.section_title,
+            item.title,
+            item.severity_zh,
+            item.citation,
+            item.result_zh,
+            item.override_reason if item.overridden else "",
+            _lines(item.measurements),
+            _lines(f.message_zh for f in item.findings),
+            item.note,
+            _lines(item.evidence_names),
+            _lines(f"{a.action}（{a.owner}，{a.status_zh}）" for a in item.actions),
+        ]
+        for item in content.items
+    ]
+    last = write_table(ws, ITEM_COLUMNS, rows)
+    results = column_range(RESULT_COLUMN, 2, last)
+    red_when(ws, results, FAILED_ZH)
+    choice_list(ws, results, RESULT_CHOICES_ZH, "结果")
+    finish_table_sheet(ws, 1, last, len(ITEM_COLUMNS))
+
+
+ACTION_COLUMNS = [
+    Column("编号"),
+    Column("项目", 30),
+    Column("整改措施", 50),
+    Column("责任人"),
+    Column("完成期限", number_format=DATE_FORMAT),
+    Column("状态"),
+    Column("验证日期", number_format=DATE_FORMAT),
+    Column("验证说明", 40),
+]
+STATUS_COLUMN = 6
+
+
+def actions_sheet(ws: Worksheet, content: ReportContent) -> None:
+    rows = [
+        [a.item_id, a.item_title, a.action, a.owner, a.due, a.status_zh, a.verified_on, a.verification_note]
+        for a in content.actions
+    ]
+    last = write_table(ws, ACTION_COLUMNS, rows)
+    statuses = column_range(STATUS_COLUMN, 2, last)
+    choice_list(ws, statuses, tuple(ACTION_STATUS_ZH.values()), "状态")
+    red_when(ws, statuses, ACTION_STATUS_ZH["open"])
+    finish_table_sheet(ws, 1, last, len(ACTION_COLUMNS))
+
+
+def rooms_sheet(ws: Worksheet, content: ReportContent) -> None:
+    fixed = [
+        Column("房间"),
+        Column("面积（m²）", number_format="0.00"),
+        Column("人数"),
+        Column("人均面积（m²/人）", number_format="0.00"),
+        Column("位置"),
+        Column("有窗"),
+        Column("上下床"),
+    ]
+    rules = [Column(f"{rule.title_zh}\n{rule.citation}", 30) for rule in content.room_rules]
+    columns = [*fixed, *rules, Column("说明", 60)]
+    rows = [
+        [
+            room.name,
+            room.area_m2,
+            room.occupants,
+            round(room.area_per_person, 2),
+            room.location_zh,
+            "是" if room.has_window else "否",
+            "是" if room.bunk_beds else "否",
+            *(ROOM_VERDICT_ZH[v] if (v := room.verdicts.get(rule.id)) else "—" for rule in content.room_rules),
+            _lines(room.messages),
+        ]
+        for room in content.rooms
+    ]
+    last = write_table(ws, columns, rows)
+    for offset in range(len(rules)):
+        red_when(ws, column_range(len(fixed) + 1 + offset, 2, last), FAILED_ZH)
+    finish_table_sheet(ws, 1, last, len(columns))
+
+
+SIGNER_COLUMNS = [
+    Column("签署含义"),
+    Column("姓名"),
+    Column("职务"),
+    Column("签署时间（UTC）", number_format=TIME_FORMAT),
+    Column("签署时间（当地）", number_format=TIME_FORMAT),
+    Column("手写签名"),
+]
+
+
+def signatures_sheet(ws: Worksheet, content: ReportContent, local_zone: dt.tzinfo | None) -> None:
+    rows: list[list[Any]] = [
+        [
+            s.meaning_zh,
+            s.name,
+            s.role,
+            _naive_utc(s.utc),
+            s.utc.astimezone(local_zone).replace(tzinfo=None),
+            "有" if s.image_png else "无",
+        ]
+        for s in content.signers
+    ]
+    if not rows:  # to be signed by hand on the printout
+        rows = [[meaning, "", "", None, None, ""] for meaning in SIGNATURE_MEANINGS_ZH]
+    last = write_table(ws, SIGNER_COLUMNS, rows)
+    record = [("报告编号", content.report_id), ("记录状态", content.status_zh), ("记录哈希（SHA-256）", content.record_hash)]
+    for offset, (label, value) in enumerate(record, start=2):
+        ws.cell(last + offset, 1, label).font = HEADER_FONT
+        ws.cell(last + offset, 2, value)
+    finish_table_sheet(ws, 1, last, len(SIGNER_COLUMNS), landscape=False)
+
+
+def _properties(wb: Workbook, title: str, subject: str, created: dt.datetime, keywords: str = "") -> None:
+    wb.properties.title = title
+    wb.properties.subject = subject
+    wb.properties.creator = CREATOR
+    wb.properties.created = _naive_utc(created)
+    wb.properties.keywords = keywords
+
+
+def protect(wb: Workbook) -> None:
+    """Lock cells and sheet structure against accidental edits (filtering stays allowed)."""
+    for ws in wb.worksheets:
+        ws.protection.sheet = True
+        ws.protection.autoFilter = False
+    wb.security = WorkbookProtection(lockStructure=True)
+
+
+def build_workbook(content: ReportContent, local_zone: dt.tzinfo | None = None) -> Workbook:
+    wb = Workbook()
+    overview_sheet(wb.active, content)
+    items_sheet(wb.create_sheet("检查项"), content)
+    actions_sheet(wb.create_sheet("整改"), content)
+    rooms_sheet(wb.create_sheet("宿舍"), content)
+    signatures_sheet(wb.create_sheet("签名"), content, local_zone)
+    for ws in wb.worksheets:
+        _headers(ws, content)
+    _properties(
+        wb,
+        f"{REPORT_TITLE_ZH} {content.report_id}",
+        f"{content.company_name} {content.date.isoformat()} {content.status_zh}",
+        content.generated_at_utc,
+        f"record-hash:{content.record_hash}",
+    )
+    if content.is_signed:
+        protect(wb)
+    return wb
+
+
+def write_workbook(
+    content: ReportContent, path: Path, progress: Progress = Progress(), local_zone: dt.tzinfo | None = None
+) -> None:
+    """Write the workbook of ``content`` to ``path`` (the caller renames it into place when complete)."""
+    progress(0.0, "生成 Excel 工作簿")
+    wb = build_workbook(content, local_zone)
+    progress(0.5, "写入 Excel 文件")
+    wb.save(path)
+    progress(1.0, "Excel 已完成")
+
+
+# --- the batch workbook --------------------------------------------------------------------------------
+
+BATCH_COLUMNS = [
+    Column("编号"),
+    Column("单位", 30),
+    Column("检查场所", 20),
+    Column("检查日期", number_format=DATE_FORMAT),
+    Column("检查人"),
+    Column("状态"),
+    Column("合格"),
+    Column("不合格"),
+    Column("不适用"),
+    Column("未检查"),
+    Column("合格率", number_format="0.0%"),
+    Column("整改未完"),
+]
+FAILED_COLUMNS = [
+    Column("检查编号"),
+    Column("单位", 30),
+    Column("检查场所", 20),
+    Column("检查日期", number_format=DATE_FORMAT),
+    Column("项目编号"),
+    Column("项目", 30),
+    Column("依据条款", 36),
+    Column("判定说明", 60),
+    Column("人工改判理由", 30),
+    Column("备注", 40),
+]
+
+
+def _inspection_row(row: InspectionRow) -> list[Any]:
+    return [
+        row.id,
+        row.company,
+        row.site,
+        row.date,
+        row.inspector,
+        STATUS_ZH.get(row.status, row.status),
+        row.passed,
+        row.failed,
+        row.na,
+        row.unchecked,
+        row.score,
+        row.open_actions,
+    ]
+
+
+def _failed_rows(inspections: Sequence[InspectionRow], failed: Sequence[ItemResultRow]) -> list[list[Any]]:
+    catalogs = official_catalogs()
+    items = {item.id: (catalog, item) for catalog in catalogs.values() for item in catalog.items}
+    by_id = {row.id: row for row in inspections}
+    rows = []
+    for result in failed:
+        inspection = by_id.get(result.inspection_id)
+        if inspection is None:  # saved between the two reads; it belongs to the next batch
+            continue
+        catalog, item = items[result.item_id]
+        rows.append(
+            [
+                inspection.id,
+                inspection.company,
+                inspection.site,
+                inspection.date,
+                item.id,
+                item.title_zh,
+                citation_of(catalog, item),
+                _lines(str(f.get("message_zh", "")) for f in result.findings if f.get("verdict") != "pass"),
+                result.override_reason,
+                result.note,
+            ]
+        )
+    return rows
+
+
+def write_batch_workbook(db: Database, where: InspectionFilter, path: Path, progress: Progress = Progress()) -> None:
+    """Sheet 1: one row per inspection matching ``where``; sheet 2: one row per failed item with its findings."""
+    progress(0.0, "读取检查记录")
+    inspections = service.list_inspections(db, where, order_by="date", descending=False, limit=None)
+    failed = service.list_item_results(db, where, final="fail")
+    progress(0.4, "生成 Excel 工作簿")
+    wb = Workbook()
+    summary = wb.active
+    summary.title = "检查汇总"
+    last = write_table(summary, BATCH_COLUMNS, (_inspection_row(r) for r in inspections))
+    finish_table_sheet(summary, 1, last, len(BATCH_COLUMNS))
+    red_when_positive(summary, column_range(8, 2, last))
+    failures = wb.create_sheet("不合格项")
+    last = write_table(failures, FAILED_COLUMNS, _failed_rows(inspections, failed))
+    finish_table_sheet(failures, 1, last, len(FAILED_COLUMNS))
+    _properties(wb, "复工复产疫情防控自查汇总", f"{len(inspections)} 次检查", dt.datetime.now(dt.UTC))
+    progress(0.7, "写入 Excel 文件")
+    wb.save(path)
+    progress(1.0, "Excel 已完成")
