@@ -364,14 +364,11 @@ def load_report(db: Database, inspection_id: int, signers: Sequence[Signer] = ()
         date=inspection.date,
         inspector=inspection.inspector,
         catalogs=tuple(
-            CatalogLine(c.id, inspection.catalogs.get(c.id, c.version), c.title_zh, c.document.number)
-            for c in catalogs
+            CatalogLine(c.id, inspection.catalogs.get(c.id, c.version), c.title_zh, c.document.number) for c in catalogs
         ),
         items=items,
         sections=tuple(
-            SectionLine(c.id, s.title_zh, score.sections[(c.id, s.id)])
-            for c in catalogs
-            for s in c.sections
+            SectionLine(c.id, s.title_zh, score.sections[(c.id, s.id)]) for c in catalogs for s in c.sections
         ),
         overall=score.overall,
         severe_failures=tuple(by_id[i] for i in score.severe_failed if i in by_id),

@@ -9,8 +9,8 @@ glyphs is worse than none.
 
 from __future__ import annotations
 
-import functools
 import io
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -91,19 +91,24 @@ def _load_font(name: str, folder: Traversable) -> TTFont:
         ) from None
 
 
-@functools.lru_cache(maxsize=2)
+_registered: dict[str, ReportFonts] = {}
+_registering = threading.Lock()
+
+
 def _register(folder: Traversable) -> ReportFonts:
-    """Parse and register both fonts once per process (parsing the 4 MB CJK font takes ~0.3 s)."""
     cjk, latin = _load_font(CJK_FONT, folder), _load_font(LATIN_FONT, folder)
     pdfmetrics.registerFont(cjk)
     pdfmetrics.registerFont(latin)
     for font in (CJK_FONT, LATIN_FONT):  # one face: <b>/<i> must not look for a bold file that is not there
         pdfmetrics.registerFontFamily(font, normal=font, bold=font, italic=font, boldItalic=font)
-    return ReportFonts(
-        CJK_FONT, LATIN_FONT, frozenset(cjk.face.charToGlyph), frozenset(latin.face.charToGlyph)
-    )
+    return ReportFonts(CJK_FONT, LATIN_FONT, frozenset(cjk.face.charToGlyph), frozenset(latin.face.charToGlyph))
 
 
 def report_fonts() -> ReportFonts:
-    """The report fonts, loaded on first use; raises :class:`ReportFontError` if they cannot be."""
-    return _register(font_folder())
+    """The report fonts, parsed and registered once per process (parsing the 4 MB CJK font takes ~0.3 s);
+    raises :class:`ReportFontError` if they cannot be loaded. Thread-safe: exports run off the GUI thread."""
+    folder = font_folder()
+    with _registering:
+        if str(folder) not in _registered:
+            _registered[str(folder)] = _register(folder)
+        return _registered[str(folder)]

@@ -21,7 +21,7 @@ from typing import Any
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -55,7 +55,7 @@ from export.content import (
 )
 from export.fonts import ReportFonts, report_fonts
 from export.pdfattach import Attachment, attach_files
-from export.progress import Progress
+from export.progress import SILENT, Progress
 from export.thumbnails import Thumbnail, thumbnails
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -97,9 +97,7 @@ class Styles:
 
 def make_styles(fonts: ReportFonts) -> Styles:
     def style(name: str, size: float, **extra: Any) -> ParagraphStyle:
-        return ParagraphStyle(
-            name, fontName=fonts.cjk, fontSize=size, leading=size * 1.4, wordWrap="CJK", **extra
-        )
+        return ParagraphStyle(name, fontName=fonts.cjk, fontSize=size, leading=size * 1.4, wordWrap="CJK", **extra)
 
     return Styles(
         fonts=fonts,
@@ -114,7 +112,9 @@ def make_styles(fonts: ReportFonts) -> Styles:
     )
 
 
-def draw_text(canvas: Canvas, fonts: ReportFonts, x: float, y: float, text: str, size: float, align: str = "left") -> None:
+def draw_text(
+    canvas: Canvas, fonts: ReportFonts, x: float, y: float, text: str, size: float, align: str = "left"
+) -> None:
     """Draw one line of mixed Chinese / Latin text straight on the canvas (headers, footers, watermark)."""
     width = fonts.width(text, size)
     x -= {"left": 0.0, "center": width / 2, "right": width}[align]
@@ -177,7 +177,7 @@ class ReportCanvas(Canvas):
         self._attachments = attachments
         self._page_states: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._page_states.append(dict(self.__dict__))
         self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset, not in the stubs
 
@@ -266,7 +266,11 @@ def cover(content: ReportContent, st: Styles) -> list[Flowable]:
 
 def _count_cells(st: Styles, label: str, counts: Counts, style: ParagraphStyle | None = None) -> list[Paragraph]:
     numbers = (counts.passed, counts.failed, counts.na, counts.unchecked)
-    return [st.p(label, style), *(st.p(str(n), st.centered) for n in numbers), st.p(pass_rate_text(counts), st.centered)]
+    return [
+        st.p(label, style),
+        *(st.p(str(n), st.centered) for n in numbers),
+        st.p(pass_rate_text(counts), st.centered),
+    ]
 
 
 def summary(content: ReportContent, st: Styles) -> list[Flowable]:
@@ -285,14 +289,12 @@ def summary(content: ReportContent, st: Styles) -> list[Flowable]:
     ]
     style += [("SPAN", (0, r), (-1, r)) for r in group_rows]
     table = _table(rows, (CONTENT_WIDTH - 95 * mm, 17 * mm, 17 * mm, 17 * mm, 17 * mm, 27 * mm), style, repeatRows=1)
-    severe = (
-        "；".join(f"{i.item_id} {i.title}" for i in content.severe_failures) if content.severe_failures else "无"
-    )
+    severe = "；".join(f"{i.item_id} {i.title}" for i in content.severe_failures) if content.severe_failures else "无"
     return [
         st.p("检查结果汇总", st.heading),
         table,
         Spacer(1, 2 * mm),
-        st.labelled(f"合格率（合格 ÷ 已判定适用项）", pass_rate_text(content.overall)),
+        st.labelled("合格率（合格 ÷ 已判定适用项）", pass_rate_text(content.overall)),
         st.labelled(f"严重不合格项（{len(content.severe_failures)}）", severe),
     ]
 
@@ -322,7 +324,9 @@ def _photo_rows(item: ItemLine, thumbs: Sequence[Thumbnail | None], st: Styles) 
     for start in range(0, len(cells), PHOTOS_PER_ROW):
         row: list[Any] = cells[start : start + PHOTOS_PER_ROW]
         row += [""] * (PHOTOS_PER_ROW - len(row))
-        rows.append(_table([row], [ITEM_COLUMNS[1] / PHOTOS_PER_ROW] * PHOTOS_PER_ROW, [("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        rows.append(
+            _table([row], [ITEM_COLUMNS[1] / PHOTOS_PER_ROW] * PHOTOS_PER_ROW, [("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        )
     return rows
 
 
@@ -388,12 +392,22 @@ def _room_row(room: RoomLine, content: ReportContent, st: Styles) -> list[Paragr
 def rooms_part(content: ReportContent, st: Styles) -> list[Flowable]:
     if not content.rooms:
         return []
-    header = ["房间", "面积 m²", "人数", "人均 m²", "位置", *(f"{r.title_zh}\n{r.citation}" for r in content.room_rules)]
+    header = [
+        "房间",
+        "面积 m²",
+        "人数",
+        "人均 m²",
+        "位置",
+        *(f"{r.title_zh}\n{r.citation}" for r in content.room_rules),
+    ]
     rows: list[list[Any]] = [[st.p(text, st.centered) for text in header]]
     rows += [_room_row(room, content, st) for room in content.rooms]
     fixed = (22 * mm, 18 * mm, 14 * mm, 18 * mm, 20 * mm)
     rule_width = (CONTENT_WIDTH - sum(fixed)) / max(len(content.room_rules), 1)
-    style: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.25, GREY_LINE), ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL)]
+    style: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.25, GREY_LINE),
+        ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL),
+    ]
     problems = [st.p(f"✗ {message}", st.small) for room in content.rooms for message in room.messages]
     return [
         st.p("集体宿舍", st.heading),
@@ -421,7 +435,10 @@ def actions_part(content: ReportContent, st: Styles) -> list[Flowable]:
             ]
         )
     widths = (34 * mm, CONTENT_WIDTH - 128 * mm, 20 * mm, 22 * mm, 16 * mm, 36 * mm)
-    style: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.25, GREY_LINE), ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL)]
+    style: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.25, GREY_LINE),
+        ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL),
+    ]
     return [*story, _table(rows, widths, style, repeatRows=1)]
 
 
@@ -517,15 +534,24 @@ def build_story(
     ]
 
 
+@dataclass(frozen=True)
+class DocumentInfo:
+    """The PDF's document properties (shown by viewers under File › Properties)."""
+
+    title: str
+    author: str = ""
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    creator: str = "复工自查 Fugong Self-Check"
+
+
 def render(
     story: list[Flowable],
     target: Path | io.BytesIO,
     furniture: PageFurniture,
-    *,
-    title: str,
+    info: DocumentInfo,
     attachments: Sequence[Attachment] = (),
     on_flowable: Callable[[int, int], None] | None = None,
-    metadata: dict[str, str] | None = None,
 ) -> None:
     """Lay out ``story`` on A4 pages with ``furniture`` and write the PDF. Shared with the benchmark's floor."""
     doc = BaseDocTemplate(
@@ -535,9 +561,12 @@ def render(
         rightMargin=MARGIN,
         topMargin=18 * mm,
         bottomMargin=18 * mm,
-        title=title,
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        keywords=list(info.keywords),
+        creator=info.creator,
         initialFontName=furniture.fonts.cjk,  # else every page starts with an unembedded Helvetica
-        **(metadata or {}),
     )
     frame = Frame(MARGIN, 18 * mm, CONTENT_WIDTH, PAGE_HEIGHT - 36 * mm, id="body", leftPadding=0, rightPadding=0)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=furniture.on_page)])
@@ -552,7 +581,9 @@ def render(
     doc.build(story, canvasmaker=partial(ReportCanvas, furniture=furniture, attachments=attachments))
 
 
-def write_pdf(content: ReportContent, path: Path, progress: Progress = Progress(), local_zone: dt.tzinfo | None = None) -> None:
+def write_pdf(
+    content: ReportContent, path: Path, progress: Progress = SILENT, local_zone: dt.tzinfo | None = None
+) -> None:
     """Write the report of ``content`` to ``path`` (the caller renames it into place when complete).
 
     Raises:
@@ -570,14 +601,13 @@ def write_pdf(content: ReportContent, path: Path, progress: Progress = Progress(
         story,
         path,
         furniture,
-        title=f"{REPORT_TITLE_ZH} {content.report_id}",
+        DocumentInfo(
+            f"{REPORT_TITLE_ZH} {content.report_id}",
+            author=content.inspector,
+            subject=f"{content.company_name} {content.date.isoformat()}",
+            keywords=("复工复产", "自查", f"record-hash:{content.record_hash}"),
+        ),
         attachments=[_json_attachment(content)],
         on_flowable=lambda done, total: layout(done / total, "排版"),
-        metadata={
-            "author": content.inspector,
-            "subject": f"{content.company_name} {content.date.isoformat()}",
-            "creator": "复工自查 Fugong Self-Check",
-            "keywords": f"record-hash:{content.record_hash}",
-        },
     )
     progress(1.0, "PDF 已完成")

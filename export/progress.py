@@ -38,3 +38,6 @@ class Progress:
         """The progress of a step that covers ``[start, end]`` of this one."""
         width = self.end - self.start
         return Progress(self.callback, self.cancelled, self.start + width * start, self.start + width * end)
+
+
+SILENT = Progress()  # reports nothing and never cancels

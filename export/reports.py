@@ -109,7 +109,7 @@ def export_reports(
 def export_batch(
     db: Database,
     xlsx: Path,
-    where: InspectionFilter = InspectionFilter(),
+    where: InspectionFilter,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> Path:

@@ -31,15 +31,15 @@ class Thumbnail:
 def thumbnail(data: bytes, side: int = THUMBNAIL_SIDE) -> Thumbnail | None:
     """A JPEG of at most ``side`` px, or None if ``data`` is not a readable image (its name is still listed)."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.draft("RGB", (side, side))
-            image = ImageOps.exif_transpose(image)  # a phone photo stored sideways prints upright
-            image.thumbnail((side, side), Image.Resampling.BILINEAR)
-            if image.mode != "RGB":
-                image = image.convert("RGB")
+        with Image.open(io.BytesIO(data)) as photo:
+            photo.draft("RGB", (side, side))
+            small = ImageOps.exif_transpose(photo)  # a phone photo stored sideways prints upright
+            small.thumbnail((side, side), Image.Resampling.BILINEAR)
+            if small.mode != "RGB":
+                small = small.convert("RGB")
             buffer = io.BytesIO()
-            image.save(buffer, "JPEG", quality=THUMBNAIL_QUALITY, optimize=False)
-            return Thumbnail(buffer.getvalue(), image.width, image.height)
+            small.save(buffer, "JPEG", quality=THUMBNAIL_QUALITY)
+            return Thumbnail(buffer.getvalue(), small.width, small.height)
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return None
 

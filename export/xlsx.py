@@ -18,11 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.formatting.rule import CellIsRule
+from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from checklist.catalog import official_catalogs
@@ -35,11 +38,10 @@ from export.content import (
     ROOM_VERDICT_ZH,
     SIGNATURE_MEANINGS_ZH,
     STATUS_ZH,
-    UNCHECKED_ZH,
     ReportContent,
     citation_of,
 )
-from export.progress import Progress
+from export.progress import SILENT, Progress
 from storage import service
 from storage.db import Database
 from storage.service import InspectionFilter, InspectionRow, ItemResultRow
@@ -48,8 +50,9 @@ CREATOR = "复工自查 Fugong Self-Check"
 FAILED_ZH = RESULT_ZH[Result.FAIL]
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
-FAIL_FONT = Font(color="9C0006", bold=True)
-FAIL_FILL = PatternFill("solid", fgColor="FFC7CE")
+FAILED_STYLE = DifferentialStyle(
+    font=Font(color="9C0006", bold=True), fill=PatternFill("solid", bgColor="FFC7CE", fgColor="FFC7CE")
+)
 WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_WIDTH = 60
 DATE_FORMAT = "yyyy-mm-dd"
@@ -111,7 +114,7 @@ def write_table(ws: Worksheet, columns: Sequence[Column], rows: Iterable[Sequenc
 
 def finish_table_sheet(ws: Worksheet, header_row: int, last_row: int, columns: int, landscape: bool = True) -> None:
     """Freeze and filter the header row, and set up A4 printing with the header repeated on every page."""
-    ws.freeze_panes = ws.cell(header_row + 1, 1)
+    ws.freeze_panes = f"A{header_row + 1}"
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{max(last_row, header_row)}"
     print_setup(ws, landscape)
     ws.print_title_rows = f"{header_row}:{header_row}"
@@ -122,20 +125,25 @@ def print_setup(ws: Worksheet, landscape: bool) -> None:
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def page_texts(ws: Worksheet, left: str, right: str) -> None:
+    """Printed header (company, report ID) and footer (page numbers); ``&`` is a code there, ``&&`` a sign."""
+    header, footer = HeaderFooterItem(), HeaderFooterItem()
+    header.left.text, header.right.text = left.replace("&", "&&"), right.replace("&", "&&")
+    footer.center.text = "第 &P 页 / 共 &N 页"
+    ws.HeaderFooter.oddHeader, ws.HeaderFooter.oddFooter = header, footer
 
 
 def red_when(ws: Worksheet, cells: str, text: str) -> None:
     """Show a cell in red while it says ``text`` (e.g. 不合格)."""
-    ws.conditional_formatting.add(
-        cells, CellIsRule(operator="equal", formula=[f'"{text}"'], font=FAIL_FONT, fill=FAIL_FILL)
-    )
+    ws.conditional_formatting.add(cells, Rule("cellIs", operator="equal", formula=[f'"{text}"'], dxf=FAILED_STYLE))
 
 
 def red_when_positive(ws: Worksheet, cells: str) -> None:
     """Show a count in red while it is above zero (e.g. the number of failed items)."""
-    ws.conditional_formatting.add(cells, CellIsRule(operator="greaterThan", formula=["0"], font=FAIL_FONT, fill=FAIL_FILL))
+    ws.conditional_formatting.add(cells, Rule("cellIs", operator="greaterThan", formula=["0"], dxf=FAILED_STYLE))
 
 
 def choice_list(ws: Worksheet, cells: str, choices: Sequence[str], title: str) -> None:
@@ -156,11 +164,6 @@ def column_range(column: int, first_row: int, last_row: int) -> str:
     return f"{letter}{first_row}:{letter}{max(first_row, last_row)}"
 
 
-def _headers(ws: Worksheet, content: ReportContent) -> None:
-    ws.oddHeader.left.text = content.company_name
-    ws.oddHeader.right.text = content.report_id
-
-
 # --- the sheets of one report --------------------------------------------------------------------------
 
 SUMMARY_COLUMNS = [Column("检查依据"), Column("章节"), Column("合格"), Column("不合格"), Column("不适用")]
@@ -172,7 +175,6 @@ def _count_row(catalog: str, title: str, counts: Counts) -> list[Any]:
 
 
 def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
-    ws.title = "概要"
     ws["A1"] = REPORT_TITLE_ZH
     ws["A1"].font = Font(size=16, bold=True)
     facts: list[tuple[str, Any]] = [
@@ -203,8 +205,8 @@ def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
     rows = [_count_row(s.catalog_id, s.title, s.counts) for s in content.sections]
     rows.append(_count_row("合计", "", content.overall))
     last = write_table(ws, SUMMARY_COLUMNS, rows, header_row)
-    for cell in ws[last]:
-        cell.font = HEADER_FONT
+    for column in range(1, len(SUMMARY_COLUMNS) + 1):
+        ws.cell(last, column).font = HEADER_FONT
     severe_row = last + 2
     ws.cell(severe_row, 1, f"严重不合格项（{len(content.severe_failures)}）").font = HEADER_FONT
     for offset, item in enumerate(content.severe_failures, start=1):
@@ -234,7 +236,6 @@ RESULT_COLUMN = 7
 
 
 def items_sheet(ws: Worksheet, content: ReportContent) -> None:
-    ws.title = "检查项"
     rows = [
         [
             item.item_id,
@@ -342,7 +343,11 @@ def signatures_sheet(ws: Worksheet, content: ReportContent, local_zone: dt.tzinf
     if not rows:  # to be signed by hand on the printout
         rows = [[meaning, "", "", None, None, ""] for meaning in SIGNATURE_MEANINGS_ZH]
     last = write_table(ws, SIGNER_COLUMNS, rows)
-    record = [("报告编号", content.report_id), ("记录状态", content.status_zh), ("记录哈希（SHA-256）", content.record_hash)]
+    record = [
+        ("报告编号", content.report_id),
+        ("记录状态", content.status_zh),
+        ("记录哈希（SHA-256）", content.record_hash),
+    ]
     for offset, (label, value) in enumerate(record, start=2):
         ws.cell(last + offset, 1, label).font = HEADER_FONT
         ws.cell(last + offset, 2, value)
@@ -365,15 +370,22 @@ def protect(wb: Workbook) -> None:
     wb.security = WorkbookProtection(lockStructure=True)
 
 
-def build_workbook(content: ReportContent, local_zone: dt.tzinfo | None = None) -> Workbook:
+def new_workbook() -> Workbook:
+    """A workbook without its default sheet (every sheet is created by name)."""
     wb = Workbook()
-    overview_sheet(wb.active, content)
+    wb.remove(wb.worksheets[0])
+    return wb
+
+
+def build_workbook(content: ReportContent, local_zone: dt.tzinfo | None = None) -> Workbook:
+    wb = new_workbook()
+    overview_sheet(wb.create_sheet("概要"), content)
     items_sheet(wb.create_sheet("检查项"), content)
     actions_sheet(wb.create_sheet("整改"), content)
     rooms_sheet(wb.create_sheet("宿舍"), content)
     signatures_sheet(wb.create_sheet("签名"), content, local_zone)
     for ws in wb.worksheets:
-        _headers(ws, content)
+        page_texts(ws, content.company_name, content.report_id)
     _properties(
         wb,
         f"{REPORT_TITLE_ZH} {content.report_id}",
@@ -387,7 +399,7 @@ def build_workbook(content: ReportContent, local_zone: dt.tzinfo | None = None) 
 
 
 def write_workbook(
-    content: ReportContent, path: Path, progress: Progress = Progress(), local_zone: dt.tzinfo | None = None
+    content: ReportContent, path: Path, progress: Progress = SILENT, local_zone: dt.tzinfo | None = None
 ) -> None:
     """Write the workbook of ``content`` to ``path`` (the caller renames it into place when complete)."""
     progress(0.0, "生成 Excel 工作簿")
@@ -471,15 +483,14 @@ def _failed_rows(inspections: Sequence[InspectionRow], failed: Sequence[ItemResu
     return rows
 
 
-def write_batch_workbook(db: Database, where: InspectionFilter, path: Path, progress: Progress = Progress()) -> None:
+def write_batch_workbook(db: Database, where: InspectionFilter, path: Path, progress: Progress = SILENT) -> None:
     """Sheet 1: one row per inspection matching ``where``; sheet 2: one row per failed item with its findings."""
     progress(0.0, "读取检查记录")
     inspections = service.list_inspections(db, where, order_by="date", descending=False, limit=None)
     failed = service.list_item_results(db, where, final="fail")
     progress(0.4, "生成 Excel 工作簿")
-    wb = Workbook()
-    summary = wb.active
-    summary.title = "检查汇总"
+    wb = new_workbook()
+    summary = wb.create_sheet("检查汇总")
     last = write_table(summary, BATCH_COLUMNS, (_inspection_row(r) for r in inspections))
     finish_table_sheet(summary, 1, last, len(BATCH_COLUMNS))
     red_when_positive(summary, column_range(8, 2, last))

@@ -96,7 +96,9 @@ def build_inspection(
         answer = ANSWERS.get(response.item_id)
         if answer is None and response.final is not None:
             continue  # derived from the rooms (GN-07, BJHQ-3)
-        version = service.save_answer(db, "tester", inspection_id, version, response.item_id, answer or Answer(Result.PASS))
+        version = service.save_answer(
+            db, "tester", inspection_id, version, response.item_id, answer or Answer(Result.PASS)
+        )
     targets = photo_items()
     for index in range(photos):
         item_id = "GN-05" if index == 0 else targets[index % len(targets)]
@@ -104,7 +106,9 @@ def build_inspection(
         data = make_jpeg(*photo_size, seed=index)
         _, version = service.add_evidence(db, "tester", inspection_id, version, item_id, name, data)
     for item_id, (action, owner) in ACTIONS.items():
-        _, version = service.add_action(db, "tester", inspection_id, version, item_id, action, owner, dt.date(2026, 11, 30))
+        _, version = service.add_action(
+            db, "tester", inspection_id, version, item_id, action, owner, dt.date(2026, 11, 30)
+        )
     if complete:
         service.complete(db, "tester", inspection_id, version)
         if sign:

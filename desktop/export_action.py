@@ -1,0 +1,119 @@
+"""Exporting an inspection as PDF and Excel reports, off the GUI thread, then offering to open them.
+
+The GUI only builds an :class:`ExportRequest` and hands it to ``export.reports.export_reports`` (Qt-free)
+through :func:`desktop.operations.run_in_background`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop.errors import show_error
+from desktop.operations import Cancelled, Progress, run_in_background
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Export", text)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to write; understood by ``export.reports`` without Qt."""
+
+    inspection_id: int
+    pdf: Path | None
+    xlsx: Path | None
+
+
+def export_available() -> bool:
+    try:
+        return importlib.util.find_spec("export.reports") is not None
+    except ImportError:
+        return False
+
+
+def run_export(db: Any, request: ExportRequest, progress: Progress) -> list[Path]:
+    """The work: call the exporter with progress and cancel callbacks (runs on a worker thread)."""
+    from export.reports import export_reports  # heavy (reportlab, openpyxl): imported only when used
+
+    def report(*args: Any) -> None:
+        numbers = [a for a in args if isinstance(a, int | float) and not isinstance(a, bool)]
+        text = next((a for a in args if isinstance(a, str)), "")
+        if len(numbers) >= 2:
+            progress.update(int(numbers[0]), int(numbers[1]), text)
+        elif len(numbers) == 1:
+            progress.update(int(float(numbers[0]) * 100) if numbers[0] <= 1 else int(numbers[0]), 100, text)
+        else:
+            progress.update(0, 0, text)
+
+    written: Iterable[Any] = export_reports(
+        db,
+        request.inspection_id,
+        pdf=request.pdf,
+        xlsx=request.xlsx,
+        progress=report,
+        cancelled=lambda: progress.cancelled,
+    )
+    result = [Path(p) for p in written]
+    progress.check()
+    return result
+
+
+def export_inspection(parent: QWidget, db: Any, inspection_id: int, folder: Path | None = None) -> None:
+    """Ask for a folder, write ``复工自查_<id>.pdf`` and ``.xlsx`` there, then offer to open them."""
+    if not export_available():
+        show_error(
+            parent,
+            _tr("报告导出功能在此版本中不可用。"),
+            _tr("缺少 export.reports 模块。"),
+            _tr("检查记录不受影响。"),
+        )
+        return
+    if folder is None:
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen = QFileDialog.getExistingDirectory(parent, _tr("选择保存报告的文件夹"), start)
+        if not chosen:
+            return
+        folder = Path(chosen)
+    stem = f"复工自查_{inspection_id}"
+    request = ExportRequest(inspection_id, folder / f"{stem}.pdf", folder / f"{stem}.xlsx")
+
+    def done(paths: list[Path]) -> None:
+        offer_to_open(parent, paths or [p for p in (request.pdf, request.xlsx) if p is not None])
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            return
+        show_error(parent, _tr("报告未能导出。"), error, _tr("检查记录不受影响；没有留下写了一半的文件。"))
+
+    run_in_background(parent, lambda progress: run_export(db, request, progress), done, failed, _tr("正在导出报告……"))
+
+
+def offer_to_open(parent: QWidget, paths: list[Path]) -> QMessageBox:
+    """"Open the file / open the folder" once the reports are written."""
+    box = QMessageBox(parent)
+    box.setObjectName("exportDone")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(_tr("报告已导出"))
+    box.setText(_tr("报告已保存：") + "\n" + "\n".join(str(p) for p in paths))
+    open_file = box.addButton(_tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton(_tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+
+    def clicked(button: Any) -> None:
+        if button is open_file and paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
+        elif button is open_folder and paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0].parent)))
+
+    box.buttonClicked.connect(clicked)
+    box.open()
+    return box
