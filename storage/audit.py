@@ -22,6 +22,8 @@ from storage.models import (
     AuditEntry,
     AuditHead,
     Company,
+    ReportFile,
+    Signature,
     CorrectiveAction,
     DormitoryRoomRow,
     Evidence,
@@ -33,9 +35,32 @@ from storage.models import (
 )
 
 GENESIS = "0" * 64
-AUDITED = (Company, Site, User, Inspection, ItemResponse, DormitoryRoomRow, Evidence, CorrectiveAction)
+AUDITED = (
+    Company,
+    Site,
+    User,
+    Inspection,
+    ItemResponse,
+    DormitoryRoomRow,
+    Evidence,
+    CorrectiveAction,
+    Signature,
+    ReportFile,
+)
 # Bookkeeping columns whose change alone is not a user action.
-_QUIET = {"version", "updated_at", "passed", "failed", "na", "unchecked", "open_actions"}
+_QUIET = {
+    "version",
+    "updated_at",
+    "passed",
+    "failed",
+    "na",
+    "unchecked",
+    "open_actions",
+    "failed_logins",
+    "last_failed_at",
+}
+# Secrets never enter the trail: only the fact that they changed.
+_SECRET = {"password_hash"}
 
 
 def json_value(value: Any) -> Any:
@@ -80,9 +105,13 @@ def _inspection_of(obj: Any) -> int | None:
     return value if isinstance(value, int) else None
 
 
+def _value(key: str, value: Any) -> Any:
+    return "<secret>" if key in _SECRET and value else json_value(value)
+
+
 def _columns(obj: Any) -> dict[str, Any]:
     mapper = inspect(obj).mapper
-    return {c.key: json_value(getattr(obj, c.key)) for c in mapper.column_attrs}
+    return {c.key: _value(c.key, getattr(obj, c.key)) for c in mapper.column_attrs}
 
 
 def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -94,8 +123,8 @@ def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
             continue
         history = state.attrs[attr.key].history
         if history.has_changes():
-            old[attr.key] = json_value(history.deleted[0]) if history.deleted else None
-            new[attr.key] = json_value(history.added[0]) if history.added else None
+            old[attr.key] = _value(attr.key, history.deleted[0]) if history.deleted else None
+            new[attr.key] = _value(attr.key, history.added[0]) if history.added else None
     return old, new
 
 

@@ -59,12 +59,20 @@ class Site(Base):
 
 
 class User(Base):
+    """A local account. ``password_hash`` is argon2id; ``pkcs12`` holds the signing key and certificate,
+    encrypted with the user's password, so only the user can sign."""
+
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     role: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    password_hash: Mapped[str] = mapped_column(String(200), default="")
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    certificate_pem: Mapped[str] = mapped_column(Text, default="")
+    pkcs12: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class Inspection(Base):
@@ -222,3 +230,38 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, default=0)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Signature(Base):
+    """One signer's sign-off of an inspection: who, in what role and meaning, when, and which record hash."""
+
+    __tablename__ = "signatures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="RESTRICT"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    signer_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    meaning: Mapped[str] = mapped_column(String(20))  # inspector (检查人) / approver (单位主要负责人审核)
+    signed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    record_hash: Mapped[str] = mapped_column(String(64))
+    certificate_sha256: Mapped[str] = mapped_column(String(64))
+    record_signature: Mapped[bytes] = mapped_column(LargeBinary)  # CMS (DER) over the canonical record
+    image_png: Mapped[bytes | None] = mapped_column(LargeBinary)  # drawn handwritten signature
+
+    __table_args__ = (UniqueConstraint("inspection_id", "meaning"),)
+
+
+class ReportFile(Base):
+    """The signed report files of an inspection, kept byte for byte so every copy handed out verifies."""
+
+    __tablename__ = "report_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="RESTRICT"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # pdf / xlsx / xlsx.p7s
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("inspection_id", "kind"),)

@@ -29,10 +29,35 @@ def db(db_url: str) -> Database:
     database.close()
 
 
+def _head(db: Database) -> str:
+    from alembic.script import ScriptDirectory
+
+    from storage.db import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config(db.engine)).get_current_head()
+    assert head is not None
+    return head
+
+
 def test_empty_database_is_created_and_migrated(db: Database) -> None:
     with db.engine.connect() as connection:
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == _head(db)
     assert service.list_inspections(db) == []
+
+
+def test_older_database_is_upgraded_keeping_its_data(db_url: str) -> None:
+    from alembic import command
+
+    from storage.db import alembic_config, make_engine
+
+    engine = make_engine(db_url)
+    command.upgrade(alembic_config(engine), "0001")
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO users (id, name, role, created_at) VALUES (1, '张三', 'officer', '2026-01-01')"))
+    engine.dispose()
+    db = open_database(db_url)
+    assert [(u.name, u.role, u.failed_logins) for u in service.list_users(db)] == [("张三", "officer", 0)]
+    db.close()
 
 
 def test_database_from_newer_version_is_refused(db_url: str) -> None:
