@@ -47,18 +47,26 @@ from storage.models import (
 )
 from storage.record import record_hash
 
-ROLES = ("officer", "manager", "auditor")
 ACTION_STATUSES = ("open", "done", "verified")
 STATUSES = ("draft", "completed", "signed")
 MAX_PHOTO_SIDE = 2048  # larger photos are stored downscaled; the original's hash is kept
 
 
 @contextmanager
-def unit_of_work(db: Database, actor: str, reason: str = "") -> Iterator[Session]:
-    """One user action = one transaction; database failures become :class:`KnownError` in words."""
+def unit_of_work(
+    db: Database, actor: str, reason: str = "", allowed: tuple[str, ...] | None = ("officer", "manager")
+) -> Iterator[Session]:
+    """One user action = one transaction; database failures become :class:`KnownError` in words.
+
+    ``allowed`` are the roles that may make this change (checked once the database has accounts; an auditor
+    can never change data); None for the account functions that make their own check."""
+    from storage.auth import check_permission
+
     session = db.session(actor, reason)
     try:
         with session.begin():
+            if allowed is not None:
+                check_permission(session, actor, allowed, "change data")
             yield session
     except StaleDataError:
         raise ConcurrentEditError(
@@ -142,20 +150,6 @@ def add_site(db: Database, actor: str, company_id: int, name: str, kind: str = "
 def list_companies(db: Database) -> list[Company]:
     with db.session() as session:
         return list(session.scalars(select(Company).options(selectinload(Company.sites)).order_by(Company.id)))
-
-
-def add_user(db: Database, actor: str, name: str, role: str) -> int:
-    if role not in ROLES:
-        raise InvalidInputError(f"role {role!r} is not one of {', '.join(ROLES)}")
-    if not name.strip():
-        raise InvalidInputError("the user needs a name")
-    with unit_of_work(db, actor) as session:
-        if session.scalar(select(User.id).where(User.name == name.strip())) is not None:
-            raise InvalidInputError(f"a user named {name.strip()!r} already exists")
-        user = User(name=name.strip(), role=role)
-        session.add(user)
-        session.flush()
-        return user.id
 
 
 def list_users(db: Database) -> list[User]:

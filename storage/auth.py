@@ -1,0 +1,130 @@
+"""Local accounts: argon2id passwords, back-off after failed logins, and role checks.
+
+Roles: ``officer`` fills in inspections, ``manager`` also approves and signs as 单位主要负责人 and manages
+accounts, ``auditor`` reads, verifies and exports everything and changes nothing. The first account created
+becomes a manager. Once a database has accounts, every change must come from one whose role allows it; the
+check is made in the service layer (:func:`storage.service.unit_of_work`), not only by hiding buttons.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage import audit
+from storage.db import Database, InvalidInputError, KnownError, NotFoundError
+from storage.models import User, utcnow
+
+ROLES = ("officer", "manager", "auditor")
+WRITE_ROLES = ("officer", "manager")
+MIN_PASSWORD = 8
+FREE_ATTEMPTS = 3  # failures allowed before the back-off starts
+MAX_WAIT_SECONDS = 300
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+
+
+class PermissionDeniedError(KnownError):
+    pass
+
+
+class AuthenticationError(KnownError):
+    pass
+
+
+def users_exist(session: Session) -> bool:
+    return session.scalar(select(func.count(User.id))) != 0
+
+
+def check_permission(session: Session, actor: str, allowed: tuple[str, ...], what: str) -> None:
+    """Refuse the change unless ``actor`` is an account whose role is in ``allowed`` (once accounts exist)."""
+    if not users_exist(session):
+        return
+    role = session.scalar(select(User.role).where(User.name == actor))
+    if role is None:
+        raise PermissionDeniedError(f"{actor!r} is not an account of this database; nothing was changed")
+    if role not in allowed:
+        raise PermissionDeniedError(f"{actor} is {role}: not allowed to {what}; nothing was changed")
+
+
+def wait_seconds(failures: int, last_failed_at: dt.datetime | None, now: dt.datetime) -> int:
+    """How long the account must wait before the next attempt: doubling from 1 s after the free attempts."""
+    if failures < FREE_ATTEMPTS or last_failed_at is None:
+        return 0
+    delay = min(2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS)
+    remaining = delay - (now - last_failed_at).total_seconds()
+    return max(0, math.ceil(remaining))
+
+
+def create_user(db: Database, actor: str, name: str, role: str, password: str) -> tuple[int, str]:
+    """Create an account; return (id, role actually given — the first account is always a manager)."""
+    name = name.strip()
+    if not name:
+        raise InvalidInputError("the account needs a name")
+    if role not in ROLES:
+        raise InvalidInputError(f"role {role!r} is not one of {', '.join(ROLES)}")
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInputError(f"the password needs at least {MIN_PASSWORD} characters")
+    password_hash = _hasher.hash(password)
+    from storage.service import unit_of_work
+
+    with unit_of_work(db, actor, allowed=None) as session:
+        if users_exist(session):
+            check_permission(session, actor, ("manager",), "create accounts")
+        else:
+            role = "manager"
+        if session.scalar(select(User.id).where(User.name == name)) is not None:
+            raise InvalidInputError(f"an account named {name!r} already exists")
+        user = User(name=name, role=role, password_hash=password_hash)
+        session.add(user)
+        session.flush()
+        return user.id, role
+
+
+def authenticate(db: Database, name: str, password: str) -> User:
+    """Check a password. Failures are counted and slow down further attempts; the password is never stored
+    or logged, and an unknown name and a wrong password get the same answer."""
+    from storage.service import unit_of_work
+
+    refused = AuthenticationError("unknown account or wrong password")
+    with unit_of_work(db, name, allowed=None) as session:
+        user = session.scalar(select(User).where(User.name == name.strip()))
+        if user is None:
+            raise refused
+        now = utcnow()
+        wait = wait_seconds(user.failed_logins, user.last_failed_at, now)
+        if wait:
+            raise AuthenticationError(f"too many failed attempts for {user.name}; try again in {wait} s")
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            user.failed_logins += 1
+            user.last_failed_at = now
+            session.flush()
+            audit.record_event(session, "login-fail", "users", user.id, None, {"failed_logins": user.failed_logins})
+            failed = True
+        else:
+            failed = False
+            if user.failed_logins:
+                user.failed_logins = 0
+                user.last_failed_at = None
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = _hasher.hash(password)
+            session.flush()
+            session.expunge(user)
+    if failed:
+        raise refused
+    return user
+
+
+def get_user(db: Database, name: str) -> User:
+    with db.session() as session:
+        user = session.scalar(select(User).where(User.name == name))
+        if user is None:
+            raise NotFoundError(f"no account {name!r}")
+        return user

@@ -1,0 +1,88 @@
+"""Accounts: argon2id passwords, back-off, roles enforced in the service layer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from checklist.evaluation import Answer, Result
+from storage import auth, service
+from storage.auth import AuthenticationError, PermissionDeniedError, wait_seconds
+from storage.db import Database, InvalidInputError, open_database
+from storage.models import AuditEntry, User
+from tests.storage import helpers
+
+
+@pytest.fixture
+def db(sqlite_url: str) -> Database:
+    database = open_database(sqlite_url)
+    yield database  # type: ignore[misc]
+    database.close()
+
+
+def test_first_account_becomes_manager_and_password_is_argon2id(db: Database) -> None:
+    _, role = auth.create_user(db, "setup", "王经理", "officer", "correct horse")
+    assert role == "manager"
+    with db.session() as session:
+        user = session.scalar(select(User).where(User.name == "王经理"))
+        assert user is not None and user.password_hash.startswith("$argon2id$")
+
+
+def test_only_a_manager_creates_accounts(db: Database) -> None:
+    auth.create_user(db, "setup", "王经理", "manager", "correct horse")
+    auth.create_user(db, "王经理", "张三", "officer", "battery staple")
+    with pytest.raises(PermissionDeniedError, match="not allowed to create accounts"):
+        auth.create_user(db, "张三", "李四", "officer", "battery staple")
+    with pytest.raises(InvalidInputError, match="at least 8"):
+        auth.create_user(db, "王经理", "赵六", "officer", "short")
+
+
+def test_login_and_back_off(db: Database) -> None:
+    auth.create_user(db, "setup", "王经理", "manager", "correct horse")
+    assert auth.authenticate(db, "王经理", "correct horse").name == "王经理"
+    for _ in range(auth.FREE_ATTEMPTS):
+        with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
+            auth.authenticate(db, "王经理", "wrong")
+    # Now even the right password has to wait.
+    with pytest.raises(AuthenticationError, match="try again in"):
+        auth.authenticate(db, "王经理", "correct horse")
+    with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
+        auth.authenticate(db, "nobody", "whatever1")
+
+
+def test_back_off_doubles_and_is_capped() -> None:
+    now = dt.datetime(2026, 11, 23, 12, 0, 0)
+    assert wait_seconds(2, now, now) == 0
+    assert wait_seconds(3, now, now) == 1
+    assert wait_seconds(6, now, now) == 8
+    assert wait_seconds(6, now - dt.timedelta(seconds=8), now) == 0
+    assert wait_seconds(40, now, now) == auth.MAX_WAIT_SECONDS
+
+
+def test_password_never_enters_the_audit_trail(db: Database) -> None:
+    auth.create_user(db, "setup", "王经理", "manager", "correct horse")
+    with pytest.raises(AuthenticationError):
+        auth.authenticate(db, "王经理", "my wrong secret")
+    with db.session() as session:
+        dump = " ".join(str((e.old, e.new, e.reason)) for e in session.scalars(select(AuditEntry)))
+        actions = [e.action for e in session.scalars(select(AuditEntry))]
+    assert "correct horse" not in dump and "my wrong secret" not in dump and "$argon2" not in dump
+    assert "login-fail" in actions
+
+
+def test_auditor_cannot_change_data_even_by_a_direct_call(db: Database) -> None:
+    inspection_id, version = helpers.draft(db)  # before accounts exist
+    auth.create_user(db, "setup", "王经理", "manager", "correct horse")
+    auth.create_user(db, "王经理", "审计员甲", "auditor", "audit pass")
+    with pytest.raises(PermissionDeniedError, match="auditor: not allowed"):
+        service.save_answer(db, "审计员甲", inspection_id, version, "GN-02", Answer(Result.FAIL))
+    with pytest.raises(PermissionDeniedError):
+        service.add_site(db, "审计员甲", 1, "新厂区")
+    with pytest.raises(PermissionDeniedError, match="not an account"):
+        service.save_answer(db, "someone", inspection_id, version, "GN-02", Answer(Result.FAIL))
+    assert next(r for r in service.load_inspection(db, inspection_id).responses if r.item_id == "GN-02").result is None
+    # …while the auditor can still read everything.
+    assert service.list_inspections(db)[0].id == inspection_id
+    assert service.verify_record(db, inspection_id).lines
