@@ -8,10 +8,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def is_known(error: BaseException) -> bool:
     """A storage problem the user can act on (``storage.db.KnownError``), without importing storage early."""
     return any(cls.__name__ == "KnownError" and cls.__module__ == "storage.db" for cls in type(error).__mro__)
@@ -25,12 +21,14 @@ def show_error(parent: QWidget | None, what: str, error: BaseException | str, ke
     """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("复工自查"))
+    box.setWindowTitle(QCoreApplication.translate("Errors", "复工自查"))
     box.setText(what)
     if isinstance(error, str) or is_known(error):
         box.setInformativeText(f"{error}\n\n{kept}")
     else:
-        box.setInformativeText(_tr("程序内部错误，请把详细信息发给维护人员。") + f"\n\n{kept}")
+        box.setInformativeText(
+            QCoreApplication.translate("Errors", "程序内部错误，请把详细信息发给维护人员。") + f"\n\n{kept}"
+        )
         box.setDetailedText("".join(traceback.format_exception(error)))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

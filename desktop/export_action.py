@@ -7,6 +7,7 @@ through :func:`desktop.operations.run_in_background`.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +21,6 @@ from desktop.errors import show_error
 from desktop.operations import Cancelled, Progress, run_in_background
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
-
-
 @dataclass(frozen=True)
 class ExportRequest:
     """What to write; understood by ``export.reports`` without Qt."""
@@ -34,9 +31,12 @@ class ExportRequest:
 
 
 def export_available() -> bool:
+    """Whether ``export.reports`` is installed (looked up without importing reportlab and openpyxl)."""
+    if "export.reports" in sys.modules:
+        return True
     try:
         return importlib.util.find_spec("export.reports") is not None
-    except ImportError:
+    except (ImportError, ValueError):
         return False
 
 
@@ -72,14 +72,16 @@ def export_inspection(parent: QWidget, db: Any, inspection_id: int, folder: Path
     if not export_available():
         show_error(
             parent,
-            _tr("报告导出功能在此版本中不可用。"),
-            _tr("缺少 export.reports 模块。"),
-            _tr("检查记录不受影响。"),
+            QCoreApplication.translate("Export", "报告导出功能在此版本中不可用。"),
+            QCoreApplication.translate("Export", "缺少 export.reports 模块。"),
+            QCoreApplication.translate("Export", "检查记录不受影响。"),
         )
         return
     if folder is None:
         start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen = QFileDialog.getExistingDirectory(parent, _tr("选择保存报告的文件夹"), start)
+        chosen = QFileDialog.getExistingDirectory(
+            parent, QCoreApplication.translate("Export", "选择保存报告的文件夹"), start
+        )
         if not chosen:
             return
         folder = Path(chosen)
@@ -92,20 +94,33 @@ def export_inspection(parent: QWidget, db: Any, inspection_id: int, folder: Path
     def failed(error: BaseException) -> None:
         if isinstance(error, Cancelled):
             return
-        show_error(parent, _tr("报告未能导出。"), error, _tr("检查记录不受影响；没有留下写了一半的文件。"))
+        show_error(
+            parent,
+            QCoreApplication.translate("Export", "报告未能导出。"),
+            error,
+            QCoreApplication.translate("Export", "检查记录不受影响；没有留下写了一半的文件。"),
+        )
 
-    run_in_background(parent, lambda progress: run_export(db, request, progress), done, failed, _tr("正在导出报告……"))
+    run_in_background(
+        parent,
+        lambda progress: run_export(db, request, progress),
+        done,
+        failed,
+        QCoreApplication.translate("Export", "正在导出报告……"),
+    )
 
 
 def offer_to_open(parent: QWidget, paths: list[Path]) -> QMessageBox:
-    """"Open the file / open the folder" once the reports are written."""
+    """ "Open the file / open the folder" once the reports are written."""
     box = QMessageBox(parent)
     box.setObjectName("exportDone")
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_tr("报告已导出"))
-    box.setText(_tr("报告已保存：") + "\n" + "\n".join(str(p) for p in paths))
-    open_file = box.addButton(_tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
-    open_folder = box.addButton(_tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+    box.setWindowTitle(QCoreApplication.translate("Export", "报告已导出"))
+    box.setText(QCoreApplication.translate("Export", "报告已保存：") + "\n" + "\n".join(str(p) for p in paths))
+    open_file = box.addButton(QCoreApplication.translate("Export", "打开文件"), QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton(
+        QCoreApplication.translate("Export", "打开所在文件夹"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
 
     def clicked(button: Any) -> None:

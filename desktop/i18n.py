@@ -50,12 +50,12 @@ def install_language(language: str) -> None:
         ours = QTranslator(app)
         if ours.load("fugong_en", str(translations_folder())):
             _installed.append(ours)
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     else:
         qt = QTranslator(app)
         if qt.load("qtbase_zh_CN", qt_translations):  # the standard buttons: 确定, 取消 …
             _installed.append(qt)
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     for translator in _installed:
         app.installTranslator(translator)
 

@@ -99,12 +99,8 @@ class InspectionEditor(QObject):
         self.catalogs = service.catalogs_of(inspection)
         self.answers = service.answers_of(inspection)
         self.rooms = service.room_rows_of(inspection)
-        self.evidence = [
-            EvidenceInfo(e.id, e.item_id, e.filename, e.media_type, e.data) for e in inspection.evidence
-        ]
-        self.actions = [
-            ActionInfo(a.id, a.item_id, a.action, a.owner, a.due, a.status) for a in inspection.actions
-        ]
+        self.evidence = [EvidenceInfo(e.id, e.item_id, e.filename, e.media_type, e.data) for e in inspection.evidence]
+        self.actions = [ActionInfo(a.id, a.item_id, a.action, a.owner, a.due, a.status) for a in inspection.actions]
         self.header = Header(
             inspection.id,
             inspection.company.name,
@@ -251,7 +247,9 @@ class InspectionEditor(QObject):
                 parts.append(f"note = {answer.note}")
             lines.append(f"{item_id}: " + "; ".join(parts))
         if self._rooms_pending:
-            lines.append("rooms: " + "; ".join(f"{r.get('name')} {r.get('area_m2')} m² {r.get('occupants')}" for r in self.rooms))
+            lines.append(
+                "rooms: " + "; ".join(f"{r.get('name')} {r.get('area_m2')} m² {r.get('occupants')}" for r in self.rooms)
+            )
         return "\n".join(lines)
 
     def _conflict(self, error: KnownError) -> None:

@@ -111,9 +111,9 @@ class InspectionTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._headers):
-                return self._headers[section]
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -189,21 +189,30 @@ class InspectionFilterProxy(QSortFilterProxyModel):
         self._date_to: dt.date | None = None
         self._text = ""
 
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Apply a filter change (Qt ≥ 6.10 wants it bracketed; older versions invalidate afterwards)."""
+        if hasattr(self, "endFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateRowsFilter()
+
     def set_place(self, place: tuple[str, str] | None) -> None:
-        self._place = place
-        self.invalidateRowsFilter()
+        self._refilter(lambda: setattr(self, "_place", place))
 
     def set_status(self, status: str | None) -> None:
-        self._status = status or None
-        self.invalidateRowsFilter()
+        self._refilter(lambda: setattr(self, "_status", status or None))
 
     def set_date_range(self, date_from: dt.date | None, date_to: dt.date | None) -> None:
-        self._date_from, self._date_to = date_from, date_to
-        self.invalidateRowsFilter()
+        def change() -> None:
+            self._date_from, self._date_to = date_from, date_to
+
+        self._refilter(change)
 
     def set_text(self, text: str) -> None:
-        self._text = text.strip().casefold()
-        self.invalidateRowsFilter()
+        self._refilter(lambda: setattr(self, "_text", text.strip().casefold()))
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         model = self.sourceModel()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.inspections_model import Column, InspectionFilterProxy, InspectionTableModel
+from desktop.look import compact_rows
 
 if TYPE_CHECKING:
     from storage.service import InspectionRow
@@ -45,7 +46,11 @@ class InspectionsPage(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("全部状态"), "")
-        for status, text in (("draft", self.tr("草稿")), ("completed", self.tr("已完成")), ("signed", self.tr("已签署"))):
+        for status, text in (
+            ("draft", self.tr("草稿")),
+            ("completed", self.tr("已完成")),
+            ("signed", self.tr("已签署")),
+        ):
             self.status_filter.addItem(text, status)
         self.date_filter = QCheckBox(self.tr("日期从(&D)"))
         self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
@@ -81,7 +86,7 @@ class InspectionsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        compact_rows(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.PLACE, QHeaderView.ResizeMode.Stretch)

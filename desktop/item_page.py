@@ -6,6 +6,7 @@ The page shows the rule engine's verdict as the officer types; it decides nothin
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from desktop.assets import icon
 from desktop.errors import show_error
 from desktop.i18n import english, pick
 from desktop.inspection_editor import InspectionEditor
+from desktop.look import RESULT_BUTTON_CSS, SECONDARY_TEXT_CSS
 from desktop.photos import PhotoStrip, local_files
 from desktop.rooms_editor import RoomsEditor, room_verdicts
 from desktop.settings import officer_name
@@ -83,7 +85,7 @@ class MeasurementField(QWidget):
             if measurement.kind is MeasurementKind.DATE:
                 line.setPlaceholderText("YYYY-MM-DD")
             line.textEdited.connect(lambda text: self.edited.emit(measurement.key, text))
-            line.editingFinished.connect(self.finished.emit)
+            line.editingFinished.connect(lambda: self.finished.emit())
             self.input = line
         self.input.setObjectName(f"input_{measurement.key}")
         self.input.setEnabled(editable)
@@ -134,7 +136,7 @@ class ItemPage(QScrollArea):
         self.title.setFont(title_font)
         self.citation = _label()
         self.citation.setObjectName("itemCitation")
-        self.citation.setStyleSheet("color: palette(mid)")
+        self.citation.setStyleSheet(SECONDARY_TEXT_CSS)
         self.severity = QLabel()
         layout.addWidget(self.title)
         layout.addWidget(self.citation)
@@ -166,9 +168,11 @@ class ItemPage(QScrollArea):
         feedback_layout = QVBoxLayout(self.feedback_box)
         self.derived = _label()
         self.derived.setObjectName("derivedResult")
-        self.findings = _label()
+        self.findings = QWidget()  # one label per finding: wrapped plain text sizes itself reliably
         self.findings.setObjectName("findings")
-        self.findings.setTextFormat(Qt.TextFormat.RichText)
+        self.findings_layout = QVBoxLayout(self.findings)
+        self.findings_layout.setContentsMargins(0, 0, 0, 0)
+        self.findings_layout.setSpacing(2)
         self.item_errors = _label()
         self.item_errors.setObjectName("itemErrors")
         self.item_errors.setStyleSheet(FAIL_CSS)
@@ -190,10 +194,9 @@ class ItemPage(QScrollArea):
             button = QPushButton(icon(name), text)
             button.setObjectName(f"result_{name}")
             button.setCheckable(True)
+            button.setStyleSheet(RESULT_BUTTON_CSS[name])
             button.setMinimumWidth(110)
-            button.setToolTip(
-                {Result.PASS: "Ctrl+1", Result.FAIL: "Ctrl+2", Result.NA: "Ctrl+3"}[result]
-            )
+            button.setToolTip({Result.PASS: "Ctrl+1", Result.FAIL: "Ctrl+2", Result.NA: "Ctrl+3"}[result])
             self.result_group.addButton(button)
             self.result_buttons[result] = button
             buttons.addWidget(button)
@@ -316,7 +319,7 @@ class ItemPage(QScrollArea):
         chain += list(self.result_buttons.values())
         chain += [self.override_edit, self.note_edit, self.photos.add_button, self.photos.remove_button]
         chain += [self.photos.view, self.action_button]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _outcome(self) -> ItemOutcome | None:
@@ -340,16 +343,24 @@ class ItemPage(QScrollArea):
             self.derived.setText(self.tr("本项没有数值规则，请根据现场检查选择结果。"))
             self.derived.setStyleSheet("")
         shown = [f for f in outcome.findings if f.verdict is not Verdict.PASS] if item.table else list(outcome.findings)
-        lines = []
+        lines: list[tuple[str, str]] = []
         for finding in shown:
-            color = {Verdict.FAIL: "#c62828", Verdict.WARNING: "#b26a00", Verdict.PASS: "#2e7d32"}[finding.verdict]
+            css = {Verdict.FAIL: FAIL_CSS, Verdict.WARNING: WARN_CSS, Verdict.PASS: PASS_CSS}[finding.verdict]
             mark = {Verdict.FAIL: "✗", Verdict.WARNING: "!", Verdict.PASS: "✓"}[finding.verdict]
-            text = finding.message_en if english() else finding.message_zh
-            lines.append(f'<span style="color:{color}">{mark} {_escape(text)}</span>')
+            lines.append((f"{mark} {finding.message_en if english() else finding.message_zh}", css))
         passed_rooms = len(outcome.findings) - len(shown)
         if item.table and passed_rooms:
-            lines.append(self.tr("另有 {count} 项房间检查合格。").format(count=passed_rooms))
-        self.findings.setText("<br>".join(lines))
+            lines.append((self.tr("另有 {count} 项房间检查合格。").format(count=passed_rooms), PASS_CSS))
+        while self.findings_layout.count():
+            old = self.findings_layout.takeAt(0).widget()
+            if old is not None:
+                old.hide()  # gone from the page now, deleted once the event loop turns
+                old.deleteLater()
+        for text, css in lines:
+            line = _label(text)
+            line.setStyleSheet(css)
+            self.findings_layout.addWidget(line)
+            line.show()
         self.findings.setVisible(bool(lines))
 
         field_errors: dict[str, list[str]] = {}
@@ -395,6 +406,11 @@ class ItemPage(QScrollArea):
                     self.editor.evaluation.room_errors,
                 ),
             )
+
+    def findings_text(self) -> str:
+        """The rule feedback as shown, one finding per line."""
+        labels = self.findings.findChildren(QLabel)
+        return "\n".join(label.text() for label in labels if not label.isHidden())
 
     @Slot()
     def _refresh_actions(self) -> None:
@@ -515,7 +531,3 @@ class ItemPage(QScrollArea):
 
         dialog.accepted.connect(store)
         dialog.open()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

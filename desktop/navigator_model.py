@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from checklist.catalog import Catalog, Item
@@ -61,9 +61,7 @@ class NavigatorModel(QAbstractItemModel):
                 parent.children.append(section_node)
                 for item in items:
                     holder = self._nodes[section_node]
-                    item_node = self._add(
-                        _Node("item", section_node, len(holder.children), catalog, section.id, item)
-                    )
+                    item_node = self._add(_Node("item", section_node, len(holder.children), catalog, section.id, item))
                     holder.children.append(item_node)
                     self._item_nodes[item.id] = item_node
         self.endResetModel()

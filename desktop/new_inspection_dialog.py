@@ -92,7 +92,7 @@ class NewInspectionDialog(QDialog):
                     items=len(catalog.items), date=catalog.document.date.isoformat(), number=number
                 )
             )
-            detail.setStyleSheet("color: palette(mid); margin-left: 24px")
+            detail.setStyleSheet("color: #555555; margin-left: 24px")
             box_layout.addWidget(detail)
         self.error = QLabel()
         self.error.setObjectName("newInspectionError")
@@ -115,7 +115,11 @@ class NewInspectionDialog(QDialog):
         place: PlaceChoice = self.place_combo.currentData()
         chosen = tuple(cid for cid, check in self.catalog_boxes.items() if check.isChecked())
         return NewInspection(
-            place.company_id, place.site_id, self.date_edit.date().toPython(), self.inspector_edit.text().strip(), chosen
+            place.company_id,
+            place.site_id,
+            self.date_edit.date().toPython(),
+            self.inspector_edit.text().strip(),
+            chosen,
         )
 
     def _fail(self, message: str) -> None:

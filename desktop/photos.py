@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QModelIndex,
     QMimeData,
+    QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSize,
@@ -143,7 +143,10 @@ class PhotoStrip(QWidget):
     @Slot()
     def _choose(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择照片或文件"), "", self.tr("照片和文件") + f" ({PHOTO_FILTER});;" + self.tr("所有文件") + " (*)"
+            self,
+            self.tr("选择照片或文件"),
+            "",
+            self.tr("照片和文件") + f" ({PHOTO_FILTER});;" + self.tr("所有文件") + " (*)",
         )
         if names:
             self.files_chosen.emit([Path(name) for name in names])

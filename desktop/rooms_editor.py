@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from checklist.rules import Location, Verdict
 from desktop.assets import icon
 from desktop.i18n import english
+from desktop.look import compact_rows
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 FAIL_COLOR = QColor("#c62828")
@@ -321,7 +322,7 @@ class RoomsEditor(QWidget):
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        compact_rows(self.view)
         self.view.setMinimumHeight(160)
         self.add_button = QPushButton(icon("add"), self.tr("添加房间(&R)"))
         self.add_button.setObjectName("addRoom")
@@ -380,7 +381,6 @@ def room_verdicts(
         findings_by_item: (item id, that item's findings) for each item reading the room table.
         errors: the room errors of the evaluation (``room X: …`` / ``dormitory_rooms[i]…``).
     """
-    tr = QCoreApplication.translate
     result: list[list[RoomVerdict]] = []
     for index, row in enumerate(rows):
         name = str(row.get("name", "")).strip()
@@ -391,18 +391,26 @@ def room_verdicts(
         for _item_id, findings in findings_by_item:
             mine = [f for f in findings if name and f.subject == name]
             if row_errors or not mine:
-                text = "; ".join(row_errors) or tr("Rooms", "待填写")
-                verdicts.append(RoomVerdict(None, tr("Rooms", "数据有误：") + text if row_errors else text, text))
+                text = "; ".join(row_errors) or QCoreApplication.translate("Rooms", "待填写")
+                verdicts.append(
+                    RoomVerdict(
+                        None, QCoreApplication.translate("Rooms", "数据有误：") + text if row_errors else text, text
+                    )
+                )
                 continue
             messages = "\n".join(f.message_en if english() else f.message_zh for f in mine)
             failed = [f for f in mine if f.verdict is Verdict.FAIL]
             warned = [f for f in mine if f.verdict is Verdict.WARNING]
             if failed:
                 reasons = "；".join(f"{f.measured}（{f.limit}）" for f in failed)
-                verdicts.append(RoomVerdict(Verdict.FAIL, tr("Rooms", "不合格：") + reasons, messages))
+                verdicts.append(
+                    RoomVerdict(Verdict.FAIL, QCoreApplication.translate("Rooms", "不合格：") + reasons, messages)
+                )
             elif warned:
-                verdicts.append(RoomVerdict(Verdict.WARNING, tr("Rooms", "合格，需注意"), messages))
+                verdicts.append(
+                    RoomVerdict(Verdict.WARNING, QCoreApplication.translate("Rooms", "合格，需注意"), messages)
+                )
             else:
-                verdicts.append(RoomVerdict(Verdict.PASS, tr("Rooms", "合格"), messages))
+                verdicts.append(RoomVerdict(Verdict.PASS, QCoreApplication.translate("Rooms", "合格"), messages))
         result.append(verdicts)
     return result

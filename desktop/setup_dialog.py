@@ -49,10 +49,17 @@ class SetupValues:
 class SetupDialog(QDialog):
     """Asks for the company and the officer; ``save`` stores them and raises KnownError if it cannot."""
 
-    def __init__(self, save: Callable[[SetupValues], None], officer: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        save: Callable[[SetupValues], None],
+        officer: str = "",
+        ask_company: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("setupDialog")
         self._save = save
+        self.ask_company = ask_company
         self.setWindowTitle(self.tr("首次设置 — 复工自查"))
         welcome = QLabel(self.tr("欢迎使用复工自查"))
         font = QFont(welcome.font())
@@ -96,11 +103,16 @@ class SetupDialog(QDialog):
         self.error.hide()
 
         form = QFormLayout()
-        form.addRow(self.tr("企业名称(&C)："), self.name_edit)
-        form.addRow(self.tr("统一社会信用代码(&U)："), self.code_edit)
-        form.addRow("", self.code_error)
-        form.addRow(self.tr("企业类型(&T)："), self.type_combo)
-        form.addRow(self.tr("场所(&S)："), self.site_edit)
+        if ask_company:
+            form.addRow(self.tr("企业名称(&C)："), self.name_edit)
+            form.addRow(self.tr("统一社会信用代码(&U)："), self.code_edit)
+            form.addRow("", self.code_error)
+            form.addRow(self.tr("企业类型(&T)："), self.type_combo)
+            form.addRow(self.tr("场所(&S)："), self.site_edit)
+        else:
+            for widget in (self.name_edit, self.code_edit, self.code_error, self.type_combo, self.site_edit):
+                widget.setParent(self)
+                widget.hide()
         form.addRow(self.tr("检查人姓名(&O)："), self.officer_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -163,11 +175,11 @@ class SetupDialog(QDialog):
     @Slot()
     def _accept(self) -> None:
         values = self.values()
-        if not values.company_name:
+        if self.ask_company and not values.company_name:
             self._fail(self.tr("请填写企业名称。"))
             self.name_edit.setFocus()
             return
-        if not self._check_code():
+        if self.ask_company and not self._check_code():
             if not self.code_edit.text().strip():
                 self._fail(self.tr("请填写统一社会信用代码。"))
             self.code_edit.setFocus()

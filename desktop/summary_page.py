@@ -37,6 +37,7 @@ from desktop.errors import show_error
 from desktop.i18n import english, pick
 from desktop.inspection_editor import InspectionEditor
 from desktop.inspections_model import status_text
+from desktop.look import compact_rows
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 FAIL_COLOR = QColor("#c62828")
@@ -156,6 +157,7 @@ class SummaryPage(QWidget):
         self.table.setObjectName("sectionCounts")
         self.table.setModel(self.counts)
         self.table.verticalHeader().hide()
+        compact_rows(self.table)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(CountColumn.SECTION, QHeaderView.ResizeMode.Stretch)
@@ -197,7 +199,9 @@ class SummaryPage(QWidget):
         overall = score.overall
         rate = "—" if overall.pass_rate is None else f"{overall.pass_rate * 100:.0f} %"
         self.overall.setText(
-            self.tr("共 {total} 项：合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}；合格率 {rate}").format(
+            self.tr(
+                "共 {total} 项：合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}；合格率 {rate}"
+            ).format(
                 total=overall.total,
                 passed=overall.passed,
                 failed=overall.failed,
@@ -232,9 +236,14 @@ class SummaryPage(QWidget):
 
     def _details_html(self) -> str:
         editor = self.editor
+        none = escape(self.tr("无。"))
+        owner_word, due_word = escape(self.tr("责任人")), escape(self.tr("期限"))
+        failed_title = escape(self.tr("不合格项"))
+        actions_title = escape(self.tr("未完成的整改措施"))
+        blockers_title = escape(self.tr("尚未处理、影响完成的问题"))
         parts: list[str] = []
         failed = [item for item in editor.items if editor.outcome(item.id).result is Result.FAIL]
-        parts.append(f"<h3>{escape(self.tr('不合格项'))}（{len(failed)}）</h3>")
+        parts.append(f"<h3>{failed_title}（{len(failed)}）</h3>")
         if failed:
             parts.append("<ul>")
             for item in failed:
@@ -254,21 +263,21 @@ class SummaryPage(QWidget):
                 )
             parts.append("</ul>")
         else:
-            parts.append(f"<p>{escape(self.tr('无。'))}</p>")
+            parts.append(f"<p>{none}</p>")
         open_actions = [a for a in editor.actions if a.status != "verified"]
-        parts.append(f"<h3>{escape(self.tr('未完成的整改措施'))}（{len(open_actions)}）</h3>")
+        parts.append(f"<h3>{actions_title}（{len(open_actions)}）</h3>")
         if open_actions:
             parts.append("<ul>")
             for action in open_actions:
                 due = action.due.isoformat() if action.due else "—"
                 parts.append(
                     f'<li><a href="item:{escape(action.item_id)}">{escape(action.item_id)}</a> {escape(action.action)}'
-                    f" — {escape(self.tr('责任人'))}：{escape(action.owner)}，{escape(self.tr('期限'))}：{due}</li>"
+                    f" — {owner_word}：{escape(action.owner)}，{due_word}：{due}</li>"
                 )
             parts.append("</ul>")
         else:
-            parts.append(f"<p>{escape(self.tr('无。'))}</p>")
-        parts.append(f"<h3>{escape(self.tr('尚未处理、影响完成的问题'))}（{len(self.blockers)}）</h3>")
+            parts.append(f"<p>{none}</p>")
+        parts.append(f"<h3>{blockers_title}（{len(self.blockers)}）</h3>")
         if self.blockers:
             parts.append("<ul>")
             for blocker in self.blockers:
@@ -277,7 +286,7 @@ class SummaryPage(QWidget):
                 parts.append(f'<li><a href="item:{escape(item_id)}">{text}</a></li>')
             parts.append("</ul>")
         else:
-            parts.append(f"<p>{escape(self.tr('无。'))}</p>")
+            parts.append(f"<p>{none}</p>")
         return "".join(parts)
 
     @Slot(QUrl)

@@ -1,0 +1,125 @@
+"""Start-up time of ``fugong`` against a bare PySide6 window, measured in the same run.
+
+Each program runs in a subprocess with QT_QPA_PLATFORM=offscreen and FUGONG_EXIT_WHEN_READY set, prints
+``FUGONG_READY`` once its main window is shown and the event loop is idle, and quits. We time from the
+start of the process to that line (and to the process's exit). ``fugong`` is also timed with
+FUGONG_EXIT_WHEN_READY=loaded: until the database is open and the inspections list is filled.
+
+Run: ``python bench/bench_startup.py [--repeat 7]``. Target: fugong ≤ 1.5 × the bare window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE_WINDOW = """
+import os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1200, 800)
+window.show()
+if os.environ.get("FUGONG_EXIT_WHEN_READY"):
+    def ready():
+        print("FUGONG_READY", flush=True)
+        app.quit()
+    QTimer.singleShot(0, ready)
+sys.exit(app.exec())
+"""
+
+
+FALLBACK = "import sys; from desktop.app import run_gui; sys.exit(run_gui(None))"
+
+
+def fugong_command() -> list[str]:
+    """The installed ``fugong`` script (the real entry point), next to this Python or on PATH.
+
+    If it is missing or broken (``fugong --help`` fails), ``run_gui`` is called directly and a warning says so.
+    """
+    beside = Path(sys.executable).with_name("fugong")
+    found = str(beside) if beside.exists() else shutil.which("fugong")
+    if found:
+        check = subprocess.run([found, "--help"], capture_output=True, text=True)
+        if check.returncode == 0:
+            return [found]
+        last = (check.stderr.strip().splitlines() or ["?"])[-1]
+        print(f"warning: `fugong --help` fails ({last}); timing desktop.app.run_gui directly", file=sys.stderr)
+    return [sys.executable, "-c", FALLBACK]
+
+
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(seconds to the FUGONG_READY line, seconds to exit)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert process.stdout is not None
+    ready = None
+    for line in process.stdout:
+        if line.strip() == "FUGONG_READY":
+            ready = time.perf_counter() - start
+            break
+    process.wait(timeout=120)
+    ended = time.perf_counter() - start
+    if ready is None or process.returncode != 0:
+        raise RuntimeError(f"{command[0]} did not report ready (exit status {process.returncode})")
+    return ready, ended
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="fugong-bench-"))
+    bare = work / "bare_window.py"
+    bare.write_text(BARE_WINDOW, encoding="utf-8")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        FUGONG_DB_URL=f"sqlite:///{work / 'bench.sqlite3'}",
+        XDG_CONFIG_HOME=str(work / "config"),
+        XDG_DATA_HOME=str(work / "data"),
+        HOME=str(work / "home"),
+    )
+    (work / "home").mkdir()
+    # An installed application runs from compiled bytecode; without this, every module would be compiled
+    # from source on each start (this matters for fugong's own modules, not for the bare script).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    fugong = fugong_command()
+    # One unmeasured run of each creates the database and warms the file cache.
+    run_once([sys.executable, str(bare)], dict(env, FUGONG_EXIT_WHEN_READY="1"))
+    run_once(fugong, dict(env, FUGONG_EXIT_WHEN_READY="loaded"))
+
+    cases = {
+        "bare PySide6 window": ([sys.executable, str(bare)], "1"),
+        "fugong, window shown": (fugong, "1"),
+        "fugong, list loaded": (fugong, "loaded"),
+    }
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+    for _ in range(args.repeat):  # interleaved, so a slow moment of the machine hits every case alike
+        for name, (command, mode) in cases.items():
+            times[name].append(run_once(command, dict(env, FUGONG_EXIT_WHEN_READY=mode)))
+
+    base = statistics.median(ready for ready, _ in times["bare PySide6 window"])
+    print(f"{'program':<24} {'ready (median)':>15} {'exit (median)':>14} {'× bare':>7}")
+    for name, samples in times.items():
+        ready = statistics.median(r for r, _ in samples)
+        ended = statistics.median(e for _, e in samples)
+        print(f"{name:<24} {ready * 1000:>12.0f} ms {ended * 1000:>11.0f} ms {ready / base:>7.2f}")
+    print(f"\n{args.repeat} runs each, interleaved; command: {' '.join(fugong)}")
+    ratio = statistics.median(r for r, _ in times["fugong, window shown"]) / base
+    print(f"target ≤ 1.50 × bare for a usable main window: {'met' if ratio <= 1.5 else 'NOT met'} ({ratio:.2f} ×)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""Start-up of the desktop application: ``run_gui`` is what ``fugong`` runs without a subcommand.
+
+Start-up is kept lean: only Qt and the list page are imported before the window shows; the database is
+opened in the background, and checklist, storage, export and PIL are imported when first needed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from desktop import i18n
+from desktop.assets import font_path, icon
+from desktop.main_window import MainWindow
+from desktop.operations import wait_for_background_work
+
+# Set by the start-up benchmark: "1" quits once the main window is shown and the event loop is idle,
+# "loaded" once the database is open and the inspections list is shown as well.
+EXIT_WHEN_READY = "FUGONG_EXIT_WHEN_READY"
+_cjk_family: str | None = None
+
+
+def register_cjk_font() -> str | None:
+    """Register the bundled CJK font and make it the fallback of the application font.
+
+    So Chinese renders on a machine with no Chinese font installed. Returns the font family, or None if
+    the font could not be loaded (then the system's fonts are used as they are).
+    """
+    global _cjk_family
+    if _cjk_family is None:
+        font_id = QFontDatabase.addApplicationFont(str(font_path()))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if not families:
+            return None
+        _cjk_family = families[0]
+    family = _cjk_family
+    font = QFont(QGuiApplication.font())
+    primary = [f for f in font.families() if f != family] or [font.family()]
+    font.setFamilies([*primary, family])
+    QGuiApplication.setFont(font)
+    return family
+
+
+def configure_application(app: QApplication) -> None:
+    """Names (for QSettings), the CJK font, the saved language and the window icon."""
+    app.setOrganizationName("fugong")
+    app.setOrganizationDomain("fugong.local")
+    app.setApplicationName("fugong")
+    register_cjk_font()
+    i18n.install_language(i18n.saved_language())
+    app.setWindowIcon(icon("app"))
+
+
+class FugongApp(QObject):
+    """Owns the main window; rebuilds it when the language is switched."""
+
+    def __init__(self, db_url: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_url = db_url
+        self.window: MainWindow | None = None
+
+    def start(self) -> MainWindow:
+        """Show the main window now and start opening the database behind it."""
+        window = self._new_window(None)
+        window.show()
+        QTimer.singleShot(0, window.start_loading)
+        return window
+
+    def _new_window(self, previous: MainWindow | None) -> MainWindow:
+        window = MainWindow(self.db_url, previous.db if previous is not None else None)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.language_requested.connect(self.switch_language)
+        self.window = window
+        return window
+
+    @Slot(str)
+    def switch_language(self, language: str) -> None:
+        """Switch language live: save what is typed, rebuild the window, reopen the same item."""
+        old = self.window
+        if old is None:
+            return
+        inspection_id, item_id = old.snapshot()
+        if old.inspection_view is not None and not old.inspection_view.close_inspection():
+            return
+        old.save_window_state()
+        i18n.save_language(language)
+        i18n.install_language(language)
+        window = self._new_window(old)
+        window.show()
+        old.hide()
+        old.deleteLater()
+        window.start_loading()
+        if inspection_id is not None:
+            window.open_inspection(inspection_id)
+            if item_id is not None and window.inspection_view is not None:
+                window.inspection_view.go_to_item(item_id)
+
+
+def _announce_ready(app: QCoreApplication) -> None:
+    print("FUGONG_READY", flush=True)
+    app.quit()
+
+
+def run_gui(db_url: str | None) -> int:
+    """Run the desktop application on ``db_url`` (default: ``$FUGONG_DB_URL`` or the user data folder)."""
+    from desktop.cli import default_db_url
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    fugong = FugongApp(db_url or default_db_url())
+    window = fugong.start()
+    mode = os.environ.get(EXIT_WHEN_READY, "")
+    if mode == "loaded":
+        window.ready.connect(lambda: QTimer.singleShot(0, lambda: _announce_ready(app)))
+    elif mode:
+        QTimer.singleShot(0, lambda: _announce_ready(app))
+    status = app.exec()
+    wait_for_background_work()
+    if fugong.window is not None and fugong.window.db is not None:
+        fugong.window.db.close()
+    return status

@@ -1,0 +1,19 @@
+"""Small shared touches of appearance (row heights, result-button colours)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+RESULT_BUTTON_CSS = {
+    "pass": "QPushButton:checked { background: #2e7d32; color: white; border: 1px solid #1b5e20; }",
+    "fail": "QPushButton:checked { background: #c62828; color: white; border: 1px solid #8e0000; }",
+    "na": "QPushButton:checked { background: #616161; color: white; border: 1px solid #424242; }",
+}
+SECONDARY_TEXT_CSS = "color: #555555"
+
+
+def compact_rows(view: QTableView) -> None:
+    """Rows as tall as a line of text plus a little air (the CJK fallback font has tall line metrics)."""
+    header = view.verticalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header.setDefaultSectionSize(view.fontMetrics().height() + 8)

@@ -1,0 +1,146 @@
+"""Menus, Help, language switch, export hand-off, and a walk through every screen without a Qt warning."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QtMsgType, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop import i18n
+from desktop.about import SourcesDialog
+from desktop.main_window import MainWindow
+from desktop.settings import set_officer_name
+from tests.gui.helpers import close_window, seed_inspection, start_app
+
+
+def _open_first(qtbot: QtBot, window: MainWindow) -> None:
+    window.inspections.table.selectRow(0)
+    window.open_action.trigger()
+    qtbot.waitUntil(lambda: window.inspection_view is not None)
+
+
+def test_walk_through_every_screen_logs_no_qt_warning(qtbot: QtBot, db_url: str, qtlog) -> None:  # type: ignore[no-untyped-def]
+    window = start_app(qtbot, db_url)
+    assert window.setup_dialog is not None
+    window.setup_dialog.reject()
+    close_window(qtbot, window)
+    seed_inspection(db_url)
+    set_officer_name("张伟")
+    window = start_app(qtbot, db_url)
+    window.new_action.trigger()
+    assert window.new_dialog is not None
+    window.new_dialog.reject()
+    _open_first(qtbot, window)
+    view = window.inspection_view
+    for item in view.editor.items:
+        view.go_to_item(item.id)
+    view.show_summary()
+    window.sources_action.trigger()
+    window.language_actions[i18n.ENGLISH].trigger()
+    qtbot.waitUntil(lambda: window.isHidden())
+    english = window._test_app.window  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: english.loaded)
+    i18n.install_language(i18n.CHINESE)
+    close_window(qtbot, english)
+    real = [r for r in qtlog.records if r.type >= QtMsgType.QtWarningMsg and not r.ignored]
+    assert real == [], [r.message for r in real]
+
+
+def test_help_menu_lists_the_sources(qtbot: QtBot, db_url: str) -> None:
+    window = start_app(qtbot, db_url)
+    window.setup_dialog.reject()
+    window.sources_action.trigger()
+
+    sources = window.findChild(SourcesDialog)
+    assert sources is not None and sources.isVisible()
+    text = sources.browser.toPlainText()
+    assert "国发明电〔2020〕4号" in text and "2020-02-21" in text
+    assert "京政办发〔2020〕4号" in text and "国卫办职健函〔2020〕201号" in text
+    sources.close()
+    close_window(qtbot, window)
+
+
+def test_switch_to_english_reopens_the_same_item(qtbot: QtBot, db_url: str) -> None:
+    seed_inspection(db_url)
+    set_officer_name("张伟")
+    window = start_app(qtbot, db_url)
+    _open_first(qtbot, window)
+    window.inspection_view.go_to_item("BJHQ-3")
+    window.language_actions[i18n.ENGLISH].trigger()
+    english: MainWindow = window._test_app.window  # type: ignore[attr-defined]
+    assert english is not window
+    qtbot.waitUntil(lambda: english.loaded and english.inspection_view is not None)
+    assert english.menuBar().actions()[0].text() == "&File"
+    page = english.inspection_view.item_page
+    assert english.inspection_view.current_item_id() == "BJHQ-3"
+    assert page.title.text() == "BJHQ-3  Collective dormitories: density and underground rooms"
+    assert page.result_buttons[next(iter(page.result_buttons))].text() == "&Pass"
+    assert i18n.saved_language() == i18n.ENGLISH
+    english.language_actions[i18n.CHINESE].trigger()
+    chinese: MainWindow = window._test_app.window  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: chinese.loaded and chinese.inspection_view is not None)
+    assert chinese.menuBar().actions()[0].text() == "文件(&F)"
+    close_window(qtbot, chinese)
+
+
+def test_export_hands_off_and_offers_to_open(
+    qtbot: QtBot, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[dict[str, object]] = []
+
+    def export_reports(db, inspection_id, pdf=None, xlsx=None, progress=None, cancelled=None):  # type: ignore[no-untyped-def]
+        calls.append({"id": inspection_id, "pdf": pdf, "xlsx": xlsx})
+        progress(1, 2)
+        assert cancelled() is False
+        for path in (pdf, xlsx):
+            path.write_bytes(b"report")
+        progress(2, 2)
+        return [pdf, xlsx]
+
+    fake = types.ModuleType("export.reports")
+    fake.export_reports = export_reports  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "export.reports", fake)
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    from desktop import export_action
+
+    inspection_id = seed_inspection(db_url)
+    set_officer_name("张伟")
+    window = start_app(qtbot, db_url)
+    _open_first(qtbot, window)
+    monkeypatch.setattr(export_action.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportDone") is not None, timeout=10000)
+    box = window.findChild(QMessageBox, "exportDone")
+    assert calls == [
+        {
+            "id": inspection_id,
+            "pdf": tmp_path / f"复工自查_{inspection_id}.pdf",
+            "xlsx": tmp_path / f"复工自查_{inspection_id}.xlsx",
+        }
+    ]
+    open_folder = next(b for b in box.buttons() if b.text() == "打开所在文件夹")
+    open_folder.click()
+    assert opened == [QUrl.fromLocalFile(str(tmp_path))]
+    close_window(qtbot, window)
+
+
+def test_python_singletons_survive_many_qt_calls(qtbot: QtBot) -> None:
+    """PySide6 6.12 wheels take a reference from None/True/False on every void call and signal emit under
+    Python 3.11 and abort the interpreter after a few thousand calls; pyproject.toml keeps PySide6 below
+    6.12. This fails if a defective PySide6 is installed."""
+    from desktop.inspections_model import InspectionTableModel
+
+    model = InspectionTableModel()
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(5000):
+        model.set_rows([])
+        model.layoutChanged.emit()
+    assert abs(sys.getrefcount(None) - none_before) < 1000
+    assert abs(sys.getrefcount(True) - true_before) < 1000

@@ -1,0 +1,118 @@
+"""Autosave: nothing typed is lost — not on window close before the debounce, not on a concurrent edit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from checklist.evaluation import Answer, Result
+from desktop.inspection_editor import DEBOUNCE_MS
+from desktop.rooms_editor import RoomColumn
+from desktop.settings import set_officer_name
+from storage.db import open_database
+from storage.service import load_inspection, save_answer
+from tests.gui.helpers import (
+    click,
+    click_index,
+    close_window,
+    focused,
+    seed_inspection,
+    start_app,
+    type_into,
+    type_text,
+)
+
+
+def _responses(db_url: str, inspection_id: int) -> dict[str, object]:
+    db = open_database(db_url)
+    try:
+        inspection = load_inspection(db, inspection_id)
+        return {"responses": {r.item_id: r for r in inspection.responses}, "rooms": list(inspection.rooms)}
+    finally:
+        db.close()
+
+
+def _open(qtbot: QtBot, db_url: str, inspection_id: int):  # type: ignore[no-untyped-def]
+    set_officer_name("张伟")
+    window = start_app(qtbot, db_url)
+    table = window.inspections.table
+    click_index(qtbot, table, table.model().index(0, 1), double=True)
+    qtbot.waitUntil(lambda: window.inspection_view is not None)
+    assert window.inspection_view.editor.inspection_id == inspection_id
+    return window
+
+
+def test_close_right_after_typing_keeps_everything(qtbot: QtBot, db_url: str) -> None:
+    inspection_id = seed_inspection(db_url)
+    window = _open(qtbot, db_url, inspection_id)
+    view = window.inspection_view
+    page = view.item_page
+    type_into(qtbot, page._fields["checks_per_day"].input, "1")
+    click(qtbot, page.result_buttons[Result.PASS])  # differs from the rules: a reason is asked for
+    assert page.override_edit.isVisible()
+    type_into(qtbot, page.override_edit, "夜班员工另有记录")
+    type_into(qtbot, page.note_edit, "抽查 3 人")
+    view.go_to_item("GN-07")
+    click(qtbot, page.rooms.add_button)
+    type_text(qtbot, focused(), "B202")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "30")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert page.rooms.model.index(0, RoomColumn.AREA).data() == "30"
+    view.go_to_item("GN-06")
+    type_into(qtbot, page._fields["chlorine_mg_per_l"].input, "250")
+    assert view.editor.has_pending  # the debounce has not fired yet
+    window.close()  # at once: no wait for the debounce
+
+    saved = _responses(db_url, inspection_id)
+    gn01 = saved["responses"]["GN-01"]  # type: ignore[index]
+    assert gn01.measurements == {"checks_per_day": "1"}
+    assert gn01.result == "pass" and gn01.derived == "fail"
+    assert gn01.override_reason == "夜班员工另有记录"
+    assert gn01.note == "抽查 3 人"
+    assert saved["responses"]["GN-06"].measurements == {"chlorine_mg_per_l": "250"}  # type: ignore[index]
+    rooms = saved["rooms"]
+    assert [(r.name, r.area_m2) for r in rooms] == [("B202", 30.0)]  # type: ignore[attr-defined]
+
+
+def test_typing_is_saved_after_a_pause_and_on_item_change(qtbot: QtBot, db_url: str) -> None:
+    inspection_id = seed_inspection(db_url)
+    window = _open(qtbot, db_url, inspection_id)
+    view = window.inspection_view
+    page = view.item_page
+    type_into(qtbot, page._fields["checks_per_day"].input, "2")
+    qtbot.wait(DEBOUNCE_MS + 300)
+    assert not view.editor.has_pending
+    assert _responses(db_url, inspection_id)["responses"]["GN-01"].measurements == {"checks_per_day": "2"}  # type: ignore[index]
+    type_into(qtbot, page._fields["checks_per_day"].input, "x")  # invalid, kept as typed
+    assert page._fields["checks_per_day"].error.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)  # next item saves at once
+    assert _responses(db_url, inspection_id)["responses"]["GN-01"].measurements == {"checks_per_day": "2x"}  # type: ignore[index]
+    assert "已自动保存" in window.save_state_label.text()
+    close_window(qtbot, window)
+
+
+def test_concurrent_edit_is_reported_and_reloaded(qtbot: QtBot, db_url: str) -> None:
+    inspection_id = seed_inspection(db_url)
+    window = _open(qtbot, db_url, inspection_id)
+    view = window.inspection_view
+    page = view.item_page
+    # Someone else saves GN-02 in the meantime (another computer on the same database).
+    db = open_database(db_url)
+    try:
+        version = load_inspection(db, inspection_id).version
+        save_answer(db, "李娜", inspection_id, version, "GN-02", Answer(Result.NA, note="李娜填写"))
+    finally:
+        db.close()
+    type_into(qtbot, page.note_edit, "我的备注")
+    click(qtbot, page.result_buttons[Result.PASS])
+    boxes = [b for b in view.findChildren(QMessageBox) if b.objectName() == "conflictBox"]
+    assert boxes, "the conflict is reported"
+    message = boxes[0].informativeText()
+    assert "我的备注" in message  # says what was not saved
+    assert view.editor.answer("GN-02").note == "李娜填写"  # reloaded
+    boxes[0].accept()
+    click(qtbot, page.result_buttons[Result.PASS])  # works again on the new version
+    assert _responses(db_url, inspection_id)["responses"]["GN-01"].result == "pass"  # type: ignore[index]
+    close_window(qtbot, window)

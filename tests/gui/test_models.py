@@ -1,0 +1,135 @@
+"""Every item model passes Qt's model tester; the inspections list stays fast with a large history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from checklist.catalog import official_catalogs
+from checklist.evaluation import Answer, Result, evaluate_inspection
+from desktop.inspection_editor import EvidenceInfo
+from desktop.inspections_model import Column, InspectionFilterProxy, InspectionTableModel
+from desktop.inspections_view import InspectionsPage
+from desktop.navigator_model import ItemIdRole, NavigatorModel
+from desktop.photos import EvidenceModel
+from desktop.rooms_editor import RoomColumn, RoomTableModel, room_verdicts
+from desktop.summary_page import SectionCounts, SectionCountsModel
+from storage.service import InspectionRow
+from tests.gui.helpers import make_photo
+
+ROOMS = [
+    {
+        "name": "A101",
+        "area_m2": 18.0,
+        "occupants": 6,
+        "location": "above_ground",
+        "has_window": True,
+        "bunk_beds": False,
+    },
+    {"name": "B1", "area_m2": 8.0, "occupants": 2, "location": "underground", "has_window": False, "bunk_beds": True},
+]
+
+
+def _rows(count: int) -> list[InspectionRow]:
+    statuses = ("draft", "completed", "signed")
+    return [
+        InspectionRow(
+            id=i,
+            company=f"企业{i % 37}",
+            site=f"场所{i % 11}" if i % 5 else "",
+            date=dt.date(2020, 1, 1) + dt.timedelta(days=i % 900),
+            inspector=f"检查人{i % 7}",
+            status=statuses[i % 3],
+            passed=i % 20,
+            failed=i % 3,
+            na=i % 2,
+            unchecked=i % 4,
+            open_actions=i % 3,
+        )
+        for i in range(1, count + 1)
+    ]
+
+
+def test_inspection_models(qtmodeltester: ModelTester) -> None:
+    model = InspectionTableModel()
+    model.set_rows(_rows(50))
+    qtmodeltester.check(model)
+    proxy = InspectionFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_status("draft")
+    proxy.set_text("企业1")
+    qtmodeltester.check(proxy)
+    proxy.sort(Column.SCORE, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(proxy)
+
+
+def test_navigator_model(qtmodeltester: ModelTester) -> None:
+    catalogs = list(official_catalogs().values())[:2]
+    evaluation = evaluate_inspection(catalogs, {"GN-01": Answer(Result.FAIL)}, ROOMS)
+    model = NavigatorModel()
+    model.set_catalogs(catalogs, evaluation.outcomes)
+    qtmodeltester.check(model)
+    index = model.index_of_item("GN-01")
+    assert index.data(ItemIdRole) == "GN-01"
+    assert model.parent(index).data().startswith("一、")
+    model.set_outcomes(evaluation.outcomes)
+    qtmodeltester.check(model)
+
+
+def test_room_model(qtmodeltester: ModelTester) -> None:
+    catalogs = list(official_catalogs().values())[:2]
+    evaluation = evaluate_inspection(catalogs, {}, ROOMS)
+    model = RoomTableModel()
+    model.set_rows(ROOMS)
+    items = [("GN-07", evaluation.outcomes["GN-07"].findings), ("BJHQ-3", evaluation.outcomes["BJHQ-3"].findings)]
+    model.set_verdict_columns([item for item, _ in items])
+    model.set_verdicts(room_verdicts(ROOMS, items, evaluation.room_errors))
+    qtmodeltester.check(model)
+    assert model.index(1, len(RoomColumn) + 1).data().startswith("不合格")  # underground, 2 people, bunk beds
+    assert model.setData(model.index(0, RoomColumn.OCCUPANTS), 4)
+    assert model.rows()[0]["occupants"] == 4
+
+
+def test_evidence_and_summary_models(qtmodeltester: ModelTester, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    photo = make_photo(tmp_path / "p.png").read_bytes()
+    evidence = EvidenceModel()
+    evidence.set_evidence(
+        [
+            EvidenceInfo(1, "GN-03", "p.png", "image/png", photo),
+            EvidenceInfo(2, "GN-03", "a.pdf", "application/pdf", b"%PDF"),
+        ]
+    )
+    qtmodeltester.check(evidence)
+    assert not evidence.index(0).data(Qt.ItemDataRole.DecorationRole).isNull()
+    counts = SectionCountsModel()
+    counts.set_rows([SectionCounts("GN", "一、加强员工健康监测", 1, 1, 0, 0), SectionCounts("BJHQ", "三", 0, 0, 1, 2)])
+    qtmodeltester.check(counts)
+
+
+def test_large_history_opens_fast(qtbot: QtBot) -> None:
+    """50 000 inspections: handed to the page, sorted and filtered, well under a second."""
+    rows = _rows(50_000)
+    page = InspectionsPage()
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    start = time.perf_counter()
+    page.set_rows(rows)
+    qtbot.wait(1)
+    shown = time.perf_counter() - start
+    assert page.proxy.rowCount() == 50_000
+    start = time.perf_counter()
+    page.table.sortByColumn(Column.PLACE, Qt.SortOrder.AscendingOrder)
+    sorted_in = time.perf_counter() - start
+    start = time.perf_counter()
+    page.status_filter.setCurrentIndex(1)
+    qtbot.keyClicks(page.text_filter, "12")
+    filtered_in = time.perf_counter() - start
+    assert all(page.proxy.row_at(r).status == "draft" for r in range(page.proxy.rowCount()))
+    assert shown < 1.0, shown
+    assert sorted_in < 1.0, sorted_in
+    assert filtered_in < 1.0, filtered_in
