@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from storage import service  # noqa: E402
-from storage.db import open_database  # noqa: E402
+from storage import service
+from storage.db import open_database
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SITES = 50

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -120,13 +121,76 @@ def _export(args: argparse.Namespace) -> int:
         write_json(Path(args.json), export_document(db, args.id))
         print(f"wrote {args.json}")
     if args.pdf or args.xlsx:
-        from export.reports import export_reports
+        from storage.service import load_inspection
 
-        for written in export_reports(
-            db, args.id, pdf=Path(args.pdf) if args.pdf else None, xlsx=Path(args.xlsx) if args.xlsx else None
-        ):
-            print(f"wrote {written}")
+        pdf, xlsx = (Path(args.pdf) if args.pdf else None), (Path(args.xlsx) if args.xlsx else None)
+        if load_inspection(db, args.id).status == "signed":
+            from export.signing import write_signed_reports
+
+            written = write_signed_reports(db, args.id, pdf, xlsx)  # the signed files, byte for byte
+        else:
+            from export.reports import export_reports
+
+            written = export_reports(db, args.id, pdf=pdf, xlsx=xlsx)
+        for path in written:
+            print(f"wrote {path}")
     return 0
+
+
+def _read_secret(prompt: str) -> str:
+    """A password from standard input (one line), or typed at a terminal without echo."""
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        raise CommandError(f"{prompt.strip(': ')} expected on standard input")
+    return line.rstrip("\n")
+
+
+def _users_add(args: argparse.Namespace) -> int:
+    from export.signing import create_account
+    from storage import auth
+
+    db = _open(args)
+    password = _read_secret("new account's password: ")
+    actor = args.name
+    if args.by:
+        actor = auth.authenticate(db, args.by, _read_secret(f"{args.by}'s password: ")).name
+    pkcs12 = Path(args.pkcs12).read_bytes() if args.pkcs12 else None
+    user_id, role = create_account(db, actor, args.name, args.role, password, pkcs12)
+    note = " (the first account is always a manager)" if role != args.role else ""
+    print(f"account {user_id}: {args.name}, {role}{note}, with a signing key")
+    return 0
+
+
+def _users_list(args: argparse.Namespace) -> int:
+    from storage.service import list_users
+
+    for user in list_users(_open(args)):
+        print(f"{user.id:>4} {user.name:<16} {user.role:<8} {'key' if user.pkcs12 else 'no key'}")
+    return 0
+
+
+def _sign(args: argparse.Namespace) -> int:
+    from export.signing import sign
+
+    done = sign(_open(args), args.id, args.user, _read_secret("password: "), args.meaning)
+    print(f"inspection {done.inspection_id} signed as {done.meaning} by {args.user}; record hash {done.record_hash}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from export.signing import verify_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CommandError(f"{path} does not exist")
+    args.db = getattr(args, "db", None) or os.environ.get("FUGONG_DB_URL")
+    db = _open(args) if args.db else None
+    result = verify_file(path, db, Path(args.trust) if args.trust else None)
+    for line in result.lines:
+        print(line)
+    return 0 if result.ok else 2
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -18,7 +18,6 @@ os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
 os.environ.pop("FUGONG_DB_URL", None)
 
 import pytest  # noqa: E402
-
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
