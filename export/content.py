@@ -186,7 +186,8 @@ class ReportContent:
 
     @property
     def is_signed(self) -> bool:
-        return self.status == "signed"
+        """A signed record, or the report being made at signing time (it names its signers)."""
+        return self.status == "signed" or bool(self.signers)
 
     @property
     def status_zh(self) -> str:

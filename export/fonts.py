@@ -20,13 +20,16 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from storage.db import KnownError
+
 CJK_FONT = "FugongCJK"
 LATIN_FONT = "FugongLatin"
 FONT_FILES = {CJK_FONT: "DroidSansFallbackFull.ttf", LATIN_FONT: "DejaVuSans.ttf"}
 
 
-class ReportFontError(RuntimeError):
-    """A report font that is missing or unreadable; the message names the file and what to do."""
+class ReportFontError(KnownError):
+    """A report font that is missing or unreadable; the message names the file and what to do (a
+    :class:`KnownError`, so the CLI and the GUI show it in words rather than as a crash)."""
 
 
 def font_folder() -> Traversable:

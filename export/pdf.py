@@ -12,19 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -47,16 +49,18 @@ from export.content import (
     SIGNATURE_MEANINGS_ZH,
     ActionLine,
     ItemLine,
+    Photo,
     ReportContent,
     RoomLine,
     Signer,
     format_value,
     pass_rate_text,
 )
-from export.fonts import ReportFonts, report_fonts
+from export.fonts import CJK_FONT, ReportFonts, report_fonts
 from export.pdfattach import Attachment, attach_files
 from export.progress import SILENT, Progress
-from export.thumbnails import Thumbnail, thumbnails
+from export.thumbnails import Thumbnail, photo_size, thumbnails_in_background
+from storage.db import KnownError
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 15 * mm
@@ -83,9 +87,12 @@ class Styles:
     title: ParagraphStyle
     heading: ParagraphStyle
     subheading: ParagraphStyle
+    item_title: ParagraphStyle
+    section: ParagraphStyle
     centered: ParagraphStyle
+    small_centered: ParagraphStyle
     result_fail: ParagraphStyle
-    mono: ParagraphStyle
+    digest: ParagraphStyle
 
     def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of plain text (escaped here; never markup from user data)."""
@@ -106,9 +113,12 @@ def make_styles(fonts: ReportFonts) -> Styles:
         title=style("title", 18, alignment=TA_CENTER, spaceAfter=2 * mm),
         heading=style("heading", 13, spaceBefore=5 * mm, spaceAfter=2 * mm, keepWithNext=1),
         subheading=style("subheading", 10.5, spaceBefore=3 * mm, spaceAfter=1.5 * mm, keepWithNext=1),
+        item_title=style("item_title", 10.5),
+        section=style("section", 9, spaceBefore=1 * mm, keepWithNext=1),
         centered=style("centered", 9, alignment=TA_CENTER),
+        small_centered=style("small_centered", 7.5, alignment=TA_CENTER),
         result_fail=style("result_fail", 9.5, alignment=TA_CENTER, textColor=colors.white),
-        mono=style("mono", 8.5),
+        digest=style("digest", 8.5),
     )
 
 
@@ -176,6 +186,7 @@ class ReportCanvas(Canvas):
         self._furniture = furniture
         self._attachments = attachments
         self._page_states: list[dict[str, Any]] = []
+        self.signature_slots: dict[str, tuple[int, float, float, float, float]] = {}
 
     def showPage(self) -> None:
         self._page_states.append(dict(self.__dict__))
@@ -188,6 +199,8 @@ class ReportCanvas(Canvas):
             self._furniture.page_count(self, number, total)
             super().showPage()
         attach_files(self, self._attachments)
+        if self.signature_slots:
+            self.setKeywords(SLOTS_KEYWORD + json.dumps(self.signature_slots, sort_keys=True))
         super().save()
 
 
@@ -195,17 +208,74 @@ class ReportCanvas(Canvas):
 
 
 def _table(rows: list[list[Any]], widths: Sequence[float], style: list[tuple[Any, ...]], **kwargs: Any) -> Table:
+    """A table whose own font is the embedded one: reportlab sets each cell's font even when the cell holds a
+    paragraph, and its default is the unembedded Helvetica."""
     table = Table(rows, colWidths=list(widths), **kwargs)
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *style]))
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK_FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), *style]))
     return table
 
 
-def qr_code(value: str, size: float) -> Drawing:
-    widget = QrCodeWidget(value, barLevel="M", barBorder=2)
-    left, bottom, right, top = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0])
-    drawing.add(widget)
-    return drawing
+class QrCode(Flowable):
+    """A QR code drawn as one filled path of horizontal runs. (reportlab's QrCodeWidget encodes twice and
+    draws a shape per module: about 0.15 s of every report.)"""
+
+    QUIET_ZONE = 2  # modules of white around the code
+
+    def __init__(self, value: str, size: float) -> None:
+        super().__init__()
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(value)
+        code.make()
+        count: int = code.getModuleCount()  # type: ignore[no-untyped-call]  # untyped in the stubs
+        self.modules = [
+            [bool(code.isDark(row, column)) for column in range(count)]  # type: ignore[no-untyped-call]
+            for row in range(count)
+        ]
+        self.width = self.height = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        cell = self.width / (len(self.modules) + 2 * self.QUIET_ZONE)
+        path = self.canv.beginPath()
+        for number, row in enumerate(self.modules):
+            y = self.height - (self.QUIET_ZONE + number + 1) * cell
+            column = 0
+            while column < len(row):
+                if not row[column]:
+                    column += 1
+                    continue
+                start = column
+                while column < len(row) and row[column]:
+                    column += 1
+                # a hair taller than a module, so rows print as one surface without seams
+                path.rect((self.QUIET_ZONE + start) * cell, y - cell * 0.02, (column - start) * cell, cell * 1.04)
+        self.canv.drawPath(path, stroke=0, fill=1)
+
+
+Pending = Future[Thumbnail | None]
+
+
+class PhotoThumbnail(Flowable):
+    """A photo whose thumbnail is still being made in the background: its size is known from the file header,
+    so the page can be laid out now; drawing waits for the thumbnail."""
+
+    def __init__(self, pending: Pending, width: float, height: float) -> None:
+        super().__init__()
+        self.pending, self.width, self.height = pending, width, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        thumb = self.pending.result()
+        if thumb is None:  # the header was readable, the image data is not: leave a marked empty frame
+            self.canv.setStrokeColor(GREY_LINE)
+            self.canv.rect(0, 0, self.width, self.height)
+            self.canv.line(0, 0, self.width, self.height)
+            return
+        self.canv.drawImage(ImageReader(io.BytesIO(thumb.data)), 0, 0, self.width, self.height)
 
 
 def _hash_notice(content: ReportContent) -> str:
@@ -240,14 +310,14 @@ def cover(content: ReportContent, st: Styles) -> list[Flowable]:
         [("LINEBELOW", (0, 0), (-1, -1), 0.25, GREY_LINE), ("TOPPADDING", (0, 0), (-1, -1), 2)],
     )
     qr = _table(
-        [[qr_code(content.record_hash, 34 * mm)], [st.p("记录哈希二维码", st.small)]],
+        [[QrCode(content.record_hash, 34 * mm)], [st.p("记录哈希二维码", st.small)]],
         (38 * mm,),
         [("ALIGN", (0, 0), (-1, -1), "CENTER")],
     )
     hash_block = _table(
         [
             [st.p("记录哈希（SHA-256）", st.small)],
-            [st.p(content.record_hash, st.mono)],
+            [st.p(content.record_hash, st.digest)],
             [st.p(_hash_notice(content), st.small)],
         ],
         (CONTENT_WIDTH,),
@@ -264,10 +334,10 @@ def cover(content: ReportContent, st: Styles) -> list[Flowable]:
     ]
 
 
-def _count_cells(st: Styles, label: str, counts: Counts, style: ParagraphStyle | None = None) -> list[Paragraph]:
+def _count_cells(st: Styles, label: str, counts: Counts) -> list[Paragraph]:
     numbers = (counts.passed, counts.failed, counts.na, counts.unchecked)
     return [
-        st.p(label, style),
+        st.p(label),
         *(st.p(str(n), st.centered) for n in numbers),
         st.p(pass_rate_text(counts), st.centered),
     ]
@@ -299,27 +369,22 @@ def summary(content: ReportContent, st: Styles) -> list[Flowable]:
     ]
 
 
-def _result_cell(item: ItemLine, st: Styles) -> Paragraph:
-    text = item.result_zh + ("\n（人工改判）" if item.overridden else "")
-    return st.p(text, st.result_fail if item.result is Result.FAIL else st.centered)
-
-
 def _action_text(action: ActionLine) -> str:
     due = f"，期限 {action.due.isoformat()}" if action.due else ""
     return f"{action.action}（责任人 {action.owner}{due}，{action.status_zh}）"
 
 
-def _photo_cell(photo_name: str, thumb: Thumbnail | None, st: Styles) -> list[Flowable]:
-    if thumb is None:
-        return [st.p(f"（无法显示的图片）{photo_name}", st.small)]
+def _photo_cell(photo: Photo, pending: Pending, st: Styles) -> list[Flowable]:
+    size = photo_size(photo.data)
+    if size is None:
+        return [st.p(f"（无法显示的图片）{photo.filename}", st.small)]
     box_w, box_h = PHOTO_BOX
-    scale = min(box_w / thumb.width, box_h / thumb.height)
-    image = Image(io.BytesIO(thumb.data), width=thumb.width * scale, height=thumb.height * scale)
-    return [image, st.p(photo_name, st.small)]
+    scale = min(box_w / size[0], box_h / size[1])
+    return [PhotoThumbnail(pending, size[0] * scale, size[1] * scale), st.p(photo.filename, st.small)]
 
 
-def _photo_rows(item: ItemLine, thumbs: Sequence[Thumbnail | None], st: Styles) -> list[Table]:
-    cells = [_photo_cell(photo.filename, thumb, st) for photo, thumb in zip(item.photos, thumbs, strict=True)]
+def _photo_rows(item: ItemLine, thumbs: Sequence[Pending], st: Styles) -> list[Table]:
+    cells = [_photo_cell(photo, pending, st) for photo, pending in zip(item.photos, thumbs, strict=True)]
     rows = []
     for start in range(0, len(cells), PHOTOS_PER_ROW):
         row: list[Any] = cells[start : start + PHOTOS_PER_ROW]
@@ -330,10 +395,10 @@ def _photo_rows(item: ItemLine, thumbs: Sequence[Thumbnail | None], st: Styles) 
     return rows
 
 
-def item_block(item: ItemLine, thumbs: Sequence[Thumbnail | None], st: Styles) -> Table:
+def item_block(item: ItemLine, thumbs: Sequence[Pending], st: Styles) -> Table:
     """One item as a three-column table (ID | what was found | result). Each line is its own row, so a long
     item splits across pages between lines instead of overflowing the page."""
-    lines: list[Flowable] = [st.p(item.title, st.subheading), st.labelled("依据", item.citation, st.small)]
+    lines: list[Flowable] = [st.p(item.title, st.item_title), st.labelled("依据", item.citation, st.small)]
     lines += [st.labelled("测量", m) for m in item.measurements]
     lines += [st.p(f"{VERDICT_MARK[f.verdict]} {f.message_zh}") for f in item.findings]
     if item.overridden:
@@ -346,8 +411,11 @@ def item_block(item: ItemLine, thumbs: Sequence[Thumbnail | None], st: Styles) -
     lines += [st.labelled("整改", _action_text(a)) for a in item.actions]
     lines += _photo_rows(item, thumbs, st)
     rows: list[list[Any]] = [["", line, ""] for line in lines]
-    rows[0][0] = st.p(f"{item.item_id}\n{item.severity_zh}")
-    rows[0][2] = _result_cell(item, st)
+    # One line per cell in the first rows, so the title row is as tall as the title.
+    rows[0][0], rows[1][0] = st.p(item.item_id), st.p(item.severity_zh, st.small)
+    rows[0][2] = st.p(item.result_zh, st.result_fail if item.result is Result.FAIL else st.centered)
+    if item.overridden:
+        rows[1][2] = st.p("（人工改判）", st.small_centered)
     style: list[tuple[Any, ...]] = [
         ("BOX", (0, 0), (-1, -1), 0.75, colors.black),
         ("LINEAFTER", (0, 0), (0, -1), 0.25, GREY_LINE),
@@ -358,12 +426,10 @@ def item_block(item: ItemLine, thumbs: Sequence[Thumbnail | None], st: Styles) -
     ]
     if item.result is Result.FAIL:
         style.append(("BACKGROUND", (2, 0), (2, 0), colors.black))
-    table = _table(rows, ITEM_COLUMNS, style, splitInRow=1)
-    table.keepWithNext = False
-    return table
+    return _table(rows, ITEM_COLUMNS, style, splitInRow=1)
 
 
-def items_part(content: ReportContent, thumbs: dict[str, list[Thumbnail | None]], st: Styles) -> list[Flowable]:
+def items_part(content: ReportContent, thumbs: Mapping[str, Sequence[Pending]], st: Styles) -> list[Flowable]:
     story: list[Flowable] = [st.p("逐项检查结果", st.heading)]
     catalog_titles = {c.id: f"{c.id} {c.version}《{c.title}》" for c in content.catalogs}
     current = ("", "")
@@ -371,7 +437,7 @@ def items_part(content: ReportContent, thumbs: dict[str, list[Thumbnail | None]]
         if item.catalog_id != current[0]:
             story.append(st.p(catalog_titles[item.catalog_id], st.subheading))
         if (item.catalog_id, item.section_title) != current:
-            story.append(st.p(item.section_title, st.body))
+            story.append(st.p(item.section_title, st.section))
             current = (item.catalog_id, item.section_title)
         story += [item_block(item, thumbs.get(item.item_id, []), st), Spacer(1, 2 * mm)]
     return story
@@ -434,7 +500,7 @@ def actions_part(content: ReportContent, st: Styles) -> list[Flowable]:
                 st.p(verified or "—", st.small),
             ]
         )
-    widths = (34 * mm, CONTENT_WIDTH - 128 * mm, 20 * mm, 22 * mm, 16 * mm, 36 * mm)
+    widths = (32 * mm, CONTENT_WIDTH - 128 * mm, 18 * mm, 26 * mm, 16 * mm, 36 * mm)
     style: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.25, GREY_LINE),
         ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL),
@@ -446,7 +512,7 @@ def _times(signer: Signer, local_zone: dt.tzinfo | None) -> str:
     utc = signer.utc
     local = utc.astimezone(local_zone)
     offset = local.strftime("%z")
-    return f"{utc:%Y-%m-%d %H:%M:%S} UTC / {local:%Y-%m-%d %H:%M:%S}（当地时间 UTC{offset[:3]}:{offset[3:]}）"
+    return f"{utc:%Y-%m-%d %H:%M:%S} UTC\n当地时间 {local:%Y-%m-%d %H:%M:%S}（UTC{offset[:3]}:{offset[3:]}）"
 
 
 def _signature_image(png: bytes | None, st: Styles) -> Flowable:
@@ -458,56 +524,126 @@ def _signature_image(png: bytes | None, st: Styles) -> Flowable:
     return image
 
 
-def _signature_box(rows: list[list[Any]]) -> Table:
+def _signature_box(rows: list[list[Any]], width: float) -> Table:
     return _table(
         rows,
-        (34 * mm, CONTENT_WIDTH - 34 * mm),
+        (22 * mm, width - 22 * mm),
         [("BOX", (0, 0), (-1, -1), 0.75, colors.black), ("LINEBELOW", (0, 0), (-1, -2), 0.25, GREY_LINE)],
     )
 
 
-def signatures_part(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None) -> list[Flowable]:
-    story: list[Flowable] = [
-        st.p("签署", st.heading),
-        st.p(f"签署人确认本报告与记录哈希 {content.record_hash} 所标识的检查记录一致。", st.small),
-        Spacer(1, 2 * mm),
+def _signer_rows(signer: Signer, st: Styles, local_zone: dt.tzinfo | None) -> list[list[Any]]:
+    return [
+        [st.p("签署含义"), st.p(signer.meaning_zh)],
+        [st.p("姓名"), st.p(signer.name)],
+        [st.p("职务"), st.p(signer.role)],
+        [st.p("签署时间"), st.p(_times(signer, local_zone), st.small)],
+        [st.p("签名"), _signature_image(signer.image_png, st)],
     ]
-    for signer in content.signers:
-        box = _signature_box(
-            [
-                [st.p("签署含义"), st.p(signer.meaning_zh)],
-                [st.p("姓名"), st.p(signer.name)],
-                [st.p("职务"), st.p(signer.role)],
-                [st.p("签署时间"), st.p(_times(signer, local_zone))],
-                [st.p("签名"), _signature_image(signer.image_png, st)],
-            ]
-        )
-        story += [KeepTogether([box]), Spacer(1, 3 * mm)]
-    if not content.signers:  # printed to be signed by hand
-        for meaning in SIGNATURE_MEANINGS_ZH:
-            box = _signature_box(
-                [
-                    [st.p("签署含义"), st.p(meaning)],
-                    [st.p("姓名（正楷）"), ""],
-                    [st.p("职务"), ""],
-                    [st.p("签名"), Spacer(1, 14 * mm)],
-                    [st.p("日期、时间"), ""],
-                ]
-            )
-            story += [KeepTogether([box]), Spacer(1, 3 * mm)]
-    return story
+
+
+def _blank_rows(meaning: str, st: Styles) -> list[list[Any]]:
+    """Lines to sign by hand on the printout."""
+    return [
+        [st.p("签署含义"), st.p(meaning)],
+        [st.p("姓名（正楷）"), ""],
+        [st.p("职务"), ""],
+        [st.p("签名"), Spacer(1, 16 * mm)],
+        [st.p("日期、时间"), ""],
+    ]
+
+
+# The digital signature of each meaning is stamped by pyHanko into the slot reserved here; the slots' pages
+# and rectangles are written into the PDF's Keywords so that :func:`signature_box` finds them again.
+SLOTS_KEYWORD = "fugong-signature-slots "
+SIGNATURE_KEYS = {"检查人": "inspector", "单位主要负责人审核": "approver"}
+SLOT_HEIGHT = 24 * mm
+
+
+class SignatureSlot(Flowable):
+    """Empty space for a visible PDF signature; tells the canvas where on which page it was drawn."""
+
+    def __init__(self, key: str, width: float, height: float = SLOT_HEIGHT) -> None:
+        super().__init__()
+        self.key, self.width, self.height = key, width, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return min(self.width, available_width), self.height
+
+    def draw(self) -> None:
+        slots = getattr(self.canv, "signature_slots", None)
+        if slots is not None:
+            x0, y0 = self.canv.absolutePosition(0, 0)
+            x1, y1 = self.canv.absolutePosition(self.width, self.height)
+            slots[self.key] = (self.canv.getPageNumber() - 1, x0, y0, x1, y1)
+
+
+def _digital_rows(meaning: str, signer: Signer | None, st: Styles, local_zone: dt.tzinfo | None,
+                  width: float) -> list[list[Any]]:
+    """A box of a report to be signed digitally: what is known now, and the slot for the stamp."""
+    rows = _signer_rows(signer, st, local_zone) if signer else [
+        [st.p("签署含义"), st.p(meaning)],
+        [st.p("姓名"), st.p("（待签署）", st.small)],
+    ]
+    rows.append([st.p("数字签名"), SignatureSlot(SIGNATURE_KEYS[meaning], width - 22 * mm - 8)])
+    return rows
+
+
+def signatures_part(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None) -> list[Flowable]:
+    """The signature boxes, two side by side, kept on one page with their heading. A report made at signing
+    time (it has signers) reserves a slot in each box for the visible digital signature."""
+    width = (CONTENT_WIDTH - 6 * mm) / 2
+    if content.signers:
+        by_meaning = {s.meaning_zh: s for s in content.signers}
+        boxes = [_signature_box(_digital_rows(m, by_meaning.get(m), st, local_zone, width), width)
+                 for m in SIGNATURE_MEANINGS_ZH]
+    else:
+        boxes = [_signature_box(_blank_rows(m, st), width) for m in SIGNATURE_MEANINGS_ZH]
+    pairs: list[list[Any]] = [boxes[i : i + 2] for i in range(0, len(boxes), 2)]
+    if len(pairs[-1]) == 1:
+        pairs[-1].append("")
+    grid = _table(
+        pairs,
+        (width + 6 * mm, width),
+        [
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ],
+    )
+    intro = f"签署人确认本报告与记录哈希 {content.record_hash} 所标识的检查记录一致。"
+    return [KeepTogether([st.p("签署", st.heading), st.p(intro, st.small), Spacer(1, 2 * mm), grid])]
+
+
+def signature_box(pdf: bytes, meaning: str) -> tuple[int, tuple[int, int, int, int]]:
+    """The page index and rectangle of the slot reserved for the ``meaning`` signature ('inspector' or
+    'approver') in a report PDF written by :func:`write_pdf` with signers."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    keywords = str(reader.trailer_view["/Info"].get("/Keywords", ""))
+    if not keywords.startswith(SLOTS_KEYWORD):
+        raise KnownError("the report has no places reserved for digital signatures")
+    slots = json.loads(keywords.removeprefix(SLOTS_KEYWORD))
+    if meaning not in slots:
+        raise KnownError(f"the report has no place reserved for the {meaning} signature")
+    page, x0, y0, x1, y2 = slots[meaning]
+    return page, (round(x0), round(y0), round(x1), round(y2))
 
 
 # --- the document --------------------------------------------------------------------------------------
 
 
-def make_thumbnails(content: ReportContent, progress: Progress) -> dict[str, list[Thumbnail | None]]:
+@contextmanager
+def photo_thumbnails(content: ReportContent) -> Iterator[dict[str, list[Pending]]]:
+    """The thumbnails of every photo, by item, being made in the background while the block runs."""
     photos = [(item.item_id, photo.data) for item in content.items for photo in item.photos]
-    made = thumbnails([data for _, data in photos], lambda n, total: progress(n / total, f"照片缩略图 {n}/{total}"))
-    by_item: dict[str, list[Thumbnail | None]] = {}
-    for (item_id, _), thumb in zip(photos, made, strict=True):
-        by_item.setdefault(item_id, []).append(thumb)
-    return by_item
+    with thumbnails_in_background([data for _, data in photos]) as pending:
+        by_item: dict[str, list[Pending]] = {}
+        for (item_id, _), future in zip(photos, pending, strict=True):
+            by_item.setdefault(item_id, []).append(future)
+        yield by_item
 
 
 def _json_attachment(content: ReportContent) -> Attachment:
@@ -522,7 +658,7 @@ def _json_attachment(content: ReportContent) -> Attachment:
 
 
 def build_story(
-    content: ReportContent, st: Styles, thumbs: dict[str, list[Thumbnail | None]], local_zone: dt.tzinfo | None
+    content: ReportContent, st: Styles, thumbs: Mapping[str, Sequence[Pending]], local_zone: dt.tzinfo | None
 ) -> list[Flowable]:
     return [
         *cover(content, st),
@@ -571,11 +707,13 @@ def render(
     frame = Frame(MARGIN, 18 * mm, CONTENT_WIDTH, PAGE_HEIGHT - 36 * mm, id="body", leftPadding=0, rightPadding=0)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=furniture.on_page)])
     if on_flowable is not None:
-        total = len(story)
+        total, done = len(story), 0
 
         def progress(kind: str, value: int) -> None:
-            if kind == "PROGRESS":
-                on_flowable(value, total)
+            nonlocal done
+            if kind == "PROGRESS":  # the count can fall back when a table is split: report only the high mark
+                done = max(done, value)
+                on_flowable(done, total)
 
         doc.setProgressCallBack(progress)
     doc.build(story, canvasmaker=partial(ReportCanvas, furniture=furniture, attachments=attachments))
@@ -592,22 +730,23 @@ def write_pdf(
     """
     progress(0.0, "加载字体")
     st = make_styles(report_fonts())
-    thumbs = make_thumbnails(content, progress.part(0.02, 0.35))
-    story = build_story(content, st, thumbs, local_zone)
     hash_label = f"记录哈希 {content.record_hash[:16]}…" + ("（草稿）" if content.is_draft else "")
     furniture = PageFurniture(st.fonts, content.company_name, content.report_id, hash_label, content.is_draft)
-    layout = progress.part(0.35, 1.0)
-    render(
-        story,
-        path,
-        furniture,
-        DocumentInfo(
-            f"{REPORT_TITLE_ZH} {content.report_id}",
-            author=content.inspector,
-            subject=f"{content.company_name} {content.date.isoformat()}",
-            keywords=("复工复产", "自查", f"record-hash:{content.record_hash}"),
-        ),
-        attachments=[_json_attachment(content)],
-        on_flowable=lambda done, total: layout(done / total, "排版"),
+    info = DocumentInfo(
+        f"{REPORT_TITLE_ZH} {content.report_id}",
+        author=content.inspector,
+        subject=f"{content.company_name} {content.date.isoformat()}",
+        keywords=("复工复产", "自查", f"record-hash:{content.record_hash}"),
     )
+    layout = progress.part(0.05, 1.0)
+    with photo_thumbnails(content) as thumbs:
+        progress(0.05, "排版")
+        render(
+            build_story(content, st, thumbs, local_zone),
+            path,
+            furniture,
+            info,
+            attachments=[_json_attachment(content)],
+            on_flowable=lambda done, total: layout(done / total, f"排版 {done}/{total}"),
+        )
     progress(1.0, "PDF 已完成")

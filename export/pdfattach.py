@@ -32,6 +32,12 @@ class Attachment:
     modified: dt.datetime
 
 
+def _media_type_name(media_type: str) -> str:
+    """A PDF name for a media type: ``application/json`` → ``/application#2Fjson`` (reportlab's ``PDFName``
+    leaves the slash as it is, which would end the name there)."""
+    return "/" + "".join(ch if ch.isalnum() or ch in "-.+_" else f"#{ord(ch):02X}" for ch in media_type)
+
+
 def _pdf_date(stamp: dt.datetime) -> str:
     utc = stamp.astimezone(dt.UTC) if stamp.tzinfo else stamp
     return utc.strftime("D:%Y%m%d%H%M%SZ")
@@ -42,7 +48,7 @@ def _file_spec(attachment: Attachment) -> PDFDictionary:
         PDFDictionary(
             {
                 "Type": PDFName("EmbeddedFile"),
-                "Subtype": PDFName(attachment.media_type),
+                "Subtype": _media_type_name(attachment.media_type),
                 "Params": PDFDictionary(
                     {"Size": len(attachment.data), "ModDate": PDFString(_pdf_date(attachment.modified))}
                 ),

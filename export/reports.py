@@ -10,21 +10,36 @@ under a final name.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from export.content import Signer, load_report
+from export.fonts import ReportFontError
 from export.pdf import write_pdf
 from export.progress import CancelCheck, ExportCancelled, Progress, ProgressCallback
 from export.xlsx import write_batch_workbook, write_workbook
-from storage.db import Database
+from storage.db import Database, KnownError
 from storage.files import atomic_produce
 from storage.service import InspectionFilter
 
-__all__ = ["ExportCancelled", "ExportOptions", "Signer", "export", "export_batch", "export_reports"]
+__all__ = [
+    "ExportCancelled",
+    "ExportOptions",
+    "ExportWriteError",
+    "ReportFontError",
+    "Signer",
+    "export",
+    "export_batch",
+    "export_reports",
+]
 
 Writer = Callable[[Path], None]
+
+
+class ExportWriteError(KnownError):
+    """A report file that cannot be written (folder missing or read-only, disk full …)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +63,19 @@ class ExportOptions:
     @property
     def targets(self) -> list[Path]:
         return [path for path in (self.pdf, self.xlsx) if path is not None]
+
+
+@contextmanager
+def _reported_write_errors(targets: Sequence[Path]) -> Iterator[None]:
+    """Turn a file-system failure into a message that says what happened, what was kept and what to do."""
+    try:
+        yield
+    except OSError as exc:
+        where = exc.filename or ", ".join(str(p) for p in targets)
+        raise ExportWriteError(
+            f"cannot write {where}: {exc.strerror or exc}; no report was written — choose another folder, "
+            "or free some space, and export again"
+        ) from exc
 
 
 def _produce_all(jobs: Sequence[tuple[Path, Writer]]) -> None:
@@ -88,7 +116,8 @@ def export(
     if options.xlsx is not None:
         xlsx_progress = tracker.part(pdf_share if options.pdf is not None else 0.05, 1.0)
         jobs.append((options.xlsx, lambda tmp: write_workbook(content, tmp, xlsx_progress, options.local_zone)))
-    _produce_all(jobs)
+    with _reported_write_errors(options.targets):
+        _produce_all(jobs)
     tracker(1.0, "完成")
     return options.targets
 
@@ -116,5 +145,6 @@ def export_batch(
     """Every inspection matching ``where`` (a period, a site …) in one workbook for auditors: one row per
     inspection, and one row per failed item with its findings."""
     tracker = Progress(progress, cancelled)
-    atomic_produce(xlsx, lambda tmp: write_batch_workbook(db, where, tmp, tracker))
+    with _reported_write_errors([xlsx]):
+        atomic_produce(xlsx, lambda tmp: write_batch_workbook(db, where, tmp, tracker))
     return xlsx

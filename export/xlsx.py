@@ -11,6 +11,7 @@ report's sheets are protected against accidental edits (no password: protection,
 from __future__ import annotations
 
 import datetime as dt
+import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -54,7 +55,8 @@ FAILED_STYLE = DifferentialStyle(
     font=Font(color="9C0006", bold=True), fill=PatternFill("solid", bgColor="FFC7CE", fgColor="FFC7CE")
 )
 WRAP = Alignment(wrap_text=True, vertical="top")
-MAX_WIDTH = 60
+MAX_WIDTH = 40
+LINE_HEIGHT = 15.0  # points per line of 11-pt text, Chinese included
 DATE_FORMAT = "yyyy-mm-dd"
 TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 
@@ -79,6 +81,21 @@ def display_width(value: Any) -> int:
         (sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in text.split("\n")),
         default=0,
     )
+
+
+def line_count(value: Any, width: float) -> int:
+    """How many lines ``value`` takes when wrapped in a column ``width`` characters wide."""
+    if value is None or isinstance(value, (int, float, dt.date)):
+        return 1
+    return sum(max(1, math.ceil(display_width(line) / max(width, 1.0))) for line in str(value).split("\n"))
+
+
+def fit_row(ws: Worksheet, row: int, widths: Sequence[float]) -> None:
+    """Give a row the height of its wrapped text. Excel sizes such rows itself, LibreOffice does not for a
+    generated file (its wrapped lines would overlap the next row)."""
+    lines = max(line_count(ws.cell(row, column).value, width) for column, width in enumerate(widths, start=1))
+    if lines > 1:
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines
 
 
 def _lines(values: Iterable[str]) -> str:
@@ -107,8 +124,11 @@ def write_table(ws: Worksheet, columns: Sequence[Column], rows: Iterable[Sequenc
             if column.number_format:
                 cell.number_format = column.number_format
             widths[index - 1] = max(widths[index - 1], display_width(value))
-    for index, (column, width) in enumerate(zip(columns, widths, strict=True), start=1):
-        ws.column_dimensions[get_column_letter(index)].width = min(width, column.max_width) + 2
+    fitted = [min(width, column.max_width) for column, width in zip(columns, widths, strict=True)]
+    for index, width in enumerate(fitted, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width + 2
+    for number in range(first_row, row_number + 1):
+        fit_row(ws, number, fitted)
     return row_number
 
 
@@ -193,18 +213,11 @@ def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
         ("记录哈希", content.record_hash + ("（草稿，内容仍可能改变）" if content.is_draft else "")),
         ("生成时间（UTC）", _naive_utc(content.generated_at_utc)),
     ]
-    for row, (label, value) in enumerate(facts, start=3):
-        ws.cell(row, 1, label).font = HEADER_FONT
-        cell = ws.cell(row, 2, value)
-        cell.alignment = WRAP
-        if isinstance(value, dt.datetime):
-            cell.number_format = TIME_FORMAT
-        elif isinstance(value, dt.date):
-            cell.number_format = DATE_FORMAT
     header_row = 3 + len(facts) + 1
     rows = [_count_row(s.catalog_id, s.title, s.counts) for s in content.sections]
     rows.append(_count_row("合计", "", content.overall))
     last = write_table(ws, SUMMARY_COLUMNS, rows, header_row)
+    write_facts(ws, facts, 3, len(SUMMARY_COLUMNS))
     for column in range(1, len(SUMMARY_COLUMNS) + 1):
         ws.cell(last, column).font = HEADER_FONT
     severe_row = last + 2
@@ -212,25 +225,45 @@ def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
     for offset, item in enumerate(content.severe_failures, start=1):
         ws.cell(severe_row + offset, 1, item.item_id)
         ws.cell(severe_row + offset, 2, item.title)
-    ws.column_dimensions["B"].width = 56  # the facts' values, wrapped
     red_when_positive(ws, column_range(4, header_row + 1, last))
     print_setup(ws, landscape=False)
+
+
+def write_facts(ws: Worksheet, facts: Sequence[tuple[str, Any]], first_row: int, span: int) -> None:
+    """Label / value rows above a table of ``span`` columns: each value spans the table's other columns, so
+    a long value (the 64-character hash) stays on one line without widening the table's columns."""
+    label_width = max(display_width(label) for label, _ in facts) + 2
+    column_a = ws.column_dimensions["A"]
+    column_a.width = max(column_a.width or 0, label_width)
+    value_width = sum(ws.column_dimensions[get_column_letter(c)].width or 8 for c in range(2, span + 1))
+    for row, (label, value) in enumerate(facts, start=first_row):
+        ws.cell(row, 1, label).font = HEADER_FONT
+        cell = ws.cell(row, 2, value)
+        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
+        if isinstance(value, dt.datetime):
+            cell.number_format = TIME_FORMAT
+        elif isinstance(value, dt.date):
+            cell.number_format = DATE_FORMAT
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=span)
+        lines = line_count(value, value_width - 2)
+        if lines > 1:
+            ws.row_dimensions[row].height = LINE_HEIGHT * lines
 
 
 ITEM_COLUMNS = [
     Column("编号"),
     Column("检查依据"),
-    Column("章节", 24),
-    Column("项目", 30),
+    Column("章节", 18),
+    Column("项目", 24),
     Column("严重程度"),
-    Column("依据条款", 36),
+    Column("依据条款", 28),
     Column("结果"),
-    Column("人工改判理由", 30),
-    Column("测量值", 36),
-    Column("判定说明", 50),
-    Column("备注", 36),
-    Column("证据文件", 30),
-    Column("整改措施", 40),
+    Column("人工改判理由", 24),
+    Column("测量值", 24),
+    Column("判定说明", 40),
+    Column("备注", 24),
+    Column("证据文件", 18),
+    Column("整改措施", 28),
 ]
 RESULT_COLUMN = 7
 

@@ -65,15 +65,8 @@ def photo_items(catalogs: tuple[str, ...] = CATALOGS) -> list[str]:
     return [item.id for cid in catalogs for item in available[cid].items if item.evidence in wanted]
 
 
-def build_inspection(
-    db: Database,
-    *,
-    photos: int = 1,
-    photo_size: tuple[int, int] = (640, 480),
-    complete: bool = True,
-    sign: bool = True,
-) -> int:
-    """Create the company, site and a fully answered GN + BJHQ inspection; return the inspection id."""
+def build_company(db: Database) -> tuple[int, int]:
+    """The example company and its plant; return (company id, site id)."""
     company_id = service.save_company(
         db,
         "tester",
@@ -86,10 +79,23 @@ def build_inspection(
             headcount=120,
         ),
     )
-    site_id = service.add_site(db, "tester", company_id, "一号厂房", "plant")
-    inspection_id = service.create_inspection(
-        db, "tester", company_id, dt.date(2026, 11, 20), "张三", list(CATALOGS), site_id
-    )
+    return company_id, service.add_site(db, "tester", company_id, "一号厂房", "plant")
+
+
+def build_inspection(
+    db: Database,
+    *,
+    photos: int = 1,
+    photo_size: tuple[int, int] = (640, 480),
+    complete: bool = True,
+    sign: bool = True,
+    company: tuple[int, int] | None = None,
+    date: dt.date = dt.date(2026, 11, 20),
+) -> int:
+    """A fully answered GN + BJHQ inspection (of a new example company unless ``company`` is given as
+    (company id, site id)); return the inspection id."""
+    company_id, site_id = company or build_company(db)
+    inspection_id = service.create_inspection(db, "tester", company_id, date, "张三", list(CATALOGS), site_id)
     version = service.load_inspection(db, inspection_id).version
     version = service.set_rooms(db, "tester", inspection_id, version, ROOMS)
     for response in service.load_inspection(db, inspection_id).responses:

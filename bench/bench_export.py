@@ -1,0 +1,140 @@
+"""Benchmark: PDF and Excel export of a full GN + BJHQ inspection with 20 photos of 12 megapixels.
+
+Run with ``python bench/bench_export.py [--runs N]``. Prints a table: the PDF and the Excel export (median
+and best of N warm runs, each reading the inspection from the database), the first export of the process
+(which also parses the 4 MB CJK font), a breakdown of the PDF time, and the *floor*: what reportlab needs
+for a plain document of the same page count in the same fonts. Targets: PDF ≤ 1.0 s, Excel ≤ 0.5 s,
+PDF / floor ≤ 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for tests.export_fixtures
+
+from reportlab.platypus import Flowable
+
+from checklist.catalog import official_catalogs
+from export.content import ReportContent, load_report
+from export.fonts import report_fonts
+from export.pdf import DocumentInfo, PageFurniture, build_story, make_styles, render
+from export.reports import export_reports
+from export.thumbnails import Thumbnail, thumbnail
+from storage.db import open_database
+from tests.export_fixtures import build_inspection
+
+PHOTOS = 20
+PHOTO_SIZE = (4000, 3000)  # 12 megapixels
+
+
+def timed(action: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def pages_of(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type /Page[^s]", pdf))
+
+
+def floor_story(paragraph_count: int) -> list[Flowable]:
+    """Plain paragraphs of catalog text (the same glyph variety as a report) in the report's body style."""
+    st = make_styles(report_fonts())
+    texts = [item.requirement_zh for catalog in official_catalogs().values() for item in catalog.items]
+    return [st.p(texts[i % len(texts)]) for i in range(paragraph_count)]
+
+
+def render_floor(paragraph_count: int) -> bytes:
+    fonts = report_fonts()
+    buffer = io.BytesIO()
+    render(floor_story(paragraph_count), buffer, PageFurniture(fonts, "", "", "", False), DocumentInfo("floor"))
+    return buffer.getvalue()
+
+
+def floor_matching(pages: int) -> int:
+    """How many plain paragraphs fill ``pages`` pages."""
+    count = 20
+    while pages_of(render_floor(count)) < pages:
+        count += 10
+    return count
+
+
+def ready_thumbnails(content: ReportContent) -> dict[str, list[Future[Thumbnail | None]]]:
+    """Every thumbnail made beforehand: to time the layout alone."""
+    ready: dict[str, list[Future[Thumbnail | None]]] = {}
+    for item in content.items:
+        for photo in item.photos:
+            future: Future[Thumbnail | None] = Future()
+            future.set_result(thumbnail(photo.data))
+            ready.setdefault(item.item_id, []).append(future)
+    return ready
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory(prefix="fugong-bench-") as folder:
+        out = Path(folder)
+        db = open_database(f"sqlite:///{out / 'bench.sqlite3'}")
+        print(f"building a GN + BJHQ inspection with {PHOTOS} photos of {PHOTO_SIZE[0]}×{PHOTO_SIZE[1]} …")
+        start = time.perf_counter()
+        inspection_id = build_inspection(db, photos=PHOTOS, photo_size=PHOTO_SIZE)
+        print(f"  built in {time.perf_counter() - start:.1f} s (photos are stored downscaled to ≤ 2048 px)\n")
+
+        pdf, xlsx = out / "report.pdf", out / "report.xlsx"
+        cold = timed(lambda: export_reports(db, inspection_id, pdf=pdf), 1)[0]
+        pdf_times = timed(lambda: export_reports(db, inspection_id, pdf=pdf), runs)
+        xlsx_times = timed(lambda: export_reports(db, inspection_id, xlsx=xlsx), runs)
+        pages = pages_of(pdf.read_bytes())
+
+        content = load_report(db, inspection_id)
+        st = make_styles(report_fonts())
+        furniture = PageFurniture(st.fonts, content.company_name, content.report_id, "", False)
+        load_times = timed(lambda: load_report(db, inspection_id), runs)
+        photos = [photo.data for item in content.items for photo in item.photos]
+        thumb_times = timed(lambda: [thumbnail(data) for data in photos], runs)
+        ready = ready_thumbnails(content)
+        layout_times = timed(
+            lambda: render(build_story(content, st, ready, None), io.BytesIO(), furniture, DocumentInfo("t")), runs
+        )
+        paragraphs = floor_matching(pages)
+        floor_times = timed(lambda: render_floor(paragraphs), runs)
+        db.close()
+
+    def row(label: str, times: list[float], target: str = "") -> str:
+        return f"| {label:<56} | {statistics.median(times):>7.3f} | {min(times):>7.3f} | {target:>6} |"
+
+    def ratio(label: str, times: list[float], target: str = "") -> str:
+        median = statistics.median(times) / statistics.median(floor_times)
+        best = min(times) / min(floor_times)
+        return f"| {label:<56} | {median:>7.2f} | {best:>7.2f} | {target:>6} |"
+
+    print(f"| {'seconds; median and best of ' + str(runs) + ' warm runs':<56} | {'median':>7} | {'best':>7} | target |")
+    print(f"|{'-' * 58}|{'-' * 9}|{'-' * 9}|{'-' * 8}|")
+    print(row(f"PDF: {pages} pages, {PHOTOS} photos (read + write the file)", pdf_times, "≤ 1.0"))
+    print(row("Excel (read + write the file)", xlsx_times, "≤ 0.5"))
+    print(row("first PDF of the process (+ parsing the two fonts)", [cold]))
+    print(row("  part of the PDF: reading inspection, JSON, hash check", load_times))
+    print(row(f"  {PHOTOS} thumbnails, one thread (overlap layout in export)", thumb_times))
+    print(row("  layout + writing with thumbnails ready beforehand", layout_times))
+    print(row(f"floor: plain reportlab document, {pages} pages, same fonts", floor_times))
+    print(ratio("PDF / floor", pdf_times, "≤ 2"))
+    print(ratio("layout + writing / floor (no photo decoding)", layout_times))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""PAdES signatures on report PDFs with pyHanko: visible fields in Chinese, incremental countersigning."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from asn1crypto import x509 as asn1_x509
+from cryptography.hazmat.primitives import serialization
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.sign import fields, signers
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.stamp import TextStampStyle
+from pyhanko_certvalidator import ValidationContext
+
+from export.crypto import Identity, SigningError, font_path
+
+Box = tuple[int, int, int, int]
+
+
+def _signer(identity: Identity) -> signers.SimpleSigner:
+    signer = signers.SimpleSigner.load_pkcs12_data(identity.pkcs12, other_certs=(), passphrase=identity.password)
+    if signer is None:
+        raise SigningError("the signing key could not be loaded for the PDF signature")
+    return signer
+
+
+def sign_pdf(
+    pdf: bytes,
+    identity: Identity,
+    field_name: str,
+    box: Box,
+    page: int,
+    stamp_text: str,
+    reason: str,
+    location: str = "",
+) -> bytes:
+    """Add a visible PAdES signature in a new field as an incremental update; earlier signatures stay valid."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    fields.append_signature_field(writer, fields.SigFieldSpec(field_name, on_page=page, box=box))
+    style = TextStampStyle(
+        stamp_text=stamp_text,
+        text_box_style=TextBoxStyle(
+            font=GlyphAccumulatorFactory(font_path(), ot_script_tag="hani", writing_direction="ltr"), font_size=8
+        ),
+        border_width=1,
+    )
+    metadata = signers.PdfSignatureMetadata(
+        field_name=field_name,
+        reason=reason,
+        location=location or None,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+    )
+    out = io.BytesIO()
+    signers.PdfSigner(metadata, signer=_signer(identity), stamp_style=style).sign_pdf(writer, output=out)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class PdfSignatureCheck:
+    field: str
+    signer: str
+    certificate_sha256: str
+    intact: bool
+    valid: bool
+    trusted: bool
+    coverage: str
+    modifications: str
+    reason: str
+
+    @property
+    def ok(self) -> bool:
+        return self.intact and self.valid and self.trusted
+
+
+def check_pdf_signatures(pdf: bytes, trusted_pem: list[str]) -> list[PdfSignatureCheck]:
+    """Validate every signature of the PDF against the trusted certificates (PEM)."""
+    import hashlib
+
+    roots = [asn1_x509.Certificate.load(_pem_to_der(pem)) for pem in trusted_pem]
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    checks: list[PdfSignatureCheck] = []
+    for embedded in reader.embedded_signatures:
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)
+        status = validate_pdf_signature(embedded, context)
+        cert = embedded.signer_cert
+        fingerprint = hashlib.sha256(cert.dump()).hexdigest()
+        trusted = bool(status.trusted) and fingerprint in {hashlib.sha256(r.dump()).hexdigest() for r in roots}
+        modifications = status.modification_level.name if status.modification_level is not None else "UNKNOWN"
+        problems = []
+        if not status.intact:
+            problems.append("the signed bytes were changed")
+        if not status.valid:
+            problems.append("the signature does not verify")
+        if not trusted:
+            problems.append("the signer's certificate is not trusted")
+        if status.docmdp_ok is False:
+            problems.append("the document was modified after signing beyond form filling")
+        checks.append(
+            PdfSignatureCheck(
+                field=embedded.field_name,
+                signer=cert.subject.human_friendly,
+                certificate_sha256=fingerprint,
+                intact=bool(status.intact),
+                valid=bool(status.valid) and status.docmdp_ok is not False,
+                trusted=trusted,
+                coverage=status.coverage.name if status.coverage else "",
+                modifications=modifications,
+                reason="; ".join(problems) or "signature valid",
+            )
+        )
+    return checks
+
+
+def _pem_to_der(pem: str) -> bytes:
+    from cryptography import x509
+
+    return x509.load_pem_x509_certificate(pem.encode("ascii")).public_bytes(serialization.Encoding.DER)

@@ -1,0 +1,400 @@
+"""Accounts with signing keys, the two-step sign-off, and verification of report files.
+
+Sign-off: the inspector signs as 检查人 (this locks the record and produces the signed PDF and workbook, which
+are stored byte for byte), then a manager reviews and countersigns as 单位主要负责人审核 (a PAdES incremental
+update on the same PDF, and a second signer in the workbook's CMS). Every signature also signs the canonical
+record itself, so it is bound to that record and cannot be carried over to another.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from export.crypto import (
+    Identity,
+    SigningError,
+    certificate_sha256,
+    cms_merge,
+    cms_sign_detached,
+    cms_verify_detached,
+    generate_identity,
+    unlock_identity,
+)
+from storage import auth, service
+from storage.db import Database, InvalidInputError, NotFoundError, RecordLockedError
+from storage.models import ReportFile, Signature, User, utcnow
+from storage.record import canonical_bytes, canonical_record, record_hash
+
+MEANINGS = {"inspector": "检查人", "approver": "单位主要负责人审核"}
+ROLE_ZH = {"officer": "安全员", "manager": "单位主要负责人", "auditor": "审计员"}
+ALLOWED = {"inspector": ("officer", "manager"), "approver": ("manager",)}
+FIELDS = {"inspector": "Signature_Inspector", "approver": "Signature_Approver"}
+
+
+def create_account(
+    db: Database, actor: str, name: str, role: str, password: str, pkcs12: bytes | None = None
+) -> tuple[int, str]:
+    """An account with its own signing key: a new key and certificate, or an imported PKCS#12 from a CA
+    (which must open with the same password). Returns (id, role given)."""
+    identity = unlock_identity(pkcs12, password) if pkcs12 else generate_identity(name.strip(), role, password)
+    user_id, given = auth.create_user(db, actor, name, role, password)
+    with service.unit_of_work(db, name.strip(), allowed=None) as session:
+        user = session.get(User, user_id)
+        assert user is not None
+        user.pkcs12 = identity.pkcs12
+        user.certificate_pem = identity.certificate_pem
+    return user_id, given
+
+
+def trusted_certificates(db: Database) -> list[str]:
+    with db.session() as session:
+        return [pem for pem in session.scalars(select(User.certificate_pem)) if pem]
+
+
+@dataclass(frozen=True)
+class SignOff:
+    inspection_id: int
+    meaning: str
+    record_hash: str
+    files: dict[str, bytes]
+
+
+def _signers_of(session_signatures: Sequence[Signature]) -> list[object]:
+    from export.content import Signer
+
+    order = list(MEANINGS)
+    return [
+        Signer(s.signer_name, ROLE_ZH.get(s.role, s.role), MEANINGS[s.meaning], s.signed_at, s.image_png)
+        for s in sorted(session_signatures, key=lambda s: order.index(s.meaning))
+    ]
+
+
+def _render(db: Database, inspection_id: int, signers: Sequence[object]) -> tuple[bytes, bytes]:
+    """The report PDF and workbook as bytes (written through the normal exporter to a temporary folder)."""
+    import tempfile
+
+    from export.reports import export_reports
+
+    with tempfile.TemporaryDirectory(prefix="fugong-sign-") as folder:
+        pdf, xlsx = Path(folder) / "report.pdf", Path(folder) / "report.xlsx"
+        export_reports(db, inspection_id, pdf=pdf, xlsx=xlsx, signers=signers)  # type: ignore[arg-type]
+        return pdf.read_bytes(), xlsx.read_bytes()
+
+
+def _stamp(name: str, role: str, meaning: str, record: str) -> str:
+    return (
+        f"{MEANINGS[meaning]}：{name}（{ROLE_ZH.get(role, role)}）\n"
+        f"时间：%(ts)s\n记录哈希：{record[:32]}\n{record[32:]}"
+    )
+
+
+def sign(
+    db: Database, inspection_id: int, user_name: str, password: str, meaning: str, image_png: bytes | None = None
+) -> SignOff:
+    """Sign an inspection as ``meaning`` ('inspector' or 'approver'). Asks for the password again: only the
+    signer can unlock the key. A wrong password, a role not allowed to sign, or a record in the wrong state
+    changes nothing."""
+    if meaning not in MEANINGS:
+        raise InvalidInputError(f"meaning must be inspector or approver, not {meaning!r}")
+    user = auth.authenticate(db, user_name, password)
+    if user.role not in ALLOWED[meaning]:
+        raise auth.PermissionDeniedError(
+            f"{user.name} is {user.role}: only {' or '.join(ALLOWED[meaning])} may sign as {MEANINGS[meaning]}; "
+            "nothing was signed"
+        )
+    if not user.pkcs12:
+        raise SigningError(f"{user.name} has no signing key; create or import one first")
+    identity = unlock_identity(user.pkcs12, password)
+    inspection = service.load_inspection(db, inspection_id)
+    with db.session() as session:
+        existing = list(session.scalars(select(Signature).where(Signature.inspection_id == inspection_id)))
+    meanings = {s.meaning for s in existing}
+    if meaning in meanings:
+        raise RecordLockedError(f"inspection {inspection_id} already has its {MEANINGS[meaning]} signature")
+    if meaning == "inspector" and inspection.status != "completed":
+        raise RecordLockedError(f"inspection {inspection_id} is {inspection.status}: complete it before signing")
+    if meaning == "approver" and "inspector" not in meanings:
+        raise RecordLockedError(f"inspection {inspection_id} needs the inspector's signature before approval")
+    now = utcnow()
+    digest = record_hash(inspection)
+    record_signature = cms_sign_detached(canonical_bytes(canonical_record(inspection)), identity)
+    signature = Signature(
+        inspection_id=inspection_id,
+        user_id=user.id,
+        signer_name=user.name,
+        role=user.role,
+        meaning=meaning,
+        signed_at=now,
+        record_hash=digest,
+        certificate_sha256=certificate_sha256(identity.certificate),
+        record_signature=record_signature,
+        image_png=image_png,
+    )
+    if meaning == "inspector":
+        files = _first_signature(db, inspection_id, identity, signature, digest)
+    else:
+        files = _countersignature(db, inspection_id, identity, signature, digest)
+    with service.unit_of_work(db, user.name, reason=f"signed as {MEANINGS[meaning]}") as session:
+        if meaning == "inspector":
+            service.lock_signed(session, service._load(session, inspection_id))
+        else:
+            locked = service._load(session, inspection_id)
+            if record_hash(locked) != digest or locked.record_hash != digest:
+                raise RecordLockedError(f"inspection {inspection_id} changed since the inspector signed it")
+        session.add(signature)
+        for kind, data in files.items():
+            stored = session.scalar(
+                select(ReportFile).where(ReportFile.inspection_id == inspection_id, ReportFile.kind == kind)
+            )
+            if stored is None:
+                session.add(
+                    ReportFile(
+                        inspection_id=inspection_id, kind=kind, data=data, sha256=hashlib.sha256(data).hexdigest()
+                    )
+                )
+            else:
+                stored.data, stored.sha256 = data, hashlib.sha256(data).hexdigest()
+    return SignOff(inspection_id, meaning, digest, files)
+
+
+def _first_signature(
+    db: Database, inspection_id: int, identity: Identity, signature: Signature, digest: str
+) -> dict[str, bytes]:
+    from export.pades import sign_pdf
+    from export.pdf import signature_box
+
+    pdf, xlsx = _render(db, inspection_id, _signers_of([signature]))
+    page, box = signature_box(pdf, "inspector")
+    signed_pdf = sign_pdf(
+        pdf,
+        identity,
+        FIELDS["inspector"],
+        box,
+        page,
+        _stamp(signature.signer_name, signature.role, "inspector", digest),
+        reason=MEANINGS["inspector"],
+    )
+    return {"pdf": signed_pdf, "xlsx": xlsx, "xlsx.p7s": cms_sign_detached(xlsx, identity)}
+
+
+def _countersignature(
+    db: Database, inspection_id: int, identity: Identity, signature: Signature, digest: str
+) -> dict[str, bytes]:
+    from export.pades import sign_pdf
+    from export.pdf import signature_box
+
+    stored = stored_reports(db, inspection_id)
+    page, box = signature_box(stored["pdf"], "approver")
+    signed_pdf = sign_pdf(
+        stored["pdf"],
+        identity,
+        FIELDS["approver"],
+        box,
+        page,
+        _stamp(signature.signer_name, signature.role, "approver", digest),
+        reason=MEANINGS["approver"],
+    )
+    p7s = cms_merge(stored["xlsx.p7s"], cms_sign_detached(stored["xlsx"], identity))
+    return {"pdf": signed_pdf, "xlsx.p7s": p7s}
+
+
+def stored_reports(db: Database, inspection_id: int) -> dict[str, bytes]:
+    with db.session() as session:
+        files = {
+            f.kind: f.data for f in session.scalars(select(ReportFile).where(ReportFile.inspection_id == inspection_id))
+        }
+    if not files:
+        raise NotFoundError(f"inspection {inspection_id} has no signed report files")
+    return files
+
+
+def write_signed_reports(db: Database, inspection_id: int, pdf: Path | None, xlsx: Path | None) -> list[Path]:
+    """Write the stored signed files byte for byte (the workbook with its .p7s beside it)."""
+    from storage.files import atomic_write
+
+    files = stored_reports(db, inspection_id)
+    written: list[Path] = []
+    if pdf is not None:
+        atomic_write(pdf, files["pdf"])
+        written.append(pdf)
+    if xlsx is not None:
+        atomic_write(xlsx, files["xlsx"])
+        p7s = xlsx.with_name(xlsx.name + ".p7s")
+        atomic_write(p7s, files["xlsx.p7s"])
+        written += [xlsx, p7s]
+    return written
+
+
+def signatures_of(db: Database, inspection_id: int) -> list[Signature]:
+    with db.session() as session:
+        return list(
+            session.scalars(
+                select(Signature).where(Signature.inspection_id == inspection_id).order_by(Signature.signed_at)
+            )
+        )
+
+
+# --- verification ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Verification:
+    lines: list[str] = dataclasses.field(default_factory=list)
+    ok: bool = True
+
+    def check(self, passed: bool, text: str) -> None:
+        self.lines.append(("OK   " if passed else "FAIL ") + text)
+        self.ok = self.ok and passed
+
+
+def _trusted(db: Database | None, trust_file: Path | None) -> list[str]:
+    pems: list[str] = []
+    if trust_file is not None:
+        text = trust_file.read_text(encoding="ascii")
+        marker = "-----END CERTIFICATE-----"
+        pems += [part.strip() + "\n" + marker + "\n" for part in text.split(marker) if "BEGIN CERTIFICATE" in part]
+    if db is not None:
+        pems += trusted_certificates(db)
+    return pems
+
+
+def _record_from_pdf(pdf: bytes) -> dict[str, object] | None:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    try:
+        names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
+    except KeyError:
+        return None
+    for index in range(0, len(names), 2):
+        spec = names[index + 1].get_object()
+        stream = spec["/EF"]["/F"].get_object()
+        try:
+            document = json.loads(stream.data.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if isinstance(document, dict) and document.get("format") == "fugong.inspection/1":
+            return document
+    return None
+
+
+def _record_from_xlsx(xlsx: bytes) -> tuple[int | None, str | None]:
+    """The record id (from the report id FG-<id>-v<version> in the title) and hash (in the keywords)."""
+    import re
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(xlsx), read_only=True)
+    try:
+        properties = workbook.properties
+        found = re.search(r"FG-(\d+)-v\d+", properties.title or "")
+        digest = re.search(r"record-hash:([0-9a-f]{64})", properties.keywords or "")
+        return (int(found[1]) if found else None), (digest[1] if digest else None)
+    finally:
+        workbook.close()
+
+
+def verify_file(path: Path, db: Database | None = None, trust_file: Path | None = None) -> Verification:
+    """Check a report file: every signature's integrity, each signer's certificate against the trusted ones
+    (this database's accounts and/or ``trust_file``), and, when a database is reachable, that the document's
+    record hash matches the stored, signed record."""
+    from export.pades import check_pdf_signatures
+
+    result = Verification()
+    trusted = _trusted(db, trust_file)
+    data = path.read_bytes()
+    record_id: int | None = None
+    record_digest: str | None = None
+    if data.startswith(b"%PDF"):
+        checks = check_pdf_signatures(data, trusted)
+        result.check(bool(checks), f"{len(checks)} signature(s) in {path.name}")
+        for check in checks:
+            result.check(
+                check.intact and check.valid,
+                f"signature {check.field} by {check.signer}: "
+                f"{'intact' if check.intact and check.valid else check.reason} ({check.coverage})",
+            )
+            result.check(
+                check.trusted,
+                f"signer certificate {check.certificate_sha256[:16]}… "
+                + ("is trusted" if check.trusted else "is not in the trust store"),
+            )
+        document = _record_from_pdf(data)
+        if document is None:
+            result.check(False, "the PDF carries no fugong.inspection/1 record")
+        else:
+            record_digest = str(document.get("record_hash"))
+            inspection = document.get("inspection")
+            record_id = int(inspection["id"]) if isinstance(inspection, dict) and "id" in inspection else None
+    else:
+        p7s = path.with_name(path.name + ".p7s")
+        if not p7s.exists():
+            result.check(False, f"{p7s.name} (the detached signature) is missing")
+            return result
+        fingerprints = set()
+        from cryptography import x509
+
+        for pem in trusted:
+            fingerprints.add(certificate_sha256(x509.load_pem_x509_certificate(pem.encode("ascii"))))
+        try:
+            signers = cms_verify_detached(p7s.read_bytes(), data, fingerprints)
+        except SigningError as error:
+            result.check(False, str(error))
+            return result
+        result.check(bool(signers), f"{len(signers)} signature(s) in {p7s.name}")
+        for signer in signers:
+            result.check(signer.intact, f"signature by {signer.subject}: {signer.reason.split(';')[0]}")
+            result.check(
+                signer.trusted,
+                f"signer certificate {signer.certificate_sha256[:16]}… "
+                + ("is trusted" if signer.trusted else "is not in the trust store"),
+            )
+        record_id, record_digest = _record_from_xlsx(data)
+    if db is not None:
+        _check_against_database(result, db, record_id, record_digest)
+    return result
+
+
+def _check_against_database(
+    result: Verification, db: Database, record_id: int | None, record_digest: str | None
+) -> None:
+    if record_id is None or record_digest is None:
+        result.check(False, "the document does not name its record and hash")
+        return
+    try:
+        inspection = service.load_inspection(db, record_id)
+    except NotFoundError:
+        result.check(False, f"record {record_id} is not in this database")
+        return
+    result.check(inspection.status == "signed", f"record {record_id} is {inspection.status} in the database")
+    result.check(
+        inspection.record_hash == record_digest,
+        f"the document's record hash {record_digest[:16]}… "
+        + ("matches" if inspection.record_hash == record_digest else "does not match")
+        + f" the stored record {record_id}",
+    )
+    record = service.verify_record(db, record_id)
+    result.check(
+        record.ok,
+        f"stored record {record_id} " + ("is unchanged since signing" if record.ok else "was changed after signing"),
+    )
+    for signature in signatures_of(db, record_id):
+        valid = cms_verify_detached(
+            signature.record_signature, canonical_bytes(canonical_record(inspection)), {signature.certificate_sha256}
+        )
+        good = bool(valid) and all(v.intact and v.trusted for v in valid) and signature.record_hash == record_digest
+        result.check(
+            good,
+            f"{MEANINGS[signature.meaning]} {signature.signer_name}'s signature over record "
+            f"{record_id} " + ("verifies" if good else "does not verify"),
+        )
+    _ = dt  # signing times are printed by the report itself

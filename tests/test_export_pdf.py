@@ -1,0 +1,270 @@
+"""The PDF report, read back the way an outsider would: poppler's pdffonts / pdftotext / pdfdetach / pdfimages
+and zbarimg on a rendered page — not through reportlab."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+from export import fonts
+from export.reports import ExportCancelled, ExportWriteError, ReportFontError, Signer, export_reports
+from storage import service
+from storage.db import Database, open_database
+from storage.exchange import export_document
+from storage.record import record_hash
+from tests.export_fixtures import build_inspection
+
+
+def run(tool: str, *args: str | Path) -> str:
+    if shutil.which(tool) is None:
+        pytest.fail(f"{tool} is not installed: apt-get install poppler-utils zbar-tools")
+    done = subprocess.run([tool, *map(str, args)], capture_output=True, check=True)
+    return done.stdout.decode("utf-8")
+
+
+def text_of(pdf: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return run("pdftotext", *pages, "-layout", pdf, "-")
+
+
+def squeezed(text: str) -> str:
+    """Text without spaces: pdftotext puts or drops spaces where Chinese and Latin runs meet."""
+    return re.sub(r"\s+", "", text)
+
+
+def page_count(pdf: Path) -> int:
+    match = re.search(r"^Pages:\s+(\d+)", run("pdfinfo", pdf), re.MULTILINE)
+    assert match
+    return int(match[1])
+
+
+@pytest.fixture(scope="module")
+def signed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, int]]:
+    folder = tmp_path_factory.mktemp("signed")
+    db = open_database(f"sqlite:///{folder}/t.sqlite3")
+    yield db, build_inspection(db, photos=2)
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def signed_pdf(signed: tuple[Database, int], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db, inspection_id = signed
+    pdf = tmp_path_factory.mktemp("pdf") / "报告.pdf"
+    assert export_reports(db, inspection_id, pdf=pdf) == [pdf]
+    return pdf
+
+
+def signature_png() -> bytes:
+    image = Image.new("RGB", (400, 120), "white")
+    ImageDraw.Draw(image).line([(10, 100), (80, 20), (150, 90), (220, 30), (390, 40)], fill="black", width=5)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_every_font_is_embedded(signed_pdf: Path) -> None:
+    lines = run("pdffonts", signed_pdf).splitlines()[2:]
+    assert lines, "the report uses no font at all"
+    for line in lines:
+        assert line.split()[-5] == "yes", f"not embedded: {line}"
+    assert not any("Helvetica" in line for line in lines)
+
+
+def test_text_has_titles_full_hash_and_page_numbers(signed: tuple[Database, int], signed_pdf: Path) -> None:
+    db, inspection_id = signed
+    text = text_of(signed_pdf)
+    stored_hash = service.load_inspection(db, inspection_id).record_hash
+    assert stored_hash and stored_hash in text
+    for expected in ("做好员工健康管理", "加强员工集体宿舍管理：居住密度与地下空间", "洗手台.jpg"):
+        assert expected in text
+    pages = page_count(signed_pdf)
+    assert pages >= 3
+    first = squeezed(text_of(signed_pdf, 1))
+    assert f"第1页/共{pages}页" in first
+    assert f"FG-{inspection_id}-v" in first and "北京示例制造有限公司" in first
+    assert f"第{pages}页/共{pages}页" in squeezed(text_of(signed_pdf, pages))
+
+
+def test_cover_and_items_say_what_was_found(signed_pdf: Path) -> None:
+    text = squeezed(text_of(signed_pdf))
+    for expected in (
+        "91110000600037341L",
+        "应急管理部门",  # the authority that inspects an industrial company
+        "GN1.0.0《企事业单位复工复产疫情防控措施指南》",
+        "（国发明电〔2020〕4号）一、（一）",  # citation: document, 文号, clause
+        "（人工改判）",
+        "台账误记",  # the override's reason
+        "每日体温检测次数：1次/日，不符合",  # a rule finding (message_zh)
+        "宿舍员工下午未测温",  # a note
+        "增加下午测温并在台账登记",  # a corrective action
+        "严重不合格项（2）",
+        "单位主要负责人审核",
+        "姓名（正楷）",  # no signers given: lines to sign by hand
+    ):
+        assert expected in text, expected
+
+
+def test_qr_code_decodes_to_the_record_hash(signed: tuple[Database, int], signed_pdf: Path, tmp_path: Path) -> None:
+    db, inspection_id = signed
+    run("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", signed_pdf, tmp_path / "page")
+    if shutil.which("zbarimg") is None:
+        pytest.fail("zbarimg is not installed: apt-get install zbar-tools")
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", tmp_path / "page.png"], capture_output=True, check=True)
+    assert decoded.stdout.decode().strip() == service.load_inspection(db, inspection_id).record_hash
+
+
+def test_embedded_json_is_the_exchange_document(signed: tuple[Database, int], signed_pdf: Path, tmp_path: Path) -> None:
+    db, inspection_id = signed
+    listing = run("pdfdetach", "-list", signed_pdf)
+    assert "1 embedded files" in listing and ".json" in listing
+    target = tmp_path / "record.json"
+    run("pdfdetach", "-save", "1", "-o", target, signed_pdf)
+    embedded = json.loads(target.read_text(encoding="utf-8"))
+    assert embedded == export_document(db, inspection_id)
+    assert embedded["record_hash"] == service.load_inspection(db, inspection_id).record_hash
+
+
+def test_photos_are_embedded_as_small_thumbnails(signed_pdf: Path) -> None:
+    images = [line.split() for line in run("pdfimages", "-list", signed_pdf).splitlines()[2:]]
+    photos = [fields for fields in images if fields[5] == "rgb"]
+    assert len(photos) == 2
+    assert all(max(int(fields[3]), int(fields[4])) <= 360 for fields in photos)  # width, height in pixels
+
+
+def test_signers_are_printed_with_meaning_times_and_drawn_signature(
+    signed: tuple[Database, int], tmp_path: Path
+) -> None:
+    db, inspection_id = signed
+    signers = [
+        Signer("张三", "安全员", "检查人", dt.datetime(2026, 11, 20, 8, 30), signature_png()),
+        Signer("王经理", "总经理", "单位主要负责人审核", dt.datetime(2026, 11, 20, 9, 5, tzinfo=dt.UTC)),
+    ]
+    pdf = tmp_path / "signed.pdf"
+    export_reports(db, inspection_id, pdf=pdf, signers=signers)
+    text = squeezed(text_of(pdf))
+    for expected in (
+        "张三",
+        "安全员",
+        "王经理",
+        "总经理",
+        "2026-11-2008:30:00UTC",
+        "2026-11-2009:05:00UTC",
+        "当地时间",
+    ):
+        assert expected in text
+    assert "姓名（正楷）" not in squeezed(text)
+    images = run("pdfimages", "-list", pdf).splitlines()[2:]
+    assert len(images) == 3  # two photos and one drawn signature
+
+
+def test_draft_says_draft_and_prints_the_hash_of_its_current_content(tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{tmp_path}/t.sqlite3")
+    inspection_id = build_inspection(db, photos=0, complete=False)
+    pdf = tmp_path / "draft.pdf"
+    export_reports(db, inspection_id, pdf=pdf)
+    text = text_of(pdf)
+    current = record_hash(service.load_inspection(db, inspection_id))
+    assert "草稿" in text and "DRAFT" in text
+    assert current in text
+    assert export_document(db, inspection_id)["record_hash"] == current
+    db.close()
+
+
+def test_cancelled_export_leaves_no_file_under_the_final_name(signed: tuple[Database, int], tmp_path: Path) -> None:
+    db, inspection_id = signed
+    calls = 0
+
+    def cancel_after_a_while() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 5
+
+    pdf, xlsx = tmp_path / "r.pdf", tmp_path / "r.xlsx"
+    with pytest.raises(ExportCancelled):
+        export_reports(db, inspection_id, pdf=pdf, xlsx=xlsx, cancelled=cancel_after_a_while)
+    assert list(tmp_path.iterdir()) == []  # neither file, nor a temporary one
+
+
+def test_cancel_while_writing_the_workbook_also_drops_the_finished_pdf(
+    signed: tuple[Database, int], tmp_path: Path
+) -> None:
+    db, inspection_id = signed
+    seen: list[str] = []
+    pdf, xlsx = tmp_path / "r.pdf", tmp_path / "r.xlsx"
+    with pytest.raises(ExportCancelled):
+        export_reports(
+            db,
+            inspection_id,
+            pdf=pdf,
+            xlsx=xlsx,
+            progress=lambda _, message: seen.append(message),
+            cancelled=lambda: "PDF 已完成" in seen,
+        )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_progress_rises_to_one(signed: tuple[Database, int], tmp_path: Path) -> None:
+    db, inspection_id = signed
+    fractions: list[float] = []
+    export_reports(
+        db, inspection_id, pdf=tmp_path / "r.pdf", xlsx=tmp_path / "r.xlsx", progress=lambda f, _: fractions.append(f)
+    )
+    assert fractions == sorted(fractions)
+    assert fractions[0] == 0.0 and fractions[-1] == 1.0
+    assert len(fractions) > 10
+
+
+def test_missing_font_fails_loudly_and_writes_nothing(
+    signed: tuple[Database, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db, inspection_id = signed
+    empty = tmp_path / "no-fonts"
+    empty.mkdir()
+    monkeypatch.setattr(fonts, "font_folder", lambda: empty)
+    pdf = tmp_path / "r.pdf"
+    with pytest.raises(ReportFontError, match=r"DroidSansFallbackFull\.ttf.*reinstall"):
+        export_reports(db, inspection_id, pdf=pdf)
+    assert not pdf.exists()
+
+
+def test_damaged_font_fails_loudly(
+    signed: tuple[Database, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db, inspection_id = signed
+    broken = tmp_path / "broken-fonts"
+    broken.mkdir()
+    (broken / "DroidSansFallbackFull.ttf").write_bytes(b"not a font" * 100)
+    monkeypatch.setattr(fonts, "font_folder", lambda: broken)
+    with pytest.raises(ReportFontError, match="damaged"):
+        export_reports(db, inspection_id, pdf=tmp_path / "r.pdf")
+
+
+def test_unwritable_target_is_reported_in_words(signed: tuple[Database, int], tmp_path: Path) -> None:
+    db, inspection_id = signed
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    with pytest.raises(ExportWriteError, match="no report was written"):
+        export_reports(db, inspection_id, pdf=blocker / "r.pdf")
+
+
+def test_cli_export_writes_both_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``fugong export`` writes a completed inspection's reports through this exporter (a signed one's stored,
+    signed files are written by the signing module instead)."""
+    from desktop.cli import main
+
+    db = open_database(f"sqlite:///{tmp_path}/t.sqlite3")
+    inspection_id = build_inspection(db, photos=0, sign=False)
+    pdf, xlsx = tmp_path / "r.pdf", tmp_path / "r.xlsx"
+    assert main(["export", str(inspection_id), "--db", db.url, "--pdf", str(pdf), "--xlsx", str(xlsx)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF") and xlsx.stat().st_size > 0
+    assert f"wrote {pdf}" in capsys.readouterr().out
+    db.close()
