@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import io
+from typing import Any
 from dataclasses import dataclass
 
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
@@ -19,6 +21,24 @@ from pyhanko_certvalidator import ValidationContext
 from export.crypto import Identity, SigningError, font_path
 
 Box = tuple[int, int, int, int]
+
+
+class _StampFont(GlyphAccumulatorFactory):
+    """pyHanko's factory opens the font file and never closes it; hand it the bytes instead."""
+
+    def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
+        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+            obj_stream = writer.prepare_object_stream()
+        return GlyphAccumulator(
+            writer=writer, font_handle=io.BytesIO(_font_bytes()), font_size=self.font_size,
+            ot_script_tag=self.ot_script_tag, writing_direction=self.writing_direction, obj_stream=obj_stream,
+        )
+
+
+@functools.cache
+def _font_bytes() -> bytes:
+    with open(font_path(), "rb") as handle:
+        return handle.read()
 
 
 def _signer(identity: Identity) -> signers.SimpleSigner:
@@ -44,7 +64,7 @@ def sign_pdf(
     style = TextStampStyle(
         stamp_text=stamp_text,
         text_box_style=TextBoxStyle(
-            font=GlyphAccumulatorFactory(font_path(), ot_script_tag="hani", writing_direction="ltr"), font_size=8
+            font=_StampFont(font_path(), ot_script_tag="hani", writing_direction="ltr"), font_size=8
         ),
         border_width=1,
     )

@@ -1,0 +1,278 @@
+"""Two-step sign-off, locked records, and verification — by this program and by independent tools."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from checklist.evaluation import Answer, Result
+from export import signing
+from export.crypto import SigningError
+from storage import auth, service
+from storage.auth import AuthenticationError, PermissionDeniedError
+from storage.db import Database, RecordLockedError, open_database
+from tests.storage import helpers
+
+PASSWORDS = {"王经理": "manager-secret", "张三": "officer-secret", "审计员": "auditor-secret"}
+
+
+@pytest.fixture(scope="module")
+def signed_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, int, Path]:
+    """One database with accounts and a completed inspection signed by both (signing is slow: done once)."""
+    folder = tmp_path_factory.mktemp("signed")
+    db = open_database(f"sqlite:///{folder / 'db.sqlite3'}")
+    inspection_id, version = helpers.answered(db)
+    service.complete(db, "officer", inspection_id, version)
+    signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
+    signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
+    signing.create_account(db, "王经理", "审计员", "auditor", PASSWORDS["审计员"])
+    signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector", image_png=_png())
+    signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
+    written = signing.write_signed_reports(db, inspection_id, folder / "report.pdf", folder / "report.xlsx")
+    assert [p.name for p in written] == ["report.pdf", "report.xlsx", "report.xlsx.p7s"]
+    trust = folder / "trust.pem"
+    trust.write_text("".join(signing.trusted_certificates(db)), encoding="ascii")
+    return db, inspection_id, folder
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (300, 100), (255, 255, 255, 0))
+    ImageDraw.Draw(image).line([(10, 80), (80, 20), (150, 70), (290, 30)], fill=(0, 0, 0, 255), width=4)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def _copy(folder: Path, tmp_path: Path) -> Path:
+    for name in ("report.pdf", "report.xlsx", "report.xlsx.p7s", "trust.pem"):
+        shutil.copy(folder / name, tmp_path / name)
+    return tmp_path
+
+
+def test_genuine_report_verifies(signed_db: tuple[Database, int, Path]) -> None:
+    db, inspection_id, folder = signed_db
+    for name in ("report.pdf", "report.xlsx"):
+        result = signing.verify_file(folder / name, db)
+        assert result.ok, result.lines
+        assert sum(line.startswith("OK") and "is trusted" in line for line in result.lines) == 2
+        assert any("matches the stored record" in line for line in result.lines)
+    inspection = service.load_inspection(db, inspection_id)
+    assert inspection.status == "signed"
+    assert [(s.meaning, s.signer_name, s.record_hash) for s in signing.signatures_of(db, inspection_id)] == [
+        ("inspector", "张三", inspection.record_hash), ("approver", "王经理", inspection.record_hash)]
+
+
+def test_export_of_a_signed_record_is_byte_for_byte(signed_db: tuple[Database, int, Path], tmp_path: Path) -> None:
+    db, inspection_id, folder = signed_db
+    signing.write_signed_reports(db, inspection_id, tmp_path / "again.pdf", tmp_path / "again.xlsx")
+    assert (tmp_path / "again.pdf").read_bytes() == (folder / "report.pdf").read_bytes()
+    assert (tmp_path / "again.xlsx.p7s").read_bytes() == (folder / "report.xlsx.p7s").read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("pdfsig") is None or shutil.which("certutil") is None,
+                    reason="needs poppler-utils and libnss3-tools (installed by .ci/setup --dev)")
+def test_poppler_pdfsig_reports_valid_trusted_signatures(signed_db: tuple[Database, int, Path],
+                                                         tmp_path: Path) -> None:
+    _, _, folder = signed_db
+    nss = tmp_path / "nss"
+    nss.mkdir()
+    subprocess.run(["certutil", "-N", "-d", f"sql:{nss}", "--empty-password"], check=True)
+    pems = (folder / "trust.pem").read_text(encoding="ascii").split("-----END CERTIFICATE-----")
+    for index, pem in enumerate(p for p in pems if "BEGIN" in p):
+        cert = tmp_path / f"c{index}.pem"
+        cert.write_text(pem.strip() + "\n-----END CERTIFICATE-----\n", encoding="ascii")
+        subprocess.run(["certutil", "-A", "-d", f"sql:{nss}", "-n", f"c{index}", "-t", "CT,C,C", "-i", str(cert)],
+                       check=True)
+    out = subprocess.run(["pdfsig", "-nssdir", f"sql:{nss}", str(folder / "report.pdf")], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.count("Signature Validation: Signature is Valid.") == 2
+    assert out.count("Certificate Validation: Certificate is Trusted.") == 2
+
+
+def test_pyhanko_command_line_validates(signed_db: tuple[Database, int, Path]) -> None:
+    _, _, folder = signed_db
+    pyhanko = shutil.which("pyhanko")
+    assert pyhanko is not None, "pyhanko-cli is a dev dependency"
+    done = subprocess.run([pyhanko, "sign", "validate", "--trust-replace", "--trust", str(folder / "trust.pem"),
+                           str(folder / "report.pdf")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == 2 and all(":INTACT:TRUSTED" in line for line in lines)
+
+
+def test_openssl_accepts_the_workbook_signature(signed_db: tuple[Database, int, Path]) -> None:
+    _, _, folder = signed_db
+    done = subprocess.run(["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
+                           str(folder / "report.xlsx.p7s"), "-content", str(folder / "report.xlsx"), "-CAfile",
+                           str(folder / "trust.pem"), "-purpose", "any", "-out", "/dev/null"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and "Verification successful" in done.stderr, done.stderr
+
+
+def test_tampered_pdf_fails(signed_db: tuple[Database, int, Path], tmp_path: Path) -> None:
+    db, _, folder = signed_db
+    copy = _copy(folder, tmp_path)
+    data = bytearray((copy / "report.pdf").read_bytes())
+    position = data.index(b"stream\n", 2000) + 40  # one byte inside a page content stream
+    data[position] ^= 0x01
+    (copy / "report.pdf").write_bytes(bytes(data))
+    result = signing.verify_file(copy / "report.pdf", db)
+    assert not result.ok
+    assert any(line.startswith("FAIL signature") for line in result.lines), result.lines
+
+
+def test_tampered_workbook_fails(signed_db: tuple[Database, int, Path], tmp_path: Path) -> None:
+    db, _, folder = signed_db
+    copy = _copy(folder, tmp_path)
+    data = bytearray((copy / "report.xlsx").read_bytes())
+    data[len(data) // 2] ^= 0x01
+    (copy / "report.xlsx").write_bytes(bytes(data))
+    result = signing.verify_file(copy / "report.xlsx", db)
+    assert not result.ok and any("changed after it was signed" in line for line in result.lines)
+
+
+def test_signature_copied_into_another_report_fails(signed_db: tuple[Database, int, Path], tmp_path: Path) -> None:
+    """A genuine .p7s beside another workbook (e.g. another inspection's report) does not verify."""
+    db, inspection_id, folder = signed_db
+    other = tmp_path / "other.xlsx"
+    from export.reports import export_reports
+
+    copy_id = service.new_version(db, "王经理", inspection_id, "复制测试")
+    export_reports(db, copy_id, xlsx=other)
+    shutil.copy(folder / "report.xlsx.p7s", tmp_path / "other.xlsx.p7s")
+    result = signing.verify_file(other, db)
+    assert not result.ok and any("changed after it was signed" in line for line in result.lines)
+
+
+def test_signature_of_one_record_does_not_verify_another(signed_db: tuple[Database, int, Path]) -> None:
+    """The record signature is bound to its record: checked against another record's content, it fails."""
+    db, inspection_id, _ = signed_db
+    from export.crypto import cms_verify_detached
+    from storage.record import canonical_bytes, canonical_record
+
+    signature = signing.signatures_of(db, inspection_id)[0]
+    other = service.load_inspection(db, service.new_version(db, "王经理", inspection_id, "绑定测试"))
+    checks = cms_verify_detached(signature.record_signature, canonical_bytes(canonical_record(other)),
+                                 {signature.certificate_sha256})
+    assert checks and not checks[0].intact
+
+
+def test_certificate_not_in_the_trust_store_fails(signed_db: tuple[Database, int, Path], tmp_path: Path) -> None:
+    _, _, folder = signed_db
+    from export.crypto import generate_identity
+
+    stranger = tmp_path / "stranger.pem"
+    stranger.write_text(generate_identity("陌生人", "officer", "whatever1").certificate_pem, encoding="ascii")
+    result = signing.verify_file(folder / "report.pdf", None, stranger)
+    assert not result.ok
+    assert sum("is not in the trust store" in line for line in result.lines) == 2
+
+
+def test_raw_sql_change_of_the_signed_record_fails(signed_db: tuple[Database, int, Path], tmp_path: Path) -> None:
+    db, inspection_id, folder = signed_db
+    from storage.backup import backup
+
+    copy = tmp_path / "tampered.sqlite3"
+    backup(db, copy)  # a consistent copy (the live file is in WAL mode)
+    connection = sqlite3.connect(copy)
+    connection.execute("UPDATE dormitory_rooms SET occupants = 4 WHERE inspection_id = ?", (inspection_id,))
+    connection.commit()
+    connection.close()
+    tampered = open_database(f"sqlite:///{copy}")
+    result = signing.verify_file(folder / "report.pdf", tampered)
+    tampered.close()
+    assert not result.ok
+    assert any("was changed after signing" in line for line in result.lines)
+    assert any("signature over record" in line and "does not verify" in line for line in result.lines)
+
+
+def test_auditor_cannot_edit_or_sign(signed_db: tuple[Database, int, Path]) -> None:
+    db, inspection_id, _ = signed_db
+    copy_id = service.new_version(db, "王经理", inspection_id, "审计测试")
+    with pytest.raises(PermissionDeniedError):
+        service.save_answer(db, "审计员", copy_id, None, "GN-02", Answer(Result.FAIL))
+    with pytest.raises(PermissionDeniedError, match="may sign"):
+        signing.sign(db, copy_id, "审计员", PASSWORDS["审计员"], "inspector")
+
+
+def test_signed_record_is_read_only(signed_db: tuple[Database, int, Path]) -> None:
+    db, inspection_id, _ = signed_db
+    with pytest.raises(RecordLockedError):
+        service.save_answer(db, "张三", inspection_id, None, "GN-02", Answer(Result.FAIL))
+    with pytest.raises(RecordLockedError, match="already has"):
+        signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
+
+
+def test_wrong_password_or_role_changes_nothing(tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    inspection_id, version = helpers.answered(db)
+    service.complete(db, "officer", inspection_id, version)
+    signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
+    signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
+    with pytest.raises(AuthenticationError):
+        signing.sign(db, inspection_id, "张三", "not my password", "inspector")
+    with pytest.raises(PermissionDeniedError, match="may sign as 单位主要负责人审核"):
+        signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "approver")
+    with pytest.raises(RecordLockedError, match="needs the inspector"):
+        signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
+    assert service.load_inspection(db, inspection_id).status == "completed"
+    assert signing.signatures_of(db, inspection_id) == []
+    db.close()
+
+
+def test_key_is_locked_by_the_password() -> None:
+    from export.crypto import generate_identity, unlock_identity
+
+    identity = generate_identity("张三", "officer", "right password")
+    assert unlock_identity(identity.pkcs12, "right password").certificate == identity.certificate
+    with pytest.raises(SigningError, match="wrong password"):
+        unlock_identity(identity.pkcs12, "wrong password")
+
+
+def test_imported_pkcs12_from_a_ca_is_used(tmp_path: Path) -> None:
+    from export.crypto import generate_identity
+
+    db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    external = generate_identity("外部证书", "manager", "ca-issued-1")
+    signing.create_account(db, "setup", "王经理", "manager", "ca-issued-1", pkcs12=external.pkcs12)
+    assert auth.get_user(db, "王经理").certificate_pem == external.certificate_pem
+    with pytest.raises(SigningError):
+        signing.create_account(db, "王经理", "张三", "officer", "another-pass", pkcs12=external.pkcs12)
+    db.close()
+
+
+def test_cli_users_sign_verify(tmp_path: Path) -> None:
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    db = open_database(url)
+    inspection_id, version = helpers.answered(db)
+    service.complete(db, "officer", inspection_id, version)
+    db.close()
+
+    def fugong(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "desktop", "--db", url, *args], input=stdin,
+                              capture_output=True, text=True, timeout=120)
+
+    first = fugong("users", "add", "王经理", "--role", "officer", stdin="manager-secret\n").stdout
+    assert "王经理, manager (the first account is always a manager)" in first
+    done = fugong("users", "add", "张三", "--role", "officer", "--by", "王经理",
+                  stdin="officer-secret\nmanager-secret\n")
+    assert done.returncode == 0, done.stderr
+    done = fugong("sign", str(inspection_id), "--user", "张三", "--meaning", "inspector", stdin="wrong\n")
+    assert done.returncode == 1 and "wrong password" in done.stderr
+    done = fugong("sign", str(inspection_id), "--user", "张三", "--meaning", "approver", stdin="officer-secret\n")
+    assert done.returncode == 1 and "may sign" in done.stderr
+    done = fugong("sign", str(inspection_id), "--user", "张三", "--meaning", "inspector", stdin="officer-secret\n")
+    assert done.returncode == 0, done.stderr
+    assert fugong("export", str(inspection_id), "--pdf", str(tmp_path / "r.pdf")).returncode == 0
+    done = fugong("verify", str(tmp_path / "r.pdf"))
+    assert done.returncode == 0 and "FAIL" not in done.stdout, done.stdout
