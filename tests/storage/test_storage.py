@@ -45,6 +45,12 @@ def test_empty_database_is_created_and_migrated(db: Database) -> None:
     assert service.list_inspections(db) == []
 
 
+def test_schema_head_constant_is_alembics_head(db: Database) -> None:
+    from storage.db import SCHEMA_HEAD
+
+    assert _head(db) == SCHEMA_HEAD
+
+
 def test_older_database_is_upgraded_keeping_its_data(db_url: str) -> None:
     from alembic import command
 
