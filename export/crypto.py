@@ -42,8 +42,9 @@ class Identity:
     @property
     def certificate_pem(self) -> str:
         """The signer's certificate followed by its issuers: what a verifier is given to trust."""
-        return "".join(c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in (self.certificate,
-                                                                                         *self.chain))
+        return "".join(
+            c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in (self.certificate, *self.chain)
+        )
 
 
 def certificate_sha256(certificate: x509.Certificate) -> str:
@@ -88,11 +89,13 @@ def generate_identity(name: str, role: str, password: str, years: int = 5) -> Id
         .sign(authority_key, hashes.SHA256())
     )
     key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
-    subject = x509.Name([
-        organisation,
-        x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, role),
-        x509.NameAttribute(NameOID.COMMON_NAME, name),
-    ])
+    subject = x509.Name(
+        [
+            organisation,
+            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, role),
+            x509.NameAttribute(NameOID.COMMON_NAME, name),
+        ]
+    )
     certificate = (
         x509.CertificateBuilder()
         .subject_name(subject)
@@ -105,9 +108,7 @@ def generate_identity(name: str, role: str, password: str, years: int = 5) -> Id
         .add_extension(_key_usage(sign_certificates=False), critical=True)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(authority_key.public_key()), critical=False
-        )
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(authority_key.public_key()), critical=False)
         .sign(authority_key, hashes.SHA256())
     )
     secret = password.encode("utf-8")
@@ -136,12 +137,12 @@ def unlock_identity(blob: bytes, password: str) -> Identity:
 
 def cms_sign_detached(data: bytes, identity: Identity) -> bytes:
     """A detached CMS SignedData (DER) over ``data``, with signing time and the signer's certificate."""
-    builder = pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(identity.certificate, identity.key,
-                                                                        hashes.SHA256())
+    builder = (
+        pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(identity.certificate, identity.key, hashes.SHA256())
+    )
     for issuer in identity.chain:
         builder = builder.add_certificate(issuer)
-    return builder.sign(serialization.Encoding.DER,
-                        [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
+    return builder.sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
 
 
 def cms_merge(first: bytes, second: bytes) -> bytes:
@@ -165,7 +166,8 @@ def cms_merge(first: bytes, second: bytes) -> bytes:
             "signer_infos": infos,
         }
     )
-    return asn1_cms.ContentInfo({"content_type": "signed_data", "content": merged}).dump()
+    merged_der: bytes = asn1_cms.ContentInfo({"content_type": "signed_data", "content": merged}).dump()
+    return merged_der
 
 
 @dataclass(frozen=True)

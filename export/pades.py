@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import io
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
@@ -30,8 +30,12 @@ class _StampFont(GlyphAccumulatorFactory):
         if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
             obj_stream = writer.prepare_object_stream()
         return GlyphAccumulator(
-            writer=writer, font_handle=io.BytesIO(_font_bytes()), font_size=self.font_size,
-            ot_script_tag=self.ot_script_tag, writing_direction=self.writing_direction, obj_stream=obj_stream,
+            writer=writer,
+            font_handle=io.BytesIO(_font_bytes()),
+            font_size=self.font_size,
+            ot_script_tag=self.ot_script_tag,
+            writing_direction=self.writing_direction,
+            obj_stream=obj_stream,
         )
 
 
@@ -42,7 +46,9 @@ def _font_bytes() -> bytes:
 
 
 def _signer(identity: Identity) -> signers.SimpleSigner:
-    signer = signers.SimpleSigner.load_pkcs12_data(identity.pkcs12, other_certs=(), passphrase=identity.password)
+    signer: signers.SimpleSigner | None = signers.SimpleSigner.load_pkcs12_data(
+        identity.pkcs12, other_certs=(), passphrase=identity.password
+    )
     if signer is None:
         raise SigningError("the signing key could not be loaded for the PDF signature")
     return signer

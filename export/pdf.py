@@ -578,13 +578,18 @@ class SignatureSlot(Flowable):
             slots[self.key] = (self.canv.getPageNumber() - 1, x0, y0, x1, y1)
 
 
-def _digital_rows(meaning: str, signer: Signer | None, st: Styles, local_zone: dt.tzinfo | None,
-                  width: float) -> list[list[Any]]:
+def _digital_rows(
+    meaning: str, signer: Signer | None, st: Styles, local_zone: dt.tzinfo | None, width: float
+) -> list[list[Any]]:
     """A box of a report to be signed digitally: what is known now, and the slot for the stamp."""
-    rows = _signer_rows(signer, st, local_zone) if signer else [
-        [st.p("签署含义"), st.p(meaning)],
-        [st.p("姓名"), st.p("（待签署）", st.small)],
-    ]
+    rows: list[list[Any]] = (
+        _signer_rows(signer, st, local_zone)
+        if signer
+        else [
+            [st.p("签署含义"), st.p(meaning)],
+            [st.p("姓名"), st.p("（待签署）", st.small)],
+        ]
+    )
     rows.append([st.p("数字签名"), SignatureSlot(SIGNATURE_KEYS[meaning], width - 22 * mm - 8)])
     return rows
 
@@ -595,8 +600,10 @@ def signatures_part(content: ReportContent, st: Styles, local_zone: dt.tzinfo | 
     width = (CONTENT_WIDTH - 6 * mm) / 2
     if content.signers:
         by_meaning = {s.meaning_zh: s for s in content.signers}
-        boxes = [_signature_box(_digital_rows(m, by_meaning.get(m), st, local_zone, width), width)
-                 for m in SIGNATURE_MEANINGS_ZH]
+        boxes = [
+            _signature_box(_digital_rows(m, by_meaning.get(m), st, local_zone, width), width)
+            for m in SIGNATURE_MEANINGS_ZH
+        ]
     else:
         boxes = [_signature_box(_blank_rows(m, st), width) for m in SIGNATURE_MEANINGS_ZH]
     pairs: list[list[Any]] = [boxes[i : i + 2] for i in range(0, len(boxes), 2)]

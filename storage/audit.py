@@ -15,20 +15,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, event, inspect, select, update
+from sqlalchemy import Connection, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
 from storage.models import (
     AuditEntry,
     AuditHead,
     Company,
-    ReportFile,
-    Signature,
     CorrectiveAction,
     DormitoryRoomRow,
     Evidence,
     Inspection,
     ItemResponse,
+    ReportFile,
+    Signature,
     Site,
     User,
     utcnow,
@@ -150,7 +150,7 @@ def append_entries(connection: Connection, rows: list[dict[str, Any]]) -> None:
         entry = {**row, "seq": seq, "at": now, "reason": row.get("reason", "")}
         entry["prev_hash"] = prev
         entry["hash"] = prev = entry_hash(_entry_fields(entry), prev)
-        connection.execute(AuditEntry.__table__.insert().values(**entry))
+        connection.execute(insert(AuditEntry).values(**entry))
     connection.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev))
 
 

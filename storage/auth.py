@@ -38,7 +38,7 @@ class AuthenticationError(KnownError):
 
 
 def users_exist(session: Session) -> bool:
-    return session.scalar(select(func.count(User.id))) != 0
+    return bool(session.scalar(select(func.count(User.id))))
 
 
 def check_permission(session: Session, actor: str, allowed: tuple[str, ...], what: str) -> None:
@@ -56,7 +56,7 @@ def wait_seconds(failures: int, last_failed_at: dt.datetime | None, now: dt.date
     """How long the account must wait before the next attempt: doubling from 1 s after the free attempts."""
     if failures < FREE_ATTEMPTS or last_failed_at is None:
         return 0
-    delay = min(2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS)
+    delay = min(1 << (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS)
     remaining = delay - (now - last_failed_at).total_seconds()
     return max(0, math.ceil(remaining))
 

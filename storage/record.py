@@ -46,7 +46,7 @@ def normalise(data: Any) -> Any:
 def canonical_record(inspection: Inspection) -> dict[str, Any]:
     """Everything stored about an inspection that a signature vouches for (not its workflow bookkeeping)."""
     company = inspection.company
-    return normalise(
+    record: dict[str, Any] = normalise(
         {
             "format": FORMAT,
             "id": inspection.id,
@@ -113,6 +113,7 @@ def canonical_record(inspection: Inspection) -> dict[str, Any]:
             ],
         }
     )
+    return record
 
 
 def canonical_bytes(record: dict[str, Any]) -> bytes:

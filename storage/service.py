@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -374,10 +374,10 @@ def _downscale(data: bytes) -> tuple[bytes, str] | None:
         with Image.open(io.BytesIO(data)) as image:
             if max(image.size) <= MAX_PHOTO_SIDE:
                 return None
-            image = ImageOps.exif_transpose(image)
-            image.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
+            upright = ImageOps.exif_transpose(image)
+            upright.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
             out = io.BytesIO()
-            image.convert("RGB").save(out, "JPEG", quality=85)
+            upright.convert("RGB").save(out, "JPEG", quality=85)
             return out.getvalue(), "image/jpeg"
     except (UnidentifiedImageError, OSError):
         return None
@@ -722,7 +722,10 @@ SORTABLE = {
 }
 
 
-def _filtered(query: Select[Any], where: InspectionFilter) -> Select[Any]:
+_Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
+
+
+def _filtered(query: _Query, where: InspectionFilter) -> _Query:
     conditions = []
     if where.site_id is not None:
         conditions.append(Inspection.site_id == where.site_id)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("FUGONG_TEST_PG_URL", "postgresql+psycopg://fugong:fugong@127.0.0.1:5432/fugong_test")
@@ -43,7 +43,7 @@ def pg_available() -> bool:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
         return True
-    except Exception as error:  # noqa: BLE001 - any failure means the server is not there
+    except Exception as error:
         if os.environ.get("FUGONG_SKIP_POSTGRES") == "1":
             return False
         pytest.fail(

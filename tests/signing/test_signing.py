@@ -67,7 +67,9 @@ def test_genuine_report_verifies(signed_db: tuple[Database, int, Path]) -> None:
     inspection = service.load_inspection(db, inspection_id)
     assert inspection.status == "signed"
     assert [(s.meaning, s.signer_name, s.record_hash) for s in signing.signatures_of(db, inspection_id)] == [
-        ("inspector", "张三", inspection.record_hash), ("approver", "王经理", inspection.record_hash)]
+        ("inspector", "张三", inspection.record_hash),
+        ("approver", "王经理", inspection.record_hash),
+    ]
 
 
 def test_export_of_a_signed_record_is_byte_for_byte(signed_db: tuple[Database, int, Path], tmp_path: Path) -> None:
@@ -77,10 +79,11 @@ def test_export_of_a_signed_record_is_byte_for_byte(signed_db: tuple[Database, i
     assert (tmp_path / "again.xlsx.p7s").read_bytes() == (folder / "report.xlsx.p7s").read_bytes()
 
 
-@pytest.mark.skipif(shutil.which("pdfsig") is None or shutil.which("certutil") is None,
-                    reason="needs poppler-utils and libnss3-tools (installed by .ci/setup --dev)")
-def test_poppler_pdfsig_reports_valid_trusted_signatures(signed_db: tuple[Database, int, Path],
-                                                         tmp_path: Path) -> None:
+@pytest.mark.skipif(
+    shutil.which("pdfsig") is None or shutil.which("certutil") is None,
+    reason="needs poppler-utils and libnss3-tools (installed by .ci/setup --dev)",
+)
+def test_poppler_pdfsig_reports_valid_trusted_signatures(signed_db: tuple[Database, int, Path], tmp_path: Path) -> None:
     _, _, folder = signed_db
     nss = tmp_path / "nss"
     nss.mkdir()
@@ -89,10 +92,12 @@ def test_poppler_pdfsig_reports_valid_trusted_signatures(signed_db: tuple[Databa
     for index, pem in enumerate(p for p in pems if "BEGIN" in p):
         cert = tmp_path / f"c{index}.pem"
         cert.write_text(pem.strip() + "\n-----END CERTIFICATE-----\n", encoding="ascii")
-        subprocess.run(["certutil", "-A", "-d", f"sql:{nss}", "-n", f"c{index}", "-t", "CT,C,C", "-i", str(cert)],
-                       check=True)
-    out = subprocess.run(["pdfsig", "-nssdir", f"sql:{nss}", str(folder / "report.pdf")], capture_output=True,
-                         text=True, check=True).stdout
+        subprocess.run(
+            ["certutil", "-A", "-d", f"sql:{nss}", "-n", f"c{index}", "-t", "CT,C,C", "-i", str(cert)], check=True
+        )
+    out = subprocess.run(
+        ["pdfsig", "-nssdir", f"sql:{nss}", str(folder / "report.pdf")], capture_output=True, text=True, check=True
+    ).stdout
     assert out.count("Signature Validation: Signature is Valid.") == 2
     assert out.count("Certificate Validation: Certificate is Trusted.") == 2
 
@@ -101,8 +106,19 @@ def test_pyhanko_command_line_validates(signed_db: tuple[Database, int, Path]) -
     _, _, folder = signed_db
     pyhanko = shutil.which("pyhanko")
     assert pyhanko is not None, "pyhanko-cli is a dev dependency"
-    done = subprocess.run([pyhanko, "sign", "validate", "--trust-replace", "--trust", str(folder / "trust.pem"),
-                           str(folder / "report.pdf")], capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            pyhanko,
+            "sign",
+            "validate",
+            "--trust-replace",
+            "--trust",
+            str(folder / "trust.pem"),
+            str(folder / "report.pdf"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     assert len(lines) == 2 and all(":INTACT:TRUSTED" in line for line in lines)
@@ -110,10 +126,28 @@ def test_pyhanko_command_line_validates(signed_db: tuple[Database, int, Path]) -
 
 def test_openssl_accepts_the_workbook_signature(signed_db: tuple[Database, int, Path]) -> None:
     _, _, folder = signed_db
-    done = subprocess.run(["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
-                           str(folder / "report.xlsx.p7s"), "-content", str(folder / "report.xlsx"), "-CAfile",
-                           str(folder / "trust.pem"), "-purpose", "any", "-out", "/dev/null"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            "openssl",
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            str(folder / "report.xlsx.p7s"),
+            "-content",
+            str(folder / "report.xlsx"),
+            "-CAfile",
+            str(folder / "trust.pem"),
+            "-purpose",
+            "any",
+            "-out",
+            "/dev/null",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0 and "Verification successful" in done.stderr, done.stderr
 
 
@@ -160,8 +194,9 @@ def test_signature_of_one_record_does_not_verify_another(signed_db: tuple[Databa
 
     signature = signing.signatures_of(db, inspection_id)[0]
     other = service.load_inspection(db, service.new_version(db, "王经理", inspection_id, "绑定测试"))
-    checks = cms_verify_detached(signature.record_signature, canonical_bytes(canonical_record(other)),
-                                 {signature.certificate_sha256})
+    checks = cms_verify_detached(
+        signature.record_signature, canonical_bytes(canonical_record(other)), {signature.certificate_sha256}
+    )
     assert checks and not checks[0].intact
 
 
@@ -259,13 +294,19 @@ def test_cli_users_sign_verify(tmp_path: Path) -> None:
     db.close()
 
     def fugong(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "desktop", "--db", url, *args], input=stdin,
-                              capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "desktop", "--db", url, *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     first = fugong("users", "add", "王经理", "--role", "officer", stdin="manager-secret\n").stdout
     assert "王经理, manager (the first account is always a manager)" in first
-    done = fugong("users", "add", "张三", "--role", "officer", "--by", "王经理",
-                  stdin="officer-secret\nmanager-secret\n")
+    done = fugong(
+        "users", "add", "张三", "--role", "officer", "--by", "王经理", stdin="officer-secret\nmanager-secret\n"
+    )
     assert done.returncode == 0, done.stderr
     done = fugong("sign", str(inspection_id), "--user", "张三", "--meaning", "inspector", stdin="wrong\n")
     assert done.returncode == 1 and "wrong password" in done.stderr

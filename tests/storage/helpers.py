@@ -14,16 +14,26 @@ A101 = {"name": "A101", "area_m2": 18, "occupants": 6, "location": "above_ground
 
 
 def company(db: Database) -> tuple[int, int]:
-    company_id = service.save_company(db, "officer", service.CompanyInput(
-        "北京示例制造有限公司", CREDIT_CODE, "industrial", address="北京市大兴区示例路1号", district="大兴区",
-        headcount=120))
+    company_id = service.save_company(
+        db,
+        "officer",
+        service.CompanyInput(
+            "北京示例制造有限公司",
+            CREDIT_CODE,
+            "industrial",
+            address="北京市大兴区示例路1号",
+            district="大兴区",
+            headcount=120,
+        ),
+    )
     return company_id, service.add_site(db, "officer", company_id, "一号厂房", "plant")
 
 
 def draft(db: Database, catalogs: tuple[str, ...] = ("GN", "BJHQ")) -> tuple[int, int]:
     company_id, site_id = company(db)
-    inspection_id = service.create_inspection(db, "officer", company_id, dt.date(2026, 11, 20), "张三",
-                                              list(catalogs), site_id)
+    inspection_id = service.create_inspection(
+        db, "officer", company_id, dt.date(2026, 11, 20), "张三", list(catalogs), site_id
+    )
     return inspection_id, service.load_inspection(db, inspection_id).version
 
 
@@ -31,8 +41,9 @@ def answered(db: Database, catalogs: tuple[str, ...] = ("GN", "BJHQ")) -> tuple[
     """A draft with every item answered, rooms typed, and corrective actions for the failures."""
     inspection_id, version = draft(db, catalogs)
     version = service.set_rooms(db, "officer", inspection_id, version, [A101])
-    version = service.save_answer(db, "officer", inspection_id, version, "GN-01",
-                                  Answer(measurements={"checks_per_day": 1}, note="下午未测温"))
+    version = service.save_answer(
+        db, "officer", inspection_id, version, "GN-01", Answer(measurements={"checks_per_day": 1}, note="下午未测温")
+    )
     items = [item.id for cid in catalogs for item in official_catalogs()[cid].items]
     current = {r.item_id: r for r in service.load_inspection(db, inspection_id).responses}
     for item_id in items:
@@ -40,8 +51,9 @@ def answered(db: Database, catalogs: tuple[str, ...] = ("GN", "BJHQ")) -> tuple[
             version = service.save_answer(db, "officer", inspection_id, version, item_id, Answer(Result.PASS))
     for item_id, action in (("GN-01", "增加下午测温"), ("BJHQ-3", "A101 调整为 4 人")):
         if item_id in items:
-            _, version = service.add_action(db, "officer", inspection_id, version, item_id, action, "李四",
-                                            dt.date(2026, 11, 30))
+            _, version = service.add_action(
+                db, "officer", inspection_id, version, item_id, action, "李四", dt.date(2026, 11, 30)
+            )
     return inspection_id, version
 
 

@@ -48,8 +48,9 @@ def test_killed_writer_loses_nothing_committed(tmp_path: Path) -> None:
     there, the database is intact and the audit chain verifies."""
     url = f"sqlite:///{tmp_path / 'crash.sqlite3'}"
     open_database(url).close()
-    process = subprocess.Popen([sys.executable, "-c", WRITER, url], stdout=subprocess.PIPE, text=True,
-                               cwd=Path(__file__).resolve().parents[2])
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITER, url], stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2]
+    )
     assert process.stdout is not None
     reported: list[int] = []
     deadline = time.monotonic() + 60

@@ -18,23 +18,44 @@ from tests.storage import helpers
 REPO = Path(__file__).resolve().parents[2]
 MINIMAL: dict[str, Any] = {
     "format": "fugong.inspection/1",
-    "company": {"name": "北京示例制造有限公司", "credit_code": helpers.CREDIT_CODE, "address": "北京市大兴区",
-                "district": "大兴区", "type": "industrial", "headcount": 80},
+    "company": {
+        "name": "北京示例制造有限公司",
+        "credit_code": helpers.CREDIT_CODE,
+        "address": "北京市大兴区",
+        "district": "大兴区",
+        "type": "industrial",
+        "headcount": 80,
+    },
     "inspection": {
-        "date": "2026-11-20", "inspector": "张三", "site": "宿舍楼", "catalogs": ["GN", "BJHQ"],
-        "responses": [{"item": "GN-01", "measurements": {"checks_per_day": 2}, "note": "上下午各一次"},
-                      {"item": "GN-02", "result": "fail"}],
-        "dormitory_rooms": [{"name": "A101", "area_m2": 18, "occupants": 6, "location": "above_ground",
-                             "has_window": True, "bunk_beds": False}],
-        "corrective_actions": [{"item": "GN-02", "action": "设立报告电话", "owner": "李四", "due": "2026-11-25",
-                                "status": "open"}],
+        "date": "2026-11-20",
+        "inspector": "张三",
+        "site": "宿舍楼",
+        "catalogs": ["GN", "BJHQ"],
+        "responses": [
+            {"item": "GN-01", "measurements": {"checks_per_day": 2}, "note": "上下午各一次"},
+            {"item": "GN-02", "result": "fail"},
+        ],
+        "dormitory_rooms": [
+            {
+                "name": "A101",
+                "area_m2": 18,
+                "occupants": 6,
+                "location": "above_ground",
+                "has_window": True,
+                "bunk_beds": False,
+            }
+        ],
+        "corrective_actions": [
+            {"item": "GN-02", "action": "设立报告电话", "owner": "李四", "due": "2026-11-25", "status": "open"}
+        ],
     },
 }
 
 
 def fugong(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True, input=stdin,
-                          cwd=REPO, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, input=stdin, cwd=REPO, timeout=120
+    )
 
 
 def write(tmp_path: Path, data: dict[str, Any]) -> Path:
@@ -89,8 +110,11 @@ def _set(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
         ("inspection.dormitory_rooms[0].area_m2", -18, "inspection.dormitory_rooms[0].area_m2:"),
         ("inspection.dormitory_rooms[0].occupants", 0, "inspection.dormitory_rooms[0].occupants:"),
         ("inspection.dormitory_rooms[0].location", "roof", "inspection.dormitory_rooms[0].location:"),
-        ("inspection.responses[0].measurements.checks_per_day", 1.5,
-         "inspection.responses[0].measurements.checks_per_day: 1.5 is not a whole number"),
+        (
+            "inspection.responses[0].measurements.checks_per_day",
+            1.5,
+            "inspection.responses[0].measurements.checks_per_day: 1.5 is not a whole number",
+        ),
         ("inspection.responses[1].item", "GN-99", "inspection.responses[1].item: 'GN-99' is not an item"),
         ("inspection.responses[1].result", "maybe", "inspection.responses[1].result:"),
         ("inspection.catalogs[1]", "XX", "inspection.catalogs[1]: unknown catalog"),
@@ -98,8 +122,9 @@ def _set(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
         ("inspection.surprise", 1, "inspection.surprise: Extra inputs"),
     ],
 )
-def test_bad_file_is_rejected_with_json_path_and_stores_nothing(sqlite_url: str, tmp_path: Path, path: str,
-                                                                value: Any, message: str) -> None:
+def test_bad_file_is_rejected_with_json_path_and_stores_nothing(
+    sqlite_url: str, tmp_path: Path, path: str, value: Any, message: str
+) -> None:
     db = open_database(sqlite_url)
     with pytest.raises(InvalidInputError) as caught:
         import_file(db, "importer", write(tmp_path, _set(MINIMAL, path, value)))

@@ -59,7 +59,9 @@ def test_older_database_is_upgraded_keeping_its_data(db_url: str) -> None:
     engine = make_engine(db_url)
     command.upgrade(alembic_config(engine), "0001")
     with engine.begin() as connection:
-        connection.execute(text("INSERT INTO users (id, name, role, created_at) VALUES (1, '张三', 'officer', '2026-01-01')"))
+        connection.execute(
+            text("INSERT INTO users (id, name, role, created_at) VALUES (1, '张三', 'officer', '2026-01-01')")
+        )
     engine.dispose()
     db = open_database(db_url)
     assert [(u.name, u.role, u.failed_logins) for u in service.list_users(db)] == [("张三", "officer", 0)]
@@ -102,12 +104,15 @@ def test_every_change_writes_an_audit_entry(db: Database) -> None:
     inspection_id, version = helpers.draft(db)
     service.save_answer(db, "王五", inspection_id, version, "GN-02", Answer(Result.FAIL, note="无报告电话"))
     with db.session() as session:
-        entries = session.scalars(select(AuditEntry).where(AuditEntry.table_name == "item_responses",
-                                                           AuditEntry.action == "update")).all()
+        entries = session.scalars(
+            select(AuditEntry).where(AuditEntry.table_name == "item_responses", AuditEntry.action == "update")
+        ).all()
     assert len(entries) == 1
     entry = entries[0]
     assert entry.actor == "王五" and entry.inspection_id == inspection_id
-    assert entry.old == {"result": None, "note": ""} | {k: v for k, v in entry.old.items() if k not in ("result", "note")}
+    assert entry.old == {"result": None, "note": ""} | {
+        k: v for k, v in entry.old.items() if k not in ("result", "note")
+    }
     assert entry.new["result"] == "fail" and entry.new["note"] == "无报告电话"
     assert entry.at <= dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
