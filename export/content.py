@@ -54,6 +54,8 @@ class Signer:
 class Photo:
     filename: str
     data: bytes
+    thumbnail: bytes | None = None  # made when the photo was attached
+    thumbnail_size: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -270,7 +272,16 @@ def _item_line(
         findings=_findings(response),
         note=response.note,
         evidence_names=tuple(e.filename for e in evidence),
-        photos=tuple(Photo(e.filename, e.data) for e in evidence if e.media_type.startswith("image/")),
+        photos=tuple(
+            Photo(
+                e.filename,
+                e.data,
+                e.thumbnail,
+                (e.thumbnail_width, e.thumbnail_height) if e.thumbnail_width and e.thumbnail_height else None,
+            )
+            for e in evidence
+            if e.media_type.startswith("image/")
+        ),
         actions=tuple(actions),
     )
 

@@ -375,7 +375,7 @@ def _action_text(action: ActionLine) -> str:
 
 
 def _photo_cell(photo: Photo, pending: Pending, st: Styles) -> list[Flowable]:
-    size = photo_size(photo.data)
+    size = photo.thumbnail_size or photo_size(photo.data)
     if size is None:
         return [st.p(f"（无法显示的图片）{photo.filename}", st.small)]
     box_w, box_h = PHOTO_BOX
@@ -645,12 +645,22 @@ def signature_box(pdf: bytes, meaning: str) -> tuple[int, tuple[int, int, int, i
 @contextmanager
 def photo_thumbnails(content: ReportContent) -> Iterator[dict[str, list[Pending]]]:
     """The thumbnails of every photo, by item, being made in the background while the block runs."""
-    photos = [(item.item_id, photo.data) for item in content.items for photo in item.photos]
-    with thumbnails_in_background([data for _, data in photos]) as pending:
+    photos = [(item.item_id, photo) for item in content.items for photo in item.photos]
+    missing = [photo.data for _, photo in photos if photo.thumbnail is None]  # attached before thumbnails were
+    with thumbnails_in_background(missing) as made:
+        queue = iter(made)
         by_item: dict[str, list[Pending]] = {}
-        for (item_id, _), future in zip(photos, pending, strict=True):
-            by_item.setdefault(item_id, []).append(future)
+        for item_id, photo in photos:
+            by_item.setdefault(item_id, []).append(_stored(photo) if photo.thumbnail is not None else next(queue))
         yield by_item
+
+
+def _stored(photo: Photo) -> Pending:
+    """The thumbnail made when the photo was attached, as an already finished future."""
+    future: Pending = Future()
+    width, height = photo.thumbnail_size or (0, 0)
+    future.set_result(Thumbnail(photo.thumbnail or b"", width, height) if photo.thumbnail_size else None)
+    return future
 
 
 def _json_attachment(content: ReportContent) -> Attachment:

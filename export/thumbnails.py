@@ -16,13 +16,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image
 
-THUMBNAIL_SIDE = 360  # px, longest side: ~230 dpi at the 40 mm the report prints
-THUMBNAIL_QUALITY = 75
+from storage.photos import THUMBNAIL_SIDE, UNREADABLE, make_thumbnail
+
 EXIF_ORIENTATION = 0x0112
 SIDEWAYS = {5, 6, 7, 8}  # EXIF orientations that swap width and height
-UNREADABLE = (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,21 +47,8 @@ def photo_size(data: bytes) -> tuple[int, int] | None:
 
 def thumbnail(data: bytes, side: int = THUMBNAIL_SIDE) -> Thumbnail | None:
     """A JPEG of at most ``side`` px, upright, or None if ``data`` cannot be decoded."""
-    try:
-        with Image.open(io.BytesIO(data)) as photo:
-            # Decode in one C call, without the GIL: in 64 KB blocks (the default) each block waits for the
-            # GIL, which the layout thread holds, and decoding in the background stops paying off.
-            photo.decodermaxblock = max(len(data), 65536)
-            photo.draft("RGB", (side, side))
-            small = ImageOps.exif_transpose(photo)  # a phone photo stored sideways prints upright
-            small.thumbnail((side, side), Image.Resampling.BILINEAR)
-            if small.mode != "RGB":
-                small = small.convert("RGB")
-            buffer = io.BytesIO()
-            small.save(buffer, "JPEG", quality=THUMBNAIL_QUALITY)
-            return Thumbnail(buffer.getvalue(), small.width, small.height)
-    except UNREADABLE:
-        return None
+    made = make_thumbnail(data, side)
+    return Thumbnail(*made) if made else None
 
 
 @contextmanager

@@ -180,6 +180,10 @@ class Evidence(Base):
     original_size: Mapped[int] = mapped_column(Integer)
     stored_sha256: Mapped[str] = mapped_column(String(64))
     data: Mapped[bytes] = mapped_column(LargeBinary)
+    # A small JPEG for reports, made once when the photo is attached (None for documents).
+    thumbnail: Mapped[bytes | None] = mapped_column(LargeBinary)
+    thumbnail_width: Mapped[int | None] = mapped_column(Integer)
+    thumbnail_height: Mapped[int | None] = mapped_column(Integer)
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     inspection: Mapped[Inspection] = relationship(back_populates="evidence")

@@ -96,6 +96,7 @@ def canonical_record(inspection: Inspection) -> dict[str, Any]:
                     "size": e.original_size,
                     "stored_sha256": e.stored_sha256,
                     "stored_data_sha256": hashlib.sha256(e.data).hexdigest(),
+                    "thumbnail_sha256": hashlib.sha256(e.thumbnail).hexdigest() if e.thumbnail else None,
                 }
                 for e in sorted(inspection.evidence, key=lambda e: e.id)
             ],

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from checklist.catalog import Catalog, official_catalogs
 from checklist.company import CompanyType, validate_credit_code
 from checklist.evaluation import Answer, InspectionEvaluation, Result, completion_blockers, evaluate_inspection
-from storage import audit
+from storage import audit, photos
 from storage.db import (
     ConcurrentEditError,
     Database,
@@ -49,7 +48,6 @@ from storage.record import record_hash
 
 ACTION_STATUSES = ("open", "done", "verified")
 STATUSES = ("draft", "completed", "signed")
-MAX_PHOTO_SIDE = 2048  # larger photos are stored downscaled; the original's hash is kept
 
 
 @contextmanager
@@ -366,23 +364,6 @@ def set_rooms(
         return inspection.version
 
 
-def _downscale(data: bytes) -> tuple[bytes, str] | None:
-    """A JPEG copy no larger than MAX_PHOTO_SIDE, or None if ``data`` is not an image needing it."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            if max(image.size) <= MAX_PHOTO_SIDE:
-                return None
-            upright = ImageOps.exif_transpose(image)
-            upright.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE))
-            out = io.BytesIO()
-            upright.convert("RGB").save(out, "JPEG", quality=85)
-            return out.getvalue(), "image/jpeg"
-    except (UnidentifiedImageError, OSError):
-        return None
-
-
 def media_type_of(filename: str, data: bytes) -> str:
     if data.startswith(b"\xff\xd8"):
         return "image/jpeg"
@@ -403,11 +384,12 @@ def add_evidence(
         raise InvalidInputError(f"{filename}: the file is empty; nothing was attached")
     original_sha = hashlib.sha256(data).hexdigest()
     media_type = media_type_of(filename, data)
-    stored, stored_type = data, media_type
+    stored, stored_type, thumb = data, media_type, None
     if media_type.startswith("image/"):
-        smaller = _downscale(data)
+        smaller = photos.downscale(data)
         if smaller is not None:
-            stored, stored_type = smaller
+            stored, stored_type = smaller, "image/jpeg"
+        thumb = photos.make_thumbnail(stored)
     with unit_of_work(db, actor) as session:
         inspection = _editable(session, inspection_id, expected_version)
         if item_id not in {r.item_id for r in inspection.responses}:
@@ -420,6 +402,9 @@ def add_evidence(
             original_size=len(data),
             stored_sha256=hashlib.sha256(stored).hexdigest(),
             data=stored,
+            thumbnail=thumb[0] if thumb else None,
+            thumbnail_width=thumb[1] if thumb else None,
+            thumbnail_height=thumb[2] if thumb else None,
         )
         inspection.evidence.append(evidence)
         inspection.updated_at = utcnow()
@@ -605,6 +590,9 @@ def new_version(db: Database, actor: str, inspection_id: int, reason: str) -> in
                     original_size=e.original_size,
                     stored_sha256=e.stored_sha256,
                     data=e.data,
+                    thumbnail=e.thumbnail,
+                    thumbnail_width=e.thumbnail_width,
+                    thumbnail_height=e.thumbnail_height,
                 )
             )
         for a in old.actions:

@@ -19,6 +19,7 @@ from storage.db import (
     open_database,
 )
 from storage.models import AuditEntry, Inspection
+from storage.photos import MAX_PHOTO_SIDE
 from tests.storage import helpers
 
 
@@ -275,7 +276,8 @@ def test_evidence_keeps_original_hash_and_downscales_large_photos(db: Database) 
     assert evidence.original_sha256 == hashlib.sha256(photo).hexdigest()
     assert evidence.original_size == len(photo)
     with Image.open(io.BytesIO(evidence.data)) as stored:
-        assert max(stored.size) == service.MAX_PHOTO_SIDE
+        assert max(stored.size) == MAX_PHOTO_SIDE
+    assert evidence.thumbnail is not None and max(evidence.thumbnail_width or 0, evidence.thumbnail_height or 0) == 360
     assert evidence.stored_sha256 == hashlib.sha256(evidence.data).hexdigest()
 
 
