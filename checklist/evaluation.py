@@ -207,15 +207,48 @@ def evaluate_inspection(
     return InspectionEvaluation(outcomes, rooms, room_errors, score(catalogs, outcomes))
 
 
-def completion_blockers(evaluation: InspectionEvaluation, items_with_actions: Iterable[str]) -> list[str]:
-    """What keeps an inspection from being completed, as messages; empty when it can be completed."""
+class BlockerKind(StrEnum):
+    UNANSWERED = "unanswered"
+    FAILED_WITHOUT_ACTION = "failed_without_action"
+    INVALID_VALUE = "invalid_value"
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """One thing that keeps an inspection from being completed, in both languages."""
+
+    item_id: str
+    kind: BlockerKind
+    message_zh: str
+    message_en: str
+
+
+def completion_blocker_details(evaluation: InspectionEvaluation, items_with_actions: Iterable[str]) -> list[Blocker]:
+    """What keeps an inspection from being completed; empty when it can be completed."""
     with_actions = set(items_with_actions)
-    blockers: list[str] = []
+    blockers: list[Blocker] = []
     for item_id, outcome in evaluation.outcomes.items():
         if outcome.result is None:
-            blockers.append(f"{item_id}: not answered")
+            blockers.append(
+                Blocker(item_id, BlockerKind.UNANSWERED, f"{item_id}：尚未检查", f"{item_id}: not answered")
+            )
         elif outcome.result is Result.FAIL and item_id not in with_actions and not outcome.overridden:
-            blockers.append(f"{item_id}: failed without a corrective action")
+            blockers.append(
+                Blocker(
+                    item_id,
+                    BlockerKind.FAILED_WITHOUT_ACTION,
+                    f"{item_id}：不合格但未制定整改措施",
+                    f"{item_id}: failed without a corrective action",
+                )
+            )
         for error in outcome.errors:
-            blockers.append(f"{item_id}: {error}" if not error.startswith(item_id) else error)
+            english = error if error.startswith(item_id) else f"{item_id}: {error}"
+            blockers.append(
+                Blocker(item_id, BlockerKind.INVALID_VALUE, f"{item_id}：填写的数值有误（{error}）", english)
+            )
     return blockers
+
+
+def completion_blockers(evaluation: InspectionEvaluation, items_with_actions: Iterable[str]) -> list[str]:
+    """What keeps an inspection from being completed, as English messages; empty when it can be completed."""
+    return [b.message_en for b in completion_blocker_details(evaluation, items_with_actions)]

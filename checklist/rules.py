@@ -49,10 +49,11 @@ BODY_TEMPERATURE_C = (34.0, 43.0)
 class MeasurementError(ValueError):
     """A measured value that cannot be evaluated. ``field`` names it, the message says why."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, message_zh: str = "") -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.reason = message
+        self.reason_zh = message_zh or message
 
 
 @dataclass(frozen=True)
@@ -134,12 +135,12 @@ def _number(name: str, value: Any) -> float:
             try:
                 value = float(value.strip().replace(",", "."))
             except ValueError:
-                raise MeasurementError(name, f"{value!r} is not a number") from None
+                raise MeasurementError(name, f"{value!r} is not a number", f"“{value}”不是数字") from None
         else:
-            raise MeasurementError(name, f"{value!r} is not a number")
+            raise MeasurementError(name, f"{value!r} is not a number", f"“{value}”不是数字")
     number = float(value)
     if not math.isfinite(number):
-        raise MeasurementError(name, "must be a finite number")
+        raise MeasurementError(name, "must be a finite number", "应为有限的数值")
     return number
 
 
@@ -148,26 +149,28 @@ def validate_measurement(name: str, kind: MeasurementKind, value: Any) -> Any:
     if kind is MeasurementKind.BOOLEAN:
         if isinstance(value, bool):
             return value
-        raise MeasurementError(name, f"{value!r} is not yes/no")
+        raise MeasurementError(name, f"{value!r} is not yes/no", "应为“是”或“否”")
     if kind in (MeasurementKind.TEXT, MeasurementKind.DATE):
         if not isinstance(value, str):
-            raise MeasurementError(name, f"{value!r} is not text")
+            raise MeasurementError(name, f"{value!r} is not text", "应为文字")
         if kind is MeasurementKind.DATE:
             import datetime as dt
 
             try:
                 return dt.date.fromisoformat(value.strip()).isoformat()
             except ValueError:
-                raise MeasurementError(name, f"{value!r} is not a date (YYYY-MM-DD)") from None
+                raise MeasurementError(
+                    name, f"{value!r} is not a date (YYYY-MM-DD)", f"“{value}”不是日期（格式 YYYY-MM-DD）"
+                ) from None
         return value
     number = _number(name, value)
     if kind is MeasurementKind.COUNT:
         if number < 0 or number != int(number):
-            raise MeasurementError(name, f"{value!r} is not a whole number ≥ 0")
+            raise MeasurementError(name, f"{value!r} is not a whole number ≥ 0", f"“{value}”不是大于等于 0 的整数")
         return int(number)
     if kind is MeasurementKind.PERCENT:
         if not 0 <= number <= 100:
-            raise MeasurementError(name, f"{number:g} % is outside 0–100 %")
+            raise MeasurementError(name, f"{number:g} % is outside 0–100 %", f"{number:g} % 超出 0–100 % 的范围")
         return number
     if kind is MeasurementKind.TEMPERATURE_C:
         low, high = BODY_TEMPERATURE_C
@@ -175,12 +178,24 @@ def validate_measurement(name: str, kind: MeasurementKind, value: Any) -> Any:
             return number
         if 93.0 <= number <= 109.0:
             celsius = (number - 32) * 5 / 9
-            raise MeasurementError(name, f"{number:g} looks like °F ({celsius:.1f} °C); enter the temperature in °C")
+            raise MeasurementError(
+                name,
+                f"{number:g} looks like °F ({celsius:.1f} °C); enter the temperature in °C",
+                f"{number:g} 像是华氏度（约 {celsius:.1f} °C），请按摄氏度填写",
+            )
         if low / 10 <= number <= high / 10:
-            raise MeasurementError(name, f"{number:g} °C is not a body temperature; did you mean {number * 10:g} °C?")
-        raise MeasurementError(name, f"{number:g} °C is outside the plausible range {low:g}–{high:g} °C")
+            raise MeasurementError(
+                name,
+                f"{number:g} °C is not a body temperature; did you mean {number * 10:g} °C?",
+                f"{number:g} °C 不是体温，是否应为 {number * 10:g} °C？",
+            )
+        raise MeasurementError(
+            name,
+            f"{number:g} °C is outside the plausible range {low:g}–{high:g} °C",
+            f"{number:g} °C 超出体温的合理范围 {low:g}–{high:g} °C",
+        )
     if number < 0:
-        raise MeasurementError(name, f"{number:g} must not be negative")
+        raise MeasurementError(name, f"{number:g} must not be negative", f"{number:g} 不能为负数")
     return number
 
 
@@ -188,33 +203,41 @@ def parse_room(index: int, row: Mapping[str, Any]) -> DormitoryRoom:
     """Validate one dormitory-room row (from the GUI, an import file or the database)."""
     where = f"dormitory_rooms[{index}]"
     if not isinstance(row, Mapping):
-        raise MeasurementError(where, "is not a room record")
+        raise MeasurementError(where, "is not a room record", "不是宿舍房间记录")
     name = row.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise MeasurementError(f"{where}.name", "a room needs a name or number")
+        raise MeasurementError(f"{where}.name", "a room needs a name or number", "房间需要填写名称或编号")
     where = f"room {name.strip()}"
     area = _number(f"{where}: area_m2", row.get("area_m2"))
     if area <= 0:
-        raise MeasurementError(f"{where}: area_m2", f"{area:g} m² must be greater than 0")
+        raise MeasurementError(f"{where}: area_m2", f"{area:g} m² must be greater than 0", f"面积 {area:g} m² 应大于 0")
     occupants_raw = row.get("occupants")
     occupants = _number(f"{where}: occupants", occupants_raw)
     if occupants != int(occupants) or occupants < 0:
-        raise MeasurementError(f"{where}: occupants", f"{occupants_raw!r} is not a whole number of people")
+        raise MeasurementError(
+            f"{where}: occupants",
+            f"{occupants_raw!r} is not a whole number of people",
+            f"人数“{occupants_raw}”不是整数",
+        )
     if occupants == 0:
         raise MeasurementError(
-            f"{where}: occupants", "0 occupants: an empty room is not a dormitory in use; leave it out"
+            f"{where}: occupants",
+            "0 occupants: an empty room is not a dormitory in use; leave it out",
+            "人数为 0：空房间不是在用宿舍，请不要录入",
         )
     try:
         location = Location(row.get("location", Location.ABOVE_GROUND.value))
     except ValueError:
         raise MeasurementError(
-            f"{where}: location", f"{row.get('location')!r} is not above_ground, semi_basement or underground"
+            f"{where}: location",
+            f"{row.get('location')!r} is not above_ground, semi_basement or underground",
+            "位置应为地上、半地下室或地下",
         ) from None
     flags: dict[str, bool] = {}
     for flag, default in (("has_window", True), ("bunk_beds", False)):
         value = row.get(flag, default)
         if not isinstance(value, bool):
-            raise MeasurementError(f"{where}: {flag}", f"{value!r} is not yes/no")
+            raise MeasurementError(f"{where}: {flag}", f"{value!r} is not yes/no", "应为“是”或“否”")
         flags[flag] = value
     return DormitoryRoom(name.strip(), area, int(occupants), location, flags["has_window"], flags["bunk_beds"])
 
@@ -380,9 +403,15 @@ def _attendance(values: Mapping[str, Any], _: Sequence[DormitoryRoom]) -> list[F
         return []
     on_site, total = int(values["on_site_staff"]), int(values["total_staff"])
     if total == 0:
-        raise MeasurementError("total_staff", "0 employees: the attendance rate cannot be computed")
+        raise MeasurementError(
+            "total_staff", "0 employees: the attendance rate cannot be computed", "员工总数为 0，无法计算到岗率"
+        )
     if on_site > total:
-        raise MeasurementError("on_site_staff", f"{on_site} on site is more than the {total} employees")
+        raise MeasurementError(
+            "on_site_staff",
+            f"{on_site} on site is more than the {total} employees",
+            f"到岗 {on_site} 人多于员工总数 {total} 人",
+        )
     rate = on_site / total * 100
     return [_check(rule, cite, "到岗率", rate <= 50, f"{_fmt(rate)} %", "≤ 50 %", "", "on-site attendance")]
 
@@ -478,5 +507,5 @@ def evaluate_rule(rule_id: str, values: Mapping[str, Any], rooms: Sequence[Dormi
     try:
         rule = RULES[rule_id]
     except KeyError:
-        raise MeasurementError("rule", f"unknown rule {rule_id!r}") from None
+        raise MeasurementError("rule", f"unknown rule {rule_id!r}", f"未知规则 {rule_id}") from None
     return rule.evaluate(values, rooms)

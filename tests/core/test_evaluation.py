@@ -12,7 +12,13 @@ from checklist.company import (
     inspecting_authority,
     validate_credit_code,
 )
-from checklist.evaluation import Answer, Result, completion_blockers, evaluate_inspection, evaluate_item
+from checklist.evaluation import (
+    Answer,
+    Result,
+    completion_blockers,
+    evaluate_inspection,
+    evaluate_item,
+)
 
 CATALOGS = official_catalogs()
 GN, BJHQ = CATALOGS["GN"], CATALOGS["BJHQ"]

@@ -203,3 +203,10 @@ def test_bad_rooms_are_rejected(row: dict[str, object], message: str) -> None:
 def test_unknown_rule_is_an_error() -> None:
     with pytest.raises(MeasurementError, match="unknown rule"):
         evaluate_rule("nope", {})
+
+
+@pytest.mark.parametrize(("value", "chinese"), [(98.6, "华氏度"), (3.65, "是否应为 36.5 °C"), (60, "合理范围")])
+def test_temperature_errors_are_explained_in_chinese_too(value: float, chinese: str) -> None:
+    with pytest.raises(MeasurementError) as caught:
+        validate_measurement("t", MeasurementKind.TEMPERATURE_C, value)
+    assert chinese in caught.value.reason_zh
