@@ -21,7 +21,15 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from checklist.catalog import Catalog, official_catalogs
 from checklist.company import CompanyType, validate_credit_code
-from checklist.evaluation import Answer, InspectionEvaluation, Result, completion_blockers, evaluate_inspection
+from checklist.evaluation import (
+    Answer,
+    Blocker,
+    InspectionEvaluation,
+    Result,
+    completion_blocker_details,
+    completion_blockers,
+    evaluate_inspection,
+)
 from storage import audit, photos
 from storage.db import (
     ConcurrentEditError,
@@ -484,6 +492,11 @@ def update_action(
 
 def blockers(inspection: Inspection) -> list[str]:
     return completion_blockers(evaluate(inspection), {a.item_id for a in inspection.actions})
+
+
+def blocker_details(inspection: Inspection) -> list[Blocker]:
+    """What keeps the inspection from being completed, with Chinese and English text."""
+    return completion_blocker_details(evaluate(inspection), {a.item_id for a in inspection.actions})
 
 
 def complete(db: Database, actor: str, inspection_id: int, expected_version: int | None) -> str:
