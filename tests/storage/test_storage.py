@@ -292,3 +292,41 @@ def test_listing_filters_and_sorts(db: Database) -> None:
     assert [r.date.day for r in rows] == [2, 3]
     assert service.count_inspections(db, service.InspectionFilter(text="宿舍")) == 1
     assert service.list_inspections(db, service.InspectionFilter(status="signed")) == []
+
+
+def test_concurrent_writers_keep_one_unbroken_audit_chain(db: Database) -> None:
+    """Two clients saving at the same time (threads with their own connections): every change is audited and
+    the chain has no fork, because each transaction takes the chain head's lock before appending."""
+    import threading
+
+    first, version_a = helpers.draft(db)
+    company_id = service.list_companies(db)[0].id
+    second = service.create_inspection(db, "officer", company_id, dt.date(2026, 11, 21), "李四", ["GN"])
+    version_b = service.load_inspection(db, second).version
+    errors: list[BaseException] = []
+
+    def answer_all(inspection_id: int, version: int, actor: str) -> None:
+        try:
+            for number in range(1, 11):
+                version = service.save_answer(
+                    db, actor, inspection_id, version, f"GN-{number:02d}", Answer(Result.PASS, note=f"{actor} {number}")
+                )
+        except BaseException as error:  # reported to the test thread below
+            errors.append(error)
+
+    threads = [
+        threading.Thread(target=answer_all, args=(first, version_a, "甲")),
+        threading.Thread(target=answer_all, args=(second, version_b, "乙")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with db.session() as session:
+        report = verify_chain(session)
+        updates = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "update", AuditEntry.table_name == "item_responses")
+        ).all()
+    assert report.ok, report.reason
+    assert sorted({e.actor for e in updates}) == ["乙", "甲"] and len(updates) == 20
