@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, inspect, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -550,6 +550,15 @@ def mark_signed(db: Database, actor: str, inspection_id: int) -> str:
         return lock_signed(session, _load(session, inspection_id))
 
 
+_Row = TypeVar("_Row", ItemResponse, DormitoryRoomRow, Evidence, CorrectiveAction)
+
+
+def _clone(row: _Row) -> _Row:
+    """A copy of a child row for another inspection: every column but its own id and its parent."""
+    columns = inspect(row).mapper.column_attrs
+    return type(row)(**{c.key: getattr(row, c.key) for c in columns if c.key not in ("id", "inspection_id")})
+
+
 def new_version(db: Database, actor: str, inspection_id: int, reason: str) -> int:
     """A correction of a signed inspection: a draft copy that links to (supersedes) the signed one."""
     if not reason.strip():
@@ -567,59 +576,10 @@ def new_version(db: Database, actor: str, inspection_id: int, reason: str) -> in
             status="draft",
             supersedes_id=old.id,
         )
-        for r in old.responses:
-            copy.responses.append(
-                ItemResponse(
-                    position=r.position,
-                    item_id=r.item_id,
-                    result=r.result,
-                    derived=r.derived,
-                    final=r.final,
-                    measurements=r.measurements,
-                    findings=r.findings,
-                    override_reason=r.override_reason,
-                    note=r.note,
-                )
-            )
-        for room in old.rooms:
-            copy.rooms.append(
-                DormitoryRoomRow(
-                    position=room.position,
-                    name=room.name,
-                    area_m2=room.area_m2,
-                    occupants=room.occupants,
-                    location=room.location,
-                    has_window=room.has_window,
-                    bunk_beds=room.bunk_beds,
-                )
-            )
-        for e in old.evidence:
-            copy.evidence.append(
-                Evidence(
-                    item_id=e.item_id,
-                    filename=e.filename,
-                    media_type=e.media_type,
-                    original_sha256=e.original_sha256,
-                    original_size=e.original_size,
-                    stored_sha256=e.stored_sha256,
-                    data=e.data,
-                    thumbnail=e.thumbnail,
-                    thumbnail_width=e.thumbnail_width,
-                    thumbnail_height=e.thumbnail_height,
-                )
-            )
-        for a in old.actions:
-            copy.actions.append(
-                CorrectiveAction(
-                    item_id=a.item_id,
-                    action=a.action,
-                    owner=a.owner,
-                    due=a.due,
-                    status=a.status,
-                    verification_note=a.verification_note,
-                    verified_on=a.verified_on,
-                )
-            )
+        copy.responses.extend(_clone(r) for r in old.responses)
+        copy.rooms.extend(_clone(room) for room in old.rooms)
+        copy.evidence.extend(_clone(e) for e in old.evidence)
+        copy.actions.extend(_clone(a) for a in old.actions)
         session.add(copy)
         session.flush()
         _refresh(copy)

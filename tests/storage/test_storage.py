@@ -222,6 +222,13 @@ def test_correction_creates_a_new_version_that_supersedes(db: Database) -> None:
     new_id = service.new_version(db, "officer", inspection_id, "A101 面积测量有误")
     new = service.load_inspection(db, new_id)
     assert new.supersedes_id == inspection_id and new.status == "draft"
+    from storage.record import canonical_record
+
+    old_record = canonical_record(service.load_inspection(db, inspection_id))
+    new_record = canonical_record(new)
+    assert {k: v for k, v in new_record.items() if k not in ("id", "supersedes")} == {
+        k: v for k, v in old_record.items() if k not in ("id", "supersedes")
+    }  # everything is carried over
     service.set_rooms(db, "officer", new_id, new.version, [{**helpers.A101, "area_m2": 25}])
     assert service.verify_record(db, inspection_id).ok  # the signed original is untouched
 
