@@ -71,7 +71,11 @@ class FugongApp(QObject):
         return window
 
     def _new_window(self, previous: MainWindow | None) -> MainWindow:
-        window = MainWindow(self.db_url, previous.db if previous is not None else None)
+        window = MainWindow(
+            self.db_url,
+            previous.db if previous is not None else None,
+            previous.account if previous is not None else None,  # a language switch keeps the login
+        )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.language_requested.connect(self.switch_language)
         self.window = window

@@ -1,7 +1,9 @@
 """Exporting an inspection as PDF and Excel reports, off the GUI thread, then offering to open them.
 
 The GUI only builds an :class:`ExportRequest` and hands it to ``export.reports.export_reports`` (Qt-free)
-through :func:`desktop.operations.run_in_background`.
+through :func:`desktop.operations.run_in_background`. A signed inspection is not rendered again: its stored,
+signed files are written byte for byte (``export.signing.write_signed_reports``, the workbook with its
+``.p7s``), so every copy handed out verifies.
 """
 
 from __future__ import annotations
@@ -42,6 +44,13 @@ def export_available() -> bool:
 
 def run_export(db: Any, request: ExportRequest, progress: Progress) -> list[Path]:
     """The work: call the exporter with progress and cancel callbacks (runs on a worker thread)."""
+    from storage.service import load_inspection
+
+    if load_inspection(db, request.inspection_id).status == "signed":
+        from export.signing import write_signed_reports
+
+        progress.update(0, 0, "")
+        return write_signed_reports(db, request.inspection_id, request.pdf, request.xlsx)
     from export.reports import export_reports  # heavy (reportlab, openpyxl): imported only when used
 
     def report(*args: Any) -> None:

@@ -20,7 +20,9 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from checklist.catalog import Catalog, Item
 from checklist.evaluation import Answer, InspectionEvaluation, ItemOutcome, Result, evaluate_inspection
+from desktop.signatures import SignatureRow, load_signatures
 from storage import service
+from storage.auth import WRITE_ROLES
 from storage.db import ConcurrentEditError, Database, KnownError
 
 DEBOUNCE_MS = 400
@@ -55,10 +57,15 @@ class Header:
     date: dt.date
     inspector: str
     status: str
+    supersedes: int | None = None  # the signed inspection this one corrects
 
 
 class InspectionEditor(QObject):
-    """Holds one inspection's state and writes every change through :mod:`storage.service`."""
+    """Holds one inspection's state and writes every change through :mod:`storage.service`.
+
+    ``actor`` is the logged-in account, ``role`` its role: a role that may not change data (auditor) gets a
+    read-only editor. The service layer makes the same check on every save, whatever this class allows.
+    """
 
     answer_changed = Signal(str)  # item id
     rooms_changed = Signal()
@@ -69,10 +76,15 @@ class InspectionEditor(QObject):
     conflict = Signal(str)  # what was not saved, in words
     save_failed = Signal(object)  # the KnownError; the typed values stay pending and are retried
 
-    def __init__(self, db: Database, actor: str, inspection_id: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Database, actor: str, inspection_id: int, parent: QObject | None = None, role: str = "officer"
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.actor = actor
+        self.role = role
+        self.read_only = role not in WRITE_ROLES
+        self.signatures: list[SignatureRow] = []
         self.inspection_id = inspection_id
         self.version = 0
         self.catalogs: list[Catalog] = []
@@ -108,7 +120,9 @@ class InspectionEditor(QObject):
             inspection.date,
             inspection.inspector,
             inspection.status,
+            inspection.supersedes_id,
         )
+        self.signatures = load_signatures(self.db, self.inspection_id) if inspection.status == "signed" else []
         self._evaluate()
 
     def reload(self) -> None:
@@ -123,7 +137,11 @@ class InspectionEditor(QObject):
 
     @property
     def editable(self) -> bool:
-        return self.header.status == "draft"
+        return self.header.status == "draft" and not self.read_only
+
+    @property
+    def signed_meanings(self) -> set[str]:
+        return {signature.meaning for signature in self.signatures}
 
     @property
     def items(self) -> list[Item]:

@@ -147,6 +147,15 @@ class InspectionView(QWidget):
 
     @Slot(object)
     def _save_failed(self, error: Exception) -> None:
+        if type(error).__name__ == "PermissionDeniedError":
+            box = show_error(
+                self,
+                self.tr("您的账户无权修改这次检查，刚才的填写没有保存。"),
+                error,
+                self.tr("填写的内容仍显示在窗口中，但没有保存到数据库。请用有修改权限的账户登录后再填写。"),
+            )
+            box.setObjectName("permissionBox")
+            return
         show_error(
             self,
             self.tr("刚才的填写暂时没能保存到数据库。"),

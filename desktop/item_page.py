@@ -40,7 +40,6 @@ from desktop.inspection_editor import InspectionEditor
 from desktop.look import RESULT_BUTTON_CSS, SECONDARY_TEXT_CSS
 from desktop.photos import PhotoStrip, local_files
 from desktop.rooms_editor import RoomsEditor, room_verdicts
-from desktop.settings import officer_name
 
 FAIL_CSS = "color: #c62828"
 PASS_CSS = "color: #2e7d32"
@@ -514,7 +513,7 @@ class ItemPage(QScrollArea):
         """Open a corrective action straight from this (failed) item."""
         if self.item is None:
             return
-        dialog = CorrectiveActionDialog(f"{self.item.id} {pick(self.item, 'title')}", officer_name(), self)
+        dialog = CorrectiveActionDialog(f"{self.item.id} {pick(self.item, 'title')}", self.editor.actor, self)
         self.action_dialog = dialog
         item_id = self.item.id
 

@@ -3,6 +3,10 @@
 The window appears at once; the database is opened and the list loaded off the GUI thread
 (:mod:`desktop.operations`), so start-up does not wait for SQLAlchemy, migrations or a large history.
 Storage, checklist and the inspection widgets are imported only when they are needed.
+
+Nothing is shown until someone logs in (登录): on a database without accounts the first-run setup creates the
+first one. The logged-in account is the actor of every change; its role decides what the window offers, and
+the service layer checks it again on every save.
 """
 
 from __future__ import annotations
@@ -16,17 +20,23 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from desktop import i18n
+from desktop.accounts import Account, has_accounts, log_in, role_text, signable_meanings
 from desktop.assets import icon
 from desktop.errors import show_error
 from desktop.inspections_view import InspectionsPage
+from desktop.login_dialog import LockedPage
 from desktop.operations import Progress, run_in_background, wait_for_background_work
-from desktop.settings import GEOMETRY, STATE, load_bytes, officer_name, save_bytes, set_officer_name
+from desktop.settings import GEOMETRY, STATE, last_user_name, load_bytes, save_bytes, set_last_user_name
 
 if TYPE_CHECKING:
+    from desktop.account_dialog import AddAccountDialog
+    from desktop.audit_view import AuditWindow
     from desktop.inspection_editor import InspectionEditor
     from desktop.inspection_view import InspectionView
+    from desktop.login_dialog import LoginDialog
     from desktop.new_inspection_dialog import NewInspection, NewInspectionDialog
-    from desktop.setup_dialog import SetupDialog, SetupValues
+    from desktop.setup_dialog import SetupDialog
+    from desktop.sign_dialog import CorrectionDialog, SignDialog
     from storage.db import Database
     from storage.service import InspectionRow
 
@@ -39,6 +49,7 @@ class Loaded:
 
     db: Database
     has_company: bool
+    has_accounts: bool
     rows: list[InspectionRow]
 
 
@@ -52,7 +63,7 @@ def load_database(url: str, db: Database | None, progress: Progress) -> Loaded:
     progress.check()
     has_company = bool(list_companies(database))
     rows = list_inspections(database, limit=None)
-    return Loaded(database, has_company, rows)
+    return Loaded(database, has_company, has_accounts(database), rows)
 
 
 class MainWindow(QMainWindow):
@@ -61,28 +72,48 @@ class MainWindow(QMainWindow):
     ready = Signal()  # the database is open and the list is shown
     language_requested = Signal(str)
 
-    def __init__(self, db_url: str, db: Database | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db_url: str,
+        db: Database | None = None,
+        account: Account | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.db_url = db_url
         self.db: Database | None = db
+        self.account: Account | None = account  # carried over when the window is rebuilt (language switch)
         self.has_company = False
+        self.has_accounts = False
         self.loaded = False
         self.editor: InspectionEditor | None = None
         self.inspection_view: InspectionView | None = None
         self.setup_dialog: SetupDialog | None = None
         self.new_dialog: NewInspectionDialog | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.account_dialog: AddAccountDialog | None = None
+        self.sign_dialog: SignDialog | None = None
+        self.correction_dialog: CorrectionDialog | None = None
+        self.audit_window: AuditWindow | None = None
         self._pending_open: int | None = None
+        self._initial_rows: list[InspectionRow] | None = None
         self.setWindowTitle(self.tr("复工自查"))
         self.setWindowIcon(icon("app"))
 
         self.inspections = InspectionsPage()
+        self.locked = LockedPage()
+        self.locked.button.clicked.connect(self._locked_button)
         self.stack = QStackedWidget()
+        self.stack.addWidget(self.locked)
         self.stack.addWidget(self.inspections)
         self.setCentralWidget(self.stack)
         self.save_state_label = QLabel()
         self.save_state_label.setObjectName("saveState")
+        self.user_label = QLabel(self.tr("未登录"))
+        self.user_label.setObjectName("userLabel")
         self.statusBar().addPermanentWidget(self.save_state_label)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().showMessage(self.tr("正在打开数据库……"))
 
         self._build_actions()
@@ -100,8 +131,10 @@ class MainWindow(QMainWindow):
 
     # --- actions and menus ----------------------------------------------------------------------------
 
-    def _action(self, name: str, text: str, slot: Any, shortcuts: list[QKeySequence] | None = None) -> QAction:
-        action = QAction(icon(name), text, self)
+    def _action(
+        self, name: str, text: str, slot: Any, shortcuts: list[QKeySequence] | None = None, icon_name: str = ""
+    ) -> QAction:
+        action = QAction(icon(icon_name or name), text, self)
         action.setObjectName(f"action_{name}")
         if shortcuts:
             action.setShortcuts(shortcuts)
@@ -130,6 +163,13 @@ class MainWindow(QMainWindow):
             "previous", self.tr("上一项(&V)"), lambda: self._step(-1), [key("Ctrl+Up"), key("Ctrl+PgUp")]
         )
         self.summary_action = self._action("summary", self.tr("汇总(&S)"), self._summary, [key("F9")])
+        self.sign_action = self._action("sign", self.tr("签署(&G)…"), self.sign_current, [key("Ctrl+G")])
+        self.correction_action = self._action(
+            "correct", self.tr("新版本（更正）(&C)…"), self.correct_current, icon_name="new"
+        )
+        self.audit_action = self._action("audit", self.tr("审计(&D)…"), self.show_audit, [key("Ctrl+Shift+A")])
+        self.add_account_action = self._action("account", self.tr("添加账户(&A)…"), self.add_account)
+        self.logout_action = self._action("logout", self.tr("退出登录(&O)"), self.log_out)
         self.sources_action = self._action("sources", self.tr("依据文件(&S)…"), self.show_sources)
         self.about_action = self._action("about", self.tr("关于复工自查(&A)…"), self.show_about)
         self.language_group = QActionGroup(self)
@@ -156,10 +196,19 @@ class MainWindow(QMainWindow):
         inspection_menu.addSeparator()
         for action in (self.previous_action, self.next_action, self.summary_action):
             inspection_menu.addAction(action)
+        inspection_menu.addSeparator()
+        inspection_menu.addAction(self.sign_action)
+        inspection_menu.addAction(self.correction_action)
         view_menu = menu.addMenu(self.tr("视图(&V)"))
+        view_menu.addAction(self.audit_action)
         language_menu = view_menu.addMenu(self.tr("语言 / Language(&L)"))
         for action in self.language_actions.values():
             language_menu.addAction(action)
+        account_menu = menu.addMenu(self.tr("账户(&U)"))
+        account_menu.setObjectName("accountMenu")
+        account_menu.addAction(self.add_account_action)
+        account_menu.addSeparator()
+        account_menu.addAction(self.logout_action)
         help_menu = menu.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.sources_action)
         help_menu.addAction(self.about_action)
@@ -172,17 +221,33 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         for action in (self.previous_action, self.next_action, self.summary_action):
             toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.sign_action, self.audit_action):
+            toolbar.addAction(action)
 
     @Slot()
     def _update_actions(self) -> None:
-        loaded = self.db is not None and self.loaded
+        account = self.account
+        loaded = self.db is not None and self.loaded and account is not None
         in_inspection = self.inspection_view is not None and self.stack.currentWidget() is self.inspection_view
         editable = in_inspection and self.editor is not None and self.editor.editable
-        self.new_action.setEnabled(loaded and self.has_company)
+        self.new_action.setEnabled(loaded and self.has_company and account is not None and account.can_edit)
         self.open_action.setEnabled(loaded and not in_inspection and self.inspections.selected_id() is not None)
         self.list_action.setEnabled(in_inspection)
         self.export_action.setEnabled(loaded and (in_inspection or self.inspections.selected_id() is not None))
         self.refresh_action.setEnabled(loaded)
+        editor = self.editor if in_inspection else None
+        self.sign_action.setEnabled(
+            editor is not None
+            and account is not None
+            and bool(signable_meanings(account.role, editor.header.status, editor.signed_meanings))
+        )
+        self.correction_action.setEnabled(
+            editor is not None and account is not None and account.can_edit and editor.header.status == "signed"
+        )
+        self.audit_action.setEnabled(loaded)
+        self.add_account_action.setEnabled(loaded and account is not None and account.can_manage_accounts)
+        self.logout_action.setEnabled(account is not None)
         for action in (self.pass_action, self.fail_action, self.na_action):
             action.setEnabled(editable)
         for action in (self.next_action, self.previous_action, self.summary_action):
@@ -205,15 +270,17 @@ class MainWindow(QMainWindow):
     def _loaded(self, loaded: Loaded) -> None:
         self.db = loaded.db
         self.has_company = loaded.has_company
+        self.has_accounts = loaded.has_accounts
         self.loaded = True
-        self.inspections.set_rows(loaded.rows)
+        self._initial_rows = loaded.rows
         self.statusBar().showMessage(self.tr("数据库：{url}").format(url=self._db_name()), 8000)
-        self._update_actions()
-        if not self.has_company or not officer_name():
+        if self.account is not None:  # the window was rebuilt: the same user stays logged in
+            self._logged_in(self.account)
+        elif not self.has_accounts:
             self.open_setup()
-        if self._pending_open is not None:
-            pending, self._pending_open = self._pending_open, None
-            self.open_inspection(pending)
+        else:
+            self.open_login()
+        self._update_actions()
         self.ready.emit()
 
     def _db_name(self) -> str:
@@ -245,33 +312,132 @@ class MainWindow(QMainWindow):
             self.tr("正在读取检查列表……"),
         )
 
-    # --- first run ------------------------------------------------------------------------------------
+    # --- first run, login and accounts --------------------------------------------------------------
+
+    def _lock(self, message: str, button: str = "") -> None:
+        """Show nothing of the data: the list is emptied and the locked page shown."""
+        self.inspections.set_rows([])
+        self.locked.message.setText(message)
+        self.locked.button.setText(button)
+        self.locked.button.setVisible(bool(button))
+        self.stack.setCurrentWidget(self.locked)
+        self._update_actions()
+
+    @Slot()
+    def _locked_button(self) -> None:
+        if self.has_accounts:
+            self.open_login()
+        else:
+            self.open_setup()
 
     def open_setup(self) -> None:
-        from desktop.setup_dialog import SetupDialog
-
-        dialog = SetupDialog(self._save_setup, officer_name(), ask_company=not self.has_company, parent=self)
-        self.setup_dialog = dialog
-        dialog.finished.connect(self._setup_finished)
-        dialog.open()
-
-    def _save_setup(self, values: SetupValues) -> None:
-        from storage.service import CompanyInput, add_site, save_company
+        """First run: the company (if there is none yet) and, without accounts, the first account."""
+        from desktop.setup_dialog import SetupDialog, save_setup
 
         assert self.db is not None
-        if not self.has_company:
-            company_id = save_company(
-                self.db, values.officer, CompanyInput(values.company_name, values.credit_code, values.company_type)
-            )
-            if values.site_name:
-                add_site(self.db, values.officer, company_id, values.site_name)
-            self.has_company = True
-        set_officer_name(values.officer)
+        ask_account = not self.has_accounts
+        db, actor = self.db, self.account.name if self.account is not None else ""
+        dialog = SetupDialog(
+            lambda values: save_setup(db, values, ask_account, actor),
+            last_user_name(),
+            ask_company=not self.has_company,
+            ask_account=ask_account,
+            parent=self,
+        )
+        self.setup_dialog = dialog
+        dialog.accepted.connect(lambda: self._setup_saved(dialog))
+        dialog.finished.connect(self._setup_finished)
+        if ask_account:
+            self._lock(self.tr("请完成首次设置：创建第一个账户后即可使用。"), self.tr("首次设置(&S)…"))
+        dialog.open()
+
+    def _setup_saved(self, dialog: SetupDialog) -> None:
+        self.has_company = True
+        if isinstance(dialog.saved, Account):
+            self.has_accounts = True
+            self._logged_in(dialog.saved)
 
     @Slot(int)
     def _setup_finished(self, _: int) -> None:
-        self.setup_dialog = None
+        self._forget_dialog("setup_dialog")
         self._update_actions()
+
+    def _forget_dialog(self, name: str) -> None:
+        """A dialog is done: drop it (deleted once its signals are delivered)."""
+        dialog = getattr(self, name)
+        setattr(self, name, None)
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def open_login(self) -> None:
+        from desktop.login_dialog import LoginDialog
+
+        assert self.db is not None
+        db = self.db
+        self._lock(self.tr("请登录。"))
+        dialog = LoginDialog(lambda name, password: log_in(db, name, password), last_user_name(), self._db_name(), self)
+        self.login_dialog = dialog
+        dialog.accepted.connect(lambda: self._logged_in(dialog.account) if dialog.account else None)
+        dialog.rejected.connect(self.close)  # no login, no app
+        dialog.finished.connect(lambda _: self._forget_dialog("login_dialog"))
+        dialog.open()
+
+    def _logged_in(self, account: Account) -> None:
+        """Show the data to ``account``; every change from now on is made in its name."""
+        self.account = account
+        set_last_user_name(account.name)
+        self.user_label.setText(
+            self.tr("已登录：{name}（{role}）").format(name=account.name, role=role_text(account.role))
+        )
+        if self._initial_rows is not None:
+            self.inspections.set_rows(self._initial_rows)
+            self._initial_rows = None
+        else:
+            self.reload_list()
+        if self.stack.currentWidget() is self.locked:
+            self.stack.setCurrentWidget(self.inspections)
+            self.inspections.table.setFocus()
+        self.activateWindow()  # the keyboard goes back to the window the dialog covered
+        self._update_actions()
+        if not self.has_company and account.can_edit and self.setup_dialog is None:
+            self.open_setup()
+        if self._pending_open is not None:
+            pending, self._pending_open = self._pending_open, None
+            self.open_inspection(pending)
+
+    @Slot()
+    def log_out(self) -> None:
+        """Save and close the open inspection, hide everything, and ask for a login again."""
+        if self.account is None or not self._close_inspection():
+            return
+        if self.audit_window is not None:
+            self.audit_window.close()
+        self.account = None
+        self.user_label.setText(self.tr("未登录"))
+        self._initial_rows = None
+        self.open_login()
+
+    @Slot()
+    def add_account(self) -> None:
+        """A manager adds an account (with its signing key); the service layer checks the role again."""
+        from desktop.account_dialog import open_add_account_dialog
+
+        if self.db is None or self.account is None:
+            return
+        dialog = open_add_account_dialog(self, self.db, self.account.name)
+        self.account_dialog = dialog
+
+        def added() -> None:
+            if dialog.created is not None:
+                self.statusBar().showMessage(
+                    self.tr("已添加账户：{name}（{role}）").format(
+                        name=dialog.created.name, role=role_text(dialog.created.role)
+                    ),
+                    8000,
+                )
+
+        dialog.accepted.connect(added)
+        dialog.finished.connect(lambda _: self._forget_dialog("account_dialog"))
 
     # --- inspections ----------------------------------------------------------------------------------
 
@@ -290,7 +456,8 @@ class MainWindow(QMainWindow):
                 places.append(PlaceChoice(company.id, site.id, f"{company.name} / {site.name}"))
         if len(places) > 1 and places[0].site_id is None and places[1].company_id == places[0].company_id:
             places.append(places.pop(0))  # a site first: inspections are usually of one place
-        dialog = NewInspectionDialog(places, official_catalogs(), officer_name(), self._create_inspection, self)
+        inspector = self.account.name if self.account is not None else ""
+        dialog = NewInspectionDialog(places, official_catalogs(), inspector, self._create_inspection, self)
         self.new_dialog = dialog
         dialog.finished.connect(lambda _: setattr(self, "new_dialog", None))
         dialog.open()
@@ -298,10 +465,10 @@ class MainWindow(QMainWindow):
     def _create_inspection(self, values: NewInspection) -> None:
         from storage.service import create_inspection
 
-        assert self.db is not None
+        assert self.db is not None and self.account is not None
         inspection_id = create_inspection(
             self.db,
-            officer_name() or values.inspector,
+            self.account.name,
             values.company_id,
             values.date,
             values.inspector,
@@ -319,7 +486,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def open_inspection(self, inspection_id: int) -> None:
         """Show an inspection in place of the list (saving the one open before)."""
-        if self.db is None:
+        if self.db is None or self.account is None:
             self._pending_open = inspection_id
             return
         if not self._close_inspection():
@@ -328,7 +495,7 @@ class MainWindow(QMainWindow):
         from desktop.inspection_view import InspectionView
 
         try:
-            editor = InspectionEditor(self.db, officer_name() or "officer", inspection_id, self)
+            editor = InspectionEditor(self.db, self.account.name, inspection_id, self, role=self.account.role)
         except Exception as error:
             show_error(self, self.tr("无法打开这次检查。"), error, self.tr("没有修改任何数据。"))
             return
@@ -337,6 +504,8 @@ class MainWindow(QMainWindow):
         self.inspection_view = view
         editor.saved.connect(self._saved)
         view.status_changed.connect(self._status_changed)
+        view.summary.sign_requested.connect(self.sign_current)
+        view.summary.correction_requested.connect(self.correct_current)
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         self._update_title()
@@ -397,6 +566,56 @@ class MainWindow(QMainWindow):
             self.inspection_view.show_summary()
 
     @Slot()
+    def sign_current(self) -> None:
+        """签署 the open inspection with the meaning(s) this account may give now."""
+        from desktop.sign_action import open_sign_dialog
+
+        editor = self.editor
+        if self.db is None or self.account is None or editor is None or not editor.flush():
+            return
+
+        def signed() -> None:
+            if self.editor is editor:
+                editor.reload()  # now signed: read-only, with its signatures
+                self.statusBar().showMessage(self.tr("已签署，记录已锁定。"), 8000)
+            self._update_actions()
+
+        self.sign_dialog = open_sign_dialog(self, self.db, self.account, editor.header, editor.signed_meanings, signed)
+        if self.sign_dialog is not None:
+            self.sign_dialog.finished.connect(lambda _: self._forget_dialog("sign_dialog"))
+
+    @Slot()
+    def correct_current(self) -> None:
+        """新版本（更正）: a draft copy of the open signed inspection, opened at once."""
+        from desktop.sign_action import open_correction_dialog
+
+        if self.db is None or self.account is None or self.editor is None:
+            return
+        self.correction_dialog = open_correction_dialog(
+            self, self.db, self.account, self.editor.header, lambda new_id: self.open_inspection(new_id)
+        )
+        self.correction_dialog.finished.connect(lambda _: self._forget_dialog("correction_dialog"))
+
+    @Slot()
+    def show_audit(self) -> None:
+        """The read-only audit window (every role may open it)."""
+        from desktop.audit_view import AuditWindow
+
+        if self.db is None or self.account is None:
+            return
+        if self.audit_window is None:
+            window = AuditWindow(self.db, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda: setattr(self, "audit_window", None))
+            self.audit_window = window
+        if self.audit_window.isVisible():  # already open behind the main window: bring it forward
+            self.audit_window.raise_()
+        self.audit_window.show()
+        self.audit_window.activateWindow()
+        if self.editor is not None:
+            self.audit_window.show_record(self.editor.inspection_id)
+
+    @Slot()
     def export_current(self) -> None:
         from desktop.export_action import export_inspection
 
@@ -454,6 +673,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        if self.audit_window is not None:
+            self.audit_window.close()
         self.save_window_state()
         wait_for_background_work()
         event.accept()

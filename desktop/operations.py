@@ -90,6 +90,7 @@ class Operation(QObject, Generic[T]):
         on_failure: Callable[[BaseException], None],
         label: str,
         show_progress: bool,
+        cancellable: bool = True,
     ) -> None:
         super().__init__(parent)
         self._on_success = on_success
@@ -109,6 +110,8 @@ class Operation(QObject, Generic[T]):
             self._dialog.setAutoReset(False)
             self._dialog.setMinimumDuration(0)
             self._dialog.canceled.connect(self.cancel)
+            if not cancellable:
+                self._dialog.setCancelButton(None)  # type: ignore[arg-type]  # work that cannot stop halfway
             self._dialog.hide()
             self._show_timer = QTimer(self)
             self._show_timer.setSingleShot(True)
@@ -172,6 +175,7 @@ def run_in_background(
     on_failure: Callable[[BaseException], None],
     label: str = "",
     show_progress: bool = True,
+    cancellable: bool = True,
 ) -> Operation[T]:
     """Run ``work(progress)`` on the thread pool; call ``on_success(result)`` or ``on_failure(error)`` on
     the GUI thread. A progress dialog with Cancel appears if the work takes longer than a moment.
@@ -183,8 +187,9 @@ def run_in_background(
         on_failure: receives the exception, :class:`Cancelled` if the user cancelled.
         label: what the progress dialog says.
         show_progress: False for work the user did not start (background loading).
+        cancellable: False for work that cannot stop halfway (signing): the dialog has no Cancel button.
     """
-    return Operation(parent, work, on_success, on_failure, label, show_progress)
+    return Operation(parent, work, on_success, on_failure, label, show_progress, cancellable)
 
 
 def wait_for_background_work(timeout_ms: int = 30000) -> bool:

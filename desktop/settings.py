@@ -7,20 +7,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-OFFICER = "officer/name"
+LAST_USER = "account/last_name"  # to fill in the login dialog; never a password
 GEOMETRY = "main_window/geometry"
 STATE = "main_window/state"
 SPLITTER = "inspection/splitter"
 
 
-def officer_name() -> str:
-    value = QSettings().value(OFFICER, "")
+def last_user_name() -> str:
+    """The account that logged in last on this computer."""
+    value = QSettings().value(LAST_USER, "")
     return value.strip() if isinstance(value, str) else ""
 
 
-def set_officer_name(name: str) -> None:
+def set_last_user_name(name: str) -> None:
     settings = QSettings()
-    settings.setValue(OFFICER, name.strip())
+    settings.setValue(LAST_USER, name.strip())
     settings.sync()
 
 

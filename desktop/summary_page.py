@@ -1,5 +1,8 @@
 """The summary page (汇总): counts per section, failed items with findings, open corrective actions, and
-what still blocks completion (``storage.service.blockers``). "Complete" is enabled only when nothing does."""
+what still blocks completion (``storage.service.blockers``). "Complete" is enabled only when nothing does.
+
+Below them: the signatures of a signed inspection, and the buttons to sign (签署) a completed one or start a
+correction (新版本) of a signed one; the main window carries those out."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,12 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from checklist.evaluation import Result
+from desktop.accounts import signable_meanings
 from desktop.assets import icon
 from desktop.errors import show_error
 from desktop.i18n import english, pick
 from desktop.inspection_editor import InspectionEditor
 from desktop.inspections_model import status_text
 from desktop.look import compact_rows
+from desktop.signatures import SignatureColumn, SignaturesModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 FAIL_COLOR = QColor("#c62828")
@@ -138,6 +144,8 @@ class SummaryPage(QWidget):
 
     item_requested = Signal(str)
     completed = Signal(str)  # record hash
+    sign_requested = Signal()
+    correction_requested = Signal()
 
     def __init__(self, editor: InspectionEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,17 +176,44 @@ class SummaryPage(QWidget):
         self.complete_button = QPushButton(icon("complete"), self.tr("完成检查(&M)"))
         self.complete_button.setObjectName("completeButton")
         self.complete_state = QLabel()
+        self.complete_state.setObjectName("completeState")
         self.complete_state.setWordWrap(True)
+        self.sign_button = QPushButton(icon("sign"), self.tr("签署(&G)…"))
+        self.sign_button.setObjectName("signButton")
+        self.correct_button = QPushButton(icon("new"), self.tr("新版本（更正）(&V)…"))
+        self.correct_button.setObjectName("correctButton")
+        self.signatures = SignaturesModel(self)
+        self.signatures_box = QGroupBox(self.tr("签名"))
+        self.signatures_box.setObjectName("signaturesBox")
+        self.signatures_table = QTableView()
+        self.signatures_table.setObjectName("signaturesTable")
+        self.signatures_table.setModel(self.signatures)
+        self.signatures_table.verticalHeader().hide()
+        self.signatures_table.setWordWrap(False)
+        self.signatures_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the hash: both ends in sight
+        compact_rows(self.signatures_table)
+        header = self.signatures_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SignatureColumn.HASH, QHeaderView.ResizeMode.Stretch)
+        rows = self.signatures_table.verticalHeader().defaultSectionSize()
+        self.signatures_table.setFixedHeight(header.sizeHint().height() + rows * 2 + 4)
+        QVBoxLayout(self.signatures_box).addWidget(self.signatures_table)
+        self.signatures_box.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.complete_state, 1)
+        bottom.addWidget(self.correct_button)
+        bottom.addWidget(self.sign_button)
         bottom.addWidget(self.complete_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.overall)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.details, 3)
+        layout.addWidget(self.signatures_box)
         layout.addLayout(bottom)
         self.complete_button.clicked.connect(self._complete)
+        self.sign_button.clicked.connect(self.sign_requested)
+        self.correct_button.clicked.connect(self.correction_requested)
 
     def refresh(self) -> None:
         """Save what is pending, then show the saved inspection as the service sees it."""
@@ -190,11 +225,12 @@ class SummaryPage(QWidget):
             show_error(self, self.tr("无法读取检查记录。"), error, self.tr("已填写的内容都已保存。"))
         header = editor.header
         place = f"{header.company} / {header.site}" if header.site else header.company
-        self.heading.setText(
-            self.tr("{place} — {date}，检查人：{inspector}（{status}）").format(
-                place=place, date=header.date.isoformat(), inspector=header.inspector, status=status_text(header.status)
-            )
+        heading = self.tr("{place} — {date}，检查人：{inspector}（{status}）").format(
+            place=place, date=header.date.isoformat(), inspector=header.inspector, status=status_text(header.status)
         )
+        if header.supersedes is not None:
+            heading += self.tr("；更正并取代记录 #{id}").format(id=header.supersedes)
+        self.heading.setText(heading)
         score = editor.evaluation.score
         overall = score.overall
         rate = "—" if overall.pass_rate is None else f"{overall.pass_rate * 100:.0f} %"
@@ -223,16 +259,30 @@ class SummaryPage(QWidget):
                 )
         self.counts.set_rows(rows)
         self.details.setHtml(self._details_html())
-        done = header.status != "draft"
-        self.complete_button.setEnabled(not done and not self.blockers)
-        if done:
-            self.complete_state.setText(self.tr("本次检查已完成。"))
-        elif self.blockers:
-            self.complete_state.setText(
-                self.tr("还有 {count} 个问题需要处理，处理后才能完成检查。").format(count=len(self.blockers))
-            )
-        else:
-            self.complete_state.setText(self.tr("所有检查项均已处理，可以完成检查。"))
+        self.signatures.set_rows(editor.signatures)
+        self.signatures_box.setVisible(bool(editor.signatures))
+        meanings = signable_meanings(editor.role, header.status, editor.signed_meanings)
+        self.sign_button.setVisible(header.status != "draft")
+        self.sign_button.setEnabled(bool(meanings))
+        self.correct_button.setVisible(header.status == "signed")
+        self.correct_button.setEnabled(header.status == "signed" and not editor.read_only)
+        self.complete_button.setVisible(header.status == "draft")
+        self.complete_button.setEnabled(editor.editable and not self.blockers)
+        self.complete_state.setText(self._state_text(header.status))
+
+    def _state_text(self, status: str) -> str:
+        editor = self.editor
+        if status == "signed":
+            if "approver" in editor.signed_meanings:
+                return self.tr("本次检查已签署并经单位主要负责人审核，记录已锁定。")
+            return self.tr("本次检查已由检查人签署，记录已锁定；等待单位主要负责人审核签署。")
+        if status == "completed":
+            return self.tr("本次检查已完成，等待检查人签署。签署后记录将被锁定。")
+        if editor.read_only:
+            return self.tr("您的账户只能查看，不能修改检查记录。")
+        if self.blockers:
+            return self.tr("还有 {count} 个问题需要处理，处理后才能完成检查。").format(count=len(self.blockers))
+        return self.tr("所有检查项均已处理，可以完成检查。")
 
     def _details_html(self) -> str:
         editor = self.editor

@@ -1,101 +1,675 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>About</name>
     <message>
-        <location filename="../../desktop/about.py" line="17" />
+        <location filename="../../desktop/about.py" line="17"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="19" />
+        <location filename="../../desktop/about.py" line="19"/>
         <source>企事业单位复工复产疫情防控自查：逐项检查、现场测量、整改跟踪和检查报告。</source>
         <translation>Epidemic-control self-inspection for enterprises resuming work: item-by-item checks, on-site measurements, corrective actions and inspection reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="20" />
+        <location filename="../../desktop/about.py" line="20"/>
         <source>检查表依据的官方文件见“帮助 → 依据文件”。</source>
         <translation>The official documents behind the checklists are listed under Help → Sources.</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="21" />
+        <location filename="../../desktop/about.py" line="21"/>
         <source>中文字体：Droid Sans Fallback（Apache License 2.0）。</source>
         <translation>Chinese font: Droid Sans Fallback (Apache License 2.0).</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="25" />
+        <location filename="../../desktop/about.py" line="25"/>
         <source>关于复工自查</source>
         <translation>About Fugong Self-Check</translation>
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../../desktop/accounts.py" line="46"/>
+        <source>安全员</source>
+        <translation>Safety officer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts.py" line="47"/>
+        <source>单位主要负责人</source>
+        <translation>Head of the organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts.py" line="48"/>
+        <source>审计员</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts.py" line="55"/>
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts.py" line="56"/>
+        <source>单位主要负责人审核</source>
+        <translation>Review by the head of the organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts.py" line="64"/>
+        <source>本人作为检查人签署，确认亲自完成了本次检查，记录的检查结果、测量值、照片和整改措施真实、完整。签署后记录即被锁定，不能再修改；如需更正，只能创建新版本。</source>
+        <translation>I sign as the inspector and confirm that I carried out this inspection myself and that the results, measurements, photos and corrective actions recorded are true and complete. Signing locks the record: it cannot be changed afterwards; a correction can only be made as a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts.py" line="69"/>
+        <source>本人作为单位主要负责人签署，确认已审核本次检查记录和整改措施，同意其内容，并对整改的落实负责。</source>
+        <translation>I sign as the head of the organisation and confirm that I have reviewed this inspection record and its corrective actions, that I agree with them, and that I am responsible for carrying out the corrections.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts.py" line="95"/>
+        <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
+        <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts.py" line="99"/>
+        <source>账户名或密码不正确。</source>
+        <translation>Unknown account or wrong password.</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="53"/>
+        <location filename="../../desktop/account_dialog.py" line="103"/>
+        <source>添加账户</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="69"/>
+        <source>至少 8 个字符</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="76"/>
+        <source>不导入：程序为该账户生成签名密钥</source>
+        <translation>none: a signing key is generated for this account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="77"/>
+        <source>选择(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="79"/>
+        <source>不导入</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="84"/>
+        <source>可选：CA 签发的 PKCS#12 文件（.p12 / .pfx），须能用上面的密码打开。</source>
+        <translation>Optional: a PKCS#12 file issued by a CA (.p12 / .pfx); it must open with the password above.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="94"/>
+        <source>姓名（账户名）(&amp;N)：</source>
+        <translation>&amp;Name (account):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="95"/>
+        <source>角色(&amp;R)：</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="97"/>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="98"/>
+        <source>再次输入密码(&amp;A)：</source>
+        <translation>Password &amp;again:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="99"/>
+        <source>签名证书(&amp;K)：</source>
+        <translation>Signing &amp;key:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="126"/>
+        <source>填写检查记录，并作为检查人签署。</source>
+        <translation>Fills in inspections and signs them as the inspector.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="127"/>
+        <source>另可添加账户，并作为单位主要负责人审核签署。</source>
+        <translation>Also adds accounts and countersigns as the head of the organisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="128"/>
+        <source>只能查看、验证和导出，不能修改任何数据。</source>
+        <translation>Can view, verify and export; cannot change any data.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="135"/>
+        <source>选择 PKCS#12 密钥文件</source>
+        <translation>Choose a PKCS#12 key file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="135"/>
+        <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
+        <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="150"/>
+        <source>请填写姓名。</source>
+        <translation>Please enter a name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="155"/>
+        <source>密码至少需要 {count} 个字符。</source>
+        <translation>The password needs at least {count} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="159"/>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="167"/>
+        <source>无法读取密钥文件：{reason}</source>
+        <translation>The key file cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="187"/>
+        <source>正在创建账户和签名密钥……</source>
+        <translation>Creating the account and its signing key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="201"/>
+        <source>账户未能添加。</source>
+        <translation>The account was not added.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="201"/>
+        <source>填写的内容仍保留在对话框中。</source>
+        <translation>What you typed is still in the dialog.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_dialog.py" line="203"/>
+        <source>账户未能添加：</source>
+        <translation>The account was not added: </translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="142"/>
+        <source>已审核（检查人 + 单位主要负责人）</source>
+        <translation>Approved (inspector + head of the organisation)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="144"/>
+        <source>检查人已签署，待审核</source>
+        <translation>Signed by the inspector, awaiting review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="145"/>
+        <source>未签署</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="150"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="151"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="152"/>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="153"/>
+        <source>完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="154"/>
+        <source>签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="155"/>
+        <source>登录失败</source>
+        <translation>Login failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="162"/>
+        <source>检查记录</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="163"/>
+        <source>检查项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="164"/>
+        <source>宿舍</source>
+        <translation>Dormitory room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="165"/>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="166"/>
+        <source>整改措施</source>
+        <translation>Corrective action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="167"/>
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="168"/>
+        <source>报告文件</source>
+        <translation>Report file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="169"/>
+        <source>企业</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="170"/>
+        <source>场所</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="171"/>
+        <source>账户</source>
+        <translation>Account</translation>
+    </message>
+</context>
+<context>
+    <name>AuditRecordsModel</name>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="233"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="234"/>
+        <source>企业 / 场所</source>
+        <translation>Company / site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="235"/>
+        <source>检查日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="236"/>
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="237"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="238"/>
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="239"/>
+        <source>验证结果</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="287"/>
+        <source>未验证</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="289"/>
+        <source>完好，未被改动</source>
+        <translation>Intact, unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="291"/>
+        <source>验证失败</source>
+        <translation>Verification failed</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailModel</name>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="318"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="319"/>
+        <source>时间（本地）</source>
+        <translation>Time (local)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="320"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="321"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="322"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="323"/>
+        <source>变更（原值 → 新值）</source>
+        <translation>Change (old → new)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_models.py" line="324"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWindow</name>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="79"/>
+        <source>审计 — 复工自查</source>
+        <translation>Audit — Fugong Self-Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="94"/>
+        <location filename="../../desktop/audit_view.py" line="186"/>
+        <source>选择一条记录，查看它的审计记录。</source>
+        <translation>Select a record to see its audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="99"/>
+        <source>全部检查记录</source>
+        <translation>All inspection records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="101"/>
+        <source>验证结果</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="107"/>
+        <source>验证记录(&amp;R)</source>
+        <translation>Verify &amp;record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="109"/>
+        <source>重新计算所选记录的哈希，与签署时存储的哈希和审计记录比对</source>
+        <translation>Recompute the selected record&apos;s hash and compare it with the hash stored when it was signed and with the audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="110"/>
+        <source>检查审计链(&amp;C)</source>
+        <translation>Check audit &amp;chain</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="112"/>
+        <source>逐条重新计算全部审计记录的哈希链</source>
+        <translation>Recompute the hash chain of the whole audit trail, entry by entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="113"/>
+        <source>验证文件(&amp;F)…</source>
+        <translation>Verify &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="115"/>
+        <source>检查 PDF 或 Excel 报告（及其旁边的 .p7s）的签名</source>
+        <translation>Check the signatures of a PDF or Excel report (with the .p7s beside it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="116"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="199"/>
+        <source>记录 #{id} 的审计记录：正在读取……</source>
+        <translation>Audit trail of record #{id}: reading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="208"/>
+        <source>记录 #{id} 的审计记录（{count} 条）</source>
+        <translation>Audit trail of record #{id} ({count} entries)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="216"/>
+        <source>无法读取审计数据。</source>
+        <translation>The audit data cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="216"/>
+        <location filename="../../desktop/audit_view.py" line="245"/>
+        <source>没有修改任何数据。</source>
+        <translation>No data was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="262"/>
+        <source>记录 #{id} 验证通过：内容与签署（完成）时一致。</source>
+        <translation>Record #{id} verified: unchanged since it was signed (completed).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="264"/>
+        <source>记录 #{id} 验证失败：见下面标为 FAIL 的各行。</source>
+        <translation>Record #{id} failed verification: see the lines marked FAIL below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="272"/>
+        <source>记录未能验证。</source>
+        <translation>The record could not be verified.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="273"/>
+        <source>正在验证记录……</source>
+        <translation>Verifying the record…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="289"/>
+        <source>审计链完好：共 {count} 条记录，逐条核对无误。</source>
+        <translation>The audit chain is intact: {count} entries, each checked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="301"/>
+        <source>审计链在第 {seq} 条处断开：该条或其后的记录在写入后被改动或删除。</source>
+        <translation>The audit chain breaks at entry {seq}: it or a later entry was changed or removed after it was written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="310"/>
+        <source>审计链未能检查。</source>
+        <translation>The audit chain could not be checked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="312"/>
+        <source>正在检查审计链……</source>
+        <translation>Checking the audit chain…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="315"/>
+        <source>记录 #{id}</source>
+        <translation>record #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="316"/>
+        <source>第 {seq} 条：{time}，{actor}，{action} {table} {record}：{change}</source>
+        <translation>Entry {seq}: {time}, {actor}, {action} {table} {record}: {change}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="329"/>
+        <source>选择要验证的报告</source>
+        <translation>Choose the report to verify</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="329"/>
+        <source>报告 (*.pdf *.xlsx);;所有文件 (*)</source>
+        <translation>Reports (*.pdf *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="342"/>
+        <source>{name}：签名有效，内容与数据库中的记录一致。</source>
+        <translation>{name}: the signatures are valid and the content matches the record in the database.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="344"/>
+        <source>{name}：验证失败，见下面标为 FAIL 的各行。</source>
+        <translation>{name}: verification failed; see the lines marked FAIL below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="352"/>
+        <source>文件未能验证。</source>
+        <translation>The file could not be verified.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="353"/>
+        <source>正在验证文件……</source>
+        <translation>Verifying the file…</translation>
+    </message>
+</context>
+<context>
     <name>CompanyType</name>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="30" />
+        <location filename="../../desktop/setup_dialog.py" line="39"/>
         <source>工业企业</source>
         <translation>Industrial enterprise</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="31" />
+        <location filename="../../desktop/setup_dialog.py" line="40"/>
         <source>建设工程参建单位</source>
         <translation>Construction project participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="32" />
+        <location filename="../../desktop/setup_dialog.py" line="41"/>
         <source>商务楼宇（办公楼、写字楼）</source>
         <translation>Commercial building (offices)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="33" />
+        <location filename="../../desktop/setup_dialog.py" line="42"/>
         <source>商场（含超市）</source>
         <translation>Shopping mall (incl. supermarket)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="34" />
+        <location filename="../../desktop/setup_dialog.py" line="43"/>
         <source>餐馆（含内部食堂）</source>
         <translation>Restaurant (incl. staff canteen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="35" />
+        <location filename="../../desktop/setup_dialog.py" line="44"/>
         <source>其他市场主体</source>
         <translation>Other market entity</translation>
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="198"/>
+        <source>新版本（更正）</source>
+        <translation>New version (correction)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="206"/>
+        <source>已签署的记录不能再修改。更正会新建一份草稿，复制原记录的全部内容并注明取代原记录；原记录及其签名保持不变，仍可验证。</source>
+        <translation>A signed record cannot be changed. A correction is a new draft with a copy of everything in the original, marked as superseding it; the original and its signatures stay as they are and can still be verified.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="214"/>
+        <source>例如：BJHQ-3 宿舍面积测量有误，重新测量</source>
+        <translation>e.g. BJHQ-3 dormitory area was measured wrongly; measured again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="223"/>
+        <source>创建新版本</source>
+        <translation>Create new version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="230"/>
+        <source>更正原因(&amp;R)：</source>
+        <translation>&amp;Reason for the correction:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="249"/>
+        <source>请说明为什么需要更正。</source>
+        <translation>Please say why a correction is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="256"/>
+        <source>正在创建新版本……</source>
+        <translation>Creating the new version…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="267"/>
+        <source>未能创建新版本。</source>
+        <translation>The new version was not created.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="267"/>
+        <source>原记录没有改变。</source>
+        <translation>The original record was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="269"/>
+        <source>未能创建新版本：</source>
+        <translation>The new version was not created: </translation>
+    </message>
+</context>
+<context>
     <name>CorrectiveActionDialog</name>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="27" />
+        <location filename="../../desktop/action_dialog.py" line="27"/>
         <source>新建整改措施</source>
         <translation>New corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="33" />
+        <location filename="../../desktop/action_dialog.py" line="33"/>
         <source>例如：调整宿舍分配，每间不超过 4 人</source>
         <translation>e.g. reassign dormitory beds, at most 4 people per room</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="47" />
+        <location filename="../../desktop/action_dialog.py" line="47"/>
         <source>整改措施(&amp;A)：</source>
         <translation>&amp;Action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="48" />
+        <location filename="../../desktop/action_dialog.py" line="48"/>
         <source>责任人(&amp;O)：</source>
         <translation>&amp;Owner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="49" />
+        <location filename="../../desktop/action_dialog.py" line="49"/>
         <source>完成期限(&amp;D)：</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="79" />
+        <location filename="../../desktop/action_dialog.py" line="79"/>
         <source>请填写整改措施。</source>
         <translation>Describe the corrective action.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="83" />
+        <location filename="../../desktop/action_dialog.py" line="83"/>
         <source>请填写责任人。</source>
         <translation>Name the owner.</translation>
     </message>
@@ -103,12 +677,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="25" />
+        <location filename="../../desktop/errors.py" line="24"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="30" />
+        <location filename="../../desktop/errors.py" line="30"/>
         <source>程序内部错误，请把详细信息发给维护人员。</source>
         <translation>An internal error occurred; please send the details to the maintainers.</translation>
     </message>
@@ -116,57 +690,57 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/export_action.py" line="72" />
+        <location filename="../../desktop/export_action.py" line="84"/>
         <source>报告导出功能在此版本中不可用。</source>
         <translation>Report export is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="73" />
+        <location filename="../../desktop/export_action.py" line="85"/>
         <source>缺少 export.reports 模块。</source>
         <translation>The export.reports module is missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="74" />
+        <location filename="../../desktop/export_action.py" line="86"/>
         <source>检查记录不受影响。</source>
         <translation>The inspection record is not affected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="79" />
+        <location filename="../../desktop/export_action.py" line="92"/>
         <source>选择保存报告的文件夹</source>
         <translation>Choose a folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="92" />
+        <location filename="../../desktop/export_action.py" line="108"/>
         <source>报告未能导出。</source>
         <translation>The reports could not be exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="92" />
+        <location filename="../../desktop/export_action.py" line="110"/>
         <source>检查记录不受影响；没有留下写了一半的文件。</source>
         <translation>The inspection record is not affected; no half-written file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="94" />
+        <location filename="../../desktop/export_action.py" line="118"/>
         <source>正在导出报告……</source>
         <translation>Exporting reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="102" />
+        <location filename="../../desktop/export_action.py" line="127"/>
         <source>报告已导出</source>
         <translation>Reports exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="103" />
+        <location filename="../../desktop/export_action.py" line="128"/>
         <source>报告已保存：</source>
         <translation>Reports saved:</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="104" />
+        <location filename="../../desktop/export_action.py" line="129"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="105" />
+        <location filename="../../desktop/export_action.py" line="131"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -174,52 +748,52 @@
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="86" />
+        <location filename="../../desktop/inspections_model.py" line="85"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="87" />
+        <location filename="../../desktop/inspections_model.py" line="86"/>
         <source>企业 / 场所</source>
         <translation>Company / site</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="88" />
+        <location filename="../../desktop/inspections_model.py" line="87"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="89" />
+        <location filename="../../desktop/inspections_model.py" line="88"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="90" />
+        <location filename="../../desktop/inspections_model.py" line="89"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="91" />
+        <location filename="../../desktop/inspections_model.py" line="90"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="92" />
+        <location filename="../../desktop/inspections_model.py" line="91"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="93" />
+        <location filename="../../desktop/inspections_model.py" line="92"/>
         <source>未查</source>
         <translation>Unchecked</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="94" />
+        <location filename="../../desktop/inspections_model.py" line="93"/>
         <source>未完成整改</source>
         <translation>Open actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="142" />
+        <location filename="../../desktop/inspections_model.py" line="141"/>
         <source>合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}</source>
         <translation>{passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked</translation>
     </message>
@@ -227,32 +801,42 @@
 <context>
     <name>InspectionView</name>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="45" />
+        <location filename="../../desktop/inspection_view.py" line="45"/>
         <source>检查项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="46" />
+        <location filename="../../desktop/inspection_view.py" line="46"/>
         <source>汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="142" />
+        <location filename="../../desktop/inspection_view.py" line="142"/>
         <source>这次检查刚被其他人保存过，您最近的修改没有保存。</source>
         <translation>Someone else has just saved this inspection; your latest change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="144" />
+        <location filename="../../desktop/inspection_view.py" line="144"/>
         <source>窗口已重新载入对方保存的内容。上面列出了没有保存的内容，请核对后重新填写。</source>
         <translation>The window now shows what they saved. What was not saved is listed above; please check it and enter it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="152" />
+        <location filename="../../desktop/inspection_view.py" line="153"/>
+        <source>您的账户无权修改这次检查，刚才的填写没有保存。</source>
+        <translation>Your account may not change this inspection: what you just entered was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inspection_view.py" line="155"/>
+        <source>填写的内容仍显示在窗口中，但没有保存到数据库。请用有修改权限的账户登录后再填写。</source>
+        <translation>What you entered is still shown in the window but was not saved to the database. Log in with an account that may make changes and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inspection_view.py" line="161"/>
         <source>刚才的填写暂时没能保存到数据库。</source>
         <translation>Your last entry could not be saved to the database yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="154" />
+        <location filename="../../desktop/inspection_view.py" line="163"/>
         <source>填写的内容仍保留在窗口中，程序会在您下次修改、切换检查项或关闭窗口时再次保存。</source>
         <translation>What you entered is kept in the window and will be saved again on your next change, when you switch items or close the window.</translation>
     </message>
@@ -260,52 +844,52 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="47" />
+        <location filename="../../desktop/inspections_view.py" line="48"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="48" />
+        <location filename="../../desktop/inspections_view.py" line="50"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="48" />
+        <location filename="../../desktop/inspections_view.py" line="51"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="48" />
+        <location filename="../../desktop/inspections_view.py" line="52"/>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="50" />
+        <location filename="../../desktop/inspections_view.py" line="55"/>
         <source>日期从(&amp;D)</source>
         <translation>&amp;Dates from</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="60" />
+        <location filename="../../desktop/inspections_view.py" line="65"/>
         <source>搜索企业、场所、检查人、编号</source>
         <translation>Search company, site, inspector, number</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="64" />
+        <location filename="../../desktop/inspections_view.py" line="69"/>
         <source>场所(&amp;S)：</source>
         <translation>&amp;Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="71" />
+        <location filename="../../desktop/inspections_view.py" line="76"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="135" />
+        <location filename="../../desktop/inspections_view.py" line="140"/>
         <source>全部场所</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="184" />
+        <location filename="../../desktop/inspections_view.py" line="189"/>
         <source>共 {total} 次检查，显示 {shown} 次</source>
         <translation>{total} inspections, {shown} shown</translation>
     </message>
@@ -313,359 +897,506 @@
 <context>
     <name>ItemPage</name>
     <message>
-        <location filename="../../desktop/item_page.py" line="143" />
+        <location filename="../../desktop/item_page.py" line="144"/>
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="149" />
+        <location filename="../../desktop/item_page.py" line="150"/>
         <source>现场检查方法</source>
         <translation>On-site guidance</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="155" />
+        <location filename="../../desktop/item_page.py" line="156"/>
         <source>测量值</source>
         <translation>Measured values</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="160" />
+        <location filename="../../desktop/item_page.py" line="161"/>
         <source>宿舍表</source>
         <translation>Dormitory rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="165" />
+        <location filename="../../desktop/item_page.py" line="166"/>
         <source>规则判定</source>
         <translation>Rule verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="180" />
+        <location filename="../../desktop/item_page.py" line="183"/>
         <source>检查结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="186" />
+        <location filename="../../desktop/item_page.py" line="189"/>
         <source>合格(&amp;P)</source>
         <translation>&amp;Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="187" />
+        <location filename="../../desktop/item_page.py" line="190"/>
         <source>不合格(&amp;F)</source>
         <translation>&amp;Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="188" />
+        <location filename="../../desktop/item_page.py" line="191"/>
         <source>不适用(&amp;N)</source>
         <translation>&amp;N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="207" />
+        <location filename="../../desktop/item_page.py" line="209"/>
         <source>说明为何与规则判定不同</source>
         <translation>Explain why the result differs from the rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="212" />
+        <location filename="../../desktop/item_page.py" line="214"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="220" />
+        <location filename="../../desktop/item_page.py" line="222"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="225" />
+        <location filename="../../desktop/item_page.py" line="227"/>
         <source>整改措施</source>
         <translation>Corrective actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="229" />
+        <location filename="../../desktop/item_page.py" line="231"/>
         <source>新建整改措施(&amp;C)…</source>
         <translation>New &amp;corrective action…</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="270" />
+        <location filename="../../desktop/item_page.py" line="272"/>
         <source>依据：《{title}》{number}（{date}）{clause}</source>
         <translation>Source: {title}{number} ({date}), {clause}</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="275" />
+        <location filename="../../desktop/item_page.py" line="277"/>
         <source>重要程度：关键</source>
         <translation>Severity: critical</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="276" />
+        <location filename="../../desktop/item_page.py" line="278"/>
         <source>重要程度：重要</source>
         <translation>Severity: major</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="277" />
+        <location filename="../../desktop/item_page.py" line="279"/>
         <source>重要程度：一般</source>
         <translation>Severity: minor</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="291" />
+        <location filename="../../desktop/item_page.py" line="293"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="332" />
+        <location filename="../../desktop/item_page.py" line="334"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="332" />
+        <location filename="../../desktop/item_page.py" line="334"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="332" />
+        <location filename="../../desktop/item_page.py" line="334"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="334" />
+        <location filename="../../desktop/item_page.py" line="336"/>
         <source>依规则判定：{result}</source>
         <translation>The rules say: {result}</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="337" />
+        <location filename="../../desktop/item_page.py" line="339"/>
         <source>填写测量值后，规则会给出判定。</source>
         <translation>Enter the measured values and the rules will give a verdict.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="340" />
+        <location filename="../../desktop/item_page.py" line="342"/>
         <source>本项没有数值规则，请根据现场检查选择结果。</source>
         <translation>No numeric rule for this item; choose the result from what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="351" />
+        <location filename="../../desktop/item_page.py" line="352"/>
         <source>另有 {count} 项房间检查合格。</source>
         <translation>{count} more room checks passed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="365" />
+        <location filename="../../desktop/item_page.py" line="375"/>
         <source>数值无效，已按输入保存：</source>
         <translation>Invalid value, saved as typed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="377" />
+        <location filename="../../desktop/item_page.py" line="387"/>
         <source>所选结果与规则判定（{derived}）不同，请说明理由（必填）：</source>
         <translation>Your result differs from the rules ({derived}); give a reason (required):</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="383" />
+        <location filename="../../desktop/item_page.py" line="393"/>
         <source>尚未选择结果：按规则计为“{result}”。</source>
         <translation>No result chosen yet: counted as “{result}” by the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="405" />
+        <location filename="../../desktop/item_page.py" line="420"/>
         <source>尚无整改措施。</source>
         <translation>No corrective action yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="408" />
+        <location filename="../../desktop/item_page.py" line="423"/>
         <source>• {action}（责任人：{owner}，期限：{due}）</source>
         <translation>• {action} (owner: {owner}, due: {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="471" />
+        <location filename="../../desktop/item_page.py" line="486"/>
         <source>照片未能保存。</source>
         <translation>The photo could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="471" />
+        <location filename="../../desktop/item_page.py" line="486"/>
         <source>已填写的内容都已保存；请稍后再添加照片。</source>
         <translation>Everything you entered is saved; try adding the photo again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="476" />
+        <location filename="../../desktop/item_page.py" line="491"/>
         <source>有文件未能添加。</source>
         <translation>Some files could not be attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="478" />
+        <location filename="../../desktop/item_page.py" line="493"/>
         <source>其他文件和已填写的内容都已保存。</source>
         <translation>The other files and everything you entered are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="509" />
+        <location filename="../../desktop/item_page.py" line="524"/>
         <source>整改措施未能保存。</source>
         <translation>The corrective action could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="509" />
+        <location filename="../../desktop/item_page.py" line="524"/>
         <source>对话框中的内容仍保留，可再试一次。</source>
         <translation>The dialog keeps what you typed; you can try again.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LockedPage</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="76" />
-        <location filename="../../desktop/main_window.py" line="345" />
-        <location filename="../../desktop/main_window.py" line="449" />
-        <source>复工自查</source>
-        <translation>Fugong Self-Check</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="86" />
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/login_dialog.py" line="35"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
+</context>
+<context>
+    <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="115" />
-        <source>新建检查(&amp;N)…</source>
-        <translation>&amp;New inspection…</translation>
+        <location filename="../../desktop/login_dialog.py" line="67"/>
+        <source>登录 — 复工自查</source>
+        <translation>Log in — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116" />
-        <source>打开检查(&amp;O)</source>
-        <translation>&amp;Open inspection</translation>
+        <location filename="../../desktop/login_dialog.py" line="76"/>
+        <source>请登录</source>
+        <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="117" />
-        <source>返回检查列表(&amp;L)</source>
-        <translation>Back to the &amp;list</translation>
+        <location filename="../../desktop/login_dialog.py" line="81"/>
+        <source>所有修改都以登录的账户记入审计记录。</source>
+        <translation>Every change is recorded in the audit trail under the account that is logged in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="118" />
-        <source>导出报告(&amp;E)…</source>
-        <translation>&amp;Export reports…</translation>
+        <location filename="../../desktop/login_dialog.py" line="83"/>
+        <source>数据库：{name}</source>
+        <translation>Database: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119" />
-        <source>刷新列表(&amp;R)</source>
-        <translation>&amp;Refresh list</translation>
+        <location filename="../../desktop/login_dialog.py" line="99"/>
+        <source>账户名(&amp;N)：</source>
+        <translation>Account &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120" />
-        <source>退出(&amp;Q)</source>
-        <translation>&amp;Quit</translation>
+        <location filename="../../desktop/login_dialog.py" line="100"/>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121" />
-        <source>合格</source>
-        <translation>Pass</translation>
+        <location filename="../../desktop/login_dialog.py" line="104"/>
+        <source>登录(&amp;L)</source>
+        <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="122" />
-        <source>不合格</source>
-        <translation>Fail</translation>
+        <location filename="../../desktop/login_dialog.py" line="107"/>
+        <source>退出程序</source>
+        <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123" />
-        <source>不适用</source>
-        <translation>N/A</translation>
+        <location filename="../../desktop/login_dialog.py" line="137"/>
+        <source>请填写账户名。</source>
+        <translation>Please enter the account name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="125" />
-        <source>下一项(&amp;X)</source>
-        <translation>Ne&amp;xt item</translation>
+        <location filename="../../desktop/login_dialog.py" line="141"/>
+        <source>请填写密码。</source>
+        <translation>Please enter the password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128" />
-        <source>上一项(&amp;V)</source>
-        <translation>Pre&amp;vious item</translation>
+        <location filename="../../desktop/login_dialog.py" line="162"/>
+        <source>无法登录。</source>
+        <translation>Cannot log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="130" />
-        <source>汇总(&amp;S)</source>
-        <translation>&amp;Summary</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="131" />
-        <source>依据文件(&amp;S)…</source>
-        <translation>&amp;Sources…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="132" />
-        <source>关于复工自查(&amp;A)…</source>
-        <translation>&amp;About Fugong Self-Check…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="146" />
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="151" />
-        <source>检查(&amp;I)</source>
-        <translation>&amp;Inspection</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="157" />
-        <source>视图(&amp;V)</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="158" />
-        <source>语言 / Language(&amp;L)</source>
-        <translation>&amp;Language / 语言</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="161" />
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="165" />
-        <source>工具栏</source>
-        <translation>Toolbar</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="208" />
-        <source>数据库：{url}</source>
-        <translation>Database: {url}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="223" />
-        <source>无法打开数据库</source>
-        <translation>Cannot open the database</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="226" />
-        <source>无法打开数据库。</source>
-        <translation>The database cannot be opened.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="228" />
-        <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
-        <translation>No data was changed. Fix the problem above, then start the program again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="242" />
-        <source>无法读取检查列表。</source>
-        <translation>The list of inspections cannot be read.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="242" />
-        <location filename="../../desktop/main_window.py" line="331" />
+        <location filename="../../desktop/login_dialog.py" line="162"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243" />
+        <location filename="../../desktop/login_dialog.py" line="174"/>
+        <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
+        <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="178"/>
+        <source>现在可以再试一次。</source>
+        <translation>You can try again now.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="101"/>
+        <location filename="../../desktop/main_window.py" line="516"/>
+        <location filename="../../desktop/main_window.py" line="668"/>
+        <source>复工自查</source>
+        <translation>Fugong Self-Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="113"/>
+        <location filename="../../desktop/main_window.py" line="416"/>
+        <source>未登录</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="117"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
+        <source>正在打开数据库……</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="150"/>
+        <source>新建检查(&amp;N)…</source>
+        <translation>&amp;New inspection…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="151"/>
+        <source>打开检查(&amp;O)</source>
+        <translation>&amp;Open inspection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="152"/>
+        <source>返回检查列表(&amp;L)</source>
+        <translation>Back to the &amp;list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="153"/>
+        <source>导出报告(&amp;E)…</source>
+        <translation>&amp;Export reports…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="154"/>
+        <source>刷新列表(&amp;R)</source>
+        <translation>&amp;Refresh list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="155"/>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="156"/>
+        <source>合格</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="157"/>
+        <source>不合格</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="158"/>
+        <source>不适用</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="160"/>
+        <source>下一项(&amp;X)</source>
+        <translation>Ne&amp;xt item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="163"/>
+        <source>上一项(&amp;V)</source>
+        <translation>Pre&amp;vious item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="165"/>
+        <source>汇总(&amp;S)</source>
+        <translation>&amp;Summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="166"/>
+        <source>签署(&amp;G)…</source>
+        <translation>Si&amp;gn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="168"/>
+        <source>新版本（更正）(&amp;C)…</source>
+        <translation>New version (&amp;correction)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="170"/>
+        <source>审计(&amp;D)…</source>
+        <translation>Au&amp;dit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="171"/>
+        <source>添加账户(&amp;A)…</source>
+        <translation>&amp;Add account…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="172"/>
+        <source>退出登录(&amp;O)</source>
+        <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="173"/>
+        <source>依据文件(&amp;S)…</source>
+        <translation>&amp;Sources…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="174"/>
+        <source>关于复工自查(&amp;A)…</source>
+        <translation>&amp;About Fugong Self-Check…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="188"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="193"/>
+        <source>检查(&amp;I)</source>
+        <translation>&amp;Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="202"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="204"/>
+        <source>语言 / Language(&amp;L)</source>
+        <translation>&amp;Language / 语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="207"/>
+        <source>账户(&amp;U)</source>
+        <translation>Acco&amp;unts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="212"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="216"/>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="276"/>
+        <source>数据库：{url}</source>
+        <translation>Database: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="292"/>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="295"/>
+        <source>无法打开数据库。</source>
+        <translation>The database cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="297"/>
+        <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
+        <translation>No data was changed. Fix the problem above, then start the program again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="311"/>
+        <source>无法读取检查列表。</source>
+        <translation>The list of inspections cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="311"/>
+        <location filename="../../desktop/main_window.py" line="500"/>
+        <source>没有修改任何数据。</source>
+        <translation>No data was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="312"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="331" />
+        <location filename="../../desktop/main_window.py" line="351"/>
+        <source>请完成首次设置：创建第一个账户后即可使用。</source>
+        <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="351"/>
+        <source>首次设置(&amp;S)…</source>
+        <translation>First-run &amp;setup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="377"/>
+        <source>请登录。</source>
+        <translation>Please log in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="390"/>
+        <source>已登录：{name}（{role}）</source>
+        <translation>Logged in: {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="433"/>
+        <source>已添加账户：{name}（{role}）</source>
+        <translation>Account added: {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="500"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="350" />
+        <location filename="../../desktop/main_window.py" line="520"/>
         <source>{place} {date} — 复工自查</source>
         <translation>{place} {date} — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355" />
+        <location filename="../../desktop/main_window.py" line="524"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="450" />
+        <location filename="../../desktop/main_window.py" line="580"/>
+        <source>已签署，记录已锁定。</source>
+        <translation>Signed; the record is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="669"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -673,17 +1404,17 @@
 <context>
     <name>MeasurementField</name>
     <message>
-        <location filename="../../desktop/item_page.py" line="73" />
+        <location filename="../../desktop/item_page.py" line="74"/>
         <source>（未填）</source>
         <translation>(not entered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="74" />
+        <location filename="../../desktop/item_page.py" line="75"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="75" />
+        <location filename="../../desktop/item_page.py" line="76"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -691,32 +1422,32 @@
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../desktop/navigator_model.py" line="128" />
+        <location filename="../../desktop/navigator_model.py" line="126"/>
         <source>检查项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desktop/navigator_model.py" line="128" />
+        <location filename="../../desktop/navigator_model.py" line="126"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/navigator_model.py" line="174" />
+        <location filename="../../desktop/navigator_model.py" line="172"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/navigator_model.py" line="174" />
+        <location filename="../../desktop/navigator_model.py" line="172"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/navigator_model.py" line="174" />
+        <location filename="../../desktop/navigator_model.py" line="172"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/navigator_model.py" line="179" />
+        <location filename="../../desktop/navigator_model.py" line="177"/>
         <source>已答 {answered} / 共 {total}，不合格 {failed}</source>
         <translation>{answered} of {total} answered, {failed} failed</translation>
     </message>
@@ -724,57 +1455,57 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="62" />
+        <location filename="../../desktop/new_inspection_dialog.py" line="62"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="75" />
+        <location filename="../../desktop/new_inspection_dialog.py" line="75"/>
         <source>企业 / 场所(&amp;S)：</source>
         <translation>Company / &amp;site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="76" />
+        <location filename="../../desktop/new_inspection_dialog.py" line="76"/>
         <source>检查日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="77" />
+        <location filename="../../desktop/new_inspection_dialog.py" line="77"/>
         <source>检查人(&amp;I)：</source>
         <translation>&amp;Inspector:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="79" />
+        <location filename="../../desktop/new_inspection_dialog.py" line="79"/>
         <source>检查依据（可多选）</source>
         <translation>Check against (choose one or more)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="91" />
+        <location filename="../../desktop/new_inspection_dialog.py" line="91"/>
         <source>{items} 项，{date}{number}</source>
         <translation>{items} items, {date}{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="104" />
+        <location filename="../../desktop/new_inspection_dialog.py" line="104"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="128" />
+        <location filename="../../desktop/new_inspection_dialog.py" line="132"/>
         <source>请先完成首次设置，登记企业。</source>
         <translation>Complete the first-run setup and register the company first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="132" />
+        <location filename="../../desktop/new_inspection_dialog.py" line="136"/>
         <source>请至少选择一份检查依据。</source>
         <translation>Choose at least one catalog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="135" />
+        <location filename="../../desktop/new_inspection_dialog.py" line="139"/>
         <source>请填写检查人。</source>
-        <translation>Enter the inspector's name.</translation>
+        <translation>Enter the inspector&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="143" />
+        <location filename="../../desktop/new_inspection_dialog.py" line="147"/>
         <source>未能创建检查：</source>
         <translation>The inspection could not be created: </translation>
     </message>
@@ -782,17 +1513,17 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../desktop/operations.py" line="106" />
+        <location filename="../../desktop/operations.py" line="106"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/operations.py" line="107" />
+        <location filename="../../desktop/operations.py" line="107"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/operations.py" line="128" />
+        <location filename="../../desktop/operations.py" line="130"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
@@ -800,32 +1531,32 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../desktop/photos.py" line="121" />
+        <location filename="../../desktop/photos.py" line="121"/>
         <source>添加照片或文件(&amp;H)…</source>
         <translation>Add p&amp;hoto or file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/photos.py" line="123" />
+        <location filename="../../desktop/photos.py" line="123"/>
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/photos.py" line="125" />
+        <location filename="../../desktop/photos.py" line="125"/>
         <source>也可以把照片拖到这里。</source>
         <translation>You can also drop photos here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/photos.py" line="146" />
+        <location filename="../../desktop/photos.py" line="147"/>
         <source>选择照片或文件</source>
         <translation>Choose photos or files</translation>
     </message>
     <message>
-        <location filename="../../desktop/photos.py" line="146" />
+        <location filename="../../desktop/photos.py" line="149"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../desktop/photos.py" line="146" />
+        <location filename="../../desktop/photos.py" line="149"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
@@ -833,42 +1564,42 @@
 <context>
     <name>RoomTableModel</name>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="102" />
+        <location filename="../../desktop/rooms_editor.py" line="103"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="103" />
+        <location filename="../../desktop/rooms_editor.py" line="104"/>
         <source>面积 (m²)</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="104" />
+        <location filename="../../desktop/rooms_editor.py" line="105"/>
         <source>人数</source>
         <translation>Occupants</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="105" />
+        <location filename="../../desktop/rooms_editor.py" line="106"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="106" />
+        <location filename="../../desktop/rooms_editor.py" line="107"/>
         <source>有窗</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="107" />
+        <location filename="../../desktop/rooms_editor.py" line="108"/>
         <source>上下床</source>
         <translation>Bunk beds</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="212" />
+        <location filename="../../desktop/rooms_editor.py" line="213"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="212" />
+        <location filename="../../desktop/rooms_editor.py" line="213"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -876,42 +1607,42 @@
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="63" />
+        <location filename="../../desktop/rooms_editor.py" line="64"/>
         <source>地上</source>
         <translation>Above ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="64" />
+        <location filename="../../desktop/rooms_editor.py" line="65"/>
         <source>半地下室</source>
         <translation>Semi-basement</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="65" />
+        <location filename="../../desktop/rooms_editor.py" line="66"/>
         <source>地下</source>
         <translation>Underground</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="393" />
+        <location filename="../../desktop/rooms_editor.py" line="394"/>
         <source>待填写</source>
         <translation>to be filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="394" />
+        <location filename="../../desktop/rooms_editor.py" line="397"/>
         <source>数据有误：</source>
         <translation>Invalid data: </translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="401" />
+        <location filename="../../desktop/rooms_editor.py" line="407"/>
         <source>不合格：</source>
         <translation>Fail: </translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="403" />
+        <location filename="../../desktop/rooms_editor.py" line="411"/>
         <source>合格，需注意</source>
         <translation>Pass, with a warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="405" />
+        <location filename="../../desktop/rooms_editor.py" line="414"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
@@ -919,17 +1650,17 @@
 <context>
     <name>RoomsEditor</name>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="326" />
+        <location filename="../../desktop/rooms_editor.py" line="327"/>
         <source>添加房间(&amp;R)</source>
         <translation>Add &amp;room</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="328" />
+        <location filename="../../desktop/rooms_editor.py" line="329"/>
         <source>删除所选房间</source>
         <translation>Remove selected rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="330" />
+        <location filename="../../desktop/rooms_editor.py" line="331"/>
         <source>每间宿舍一行：面积为使用面积，人数为实住人数。</source>
         <translation>One row per dormitory room: usable floor area and actual occupants.</translation>
     </message>
@@ -937,32 +1668,32 @@
 <context>
     <name>SectionCountsModel</name>
     <message>
-        <location filename="../../desktop/summary_page.py" line="75" />
+        <location filename="../../desktop/summary_page.py" line="82"/>
         <source>部分</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="76" />
+        <location filename="../../desktop/summary_page.py" line="83"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="77" />
+        <location filename="../../desktop/summary_page.py" line="84"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="78" />
+        <location filename="../../desktop/summary_page.py" line="85"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="79" />
+        <location filename="../../desktop/summary_page.py" line="86"/>
         <source>未查</source>
         <translation>Unchecked</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="80" />
+        <location filename="../../desktop/summary_page.py" line="87"/>
         <source>已答</source>
         <translation>Answered</translation>
     </message>
@@ -970,120 +1701,293 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="63" />
+        <location filename="../../desktop/setup_dialog.py" line="100"/>
         <source>首次设置 — 复工自查</source>
         <translation>First-run setup — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="64" />
+        <location filename="../../desktop/setup_dialog.py" line="101"/>
         <source>欢迎使用复工自查</source>
         <translation>Welcome to Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="71" />
-        <source>请填写本企业的基本信息和检查人姓名。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
-        <translation>Enter your company's details and the inspector's name. The official checklists (State Council guidelines, Beijing notices and others) ship with the program: there is no file to find.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/setup_dialog.py" line="79" />
+        <location filename="../../desktop/setup_dialog.py" line="120"/>
         <source>例如：北京某某制造有限公司</source>
         <translation>e.g. Beijing Example Manufacturing Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="83" />
+        <location filename="../../desktop/setup_dialog.py" line="124"/>
         <source>18 位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="95" />
+        <location filename="../../desktop/setup_dialog.py" line="136"/>
         <source>可选，例如：一号厂区、员工宿舍楼</source>
         <translation>Optional, e.g. Plant 1, staff dormitory building</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="98" />
-        <source>填写检查记录时使用的姓名</source>
-        <translation>The name used on inspection records</translation>
+        <location filename="../../desktop/setup_dialog.py" line="108"/>
+        <source>请填写本企业的基本信息，并创建您的账户。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
+        <translation>Please enter your company&apos;s details and create your account. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="107" />
+        <location filename="../../desktop/setup_dialog.py" line="113"/>
+        <source>请填写本企业的基本信息。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
+        <translation>Please enter your company&apos;s details. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_dialog.py" line="139"/>
+        <source>登录和签署检查记录时使用的姓名</source>
+        <translation>the name you log in and sign inspections with</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_dialog.py" line="143"/>
+        <source>至少 8 个字符</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_dialog.py" line="149"/>
+        <source>这是本数据库的第一个账户，将成为单位主要负责人（管理员）：可以添加安全员、审计员等其他账户，并审核签署检查记录。请牢记密码：签署时需要再次输入，密码无法找回。</source>
+        <translation>This is the first account of this database: it becomes the head of the organisation (administrator), who can add other accounts such as safety officers and auditors and countersigns inspection records. Remember the password: it is asked again when signing and cannot be recovered.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_dialog.py" line="164"/>
         <source>企业名称(&amp;C)：</source>
         <translation>&amp;Company name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="108" />
+        <location filename="../../desktop/setup_dialog.py" line="165"/>
         <source>统一社会信用代码(&amp;U)：</source>
         <translation>&amp;Unified social credit code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="110" />
+        <location filename="../../desktop/setup_dialog.py" line="167"/>
         <source>企业类型(&amp;T)：</source>
         <translation>Company &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="111" />
+        <location filename="../../desktop/setup_dialog.py" line="168"/>
         <source>场所(&amp;S)：</source>
         <translation>&amp;Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="116" />
-        <source>检查人姓名(&amp;O)：</source>
-        <translation>Inspecting &amp;officer:</translation>
+        <location filename="../../desktop/setup_dialog.py" line="174"/>
+        <source>您的姓名（账户名）(&amp;O)：</source>
+        <translation>Your name (acc&amp;ount):</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="119" />
+        <location filename="../../desktop/setup_dialog.py" line="175"/>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_dialog.py" line="176"/>
+        <source>再次输入密码(&amp;A)：</source>
+        <translation>Password &amp;again:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_dialog.py" line="288"/>
+        <source>正在创建账户和签名密钥……</source>
+        <translation>Creating the account and its signing key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_dialog.py" line="288"/>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_dialog.py" line="303"/>
+        <source>未能保存。</source>
+        <translation>Could not save.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_dialog.py" line="303"/>
+        <source>填写的内容仍保留在对话框中。</source>
+        <translation>What you typed is still in the dialog.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_dialog.py" line="183"/>
         <source>开始使用</source>
         <translation>Get started</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="179" />
+        <location filename="../../desktop/setup_dialog.py" line="253"/>
+        <source>请填写您的姓名（账户名）。</source>
+        <translation>Please enter your name (the account name).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_dialog.py" line="256"/>
+        <source>密码至少需要 {count} 个字符。</source>
+        <translation>The password needs at least {count} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_dialog.py" line="259"/>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_dialog.py" line="268"/>
         <source>请填写企业名称。</source>
         <translation>Enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="184" />
+        <location filename="../../desktop/setup_dialog.py" line="273"/>
         <source>请填写统一社会信用代码。</source>
         <translation>Enter the unified social credit code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="188" />
-        <source>请填写检查人姓名。</source>
-        <translation>Enter the officer's name.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/setup_dialog.py" line="196" />
+        <location filename="../../desktop/setup_dialog.py" line="305"/>
         <source>未能保存：</source>
         <translation>Could not save: </translation>
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="65"/>
+        <source>签署检查记录</source>
+        <translation>Sign the inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="76"/>
+        <source>签署人：{name}（{role}）</source>
+        <translation>Signer: {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="82"/>
+        <source>签署含义(&amp;M)：</source>
+        <translation>&amp;Meaning:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="84"/>
+        <source>签署声明</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="90"/>
+        <source>手写签名（可选，显示在报告上）</source>
+        <translation>Handwritten signature (optional, shown on the report)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="92"/>
+        <source>清除(&amp;C)</source>
+        <translation>&amp;Clear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="105"/>
+        <source>再次输入您的密码(&amp;P)：</source>
+        <translation>Your &amp;password again:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="114"/>
+        <source>签署(&amp;S)</source>
+        <translation>&amp;Sign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="157"/>
+        <source>请输入密码：签署需要用它解锁您的签名密钥。</source>
+        <translation>Please enter your password: signing needs it to unlock your signing key.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="170"/>
+        <source>正在签署并生成报告……</source>
+        <translation>Signing and producing the reports…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="186"/>
+        <source>未能签署。</source>
+        <translation>Could not sign.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="186"/>
+        <location filename="../../desktop/sign_dialog.py" line="189"/>
+        <source>检查记录没有改变。</source>
+        <translation>The inspection record was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_dialog.py" line="189"/>
+        <source>未能签署：{reason}</source>
+        <translation>Could not sign: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../desktop/signature_pad.py" line="33"/>
+        <source>按住鼠标左键书写签名</source>
+        <translation>Hold the left mouse button down to write your signature</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesModel</name>
+    <message>
+        <location filename="../../desktop/signatures.py" line="68"/>
+        <source>签名人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signatures.py" line="69"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signatures.py" line="70"/>
+        <source>签署含义</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signatures.py" line="71"/>
+        <source>签署时间（UTC）</source>
+        <translation>Signed at (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signatures.py" line="72"/>
+        <source>本地时间</source>
+        <translation>Local time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signatures.py" line="73"/>
+        <source>记录哈希</source>
+        <translation>Record hash</translation>
+    </message>
+</context>
+<context>
+    <name>Signing</name>
+    <message>
+        <location filename="../../desktop/sign_action.py" line="25"/>
+        <source>记录 #{id}：{place}，{date}，检查人 {inspector}</source>
+        <translation>Record #{id}: {place}, {date}, inspector {inspector}</translation>
+    </message>
+</context>
+<context>
     <name>SourcesDialog</name>
     <message>
-        <location filename="../../desktop/about.py" line="36" />
+        <location filename="../../desktop/about.py" line="36"/>
         <source>依据文件</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="49" />
+        <location filename="../../desktop/about.py" line="49"/>
         <source>检查表</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="49" />
+        <location filename="../../desktop/about.py" line="49"/>
         <source>文件</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="49" />
+        <location filename="../../desktop/about.py" line="49"/>
         <source>发文机关</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="49" />
+        <location filename="../../desktop/about.py" line="49"/>
         <source>文号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="49" />
+        <location filename="../../desktop/about.py" line="49"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -1091,17 +1995,17 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="50" />
+        <location filename="../../desktop/inspections_model.py" line="49"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="51" />
+        <location filename="../../desktop/inspections_model.py" line="50"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="52" />
+        <location filename="../../desktop/inspections_model.py" line="51"/>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
@@ -1109,87 +2013,122 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../desktop/summary_page.py" line="166" />
+        <location filename="../../desktop/summary_page.py" line="176"/>
         <source>完成检查(&amp;M)</source>
         <translation>Co&amp;mplete inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="188" />
+        <location filename="../../desktop/summary_page.py" line="181"/>
+        <source>签署(&amp;G)…</source>
+        <translation>Si&amp;gn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="183"/>
+        <source>新版本（更正）(&amp;V)…</source>
+        <translation>New &amp;version (correction)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="186"/>
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="225"/>
         <source>无法读取检查记录。</source>
         <translation>The inspection record cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="188" />
+        <location filename="../../desktop/summary_page.py" line="225"/>
         <source>已填写的内容都已保存。</source>
         <translation>Everything you entered is saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="192" />
+        <location filename="../../desktop/summary_page.py" line="228"/>
         <source>{place} — {date}，检查人：{inspector}（{status}）</source>
         <translation>{place} — {date}, inspector: {inspector} ({status})</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="200" />
+        <location filename="../../desktop/summary_page.py" line="232"/>
+        <source>；更正并取代记录 #{id}</source>
+        <translation>; corrects and supersedes record #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="239"/>
         <source>共 {total} 项：合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}；合格率 {rate}</source>
         <translation>{total} items: {passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked; pass rate {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="225" />
-        <source>本次检查已完成。</source>
-        <translation>This inspection is completed.</translation>
+        <location filename="../../desktop/summary_page.py" line="277"/>
+        <source>本次检查已签署并经单位主要负责人审核，记录已锁定。</source>
+        <translation>This inspection is signed and approved by the head of the organisation; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="228" />
+        <location filename="../../desktop/summary_page.py" line="278"/>
+        <source>本次检查已由检查人签署，记录已锁定；等待单位主要负责人审核签署。</source>
+        <translation>This inspection is signed by the inspector and locked; it awaits review by the head of the organisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="280"/>
+        <source>本次检查已完成，等待检查人签署。签署后记录将被锁定。</source>
+        <translation>This inspection is completed and awaits the inspector&apos;s signature. Signing locks the record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="282"/>
+        <source>您的账户只能查看，不能修改检查记录。</source>
+        <translation>Your account can view inspection records but not change them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="284"/>
         <source>还有 {count} 个问题需要处理，处理后才能完成检查。</source>
         <translation>{count} problems still block completion.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="231" />
+        <location filename="../../desktop/summary_page.py" line="285"/>
         <source>所有检查项均已处理，可以完成检查。</source>
         <translation>Every item is dealt with; the inspection can be completed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="235" />
+        <location filename="../../desktop/summary_page.py" line="289"/>
         <source>无。</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="236" />
+        <location filename="../../desktop/summary_page.py" line="290"/>
         <source>责任人</source>
         <translation>owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="236" />
+        <location filename="../../desktop/summary_page.py" line="290"/>
         <source>期限</source>
         <translation>due</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="237" />
+        <location filename="../../desktop/summary_page.py" line="291"/>
         <source>不合格项</source>
         <translation>Failed items</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="238" />
+        <location filename="../../desktop/summary_page.py" line="292"/>
         <source>未完成的整改措施</source>
         <translation>Open corrective actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="239" />
+        <location filename="../../desktop/summary_page.py" line="293"/>
         <source>尚未处理、影响完成的问题</source>
         <translation>What still blocks completion</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="253" />
+        <location filename="../../desktop/summary_page.py" line="307"/>
         <source>人工判定：</source>
-        <translation>Officer's judgement: </translation>
+        <translation>Officer&apos;s judgement: </translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="298" />
+        <location filename="../../desktop/summary_page.py" line="352"/>
         <source>检查未能完成。</source>
         <translation>The inspection could not be completed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="298" />
+        <location filename="../../desktop/summary_page.py" line="352"/>
         <source>已填写的内容都已保存，检查仍为草稿。</source>
         <translation>Everything you entered is saved; the inspection stays a draft.</translation>
     </message>

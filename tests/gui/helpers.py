@@ -15,15 +15,31 @@ from desktop.main_window import MainWindow
 
 VALID_CREDIT_CODE = "91110000600037341L"
 WRONG_CHECK_CHARACTER = "91110000600037341X"
+PASSWORD = "zhangwei-2020"  # the password of the account seed_inspection creates
 
 
-def start_app(qtbot: QtBot, db_url: str) -> MainWindow:
-    """Start the app as ``run_gui`` does (without its event loop) and wait until the list is loaded."""
+def start_app(qtbot: QtBot, db_url: str, user: str | None = "张伟", password: str = PASSWORD) -> MainWindow:
+    """Start the app as ``run_gui`` does (without its event loop) and wait until the database is open; if it
+    asks for a login, log in as ``user`` (None: leave the login dialog open)."""
     app = FugongApp(db_url)
     window = app.start()
     window._test_app = app  # type: ignore[attr-defined]  # keep the owner alive with the window
     qtbot.waitUntil(lambda: window.loaded, timeout=20000)
+    if user is not None and window.login_dialog is not None:
+        log_in(qtbot, window, user, password)
     return window
+
+
+def log_in(qtbot: QtBot, window: MainWindow, user: str, password: str) -> None:
+    """Type the name and password into the login dialog and wait until the window opens."""
+    dialog = window.login_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.name_edit.clear()
+    type_into(qtbot, dialog.name_edit, user)
+    type_into(qtbot, dialog.password_edit, password)
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: window.account is not None and window.account.name == user, timeout=10000)
+    assert window.stack.currentWidget() is not window.locked
 
 
 def close_window(qtbot: QtBot, window: MainWindow) -> None:
@@ -92,14 +108,93 @@ def make_photo(path: Path, color: str = "#4caf50", size: tuple[int, int] = (320,
 
 
 def seed_inspection(db_url: str, catalogs: tuple[str, ...] = ("GN", "BJHQ"), officer: str = "张伟") -> int:
-    """A company, a site and a draft inspection, stored through the service as the GUI would."""
+    """A company, a site (unless there are already) and a draft inspection, stored through the service as the
+    GUI would; ``officer`` is the first account (a manager, password :data:`PASSWORD`) unless the database has
+    accounts already."""
+    from storage.auth import create_user, users_exist
     from storage.db import open_database
-    from storage.service import CompanyInput, add_site, create_inspection, save_company
+    from storage.service import CompanyInput, add_site, create_inspection, list_companies, save_company
 
     db = open_database(db_url)
     try:
-        company = save_company(db, officer, CompanyInput("北京示例制造有限公司", VALID_CREDIT_CODE, "industrial"))
-        site = add_site(db, officer, company, "一号厂区")
+        with db.session() as session:
+            first = not users_exist(session)
+        if first:
+            create_user(db, officer, officer, "manager", PASSWORD)
+        existing = list_companies(db)
+        if existing:
+            company, site = existing[0].id, existing[0].sites[0].id
+        else:
+            company = save_company(db, officer, CompanyInput("北京示例制造有限公司", VALID_CREDIT_CODE, "industrial"))
+            site = add_site(db, officer, company, "一号厂区")
         return create_inspection(db, officer, company, dt.date(2020, 3, 2), officer, catalogs, site_id=site)
     finally:
         db.close()
+
+
+def answered_inspection(db_url: str, actor: str) -> int:
+    """A draft of the first company and site with every item answered (as ``actor``), ready to complete:
+    GN-01 fails with a corrective action, everything else passes."""
+    from checklist.evaluation import Answer, Result
+    from storage.db import open_database
+    from storage.service import add_action, create_inspection, list_companies, load_inspection, save_answer
+
+    db = open_database(db_url)
+    try:
+        company = list_companies(db)[0]
+        site_id = company.sites[0].id if company.sites else None
+        inspection_id = create_inspection(db, actor, company.id, dt.date(2020, 3, 2), actor, ("GN",), site_id=site_id)
+        version = load_inspection(db, inspection_id).version
+        version = save_answer(db, actor, inspection_id, version, "GN-01", Answer(Result.FAIL, {"checks_per_day": "1"}))
+        for response in load_inspection(db, inspection_id).responses:
+            if response.final is None:
+                version = save_answer(db, actor, inspection_id, version, response.item_id, Answer(Result.PASS))
+        add_action(db, actor, inspection_id, version, "GN-01", "上下午各测一次体温", actor, dt.date(2020, 3, 5))
+        return inspection_id
+    finally:
+        db.close()
+
+
+def seed_accounts(db_url: str, accounts: dict[str, tuple[str, str]], signing_keys: bool = False) -> None:
+    """Accounts {name: (role, password)} in order (the first becomes the manager) and, with the first as
+    actor, a company and a site. ``signing_keys``: with a signing key each (slower)."""
+    from export.signing import create_account
+    from storage.auth import create_user
+    from storage.db import open_database
+    from storage.service import CompanyInput, add_site, save_company
+
+    db = open_database(db_url)
+    try:
+        first = next(iter(accounts))
+        for name, (role, password) in accounts.items():
+            (create_account if signing_keys else create_user)(db, first, name, role, password)
+        company = save_company(db, first, CompanyInput("北京示例制造有限公司", VALID_CREDIT_CODE, "industrial"))
+        add_site(db, first, company, "一号厂区")
+    finally:
+        db.close()
+
+
+def log_out(qtbot: QtBot, window: MainWindow) -> None:
+    window.logout_action.trigger()
+    qtbot.waitUntil(lambda: window.login_dialog is not None and window.login_dialog.isVisible())
+    assert window.account is None and window.stack.currentWidget() is window.locked
+
+
+def open_row(qtbot: QtBot, window: MainWindow, inspection_id: int) -> None:
+    """Double-click the inspection's row in the list and wait until it is open."""
+    from desktop.inspections_model import Column
+
+    qtbot.waitUntil(lambda: window.inspections.select_id(inspection_id))
+    table = window.inspections.table
+    row = table.selectionModel().selectedRows()[0].row()
+    click_index(qtbot, table, table.model().index(row, Column.PLACE), double=True)
+    qtbot.waitUntil(lambda: window.inspection_view is not None)
+    assert window.editor is not None and window.editor.inspection_id == inspection_id
+
+
+def show_summary_tab(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.inspection_view
+    assert view is not None
+    tab_bar = view.tabs.tabBar()
+    qtbot.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(1).center())
+    assert view.tabs.currentWidget() is view.summary

@@ -45,8 +45,14 @@ ROOMS = [
 ]
 
 
-def _sample_data(url: str, photo: Path) -> int:
+PASSWORDS = {"王经理": "wang-manager-2020", "张伟": "zhang-officer-2020", "赵审计": "zhao-auditor-2020"}
+
+
+def _sample_data(url: str, photo: Path) -> tuple[int, int, int]:
+    """Accounts, three completed inspections (the first signed by the officer and approved by the manager) and
+    an open draft; returns (draft, signed, completed)."""
     from checklist.evaluation import Answer, Result
+    from export.signing import create_account, sign
     from storage.db import open_database
     from storage.service import (
         CompanyInput,
@@ -63,6 +69,10 @@ def _sample_data(url: str, photo: Path) -> int:
 
     actor = "张伟"
     db = open_database(url)
+    create_account(db, "王经理", "王经理", "manager", PASSWORDS["王经理"])
+    create_account(db, "王经理", "张伟", "officer", PASSWORDS["张伟"])
+    create_account(db, "王经理", "赵审计", "auditor", PASSWORDS["赵审计"])
+    completed: list[int] = []
     company = save_company(db, actor, CompanyInput("北京示例制造有限公司", "91110000600037341L", "industrial"))
     plant = add_site(db, actor, company, "一号厂区")
     dorm = add_site(db, actor, company, "员工宿舍楼")
@@ -75,6 +85,9 @@ def _sample_data(url: str, photo: Path) -> int:
         for response in inspection.responses:
             version = save_answer(db, actor, done, version, response.item_id, Answer(Result.PASS))
         complete(db, actor, done, version)
+        completed.append(done)
+    sign(db, completed[0], "张伟", PASSWORDS["张伟"], "inspector", _signature_png())
+    sign(db, completed[0], "王经理", PASSWORDS["王经理"], "approver")
     inspection_id = create_inspection(db, actor, company, dt.date(2020, 3, 20), actor, ("GN", "BJHQ"), site_id=dorm)
     version = load_inspection(db, inspection_id).version
     version = save_answer(db, actor, inspection_id, version, "GN-01", Answer(Result.FAIL, {"checks_per_day": "1"}))
@@ -87,7 +100,28 @@ def _sample_data(url: str, photo: Path) -> int:
         db, actor, inspection_id, version, "GN-01", "宿舍员工改为上下午各测一次体温", "王强", dt.date(2020, 3, 22)
     )
     db.close()
-    return inspection_id
+    return inspection_id, completed[0], completed[-1]
+
+
+SIGNATURE = [
+    [(20, 92), (34, 58), (48, 40), (58, 46), (54, 76), (44, 98), (52, 92), (72, 62), (88, 50), (92, 64), (84, 86)],
+    [(84, 86), (104, 70), (122, 54), (128, 66), (120, 88), (142, 72), (166, 50), (176, 58), (170, 80), (190, 74)],
+    [(196, 44), (204, 92), (214, 70), (232, 60), (248, 72), (262, 60), (280, 66), (300, 58)],
+    [(110, 104), (180, 100), (260, 96)],
+]
+
+
+def _signature_png() -> bytes:
+    from PySide6.QtCore import QPointF
+
+    from desktop.signature_pad import SignaturePad
+
+    pad = SignaturePad()
+    pad.resize(360, 120)
+    pad.strokes = [[QPointF(x, y) for x, y in stroke] for stroke in SIGNATURE]
+    data = pad.png_bytes()
+    assert data is not None
+    return data
 
 
 def _photo(path: Path) -> Path:
@@ -119,8 +153,9 @@ def shoot(scale: str) -> list[Path]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
     app = QApplication([])
+    from PySide6.QtCore import QPointF
+
     from desktop.app import FugongApp, configure_application
-    from desktop.settings import set_officer_name
 
     configure_application(app)
     suffix = "@2x" if scale == "2" else ""
@@ -151,19 +186,30 @@ def shoot(scale: str) -> list[Path]:
     dialog.code_edit.setText("91110000600037341X")
     dialog._check_code()
     dialog.site_edit.setText("一号厂区")
-    dialog.officer_edit.setText("张伟")
-    dialog.adjustSize()
+    dialog.officer_edit.setText("王经理")
+    dialog.password_edit.setText("wang-manager-2020")
+    dialog.password_again.setText("wang-manager-2020")
+    dialog.resize(dialog.sizeHint())  # adjustSize() would cap it to the small offscreen screen
     save(dialog, "01-first-run-setup")
     dialog.reject()
     window.close()
 
-    # The main screens on sample data.
+    # The main screens on sample data, after logging in.
     url = f"sqlite:///{work / 'sample.sqlite3'}"
-    inspection_id = _sample_data(url, _photo(work / "photo.png"))
-    set_officer_name("张伟")
+    inspection_id, signed_id, completed_id = _sample_data(url, _photo(work / "photo.png"))
     window = FugongApp(url).start()
     window.resize(1280, 820)
-    wait(lambda: window.loaded)
+    wait(lambda: window.loaded and window.login_dialog is not None)
+    login = window.login_dialog
+    login.name_edit.setText("张伟")
+    login.password_edit.setText("wrong password")
+    login.ok_button.click()
+    wait(lambda: login.error.isVisible() and not login.busy)
+    login.password_edit.setText(PASSWORDS["张伟"])
+    login.adjustSize()
+    save(login, "06-login")
+    login.ok_button.click()
+    wait(lambda: window.account is not None)
     save(window, "02-inspections-list")
     window.open_inspection(inspection_id)
     view = window.inspection_view
@@ -175,6 +221,33 @@ def shoot(scale: str) -> list[Path]:
     save(window, "04-dormitory-table")
     view.show_summary()
     save(window, "05-summary")
+
+    # Signing a completed inspection, with a drawn signature.
+    window.open_inspection(completed_id)
+    window.inspection_view.show_summary()
+    window.sign_current()
+    sign_dialog = window.sign_dialog
+    sign_dialog.pad.strokes = [[QPointF(x, y) for x, y in stroke] for stroke in SIGNATURE]
+    sign_dialog.password_edit.setText(PASSWORDS["张伟"])
+    sign_dialog.resize(sign_dialog.sizeHint())  # adjustSize() would cap it to the small offscreen screen
+    save(sign_dialog, "07-sign-dialog")
+    sign_dialog.reject()
+
+    # A signed and approved inspection: read-only, its signatures listed.
+    window.open_inspection(signed_id)
+    window.inspection_view.show_summary()
+    save(window, "09-signatures")
+
+    # The audit view: the signed record's trail and the chain check.
+    window.show_audit()
+    audit = window.audit_window
+    wait(lambda: not audit.loading and audit.records.rowCount() > 0)
+    audit.show_record(signed_id)
+    wait(lambda: audit.trail.rowCount() > 0)
+    audit.check_chain()
+    wait(lambda: bool(audit.result_lines))
+    save(audit, "08-audit-view")
+    audit.close()
     window.close()
     return written
 

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from desktop import i18n
 from desktop.about import SourcesDialog
 from desktop.main_window import MainWindow
-from desktop.settings import set_officer_name
 from tests.gui.helpers import close_window, seed_inspection, start_app
 
 
@@ -31,7 +30,6 @@ def test_walk_through_every_screen_logs_no_qt_warning(qtbot: QtBot, db_url: str,
     window.setup_dialog.reject()
     close_window(qtbot, window)
     seed_inspection(db_url)
-    set_officer_name("张伟")
     window = start_app(qtbot, db_url)
     window.new_action.trigger()
     assert window.new_dialog is not None
@@ -68,7 +66,6 @@ def test_help_menu_lists_the_sources(qtbot: QtBot, db_url: str) -> None:
 
 def test_switch_to_english_reopens_the_same_item(qtbot: QtBot, db_url: str) -> None:
     seed_inspection(db_url)
-    set_officer_name("张伟")
     window = start_app(qtbot, db_url)
     _open_first(qtbot, window)
     window.inspection_view.go_to_item("BJHQ-3")
@@ -111,7 +108,6 @@ def test_export_hands_off_and_offers_to_open(
     from desktop import export_action
 
     inspection_id = seed_inspection(db_url)
-    set_officer_name("张伟")
     window = start_app(qtbot, db_url)
     _open_first(qtbot, window)
     monkeypatch.setattr(export_action.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from checklist.evaluation import Answer, Result
 from desktop.inspection_editor import DEBOUNCE_MS
 from desktop.rooms_editor import RoomColumn
-from desktop.settings import set_officer_name
+from storage.auth import create_user
 from storage.db import open_database
 from storage.service import load_inspection, save_answer
 from tests.gui.helpers import (
@@ -34,7 +34,6 @@ def _responses(db_url: str, inspection_id: int) -> dict[str, object]:
 
 
 def _open(qtbot: QtBot, db_url: str, inspection_id: int):  # type: ignore[no-untyped-def]
-    set_officer_name("张伟")
     window = start_app(qtbot, db_url)
     table = window.inspections.table
     click_index(qtbot, table, table.model().index(0, 1), double=True)
@@ -98,9 +97,10 @@ def test_concurrent_edit_is_reported_and_reloaded(qtbot: QtBot, db_url: str) -> 
     window = _open(qtbot, db_url, inspection_id)
     view = window.inspection_view
     page = view.item_page
-    # Someone else saves GN-02 in the meantime (another computer on the same database).
+    # Someone else saves GN-02 in the meantime (another computer on the same database, another account).
     db = open_database(db_url)
     try:
+        create_user(db, "张伟", "李娜", "officer", "lina-2020-pass")
         version = load_inspection(db, inspection_id).version
         save_answer(db, "李娜", inspection_id, version, "GN-02", Answer(Result.NA, note="李娜填写"))
     finally:

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from checklist.evaluation import Result
+from desktop.accounts import Account
 from desktop.inspections_model import Column
 from desktop.rooms_editor import RoomColumn
-from desktop.settings import officer_name
+from desktop.settings import last_user_name
 from tests.gui.helpers import (
+    PASSWORD,
     VALID_CREDIT_CODE,
     WRONG_CHECK_CHARACTER,
     click,
@@ -47,10 +49,14 @@ def _first_run(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
     type_into(qtbot, dialog.code_edit, VALID_CREDIT_CODE)
     assert not dialog.code_error.isVisible()
     type_into(qtbot, dialog.site_edit, "一号厂区")
+    assert dialog.manager_note.isVisible() and "单位主要负责人" in dialog.manager_note.text()
     type_into(qtbot, dialog.officer_edit, "张伟")
+    type_into(qtbot, dialog.password_edit, PASSWORD)
+    type_into(qtbot, dialog.password_again, PASSWORD)
     click(qtbot, dialog.ok_button)
-    qtbot.waitUntil(lambda: window.setup_dialog is None)
-    assert officer_name() == "张伟"
+    qtbot.waitUntil(lambda: window.setup_dialog is None, timeout=10000)
+    assert window.account == Account("张伟", "manager")
+    assert last_user_name() == "张伟"
 
 
 def _new_inspection(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]

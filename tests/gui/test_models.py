@@ -11,12 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from checklist.catalog import official_catalogs
 from checklist.evaluation import Answer, Result, evaluate_inspection
+from desktop.audit_models import AuditRecordsModel, AuditTrailModel, RecordColumn, RecordRow, TrailColumn, TrailRow
 from desktop.inspection_editor import EvidenceInfo
 from desktop.inspections_model import Column, InspectionFilterProxy, InspectionTableModel
 from desktop.inspections_view import InspectionsPage
 from desktop.navigator_model import ItemIdRole, NavigatorModel
 from desktop.photos import EvidenceModel
 from desktop.rooms_editor import RoomColumn, RoomTableModel, room_verdicts
+from desktop.signatures import SignatureColumn, SignatureRow, SignaturesModel
 from desktop.summary_page import SectionCounts, SectionCountsModel
 from storage.service import InspectionRow
 from tests.gui.helpers import make_photo
@@ -108,6 +110,55 @@ def test_evidence_and_summary_models(qtmodeltester: ModelTester, tmp_path) -> No
     counts = SectionCountsModel()
     counts.set_rows([SectionCounts("GN", "一、加强员工健康监测", 1, 1, 0, 0), SectionCounts("BJHQ", "三", 0, 0, 1, 2)])
     qtmodeltester.check(counts)
+
+
+def test_signature_and_audit_models(qtmodeltester: ModelTester) -> None:
+    signed_at = dt.datetime(2020, 3, 2, 8, 30, 5)
+    signatures = SignaturesModel()
+    signatures.set_rows(
+        [
+            SignatureRow("张伟", "officer", "inspector", signed_at, "a" * 64, True),
+            SignatureRow("王经理", "manager", "approver", signed_at, "a" * 64, False),
+        ]
+    )
+    qtmodeltester.check(signatures)
+    assert signatures.index(1, SignatureColumn.MEANING).data() == "单位主要负责人审核"
+    assert signatures.index(0, SignatureColumn.UTC).data() == "2020-03-02 08:30:05 UTC"
+
+    records = AuditRecordsModel()
+    records.set_rows(
+        [
+            RecordRow(1, "企业 / 场所", dt.date(2020, 3, 2), "张伟", "signed", ("inspector", "approver")),
+            RecordRow(2, "企业", dt.date(2020, 3, 3), "张伟", "signed", ("inspector",)),
+            RecordRow(3, "企业", dt.date(2020, 3, 4), "张伟", "draft", ()),
+        ]
+    )
+    qtmodeltester.check(records)
+    records.set_check(2, False)
+    qtmodeltester.check(records)
+    assert [records.index(r, RecordColumn.SIGNATURES).data() for r in range(3)] == [
+        "已审核（检查人 + 单位主要负责人）",
+        "检查人已签署，待审核",
+        "未签署",
+    ]
+    assert records.index(1, RecordColumn.CHECK).data() == "验证失败"
+
+    trail = AuditTrailModel()
+    at = dt.datetime(2020, 3, 2, 8, 0, 0)
+    trail.set_rows(
+        [
+            TrailRow(1, at, "张伟", "insert", "inspections", 1, None, {"id": 1, "status": "draft"}, ""),
+            TrailRow(2, at, "张伟", "update", "item_responses", 7, {"result": None}, {"result": "pass"}, ""),
+            TrailRow(3, at, "张伟", "sign", "inspections", 1, None, {"record_hash": "b" * 64}, "signed as 检查人"),
+        ]
+    )
+    trail.set_broken(2)
+    qtmodeltester.check(trail)
+    assert trail.index(1, TrailColumn.CHANGE).data() == "result: — → pass"
+    assert trail.index(2, TrailColumn.CHANGE).data() == "record_hash=bbbbbbbbbbbb…"
+    assert trail.index(0, TrailColumn.CHANGE).data() == "status=draft"
+    assert trail.index(1, TrailColumn.SEQ).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert trail.index(0, TrailColumn.SEQ).data(Qt.ItemDataRole.BackgroundRole) is None
 
 
 def test_large_history_opens_fast(qtbot: QtBot) -> None:

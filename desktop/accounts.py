@@ -1,0 +1,121 @@
+"""Who is logged in, and how roles, sign-off meanings and login refusals read in the UI.
+
+The rules themselves live in the service layer (:mod:`storage.auth`, :mod:`export.signing`): this module only
+asks them, so a button is hidden or disabled for the same reason the service would refuse the change. Storage
+and export are imported when first needed (start-up stays lean).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from storage.db import Database
+
+ROLE_ORDER = ("officer", "manager", "auditor")
+MEANING_ORDER = ("inspector", "approver")
+ACCOUNT_MANAGER_ROLE = "manager"  # storage.auth.create_user: only a manager creates accounts
+
+
+@dataclass(frozen=True)
+class Account:
+    """The logged-in user: the actor of every change made in this window."""
+
+    name: str
+    role: str
+
+    @property
+    def can_edit(self) -> bool:
+        """Whether the service layer lets this role change data (auditors change nothing)."""
+        from storage.auth import WRITE_ROLES
+
+        return self.role in WRITE_ROLES
+
+    @property
+    def can_manage_accounts(self) -> bool:
+        return self.role == ACCOUNT_MANAGER_ROLE
+
+
+def role_text(role: str) -> str:
+    names = {
+        "officer": QCoreApplication.translate("Accounts", "安全员"),
+        "manager": QCoreApplication.translate("Accounts", "单位主要负责人"),
+        "auditor": QCoreApplication.translate("Accounts", "审计员"),
+    }
+    return names.get(role, role)
+
+
+def meaning_text(meaning: str) -> str:
+    names = {
+        "inspector": QCoreApplication.translate("Accounts", "检查人"),
+        "approver": QCoreApplication.translate("Accounts", "单位主要负责人审核"),
+    }
+    return names.get(meaning, meaning)
+
+
+def meaning_statement(meaning: str) -> str:
+    """What the signer declares by signing with this meaning (shown in the sign dialog)."""
+    statements = {
+        "inspector": QCoreApplication.translate(
+            "Accounts",
+            "本人作为检查人签署，确认亲自完成了本次检查，记录的检查结果、测量值、照片和整改措施真实、完整。"
+            "签署后记录即被锁定，不能再修改；如需更正，只能创建新版本。",
+        ),
+        "approver": QCoreApplication.translate(
+            "Accounts",
+            "本人作为单位主要负责人签署，确认已审核本次检查记录和整改措施，同意其内容，并对整改的落实负责。",
+        ),
+    }
+    return statements.get(meaning, "")
+
+
+def signable_meanings(role: str, status: str, signed: Collection[str]) -> list[str]:
+    """The sign-off meanings this role may give now, in order: the same checks :func:`export.signing.sign`
+    makes (the role allowed for the meaning; 检查人 on a completed record, the review after the 检查人)."""
+    from export.signing import ALLOWED
+
+    possible: list[str] = []
+    if status == "completed" and "inspector" not in signed and role in ALLOWED["inspector"]:
+        possible.append("inspector")
+    if status == "signed" and "inspector" in signed and "approver" not in signed and role in ALLOWED["approver"]:
+        possible.append("approver")
+    return possible
+
+
+def refusal_text(error: BaseException) -> str:
+    """A refused login or signature in words (the back-off as a number of seconds to wait)."""
+    message = str(error)
+    waiting = re.search(r"try again in (\d+) s", message)
+    if waiting:
+        return QCoreApplication.translate("Accounts", "密码错误次数过多，请等 {seconds} 秒后再试。").format(
+            seconds=waiting[1]
+        )
+    if "unknown account or wrong password" in message:
+        return QCoreApplication.translate("Accounts", "账户名或密码不正确。")
+    return message
+
+
+def wait_seconds_of(error: BaseException) -> int:
+    """How many seconds a refused login says to wait (0 if it says nothing of the kind)."""
+    waiting = re.search(r"try again in (\d+) s", str(error))
+    return int(waiting[1]) if waiting else 0
+
+
+def log_in(db: Database, name: str, password: str) -> Account:
+    """Check the password (``storage.auth.authenticate``); runs off the GUI thread (argon2 is slow on purpose)."""
+    from storage.auth import authenticate
+
+    user = authenticate(db, name, password)
+    return Account(user.name, user.role)
+
+
+def has_accounts(db: Database) -> bool:
+    from storage.auth import users_exist
+
+    with db.session() as session:
+        return users_exist(session)

@@ -1,0 +1,178 @@
+"""登录: name and password, checked off the GUI thread; a refused login is said in words, and after several
+wrong passwords the dialog counts down the wait the service layer imposes. Cancel (or Esc) quits the app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.accounts import Account, refusal_text, wait_seconds_of
+from desktop.errors import is_known, show_error
+from desktop.operations import run_in_background
+
+ERROR_CSS = "color: #c62828"
+
+
+class LockedPage(QWidget):
+    """What the window shows while nobody is logged in."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockedPage")
+        self.message = QLabel(self.tr("正在打开数据库……"))
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.button = QPushButton()
+        self.button.setObjectName("lockedButton")
+        self.button.hide()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+
+class LoginDialog(QDialog):
+    """Asks for the account; ``check(name, password)`` returns the :class:`Account` or raises.
+
+    On success :attr:`account` is set and the dialog is accepted.
+    """
+
+    def __init__(
+        self,
+        check: Callable[[str, str], Account],
+        name: str = "",
+        database: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(self.tr("登录 — 复工自查"))
+        self._check = check
+        self.account: Account | None = None
+        self.busy = False
+        self._wait = 0
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+
+        heading = QLabel(self.tr("请登录"))
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        intro = QLabel(self.tr("所有修改都以登录的账户记入审计记录。"))
+        intro.setWordWrap(True)
+        self.database = QLabel(self.tr("数据库：{name}").format(name=database) if database else "")
+        self.database.setWordWrap(True)
+        self.database.setStyleSheet("color: #555555")
+        self.database.setVisible(bool(database))
+
+        self.name_edit = QLineEdit(name)
+        self.name_edit.setObjectName("loginName")
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("loginPassword")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setObjectName("loginError")
+        self.error.setStyleSheet(ERROR_CSS)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("账户名(&N)："), self.name_edit)
+        form.addRow(self.tr("密码(&P)："), self.password_edit)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("登录(&L)"))
+        self.ok_button.setObjectName("loginOk")
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("退出程序"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(self.database)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+        (self.password_edit if name else self.name_edit).setFocus()
+
+    def reject(self) -> None:
+        """Not while the work runs: it cannot be called back halfway, and its result must arrive here."""
+        if not self.busy:
+            super().reject()
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    @Slot()
+    def _accept(self) -> None:
+        if self.busy or self._wait:
+            return
+        name, password = self.name_edit.text().strip(), self.password_edit.text()
+        if not name:
+            self._fail(self.tr("请填写账户名。"))
+            self.name_edit.setFocus()
+            return
+        if not password:
+            self._fail(self.tr("请填写密码。"))
+            self.password_edit.setFocus()
+            return
+        self.busy = True
+        self.ok_button.setEnabled(False)
+        self.error.hide()
+        check = self._check
+        run_in_background(self, lambda _: check(name, password), self._succeeded, self._failed, show_progress=False)
+
+    def _succeeded(self, account: Account) -> None:
+        self.busy = False
+        self.password_edit.clear()
+        self.account = account
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy = False
+        self.ok_button.setEnabled(True)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+        if not is_known(error):
+            show_error(self, self.tr("无法登录。"), error, self.tr("没有修改任何数据。"))
+            return
+        self._fail(refusal_text(error))
+        self._wait = wait_seconds_of(error)
+        if self._wait:
+            self.ok_button.setEnabled(False)
+            self._countdown.start()
+
+    @Slot()
+    def _tick(self) -> None:
+        self._wait = max(self._wait - 1, 0)
+        if self._wait:
+            self._fail(self.tr("密码错误次数过多，请等 {seconds} 秒后再试。").format(seconds=self._wait))
+            return
+        self._countdown.stop()
+        self.ok_button.setEnabled(True)
+        self.error.setText(self.tr("现在可以再试一次。"))

@@ -1,0 +1,120 @@
+"""The audit view: every record with its signature status, one record's trail, the record check, and the
+hash-chain check — intact, then naming the entry that was tampered with in the database file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.audit_models import RecordColumn, TrailColumn
+from desktop.main_window import MainWindow
+from storage.db import open_database
+from storage.service import complete, load_inspection
+from tests.gui.helpers import (
+    answered_inspection,
+    click,
+    click_index,
+    close_window,
+    seed_accounts,
+    seed_inspection,
+    start_app,
+)
+
+ACCOUNTS = {"王经理": ("manager", "wang-manager-2020"), "赵审计": ("auditor", "zhao-auditor-2020")}
+
+
+def _audit(qtbot: QtBot, window: MainWindow):  # type: ignore[no-untyped-def]
+    window.audit_action.trigger()
+    audit = window.audit_window
+    assert audit is not None and audit.isVisible()
+    qtbot.waitUntil(lambda: not audit.loading and audit.records.rowCount() == 2)
+    return audit
+
+
+def _select(qtbot: QtBot, audit, inspection_id: int) -> None:  # type: ignore[no-untyped-def]
+    row = audit.records.row_of(inspection_id)
+    click_index(qtbot, audit.records_view, audit.records.index(row, RecordColumn.PLACE))
+    assert audit.selected_id() == inspection_id
+    qtbot.waitUntil(lambda: audit.trail.rowCount() > 0 and audit.trail_for == inspection_id)
+
+
+def _check_chain(qtbot: QtBot, audit) -> None:  # type: ignore[no-untyped-def]
+    audit.result_lines = []
+    click(qtbot, audit.chain_button)
+    qtbot.waitUntil(lambda: bool(audit.result_lines), timeout=10000)
+
+
+def test_trail_and_chain_check_name_the_tampered_entry(qtbot: QtBot, db_url: str) -> None:
+    seed_accounts(db_url, ACCOUNTS)
+    draft = seed_inspection(db_url, officer="王经理")
+    completed = answered_inspection(db_url, "王经理")
+    db = open_database(db_url)
+    try:
+        complete(db, "王经理", completed, load_inspection(db, completed).version)
+    finally:
+        db.close()
+    window = start_app(qtbot, db_url, user="赵审计", password=ACCOUNTS["赵审计"][1])
+    audit = _audit(qtbot, window)
+
+    # Every record, with its state and signature status; nothing is checked until asked.
+    records = audit.records
+    assert records.index(records.row_of(draft), RecordColumn.SIGNATURES).data() == "未签署"
+    assert records.index(records.row_of(completed), RecordColumn.STATUS).data() == "已完成"
+    assert records.index(records.row_of(completed), RecordColumn.CHECK).data() == "未验证"
+    assert not audit.verify_record_button.isEnabled()
+
+    # The trail of the completed record: who changed what, when, old → new.
+    _select(qtbot, audit, completed)
+    trail = audit.trail
+    rows = trail.rows()
+    assert audit.trail_label.text() == f"记录 #{completed} 的审计记录（{len(rows)} 条）"
+    assert {row.actor for row in rows} == {"王经理"}
+    shown = [
+        tuple(trail.index(r, c).data() for c in (TrailColumn.ACTION, TrailColumn.TABLE, TrailColumn.CHANGE))
+        for r in range(trail.rowCount())
+    ]
+    assert shown[0][:2] == ("新增", f"检查记录 #{completed}")
+    assert any(a == "修改" and t.startswith("检查项") and "result: — → fail" in c for a, t, c in shown), shown
+    assert any(a == "完成" for a, _, _ in shown)
+    assert any(a == "修改" and "status: draft → completed" in c for a, _, c in shown)
+    assert trail.index(0, TrailColumn.TIME).data(Qt.ItemDataRole.ToolTipRole).endswith(" UTC")
+
+    # The record is unchanged since it was completed.
+    click(qtbot, audit.verify_record_button)
+    qtbot.waitUntil(lambda: records.index(records.row_of(completed), RecordColumn.CHECK).data() != "未验证")
+    assert records.index(records.row_of(completed), RecordColumn.CHECK).data() == "完好，未被改动"
+    assert audit.result_lines[0] == (f"记录 #{completed} 验证通过：内容与签署（完成）时一致。", True)
+
+    # The chain is intact.
+    _check_chain(qtbot, audit)
+    headline, ok = audit.result_lines[0]
+    assert ok is True and headline.startswith("审计链完好：共 ")
+    assert audit.result_lines[1][0].endswith("chain intact") and audit.result_lines[1][1] is True
+    assert trail.broken_seq is None
+
+    # Someone edits an entry of this record straight in the database file.
+    target = next(row for row in rows if row.action == "update" and row.table == "item_responses")
+    with sqlite3.connect(Path(db_url.removeprefix("sqlite:///"))) as connection:
+        connection.execute("UPDATE audit_log SET actor = '某人' WHERE seq = ?", (target.seq,))
+    _check_chain(qtbot, audit)
+    headline, ok = audit.result_lines[0]
+    assert ok is False
+    assert headline == f"审计链在第 {target.seq} 条处断开：该条或其后的记录在写入后被改动或删除。"
+    assert audit.result_lines[1] == (f"FAIL entry {target.seq} was changed after it was written", False)
+    assert audit.result_lines[2][0].startswith(f"第 {target.seq} 条：") and "某人" in audit.result_lines[2][0]
+    assert trail.broken_seq == target.seq
+    broken_row = trail.row_of_seq(target.seq)
+    assert trail.index(broken_row, TrailColumn.SEQ).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "FAIL entry" in audit.results.toPlainText()
+
+    # The record check now fails too (its proof goes through the chain).
+    click(qtbot, audit.verify_record_button)
+    qtbot.waitUntil(lambda: records.index(records.row_of(completed), RecordColumn.CHECK).data() == "验证失败")
+    assert audit.result_lines[0][1] is False
+    assert any(text.startswith("FAIL audit trail") for text, _ in audit.result_lines)
+    audit.close()
+    qtbot.waitUntil(lambda: window.audit_window is None)
+    close_window(qtbot, window)
