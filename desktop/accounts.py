@@ -7,7 +7,6 @@ and export are imported when first needed (start-up stays lean).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -19,7 +18,6 @@ if TYPE_CHECKING:
 
 ROLE_ORDER = ("officer", "manager", "auditor")
 MEANING_ORDER = ("inspector", "approver")
-ACCOUNT_MANAGER_ROLE = "manager"  # storage.auth.create_user: only a manager creates accounts
 
 
 @dataclass(frozen=True)
@@ -38,7 +36,9 @@ class Account:
 
     @property
     def can_manage_accounts(self) -> bool:
-        return self.role == ACCOUNT_MANAGER_ROLE
+        from storage.auth import ACCOUNT_ADMIN_ROLES
+
+        return self.role in ACCOUNT_ADMIN_ROLES
 
 
 def role_text(role: str) -> str:
@@ -77,23 +77,18 @@ def meaning_statement(meaning: str) -> str:
 def signable_meanings(role: str, status: str, signed: Collection[str]) -> list[str]:
     """The sign-off meanings this role may give now, in order: the same checks :func:`export.signing.sign`
     makes (the role allowed for the meaning; 检查人 on a completed record, the review after the 检查人)."""
-    from export.signing import ALLOWED
+    from export.signing import signable_meanings as allowed_now
 
-    possible: list[str] = []
-    if status == "completed" and "inspector" not in signed and role in ALLOWED["inspector"]:
-        possible.append("inspector")
-    if status == "signed" and "inspector" in signed and "approver" not in signed and role in ALLOWED["approver"]:
-        possible.append("approver")
-    return possible
+    return allowed_now(role, status, signed)
 
 
 def refusal_text(error: BaseException) -> str:
     """A refused login or signature in words (the back-off as a number of seconds to wait)."""
     message = str(error)
-    waiting = re.search(r"try again in (\d+) s", message)
-    if waiting:
+    seconds = wait_seconds_of(error)
+    if seconds:
         return QCoreApplication.translate("Accounts", "密码错误次数过多，请等 {seconds} 秒后再试。").format(
-            seconds=waiting[1]
+            seconds=seconds
         )
     if "unknown account or wrong password" in message:
         return QCoreApplication.translate("Accounts", "账户名或密码不正确。")
@@ -102,8 +97,7 @@ def refusal_text(error: BaseException) -> str:
 
 def wait_seconds_of(error: BaseException) -> int:
     """How many seconds a refused login says to wait (0 if it says nothing of the kind)."""
-    waiting = re.search(r"try again in (\d+) s", str(error))
-    return int(waiting[1]) if waiting else 0
+    return int(getattr(error, "wait_seconds", 0))
 
 
 def log_in(db: Database, name: str, password: str) -> Account:

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +38,18 @@ MEANINGS = {"inspector": "检查人", "approver": "单位主要负责人审核"}
 ROLE_ZH = {"officer": "安全员", "manager": "单位主要负责人", "auditor": "审计员"}
 ALLOWED = {"inspector": ("officer", "manager"), "approver": ("manager",)}
 FIELDS = {"inspector": "Signature_Inspector", "approver": "Signature_Approver"}
+
+
+def signable_meanings(role: str, status: str, signed: Iterable[str]) -> list[str]:
+    """The sign-off meanings ``role`` may give now, in order — the same state rules :func:`sign` enforces:
+    检查人 on a completed record, then the review once the 检查人 has signed."""
+    done = set(signed)
+    possible: list[str] = []
+    if status == "completed" and "inspector" not in done and role in ALLOWED["inspector"]:
+        possible.append("inspector")
+    if status == "signed" and "inspector" in done and "approver" not in done and role in ALLOWED["approver"]:
+        possible.append("approver")
+    return possible
 
 
 def create_account(

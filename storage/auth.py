@@ -22,6 +22,7 @@ from storage.models import User, utcnow
 
 ROLES = ("officer", "manager", "auditor")
 WRITE_ROLES = ("officer", "manager")
+ACCOUNT_ADMIN_ROLES = ("manager",)  # who may create accounts
 MIN_PASSWORD = 8
 FREE_ATTEMPTS = 3  # failures allowed before the back-off starts
 MAX_WAIT_SECONDS = 300
@@ -34,7 +35,11 @@ class PermissionDeniedError(KnownError):
 
 
 class AuthenticationError(KnownError):
-    pass
+    """A refused login. ``wait_seconds`` > 0 when the back-off refused it before checking the password."""
+
+    def __init__(self, message: str, wait_seconds: int = 0) -> None:
+        super().__init__(message)
+        self.wait_seconds = wait_seconds
 
 
 def users_exist(session: Session) -> bool:
@@ -75,7 +80,7 @@ def create_user(db: Database, actor: str, name: str, role: str, password: str) -
 
     with unit_of_work(db, actor, allowed=None) as session:
         if users_exist(session):
-            check_permission(session, actor, ("manager",), "create accounts")
+            check_permission(session, actor, ACCOUNT_ADMIN_ROLES, "create accounts")
         else:
             role = "manager"
         if session.scalar(select(User.id).where(User.name == name)) is not None:
@@ -99,7 +104,7 @@ def authenticate(db: Database, name: str, password: str) -> User:
         now = utcnow()
         wait = wait_seconds(user.failed_logins, user.last_failed_at, now)
         if wait:
-            raise AuthenticationError(f"too many failed attempts for {user.name}; try again in {wait} s")
+            raise AuthenticationError(f"too many failed attempts for {user.name}; try again in {wait} s", wait)
         try:
             _hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):

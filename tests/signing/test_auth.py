@@ -46,8 +46,9 @@ def test_login_and_back_off(db: Database) -> None:
         with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
             auth.authenticate(db, "王经理", "wrong")
     # Now even the right password has to wait.
-    with pytest.raises(AuthenticationError, match="try again in"):
+    with pytest.raises(AuthenticationError, match="try again in") as caught:
         auth.authenticate(db, "王经理", "correct horse")
+    assert caught.value.wait_seconds == 1
     with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
         auth.authenticate(db, "nobody", "whatever1")
 
@@ -86,3 +87,15 @@ def test_auditor_cannot_change_data_even_by_a_direct_call(db: Database) -> None:
     # …while the auditor can still read everything.
     assert service.list_inspections(db)[0].id == inspection_id
     assert service.verify_record(db, inspection_id).lines
+
+
+def test_which_meanings_a_role_may_sign_now() -> None:
+    from export.signing import signable_meanings
+
+    assert signable_meanings("officer", "completed", []) == ["inspector"]
+    assert signable_meanings("manager", "completed", []) == ["inspector"]
+    assert signable_meanings("officer", "signed", ["inspector"]) == []
+    assert signable_meanings("manager", "signed", ["inspector"]) == ["approver"]
+    assert signable_meanings("manager", "signed", ["inspector", "approver"]) == []
+    assert signable_meanings("auditor", "completed", []) == []
+    assert signable_meanings("manager", "draft", []) == []
