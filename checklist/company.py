@@ -11,7 +11,12 @@ _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
 class CreditCodeError(ValueError):
-    """A 统一社会信用代码 that is malformed or whose check character is wrong."""
+    """A 统一社会信用代码 that is malformed or whose check character is wrong (said in Chinese and English)."""
+
+    def __init__(self, message_zh: str, message_en: str) -> None:
+        super().__init__(f"{message_zh} / {message_en}")
+        self.message_zh = message_zh
+        self.message_en = message_en
 
 
 def credit_code_check_char(first17: str) -> str:
@@ -25,17 +30,20 @@ def validate_credit_code(code: str) -> str:
     normalised = code.strip().upper()
     if len(normalised) != 18:
         raise CreditCodeError(
-            f"统一社会信用代码应为 18 位，输入了 {len(normalised)} 位 / a credit code has 18 characters"
+            f"统一社会信用代码应为 18 位，输入了 {len(normalised)} 位",
+            f"a credit code has 18 characters, {len(normalised)} were given",
         )
-    bad = [ch for ch in normalised if ch not in CREDIT_CODE_CHARS]
+    bad = "".join(ch for ch in normalised if ch not in CREDIT_CODE_CHARS)
     if bad:
         raise CreditCodeError(
-            f"统一社会信用代码含有不允许的字符 {''.join(bad)!r}（不使用 I、O、Z、S、V）/ characters not allowed"
+            f"统一社会信用代码含有不允许的字符 {bad}（不使用 I、O、Z、S、V）",
+            f"characters not allowed in a credit code: {bad} (I, O, Z, S, V are never used)",
         )
     expected = credit_code_check_char(normalised[:17])
     if normalised[17] != expected:
         raise CreditCodeError(
-            f"统一社会信用代码校验位应为 {expected}，输入的是 {normalised[17]}，请核对 / check character should be {expected}"
+            f"统一社会信用代码校验位应为 {expected}，输入的是 {normalised[17]}，请核对",
+            f"the check character should be {expected}, not {normalised[17]}; please check the code",
         )
     return normalised
 

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checklist.company import CompanyType, validate_credit_code
+from checklist.company import CompanyType, CreditCodeError, validate_credit_code
+from desktop import i18n
 from desktop.accounts import Account, has_accounts, log_in
 from desktop.errors import is_known, show_error
 from desktop.operations import run_in_background
@@ -218,8 +219,8 @@ class SetupDialog(QDialog):
         """Why the credit code is wrong, in words; empty when it is valid."""
         try:
             validate_credit_code(self.code_edit.text())
-        except ValueError as error:
-            return str(error)
+        except CreditCodeError as error:
+            return error.message_zh if i18n.current_language().startswith("zh") else error.message_en
         return ""
 
     @Slot(str)
