@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.inspections_model import status_text
+from desktop.table_model import RowTableModel
 
 if TYPE_CHECKING:
     from storage.audit import ChainReport
@@ -222,12 +223,11 @@ class RecordColumn(IntEnum):
     CHECK = 6
 
 
-class AuditRecordsModel(QAbstractTableModel):
+class AuditRecordsModel(RowTableModel):
     """Every record with its status, signature status and, once checked, whether it is unchanged."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[RecordRow] = []
         self._checks: dict[int, bool] = {}
         self._headers = [
             self.tr("记录"),
@@ -259,22 +259,8 @@ class AuditRecordsModel(QAbstractTableModel):
             index = self.index(row, RecordColumn.CHECK)
             self.dataChanged.emit(index, index)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(RecordColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = RecordColumn(index.column())
+    def cell(self, row: Any, column_number: int, role: int) -> Any:
+        column = RecordColumn(column_number)
         check = self._checks.get(row.id)
         if role == Qt.ItemDataRole.DisplayRole:
             return {
@@ -307,12 +293,11 @@ class TrailColumn(IntEnum):
     REASON = 6
 
 
-class AuditTrailModel(QAbstractTableModel):
+class AuditTrailModel(RowTableModel):
     """The entries of one record's audit trail; the entry where the chain breaks is shown in red."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[TrailRow] = []
         self.broken_seq: int | None = None
         self._headers = [
             self.tr("序号"),
@@ -324,14 +309,6 @@ class AuditTrailModel(QAbstractTableModel):
             self.tr("原因"),
         ]
 
-    def set_rows(self, rows: Sequence[TrailRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[TrailRow]:
-        return list(self._rows)
-
     def row_of_seq(self, seq: int) -> int:
         return next((i for i, row in enumerate(self._rows) if row.seq == seq), -1)
 
@@ -340,22 +317,8 @@ class AuditTrailModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(TrailColumn) - 1))
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TrailColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = TrailColumn(index.column())
+    def cell(self, row: Any, column_number: int, role: int) -> Any:
+        column = TrailColumn(column_number)
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 TrailColumn.SEQ: str(row.seq),

@@ -8,12 +8,11 @@ rows); the proxy filters and forwards sort requests to the model.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -21,6 +20,8 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
+
+from desktop.table_model import RowTableModel
 
 if TYPE_CHECKING:
     from storage.service import InspectionRow
@@ -75,12 +76,11 @@ _SORT_KEYS: dict[Column, Callable[[InspectionRow], Any]] = {
 }
 
 
-class InspectionTableModel(QAbstractTableModel):
+class InspectionTableModel(RowTableModel):
     """Rows of the inspections list; :meth:`set_rows` replaces them all."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[InspectionRow] = []
         self._headers = [
             self.tr("编号"),
             self.tr("企业 / 场所"),
@@ -93,34 +93,11 @@ class InspectionTableModel(QAbstractTableModel):
             self.tr("未完成整改"),
         ]
 
-    def set_rows(self, rows: Sequence[InspectionRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row_at(self, row: int) -> InspectionRow:
-        return self._rows[row]
+        return self._rows[row]  # type: ignore[no-any-return]
 
-    def rows(self) -> list[InspectionRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
+    def cell(self, row: Any, column_number: int, role: int) -> Any:
+        column = Column(column_number)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == RowRole:

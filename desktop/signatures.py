@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.accounts import meaning_text, role_text
+from desktop.table_model import RowTableModel
 
 if TYPE_CHECKING:
     from storage.db import Database
@@ -58,12 +58,11 @@ class SignatureColumn(IntEnum):
     HASH = 5
 
 
-class SignaturesModel(QAbstractTableModel):
+class SignaturesModel(RowTableModel):
     """Who signed, in which role and meaning, when (UTC and local time), over which record hash."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[SignatureRow] = []
         self._headers = [
             self.tr("签名人"),
             self.tr("角色"),
@@ -73,30 +72,8 @@ class SignaturesModel(QAbstractTableModel):
             self.tr("记录哈希"),
         ]
 
-    def set_rows(self, rows: Sequence[SignatureRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[SignatureRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(SignatureColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = SignatureColumn(index.column())
+    def cell(self, row: Any, column_number: int, role: int) -> Any:
+        column = SignatureColumn(column_number)
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 SignatureColumn.SIGNER: row.signer,

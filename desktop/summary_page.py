@@ -6,14 +6,12 @@ correction (新版本) of a signed one; the main window carries those out."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -44,6 +42,7 @@ from desktop.inspection_editor import InspectionEditor
 from desktop.inspections_model import status_text
 from desktop.look import compact_rows
 from desktop.signatures import SignatureColumn, SignaturesModel
+from desktop.table_model import RowTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 FAIL_COLOR = QColor("#c62828")
@@ -72,12 +71,11 @@ class SectionCounts:
         return self.passed + self.failed + self.na + self.unchecked
 
 
-class SectionCountsModel(QAbstractTableModel):
+class SectionCountsModel(RowTableModel):
     """One row per (catalog, section) with the counts the scorer computed."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[SectionCounts] = []
         self._headers = [
             self.tr("部分"),
             self.tr("合格"),
@@ -87,27 +85,8 @@ class SectionCountsModel(QAbstractTableModel):
             self.tr("已答"),
         ]
 
-    def set_rows(self, rows: Sequence[SectionCounts]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(CountColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = CountColumn(index.column())
+    def cell(self, row: Any, column_number: int, role: int) -> Any:
+        column = CountColumn(column_number)
         if role == Qt.ItemDataRole.DisplayRole:
             values = {
                 CountColumn.SECTION: f"{row.catalog_id}  {row.title}",
