@@ -193,6 +193,27 @@ def _verify(args: argparse.Namespace) -> int:
     return 0 if result.ok else 2
 
 
+def _export_batch(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from export.reports import export_batch
+    from storage.service import InspectionFilter, count_inspections
+
+    try:
+        where = InspectionFilter(
+            site_id=args.site,
+            status=args.status,
+            date_from=dt.date.fromisoformat(args.date_from) if args.date_from else None,
+            date_to=dt.date.fromisoformat(args.date_to) if args.date_to else None,
+        )
+    except ValueError as error:
+        raise CommandError(f"dates are YYYY-MM-DD: {error}") from None
+    db = _open(args)
+    written = export_batch(db, Path(args.file), where)
+    print(f"wrote {written} ({count_inspections(db, where)} inspections)")
+    return 0
+
+
 def _list(args: argparse.Namespace) -> int:
     from storage.service import InspectionFilter, list_inspections
 
@@ -258,6 +279,12 @@ def register(commands: Any) -> None:
     verify_cmd.add_argument("--trust", help="PEM file of trusted signer certificates")
     verify_cmd.add_argument("--db", default=argparse.SUPPRESS)
     verify_cmd.set_defaults(handler=_guard(_verify), needs_db=False)
+    batch = add("export-batch", _export_batch, "every inspection of a period or site in one workbook, for auditors")
+    batch.add_argument("file")
+    batch.add_argument("--site", type=int, help="site id")
+    batch.add_argument("--status", choices=("draft", "completed", "signed"))
+    batch.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    batch.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     lst = add("list", _list, "list inspections")
     lst.add_argument("--status", choices=("draft", "completed", "signed"))
     lst.add_argument("--limit", type=int, default=50)

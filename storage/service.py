@@ -645,6 +645,7 @@ class InspectionFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     text: str = ""
+    ids: tuple[int, ...] | None = None  # exactly these (e.g. what a list view shows after its own filtering)
 
 
 @dataclass(frozen=True)
@@ -698,6 +699,8 @@ def _filtered(query: _Query, where: InspectionFilter) -> _Query:
         conditions.append(Inspection.date >= where.date_from)
     if where.date_to:
         conditions.append(Inspection.date <= where.date_to)
+    if where.ids is not None:
+        conditions.append(Inspection.id.in_(where.ids))
     if where.text.strip():
         pattern = f"%{where.text.strip()}%"
         conditions.append(or_(Company.name.like(pattern), Site.name.like(pattern), Inspection.inspector.like(pattern)))

@@ -200,3 +200,30 @@ def test_cli_backup_and_restore(tmp_path: Path) -> None:
     assert done.returncode == 0 and "1 inspections" in done.stdout
     done = fugong("--db", url, "restore", str(tmp_path / "b.sqlite3"))
     assert done.returncode == 0 and "previous database is kept" in done.stdout
+
+
+def test_cli_batch_export_for_auditors(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    db = open_database(url)
+    helpers.answered(db)
+    db.close()
+    done = fugong("--db", url, "export-batch", str(tmp_path / "all.xlsx"), "--from", "2026-11-01")
+    assert done.returncode == 0, done.stderr
+    assert "(1 inspections)" in done.stdout
+    workbook = load_workbook(tmp_path / "all.xlsx", read_only=True)
+    assert len(workbook.sheetnames) == 2
+    workbook.close()
+    done = fugong("--db", url, "export-batch", str(tmp_path / "x.xlsx"), "--from", "2026-13-01")
+    assert done.returncode == 1 and "YYYY-MM-DD" in done.stderr
+
+
+def test_listing_by_ids(sqlite_url: str) -> None:
+    db = open_database(sqlite_url)
+    first, _ = helpers.draft(db)
+    second = service.create_inspection(db, "officer", 1, helpers.dt.date(2026, 11, 21), "李四", ["GN"])
+    assert [r.id for r in service.list_inspections(db, service.InspectionFilter(ids=(second,)))] == [second]
+    assert service.count_inspections(db, service.InspectionFilter(ids=())) == 0
+    assert first != second
+    db.close()
