@@ -193,7 +193,8 @@ class ReportContent:
 
     @property
     def status_zh(self) -> str:
-        return STATUS_ZH.get(self.status, self.status)
+        """The record's status; a report made at signing time is the signed report."""
+        return STATUS_ZH["signed"] if self.is_signed else STATUS_ZH.get(self.status, self.status)
 
     @property
     def photo_count(self) -> int:

@@ -430,16 +430,20 @@ def item_block(item: ItemLine, thumbs: Sequence[Pending], st: Styles) -> Table:
 
 
 def items_part(content: ReportContent, thumbs: Mapping[str, Sequence[Pending]], st: Styles) -> list[Flowable]:
-    story: list[Flowable] = [st.p("逐项检查结果", st.heading)]
+    story: list[Flowable] = []
+    part_heading: list[Flowable] = [st.p("逐项检查结果", st.heading)]
     catalog_titles = {c.id: f"{c.id} {c.version}《{c.title}》" for c in content.catalogs}
     current = ("", "")
     for item in content.items:
+        headings, part_heading = part_heading, []
         if item.catalog_id != current[0]:
-            story.append(st.p(catalog_titles[item.catalog_id], st.subheading))
+            headings.append(st.p(catalog_titles[item.catalog_id], st.subheading))
         if (item.catalog_id, item.section_title) != current:
-            story.append(st.p(item.section_title, st.section))
+            headings.append(st.p(item.section_title, st.section))
             current = (item.catalog_id, item.section_title)
-        story += [item_block(item, thumbs.get(item.item_id, []), st), Spacer(1, 2 * mm)]
+        # An item stays on one page when it fits on one (a longer one splits between its lines), and the
+        # headings above it go where it goes.
+        story += [KeepTogether([*headings, item_block(item, thumbs.get(item.item_id, []), st)]), Spacer(1, 2 * mm)]
     return story
 
 
