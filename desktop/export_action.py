@@ -1,16 +1,19 @@
-"""Exporting an inspection as PDF and Excel reports, off the GUI thread, then offering to open them.
+"""Exporting an inspection as PDF and Excel reports, or the inspections a list shows as one workbook for
+auditors, off the GUI thread, then offering to open them.
 
 The GUI only builds an :class:`ExportRequest` and hands it to ``export.reports.export_reports`` (Qt-free)
 through :func:`desktop.operations.run_in_background`. A signed inspection is not rendered again: its stored,
 signed files are written byte for byte (``export.signing.write_signed_reports``, the workbook with its
-``.p7s``), so every copy handed out verifies.
+``.p7s``), so every copy handed out verifies. The batch workbook (:func:`export_shown_inspections`) goes to
+``export.reports.export_batch`` with the ids of the rows the list shows after its filters.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +23,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.errors import show_error
-from desktop.operations import Cancelled, Progress, run_in_background
+from desktop.operations import Cancelled, Operation, Progress, run_in_background
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,16 @@ def export_available() -> bool:
         return False
 
 
+def _fraction_reporter(progress: Progress) -> Callable[[float, str], None]:
+    """The exporter's progress callback (a fraction and a step text) shown as a percentage. The exporter's
+    step texts are not translated, so the dialog keeps its own (translated) label."""
+
+    def report(fraction: float, _message: str) -> None:
+        progress.update(round(min(max(fraction, 0.0), 1.0) * 100), 100)
+
+    return report
+
+
 def run_export(db: Any, request: ExportRequest, progress: Progress) -> list[Path]:
     """The work: call the exporter with progress and cancel callbacks (runs on a worker thread)."""
     from storage.service import load_inspection
@@ -51,26 +64,19 @@ def run_export(db: Any, request: ExportRequest, progress: Progress) -> list[Path
 
         progress.update(0, 0, "")
         return write_signed_reports(db, request.inspection_id, request.pdf, request.xlsx)
-    from export.reports import export_reports  # heavy (reportlab, openpyxl): imported only when used
+    from export.reports import ExportCancelled, export_reports  # heavy (reportlab, openpyxl): only when used
 
-    def report(*args: Any) -> None:
-        numbers = [a for a in args if isinstance(a, int | float) and not isinstance(a, bool)]
-        text = next((a for a in args if isinstance(a, str)), "")
-        if len(numbers) >= 2:
-            progress.update(int(numbers[0]), int(numbers[1]), text)
-        elif len(numbers) == 1:
-            progress.update(int(float(numbers[0]) * 100) if numbers[0] <= 1 else int(numbers[0]), 100, text)
-        else:
-            progress.update(0, 0, text)
-
-    written: Iterable[Any] = export_reports(
-        db,
-        request.inspection_id,
-        pdf=request.pdf,
-        xlsx=request.xlsx,
-        progress=report,
-        cancelled=lambda: progress.cancelled,
-    )
+    try:
+        written: Iterable[Any] = export_reports(
+            db,
+            request.inspection_id,
+            pdf=request.pdf,
+            xlsx=request.xlsx,
+            progress=_fraction_reporter(progress),
+            cancelled=lambda: progress.cancelled,
+        )
+    except ExportCancelled as error:  # nothing was written under the final names
+        raise Cancelled() from error
     result = [Path(p) for p in written]
     progress.check()
     return result
@@ -116,6 +122,82 @@ def export_inspection(parent: QWidget, db: Any, inspection_id: int, folder: Path
         done,
         failed,
         QCoreApplication.translate("Export", "正在导出报告……"),
+    )
+
+
+def batch_file_name(today: dt.date | None = None) -> str:
+    """The suggested name of the batch workbook: ``复工自查汇总_<date>.xlsx``."""
+    return f"复工自查汇总_{(today or dt.date.today()).isoformat()}.xlsx"
+
+
+def run_batch_export(db: Any, xlsx: Path, ids: tuple[int, ...], progress: Progress) -> Path:
+    """The work: exactly these inspections into one workbook, with progress and cancel (worker thread)."""
+    from export.reports import ExportCancelled, export_batch  # heavy (openpyxl): imported only when used
+    from storage.service import InspectionFilter
+
+    try:
+        written = export_batch(
+            db,
+            xlsx,
+            InspectionFilter(ids=ids),
+            progress=_fraction_reporter(progress),
+            cancelled=lambda: progress.cancelled,
+        )
+    except ExportCancelled as error:  # nothing was written under the final name
+        raise Cancelled() from error
+    return Path(written)
+
+
+def export_shown_inspections(
+    parent: QWidget, db: Any, ids: Sequence[int], xlsx: Path | None = None
+) -> Operation[Path] | None:
+    """Ask where to save, write exactly the inspections ``ids`` (what the list shows) into one workbook, then
+    offer to open it. None if nothing was started (no ids, no exporter, the dialog was cancelled)."""
+    chosen_ids = tuple(ids)
+    if not chosen_ids:
+        return None
+    if not export_available():
+        show_error(
+            parent,
+            QCoreApplication.translate("Export", "报告导出功能在此版本中不可用。"),
+            QCoreApplication.translate("Export", "缺少 export.reports 模块。"),
+            QCoreApplication.translate("Export", "检查记录不受影响。"),
+        )
+        return None
+    if xlsx is None:
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("Export", "保存汇总表"),
+            str(Path(documents) / batch_file_name()),
+            QCoreApplication.translate("Export", "Excel 工作簿 (*.xlsx)"),
+        )
+        if not chosen:
+            return None
+        xlsx = Path(chosen)
+        if xlsx.suffix.lower() != ".xlsx":
+            xlsx = xlsx.with_name(xlsx.name + ".xlsx")
+    target = xlsx
+
+    def done(path: Path) -> None:
+        offer_to_open(parent, [path])
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            return
+        show_error(
+            parent,
+            QCoreApplication.translate("Export", "汇总表未能导出。"),
+            error,
+            QCoreApplication.translate("Export", "没有修改任何数据；没有留下写了一半的文件。"),
+        )
+
+    return run_in_background(
+        parent,
+        lambda progress: run_batch_export(db, target, chosen_ids, progress),
+        done,
+        failed,
+        QCoreApplication.translate("Export", "正在导出 {count} 次检查的汇总表……").format(count=len(chosen_ids)),
     )
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ class InspectionsPage(QWidget):
 
     open_requested = Signal(int)
     selection_changed = Signal()
+    shown_changed = Signal()  # the rows shown (after the filters) changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,9 @@ class InspectionsPage(QWidget):
         self.text_filter.setClearButtonEnabled(True)
         self.text_filter.setPlaceholderText(self.tr("搜索企业、场所、检查人、编号"))
         self.count_label = QLabel()
+        self.batch_button = QToolButton()  # the window gives it its action (导出汇总表)
+        self.batch_button.setObjectName("batchExport")
+        self.batch_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
         filters = QHBoxLayout()
         place_label = QLabel(self.tr("场所(&S)："))
@@ -99,7 +104,10 @@ class InspectionsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.batch_button)
+        layout.addLayout(bottom)
 
         self.place_filter.currentIndexChanged.connect(self._place_changed)
         self.status_filter.currentIndexChanged.connect(self._status_changed)
@@ -119,6 +127,7 @@ class InspectionsPage(QWidget):
         self.setTabOrder(self.date_from, self.date_to)
         self.setTabOrder(self.date_to, self.text_filter)
         self.setTabOrder(self.text_filter, self.table)
+        self.setTabOrder(self.table, self.batch_button)
         self._update_places([])
         self._update_count()
 
@@ -148,6 +157,10 @@ class InspectionsPage(QWidget):
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return self.proxy.row_at(rows[0].row()).id if rows else None
+
+    def shown_ids(self) -> tuple[int, ...]:
+        """The inspections the table shows after its filters, in the order shown."""
+        return tuple(self.proxy.row_at(row).id for row in range(self.proxy.rowCount()))
 
     def select_id(self, inspection_id: int) -> bool:
         for row in range(self.proxy.rowCount()):
@@ -190,3 +203,4 @@ class InspectionsPage(QWidget):
                 total=self.model.rowCount(), shown=self.proxy.rowCount()
             )
         )
+        self.shown_changed.emit()

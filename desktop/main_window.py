@@ -118,9 +118,11 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.inspections.batch_button.setDefaultAction(self.batch_action)
         self._update_actions()
         self.inspections.open_requested.connect(self.open_inspection)
         self.inspections.selection_changed.connect(self._update_actions)
+        self.inspections.shown_changed.connect(self._update_actions)
 
         geometry = load_bytes(GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
@@ -151,6 +153,11 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("open", self.tr("打开检查(&O)"), self._open_selected, [key("Ctrl+O")])
         self.list_action = self._action("list", self.tr("返回检查列表(&L)"), self.show_list, [key("Ctrl+L")])
         self.export_action = self._action("export", self.tr("导出报告(&E)…"), self.export_current, [key("Ctrl+E")])
+        self.batch_action = self._action(
+            "batch", self.tr("导出汇总表(&B)…"), self.export_shown, [key("Ctrl+Shift+E")], icon_name="export"
+        )
+        self.batch_action.setToolTip(self.tr("把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表"))
+        self.batch_action.setStatusTip(self.batch_action.toolTip())
         self.refresh_action = self._action("refresh", self.tr("刷新列表(&R)"), self.reload_list, [key("F5")])
         self.quit_action = self._action("quit", self.tr("退出(&Q)"), self.close, [key("Ctrl+Q")])
         self.pass_action = self._action("pass", self.tr("合格"), lambda: self._result("pass"), [key("Ctrl+1")])
@@ -186,7 +193,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("文件(&F)"))
-        for action in (self.new_action, self.open_action, self.list_action, self.export_action, self.refresh_action):
+        for action in (
+            self.new_action,
+            self.open_action,
+            self.list_action,
+            self.export_action,
+            self.batch_action,
+            self.refresh_action,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -235,6 +249,8 @@ class MainWindow(QMainWindow):
         self.open_action.setEnabled(loaded and not in_inspection and self.inspections.selected_id() is not None)
         self.list_action.setEnabled(in_inspection)
         self.export_action.setEnabled(loaded and (in_inspection or self.inspections.selected_id() is not None))
+        # every role (an auditor too: it changes nothing); what the list shows, so not over an open inspection
+        self.batch_action.setEnabled(loaded and not in_inspection and self.inspections.proxy.rowCount() > 0)
         self.refresh_action.setEnabled(loaded)
         editor = self.editor if in_inspection else None
         self.sign_action.setEnabled(
@@ -625,6 +641,16 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.flush()
         export_inspection(self, self.db, inspection_id)
+
+    @Slot()
+    def export_shown(self) -> None:
+        """导出汇总表: exactly the inspections the list shows after its filters, in one workbook."""
+        from desktop.export_action import export_shown_inspections
+
+        ids = self.inspections.shown_ids()
+        if self.db is None or self.account is None or not ids:
+            return
+        export_shown_inspections(self, self.db, ids)
 
     # --- help and language ----------------------------------------------------------------------------
 

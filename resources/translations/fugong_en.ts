@@ -67,12 +67,12 @@
         <translation>I sign as the head of the organisation and confirm that I have reviewed this inspection record and its corrective actions, that I agree with them, and that I am responsible for carrying out the corrections.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="95"/>
+        <location filename="../../desktop/accounts.py" line="90"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="99"/>
+        <location filename="../../desktop/accounts.py" line="94"/>
         <source>账户名或密码不正确。</source>
         <translation>Unknown account or wrong password.</translation>
     </message>
@@ -204,97 +204,97 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/audit_models.py" line="142"/>
+        <location filename="../../desktop/audit_models.py" line="143"/>
         <source>已审核（检查人 + 单位主要负责人）</source>
         <translation>Approved (inspector + head of the organisation)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="144"/>
+        <location filename="../../desktop/audit_models.py" line="145"/>
         <source>检查人已签署，待审核</source>
         <translation>Signed by the inspector, awaiting review</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="145"/>
+        <location filename="../../desktop/audit_models.py" line="146"/>
         <source>未签署</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="150"/>
+        <location filename="../../desktop/audit_models.py" line="151"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="151"/>
+        <location filename="../../desktop/audit_models.py" line="152"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="152"/>
+        <location filename="../../desktop/audit_models.py" line="153"/>
         <source>删除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="153"/>
+        <location filename="../../desktop/audit_models.py" line="154"/>
         <source>完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="154"/>
+        <location filename="../../desktop/audit_models.py" line="155"/>
         <source>签署</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="155"/>
+        <location filename="../../desktop/audit_models.py" line="156"/>
         <source>登录失败</source>
         <translation>Login failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="162"/>
+        <location filename="../../desktop/audit_models.py" line="163"/>
         <source>检查记录</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="163"/>
+        <location filename="../../desktop/audit_models.py" line="164"/>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="164"/>
+        <location filename="../../desktop/audit_models.py" line="165"/>
         <source>宿舍</source>
         <translation>Dormitory room</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="165"/>
+        <location filename="../../desktop/audit_models.py" line="166"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="166"/>
+        <location filename="../../desktop/audit_models.py" line="167"/>
         <source>整改措施</source>
         <translation>Corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="167"/>
+        <location filename="../../desktop/audit_models.py" line="168"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="168"/>
+        <location filename="../../desktop/audit_models.py" line="169"/>
         <source>报告文件</source>
         <translation>Report file</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="169"/>
+        <location filename="../../desktop/audit_models.py" line="170"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="170"/>
+        <location filename="../../desktop/audit_models.py" line="171"/>
         <source>场所</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="171"/>
+        <location filename="../../desktop/audit_models.py" line="172"/>
         <source>账户</source>
         <translation>Account</translation>
     </message>
@@ -337,17 +337,17 @@
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="287"/>
+        <location filename="../../desktop/audit_models.py" line="273"/>
         <source>未验证</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="289"/>
+        <location filename="../../desktop/audit_models.py" line="275"/>
         <source>完好，未被改动</source>
         <translation>Intact, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="291"/>
+        <location filename="../../desktop/audit_models.py" line="277"/>
         <source>验证失败</source>
         <translation>Verification failed</translation>
     </message>
@@ -355,37 +355,37 @@
 <context>
     <name>AuditTrailModel</name>
     <message>
-        <location filename="../../desktop/audit_models.py" line="318"/>
+        <location filename="../../desktop/audit_models.py" line="303"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="319"/>
+        <location filename="../../desktop/audit_models.py" line="304"/>
         <source>时间（本地）</source>
         <translation>Time (local)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="320"/>
+        <location filename="../../desktop/audit_models.py" line="305"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="321"/>
+        <location filename="../../desktop/audit_models.py" line="306"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="322"/>
+        <location filename="../../desktop/audit_models.py" line="307"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="323"/>
+        <location filename="../../desktop/audit_models.py" line="308"/>
         <source>变更（原值 → 新值）</source>
         <translation>Change (old → new)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="324"/>
+        <location filename="../../desktop/audit_models.py" line="309"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -553,32 +553,32 @@
 <context>
     <name>CompanyType</name>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="39"/>
+        <location filename="../../desktop/setup_dialog.py" line="40"/>
         <source>工业企业</source>
         <translation>Industrial enterprise</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="40"/>
+        <location filename="../../desktop/setup_dialog.py" line="41"/>
         <source>建设工程参建单位</source>
         <translation>Construction project participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="41"/>
+        <location filename="../../desktop/setup_dialog.py" line="42"/>
         <source>商务楼宇（办公楼、写字楼）</source>
         <translation>Commercial building (offices)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="42"/>
+        <location filename="../../desktop/setup_dialog.py" line="43"/>
         <source>商场（含超市）</source>
         <translation>Shopping mall (incl. supermarket)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="43"/>
+        <location filename="../../desktop/setup_dialog.py" line="44"/>
         <source>餐馆（含内部食堂）</source>
         <translation>Restaurant (incl. staff canteen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="44"/>
+        <location filename="../../desktop/setup_dialog.py" line="45"/>
         <source>其他市场主体</source>
         <translation>Other market entity</translation>
     </message>
@@ -690,57 +690,85 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/export_action.py" line="84"/>
+        <location filename="../../desktop/export_action.py" line="87"/>
+        <location filename="../../desktop/export_action.py" line="159"/>
         <source>报告导出功能在此版本中不可用。</source>
         <translation>Report export is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="85"/>
+        <location filename="../../desktop/export_action.py" line="88"/>
+        <location filename="../../desktop/export_action.py" line="160"/>
         <source>缺少 export.reports 模块。</source>
         <translation>The export.reports module is missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="86"/>
+        <location filename="../../desktop/export_action.py" line="89"/>
+        <location filename="../../desktop/export_action.py" line="161"/>
         <source>检查记录不受影响。</source>
         <translation>The inspection record is not affected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="92"/>
+        <location filename="../../desktop/export_action.py" line="95"/>
         <source>选择保存报告的文件夹</source>
         <translation>Choose a folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="108"/>
+        <location filename="../../desktop/export_action.py" line="111"/>
         <source>报告未能导出。</source>
         <translation>The reports could not be exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="110"/>
+        <location filename="../../desktop/export_action.py" line="113"/>
         <source>检查记录不受影响；没有留下写了一半的文件。</source>
         <translation>The inspection record is not affected; no half-written file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="118"/>
+        <location filename="../../desktop/export_action.py" line="121"/>
         <source>正在导出报告……</source>
         <translation>Exporting reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="127"/>
+        <location filename="../../desktop/export_action.py" line="168"/>
+        <source>保存汇总表</source>
+        <translation>Save the summary workbook</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_action.py" line="170"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_action.py" line="187"/>
+        <source>汇总表未能导出。</source>
+        <translation>The summary workbook was not exported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_action.py" line="189"/>
+        <source>没有修改任何数据；没有留下写了一半的文件。</source>
+        <translation>Nothing was changed; no half-written file was left.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_action.py" line="197"/>
+        <source>正在导出 {count} 次检查的汇总表……</source>
+        <translation>Exporting the summary workbook of {count} inspections…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_action.py" line="206"/>
         <source>报告已导出</source>
         <translation>Reports exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="128"/>
+        <location filename="../../desktop/export_action.py" line="207"/>
         <source>报告已保存：</source>
         <translation>Reports saved:</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="129"/>
+        <location filename="../../desktop/export_action.py" line="208"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="131"/>
+        <location filename="../../desktop/export_action.py" line="210"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -793,7 +821,7 @@
         <translation>Open actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="141"/>
+        <location filename="../../desktop/inspections_model.py" line="118"/>
         <source>合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}</source>
         <translation>{passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked</translation>
     </message>
@@ -844,52 +872,52 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="48"/>
+        <location filename="../../desktop/inspections_view.py" line="50"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="50"/>
+        <location filename="../../desktop/inspections_view.py" line="52"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="51"/>
+        <location filename="../../desktop/inspections_view.py" line="53"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="52"/>
+        <location filename="../../desktop/inspections_view.py" line="54"/>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="55"/>
+        <location filename="../../desktop/inspections_view.py" line="57"/>
         <source>日期从(&amp;D)</source>
         <translation>&amp;Dates from</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="65"/>
+        <location filename="../../desktop/inspections_view.py" line="67"/>
         <source>搜索企业、场所、检查人、编号</source>
         <translation>Search company, site, inspector, number</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="69"/>
+        <location filename="../../desktop/inspections_view.py" line="74"/>
         <source>场所(&amp;S)：</source>
         <translation>&amp;Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="76"/>
+        <location filename="../../desktop/inspections_view.py" line="81"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="140"/>
+        <location filename="../../desktop/inspections_view.py" line="149"/>
         <source>全部场所</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="189"/>
+        <location filename="../../desktop/inspections_view.py" line="202"/>
         <source>共 {total} 次检查，显示 {shown} 次</source>
         <translation>{total} inspections, {shown} shown</translation>
     </message>
@@ -1167,236 +1195,246 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/main_window.py" line="101"/>
-        <location filename="../../desktop/main_window.py" line="516"/>
-        <location filename="../../desktop/main_window.py" line="668"/>
+        <location filename="../../desktop/main_window.py" line="532"/>
+        <location filename="../../desktop/main_window.py" line="694"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="113"/>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="432"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="117"/>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="282"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150"/>
+        <location filename="../../desktop/main_window.py" line="152"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="153"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="155"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="157"/>
+        <source>导出汇总表(&amp;B)…</source>
+        <translation>Export summary &amp;workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="159"/>
+        <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
+        <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="161"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="165"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165"/>
+        <location filename="../../desktop/main_window.py" line="172"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="173"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="175"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170"/>
+        <location filename="../../desktop/main_window.py" line="177"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="178"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="181"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="188"/>
+        <location filename="../../desktop/main_window.py" line="195"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276"/>
+        <location filename="../../desktop/main_window.py" line="292"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292"/>
+        <location filename="../../desktop/main_window.py" line="308"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="295"/>
+        <location filename="../../desktop/main_window.py" line="311"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297"/>
+        <location filename="../../desktop/main_window.py" line="313"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311"/>
-        <location filename="../../desktop/main_window.py" line="500"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="516"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="312"/>
+        <location filename="../../desktop/main_window.py" line="328"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="351"/>
+        <location filename="../../desktop/main_window.py" line="367"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="351"/>
+        <location filename="../../desktop/main_window.py" line="367"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="377"/>
+        <location filename="../../desktop/main_window.py" line="393"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="390"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="433"/>
+        <location filename="../../desktop/main_window.py" line="449"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="500"/>
+        <location filename="../../desktop/main_window.py" line="516"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="520"/>
+        <location filename="../../desktop/main_window.py" line="536"/>
         <source>{place} {date} — 复工自查</source>
         <translation>{place} {date} — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="524"/>
+        <location filename="../../desktop/main_window.py" line="540"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="580"/>
+        <location filename="../../desktop/main_window.py" line="596"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="669"/>
+        <location filename="../../desktop/main_window.py" line="695"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -1668,32 +1706,32 @@
 <context>
     <name>SectionCountsModel</name>
     <message>
-        <location filename="../../desktop/summary_page.py" line="82"/>
+        <location filename="../../desktop/summary_page.py" line="80"/>
         <source>部分</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="83"/>
+        <location filename="../../desktop/summary_page.py" line="81"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="84"/>
+        <location filename="../../desktop/summary_page.py" line="82"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="85"/>
+        <location filename="../../desktop/summary_page.py" line="83"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="86"/>
+        <location filename="../../desktop/summary_page.py" line="84"/>
         <source>未查</source>
         <translation>Unchecked</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="87"/>
+        <location filename="../../desktop/summary_page.py" line="85"/>
         <source>已答</source>
         <translation>Answered</translation>
     </message>
@@ -1701,142 +1739,142 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="100"/>
+        <location filename="../../desktop/setup_dialog.py" line="101"/>
         <source>首次设置 — 复工自查</source>
         <translation>First-run setup — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="101"/>
+        <location filename="../../desktop/setup_dialog.py" line="102"/>
         <source>欢迎使用复工自查</source>
         <translation>Welcome to Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="120"/>
+        <location filename="../../desktop/setup_dialog.py" line="121"/>
         <source>例如：北京某某制造有限公司</source>
         <translation>e.g. Beijing Example Manufacturing Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="124"/>
+        <location filename="../../desktop/setup_dialog.py" line="125"/>
         <source>18 位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="136"/>
+        <location filename="../../desktop/setup_dialog.py" line="137"/>
         <source>可选，例如：一号厂区、员工宿舍楼</source>
         <translation>Optional, e.g. Plant 1, staff dormitory building</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="108"/>
+        <location filename="../../desktop/setup_dialog.py" line="109"/>
         <source>请填写本企业的基本信息，并创建您的账户。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
         <translation>Please enter your company&apos;s details and create your account. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="113"/>
+        <location filename="../../desktop/setup_dialog.py" line="114"/>
         <source>请填写本企业的基本信息。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
         <translation>Please enter your company&apos;s details. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="139"/>
+        <location filename="../../desktop/setup_dialog.py" line="140"/>
         <source>登录和签署检查记录时使用的姓名</source>
         <translation>the name you log in and sign inspections with</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="143"/>
+        <location filename="../../desktop/setup_dialog.py" line="144"/>
         <source>至少 8 个字符</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="149"/>
+        <location filename="../../desktop/setup_dialog.py" line="150"/>
         <source>这是本数据库的第一个账户，将成为单位主要负责人（管理员）：可以添加安全员、审计员等其他账户，并审核签署检查记录。请牢记密码：签署时需要再次输入，密码无法找回。</source>
         <translation>This is the first account of this database: it becomes the head of the organisation (administrator), who can add other accounts such as safety officers and auditors and countersigns inspection records. Remember the password: it is asked again when signing and cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="164"/>
+        <location filename="../../desktop/setup_dialog.py" line="165"/>
         <source>企业名称(&amp;C)：</source>
         <translation>&amp;Company name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="165"/>
+        <location filename="../../desktop/setup_dialog.py" line="166"/>
         <source>统一社会信用代码(&amp;U)：</source>
         <translation>&amp;Unified social credit code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="167"/>
+        <location filename="../../desktop/setup_dialog.py" line="168"/>
         <source>企业类型(&amp;T)：</source>
         <translation>Company &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="168"/>
+        <location filename="../../desktop/setup_dialog.py" line="169"/>
         <source>场所(&amp;S)：</source>
         <translation>&amp;Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="174"/>
+        <location filename="../../desktop/setup_dialog.py" line="175"/>
         <source>您的姓名（账户名）(&amp;O)：</source>
         <translation>Your name (acc&amp;ount):</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="175"/>
+        <location filename="../../desktop/setup_dialog.py" line="176"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="176"/>
+        <location filename="../../desktop/setup_dialog.py" line="177"/>
         <source>再次输入密码(&amp;A)：</source>
         <translation>Password &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="288"/>
+        <location filename="../../desktop/setup_dialog.py" line="289"/>
         <source>正在创建账户和签名密钥……</source>
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="288"/>
+        <location filename="../../desktop/setup_dialog.py" line="289"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="303"/>
+        <location filename="../../desktop/setup_dialog.py" line="304"/>
         <source>未能保存。</source>
         <translation>Could not save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="303"/>
+        <location filename="../../desktop/setup_dialog.py" line="304"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="183"/>
+        <location filename="../../desktop/setup_dialog.py" line="184"/>
         <source>开始使用</source>
         <translation>Get started</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="253"/>
+        <location filename="../../desktop/setup_dialog.py" line="254"/>
         <source>请填写您的姓名（账户名）。</source>
         <translation>Please enter your name (the account name).</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="256"/>
+        <location filename="../../desktop/setup_dialog.py" line="257"/>
         <source>密码至少需要 {count} 个字符。</source>
         <translation>The password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="259"/>
+        <location filename="../../desktop/setup_dialog.py" line="260"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="268"/>
+        <location filename="../../desktop/setup_dialog.py" line="269"/>
         <source>请填写企业名称。</source>
         <translation>Enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="273"/>
+        <location filename="../../desktop/setup_dialog.py" line="274"/>
         <source>请填写统一社会信用代码。</source>
         <translation>Enter the unified social credit code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="305"/>
+        <location filename="../../desktop/setup_dialog.py" line="306"/>
         <source>未能保存：</source>
         <translation>Could not save: </translation>
     </message>
@@ -1921,32 +1959,32 @@
 <context>
     <name>SignaturesModel</name>
     <message>
-        <location filename="../../desktop/signatures.py" line="68"/>
+        <location filename="../../desktop/signatures.py" line="67"/>
         <source>签名人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/signatures.py" line="69"/>
+        <location filename="../../desktop/signatures.py" line="68"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/signatures.py" line="70"/>
+        <location filename="../../desktop/signatures.py" line="69"/>
         <source>签署含义</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../desktop/signatures.py" line="71"/>
+        <location filename="../../desktop/signatures.py" line="70"/>
         <source>签署时间（UTC）</source>
         <translation>Signed at (UTC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/signatures.py" line="72"/>
+        <location filename="../../desktop/signatures.py" line="71"/>
         <source>本地时间</source>
         <translation>Local time</translation>
     </message>
     <message>
-        <location filename="../../desktop/signatures.py" line="73"/>
+        <location filename="../../desktop/signatures.py" line="72"/>
         <source>记录哈希</source>
         <translation>Record hash</translation>
     </message>
@@ -1995,17 +2033,17 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="49"/>
+        <location filename="../../desktop/inspections_model.py" line="50"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="50"/>
+        <location filename="../../desktop/inspections_model.py" line="51"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="51"/>
+        <location filename="../../desktop/inspections_model.py" line="52"/>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
@@ -2013,122 +2051,122 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../desktop/summary_page.py" line="176"/>
+        <location filename="../../desktop/summary_page.py" line="155"/>
         <source>完成检查(&amp;M)</source>
         <translation>Co&amp;mplete inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="181"/>
+        <location filename="../../desktop/summary_page.py" line="160"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="183"/>
+        <location filename="../../desktop/summary_page.py" line="162"/>
         <source>新版本（更正）(&amp;V)…</source>
         <translation>New &amp;version (correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="186"/>
+        <location filename="../../desktop/summary_page.py" line="165"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="225"/>
+        <location filename="../../desktop/summary_page.py" line="204"/>
         <source>无法读取检查记录。</source>
         <translation>The inspection record cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="225"/>
+        <location filename="../../desktop/summary_page.py" line="204"/>
         <source>已填写的内容都已保存。</source>
         <translation>Everything you entered is saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="228"/>
+        <location filename="../../desktop/summary_page.py" line="207"/>
         <source>{place} — {date}，检查人：{inspector}（{status}）</source>
         <translation>{place} — {date}, inspector: {inspector} ({status})</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="232"/>
+        <location filename="../../desktop/summary_page.py" line="211"/>
         <source>；更正并取代记录 #{id}</source>
         <translation>; corrects and supersedes record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="239"/>
+        <location filename="../../desktop/summary_page.py" line="218"/>
         <source>共 {total} 项：合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}；合格率 {rate}</source>
         <translation>{total} items: {passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked; pass rate {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="277"/>
+        <location filename="../../desktop/summary_page.py" line="256"/>
         <source>本次检查已签署并经单位主要负责人审核，记录已锁定。</source>
         <translation>This inspection is signed and approved by the head of the organisation; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="278"/>
+        <location filename="../../desktop/summary_page.py" line="257"/>
         <source>本次检查已由检查人签署，记录已锁定；等待单位主要负责人审核签署。</source>
         <translation>This inspection is signed by the inspector and locked; it awaits review by the head of the organisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="280"/>
+        <location filename="../../desktop/summary_page.py" line="259"/>
         <source>本次检查已完成，等待检查人签署。签署后记录将被锁定。</source>
         <translation>This inspection is completed and awaits the inspector&apos;s signature. Signing locks the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="282"/>
+        <location filename="../../desktop/summary_page.py" line="261"/>
         <source>您的账户只能查看，不能修改检查记录。</source>
         <translation>Your account can view inspection records but not change them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="284"/>
+        <location filename="../../desktop/summary_page.py" line="263"/>
         <source>还有 {count} 个问题需要处理，处理后才能完成检查。</source>
         <translation>{count} problems still block completion.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="285"/>
+        <location filename="../../desktop/summary_page.py" line="264"/>
         <source>所有检查项均已处理，可以完成检查。</source>
         <translation>Every item is dealt with; the inspection can be completed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="289"/>
+        <location filename="../../desktop/summary_page.py" line="268"/>
         <source>无。</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="290"/>
+        <location filename="../../desktop/summary_page.py" line="269"/>
         <source>责任人</source>
         <translation>owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="290"/>
+        <location filename="../../desktop/summary_page.py" line="269"/>
         <source>期限</source>
         <translation>due</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="291"/>
+        <location filename="../../desktop/summary_page.py" line="270"/>
         <source>不合格项</source>
         <translation>Failed items</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="292"/>
+        <location filename="../../desktop/summary_page.py" line="271"/>
         <source>未完成的整改措施</source>
         <translation>Open corrective actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="293"/>
+        <location filename="../../desktop/summary_page.py" line="272"/>
         <source>尚未处理、影响完成的问题</source>
         <translation>What still blocks completion</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="307"/>
+        <location filename="../../desktop/summary_page.py" line="286"/>
         <source>人工判定：</source>
         <translation>Officer&apos;s judgement: </translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="352"/>
+        <location filename="../../desktop/summary_page.py" line="331"/>
         <source>检查未能完成。</source>
         <translation>The inspection could not be completed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="352"/>
+        <location filename="../../desktop/summary_page.py" line="331"/>
         <source>已填写的内容都已保存，检查仍为草稿。</source>
         <translation>Everything you entered is saved; the inspection stays a draft.</translation>
     </message>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QInputMethodEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QToolBar, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import FugongApp
@@ -130,6 +130,49 @@ def seed_inspection(db_url: str, catalogs: tuple[str, ...] = ("GN", "BJHQ"), off
         return create_inspection(db, officer, company, dt.date(2020, 3, 2), officer, catalogs, site_id=site)
     finally:
         db.close()
+
+
+def seed_site_inspection(db_url: str, site: str, date: dt.date = dt.date(2020, 3, 2), officer: str = "张伟") -> int:
+    """A draft inspection of the first company at its site ``site`` (added unless it exists); run
+    :func:`seed_inspection` first (it creates the company and the account)."""
+    from storage.db import open_database
+    from storage.service import add_site, create_inspection, list_companies
+
+    db = open_database(db_url)
+    try:
+        company = list_companies(db)[0]
+        site_id = next((s.id for s in company.sites if s.name == site), None)
+        if site_id is None:
+            site_id = add_site(db, officer, company.id, site)
+        return create_inspection(db, officer, company.id, date, officer, ("GN",), site_id=site_id)
+    finally:
+        db.close()
+
+
+def add_account(db_url: str, name: str, role: str, password: str, actor: str = "张伟") -> None:
+    """One more account (without a signing key), created by ``actor``."""
+    from storage.auth import create_user
+    from storage.db import open_database
+
+    db = open_database(db_url)
+    try:
+        create_user(db, actor, name, role, password)
+    finally:
+        db.close()
+
+
+def choose_in_combo(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+    """Choose the entry ``text`` with the keyboard, as from the label's mnemonic: the combo box gets the focus,
+    Home goes to the first entry, Down steps to the one wanted (the offscreen platform cannot show a popup
+    without warnings)."""
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} is not in {combo.objectName()}"
+    assert combo.isVisible() and combo.isEnabled()
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(index):
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentIndex() == index and combo.currentText() == text
 
 
 def answered_inspection(db_url: str, actor: str) -> int:
