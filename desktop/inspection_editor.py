@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from checklist.catalog import Catalog, Item
-from checklist.evaluation import Answer, InspectionEvaluation, ItemOutcome, Result, evaluate_inspection
+from checklist.evaluation import Answer, Blocker, InspectionEvaluation, ItemOutcome, Result, evaluate_inspection
 from desktop.signatures import SignatureRow, load_signatures
 from storage import service
 from storage.auth import WRITE_ROLES
@@ -343,10 +343,10 @@ class InspectionEditor(QObject):
             return True
         return False
 
-    def blockers(self) -> list[str]:
-        """What still blocks completion, as the service sees the saved inspection."""
+    def blockers(self) -> list[Blocker]:
+        """What still blocks completion, as the service sees the saved inspection (in both languages)."""
         self.flush()
-        return service.blockers(service.load_inspection(self.db, self.inspection_id))
+        return service.blocker_details(service.load_inspection(self.db, self.inspection_id))
 
     def complete(self) -> str | None:
         """Mark the inspection completed; the record hash, or None after a conflict (already reported)."""

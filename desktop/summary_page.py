@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checklist.evaluation import Result
+from checklist.evaluation import Blocker, BlockerKind, Result
 from desktop.accounts import signable_meanings
 from desktop.assets import icon
 from desktop.errors import show_error
@@ -104,20 +104,6 @@ class SectionCountsModel(RowTableModel):
         return None
 
 
-def _blocker_text(message: str) -> str:
-    """The storage's blocker messages, in the UI language where their wording is known."""
-    if english():
-        return message
-    translated = {
-        ": not answered": "：未作答",
-        ": failed without a corrective action": "：不合格，尚无整改措施",
-    }
-    for english_tail, chinese_tail in translated.items():
-        if message.endswith(english_tail):
-            return message[: -len(english_tail)] + chinese_tail
-    return message
-
-
 class SummaryPage(QWidget):
     """Everything the officer needs to decide whether the inspection can be completed."""
 
@@ -130,7 +116,7 @@ class SummaryPage(QWidget):
         super().__init__(parent)
         self.setObjectName("summaryPage")
         self.editor = editor
-        self.blockers: list[str] = []
+        self.blockers: list[Blocker] = []
         self.heading = QLabel()
         heading_font = QFont(self.heading.font())
         heading_font.setBold(True)
@@ -200,7 +186,7 @@ class SummaryPage(QWidget):
         try:
             self.blockers = editor.blockers()
         except Exception as error:
-            self.blockers = [str(error)]
+            self.blockers = [Blocker("", BlockerKind.INVALID_VALUE, str(error), str(error))]
             show_error(self, self.tr("无法读取检查记录。"), error, self.tr("已填写的内容都已保存。"))
         header = editor.header
         place = f"{header.company} / {header.site}" if header.site else header.company
@@ -310,9 +296,8 @@ class SummaryPage(QWidget):
         if self.blockers:
             parts.append("<ul>")
             for blocker in self.blockers:
-                item_id = blocker.split(":", 1)[0]
-                text = escape(_blocker_text(blocker))
-                parts.append(f'<li><a href="item:{escape(item_id)}">{text}</a></li>')
+                text = escape(blocker.message_en if english() else blocker.message_zh)
+                parts.append(f'<li><a href="item:{escape(blocker.item_id)}">{text}</a></li>')
             parts.append("</ul>")
         else:
             parts.append(f"<p>{none}</p>")
