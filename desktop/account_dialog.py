@@ -27,13 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accounts import ROLE_ORDER, role_text
-from desktop.errors import is_known, show_error
+from desktop.errors import error_label, is_known, show_error
 from desktop.operations import run_in_background
 
 if TYPE_CHECKING:
     from storage.db import Database
-
-ERROR_CSS = "color: #c62828"
 
 
 @dataclass(frozen=True)
@@ -84,11 +82,7 @@ class AddAccountDialog(QDialog):
         key_help = QLabel(self.tr("可选：CA 签发的 PKCS#12 文件（.p12 / .pfx），须能用上面的密码打开。"))
         key_help.setWordWrap(True)
         key_help.setStyleSheet("color: #555555")
-        self.error = QLabel()
-        self.error.setObjectName("accountError")
-        self.error.setStyleSheet(ERROR_CSS)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("accountError")
 
         form = QFormLayout()
         form.addRow(self.tr("姓名（账户名）(&N)："), self.name_edit)

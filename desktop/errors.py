@@ -5,7 +5,7 @@ from __future__ import annotations
 import traceback
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
 def is_known(error: BaseException) -> bool:
@@ -35,3 +35,16 @@ def show_error(parent: QWidget | None, what: str, error: BaseException | str, ke
     box.setObjectName("errorBox")
     box.open()  # window-modal, does not block the event loop (autosave timers keep running)
     return box
+
+
+ERROR_CSS = "color: #c62828"
+
+
+def error_label(object_name: str) -> QLabel:
+    """A hidden, word-wrapped red label for a form's inline message (what is wrong, in words)."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setStyleSheet(ERROR_CSS)
+    label.setWordWrap(True)
+    label.hide()
+    return label

@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accounts import Account, refusal_text, wait_seconds_of
-from desktop.errors import is_known, show_error
+from desktop.errors import error_label, is_known, show_error
 from desktop.operations import run_in_background
-
-ERROR_CSS = "color: #c62828"
 
 
 class LockedPage(QWidget):
@@ -90,11 +88,7 @@ class LoginDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("loginPassword")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("loginError")
-        self.error.setStyleSheet(ERROR_CSS)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("loginError")
         form = QFormLayout()
         form.addRow(self.tr("账户名(&N)："), self.name_edit)
         form.addRow(self.tr("密码(&P)："), self.password_edit)

@@ -26,13 +26,11 @@ from PySide6.QtWidgets import (
 from checklist.company import CompanyType, CreditCodeError, validate_credit_code
 from desktop import i18n
 from desktop.accounts import Account, has_accounts, log_in
-from desktop.errors import is_known, show_error
+from desktop.errors import error_label, is_known, show_error
 from desktop.operations import run_in_background
 
 if TYPE_CHECKING:
     from storage.db import Database
-
-ERROR_CSS = "color: #c62828"
 
 
 def company_type_text(company_type: CompanyType) -> str:
@@ -123,11 +121,7 @@ class SetupDialog(QDialog):
         self.code_edit.setObjectName("creditCode")
         self.code_edit.setMaxLength(18)
         self.code_edit.setPlaceholderText(self.tr("18 位统一社会信用代码"))
-        self.code_error = QLabel()
-        self.code_error.setObjectName("creditCodeError")
-        self.code_error.setStyleSheet(ERROR_CSS)
-        self.code_error.setWordWrap(True)
-        self.code_error.hide()
+        self.code_error = error_label("creditCodeError")
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("companyType")
         for company_type in CompanyType:
@@ -154,11 +148,7 @@ class SetupDialog(QDialog):
         self.manager_note.setObjectName("managerNote")
         self.manager_note.setWordWrap(True)
         self.manager_note.setStyleSheet("color: #1565c0")
-        self.error = QLabel()
-        self.error.setObjectName("setupError")
-        self.error.setStyleSheet(ERROR_CSS)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("setupError")
 
         form = QFormLayout()
         if ask_company:

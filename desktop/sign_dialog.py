@@ -29,11 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accounts import Account, meaning_statement, meaning_text, refusal_text, role_text
-from desktop.errors import is_known, show_error
+from desktop.errors import error_label, is_known, show_error
 from desktop.operations import run_in_background
 from desktop.signature_pad import SignaturePad
-
-ERROR_CSS = "color: #c62828"
 
 
 @dataclass(frozen=True)
@@ -103,11 +101,7 @@ class SignDialog(QDialog):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         password_form = QFormLayout()
         password_form.addRow(self.tr("再次输入您的密码(&P)："), self.password_edit)
-        self.error = QLabel()
-        self.error.setObjectName("signError")
-        self.error.setStyleSheet(ERROR_CSS)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("signError")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -213,11 +207,7 @@ class CorrectionDialog(QDialog):
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setPlaceholderText(self.tr("例如：BJHQ-3 宿舍面积测量有误，重新测量"))
         self.reason_edit.setFixedHeight(80)
-        self.error = QLabel()
-        self.error.setObjectName("correctionError")
-        self.error.setStyleSheet(ERROR_CSS)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("correctionError")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("创建新版本"))

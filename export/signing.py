@@ -178,43 +178,30 @@ def sign(
     return SignOff(inspection_id, meaning, digest, files)
 
 
-def _first_signature(
-    db: Database, inspection_id: int, identity: Identity, signature: Signature, digest: str
-) -> dict[str, bytes]:
+def _sign_report_pdf(pdf: bytes, identity: Identity, signature: Signature, digest: str) -> bytes:
+    """Stamp ``signature`` into the slot the report reserved for its meaning (an incremental update)."""
     from export.pades import sign_pdf
     from export.pdf import signature_box
 
+    meaning = signature.meaning
+    page, box = signature_box(pdf, meaning)
+    stamp = _stamp(signature.signer_name, signature.role, meaning, digest)
+    return sign_pdf(pdf, identity, FIELDS[meaning], box, page, stamp, reason=MEANINGS[meaning])
+
+
+def _first_signature(
+    db: Database, inspection_id: int, identity: Identity, signature: Signature, digest: str
+) -> dict[str, bytes]:
     pdf, xlsx = _render(db, inspection_id, _signers_of([signature]))
-    page, box = signature_box(pdf, "inspector")
-    signed_pdf = sign_pdf(
-        pdf,
-        identity,
-        FIELDS["inspector"],
-        box,
-        page,
-        _stamp(signature.signer_name, signature.role, "inspector", digest),
-        reason=MEANINGS["inspector"],
-    )
+    signed_pdf = _sign_report_pdf(pdf, identity, signature, digest)
     return {"pdf": signed_pdf, "xlsx": xlsx, "xlsx.p7s": cms_sign_detached(xlsx, identity)}
 
 
 def _countersignature(
     db: Database, inspection_id: int, identity: Identity, signature: Signature, digest: str
 ) -> dict[str, bytes]:
-    from export.pades import sign_pdf
-    from export.pdf import signature_box
-
     stored = stored_reports(db, inspection_id)
-    page, box = signature_box(stored["pdf"], "approver")
-    signed_pdf = sign_pdf(
-        stored["pdf"],
-        identity,
-        FIELDS["approver"],
-        box,
-        page,
-        _stamp(signature.signer_name, signature.role, "approver", digest),
-        reason=MEANINGS["approver"],
-    )
+    signed_pdf = _sign_report_pdf(stored["pdf"], identity, signature, digest)
     p7s = cms_merge(stored["xlsx.p7s"], cms_sign_detached(stored["xlsx"], identity))
     return {"pdf": signed_pdf, "xlsx.p7s": p7s}
 
