@@ -214,6 +214,37 @@ def _export_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _actions(args: argparse.Namespace) -> int:
+    from storage.service import action_follow_ups, action_status, load_inspection
+
+    db = _open(args)
+    inspection = load_inspection(db, args.id)
+    history = action_follow_ups(db, args.id)
+    for action in inspection.actions:
+        due = action.due.isoformat() if action.due else "-"
+        print(
+            f"{action.id:>5} {action.item_id:<9} {action_status(action, history):<9} {action.owner} (due {due}): "
+            f"{action.action}"
+        )
+        for follow_up in (f for f in history if f.action_id == action.id):
+            print(f"      {follow_up.on} {follow_up.status:<9} {follow_up.by}: {follow_up.note}")
+    return 0
+
+
+def _follow_up(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from storage.service import follow_up_action
+
+    try:
+        on = dt.date.fromisoformat(args.on) if args.on else dt.date.today()
+    except ValueError:
+        raise CommandError(f"--on takes a date YYYY-MM-DD, not {args.on!r}") from None
+    follow_up_action(_open(args), _actor(args), args.id, args.action, args.status, args.note, on)
+    print(f"corrective action {args.action} of inspection {args.id}: {args.status} on {on}")
+    return 0
+
+
 def _list(args: argparse.Namespace) -> int:
     from storage.service import InspectionFilter, list_inspections
 
@@ -285,6 +316,15 @@ def register(commands: Any) -> None:
     batch.add_argument("--status", choices=("draft", "completed", "signed"))
     batch.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     batch.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    actions = add("actions", _actions, "an inspection's corrective actions with their follow-ups")
+    actions.add_argument("id", type=int)
+    follow = add("follow-up", _follow_up, "record that a corrective action was done or verified (after completion)")
+    follow.add_argument("id", type=int, help="inspection id")
+    follow.add_argument("action", type=int, help="corrective action id (see `fugong actions ID`)")
+    follow.add_argument("--status", choices=("done", "verified"), required=True)
+    follow.add_argument("--note", default="")
+    follow.add_argument("--on", help="date it was done or verified (default: today)")
+    follow.add_argument("--actor", help=ACTOR_HELP)
     lst = add("list", _list, "list inspections")
     lst.add_argument("--status", choices=("draft", "completed", "signed"))
     lst.add_argument("--limit", type=int, default=50)

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
 from storage.models import (
+    ActionFollowUp,
     AuditEntry,
     AuditHead,
     Company,
@@ -36,6 +37,7 @@ from storage.models import (
 
 GENESIS = "0" * 64
 AUDITED = (
+    ActionFollowUp,
     Company,
     Site,
     User,

@@ -313,6 +313,18 @@ def export_document(db: Database, inspection_id: int) -> dict[str, Any]:
         "record_hash": inspection.record_hash if inspection.status != "draft" else record_hash(inspection),
         "record_hash_is_draft": inspection.status == "draft",
         "signatures": [],
+        # Progress on the corrective actions since completion (not part of the signed record).
+        "action_follow_ups": [
+            {
+                "action": f.action_id,
+                "status": f.status,
+                "note": f.note,
+                "on": f.on.isoformat(),
+                "by": f.by,
+                "recorded_at": f.recorded_at.isoformat(),
+            }
+            for f in service.action_follow_ups(db, inspection_id)
+        ],
     }
     return document
 

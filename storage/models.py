@@ -205,6 +205,22 @@ class CorrectiveAction(Base):
     inspection: Mapped[Inspection] = relationship(back_populates="actions")
 
 
+class ActionFollowUp(Base):
+    """Progress on a corrective action recorded after its inspection was completed or signed: the signed
+    record stays as it was signed, and what was done about its findings is added beside it (append-only)."""
+
+    __tablename__ = "action_follow_ups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("corrective_actions.id", ondelete="RESTRICT"), index=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="RESTRICT"), index=True)
+    status: Mapped[str] = mapped_column(String(10))  # done / verified
+    note: Mapped[str] = mapped_column(Text, default="")
+    on: Mapped[dt.date] = mapped_column(Date)  # when it was done or verified
+    by: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class AuditEntry(Base):
     """Append-only, hash-chained record of every change to user data."""
 

@@ -41,6 +41,7 @@ from storage.db import (
     known_error,
 )
 from storage.models import (
+    ActionFollowUp,
     AuditEntry,
     Company,
     CorrectiveAction,
@@ -488,6 +489,58 @@ def update_action(
         _refresh(inspection)
         session.flush()
         return inspection.version
+
+
+FOLLOW_UP_ROLES = {"done": ("officer", "manager"), "verified": ("manager",)}
+
+
+def follow_up_action(
+    db: Database, actor: str, inspection_id: int, action_id: int, status: str, note: str, on: dt.date
+) -> int:
+    """Record that a corrective action of a completed or signed inspection was done, or verified (by a
+    manager: whoever verifies is not whoever did it). The signed record itself is not changed."""
+    if status not in FOLLOW_UP_ROLES:
+        raise InvalidInputError(f"a follow-up says done or verified, not {status!r}")
+    if status == "verified" and not note.strip():
+        raise InvalidInputError("say how the corrective action was verified")
+    with unit_of_work(db, actor, allowed=FOLLOW_UP_ROLES[status]) as session:
+        inspection = _load(session, inspection_id)
+        if inspection.status == "draft":
+            raise InvalidInputError(f"inspection {inspection_id} is a draft: change its corrective actions directly")
+        action = next((a for a in inspection.actions if a.id == action_id), None)
+        if action is None:
+            raise NotFoundError(f"inspection {inspection_id} has no corrective action {action_id}")
+        history = follow_ups_of(session, inspection_id)
+        if status == "verified" and action_status(action, history) == "open":
+            raise InvalidInputError("a corrective action is verified after it was done; record it as done first")
+        follow_up = ActionFollowUp(
+            action_id=action_id, inspection_id=inspection_id, status=status, note=note.strip(), on=on, by=actor
+        )
+        session.add(follow_up)
+        session.flush()
+        statuses = [action_status(a, [*history, follow_up]) for a in inspection.actions]
+        inspection.open_actions = sum(1 for current in statuses if current != "verified")
+        session.flush()
+        return follow_up.id
+
+
+def follow_ups_of(session: Session, inspection_id: int) -> list[ActionFollowUp]:
+    return list(
+        session.scalars(
+            select(ActionFollowUp).where(ActionFollowUp.inspection_id == inspection_id).order_by(ActionFollowUp.id)
+        )
+    )
+
+
+def action_follow_ups(db: Database, inspection_id: int) -> list[ActionFollowUp]:
+    with db.session() as session:
+        return follow_ups_of(session, inspection_id)
+
+
+def action_status(action: CorrectiveAction, follow_ups: Sequence[ActionFollowUp]) -> str:
+    """An action's current status: its latest follow-up, or what the record says."""
+    latest = [f for f in follow_ups if f.action_id == action.id]
+    return latest[-1].status if latest else action.status
 
 
 def blockers(inspection: Inspection) -> list[str]:

@@ -227,3 +227,32 @@ def test_listing_by_ids(sqlite_url: str) -> None:
     assert service.count_inspections(db, service.InspectionFilter(ids=())) == 0
     assert first != second
     db.close()
+
+
+def test_cli_follow_up_of_a_signed_inspection(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    db = open_database(url)
+    inspection_id = helpers.signed(db)
+    action_id = service.load_inspection(db, inspection_id).actions[0].id
+    db.close()
+    done = fugong(
+        "--db",
+        url,
+        "follow-up",
+        str(inspection_id),
+        str(action_id),
+        "--status",
+        "done",
+        "--note",
+        "已整改",
+        "--on",
+        "2026-11-28",
+        "--actor",
+        "张三",
+    )
+    assert done.returncode == 0, done.stderr
+    listing = fugong("--db", url, "actions", str(inspection_id)).stdout
+    assert f"{action_id:>5} GN-01     done" in listing and "2026-11-28 done      张三: 已整改" in listing
+    done = fugong("--db", url, "follow-up", str(inspection_id), str(action_id), "--status", "done", "--on", "soon")
+    assert done.returncode == 1 and "YYYY-MM-DD" in done.stderr
+    assert fugong("--db", url, "verify-record", str(inspection_id)).returncode == 0

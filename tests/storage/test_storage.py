@@ -337,3 +337,50 @@ def test_concurrent_writers_keep_one_unbroken_audit_chain(db: Database) -> None:
         ).all()
     assert report.ok, report.reason
     assert sorted({e.actor for e in updates}) == ["乙", "甲"] and len(updates) == 20
+
+
+def test_models_and_migrations_agree(db: Database) -> None:
+    """The ORM models and the migrated schema are the same (no column added without a migration)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from storage.models import Base
+
+    with db.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+
+
+def test_corrective_actions_are_followed_up_after_signing(db: Database) -> None:
+    """The signed record stays as signed; what was done about its findings is recorded beside it."""
+    from storage.auth import PermissionDeniedError, create_user
+
+    inspection_id = helpers.signed(db)
+    before = service.load_inspection(db, inspection_id)
+    action = next(a for a in before.actions if a.item_id == "GN-01")
+    create_user(db, "setup", "王经理", "manager", "manager-secret")
+    create_user(db, "王经理", "张三", "officer", "officer-secret")
+    with pytest.raises(InvalidInputError, match="done first"):
+        service.follow_up_action(db, "王经理", inspection_id, action.id, "verified", "抽查记录", dt.date(2026, 12, 1))
+    service.follow_up_action(db, "张三", inspection_id, action.id, "done", "已增加下午测温", dt.date(2026, 11, 28))
+    with pytest.raises(PermissionDeniedError):
+        service.follow_up_action(db, "张三", inspection_id, action.id, "verified", "自己验证", dt.date(2026, 12, 1))
+    with pytest.raises(InvalidInputError, match="how the corrective action was verified"):
+        service.follow_up_action(db, "王经理", inspection_id, action.id, "verified", " ", dt.date(2026, 12, 1))
+    service.follow_up_action(db, "王经理", inspection_id, action.id, "verified", "抽查三天记录", dt.date(2026, 12, 1))
+
+    history = service.action_follow_ups(db, inspection_id)
+    assert [(f.status, f.by) for f in history] == [("done", "张三"), ("verified", "王经理")]
+    after = service.load_inspection(db, inspection_id)
+    assert service.action_status(next(a for a in after.actions if a.id == action.id), history) == "verified"
+    assert after.open_actions == before.open_actions - 1
+    assert after.status == "signed" and service.verify_record(db, inspection_id).ok  # the record is unchanged
+    with db.session() as session:
+        audited = session.scalars(select(AuditEntry).where(AuditEntry.table_name == "action_follow_ups")).all()
+    assert [e.actor for e in audited] == ["张三", "王经理"]
+
+
+def test_follow_ups_are_not_for_drafts(db: Database) -> None:
+    inspection_id, version = helpers.draft(db)
+    action_id, _ = service.add_action(db, "officer", inspection_id, version, "GN-02", "设立电话", "李四", None)
+    with pytest.raises(InvalidInputError, match="draft"):
+        service.follow_up_action(db, "officer", inspection_id, action_id, "done", "", dt.date(2026, 11, 28))
