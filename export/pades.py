@@ -63,16 +63,27 @@ def sign_pdf(
     stamp_text: str,
     reason: str,
     location: str = "",
+    drawn_png: bytes | None = None,
 ) -> bytes:
-    """Add a visible PAdES signature in a new field as an incremental update; earlier signatures stay valid."""
+    """Add a visible PAdES signature in a new field as an incremental update; earlier signatures stay valid.
+    A drawn handwritten signature, if given, is the stamp's faint background."""
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     fields.append_signature_field(writer, fields.SigFieldSpec(field_name, on_page=page, box=box))
+    background = None
+    if drawn_png:
+        from PIL import Image
+        from pyhanko.pdf_utils.images import PdfImage
+
+        with Image.open(io.BytesIO(drawn_png)) as drawn:
+            background = PdfImage(drawn.convert("RGBA"))
     style = TextStampStyle(
         stamp_text=stamp_text,
         text_box_style=TextBoxStyle(
             font=_StampFont(font_path(), ot_script_tag="hani", writing_direction="ltr"), font_size=8
         ),
         border_width=1,
+        background=background,
+        background_opacity=0.35,
     )
     metadata = signers.PdfSignatureMetadata(
         field_name=field_name,

@@ -186,7 +186,9 @@ def _sign_report_pdf(pdf: bytes, identity: Identity, signature: Signature, diges
     meaning = signature.meaning
     page, box = signature_box(pdf, meaning)
     stamp = _stamp(signature.signer_name, signature.role, meaning, digest)
-    return sign_pdf(pdf, identity, FIELDS[meaning], box, page, stamp, reason=MEANINGS[meaning])
+    return sign_pdf(
+        pdf, identity, FIELDS[meaning], box, page, stamp, reason=MEANINGS[meaning], drawn_png=signature.image_png
+    )
 
 
 def _first_signature(
