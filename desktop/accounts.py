@@ -82,6 +82,37 @@ def signable_meanings(role: str, status: str, signed: Collection[str]) -> list[s
     return allowed_now(role, status, signed)
 
 
+def follow_up_choices(role: str, current: str) -> list[str]:
+    """The follow-ups (整改跟进) this role may record now on a corrective action of a completed or signed
+    inspection whose current status is ``current``: the checks :func:`storage.service.follow_up_action` makes
+    (已整改 by whoever may change data, 已验证 by the roles allowed to verify and only after 已整改). A verified
+    action is closed: nothing more is offered."""
+    from storage.service import FOLLOW_UP_ROLES
+
+    if current == "verified":
+        return []
+    return [
+        status
+        for status, roles in FOLLOW_UP_ROLES.items()
+        if role in roles and not (status == "verified" and current == "open")
+    ]
+
+
+def draft_action_choices(role: str, current: str) -> list[str]:
+    """The statuses this role may give a corrective action of a draft (other than ``current``): 待整改 and
+    已整改 for whoever may change data, 已验证 as for a follow-up (a verifying role, after 已整改)."""
+    from storage.auth import WRITE_ROLES
+    from storage.service import ACTION_STATUSES, FOLLOW_UP_ROLES
+
+    if role not in WRITE_ROLES:
+        return []
+    return [
+        status
+        for status in ACTION_STATUSES
+        if status != current and (status != "verified" or (role in FOLLOW_UP_ROLES["verified"] and current != "open"))
+    ]
+
+
 def refusal_text(error: BaseException) -> str:
     """A refused login or signature in words (the back-off as a number of seconds to wait)."""
     message = str(error)

@@ -39,12 +39,30 @@ class EvidenceInfo:
 
 @dataclass(frozen=True)
 class ActionInfo:
+    """A corrective action; ``status`` is its current status (open / done / verified): what the record says,
+    or its latest follow-up (``storage.service.action_status``)."""
+
     id: int
     item_id: str
     action: str
     owner: str
     due: dt.date | None
     status: str
+    recorded_status: str = "open"  # as the (signed) record says
+    verification_note: str = ""
+    verified_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpInfo:
+    """Progress recorded on a corrective action after completion or signing (整改跟进), outside the record."""
+
+    action_id: int
+    status: str  # done / verified
+    note: str
+    on: dt.date
+    by: str
+    recorded_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -92,6 +110,7 @@ class InspectionEditor(QObject):
         self.rooms: list[dict[str, Any]] = []
         self.evidence: list[EvidenceInfo] = []
         self.actions: list[ActionInfo] = []
+        self.follow_ups: list[FollowUpInfo] = []
         self.evaluation: InspectionEvaluation
         self.header: Header
         self._pending_items: set[str] = set()
@@ -112,7 +131,22 @@ class InspectionEditor(QObject):
         self.answers = service.answers_of(inspection)
         self.rooms = service.room_rows_of(inspection)
         self.evidence = [EvidenceInfo(e.id, e.item_id, e.filename, e.media_type, e.data) for e in inspection.evidence]
-        self.actions = [ActionInfo(a.id, a.item_id, a.action, a.owner, a.due, a.status) for a in inspection.actions]
+        follow_ups = service.action_follow_ups(self.db, self.inspection_id)
+        self.follow_ups = [FollowUpInfo(f.action_id, f.status, f.note, f.on, f.by, f.recorded_at) for f in follow_ups]
+        self.actions = [
+            ActionInfo(
+                a.id,
+                a.item_id,
+                a.action,
+                a.owner,
+                a.due,
+                service.action_status(a, follow_ups),
+                a.status,
+                a.verification_note or "",
+                a.verified_on,
+            )
+            for a in inspection.actions
+        ]
         self.header = Header(
             inspection.id,
             inspection.company.name,
@@ -171,6 +205,9 @@ class InspectionEditor(QObject):
 
     def actions_of(self, item_id: str) -> list[ActionInfo]:
         return [a for a in self.actions if a.item_id == item_id]
+
+    def follow_ups_of(self, action_id: int) -> list[FollowUpInfo]:
+        return [f for f in self.follow_ups if f.action_id == action_id]
 
     @property
     def has_pending(self) -> bool:
@@ -342,6 +379,36 @@ class InspectionEditor(QObject):
             self.actions_changed.emit()
             return True
         return False
+
+    def set_action_status(self, action_id: int, status: str, note: str, on: dt.date | None) -> bool:
+        """Change a corrective action of the draft (open / done / verified, with a note and, when verified, the
+        date); False after a conflict (already reported). Raises KnownError with the reason if refused."""
+
+        def change() -> None:
+            verified_on = on if status == "verified" else None
+            self.version = service.update_action(
+                self.db, self.actor, self.inspection_id, self.version, action_id, status, note.strip(), verified_on
+            )
+            self.actions = [
+                replace(
+                    a, status=status, recorded_status=status, verification_note=note.strip(), verified_on=verified_on
+                )
+                if a.id == action_id
+                else a
+                for a in self.actions
+            ]
+
+        if self._run(change):
+            self.actions_changed.emit()
+            return True
+        return False
+
+    def follow_up(self, action_id: int, status: str, note: str, on: dt.date) -> None:
+        """Record that a corrective action of the completed or signed inspection was done or verified
+        (整改跟进); the record itself, and its signatures, do not change. Raises KnownError if refused."""
+        service.follow_up_action(self.db, self.actor, self.inspection_id, action_id, status, note, on)
+        self._load()  # the new history, and the inspection's version (its open-action count changed)
+        self.actions_changed.emit()
 
     def blockers(self) -> list[Blocker]:
         """What still blocks completion, as the service sees the saved inspection (in both languages)."""

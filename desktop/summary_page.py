@@ -1,17 +1,20 @@
-"""The summary page (汇总): counts per section, failed items with findings, open corrective actions, and
-what still blocks completion (``storage.service.blockers``). "Complete" is enabled only when nothing does.
+"""The summary page (汇总): counts per section, failed items with findings, what still blocks completion
+(``storage.service.blockers``) — "Complete" is enabled only when nothing does — and the corrective actions
+with their status and follow-up history (整改跟进, recorded here even after signing).
 
 Below them: the signatures of a signed inspection, and the buttons to sign (签署) a completed one or start a
 correction (新版本) of a signed one; the main window carries those out."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import IntEnum
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
+    QItemSelection,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,23 +33,32 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTextBrowser,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from checklist.evaluation import Blocker, BlockerKind, Result
-from desktop.accounts import signable_meanings
+from desktop.accounts import draft_action_choices, follow_up_choices, signable_meanings
 from desktop.assets import icon
+from desktop.corrective_actions import (
+    ActionColumn,
+    ActionIdRole,
+    CorrectiveActionsModel,
+    FollowUpDialog,
+    action_rows,
+)
 from desktop.errors import show_error
 from desktop.i18n import english, pick
 from desktop.inspection_editor import InspectionEditor
 from desktop.inspections_model import status_text
-from desktop.look import compact_rows
+from desktop.look import SECONDARY_TEXT_CSS, compact_rows
 from desktop.signatures import SignatureColumn, SignaturesModel
 from desktop.table_model import RowTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 FAIL_COLOR = QColor("#c62828")
+COUNT_ROWS_SHOWN = 6
 
 
 class CountColumn(IntEnum):
@@ -138,6 +151,34 @@ class SummaryPage(QWidget):
         self.details.setObjectName("summaryDetails")
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._link)
+        self.follow_up_dialog: FollowUpDialog | None = None
+        self.actions_model = CorrectiveActionsModel(self)
+        self.actions_box = QGroupBox(self.tr("整改措施"))
+        self.actions_box.setObjectName("actionsBox")
+        self.actions_view = QTreeView()
+        self.actions_view.setObjectName("correctiveActions")
+        self.actions_view.setModel(self.actions_model)
+        self.actions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.actions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.actions_view.setUniformRowHeights(True)
+        self.actions_view.setWordWrap(False)
+        actions_header = self.actions_view.header()
+        actions_header.setStretchLastSection(False)
+        actions_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        actions_header.setSectionResizeMode(ActionColumn.ACTION, QHeaderView.ResizeMode.Stretch)
+        self.actions_hint = QLabel()
+        self.actions_hint.setObjectName("actionsHint")
+        self.actions_hint.setStyleSheet(SECONDARY_TEXT_CSS)
+        self.actions_hint.setWordWrap(True)
+        self.follow_up_button = QPushButton(icon("action"), self.tr("整改跟进(&T)…"))
+        self.follow_up_button.setObjectName("followUpButton")
+        actions_row = QHBoxLayout()
+        actions_row.addWidget(self.actions_hint, 1)
+        actions_row.addWidget(self.follow_up_button)
+        actions_layout = QVBoxLayout(self.actions_box)
+        actions_layout.addWidget(self.actions_view)
+        actions_layout.addLayout(actions_row)
         self.complete_button = QPushButton(icon("complete"), self.tr("完成检查(&M)"))
         self.complete_button.setObjectName("completeButton")
         self.complete_state = QLabel()
@@ -169,16 +210,20 @@ class SummaryPage(QWidget):
         bottom.addWidget(self.correct_button)
         bottom.addWidget(self.sign_button)
         bottom.addWidget(self.complete_button)
-        layout = QVBoxLayout(self)
+        layout = self.page_layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.overall)
-        layout.addWidget(self.table, 2)
-        layout.addWidget(self.details, 3)
+        layout.addWidget(self.table)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.actions_box, 1)
         layout.addWidget(self.signatures_box)
         layout.addLayout(bottom)
         self.complete_button.clicked.connect(self._complete)
         self.sign_button.clicked.connect(self.sign_requested)
         self.correct_button.clicked.connect(self.correction_requested)
+        self.follow_up_button.clicked.connect(self.open_follow_up_dialog)
+        self.actions_view.selectionModel().selectionChanged.connect(self._action_selected)
+        self.actions_view.activated.connect(self._action_activated)
 
     def refresh(self) -> None:
         """Save what is pending, then show the saved inspection as the service sees it."""
@@ -223,7 +268,9 @@ class SummaryPage(QWidget):
                     )
                 )
         self.counts.set_rows(rows)
+        self._fit_counts()
         self.details.setHtml(self._details_html())
+        self._show_actions()
         self.signatures.set_rows(editor.signatures)
         self.signatures_box.setVisible(bool(editor.signatures))
         meanings = signable_meanings(editor.role, header.status, editor.signed_meanings)
@@ -234,6 +281,14 @@ class SummaryPage(QWidget):
         self.complete_button.setVisible(header.status == "draft")
         self.complete_button.setEnabled(editor.editable and not self.blockers)
         self.complete_state.setText(self._state_text(header.status))
+
+    def _fit_counts(self) -> None:
+        """The counts table as tall as its rows (up to :data:`COUNT_ROWS_SHOWN`, then it scrolls): the space
+        below goes to the findings and the corrective actions."""
+        rows = min(max(self.counts.rowCount(), 1), COUNT_ROWS_SHOWN)
+        header = self.table.horizontalHeader().sizeHint().height()
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(header + row_height * rows + 2 * self.table.frameWidth())
 
     def _state_text(self, status: str) -> str:
         editor = self.editor
@@ -252,9 +307,7 @@ class SummaryPage(QWidget):
     def _details_html(self) -> str:
         editor = self.editor
         none = escape(self.tr("无。"))
-        owner_word, due_word = escape(self.tr("责任人")), escape(self.tr("期限"))
         failed_title = escape(self.tr("不合格项"))
-        actions_title = escape(self.tr("未完成的整改措施"))
         blockers_title = escape(self.tr("尚未处理、影响完成的问题"))
         parts: list[str] = []
         failed = [item for item in editor.items if editor.outcome(item.id).result is Result.FAIL]
@@ -279,19 +332,6 @@ class SummaryPage(QWidget):
             parts.append("</ul>")
         else:
             parts.append(f"<p>{none}</p>")
-        open_actions = [a for a in editor.actions if a.status != "verified"]
-        parts.append(f"<h3>{actions_title}（{len(open_actions)}）</h3>")
-        if open_actions:
-            parts.append("<ul>")
-            for action in open_actions:
-                due = action.due.isoformat() if action.due else "—"
-                parts.append(
-                    f'<li><a href="item:{escape(action.item_id)}">{escape(action.item_id)}</a> {escape(action.action)}'
-                    f" — {owner_word}：{escape(action.owner)}，{due_word}：{due}</li>"
-                )
-            parts.append("</ul>")
-        else:
-            parts.append(f"<p>{none}</p>")
         parts.append(f"<h3>{blockers_title}（{len(self.blockers)}）</h3>")
         if self.blockers:
             parts.append("<ul>")
@@ -302,6 +342,111 @@ class SummaryPage(QWidget):
         else:
             parts.append(f"<p>{none}</p>")
         return "".join(parts)
+
+    # --- corrective actions -----------------------------------------------------------------------------
+
+    def _show_actions(self) -> None:
+        """The actions with their status and history; the selection stays on the same action."""
+        editor = self.editor
+        selected = self.selected_action_id()
+        self.actions_model.set_rows(action_rows(editor.actions, editor.follow_ups))
+        for row in range(self.actions_model.rowCount()):
+            parent = self.actions_model.index(row, 0)
+            for line in range(self.actions_model.rowCount(parent)):
+                self.actions_view.setFirstColumnSpanned(line, parent, True)
+        self.actions_view.expandAll()
+        open_count = sum(1 for a in editor.actions if a.status != "verified")
+        self.actions_box.setTitle(
+            self.tr("整改措施（共 {total} 项，未验证 {open} 项）").format(total=len(editor.actions), open=open_count)
+        )
+        draft = editor.header.status == "draft"
+        # A draft's findings and blockers need the room; after completion, what is done about them.
+        self.page_layout.setStretchFactor(self.details, 3 if draft else 1)
+        self.page_layout.setStretchFactor(self.actions_box, 2 if draft else 1)
+        if draft:
+            self.follow_up_button.setText(self.tr("更改整改状态(&T)…"))
+            self.follow_up_button.setVisible(editor.editable)
+        else:
+            self.follow_up_button.setText(self.tr("整改跟进(&T)…"))
+            self.follow_up_button.setVisible(not editor.read_only)
+        if not editor.actions:
+            hint = self.tr("没有整改措施。")
+        elif editor.read_only:
+            hint = self.tr("您的账户只能查看整改措施和跟进记录。")
+        elif draft:
+            hint = self.tr("选中一条整改措施，可更改其状态。")
+        else:
+            hint = self.tr("选中一条整改措施，记录整改进展；跟进记录不改变检查记录和签名。")
+        self.actions_hint.setText(hint)
+        index = self.actions_model.action_index(selected) if selected is not None else QModelIndex()
+        if not index.isValid() and editor.actions:
+            index = self.actions_model.index(0, 0)
+        if index.isValid():
+            self.actions_view.setCurrentIndex(index)
+        self._update_follow_up_button()
+
+    def selected_action_id(self) -> int | None:
+        index = self.actions_view.currentIndex()
+        action_id = index.data(ActionIdRole) if index.isValid() else None
+        return int(action_id) if action_id is not None else None
+
+    def _choices(self, action_id: int | None) -> list[str]:
+        editor = self.editor
+        action = next((a for a in editor.actions if a.id == action_id), None)
+        if action is None or editor.read_only:
+            return []
+        if editor.header.status == "draft":
+            return draft_action_choices(editor.role, action.status) if editor.editable else []
+        return follow_up_choices(editor.role, action.status)
+
+    def _update_follow_up_button(self) -> None:
+        self.follow_up_button.setEnabled(bool(self._choices(self.selected_action_id())))
+
+    @Slot(QItemSelection, QItemSelection)
+    def _action_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_follow_up_button()
+
+    @Slot(QModelIndex)
+    def _action_activated(self, index: QModelIndex) -> None:
+        """Double-click or Enter on an action: its item, as the links above."""
+        if index.isValid() and not index.parent().isValid():
+            self.item_requested.emit(self.actions_model.index(index.row(), ActionColumn.ITEM).data())
+
+    @Slot()
+    def open_follow_up_dialog(self) -> None:
+        """整改跟进 (or the new status, in a draft) for the selected action."""
+        editor = self.editor
+        action_id = self.selected_action_id()
+        action = next((a for a in editor.actions if a.id == action_id), None)
+        choices = self._choices(action_id)
+        if action is None or not choices:
+            return
+        draft = editor.header.status == "draft"
+
+        def record(status: str, note: str, on: dt.date) -> bool:
+            if draft:
+                return editor.set_action_status(action.id, status, note, on)
+            editor.follow_up(action.id, status, note, on)
+            return True
+
+        try:
+            title = pick(editor.item(action.item_id), "title")
+        except KeyError:
+            title = ""
+        dialog = FollowUpDialog(action, title, choices, draft, record, self)
+        self.follow_up_dialog = dialog
+        dialog.accepted.connect(self._followed_up)
+        dialog.finished.connect(lambda _: self._forget_follow_up_dialog(dialog))
+        dialog.open()
+
+    @Slot()
+    def _followed_up(self) -> None:
+        self.refresh()
+
+    def _forget_follow_up_dialog(self, dialog: FollowUpDialog) -> None:
+        if self.follow_up_dialog is dialog:
+            self.follow_up_dialog = None
+        dialog.deleteLater()
 
     @Slot(QUrl)
     def _link(self, url: QUrl) -> None:

@@ -56,6 +56,8 @@ from storage.models import (
 from storage.record import record_hash
 
 ACTION_STATUSES = ("open", "done", "verified")
+# Who may record an action as done or verified (whoever verifies is a manager, not whoever did it).
+FOLLOW_UP_ROLES = {"done": ("officer", "manager"), "verified": ("manager",)}
 STATUSES = ("draft", "completed", "signed")
 
 
@@ -476,22 +478,25 @@ def update_action(
     verification_note: str = "",
     verified_on: dt.date | None = None,
 ) -> int:
+    """Change a corrective action of a draft. The same rules as follow-ups: verified only by a manager, with
+    a note, and after it was done."""
     if status not in ACTION_STATUSES:
         raise InvalidInputError(f"status {status!r} is not one of {', '.join(ACTION_STATUSES)}")
-    with unit_of_work(db, actor) as session:
+    if status == "verified" and not verification_note.strip():
+        raise InvalidInputError("say how the corrective action was verified")
+    with unit_of_work(db, actor, allowed=FOLLOW_UP_ROLES.get(status, ("officer", "manager"))) as session:
         inspection = _editable(session, inspection_id, expected_version)
         corrective = next((a for a in inspection.actions if a.id == action_id), None)
         if corrective is None:
             raise NotFoundError(f"inspection {inspection_id} has no corrective action {action_id}")
+        if status == "verified" and corrective.status == "open":
+            raise InvalidInputError("a corrective action is verified after it was done; record it as done first")
         corrective.status = status
         corrective.verification_note = verification_note
         corrective.verified_on = verified_on
         _refresh(inspection)
         session.flush()
         return inspection.version
-
-
-FOLLOW_UP_ROLES = {"done": ("officer", "manager"), "verified": ("manager",)}
 
 
 def follow_up_action(

@@ -67,12 +67,12 @@
         <translation>I sign as the head of the organisation and confirm that I have reviewed this inspection record and its corrective actions, that I agree with them, and that I am responsible for carrying out the corrections.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="90"/>
+        <location filename="../../desktop/accounts.py" line="121"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="94"/>
+        <location filename="../../desktop/accounts.py" line="125"/>
         <source>账户名或密码不正确。</source>
         <translation>Unknown account or wrong password.</translation>
     </message>
@@ -80,123 +80,123 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="53"/>
-        <location filename="../../desktop/account_dialog.py" line="103"/>
+        <location filename="../../desktop/account_dialog.py" line="51"/>
+        <location filename="../../desktop/account_dialog.py" line="97"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="69"/>
+        <location filename="../../desktop/account_dialog.py" line="67"/>
         <source>至少 8 个字符</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="76"/>
+        <location filename="../../desktop/account_dialog.py" line="74"/>
         <source>不导入：程序为该账户生成签名密钥</source>
         <translation>none: a signing key is generated for this account</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="77"/>
+        <location filename="../../desktop/account_dialog.py" line="75"/>
         <source>选择(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="79"/>
+        <location filename="../../desktop/account_dialog.py" line="77"/>
         <source>不导入</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="84"/>
+        <location filename="../../desktop/account_dialog.py" line="82"/>
         <source>可选：CA 签发的 PKCS#12 文件（.p12 / .pfx），须能用上面的密码打开。</source>
         <translation>Optional: a PKCS#12 file issued by a CA (.p12 / .pfx); it must open with the password above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="94"/>
+        <location filename="../../desktop/account_dialog.py" line="88"/>
         <source>姓名（账户名）(&amp;N)：</source>
         <translation>&amp;Name (account):</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="95"/>
+        <location filename="../../desktop/account_dialog.py" line="89"/>
         <source>角色(&amp;R)：</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="97"/>
+        <location filename="../../desktop/account_dialog.py" line="91"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="98"/>
+        <location filename="../../desktop/account_dialog.py" line="92"/>
         <source>再次输入密码(&amp;A)：</source>
         <translation>Password &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="99"/>
+        <location filename="../../desktop/account_dialog.py" line="93"/>
         <source>签名证书(&amp;K)：</source>
         <translation>Signing &amp;key:</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="126"/>
+        <location filename="../../desktop/account_dialog.py" line="120"/>
         <source>填写检查记录，并作为检查人签署。</source>
         <translation>Fills in inspections and signs them as the inspector.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="127"/>
+        <location filename="../../desktop/account_dialog.py" line="121"/>
         <source>另可添加账户，并作为单位主要负责人审核签署。</source>
         <translation>Also adds accounts and countersigns as the head of the organisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="128"/>
+        <location filename="../../desktop/account_dialog.py" line="122"/>
         <source>只能查看、验证和导出，不能修改任何数据。</source>
         <translation>Can view, verify and export; cannot change any data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="135"/>
+        <location filename="../../desktop/account_dialog.py" line="129"/>
         <source>选择 PKCS#12 密钥文件</source>
         <translation>Choose a PKCS#12 key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="135"/>
+        <location filename="../../desktop/account_dialog.py" line="129"/>
         <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
         <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="150"/>
+        <location filename="../../desktop/account_dialog.py" line="144"/>
         <source>请填写姓名。</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="155"/>
+        <location filename="../../desktop/account_dialog.py" line="149"/>
         <source>密码至少需要 {count} 个字符。</source>
         <translation>The password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="159"/>
+        <location filename="../../desktop/account_dialog.py" line="153"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="167"/>
+        <location filename="../../desktop/account_dialog.py" line="161"/>
         <source>无法读取密钥文件：{reason}</source>
         <translation>The key file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="187"/>
+        <location filename="../../desktop/account_dialog.py" line="181"/>
         <source>正在创建账户和签名密钥……</source>
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="201"/>
+        <location filename="../../desktop/account_dialog.py" line="195"/>
         <source>账户未能添加。</source>
         <translation>The account was not added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="201"/>
+        <location filename="../../desktop/account_dialog.py" line="195"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="203"/>
+        <location filename="../../desktop/account_dialog.py" line="197"/>
         <source>账户未能添加：</source>
         <translation>The account was not added: </translation>
     </message>
@@ -553,32 +553,32 @@
 <context>
     <name>CompanyType</name>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="40"/>
+        <location filename="../../desktop/setup_dialog.py" line="38"/>
         <source>工业企业</source>
         <translation>Industrial enterprise</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="41"/>
+        <location filename="../../desktop/setup_dialog.py" line="39"/>
         <source>建设工程参建单位</source>
         <translation>Construction project participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="42"/>
+        <location filename="../../desktop/setup_dialog.py" line="40"/>
         <source>商务楼宇（办公楼、写字楼）</source>
         <translation>Commercial building (offices)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="43"/>
+        <location filename="../../desktop/setup_dialog.py" line="41"/>
         <source>商场（含超市）</source>
         <translation>Shopping mall (incl. supermarket)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="44"/>
+        <location filename="../../desktop/setup_dialog.py" line="42"/>
         <source>餐馆（含内部食堂）</source>
         <translation>Restaurant (incl. staff canteen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="45"/>
+        <location filename="../../desktop/setup_dialog.py" line="43"/>
         <source>其他市场主体</source>
         <translation>Other market entity</translation>
     </message>
@@ -586,52 +586,52 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="198"/>
+        <location filename="../../desktop/sign_dialog.py" line="192"/>
         <source>新版本（更正）</source>
         <translation>New version (correction)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="206"/>
+        <location filename="../../desktop/sign_dialog.py" line="200"/>
         <source>已签署的记录不能再修改。更正会新建一份草稿，复制原记录的全部内容并注明取代原记录；原记录及其签名保持不变，仍可验证。</source>
         <translation>A signed record cannot be changed. A correction is a new draft with a copy of everything in the original, marked as superseding it; the original and its signatures stay as they are and can still be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="214"/>
+        <location filename="../../desktop/sign_dialog.py" line="208"/>
         <source>例如：BJHQ-3 宿舍面积测量有误，重新测量</source>
         <translation>e.g. BJHQ-3 dormitory area was measured wrongly; measured again</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="223"/>
+        <location filename="../../desktop/sign_dialog.py" line="213"/>
         <source>创建新版本</source>
         <translation>Create new version</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="230"/>
+        <location filename="../../desktop/sign_dialog.py" line="220"/>
         <source>更正原因(&amp;R)：</source>
         <translation>&amp;Reason for the correction:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="249"/>
+        <location filename="../../desktop/sign_dialog.py" line="239"/>
         <source>请说明为什么需要更正。</source>
         <translation>Please say why a correction is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="256"/>
+        <location filename="../../desktop/sign_dialog.py" line="246"/>
         <source>正在创建新版本……</source>
         <translation>Creating the new version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="267"/>
+        <location filename="../../desktop/sign_dialog.py" line="257"/>
         <source>未能创建新版本。</source>
         <translation>The new version was not created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="267"/>
+        <location filename="../../desktop/sign_dialog.py" line="257"/>
         <source>原记录没有改变。</source>
         <translation>The original record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="269"/>
+        <location filename="../../desktop/sign_dialog.py" line="259"/>
         <source>未能创建新版本：</source>
         <translation>The new version was not created: </translation>
     </message>
@@ -675,6 +675,67 @@
     </message>
 </context>
 <context>
+    <name>CorrectiveActions</name>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="56"/>
+        <source>待整改</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="57"/>
+        <source>已整改</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="58"/>
+        <source>已验证</source>
+        <translation>Verified</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectiveActionsModel</name>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="119"/>
+        <source>检查项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="119"/>
+        <source>整改措施</source>
+        <translation>Corrective action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="119"/>
+        <source>责任人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="119"/>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="119"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="139"/>
+        <source>{status}（检查记录中）</source>
+        <translation>{status} (in the record)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="142"/>
+        <source>{on}  {status} — {by}</source>
+        <translation>{on}  {status} — {by}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="143"/>
+        <source>{line}：{note}</source>
+        <translation>{line}: {note}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/errors.py" line="24"/>
@@ -690,87 +751,180 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/export_action.py" line="87"/>
-        <location filename="../../desktop/export_action.py" line="159"/>
+        <location filename="../../desktop/export_action.py" line="90"/>
+        <location filename="../../desktop/export_action.py" line="162"/>
         <source>报告导出功能在此版本中不可用。</source>
         <translation>Report export is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="88"/>
-        <location filename="../../desktop/export_action.py" line="160"/>
+        <location filename="../../desktop/export_action.py" line="91"/>
+        <location filename="../../desktop/export_action.py" line="163"/>
         <source>缺少 export.reports 模块。</source>
         <translation>The export.reports module is missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="89"/>
-        <location filename="../../desktop/export_action.py" line="161"/>
+        <location filename="../../desktop/export_action.py" line="92"/>
+        <location filename="../../desktop/export_action.py" line="164"/>
         <source>检查记录不受影响。</source>
         <translation>The inspection record is not affected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="95"/>
+        <location filename="../../desktop/export_action.py" line="98"/>
         <source>选择保存报告的文件夹</source>
         <translation>Choose a folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="111"/>
+        <location filename="../../desktop/export_action.py" line="114"/>
         <source>报告未能导出。</source>
         <translation>The reports could not be exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="113"/>
+        <location filename="../../desktop/export_action.py" line="116"/>
         <source>检查记录不受影响；没有留下写了一半的文件。</source>
         <translation>The inspection record is not affected; no half-written file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="121"/>
+        <location filename="../../desktop/export_action.py" line="124"/>
         <source>正在导出报告……</source>
         <translation>Exporting reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="168"/>
+        <location filename="../../desktop/export_action.py" line="171"/>
         <source>保存汇总表</source>
         <translation>Save the summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="170"/>
+        <location filename="../../desktop/export_action.py" line="173"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="187"/>
+        <location filename="../../desktop/export_action.py" line="190"/>
         <source>汇总表未能导出。</source>
         <translation>The summary workbook was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="189"/>
+        <location filename="../../desktop/export_action.py" line="192"/>
         <source>没有修改任何数据；没有留下写了一半的文件。</source>
         <translation>Nothing was changed; no half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="197"/>
+        <location filename="../../desktop/export_action.py" line="200"/>
         <source>正在导出 {count} 次检查的汇总表……</source>
         <translation>Exporting the summary workbook of {count} inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="206"/>
+        <location filename="../../desktop/export_action.py" line="209"/>
         <source>报告已导出</source>
         <translation>Reports exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="207"/>
+        <location filename="../../desktop/export_action.py" line="210"/>
         <source>报告已保存：</source>
         <translation>Reports saved:</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="208"/>
+        <location filename="../../desktop/export_action.py" line="211"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="210"/>
+        <location filename="../../desktop/export_action.py" line="213"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="234"/>
+        <source>更改整改状态</source>
+        <translation>Change corrective action status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="234"/>
+        <source>整改跟进</source>
+        <translation>Follow up corrective action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="243"/>
+        <source>{action}（责任人：{owner}，期限：{due}）</source>
+        <translation>{action} (owner: {owner}, due: {due})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="248"/>
+        <source>当前状态：{status}</source>
+        <translation>Current status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="268"/>
+        <source>已验证由单位主要负责人在整改完成后记录。</source>
+        <translation>Verified is recorded by the head of the organisation once the action is done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="270"/>
+        <source>跟进记录保存在检查记录之外，已签署的记录和签名不会改变。</source>
+        <translation>Follow-ups are kept beside the inspection record: the signed record and its signatures do not change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="273"/>
+        <source>记录为(&amp;S)：</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="274"/>
+        <source>说明(&amp;N)：</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="275"/>
+        <source>日期(&amp;D)：</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="279"/>
+        <source>记录(&amp;R)</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="315"/>
+        <source>必填：如何验证的，例如到现场查看、查阅体温登记表</source>
+        <translation>Required: how it was verified, e.g. checked on site, read the temperature log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="317"/>
+        <source>例如：已改为上下午各测一次体温</source>
+        <translation>e.g. temperature now taken every morning and afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="328"/>
+        <source>请说明如何验证了整改。</source>
+        <translation>Say how the corrective action was verified.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="336"/>
+        <source>整改措施的状态未能更改。</source>
+        <translation>The status of the corrective action could not be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="337"/>
+        <source>对话框中填写的内容仍保留，可修改后再试一次。</source>
+        <translation>The dialog keeps what you typed; correct it and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="340"/>
+        <source>整改跟进未能记录。</source>
+        <translation>The follow-up could not be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="341"/>
+        <source>检查记录没有改变；对话框中填写的内容仍保留，可修改后再试一次。</source>
+        <translation>The inspection record was not changed; the dialog keeps what you typed, correct it and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/corrective_actions.py" line="343"/>
+        <source>程序内部错误，详见错误信息。</source>
+        <translation>Internal error: see the message for details.</translation>
     </message>
 </context>
 <context>
@@ -1113,7 +1267,7 @@
 <context>
     <name>LockedPage</name>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="35"/>
+        <location filename="../../desktop/login_dialog.py" line="33"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
@@ -1121,72 +1275,72 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="67"/>
+        <location filename="../../desktop/login_dialog.py" line="65"/>
         <source>登录 — 复工自查</source>
         <translation>Log in — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="76"/>
+        <location filename="../../desktop/login_dialog.py" line="74"/>
         <source>请登录</source>
         <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="81"/>
+        <location filename="../../desktop/login_dialog.py" line="79"/>
         <source>所有修改都以登录的账户记入审计记录。</source>
         <translation>Every change is recorded in the audit trail under the account that is logged in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="83"/>
+        <location filename="../../desktop/login_dialog.py" line="81"/>
         <source>数据库：{name}</source>
         <translation>Database: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="99"/>
+        <location filename="../../desktop/login_dialog.py" line="93"/>
         <source>账户名(&amp;N)：</source>
         <translation>Account &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="100"/>
+        <location filename="../../desktop/login_dialog.py" line="94"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="104"/>
+        <location filename="../../desktop/login_dialog.py" line="98"/>
         <source>登录(&amp;L)</source>
         <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="107"/>
+        <location filename="../../desktop/login_dialog.py" line="101"/>
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="137"/>
+        <location filename="../../desktop/login_dialog.py" line="131"/>
         <source>请填写账户名。</source>
         <translation>Please enter the account name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="141"/>
+        <location filename="../../desktop/login_dialog.py" line="135"/>
         <source>请填写密码。</source>
         <translation>Please enter the password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="162"/>
+        <location filename="../../desktop/login_dialog.py" line="156"/>
         <source>无法登录。</source>
         <translation>Cannot log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="162"/>
+        <location filename="../../desktop/login_dialog.py" line="156"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="174"/>
+        <location filename="../../desktop/login_dialog.py" line="168"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="178"/>
+        <location filename="../../desktop/login_dialog.py" line="172"/>
         <source>现在可以再试一次。</source>
         <translation>You can try again now.</translation>
     </message>
@@ -1706,32 +1860,32 @@
 <context>
     <name>SectionCountsModel</name>
     <message>
-        <location filename="../../desktop/summary_page.py" line="80"/>
+        <location filename="../../desktop/summary_page.py" line="93"/>
         <source>部分</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="81"/>
+        <location filename="../../desktop/summary_page.py" line="94"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="82"/>
+        <location filename="../../desktop/summary_page.py" line="95"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="83"/>
+        <location filename="../../desktop/summary_page.py" line="96"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="84"/>
+        <location filename="../../desktop/summary_page.py" line="97"/>
         <source>未查</source>
         <translation>Unchecked</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="85"/>
+        <location filename="../../desktop/summary_page.py" line="98"/>
         <source>已答</source>
         <translation>Answered</translation>
     </message>
@@ -1739,142 +1893,142 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="101"/>
+        <location filename="../../desktop/setup_dialog.py" line="99"/>
         <source>首次设置 — 复工自查</source>
         <translation>First-run setup — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="102"/>
+        <location filename="../../desktop/setup_dialog.py" line="100"/>
         <source>欢迎使用复工自查</source>
         <translation>Welcome to Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="121"/>
+        <location filename="../../desktop/setup_dialog.py" line="119"/>
         <source>例如：北京某某制造有限公司</source>
         <translation>e.g. Beijing Example Manufacturing Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="125"/>
+        <location filename="../../desktop/setup_dialog.py" line="123"/>
         <source>18 位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="137"/>
+        <location filename="../../desktop/setup_dialog.py" line="131"/>
         <source>可选，例如：一号厂区、员工宿舍楼</source>
         <translation>Optional, e.g. Plant 1, staff dormitory building</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="109"/>
+        <location filename="../../desktop/setup_dialog.py" line="107"/>
         <source>请填写本企业的基本信息，并创建您的账户。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
         <translation>Please enter your company&apos;s details and create your account. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="114"/>
+        <location filename="../../desktop/setup_dialog.py" line="112"/>
         <source>请填写本企业的基本信息。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
         <translation>Please enter your company&apos;s details. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="140"/>
+        <location filename="../../desktop/setup_dialog.py" line="134"/>
         <source>登录和签署检查记录时使用的姓名</source>
         <translation>the name you log in and sign inspections with</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="144"/>
+        <location filename="../../desktop/setup_dialog.py" line="138"/>
         <source>至少 8 个字符</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="150"/>
+        <location filename="../../desktop/setup_dialog.py" line="144"/>
         <source>这是本数据库的第一个账户，将成为单位主要负责人（管理员）：可以添加安全员、审计员等其他账户，并审核签署检查记录。请牢记密码：签署时需要再次输入，密码无法找回。</source>
         <translation>This is the first account of this database: it becomes the head of the organisation (administrator), who can add other accounts such as safety officers and auditors and countersigns inspection records. Remember the password: it is asked again when signing and cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="165"/>
+        <location filename="../../desktop/setup_dialog.py" line="155"/>
         <source>企业名称(&amp;C)：</source>
         <translation>&amp;Company name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="166"/>
+        <location filename="../../desktop/setup_dialog.py" line="156"/>
         <source>统一社会信用代码(&amp;U)：</source>
         <translation>&amp;Unified social credit code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="168"/>
+        <location filename="../../desktop/setup_dialog.py" line="158"/>
         <source>企业类型(&amp;T)：</source>
         <translation>Company &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="169"/>
+        <location filename="../../desktop/setup_dialog.py" line="159"/>
         <source>场所(&amp;S)：</source>
         <translation>&amp;Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="175"/>
+        <location filename="../../desktop/setup_dialog.py" line="165"/>
         <source>您的姓名（账户名）(&amp;O)：</source>
         <translation>Your name (acc&amp;ount):</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="176"/>
+        <location filename="../../desktop/setup_dialog.py" line="166"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="177"/>
+        <location filename="../../desktop/setup_dialog.py" line="167"/>
         <source>再次输入密码(&amp;A)：</source>
         <translation>Password &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="289"/>
+        <location filename="../../desktop/setup_dialog.py" line="279"/>
         <source>正在创建账户和签名密钥……</source>
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="289"/>
+        <location filename="../../desktop/setup_dialog.py" line="279"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="304"/>
+        <location filename="../../desktop/setup_dialog.py" line="294"/>
         <source>未能保存。</source>
         <translation>Could not save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="304"/>
+        <location filename="../../desktop/setup_dialog.py" line="294"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="184"/>
+        <location filename="../../desktop/setup_dialog.py" line="174"/>
         <source>开始使用</source>
         <translation>Get started</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="254"/>
+        <location filename="../../desktop/setup_dialog.py" line="244"/>
         <source>请填写您的姓名（账户名）。</source>
         <translation>Please enter your name (the account name).</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="257"/>
+        <location filename="../../desktop/setup_dialog.py" line="247"/>
         <source>密码至少需要 {count} 个字符。</source>
         <translation>The password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="260"/>
+        <location filename="../../desktop/setup_dialog.py" line="250"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="269"/>
+        <location filename="../../desktop/setup_dialog.py" line="259"/>
         <source>请填写企业名称。</source>
         <translation>Enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="274"/>
+        <location filename="../../desktop/setup_dialog.py" line="264"/>
         <source>请填写统一社会信用代码。</source>
         <translation>Enter the unified social credit code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="306"/>
+        <location filename="../../desktop/setup_dialog.py" line="296"/>
         <source>未能保存：</source>
         <translation>Could not save: </translation>
     </message>
@@ -1882,68 +2036,68 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="65"/>
+        <location filename="../../desktop/sign_dialog.py" line="63"/>
         <source>签署检查记录</source>
         <translation>Sign the inspection record</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="76"/>
+        <location filename="../../desktop/sign_dialog.py" line="74"/>
         <source>签署人：{name}（{role}）</source>
         <translation>Signer: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="82"/>
+        <location filename="../../desktop/sign_dialog.py" line="80"/>
         <source>签署含义(&amp;M)：</source>
         <translation>&amp;Meaning:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="84"/>
+        <location filename="../../desktop/sign_dialog.py" line="82"/>
         <source>签署声明</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="90"/>
+        <location filename="../../desktop/sign_dialog.py" line="88"/>
         <source>手写签名（可选，显示在报告上）</source>
         <translation>Handwritten signature (optional, shown on the report)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="92"/>
+        <location filename="../../desktop/sign_dialog.py" line="90"/>
         <source>清除(&amp;C)</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="105"/>
+        <location filename="../../desktop/sign_dialog.py" line="103"/>
         <source>再次输入您的密码(&amp;P)：</source>
         <translation>Your &amp;password again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="114"/>
+        <location filename="../../desktop/sign_dialog.py" line="108"/>
         <source>签署(&amp;S)</source>
         <translation>&amp;Sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="157"/>
+        <location filename="../../desktop/sign_dialog.py" line="151"/>
         <source>请输入密码：签署需要用它解锁您的签名密钥。</source>
         <translation>Please enter your password: signing needs it to unlock your signing key.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="170"/>
+        <location filename="../../desktop/sign_dialog.py" line="164"/>
         <source>正在签署并生成报告……</source>
         <translation>Signing and producing the reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="186"/>
+        <location filename="../../desktop/sign_dialog.py" line="180"/>
         <source>未能签署。</source>
         <translation>Could not sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="186"/>
-        <location filename="../../desktop/sign_dialog.py" line="189"/>
+        <location filename="../../desktop/sign_dialog.py" line="180"/>
+        <location filename="../../desktop/sign_dialog.py" line="183"/>
         <source>检查记录没有改变。</source>
         <translation>The inspection record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="189"/>
+        <location filename="../../desktop/sign_dialog.py" line="183"/>
         <source>未能签署：{reason}</source>
         <translation>Could not sign: {reason}</translation>
     </message>
@@ -2051,122 +2205,148 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../desktop/summary_page.py" line="155"/>
+        <location filename="../../desktop/summary_page.py" line="156"/>
+        <source>整改措施</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="174"/>
+        <location filename="../../desktop/summary_page.py" line="370"/>
+        <source>整改跟进(&amp;T)…</source>
+        <translation>Follow up ac&amp;tion…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="182"/>
         <source>完成检查(&amp;M)</source>
         <translation>Co&amp;mplete inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="160"/>
+        <location filename="../../desktop/summary_page.py" line="187"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="162"/>
+        <location filename="../../desktop/summary_page.py" line="189"/>
         <source>新版本（更正）(&amp;V)…</source>
         <translation>New &amp;version (correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="165"/>
+        <location filename="../../desktop/summary_page.py" line="192"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="204"/>
+        <location filename="../../desktop/summary_page.py" line="235"/>
         <source>无法读取检查记录。</source>
         <translation>The inspection record cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="204"/>
+        <location filename="../../desktop/summary_page.py" line="235"/>
         <source>已填写的内容都已保存。</source>
         <translation>Everything you entered is saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="207"/>
+        <location filename="../../desktop/summary_page.py" line="238"/>
         <source>{place} — {date}，检查人：{inspector}（{status}）</source>
         <translation>{place} — {date}, inspector: {inspector} ({status})</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="211"/>
+        <location filename="../../desktop/summary_page.py" line="242"/>
         <source>；更正并取代记录 #{id}</source>
         <translation>; corrects and supersedes record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="218"/>
+        <location filename="../../desktop/summary_page.py" line="249"/>
         <source>共 {total} 项：合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}；合格率 {rate}</source>
         <translation>{total} items: {passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked; pass rate {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="256"/>
+        <location filename="../../desktop/summary_page.py" line="297"/>
         <source>本次检查已签署并经单位主要负责人审核，记录已锁定。</source>
         <translation>This inspection is signed and approved by the head of the organisation; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="257"/>
+        <location filename="../../desktop/summary_page.py" line="298"/>
         <source>本次检查已由检查人签署，记录已锁定；等待单位主要负责人审核签署。</source>
         <translation>This inspection is signed by the inspector and locked; it awaits review by the head of the organisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="259"/>
+        <location filename="../../desktop/summary_page.py" line="300"/>
         <source>本次检查已完成，等待检查人签署。签署后记录将被锁定。</source>
         <translation>This inspection is completed and awaits the inspector&apos;s signature. Signing locks the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="261"/>
+        <location filename="../../desktop/summary_page.py" line="302"/>
         <source>您的账户只能查看，不能修改检查记录。</source>
         <translation>Your account can view inspection records but not change them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="263"/>
+        <location filename="../../desktop/summary_page.py" line="304"/>
         <source>还有 {count} 个问题需要处理，处理后才能完成检查。</source>
         <translation>{count} problems still block completion.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="264"/>
+        <location filename="../../desktop/summary_page.py" line="305"/>
         <source>所有检查项均已处理，可以完成检查。</source>
         <translation>Every item is dealt with; the inspection can be completed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="268"/>
+        <location filename="../../desktop/summary_page.py" line="309"/>
         <source>无。</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="269"/>
-        <source>责任人</source>
-        <translation>owner</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/summary_page.py" line="269"/>
-        <source>期限</source>
-        <translation>due</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/summary_page.py" line="270"/>
+        <location filename="../../desktop/summary_page.py" line="310"/>
         <source>不合格项</source>
         <translation>Failed items</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="271"/>
-        <source>未完成的整改措施</source>
-        <translation>Open corrective actions</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/summary_page.py" line="272"/>
+        <location filename="../../desktop/summary_page.py" line="311"/>
         <source>尚未处理、影响完成的问题</source>
         <translation>What still blocks completion</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="286"/>
+        <location filename="../../desktop/summary_page.py" line="325"/>
         <source>人工判定：</source>
         <translation>Officer&apos;s judgement: </translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="331"/>
+        <location filename="../../desktop/summary_page.py" line="360"/>
+        <source>整改措施（共 {total} 项，未验证 {open} 项）</source>
+        <translation>Corrective actions ({total}, {open} not verified)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="367"/>
+        <source>更改整改状态(&amp;T)…</source>
+        <translation>Change ac&amp;tion status…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="373"/>
+        <source>没有整改措施。</source>
+        <translation>No corrective actions.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="375"/>
+        <source>您的账户只能查看整改措施和跟进记录。</source>
+        <translation>Your account can view corrective actions and their follow-ups, not record them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="377"/>
+        <source>选中一条整改措施，可更改其状态。</source>
+        <translation>Select a corrective action to change its status.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="379"/>
+        <source>选中一条整改措施，记录整改进展；跟进记录不改变检查记录和签名。</source>
+        <translation>Select a corrective action to record its progress; follow-ups do not change the signed record or its signatures.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/summary_page.py" line="461"/>
         <source>检查未能完成。</source>
         <translation>The inspection could not be completed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="331"/>
+        <location filename="../../desktop/summary_page.py" line="461"/>
         <source>已填写的内容都已保存，检查仍为草稿。</source>
         <translation>Everything you entered is saved; the inspection stays a draft.</translation>
     </message>

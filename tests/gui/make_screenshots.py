@@ -103,6 +103,66 @@ def _sample_data(url: str, photo: Path) -> tuple[int, int, int]:
     return inspection_id, completed[0], completed[-1]
 
 
+def _follow_up_data(url: str) -> int:
+    """A signed and approved inspection with three corrective actions: one verified, one done, one open."""
+    from checklist.evaluation import Answer, Result
+    from export.signing import create_account, sign
+    from storage.db import open_database
+    from storage.service import (
+        CompanyInput,
+        add_action,
+        add_site,
+        complete,
+        create_inspection,
+        follow_up_action,
+        load_inspection,
+        save_answer,
+        save_company,
+    )
+
+    actor = "张伟"
+    db = open_database(url)
+    create_account(db, "王经理", "王经理", "manager", PASSWORDS["王经理"])
+    create_account(db, "王经理", "张伟", "officer", PASSWORDS["张伟"])
+    company = save_company(db, actor, CompanyInput("北京示例制造有限公司", "91110000600037341L", "industrial"))
+    dorm = add_site(db, actor, company, "员工宿舍楼")
+    inspection_id = create_inspection(db, actor, company, dt.date(2020, 3, 10), actor, ("GN",), site_id=dorm)
+    version = load_inspection(db, inspection_id).version
+    version = save_answer(db, actor, inspection_id, version, "GN-01", Answer(Result.FAIL, {"checks_per_day": "1"}))
+    for item_id in ("GN-04", "GN-10"):
+        version = save_answer(db, actor, inspection_id, version, item_id, Answer(Result.FAIL))
+    for response in load_inspection(db, inspection_id).responses:
+        if response.final is None:
+            version = save_answer(db, actor, inspection_id, version, response.item_id, Answer(Result.PASS))
+    actions = {}
+    for item_id, text, owner, due in (
+        ("GN-01", "宿舍员工改为上下午各测一次体温", "王强", dt.date(2020, 3, 12)),
+        ("GN-04", "车间每天开窗通风 3 次，每次不少于 30 分钟", "李娜", dt.date(2020, 3, 11)),
+        ("GN-10", "各楼层设置废弃口罩专用垃圾桶", "王强", dt.date(2020, 3, 13)),
+    ):
+        actions[item_id], version = add_action(db, actor, inspection_id, version, item_id, text, owner, due)
+    complete(db, actor, inspection_id, version)
+    sign(db, inspection_id, "张伟", PASSWORDS["张伟"], "inspector", _signature_png())
+    sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
+    follow_up_action(
+        db, "张伟", inspection_id, actions["GN-01"], "done", "宿舍门口设测温点，上下午各测一次", dt.date(2020, 3, 11)
+    )
+    follow_up_action(
+        db,
+        "王经理",
+        inspection_id,
+        actions["GN-01"],
+        "verified",
+        "查阅 3 月 11—13 日体温登记表，每天两次",
+        dt.date(2020, 3, 13),
+    )
+    follow_up_action(
+        db, "张伟", inspection_id, actions["GN-04"], "done", "已排定通风时间表并张贴", dt.date(2020, 3, 12)
+    )
+    db.close()
+    return inspection_id
+
+
 SIGNATURE = [
     [(20, 92), (34, 58), (48, 40), (58, 46), (54, 76), (44, 98), (52, 92), (72, 62), (88, 50), (92, 64), (84, 86)],
     [(84, 86), (104, 70), (122, 54), (128, 66), (120, 88), (142, 72), (166, 50), (176, 58), (170, 80), (190, 74)],
@@ -248,6 +308,24 @@ def shoot(scale: str) -> list[Path]:
     wait(lambda: bool(audit.result_lines))
     save(audit, "08-audit-view")
     audit.close()
+    window.close()
+
+    # Corrective actions followed up after signing: the manager may verify the one that was done.
+    url = f"sqlite:///{work / 'follow-ups.sqlite3'}"
+    follow_up_id = _follow_up_data(url)
+    window = FugongApp(url).start()
+    window.resize(1280, 820)
+    wait(lambda: window.loaded and window.login_dialog is not None)
+    login = window.login_dialog
+    login.name_edit.setText("王经理")
+    login.password_edit.setText(PASSWORDS["王经理"])
+    login.ok_button.click()
+    wait(lambda: window.account is not None)
+    window.open_inspection(follow_up_id)
+    summary = window.inspection_view.summary
+    window.inspection_view.show_summary()
+    summary.actions_view.setCurrentIndex(summary.actions_model.index(1, 0))
+    save(window, "10-follow-ups")
     window.close()
     return written
 

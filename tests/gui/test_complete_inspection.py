@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from checklist.evaluation import Result
 from desktop.accounts import Account
+from desktop.corrective_actions import ActionColumn
 from desktop.inspections_model import Column
 from desktop.rooms_editor import RoomColumn
 from desktop.settings import last_user_name
@@ -205,7 +206,10 @@ def test_complete_inspection_and_reopen(
     summary = view.summary
     assert summary.blockers == []
     assert "GN-01" in summary.details.toPlainText() and "BJHQ-3" in summary.details.toPlainText()
-    assert "A101 调整为 4 人居住" in summary.details.toPlainText()
+    shown_actions = [
+        summary.actions_model.index(row, ActionColumn.ACTION).data() for row in range(summary.actions_model.rowCount())
+    ]
+    assert "A101 调整为 4 人居住" in shown_actions
     assert summary.complete_button.isEnabled()
     click(qtbot, summary.complete_button)
     assert editor.header.status == "completed"

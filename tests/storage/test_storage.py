@@ -384,3 +384,21 @@ def test_follow_ups_are_not_for_drafts(db: Database) -> None:
     action_id, _ = service.add_action(db, "officer", inspection_id, version, "GN-02", "设立电话", "李四", None)
     with pytest.raises(InvalidInputError, match="draft"):
         service.follow_up_action(db, "officer", inspection_id, action_id, "done", "", dt.date(2026, 11, 28))
+
+
+def test_draft_actions_follow_the_same_verification_rules(db: Database) -> None:
+    from storage.auth import PermissionDeniedError, create_user
+
+    inspection_id, version = helpers.draft(db)
+    action_id, version = service.add_action(db, "x", inspection_id, version, "GN-02", "设立电话", "李四", None)
+    create_user(db, "setup", "王经理", "manager", "manager-secret")
+    create_user(db, "王经理", "张三", "officer", "officer-secret")
+    with pytest.raises(InvalidInputError, match="done first"):
+        service.update_action(db, "王经理", inspection_id, version, action_id, "verified", "查看记录")
+    version = service.update_action(db, "张三", inspection_id, version, action_id, "done")
+    with pytest.raises(PermissionDeniedError):
+        service.update_action(db, "张三", inspection_id, version, action_id, "verified", "自己验证")
+    with pytest.raises(InvalidInputError, match="how the corrective action was verified"):
+        service.update_action(db, "王经理", inspection_id, version, action_id, "verified", "")
+    service.update_action(db, "王经理", inspection_id, version, action_id, "verified", "查看记录", dt.date(2026, 12, 1))
+    assert service.load_inspection(db, inspection_id).actions[0].status == "verified"
