@@ -375,11 +375,18 @@ def signatures_sheet(ws: Worksheet, content: ReportContent, local_zone: dt.tzinf
     ]
     if not rows:  # to be signed by hand on the printout
         rows = [[meaning, "", "", None, None, ""] for meaning in SIGNATURE_MEANINGS_ZH]
+    else:  # made at signing: a later countersignature is added to the .p7s beside the workbook
+        signed = {s.meaning_zh for s in content.signers}
+        rows += [
+            [m, "（待签署：数字签名见随附 .p7s 文件）", "", None, None, ""]
+            for m in SIGNATURE_MEANINGS_ZH
+            if m not in signed
+        ]
     last = write_table(ws, SIGNER_COLUMNS, rows)
     record = [
         ("报告编号", content.report_id),
         ("记录状态", content.status_zh),
-        ("记录哈希（SHA-256）", content.record_hash),
+        ("记录哈希", content.record_hash),  # SHA-256; a longer label would not fit the first column
     ]
     for offset, (label, value) in enumerate(record, start=2):
         ws.cell(last + offset, 1, label).font = HEADER_FONT
