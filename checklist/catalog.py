@@ -287,5 +287,21 @@ def _shipped_catalogs() -> dict[str, Catalog]:
     return dict(sorted(found.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
 
 
+def catalog_version(catalog_id: str, version: str) -> Catalog:
+    """A catalog as it was at ``version``: the shipped one, or an earlier version kept in
+    ``resources/catalogs/archive/<id>-<version>.toml`` so that old inspections are evaluated by the items they
+    were made with."""
+    current = _shipped_catalogs().get(catalog_id)
+    if current is not None and current.version == version:
+        return current
+    archived = resources.files("resources") / "catalogs" / "archive" / f"{catalog_id.lower()}-{version}.toml"
+    if not archived.is_file():
+        raise CatalogError(f"catalog {catalog_id} version {version} is not shipped with this version of 复工自查")
+    catalog = parse_catalog(archived.read_text(encoding="utf-8"), f"resources/catalogs/archive/{archived.name}")
+    if (catalog.id, catalog.version) != (catalog_id, version):
+        raise CatalogError(f"resources/catalogs/archive/{archived.name} holds {catalog.id} {catalog.version}")
+    return catalog
+
+
 def items_of(catalogs: Iterable[Catalog]) -> list[Item]:
     return [item for catalog in catalogs for item in catalog.items]

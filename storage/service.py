@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from checklist.catalog import Catalog, official_catalogs
+from checklist.catalog import Catalog, CatalogError, catalog_version, official_catalogs
 from checklist.company import CompanyType, validate_credit_code
 from checklist.evaluation import (
     Answer,
@@ -170,12 +170,18 @@ def list_users(db: Database) -> list[User]:
 
 
 def catalogs_of(inspection: Inspection, available: Mapping[str, Catalog] | None = None) -> list[Catalog]:
-    """The catalogs an inspection was made with, in its order (the shipped versions)."""
-    available = available if available is not None else official_catalogs()
-    missing = [cid for cid in inspection.catalogs if cid not in available]
-    if missing:
-        raise KnownError(f"inspection {inspection.id} uses catalogs not shipped with this version: {missing}")
-    return [available[cid] for cid in inspection.catalogs]
+    """The catalogs an inspection was made with, in its order, at the versions it recorded."""
+    chosen: list[Catalog] = []
+    for cid, version in inspection.catalogs.items():
+        given = available.get(cid) if available is not None else None
+        if given is not None and given.version == version:
+            chosen.append(given)
+            continue
+        try:
+            chosen.append(catalog_version(cid, str(version)))
+        except CatalogError as error:
+            raise KnownError(f"inspection {inspection.id}: {error}") from None
+    return chosen
 
 
 def create_inspection(

@@ -103,3 +103,18 @@ def test_cli_unknown_catalog_is_one_line_error() -> None:
     done = _fugong("catalogs", "show", "XYZ")
     assert done.returncode == 1
     assert done.stderr.strip() == "fugong: no catalog 'XYZ'; known: GN, BJHQ, BJTG, NHC, LK28, BJ4F"
+
+
+def test_catalog_versions_are_found_current_or_archived(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checklist import catalog as catalog_module
+    from checklist.catalog import catalog_version
+
+    assert catalog_version("GN", "1.0.0").version == "1.0.0"
+    with pytest.raises(CatalogError, match=r"GN version 0\.9\.0 is not shipped"):
+        catalog_version("GN", "0.9.0")
+    archive = tmp_path / "catalogs" / "archive"
+    archive.mkdir(parents=True)
+    (archive / "gn-0.9.0.toml").write_text(GN_TEXT.replace('version = "1.0.0"', 'version = "0.9.0"'), encoding="utf-8")
+    monkeypatch.setattr(catalog_module.resources, "files", lambda package: tmp_path)
+    old = catalog_version("GN", "0.9.0")
+    assert old.version == "0.9.0" and len(old.items) == 16

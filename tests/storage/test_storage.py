@@ -402,3 +402,14 @@ def test_draft_actions_follow_the_same_verification_rules(db: Database) -> None:
         service.update_action(db, "王经理", inspection_id, version, action_id, "verified", "")
     service.update_action(db, "王经理", inspection_id, version, action_id, "verified", "查看记录", dt.date(2026, 12, 1))
     assert service.load_inspection(db, inspection_id).actions[0].status == "verified"
+
+
+def test_an_inspection_is_evaluated_with_the_catalog_versions_it_recorded(db: Database) -> None:
+    inspection_id, _ = helpers.draft(db, ("GN",))
+    assert [c.version for c in service.catalogs_of(service.load_inspection(db, inspection_id))] == ["1.0.0"]
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE inspections SET catalogs = :c"), {"c": '{"GN": "0.9.0"}'})
+    from storage.db import KnownError
+
+    with pytest.raises(KnownError, match=r"GN version 0\.9\.0 is not shipped"):
+        service.evaluate(service.load_inspection(db, inspection_id))
