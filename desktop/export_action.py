@@ -45,6 +45,16 @@ def export_available() -> bool:
         return False
 
 
+def _failure_reporter(parent: QWidget, what: str, kept: str) -> Callable[[BaseException], None]:
+    """An export's failure callback: a cancel ends quietly, anything else is told in words."""
+
+    def failed(error: BaseException) -> None:
+        if not isinstance(error, Cancelled):
+            show_error(parent, what, error, kept)
+
+    return failed
+
+
 def _fraction_reporter(progress: Progress) -> Callable[[float, str], None]:
     """The exporter's progress callback (a fraction and a step text) shown as a percentage. The exporter's
     step texts are not translated, so the dialog keeps its own (translated) label."""
@@ -106,15 +116,11 @@ def export_inspection(parent: QWidget, db: Any, inspection_id: int, folder: Path
     def done(paths: list[Path]) -> None:
         offer_to_open(parent, paths or [p for p in (request.pdf, request.xlsx) if p is not None])
 
-    def failed(error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            return
-        show_error(
-            parent,
-            QCoreApplication.translate("Export", "报告未能导出。"),
-            error,
-            QCoreApplication.translate("Export", "检查记录不受影响；没有留下写了一半的文件。"),
-        )
+    failed = _failure_reporter(
+        parent,
+        QCoreApplication.translate("Export", "报告未能导出。"),
+        QCoreApplication.translate("Export", "检查记录不受影响；没有留下写了一半的文件。"),
+    )
 
     run_in_background(
         parent,
@@ -182,15 +188,11 @@ def export_shown_inspections(
     def done(path: Path) -> None:
         offer_to_open(parent, [path])
 
-    def failed(error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            return
-        show_error(
-            parent,
-            QCoreApplication.translate("Export", "汇总表未能导出。"),
-            error,
-            QCoreApplication.translate("Export", "没有修改任何数据；没有留下写了一半的文件。"),
-        )
+    failed = _failure_reporter(
+        parent,
+        QCoreApplication.translate("Export", "汇总表未能导出。"),
+        QCoreApplication.translate("Export", "没有修改任何数据；没有留下写了一半的文件。"),
+    )
 
     return run_in_background(
         parent,

@@ -751,85 +751,85 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/export_action.py" line="90"/>
-        <location filename="../../desktop/export_action.py" line="162"/>
+        <location filename="../../desktop/export_action.py" line="100"/>
+        <location filename="../../desktop/export_action.py" line="168"/>
         <source>报告导出功能在此版本中不可用。</source>
         <translation>Report export is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="91"/>
-        <location filename="../../desktop/export_action.py" line="163"/>
+        <location filename="../../desktop/export_action.py" line="101"/>
+        <location filename="../../desktop/export_action.py" line="169"/>
         <source>缺少 export.reports 模块。</source>
         <translation>The export.reports module is missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="92"/>
-        <location filename="../../desktop/export_action.py" line="164"/>
+        <location filename="../../desktop/export_action.py" line="102"/>
+        <location filename="../../desktop/export_action.py" line="170"/>
         <source>检查记录不受影响。</source>
         <translation>The inspection record is not affected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="98"/>
+        <location filename="../../desktop/export_action.py" line="108"/>
         <source>选择保存报告的文件夹</source>
         <translation>Choose a folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="114"/>
+        <location filename="../../desktop/export_action.py" line="121"/>
         <source>报告未能导出。</source>
         <translation>The reports could not be exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="116"/>
+        <location filename="../../desktop/export_action.py" line="122"/>
         <source>检查记录不受影响；没有留下写了一半的文件。</source>
         <translation>The inspection record is not affected; no half-written file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="124"/>
+        <location filename="../../desktop/export_action.py" line="130"/>
         <source>正在导出报告……</source>
         <translation>Exporting reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="171"/>
+        <location filename="../../desktop/export_action.py" line="177"/>
         <source>保存汇总表</source>
         <translation>Save the summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="173"/>
+        <location filename="../../desktop/export_action.py" line="179"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="190"/>
+        <location filename="../../desktop/export_action.py" line="193"/>
         <source>汇总表未能导出。</source>
         <translation>The summary workbook was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="192"/>
+        <location filename="../../desktop/export_action.py" line="194"/>
         <source>没有修改任何数据；没有留下写了一半的文件。</source>
         <translation>Nothing was changed; no half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="200"/>
+        <location filename="../../desktop/export_action.py" line="202"/>
         <source>正在导出 {count} 次检查的汇总表……</source>
         <translation>Exporting the summary workbook of {count} inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="209"/>
+        <location filename="../../desktop/export_action.py" line="211"/>
         <source>报告已导出</source>
         <translation>Reports exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="210"/>
+        <location filename="../../desktop/export_action.py" line="212"/>
         <source>报告已保存：</source>
         <translation>Reports saved:</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="211"/>
+        <location filename="../../desktop/export_action.py" line="213"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="213"/>
+        <location filename="../../desktop/export_action.py" line="215"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
