@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accounts import ROLE_ORDER, role_text
-from desktop.errors import error_label, is_known, show_error
+from desktop.errors import error_label, error_text, is_known, show_error
 from desktop.operations import run_in_background
 
 if TYPE_CHECKING:
@@ -194,7 +194,7 @@ class AddAccountDialog(QDialog):
         if not is_known(error):
             show_error(self, self.tr("账户未能添加。"), error, self.tr("填写的内容仍保留在对话框中。"))
             return
-        self._fail(self.tr("账户未能添加：") + str(error))
+        self._fail(self.tr("账户未能添加：") + error_text(error))
 
 
 def open_add_account_dialog(parent: QWidget, db: Database, actor: str) -> AddAccountDialog:

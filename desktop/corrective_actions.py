@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import error_label, is_known, show_error
+from desktop.errors import error_label, error_text, is_known, show_error
 from desktop.inspection_editor import ActionInfo, FollowUpInfo
 from desktop.look import SECONDARY_TEXT_CSS
 
@@ -340,7 +340,7 @@ class FollowUpDialog(QDialog):
                 what = self.tr("整改跟进未能记录。")
                 kept = self.tr("检查记录没有改变；对话框中填写的内容仍保留，可修改后再试一次。")
             show_error(self, what, error, kept)
-            self.show_error(str(error) if is_known(error) else self.tr("程序内部错误，详见错误信息。"))
+            self.show_error(error_text(error) if is_known(error) else self.tr("程序内部错误，详见错误信息。"))
             return
         if stored:
             self.accept()

@@ -13,6 +13,16 @@ def is_known(error: BaseException) -> bool:
     return any(cls.__name__ == "KnownError" and cls.__module__ == "storage.db" for cls in type(error).__mro__)
 
 
+def error_text(error: BaseException | str) -> str:
+    """The error in words, in Chinese when the interface is Chinese and the error says it in Chinese."""
+    if isinstance(error, str):
+        return error
+    from desktop.i18n import english
+
+    chinese = getattr(error, "message_zh", "")
+    return str(error) if english() or not chinese else str(chinese)
+
+
 def show_error(parent: QWidget | None, what: str, error: BaseException | str, kept: str) -> QMessageBox:
     """A message box: ``what`` failed, the reason in words, and ``kept`` (what is safe, what to do).
 
@@ -24,7 +34,7 @@ def show_error(parent: QWidget | None, what: str, error: BaseException | str, ke
     box.setWindowTitle(QCoreApplication.translate("Errors", "复工自查"))
     box.setText(what)
     if isinstance(error, str) or is_known(error):
-        box.setInformativeText(f"{error}\n\n{kept}")
+        box.setInformativeText(f"{error_text(error)}\n\n{kept}")
     else:
         box.setInformativeText(
             QCoreApplication.translate("Errors", "程序内部错误，请把详细信息发给维护人员。") + f"\n\n{kept}"

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from checklist.catalog import Catalog, Item
 from checklist.evaluation import Answer, Blocker, InspectionEvaluation, ItemOutcome, Result, evaluate_inspection
+from desktop.errors import error_text
 from desktop.signatures import SignatureRow, load_signatures
 from storage import service
 from storage.auth import WRITE_ROLES
@@ -310,7 +311,7 @@ class InspectionEditor(QObject):
     def _conflict(self, error: KnownError) -> None:
         unsaved = self._unsaved_description()
         self.reload()
-        self.conflict.emit(f"{error}\n\n{unsaved}" if unsaved else str(error))
+        self.conflict.emit(f"{error_text(error)}\n\n{unsaved}" if unsaved else error_text(error))
 
     def _run(self, change: Any) -> bool:
         """Run one immediate change (photo, action …) after saving what is pending."""

@@ -34,7 +34,7 @@ from checklist.evaluation import ItemOutcome, Result
 from checklist.rules import MeasurementKind, Verdict
 from desktop.action_dialog import CorrectiveActionDialog
 from desktop.assets import icon
-from desktop.errors import show_error
+from desktop.errors import error_text, show_error
 from desktop.i18n import english, pick
 from desktop.inspection_editor import InspectionEditor
 from desktop.look import RESULT_BUTTON_CSS, SECONDARY_TEXT_CSS
@@ -522,7 +522,7 @@ class ItemPage(QScrollArea):
                 self.editor.add_action(item_id, dialog.action, dialog.owner, dialog.due)
             except Exception as error:
                 show_error(self, self.tr("整改措施未能保存。"), error, self.tr("对话框中的内容仍保留，可再试一次。"))
-                dialog.show_error(str(error))
+                dialog.show_error(error_text(error))
                 dialog.open()
                 return
             self.action_dialog = None

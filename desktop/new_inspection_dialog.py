@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from checklist.catalog import Catalog
-from desktop.errors import is_known
+from desktop.errors import error_text, is_known
 from desktop.i18n import pick
 
 DEFAULT_CATALOGS = ("GN", "BJHQ")
@@ -144,6 +144,6 @@ class NewInspectionDialog(QDialog):
         except Exception as error:
             if not is_known(error):
                 raise
-            self._fail(self.tr("未能创建检查：") + str(error))
+            self._fail(self.tr("未能创建检查：") + error_text(error))
             return
         self.accept()

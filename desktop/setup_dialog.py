@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from checklist.company import CompanyType, CreditCodeError, validate_credit_code
 from desktop import i18n
 from desktop.accounts import Account, has_accounts, log_in
-from desktop.errors import error_label, is_known, show_error
+from desktop.errors import error_label, error_text, is_known, show_error
 from desktop.operations import run_in_background
 
 if TYPE_CHECKING:
@@ -293,4 +293,4 @@ class SetupDialog(QDialog):
         if not is_known(error):
             show_error(self, self.tr("未能保存。"), error, self.tr("填写的内容仍保留在对话框中。"))
             return
-        self._fail(self.tr("未能保存：") + str(error))
+        self._fail(self.tr("未能保存：") + error_text(error))

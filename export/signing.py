@@ -35,7 +35,7 @@ from storage.models import ReportFile, Signature, User, utcnow
 from storage.record import canonical_bytes, canonical_record, record_hash
 
 MEANINGS = {"inspector": "检查人", "approver": "单位主要负责人审核"}
-ROLE_ZH = {"officer": "安全员", "manager": "单位主要负责人", "auditor": "审计员"}
+ROLE_ZH = auth.ROLE_ZH
 ALLOWED = {"inspector": ("officer", "manager"), "approver": ("manager",)}
 FIELDS = {"inspector": "Signature_Inspector", "approver": "Signature_Approver"}
 
@@ -121,7 +121,8 @@ def sign(
     if user.role not in ALLOWED[meaning]:
         raise auth.PermissionDeniedError(
             f"{user.name} is {user.role}: only {' or '.join(ALLOWED[meaning])} may sign as {MEANINGS[meaning]}; "
-            "nothing was signed"
+            "nothing was signed",
+            f"{user.name}（{ROLE_ZH.get(user.role, user.role)}）不能以“{MEANINGS[meaning]}”身份签署；没有签署任何内容",
         )
     if not user.pkcs12:
         raise SigningError(f"{user.name} has no signing key; create or import one first")
@@ -131,11 +132,20 @@ def sign(
         existing = list(session.scalars(select(Signature).where(Signature.inspection_id == inspection_id)))
     meanings = {s.meaning for s in existing}
     if meaning in meanings:
-        raise RecordLockedError(f"inspection {inspection_id} already has its {MEANINGS[meaning]} signature")
+        raise RecordLockedError(
+            f"inspection {inspection_id} already has its {MEANINGS[meaning]} signature",
+            f"检查记录 #{inspection_id} 已有“{MEANINGS[meaning]}”签名",
+        )
     if meaning == "inspector" and inspection.status != "completed":
-        raise RecordLockedError(f"inspection {inspection_id} is {inspection.status}: complete it before signing")
+        raise RecordLockedError(
+            f"inspection {inspection_id} is {inspection.status}: complete it before signing",
+            f"检查记录 #{inspection_id} 尚未完成，完成后才能签署",
+        )
     if meaning == "approver" and "inspector" not in meanings:
-        raise RecordLockedError(f"inspection {inspection_id} needs the inspector's signature before approval")
+        raise RecordLockedError(
+            f"inspection {inspection_id} needs the inspector's signature before approval",
+            f"检查记录 #{inspection_id} 需先由检查人签署，再由单位主要负责人审核",
+        )
     now = utcnow()
     digest = record_hash(inspection)
     record_signature = cms_sign_detached(canonical_bytes(canonical_record(inspection)), identity)

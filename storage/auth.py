@@ -21,6 +21,7 @@ from storage.db import Database, InvalidInputError, KnownError, NotFoundError
 from storage.models import User, utcnow
 
 ROLES = ("officer", "manager", "auditor")
+ROLE_ZH = {"officer": "安全员", "manager": "单位主要负责人", "auditor": "审计员"}
 WRITE_ROLES = ("officer", "manager")
 ACCOUNT_ADMIN_ROLES = ("manager",)  # who may create accounts
 MIN_PASSWORD = 8
@@ -37,8 +38,8 @@ class PermissionDeniedError(KnownError):
 class AuthenticationError(KnownError):
     """A refused login. ``wait_seconds`` > 0 when the back-off refused it before checking the password."""
 
-    def __init__(self, message: str, wait_seconds: int = 0) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, message_zh: str = "", wait_seconds: int = 0) -> None:
+        super().__init__(message, message_zh)
         self.wait_seconds = wait_seconds
 
 
@@ -52,9 +53,15 @@ def check_permission(session: Session, actor: str, allowed: tuple[str, ...], wha
         return
     role = session.scalar(select(User.role).where(User.name == actor))
     if role is None:
-        raise PermissionDeniedError(f"{actor!r} is not an account of this database; nothing was changed")
+        raise PermissionDeniedError(
+            f"{actor!r} is not an account of this database; nothing was changed",
+            f"“{actor}”不是本数据库的账户；没有修改任何数据",
+        )
     if role not in allowed:
-        raise PermissionDeniedError(f"{actor} is {role}: not allowed to {what}; nothing was changed")
+        raise PermissionDeniedError(
+            f"{actor} is {role}: not allowed to {what}; nothing was changed",
+            f"{actor}（{ROLE_ZH.get(role, role)}）无权进行此操作；没有修改任何数据",
+        )
 
 
 def wait_seconds(failures: int, last_failed_at: dt.datetime | None, now: dt.datetime) -> int:
@@ -96,7 +103,7 @@ def authenticate(db: Database, name: str, password: str) -> User:
     or logged, and an unknown name and a wrong password get the same answer."""
     from storage.service import unit_of_work
 
-    refused = AuthenticationError("unknown account or wrong password")
+    refused = AuthenticationError("unknown account or wrong password", "账户名或密码不正确")
     with unit_of_work(db, name, allowed=None) as session:
         user = session.scalar(select(User).where(User.name == name.strip()))
         if user is None:
@@ -104,7 +111,11 @@ def authenticate(db: Database, name: str, password: str) -> User:
         now = utcnow()
         wait = wait_seconds(user.failed_logins, user.last_failed_at, now)
         if wait:
-            raise AuthenticationError(f"too many failed attempts for {user.name}; try again in {wait} s", wait)
+            raise AuthenticationError(
+                f"too many failed attempts for {user.name}; try again in {wait} s",
+                f"{user.name} 密码错误次数过多，请 {wait} 秒后再试",
+                wait,
+            )
         try:
             _hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):

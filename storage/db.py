@@ -28,7 +28,12 @@ SCHEMA_HEAD = "0004"
 
 
 class KnownError(Exception):
-    """A storage problem to tell the user in words (locked, full, corrupt, read-only, too new …)."""
+    """A storage problem to tell the user in words (locked, full, corrupt, read-only, too new …).
+    ``message_zh`` says it in Chinese where the raiser gave it (the GUI's first language)."""
+
+    def __init__(self, message: str, message_zh: str = "") -> None:
+        super().__init__(message)
+        self.message_zh = message_zh or message
 
 
 class DatabaseTooNewError(KnownError):

@@ -79,7 +79,8 @@ def unit_of_work(
             yield session
     except StaleDataError:
         raise ConcurrentEditError(
-            "someone else saved this inspection in the meantime; your change was not saved — reload to see theirs"
+            "someone else saved this inspection in the meantime; your change was not saved — reload to see theirs",
+            "他人刚刚保存了这次检查；您的这次修改未保存，请重新载入查看对方的内容",
         ) from None
     except KnownError:
         raise
@@ -260,14 +261,19 @@ def _editable(session: Session, inspection_id: int, expected_version: int | None
     inspection = _load(session, inspection_id)
     if inspection.status == "signed":
         raise RecordLockedError(
-            f"inspection {inspection_id} is signed and cannot be changed; create a new version to correct it"
+            f"inspection {inspection_id} is signed and cannot be changed; create a new version to correct it",
+            f"检查记录 #{inspection_id} 已签署，不能再修改；如需更正，请创建新版本",
         )
     if inspection.status == "completed":
-        raise RecordLockedError(f"inspection {inspection_id} is completed; reopen it as a draft to change it")
+        raise RecordLockedError(
+            f"inspection {inspection_id} is completed; reopen it as a draft to change it",
+            f"检查记录 #{inspection_id} 已完成；如需修改，请先重新打开为草稿",
+        )
     if expected_version is not None and inspection.version != expected_version:
         raise ConcurrentEditError(
             f"inspection {inspection_id} was saved by someone else (version {inspection.version}, you had "
-            f"{expected_version}); your change was not saved — reload to see theirs"
+            f"{expected_version}); your change was not saved — reload to see theirs",
+            f"检查记录 #{inspection_id} 已被他人保存；您的这次修改未保存，请重新载入查看对方的内容",
         )
     return inspection
 

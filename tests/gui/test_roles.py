@@ -107,7 +107,7 @@ def test_a_refused_save_is_said_in_words_and_the_typing_stays(qtbot: QtBot, db_u
     boxes = [b for b in view.findChildren(QMessageBox) if b.objectName() == "permissionBox"]
     assert boxes, "the refusal is reported"
     assert boxes[0].text() == "您的账户无权修改这次检查，刚才的填写没有保存。"
-    assert "张伟 is auditor: not allowed" in boxes[0].informativeText()
+    assert "张伟（审计员）无权进行此操作" in boxes[0].informativeText()
     assert "填写的内容仍显示在窗口中" in boxes[0].informativeText()
     assert page.note_edit.toPlainText() == "抽查 3 人"  # still on screen
     assert page.result_buttons[Result.PASS].isChecked()

@@ -99,3 +99,15 @@ def test_which_meanings_a_role_may_sign_now() -> None:
     assert signable_meanings("manager", "signed", ["inspector", "approver"]) == []
     assert signable_meanings("auditor", "completed", []) == []
     assert signable_meanings("manager", "draft", []) == []
+
+
+def test_refusals_are_said_in_chinese_too(db: Database) -> None:
+    inspection_id, version = helpers.draft(db)
+    auth.create_user(db, "setup", "王经理", "manager", "correct horse")
+    auth.create_user(db, "王经理", "审计员甲", "auditor", "audit pass")
+    with pytest.raises(PermissionDeniedError) as denied:
+        service.save_answer(db, "审计员甲", inspection_id, version, "GN-02", Answer(Result.FAIL))
+    assert denied.value.message_zh == "审计员甲（审计员）无权进行此操作；没有修改任何数据"
+    with pytest.raises(AuthenticationError) as refused:
+        auth.authenticate(db, "王经理", "wrong")
+    assert refused.value.message_zh == "账户名或密码不正确"
