@@ -47,10 +47,18 @@ def users_exist(session: Session) -> bool:
     return bool(session.scalar(select(func.count(User.id))))
 
 
-def check_permission(session: Session, actor: str, allowed: tuple[str, ...], what: str) -> None:
-    """Refuse the change unless ``actor`` is an account whose role is in ``allowed`` (once accounts exist)."""
+def check_permission(
+    session: Session, actor: str, allowed: tuple[str, ...], what: str, principal: str | None = None
+) -> None:
+    """Refuse the change unless ``actor`` is an account whose role is in ``allowed`` (once accounts exist),
+    and, when someone logged in through this database handle (``principal``), unless it is that account."""
     if not users_exist(session):
         return
+    if principal is not None and actor != principal:
+        raise PermissionDeniedError(
+            f"logged in as {principal}, a change cannot be made as {actor!r}; nothing was changed",
+            f"当前登录的是 {principal}，不能以“{actor}”的名义修改；没有修改任何数据",
+        )
     role = session.scalar(select(User.role).where(User.name == actor))
     if role is None:
         raise PermissionDeniedError(
@@ -87,7 +95,7 @@ def create_user(db: Database, actor: str, name: str, role: str, password: str) -
 
     with unit_of_work(db, actor, allowed=None) as session:
         if users_exist(session):
-            check_permission(session, actor, ACCOUNT_ADMIN_ROLES, "create accounts")
+            check_permission(session, actor, ACCOUNT_ADMIN_ROLES, "create accounts", db.principal)
         else:
             role = "manager"
         if session.scalar(select(User.id).where(User.name == name)) is not None:
@@ -126,6 +134,7 @@ def authenticate(db: Database, name: str, password: str) -> User:
             failed = True
         else:
             failed = False
+            db.principal = user.name
             if user.failed_logins:
                 user.failed_logins = 0
                 user.last_failed_at = None

@@ -151,6 +151,9 @@ class Database:
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
+    # The account that logged in through this handle (set by storage.auth.authenticate). Once set, every
+    # change made through the handle must be made as that account: a call claiming another name is refused.
+    principal: str | None = None
 
     @property
     def is_sqlite(self) -> bool:

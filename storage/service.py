@@ -75,7 +75,7 @@ def unit_of_work(
     try:
         with session.begin():
             if allowed is not None:
-                check_permission(session, actor, allowed, "change data")
+                check_permission(session, actor, allowed, "change data", db.principal)
             yield session
     except StaleDataError:
         raise ConcurrentEditError(

@@ -111,3 +111,19 @@ def test_refusals_are_said_in_chinese_too(db: Database) -> None:
     with pytest.raises(AuthenticationError) as refused:
         auth.authenticate(db, "王经理", "wrong")
     assert refused.value.message_zh == "账户名或密码不正确"
+
+
+def test_a_logged_in_session_cannot_act_under_another_name(db: Database) -> None:
+    """An auditor logged in through a database handle cannot change data by a crafted call that claims to
+    be the manager: the handle acts for whoever logged in through it."""
+    inspection_id, version = helpers.draft(db)
+    auth.create_user(db, "setup", "王经理", "manager", "correct horse")
+    auth.create_user(db, "王经理", "审计员甲", "auditor", "audit pass")
+    auth.authenticate(db, "审计员甲", "audit pass")
+    with pytest.raises(PermissionDeniedError, match="logged in as 审计员甲"):
+        service.save_answer(db, "王经理", inspection_id, version, "GN-02", Answer(Result.FAIL))
+    with pytest.raises(PermissionDeniedError, match="logged in as 审计员甲"):
+        auth.create_user(db, "王经理", "冒名者", "manager", "whatever12")
+    assert next(r for r in service.load_inspection(db, inspection_id).responses if r.item_id == "GN-02").result is None
+    auth.authenticate(db, "王经理", "correct horse")  # the manager logs in: their changes go through
+    service.save_answer(db, "王经理", inspection_id, version, "GN-02", Answer(Result.FAIL))

@@ -243,6 +243,7 @@ def test_auditor_cannot_edit_or_sign(signed_db: tuple[Database, int, Path]) -> N
 
 def test_signed_record_is_read_only(signed_db: tuple[Database, int, Path]) -> None:
     db, inspection_id, _ = signed_db
+    auth.authenticate(db, "张三", PASSWORDS["张三"])  # this handle now acts for 张三
     with pytest.raises(RecordLockedError):
         service.save_answer(db, "张三", inspection_id, None, "GN-02", Answer(Result.FAIL))
     with pytest.raises(RecordLockedError, match="already has"):
