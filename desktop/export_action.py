@@ -11,8 +11,6 @@ signed files are written byte for byte (``export.signing.write_signed_reports``,
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,16 +31,6 @@ class ExportRequest:
     inspection_id: int
     pdf: Path | None
     xlsx: Path | None
-
-
-def export_available() -> bool:
-    """Whether ``export.reports`` is installed (looked up without importing reportlab and openpyxl)."""
-    if "export.reports" in sys.modules:
-        return True
-    try:
-        return importlib.util.find_spec("export.reports") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def _failure_reporter(parent: QWidget, what: str, kept: str) -> Callable[[BaseException], None]:
@@ -94,14 +82,6 @@ def run_export(db: Any, request: ExportRequest, progress: Progress) -> list[Path
 
 def export_inspection(parent: QWidget, db: Any, inspection_id: int, folder: Path | None = None) -> None:
     """Ask for a folder, write ``复工自查_<id>.pdf`` and ``.xlsx`` there, then offer to open them."""
-    if not export_available():
-        show_error(
-            parent,
-            QCoreApplication.translate("Export", "报告导出功能在此版本中不可用。"),
-            QCoreApplication.translate("Export", "缺少 export.reports 模块。"),
-            QCoreApplication.translate("Export", "检查记录不受影响。"),
-        )
-        return
     if folder is None:
         start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         chosen = QFileDialog.getExistingDirectory(
@@ -158,17 +138,9 @@ def export_shown_inspections(
     parent: QWidget, db: Any, ids: Sequence[int], xlsx: Path | None = None
 ) -> Operation[Path] | None:
     """Ask where to save, write exactly the inspections ``ids`` (what the list shows) into one workbook, then
-    offer to open it. None if nothing was started (no ids, no exporter, the dialog was cancelled)."""
+    offer to open it. None if nothing was started (no ids, or the dialog was cancelled)."""
     chosen_ids = tuple(ids)
     if not chosen_ids:
-        return None
-    if not export_available():
-        show_error(
-            parent,
-            QCoreApplication.translate("Export", "报告导出功能在此版本中不可用。"),
-            QCoreApplication.translate("Export", "缺少 export.reports 模块。"),
-            QCoreApplication.translate("Export", "检查记录不受影响。"),
-        )
         return None
     if xlsx is None:
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -8,13 +8,11 @@ record itself, so it is bound to that record and cannot be carried over to anoth
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import hashlib
 import io
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -259,7 +257,7 @@ def signatures_of(db: Database, inspection_id: int) -> list[Signature]:
 
 @dataclass
 class Verification:
-    lines: list[str] = dataclasses.field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
     ok: bool = True
 
     def check(self, passed: bool, text: str) -> None:
@@ -408,4 +406,3 @@ def _check_against_database(
             f"{MEANINGS[signature.meaning]} {signature.signer_name}'s signature over record "
             f"{record_id} " + ("verifies" if good else "does not verify"),
         )
-    _ = dt  # signing times are printed by the report itself

@@ -738,12 +738,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="24"/>
+        <location filename="../../desktop/errors.py" line="34"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="30"/>
+        <location filename="../../desktop/errors.py" line="40"/>
         <source>程序内部错误，请把详细信息发给维护人员。</source>
         <translation>An internal error occurred; please send the details to the maintainers.</translation>
     </message>
@@ -751,85 +751,67 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/export_action.py" line="100"/>
-        <location filename="../../desktop/export_action.py" line="168"/>
-        <source>报告导出功能在此版本中不可用。</source>
-        <translation>Report export is not available in this version.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/export_action.py" line="101"/>
-        <location filename="../../desktop/export_action.py" line="169"/>
-        <source>缺少 export.reports 模块。</source>
-        <translation>The export.reports module is missing.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/export_action.py" line="102"/>
-        <location filename="../../desktop/export_action.py" line="170"/>
-        <source>检查记录不受影响。</source>
-        <translation>The inspection record is not affected.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/export_action.py" line="108"/>
+        <location filename="../../desktop/export_action.py" line="88"/>
         <source>选择保存报告的文件夹</source>
         <translation>Choose a folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="121"/>
+        <location filename="../../desktop/export_action.py" line="101"/>
         <source>报告未能导出。</source>
         <translation>The reports could not be exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="122"/>
+        <location filename="../../desktop/export_action.py" line="102"/>
         <source>检查记录不受影响；没有留下写了一半的文件。</source>
         <translation>The inspection record is not affected; no half-written file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="130"/>
+        <location filename="../../desktop/export_action.py" line="110"/>
         <source>正在导出报告……</source>
         <translation>Exporting reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="177"/>
+        <location filename="../../desktop/export_action.py" line="149"/>
         <source>保存汇总表</source>
         <translation>Save the summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="179"/>
+        <location filename="../../desktop/export_action.py" line="151"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="193"/>
+        <location filename="../../desktop/export_action.py" line="165"/>
         <source>汇总表未能导出。</source>
         <translation>The summary workbook was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="194"/>
+        <location filename="../../desktop/export_action.py" line="166"/>
         <source>没有修改任何数据；没有留下写了一半的文件。</source>
         <translation>Nothing was changed; no half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="202"/>
+        <location filename="../../desktop/export_action.py" line="174"/>
         <source>正在导出 {count} 次检查的汇总表……</source>
         <translation>Exporting the summary workbook of {count} inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="211"/>
+        <location filename="../../desktop/export_action.py" line="183"/>
         <source>报告已导出</source>
         <translation>Reports exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="212"/>
+        <location filename="../../desktop/export_action.py" line="184"/>
         <source>报告已保存：</source>
         <translation>Reports saved:</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="213"/>
+        <location filename="../../desktop/export_action.py" line="185"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="215"/>
+        <location filename="../../desktop/export_action.py" line="187"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
