@@ -1,11 +1,16 @@
 """Start-up time of ``fugong`` against a bare PySide6 window, measured in the same run.
 
 Each program runs in a subprocess with QT_QPA_PLATFORM=offscreen and FUGONG_EXIT_WHEN_READY set, prints
-``FUGONG_READY`` once its main window is shown and the event loop is idle, and quits. We time from the
-start of the process to that line (and to the process's exit). ``fugong`` is also timed with
-FUGONG_EXIT_WHEN_READY=loaded: until the database is open and the inspections list is filled.
+``FUGONG_READY <what is usable>`` once its window is shown and the event loop is idle, and quits. We time
+from the start of the process to that line (and to the process's exit).
 
-Run: ``python bench/bench_startup.py [--repeat 7]``. Target: fugong ≤ 1.5 × the bare window.
+The case that counts is an ordinary working day: the database has accounts and someone has logged in on
+this computer before. ``fugong`` is then usable when its login form is up and takes typing, which it is
+before the database is open (the password is typed while it opens; a login asked for earlier waits for
+it). The benchmark checks that the login form really is what ``fugong`` reports as usable. ``fugong`` is
+also timed with FUGONG_EXIT_WHEN_READY=loaded: until the database is open and the login can be checked.
+
+Run: ``python bench/bench_startup.py [--repeat 7]``. Target: fugong's login form ≤ 1.5 × the bare window.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ window.resize(1200, 800)
 window.show()
 if os.environ.get("FUGONG_EXIT_WHEN_READY"):
     def ready():
-        print("FUGONG_READY", flush=True)
+        print("FUGONG_READY window", flush=True)
         app.quit()
     QTimer.singleShot(0, ready)
 sys.exit(app.exec())
@@ -58,21 +63,43 @@ def fugong_command() -> list[str]:
     return [sys.executable, "-c", FALLBACK]
 
 
-def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(seconds to the FUGONG_READY line, seconds to exit)."""
+def run_once(command: list[str], env: dict[str, str], expect: str) -> tuple[float, float]:
+    """(seconds to the FUGONG_READY line, seconds to exit); the line must say ``expect`` is usable."""
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert process.stdout is not None
     ready = None
+    usable = ""
     for line in process.stdout:
-        if line.strip() == "FUGONG_READY":
+        if line.startswith("FUGONG_READY"):
             ready = time.perf_counter() - start
+            usable = line.removeprefix("FUGONG_READY").strip()
             break
     process.wait(timeout=120)
     ended = time.perf_counter() - start
     if ready is None or process.returncode != 0:
         raise RuntimeError(f"{command[0]} did not report ready (exit status {process.returncode})")
+    if usable != expect:
+        raise RuntimeError(f"{command[0]} was ready with {usable!r} usable, not {expect!r}")
     return ready, ended
+
+
+SEED = """
+import os, sys
+from PySide6.QtCore import QCoreApplication
+from desktop.settings import set_last_user_name
+from storage.auth import create_user
+from storage.db import open_database
+
+db = open_database(os.environ["FUGONG_DB_URL"])
+create_user(db, "bench", "值班安全员", "officer", "bench-password-2020")
+db.close()
+app = QCoreApplication(sys.argv)
+app.setOrganizationName("fugong")
+app.setOrganizationDomain("fugong.local")
+app.setApplicationName("fugong")
+set_last_user_name("值班安全员")
+"""
 
 
 def main() -> int:
@@ -95,19 +122,21 @@ def main() -> int:
     # from source on each start (this matters for fugong's own modules, not for the bare script).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     fugong = fugong_command()
-    # One unmeasured run of each creates the database and warms the file cache.
-    run_once([sys.executable, str(bare)], dict(env, FUGONG_EXIT_WHEN_READY="1"))
-    run_once(fugong, dict(env, FUGONG_EXIT_WHEN_READY="loaded"))
+    # A database with an account, and a login remembered in the settings: an ordinary working day.
+    subprocess.run([sys.executable, "-c", SEED], env=env, check=True)
+    # One unmeasured run of each warms the file cache.
+    run_once([sys.executable, str(bare)], dict(env, FUGONG_EXIT_WHEN_READY="1"), "window")
+    run_once(fugong, dict(env, FUGONG_EXIT_WHEN_READY="loaded"), "login")
 
     cases = {
-        "bare PySide6 window": ([sys.executable, str(bare)], "1"),
-        "fugong, window shown": (fugong, "1"),
-        "fugong, list loaded": (fugong, "loaded"),
+        "bare PySide6 window": ([sys.executable, str(bare)], "1", "window"),
+        "fugong, login form": (fugong, "1", "login"),
+        "fugong, database open": (fugong, "loaded", "login"),
     }
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     for _ in range(args.repeat):  # interleaved, so a slow moment of the machine hits every case alike
-        for name, (command, mode) in cases.items():
-            times[name].append(run_once(command, dict(env, FUGONG_EXIT_WHEN_READY=mode)))
+        for name, (command, mode, expect) in cases.items():
+            times[name].append(run_once(command, dict(env, FUGONG_EXIT_WHEN_READY=mode), expect))
 
     base = statistics.median(ready for ready, _ in times["bare PySide6 window"])
     print(f"{'program':<24} {'ready (median)':>15} {'exit (median)':>14} {'× bare':>7}")
@@ -116,7 +145,7 @@ def main() -> int:
         ended = statistics.median(e for _, e in samples)
         print(f"{name:<24} {ready * 1000:>12.0f} ms {ended * 1000:>11.0f} ms {ready / base:>7.2f}")
     print(f"\n{args.repeat} runs each, interleaved; command: {' '.join(fugong)}")
-    ratio = statistics.median(r for r, _ in times["fugong, window shown"]) / base
+    ratio = statistics.median(r for r, _ in times["fugong, login form"]) / base
     print(f"target ≤ 1.50 × bare for a usable main window: {'met' if ratio <= 1.5 else 'NOT met'} ({ratio:.2f} ×)")
     return 0
 

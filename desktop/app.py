@@ -67,6 +67,7 @@ class FugongApp(QObject):
         """Show the main window now and start opening the database behind it."""
         window = self._new_window(None)
         window.show()
+        window.offer_login()
         QTimer.singleShot(0, window.start_loading)
         return window
 
@@ -104,8 +105,15 @@ class FugongApp(QObject):
                 window.inspection_view.go_to_item(item_id)
 
 
-def _announce_ready(app: QCoreApplication) -> None:
-    print("FUGONG_READY", flush=True)
+def _announce_ready(app: QCoreApplication, window: MainWindow) -> None:
+    """Say what the user can use now: the login form, the first-run setup, or only the window."""
+    if window.login_dialog is not None and window.login_dialog.isVisible():
+        usable = "login"
+    elif window.setup_dialog is not None and window.setup_dialog.isVisible():
+        usable = "setup"
+    else:
+        usable = "window"
+    print(f"FUGONG_READY {usable}", flush=True)
     app.quit()
 
 
@@ -121,9 +129,9 @@ def run_gui(db_url: str | None) -> int:
     window = fugong.start()
     mode = os.environ.get(EXIT_WHEN_READY, "")
     if mode == "loaded":
-        window.ready.connect(lambda: QTimer.singleShot(0, lambda: _announce_ready(app)))
+        window.ready.connect(lambda: QTimer.singleShot(0, lambda: _announce_ready(app, window)))
     elif mode:
-        QTimer.singleShot(0, lambda: _announce_ready(app))
+        QTimer.singleShot(0, lambda: _announce_ready(app, window))
     status = app.exec()
     wait_for_background_work()
     if fugong.window is not None and fugong.window.db is not None:

@@ -50,12 +50,14 @@ class LockedPage(QWidget):
 class LoginDialog(QDialog):
     """Asks for the account; ``check(name, password)`` returns the :class:`Account` or raises.
 
-    On success :attr:`account` is set and the dialog is accepted.
+    On success :attr:`account` is set and the dialog is accepted. The dialog may open before the database
+    is: ``check`` is then None, the officer types meanwhile, and a login asked for before
+    :meth:`set_check` waits and goes ahead as soon as the database is open.
     """
 
     def __init__(
         self,
-        check: Callable[[str, str], Account],
+        check: Callable[[str, str], Account] | None,
         name: str = "",
         database: str = "",
         parent: QWidget | None = None,
@@ -66,6 +68,7 @@ class LoginDialog(QDialog):
         self._check = check
         self.account: Account | None = None
         self.busy = False
+        self.waiting = False  # asked to log in before the database was open
         self._wait = 0
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
@@ -113,6 +116,13 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
         (self.password_edit if name else self.name_edit).setFocus()
 
+    def set_check(self, check: Callable[[str, str], Account]) -> None:
+        """The database is open: logins can be checked now, and one already asked for goes ahead."""
+        self._check = check
+        if self.waiting:
+            self.waiting = False
+            self._accept()
+
     def reject(self) -> None:
         """Not while the work runs: it cannot be called back halfway, and its result must arrive here."""
         if not self.busy:
@@ -124,7 +134,7 @@ class LoginDialog(QDialog):
 
     @Slot()
     def _accept(self) -> None:
-        if self.busy or self._wait:
+        if self.busy or self.waiting or self._wait:
             return
         name, password = self.name_edit.text().strip(), self.password_edit.text()
         if not name:
@@ -135,10 +145,15 @@ class LoginDialog(QDialog):
             self._fail(self.tr("请填写密码。"))
             self.password_edit.setFocus()
             return
-        self.busy = True
         self.ok_button.setEnabled(False)
         self.error.hide()
         check = self._check
+        if check is None:
+            self.waiting = True
+            self.ok_button.setText(self.tr("正在打开数据库……"))
+            return
+        self.ok_button.setText(self.tr("登录(&L)"))
+        self.busy = True
         run_in_background(self, lambda _: check(name, password), self._succeeded, self._failed, show_progress=False)
 
     def _succeeded(self, account: Account) -> None:

@@ -12,6 +12,7 @@ the service layer checks it again on every save.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -293,7 +294,10 @@ class MainWindow(QMainWindow):
         if self.account is not None:  # the window was rebuilt: the same user stays logged in
             self._logged_in(self.account)
         elif not self.has_accounts:
+            self._drop_login()  # a login form opened early is no use: there is no account yet
             self.open_setup()
+        elif self.login_dialog is not None:  # opened early: logins can be checked now
+            self.login_dialog.set_check(self._login_check())
         else:
             self.open_login()
         self._update_actions()
@@ -302,9 +306,13 @@ class MainWindow(QMainWindow):
     def _db_name(self) -> str:
         if self.db is not None and self.db.sqlite_path is not None:
             return str(self.db.sqlite_path)
+        if self.db_url.startswith("sqlite:///"):
+            return self.db_url.removeprefix("sqlite:///")
         return self.db_url.split("@")[-1]
 
     def _load_failed(self, error: BaseException) -> None:
+        self._drop_login()
+        self._lock(self.tr("无法打开数据库。"))
         self.statusBar().showMessage(self.tr("无法打开数据库"))
         show_error(
             self,
@@ -385,13 +393,30 @@ class MainWindow(QMainWindow):
         if dialog is not None:
             dialog.deleteLater()
 
+    def offer_login(self) -> None:
+        """At start-up, before the database is open: if someone has logged in on this computer before, ask
+        for the login at once, so the password is typed while the database opens behind the dialog."""
+        if self.db is None and self.account is None and self.login_dialog is None and last_user_name():
+            self.open_login()
+
+    def _login_check(self) -> Callable[[str, str], Account]:
+        db = self.db
+        assert db is not None
+        return lambda name, password: log_in(db, name, password)
+
+    def _drop_login(self) -> None:
+        """Close a login dialog without quitting (it was opened before the database turned out unusable)."""
+        dialog = self.login_dialog
+        if dialog is not None:
+            dialog.hide()
+            self._forget_dialog("login_dialog")
+
     def open_login(self) -> None:
         from desktop.login_dialog import LoginDialog
 
-        assert self.db is not None
-        db = self.db
         self._lock(self.tr("请登录。"))
-        dialog = LoginDialog(lambda name, password: log_in(db, name, password), last_user_name(), self._db_name(), self)
+        check = self._login_check() if self.db is not None else None
+        dialog = LoginDialog(check, last_user_name(), self._db_name(), self)
         self.login_dialog = dialog
         dialog.accepted.connect(lambda: self._logged_in(dialog.account) if dialog.account else None)
         dialog.rejected.connect(self.close)  # no login, no app

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.accounts import Account
+from desktop.app import FugongApp
+from desktop.settings import set_last_user_name
 from storage.db import open_database
 from storage.service import list_users
 from tests.gui.helpers import (
@@ -128,4 +133,53 @@ def test_log_out_hides_everything_and_asks_again(qtbot: QtBot, db_url: str) -> N
     click(qtbot, login.ok_button)
     qtbot.waitUntil(lambda: window.account is not None, timeout=10000)
     assert window.stack.currentWidget() is window.inspections
+    close_window(qtbot, window)
+
+
+def test_the_login_form_opens_before_the_database_and_waits_for_it(qtbot: QtBot, db_url: str) -> None:
+    """An ordinary day: someone logged in here before, so the login form is up at once and the password is
+    typed while the database opens; a login asked for before it is open goes ahead when it is."""
+    seed_accounts(db_url, {"王经理": ("manager", MANAGER_PASSWORD)})
+    set_last_user_name("王经理")
+    app = FugongApp(db_url)
+    window = app.start()
+    window._test_app = app  # type: ignore[attr-defined]
+    login = window.login_dialog
+    assert login is not None and login.isVisible()
+    assert window.db is None and not window.loaded  # nothing of the database yet
+    assert login.name_edit.text() == "王经理" and login.focusWidget() is login.password_edit
+    assert window.stack.currentWidget() is window.locked
+
+    type_into(qtbot, login.password_edit, MANAGER_PASSWORD)
+    assert not window.loaded
+    click(qtbot, login.ok_button)
+    assert login.waiting and not login.busy
+    assert not login.ok_button.isEnabled() and login.ok_button.text() == "正在打开数据库……"
+
+    qtbot.waitUntil(lambda: window.account is not None, timeout=20000)
+    assert window.account == Account("王经理", "manager")
+    assert window.login_dialog is None and window.stack.currentWidget() is window.inspections
+    close_window(qtbot, window)
+
+
+def test_a_database_that_cannot_open_closes_the_early_login_and_says_why(qtbot: QtBot, tmp_path: Path) -> None:
+    not_a_database = tmp_path / "fugong.sqlite3"
+    not_a_database.write_bytes(b"this is not an SQLite database" * 100)
+    set_last_user_name("王经理")
+    app = FugongApp(f"sqlite:///{not_a_database}")
+    window = app.start()
+    window._test_app = app  # type: ignore[attr-defined]
+    login = window.login_dialog
+    assert login is not None and login.isVisible()
+    type_into(qtbot, login.password_edit, MANAGER_PASSWORD)
+    click(qtbot, login.ok_button)
+
+    qtbot.waitUntil(lambda: any(box.isVisible() for box in window.findChildren(QMessageBox)), timeout=20000)
+    box = next(box for box in window.findChildren(QMessageBox) if box.isVisible())
+    assert "无法打开数据库" in box.text() and "没有修改任何数据" in box.informativeText() + box.text()
+    assert window.login_dialog is None and not login.isVisible()
+    assert window.isVisible()  # the error is said; the window did not just vanish
+    assert window.stack.currentWidget() is window.locked and "无法打开数据库" in window.locked.message.text()
+    assert not_a_database.read_bytes() == b"this is not an SQLite database" * 100  # left as it was
+    box.close()
     close_window(qtbot, window)
