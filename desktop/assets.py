@@ -1,19 +1,21 @@
-"""Files shipped in the ``resources`` package (font, icons, translations), found through importlib."""
+"""Files shipped in the ``resources`` package (font, icons, translations)."""
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
+
+import resources
 
 CJK_FONT = "DroidSansFallbackFull.ttf"
 
 
 def resource_path(*parts: str) -> Path:
-    """The path of a file in the ``resources`` package (installed as package data)."""
-    return Path(str(resources.files("resources").joinpath(*parts)))
+    """The path of a file in the ``resources`` package (installed as package data, always as plain files:
+    Qt opens them by name). Not through ``importlib.resources``, whose import alone costs start-up time."""
+    return Path(resources.__file__).parent.joinpath(*parts)
 
 
 def translations_folder() -> Path:

@@ -6,15 +6,16 @@ standard error when something is wrong.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-Handler = Callable[[argparse.Namespace], int]
+if TYPE_CHECKING:  # imported when a subcommand is parsed: the GUI starts without it
+    import argparse
+
+Handler = Callable[["argparse.Namespace"], int]
 
 
 class CommandError(Exception):
@@ -57,6 +58,8 @@ def _catalogs_show(args: argparse.Namespace) -> int:
     if catalog is None:
         raise CommandError(f"no catalog {args.id!r}; known: {', '.join(catalogs)}")
     if args.json:
+        import json
+
         json.dump(catalog.model_dump(mode="json", by_alias=True), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
@@ -86,6 +89,8 @@ _EXTRA_COMMANDS: list[Callable[[Any], None]] = []
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="fugong", description="复工自查 — 复工复产疫情防控自查")
     parser.add_argument(
         "--db", default=None, help="database URL (default: $FUGONG_DB_URL or SQLite in the user data folder)"
@@ -110,8 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:  # the GUI, the everyday case: straight to it, without building the command parser
+        from desktop.app import run_gui
+
+        return run_gui(None)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.command is None:
         from desktop.app import run_gui
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import traceback
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 def is_known(error: BaseException) -> bool:
@@ -29,6 +32,8 @@ def show_error(parent: QWidget | None, what: str, error: BaseException | str, ke
     A :class:`KnownError` (or a plain message) is shown in words; anything else is a bug, shown with its traceback in the
     details so it can be reported.
     """
+    from PySide6.QtWidgets import QMessageBox  # not at start-up: most runs never need one
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Errors", "复工自查"))
@@ -39,6 +44,8 @@ def show_error(parent: QWidget | None, what: str, error: BaseException | str, ke
         box.setInformativeText(
             QCoreApplication.translate("Errors", "程序内部错误，请把详细信息发给维护人员。") + f"\n\n{kept}"
         )
+        import traceback
+
         box.setDetailedText("".join(traceback.format_exception(error)))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

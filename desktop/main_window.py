@@ -17,23 +17,25 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from desktop import i18n
 from desktop.accounts import Account, has_accounts, log_in, role_text, signable_meanings
 from desktop.assets import icon
 from desktop.errors import show_error
-from desktop.inspections_view import InspectionsPage
 from desktop.login_dialog import LockedPage
 from desktop.operations import Progress, run_in_background, wait_for_background_work
 from desktop.settings import GEOMETRY, STATE, last_user_name, load_bytes, save_bytes, set_last_user_name
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from desktop.account_dialog import AddAccountDialog
     from desktop.audit_view import AuditWindow
     from desktop.inspection_editor import InspectionEditor
     from desktop.inspection_view import InspectionView
+    from desktop.inspections_view import InspectionsPage
     from desktop.login_dialog import LoginDialog
     from desktop.new_inspection_dialog import NewInspection, NewInspectionDialog
     from desktop.setup_dialog import SetupDialog
@@ -102,12 +104,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("复工自查"))
         self.setWindowIcon(icon("app"))
 
-        self.inspections = InspectionsPage()
+        self._inspections: InspectionsPage | None = None  # built once the database is open (see below)
         self.locked = LockedPage()
         self.locked.button.clicked.connect(self._locked_button)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.locked)
-        self.stack.addWidget(self.inspections)
         self.setCentralWidget(self.stack)
         self.save_state_label = QLabel()
         self.save_state_label.setObjectName("saveState")
@@ -119,11 +120,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
-        self.inspections.batch_button.setDefaultAction(self.batch_action)
         self._update_actions()
-        self.inspections.open_requested.connect(self.open_inspection)
-        self.inspections.selection_changed.connect(self._update_actions)
-        self.inspections.shown_changed.connect(self._update_actions)
 
         geometry = load_bytes(GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
@@ -131,6 +128,29 @@ class MainWindow(QMainWindow):
         state = load_bytes(STATE)
         if state is not None:
             self.restoreState(state)
+
+    @property
+    def inspections(self) -> InspectionsPage:
+        """The inspections list page (built on first use)."""
+        return self._list_page()
+
+    def _list_page(self) -> InspectionsPage:
+        """Nobody sees the list before logging in, so it is built when the database is open (or first
+        needed), not before the window first shows."""
+        if self._inspections is None:
+            from desktop.inspections_view import InspectionsPage
+
+            page = InspectionsPage()
+            page.batch_button.setDefaultAction(self.batch_action)
+            page.open_requested.connect(self.open_inspection)
+            page.selection_changed.connect(self._update_actions)
+            page.shown_changed.connect(self._update_actions)
+            self.stack.addWidget(page)
+            self._inspections = page
+        return self._inspections
+
+    def _selected_id(self) -> int | None:
+        return self._inspections.selected_id() if self._inspections is not None else None
 
     # --- actions and menus ----------------------------------------------------------------------------
 
@@ -247,11 +267,12 @@ class MainWindow(QMainWindow):
         in_inspection = self.inspection_view is not None and self.stack.currentWidget() is self.inspection_view
         editable = in_inspection and self.editor is not None and self.editor.editable
         self.new_action.setEnabled(loaded and self.has_company and account is not None and account.can_edit)
-        self.open_action.setEnabled(loaded and not in_inspection and self.inspections.selected_id() is not None)
+        self.open_action.setEnabled(loaded and not in_inspection and self._selected_id() is not None)
         self.list_action.setEnabled(in_inspection)
-        self.export_action.setEnabled(loaded and (in_inspection or self.inspections.selected_id() is not None))
+        self.export_action.setEnabled(loaded and (in_inspection or self._selected_id() is not None))
         # every role (an auditor too: it changes nothing); what the list shows, so not over an open inspection
-        self.batch_action.setEnabled(loaded and not in_inspection and self.inspections.proxy.rowCount() > 0)
+        shown = self._inspections.proxy.rowCount() if self._inspections is not None else 0
+        self.batch_action.setEnabled(loaded and not in_inspection and shown > 0)
         self.refresh_action.setEnabled(loaded)
         editor = self.editor if in_inspection else None
         self.sign_action.setEnabled(
@@ -290,6 +311,7 @@ class MainWindow(QMainWindow):
         self.has_accounts = loaded.has_accounts
         self.loaded = True
         self._initial_rows = loaded.rows
+        self._list_page()  # now, while the login is typed
         self.statusBar().showMessage(self.tr("数据库：{url}").format(url=self._db_name()), 8000)
         if self.account is not None:  # the window was rebuilt: the same user stays logged in
             self._logged_in(self.account)
@@ -340,7 +362,8 @@ class MainWindow(QMainWindow):
 
     def _lock(self, message: str, button: str = "") -> None:
         """Show nothing of the data: the list is emptied and the locked page shown."""
-        self.inspections.set_rows([])
+        if self._inspections is not None:
+            self._inspections.set_rows([])
         self.locked.message.setText(message)
         self.locked.button.setText(button)
         self.locked.button.setVisible(bool(button))
@@ -714,6 +737,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save everything typed, remember the geometry, and let background work finish."""
         if self.inspection_view is not None and not self.inspection_view.close_inspection():
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self,
                 self.tr("复工自查"),

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 T = TypeVar("T")
 
@@ -103,6 +106,8 @@ class Operation(QObject, Generic[T]):
         self._bridge.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self._bridge.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         if show_progress:
+            from PySide6.QtWidgets import QProgressDialog
+
             self._dialog = QProgressDialog(label, self.tr("取消"), 0, 0, parent)
             self._dialog.setWindowTitle(self.tr("请稍候"))
             self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
