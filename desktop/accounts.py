@@ -8,8 +8,7 @@ and export are imported when first needed (start-up stays lean).
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
@@ -20,8 +19,7 @@ ROLE_ORDER = ("officer", "manager", "auditor")
 MEANING_ORDER = ("inspector", "approver")
 
 
-@dataclass(frozen=True)
-class Account:
+class Account(NamedTuple):  # not a dataclass: this is imported before the first window shows, dataclasses isn't
     """The logged-in user: the actor of every change made in this window."""
 
     name: str
