@@ -1,9 +1,8 @@
-"""Every item model passes Qt's model tester; the inspections list stays fast with a large history."""
+"""Every item model passes Qt's model tester; the inspections list handles a large history."""
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
@@ -161,26 +160,44 @@ def test_signature_and_audit_models(qtmodeltester: ModelTester) -> None:
     assert trail.index(0, TrailColumn.SEQ).data(Qt.ItemDataRole.BackgroundRole) is None
 
 
-def test_large_history_opens_fast(qtbot: QtBot) -> None:
-    """50 000 inspections: handed to the page, sorted and filtered, well under a second."""
+def test_a_large_history_is_shown_sorted_and_filtered(qtbot: QtBot) -> None:
+    """50 000 inspections: all shown, sorted by place, filtered by status and typed text. How fast this is
+    is measured in bench/bench_list.py, not here."""
     rows = _rows(50_000)
     page = InspectionsPage()
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
-    start = time.perf_counter()
     page.set_rows(rows)
-    qtbot.wait(1)
-    shown = time.perf_counter() - start
     assert page.proxy.rowCount() == 50_000
-    start = time.perf_counter()
     page.table.sortByColumn(Column.PLACE, Qt.SortOrder.AscendingOrder)
-    sorted_in = time.perf_counter() - start
-    start = time.perf_counter()
+    places = [(row.company, row.site) for row in (page.proxy.row_at(r) for r in range(page.proxy.rowCount()))]
+    assert places == sorted(places) and places[0] != places[-1]
     page.status_filter.setCurrentIndex(1)
     qtbot.keyClicks(page.text_filter, "12")
-    filtered_in = time.perf_counter() - start
-    assert all(page.proxy.row_at(r).status == "draft" for r in range(page.proxy.rowCount()))
-    assert shown < 1.0, shown
-    assert sorted_in < 1.0, sorted_in
-    assert filtered_in < 1.0, filtered_in
+    expected = {
+        row.id
+        for row in rows
+        if row.status == "draft" and "12" in f"{row.id} {row.company} {row.site} {row.inspector}".casefold()
+    }
+    shown = {page.proxy.row_at(r).id for r in range(page.proxy.rowCount())}
+    assert shown == expected and len(expected) > 100
+
+
+def test_the_selection_follows_its_inspection_through_sorting_and_filtering(qtbot: QtBot) -> None:
+    page = InspectionsPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.set_rows(_rows(300))
+    assert page.select_id(120)
+    page.table.sortByColumn(Column.PLACE, Qt.SortOrder.AscendingOrder)
+    assert page.selected_id() == 120
+    page.table.sortByColumn(Column.ID, Qt.SortOrder.DescendingOrder)
+    assert page.selected_id() == 120 and page.proxy.row_at(0).id == 300
+    qtbot.keyClicks(page.text_filter, "12")  # 120 stays in, at another row
+    assert page.selected_id() == 120 and page.proxy.rowCount() < 300
+    qtbot.keyClicks(page.text_filter, "9")  # "129": 120 is filtered out, nothing is selected
+    assert page.selected_id() is None
+    assert [page.proxy.row_at(r).id for r in range(page.proxy.rowCount())] == [129]
+    page.text_filter.clear()
+    assert page.proxy.rowCount() == 300 and page.selected_id() is None
