@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,7 +30,7 @@ class LockedPage(QWidget):
         super().__init__(parent)
         self.setObjectName("lockedPage")
         self.message = QLabel(self.tr("正在打开数据库……"))
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setProperty("alignment", "AlignCenter")  # by name: see desktop.app
         self.message.setWordWrap(True)
         self.button = QPushButton()
         self.button.setObjectName("lockedButton")

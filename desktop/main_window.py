@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
 
         toolbar = self.addToolBar(self.tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")  # by name: see desktop.app
         for action in (self.new_action, self.list_action, self.export_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -667,6 +667,8 @@ class MainWindow(QMainWindow):
             return
         if self.audit_window is None:
             window = AuditWindow(self.db, self)
+            from PySide6.QtCore import Qt
+
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda: setattr(self, "audit_window", None))
             self.audit_window = window
@@ -706,6 +708,8 @@ class MainWindow(QMainWindow):
         from desktop.about import SourcesDialog
 
         dialog = SourcesDialog(official_catalogs(), self)
+        from PySide6.QtCore import Qt
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -751,4 +755,7 @@ class MainWindow(QMainWindow):
             self.audit_window.close()
         self.save_window_state()
         wait_for_background_work()
+        from PySide6.QtCore import Qt  # not at start-up: see desktop.app
+
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed window is gone, not hidden
         event.accept()

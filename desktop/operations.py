@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -102,14 +102,17 @@ class Operation(QObject, Generic[T]):
         self.progress = Progress(self._bridge.progressed.emit)
         self._dialog: QProgressDialog | None = None
         self._done = False
-        self._bridge.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
-        self._bridge.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
-        self._bridge.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        # The bridge emits on the pool's thread, so Qt queues each call to this (the GUI) thread.
+        self._bridge.succeeded.connect(self._succeeded)
+        self._bridge.failed.connect(self._failed)
+        self._bridge.progressed.connect(self._progressed)
         if show_progress:
             from PySide6.QtWidgets import QProgressDialog
 
             self._dialog = QProgressDialog(label, self.tr("取消"), 0, 0, parent)
             self._dialog.setWindowTitle(self.tr("请稍候"))
+            from PySide6.QtCore import Qt
+
             self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self._dialog.setAutoClose(False)
             self._dialog.setAutoReset(False)
