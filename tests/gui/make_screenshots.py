@@ -12,7 +12,9 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
@@ -46,6 +48,18 @@ ROOMS = [
 
 
 PASSWORDS = {"王经理": "wang-manager-2020", "张伟": "zhang-officer-2020", "赵审计": "zhao-auditor-2020"}
+
+
+def _as_someone(url: str, work: Callable[[Any], object]) -> None:
+    """Do ``work`` through a database handle of its own: signing logs a person in on that handle, and from
+    then on it acts only for them (as each person's own computer would)."""
+    from storage.db import open_database
+
+    own = open_database(url)
+    try:
+        work(own)
+    finally:
+        own.close()
 
 
 def _sample_data(url: str, photo: Path) -> tuple[int, int, int]:
@@ -86,8 +100,8 @@ def _sample_data(url: str, photo: Path) -> tuple[int, int, int]:
             version = save_answer(db, actor, done, version, response.item_id, Answer(Result.PASS))
         complete(db, actor, done, version)
         completed.append(done)
-    sign(db, completed[0], "张伟", PASSWORDS["张伟"], "inspector", _signature_png())
-    sign(db, completed[0], "王经理", PASSWORDS["王经理"], "approver")
+    _as_someone(url, lambda own: sign(own, completed[0], "张伟", PASSWORDS["张伟"], "inspector", _signature_png()))
+    _as_someone(url, lambda own: sign(own, completed[0], "王经理", PASSWORDS["王经理"], "approver"))
     inspection_id = create_inspection(db, actor, company, dt.date(2020, 3, 20), actor, ("GN", "BJHQ"), site_id=dorm)
     version = load_inspection(db, inspection_id).version
     version = save_answer(db, actor, inspection_id, version, "GN-01", Answer(Result.FAIL, {"checks_per_day": "1"}))
@@ -142,8 +156,8 @@ def _follow_up_data(url: str) -> int:
     ):
         actions[item_id], version = add_action(db, actor, inspection_id, version, item_id, text, owner, due)
     complete(db, actor, inspection_id, version)
-    sign(db, inspection_id, "张伟", PASSWORDS["张伟"], "inspector", _signature_png())
-    sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
+    _as_someone(url, lambda own: sign(own, inspection_id, "张伟", PASSWORDS["张伟"], "inspector", _signature_png()))
+    _as_someone(url, lambda own: sign(own, inspection_id, "王经理", PASSWORDS["王经理"], "approver"))
     follow_up_action(
         db, "张伟", inspection_id, actions["GN-01"], "done", "宿舍门口设测温点，上下午各测一次", dt.date(2020, 3, 11)
     )
