@@ -10,7 +10,7 @@ before the database is open (the password is typed while it opens; a login asked
 it). The benchmark checks that the login form really is what ``fugong`` reports as usable. ``fugong`` is
 also timed with FUGONG_EXIT_WHEN_READY=loaded: until the database is open and the login can be checked.
 
-Run: ``python bench/bench_startup.py [--repeat 7]``. Target: fugong's login form ≤ 1.5 × the bare window.
+Run: ``python bench/bench_startup.py [--repeat 15]``. Target: fugong's login form ≤ 1.5 × the bare window.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ set_last_user_name("值班安全员")
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="fugong-bench-"))
     bare = work / "bare_window.py"
