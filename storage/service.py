@@ -615,11 +615,6 @@ def lock_signed(session: Session, inspection: Inspection) -> str:
     return digest
 
 
-def mark_signed(db: Database, actor: str, inspection_id: int) -> str:
-    with unit_of_work(db, actor) as session:
-        return lock_signed(session, _load(session, inspection_id))
-
-
 _Row = TypeVar("_Row", ItemResponse, DormitoryRoomRow, Evidence, CorrectiveAction)
 
 

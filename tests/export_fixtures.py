@@ -17,6 +17,7 @@ from checklist.catalog import Evidence, official_catalogs
 from checklist.evaluation import Answer, Result
 from storage import service
 from storage.db import Database
+from tests.storage.helpers import lock_as_signed
 
 CATALOGS = ("GN", "BJHQ")
 ROOMS = [
@@ -118,5 +119,5 @@ def build_inspection(
     if complete:
         service.complete(db, "tester", inspection_id, version)
         if sign:
-            service.mark_signed(db, "王经理", inspection_id)
+            lock_as_signed(db, "王经理", inspection_id)
     return inspection_id
