@@ -163,6 +163,19 @@ def _users_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _users_passwd(args: argparse.Namespace) -> int:
+    from export.signing import change_password
+
+    db = _open(args)
+    current = _read_secret(f"{args.name}'s current password: ")
+    new = _read_secret("new password: ")
+    if sys.stdin.isatty() and _read_secret("new password again: ") != new:
+        raise CommandError("the two new passwords differ; nothing was changed")
+    change_password(db, args.name, current, new)
+    print(f"password of {args.name} changed; its signing key is now locked by the new password")
+    return 0
+
+
 def _users_list(args: argparse.Namespace) -> int:
     from storage.service import list_users
 
@@ -301,6 +314,11 @@ def register(commands: Any) -> None:
     user_list = user_commands.add_parser("list", help="list the accounts")
     user_list.add_argument("--db", default=argparse.SUPPRESS)
     user_list.set_defaults(handler=_guard(_users_list), needs_db=True)
+    user_passwd = user_commands.add_parser(
+        "passwd", help="change an account's password (current, then new, on standard input)"
+    )
+    user_passwd.add_argument("name")
+    user_passwd.set_defaults(handler=_guard(_users_passwd), needs_db=True)
     sign = add("sign", _sign, "sign an inspection (password on standard input)")
     sign.add_argument("id", type=int)
     sign.add_argument("--user", required=True)

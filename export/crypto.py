@@ -132,6 +132,25 @@ def unlock_identity(blob: bytes, password: str) -> Identity:
     return Identity(key, certificate, blob, secret, tuple(chain))
 
 
+def rewrap_pkcs12(blob: bytes, old_password: str, new_password: str) -> bytes:
+    """The same key and certificates, encrypted with a new password (the account's password changed)."""
+    try:
+        loaded = pkcs12.load_pkcs12(blob, old_password.encode("utf-8"))
+    except ValueError:
+        raise SigningError("the signing key could not be unlocked: wrong password or damaged key file") from None
+    if loaded.key is None or loaded.cert is None:
+        raise SigningError("the PKCS#12 file holds no private key with its certificate")
+    if not isinstance(loaded.key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
+        raise SigningError("only RSA and EC signing keys are supported")
+    return pkcs12.serialize_key_and_certificates(
+        loaded.cert.friendly_name,
+        loaded.key,
+        loaded.cert.certificate,
+        [extra.certificate for extra in loaded.additional_certs] or None,
+        serialization.BestAvailableEncryption(new_password.encode("utf-8")),
+    )
+
+
 # --- CMS (workbooks, records) -----------------------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ from export.crypto import (
     cms_sign_detached,
     cms_verify_detached,
     generate_identity,
+    rewrap_pkcs12,
     unlock_identity,
 )
 from storage import auth, service
@@ -63,6 +64,14 @@ def create_account(
         user.pkcs12 = identity.pkcs12
         user.certificate_pem = identity.certificate_pem
     return user_id, given
+
+
+def change_password(db: Database, name: str, old_password: str, new_password: str) -> None:
+    """Change an account's password, re-encrypting its signing key with the new one (same key, same
+    certificate: what it signed before stays valid)."""
+    auth.change_password(
+        db, name, old_password, new_password, lambda blob: rewrap_pkcs12(blob, old_password, new_password)
+    )
 
 
 def trusted_certificates(db: Database) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -145,6 +146,47 @@ def authenticate(db: Database, name: str, password: str) -> User:
     if failed:
         raise refused
     return user
+
+
+def change_password(
+    db: Database,
+    name: str,
+    old_password: str,
+    new_password: str,
+    rewrap: Callable[[bytes], bytes] | None = None,
+) -> None:
+    """Change an account's password; only with the current one (a wrong one counts as a failed login).
+
+    ``rewrap`` re-encrypts the account's signing key (PKCS#12, encrypted with the password) for the new
+    password; the export layer passes it, so the key never stays locked by a password nobody knows. The
+    hash and the key change in one transaction, or neither does. The audit trail records that the account
+    changed, never the password.
+    """
+    if len(new_password) < MIN_PASSWORD:
+        raise InvalidInputError(
+            f"the new password needs at least {MIN_PASSWORD} characters; nothing was changed",
+            f"新密码至少需要 {MIN_PASSWORD} 个字符；没有修改任何数据",
+        )
+    if new_password == old_password:
+        raise InvalidInputError(
+            "the new password is the same as the current one; nothing was changed",
+            "新密码与当前密码相同；没有修改任何数据",
+        )
+    user = authenticate(db, name, old_password)
+    new_key = rewrap(user.pkcs12) if user.pkcs12 and rewrap is not None else None
+    if user.pkcs12 and new_key is None:
+        raise InvalidInputError(
+            f"{user.name} has a signing key, which must be re-encrypted with the password; nothing was changed",
+            f"{user.name} 有签名密钥，修改密码时必须同时重新加密密钥；没有修改任何数据",
+        )
+    from storage.service import unit_of_work
+
+    with unit_of_work(db, user.name, allowed=None) as session:
+        stored = session.get(User, user.id)
+        assert stored is not None
+        stored.password_hash = _hasher.hash(new_password)
+        if new_key is not None:
+            stored.pkcs12 = new_key
 
 
 def get_user(db: Database, name: str) -> User:

@@ -127,3 +127,34 @@ def test_a_logged_in_session_cannot_act_under_another_name(db: Database) -> None
     assert next(r for r in service.load_inspection(db, inspection_id).responses if r.item_id == "GN-02").result is None
     auth.authenticate(db, "王经理", "correct horse")  # the manager logs in: their changes go through
     service.save_answer(db, "王经理", inspection_id, version, "GN-02", Answer(Result.FAIL))
+
+
+def test_a_password_is_changed_only_with_the_current_one(db: Database) -> None:
+    auth.create_user(db, "setup", "王经理", "manager", "correct horse")
+    with pytest.raises(AuthenticationError):
+        auth.change_password(db, "王经理", "wrong horse", "battery staple")
+    with pytest.raises(InvalidInputError, match="at least 8") as short:
+        auth.change_password(db, "王经理", "correct horse", "short")
+    assert "至少需要 8 个字符" in short.value.message_zh
+    with pytest.raises(InvalidInputError, match="the same"):
+        auth.change_password(db, "王经理", "correct horse", "correct horse")
+    assert auth.authenticate(db, "王经理", "correct horse").name == "王经理"  # nothing changed so far
+
+    auth.change_password(db, "王经理", "correct horse", "battery staple")
+    with pytest.raises(AuthenticationError):
+        auth.authenticate(db, "王经理", "correct horse")
+    assert auth.authenticate(db, "王经理", "battery staple").name == "王经理"
+    with db.session() as session:
+        entries = list(session.scalars(select(AuditEntry).where(AuditEntry.table_name == "users")))
+    changed = [e for e in entries if e.action == "update" and "password_hash" in (e.new or {})]
+    assert changed and changed[-1].new["password_hash"] == "<secret>"
+    assert not any("battery" in str(e.old) + str(e.new) for e in entries)
+
+
+def test_an_account_with_a_signing_key_cannot_change_its_password_without_rewrapping_it(db: Database) -> None:
+    from export.signing import create_account
+
+    create_account(db, "setup", "王经理", "manager", "correct horse")
+    with pytest.raises(InvalidInputError, match="signing key"):
+        auth.change_password(db, "王经理", "correct horse", "battery staple")  # no rewrap given
+    assert auth.authenticate(db, "王经理", "correct horse").name == "王经理"

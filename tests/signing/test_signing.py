@@ -267,6 +267,29 @@ def test_wrong_password_or_role_changes_nothing(tmp_path: Path) -> None:
     db.close()
 
 
+def test_a_changed_password_unlocks_the_same_key(tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    inspection_id, version = helpers.answered(db)
+    service.complete(db, "officer", inspection_id, version)
+    signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
+    signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
+    certificate = auth.get_user(db, "张三").certificate_pem
+    with pytest.raises(AuthenticationError):
+        signing.change_password(db, "张三", "not my password", "officer-new-secret")
+
+    signing.change_password(db, "张三", PASSWORDS["张三"], "officer-new-secret")
+    assert auth.get_user(db, "张三").certificate_pem == certificate  # the same key and certificate
+    with pytest.raises(AuthenticationError):
+        signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector")
+    signing.sign(db, inspection_id, "张三", "officer-new-secret", "inspector")
+    written = signing.write_signed_reports(db, inspection_id, tmp_path / "r.pdf", None)
+    trust = tmp_path / "trust.pem"
+    trust.write_text("".join(signing.trusted_certificates(db)), encoding="ascii")
+    result = signing.verify_file(written[0], db, trust)
+    assert result.ok, result.lines
+    db.close()
+
+
 def test_key_is_locked_by_the_password() -> None:
     from export.crypto import generate_identity, unlock_identity
 
@@ -316,7 +339,13 @@ def test_cli_users_sign_verify(tmp_path: Path) -> None:
     assert done.returncode == 1 and "wrong password" in done.stderr
     done = fugong("sign", str(inspection_id), "--user", "张三", "--meaning", "approver", stdin="officer-secret\n")
     assert done.returncode == 1 and "may sign" in done.stderr
+    done = fugong("users", "passwd", "张三", stdin="wrong\nofficer-new-secret\n")
+    assert done.returncode == 1 and "wrong password" in done.stderr
+    done = fugong("users", "passwd", "张三", stdin="officer-secret\nofficer-new-secret\n")
+    assert done.returncode == 0 and "password of 张三 changed" in done.stdout, done.stderr
     done = fugong("sign", str(inspection_id), "--user", "张三", "--meaning", "inspector", stdin="officer-secret\n")
+    assert done.returncode == 1 and "wrong password" in done.stderr
+    done = fugong("sign", str(inspection_id), "--user", "张三", "--meaning", "inspector", stdin="officer-new-secret\n")
     assert done.returncode == 0, done.stderr
     assert fugong("export", str(inspection_id), "--pdf", str(tmp_path / "r.pdf")).returncode == 0
     done = fugong("verify", str(tmp_path / "r.pdf"))
