@@ -121,7 +121,9 @@ def refusal_text(error: BaseException) -> str:
         )
     if "unknown account or wrong password" in message:
         return QCoreApplication.translate("Accounts", "账户名或密码不正确。")
-    return message
+    from desktop.errors import error_text
+
+    return error_text(error)
 
 
 def wait_seconds_of(error: BaseException) -> int:

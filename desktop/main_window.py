@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from desktop.inspections_view import InspectionsPage
     from desktop.login_dialog import LoginDialog
     from desktop.new_inspection_dialog import NewInspection, NewInspectionDialog
+    from desktop.password_dialog import PasswordDialog
     from desktop.setup_dialog import SetupDialog
     from desktop.sign_dialog import CorrectionDialog, SignDialog
     from storage.db import Database
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.new_dialog: NewInspectionDialog | None = None
         self.login_dialog: LoginDialog | None = None
         self.account_dialog: AddAccountDialog | None = None
+        self.password_dialog: PasswordDialog | None = None
         self.sign_dialog: SignDialog | None = None
         self.correction_dialog: CorrectionDialog | None = None
         self.audit_window: AuditWindow | None = None
@@ -195,6 +197,9 @@ class MainWindow(QMainWindow):
         )
         self.audit_action = self._action("audit", self.tr("审计(&D)…"), self.show_audit, [key("Ctrl+Shift+A")])
         self.add_account_action = self._action("account", self.tr("添加账户(&A)…"), self.add_account)
+        self.password_action = self._action(
+            "password", self.tr("修改密码(&P)…"), self.change_password, icon_name="account"
+        )
         self.logout_action = self._action("logout", self.tr("退出登录(&O)"), self.log_out)
         self.sources_action = self._action("sources", self.tr("依据文件(&S)…"), self.show_sources)
         self.about_action = self._action("about", self.tr("关于复工自查(&A)…"), self.show_about)
@@ -240,6 +245,7 @@ class MainWindow(QMainWindow):
         account_menu = menu.addMenu(self.tr("账户(&U)"))
         account_menu.setObjectName("accountMenu")
         account_menu.addAction(self.add_account_action)
+        account_menu.addAction(self.password_action)
         account_menu.addSeparator()
         account_menu.addAction(self.logout_action)
         help_menu = menu.addMenu(self.tr("帮助(&H)"))
@@ -283,6 +289,7 @@ class MainWindow(QMainWindow):
         )
         self.audit_action.setEnabled(loaded)
         self.add_account_action.setEnabled(loaded and account is not None and account.can_manage_accounts)
+        self.password_action.setEnabled(loaded and account is not None)  # every role: one's own password
         self.logout_action.setEnabled(account is not None)
         for action in (self.pass_action, self.fail_action, self.na_action):
             action.setEnabled(editable)
@@ -500,6 +507,21 @@ class MainWindow(QMainWindow):
 
         dialog.accepted.connect(added)
         dialog.finished.connect(lambda _: self._forget_dialog("account_dialog"))
+
+    @Slot()
+    def change_password(self) -> None:
+        """The logged-in account changes its own password (and the lock on its signing key)."""
+        from desktop.password_dialog import PasswordDialog
+        from export.signing import change_password
+
+        if self.db is None or self.account is None:
+            return
+        db, name = self.db, self.account.name
+        dialog = PasswordDialog(name, lambda current, new: change_password(db, name, current, new), self)
+        self.password_dialog = dialog
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("密码已修改。"), 8000))
+        dialog.finished.connect(lambda _: self._forget_dialog("password_dialog"))
+        dialog.open()
 
     # --- inspections ----------------------------------------------------------------------------------
 

@@ -32,47 +32,47 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../desktop/accounts.py" line="46"/>
+        <location filename="../../desktop/accounts.py" line="44"/>
         <source>安全员</source>
         <translation>Safety officer</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="47"/>
+        <location filename="../../desktop/accounts.py" line="45"/>
         <source>单位主要负责人</source>
         <translation>Head of the organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="48"/>
+        <location filename="../../desktop/accounts.py" line="46"/>
         <source>审计员</source>
         <translation>Auditor</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="55"/>
+        <location filename="../../desktop/accounts.py" line="53"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="56"/>
+        <location filename="../../desktop/accounts.py" line="54"/>
         <source>单位主要负责人审核</source>
         <translation>Review by the head of the organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="64"/>
+        <location filename="../../desktop/accounts.py" line="62"/>
         <source>本人作为检查人签署，确认亲自完成了本次检查，记录的检查结果、测量值、照片和整改措施真实、完整。签署后记录即被锁定，不能再修改；如需更正，只能创建新版本。</source>
         <translation>I sign as the inspector and confirm that I carried out this inspection myself and that the results, measurements, photos and corrective actions recorded are true and complete. Signing locks the record: it cannot be changed afterwards; a correction can only be made as a new version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="69"/>
+        <location filename="../../desktop/accounts.py" line="67"/>
         <source>本人作为单位主要负责人签署，确认已审核本次检查记录和整改措施，同意其内容，并对整改的落实负责。</source>
         <translation>I sign as the head of the organisation and confirm that I have reviewed this inspection record and its corrective actions, that I agree with them, and that I am responsible for carrying out the corrections.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="121"/>
+        <location filename="../../desktop/accounts.py" line="119"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="125"/>
+        <location filename="../../desktop/accounts.py" line="123"/>
         <source>账户名或密码不正确。</source>
         <translation>Unknown account or wrong password.</translation>
     </message>
@@ -738,12 +738,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="34"/>
+        <location filename="../../desktop/errors.py" line="39"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="40"/>
+        <location filename="../../desktop/errors.py" line="45"/>
         <source>程序内部错误，请把详细信息发给维护人员。</source>
         <translation>An internal error occurred; please send the details to the maintainers.</translation>
     </message>
@@ -912,52 +912,52 @@
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="85"/>
+        <location filename="../../desktop/inspections_model.py" line="115"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="86"/>
+        <location filename="../../desktop/inspections_model.py" line="116"/>
         <source>企业 / 场所</source>
         <translation>Company / site</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="87"/>
+        <location filename="../../desktop/inspections_model.py" line="117"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="88"/>
+        <location filename="../../desktop/inspections_model.py" line="118"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="89"/>
+        <location filename="../../desktop/inspections_model.py" line="119"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="90"/>
+        <location filename="../../desktop/inspections_model.py" line="120"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="91"/>
+        <location filename="../../desktop/inspections_model.py" line="121"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="92"/>
+        <location filename="../../desktop/inspections_model.py" line="122"/>
         <source>未查</source>
         <translation>Unchecked</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="93"/>
+        <location filename="../../desktop/inspections_model.py" line="123"/>
         <source>未完成整改</source>
         <translation>Open actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="118"/>
+        <location filename="../../desktop/inspections_model.py" line="152"/>
         <source>合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}</source>
         <translation>{passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked</translation>
     </message>
@@ -1249,7 +1249,7 @@
 <context>
     <name>LockedPage</name>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="33"/>
+        <location filename="../../desktop/login_dialog.py" line="32"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
@@ -1257,78 +1257,78 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="67"/>
+        <location filename="../../desktop/login_dialog.py" line="66"/>
         <source>登录 — 复工自查</source>
         <translation>Log in — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="77"/>
+        <location filename="../../desktop/login_dialog.py" line="76"/>
         <source>请登录</source>
         <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="82"/>
+        <location filename="../../desktop/login_dialog.py" line="81"/>
         <source>所有修改都以登录的账户记入审计记录。</source>
         <translation>Every change is recorded in the audit trail under the account that is logged in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="84"/>
+        <location filename="../../desktop/login_dialog.py" line="83"/>
         <source>数据库：{name}</source>
         <translation>Database: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="96"/>
+        <location filename="../../desktop/login_dialog.py" line="95"/>
         <source>账户名(&amp;N)：</source>
         <translation>Account &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="97"/>
+        <location filename="../../desktop/login_dialog.py" line="96"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="101"/>
-        <location filename="../../desktop/login_dialog.py" line="155"/>
+        <location filename="../../desktop/login_dialog.py" line="100"/>
+        <location filename="../../desktop/login_dialog.py" line="158"/>
         <source>登录(&amp;L)</source>
         <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="104"/>
+        <location filename="../../desktop/login_dialog.py" line="103"/>
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="141"/>
+        <location filename="../../desktop/login_dialog.py" line="144"/>
         <source>请填写账户名。</source>
         <translation>Please enter the account name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="145"/>
+        <location filename="../../desktop/login_dialog.py" line="148"/>
         <source>请填写密码。</source>
         <translation>Please enter the password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="153"/>
+        <location filename="../../desktop/login_dialog.py" line="156"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="171"/>
+        <location filename="../../desktop/login_dialog.py" line="174"/>
         <source>无法登录。</source>
         <translation>Cannot log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="171"/>
+        <location filename="../../desktop/login_dialog.py" line="174"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="183"/>
+        <location filename="../../desktop/login_dialog.py" line="186"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="187"/>
+        <location filename="../../desktop/login_dialog.py" line="190"/>
         <source>现在可以再试一次。</source>
         <translation>You can try again now.</translation>
     </message>
@@ -1336,248 +1336,258 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="102"/>
-        <location filename="../../desktop/main_window.py" line="557"/>
-        <location filename="../../desktop/main_window.py" line="719"/>
+        <location filename="../../desktop/main_window.py" line="104"/>
+        <location filename="../../desktop/main_window.py" line="600"/>
+        <location filename="../../desktop/main_window.py" line="768"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="114"/>
-        <location filename="../../desktop/main_window.py" line="457"/>
+        <location filename="../../desktop/main_window.py" line="115"/>
+        <location filename="../../desktop/main_window.py" line="485"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="118"/>
-        <location filename="../../desktop/main_window.py" line="283"/>
+        <location filename="../../desktop/main_window.py" line="119"/>
+        <location filename="../../desktop/main_window.py" line="309"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="173"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="174"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="175"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156"/>
+        <location filename="../../desktop/main_window.py" line="176"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="178"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="182"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="183"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="184"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="186"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="188"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="191"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="194"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
+        <source>修改密码(&amp;P)…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="293"/>
+        <location filename="../../desktop/main_window.py" line="320"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="316"/>
+        <location filename="../../desktop/main_window.py" line="343"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315"/>
-        <location filename="../../desktop/main_window.py" line="319"/>
+        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="346"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="321"/>
+        <location filename="../../desktop/main_window.py" line="348"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="335"/>
+        <location filename="../../desktop/main_window.py" line="362"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="335"/>
-        <location filename="../../desktop/main_window.py" line="541"/>
+        <location filename="../../desktop/main_window.py" line="362"/>
+        <location filename="../../desktop/main_window.py" line="584"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="336"/>
+        <location filename="../../desktop/main_window.py" line="363"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="403"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="403"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="417"/>
+        <location filename="../../desktop/main_window.py" line="445"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="431"/>
+        <location filename="../../desktop/main_window.py" line="459"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="474"/>
+        <location filename="../../desktop/main_window.py" line="502"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="541"/>
+        <location filename="../../desktop/main_window.py" line="522"/>
+        <source>密码已修改。</source>
+        <translation>Password changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="584"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="561"/>
+        <location filename="../../desktop/main_window.py" line="604"/>
         <source>{place} {date} — 复工自查</source>
         <translation>{place} {date} — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="565"/>
+        <location filename="../../desktop/main_window.py" line="608"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="621"/>
+        <location filename="../../desktop/main_window.py" line="664"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="720"/>
+        <location filename="../../desktop/main_window.py" line="769"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -1694,19 +1704,93 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../desktop/operations.py" line="106"/>
+        <location filename="../../desktop/operations.py" line="112"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/operations.py" line="107"/>
+        <location filename="../../desktop/operations.py" line="113"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/operations.py" line="130"/>
+        <location filename="../../desktop/operations.py" line="138"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="26"/>
+        <location filename="../../desktop/password_dialog.py" line="44"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="30"/>
+        <source>修改 {name} 的登录密码。签名密钥随之改用新密码保护，已签署的记录不受影响。</source>
+        <translation>Change the login password of {name}. The signing key is then protected by the new password; records already signed are not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="35"/>
+        <source>至少 8 个字符</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="39"/>
+        <source>当前密码(&amp;C)：</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="40"/>
+        <source>新密码(&amp;N)：</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="41"/>
+        <source>再次输入新密码(&amp;A)：</source>
+        <translation>New password &amp;again:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="81"/>
+        <source>请填写当前密码。</source>
+        <translation>Please enter the current password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="84"/>
+        <source>新密码至少需要 {count} 个字符。</source>
+        <translation>The new password needs at least {count} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="87"/>
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="90"/>
+        <source>新密码与当前密码相同。</source>
+        <translation>The new password is the same as the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="101"/>
+        <source>正在修改密码并重新加密签名密钥……</source>
+        <translation>Changing the password and re-encrypting the signing key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="116"/>
+        <source>密码未能修改。</source>
+        <translation>The password was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="116"/>
+        <source>密码没有改变。</source>
+        <translation>The password is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="118"/>
+        <source>密码未能修改：</source>
+        <translation>The password was not changed: </translation>
     </message>
 </context>
 <context>
@@ -2176,17 +2260,17 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="50"/>
+        <location filename="../../desktop/inspections_model.py" line="59"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="51"/>
+        <location filename="../../desktop/inspections_model.py" line="60"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="52"/>
+        <location filename="../../desktop/inspections_model.py" line="61"/>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>

@@ -18,6 +18,7 @@ from tests.gui.helpers import (
     VALID_CREDIT_CODE,
     click,
     close_window,
+    log_out,
     seed_accounts,
     start_app,
     type_into,
@@ -184,4 +185,44 @@ def test_a_database_that_cannot_open_closes_the_early_login_and_says_why(qtbot: 
     assert window.stack.currentWidget() is window.locked and "无法打开数据库" in window.locked.message.text()
     assert not_a_database.read_bytes() == b"this is not an SQLite database" * 100  # left as it was
     box.close()
+    close_window(qtbot, window)
+
+
+def test_changing_ones_password_in_the_account_menu(qtbot: QtBot, db_url: str) -> None:
+    seed_accounts(db_url, {"王经理": ("manager", MANAGER_PASSWORD)}, signing_keys=True)
+    window = start_app(qtbot, db_url, user="王经理", password=MANAGER_PASSWORD)
+    assert window.password_action.isEnabled()
+    window.password_action.trigger()
+    dialog = window.password_dialog
+    assert dialog is not None and dialog.isVisible()
+
+    type_into(qtbot, dialog.current_edit, MANAGER_PASSWORD)
+    type_into(qtbot, dialog.new_edit, "wang-new-2021")
+    type_into(qtbot, dialog.again_edit, "wang-new-2022")
+    click(qtbot, dialog.ok_button)
+    assert dialog.isVisible() and dialog.error.text() == "两次输入的新密码不一致。"
+
+    dialog.current_edit.clear()
+    type_into(qtbot, dialog.current_edit, "not the password")
+    _retype(qtbot, dialog.again_edit, "wang-new-2021")
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.error.isVisible(), timeout=20000)
+    assert dialog.error.text() == "密码未能修改：账户名或密码不正确。"
+    assert dialog.current_edit.text() == "" and dialog.new_edit.text() == "wang-new-2021"  # kept
+
+    type_into(qtbot, dialog.current_edit, MANAGER_PASSWORD)
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: window.password_dialog is None, timeout=20000)
+    assert window.statusBar().currentMessage() == "密码已修改。"
+
+    log_out(qtbot, window)
+    login = window.login_dialog
+    assert login is not None
+    type_into(qtbot, login.password_edit, MANAGER_PASSWORD)
+    click(qtbot, login.ok_button)
+    qtbot.waitUntil(lambda: not login.busy and login.error.isVisible(), timeout=10000)
+    assert login.error.text() == "账户名或密码不正确。"
+    type_into(qtbot, login.password_edit, "wang-new-2021")
+    click(qtbot, login.ok_button)
+    qtbot.waitUntil(lambda: window.account is not None, timeout=10000)
     close_window(qtbot, window)
