@@ -75,6 +75,9 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+CONNECT_TIMEOUT = 10  # seconds to wait for a database server
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -85,7 +88,9 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # A server that cannot be reached is said so after CONNECT_TIMEOUT seconds, not after the system's
+    # TCP timeout (minutes, while the window says it is opening the database).
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT})
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -97,20 +102,55 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
-def _describe(error: BaseException) -> str:
+def _describe(error: BaseException) -> tuple[str, str]:
+    """What went wrong with the database, in English and in Chinese, with the driver's own words."""
     text = str(getattr(error, "orig", error)).strip().splitlines()[0]
     lowered = text.lower()
     if "locked" in lowered or "busy" in lowered:
-        return f"the database is locked by another program; try again in a moment ({text})"
+        return (
+            f"the database is locked by another program; try again in a moment ({text})",
+            f"数据库正被其他程序锁定，请稍后再试（{text}）",
+        )
     if "readonly" in lowered or "read-only" in lowered:
-        return f"the database file is read-only; choose a writable location ({text})"
+        return (
+            f"the database file is read-only; choose a writable location ({text})",
+            f"数据库文件只读，请换一个可写的位置（{text}）",
+        )
     if "disk is full" in lowered or "no space" in lowered:
-        return f"the disk is full; free some space — nothing was changed ({text})"
+        return (
+            f"the disk is full; free some space — nothing was changed ({text})",
+            f"磁盘已满，请释放空间；没有修改任何数据（{text}）",
+        )
     if "not a database" in lowered or "malformed" in lowered:
-        return f"the file is not a readable database (damaged or of another kind): {text}"
-    if "unable to open" in lowered or "could not connect" in lowered or "connection refused" in lowered:
-        return f"cannot open the database: {text}"
-    return text
+        return (
+            f"the file is not a readable database (damaged or of another kind): {text}",
+            f"该文件不是可读的数据库（已损坏或是其他类型的文件）：{text}",
+        )
+    if "timeout" in lowered or "timed out" in lowered:
+        return (
+            f"the database server did not answer within {CONNECT_TIMEOUT} s; check the network and the "
+            f"server address ({text})",
+            f"数据库服务器在 {CONNECT_TIMEOUT} 秒内没有应答，请检查网络和服务器地址（{text}）",
+        )
+    if any(
+        words in lowered
+        for words in (
+            "unable to open",
+            "could not connect",
+            "connection refused",
+            "connection failed",
+            "connection to server",
+            "failed to resolve",
+            "host name",
+        )
+    ):
+        return f"cannot open the database: {text}", f"无法打开数据库：{text}"
+    return text, text
+
+
+def _known(error: BaseException) -> KnownError:
+    message, message_zh = _describe(error)
+    return KnownError(message, message_zh)
 
 
 def _current_revision(engine: Engine) -> str | None:
@@ -181,7 +221,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     try:
         engine = make_engine(url)
     except exc.SQLAlchemyError as error:
-        raise KnownError(_describe(error)) from error
+        raise _known(error) from error
     try:
         if upgrade:
             migrate(engine)
@@ -190,7 +230,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
         raise
     except exc.SQLAlchemyError as error:
         engine.dispose()
-        raise KnownError(_describe(error)) from error
+        raise _known(error) from error
     sessions = sessionmaker(engine, expire_on_commit=False)
     audit.install(sessions)
     return Database(url, engine, sessions)
@@ -198,4 +238,4 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
 
 def known_error(error: exc.SQLAlchemyError) -> KnownError:
     """Wrap an operational database error so the caller can show it in words."""
-    return KnownError(_describe(error))
+    return _known(error)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
@@ -15,6 +16,7 @@ from storage.db import (
     Database,
     DatabaseTooNewError,
     InvalidInputError,
+    KnownError,
     RecordLockedError,
     open_database,
 )
@@ -413,3 +415,19 @@ def test_an_inspection_is_evaluated_with_the_catalog_versions_it_recorded(db: Da
 
     with pytest.raises(KnownError, match=r"GN version 0\.9\.0 is not shipped"):
         service.evaluate(service.load_inspection(db, inspection_id))
+
+
+def test_a_database_that_cannot_be_opened_is_said_in_both_languages(tmp_path: Path) -> None:
+    not_a_database = tmp_path / "photo.jpg"
+    not_a_database.write_bytes(b"\xff\xd8\xff\xe0 not an SQLite file" * 200)
+    with pytest.raises(KnownError) as error:
+        open_database(f"sqlite:///{not_a_database}")
+    assert "not a readable database" in str(error.value)
+    assert error.value.message_zh.startswith("该文件不是可读的数据库")
+    assert not_a_database.read_bytes() == b"\xff\xd8\xff\xe0 not an SQLite file" * 200  # left as it was
+
+    # No server listens on port 1: refused at once, in words (an unreachable host waits CONNECT_TIMEOUT).
+    with pytest.raises(KnownError) as error:
+        open_database("postgresql+psycopg://fugong:fugong@127.0.0.1:1/fugong")
+    assert "cannot open the database" in str(error.value)
+    assert error.value.message_zh.startswith("无法打开数据库：")
