@@ -45,11 +45,13 @@ from desktop.audit_models import (
     table_text,
 )
 from desktop.errors import show_error
+from desktop.i18n import english
 from desktop.look import compact_rows
 from desktop.operations import run_in_background
 
 if TYPE_CHECKING:
     from storage.db import Database
+    from storage.service import CheckList
 
 OK_COLOR = "#2e7d32"
 FAIL_COLOR = "#c62828"
@@ -221,9 +223,9 @@ class AuditWindow(QWidget):
 
     # --- showing results ------------------------------------------------------------------------------
 
-    def show_result(self, headline: str, ok: bool | None, lines: list[str]) -> None:
-        """A check's result: a headline, then its lines, OK in green and FAIL in red."""
-        self.result_lines = [(headline, ok)] + [(line, self._line_ok(line)) for line in lines]
+    def show_result(self, headline: str, ok: bool | None, lines: list[tuple[str, bool | None]]) -> None:
+        """A check's result: a headline, then its lines (text, passed), passed in green and failed in red."""
+        self.result_lines = [(headline, ok), *lines]
 
         def colored(text: str, passed: bool | None) -> str:
             if passed is None:
@@ -233,13 +235,13 @@ class AuditWindow(QWidget):
         body = "\n".join(colored(text, passed) for text, passed in self.result_lines[1:])
         self.results.setHtml(f"<p><b>{colored(headline, ok)}</b></p><pre>{body}</pre>")
 
-    @staticmethod
-    def _line_ok(line: str) -> bool | None:
-        if line.startswith("OK"):
-            return True
-        if line.startswith("FAIL"):
-            return False
-        return None
+    def _line(self, passed: bool, text: str, text_zh: str) -> tuple[str, bool]:
+        """One check in the window's language, marked 通过 / 不通过 (OK / FAIL)."""
+        mark = self.tr("通过") if passed else self.tr("不通过")
+        return f"{mark}  {text if english() else text_zh}", passed
+
+    def _lines(self, checks: CheckList) -> list[tuple[str, bool | None]]:
+        return [self._line(passed, text, text_zh) for passed, text, text_zh in checks.results]
 
     def _check_failed(self, what: str, error: BaseException) -> None:
         show_error(self, what, error, self.tr("没有修改任何数据。"))
@@ -261,9 +263,9 @@ class AuditWindow(QWidget):
             headline = (
                 self.tr("记录 #{id} 验证通过：内容与签署（完成）时一致。")
                 if check.ok
-                else self.tr("记录 #{id} 验证失败：见下面标为 FAIL 的各行。")
+                else self.tr("记录 #{id} 验证失败：见下面标为“不通过”的各行。")
             ).format(id=inspection_id)
-            self.show_result(headline, check.ok, list(check.lines))
+            self.show_result(headline, check.ok, self._lines(check))
 
         run_in_background(
             self,
@@ -288,12 +290,12 @@ class AuditWindow(QWidget):
                 self.show_result(
                     self.tr("审计链完好：共 {count} 条记录，逐条核对无误。").format(count=report.entries),
                     True,
-                    ["OK   " + report.reason],
+                    [self._line(True, report.reason, report.reason_zh)],
                 )
                 return
-            lines = ["FAIL " + report.reason]
+            lines: list[tuple[str, bool | None]] = [self._line(False, report.reason, report.reason_zh)]
             if chain.broken is not None:
-                lines.append(self._entry_line(chain.broken))
+                lines.append((self._entry_line(chain.broken), None))
                 row = self.trail.row_of_seq(chain.broken.seq)
                 if row >= 0:
                     self.trail_view.scrollTo(self.trail.index(row, 0))
@@ -341,9 +343,9 @@ class AuditWindow(QWidget):
             headline = (
                 self.tr("{name}：签名有效，内容与数据库中的记录一致。")
                 if result.ok
-                else self.tr("{name}：验证失败，见下面标为 FAIL 的各行。")
+                else self.tr("{name}：验证失败，见下面标为“不通过”的各行。")
             ).format(name=path.name)
-            self.show_result(headline, result.ok, list(result.lines))
+            self.show_result(headline, result.ok, self._lines(result))
 
         run_in_background(
             self,

@@ -12,7 +12,7 @@ import hashlib
 import io
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -265,13 +265,8 @@ def signatures_of(db: Database, inspection_id: int) -> list[Signature]:
 
 
 @dataclass
-class Verification:
-    lines: list[str] = field(default_factory=list)
-    ok: bool = True
-
-    def check(self, passed: bool, text: str) -> None:
-        self.lines.append(("OK   " if passed else "FAIL ") + text)
-        self.ok = self.ok and passed
+class Verification(service.CheckList):
+    """A report file's signatures, signers and record (:func:`verify_file`)."""
 
 
 def _trusted(db: Database | None, trust_file: Path | None) -> list[str]:
@@ -334,21 +329,22 @@ def verify_file(path: Path, db: Database | None = None, trust_file: Path | None 
     record_digest: str | None = None
     if data.startswith(b"%PDF"):
         checks = check_pdf_signatures(data, trusted)
-        result.check(bool(checks), f"{len(checks)} signature(s) in {path.name}")
+        result.check(
+            bool(checks), f"{len(checks)} signature(s) in {path.name}", f"{path.name} 中有 {len(checks)} 个签名"
+        )
         for check in checks:
+            good = check.intact and check.valid
             result.check(
-                check.intact and check.valid,
-                f"signature {check.field} by {check.signer}: "
-                f"{'intact' if check.intact and check.valid else check.reason} ({check.coverage})",
+                good,
+                f"signature {check.field} by {check.signer}: {'intact' if good else check.reason} ({check.coverage})",
+                f"{check.signer} 的签名 {check.field}：{'完好' if good else '无效：' + check.reason}（{check.coverage}）",
             )
-            result.check(
-                check.trusted,
-                f"signer certificate {check.certificate_sha256[:16]}… "
-                + ("is trusted" if check.trusted else "is not in the trust store"),
-            )
+            _check_trust(result, check.trusted, check.certificate_sha256)
         document = _record_from_pdf(data)
         if document is None:
-            result.check(False, "the PDF carries no fugong.inspection/1 record")
+            result.check(
+                False, "the PDF carries no fugong.inspection/1 record", "该 PDF 没有附带 fugong.inspection/1 记录"
+            )
         else:
             record_digest = str(document.get("record_hash"))
             inspection = document.get("inspection")
@@ -356,7 +352,7 @@ def verify_file(path: Path, db: Database | None = None, trust_file: Path | None 
     else:
         p7s = path.with_name(path.name + ".p7s")
         if not p7s.exists():
-            result.check(False, f"{p7s.name} (the detached signature) is missing")
+            result.check(False, f"{p7s.name} (the detached signature) is missing", f"缺少签名文件 {p7s.name}")
             return result
         fingerprints = set()
         from cryptography import x509
@@ -366,44 +362,63 @@ def verify_file(path: Path, db: Database | None = None, trust_file: Path | None 
         try:
             signers = cms_verify_detached(p7s.read_bytes(), data, fingerprints)
         except SigningError as error:
-            result.check(False, str(error))
+            result.check(False, str(error), f"签名文件 {p7s.name} 无法读取：{error}")
             return result
-        result.check(bool(signers), f"{len(signers)} signature(s) in {p7s.name}")
+        result.check(
+            bool(signers), f"{len(signers)} signature(s) in {p7s.name}", f"{p7s.name} 中有 {len(signers)} 个签名"
+        )
         for signer in signers:
-            result.check(signer.intact, f"signature by {signer.subject}: {signer.reason.split(';')[0]}")
+            reason = signer.reason.split(";")[0]
             result.check(
-                signer.trusted,
-                f"signer certificate {signer.certificate_sha256[:16]}… "
-                + ("is trusted" if signer.trusted else "is not in the trust store"),
+                signer.intact,
+                f"signature by {signer.subject}: {reason}",
+                f"{signer.subject} 的签名：{'完好' if signer.intact else '无效'}（{reason}）",
             )
+            _check_trust(result, signer.trusted, signer.certificate_sha256)
         record_id, record_digest = _record_from_xlsx(data)
     if db is not None:
         _check_against_database(result, db, record_id, record_digest)
     return result
 
 
+def _check_trust(result: Verification, trusted: bool, fingerprint: str) -> None:
+    result.check(
+        trusted,
+        f"signer certificate {fingerprint[:16]}… " + ("is trusted" if trusted else "is not in the trust store"),
+        f"签名人证书 {fingerprint[:16]}… " + ("受信任" if trusted else "不在受信任的证书中"),
+    )
+
+
 def _check_against_database(
     result: Verification, db: Database, record_id: int | None, record_digest: str | None
 ) -> None:
     if record_id is None or record_digest is None:
-        result.check(False, "the document does not name its record and hash")
+        result.check(False, "the document does not name its record and hash", "该文件没有写明所属记录及其哈希")
         return
     try:
         inspection = service.load_inspection(db, record_id)
     except NotFoundError:
-        result.check(False, f"record {record_id} is not in this database")
+        result.check(False, f"record {record_id} is not in this database", f"本数据库中没有记录 #{record_id}")
         return
-    result.check(inspection.status == "signed", f"record {record_id} is {inspection.status} in the database")
+    status_zh = {"draft": "草稿", "completed": "已完成", "signed": "已签署"}.get(inspection.status, inspection.status)
     result.check(
-        inspection.record_hash == record_digest,
+        inspection.status == "signed",
+        f"record {record_id} is {inspection.status} in the database",
+        f"记录 #{record_id} 在数据库中的状态：{status_zh}",
+    )
+    matches = inspection.record_hash == record_digest
+    result.check(
+        matches,
         f"the document's record hash {record_digest[:16]}… "
-        + ("matches" if inspection.record_hash == record_digest else "does not match")
+        + ("matches" if matches else "does not match")
         + f" the stored record {record_id}",
+        f"文件中的记录哈希 {record_digest[:16]}… 与保存的记录 #{record_id} " + ("一致" if matches else "不一致"),
     )
     record = service.verify_record(db, record_id)
     result.check(
         record.ok,
         f"stored record {record_id} " + ("is unchanged since signing" if record.ok else "was changed after signing"),
+        f"保存的记录 #{record_id} " + ("自签署以来未被改动" if record.ok else "在签署后被改动过"),
     )
     for signature in signatures_of(db, record_id):
         valid = cms_verify_detached(
@@ -414,4 +429,6 @@ def _check_against_database(
             good,
             f"{MEANINGS[signature.meaning]} {signature.signer_name}'s signature over record "
             f"{record_id} " + ("verifies" if good else "does not verify"),
+            f"{MEANINGS[signature.meaning]} {signature.signer_name} 对记录 #{record_id} 的签名"
+            + ("验证通过" if good else "验证不通过"),
         )

@@ -241,6 +241,7 @@ class ChainReport:
     entries: int
     first_broken: int | None  # seq of the first entry that does not verify
     reason: str
+    reason_zh: str = ""
 
 
 def iter_entries(session: Session, batch: int = 5000) -> Iterator[AuditEntry]:
@@ -262,12 +263,31 @@ def verify_chain(session: Session) -> ChainReport:
     expected_seq = 1
     count = 0
     for entry in iter_entries(session):
-        if entry.seq != expected_seq:
-            return ChainReport(False, count, expected_seq, f"entry {expected_seq} is missing (next is {entry.seq})")
+        seq = entry.seq
+        if seq != expected_seq:
+            return ChainReport(
+                False,
+                count,
+                expected_seq,
+                f"entry {expected_seq} is missing (next is {seq})",
+                f"第 {expected_seq} 条不见了（下一条是第 {seq} 条）",
+            )
         if entry.prev_hash != prev:
-            return ChainReport(False, count, entry.seq, f"entry {entry.seq} does not link to entry {entry.seq - 1}")
+            return ChainReport(
+                False,
+                count,
+                seq,
+                f"entry {seq} does not link to entry {seq - 1}",
+                f"第 {seq} 条与第 {seq - 1} 条链接不上",
+            )
         if entry_hash(_entry_fields(entry), prev) != entry.hash:
-            return ChainReport(False, count, entry.seq, f"entry {entry.seq} was changed after it was written")
+            return ChainReport(
+                False,
+                count,
+                seq,
+                f"entry {seq} was changed after it was written",
+                f"第 {seq} 条在写入后被改动过",
+            )
         prev = entry.hash
         expected_seq += 1
         count += 1
@@ -278,5 +298,6 @@ def verify_chain(session: Session) -> ChainReport:
             count,
             count + 1 if head.seq > count else count,
             f"the chain ends at entry {count} but the head says {head.seq}: entries were removed",
+            f"审计链止于第 {count} 条，但链头记的是第 {head.seq} 条：有记录被删除",
         )
-    return ChainReport(True, count, None, f"{count} entries, chain intact")
+    return ChainReport(True, count, None, f"{count} entries, chain intact", f"共 {count} 条，链完好")

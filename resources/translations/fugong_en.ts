@@ -393,159 +393,169 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../desktop/audit_view.py" line="79"/>
+        <location filename="../../desktop/audit_view.py" line="81"/>
         <source>审计 — 复工自查</source>
         <translation>Audit — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="94"/>
-        <location filename="../../desktop/audit_view.py" line="186"/>
+        <location filename="../../desktop/audit_view.py" line="96"/>
+        <location filename="../../desktop/audit_view.py" line="188"/>
         <source>选择一条记录，查看它的审计记录。</source>
         <translation>Select a record to see its audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="99"/>
+        <location filename="../../desktop/audit_view.py" line="101"/>
         <source>全部检查记录</source>
         <translation>All inspection records</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="101"/>
+        <location filename="../../desktop/audit_view.py" line="103"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="107"/>
+        <location filename="../../desktop/audit_view.py" line="109"/>
         <source>验证记录(&amp;R)</source>
         <translation>Verify &amp;record</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="109"/>
+        <location filename="../../desktop/audit_view.py" line="111"/>
         <source>重新计算所选记录的哈希，与签署时存储的哈希和审计记录比对</source>
         <translation>Recompute the selected record&apos;s hash and compare it with the hash stored when it was signed and with the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="110"/>
+        <location filename="../../desktop/audit_view.py" line="112"/>
         <source>检查审计链(&amp;C)</source>
         <translation>Check audit &amp;chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="112"/>
+        <location filename="../../desktop/audit_view.py" line="114"/>
         <source>逐条重新计算全部审计记录的哈希链</source>
         <translation>Recompute the hash chain of the whole audit trail, entry by entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="113"/>
+        <location filename="../../desktop/audit_view.py" line="115"/>
         <source>验证文件(&amp;F)…</source>
         <translation>Verify &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="115"/>
+        <location filename="../../desktop/audit_view.py" line="117"/>
         <source>检查 PDF 或 Excel 报告（及其旁边的 .p7s）的签名</source>
         <translation>Check the signatures of a PDF or Excel report (with the .p7s beside it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="116"/>
+        <location filename="../../desktop/audit_view.py" line="118"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="199"/>
+        <location filename="../../desktop/audit_view.py" line="201"/>
         <source>记录 #{id} 的审计记录：正在读取……</source>
         <translation>Audit trail of record #{id}: reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="208"/>
+        <location filename="../../desktop/audit_view.py" line="210"/>
         <source>记录 #{id} 的审计记录（{count} 条）</source>
         <translation>Audit trail of record #{id} ({count} entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="216"/>
+        <location filename="../../desktop/audit_view.py" line="218"/>
         <source>无法读取审计数据。</source>
         <translation>The audit data cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="216"/>
-        <location filename="../../desktop/audit_view.py" line="245"/>
+        <location filename="../../desktop/audit_view.py" line="218"/>
+        <location filename="../../desktop/audit_view.py" line="247"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="262"/>
+        <location filename="../../desktop/audit_view.py" line="240"/>
+        <source>通过</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="240"/>
+        <source>不通过</source>
+        <translation>FAIL</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="264"/>
         <source>记录 #{id} 验证通过：内容与签署（完成）时一致。</source>
         <translation>Record #{id} verified: unchanged since it was signed (completed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="264"/>
-        <source>记录 #{id} 验证失败：见下面标为 FAIL 的各行。</source>
+        <location filename="../../desktop/audit_view.py" line="266"/>
+        <source>记录 #{id} 验证失败：见下面标为“不通过”的各行。</source>
         <translation>Record #{id} failed verification: see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="272"/>
+        <location filename="../../desktop/audit_view.py" line="346"/>
+        <source>{name}：验证失败，见下面标为“不通过”的各行。</source>
+        <translation>{name}: verification failed; see the lines marked FAIL below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_view.py" line="274"/>
         <source>记录未能验证。</source>
         <translation>The record could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="273"/>
+        <location filename="../../desktop/audit_view.py" line="275"/>
         <source>正在验证记录……</source>
         <translation>Verifying the record…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="289"/>
+        <location filename="../../desktop/audit_view.py" line="291"/>
         <source>审计链完好：共 {count} 条记录，逐条核对无误。</source>
         <translation>The audit chain is intact: {count} entries, each checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="301"/>
+        <location filename="../../desktop/audit_view.py" line="303"/>
         <source>审计链在第 {seq} 条处断开：该条或其后的记录在写入后被改动或删除。</source>
         <translation>The audit chain breaks at entry {seq}: it or a later entry was changed or removed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="310"/>
+        <location filename="../../desktop/audit_view.py" line="312"/>
         <source>审计链未能检查。</source>
         <translation>The audit chain could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="312"/>
+        <location filename="../../desktop/audit_view.py" line="314"/>
         <source>正在检查审计链……</source>
         <translation>Checking the audit chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="315"/>
+        <location filename="../../desktop/audit_view.py" line="317"/>
         <source>记录 #{id}</source>
         <translation>record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="316"/>
+        <location filename="../../desktop/audit_view.py" line="318"/>
         <source>第 {seq} 条：{time}，{actor}，{action} {table} {record}：{change}</source>
         <translation>Entry {seq}: {time}, {actor}, {action} {table} {record}: {change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="329"/>
+        <location filename="../../desktop/audit_view.py" line="331"/>
         <source>选择要验证的报告</source>
         <translation>Choose the report to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="329"/>
+        <location filename="../../desktop/audit_view.py" line="331"/>
         <source>报告 (*.pdf *.xlsx);;所有文件 (*)</source>
         <translation>Reports (*.pdf *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="342"/>
+        <location filename="../../desktop/audit_view.py" line="344"/>
         <source>{name}：签名有效，内容与数据库中的记录一致。</source>
         <translation>{name}: the signatures are valid and the content matches the record in the database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="344"/>
-        <source>{name}：验证失败，见下面标为 FAIL 的各行。</source>
-        <translation>{name}: verification failed; see the lines marked FAIL below.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/audit_view.py" line="352"/>
+        <location filename="../../desktop/audit_view.py" line="354"/>
         <source>文件未能验证。</source>
         <translation>The file could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="353"/>
+        <location filename="../../desktop/audit_view.py" line="355"/>
         <source>正在验证文件……</source>
         <translation>Verifying the file…</translation>
     </message>

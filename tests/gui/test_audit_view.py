@@ -92,7 +92,8 @@ def test_trail_and_chain_check_name_the_tampered_entry(qtbot: QtBot, db_url: str
     _check_chain(qtbot, audit)
     headline, ok = audit.result_lines[0]
     assert ok is True and headline.startswith("审计链完好：共 ")
-    assert audit.result_lines[1][0].endswith("chain intact") and audit.result_lines[1][1] is True
+    assert audit.result_lines[1][0].startswith("通过  共 ") and audit.result_lines[1][0].endswith("条，链完好")
+    assert audit.result_lines[1][1] is True
     assert trail.broken_seq is None
 
     # Someone edits an entry of this record straight in the database file.
@@ -103,18 +104,18 @@ def test_trail_and_chain_check_name_the_tampered_entry(qtbot: QtBot, db_url: str
     headline, ok = audit.result_lines[0]
     assert ok is False
     assert headline == f"审计链在第 {target.seq} 条处断开：该条或其后的记录在写入后被改动或删除。"
-    assert audit.result_lines[1] == (f"FAIL entry {target.seq} was changed after it was written", False)
+    assert audit.result_lines[1] == (f"不通过  第 {target.seq} 条在写入后被改动过", False)
     assert audit.result_lines[2][0].startswith(f"第 {target.seq} 条：") and "某人" in audit.result_lines[2][0]
     assert trail.broken_seq == target.seq
     broken_row = trail.row_of_seq(target.seq)
     assert trail.index(broken_row, TrailColumn.SEQ).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert "FAIL entry" in audit.results.toPlainText()
+    assert f"不通过  第 {target.seq} 条在写入后被改动过" in audit.results.toPlainText()
 
     # The record check now fails too (its proof goes through the chain).
     click(qtbot, audit.verify_record_button)
     qtbot.waitUntil(lambda: records.index(records.row_of(completed), RecordColumn.CHECK).data() == "验证失败")
     assert audit.result_lines[0][1] is False
-    assert any(text.startswith("FAIL audit trail") for text, _ in audit.result_lines)
+    assert (f"不通过  审计链：第 {target.seq} 条在写入后被改动过", False) in audit.result_lines
     audit.close()
     qtbot.waitUntil(lambda: window.audit_window is None)
     close_window(qtbot, window)

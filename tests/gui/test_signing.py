@@ -242,9 +242,10 @@ def test_exported_signed_pdf_verifies_in_the_audit_view(qtbot: QtBot, db_url: st
         assert ok is True and headline.startswith(f"{path.name}：签名有效"), audit.result_lines
         lines = audit.result_lines[1:]
         assert len(lines) >= 6 and all(passed is True for _, passed in lines), lines
-        assert all(text.startswith("OK") for text, _ in lines)
-        assert sum("is trusted" in text for text, _ in lines) == 2
-    assert "FAIL" not in audit.results.toPlainText()
+        assert all(text.startswith("通过  ") for text, _ in lines)  # in the window's language
+        assert sum(text.endswith("受信任") for text, _ in lines) == 2
+        assert any("对记录" in text and text.endswith("的签名验证通过") for text, _ in lines)
+    assert "不通过" not in audit.results.toPlainText()
     close_window(qtbot, window)
 
 
