@@ -172,7 +172,7 @@ def sign(
         files = _first_signature(db, inspection_id, identity, signature, digest)
     else:
         files = _countersignature(db, inspection_id, identity, signature, digest)
-    with service.unit_of_work(db, user.name, reason=f"signed as {MEANINGS[meaning]}") as session:
+    with service.unit_of_work(db, user.name, reason=f"以{MEANINGS[meaning]}身份签署") as session:
         if meaning == "inspector":
             service.lock_signed(session, service._load(session, inspection_id))
         else:

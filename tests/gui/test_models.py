@@ -148,7 +148,7 @@ def test_signature_and_audit_models(qtmodeltester: ModelTester) -> None:
         [
             TrailRow(1, at, "张伟", "insert", "inspections", 1, None, {"id": 1, "status": "draft"}, ""),
             TrailRow(2, at, "张伟", "update", "item_responses", 7, {"result": None}, {"result": "pass"}, ""),
-            TrailRow(3, at, "张伟", "sign", "inspections", 1, None, {"record_hash": "b" * 64}, "signed as 检查人"),
+            TrailRow(3, at, "张伟", "sign", "inspections", 1, None, {"record_hash": "b" * 64}, "以检查人身份签署"),
         ]
     )
     trail.set_broken(2)
