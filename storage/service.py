@@ -727,32 +727,6 @@ def verify_record(db: Database, inspection_id: int) -> RecordCheck:
         chain = audit.verify_chain(session)
         check.check(chain.ok, "audit trail: " + chain.reason, "审计链：" + chain.reason_zh)
         return check
-        computed = record_hash(inspection)
-        stored = inspection.record_hash or ""
-        if computed == stored:
-            check.lines.append(f"OK   record hash {computed} matches the stored hash")
-        else:
-            check.ok = False
-            check.lines.append(
-                f"FAIL the stored content hashes to {computed}, but {stored or '(none)'} was stored "
-                f"when it was {inspection.status}: the record was changed afterwards"
-            )
-        action = "sign" if inspection.status == "signed" else "complete"
-        logged = session.scalars(
-            select(AuditEntry)
-            .where(AuditEntry.inspection_id == inspection_id, AuditEntry.action == action)
-            .order_by(AuditEntry.seq.desc())
-        ).first()
-        logged_hash = (logged.new or {}).get("record_hash") if logged else None
-        if logged_hash == computed:
-            check.lines.append(f"OK   matches the hash in audit entry {logged.seq if logged else '?'} ({action})")
-        else:
-            check.ok = False
-            check.lines.append(f"FAIL the audit trail's {action} entry records {logged_hash or '(none)'}")
-        chain = audit.verify_chain(session)
-        check.lines.append(("OK   " if chain.ok else "FAIL ") + "audit trail: " + chain.reason)
-        check.ok = check.ok and chain.ok
-        return check
 
 
 # --- listing --------------------------------------------------------------------------------------------
