@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accounts import Account, meaning_statement, meaning_text, refusal_text, role_text
-from desktop.errors import error_label, error_text, is_known, show_error
+from desktop.errors import error_label, is_known, show_error
 from desktop.operations import run_in_background
 from desktop.signature_pad import SignaturePad
 
@@ -41,10 +41,6 @@ class SignRequest:
     meaning: str
     password: str
     image_png: bytes | None
-
-
-def _is_refused_login(error: BaseException) -> bool:
-    return type(error).__name__ == "AuthenticationError"
 
 
 class SignDialog(QDialog):
@@ -179,8 +175,9 @@ class SignDialog(QDialog):
         if not is_known(error):
             show_error(self, self.tr("未能签署。"), error, self.tr("检查记录没有改变。"))
             return
-        reason = refusal_text(error) if _is_refused_login(error) else error_text(error)
-        self._fail(self.tr("未能签署：{reason}").format(reason=reason) + "\n" + self.tr("检查记录没有改变。"))
+        self._fail(
+            self.tr("未能签署：{reason}").format(reason=refusal_text(error)) + "\n" + self.tr("检查记录没有改变。")
+        )
 
 
 class CorrectionDialog(QDialog):

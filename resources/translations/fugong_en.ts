@@ -596,52 +596,52 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="192"/>
+        <location filename="../../desktop/sign_dialog.py" line="189"/>
         <source>新版本（更正）</source>
         <translation>New version (correction)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="200"/>
+        <location filename="../../desktop/sign_dialog.py" line="197"/>
         <source>已签署的记录不能再修改。更正会新建一份草稿，复制原记录的全部内容并注明取代原记录；原记录及其签名保持不变，仍可验证。</source>
         <translation>A signed record cannot be changed. A correction is a new draft with a copy of everything in the original, marked as superseding it; the original and its signatures stay as they are and can still be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="208"/>
+        <location filename="../../desktop/sign_dialog.py" line="205"/>
         <source>例如：BJHQ-3 宿舍面积测量有误，重新测量</source>
         <translation>e.g. BJHQ-3 dormitory area was measured wrongly; measured again</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="213"/>
+        <location filename="../../desktop/sign_dialog.py" line="210"/>
         <source>创建新版本</source>
         <translation>Create new version</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="220"/>
+        <location filename="../../desktop/sign_dialog.py" line="217"/>
         <source>更正原因(&amp;R)：</source>
         <translation>&amp;Reason for the correction:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="239"/>
+        <location filename="../../desktop/sign_dialog.py" line="236"/>
         <source>请说明为什么需要更正。</source>
         <translation>Please say why a correction is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="246"/>
+        <location filename="../../desktop/sign_dialog.py" line="243"/>
         <source>正在创建新版本……</source>
         <translation>Creating the new version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="257"/>
+        <location filename="../../desktop/sign_dialog.py" line="254"/>
         <source>未能创建新版本。</source>
         <translation>The new version was not created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="257"/>
+        <location filename="../../desktop/sign_dialog.py" line="254"/>
         <source>原记录没有改变。</source>
         <translation>The original record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="259"/>
+        <location filename="../../desktop/sign_dialog.py" line="256"/>
         <source>未能创建新版本：</source>
         <translation>The new version was not created: </translation>
     </message>
@@ -2119,68 +2119,68 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="63"/>
+        <location filename="../../desktop/sign_dialog.py" line="59"/>
         <source>签署检查记录</source>
         <translation>Sign the inspection record</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="74"/>
+        <location filename="../../desktop/sign_dialog.py" line="70"/>
         <source>签署人：{name}（{role}）</source>
         <translation>Signer: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="80"/>
+        <location filename="../../desktop/sign_dialog.py" line="76"/>
         <source>签署含义(&amp;M)：</source>
         <translation>&amp;Meaning:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="82"/>
+        <location filename="../../desktop/sign_dialog.py" line="78"/>
         <source>签署声明</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="88"/>
+        <location filename="../../desktop/sign_dialog.py" line="84"/>
         <source>手写签名（可选，显示在报告上）</source>
         <translation>Handwritten signature (optional, shown on the report)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="90"/>
+        <location filename="../../desktop/sign_dialog.py" line="86"/>
         <source>清除(&amp;C)</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="103"/>
+        <location filename="../../desktop/sign_dialog.py" line="99"/>
         <source>再次输入您的密码(&amp;P)：</source>
         <translation>Your &amp;password again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="108"/>
+        <location filename="../../desktop/sign_dialog.py" line="104"/>
         <source>签署(&amp;S)</source>
         <translation>&amp;Sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="151"/>
+        <location filename="../../desktop/sign_dialog.py" line="147"/>
         <source>请输入密码：签署需要用它解锁您的签名密钥。</source>
         <translation>Please enter your password: signing needs it to unlock your signing key.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="164"/>
+        <location filename="../../desktop/sign_dialog.py" line="160"/>
         <source>正在签署并生成报告……</source>
         <translation>Signing and producing the reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="180"/>
+        <location filename="../../desktop/sign_dialog.py" line="176"/>
         <source>未能签署。</source>
         <translation>Could not sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="180"/>
-        <location filename="../../desktop/sign_dialog.py" line="183"/>
+        <location filename="../../desktop/sign_dialog.py" line="176"/>
+        <location filename="../../desktop/sign_dialog.py" line="179"/>
         <source>检查记录没有改变。</source>
         <translation>The inspection record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="183"/>
+        <location filename="../../desktop/sign_dialog.py" line="179"/>
         <source>未能签署：{reason}</source>
         <translation>Could not sign: {reason}</translation>
     </message>
