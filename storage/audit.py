@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, event, insert, inspect, select, update
+from sqlalchemy import Connection, Row, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
 from storage.models import (
@@ -84,7 +84,7 @@ def entry_hash(fields: dict[str, Any], prev_hash: str) -> str:
     return hashlib.sha256((canonical_json(fields) + prev_hash).encode("utf-8")).hexdigest()
 
 
-def _entry_fields(entry: AuditEntry | dict[str, Any]) -> dict[str, Any]:
+def _entry_fields(entry: AuditEntry | Row[Any] | dict[str, Any]) -> dict[str, Any]:
     get = entry.get if isinstance(entry, dict) else lambda name: getattr(entry, name)
     return {
         "seq": get("seq"),
@@ -244,17 +244,18 @@ class ChainReport:
     reason_zh: str = ""
 
 
-def iter_entries(session: Session, batch: int = 5000) -> Iterator[AuditEntry]:
+def iter_entries(session: Session, batch: int = 5000) -> Iterator[Row[Any]]:
+    """Every entry in order, as plain rows read in batches: nothing enters the session (the caller's
+    objects stay as they are, and a long trail does not fill memory)."""
     last = 0
     while True:
-        chunk = session.scalars(
-            select(AuditEntry).where(AuditEntry.seq > last).order_by(AuditEntry.seq).limit(batch)
+        chunk = session.execute(
+            select(AuditEntry.__table__).where(AuditEntry.seq > last).order_by(AuditEntry.seq).limit(batch)
         ).all()
         if not chunk:
             return
         yield from chunk
         last = chunk[-1].seq
-        session.expunge_all()
 
 
 def verify_chain(session: Session) -> ChainReport:
