@@ -226,3 +226,13 @@ def test_changing_ones_password_in_the_account_menu(qtbot: QtBot, db_url: str) -
     click(qtbot, login.ok_button)
     qtbot.waitUntil(lambda: window.account is not None, timeout=10000)
     close_window(qtbot, window)
+
+
+def test_a_remembered_login_on_a_new_database_gives_way_to_the_first_run_setup(qtbot: QtBot, db_url: str) -> None:
+    set_last_user_name("王经理")  # someone logged in on this computer, but this database has no accounts
+    window = start_app(qtbot, db_url, user=None)
+    assert window.login_dialog is None
+    assert not any(dialog.isVisible() for dialog in window.findChildren(LoginDialog))
+    assert window.setup_dialog is not None and window.setup_dialog.isVisible()
+    assert window.setup_dialog.manager_note.isVisible()  # it will create the first account, a manager
+    close_window(qtbot, window)
