@@ -180,7 +180,19 @@ def _users_list(args: argparse.Namespace) -> int:
     from storage.service import list_users
 
     for user in list_users(_open(args)):
-        print(f"{user.id:>4} {user.name:<16} {user.role:<8} {'key' if user.pkcs12 else 'no key'}")
+        state = "" if user.active else "  disabled"
+        print(f"{user.id:>4} {user.name:<16} {user.role:<8} {'key' if user.pkcs12 else 'no key'}{state}")
+    return 0
+
+
+def _users_set_active(args: argparse.Namespace) -> int:
+    from storage import auth
+
+    db = _open(args)
+    manager = auth.authenticate(db, args.by, _read_secret(f"{args.by}'s password: ")).name
+    active = args.users_command == "enable"
+    auth.set_active(db, manager, args.name, active)
+    print(f"account {args.name} {'enabled' if active else 'disabled'} by {manager}")
     return 0
 
 
@@ -319,6 +331,14 @@ def register(commands: Any) -> None:
     )
     user_passwd.add_argument("name")
     user_passwd.set_defaults(handler=_guard(_users_passwd), needs_db=True)
+    for action, text in (
+        ("disable", "disable an account (someone left): no login, no changes in its name; signatures stay valid"),
+        ("enable", "enable a disabled account again"),
+    ):
+        toggle = user_commands.add_parser(action, help=f"{text} (the manager's password on standard input)")
+        toggle.add_argument("name")
+        toggle.add_argument("--by", required=True, help="the manager who does it")
+        toggle.set_defaults(handler=_guard(_users_set_active), needs_db=True)
     sign = add("sign", _sign, "sign an inspection (password on standard input)")
     sign.add_argument("id", type=int)
     sign.add_argument("--user", required=True)

@@ -60,11 +60,17 @@ def check_permission(
             f"logged in as {principal}, a change cannot be made as {actor!r}; nothing was changed",
             f"当前登录的是 {principal}，不能以“{actor}”的名义修改；没有修改任何数据",
         )
-    role = session.scalar(select(User.role).where(User.name == actor))
-    if role is None:
+    found = session.execute(select(User.role, User.active).where(User.name == actor)).first()
+    if found is None:
         raise PermissionDeniedError(
             f"{actor!r} is not an account of this database; nothing was changed",
             f"“{actor}”不是本数据库的账户；没有修改任何数据",
+        )
+    role, active = found
+    if not active:
+        raise PermissionDeniedError(
+            f"the account {actor} is disabled; nothing was changed",
+            f"账户“{actor}”已停用；没有修改任何数据",
         )
     if role not in allowed:
         raise PermissionDeniedError(
@@ -135,6 +141,11 @@ def authenticate(db: Database, name: str, password: str) -> User:
             failed = True
         else:
             failed = False
+            if not user.active:  # said only to whoever knows the password
+                raise AuthenticationError(
+                    f"the account {user.name} is disabled; ask the manager (单位主要负责人)",
+                    f"账户“{user.name}”已停用，请联系单位主要负责人",
+                )
             db.principal = user.name
             if user.failed_logins:
                 user.failed_logins = 0
@@ -187,6 +198,30 @@ def change_password(
         stored.password_hash = _hasher.hash(new_password)
         if new_key is not None:
             stored.pkcs12 = new_key
+
+
+def set_active(db: Database, actor: str, name: str, active: bool) -> None:
+    """A manager disables an account (someone left) or enables it again.
+
+    A disabled account cannot log in, sign, or have changes made in its name; it is kept, with its
+    certificate, so the audit trail and what it signed still name and verify it. Only an active manager
+    may do it, never to their own account: so one manager who can log in always remains.
+    """
+    from storage.service import unit_of_work
+
+    what = "enable accounts" if active else "disable accounts"
+    with unit_of_work(db, actor, allowed=None) as session:
+        check_permission(session, actor, ACCOUNT_ADMIN_ROLES, what, db.principal)
+        user = session.scalar(select(User).where(User.name == name.strip()))
+        if user is None:
+            raise NotFoundError(f"no account {name!r}; nothing was changed", f"没有账户“{name}”；没有修改任何数据")
+        if user.active == active:
+            return
+        if not active and user.name == actor:
+            raise InvalidInputError(
+                "you cannot disable your own account; nothing was changed", "不能停用自己的账户；没有修改任何数据"
+            )
+        user.active = active
 
 
 def get_user(db: Database, name: str) -> User:

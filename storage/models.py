@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -73,6 +74,9 @@ class User(Base):
     last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     certificate_pem: Mapped[str] = mapped_column(Text, default="")
     pkcs12: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # False once disabled (someone left): no login, no change in this name. Kept, not deleted: the audit
+    # trail and the signatures name the account, and its certificate stays trusted for what it signed.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class Inspection(Base):

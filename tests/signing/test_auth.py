@@ -158,3 +158,46 @@ def test_an_account_with_a_signing_key_cannot_change_its_password_without_rewrap
     with pytest.raises(InvalidInputError, match="signing key"):
         auth.change_password(db, "王经理", "correct horse", "battery staple")  # no rewrap given
     assert auth.authenticate(db, "王经理", "correct horse").name == "王经理"
+
+
+def test_a_manager_disables_an_account_and_enables_it_again(db: Database) -> None:
+    inspection_id, version = helpers.draft(db)
+    auth.create_user(db, "setup", "王经理", "manager", "correct horse")
+    auth.create_user(db, "王经理", "张三", "officer", "battery staple")
+    with pytest.raises(PermissionDeniedError, match="not allowed to disable accounts"):
+        auth.set_active(db, "张三", "王经理", False)
+    with pytest.raises(InvalidInputError, match="your own account") as own:
+        auth.set_active(db, "王经理", "王经理", False)
+    assert own.value.message_zh == "不能停用自己的账户；没有修改任何数据"
+
+    auth.set_active(db, "王经理", "张三", False)
+    with pytest.raises(AuthenticationError, match="disabled") as refused:
+        auth.authenticate(db, "张三", "battery staple")
+    assert refused.value.message_zh == "账户“张三”已停用，请联系单位主要负责人"
+    with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
+        auth.authenticate(db, "张三", "wrong guess")  # the state is told only to whoever knows the password
+    with pytest.raises(PermissionDeniedError, match="disabled"):
+        service.save_answer(db, "张三", inspection_id, version, "GN-01", Answer(Result.PASS))
+    with db.session() as session:
+        entry = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.table_name == "users", AuditEntry.action == "update")
+            .order_by(AuditEntry.seq.desc())
+        ).first()
+    assert entry is not None and entry.actor == "王经理" and entry.new == {"active": False}
+
+    auth.set_active(db, "王经理", "张三", True)
+    assert auth.authenticate(db, "张三", "battery staple").name == "张三"
+    assert service.save_answer(db, "张三", inspection_id, version, "GN-01", Answer(Result.PASS)) > version
+
+
+def test_a_manager_always_remains(db: Database) -> None:
+    """Only an active manager disables accounts, never their own: so one manager can always log in."""
+    auth.create_user(db, "setup", "王经理", "manager", "correct horse")
+    auth.create_user(db, "王经理", "李经理", "manager", "battery staple")
+    auth.set_active(db, "王经理", "李经理", False)
+    with pytest.raises(PermissionDeniedError, match="disabled"):
+        auth.set_active(db, "李经理", "王经理", False)  # a disabled manager manages nothing
+    with pytest.raises(InvalidInputError, match="your own account"):
+        auth.set_active(db, "王经理", "王经理", False)
+    assert [u.name for u in service.list_users(db) if u.active] == ["王经理"]

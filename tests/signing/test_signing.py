@@ -339,6 +339,13 @@ def test_cli_users_sign_verify(tmp_path: Path) -> None:
     assert done.returncode == 1 and "wrong password" in done.stderr
     done = fugong("sign", str(inspection_id), "--user", "张三", "--meaning", "approver", stdin="officer-secret\n")
     assert done.returncode == 1 and "may sign" in done.stderr
+    done = fugong("users", "disable", "张三", "--by", "王经理", stdin="manager-secret\n")
+    assert done.returncode == 0 and "account 张三 disabled by 王经理" in done.stdout, done.stderr
+    assert "张三" in fugong("users", "list").stdout.split("disabled")[0].splitlines()[-1]
+    done = fugong("sign", str(inspection_id), "--user", "张三", "--meaning", "inspector", stdin="officer-secret\n")
+    assert done.returncode == 1 and "is disabled" in done.stderr
+    done = fugong("users", "enable", "张三", "--by", "王经理", stdin="manager-secret\n")
+    assert done.returncode == 0 and "disabled" not in fugong("users", "list").stdout
     done = fugong("users", "passwd", "张三", stdin="wrong\nofficer-new-secret\n")
     assert done.returncode == 1 and "wrong password" in done.stderr
     done = fugong("users", "passwd", "张三", stdin="officer-secret\nofficer-new-secret\n")
