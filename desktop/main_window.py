@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from desktop.account_dialog import AddAccountDialog
+    from desktop.accounts_dialog import AccountsDialog
     from desktop.audit_view import AuditWindow
     from desktop.inspection_editor import InspectionEditor
     from desktop.inspection_view import InspectionView
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.login_dialog: LoginDialog | None = None
         self.account_dialog: AddAccountDialog | None = None
         self.password_dialog: PasswordDialog | None = None
+        self.accounts_dialog: AccountsDialog | None = None
         self.sign_dialog: SignDialog | None = None
         self.correction_dialog: CorrectionDialog | None = None
         self.audit_window: AuditWindow | None = None
@@ -197,6 +199,9 @@ class MainWindow(QMainWindow):
         )
         self.audit_action = self._action("audit", self.tr("审计(&D)…"), self.show_audit, [key("Ctrl+Shift+A")])
         self.add_account_action = self._action("account", self.tr("添加账户(&A)…"), self.add_account)
+        self.manage_accounts_action = self._action(
+            "accounts", self.tr("管理账户(&M)…"), self.manage_accounts, icon_name="account"
+        )
         self.password_action = self._action(
             "password", self.tr("修改密码(&P)…"), self.change_password, icon_name="account"
         )
@@ -245,6 +250,7 @@ class MainWindow(QMainWindow):
         account_menu = menu.addMenu(self.tr("账户(&U)"))
         account_menu.setObjectName("accountMenu")
         account_menu.addAction(self.add_account_action)
+        account_menu.addAction(self.manage_accounts_action)
         account_menu.addAction(self.password_action)
         account_menu.addSeparator()
         account_menu.addAction(self.logout_action)
@@ -289,6 +295,7 @@ class MainWindow(QMainWindow):
         )
         self.audit_action.setEnabled(loaded)
         self.add_account_action.setEnabled(loaded and account is not None and account.can_manage_accounts)
+        self.manage_accounts_action.setEnabled(loaded and account is not None and account.can_manage_accounts)
         self.password_action.setEnabled(loaded and account is not None)  # every role: one's own password
         self.logout_action.setEnabled(account is not None)
         for action in (self.pass_action, self.fail_action, self.na_action):
@@ -507,6 +514,22 @@ class MainWindow(QMainWindow):
 
         dialog.accepted.connect(added)
         dialog.finished.connect(lambda _: self._forget_dialog("account_dialog"))
+
+    @Slot()
+    def manage_accounts(self) -> None:
+        """A manager sees every account and disables or enables one; the service layer checks the role."""
+        from desktop.accounts_dialog import AccountsDialog, read_accounts
+        from storage.auth import set_active
+
+        if self.db is None or self.account is None:
+            return
+        db, me = self.db, self.account.name
+        dialog = AccountsDialog(
+            me, lambda: read_accounts(db), lambda name, active: set_active(db, me, name, active), self
+        )
+        self.accounts_dialog = dialog
+        dialog.finished.connect(lambda _: self._forget_dialog("accounts_dialog"))
+        dialog.open()
 
     @Slot()
     def change_password(self) -> None:

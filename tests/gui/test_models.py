@@ -201,3 +201,15 @@ def test_the_selection_follows_its_inspection_through_sorting_and_filtering(qtbo
     assert [page.proxy.row_at(r).id for r in range(page.proxy.rowCount())] == [129]
     page.text_filter.clear()
     assert page.proxy.rowCount() == 300 and page.selected_id() is None
+
+
+def test_accounts_model(qtmodeltester: ModelTester) -> None:
+    from desktop.accounts_dialog import AccountColumn, AccountRow, AccountsModel
+
+    model = AccountsModel()
+    model.set_rows([AccountRow("王经理", "manager", True, True), AccountRow("张三", "officer", True, False)])
+    qtmodeltester.check(model)
+    assert model.index(1, AccountColumn.STATE).data() == "已停用"
+    assert model.index(1, AccountColumn.ROLE).data() == "安全员"
+    assert model.index(1, AccountColumn.NAME).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(0, AccountColumn.NAME).data(Qt.ItemDataRole.ForegroundRole) is None

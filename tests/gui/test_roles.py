@@ -17,7 +17,9 @@ from storage.service import load_inspection, save_answer
 from tests.gui.helpers import (
     answered_inspection,
     click,
+    click_index,
     close_window,
+    log_out,
     open_row,
     seed_accounts,
     seed_inspection,
@@ -120,4 +122,48 @@ def test_a_refused_save_is_said_in_words_and_the_typing_stays(qtbot: QtBot, db_u
         db.close()
     assert saved["GN-01"].note == "" and saved["GN-01"].result is None
     view.editor._pending_items.clear()  # the test is over: do not ask about unsaved typing on close
+    close_window(qtbot, window)
+
+
+def test_a_manager_disables_an_account_in_the_account_menu(qtbot: QtBot, db_url: str) -> None:
+    from desktop.accounts_dialog import AccountColumn
+
+    seed_accounts(db_url, {"王经理": ("manager", "wang-manager-2020"), "张三": ("officer", "zhang-officer-2020")})
+    window = start_app(qtbot, db_url, user="王经理", password="wang-manager-2020")
+    assert window.manage_accounts_action.isEnabled()
+    window.manage_accounts_action.trigger()
+    dialog = window.accounts_dialog
+    assert dialog is not None and dialog.isVisible()
+    model = dialog.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    assert [model.index(r, AccountColumn.STATE).data() for r in range(2)] == ["可用", "可用"]
+
+    click_index(qtbot, dialog.table, model.index(0, AccountColumn.NAME))  # 王经理: oneself
+    assert dialog.selected() is not None and dialog.selected().name == "王经理"
+    assert not dialog.disable_button.isEnabled() and not dialog.enable_button.isEnabled()
+    click_index(qtbot, dialog.table, model.index(1, AccountColumn.NAME))
+    click(qtbot, dialog.disable_button)
+    qtbot.waitUntil(lambda: dialog.status.text() == "已停用账户：张三", timeout=10000)
+    qtbot.waitUntil(lambda: model.index(1, AccountColumn.STATE).data() == "已停用")
+    assert dialog.enable_button.isEnabled() and not dialog.disable_button.isEnabled()  # still selected
+    dialog.close()
+    qtbot.waitUntil(lambda: window.accounts_dialog is None)
+
+    log_out(qtbot, window)
+    login = window.login_dialog
+    assert login is not None
+    login.name_edit.clear()
+    type_into(qtbot, login.name_edit, "张三")
+    type_into(qtbot, login.password_edit, "zhang-officer-2020")
+    click(qtbot, login.ok_button)
+    qtbot.waitUntil(lambda: not login.busy and login.error.isVisible(), timeout=10000)
+    assert login.error.text() == "账户“张三”已停用，请联系单位主要负责人"
+    assert window.account is None
+    close_window(qtbot, window)
+
+
+def test_an_officer_has_no_account_management(qtbot: QtBot, db_url: str) -> None:
+    seed_accounts(db_url, {"王经理": ("manager", "wang-manager-2020"), "张三": ("officer", "zhang-officer-2020")})
+    window = start_app(qtbot, db_url, user="张三", password="zhang-officer-2020")
+    assert not window.manage_accounts_action.isEnabled() and window.password_action.isEnabled()
     close_window(qtbot, window)
