@@ -42,6 +42,19 @@ def log_in(qtbot: QtBot, window: MainWindow, user: str, password: str) -> None:
     assert window.stack.currentWidget() is not window.locked
 
 
+def refused_login(qtbot: QtBot, window: MainWindow, user: str, password: str) -> str:
+    """Type a login that the app refuses; return what the login dialog says."""
+    dialog = window.login_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.name_edit.clear()
+    type_into(qtbot, dialog.name_edit, user)
+    type_into(qtbot, dialog.password_edit, password)
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.error.isVisible(), timeout=10000)
+    assert window.account is None
+    return dialog.error.text()
+
+
 def close_window(qtbot: QtBot, window: MainWindow) -> None:
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible())

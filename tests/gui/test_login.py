@@ -18,7 +18,9 @@ from tests.gui.helpers import (
     VALID_CREDIT_CODE,
     click,
     close_window,
+    log_in,
     log_out,
+    refused_login,
     seed_accounts,
     start_app,
     type_into,
@@ -216,15 +218,8 @@ def test_changing_ones_password_in_the_account_menu(qtbot: QtBot, db_url: str) -
     assert window.statusBar().currentMessage() == "密码已修改。"
 
     log_out(qtbot, window)
-    login = window.login_dialog
-    assert login is not None
-    type_into(qtbot, login.password_edit, MANAGER_PASSWORD)
-    click(qtbot, login.ok_button)
-    qtbot.waitUntil(lambda: not login.busy and login.error.isVisible(), timeout=10000)
-    assert login.error.text() == "账户名或密码不正确。"
-    type_into(qtbot, login.password_edit, "wang-new-2021")
-    click(qtbot, login.ok_button)
-    qtbot.waitUntil(lambda: window.account is not None, timeout=10000)
+    assert refused_login(qtbot, window, "王经理", MANAGER_PASSWORD) == "账户名或密码不正确。"
+    log_in(qtbot, window, "王经理", "wang-new-2021")
     close_window(qtbot, window)
 
 

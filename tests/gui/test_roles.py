@@ -21,6 +21,7 @@ from tests.gui.helpers import (
     close_window,
     log_out,
     open_row,
+    refused_login,
     seed_accounts,
     seed_inspection,
     show_summary_tab,
@@ -150,15 +151,7 @@ def test_a_manager_disables_an_account_in_the_account_menu(qtbot: QtBot, db_url:
     qtbot.waitUntil(lambda: window.accounts_dialog is None)
 
     log_out(qtbot, window)
-    login = window.login_dialog
-    assert login is not None
-    login.name_edit.clear()
-    type_into(qtbot, login.name_edit, "张三")
-    type_into(qtbot, login.password_edit, "zhang-officer-2020")
-    click(qtbot, login.ok_button)
-    qtbot.waitUntil(lambda: not login.busy and login.error.isVisible(), timeout=10000)
-    assert login.error.text() == "账户“张三”已停用，请联系单位主要负责人"
-    assert window.account is None
+    assert refused_login(qtbot, window, "张三", "zhang-officer-2020") == "账户“张三”已停用，请联系单位主要负责人"
     close_window(qtbot, window)
 
 
