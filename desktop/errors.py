@@ -32,7 +32,8 @@ def show_error(parent: QWidget | None, what: str, error: BaseException | str, ke
     A :class:`KnownError` (or a plain message) is shown in words; anything else is a bug, shown with its traceback in the
     details so it can be reported.
     """
-    from PySide6.QtWidgets import QMessageBox  # not at start-up: most runs never need one
+    from PySide6.QtCore import Qt  # not at start-up (see desktop.app)
+    from PySide6.QtWidgets import QMessageBox  # most runs never need one
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
@@ -48,8 +49,6 @@ def show_error(parent: QWidget | None, what: str, error: BaseException | str, ke
 
         box.setDetailedText("".join(traceback.format_exception(error)))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    from PySide6.QtCore import Qt
-
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setObjectName("errorBox")
     box.open()  # window-modal, does not block the event loop (autosave timers keep running)

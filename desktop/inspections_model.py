@@ -177,12 +177,12 @@ class InspectionTableModel(RowTableModel):
         if not 0 <= column < len(Column) or self._sorted_by == (column, order):
             return  # the view may ask twice for the same order (header indicator, then sortByColumn)
         self.layoutAboutToBeChanged.emit()
-        old = list(self._rows)
-        self._rows.sort(key=_SORT_KEYS[Column(column)], reverse=order == Qt.SortOrder.DescendingOrder)
-        self._sorted_by = (column, order)
         persistent = [index for index in self.persistentIndexList() if index.isValid()]
-        if persistent:  # the filter model in front usually holds none here
-            new_rows = new_positions(self._rows, [old[index.row()] for index in persistent])
+        held = [self._rows[index.row()] for index in persistent]  # the filter model in front usually holds none
+        self._rows.sort(key=_SORT_KEYS[_COLUMNS[column]], reverse=order == Qt.SortOrder.DescendingOrder)
+        self._sorted_by = (column, order)
+        if persistent:
+            new_rows = new_positions(self._rows, held)
             moved_to = [self.index(row, index.column()) for row, index in zip(new_rows, persistent, strict=True)]
             self.changePersistentIndexList(persistent, moved_to)
         self.layoutChanged.emit()
