@@ -28,8 +28,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.app import configure_application  # noqa: E402
-from desktop.inspections_model import Column  # noqa: E402
-from desktop.inspections_view import InspectionsPage  # noqa: E402
+from desktop.inspections.model import Column  # noqa: E402
+from desktop.inspections.view import InspectionsPage  # noqa: E402
 from storage.service import InspectionRow  # noqa: E402
 
 

@@ -87,7 +87,7 @@ def run_once(command: list[str], env: dict[str, str], expect: str) -> tuple[floa
 SEED = """
 import os, sys
 from PySide6.QtCore import QCoreApplication
-from desktop.settings import set_last_user_name
+from desktop.common.settings import set_last_user_name
 from storage.auth import create_user
 from storage.db import open_database
 

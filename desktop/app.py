@@ -21,10 +21,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from desktop import i18n
-from desktop.assets import font_path, icon
+from desktop.common import i18n
+from desktop.common.assets import font_path, icon
+from desktop.common.operations import wait_for_background_work
 from desktop.main_window import MainWindow
-from desktop.operations import wait_for_background_work
 
 # Set by the start-up benchmark: "1" quits once the main window is shown and the event loop is idle,
 # "loaded" once the database is open and the inspections list is shown as well.
@@ -126,7 +126,7 @@ def _announce_ready(app: QCoreApplication, window: MainWindow) -> None:
 
 def run_gui(db_url: str | None) -> int:
     """Run the desktop application on ``db_url`` (default: ``$FUGONG_DB_URL`` or the user data folder)."""
-    from desktop.cli import default_db_url
+    from storage.location import default_db_url
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)

@@ -1,7 +1,7 @@
 """The main window: the inspections list, and the open inspection in its place.
 
 The window appears at once; the database is opened and the list loaded off the GUI thread
-(:mod:`desktop.operations`), so start-up does not wait for SQLAlchemy, migrations or a large history.
+(:mod:`desktop.common.operations`), so start-up does not wait for SQLAlchemy, migrations or a large history.
 Storage, checklist and the inspection widgets are imported only when they are needed.
 
 Nothing is shown until someone logs in (登录): on a database without accounts the first-run setup creates the
@@ -19,28 +19,28 @@ from PySide6.QtCore import QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
-from desktop import i18n
-from desktop.accounts import Account, has_accounts, log_in, role_text, signable_meanings
-from desktop.assets import icon
-from desktop.errors import show_error
-from desktop.login_dialog import LockedPage
-from desktop.operations import Progress, run_in_background, wait_for_background_work
-from desktop.settings import GEOMETRY, STATE, last_user_name, load_bytes, save_bytes, set_last_user_name
+from desktop.accounts.account import Account, has_accounts, log_in, role_text, signable_meanings
+from desktop.accounts.login import LockedPage
+from desktop.common import i18n
+from desktop.common.assets import icon
+from desktop.common.errors import show_error
+from desktop.common.operations import Progress, run_in_background, wait_for_background_work
+from desktop.common.settings import GEOMETRY, STATE, last_user_name, load_bytes, save_bytes, set_last_user_name
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from desktop.account_dialog import AddAccountDialog
-    from desktop.accounts_dialog import AccountsDialog
-    from desktop.audit_view import AuditWindow
-    from desktop.inspection_editor import InspectionEditor
-    from desktop.inspection_view import InspectionView
-    from desktop.inspections_view import InspectionsPage
-    from desktop.login_dialog import LoginDialog
-    from desktop.new_inspection_dialog import NewInspection, NewInspectionDialog
-    from desktop.password_dialog import PasswordDialog
-    from desktop.setup_dialog import SetupDialog
-    from desktop.sign_dialog import CorrectionDialog, SignDialog
+    from desktop.accounts.add import AddAccountDialog
+    from desktop.accounts.first_run import SetupDialog
+    from desktop.accounts.login import LoginDialog
+    from desktop.accounts.manage import AccountsDialog
+    from desktop.accounts.password import PasswordDialog
+    from desktop.audit.view import AuditWindow
+    from desktop.editor.inspection import InspectionEditor
+    from desktop.editor.view import InspectionView
+    from desktop.inspections.new import NewInspection, NewInspectionDialog
+    from desktop.inspections.view import InspectionsPage
+    from desktop.signing.dialog import CorrectionDialog, SignDialog
     from storage.db import Database
     from storage.service import InspectionRow
 
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         """Nobody sees the list before logging in, so it is built when the database is open (or first
         needed), not before the window first shows."""
         if self._inspections is None:
-            from desktop.inspections_view import InspectionsPage
+            from desktop.inspections.view import InspectionsPage
 
             page = InspectionsPage()
             page.batch_button.setDefaultAction(self.batch_action)
@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
 
     def open_setup(self) -> None:
         """First run: the company (if there is none yet) and, without accounts, the first account."""
-        from desktop.setup_dialog import SetupDialog, save_setup
+        from desktop.accounts.first_run import SetupDialog, save_setup
 
         assert self.db is not None
         ask_account = not self.has_accounts
@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
             self._forget_dialog("login_dialog")
 
     def open_login(self) -> None:
-        from desktop.login_dialog import LoginDialog
+        from desktop.accounts.login import LoginDialog
 
         self._lock(self.tr("请登录。"))
         check = self._login_check() if self.db is not None else None
@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def add_account(self) -> None:
         """A manager adds an account (with its signing key); the service layer checks the role again."""
-        from desktop.account_dialog import open_add_account_dialog
+        from desktop.accounts.add import open_add_account_dialog
 
         if self.db is None or self.account is None:
             return
@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def manage_accounts(self) -> None:
         """A manager sees every account and disables or enables one; the service layer checks the role."""
-        from desktop.accounts_dialog import AccountsDialog, read_accounts
+        from desktop.accounts.manage import AccountsDialog, read_accounts
         from storage.auth import set_active
 
         if self.db is None or self.account is None:
@@ -534,7 +534,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def change_password(self) -> None:
         """The logged-in account changes its own password (and the lock on its signing key)."""
-        from desktop.password_dialog import PasswordDialog
+        from desktop.accounts.password import PasswordDialog
         from export.signing import change_password
 
         if self.db is None or self.account is None:
@@ -553,7 +553,7 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         from checklist.catalog import official_catalogs
-        from desktop.new_inspection_dialog import NewInspectionDialog, PlaceChoice
+        from desktop.inspections.new import NewInspectionDialog, PlaceChoice
         from storage.service import list_companies
 
         places: list[PlaceChoice] = []
@@ -598,8 +598,8 @@ class MainWindow(QMainWindow):
             return
         if not self._close_inspection():
             return
-        from desktop.inspection_editor import InspectionEditor
-        from desktop.inspection_view import InspectionView
+        from desktop.editor.inspection import InspectionEditor
+        from desktop.editor.view import InspectionView
 
         try:
             editor = InspectionEditor(self.db, self.account.name, inspection_id, self, role=self.account.role)
@@ -675,7 +675,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def sign_current(self) -> None:
         """签署 the open inspection with the meaning(s) this account may give now."""
-        from desktop.sign_action import open_sign_dialog
+        from desktop.signing.action import open_sign_dialog
 
         editor = self.editor
         if self.db is None or self.account is None or editor is None or not editor.flush():
@@ -694,7 +694,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def correct_current(self) -> None:
         """新版本（更正）: a draft copy of the open signed inspection, opened at once."""
-        from desktop.sign_action import open_correction_dialog
+        from desktop.signing.action import open_correction_dialog
 
         if self.db is None or self.account is None or self.editor is None:
             return
@@ -706,7 +706,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_audit(self) -> None:
         """The read-only audit window (every role may open it)."""
-        from desktop.audit_view import AuditWindow
+        from desktop.audit.view import AuditWindow
 
         if self.db is None or self.account is None:
             return
@@ -726,7 +726,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def export_current(self) -> None:
-        from desktop.export_action import export_inspection
+        from desktop.reports.export import export_inspection
 
         inspection_id = self.editor.inspection_id if self.editor is not None else self.inspections.selected_id()
         if self.db is None or inspection_id is None:
@@ -738,7 +738,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_shown(self) -> None:
         """导出汇总表: exactly the inspections the list shows after its filters, in one workbook."""
-        from desktop.export_action import export_shown_inspections
+        from desktop.reports.export import export_shown_inspections
 
         ids = self.inspections.shown_ids()
         if self.db is None or self.account is None or not ids:
@@ -750,7 +750,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_sources(self) -> None:
         from checklist.catalog import official_catalogs
-        from desktop.about import SourcesDialog
+        from desktop.common.about import SourcesDialog
 
         dialog = SourcesDialog(official_catalogs(), self)
         from PySide6.QtCore import Qt
@@ -760,7 +760,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        from desktop.about import show_about
+        from desktop.common.about import show_about
 
         show_about(self, VERSION)
 

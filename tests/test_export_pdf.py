@@ -259,7 +259,7 @@ def test_unwritable_target_is_reported_in_words(signed: tuple[Database, int], tm
 def test_cli_export_writes_both_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``fugong export`` writes a completed inspection's reports through this exporter (a signed one's stored,
     signed files are written by the signing module instead)."""
-    from desktop.cli import main
+    from desktop.cli.main import main
 
     db = open_database(f"sqlite:///{tmp_path}/t.sqlite3")
     inspection_id = build_inspection(db, photos=0, sign=False)

@@ -4,27 +4,27 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../desktop/about.py" line="17"/>
+        <location filename="../../desktop/common/about.py" line="17"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="19"/>
+        <location filename="../../desktop/common/about.py" line="19"/>
         <source>企事业单位复工复产疫情防控自查：逐项检查、现场测量、整改跟踪和检查报告。</source>
         <translation>Epidemic-control self-inspection for enterprises resuming work: item-by-item checks, on-site measurements, corrective actions and inspection reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="20"/>
+        <location filename="../../desktop/common/about.py" line="20"/>
         <source>检查表依据的官方文件见“帮助 → 依据文件”。</source>
         <translation>The official documents behind the checklists are listed under Help → Sources.</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="21"/>
+        <location filename="../../desktop/common/about.py" line="21"/>
         <source>中文字体：Droid Sans Fallback（Apache License 2.0）。</source>
         <translation>Chinese font: Droid Sans Fallback (Apache License 2.0).</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="25"/>
+        <location filename="../../desktop/common/about.py" line="25"/>
         <source>关于复工自查</source>
         <translation>About Fugong Self-Check</translation>
     </message>
@@ -32,47 +32,47 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../desktop/accounts.py" line="44"/>
+        <location filename="../../desktop/accounts/account.py" line="44"/>
         <source>安全员</source>
         <translation>Safety officer</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="45"/>
+        <location filename="../../desktop/accounts/account.py" line="45"/>
         <source>单位主要负责人</source>
         <translation>Head of the organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="46"/>
+        <location filename="../../desktop/accounts/account.py" line="46"/>
         <source>审计员</source>
         <translation>Auditor</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="53"/>
+        <location filename="../../desktop/accounts/account.py" line="53"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="54"/>
+        <location filename="../../desktop/accounts/account.py" line="54"/>
         <source>单位主要负责人审核</source>
         <translation>Review by the head of the organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="62"/>
+        <location filename="../../desktop/accounts/account.py" line="62"/>
         <source>本人作为检查人签署，确认亲自完成了本次检查，记录的检查结果、测量值、照片和整改措施真实、完整。签署后记录即被锁定，不能再修改；如需更正，只能创建新版本。</source>
         <translation>I sign as the inspector and confirm that I carried out this inspection myself and that the results, measurements, photos and corrective actions recorded are true and complete. Signing locks the record: it cannot be changed afterwards; a correction can only be made as a new version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="67"/>
+        <location filename="../../desktop/accounts/account.py" line="67"/>
         <source>本人作为单位主要负责人签署，确认已审核本次检查记录和整改措施，同意其内容，并对整改的落实负责。</source>
         <translation>I sign as the head of the organisation and confirm that I have reviewed this inspection record and its corrective actions, that I agree with them, and that I am responsible for carrying out the corrections.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="119"/>
+        <location filename="../../desktop/accounts/account.py" line="119"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts.py" line="123"/>
+        <location filename="../../desktop/accounts/account.py" line="123"/>
         <source>账户名或密码不正确。</source>
         <translation>Unknown account or wrong password.</translation>
     </message>
@@ -80,58 +80,58 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="95"/>
+        <location filename="../../desktop/accounts/manage.py" line="95"/>
         <source>管理账户</source>
         <translation>Manage accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="102"/>
+        <location filename="../../desktop/accounts/manage.py" line="102"/>
         <source>停用的账户不能登录、签署，也不能以其名义修改数据；账户本身保留，审计记录和它签署过的记录照常可以验证。随时可以重新启用。</source>
         <translation>A disabled account cannot log in, sign, or have data changed in its name; the account itself is kept, so the audit trail and the records it signed can still be verified. It can be enabled again at any time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="117"/>
+        <location filename="../../desktop/accounts/manage.py" line="117"/>
         <source>停用(&amp;D)</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="119"/>
+        <location filename="../../desktop/accounts/manage.py" line="119"/>
         <source>启用(&amp;E)</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="169"/>
+        <location filename="../../desktop/accounts/manage.py" line="169"/>
         <source>不能停用自己的账户。</source>
         <translation>You cannot disable your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="186"/>
+        <location filename="../../desktop/accounts/manage.py" line="186"/>
         <source>无法读取账户。</source>
         <translation>The accounts could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="186"/>
-        <location filename="../../desktop/accounts_dialog.py" line="217"/>
+        <location filename="../../desktop/accounts/manage.py" line="186"/>
+        <location filename="../../desktop/accounts/manage.py" line="217"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="209"/>
+        <location filename="../../desktop/accounts/manage.py" line="209"/>
         <source>已重新启用账户：{name}</source>
         <translation>Account enabled again: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="209"/>
+        <location filename="../../desktop/accounts/manage.py" line="209"/>
         <source>已停用账户：{name}</source>
         <translation>Account disabled: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="217"/>
+        <location filename="../../desktop/accounts/manage.py" line="217"/>
         <source>账户状态未能修改。</source>
         <translation>The account was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="219"/>
+        <location filename="../../desktop/accounts/manage.py" line="219"/>
         <source>账户状态未能修改：</source>
         <translation>The account was not changed: </translation>
     </message>
@@ -139,42 +139,42 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="57"/>
+        <location filename="../../desktop/accounts/manage.py" line="57"/>
         <source>账户</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="57"/>
+        <location filename="../../desktop/accounts/manage.py" line="57"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="57"/>
+        <location filename="../../desktop/accounts/manage.py" line="57"/>
         <source>签名密钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="57"/>
+        <location filename="../../desktop/accounts/manage.py" line="57"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="67"/>
+        <location filename="../../desktop/accounts/manage.py" line="67"/>
         <source>有</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="67"/>
+        <location filename="../../desktop/accounts/manage.py" line="67"/>
         <source>无</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="68"/>
+        <location filename="../../desktop/accounts/manage.py" line="68"/>
         <source>可用</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts_dialog.py" line="68"/>
+        <location filename="../../desktop/accounts/manage.py" line="68"/>
         <source>已停用</source>
         <translation>disabled</translation>
     </message>
@@ -182,123 +182,123 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="51"/>
-        <location filename="../../desktop/account_dialog.py" line="97"/>
+        <location filename="../../desktop/accounts/add.py" line="51"/>
+        <location filename="../../desktop/accounts/add.py" line="97"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="67"/>
+        <location filename="../../desktop/accounts/add.py" line="67"/>
         <source>至少 8 个字符</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="74"/>
+        <location filename="../../desktop/accounts/add.py" line="74"/>
         <source>不导入：程序为该账户生成签名密钥</source>
         <translation>none: a signing key is generated for this account</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="75"/>
+        <location filename="../../desktop/accounts/add.py" line="75"/>
         <source>选择(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="77"/>
+        <location filename="../../desktop/accounts/add.py" line="77"/>
         <source>不导入</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="82"/>
+        <location filename="../../desktop/accounts/add.py" line="82"/>
         <source>可选：CA 签发的 PKCS#12 文件（.p12 / .pfx），须能用上面的密码打开。</source>
         <translation>Optional: a PKCS#12 file issued by a CA (.p12 / .pfx); it must open with the password above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="88"/>
+        <location filename="../../desktop/accounts/add.py" line="88"/>
         <source>姓名（账户名）(&amp;N)：</source>
         <translation>&amp;Name (account):</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="89"/>
+        <location filename="../../desktop/accounts/add.py" line="89"/>
         <source>角色(&amp;R)：</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="91"/>
+        <location filename="../../desktop/accounts/add.py" line="91"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="92"/>
+        <location filename="../../desktop/accounts/add.py" line="92"/>
         <source>再次输入密码(&amp;A)：</source>
         <translation>Password &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="93"/>
+        <location filename="../../desktop/accounts/add.py" line="93"/>
         <source>签名证书(&amp;K)：</source>
         <translation>Signing &amp;key:</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="120"/>
+        <location filename="../../desktop/accounts/add.py" line="120"/>
         <source>填写检查记录，并作为检查人签署。</source>
         <translation>Fills in inspections and signs them as the inspector.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="121"/>
+        <location filename="../../desktop/accounts/add.py" line="121"/>
         <source>另可添加账户，并作为单位主要负责人审核签署。</source>
         <translation>Also adds accounts and countersigns as the head of the organisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="122"/>
+        <location filename="../../desktop/accounts/add.py" line="122"/>
         <source>只能查看、验证和导出，不能修改任何数据。</source>
         <translation>Can view, verify and export; cannot change any data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="129"/>
+        <location filename="../../desktop/accounts/add.py" line="129"/>
         <source>选择 PKCS#12 密钥文件</source>
         <translation>Choose a PKCS#12 key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="129"/>
+        <location filename="../../desktop/accounts/add.py" line="129"/>
         <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
         <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="144"/>
+        <location filename="../../desktop/accounts/add.py" line="144"/>
         <source>请填写姓名。</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="149"/>
+        <location filename="../../desktop/accounts/add.py" line="149"/>
         <source>密码至少需要 {count} 个字符。</source>
         <translation>The password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="153"/>
+        <location filename="../../desktop/accounts/add.py" line="153"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="161"/>
+        <location filename="../../desktop/accounts/add.py" line="161"/>
         <source>无法读取密钥文件：{reason}</source>
         <translation>The key file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="181"/>
+        <location filename="../../desktop/accounts/add.py" line="181"/>
         <source>正在创建账户和签名密钥……</source>
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="195"/>
+        <location filename="../../desktop/accounts/add.py" line="195"/>
         <source>账户未能添加。</source>
         <translation>The account was not added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="195"/>
+        <location filename="../../desktop/accounts/add.py" line="195"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_dialog.py" line="197"/>
+        <location filename="../../desktop/accounts/add.py" line="197"/>
         <source>账户未能添加：</source>
         <translation>The account was not added: </translation>
     </message>
@@ -306,97 +306,97 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/audit_models.py" line="143"/>
+        <location filename="../../desktop/audit/models.py" line="143"/>
         <source>已审核（检查人 + 单位主要负责人）</source>
         <translation>Approved (inspector + head of the organisation)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="145"/>
+        <location filename="../../desktop/audit/models.py" line="145"/>
         <source>检查人已签署，待审核</source>
         <translation>Signed by the inspector, awaiting review</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="146"/>
+        <location filename="../../desktop/audit/models.py" line="146"/>
         <source>未签署</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="151"/>
+        <location filename="../../desktop/audit/models.py" line="151"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="152"/>
+        <location filename="../../desktop/audit/models.py" line="152"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="153"/>
+        <location filename="../../desktop/audit/models.py" line="153"/>
         <source>删除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="154"/>
+        <location filename="../../desktop/audit/models.py" line="154"/>
         <source>完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="155"/>
+        <location filename="../../desktop/audit/models.py" line="155"/>
         <source>签署</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="156"/>
+        <location filename="../../desktop/audit/models.py" line="156"/>
         <source>登录失败</source>
         <translation>Login failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="163"/>
+        <location filename="../../desktop/audit/models.py" line="163"/>
         <source>检查记录</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="164"/>
+        <location filename="../../desktop/audit/models.py" line="164"/>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="165"/>
+        <location filename="../../desktop/audit/models.py" line="165"/>
         <source>宿舍</source>
         <translation>Dormitory room</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="166"/>
+        <location filename="../../desktop/audit/models.py" line="166"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="167"/>
+        <location filename="../../desktop/audit/models.py" line="167"/>
         <source>整改措施</source>
         <translation>Corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="168"/>
+        <location filename="../../desktop/audit/models.py" line="168"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="169"/>
+        <location filename="../../desktop/audit/models.py" line="169"/>
         <source>报告文件</source>
         <translation>Report file</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="170"/>
+        <location filename="../../desktop/audit/models.py" line="170"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="171"/>
+        <location filename="../../desktop/audit/models.py" line="171"/>
         <source>场所</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="172"/>
+        <location filename="../../desktop/audit/models.py" line="172"/>
         <source>账户</source>
         <translation>Account</translation>
     </message>
@@ -404,52 +404,52 @@
 <context>
     <name>AuditRecordsModel</name>
     <message>
-        <location filename="../../desktop/audit_models.py" line="233"/>
+        <location filename="../../desktop/audit/models.py" line="233"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="234"/>
+        <location filename="../../desktop/audit/models.py" line="234"/>
         <source>企业 / 场所</source>
         <translation>Company / site</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="235"/>
+        <location filename="../../desktop/audit/models.py" line="235"/>
         <source>检查日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="236"/>
+        <location filename="../../desktop/audit/models.py" line="236"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="237"/>
+        <location filename="../../desktop/audit/models.py" line="237"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="238"/>
+        <location filename="../../desktop/audit/models.py" line="238"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="239"/>
+        <location filename="../../desktop/audit/models.py" line="239"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="273"/>
+        <location filename="../../desktop/audit/models.py" line="273"/>
         <source>未验证</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="275"/>
+        <location filename="../../desktop/audit/models.py" line="275"/>
         <source>完好，未被改动</source>
         <translation>Intact, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="277"/>
+        <location filename="../../desktop/audit/models.py" line="277"/>
         <source>验证失败</source>
         <translation>Verification failed</translation>
     </message>
@@ -457,37 +457,37 @@
 <context>
     <name>AuditTrailModel</name>
     <message>
-        <location filename="../../desktop/audit_models.py" line="303"/>
+        <location filename="../../desktop/audit/models.py" line="303"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="304"/>
+        <location filename="../../desktop/audit/models.py" line="304"/>
         <source>时间（本地）</source>
         <translation>Time (local)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="305"/>
+        <location filename="../../desktop/audit/models.py" line="305"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="306"/>
+        <location filename="../../desktop/audit/models.py" line="306"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="307"/>
+        <location filename="../../desktop/audit/models.py" line="307"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="308"/>
+        <location filename="../../desktop/audit/models.py" line="308"/>
         <source>变更（原值 → 新值）</source>
         <translation>Change (old → new)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_models.py" line="309"/>
+        <location filename="../../desktop/audit/models.py" line="309"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -495,169 +495,169 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../desktop/audit_view.py" line="81"/>
+        <location filename="../../desktop/audit/view.py" line="81"/>
         <source>审计 — 复工自查</source>
         <translation>Audit — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="96"/>
-        <location filename="../../desktop/audit_view.py" line="188"/>
+        <location filename="../../desktop/audit/view.py" line="96"/>
+        <location filename="../../desktop/audit/view.py" line="188"/>
         <source>选择一条记录，查看它的审计记录。</source>
         <translation>Select a record to see its audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="101"/>
+        <location filename="../../desktop/audit/view.py" line="101"/>
         <source>全部检查记录</source>
         <translation>All inspection records</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="103"/>
+        <location filename="../../desktop/audit/view.py" line="103"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="109"/>
+        <location filename="../../desktop/audit/view.py" line="109"/>
         <source>验证记录(&amp;R)</source>
         <translation>Verify &amp;record</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="111"/>
+        <location filename="../../desktop/audit/view.py" line="111"/>
         <source>重新计算所选记录的哈希，与签署时存储的哈希和审计记录比对</source>
         <translation>Recompute the selected record&apos;s hash and compare it with the hash stored when it was signed and with the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="112"/>
+        <location filename="../../desktop/audit/view.py" line="112"/>
         <source>检查审计链(&amp;C)</source>
         <translation>Check audit &amp;chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="114"/>
+        <location filename="../../desktop/audit/view.py" line="114"/>
         <source>逐条重新计算全部审计记录的哈希链</source>
         <translation>Recompute the hash chain of the whole audit trail, entry by entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="115"/>
+        <location filename="../../desktop/audit/view.py" line="115"/>
         <source>验证文件(&amp;F)…</source>
         <translation>Verify &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="117"/>
+        <location filename="../../desktop/audit/view.py" line="117"/>
         <source>检查 PDF 或 Excel 报告（及其旁边的 .p7s）的签名</source>
         <translation>Check the signatures of a PDF or Excel report (with the .p7s beside it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="118"/>
+        <location filename="../../desktop/audit/view.py" line="118"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="201"/>
+        <location filename="../../desktop/audit/view.py" line="201"/>
         <source>记录 #{id} 的审计记录：正在读取……</source>
         <translation>Audit trail of record #{id}: reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="210"/>
+        <location filename="../../desktop/audit/view.py" line="210"/>
         <source>记录 #{id} 的审计记录（{count} 条）</source>
         <translation>Audit trail of record #{id} ({count} entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="218"/>
+        <location filename="../../desktop/audit/view.py" line="218"/>
         <source>无法读取审计数据。</source>
         <translation>The audit data cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="218"/>
-        <location filename="../../desktop/audit_view.py" line="247"/>
+        <location filename="../../desktop/audit/view.py" line="218"/>
+        <location filename="../../desktop/audit/view.py" line="247"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="240"/>
+        <location filename="../../desktop/audit/view.py" line="240"/>
         <source>通过</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="240"/>
+        <location filename="../../desktop/audit/view.py" line="240"/>
         <source>不通过</source>
         <translation>FAIL</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="264"/>
+        <location filename="../../desktop/audit/view.py" line="264"/>
         <source>记录 #{id} 验证通过：内容与签署（完成）时一致。</source>
         <translation>Record #{id} verified: unchanged since it was signed (completed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="266"/>
+        <location filename="../../desktop/audit/view.py" line="266"/>
         <source>记录 #{id} 验证失败：见下面标为“不通过”的各行。</source>
         <translation>Record #{id} failed verification: see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="346"/>
+        <location filename="../../desktop/audit/view.py" line="346"/>
         <source>{name}：验证失败，见下面标为“不通过”的各行。</source>
         <translation>{name}: verification failed; see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="274"/>
+        <location filename="../../desktop/audit/view.py" line="274"/>
         <source>记录未能验证。</source>
         <translation>The record could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="275"/>
+        <location filename="../../desktop/audit/view.py" line="275"/>
         <source>正在验证记录……</source>
         <translation>Verifying the record…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="291"/>
+        <location filename="../../desktop/audit/view.py" line="291"/>
         <source>审计链完好：共 {count} 条记录，逐条核对无误。</source>
         <translation>The audit chain is intact: {count} entries, each checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="303"/>
+        <location filename="../../desktop/audit/view.py" line="303"/>
         <source>审计链在第 {seq} 条处断开：该条或其后的记录在写入后被改动或删除。</source>
         <translation>The audit chain breaks at entry {seq}: it or a later entry was changed or removed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="312"/>
+        <location filename="../../desktop/audit/view.py" line="312"/>
         <source>审计链未能检查。</source>
         <translation>The audit chain could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="314"/>
+        <location filename="../../desktop/audit/view.py" line="314"/>
         <source>正在检查审计链……</source>
         <translation>Checking the audit chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="317"/>
+        <location filename="../../desktop/audit/view.py" line="317"/>
         <source>记录 #{id}</source>
         <translation>record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="318"/>
+        <location filename="../../desktop/audit/view.py" line="318"/>
         <source>第 {seq} 条：{time}，{actor}，{action} {table} {record}：{change}</source>
         <translation>Entry {seq}: {time}, {actor}, {action} {table} {record}: {change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="331"/>
+        <location filename="../../desktop/audit/view.py" line="331"/>
         <source>选择要验证的报告</source>
         <translation>Choose the report to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="331"/>
+        <location filename="../../desktop/audit/view.py" line="331"/>
         <source>报告 (*.pdf *.xlsx);;所有文件 (*)</source>
         <translation>Reports (*.pdf *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="344"/>
+        <location filename="../../desktop/audit/view.py" line="344"/>
         <source>{name}：签名有效，内容与数据库中的记录一致。</source>
         <translation>{name}: the signatures are valid and the content matches the record in the database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="354"/>
+        <location filename="../../desktop/audit/view.py" line="354"/>
         <source>文件未能验证。</source>
         <translation>The file could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_view.py" line="355"/>
+        <location filename="../../desktop/audit/view.py" line="355"/>
         <source>正在验证文件……</source>
         <translation>Verifying the file…</translation>
     </message>
@@ -665,32 +665,32 @@
 <context>
     <name>CompanyType</name>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="38"/>
+        <location filename="../../desktop/accounts/first_run.py" line="38"/>
         <source>工业企业</source>
         <translation>Industrial enterprise</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="39"/>
+        <location filename="../../desktop/accounts/first_run.py" line="39"/>
         <source>建设工程参建单位</source>
         <translation>Construction project participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="40"/>
+        <location filename="../../desktop/accounts/first_run.py" line="40"/>
         <source>商务楼宇（办公楼、写字楼）</source>
         <translation>Commercial building (offices)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="41"/>
+        <location filename="../../desktop/accounts/first_run.py" line="41"/>
         <source>商场（含超市）</source>
         <translation>Shopping mall (incl. supermarket)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="42"/>
+        <location filename="../../desktop/accounts/first_run.py" line="42"/>
         <source>餐馆（含内部食堂）</source>
         <translation>Restaurant (incl. staff canteen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="43"/>
+        <location filename="../../desktop/accounts/first_run.py" line="43"/>
         <source>其他市场主体</source>
         <translation>Other market entity</translation>
     </message>
@@ -698,52 +698,52 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="189"/>
+        <location filename="../../desktop/signing/dialog.py" line="189"/>
         <source>新版本（更正）</source>
         <translation>New version (correction)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="197"/>
+        <location filename="../../desktop/signing/dialog.py" line="197"/>
         <source>已签署的记录不能再修改。更正会新建一份草稿，复制原记录的全部内容并注明取代原记录；原记录及其签名保持不变，仍可验证。</source>
         <translation>A signed record cannot be changed. A correction is a new draft with a copy of everything in the original, marked as superseding it; the original and its signatures stay as they are and can still be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="205"/>
+        <location filename="../../desktop/signing/dialog.py" line="205"/>
         <source>例如：BJHQ-3 宿舍面积测量有误，重新测量</source>
         <translation>e.g. BJHQ-3 dormitory area was measured wrongly; measured again</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="210"/>
+        <location filename="../../desktop/signing/dialog.py" line="210"/>
         <source>创建新版本</source>
         <translation>Create new version</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="217"/>
+        <location filename="../../desktop/signing/dialog.py" line="217"/>
         <source>更正原因(&amp;R)：</source>
         <translation>&amp;Reason for the correction:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="236"/>
+        <location filename="../../desktop/signing/dialog.py" line="236"/>
         <source>请说明为什么需要更正。</source>
         <translation>Please say why a correction is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="243"/>
+        <location filename="../../desktop/signing/dialog.py" line="243"/>
         <source>正在创建新版本……</source>
         <translation>Creating the new version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="254"/>
+        <location filename="../../desktop/signing/dialog.py" line="254"/>
         <source>未能创建新版本。</source>
         <translation>The new version was not created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="254"/>
+        <location filename="../../desktop/signing/dialog.py" line="254"/>
         <source>原记录没有改变。</source>
         <translation>The original record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="256"/>
+        <location filename="../../desktop/signing/dialog.py" line="256"/>
         <source>未能创建新版本：</source>
         <translation>The new version was not created: </translation>
     </message>
@@ -751,37 +751,37 @@
 <context>
     <name>CorrectiveActionDialog</name>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="27"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="27"/>
         <source>新建整改措施</source>
         <translation>New corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="33"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="33"/>
         <source>例如：调整宿舍分配，每间不超过 4 人</source>
         <translation>e.g. reassign dormitory beds, at most 4 people per room</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="47"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="47"/>
         <source>整改措施(&amp;A)：</source>
         <translation>&amp;Action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="48"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="48"/>
         <source>责任人(&amp;O)：</source>
         <translation>&amp;Owner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="49"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="49"/>
         <source>完成期限(&amp;D)：</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="79"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="79"/>
         <source>请填写整改措施。</source>
         <translation>Describe the corrective action.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialog.py" line="83"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="83"/>
         <source>请填写责任人。</source>
         <translation>Name the owner.</translation>
     </message>
@@ -789,17 +789,17 @@
 <context>
     <name>CorrectiveActions</name>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="56"/>
+        <location filename="../../desktop/editor/actions.py" line="56"/>
         <source>待整改</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="57"/>
+        <location filename="../../desktop/editor/actions.py" line="57"/>
         <source>已整改</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="58"/>
+        <location filename="../../desktop/editor/actions.py" line="58"/>
         <source>已验证</source>
         <translation>Verified</translation>
     </message>
@@ -807,42 +807,42 @@
 <context>
     <name>CorrectiveActionsModel</name>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="119"/>
+        <location filename="../../desktop/editor/actions.py" line="119"/>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="119"/>
+        <location filename="../../desktop/editor/actions.py" line="119"/>
         <source>整改措施</source>
         <translation>Corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="119"/>
+        <location filename="../../desktop/editor/actions.py" line="119"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="119"/>
+        <location filename="../../desktop/editor/actions.py" line="119"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="119"/>
+        <location filename="../../desktop/editor/actions.py" line="119"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="139"/>
+        <location filename="../../desktop/editor/actions.py" line="139"/>
         <source>{status}（检查记录中）</source>
         <translation>{status} (in the record)</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="142"/>
+        <location filename="../../desktop/editor/actions.py" line="142"/>
         <source>{on}  {status} — {by}</source>
         <translation>{on}  {status} — {by}</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="143"/>
+        <location filename="../../desktop/editor/actions.py" line="143"/>
         <source>{line}：{note}</source>
         <translation>{line}: {note}</translation>
     </message>
@@ -850,12 +850,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="39"/>
+        <location filename="../../desktop/common/errors.py" line="39"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="45"/>
+        <location filename="../../desktop/common/errors.py" line="45"/>
         <source>程序内部错误，请把详细信息发给维护人员。</source>
         <translation>An internal error occurred; please send the details to the maintainers.</translation>
     </message>
@@ -863,67 +863,67 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/export_action.py" line="88"/>
+        <location filename="../../desktop/reports/export.py" line="88"/>
         <source>选择保存报告的文件夹</source>
         <translation>Choose a folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="101"/>
+        <location filename="../../desktop/reports/export.py" line="101"/>
         <source>报告未能导出。</source>
         <translation>The reports could not be exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="102"/>
+        <location filename="../../desktop/reports/export.py" line="102"/>
         <source>检查记录不受影响；没有留下写了一半的文件。</source>
         <translation>The inspection record is not affected; no half-written file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="110"/>
+        <location filename="../../desktop/reports/export.py" line="110"/>
         <source>正在导出报告……</source>
         <translation>Exporting reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="149"/>
+        <location filename="../../desktop/reports/export.py" line="149"/>
         <source>保存汇总表</source>
         <translation>Save the summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="151"/>
+        <location filename="../../desktop/reports/export.py" line="151"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="165"/>
+        <location filename="../../desktop/reports/export.py" line="165"/>
         <source>汇总表未能导出。</source>
         <translation>The summary workbook was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="166"/>
+        <location filename="../../desktop/reports/export.py" line="166"/>
         <source>没有修改任何数据；没有留下写了一半的文件。</source>
         <translation>Nothing was changed; no half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="174"/>
+        <location filename="../../desktop/reports/export.py" line="174"/>
         <source>正在导出 {count} 次检查的汇总表……</source>
         <translation>Exporting the summary workbook of {count} inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="183"/>
+        <location filename="../../desktop/reports/export.py" line="183"/>
         <source>报告已导出</source>
         <translation>Reports exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="184"/>
+        <location filename="../../desktop/reports/export.py" line="184"/>
         <source>报告已保存：</source>
         <translation>Reports saved:</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="185"/>
+        <location filename="../../desktop/reports/export.py" line="185"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_action.py" line="187"/>
+        <location filename="../../desktop/reports/export.py" line="187"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -931,92 +931,92 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="234"/>
+        <location filename="../../desktop/editor/actions.py" line="234"/>
         <source>更改整改状态</source>
         <translation>Change corrective action status</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="234"/>
+        <location filename="../../desktop/editor/actions.py" line="234"/>
         <source>整改跟进</source>
         <translation>Follow up corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="243"/>
+        <location filename="../../desktop/editor/actions.py" line="243"/>
         <source>{action}（责任人：{owner}，期限：{due}）</source>
         <translation>{action} (owner: {owner}, due: {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="248"/>
+        <location filename="../../desktop/editor/actions.py" line="248"/>
         <source>当前状态：{status}</source>
         <translation>Current status: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="268"/>
+        <location filename="../../desktop/editor/actions.py" line="268"/>
         <source>已验证由单位主要负责人在整改完成后记录。</source>
         <translation>Verified is recorded by the head of the organisation once the action is done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="270"/>
+        <location filename="../../desktop/editor/actions.py" line="270"/>
         <source>跟进记录保存在检查记录之外，已签署的记录和签名不会改变。</source>
         <translation>Follow-ups are kept beside the inspection record: the signed record and its signatures do not change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="273"/>
+        <location filename="../../desktop/editor/actions.py" line="273"/>
         <source>记录为(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="274"/>
+        <location filename="../../desktop/editor/actions.py" line="274"/>
         <source>说明(&amp;N)：</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="275"/>
+        <location filename="../../desktop/editor/actions.py" line="275"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="279"/>
+        <location filename="../../desktop/editor/actions.py" line="279"/>
         <source>记录(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="315"/>
+        <location filename="../../desktop/editor/actions.py" line="315"/>
         <source>必填：如何验证的，例如到现场查看、查阅体温登记表</source>
         <translation>Required: how it was verified, e.g. checked on site, read the temperature log</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="317"/>
+        <location filename="../../desktop/editor/actions.py" line="317"/>
         <source>例如：已改为上下午各测一次体温</source>
         <translation>e.g. temperature now taken every morning and afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="328"/>
+        <location filename="../../desktop/editor/actions.py" line="328"/>
         <source>请说明如何验证了整改。</source>
         <translation>Say how the corrective action was verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="336"/>
+        <location filename="../../desktop/editor/actions.py" line="336"/>
         <source>整改措施的状态未能更改。</source>
         <translation>The status of the corrective action could not be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="337"/>
+        <location filename="../../desktop/editor/actions.py" line="337"/>
         <source>对话框中填写的内容仍保留，可修改后再试一次。</source>
         <translation>The dialog keeps what you typed; correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="340"/>
+        <location filename="../../desktop/editor/actions.py" line="340"/>
         <source>整改跟进未能记录。</source>
         <translation>The follow-up could not be recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="341"/>
+        <location filename="../../desktop/editor/actions.py" line="341"/>
         <source>检查记录没有改变；对话框中填写的内容仍保留，可修改后再试一次。</source>
         <translation>The inspection record was not changed; the dialog keeps what you typed, correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/corrective_actions.py" line="343"/>
+        <location filename="../../desktop/editor/actions.py" line="343"/>
         <source>程序内部错误，详见错误信息。</source>
         <translation>Internal error: see the message for details.</translation>
     </message>
@@ -1024,52 +1024,52 @@
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="115"/>
+        <location filename="../../desktop/inspections/model.py" line="115"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="116"/>
+        <location filename="../../desktop/inspections/model.py" line="116"/>
         <source>企业 / 场所</source>
         <translation>Company / site</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="117"/>
+        <location filename="../../desktop/inspections/model.py" line="117"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="118"/>
+        <location filename="../../desktop/inspections/model.py" line="118"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="119"/>
+        <location filename="../../desktop/inspections/model.py" line="119"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="120"/>
+        <location filename="../../desktop/inspections/model.py" line="120"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="121"/>
+        <location filename="../../desktop/inspections/model.py" line="121"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="122"/>
+        <location filename="../../desktop/inspections/model.py" line="122"/>
         <source>未查</source>
         <translation>Unchecked</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="123"/>
+        <location filename="../../desktop/inspections/model.py" line="123"/>
         <source>未完成整改</source>
         <translation>Open actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="152"/>
+        <location filename="../../desktop/inspections/model.py" line="152"/>
         <source>合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}</source>
         <translation>{passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked</translation>
     </message>
@@ -1077,42 +1077,42 @@
 <context>
     <name>InspectionView</name>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="45"/>
+        <location filename="../../desktop/editor/view.py" line="45"/>
         <source>检查项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="46"/>
+        <location filename="../../desktop/editor/view.py" line="46"/>
         <source>汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="142"/>
+        <location filename="../../desktop/editor/view.py" line="142"/>
         <source>这次检查刚被其他人保存过，您最近的修改没有保存。</source>
         <translation>Someone else has just saved this inspection; your latest change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="144"/>
+        <location filename="../../desktop/editor/view.py" line="144"/>
         <source>窗口已重新载入对方保存的内容。上面列出了没有保存的内容，请核对后重新填写。</source>
         <translation>The window now shows what they saved. What was not saved is listed above; please check it and enter it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="153"/>
+        <location filename="../../desktop/editor/view.py" line="153"/>
         <source>您的账户无权修改这次检查，刚才的填写没有保存。</source>
         <translation>Your account may not change this inspection: what you just entered was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="155"/>
+        <location filename="../../desktop/editor/view.py" line="155"/>
         <source>填写的内容仍显示在窗口中，但没有保存到数据库。请用有修改权限的账户登录后再填写。</source>
         <translation>What you entered is still shown in the window but was not saved to the database. Log in with an account that may make changes and enter it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="161"/>
+        <location filename="../../desktop/editor/view.py" line="161"/>
         <source>刚才的填写暂时没能保存到数据库。</source>
         <translation>Your last entry could not be saved to the database yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspection_view.py" line="163"/>
+        <location filename="../../desktop/editor/view.py" line="163"/>
         <source>填写的内容仍保留在窗口中，程序会在您下次修改、切换检查项或关闭窗口时再次保存。</source>
         <translation>What you entered is kept in the window and will be saved again on your next change, when you switch items or close the window.</translation>
     </message>
@@ -1120,52 +1120,52 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="50"/>
+        <location filename="../../desktop/inspections/view.py" line="50"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="52"/>
+        <location filename="../../desktop/inspections/view.py" line="52"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="53"/>
+        <location filename="../../desktop/inspections/view.py" line="53"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="54"/>
+        <location filename="../../desktop/inspections/view.py" line="54"/>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="57"/>
+        <location filename="../../desktop/inspections/view.py" line="57"/>
         <source>日期从(&amp;D)</source>
         <translation>&amp;Dates from</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="67"/>
+        <location filename="../../desktop/inspections/view.py" line="67"/>
         <source>搜索企业、场所、检查人、编号</source>
         <translation>Search company, site, inspector, number</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="74"/>
+        <location filename="../../desktop/inspections/view.py" line="74"/>
         <source>场所(&amp;S)：</source>
         <translation>&amp;Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="81"/>
+        <location filename="../../desktop/inspections/view.py" line="81"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="149"/>
+        <location filename="../../desktop/inspections/view.py" line="149"/>
         <source>全部场所</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_view.py" line="202"/>
+        <location filename="../../desktop/inspections/view.py" line="202"/>
         <source>共 {total} 次检查，显示 {shown} 次</source>
         <translation>{total} inspections, {shown} shown</translation>
     </message>
@@ -1173,187 +1173,187 @@
 <context>
     <name>ItemPage</name>
     <message>
-        <location filename="../../desktop/item_page.py" line="144"/>
+        <location filename="../../desktop/editor/item_page.py" line="144"/>
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="150"/>
+        <location filename="../../desktop/editor/item_page.py" line="150"/>
         <source>现场检查方法</source>
         <translation>On-site guidance</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="156"/>
+        <location filename="../../desktop/editor/item_page.py" line="156"/>
         <source>测量值</source>
         <translation>Measured values</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="161"/>
+        <location filename="../../desktop/editor/item_page.py" line="161"/>
         <source>宿舍表</source>
         <translation>Dormitory rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="166"/>
+        <location filename="../../desktop/editor/item_page.py" line="166"/>
         <source>规则判定</source>
         <translation>Rule verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="183"/>
+        <location filename="../../desktop/editor/item_page.py" line="183"/>
         <source>检查结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="189"/>
+        <location filename="../../desktop/editor/item_page.py" line="189"/>
         <source>合格(&amp;P)</source>
         <translation>&amp;Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="190"/>
+        <location filename="../../desktop/editor/item_page.py" line="190"/>
         <source>不合格(&amp;F)</source>
         <translation>&amp;Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="191"/>
+        <location filename="../../desktop/editor/item_page.py" line="191"/>
         <source>不适用(&amp;N)</source>
         <translation>&amp;N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="209"/>
+        <location filename="../../desktop/editor/item_page.py" line="209"/>
         <source>说明为何与规则判定不同</source>
         <translation>Explain why the result differs from the rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="214"/>
+        <location filename="../../desktop/editor/item_page.py" line="214"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="222"/>
+        <location filename="../../desktop/editor/item_page.py" line="222"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="227"/>
+        <location filename="../../desktop/editor/item_page.py" line="227"/>
         <source>整改措施</source>
         <translation>Corrective actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="231"/>
+        <location filename="../../desktop/editor/item_page.py" line="231"/>
         <source>新建整改措施(&amp;C)…</source>
         <translation>New &amp;corrective action…</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="272"/>
+        <location filename="../../desktop/editor/item_page.py" line="272"/>
         <source>依据：《{title}》{number}（{date}）{clause}</source>
         <translation>Source: {title}{number} ({date}), {clause}</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="277"/>
+        <location filename="../../desktop/editor/item_page.py" line="277"/>
         <source>重要程度：关键</source>
         <translation>Severity: critical</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="278"/>
+        <location filename="../../desktop/editor/item_page.py" line="278"/>
         <source>重要程度：重要</source>
         <translation>Severity: major</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="279"/>
+        <location filename="../../desktop/editor/item_page.py" line="279"/>
         <source>重要程度：一般</source>
         <translation>Severity: minor</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="293"/>
+        <location filename="../../desktop/editor/item_page.py" line="293"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="334"/>
+        <location filename="../../desktop/editor/item_page.py" line="334"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="334"/>
+        <location filename="../../desktop/editor/item_page.py" line="334"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="334"/>
+        <location filename="../../desktop/editor/item_page.py" line="334"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="336"/>
+        <location filename="../../desktop/editor/item_page.py" line="336"/>
         <source>依规则判定：{result}</source>
         <translation>The rules say: {result}</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="339"/>
+        <location filename="../../desktop/editor/item_page.py" line="339"/>
         <source>填写测量值后，规则会给出判定。</source>
         <translation>Enter the measured values and the rules will give a verdict.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="342"/>
+        <location filename="../../desktop/editor/item_page.py" line="342"/>
         <source>本项没有数值规则，请根据现场检查选择结果。</source>
         <translation>No numeric rule for this item; choose the result from what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="352"/>
+        <location filename="../../desktop/editor/item_page.py" line="352"/>
         <source>另有 {count} 项房间检查合格。</source>
         <translation>{count} more room checks passed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="375"/>
+        <location filename="../../desktop/editor/item_page.py" line="375"/>
         <source>数值无效，已按输入保存：</source>
         <translation>Invalid value, saved as typed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="387"/>
+        <location filename="../../desktop/editor/item_page.py" line="387"/>
         <source>所选结果与规则判定（{derived}）不同，请说明理由（必填）：</source>
         <translation>Your result differs from the rules ({derived}); give a reason (required):</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="393"/>
+        <location filename="../../desktop/editor/item_page.py" line="393"/>
         <source>尚未选择结果：按规则计为“{result}”。</source>
         <translation>No result chosen yet: counted as “{result}” by the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="420"/>
+        <location filename="../../desktop/editor/item_page.py" line="420"/>
         <source>尚无整改措施。</source>
         <translation>No corrective action yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="423"/>
+        <location filename="../../desktop/editor/item_page.py" line="423"/>
         <source>• {action}（责任人：{owner}，期限：{due}）</source>
         <translation>• {action} (owner: {owner}, due: {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="486"/>
+        <location filename="../../desktop/editor/item_page.py" line="486"/>
         <source>照片未能保存。</source>
         <translation>The photo could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="486"/>
+        <location filename="../../desktop/editor/item_page.py" line="486"/>
         <source>已填写的内容都已保存；请稍后再添加照片。</source>
         <translation>Everything you entered is saved; try adding the photo again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="491"/>
+        <location filename="../../desktop/editor/item_page.py" line="491"/>
         <source>有文件未能添加。</source>
         <translation>Some files could not be attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="493"/>
+        <location filename="../../desktop/editor/item_page.py" line="493"/>
         <source>其他文件和已填写的内容都已保存。</source>
         <translation>The other files and everything you entered are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="524"/>
+        <location filename="../../desktop/editor/item_page.py" line="524"/>
         <source>整改措施未能保存。</source>
         <translation>The corrective action could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="524"/>
+        <location filename="../../desktop/editor/item_page.py" line="524"/>
         <source>对话框中的内容仍保留，可再试一次。</source>
         <translation>The dialog keeps what you typed; you can try again.</translation>
     </message>
@@ -1361,7 +1361,7 @@
 <context>
     <name>LockedPage</name>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="32"/>
+        <location filename="../../desktop/accounts/login.py" line="32"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
@@ -1369,78 +1369,78 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="66"/>
+        <location filename="../../desktop/accounts/login.py" line="66"/>
         <source>登录 — 复工自查</source>
         <translation>Log in — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="76"/>
+        <location filename="../../desktop/accounts/login.py" line="76"/>
         <source>请登录</source>
         <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="81"/>
+        <location filename="../../desktop/accounts/login.py" line="81"/>
         <source>所有修改都以登录的账户记入审计记录。</source>
         <translation>Every change is recorded in the audit trail under the account that is logged in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="83"/>
+        <location filename="../../desktop/accounts/login.py" line="83"/>
         <source>数据库：{name}</source>
         <translation>Database: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="95"/>
+        <location filename="../../desktop/accounts/login.py" line="95"/>
         <source>账户名(&amp;N)：</source>
         <translation>Account &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="96"/>
+        <location filename="../../desktop/accounts/login.py" line="96"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="100"/>
-        <location filename="../../desktop/login_dialog.py" line="158"/>
+        <location filename="../../desktop/accounts/login.py" line="100"/>
+        <location filename="../../desktop/accounts/login.py" line="158"/>
         <source>登录(&amp;L)</source>
         <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="103"/>
+        <location filename="../../desktop/accounts/login.py" line="103"/>
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="144"/>
+        <location filename="../../desktop/accounts/login.py" line="144"/>
         <source>请填写账户名。</source>
         <translation>Please enter the account name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="148"/>
+        <location filename="../../desktop/accounts/login.py" line="148"/>
         <source>请填写密码。</source>
         <translation>Please enter the password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="156"/>
+        <location filename="../../desktop/accounts/login.py" line="156"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="174"/>
+        <location filename="../../desktop/accounts/login.py" line="174"/>
         <source>无法登录。</source>
         <translation>Cannot log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="174"/>
+        <location filename="../../desktop/accounts/login.py" line="174"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="186"/>
+        <location filename="../../desktop/accounts/login.py" line="186"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="190"/>
+        <location filename="../../desktop/accounts/login.py" line="190"/>
         <source>现在可以再试一次。</source>
         <translation>You can try again now.</translation>
     </message>
@@ -1712,17 +1712,17 @@
 <context>
     <name>MeasurementField</name>
     <message>
-        <location filename="../../desktop/item_page.py" line="74"/>
+        <location filename="../../desktop/editor/item_page.py" line="74"/>
         <source>（未填）</source>
         <translation>(not entered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="75"/>
+        <location filename="../../desktop/editor/item_page.py" line="75"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/item_page.py" line="76"/>
+        <location filename="../../desktop/editor/item_page.py" line="76"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -1730,32 +1730,32 @@
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../desktop/navigator_model.py" line="126"/>
+        <location filename="../../desktop/editor/navigator.py" line="126"/>
         <source>检查项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desktop/navigator_model.py" line="126"/>
+        <location filename="../../desktop/editor/navigator.py" line="126"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/navigator_model.py" line="172"/>
+        <location filename="../../desktop/editor/navigator.py" line="172"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/navigator_model.py" line="172"/>
+        <location filename="../../desktop/editor/navigator.py" line="172"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/navigator_model.py" line="172"/>
+        <location filename="../../desktop/editor/navigator.py" line="172"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/navigator_model.py" line="177"/>
+        <location filename="../../desktop/editor/navigator.py" line="177"/>
         <source>已答 {answered} / 共 {total}，不合格 {failed}</source>
         <translation>{answered} of {total} answered, {failed} failed</translation>
     </message>
@@ -1763,57 +1763,57 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="62"/>
+        <location filename="../../desktop/inspections/new.py" line="62"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="75"/>
+        <location filename="../../desktop/inspections/new.py" line="75"/>
         <source>企业 / 场所(&amp;S)：</source>
         <translation>Company / &amp;site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="76"/>
+        <location filename="../../desktop/inspections/new.py" line="76"/>
         <source>检查日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="77"/>
+        <location filename="../../desktop/inspections/new.py" line="77"/>
         <source>检查人(&amp;I)：</source>
         <translation>&amp;Inspector:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="79"/>
+        <location filename="../../desktop/inspections/new.py" line="79"/>
         <source>检查依据（可多选）</source>
         <translation>Check against (choose one or more)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="91"/>
+        <location filename="../../desktop/inspections/new.py" line="91"/>
         <source>{items} 项，{date}{number}</source>
         <translation>{items} items, {date}{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="104"/>
+        <location filename="../../desktop/inspections/new.py" line="104"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="132"/>
+        <location filename="../../desktop/inspections/new.py" line="132"/>
         <source>请先完成首次设置，登记企业。</source>
         <translation>Complete the first-run setup and register the company first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="136"/>
+        <location filename="../../desktop/inspections/new.py" line="136"/>
         <source>请至少选择一份检查依据。</source>
         <translation>Choose at least one catalog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="139"/>
+        <location filename="../../desktop/inspections/new.py" line="139"/>
         <source>请填写检查人。</source>
         <translation>Enter the inspector&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_inspection_dialog.py" line="147"/>
+        <location filename="../../desktop/inspections/new.py" line="147"/>
         <source>未能创建检查：</source>
         <translation>The inspection could not be created: </translation>
     </message>
@@ -1821,17 +1821,17 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../desktop/operations.py" line="112"/>
+        <location filename="../../desktop/common/operations.py" line="112"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/operations.py" line="113"/>
+        <location filename="../../desktop/common/operations.py" line="113"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/operations.py" line="138"/>
+        <location filename="../../desktop/common/operations.py" line="138"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1839,73 +1839,73 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="26"/>
-        <location filename="../../desktop/password_dialog.py" line="44"/>
+        <location filename="../../desktop/accounts/password.py" line="26"/>
+        <location filename="../../desktop/accounts/password.py" line="44"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="30"/>
+        <location filename="../../desktop/accounts/password.py" line="30"/>
         <source>修改 {name} 的登录密码。签名密钥随之改用新密码保护，已签署的记录不受影响。</source>
         <translation>Change the login password of {name}. The signing key is then protected by the new password; records already signed are not affected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="35"/>
+        <location filename="../../desktop/accounts/password.py" line="35"/>
         <source>至少 8 个字符</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="39"/>
+        <location filename="../../desktop/accounts/password.py" line="39"/>
         <source>当前密码(&amp;C)：</source>
         <translation>&amp;Current password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="40"/>
+        <location filename="../../desktop/accounts/password.py" line="40"/>
         <source>新密码(&amp;N)：</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="41"/>
+        <location filename="../../desktop/accounts/password.py" line="41"/>
         <source>再次输入新密码(&amp;A)：</source>
         <translation>New password &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="81"/>
+        <location filename="../../desktop/accounts/password.py" line="81"/>
         <source>请填写当前密码。</source>
         <translation>Please enter the current password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="84"/>
+        <location filename="../../desktop/accounts/password.py" line="84"/>
         <source>新密码至少需要 {count} 个字符。</source>
         <translation>The new password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="87"/>
+        <location filename="../../desktop/accounts/password.py" line="87"/>
         <source>两次输入的新密码不一致。</source>
         <translation>The two new passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="90"/>
+        <location filename="../../desktop/accounts/password.py" line="90"/>
         <source>新密码与当前密码相同。</source>
         <translation>The new password is the same as the current one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="101"/>
+        <location filename="../../desktop/accounts/password.py" line="101"/>
         <source>正在修改密码并重新加密签名密钥……</source>
         <translation>Changing the password and re-encrypting the signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="116"/>
+        <location filename="../../desktop/accounts/password.py" line="116"/>
         <source>密码未能修改。</source>
         <translation>The password was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="116"/>
+        <location filename="../../desktop/accounts/password.py" line="116"/>
         <source>密码没有改变。</source>
         <translation>The password is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="118"/>
+        <location filename="../../desktop/accounts/password.py" line="118"/>
         <source>密码未能修改：</source>
         <translation>The password was not changed: </translation>
     </message>
@@ -1913,32 +1913,32 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../desktop/photos.py" line="121"/>
+        <location filename="../../desktop/editor/photos.py" line="121"/>
         <source>添加照片或文件(&amp;H)…</source>
         <translation>Add p&amp;hoto or file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/photos.py" line="123"/>
+        <location filename="../../desktop/editor/photos.py" line="123"/>
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/photos.py" line="125"/>
+        <location filename="../../desktop/editor/photos.py" line="125"/>
         <source>也可以把照片拖到这里。</source>
         <translation>You can also drop photos here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/photos.py" line="147"/>
+        <location filename="../../desktop/editor/photos.py" line="147"/>
         <source>选择照片或文件</source>
         <translation>Choose photos or files</translation>
     </message>
     <message>
-        <location filename="../../desktop/photos.py" line="149"/>
+        <location filename="../../desktop/editor/photos.py" line="149"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../desktop/photos.py" line="149"/>
+        <location filename="../../desktop/editor/photos.py" line="149"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
@@ -1946,42 +1946,42 @@
 <context>
     <name>RoomTableModel</name>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="103"/>
+        <location filename="../../desktop/editor/rooms.py" line="103"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="104"/>
+        <location filename="../../desktop/editor/rooms.py" line="104"/>
         <source>面积 (m²)</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="105"/>
+        <location filename="../../desktop/editor/rooms.py" line="105"/>
         <source>人数</source>
         <translation>Occupants</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="106"/>
+        <location filename="../../desktop/editor/rooms.py" line="106"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="107"/>
+        <location filename="../../desktop/editor/rooms.py" line="107"/>
         <source>有窗</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="108"/>
+        <location filename="../../desktop/editor/rooms.py" line="108"/>
         <source>上下床</source>
         <translation>Bunk beds</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="213"/>
+        <location filename="../../desktop/editor/rooms.py" line="213"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="213"/>
+        <location filename="../../desktop/editor/rooms.py" line="213"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -1989,42 +1989,42 @@
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="64"/>
+        <location filename="../../desktop/editor/rooms.py" line="64"/>
         <source>地上</source>
         <translation>Above ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="65"/>
+        <location filename="../../desktop/editor/rooms.py" line="65"/>
         <source>半地下室</source>
         <translation>Semi-basement</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="66"/>
+        <location filename="../../desktop/editor/rooms.py" line="66"/>
         <source>地下</source>
         <translation>Underground</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="394"/>
+        <location filename="../../desktop/editor/rooms.py" line="394"/>
         <source>待填写</source>
         <translation>to be filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="397"/>
+        <location filename="../../desktop/editor/rooms.py" line="397"/>
         <source>数据有误：</source>
         <translation>Invalid data: </translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="407"/>
+        <location filename="../../desktop/editor/rooms.py" line="407"/>
         <source>不合格：</source>
         <translation>Fail: </translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="411"/>
+        <location filename="../../desktop/editor/rooms.py" line="411"/>
         <source>合格，需注意</source>
         <translation>Pass, with a warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="414"/>
+        <location filename="../../desktop/editor/rooms.py" line="414"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
@@ -2032,17 +2032,17 @@
 <context>
     <name>RoomsEditor</name>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="327"/>
+        <location filename="../../desktop/editor/rooms.py" line="327"/>
         <source>添加房间(&amp;R)</source>
         <translation>Add &amp;room</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="329"/>
+        <location filename="../../desktop/editor/rooms.py" line="329"/>
         <source>删除所选房间</source>
         <translation>Remove selected rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/rooms_editor.py" line="331"/>
+        <location filename="../../desktop/editor/rooms.py" line="331"/>
         <source>每间宿舍一行：面积为使用面积，人数为实住人数。</source>
         <translation>One row per dormitory room: usable floor area and actual occupants.</translation>
     </message>
@@ -2050,32 +2050,32 @@
 <context>
     <name>SectionCountsModel</name>
     <message>
-        <location filename="../../desktop/summary_page.py" line="93"/>
+        <location filename="../../desktop/editor/summary.py" line="93"/>
         <source>部分</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="94"/>
+        <location filename="../../desktop/editor/summary.py" line="94"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="95"/>
+        <location filename="../../desktop/editor/summary.py" line="95"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="96"/>
+        <location filename="../../desktop/editor/summary.py" line="96"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="97"/>
+        <location filename="../../desktop/editor/summary.py" line="97"/>
         <source>未查</source>
         <translation>Unchecked</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="98"/>
+        <location filename="../../desktop/editor/summary.py" line="98"/>
         <source>已答</source>
         <translation>Answered</translation>
     </message>
@@ -2083,142 +2083,142 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="99"/>
+        <location filename="../../desktop/accounts/first_run.py" line="99"/>
         <source>首次设置 — 复工自查</source>
         <translation>First-run setup — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="100"/>
+        <location filename="../../desktop/accounts/first_run.py" line="100"/>
         <source>欢迎使用复工自查</source>
         <translation>Welcome to Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="119"/>
+        <location filename="../../desktop/accounts/first_run.py" line="119"/>
         <source>例如：北京某某制造有限公司</source>
         <translation>e.g. Beijing Example Manufacturing Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="123"/>
+        <location filename="../../desktop/accounts/first_run.py" line="123"/>
         <source>18 位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="131"/>
+        <location filename="../../desktop/accounts/first_run.py" line="131"/>
         <source>可选，例如：一号厂区、员工宿舍楼</source>
         <translation>Optional, e.g. Plant 1, staff dormitory building</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="107"/>
+        <location filename="../../desktop/accounts/first_run.py" line="107"/>
         <source>请填写本企业的基本信息，并创建您的账户。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
         <translation>Please enter your company&apos;s details and create your account. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="112"/>
+        <location filename="../../desktop/accounts/first_run.py" line="112"/>
         <source>请填写本企业的基本信息。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
         <translation>Please enter your company&apos;s details. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="134"/>
+        <location filename="../../desktop/accounts/first_run.py" line="134"/>
         <source>登录和签署检查记录时使用的姓名</source>
         <translation>the name you log in and sign inspections with</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="138"/>
+        <location filename="../../desktop/accounts/first_run.py" line="138"/>
         <source>至少 8 个字符</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="144"/>
+        <location filename="../../desktop/accounts/first_run.py" line="144"/>
         <source>这是本数据库的第一个账户，将成为单位主要负责人（管理员）：可以添加安全员、审计员等其他账户，并审核签署检查记录。请牢记密码：签署时需要再次输入，密码无法找回。</source>
         <translation>This is the first account of this database: it becomes the head of the organisation (administrator), who can add other accounts such as safety officers and auditors and countersigns inspection records. Remember the password: it is asked again when signing and cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="155"/>
+        <location filename="../../desktop/accounts/first_run.py" line="155"/>
         <source>企业名称(&amp;C)：</source>
         <translation>&amp;Company name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="156"/>
+        <location filename="../../desktop/accounts/first_run.py" line="156"/>
         <source>统一社会信用代码(&amp;U)：</source>
         <translation>&amp;Unified social credit code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="158"/>
+        <location filename="../../desktop/accounts/first_run.py" line="158"/>
         <source>企业类型(&amp;T)：</source>
         <translation>Company &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="159"/>
+        <location filename="../../desktop/accounts/first_run.py" line="159"/>
         <source>场所(&amp;S)：</source>
         <translation>&amp;Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="165"/>
+        <location filename="../../desktop/accounts/first_run.py" line="165"/>
         <source>您的姓名（账户名）(&amp;O)：</source>
         <translation>Your name (acc&amp;ount):</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="166"/>
+        <location filename="../../desktop/accounts/first_run.py" line="166"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="167"/>
+        <location filename="../../desktop/accounts/first_run.py" line="167"/>
         <source>再次输入密码(&amp;A)：</source>
         <translation>Password &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="279"/>
+        <location filename="../../desktop/accounts/first_run.py" line="279"/>
         <source>正在创建账户和签名密钥……</source>
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="279"/>
+        <location filename="../../desktop/accounts/first_run.py" line="279"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="294"/>
+        <location filename="../../desktop/accounts/first_run.py" line="294"/>
         <source>未能保存。</source>
         <translation>Could not save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="294"/>
+        <location filename="../../desktop/accounts/first_run.py" line="294"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="174"/>
+        <location filename="../../desktop/accounts/first_run.py" line="174"/>
         <source>开始使用</source>
         <translation>Get started</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="244"/>
+        <location filename="../../desktop/accounts/first_run.py" line="244"/>
         <source>请填写您的姓名（账户名）。</source>
         <translation>Please enter your name (the account name).</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="247"/>
+        <location filename="../../desktop/accounts/first_run.py" line="247"/>
         <source>密码至少需要 {count} 个字符。</source>
         <translation>The password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="250"/>
+        <location filename="../../desktop/accounts/first_run.py" line="250"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="259"/>
+        <location filename="../../desktop/accounts/first_run.py" line="259"/>
         <source>请填写企业名称。</source>
         <translation>Enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="264"/>
+        <location filename="../../desktop/accounts/first_run.py" line="264"/>
         <source>请填写统一社会信用代码。</source>
         <translation>Enter the unified social credit code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup_dialog.py" line="296"/>
+        <location filename="../../desktop/accounts/first_run.py" line="296"/>
         <source>未能保存：</source>
         <translation>Could not save: </translation>
     </message>
@@ -2226,68 +2226,68 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="59"/>
+        <location filename="../../desktop/signing/dialog.py" line="59"/>
         <source>签署检查记录</source>
         <translation>Sign the inspection record</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="70"/>
+        <location filename="../../desktop/signing/dialog.py" line="70"/>
         <source>签署人：{name}（{role}）</source>
         <translation>Signer: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="76"/>
+        <location filename="../../desktop/signing/dialog.py" line="76"/>
         <source>签署含义(&amp;M)：</source>
         <translation>&amp;Meaning:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="78"/>
+        <location filename="../../desktop/signing/dialog.py" line="78"/>
         <source>签署声明</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="84"/>
+        <location filename="../../desktop/signing/dialog.py" line="84"/>
         <source>手写签名（可选，显示在报告上）</source>
         <translation>Handwritten signature (optional, shown on the report)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="86"/>
+        <location filename="../../desktop/signing/dialog.py" line="86"/>
         <source>清除(&amp;C)</source>
         <translation>&amp;Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="99"/>
+        <location filename="../../desktop/signing/dialog.py" line="99"/>
         <source>再次输入您的密码(&amp;P)：</source>
         <translation>Your &amp;password again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="104"/>
+        <location filename="../../desktop/signing/dialog.py" line="104"/>
         <source>签署(&amp;S)</source>
         <translation>&amp;Sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="147"/>
+        <location filename="../../desktop/signing/dialog.py" line="147"/>
         <source>请输入密码：签署需要用它解锁您的签名密钥。</source>
         <translation>Please enter your password: signing needs it to unlock your signing key.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="160"/>
+        <location filename="../../desktop/signing/dialog.py" line="160"/>
         <source>正在签署并生成报告……</source>
         <translation>Signing and producing the reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="176"/>
+        <location filename="../../desktop/signing/dialog.py" line="176"/>
         <source>未能签署。</source>
         <translation>Could not sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="176"/>
-        <location filename="../../desktop/sign_dialog.py" line="179"/>
+        <location filename="../../desktop/signing/dialog.py" line="176"/>
+        <location filename="../../desktop/signing/dialog.py" line="179"/>
         <source>检查记录没有改变。</source>
         <translation>The inspection record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_dialog.py" line="179"/>
+        <location filename="../../desktop/signing/dialog.py" line="179"/>
         <source>未能签署：{reason}</source>
         <translation>Could not sign: {reason}</translation>
     </message>
@@ -2295,7 +2295,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../desktop/signature_pad.py" line="33"/>
+        <location filename="../../desktop/signing/pad.py" line="33"/>
         <source>按住鼠标左键书写签名</source>
         <translation>Hold the left mouse button down to write your signature</translation>
     </message>
@@ -2303,32 +2303,32 @@
 <context>
     <name>SignaturesModel</name>
     <message>
-        <location filename="../../desktop/signatures.py" line="67"/>
+        <location filename="../../desktop/signing/signatures.py" line="67"/>
         <source>签名人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/signatures.py" line="68"/>
+        <location filename="../../desktop/signing/signatures.py" line="68"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/signatures.py" line="69"/>
+        <location filename="../../desktop/signing/signatures.py" line="69"/>
         <source>签署含义</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../desktop/signatures.py" line="70"/>
+        <location filename="../../desktop/signing/signatures.py" line="70"/>
         <source>签署时间（UTC）</source>
         <translation>Signed at (UTC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/signatures.py" line="71"/>
+        <location filename="../../desktop/signing/signatures.py" line="71"/>
         <source>本地时间</source>
         <translation>Local time</translation>
     </message>
     <message>
-        <location filename="../../desktop/signatures.py" line="72"/>
+        <location filename="../../desktop/signing/signatures.py" line="72"/>
         <source>记录哈希</source>
         <translation>Record hash</translation>
     </message>
@@ -2336,7 +2336,7 @@
 <context>
     <name>Signing</name>
     <message>
-        <location filename="../../desktop/sign_action.py" line="25"/>
+        <location filename="../../desktop/signing/action.py" line="25"/>
         <source>记录 #{id}：{place}，{date}，检查人 {inspector}</source>
         <translation>Record #{id}: {place}, {date}, inspector {inspector}</translation>
     </message>
@@ -2344,32 +2344,32 @@
 <context>
     <name>SourcesDialog</name>
     <message>
-        <location filename="../../desktop/about.py" line="36"/>
+        <location filename="../../desktop/common/about.py" line="36"/>
         <source>依据文件</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="49"/>
+        <location filename="../../desktop/common/about.py" line="49"/>
         <source>检查表</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="49"/>
+        <location filename="../../desktop/common/about.py" line="49"/>
         <source>文件</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="49"/>
+        <location filename="../../desktop/common/about.py" line="49"/>
         <source>发文机关</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="49"/>
+        <location filename="../../desktop/common/about.py" line="49"/>
         <source>文号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../desktop/about.py" line="49"/>
+        <location filename="../../desktop/common/about.py" line="49"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -2377,17 +2377,17 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="59"/>
+        <location filename="../../desktop/inspections/model.py" line="59"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="60"/>
+        <location filename="../../desktop/inspections/model.py" line="60"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections_model.py" line="61"/>
+        <location filename="../../desktop/inspections/model.py" line="61"/>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
@@ -2395,148 +2395,148 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../desktop/summary_page.py" line="156"/>
+        <location filename="../../desktop/editor/summary.py" line="156"/>
         <source>整改措施</source>
         <translation>Corrective actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="174"/>
-        <location filename="../../desktop/summary_page.py" line="370"/>
+        <location filename="../../desktop/editor/summary.py" line="174"/>
+        <location filename="../../desktop/editor/summary.py" line="370"/>
         <source>整改跟进(&amp;T)…</source>
         <translation>Follow up ac&amp;tion…</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="182"/>
+        <location filename="../../desktop/editor/summary.py" line="182"/>
         <source>完成检查(&amp;M)</source>
         <translation>Co&amp;mplete inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="187"/>
+        <location filename="../../desktop/editor/summary.py" line="187"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="189"/>
+        <location filename="../../desktop/editor/summary.py" line="189"/>
         <source>新版本（更正）(&amp;V)…</source>
         <translation>New &amp;version (correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="192"/>
+        <location filename="../../desktop/editor/summary.py" line="192"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="235"/>
+        <location filename="../../desktop/editor/summary.py" line="235"/>
         <source>无法读取检查记录。</source>
         <translation>The inspection record cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="235"/>
+        <location filename="../../desktop/editor/summary.py" line="235"/>
         <source>已填写的内容都已保存。</source>
         <translation>Everything you entered is saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="238"/>
+        <location filename="../../desktop/editor/summary.py" line="238"/>
         <source>{place} — {date}，检查人：{inspector}（{status}）</source>
         <translation>{place} — {date}, inspector: {inspector} ({status})</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="242"/>
+        <location filename="../../desktop/editor/summary.py" line="242"/>
         <source>；更正并取代记录 #{id}</source>
         <translation>; corrects and supersedes record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="249"/>
+        <location filename="../../desktop/editor/summary.py" line="249"/>
         <source>共 {total} 项：合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}；合格率 {rate}</source>
         <translation>{total} items: {passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked; pass rate {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="297"/>
+        <location filename="../../desktop/editor/summary.py" line="297"/>
         <source>本次检查已签署并经单位主要负责人审核，记录已锁定。</source>
         <translation>This inspection is signed and approved by the head of the organisation; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="298"/>
+        <location filename="../../desktop/editor/summary.py" line="298"/>
         <source>本次检查已由检查人签署，记录已锁定；等待单位主要负责人审核签署。</source>
         <translation>This inspection is signed by the inspector and locked; it awaits review by the head of the organisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="300"/>
+        <location filename="../../desktop/editor/summary.py" line="300"/>
         <source>本次检查已完成，等待检查人签署。签署后记录将被锁定。</source>
         <translation>This inspection is completed and awaits the inspector&apos;s signature. Signing locks the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="302"/>
+        <location filename="../../desktop/editor/summary.py" line="302"/>
         <source>您的账户只能查看，不能修改检查记录。</source>
         <translation>Your account can view inspection records but not change them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="304"/>
+        <location filename="../../desktop/editor/summary.py" line="304"/>
         <source>还有 {count} 个问题需要处理，处理后才能完成检查。</source>
         <translation>{count} problems still block completion.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="305"/>
+        <location filename="../../desktop/editor/summary.py" line="305"/>
         <source>所有检查项均已处理，可以完成检查。</source>
         <translation>Every item is dealt with; the inspection can be completed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="309"/>
+        <location filename="../../desktop/editor/summary.py" line="309"/>
         <source>无。</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="310"/>
+        <location filename="../../desktop/editor/summary.py" line="310"/>
         <source>不合格项</source>
         <translation>Failed items</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="311"/>
+        <location filename="../../desktop/editor/summary.py" line="311"/>
         <source>尚未处理、影响完成的问题</source>
         <translation>What still blocks completion</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="325"/>
+        <location filename="../../desktop/editor/summary.py" line="325"/>
         <source>人工判定：</source>
         <translation>Officer&apos;s judgement: </translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="360"/>
+        <location filename="../../desktop/editor/summary.py" line="360"/>
         <source>整改措施（共 {total} 项，未验证 {open} 项）</source>
         <translation>Corrective actions ({total}, {open} not verified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="367"/>
+        <location filename="../../desktop/editor/summary.py" line="367"/>
         <source>更改整改状态(&amp;T)…</source>
         <translation>Change ac&amp;tion status…</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="373"/>
+        <location filename="../../desktop/editor/summary.py" line="373"/>
         <source>没有整改措施。</source>
         <translation>No corrective actions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="375"/>
+        <location filename="../../desktop/editor/summary.py" line="375"/>
         <source>您的账户只能查看整改措施和跟进记录。</source>
         <translation>Your account can view corrective actions and their follow-ups, not record them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="377"/>
+        <location filename="../../desktop/editor/summary.py" line="377"/>
         <source>选中一条整改措施，可更改其状态。</source>
         <translation>Select a corrective action to change its status.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="379"/>
+        <location filename="../../desktop/editor/summary.py" line="379"/>
         <source>选中一条整改措施，记录整改进展；跟进记录不改变检查记录和签名。</source>
         <translation>Select a corrective action to record its progress; follow-ups do not change the signed record or its signatures.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="461"/>
+        <location filename="../../desktop/editor/summary.py" line="461"/>
         <source>检查未能完成。</source>
         <translation>The inspection could not be completed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/summary_page.py" line="461"/>
+        <location filename="../../desktop/editor/summary.py" line="461"/>
         <source>已填写的内容都已保存，检查仍为草稿。</source>
         <translation>Everything you entered is saved; the inspection stays a draft.</translation>
     </message>

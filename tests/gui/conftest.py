@@ -35,8 +35,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(autouse=True)
 def temp_settings(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
     """QSettings in a temporary folder, the app configured as ``run_gui`` does (font, language, names)."""
-    from desktop import i18n
     from desktop.app import configure_application
+    from desktop.common import i18n
 
     folder = tmp_path / "settings"
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

@@ -238,7 +238,7 @@ def log_out(qtbot: QtBot, window: MainWindow) -> None:
 
 def open_row(qtbot: QtBot, window: MainWindow, inspection_id: int) -> None:
     """Double-click the inspection's row in the list and wait until it is open."""
-    from desktop.inspections_model import Column
+    from desktop.inspections.model import Column
 
     qtbot.waitUntil(lambda: window.inspections.select_id(inspection_id))
     table = window.inspections.table

@@ -188,7 +188,7 @@ SIGNATURE = [
 def _signature_png() -> bytes:
     from PySide6.QtCore import QPointF
 
-    from desktop.signature_pad import SignaturePad
+    from desktop.signing.pad import SignaturePad
 
     pad = SignaturePad()
     pad.resize(360, 120)

@@ -11,8 +11,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop import i18n
-from desktop.about import SourcesDialog
+from desktop.common import i18n
+from desktop.common.about import SourcesDialog
 from desktop.main_window import MainWindow
 from tests.gui.helpers import close_window, seed_inspection, start_app
 
@@ -90,7 +90,7 @@ def test_export_hands_off_and_offers_to_open(
 ) -> None:
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
-    from desktop import export_action
+    from desktop.reports import export as export_action
 
     inspection_id = seed_inspection(db_url)
     window = start_app(qtbot, db_url)
@@ -113,7 +113,7 @@ def test_python_singletons_survive_many_qt_calls(qtbot: QtBot) -> None:
     """PySide6 6.12 wheels take a reference from None/True/False on every void call and signal emit under
     Python 3.11 and abort the interpreter after a few thousand calls; pyproject.toml keeps PySide6 below
     6.12. This fails if a defective PySide6 is installed."""
-    from desktop.inspections_model import InspectionTableModel
+    from desktop.inspections.model import InspectionTableModel
 
     model = InspectionTableModel()
     none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.audit_models import RecordColumn, TrailColumn
+from desktop.audit.models import RecordColumn, TrailColumn
 from desktop.main_window import MainWindow
 from storage.db import open_database
 from storage.service import complete, load_inspection

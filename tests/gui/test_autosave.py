@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from checklist.evaluation import Answer, Result
-from desktop.inspection_editor import DEBOUNCE_MS
-from desktop.rooms_editor import RoomColumn
+from desktop.editor.inspection import DEBOUNCE_MS
+from desktop.editor.rooms import RoomColumn
 from storage.auth import create_user
 from storage.db import open_database
 from storage.service import load_inspection, save_answer

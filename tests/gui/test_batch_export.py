@@ -14,8 +14,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop import export_action
 from desktop.main_window import MainWindow
+from desktop.reports import export as export_action
 from tests.gui.helpers import (
     add_account,
     choose_in_combo,

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from checklist.evaluation import Result
-from desktop.accounts import Account
-from desktop.corrective_actions import ActionColumn
-from desktop.inspections_model import Column
-from desktop.rooms_editor import RoomColumn
-from desktop.settings import last_user_name
+from desktop.accounts.account import Account
+from desktop.common.settings import last_user_name
+from desktop.editor.actions import ActionColumn
+from desktop.editor.rooms import RoomColumn
+from desktop.inspections.model import Column
 from tests.gui.helpers import (
     PASSWORD,
     VALID_CREDIT_CODE,

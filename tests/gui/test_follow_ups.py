@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.accounts import draft_action_choices, follow_up_choices
-from desktop.corrective_actions import (
+from desktop.accounts.account import draft_action_choices, follow_up_choices
+from desktop.editor.actions import (
     ActionColumn,
     ActionRow,
     CorrectiveActionsModel,
@@ -20,9 +20,9 @@ from desktop.corrective_actions import (
     HistoryLine,
     action_rows,
 )
-from desktop.inspection_editor import ActionInfo, FollowUpInfo
+from desktop.editor.inspection import ActionInfo, FollowUpInfo
+from desktop.editor.summary import SummaryPage
 from desktop.main_window import MainWindow
-from desktop.summary_page import SummaryPage
 from export.signing import sign
 from storage import service
 from storage.db import KnownError, open_database

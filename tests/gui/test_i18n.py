@@ -34,7 +34,7 @@ def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
 
 def test_every_ui_string_is_translated(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "desktop").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "desktop").rglob("*.py"))
     subprocess.run(
         [_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-source-language", "zh_CN", "-ts", str(fresh)],
         check=True,

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.accounts import Account
+from desktop.accounts.account import Account
+from desktop.accounts.login import LoginDialog
 from desktop.app import FugongApp
-from desktop.login_dialog import LoginDialog
-from desktop.settings import set_last_user_name
+from desktop.common.settings import set_last_user_name
 from storage.db import open_database
 from storage.service import list_users
 from tests.gui.helpers import (

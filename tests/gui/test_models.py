@@ -10,15 +10,15 @@ from pytestqt.qtbot import QtBot
 
 from checklist.catalog import official_catalogs
 from checklist.evaluation import Answer, Result, evaluate_inspection
-from desktop.audit_models import AuditRecordsModel, AuditTrailModel, RecordColumn, RecordRow, TrailColumn, TrailRow
-from desktop.inspection_editor import EvidenceInfo
-from desktop.inspections_model import Column, InspectionFilterProxy, InspectionTableModel
-from desktop.inspections_view import InspectionsPage
-from desktop.navigator_model import ItemIdRole, NavigatorModel
-from desktop.photos import EvidenceModel
-from desktop.rooms_editor import RoomColumn, RoomTableModel, room_verdicts
-from desktop.signatures import SignatureColumn, SignatureRow, SignaturesModel
-from desktop.summary_page import SectionCounts, SectionCountsModel
+from desktop.audit.models import AuditRecordsModel, AuditTrailModel, RecordColumn, RecordRow, TrailColumn, TrailRow
+from desktop.editor.inspection import EvidenceInfo
+from desktop.editor.navigator import ItemIdRole, NavigatorModel
+from desktop.editor.photos import EvidenceModel
+from desktop.editor.rooms import RoomColumn, RoomTableModel, room_verdicts
+from desktop.editor.summary import SectionCounts, SectionCountsModel
+from desktop.inspections.model import Column, InspectionFilterProxy, InspectionTableModel
+from desktop.inspections.view import InspectionsPage
+from desktop.signing.signatures import SignatureColumn, SignatureRow, SignaturesModel
 from storage.service import InspectionRow
 from tests.gui.helpers import make_photo
 
@@ -204,7 +204,7 @@ def test_the_selection_follows_its_inspection_through_sorting_and_filtering(qtbo
 
 
 def test_accounts_model(qtmodeltester: ModelTester) -> None:
-    from desktop.accounts_dialog import AccountColumn, AccountRow, AccountsModel
+    from desktop.accounts.manage import AccountColumn, AccountRow, AccountsModel
 
     model = AccountsModel()
     model.set_rows([AccountRow("王经理", "manager", True, True), AccountRow("张三", "officer", True, False)])

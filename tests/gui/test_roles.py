@@ -127,7 +127,7 @@ def test_a_refused_save_is_said_in_words_and_the_typing_stays(qtbot: QtBot, db_u
 
 
 def test_a_manager_disables_an_account_in_the_account_menu(qtbot: QtBot, db_url: str) -> None:
-    from desktop.accounts_dialog import AccountColumn
+    from desktop.accounts.manage import AccountColumn
 
     seed_accounts(db_url, {"王经理": ("manager", "wang-manager-2020"), "张三": ("officer", "zhang-officer-2020")})
     window = start_app(qtbot, db_url, user="王经理", password="wang-manager-2020")

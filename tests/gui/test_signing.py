@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from checklist.evaluation import Result
-from desktop import export_action
-from desktop.accounts import Account
+from desktop.accounts.account import Account
 from desktop.main_window import MainWindow
-from desktop.signatures import SignatureColumn
+from desktop.reports import export as export_action
+from desktop.signing.signatures import SignatureColumn
 from export.crypto import generate_identity
 from export.signing import sign, signatures_of, stored_reports
 from storage.db import open_database
@@ -250,7 +250,7 @@ def test_exported_signed_pdf_verifies_in_the_audit_view(qtbot: QtBot, db_url: st
 
 
 def test_the_choice_of_meanings_follows_role_and_state() -> None:
-    from desktop.accounts import signable_meanings
+    from desktop.accounts.account import signable_meanings
 
     assert signable_meanings("officer", "draft", set()) == []
     assert signable_meanings("officer", "completed", set()) == ["inspector"]

@@ -16,7 +16,7 @@ from tests.gui.helpers import seed_accounts
 REMEMBER_LOGIN = """
 import sys
 from PySide6.QtCore import QCoreApplication
-from desktop.settings import set_last_user_name
+from desktop.common.settings import set_last_user_name
 
 app = QCoreApplication(sys.argv)
 app.setOrganizationName("fugong")

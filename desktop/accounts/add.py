@@ -1,0 +1,210 @@
+"""添加账户 (managers only): name, role, password twice, and optionally a CA-issued key (PKCS#12) to import.
+
+The account and its signing key are created by ``export.signing.create_account`` off the GUI thread; the
+service layer checks again that the one asking is a manager.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.accounts.account import ROLE_ORDER, role_text
+from desktop.common.errors import error_label, error_text, is_known, show_error
+from desktop.common.operations import run_in_background
+
+if TYPE_CHECKING:
+    from storage.db import Database
+
+
+@dataclass(frozen=True)
+class NewAccount:
+    name: str
+    role: str
+    password: str
+    pkcs12: bytes | None
+
+
+class AddAccountDialog(QDialog):
+    """Collects a :class:`NewAccount`; ``create`` stores it off the GUI thread (raising KnownError if refused)."""
+
+    def __init__(self, create: Callable[[NewAccount], Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("addAccountDialog")
+        self.setWindowTitle(self.tr("添加账户"))
+        self._create = create
+        self.busy = False
+        self.created: NewAccount | None = None
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("accountName")
+        self.role_combo = QComboBox()
+        self.role_combo.setObjectName("accountRole")
+        for role in ROLE_ORDER:
+            self.role_combo.addItem(role_text(role), role)
+        self.role_help = QLabel()
+        self.role_help.setWordWrap(True)
+        self.role_help.setStyleSheet("color: #555555")
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("accountPassword")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(self.tr("至少 8 个字符"))
+        self.password_again = QLineEdit()
+        self.password_again.setObjectName("accountPasswordAgain")
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit = QLineEdit()
+        self.key_edit.setObjectName("accountKeyFile")
+        self.key_edit.setReadOnly(True)
+        self.key_edit.setPlaceholderText(self.tr("不导入：程序为该账户生成签名密钥"))
+        self.key_button = QPushButton(self.tr("选择(&B)…"))
+        self.key_button.setObjectName("chooseKeyFile")
+        self.key_clear = QPushButton(self.tr("不导入"))
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_edit, 1)
+        key_row.addWidget(self.key_button)
+        key_row.addWidget(self.key_clear)
+        key_help = QLabel(self.tr("可选：CA 签发的 PKCS#12 文件（.p12 / .pfx），须能用上面的密码打开。"))
+        key_help.setWordWrap(True)
+        key_help.setStyleSheet("color: #555555")
+        self.error = error_label("accountError")
+
+        form = QFormLayout()
+        form.addRow(self.tr("姓名（账户名）(&N)："), self.name_edit)
+        form.addRow(self.tr("角色(&R)："), self.role_combo)
+        form.addRow("", self.role_help)
+        form.addRow(self.tr("密码(&P)："), self.password_edit)
+        form.addRow(self.tr("再次输入密码(&A)："), self.password_again)
+        form.addRow(self.tr("签名证书(&K)："), key_row)
+        form.addRow("", key_help)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("添加账户"))
+        self.ok_button.setObjectName("addAccountOk")
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+
+        self.role_combo.currentIndexChanged.connect(self._role_changed)
+        self.key_button.clicked.connect(self._choose_key)
+        self.key_clear.clicked.connect(self.key_edit.clear)
+        self._role_changed()
+
+    def reject(self) -> None:
+        """Not while the work runs: it cannot be called back halfway, and its result must arrive here."""
+        if not self.busy:
+            super().reject()
+
+    @Slot()
+    def _role_changed(self) -> None:
+        help_texts = {
+            "officer": self.tr("填写检查记录，并作为检查人签署。"),
+            "manager": self.tr("另可添加账户，并作为单位主要负责人审核签署。"),
+            "auditor": self.tr("只能查看、验证和导出，不能修改任何数据。"),
+        }
+        self.role_help.setText(help_texts.get(str(self.role_combo.currentData()), ""))
+
+    @Slot()
+    def _choose_key(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择 PKCS#12 密钥文件"), "", self.tr("PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)")
+        )
+        if chosen:
+            self.key_edit.setText(chosen)
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def values(self) -> NewAccount | None:
+        """What was typed, or None (and the reason shown) if it cannot be an account."""
+        from storage.auth import MIN_PASSWORD
+
+        name = self.name_edit.text().strip()
+        if not name:
+            self._fail(self.tr("请填写姓名。"))
+            self.name_edit.setFocus()
+            return None
+        password = self.password_edit.text()
+        if len(password) < MIN_PASSWORD:
+            self._fail(self.tr("密码至少需要 {count} 个字符。").format(count=MIN_PASSWORD))
+            self.password_edit.setFocus()
+            return None
+        if self.password_again.text() != password:
+            self._fail(self.tr("两次输入的密码不一致。"))
+            self.password_again.setFocus()
+            return None
+        pkcs12: bytes | None = None
+        if self.key_edit.text():
+            try:
+                pkcs12 = Path(self.key_edit.text()).read_bytes()
+            except OSError as error:
+                self._fail(self.tr("无法读取密钥文件：{reason}").format(reason=error.strerror or str(error)))
+                return None
+        return NewAccount(name, str(self.role_combo.currentData()), password, pkcs12)
+
+    @Slot()
+    def _accept(self) -> None:
+        if self.busy:
+            return
+        values = self.values()
+        if values is None:
+            return
+        self.busy = True
+        self.ok_button.setEnabled(False)
+        self.error.hide()
+        create = self._create
+        run_in_background(
+            self,
+            lambda _: create(values),
+            lambda _: self._created(values),
+            self._failed,
+            self.tr("正在创建账户和签名密钥……"),
+        )
+
+    def _created(self, values: NewAccount) -> None:
+        self.busy = False
+        self.created = values
+        self.password_edit.clear()
+        self.password_again.clear()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy = False
+        self.ok_button.setEnabled(True)
+        if not is_known(error):
+            show_error(self, self.tr("账户未能添加。"), error, self.tr("填写的内容仍保留在对话框中。"))
+            return
+        self._fail(self.tr("账户未能添加：") + error_text(error))
+
+
+def open_add_account_dialog(parent: QWidget, db: Database, actor: str) -> AddAccountDialog:
+    """Open 添加账户; the account is created by ``export.signing.create_account`` in ``actor``'s name."""
+
+    def create(values: NewAccount) -> tuple[int, str]:
+        from export.signing import create_account
+
+        return create_account(db, actor, values.name, values.role, values.password, values.pkcs12)
+
+    dialog = AddAccountDialog(create, parent)
+    dialog.open()
+    return dialog

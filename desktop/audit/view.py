@@ -1,0 +1,356 @@
+"""审计: a read-only window for every role — all records with their signature status, the audit trail of the
+selected one, and the checks: a record unchanged since it was signed (``verify_record``), the whole hash
+chain (``verify_chain``), and a report file with its signatures (``verify_file``).
+
+Every read and check runs off the GUI thread (:mod:`desktop.common.operations`); the models get plain rows.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelection, Qt, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.audit.models import (
+    AuditRecordsModel,
+    AuditTrailModel,
+    ChainCheck,
+    IdRole,
+    RecordColumn,
+    TrailColumn,
+    TrailRow,
+    action_text,
+    change_text,
+    check_chain,
+    load_records,
+    load_trail,
+    local_time_text,
+    table_text,
+)
+from desktop.common.assets import icon
+from desktop.common.errors import show_error
+from desktop.common.i18n import english
+from desktop.common.look import compact_rows
+from desktop.common.operations import run_in_background
+
+if TYPE_CHECKING:
+    from storage.db import Database
+    from storage.service import CheckList
+
+OK_COLOR = "#2e7d32"
+FAIL_COLOR = "#c62828"
+
+
+def _table(model: Any, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    compact_rows(view)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+class AuditWindow(QWidget):
+    """The auditor's view; changes nothing, whoever opens it."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("auditWindow")
+        self.setWindowTitle(self.tr("审计 — 复工自查"))
+        self.setWindowIcon(icon("audit"))
+        self.db = db
+        self.loading = False
+        self.trail_for: int | None = None  # the record whose trail is shown (or being loaded)
+        self.chain: ChainCheck | None = None
+        self._select_after_load: int | None = None
+        self.result_lines: list[tuple[str, bool | None]] = []  # (text, ok) of the last check shown
+
+        self.records = AuditRecordsModel(self)
+        self.records_view = _table(self.records, "auditRecords")
+        self.records_view.horizontalHeader().setSectionResizeMode(RecordColumn.PLACE, QHeaderView.ResizeMode.Stretch)
+        self.trail = AuditTrailModel(self)
+        self.trail_view = _table(self.trail, "auditTrail")
+        self.trail_view.horizontalHeader().setSectionResizeMode(TrailColumn.CHANGE, QHeaderView.ResizeMode.Stretch)
+        self.trail_label = QLabel(self.tr("选择一条记录，查看它的审计记录。"))
+        self.trail_label.setObjectName("trailLabel")
+        bold = QFont(self.trail_label.font())
+        bold.setBold(True)
+        self.trail_label.setFont(bold)
+        records_label = QLabel(self.tr("全部检查记录"))
+        records_label.setFont(bold)
+        results_label = QLabel(self.tr("验证结果"))
+        results_label.setFont(bold)
+        self.results = QTextBrowser()
+        self.results.setObjectName("auditResults")
+        self.results.setOpenLinks(False)
+
+        self.verify_record_button = QPushButton(icon("verify"), self.tr("验证记录(&R)"))
+        self.verify_record_button.setObjectName("verifyRecord")
+        self.verify_record_button.setToolTip(self.tr("重新计算所选记录的哈希，与签署时存储的哈希和审计记录比对"))
+        self.chain_button = QPushButton(icon("chain"), self.tr("检查审计链(&C)"))
+        self.chain_button.setObjectName("checkChain")
+        self.chain_button.setToolTip(self.tr("逐条重新计算全部审计记录的哈希链"))
+        self.file_button = QPushButton(icon("document"), self.tr("验证文件(&F)…"))
+        self.file_button.setObjectName("verifyFile")
+        self.file_button.setToolTip(self.tr("检查 PDF 或 Excel 报告（及其旁边的 .p7s）的签名"))
+        self.refresh_button = QPushButton(icon("refresh"), self.tr("刷新"))
+        self.refresh_button.setObjectName("auditRefresh")
+        buttons = QHBoxLayout()
+        for button in (self.verify_record_button, self.chain_button, self.file_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+
+        def boxed(label: QLabel, widget: QWidget) -> QWidget:
+            holder = QWidget()
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(label)
+            box.addWidget(widget)
+            return holder
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(boxed(records_label, self.records_view))
+        splitter.addWidget(boxed(self.trail_label, self.trail_view))
+        splitter.addWidget(boxed(results_label, self.results))
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([200, 400, 130])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        self.resize(1180, 760)
+
+        self.records_view.selectionModel().selectionChanged.connect(self._record_selected)
+        self.verify_record_button.clicked.connect(self.verify_selected)
+        self.chain_button.clicked.connect(self.check_chain)
+        self.file_button.clicked.connect(self.choose_file)
+        self.refresh_button.clicked.connect(self.reload)
+        self._update_buttons()
+        self.reload()
+
+    # --- records and trail ----------------------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        rows = self.records_view.selectionModel().selectedRows()
+        return int(rows[0].data(IdRole)) if rows else None
+
+    def show_record(self, inspection_id: int) -> None:
+        """Select a record now, or as soon as the list is loaded."""
+        if self.loading or not self.select_record(inspection_id):
+            self._select_after_load = inspection_id
+
+    def select_record(self, inspection_id: int) -> bool:
+        row = self.records.row_of(inspection_id)
+        if row < 0:
+            return False
+        self.records_view.selectRow(row)
+        return True
+
+    @Slot()
+    def reload(self) -> None:
+        db = self.db
+        selected = self.selected_id() or self._select_after_load
+        self._select_after_load = None
+        self.loading = True
+        self._update_buttons()
+
+        def loaded(rows: Any) -> None:
+            self.loading = False
+            self.records.set_rows(rows)
+            self.trail_for = None
+            if selected is None or not self.select_record(selected):
+                self.trail.set_rows([])
+                self.trail_label.setText(self.tr("选择一条记录，查看它的审计记录。"))
+            self._update_buttons()
+
+        run_in_background(self, lambda _: load_records(db), loaded, self._failed_read, show_progress=False)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _record_selected(self, *_: Any) -> None:
+        self._update_buttons()
+        inspection_id = self.selected_id()
+        if inspection_id is None or inspection_id == self.trail_for:
+            return
+        self.trail_for = inspection_id
+        db = self.db
+        self.trail_label.setText(self.tr("记录 #{id} 的审计记录：正在读取……").format(id=inspection_id))
+
+        def loaded(rows: list[TrailRow]) -> None:
+            if self.trail_for != inspection_id:
+                return  # another record was selected meanwhile
+            self.trail.set_rows(rows)
+            self.trail.set_broken(self.chain.report.first_broken if self.chain and not self.chain.report.ok else None)
+            self.trail_view.scrollToBottom()  # the latest changes first in sight
+            self.trail_label.setText(
+                self.tr("记录 #{id} 的审计记录（{count} 条）").format(id=inspection_id, count=len(rows))
+            )
+
+        run_in_background(self, lambda _: load_trail(db, inspection_id), loaded, self._failed_read, show_progress=False)
+
+    def _failed_read(self, error: BaseException) -> None:
+        self.loading = False
+        self._update_buttons()
+        show_error(self, self.tr("无法读取审计数据。"), error, self.tr("没有修改任何数据。"))
+
+    def _update_buttons(self) -> None:
+        self.verify_record_button.setEnabled(self.selected_id() is not None)
+        self.refresh_button.setEnabled(not self.loading)
+
+    # --- showing results ------------------------------------------------------------------------------
+
+    def show_result(self, headline: str, ok: bool | None, lines: list[tuple[str, bool | None]]) -> None:
+        """A check's result: a headline, then its lines (text, passed), passed in green and failed in red."""
+        self.result_lines = [(headline, ok), *lines]
+
+        def colored(text: str, passed: bool | None) -> str:
+            if passed is None:
+                return escape(text)
+            return f'<span style="color:{OK_COLOR if passed else FAIL_COLOR}">{escape(text)}</span>'
+
+        body = "\n".join(colored(text, passed) for text, passed in self.result_lines[1:])
+        self.results.setHtml(f"<p><b>{colored(headline, ok)}</b></p><pre>{body}</pre>")
+
+    def _line(self, passed: bool, text: str, text_zh: str) -> tuple[str, bool]:
+        """One check in the window's language, marked 通过 / 不通过 (OK / FAIL)."""
+        mark = self.tr("通过") if passed else self.tr("不通过")
+        return f"{mark}  {text if english() else text_zh}", passed
+
+    def _lines(self, checks: CheckList) -> list[tuple[str, bool | None]]:
+        return [self._line(passed, text, text_zh) for passed, text, text_zh in checks.results]
+
+    def _check_failed(self, what: str, error: BaseException) -> None:
+        show_error(self, what, error, self.tr("没有修改任何数据。"))
+
+    # --- the checks -----------------------------------------------------------------------------------
+
+    @Slot()
+    def verify_selected(self) -> None:
+        """``verify_record`` on the selected record: unchanged since it was completed or signed?"""
+        inspection_id = self.selected_id()
+        if inspection_id is None:
+            return
+        from storage.service import verify_record
+
+        db = self.db
+
+        def done(check: Any) -> None:
+            self.records.set_check(inspection_id, check.ok)
+            headline = (
+                self.tr("记录 #{id} 验证通过：内容与签署（完成）时一致。")
+                if check.ok
+                else self.tr("记录 #{id} 验证失败：见下面标为“不通过”的各行。")
+            ).format(id=inspection_id)
+            self.show_result(headline, check.ok, self._lines(check))
+
+        run_in_background(
+            self,
+            lambda _: verify_record(db, inspection_id),
+            done,
+            lambda error: self._check_failed(self.tr("记录未能验证。"), error),
+            self.tr("正在验证记录……"),
+        )
+
+    @Slot()
+    def check_chain(self) -> None:
+        """``verify_chain`` over the whole audit trail; names the first entry that does not verify."""
+        db = self.db
+        self.chain_button.setEnabled(False)
+
+        def done(chain: ChainCheck) -> None:
+            self.chain_button.setEnabled(True)
+            self.chain = chain
+            report = chain.report
+            self.trail.set_broken(None if report.ok else report.first_broken)
+            if report.ok:
+                self.show_result(
+                    self.tr("审计链完好：共 {count} 条记录，逐条核对无误。").format(count=report.entries),
+                    True,
+                    [self._line(True, report.reason, report.reason_zh)],
+                )
+                return
+            lines: list[tuple[str, bool | None]] = [self._line(False, report.reason, report.reason_zh)]
+            if chain.broken is not None:
+                lines.append((self._entry_line(chain.broken), None))
+                row = self.trail.row_of_seq(chain.broken.seq)
+                if row >= 0:
+                    self.trail_view.scrollTo(self.trail.index(row, 0))
+            self.show_result(
+                self.tr("审计链在第 {seq} 条处断开：该条或其后的记录在写入后被改动或删除。").format(
+                    seq=report.first_broken
+                ),
+                False,
+                lines,
+            )
+
+        def failed(error: BaseException) -> None:
+            self.chain_button.setEnabled(True)
+            self._check_failed(self.tr("审计链未能检查。"), error)
+
+        run_in_background(self, lambda _: check_chain(db), done, failed, self.tr("正在检查审计链……"), cancellable=False)
+
+    def _entry_line(self, row: TrailRow) -> str:
+        record = self.tr("记录 #{id}").format(id=row.row_id) if row.row_id is not None else ""
+        return self.tr("第 {seq} 条：{time}，{actor}，{action} {table} {record}：{change}").format(
+            seq=row.seq,
+            time=local_time_text(row.at),
+            actor=row.actor,
+            action=action_text(row.action),
+            table=table_text(row.table),
+            record=record,
+            change=change_text(row),
+        )
+
+    @Slot()
+    def choose_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择要验证的报告"), "", self.tr("报告 (*.pdf *.xlsx);;所有文件 (*)")
+        )
+        if chosen:
+            self.verify_path(Path(chosen))
+
+    def verify_path(self, path: Path) -> None:
+        """``verify_file``: the file's signatures, its signers' certificates, and its record in this database."""
+        from export.signing import verify_file
+
+        db = self.db
+
+        def done(result: Any) -> None:
+            headline = (
+                self.tr("{name}：签名有效，内容与数据库中的记录一致。")
+                if result.ok
+                else self.tr("{name}：验证失败，见下面标为“不通过”的各行。")
+            ).format(name=path.name)
+            self.show_result(headline, result.ok, self._lines(result))
+
+        run_in_background(
+            self,
+            lambda _: verify_file(path, db),
+            done,
+            lambda error: self._check_failed(self.tr("文件未能验证。"), error),
+            self.tr("正在验证文件……"),
+        )

@@ -1,0 +1,368 @@
+"""Headless subcommands that work on a database (no Qt is imported here)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.errors import CommandError
+
+ACTOR_HELP = "name recorded in the audit trail (default: your login name)"
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from storage.db import KnownError, open_database
+
+    try:
+        return open_database(args.db)
+    except KnownError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _actor(args: argparse.Namespace) -> str:
+    return str(getattr(args, "actor", None) or getpass.getuser())
+
+
+def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Turn storage errors the user can act on into the one-line message of :class:`CommandError`."""
+
+    def run(args: argparse.Namespace) -> int:
+        from storage.db import KnownError
+
+        try:
+            return handler(args)
+        except KnownError as exc:
+            raise CommandError(str(exc)) from None
+
+    return run
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    from storage.audit import verify_chain
+
+    db = _open(args)
+    with db.session() as session:
+        report = verify_chain(session)
+    if report.ok:
+        print(f"OK: {report.reason}")
+        return 0
+    print(f"BROKEN at entry {report.first_broken}: {report.reason}", file=sys.stderr)
+    return 2
+
+
+def _audit_log(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from storage.models import AuditEntry
+
+    db = _open(args)
+    query = select(AuditEntry).order_by(AuditEntry.seq)
+    if args.inspection is not None:
+        query = query.where(AuditEntry.inspection_id == args.inspection)
+    with db.session() as session:
+        for entry in session.scalars(query):
+            changes = json.dumps(entry.new if entry.action != "delete" else entry.old, ensure_ascii=False)
+            print(
+                f"{entry.seq:>6} {entry.at.isoformat(timespec='seconds')}Z {entry.actor:<12} {entry.action:<8} "
+                f"{entry.table_name}#{entry.row_id} {changes[:160]}"
+            )
+    return 0
+
+
+def _verify_record(args: argparse.Namespace) -> int:
+    from storage.service import verify_record
+
+    check = verify_record(_open(args), args.id)
+    for line in check.lines:
+        print(line)
+    return 0 if check.ok else 2
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from storage.backup import backup, check_backup
+
+    db = _open(args)
+    target = Path(args.file)
+    backup(db, target)
+    print(f"backup written to {target} ({check_backup(target)})")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from storage.backup import restore
+
+    db = _open(args)
+    kept = restore(db, Path(args.file))
+    print(f"restored from {args.file}; the previous database is kept at {kept}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from storage.exchange import import_file
+
+    inspection_id = import_file(_open(args), _actor(args), Path(args.file))
+    print(inspection_id)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    if not (args.json or args.pdf or args.xlsx):
+        raise CommandError("say what to write: --json FILE, --pdf FILE and/or --xlsx FILE")
+    db = _open(args)
+    if args.json:
+        from storage.exchange import export_document, write_json
+
+        write_json(Path(args.json), export_document(db, args.id))
+        print(f"wrote {args.json}")
+    if args.pdf or args.xlsx:
+        from storage.service import load_inspection
+
+        pdf, xlsx = (Path(args.pdf) if args.pdf else None), (Path(args.xlsx) if args.xlsx else None)
+        if load_inspection(db, args.id).status == "signed":
+            from export.signing import write_signed_reports
+
+            written = write_signed_reports(db, args.id, pdf, xlsx)  # the signed files, byte for byte
+        else:
+            from export.reports import export_reports
+
+            written = export_reports(db, args.id, pdf=pdf, xlsx=xlsx)
+        for path in written:
+            print(f"wrote {path}")
+    return 0
+
+
+def _read_secret(prompt: str) -> str:
+    """A password from standard input (one line), or typed at a terminal without echo."""
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        raise CommandError(f"{prompt.strip(': ')} expected on standard input")
+    return line.rstrip("\n")
+
+
+def _users_add(args: argparse.Namespace) -> int:
+    from export.signing import create_account
+    from storage import auth
+
+    db = _open(args)
+    password = _read_secret("new account's password: ")
+    actor = args.name
+    if args.by:
+        actor = auth.authenticate(db, args.by, _read_secret(f"{args.by}'s password: ")).name
+    pkcs12 = Path(args.pkcs12).read_bytes() if args.pkcs12 else None
+    user_id, role = create_account(db, actor, args.name, args.role, password, pkcs12)
+    note = " (the first account is always a manager)" if role != args.role else ""
+    print(f"account {user_id}: {args.name}, {role}{note}, with a signing key")
+    return 0
+
+
+def _users_passwd(args: argparse.Namespace) -> int:
+    from export.signing import change_password
+
+    db = _open(args)
+    current = _read_secret(f"{args.name}'s current password: ")
+    new = _read_secret("new password: ")
+    if sys.stdin.isatty() and _read_secret("new password again: ") != new:
+        raise CommandError("the two new passwords differ; nothing was changed")
+    change_password(db, args.name, current, new)
+    print(f"password of {args.name} changed; its signing key is now locked by the new password")
+    return 0
+
+
+def _users_list(args: argparse.Namespace) -> int:
+    from storage.service import list_users
+
+    for user in list_users(_open(args)):
+        state = "" if user.active else "  disabled"
+        print(f"{user.id:>4} {user.name:<16} {user.role:<8} {'key' if user.pkcs12 else 'no key'}{state}")
+    return 0
+
+
+def _users_set_active(args: argparse.Namespace) -> int:
+    from storage import auth
+
+    db = _open(args)
+    manager = auth.authenticate(db, args.by, _read_secret(f"{args.by}'s password: ")).name
+    active = args.users_command == "enable"
+    auth.set_active(db, manager, args.name, active)
+    print(f"account {args.name} {'enabled' if active else 'disabled'} by {manager}")
+    return 0
+
+
+def _sign(args: argparse.Namespace) -> int:
+    from export.signing import sign
+
+    done = sign(_open(args), args.id, args.user, _read_secret("password: "), args.meaning)
+    print(f"inspection {done.inspection_id} signed as {done.meaning} by {args.user}; record hash {done.record_hash}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from export.signing import verify_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CommandError(f"{path} does not exist")
+    args.db = getattr(args, "db", None) or os.environ.get("FUGONG_DB_URL")
+    db = _open(args) if args.db else None
+    result = verify_file(path, db, Path(args.trust) if args.trust else None)
+    for line in result.lines:
+        print(line)
+    return 0 if result.ok else 2
+
+
+def _export_batch(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from export.reports import export_batch
+    from storage.service import InspectionFilter, count_inspections
+
+    try:
+        where = InspectionFilter(
+            site_id=args.site,
+            status=args.status,
+            date_from=dt.date.fromisoformat(args.date_from) if args.date_from else None,
+            date_to=dt.date.fromisoformat(args.date_to) if args.date_to else None,
+        )
+    except ValueError as error:
+        raise CommandError(f"dates are YYYY-MM-DD: {error}") from None
+    db = _open(args)
+    written = export_batch(db, Path(args.file), where)
+    print(f"wrote {written} ({count_inspections(db, where)} inspections)")
+    return 0
+
+
+def _actions(args: argparse.Namespace) -> int:
+    from storage.service import action_follow_ups, action_status, load_inspection
+
+    db = _open(args)
+    inspection = load_inspection(db, args.id)
+    history = action_follow_ups(db, args.id)
+    for action in inspection.actions:
+        due = action.due.isoformat() if action.due else "-"
+        print(
+            f"{action.id:>5} {action.item_id:<9} {action_status(action, history):<9} {action.owner} (due {due}): "
+            f"{action.action}"
+        )
+        for follow_up in (f for f in history if f.action_id == action.id):
+            print(f"      {follow_up.on} {follow_up.status:<9} {follow_up.by}: {follow_up.note}")
+    return 0
+
+
+def _follow_up(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from storage.service import follow_up_action
+
+    try:
+        on = dt.date.fromisoformat(args.on) if args.on else dt.date.today()
+    except ValueError:
+        raise CommandError(f"--on takes a date YYYY-MM-DD, not {args.on!r}") from None
+    follow_up_action(_open(args), _actor(args), args.id, args.action, args.status, args.note, on)
+    print(f"corrective action {args.action} of inspection {args.id}: {args.status} on {on}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from storage.service import InspectionFilter, list_inspections
+
+    rows = list_inspections(_open(args), InspectionFilter(status=args.status), limit=args.limit)
+    for row in rows:
+        print(
+            f"{row.id:>6} {row.date} {row.status:<9} {row.company} / {row.site or '-'}  "
+            f"通过 {row.passed} 不合格 {row.failed} 不适用 {row.na} 未查 {row.unchecked}  整改未完 {row.open_actions}"
+        )
+    return 0
+
+
+def register(commands: Any) -> None:
+    """Add the storage subcommands to the ``fugong`` parser."""
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = commands.add_parser(name, help=help_text)
+        parser.set_defaults(handler=_guard(handler), needs_db=True)
+        parser.add_argument("--db", default=argparse.SUPPRESS, help="database URL")
+        return parser
+
+    audit = commands.add_parser("audit", help="the audit trail")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = audit_commands.add_parser("verify", help="check the hash chain; names the first broken entry")
+    verify.set_defaults(handler=_guard(_audit_verify), needs_db=True)
+    verify.add_argument("--db", default=argparse.SUPPRESS)
+    log = audit_commands.add_parser("log", help="print the audit trail")
+    log.add_argument("--inspection", type=int, default=None)
+    log.add_argument("--db", default=argparse.SUPPRESS)
+    log.set_defaults(handler=_guard(_audit_log), needs_db=True)
+
+    add("verify-record", _verify_record, "check that a completed or signed inspection is unchanged").add_argument(
+        "id", type=int
+    )
+    add("backup", _backup, "write a consistent copy of the SQLite database").add_argument("file")
+    add("restore", _restore, "replace the SQLite database with a backup (the old one is kept)").add_argument("file")
+    imp = add("import", _import, "store an inspection from a fugong.inspection/1 JSON file; prints its id")
+    imp.add_argument("file")
+    imp.add_argument("--actor", help=ACTOR_HELP)
+    exp = add("export", _export, "write an inspection as JSON, PDF and/or Excel")
+    exp.add_argument("id", type=int)
+    exp.add_argument("--json", metavar="FILE")
+    exp.add_argument("--pdf", metavar="FILE")
+    exp.add_argument("--xlsx", metavar="FILE")
+    users = commands.add_parser("users", help="accounts and their signing keys")
+    user_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    user_add = user_commands.add_parser("add", help="create an account (password on standard input)")
+    user_add.add_argument("name")
+    user_add.add_argument("--role", choices=("officer", "manager", "auditor"), required=True)
+    user_add.add_argument("--by", help="the manager who creates it (their password on the next input line)")
+    user_add.add_argument("--pkcs12", help="import this PKCS#12 key file (same password) instead of a new key")
+    user_add.add_argument("--db", default=argparse.SUPPRESS)
+    user_add.set_defaults(handler=_guard(_users_add), needs_db=True)
+    user_list = user_commands.add_parser("list", help="list the accounts")
+    user_list.add_argument("--db", default=argparse.SUPPRESS)
+    user_list.set_defaults(handler=_guard(_users_list), needs_db=True)
+    user_passwd = user_commands.add_parser(
+        "passwd", help="change an account's password (current, then new, on standard input)"
+    )
+    user_passwd.add_argument("name")
+    user_passwd.set_defaults(handler=_guard(_users_passwd), needs_db=True)
+    for action, text in (
+        ("disable", "disable an account (someone left): no login, no changes in its name; signatures stay valid"),
+        ("enable", "enable a disabled account again"),
+    ):
+        toggle = user_commands.add_parser(action, help=f"{text} (the manager's password on standard input)")
+        toggle.add_argument("name")
+        toggle.add_argument("--by", required=True, help="the manager who does it")
+        toggle.set_defaults(handler=_guard(_users_set_active), needs_db=True)
+    sign = add("sign", _sign, "sign an inspection (password on standard input)")
+    sign.add_argument("id", type=int)
+    sign.add_argument("--user", required=True)
+    sign.add_argument("--meaning", choices=("inspector", "approver"), required=True)
+    verify_cmd = commands.add_parser("verify", help="check a report file's signatures and its stored record")
+    verify_cmd.add_argument("file")
+    verify_cmd.add_argument("--trust", help="PEM file of trusted signer certificates")
+    verify_cmd.add_argument("--db", default=argparse.SUPPRESS)
+    verify_cmd.set_defaults(handler=_guard(_verify), needs_db=False)
+    batch = add("export-batch", _export_batch, "every inspection of a period or site in one workbook, for auditors")
+    batch.add_argument("file")
+    batch.add_argument("--site", type=int, help="site id")
+    batch.add_argument("--status", choices=("draft", "completed", "signed"))
+    batch.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    batch.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    actions = add("actions", _actions, "an inspection's corrective actions with their follow-ups")
+    actions.add_argument("id", type=int)
+    follow = add("follow-up", _follow_up, "record that a corrective action was done or verified (after completion)")
+    follow.add_argument("id", type=int, help="inspection id")
+    follow.add_argument("action", type=int, help="corrective action id (see `fugong actions ID`)")
+    follow.add_argument("--status", choices=("done", "verified"), required=True)
+    follow.add_argument("--note", default="")
+    follow.add_argument("--on", help="date it was done or verified (default: today)")
+    follow.add_argument("--actor", help=ACTOR_HELP)
+    lst = add("list", _list, "list inspections")
+    lst.add_argument("--status", choices=("draft", "completed", "signed"))
+    lst.add_argument("--limit", type=int, default=50)

@@ -1,0 +1,532 @@
+"""One checklist item at a time: requirement, citation, on-site guidance, result, values, rooms, notes,
+photos and corrective actions. Every change goes straight to the :class:`InspectionEditor` (autosave).
+
+The page shows the rule engine's verdict as the officer types; it decides nothing itself.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checklist.catalog import Item, Measurement, Severity
+from checklist.evaluation import ItemOutcome, Result
+from checklist.rules import MeasurementKind, Verdict
+from desktop.common.assets import icon
+from desktop.common.errors import error_text, show_error
+from desktop.common.i18n import english, pick
+from desktop.common.look import RESULT_BUTTON_CSS, SECONDARY_TEXT_CSS
+from desktop.editor.action_dialog import CorrectiveActionDialog
+from desktop.editor.inspection import InspectionEditor
+from desktop.editor.photos import PhotoStrip, local_files
+from desktop.editor.rooms import RoomsEditor, room_verdicts
+
+FAIL_CSS = "color: #c62828"
+PASS_CSS = "color: #2e7d32"
+WARN_CSS = "color: #b26a00"
+
+
+def _label(text: str = "", selectable: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+class MeasurementField(QWidget):
+    """One measured value: the input, its unit, and the inline error for an invalid value."""
+
+    edited = Signal(str, object)  # key, value as typed (text, True/False, or None)
+    finished = Signal()
+
+    def __init__(self, measurement: Measurement, value: Any, editable: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.measurement = measurement
+        self.setObjectName(f"measurement_{measurement.key}")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.input: QLineEdit | QComboBox
+        if measurement.kind is MeasurementKind.BOOLEAN:
+            combo = QComboBox()
+            combo.addItem(self.tr("（未填）"), None)
+            combo.addItem(self.tr("是"), True)
+            combo.addItem(self.tr("否"), False)
+            combo.setCurrentIndex(max(combo.findData(value), 0) if isinstance(value, bool) else 0)
+            combo.activated.connect(lambda _: self.edited.emit(measurement.key, combo.currentData()))
+            combo.activated.connect(lambda _: self.finished.emit())
+            self.input = combo
+        else:
+            line = QLineEdit("" if value is None else str(value))
+            line.setMaximumWidth(220)
+            if measurement.kind is MeasurementKind.DATE:
+                line.setPlaceholderText("YYYY-MM-DD")
+            line.textEdited.connect(lambda text: self.edited.emit(measurement.key, text))
+            line.editingFinished.connect(lambda: self.finished.emit())
+            self.input = line
+        self.input.setObjectName(f"input_{measurement.key}")
+        self.input.setEnabled(editable)
+        row.addWidget(self.input)
+        if measurement.unit:
+            row.addWidget(QLabel(measurement.unit))
+        row.addStretch(1)
+        self.error = _label()
+        self.error.setObjectName(f"error_{measurement.key}")
+        self.error.setStyleSheet(FAIL_CSS)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+
+    def set_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+
+class ItemPage(QScrollArea):
+    """The page of the current item; ``show_item`` switches items (after saving what was typed)."""
+
+    def __init__(self, editor: InspectionEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.item: Item | None = None
+        self.action_dialog: CorrectiveActionDialog | None = None
+        self._fields: dict[str, MeasurementField] = {}
+        self._updating = False
+        self.setObjectName("itemPage")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAcceptDrops(True)
+
+        body = QWidget()
+        self.body = body
+        layout = QVBoxLayout(body)
+        layout.setSpacing(10)
+
+        self.title = _label()
+        self.title.setObjectName("itemTitle")
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.citation = _label()
+        self.citation.setObjectName("itemCitation")
+        self.citation.setStyleSheet(SECONDARY_TEXT_CSS)
+        self.severity = QLabel()
+        layout.addWidget(self.title)
+        layout.addWidget(self.citation)
+        layout.addWidget(self.severity)
+
+        requirement_box = QGroupBox(self.tr("要求"))
+        self.requirement = _label()
+        self.requirement.setObjectName("itemRequirement")
+        QVBoxLayout(requirement_box).addWidget(self.requirement)
+        layout.addWidget(requirement_box)
+
+        guidance_box = QGroupBox(self.tr("现场检查方法"))
+        self.guidance = _label()
+        self.guidance.setObjectName("itemGuidance")
+        QVBoxLayout(guidance_box).addWidget(self.guidance)
+        layout.addWidget(guidance_box)
+
+        self.measurements_box = QGroupBox(self.tr("测量值"))
+        self.measurements_form = QFormLayout(self.measurements_box)
+        self.measurements_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.addWidget(self.measurements_box)
+
+        self.rooms_box = QGroupBox(self.tr("宿舍表"))
+        self.rooms = RoomsEditor()
+        QVBoxLayout(self.rooms_box).addWidget(self.rooms)
+        layout.addWidget(self.rooms_box)
+
+        self.feedback_box = QGroupBox(self.tr("规则判定"))
+        feedback_layout = QVBoxLayout(self.feedback_box)
+        self.derived = _label()
+        self.derived.setObjectName("derivedResult")
+        self.findings = QWidget()  # one label per finding: wrapped plain text sizes itself reliably
+        self.findings.setObjectName("findings")
+        self.findings_layout = QVBoxLayout(self.findings)
+        self.findings_layout.setContentsMargins(0, 0, 0, 0)
+        self.findings_layout.setSpacing(2)
+        self.item_errors = _label()
+        self.item_errors.setObjectName("itemErrors")
+        self.item_errors.setStyleSheet(FAIL_CSS)
+        feedback_layout.addWidget(self.derived)
+        feedback_layout.addWidget(self.findings)
+        feedback_layout.addWidget(self.item_errors)
+        layout.addWidget(self.feedback_box)
+
+        result_box = QGroupBox(self.tr("检查结果"))
+        result_layout = QVBoxLayout(result_box)
+        buttons = QHBoxLayout()
+        self.result_group = QButtonGroup(self)
+        self.result_buttons: dict[Result, QPushButton] = {}
+        for result, text, name in (
+            (Result.PASS, self.tr("合格(&P)"), "pass"),
+            (Result.FAIL, self.tr("不合格(&F)"), "fail"),
+            (Result.NA, self.tr("不适用(&N)"), "na"),
+        ):
+            button = QPushButton(icon(name), text)
+            button.setObjectName(f"result_{name}")
+            button.setCheckable(True)
+            button.setStyleSheet(RESULT_BUTTON_CSS[name])
+            button.setMinimumWidth(110)
+            button.setToolTip({Result.PASS: "Ctrl+1", Result.FAIL: "Ctrl+2", Result.NA: "Ctrl+3"}[result])
+            self.result_group.addButton(button)
+            self.result_buttons[result] = button
+            buttons.addWidget(button)
+            button.clicked.connect(lambda _=False, r=result: self.choose_result(r))
+        buttons.addStretch(1)
+        result_layout.addLayout(buttons)
+        self.override_label = _label(selectable=False)
+        self.override_label.setStyleSheet(WARN_CSS)
+        self.override_edit = QLineEdit()
+        self.override_edit.setObjectName("overrideReason")
+        self.override_edit.setPlaceholderText(self.tr("说明为何与规则判定不同"))
+        result_layout.addWidget(self.override_label)
+        result_layout.addWidget(self.override_edit)
+        layout.addWidget(result_box)
+
+        notes_box = QGroupBox(self.tr("备注"))
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setObjectName("note")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(70)
+        QVBoxLayout(notes_box).addWidget(self.note_edit)
+        layout.addWidget(notes_box)
+
+        photos_box = QGroupBox(self.tr("照片和文件"))
+        self.photos = PhotoStrip()
+        QVBoxLayout(photos_box).addWidget(self.photos)
+        layout.addWidget(photos_box)
+
+        actions_box = QGroupBox(self.tr("整改措施"))
+        actions_layout = QVBoxLayout(actions_box)
+        self.actions_list = _label()
+        self.actions_list.setObjectName("itemActions")
+        self.action_button = QPushButton(icon("action"), self.tr("新建整改措施(&C)…"))
+        self.action_button.setObjectName("newAction")
+        action_row = QHBoxLayout()
+        action_row.addWidget(self.action_button)
+        action_row.addStretch(1)
+        actions_layout.addWidget(self.actions_list)
+        actions_layout.addLayout(action_row)
+        layout.addWidget(actions_box)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+        self.override_edit.textEdited.connect(self._override_edited)
+        self.override_edit.editingFinished.connect(self.editor.flush)
+        self.note_edit.textChanged.connect(self._note_edited)
+        self.note_edit.installEventFilter(self)
+        self.rooms.rooms_edited.connect(self._rooms_edited)
+        self.rooms.view.installEventFilter(self)
+        self.photos.files_chosen.connect(self.add_files)
+        self.photos.remove_requested.connect(self.editor.remove_photo)
+        self.action_button.clicked.connect(self.open_action_dialog)
+        editor.answer_changed.connect(self._answer_changed)
+        editor.rooms_changed.connect(self._refresh_feedback)
+        editor.evidence_changed.connect(self._evidence_changed)
+        editor.actions_changed.connect(self._refresh_actions)
+        editor.reloaded.connect(self._reloaded)
+
+    # --- showing an item ------------------------------------------------------------------------------
+
+    def show_item(self, item_id: str) -> None:
+        """Switch to another item; whatever was typed on the previous one is saved first."""
+        self.editor.flush()
+        item = self.editor.item(item_id)
+        self.item = item
+        catalog = self.editor.catalog_of(item_id)
+        editable = self.editor.editable
+        answer = self.editor.answer(item_id)
+        self._updating = True
+        self.title.setText(f"{item.id}  {pick(item, 'title')}")
+        document = catalog.document
+        number = f" {document.number}" if document.number else ""
+        self.citation.setText(
+            self.tr("依据：《{title}》{number}（{date}）{clause}").format(
+                title=pick(catalog, "title"), number=number, date=document.date.isoformat(), clause=pick(item, "clause")
+            )
+        )
+        severity = {
+            Severity.CRITICAL: self.tr("重要程度：关键"),
+            Severity.MAJOR: self.tr("重要程度：重要"),
+            Severity.MINOR: self.tr("重要程度：一般"),
+        }[item.severity]
+        self.severity.setText(severity)
+        self.requirement.setText(pick(item, "requirement"))
+        self.guidance.setText(pick(item, "guidance"))
+
+        while self.measurements_form.rowCount():
+            self.measurements_form.removeRow(0)
+        self._fields = {}
+        for measurement in item.measurements:
+            field = MeasurementField(measurement, answer.measurements.get(measurement.key), editable)
+            field.edited.connect(self._measurement_edited)
+            field.finished.connect(self.editor.flush)
+            self._fields[measurement.key] = field
+            self.measurements_form.addRow(pick(measurement, "label") + self.tr("："), field)
+        self.measurements_box.setVisible(bool(item.measurements))
+
+        self.rooms_box.setVisible(bool(item.table))
+        if item.table:
+            self.rooms.set_rooms(self.editor.rooms, editable)
+
+        self.override_edit.setText(answer.override_reason)
+        self.override_edit.setEnabled(editable)
+        self.note_edit.setPlainText(answer.note)
+        self.note_edit.setReadOnly(not editable)
+        for button in self.result_buttons.values():
+            button.setEnabled(editable)
+        self.photos.set_evidence(self.editor.evidence_of(item_id), editable)
+        self._updating = False
+        self._refresh_feedback()
+        self._refresh_actions()
+        self._fix_tab_order()
+        self.verticalScrollBar().setValue(0)
+
+    def _fix_tab_order(self) -> None:
+        """Tab follows the page top to bottom: values, rooms, result, reason, note, photos, actions."""
+        chain: list[QWidget] = [field.input for field in self._fields.values()]
+        if self.rooms_box.isVisibleTo(self):
+            chain += [self.rooms.add_button, self.rooms.remove_button, self.rooms.view]
+        chain += list(self.result_buttons.values())
+        chain += [self.override_edit, self.note_edit, self.photos.add_button, self.photos.remove_button]
+        chain += [self.photos.view, self.action_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _outcome(self) -> ItemOutcome | None:
+        return self.editor.outcome(self.item.id) if self.item is not None else None
+
+    @Slot()
+    def _refresh_feedback(self) -> None:
+        """Show the rules' verdict, findings and errors for the values as typed."""
+        item, outcome = self.item, self._outcome()
+        if item is None or outcome is None:
+            return
+        answer = self.editor.answer(item.id)
+        names = {Result.PASS: self.tr("合格"), Result.FAIL: self.tr("不合格"), Result.NA: self.tr("不适用")}
+        if outcome.derived is not None:
+            self.derived.setText(self.tr("依规则判定：{result}").format(result=names[outcome.derived]))
+            self.derived.setStyleSheet(FAIL_CSS if outcome.derived is Result.FAIL else PASS_CSS)
+        elif item.rules:
+            self.derived.setText(self.tr("填写测量值后，规则会给出判定。"))
+            self.derived.setStyleSheet("")
+        else:
+            self.derived.setText(self.tr("本项没有数值规则，请根据现场检查选择结果。"))
+            self.derived.setStyleSheet("")
+        shown = [f for f in outcome.findings if f.verdict is not Verdict.PASS] if item.table else list(outcome.findings)
+        lines: list[tuple[str, str]] = []
+        for finding in shown:
+            css = {Verdict.FAIL: FAIL_CSS, Verdict.WARNING: WARN_CSS, Verdict.PASS: PASS_CSS}[finding.verdict]
+            mark = {Verdict.FAIL: "✗", Verdict.WARNING: "!", Verdict.PASS: "✓"}[finding.verdict]
+            lines.append((f"{mark} {finding.message_en if english() else finding.message_zh}", css))
+        passed_rooms = len(outcome.findings) - len(shown)
+        if item.table and passed_rooms:
+            lines.append((self.tr("另有 {count} 项房间检查合格。").format(count=passed_rooms), PASS_CSS))
+        while self.findings_layout.count():
+            old = self.findings_layout.takeAt(0).widget()
+            if old is not None:
+                old.hide()  # gone from the page now, deleted once the event loop turns
+                old.deleteLater()
+        for text, css in lines:
+            line = _label(text)
+            line.setStyleSheet(css)
+            self.findings_layout.addWidget(line)
+            line.show()
+        self.findings.setVisible(bool(lines))
+
+        field_errors: dict[str, list[str]] = {}
+        other_errors: list[str] = []
+        for error in outcome.errors:
+            key = error.split(":", 1)[0].strip()
+            if key in self._fields:
+                field_errors.setdefault(key, []).append(error.split(":", 1)[1].strip())
+            elif not error.startswith(f"{item.id}: the result differs"):
+                other_errors.append(error)
+        for key, field in self._fields.items():
+            reasons = field_errors.get(key, [])
+            field.set_error(self.tr("数值无效，已按输入保存：") + "；".join(reasons) if reasons else "")
+        self.item_errors.setText("\n".join(other_errors))
+        self.item_errors.setVisible(bool(other_errors))
+
+        self.result_group.setExclusive(False)
+        for result, button in self.result_buttons.items():
+            button.setChecked(answer.result is result)
+        self.result_group.setExclusive(True)
+        differs = answer.result is not None and outcome.derived is not None and answer.result is not outcome.derived
+        if differs:
+            assert outcome.derived is not None
+            self.override_label.setText(
+                self.tr("所选结果与规则判定（{derived}）不同，请说明理由（必填）：").format(
+                    derived=names[outcome.derived]
+                )
+            )
+        elif answer.result is None and outcome.result is not None:
+            self.override_label.setText(
+                self.tr("尚未选择结果：按规则计为“{result}”。").format(result=names[outcome.result])
+            )
+        self.override_label.setVisible(differs or (answer.result is None and outcome.result is not None))
+        self.override_edit.setVisible(differs or bool(answer.override_reason))
+        self.action_button.setEnabled(self.editor.editable and outcome.result is Result.FAIL)
+        if item.table:
+            table_items = [i for i in self.editor.items if i.table == item.table]
+            self.rooms.set_verdicts(
+                [i.id for i in table_items],
+                room_verdicts(
+                    self.editor.rooms,
+                    [(i.id, self.editor.outcome(i.id).findings) for i in table_items],
+                    self.editor.evaluation.room_errors,
+                ),
+            )
+
+    def findings_text(self) -> str:
+        """The rule feedback as shown, one finding per line."""
+        labels = self.findings.findChildren(QLabel)
+        return "\n".join(label.text() for label in labels if not label.isHidden())
+
+    @Slot()
+    def _refresh_actions(self) -> None:
+        if self.item is None:
+            return
+        actions = self.editor.actions_of(self.item.id)
+        if not actions:
+            self.actions_list.setText(self.tr("尚无整改措施。"))
+            return
+        lines = [
+            self.tr("• {action}（责任人：{owner}，期限：{due}）").format(
+                action=a.action, owner=a.owner, due=a.due.isoformat() if a.due else "—"
+            )
+            for a in actions
+        ]
+        self.actions_list.setText("\n".join(lines))
+
+    # --- changes from the officer ---------------------------------------------------------------------
+
+    def choose_result(self, result: Result) -> None:
+        """A result button or its shortcut: saved at once."""
+        if self.item is None or not self.editor.editable:
+            return
+        self.editor.set_result(self.item.id, result)
+
+    @Slot(str, object)
+    def _measurement_edited(self, key: str, value: Any) -> None:
+        if self.item is not None and not self._updating:
+            self.editor.set_measurement(self.item.id, key, value)
+
+    @Slot(str)
+    def _override_edited(self, text: str) -> None:
+        if self.item is not None and not self._updating:
+            self.editor.set_override_reason(self.item.id, text)
+
+    @Slot()
+    def _note_edited(self) -> None:
+        if self.item is not None and not self._updating and self.editor.editable:
+            self.editor.set_note(self.item.id, self.note_edit.toPlainText())
+
+    @Slot(list)
+    def _rooms_edited(self, rows: list[dict[str, Any]]) -> None:
+        if not self._updating:
+            self.editor.set_rooms(rows)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched in (self.note_edit, self.rooms.view):
+            self.editor.flush()
+        return super().eventFilter(watched, event)
+
+    @Slot(str)
+    def _answer_changed(self, item_id: str) -> None:
+        if self.item is not None and item_id == self.item.id:
+            self._refresh_feedback()
+
+    @Slot(str)
+    def _evidence_changed(self, item_id: str) -> None:
+        if self.item is not None and item_id == self.item.id:
+            self.photos.set_evidence(self.editor.evidence_of(item_id), self.editor.editable)
+
+    @Slot()
+    def _reloaded(self) -> None:
+        if self.item is not None:
+            self.show_item(self.item.id)
+
+    @Slot(list)
+    def add_files(self, paths: list[Path]) -> None:
+        """Attach files chosen in the file dialog or dropped on the page."""
+        if self.item is None or not self.editor.editable:
+            return
+        try:
+            problems = self.editor.add_photos(self.item.id, paths)
+        except Exception as error:
+            show_error(self, self.tr("照片未能保存。"), error, self.tr("已填写的内容都已保存；请稍后再添加照片。"))
+            return
+        if problems:
+            show_error(
+                self,
+                self.tr("有文件未能添加。"),
+                "\n".join(problems),
+                self.tr("其他文件和已填写的内容都已保存。"),
+            )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.editor.editable and local_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = local_files(event.mimeData())
+        if files and self.editor.editable:
+            event.acceptProposedAction()
+            self.add_files(files)
+
+    @Slot()
+    def open_action_dialog(self) -> None:
+        """Open a corrective action straight from this (failed) item."""
+        if self.item is None:
+            return
+        dialog = CorrectiveActionDialog(f"{self.item.id} {pick(self.item, 'title')}", self.editor.actor, self)
+        self.action_dialog = dialog
+        item_id = self.item.id
+
+        def store() -> None:
+            try:
+                self.editor.add_action(item_id, dialog.action, dialog.owner, dialog.due)
+            except Exception as error:
+                show_error(self, self.tr("整改措施未能保存。"), error, self.tr("对话框中的内容仍保留，可再试一次。"))
+                dialog.show_error(error_text(error))
+                dialog.open()
+                return
+            self.action_dialog = None
+            dialog.deleteLater()
+
+        dialog.accepted.connect(store)
+        dialog.open()

@@ -1,0 +1,199 @@
+"""Exporting an inspection as PDF and Excel reports, or the inspections a list shows as one workbook for
+auditors, off the GUI thread, then offering to open them.
+
+The GUI only builds an :class:`ExportRequest` and hands it to ``export.reports.export_reports`` (Qt-free)
+through :func:`desktop.common.operations.run_in_background`. A signed inspection is not rendered again: its stored,
+signed files are written byte for byte (``export.signing.write_signed_reports``, the workbook with its
+``.p7s``), so every copy handed out verifies. The batch workbook (:func:`export_shown_inspections`) goes to
+``export.reports.export_batch`` with the ids of the rows the list shows after its filters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop.common.errors import show_error
+from desktop.common.operations import Cancelled, Operation, Progress, run_in_background
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to write; understood by ``export.reports`` without Qt."""
+
+    inspection_id: int
+    pdf: Path | None
+    xlsx: Path | None
+
+
+def _failure_reporter(parent: QWidget, what: str, kept: str) -> Callable[[BaseException], None]:
+    """An export's failure callback: a cancel ends quietly, anything else is told in words."""
+
+    def failed(error: BaseException) -> None:
+        if not isinstance(error, Cancelled):
+            show_error(parent, what, error, kept)
+
+    return failed
+
+
+def _fraction_reporter(progress: Progress) -> Callable[[float, str], None]:
+    """The exporter's progress callback (a fraction and a step text) shown as a percentage. The exporter's
+    step texts are not translated, so the dialog keeps its own (translated) label."""
+
+    def report(fraction: float, _message: str) -> None:
+        progress.update(round(min(max(fraction, 0.0), 1.0) * 100), 100)
+
+    return report
+
+
+def run_export(db: Any, request: ExportRequest, progress: Progress) -> list[Path]:
+    """The work: call the exporter with progress and cancel callbacks (runs on a worker thread)."""
+    from storage.service import load_inspection
+
+    if load_inspection(db, request.inspection_id).status == "signed":
+        from export.signing import write_signed_reports
+
+        progress.update(0, 0, "")
+        return write_signed_reports(db, request.inspection_id, request.pdf, request.xlsx)
+    from export.reports import ExportCancelled, export_reports  # heavy (reportlab, openpyxl): only when used
+
+    try:
+        written: Iterable[Any] = export_reports(
+            db,
+            request.inspection_id,
+            pdf=request.pdf,
+            xlsx=request.xlsx,
+            progress=_fraction_reporter(progress),
+            cancelled=lambda: progress.cancelled,
+        )
+    except ExportCancelled as error:  # nothing was written under the final names
+        raise Cancelled() from error
+    result = [Path(p) for p in written]
+    progress.check()
+    return result
+
+
+def export_inspection(parent: QWidget, db: Any, inspection_id: int, folder: Path | None = None) -> None:
+    """Ask for a folder, write ``复工自查_<id>.pdf`` and ``.xlsx`` there, then offer to open them."""
+    if folder is None:
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen = QFileDialog.getExistingDirectory(
+            parent, QCoreApplication.translate("Export", "选择保存报告的文件夹"), start
+        )
+        if not chosen:
+            return
+        folder = Path(chosen)
+    stem = f"复工自查_{inspection_id}"
+    request = ExportRequest(inspection_id, folder / f"{stem}.pdf", folder / f"{stem}.xlsx")
+
+    def done(paths: list[Path]) -> None:
+        offer_to_open(parent, paths or [p for p in (request.pdf, request.xlsx) if p is not None])
+
+    failed = _failure_reporter(
+        parent,
+        QCoreApplication.translate("Export", "报告未能导出。"),
+        QCoreApplication.translate("Export", "检查记录不受影响；没有留下写了一半的文件。"),
+    )
+
+    run_in_background(
+        parent,
+        lambda progress: run_export(db, request, progress),
+        done,
+        failed,
+        QCoreApplication.translate("Export", "正在导出报告……"),
+    )
+
+
+def batch_file_name(today: dt.date | None = None) -> str:
+    """The suggested name of the batch workbook: ``复工自查汇总_<date>.xlsx``."""
+    return f"复工自查汇总_{(today or dt.date.today()).isoformat()}.xlsx"
+
+
+def run_batch_export(db: Any, xlsx: Path, ids: tuple[int, ...], progress: Progress) -> Path:
+    """The work: exactly these inspections into one workbook, with progress and cancel (worker thread)."""
+    from export.reports import ExportCancelled, export_batch  # heavy (openpyxl): imported only when used
+    from storage.service import InspectionFilter
+
+    try:
+        written = export_batch(
+            db,
+            xlsx,
+            InspectionFilter(ids=ids),
+            progress=_fraction_reporter(progress),
+            cancelled=lambda: progress.cancelled,
+        )
+    except ExportCancelled as error:  # nothing was written under the final name
+        raise Cancelled() from error
+    return Path(written)
+
+
+def export_shown_inspections(
+    parent: QWidget, db: Any, ids: Sequence[int], xlsx: Path | None = None
+) -> Operation[Path] | None:
+    """Ask where to save, write exactly the inspections ``ids`` (what the list shows) into one workbook, then
+    offer to open it. None if nothing was started (no ids, or the dialog was cancelled)."""
+    chosen_ids = tuple(ids)
+    if not chosen_ids:
+        return None
+    if xlsx is None:
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("Export", "保存汇总表"),
+            str(Path(documents) / batch_file_name()),
+            QCoreApplication.translate("Export", "Excel 工作簿 (*.xlsx)"),
+        )
+        if not chosen:
+            return None
+        xlsx = Path(chosen)
+        if xlsx.suffix.lower() != ".xlsx":
+            xlsx = xlsx.with_name(xlsx.name + ".xlsx")
+    target = xlsx
+
+    def done(path: Path) -> None:
+        offer_to_open(parent, [path])
+
+    failed = _failure_reporter(
+        parent,
+        QCoreApplication.translate("Export", "汇总表未能导出。"),
+        QCoreApplication.translate("Export", "没有修改任何数据；没有留下写了一半的文件。"),
+    )
+
+    return run_in_background(
+        parent,
+        lambda progress: run_batch_export(db, target, chosen_ids, progress),
+        done,
+        failed,
+        QCoreApplication.translate("Export", "正在导出 {count} 次检查的汇总表……").format(count=len(chosen_ids)),
+    )
+
+
+def offer_to_open(parent: QWidget, paths: list[Path]) -> QMessageBox:
+    """ "Open the file / open the folder" once the reports are written."""
+    box = QMessageBox(parent)
+    box.setObjectName("exportDone")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(QCoreApplication.translate("Export", "报告已导出"))
+    box.setText(QCoreApplication.translate("Export", "报告已保存：") + "\n" + "\n".join(str(p) for p in paths))
+    open_file = box.addButton(QCoreApplication.translate("Export", "打开文件"), QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton(
+        QCoreApplication.translate("Export", "打开所在文件夹"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
+
+    def clicked(button: Any) -> None:
+        if button is open_file and paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
+        elif button is open_folder and paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0].parent)))
+
+    box.buttonClicked.connect(clicked)
+    box.open()
+    return box
