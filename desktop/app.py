@@ -4,8 +4,8 @@ Start-up is kept lean (``bench/bench_startup.py``): before the window and the lo
 window's frame, menus and toolbar, and the login form are built; the database is opened in the background
 while the password is typed, and the list page, checklist, storage, export and PIL come when first needed.
 
-One rule keeps most of that time: the modules on this path (app, main_window, login_dialog, accounts,
-errors, operations, i18n, assets, settings) never touch PySide6's ``Qt`` namespace. Its first use builds
+One rule keeps most of that time: the modules on this path (app, main_window, accounts/login, accounts/account,
+and common/: errors, operations, i18n, assets, settings) never touch PySide6's ``Qt`` namespace. Its first use builds
 a Python enum for each of its hundred-odd enums, about 30 ms, a fifth of a bare window's whole start-up.
 They import ``Qt`` inside the functions that need it after start-up, and set the few enum properties
 they need before it by name (``setProperty("alignment", "AlignCenter")``). ``tests/gui/test_startup.py``

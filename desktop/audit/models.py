@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentMo
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.common.table_model import RowTableModel
-from desktop.inspections.model import status_text
+from desktop.common.words import status_text
 
 if TYPE_CHECKING:
     from storage.audit import ChainReport
@@ -249,7 +249,8 @@ class AuditRecordsModel(RowTableModel):
         return next((i for i, row in enumerate(self._rows) if row.id == inspection_id), -1)
 
     def record(self, row: int) -> RecordRow:
-        return self._rows[row]
+        record: RecordRow = self._rows[row]
+        return record
 
     def set_check(self, inspection_id: int, ok: bool) -> None:
         """Show the result of ``verify_record`` for this record."""

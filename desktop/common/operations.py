@@ -90,7 +90,7 @@ class Operation(QObject, Generic[T]):
         parent: QWidget | None,
         work: Callable[[Progress], T],
         on_success: Callable[[T], None],
-        on_failure: Callable[[BaseException], None],
+        on_failure: Callable[[BaseException], object],
         label: str,
         show_progress: bool,
         cancellable: bool = True,
@@ -119,7 +119,7 @@ class Operation(QObject, Generic[T]):
             self._dialog.setMinimumDuration(0)
             self._dialog.canceled.connect(self.cancel)
             if not cancellable:
-                self._dialog.setCancelButton(None)  # type: ignore[arg-type]  # work that cannot stop halfway
+                self._dialog.setCancelButton(None)  # work that cannot stop halfway
             self._dialog.hide()
             self._show_timer = QTimer(self)
             self._show_timer.setSingleShot(True)
@@ -180,7 +180,7 @@ def run_in_background(
     parent: QWidget | None,
     work: Callable[[Progress], T],
     on_success: Callable[[T], None],
-    on_failure: Callable[[BaseException], None],
+    on_failure: Callable[[BaseException], object],
     label: str = "",
     show_progress: bool = True,
     cancellable: bool = True,

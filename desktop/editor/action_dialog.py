@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.common.dates import python_date
+
 
 class CorrectiveActionDialog(QDialog):
     """Asks for the action, its owner and due date; the caller stores them when accepted."""
@@ -67,7 +69,7 @@ class CorrectiveActionDialog(QDialog):
 
     @property
     def due(self) -> dt.date:
-        return self.due_edit.date().toPython()  # type: ignore[no-any-return]
+        return python_date(self.due_edit.date())
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from checklist.catalog import Catalog, Item
 from checklist.evaluation import Answer, Blocker, InspectionEvaluation, ItemOutcome, Result, evaluate_inspection
 from desktop.common.errors import error_text
-from desktop.signing.signatures import SignatureRow, load_signatures
+from desktop.editor.signatures import SignatureRow, load_signatures
 from storage import service
 from storage.auth import WRITE_ROLES
 from storage.db import ConcurrentEditError, Database, KnownError

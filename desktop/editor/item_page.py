@@ -351,7 +351,8 @@ class ItemPage(QScrollArea):
         if item.table and passed_rooms:
             lines.append((self.tr("另有 {count} 项房间检查合格。").format(count=passed_rooms), PASS_CSS))
         while self.findings_layout.count():
-            old = self.findings_layout.takeAt(0).widget()
+            taken = self.findings_layout.takeAt(0)
+            old = taken.widget() if taken is not None else None
             if old is not None:
                 old.hide()  # gone from the page now, deleted once the event loop turns
                 old.deleteLater()

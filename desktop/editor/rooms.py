@@ -202,7 +202,7 @@ class RoomTableModel(QAbstractTableModel):
                 return verdict.details
             if role == Qt.ItemDataRole.ForegroundRole:
                 colors = {Verdict.FAIL: FAIL_COLOR, Verdict.WARNING: WARN_COLOR, Verdict.PASS: PASS_COLOR}
-                return QBrush(colors.get(verdict.verdict, FAIL_COLOR))
+                return QBrush(colors.get(verdict.verdict, FAIL_COLOR) if verdict.verdict else FAIL_COLOR)
             return None
         key = ("name", "area_m2", "occupants", "location", "has_window", "bunk_beds")[column]
         value = room.get(key)

@@ -45,6 +45,7 @@ from desktop.common.errors import show_error
 from desktop.common.i18n import english, pick
 from desktop.common.look import SECONDARY_TEXT_CSS, compact_rows
 from desktop.common.table_model import RowTableModel
+from desktop.common.words import status_text
 from desktop.editor.actions import (
     ActionColumn,
     ActionIdRole,
@@ -53,8 +54,7 @@ from desktop.editor.actions import (
     action_rows,
 )
 from desktop.editor.inspection import InspectionEditor
-from desktop.inspections.model import status_text
-from desktop.signing.signatures import SignatureColumn, SignaturesModel
+from desktop.editor.signatures import SignatureColumn, SignaturesModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 FAIL_COLOR = QColor("#c62828")

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.common.table_model import RowTableModel
+from desktop.common.words import status_text
 
 if TYPE_CHECKING:
     from storage.service import InspectionRow
@@ -52,15 +52,6 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ROLES_WITH_DATA = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, _TOOLTIP, int(RowRole)})
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-
-
-def status_text(status: str) -> str:
-    names = {
-        "draft": QCoreApplication.translate("Status", "草稿"),
-        "completed": QCoreApplication.translate("Status", "已完成"),
-        "signed": QCoreApplication.translate("Status", "已签署"),
-    }
-    return names.get(status, status)
 
 
 def place_text(row: InspectionRow) -> str:
@@ -183,7 +174,10 @@ class InspectionTableModel(RowTableModel):
         self._sorted_by = (column, order)
         if persistent:
             new_rows = new_positions(self._rows, held)
-            moved_to = [self.index(row, index.column()) for row, index in zip(new_rows, persistent, strict=True)]
+            moved_to = [
+                self.index(row, index.column()) if row is not None else QModelIndex()
+                for row, index in zip(new_rows, persistent, strict=True)
+            ]
             self.changePersistentIndexList(persistent, moved_to)
         self.layoutChanged.emit()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from checklist.catalog import Catalog
+from desktop.common.dates import python_date
 from desktop.common.errors import error_text, is_known
 from desktop.common.i18n import pick
 
@@ -117,7 +118,7 @@ class NewInspectionDialog(QDialog):
         return NewInspection(
             place.company_id,
             place.site_id,
-            self.date_edit.date().toPython(),
+            python_date(self.date_edit.date()),
             self.inspector_edit.text().strip(),
             chosen,
         )

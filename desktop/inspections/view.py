@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.common.dates import python_date
 from desktop.common.look import compact_rows
 from desktop.inspections.model import Column, InspectionFilterProxy, InspectionTableModel
 
@@ -172,7 +173,7 @@ class InspectionsPage(QWidget):
     @Slot()
     def _place_changed(self) -> None:
         place = self.place_filter.currentData()
-        self.proxy.set_place(tuple(place) if place else None)  # type: ignore[arg-type]
+        self.proxy.set_place(tuple(place) if place else None)
 
     @Slot()
     def _status_changed(self) -> None:
@@ -184,7 +185,7 @@ class InspectionsPage(QWidget):
         self.date_from.setEnabled(on)
         self.date_to.setEnabled(on)
         if on:
-            self.proxy.set_date_range(self.date_from.date().toPython(), self.date_to.date().toPython())
+            self.proxy.set_date_range(python_date(self.date_from.date()), python_date(self.date_to.date()))
         else:
             self.proxy.set_date_range(None, None)
 

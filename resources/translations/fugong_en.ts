@@ -2303,32 +2303,32 @@
 <context>
     <name>SignaturesModel</name>
     <message>
-        <location filename="../../desktop/signing/signatures.py" line="67"/>
+        <location filename="../../desktop/editor/signatures.py" line="67"/>
         <source>签名人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/signatures.py" line="68"/>
+        <location filename="../../desktop/editor/signatures.py" line="68"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/signatures.py" line="69"/>
+        <location filename="../../desktop/editor/signatures.py" line="69"/>
         <source>签署含义</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/signatures.py" line="70"/>
+        <location filename="../../desktop/editor/signatures.py" line="70"/>
         <source>签署时间（UTC）</source>
         <translation>Signed at (UTC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/signatures.py" line="71"/>
+        <location filename="../../desktop/editor/signatures.py" line="71"/>
         <source>本地时间</source>
         <translation>Local time</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/signatures.py" line="72"/>
+        <location filename="../../desktop/editor/signatures.py" line="72"/>
         <source>记录哈希</source>
         <translation>Record hash</translation>
     </message>

@@ -15,10 +15,10 @@ from desktop.editor.inspection import EvidenceInfo
 from desktop.editor.navigator import ItemIdRole, NavigatorModel
 from desktop.editor.photos import EvidenceModel
 from desktop.editor.rooms import RoomColumn, RoomTableModel, room_verdicts
+from desktop.editor.signatures import SignatureColumn, SignatureRow, SignaturesModel
 from desktop.editor.summary import SectionCounts, SectionCountsModel
 from desktop.inspections.model import Column, InspectionFilterProxy, InspectionTableModel
 from desktop.inspections.view import InspectionsPage
-from desktop.signing.signatures import SignatureColumn, SignatureRow, SignaturesModel
 from storage.service import InspectionRow
 from tests.gui.helpers import make_photo
 

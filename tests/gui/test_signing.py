@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from checklist.evaluation import Result
 from desktop.accounts.account import Account
+from desktop.editor.signatures import SignatureColumn
 from desktop.main_window import MainWindow
 from desktop.reports import export as export_action
-from desktop.signing.signatures import SignatureColumn
 from export.crypto import generate_identity
 from export.signing import sign, signatures_of, stored_reports
 from storage.db import open_database
