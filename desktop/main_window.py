@@ -24,6 +24,7 @@ from desktop.accounts.login import LockedPage
 from desktop.common import i18n
 from desktop.common.assets import icon
 from desktop.common.errors import show_error
+from desktop.common.look import fit_to_screen
 from desktop.common.operations import Progress, run_in_background, wait_for_background_work
 from desktop.common.settings import GEOMETRY, STATE, last_user_name, load_bytes, save_bytes, set_last_user_name
 
@@ -126,7 +127,7 @@ class MainWindow(QMainWindow):
 
         geometry = load_bytes(GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 800)
+            fit_to_screen(self, 1200, 800)
         state = load_bytes(STATE)
         if state is not None:
             self.restoreState(state)

@@ -46,7 +46,7 @@ from desktop.audit.models import (
 from desktop.common.assets import icon
 from desktop.common.errors import show_error
 from desktop.common.i18n import english
-from desktop.common.look import compact_rows
+from desktop.common.look import compact_rows, fit_to_screen
 from desktop.common.operations import run_in_background
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ class AuditWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
 
         self.records_view.selectionModel().selectionChanged.connect(self._record_selected)
         self.verify_record_button.clicked.connect(self.verify_selected)

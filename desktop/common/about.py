@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrows
 
 from checklist.catalog import Catalog
 from desktop.common.i18n import english, pick
+from desktop.common.look import fit_to_screen
 
 
 def show_about(parent: QWidget, version: str) -> None:
@@ -42,7 +43,7 @@ class SourcesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
 
     def sources_html(self, catalogs: Mapping[str, Catalog]) -> str:
         """Each catalog's document: name, issuer, 文号, date, catalog version."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 RESULT_BUTTON_CSS = {
     "pass": "QPushButton:checked { background: #2e7d32; color: white; border: 1px solid #1b5e20; }",
@@ -17,3 +17,14 @@ def compact_rows(view: QTableView) -> None:
     header = view.verticalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header.setDefaultSectionSize(view.fontMetrics().height() + 8)
+
+
+# What a window manager adds around a window (title bar, borders): kept free so the frame fits too.
+FRAME_ALLOWANCE = (16, 40)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Give a top-level window its preferred size, or less where the screen's free area (the screen less its
+    taskbar) is smaller, as on the 1366×768 screens of many plant PCs."""
+    area = window.screen().availableGeometry()
+    window.resize(min(width, area.width() - FRAME_ALLOWANCE[0]), min(height, area.height() - FRAME_ALLOWANCE[1]))
