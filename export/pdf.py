@@ -60,7 +60,7 @@ from export.fonts import CJK_FONT, ReportFonts, report_fonts
 from export.pdfattach import Attachment, attach_files
 from export.progress import SILENT, Progress
 from export.thumbnails import Thumbnail, photo_size, thumbnails_in_background
-from storage.db import KnownError
+from storage.errors import KnownError
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 15 * mm

@@ -58,7 +58,7 @@ class SetupValues:
 def save_setup(db: Database, values: SetupValues, ask_account: bool, actor: str) -> Account | None:
     """The first-run setup's work (off the GUI thread): the first account, which becomes the manager, with
     its signing key; then the company and site, saved by that account. Returns the account to log in as."""
-    from storage.service import CompanyInput, add_site, save_company
+    from storage.companies import CompanyInput, add_site, save_company
 
     account: Account | None = None
     if ask_account:

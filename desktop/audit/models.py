@@ -72,8 +72,8 @@ def load_records(db: Database) -> list[RecordRow]:
     """Every inspection with the meanings of its signatures."""
     from sqlalchemy import select
 
+    from storage.listing import list_inspections
     from storage.models import Signature
-    from storage.service import list_inspections
 
     rows = list_inspections(db, limit=None)
     with db.session() as session:

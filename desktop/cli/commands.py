@@ -17,7 +17,8 @@ ACTOR_HELP = "name recorded in the audit trail (default: your login name)"
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from storage.db import KnownError, open_database
+    from storage.db import open_database
+    from storage.errors import KnownError
 
     try:
         return open_database(args.db)
@@ -33,7 +34,7 @@ def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
     """Turn storage errors the user can act on into the one-line message of :class:`CommandError`."""
 
     def run(args: argparse.Namespace) -> int:
-        from storage.db import KnownError
+        from storage.errors import KnownError
 
         try:
             return handler(args)
@@ -76,7 +77,7 @@ def _audit_log(args: argparse.Namespace) -> int:
 
 
 def _verify_record(args: argparse.Namespace) -> int:
-    from storage.service import verify_record
+    from storage.verification import verify_record
 
     check = verify_record(_open(args), args.id)
     for line in check.lines:
@@ -121,7 +122,7 @@ def _export(args: argparse.Namespace) -> int:
         write_json(Path(args.json), export_document(db, args.id))
         print(f"wrote {args.json}")
     if args.pdf or args.xlsx:
-        from storage.service import load_inspection
+        from storage.inspections import load_inspection
 
         pdf, xlsx = (Path(args.pdf) if args.pdf else None), (Path(args.xlsx) if args.xlsx else None)
         if load_inspection(db, args.id).status == "signed":
@@ -177,7 +178,7 @@ def _users_passwd(args: argparse.Namespace) -> int:
 
 
 def _users_list(args: argparse.Namespace) -> int:
-    from storage.service import list_users
+    from storage.companies import list_users
 
     for user in list_users(_open(args)):
         state = "" if user.active else "  disabled"
@@ -222,7 +223,7 @@ def _export_batch(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from export.reports import export_batch
-    from storage.service import InspectionFilter, count_inspections
+    from storage.listing import InspectionFilter, count_inspections
 
     try:
         where = InspectionFilter(
@@ -240,7 +241,8 @@ def _export_batch(args: argparse.Namespace) -> int:
 
 
 def _actions(args: argparse.Namespace) -> int:
-    from storage.service import action_follow_ups, action_status, load_inspection
+    from storage.actions import action_follow_ups, action_status
+    from storage.inspections import load_inspection
 
     db = _open(args)
     inspection = load_inspection(db, args.id)
@@ -259,7 +261,7 @@ def _actions(args: argparse.Namespace) -> int:
 def _follow_up(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from storage.service import follow_up_action
+    from storage.actions import follow_up_action
 
     try:
         on = dt.date.fromisoformat(args.on) if args.on else dt.date.today()
@@ -271,7 +273,7 @@ def _follow_up(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from storage.service import InspectionFilter, list_inspections
+    from storage.listing import InspectionFilter, list_inspections
 
     rows = list_inspections(_open(args), InspectionFilter(status=args.status), limit=args.limit)
     for row in rows:

@@ -1,9 +1,9 @@
 """Corrective actions on the summary page (整改措施): each action with its current status and its history, and
 the dialog that records progress on one.
 
-After completion or signing, progress is a follow-up (整改跟进, ``storage.service.follow_up_action``) kept
+After completion or signing, progress is a follow-up (整改跟进, ``storage.actions.follow_up_action``) kept
 beside the record, which does not change; in a draft the action itself is changed
-(``storage.service.update_action``). Who may record what is asked of :mod:`desktop.accounts.account`.
+(``storage.actions.update_action``). Who may record what is asked of :mod:`desktop.accounts.account`.
 """
 
 from __future__ import annotations

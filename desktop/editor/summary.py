@@ -1,5 +1,5 @@
 """The summary page (汇总): counts per section, failed items with findings, what still blocks completion
-(``storage.service.blockers``) — "Complete" is enabled only when nothing does — and the corrective actions
+(``storage.inspections.blockers``) — "Complete" is enabled only when nothing does — and the corrective actions
 with their status and follow-up history (整改跟进, recorded here even after signing).
 
 Below them: the signatures of a signed inspection, and the buttons to sign (签署) a completed one or start a
@@ -8,6 +8,7 @@ correction (新版本) of a signed one; the main window carries those out."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from html import escape
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from checklist.evaluation import Blocker, BlockerKind, Result
-from desktop.accounts.account import draft_action_choices, follow_up_choices, signable_meanings
+from checklist.workflow import InspectionStatus, draft_action_choices, follow_up_choices, signable_meanings
 from desktop.common.assets import icon
 from desktop.common.errors import show_error
 from desktop.common.i18n import english, pick
@@ -390,12 +391,12 @@ class SummaryPage(QWidget):
         action_id = index.data(ActionIdRole) if index.isValid() else None
         return int(action_id) if action_id is not None else None
 
-    def _choices(self, action_id: int | None) -> list[str]:
+    def _choices(self, action_id: int | None) -> Sequence[str]:
         editor = self.editor
         action = next((a for a in editor.actions if a.id == action_id), None)
         if action is None or editor.read_only:
             return []
-        if editor.header.status == "draft":
+        if editor.header.status == InspectionStatus.DRAFT:
             return draft_action_choices(editor.role, action.status) if editor.editable else []
         return follow_up_choices(editor.role, action.status)
 

@@ -1,6 +1,6 @@
 """The inspections list as a table model plus a filtering model in front of it.
 
-The model reads no database: a loader hands it lists of ``storage.service.InspectionRow`` (plain data).
+The model reads no database: a loader hands it lists of ``storage.listing.InspectionRow`` (plain data).
 Sorting is done on the model's Python list with a key function, filtering on the filter model's Python
 list with comprehensions: one pass each, fast for tens of thousands of rows (``bench/bench_list.py``).
 """
@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.common.table_model import RowTableModel
 
 if TYPE_CHECKING:
-    from storage.service import InspectionRow
+    from storage.listing import InspectionRow
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 RowRole = Qt.ItemDataRole.UserRole + 1

@@ -25,7 +25,7 @@ from desktop.common.look import compact_rows
 from desktop.inspections.model import Column, InspectionFilterProxy, InspectionTableModel
 
 if TYPE_CHECKING:
-    from storage.service import InspectionRow
+    from storage.listing import InspectionRow
 
 
 class InspectionsPage(QWidget):
