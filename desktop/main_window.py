@@ -19,7 +19,7 @@ from PySide6.QtCore import QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
-from checklist.workflow import signable_meanings
+from checklist.workflow import InspectionStatus, signable_meanings
 from desktop.accounts.account import Account, has_accounts, log_in, role_text
 from desktop.accounts.login import LockedPage
 from desktop.common import i18n
@@ -293,7 +293,10 @@ class MainWindow(QMainWindow):
             and bool(signable_meanings(account.role, editor.header.status, editor.signed_meanings))
         )
         self.correction_action.setEnabled(
-            editor is not None and account is not None and account.can_edit and editor.header.status == "signed"
+            editor is not None
+            and account is not None
+            and account.can_edit
+            and editor.header.status == InspectionStatus.SIGNED
         )
         self.audit_action.setEnabled(loaded)
         self.add_account_action.setEnabled(loaded and account is not None and account.can_manage_accounts)

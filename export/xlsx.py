@@ -31,7 +31,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from checklist.catalog import official_catalogs
 from checklist.evaluation import Counts, Result
-from checklist.workflow import ACTION_STATUS_ZH, STATUS_ZH
+from checklist.workflow import ACTION_STATUS_ZH, STATUS_ZH, ActionStatus
 from export.content import (
     REPORT_TITLE_ZH,
     RESULT_CHOICES_ZH,
@@ -314,7 +314,7 @@ def actions_sheet(ws: Worksheet, content: ReportContent) -> None:
     last = write_table(ws, ACTION_COLUMNS, rows)
     statuses = column_range(STATUS_COLUMN, 2, last)
     choice_list(ws, statuses, tuple(ACTION_STATUS_ZH.values()), "状态")
-    red_when(ws, statuses, ACTION_STATUS_ZH["open"])
+    red_when(ws, statuses, ACTION_STATUS_ZH[ActionStatus.OPEN])
     finish_table_sheet(ws, 1, last, len(ACTION_COLUMNS))
 
 

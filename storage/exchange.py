@@ -20,6 +20,7 @@ from checklist.catalog import official_catalogs
 from checklist.company import CompanyType, validate_credit_code
 from checklist.evaluation import Result, parse_rooms
 from checklist.rules import Location, MeasurementError, validate_measurement
+from checklist.workflow import InspectionStatus
 from storage import actions, inspections
 from storage.db import Database
 from storage.errors import InvalidInputError
@@ -220,7 +221,7 @@ def store(db: Database, actor: str, parsed: ExchangeFile) -> int:
             date=inspection_in.date,
             inspector=inspection_in.inspector,
             catalogs={cid: catalogs[cid].version for cid in dict.fromkeys(chosen)},
-            status="draft",
+            status=InspectionStatus.DRAFT,
         )
         answers = {r.item: r for r in inspection_in.responses}
         position = 0
@@ -312,8 +313,10 @@ def export_document(db: Database, inspection_id: int) -> dict[str, Any]:
                 for (cid, sid), c in counts.sections.items()
             ],
         },
-        "record_hash": inspection.record_hash if inspection.status != "draft" else record_hash(inspection),
-        "record_hash_is_draft": inspection.status == "draft",
+        "record_hash": inspection.record_hash
+        if inspection.status != InspectionStatus.DRAFT
+        else record_hash(inspection),
+        "record_hash_is_draft": inspection.status == InspectionStatus.DRAFT,
         "signatures": [],
         # Progress on the corrective actions since completion (not part of the signed record).
         "action_follow_ups": [

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from checklist.catalog import Catalog, Item
 from checklist.evaluation import Answer, Blocker, InspectionEvaluation, ItemOutcome, Result, evaluate_inspection
-from checklist.workflow import can_write
+from checklist.workflow import ActionStatus, InspectionStatus, Role, can_write
 from desktop.common.errors import error_text
 from desktop.signing.signatures import SignatureRow, load_signatures
 from storage import actions, inspections
@@ -50,7 +50,7 @@ class ActionInfo:
     owner: str
     due: dt.date | None
     status: str
-    recorded_status: str = "open"  # as the (signed) record says
+    recorded_status: str = ActionStatus.OPEN  # as the (signed) record says
     verification_note: str = ""
     verified_on: dt.date | None = None
 
@@ -97,7 +97,7 @@ class InspectionEditor(QObject):
     save_failed = Signal(object)  # the KnownError; the typed values stay pending and are retried
 
     def __init__(
-        self, db: Database, actor: str, inspection_id: int, parent: QObject | None = None, role: str = "officer"
+        self, db: Database, actor: str, inspection_id: int, parent: QObject | None = None, role: str = Role.OFFICER
     ) -> None:
         super().__init__(parent)
         self.db = db
@@ -158,7 +158,9 @@ class InspectionEditor(QObject):
             inspection.status,
             inspection.supersedes_id,
         )
-        self.signatures = load_signatures(self.db, self.inspection_id) if inspection.status == "signed" else []
+        self.signatures = (
+            load_signatures(self.db, self.inspection_id) if inspection.status == InspectionStatus.SIGNED else []
+        )
         self._evaluate()
 
     def reload(self) -> None:
@@ -173,7 +175,7 @@ class InspectionEditor(QObject):
 
     @property
     def editable(self) -> bool:
-        return self.header.status == "draft" and not self.read_only
+        return self.header.status == InspectionStatus.DRAFT and not self.read_only
 
     @property
     def signed_meanings(self) -> set[str]:
@@ -379,7 +381,7 @@ class InspectionEditor(QObject):
             action_id, self.version = actions.add_action(
                 self.db, self.actor, self.inspection_id, self.version, item_id, action, owner, due
             )
-            self.actions.append(ActionInfo(action_id, item_id, action.strip(), owner.strip(), due, "open"))
+            self.actions.append(ActionInfo(action_id, item_id, action.strip(), owner.strip(), due, ActionStatus.OPEN))
 
         if self._run(change):
             self.actions_changed.emit()
@@ -391,7 +393,7 @@ class InspectionEditor(QObject):
         date); False after a conflict (already reported). Raises KnownError with the reason if refused."""
 
         def change() -> None:
-            verified_on = on if status == "verified" else None
+            verified_on = on if status == ActionStatus.VERIFIED else None
             self.version = actions.update_action(
                 self.db, self.actor, self.inspection_id, self.version, action_id, status, note.strip(), verified_on
             )

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from checklist.workflow import InspectionStatus
 from desktop.common.table_model import RowTableModel
 
 if TYPE_CHECKING:
@@ -55,10 +56,10 @@ _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
 def status_text(status: str) -> str:
-    names = {
-        "draft": QCoreApplication.translate("Status", "草稿"),
-        "completed": QCoreApplication.translate("Status", "已完成"),
-        "signed": QCoreApplication.translate("Status", "已签署"),
+    names: dict[str, str] = {
+        InspectionStatus.DRAFT: QCoreApplication.translate("Status", "草稿"),
+        InspectionStatus.COMPLETED: QCoreApplication.translate("Status", "已完成"),
+        InspectionStatus.SIGNED: QCoreApplication.translate("Status", "已签署"),
     }
     return names.get(status, status)
 
@@ -145,7 +146,7 @@ class InspectionTableModel(RowTableModel):
                 return QBrush(FAIL_COLOR)
             if column == Column.OPEN_ACTIONS and row.open_actions:
                 return QBrush(FAIL_COLOR)
-            if column == Column.STATUS and row.status != "draft":
+            if column == Column.STATUS and row.status != InspectionStatus.DRAFT:
                 return QBrush(PASS_COLOR)
             return None
         if column == Column.SCORE:  # the tooltip

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from checklist.workflow import InspectionStatus
 from desktop.common.errors import show_error
 from desktop.common.operations import Cancelled, Operation, Progress, run_in_background
 
@@ -57,7 +58,7 @@ def run_export(db: Any, request: ExportRequest, progress: Progress) -> list[Path
     """The work: call the exporter with progress and cancel callbacks (runs on a worker thread)."""
     from storage.inspections import load_inspection
 
-    if load_inspection(db, request.inspection_id).status == "signed":
+    if load_inspection(db, request.inspection_id).status == InspectionStatus.SIGNED:
         from export.signing import write_signed_reports
 
         progress.update(0, 0, "")
