@@ -81,7 +81,8 @@ class Header:
 
 
 class InspectionEditor(QObject):
-    """Holds one inspection's state and writes every change through the storage services (:mod:`storage.inspections`, :mod:`storage.actions`).
+    """Holds one inspection's state and writes every change through the storage services
+    (:mod:`storage.inspections`, :mod:`storage.actions`).
 
     ``actor`` is the logged-in account, ``role`` its role: a role that may not change data (auditor) gets a
     read-only editor. The service layer makes the same check on every save, whatever this class allows.
