@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from desktop.app import configure_application  # noqa: E402
 from desktop.inspections.model import Column  # noqa: E402
 from desktop.inspections.view import InspectionsPage  # noqa: E402
-from storage.service import InspectionRow  # noqa: E402
+from storage.listing import InspectionRow  # noqa: E402
 
 
 def history(count: int) -> list[InspectionRow]:

@@ -20,8 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from storage import service
 from storage.db import open_database
+from storage.inspections import load_inspection
+from storage.listing import InspectionFilter, list_inspections
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SITES = 50
@@ -164,15 +165,13 @@ def main() -> None:
         build(path, args.inspections)
         print(f"built {path.name} in {time.perf_counter() - began:.0f} s")
     db = open_database(f"sqlite:///{path}")
-    where = service.InspectionFilter(
-        site_id=17, status="signed", date_from=dt.date(2022, 1, 1), date_to=dt.date(2024, 12, 31)
-    )
-    page = service.list_inspections(db, where, order_by="date", limit=50)
+    where = InspectionFilter(site_id=17, status="signed", date_from=dt.date(2022, 1, 1), date_to=dt.date(2024, 12, 31))
+    page = list_inspections(db, where, order_by="date", limit=50)
     assert len(page) == 50, len(page)
-    list_ms = timed(lambda: service.list_inspections(db, where, order_by="date", limit=50))
+    list_ms = timed(lambda: list_inspections(db, where, order_by="date", limit=50))
     target_id = page[0].id
-    load_ms = timed(lambda: service.load_inspection(db, target_id))
-    loaded = service.load_inspection(db, target_id)
+    load_ms = timed(lambda: load_inspection(db, target_id))
+    loaded = load_inspection(db, target_id)
     assert len(loaded.responses) == RESPONSES
 
     bare = sqlite3.connect(path)

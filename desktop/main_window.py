@@ -19,7 +19,8 @@ from PySide6.QtCore import QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
-from desktop.accounts.account import Account, has_accounts, log_in, role_text, signable_meanings
+from checklist.workflow import InspectionStatus, signable_meanings
+from desktop.accounts.account import Account, has_accounts, log_in, role_text
 from desktop.accounts.login import LockedPage
 from desktop.common import i18n
 from desktop.common.assets import icon
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from desktop.inspections.view import InspectionsPage
     from desktop.signing.dialog import CorrectionDialog, SignDialog
     from storage.db import Database
-    from storage.service import InspectionRow
+    from storage.listing import InspectionRow
 
 VERSION = "0.1.0"
 
@@ -59,8 +60,9 @@ class Loaded(NamedTuple):
 
 def load_database(url: str, db: Database | None, progress: Progress) -> Loaded:
     """Open (and migrate) the database if needed, then read the inspections list. Runs off the GUI thread."""
+    from storage.companies import list_companies
     from storage.db import open_database
-    from storage.service import list_companies, list_inspections
+    from storage.listing import list_inspections
 
     progress.update(0, 0, "")
     database = db if db is not None else open_database(url)
@@ -292,7 +294,10 @@ class MainWindow(QMainWindow):
             and bool(signable_meanings(account.role, editor.header.status, editor.signed_meanings))
         )
         self.correction_action.setEnabled(
-            editor is not None and account is not None and account.can_edit and editor.header.status == "signed"
+            editor is not None
+            and account is not None
+            and account.can_edit
+            and editor.header.status == InspectionStatus.SIGNED
         )
         self.audit_action.setEnabled(loaded)
         self.add_account_action.setEnabled(loaded and account is not None and account.can_manage_accounts)
@@ -360,7 +365,7 @@ class MainWindow(QMainWindow):
     def reload_list(self) -> None:
         if self.db is None:
             return
-        from storage.service import list_inspections
+        from storage.listing import list_inspections
 
         db = self.db
         run_in_background(
@@ -555,7 +560,7 @@ class MainWindow(QMainWindow):
             return
         from checklist.catalog import official_catalogs
         from desktop.inspections.new import NewInspectionDialog, PlaceChoice
-        from storage.service import list_companies
+        from storage.companies import list_companies
 
         places: list[PlaceChoice] = []
         for company in list_companies(self.db):
@@ -571,7 +576,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _create_inspection(self, values: NewInspection) -> None:
-        from storage.service import create_inspection
+        from storage.inspections import create_inspection
 
         assert self.db is not None and self.account is not None
         inspection_id = create_inspection(

@@ -16,8 +16,10 @@ from checklist.catalog import Catalog, Item, Severity
 from checklist.company import COMPANY_TYPE_ZH, Authority, CompanyType, inspecting_authority
 from checklist.evaluation import Counts, Result
 from checklist.rules import LOCATION_ZH, RULES, Location, Verdict
-from storage import service
-from storage.db import Database, KnownError
+from checklist.workflow import ACTION_STATUS_ZH, MEANING_ZH, STATUS_ZH, InspectionStatus
+from storage import inspections
+from storage.db import Database
+from storage.errors import KnownError
 from storage.exchange import export_document
 from storage.models import CorrectiveAction, Evidence, Inspection, ItemResponse
 from storage.record import record_hash
@@ -25,12 +27,10 @@ from storage.record import record_hash
 RESULT_ZH = {Result.PASS: "合格", Result.FAIL: "不合格", Result.NA: "不适用"}
 UNCHECKED_ZH = "未检查"
 RESULT_CHOICES_ZH = (*RESULT_ZH.values(), UNCHECKED_ZH)
-ACTION_STATUS_ZH = {"open": "待整改", "done": "已整改", "verified": "已验证"}
-STATUS_ZH = {"draft": "草稿", "completed": "已完成", "signed": "已签署"}
 SEVERITY_ZH = {Severity.CRITICAL: "严重", Severity.MAJOR: "重要", Severity.MINOR: "一般"}
 VERDICT_ZH = {Verdict.PASS: "符合", Verdict.FAIL: "不符合", Verdict.WARNING: "提示"}
 ROOM_VERDICT_ZH = {Verdict.PASS: "合格", Verdict.FAIL: "不合格", Verdict.WARNING: "提示"}
-SIGNATURE_MEANINGS_ZH = ("检查人", "单位主要负责人审核")
+SIGNATURE_MEANINGS_ZH = tuple(MEANING_ZH.values())
 REPORT_TITLE_ZH = "复工复产疫情防控自查报告"
 
 
@@ -184,17 +184,17 @@ class ReportContent:
 
     @property
     def is_draft(self) -> bool:
-        return self.status == "draft"
+        return self.status == InspectionStatus.DRAFT
 
     @property
     def is_signed(self) -> bool:
         """A signed record, or the report being made at signing time (it names its signers)."""
-        return self.status == "signed" or bool(self.signers)
+        return self.status == InspectionStatus.SIGNED or bool(self.signers)
 
     @property
     def status_zh(self) -> str:
         """The record's status; a report made at signing time is the signed report."""
-        return STATUS_ZH["signed"] if self.is_signed else STATUS_ZH.get(self.status, self.status)
+        return STATUS_ZH[InspectionStatus.SIGNED] if self.is_signed else STATUS_ZH.get(self.status, self.status)
 
     @property
     def photo_count(self) -> int:
@@ -340,10 +340,10 @@ def _checked_document(db: Database, inspection: Inspection) -> dict[str, Any]:
 
 def load_report(db: Database, inspection_id: int, signers: Sequence[Signer] = ()) -> ReportContent:
     """Gather the report of one inspection from storage."""
-    inspection = service.load_inspection(db, inspection_id)
-    catalogs = service.catalogs_of(inspection)
+    inspection = inspections.load_inspection(db, inspection_id)
+    catalogs = inspections.catalogs_of(inspection)
     document = _checked_document(db, inspection)
-    score = service.evaluate(inspection).score
+    score = inspections.evaluate(inspection).score
     responses = {r.item_id: r for r in inspection.responses}
     titles = {item.id: item.title_zh for c in catalogs for item in c.items}
     actions = tuple(_action_line(a, titles) for a in sorted(inspection.actions, key=lambda a: a.id))

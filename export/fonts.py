@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from storage.db import KnownError
+from storage.errors import KnownError
 
 CJK_FONT = "FugongCJK"
 LATIN_FONT = "FugongLatin"

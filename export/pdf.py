@@ -43,6 +43,7 @@ from reportlab.platypus import (
 
 from checklist.evaluation import Counts, Result
 from checklist.rules import Verdict
+from checklist.workflow import MEANING_ZH
 from export.content import (
     REPORT_TITLE_ZH,
     ROOM_VERDICT_ZH,
@@ -60,7 +61,7 @@ from export.fonts import CJK_FONT, ReportFonts, report_fonts
 from export.pdfattach import Attachment, attach_files
 from export.progress import SILENT, Progress
 from export.thumbnails import Thumbnail, photo_size, thumbnails_in_background
-from storage.db import KnownError
+from storage.errors import KnownError
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 15 * mm
@@ -560,7 +561,7 @@ def _blank_rows(meaning: str, st: Styles) -> list[list[Any]]:
 # The digital signature of each meaning is stamped by pyHanko into the slot reserved here; the slots' pages
 # and rectangles are written into the PDF's Keywords so that :func:`signature_box` finds them again.
 SLOTS_KEYWORD = "fugong-signature-slots "
-SIGNATURE_KEYS = {"检查人": "inspector", "单位主要负责人审核": "approver"}
+SIGNATURE_KEYS = {zh: meaning for meaning, zh in MEANING_ZH.items()}
 SLOT_HEIGHT = 24 * mm
 
 

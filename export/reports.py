@@ -20,9 +20,10 @@ from export.fonts import ReportFontError
 from export.pdf import write_pdf
 from export.progress import CancelCheck, ExportCancelled, Progress, ProgressCallback
 from export.xlsx import write_batch_workbook, write_workbook
-from storage.db import Database, KnownError
+from storage.db import Database
+from storage.errors import KnownError
 from storage.files import atomic_produce
-from storage.service import InspectionFilter
+from storage.listing import InspectionFilter
 
 __all__ = [
     "ExportCancelled",

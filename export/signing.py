@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
+from checklist.workflow import MEANING_ZH, ROLE_ZH, SIGNING_ROLES, STATUS_ZH, InspectionStatus, Meaning
 from export.crypto import (
     Identity,
     SigningError,
@@ -28,27 +29,15 @@ from export.crypto import (
     rewrap_pkcs12,
     unlock_identity,
 )
-from storage import auth, service
-from storage.db import Database, InvalidInputError, NotFoundError, RecordLockedError
+from storage import auth, inspections, verification
+from storage.db import Database
+from storage.errors import InvalidInputError, NotFoundError, PermissionDeniedError, RecordLockedError
 from storage.models import ReportFile, Signature, User, utcnow
 from storage.record import canonical_bytes, canonical_record, record_hash
+from storage.unit_of_work import unit_of_work
 
-MEANINGS = {"inspector": "检查人", "approver": "单位主要负责人审核"}
-ROLE_ZH = auth.ROLE_ZH
-ALLOWED = {"inspector": ("officer", "manager"), "approver": ("manager",)}
-FIELDS = {"inspector": "Signature_Inspector", "approver": "Signature_Approver"}
-
-
-def signable_meanings(role: str, status: str, signed: Iterable[str]) -> list[str]:
-    """The sign-off meanings ``role`` may give now, in order — the same state rules :func:`sign` enforces:
-    检查人 on a completed record, then the review once the 检查人 has signed."""
-    done = set(signed)
-    possible: list[str] = []
-    if status == "completed" and "inspector" not in done and role in ALLOWED["inspector"]:
-        possible.append("inspector")
-    if status == "signed" and "inspector" in done and "approver" not in done and role in ALLOWED["approver"]:
-        possible.append("approver")
-    return possible
+MEANINGS = MEANING_ZH
+FIELDS: dict[str, str] = {Meaning.INSPECTOR: "Signature_Inspector", Meaning.APPROVER: "Signature_Approver"}
 
 
 def create_account(
@@ -58,7 +47,7 @@ def create_account(
     (which must open with the same password). Returns (id, role given)."""
     identity = unlock_identity(pkcs12, password) if pkcs12 else generate_identity(name.strip(), role, password)
     user_id, given = auth.create_user(db, actor, name, role, password)
-    with service.unit_of_work(db, name.strip(), allowed=None) as session:
+    with unit_of_work(db, name.strip(), allowed=None) as session:
         user = session.get(User, user_id)
         assert user is not None
         user.pkcs12 = identity.pkcs12
@@ -125,16 +114,16 @@ def sign(
     if meaning not in MEANINGS:
         raise InvalidInputError(f"meaning must be inspector or approver, not {meaning!r}")
     user = auth.authenticate(db, user_name, password)
-    if user.role not in ALLOWED[meaning]:
-        raise auth.PermissionDeniedError(
-            f"{user.name} is {user.role}: only {' or '.join(ALLOWED[meaning])} may sign as {MEANINGS[meaning]}; "
+    if user.role not in SIGNING_ROLES[Meaning(meaning)]:
+        raise PermissionDeniedError(
+            f"{user.name} is {user.role}: only {' or '.join(SIGNING_ROLES[Meaning(meaning)])} may sign as {MEANINGS[meaning]}; "
             "nothing was signed",
             f"{user.name}（{ROLE_ZH.get(user.role, user.role)}）不能以“{MEANINGS[meaning]}”身份签署；没有签署任何内容",
         )
     if not user.pkcs12:
         raise SigningError(f"{user.name} has no signing key; create or import one first")
     identity = unlock_identity(user.pkcs12, password)
-    inspection = service.load_inspection(db, inspection_id)
+    inspection = inspections.load_inspection(db, inspection_id)
     with db.session() as session:
         existing = list(session.scalars(select(Signature).where(Signature.inspection_id == inspection_id)))
     meanings = {s.meaning for s in existing}
@@ -143,12 +132,12 @@ def sign(
             f"inspection {inspection_id} already has its {MEANINGS[meaning]} signature",
             f"检查记录 #{inspection_id} 已有“{MEANINGS[meaning]}”签名",
         )
-    if meaning == "inspector" and inspection.status != "completed":
+    if meaning == Meaning.INSPECTOR and inspection.status != InspectionStatus.COMPLETED:
         raise RecordLockedError(
             f"inspection {inspection_id} is {inspection.status}: complete it before signing",
             f"检查记录 #{inspection_id} 尚未完成，完成后才能签署",
         )
-    if meaning == "approver" and "inspector" not in meanings:
+    if meaning == Meaning.APPROVER and Meaning.INSPECTOR not in meanings:
         raise RecordLockedError(
             f"inspection {inspection_id} needs the inspector's signature before approval",
             f"检查记录 #{inspection_id} 需先由检查人签署，再由单位主要负责人审核",
@@ -168,15 +157,15 @@ def sign(
         record_signature=record_signature,
         image_png=image_png,
     )
-    if meaning == "inspector":
+    if meaning == Meaning.INSPECTOR:
         files = _first_signature(db, inspection_id, identity, signature, digest)
     else:
         files = _countersignature(db, inspection_id, identity, signature, digest)
-    with service.unit_of_work(db, user.name, reason=f"以{MEANINGS[meaning]}身份签署") as session:
-        if meaning == "inspector":
-            service.lock_signed(session, service._load(session, inspection_id))
+    with unit_of_work(db, user.name, reason=f"以{MEANINGS[meaning]}身份签署") as session:
+        if meaning == Meaning.INSPECTOR:
+            inspections.lock_signed(session, inspections.get_inspection(session, inspection_id))
         else:
-            locked = service._load(session, inspection_id)
+            locked = inspections.get_inspection(session, inspection_id)
             if record_hash(locked) != digest or locked.record_hash != digest:
                 raise RecordLockedError(f"inspection {inspection_id} changed since the inspector signed it")
         session.add(signature)
@@ -265,7 +254,7 @@ def signatures_of(db: Database, inspection_id: int) -> list[Signature]:
 
 
 @dataclass
-class Verification(service.CheckList):
+class Verification(verification.CheckList):
     """A report file's signatures, signers and record (:func:`verify_file`)."""
 
 
@@ -396,13 +385,13 @@ def _check_against_database(
         result.check(False, "the document does not name its record and hash", "该文件没有写明所属记录及其哈希")
         return
     try:
-        inspection = service.load_inspection(db, record_id)
+        inspection = inspections.load_inspection(db, record_id)
     except NotFoundError:
         result.check(False, f"record {record_id} is not in this database", f"本数据库中没有记录 #{record_id}")
         return
-    status_zh = {"draft": "草稿", "completed": "已完成", "signed": "已签署"}.get(inspection.status, inspection.status)
+    status_zh = STATUS_ZH.get(inspection.status, inspection.status)
     result.check(
-        inspection.status == "signed",
+        inspection.status == InspectionStatus.SIGNED,
         f"record {record_id} is {inspection.status} in the database",
         f"记录 #{record_id} 在数据库中的状态：{status_zh}",
     )
@@ -414,7 +403,7 @@ def _check_against_database(
         + f" the stored record {record_id}",
         f"文件中的记录哈希 {record_digest[:16]}… 与保存的记录 #{record_id} " + ("一致" if matches else "不一致"),
     )
-    record = service.verify_record(db, record_id)
+    record = verification.verify_record(db, record_id)
     result.check(
         record.ok,
         f"stored record {record_id} " + ("is unchanged since signing" if record.ok else "was changed after signing"),

@@ -31,21 +31,20 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from checklist.catalog import official_catalogs
 from checklist.evaluation import Counts, Result
+from checklist.workflow import ACTION_STATUS_ZH, STATUS_ZH, ActionStatus
 from export.content import (
-    ACTION_STATUS_ZH,
     REPORT_TITLE_ZH,
     RESULT_CHOICES_ZH,
     RESULT_ZH,
     ROOM_VERDICT_ZH,
     SIGNATURE_MEANINGS_ZH,
-    STATUS_ZH,
     ReportContent,
     citation_of,
 )
 from export.progress import SILENT, Progress
-from storage import service
+from storage import listing
 from storage.db import Database
-from storage.service import InspectionFilter, InspectionRow, ItemResultRow
+from storage.listing import InspectionFilter, InspectionRow, ItemResultRow
 
 CREATOR = "复工自查 Fugong Self-Check"
 FAILED_ZH = RESULT_ZH[Result.FAIL]
@@ -315,7 +314,7 @@ def actions_sheet(ws: Worksheet, content: ReportContent) -> None:
     last = write_table(ws, ACTION_COLUMNS, rows)
     statuses = column_range(STATUS_COLUMN, 2, last)
     choice_list(ws, statuses, tuple(ACTION_STATUS_ZH.values()), "状态")
-    red_when(ws, statuses, ACTION_STATUS_ZH["open"])
+    red_when(ws, statuses, ACTION_STATUS_ZH[ActionStatus.OPEN])
     finish_table_sheet(ws, 1, last, len(ACTION_COLUMNS))
 
 
@@ -526,8 +525,8 @@ def _failed_rows(inspections: Sequence[InspectionRow], failed: Sequence[ItemResu
 def write_batch_workbook(db: Database, where: InspectionFilter, path: Path, progress: Progress = SILENT) -> None:
     """Sheet 1: one row per inspection matching ``where``; sheet 2: one row per failed item with its findings."""
     progress(0.0, "读取检查记录")
-    inspections = service.list_inspections(db, where, order_by="date", descending=False, limit=None)
-    failed = service.list_item_results(db, where, final="fail")
+    inspections = listing.list_inspections(db, where, order_by="date", descending=False, limit=None)
+    failed = listing.list_item_results(db, where, final="fail")
     progress(0.4, "生成 Excel 工作簿")
     wb = new_workbook()
     summary = wb.create_sheet("检查汇总")

@@ -3,7 +3,7 @@
 Roles: ``officer`` fills in inspections, ``manager`` also approves and signs as 单位主要负责人 and manages
 accounts, ``auditor`` reads, verifies and exports everything and changes nothing. The first account created
 becomes a manager. Once a database has accounts, every change must come from one whose role allows it; the
-check is made in the service layer (:func:`storage.service.unit_of_work`), not only by hiding buttons.
+check is made in the service layer (:func:`storage.unit_of_work.unit_of_work`), not only by hiding buttons.
 """
 
 from __future__ import annotations
@@ -14,69 +14,21 @@ from collections.abc import Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
+from checklist.workflow import ACCOUNT_ADMIN_ROLES, Role
 from storage import audit
-from storage.db import Database, InvalidInputError, KnownError, NotFoundError
+from storage.db import Database
+from storage.errors import AuthenticationError, InvalidInputError, LoginRefusal, NotFoundError
 from storage.models import User, utcnow
+from storage.unit_of_work import check_permission, unit_of_work, users_exist
 
-ROLES = ("officer", "manager", "auditor")
-ROLE_ZH = {"officer": "安全员", "manager": "单位主要负责人", "auditor": "审计员"}
-WRITE_ROLES = ("officer", "manager")
-ACCOUNT_ADMIN_ROLES = ("manager",)  # who may create accounts
+ROLES = tuple(Role)
 MIN_PASSWORD = 8
 FREE_ATTEMPTS = 3  # failures allowed before the back-off starts
 MAX_WAIT_SECONDS = 300
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-
-
-class PermissionDeniedError(KnownError):
-    pass
-
-
-class AuthenticationError(KnownError):
-    """A refused login. ``wait_seconds`` > 0 when the back-off refused it before checking the password."""
-
-    def __init__(self, message: str, message_zh: str = "", wait_seconds: int = 0) -> None:
-        super().__init__(message, message_zh)
-        self.wait_seconds = wait_seconds
-
-
-def users_exist(session: Session) -> bool:
-    return bool(session.scalar(select(func.count(User.id))))
-
-
-def check_permission(
-    session: Session, actor: str, allowed: tuple[str, ...], what: str, principal: str | None = None
-) -> None:
-    """Refuse the change unless ``actor`` is an account whose role is in ``allowed`` (once accounts exist),
-    and, when someone logged in through this database handle (``principal``), unless it is that account."""
-    if not users_exist(session):
-        return
-    if principal is not None and actor != principal:
-        raise PermissionDeniedError(
-            f"logged in as {principal}, a change cannot be made as {actor!r}; nothing was changed",
-            f"当前登录的是 {principal}，不能以“{actor}”的名义修改；没有修改任何数据",
-        )
-    found = session.execute(select(User.role, User.active).where(User.name == actor)).first()
-    if found is None:
-        raise PermissionDeniedError(
-            f"{actor!r} is not an account of this database; nothing was changed",
-            f"“{actor}”不是本数据库的账户；没有修改任何数据",
-        )
-    role, active = found
-    if not active:
-        raise PermissionDeniedError(
-            f"the account {actor} is disabled; nothing was changed",
-            f"账户“{actor}”已停用；没有修改任何数据",
-        )
-    if role not in allowed:
-        raise PermissionDeniedError(
-            f"{actor} is {role}: not allowed to {what}; nothing was changed",
-            f"{actor}（{ROLE_ZH.get(role, role)}）无权进行此操作；没有修改任何数据",
-        )
 
 
 def wait_seconds(failures: int, last_failed_at: dt.datetime | None, now: dt.datetime) -> int:
@@ -98,13 +50,11 @@ def create_user(db: Database, actor: str, name: str, role: str, password: str) -
     if len(password) < MIN_PASSWORD:
         raise InvalidInputError(f"the password needs at least {MIN_PASSWORD} characters")
     password_hash = _hasher.hash(password)
-    from storage.service import unit_of_work
-
     with unit_of_work(db, actor, allowed=None) as session:
         if users_exist(session):
             check_permission(session, actor, ACCOUNT_ADMIN_ROLES, "create accounts", db.principal)
         else:
-            role = "manager"
+            role = Role.MANAGER
         if session.scalar(select(User.id).where(User.name == name)) is not None:
             raise InvalidInputError(f"an account named {name!r} already exists")
         user = User(name=name, role=role, password_hash=password_hash)
@@ -116,8 +66,6 @@ def create_user(db: Database, actor: str, name: str, role: str, password: str) -
 def authenticate(db: Database, name: str, password: str) -> User:
     """Check a password. Failures are counted and slow down further attempts; the password is never stored
     or logged, and an unknown name and a wrong password get the same answer."""
-    from storage.service import unit_of_work
-
     refused = AuthenticationError("unknown account or wrong password", "账户名或密码不正确")
     with unit_of_work(db, name, allowed=None) as session:
         user = session.scalar(select(User).where(User.name == name.strip()))
@@ -130,6 +78,7 @@ def authenticate(db: Database, name: str, password: str) -> User:
                 f"too many failed attempts for {user.name}; try again in {wait} s",
                 f"{user.name} 密码错误次数过多，请 {wait} 秒后再试",
                 wait,
+                LoginRefusal.BACK_OFF,
             )
         try:
             _hasher.verify(user.password_hash, password)
@@ -145,6 +94,7 @@ def authenticate(db: Database, name: str, password: str) -> User:
                 raise AuthenticationError(
                     f"the account {user.name} is disabled; ask the manager (单位主要负责人)",
                     f"账户“{user.name}”已停用，请联系单位主要负责人",
+                    reason=LoginRefusal.DISABLED,
                 )
             db.principal = user.name
             if user.failed_logins:
@@ -190,8 +140,6 @@ def change_password(
             f"{user.name} has a signing key, which must be re-encrypted with the password; nothing was changed",
             f"{user.name} 有签名密钥，修改密码时必须同时重新加密密钥；没有修改任何数据",
         )
-    from storage.service import unit_of_work
-
     with unit_of_work(db, user.name, allowed=None) as session:
         stored = session.get(User, user.id)
         assert stored is not None
@@ -207,8 +155,6 @@ def set_active(db: Database, actor: str, name: str, active: bool) -> None:
     certificate, so the audit trail and what it signed still name and verify it. Only an active manager
     may do it, never to their own account: so one manager who can log in always remains.
     """
-    from storage.service import unit_of_work
-
     what = "enable accounts" if active else "disable accounts"
     with unit_of_work(db, actor, allowed=None) as session:
         check_permission(session, actor, ACCOUNT_ADMIN_ROLES, what, db.principal)

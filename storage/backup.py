@@ -11,7 +11,8 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from storage.db import Database, InvalidInputError, KnownError, open_database
+from storage.db import Database, open_database
+from storage.errors import InvalidInputError, KnownError
 from storage.files import atomic_produce
 
 

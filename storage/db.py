@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import audit
+from storage.errors import DatabaseTooNewError, KnownError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -25,35 +26,6 @@ if TYPE_CHECKING:
 # The newest migration. A database already at this revision opens without loading Alembic at all (it costs
 # a noticeable part of the start-up); tests check that this is Alembic's head.
 SCHEMA_HEAD = "0005"
-
-
-class KnownError(Exception):
-    """A storage problem to tell the user in words (locked, full, corrupt, read-only, too new …).
-    ``message_zh`` says it in Chinese where the raiser gave it (the GUI's first language)."""
-
-    def __init__(self, message: str, message_zh: str = "") -> None:
-        super().__init__(message)
-        self.message_zh = message_zh or message
-
-
-class DatabaseTooNewError(KnownError):
-    pass
-
-
-class ConcurrentEditError(KnownError):
-    pass
-
-
-class RecordLockedError(KnownError):
-    pass
-
-
-class NotFoundError(KnownError):
-    pass
-
-
-class InvalidInputError(KnownError):
-    pass
 
 
 def _sqlite_connect(dbapi_connection: sqlite3.Connection, _: Any) -> None:

@@ -20,9 +20,12 @@ from checklist.catalog import official_catalogs
 from checklist.company import CompanyType, validate_credit_code
 from checklist.evaluation import Result, parse_rooms
 from checklist.rules import Location, MeasurementError, validate_measurement
-from storage import service
-from storage.db import Database, InvalidInputError
+from checklist.workflow import InspectionStatus
+from storage import actions, inspections
+from storage.db import Database
+from storage.errors import InvalidInputError
 from storage.record import FORMAT, canonical_record, record_hash
+from storage.unit_of_work import unit_of_work
 
 
 class _Model(BaseModel):
@@ -190,7 +193,7 @@ def store(db: Database, actor: str, parsed: ExchangeFile) -> int:
     catalogs = official_catalogs()
     chosen = [ref if isinstance(ref, str) else ref.id for ref in parsed.inspection.catalogs]
     company_in, inspection_in = parsed.company, parsed.inspection
-    with service.unit_of_work(db, actor, reason="import") as session:
+    with unit_of_work(db, actor, reason="import") as session:
         company = session.scalar(select(Company).where(Company.credit_code == company_in.credit_code))
         if company is None:
             company = Company(
@@ -218,7 +221,7 @@ def store(db: Database, actor: str, parsed: ExchangeFile) -> int:
             date=inspection_in.date,
             inspector=inspection_in.inspector,
             catalogs={cid: catalogs[cid].version for cid in dict.fromkeys(chosen)},
-            status="draft",
+            status=InspectionStatus.DRAFT,
         )
         answers = {r.item: r for r in inspection_in.responses}
         position = 0
@@ -262,7 +265,7 @@ def store(db: Database, actor: str, parsed: ExchangeFile) -> int:
             )
         session.add(inspection)
         session.flush()
-        evaluation = service._refresh(inspection)
+        evaluation = inspections.refresh_results(inspection)
         bad = [f"{i}: {e}" for i, o in evaluation.outcomes.items() for e in o.errors]
         if bad:
             raise InvalidInputError(f"inspection.responses: {bad[0]}")
@@ -272,9 +275,9 @@ def store(db: Database, actor: str, parsed: ExchangeFile) -> int:
 
 def export_document(db: Database, inspection_id: int) -> dict[str, Any]:
     """The exchange document of a stored inspection, with what the application computed."""
-    inspection = service.load_inspection(db, inspection_id)
+    inspection = inspections.load_inspection(db, inspection_id)
     record = canonical_record(inspection)
-    evaluation = service.evaluate(inspection)
+    evaluation = inspections.evaluate(inspection)
     counts = evaluation.score
     document: dict[str, Any] = {
         "format": FORMAT,
@@ -310,8 +313,10 @@ def export_document(db: Database, inspection_id: int) -> dict[str, Any]:
                 for (cid, sid), c in counts.sections.items()
             ],
         },
-        "record_hash": inspection.record_hash if inspection.status != "draft" else record_hash(inspection),
-        "record_hash_is_draft": inspection.status == "draft",
+        "record_hash": inspection.record_hash
+        if inspection.status != InspectionStatus.DRAFT
+        else record_hash(inspection),
+        "record_hash_is_draft": inspection.status == InspectionStatus.DRAFT,
         "signatures": [],
         # Progress on the corrective actions since completion (not part of the signed record).
         "action_follow_ups": [
@@ -323,7 +328,7 @@ def export_document(db: Database, inspection_id: int) -> dict[str, Any]:
                 "by": f.by,
                 "recorded_at": f.recorded_at.isoformat(),
             }
-            for f in service.action_follow_ups(db, inspection_id)
+            for f in actions.action_follow_ups(db, inspection_id)
         ],
     }
     return document

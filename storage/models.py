@@ -22,6 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from checklist.workflow import ActionStatus, InspectionStatus
+
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -91,7 +93,7 @@ class Inspection(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     inspector: Mapped[str] = mapped_column(String(100))
     catalogs: Mapped[dict[str, Any]] = mapped_column(JSON)  # {"GN": "1.0.0", ...}, in chosen order
-    status: Mapped[str] = mapped_column(String(12), default="draft")  # draft → completed → signed
+    status: Mapped[str] = mapped_column(String(12), default=InspectionStatus.DRAFT)  # draft → completed → signed
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("inspections.id", ondelete="RESTRICT"))
     record_hash: Mapped[str | None] = mapped_column(String(64))
     completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -202,7 +204,7 @@ class CorrectiveAction(Base):
     action: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(String(100))
     due: Mapped[dt.date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(10), default="open")  # open / done / verified
+    status: Mapped[str] = mapped_column(String(10), default=ActionStatus.OPEN)  # open / done / verified
     verification_note: Mapped[str] = mapped_column(Text, default="")
     verified_on: Mapped[dt.date | None] = mapped_column(Date)
 

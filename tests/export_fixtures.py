@@ -15,7 +15,7 @@ from PIL import Image
 
 from checklist.catalog import Evidence, official_catalogs
 from checklist.evaluation import Answer, Result
-from storage import service
+from storage import actions, companies, inspections
 from storage.db import Database
 from tests.storage.helpers import lock_as_signed
 
@@ -68,10 +68,10 @@ def photo_items(catalogs: tuple[str, ...] = CATALOGS) -> list[str]:
 
 def build_company(db: Database) -> tuple[int, int]:
     """The example company and its plant; return (company id, site id)."""
-    company_id = service.save_company(
+    company_id = companies.save_company(
         db,
         "tester",
-        service.CompanyInput(
+        companies.CompanyInput(
             "北京示例制造有限公司",
             "91110000600037341L",
             "industrial",
@@ -80,7 +80,7 @@ def build_company(db: Database) -> tuple[int, int]:
             headcount=120,
         ),
     )
-    return company_id, service.add_site(db, "tester", company_id, "一号厂房", "plant")
+    return company_id, companies.add_site(db, "tester", company_id, "一号厂房", "plant")
 
 
 def build_inspection(
@@ -96,14 +96,14 @@ def build_inspection(
     """A fully answered GN + BJHQ inspection (of a new example company unless ``company`` is given as
     (company id, site id)); return the inspection id."""
     company_id, site_id = company or build_company(db)
-    inspection_id = service.create_inspection(db, "tester", company_id, date, "张三", list(CATALOGS), site_id)
-    version = service.load_inspection(db, inspection_id).version
-    version = service.set_rooms(db, "tester", inspection_id, version, ROOMS)
-    for response in service.load_inspection(db, inspection_id).responses:
+    inspection_id = inspections.create_inspection(db, "tester", company_id, date, "张三", list(CATALOGS), site_id)
+    version = inspections.load_inspection(db, inspection_id).version
+    version = inspections.set_rooms(db, "tester", inspection_id, version, ROOMS)
+    for response in inspections.load_inspection(db, inspection_id).responses:
         answer = ANSWERS.get(response.item_id)
         if answer is None and response.final is not None:
             continue  # derived from the rooms (GN-07, BJHQ-3)
-        version = service.save_answer(
+        version = inspections.save_answer(
             db, "tester", inspection_id, version, response.item_id, answer or Answer(Result.PASS)
         )
     targets = photo_items()
@@ -111,13 +111,13 @@ def build_inspection(
         item_id = "GN-05" if index == 0 else targets[index % len(targets)]
         name = "洗手台.jpg" if index == 0 else f"现场照片-{index + 1:02d}.jpg"
         data = make_jpeg(*photo_size, seed=index)
-        _, version = service.add_evidence(db, "tester", inspection_id, version, item_id, name, data)
+        _, version = inspections.add_evidence(db, "tester", inspection_id, version, item_id, name, data)
     for item_id, (action, owner) in ACTIONS.items():
-        _, version = service.add_action(
+        _, version = actions.add_action(
             db, "tester", inspection_id, version, item_id, action, owner, dt.date(2026, 11, 30)
         )
     if complete:
-        service.complete(db, "tester", inspection_id, version)
+        inspections.complete(db, "tester", inspection_id, version)
         if sign:
             lock_as_signed(db, "王经理", inspection_id)
     return inspection_id

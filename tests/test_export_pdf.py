@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw
 
 from export import fonts
 from export.reports import ExportCancelled, ExportWriteError, ReportFontError, Signer, export_reports
-from storage import service
+from storage import inspections
 from storage.db import Database, open_database
 from storage.exchange import export_document
 from storage.record import record_hash
@@ -82,7 +82,7 @@ def test_every_font_is_embedded(signed_pdf: Path) -> None:
 def test_text_has_titles_full_hash_and_page_numbers(signed: tuple[Database, int], signed_pdf: Path) -> None:
     db, inspection_id = signed
     text = text_of(signed_pdf)
-    stored_hash = service.load_inspection(db, inspection_id).record_hash
+    stored_hash = inspections.load_inspection(db, inspection_id).record_hash
     assert stored_hash and stored_hash in text
     for expected in ("做好员工健康管理", "加强员工集体宿舍管理：居住密度与地下空间", "洗手台.jpg"):
         assert expected in text
@@ -119,7 +119,7 @@ def test_qr_code_decodes_to_the_record_hash(signed: tuple[Database, int], signed
     if shutil.which("zbarimg") is None:
         pytest.fail("zbarimg is not installed: apt-get install zbar-tools")
     decoded = subprocess.run(["zbarimg", "--raw", "-q", tmp_path / "page.png"], capture_output=True, check=True)
-    assert decoded.stdout.decode().strip() == service.load_inspection(db, inspection_id).record_hash
+    assert decoded.stdout.decode().strip() == inspections.load_inspection(db, inspection_id).record_hash
 
 
 def test_embedded_json_is_the_exchange_document(signed: tuple[Database, int], signed_pdf: Path, tmp_path: Path) -> None:
@@ -130,7 +130,7 @@ def test_embedded_json_is_the_exchange_document(signed: tuple[Database, int], si
     run("pdfdetach", "-save", "1", "-o", target, signed_pdf)
     embedded = json.loads(target.read_text(encoding="utf-8"))
     assert embedded == export_document(db, inspection_id)
-    assert embedded["record_hash"] == service.load_inspection(db, inspection_id).record_hash
+    assert embedded["record_hash"] == inspections.load_inspection(db, inspection_id).record_hash
 
 
 def test_photos_are_embedded_as_small_thumbnails(signed_pdf: Path) -> None:
@@ -172,7 +172,7 @@ def test_draft_says_draft_and_prints_the_hash_of_its_current_content(tmp_path: P
     pdf = tmp_path / "draft.pdf"
     export_reports(db, inspection_id, pdf=pdf)
     text = text_of(pdf)
-    current = record_hash(service.load_inspection(db, inspection_id))
+    current = record_hash(inspections.load_inspection(db, inspection_id))
     assert "草稿" in text and "DRAFT" in text
     assert current in text
     assert export_document(db, inspection_id)["record_hash"] == current

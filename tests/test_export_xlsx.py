@@ -17,9 +17,9 @@ from checklist.catalog import official_catalogs
 from export.content import load_report
 from export.reports import ExportCancelled, Signer, export_batch, export_reports
 from export.xlsx import display_width
-from storage import service
 from storage.db import Database, open_database
-from storage.service import InspectionFilter
+from storage.inspections import load_inspection
+from storage.listing import InspectionFilter
 from tests.export_fixtures import CATALOGS, build_company, build_inspection
 
 SHEETS = ["概要", "检查项", "整改", "宿舍", "签名"]
@@ -153,7 +153,7 @@ def test_signature_sheet_has_signers_and_record_hash(signed: tuple[Database, int
     assert rows[1][:3] == ["检查人", "张三", "安全员"]
     assert rows[1][3] == dt.datetime(2026, 11, 20, 8, 30)
     values = [value for row in rows for value in row]
-    assert service.load_inspection(db, inspection_id).record_hash in values
+    assert load_inspection(db, inspection_id).record_hash in values
 
 
 def test_libreoffice_reads_the_items_sheet_with_the_same_values(signed_xlsx: Path, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklist.workflow import Role
 from desktop.accounts.account import ROLE_ORDER, role_text
 from desktop.common.errors import error_label, error_text, is_known, show_error
 from desktop.common.operations import run_in_background
@@ -116,10 +117,10 @@ class AddAccountDialog(QDialog):
 
     @Slot()
     def _role_changed(self) -> None:
-        help_texts = {
-            "officer": self.tr("填写检查记录，并作为检查人签署。"),
-            "manager": self.tr("另可添加账户，并作为单位主要负责人审核签署。"),
-            "auditor": self.tr("只能查看、验证和导出，不能修改任何数据。"),
+        help_texts: dict[str, str] = {
+            Role.OFFICER: self.tr("填写检查记录，并作为检查人签署。"),
+            Role.MANAGER: self.tr("另可添加账户，并作为单位主要负责人审核签署。"),
+            Role.AUDITOR: self.tr("只能查看、验证和导出，不能修改任何数据。"),
         }
         self.role_help.setText(help_texts.get(str(self.role_combo.currentData()), ""))
 

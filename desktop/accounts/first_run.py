@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from checklist.company import CompanyType, CreditCodeError, validate_credit_code
+from checklist.workflow import Role
 from desktop.accounts.account import Account, has_accounts, log_in
 from desktop.common import i18n
 from desktop.common.errors import error_label, error_text, is_known, show_error
@@ -58,7 +59,7 @@ class SetupValues:
 def save_setup(db: Database, values: SetupValues, ask_account: bool, actor: str) -> Account | None:
     """The first-run setup's work (off the GUI thread): the first account, which becomes the manager, with
     its signing key; then the company and site, saved by that account. Returns the account to log in as."""
-    from storage.service import CompanyInput, add_site, save_company
+    from storage.companies import CompanyInput, add_site, save_company
 
     account: Account | None = None
     if ask_account:
@@ -67,7 +68,7 @@ def save_setup(db: Database, values: SetupValues, ask_account: bool, actor: str)
         else:
             from export.signing import create_account
 
-            _, role = create_account(db, values.officer, values.officer, "manager", values.password)
+            _, role = create_account(db, values.officer, values.officer, Role.MANAGER, values.password)
             account = Account(values.officer, role)
         actor = account.name
     if values.company_name:

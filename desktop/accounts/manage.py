@@ -74,7 +74,7 @@ class AccountsModel(RowTableModel):
 
 
 def read_accounts(db: Any) -> list[AccountRow]:
-    from storage.service import list_users
+    from storage.companies import list_users
 
     return [AccountRow(u.name, u.role, bool(u.pkcs12), u.active) for u in list_users(db)]
 

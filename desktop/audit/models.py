@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from checklist.workflow import Meaning
 from desktop.common.table_model import RowTableModel
 from desktop.common.words import status_text
 
@@ -72,8 +73,8 @@ def load_records(db: Database) -> list[RecordRow]:
     """Every inspection with the meanings of its signatures."""
     from sqlalchemy import select
 
+    from storage.listing import list_inspections
     from storage.models import Signature
-    from storage.service import list_inspections
 
     rows = list_inspections(db, limit=None)
     with db.session() as session:
@@ -87,7 +88,7 @@ def load_records(db: Database) -> list[RecordRow]:
             row.date,
             row.inspector,
             row.status,
-            tuple(m for m in ("inspector", "approver") if m in signed.get(row.id, [])),
+            tuple(m for m in Meaning if m in signed.get(row.id, [])),
         )
         for row in rows
     ]
@@ -139,9 +140,9 @@ def check_chain(db: Database) -> ChainCheck:
 
 
 def signature_state_text(meanings: Sequence[str]) -> str:
-    if "approver" in meanings:
+    if Meaning.APPROVER in meanings:
         return QCoreApplication.translate("Audit", "已审核（检查人 + 单位主要负责人）")
-    if "inspector" in meanings:
+    if Meaning.INSPECTOR in meanings:
         return QCoreApplication.translate("Audit", "检查人已签署，待审核")
     return QCoreApplication.translate("Audit", "未签署")
 

@@ -51,7 +51,7 @@ from desktop.common.operations import run_in_background
 
 if TYPE_CHECKING:
     from storage.db import Database
-    from storage.service import CheckList
+    from storage.verification import CheckList
 
 OK_COLOR = "#2e7d32"
 FAIL_COLOR = "#c62828"
@@ -254,7 +254,7 @@ class AuditWindow(QWidget):
         inspection_id = self.selected_id()
         if inspection_id is None:
             return
-        from storage.service import verify_record
+        from storage.verification import verify_record
 
         db = self.db
 

@@ -11,13 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from checklist.workflow import ActionStatus, InspectionStatus, Meaning, Role
 from desktop.cli.errors import CommandError
 
 ACTOR_HELP = "name recorded in the audit trail (default: your login name)"
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from storage.db import KnownError, open_database
+    from storage.db import open_database
+    from storage.errors import KnownError
 
     try:
         return open_database(args.db)
@@ -33,7 +35,7 @@ def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
     """Turn storage errors the user can act on into the one-line message of :class:`CommandError`."""
 
     def run(args: argparse.Namespace) -> int:
-        from storage.db import KnownError
+        from storage.errors import KnownError
 
         try:
             return handler(args)
@@ -76,7 +78,7 @@ def _audit_log(args: argparse.Namespace) -> int:
 
 
 def _verify_record(args: argparse.Namespace) -> int:
-    from storage.service import verify_record
+    from storage.verification import verify_record
 
     check = verify_record(_open(args), args.id)
     for line in check.lines:
@@ -121,10 +123,10 @@ def _export(args: argparse.Namespace) -> int:
         write_json(Path(args.json), export_document(db, args.id))
         print(f"wrote {args.json}")
     if args.pdf or args.xlsx:
-        from storage.service import load_inspection
+        from storage.inspections import load_inspection
 
         pdf, xlsx = (Path(args.pdf) if args.pdf else None), (Path(args.xlsx) if args.xlsx else None)
-        if load_inspection(db, args.id).status == "signed":
+        if load_inspection(db, args.id).status == InspectionStatus.SIGNED:
             from export.signing import write_signed_reports
 
             written = write_signed_reports(db, args.id, pdf, xlsx)  # the signed files, byte for byte
@@ -177,7 +179,7 @@ def _users_passwd(args: argparse.Namespace) -> int:
 
 
 def _users_list(args: argparse.Namespace) -> int:
-    from storage.service import list_users
+    from storage.companies import list_users
 
     for user in list_users(_open(args)):
         state = "" if user.active else "  disabled"
@@ -222,7 +224,7 @@ def _export_batch(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from export.reports import export_batch
-    from storage.service import InspectionFilter, count_inspections
+    from storage.listing import InspectionFilter, count_inspections
 
     try:
         where = InspectionFilter(
@@ -240,7 +242,8 @@ def _export_batch(args: argparse.Namespace) -> int:
 
 
 def _actions(args: argparse.Namespace) -> int:
-    from storage.service import action_follow_ups, action_status, load_inspection
+    from storage.actions import action_follow_ups, action_status
+    from storage.inspections import load_inspection
 
     db = _open(args)
     inspection = load_inspection(db, args.id)
@@ -259,7 +262,7 @@ def _actions(args: argparse.Namespace) -> int:
 def _follow_up(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from storage.service import follow_up_action
+    from storage.actions import follow_up_action
 
     try:
         on = dt.date.fromisoformat(args.on) if args.on else dt.date.today()
@@ -271,7 +274,7 @@ def _follow_up(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from storage.service import InspectionFilter, list_inspections
+    from storage.listing import InspectionFilter, list_inspections
 
     rows = list_inspections(_open(args), InspectionFilter(status=args.status), limit=args.limit)
     for row in rows:
@@ -318,7 +321,7 @@ def register(commands: Any) -> None:
     user_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
     user_add = user_commands.add_parser("add", help="create an account (password on standard input)")
     user_add.add_argument("name")
-    user_add.add_argument("--role", choices=("officer", "manager", "auditor"), required=True)
+    user_add.add_argument("--role", choices=tuple(Role), required=True)
     user_add.add_argument("--by", help="the manager who creates it (their password on the next input line)")
     user_add.add_argument("--pkcs12", help="import this PKCS#12 key file (same password) instead of a new key")
     user_add.add_argument("--db", default=argparse.SUPPRESS)
@@ -342,7 +345,7 @@ def register(commands: Any) -> None:
     sign = add("sign", _sign, "sign an inspection (password on standard input)")
     sign.add_argument("id", type=int)
     sign.add_argument("--user", required=True)
-    sign.add_argument("--meaning", choices=("inspector", "approver"), required=True)
+    sign.add_argument("--meaning", choices=tuple(Meaning), required=True)
     verify_cmd = commands.add_parser("verify", help="check a report file's signatures and its stored record")
     verify_cmd.add_argument("file")
     verify_cmd.add_argument("--trust", help="PEM file of trusted signer certificates")
@@ -351,7 +354,7 @@ def register(commands: Any) -> None:
     batch = add("export-batch", _export_batch, "every inspection of a period or site in one workbook, for auditors")
     batch.add_argument("file")
     batch.add_argument("--site", type=int, help="site id")
-    batch.add_argument("--status", choices=("draft", "completed", "signed"))
+    batch.add_argument("--status", choices=tuple(InspectionStatus))
     batch.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     batch.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     actions = add("actions", _actions, "an inspection's corrective actions with their follow-ups")
@@ -359,10 +362,10 @@ def register(commands: Any) -> None:
     follow = add("follow-up", _follow_up, "record that a corrective action was done or verified (after completion)")
     follow.add_argument("id", type=int, help="inspection id")
     follow.add_argument("action", type=int, help="corrective action id (see `fugong actions ID`)")
-    follow.add_argument("--status", choices=("done", "verified"), required=True)
+    follow.add_argument("--status", choices=(ActionStatus.DONE, ActionStatus.VERIFIED), required=True)
     follow.add_argument("--note", default="")
     follow.add_argument("--on", help="date it was done or verified (default: today)")
     follow.add_argument("--actor", help=ACTOR_HELP)
     lst = add("list", _list, "list inspections")
-    lst.add_argument("--status", choices=("draft", "completed", "signed"))
+    lst.add_argument("--status", choices=tuple(InspectionStatus))
     lst.add_argument("--limit", type=int, default=50)

@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
+from storage.errors import KnownError
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
 
 def is_known(error: BaseException) -> bool:
-    """A storage problem the user can act on (``storage.db.KnownError``), without importing storage early."""
-    return any(cls.__name__ == "KnownError" and cls.__module__ == "storage.db" for cls in type(error).__mro__)
+    """A problem the user can act on (:class:`storage.errors.KnownError`, a light module: no database)."""
+    return isinstance(error, KnownError)
 
 
 def error_text(error: BaseException | str) -> str:

@@ -1,9 +1,9 @@
 """Corrective actions on the summary page (整改措施): each action with its current status and its history, and
 the dialog that records progress on one.
 
-After completion or signing, progress is a follow-up (整改跟进, ``storage.service.follow_up_action``) kept
+After completion or signing, progress is a follow-up (整改跟进, ``storage.actions.follow_up_action``) kept
 beside the record, which does not change; in a draft the action itself is changed
-(``storage.service.update_action``). Who may record what is asked of :mod:`desktop.accounts.account`.
+(``storage.actions.update_action``). Who may record what is asked of :mod:`desktop.accounts.account`.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklist.workflow import ActionStatus
 from desktop.common.errors import error_label, error_text, is_known, show_error
 from desktop.common.look import SECONDARY_TEXT_CSS
 from desktop.editor.inspection import ActionInfo, FollowUpInfo
@@ -46,16 +47,20 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 ActionIdRole = Qt.ItemDataRole.UserRole + 1  # the corrective action's id, on its row and its history lines
 StatusRole = Qt.ItemDataRole.UserRole + 2  # an action row's current status (open / done / verified)
 
-STATUS_COLORS = {"open": QColor("#c62828"), "done": QColor("#ef6c00"), "verified": QColor("#2e7d32")}
+STATUS_COLORS: dict[str, QColor] = {
+    ActionStatus.OPEN: QColor("#c62828"),
+    ActionStatus.DONE: QColor("#ef6c00"),
+    ActionStatus.VERIFIED: QColor("#2e7d32"),
+}
 HISTORY_COLOR = QColor("#555555")
 TOP_LEVEL = 0  # internal id of an action row; a history line's is its action row + 1
 
 
 def action_status_text(status: str) -> str:
-    names = {
-        "open": QCoreApplication.translate("CorrectiveActions", "待整改"),
-        "done": QCoreApplication.translate("CorrectiveActions", "已整改"),
-        "verified": QCoreApplication.translate("CorrectiveActions", "已验证"),
+    names: dict[str, str] = {
+        ActionStatus.OPEN: QCoreApplication.translate("CorrectiveActions", "待整改"),
+        ActionStatus.DONE: QCoreApplication.translate("CorrectiveActions", "已整改"),
+        ActionStatus.VERIFIED: QCoreApplication.translate("CorrectiveActions", "已验证"),
     }
     return names.get(status, status)
 
@@ -264,7 +269,7 @@ class FollowUpDialog(QDialog):
         self.hint.setObjectName("followUpHint")
         self.hint.setStyleSheet(SECONDARY_TEXT_CSS)
         self.hint.setWordWrap(True)
-        if "verified" not in choices and not draft:
+        if ActionStatus.VERIFIED not in choices and not draft:
             self.hint.setText(self.tr("已验证由单位主要负责人在整改完成后记录。"))
         elif not draft:
             self.hint.setText(self.tr("跟进记录保存在检查记录之外，已签署的记录和签名不会改变。"))
@@ -310,7 +315,7 @@ class FollowUpDialog(QDialog):
 
     @Slot()
     def _status_changed(self) -> None:
-        verified = self.status == "verified"
+        verified = self.status == ActionStatus.VERIFIED
         if verified:
             self.note_edit.setPlaceholderText(self.tr("必填：如何验证的，例如到现场查看、查阅体温登记表"))
         else:
@@ -324,7 +329,7 @@ class FollowUpDialog(QDialog):
 
     @Slot()
     def _accept(self) -> None:
-        if self.status == "verified" and not self.note:
+        if self.status == ActionStatus.VERIFIED and not self.note:
             self.show_error(self.tr("请说明如何验证了整改。"))
             self.note_edit.setFocus()
             return

@@ -20,11 +20,12 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from checklist.catalog import Catalog, Item
 from checklist.evaluation import Answer, Blocker, InspectionEvaluation, ItemOutcome, Result, evaluate_inspection
+from checklist.workflow import ActionStatus, InspectionStatus, Role, can_write
 from desktop.common.errors import error_text
 from desktop.editor.signatures import SignatureRow, load_signatures
-from storage import service
-from storage.auth import WRITE_ROLES
-from storage.db import ConcurrentEditError, Database, KnownError
+from storage import actions, inspections
+from storage.db import Database
+from storage.errors import ConcurrentEditError, KnownError
 
 DEBOUNCE_MS = 400
 
@@ -41,7 +42,7 @@ class EvidenceInfo:
 @dataclass(frozen=True)
 class ActionInfo:
     """A corrective action; ``status`` is its current status (open / done / verified): what the record says,
-    or its latest follow-up (``storage.service.action_status``)."""
+    or its latest follow-up (``storage.actions.action_status``)."""
 
     id: int
     item_id: str
@@ -49,7 +50,7 @@ class ActionInfo:
     owner: str
     due: dt.date | None
     status: str
-    recorded_status: str = "open"  # as the (signed) record says
+    recorded_status: str = ActionStatus.OPEN  # as the (signed) record says
     verification_note: str = ""
     verified_on: dt.date | None = None
 
@@ -80,7 +81,8 @@ class Header:
 
 
 class InspectionEditor(QObject):
-    """Holds one inspection's state and writes every change through :mod:`storage.service`.
+    """Holds one inspection's state and writes every change through the storage services
+    (:mod:`storage.inspections`, :mod:`storage.actions`).
 
     ``actor`` is the logged-in account, ``role`` its role: a role that may not change data (auditor) gets a
     read-only editor. The service layer makes the same check on every save, whatever this class allows.
@@ -96,13 +98,13 @@ class InspectionEditor(QObject):
     save_failed = Signal(object)  # the KnownError; the typed values stay pending and are retried
 
     def __init__(
-        self, db: Database, actor: str, inspection_id: int, parent: QObject | None = None, role: str = "officer"
+        self, db: Database, actor: str, inspection_id: int, parent: QObject | None = None, role: str = Role.OFFICER
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.actor = actor
         self.role = role
-        self.read_only = role not in WRITE_ROLES
+        self.read_only = not can_write(role)
         self.signatures: list[SignatureRow] = []
         self.inspection_id = inspection_id
         self.version = 0
@@ -126,13 +128,13 @@ class InspectionEditor(QObject):
     # --- reading --------------------------------------------------------------------------------------
 
     def _load(self) -> None:
-        inspection = service.load_inspection(self.db, self.inspection_id)
+        inspection = inspections.load_inspection(self.db, self.inspection_id)
         self.version = inspection.version
-        self.catalogs = service.catalogs_of(inspection)
-        self.answers = service.answers_of(inspection)
-        self.rooms = service.room_rows_of(inspection)
+        self.catalogs = inspections.catalogs_of(inspection)
+        self.answers = inspections.answers_of(inspection)
+        self.rooms = inspections.room_rows_of(inspection)
         self.evidence = [EvidenceInfo(e.id, e.item_id, e.filename, e.media_type, e.data) for e in inspection.evidence]
-        follow_ups = service.action_follow_ups(self.db, self.inspection_id)
+        follow_ups = actions.action_follow_ups(self.db, self.inspection_id)
         self.follow_ups = [FollowUpInfo(f.action_id, f.status, f.note, f.on, f.by, f.recorded_at) for f in follow_ups]
         self.actions = [
             ActionInfo(
@@ -141,7 +143,7 @@ class InspectionEditor(QObject):
                 a.action,
                 a.owner,
                 a.due,
-                service.action_status(a, follow_ups),
+                actions.action_status(a, follow_ups),
                 a.status,
                 a.verification_note or "",
                 a.verified_on,
@@ -157,7 +159,9 @@ class InspectionEditor(QObject):
             inspection.status,
             inspection.supersedes_id,
         )
-        self.signatures = load_signatures(self.db, self.inspection_id) if inspection.status == "signed" else []
+        self.signatures = (
+            load_signatures(self.db, self.inspection_id) if inspection.status == InspectionStatus.SIGNED else []
+        )
         self._evaluate()
 
     def reload(self) -> None:
@@ -172,7 +176,7 @@ class InspectionEditor(QObject):
 
     @property
     def editable(self) -> bool:
-        return self.header.status == "draft" and not self.read_only
+        return self.header.status == InspectionStatus.DRAFT and not self.read_only
 
     @property
     def signed_meanings(self) -> set[str]:
@@ -271,12 +275,12 @@ class InspectionEditor(QObject):
             return True
         try:
             for item_id in sorted(self._pending_items):
-                self.version = service.save_answer(
+                self.version = inspections.save_answer(
                     self.db, self.actor, self.inspection_id, self.version, item_id, self.answers[item_id]
                 )
                 self._pending_items.discard(item_id)
             if self._rooms_pending:
-                self.version = service.set_rooms(self.db, self.actor, self.inspection_id, self.version, self.rooms)
+                self.version = inspections.set_rooms(self.db, self.actor, self.inspection_id, self.version, self.rooms)
                 self._rooms_pending = False
         except ConcurrentEditError as error:
             self._conflict(error)
@@ -342,7 +346,7 @@ class InspectionEditor(QObject):
                 problems.append(f"{path}: {error.strerror or error}")
                 continue
             try:
-                evidence_id, self.version = service.add_evidence(
+                evidence_id, self.version = inspections.add_evidence(
                     self.db, self.actor, self.inspection_id, self.version, item_id, Path(path).name, data
                 )
             except ConcurrentEditError as error:
@@ -350,7 +354,9 @@ class InspectionEditor(QObject):
                 problems.append(f"{path}: {error}")
                 break
             self.evidence.append(
-                EvidenceInfo(evidence_id, item_id, Path(path).name, service.media_type_of(Path(path).name, data), data)
+                EvidenceInfo(
+                    evidence_id, item_id, Path(path).name, inspections.media_type_of(Path(path).name, data), data
+                )
             )
         self.evidence_changed.emit(item_id)
         return problems
@@ -361,7 +367,9 @@ class InspectionEditor(QObject):
             return
 
         def change() -> None:
-            self.version = service.remove_evidence(self.db, self.actor, self.inspection_id, self.version, evidence_id)
+            self.version = inspections.remove_evidence(
+                self.db, self.actor, self.inspection_id, self.version, evidence_id
+            )
             self.evidence.remove(found)
 
         if self._run(change):
@@ -371,10 +379,10 @@ class InspectionEditor(QObject):
         """Open a corrective action for an item (raises KnownError with the reason if refused)."""
 
         def change() -> None:
-            action_id, self.version = service.add_action(
+            action_id, self.version = actions.add_action(
                 self.db, self.actor, self.inspection_id, self.version, item_id, action, owner, due
             )
-            self.actions.append(ActionInfo(action_id, item_id, action.strip(), owner.strip(), due, "open"))
+            self.actions.append(ActionInfo(action_id, item_id, action.strip(), owner.strip(), due, ActionStatus.OPEN))
 
         if self._run(change):
             self.actions_changed.emit()
@@ -386,8 +394,8 @@ class InspectionEditor(QObject):
         date); False after a conflict (already reported). Raises KnownError with the reason if refused."""
 
         def change() -> None:
-            verified_on = on if status == "verified" else None
-            self.version = service.update_action(
+            verified_on = on if status == ActionStatus.VERIFIED else None
+            self.version = actions.update_action(
                 self.db, self.actor, self.inspection_id, self.version, action_id, status, note.strip(), verified_on
             )
             self.actions = [
@@ -407,21 +415,21 @@ class InspectionEditor(QObject):
     def follow_up(self, action_id: int, status: str, note: str, on: dt.date) -> None:
         """Record that a corrective action of the completed or signed inspection was done or verified
         (整改跟进); the record itself, and its signatures, do not change. Raises KnownError if refused."""
-        service.follow_up_action(self.db, self.actor, self.inspection_id, action_id, status, note, on)
+        actions.follow_up_action(self.db, self.actor, self.inspection_id, action_id, status, note, on)
         self._load()  # the new history, and the inspection's version (its open-action count changed)
         self.actions_changed.emit()
 
     def blockers(self) -> list[Blocker]:
         """What still blocks completion, as the service sees the saved inspection (in both languages)."""
         self.flush()
-        return service.blocker_details(service.load_inspection(self.db, self.inspection_id))
+        return inspections.blocker_details(inspections.load_inspection(self.db, self.inspection_id))
 
     def complete(self) -> str | None:
         """Mark the inspection completed; the record hash, or None after a conflict (already reported)."""
         digest: list[str] = []
 
         def change() -> None:
-            digest.append(service.complete(self.db, self.actor, self.inspection_id, self.version))
+            digest.append(inspections.complete(self.db, self.actor, self.inspection_id, self.version))
 
         if not self._run(change):
             return None

@@ -1,5 +1,5 @@
 """The summary page (汇总): counts per section, failed items with findings, what still blocks completion
-(``storage.service.blockers``) — "Complete" is enabled only when nothing does — and the corrective actions
+(``storage.inspections.blockers``) — "Complete" is enabled only when nothing does — and the corrective actions
 with their status and follow-up history (整改跟进, recorded here even after signing).
 
 Below them: the signatures of a signed inspection, and the buttons to sign (签署) a completed one or start a
@@ -8,6 +8,7 @@ correction (新版本) of a signed one; the main window carries those out."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from html import escape
@@ -39,7 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from checklist.evaluation import Blocker, BlockerKind, Result
-from desktop.accounts.account import draft_action_choices, follow_up_choices, signable_meanings
+from checklist.workflow import (
+    ActionStatus,
+    InspectionStatus,
+    Meaning,
+    draft_action_choices,
+    follow_up_choices,
+    signable_meanings,
+)
 from desktop.common.assets import icon
 from desktop.common.errors import show_error
 from desktop.common.i18n import english, pick
@@ -274,11 +282,11 @@ class SummaryPage(QWidget):
         self.signatures.set_rows(editor.signatures)
         self.signatures_box.setVisible(bool(editor.signatures))
         meanings = signable_meanings(editor.role, header.status, editor.signed_meanings)
-        self.sign_button.setVisible(header.status != "draft")
+        self.sign_button.setVisible(header.status != InspectionStatus.DRAFT)
         self.sign_button.setEnabled(bool(meanings))
-        self.correct_button.setVisible(header.status == "signed")
-        self.correct_button.setEnabled(header.status == "signed" and not editor.read_only)
-        self.complete_button.setVisible(header.status == "draft")
+        self.correct_button.setVisible(header.status == InspectionStatus.SIGNED)
+        self.correct_button.setEnabled(header.status == InspectionStatus.SIGNED and not editor.read_only)
+        self.complete_button.setVisible(header.status == InspectionStatus.DRAFT)
         self.complete_button.setEnabled(editor.editable and not self.blockers)
         self.complete_state.setText(self._state_text(header.status))
 
@@ -292,11 +300,11 @@ class SummaryPage(QWidget):
 
     def _state_text(self, status: str) -> str:
         editor = self.editor
-        if status == "signed":
-            if "approver" in editor.signed_meanings:
+        if status == InspectionStatus.SIGNED:
+            if Meaning.APPROVER in editor.signed_meanings:
                 return self.tr("本次检查已签署并经单位主要负责人审核，记录已锁定。")
             return self.tr("本次检查已由检查人签署，记录已锁定；等待单位主要负责人审核签署。")
-        if status == "completed":
+        if status == InspectionStatus.COMPLETED:
             return self.tr("本次检查已完成，等待检查人签署。签署后记录将被锁定。")
         if editor.read_only:
             return self.tr("您的账户只能查看，不能修改检查记录。")
@@ -355,11 +363,11 @@ class SummaryPage(QWidget):
             for line in range(self.actions_model.rowCount(parent)):
                 self.actions_view.setFirstColumnSpanned(line, parent, True)
         self.actions_view.expandAll()
-        open_count = sum(1 for a in editor.actions if a.status != "verified")
+        open_count = sum(1 for a in editor.actions if a.status != ActionStatus.VERIFIED)
         self.actions_box.setTitle(
             self.tr("整改措施（共 {total} 项，未验证 {open} 项）").format(total=len(editor.actions), open=open_count)
         )
-        draft = editor.header.status == "draft"
+        draft = editor.header.status == InspectionStatus.DRAFT
         # A draft's findings and blockers need the room; after completion, what is done about them.
         self.page_layout.setStretchFactor(self.details, 3 if draft else 1)
         self.page_layout.setStretchFactor(self.actions_box, 2 if draft else 1)
@@ -390,12 +398,12 @@ class SummaryPage(QWidget):
         action_id = index.data(ActionIdRole) if index.isValid() else None
         return int(action_id) if action_id is not None else None
 
-    def _choices(self, action_id: int | None) -> list[str]:
+    def _choices(self, action_id: int | None) -> Sequence[str]:
         editor = self.editor
         action = next((a for a in editor.actions if a.id == action_id), None)
         if action is None or editor.read_only:
             return []
-        if editor.header.status == "draft":
+        if editor.header.status == InspectionStatus.DRAFT:
             return draft_action_choices(editor.role, action.status) if editor.editable else []
         return follow_up_choices(editor.role, action.status)
 
@@ -421,7 +429,7 @@ class SummaryPage(QWidget):
         choices = self._choices(action_id)
         if action is None or not choices:
             return
-        draft = editor.header.status == "draft"
+        draft = editor.header.status == InspectionStatus.DRAFT
 
         def record(status: str, note: str, on: dt.date) -> bool:
             if draft:

@@ -1,6 +1,6 @@
 """The inspections list as a table model plus a filtering model in front of it.
 
-The model reads no database: a loader hands it lists of ``storage.service.InspectionRow`` (plain data).
+The model reads no database: a loader hands it lists of ``storage.listing.InspectionRow`` (plain data).
 Sorting is done on the model's Python list with a key function, filtering on the filter model's Python
 list with comprehensions: one pass each, fast for tens of thousands of rows (``bench/bench_list.py``).
 """
@@ -21,11 +21,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from checklist.workflow import InspectionStatus
 from desktop.common.table_model import RowTableModel
 from desktop.common.words import status_text
 
 if TYPE_CHECKING:
-    from storage.service import InspectionRow
+    from storage.listing import InspectionRow
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 RowRole = Qt.ItemDataRole.UserRole + 1
@@ -136,7 +137,7 @@ class InspectionTableModel(RowTableModel):
                 return QBrush(FAIL_COLOR)
             if column == Column.OPEN_ACTIONS and row.open_actions:
                 return QBrush(FAIL_COLOR)
-            if column == Column.STATUS and row.status != "draft":
+            if column == Column.STATUS and row.status != InspectionStatus.DRAFT:
                 return QBrush(PASS_COLOR)
             return None
         if column == Column.SCORE:  # the tooltip

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklist.workflow import InspectionStatus
 from desktop.common.dates import python_date
 from desktop.common.look import compact_rows
 from desktop.inspections.model import Column, InspectionFilterProxy, InspectionTableModel
 
 if TYPE_CHECKING:
-    from storage.service import InspectionRow
+    from storage.listing import InspectionRow
 
 
 class InspectionsPage(QWidget):
@@ -50,9 +51,9 @@ class InspectionsPage(QWidget):
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("全部状态"), "")
         for status, text in (
-            ("draft", self.tr("草稿")),
-            ("completed", self.tr("已完成")),
-            ("signed", self.tr("已签署")),
+            (InspectionStatus.DRAFT, self.tr("草稿")),
+            (InspectionStatus.COMPLETED, self.tr("已完成")),
+            (InspectionStatus.SIGNED, self.tr("已签署")),
         ):
             self.status_filter.addItem(text, status)
         self.date_filter = QCheckBox(self.tr("日期从(&D)"))

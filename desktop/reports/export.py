@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from checklist.workflow import InspectionStatus
 from desktop.common.errors import show_error
 from desktop.common.operations import Cancelled, Operation, Progress, run_in_background
 
@@ -55,9 +56,9 @@ def _fraction_reporter(progress: Progress) -> Callable[[float, str], None]:
 
 def run_export(db: Any, request: ExportRequest, progress: Progress) -> list[Path]:
     """The work: call the exporter with progress and cancel callbacks (runs on a worker thread)."""
-    from storage.service import load_inspection
+    from storage.inspections import load_inspection
 
-    if load_inspection(db, request.inspection_id).status == "signed":
+    if load_inspection(db, request.inspection_id).status == InspectionStatus.SIGNED:
         from export.signing import write_signed_reports
 
         progress.update(0, 0, "")
@@ -119,7 +120,7 @@ def batch_file_name(today: dt.date | None = None) -> str:
 def run_batch_export(db: Any, xlsx: Path, ids: tuple[int, ...], progress: Progress) -> Path:
     """The work: exactly these inspections into one workbook, with progress and cancel (worker thread)."""
     from export.reports import ExportCancelled, export_batch  # heavy (openpyxl): imported only when used
-    from storage.service import InspectionFilter
+    from storage.listing import InspectionFilter
 
     try:
         written = export_batch(

@@ -1,7 +1,7 @@
 """Signing an inspection and starting a correction of a signed one, from the main window.
 
 Like :mod:`desktop.reports.export`: the window hands over the database, the logged-in account and the record;
-the dialogs collect plain values and ``export.signing`` / ``storage.service`` do the work off the GUI thread.
+the dialogs collect plain values and ``export.signing`` / ``storage.inspections`` do the work off the GUI thread.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop.accounts.account import Account, signable_meanings
+from checklist.workflow import signable_meanings
+from desktop.accounts.account import Account
 from desktop.signing.dialog import CorrectionDialog, SignDialog, SignRequest
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def open_correction_dialog(
     inspection_id, name = header.id, account.name
 
     def create(reason: str) -> int:
-        from storage.service import new_version
+        from storage.inspections import new_version
 
         return new_version(db, name, inspection_id, reason)
 

@@ -124,9 +124,11 @@ def seed_inspection(db_url: str, catalogs: tuple[str, ...] = ("GN", "BJHQ"), off
     """A company, a site (unless there are already) and a draft inspection, stored through the service as the
     GUI would; ``officer`` is the first account (a manager, password :data:`PASSWORD`) unless the database has
     accounts already."""
-    from storage.auth import create_user, users_exist
+    from storage.auth import create_user
+    from storage.companies import CompanyInput, add_site, list_companies, save_company
     from storage.db import open_database
-    from storage.service import CompanyInput, add_site, create_inspection, list_companies, save_company
+    from storage.inspections import create_inspection
+    from storage.unit_of_work import users_exist
 
     db = open_database(db_url)
     try:
@@ -148,8 +150,9 @@ def seed_inspection(db_url: str, catalogs: tuple[str, ...] = ("GN", "BJHQ"), off
 def seed_site_inspection(db_url: str, site: str, date: dt.date = dt.date(2020, 3, 2), officer: str = "张伟") -> int:
     """A draft inspection of the first company at its site ``site`` (added unless it exists); run
     :func:`seed_inspection` first (it creates the company and the account)."""
+    from storage.companies import add_site, list_companies
     from storage.db import open_database
-    from storage.service import add_site, create_inspection, list_companies
+    from storage.inspections import create_inspection
 
     db = open_database(db_url)
     try:
@@ -192,8 +195,10 @@ def answered_inspection(db_url: str, actor: str) -> int:
     """A draft of the first company and site with every item answered (as ``actor``), ready to complete:
     GN-01 fails with a corrective action, everything else passes."""
     from checklist.evaluation import Answer, Result
+    from storage.actions import add_action
+    from storage.companies import list_companies
     from storage.db import open_database
-    from storage.service import add_action, create_inspection, list_companies, load_inspection, save_answer
+    from storage.inspections import create_inspection, load_inspection, save_answer
 
     db = open_database(db_url)
     try:
@@ -216,8 +221,8 @@ def seed_accounts(db_url: str, accounts: dict[str, tuple[str, str]], signing_key
     actor, a company and a site. ``signing_keys``: with a signing key each (slower)."""
     from export.signing import create_account
     from storage.auth import create_user
+    from storage.companies import CompanyInput, add_site, save_company
     from storage.db import open_database
-    from storage.service import CompanyInput, add_site, save_company
 
     db = open_database(db_url)
     try:

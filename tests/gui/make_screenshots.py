@@ -67,19 +67,10 @@ def _sample_data(url: str, photo: Path) -> tuple[int, int, int]:
     an open draft; returns (draft, signed, completed)."""
     from checklist.evaluation import Answer, Result
     from export.signing import create_account, sign
+    from storage.actions import add_action
+    from storage.companies import CompanyInput, add_site, save_company
     from storage.db import open_database
-    from storage.service import (
-        CompanyInput,
-        add_action,
-        add_evidence,
-        add_site,
-        complete,
-        create_inspection,
-        load_inspection,
-        save_answer,
-        save_company,
-        set_rooms,
-    )
+    from storage.inspections import add_evidence, complete, create_inspection, load_inspection, save_answer, set_rooms
 
     actor = "张伟"
     db = open_database(url)
@@ -121,18 +112,10 @@ def _follow_up_data(url: str) -> int:
     """A signed and approved inspection with three corrective actions: one verified, one done, one open."""
     from checklist.evaluation import Answer, Result
     from export.signing import create_account, sign
+    from storage.actions import add_action, follow_up_action
+    from storage.companies import CompanyInput, add_site, save_company
     from storage.db import open_database
-    from storage.service import (
-        CompanyInput,
-        add_action,
-        add_site,
-        complete,
-        create_inspection,
-        follow_up_action,
-        load_inspection,
-        save_answer,
-        save_company,
-    )
+    from storage.inspections import complete, create_inspection, load_inspection, save_answer
 
     actor = "张伟"
     db = open_database(url)

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop.audit.models import RecordColumn, TrailColumn
 from desktop.main_window import MainWindow
 from storage.db import open_database
-from storage.service import complete, load_inspection
+from storage.inspections import complete, load_inspection
 from tests.gui.helpers import (
     answered_inspection,
     click,

@@ -11,7 +11,7 @@ from desktop.editor.inspection import DEBOUNCE_MS
 from desktop.editor.rooms import RoomColumn
 from storage.auth import create_user
 from storage.db import open_database
-from storage.service import load_inspection, save_answer
+from storage.inspections import load_inspection, save_answer
 from tests.gui.helpers import (
     click,
     click_index,

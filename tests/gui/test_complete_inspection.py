@@ -240,7 +240,7 @@ def test_complete_inspection_and_reopen(
     close_window(qtbot, window)
 
     from storage.db import open_database
-    from storage.service import load_inspection
+    from storage.inspections import load_inspection
 
     db = open_database(db_url)
     try:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.accounts.account import draft_action_choices, follow_up_choices
+from checklist.workflow import draft_action_choices, follow_up_choices
 from desktop.editor.actions import (
     ActionColumn,
     ActionRow,
@@ -24,8 +24,9 @@ from desktop.editor.inspection import ActionInfo, FollowUpInfo
 from desktop.editor.summary import SummaryPage
 from desktop.main_window import MainWindow
 from export.signing import sign
-from storage import service
-from storage.db import KnownError, open_database
+from storage import actions, inspections, verification
+from storage.db import open_database
+from storage.errors import KnownError
 from tests.gui.helpers import (
     add_account,
     answered_inspection,
@@ -57,7 +58,7 @@ def _signed_inspection(db_url: str) -> int:
     inspection_id = answered_inspection(db_url, "张伟")
     db = open_database(db_url)
     try:
-        service.complete(db, "张伟", inspection_id, service.load_inspection(db, inspection_id).version)
+        inspections.complete(db, "张伟", inspection_id, inspections.load_inspection(db, inspection_id).version)
         sign(db, inspection_id, "张伟", PASSWORDS["张伟"], "inspector")
         sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
     finally:
@@ -128,8 +129,8 @@ def test_officer_and_manager_follow_up_a_signed_inspection(
     def locked(*args: object, **kwargs: object) -> int:
         raise KnownError("the database is locked by another program; try again in a moment")
 
-    real_follow_up = service.follow_up_action
-    monkeypatch.setattr(service, "follow_up_action", locked)
+    real_follow_up = actions.follow_up_action
+    monkeypatch.setattr(actions, "follow_up_action", locked)
     click(qtbot, dialog.ok_button)
     box = dialog.findChild(QMessageBox, "errorBox")
     assert box is not None and box.isVisible()
@@ -138,7 +139,7 @@ def test_officer_and_manager_follow_up_a_signed_inspection(
     box.close()
     assert dialog.isVisible() and dialog.note == DONE_NOTE and dialog.on == done_on
     assert "locked" in dialog.error.text()
-    monkeypatch.setattr(service, "follow_up_action", real_follow_up)
+    monkeypatch.setattr(actions, "follow_up_action", real_follow_up)
 
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: summary.follow_up_dialog is None)
@@ -187,9 +188,9 @@ def test_officer_and_manager_follow_up_a_signed_inspection(
 
     db = open_database(db_url)
     try:
-        stored = service.action_follow_ups(db, inspection_id)
-        inspection = service.load_inspection(db, inspection_id)
-        check = service.verify_record(db, inspection_id)
+        stored = actions.action_follow_ups(db, inspection_id)
+        inspection = inspections.load_inspection(db, inspection_id)
+        check = verification.verify_record(db, inspection_id)
     finally:
         db.close()
     action_id = inspection.actions[0].id
@@ -198,7 +199,7 @@ def test_officer_and_manager_follow_up_a_signed_inspection(
         (action_id, "verified", "王经理", VERIFIED_NOTE, dt.date.today()),
     ]
     assert inspection.status == "signed" and inspection.actions[0].status == "open"  # the signed record as signed
-    assert service.action_status(inspection.actions[0], stored) == "verified"
+    assert actions.action_status(inspection.actions[0], stored) == "verified"
     assert check.ok, check.lines
 
 
@@ -224,8 +225,8 @@ def test_a_draft_changes_its_actions_directly(qtbot: QtBot, db_url: str) -> None
     close_window(qtbot, window)
     db = open_database(db_url)
     try:
-        action = service.load_inspection(db, inspection_id).actions[0]
-        assert service.action_follow_ups(db, inspection_id) == []
+        action = inspections.load_inspection(db, inspection_id).actions[0]
+        assert actions.action_follow_ups(db, inspection_id) == []
     finally:
         db.close()
     assert (action.status, action.verification_note, action.verified_on) == ("done", DONE_NOTE, None)

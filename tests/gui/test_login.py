@@ -12,8 +12,8 @@ from desktop.accounts.account import Account
 from desktop.accounts.login import LoginDialog
 from desktop.app import FugongApp
 from desktop.common.settings import set_last_user_name
+from storage.companies import list_users
 from storage.db import open_database
-from storage.service import list_users
 from tests.gui.helpers import (
     VALID_CREDIT_CODE,
     click,

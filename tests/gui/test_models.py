@@ -19,7 +19,7 @@ from desktop.editor.signatures import SignatureColumn, SignatureRow, SignaturesM
 from desktop.editor.summary import SectionCounts, SectionCountsModel
 from desktop.inspections.model import Column, InspectionFilterProxy, InspectionTableModel
 from desktop.inspections.view import InspectionsPage
-from storage.service import InspectionRow
+from storage.listing import InspectionRow
 from tests.gui.helpers import make_photo
 
 ROOMS = [

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from checklist.evaluation import Answer, Result
-from storage.auth import PermissionDeniedError
 from storage.db import open_database
-from storage.service import load_inspection, save_answer
+from storage.errors import PermissionDeniedError
+from storage.inspections import load_inspection, save_answer
 from tests.gui.helpers import (
     answered_inspection,
     click,
@@ -80,7 +80,7 @@ def test_an_auditor_cannot_sign_a_completed_inspection(qtbot: QtBot, db_url: str
     inspection_id = answered_inspection(db_url, "张伟")
     db = open_database(db_url)
     try:
-        from storage.service import complete
+        from storage.inspections import complete
 
         complete(db, "张伟", inspection_id, load_inspection(db, inspection_id).version)
     finally:

@@ -18,8 +18,9 @@ from desktop.main_window import MainWindow
 from desktop.reports import export as export_action
 from export.crypto import generate_identity
 from export.signing import sign, signatures_of, stored_reports
+from storage.companies import list_users
 from storage.db import open_database
-from storage.service import complete, list_users, load_inspection
+from storage.inspections import complete, load_inspection
 from tests.gui.helpers import (
     answered_inspection,
     click,
@@ -250,7 +251,7 @@ def test_exported_signed_pdf_verifies_in_the_audit_view(qtbot: QtBot, db_url: st
 
 
 def test_the_choice_of_meanings_follows_role_and_state() -> None:
-    from desktop.accounts.account import signable_meanings
+    from checklist.workflow import signable_meanings
 
     assert signable_meanings("officer", "draft", set()) == []
     assert signable_meanings("officer", "completed", set()) == ["inspector"]

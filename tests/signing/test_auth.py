@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from checklist.evaluation import Answer, Result
-from storage import auth, service
-from storage.auth import AuthenticationError, PermissionDeniedError, wait_seconds
-from storage.db import Database, InvalidInputError, open_database
+from storage import auth, companies, inspections, listing, verification
+from storage.auth import wait_seconds
+from storage.db import Database, open_database
+from storage.errors import AuthenticationError, InvalidInputError, PermissionDeniedError
 from storage.models import AuditEntry, User
 from tests.storage import helpers
 
@@ -78,19 +79,21 @@ def test_auditor_cannot_change_data_even_by_a_direct_call(db: Database) -> None:
     auth.create_user(db, "setup", "王经理", "manager", "correct horse")
     auth.create_user(db, "王经理", "审计员甲", "auditor", "audit pass")
     with pytest.raises(PermissionDeniedError, match="auditor: not allowed"):
-        service.save_answer(db, "审计员甲", inspection_id, version, "GN-02", Answer(Result.FAIL))
+        inspections.save_answer(db, "审计员甲", inspection_id, version, "GN-02", Answer(Result.FAIL))
     with pytest.raises(PermissionDeniedError):
-        service.add_site(db, "审计员甲", 1, "新厂区")
+        companies.add_site(db, "审计员甲", 1, "新厂区")
     with pytest.raises(PermissionDeniedError, match="not an account"):
-        service.save_answer(db, "someone", inspection_id, version, "GN-02", Answer(Result.FAIL))
-    assert next(r for r in service.load_inspection(db, inspection_id).responses if r.item_id == "GN-02").result is None
+        inspections.save_answer(db, "someone", inspection_id, version, "GN-02", Answer(Result.FAIL))
+    assert (
+        next(r for r in inspections.load_inspection(db, inspection_id).responses if r.item_id == "GN-02").result is None
+    )
     # …while the auditor can still read everything.
-    assert service.list_inspections(db)[0].id == inspection_id
-    assert service.verify_record(db, inspection_id).lines
+    assert listing.list_inspections(db)[0].id == inspection_id
+    assert verification.verify_record(db, inspection_id).lines
 
 
 def test_which_meanings_a_role_may_sign_now() -> None:
-    from export.signing import signable_meanings
+    from checklist.workflow import signable_meanings
 
     assert signable_meanings("officer", "completed", []) == ["inspector"]
     assert signable_meanings("manager", "completed", []) == ["inspector"]
@@ -106,7 +109,7 @@ def test_refusals_are_said_in_chinese_too(db: Database) -> None:
     auth.create_user(db, "setup", "王经理", "manager", "correct horse")
     auth.create_user(db, "王经理", "审计员甲", "auditor", "audit pass")
     with pytest.raises(PermissionDeniedError) as denied:
-        service.save_answer(db, "审计员甲", inspection_id, version, "GN-02", Answer(Result.FAIL))
+        inspections.save_answer(db, "审计员甲", inspection_id, version, "GN-02", Answer(Result.FAIL))
     assert denied.value.message_zh == "审计员甲（审计员）无权进行此操作；没有修改任何数据"
     with pytest.raises(AuthenticationError) as refused:
         auth.authenticate(db, "王经理", "wrong")
@@ -121,12 +124,14 @@ def test_a_logged_in_session_cannot_act_under_another_name(db: Database) -> None
     auth.create_user(db, "王经理", "审计员甲", "auditor", "audit pass")
     auth.authenticate(db, "审计员甲", "audit pass")
     with pytest.raises(PermissionDeniedError, match="logged in as 审计员甲"):
-        service.save_answer(db, "王经理", inspection_id, version, "GN-02", Answer(Result.FAIL))
+        inspections.save_answer(db, "王经理", inspection_id, version, "GN-02", Answer(Result.FAIL))
     with pytest.raises(PermissionDeniedError, match="logged in as 审计员甲"):
         auth.create_user(db, "王经理", "冒名者", "manager", "whatever12")
-    assert next(r for r in service.load_inspection(db, inspection_id).responses if r.item_id == "GN-02").result is None
+    assert (
+        next(r for r in inspections.load_inspection(db, inspection_id).responses if r.item_id == "GN-02").result is None
+    )
     auth.authenticate(db, "王经理", "correct horse")  # the manager logs in: their changes go through
-    service.save_answer(db, "王经理", inspection_id, version, "GN-02", Answer(Result.FAIL))
+    inspections.save_answer(db, "王经理", inspection_id, version, "GN-02", Answer(Result.FAIL))
 
 
 def test_a_password_is_changed_only_with_the_current_one(db: Database) -> None:
@@ -177,7 +182,7 @@ def test_a_manager_disables_an_account_and_enables_it_again(db: Database) -> Non
     with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
         auth.authenticate(db, "张三", "wrong guess")  # the state is told only to whoever knows the password
     with pytest.raises(PermissionDeniedError, match="disabled"):
-        service.save_answer(db, "张三", inspection_id, version, "GN-01", Answer(Result.PASS))
+        inspections.save_answer(db, "张三", inspection_id, version, "GN-01", Answer(Result.PASS))
     with db.session() as session:
         entry = session.scalars(
             select(AuditEntry)
@@ -188,7 +193,7 @@ def test_a_manager_disables_an_account_and_enables_it_again(db: Database) -> Non
 
     auth.set_active(db, "王经理", "张三", True)
     assert auth.authenticate(db, "张三", "battery staple").name == "张三"
-    assert service.save_answer(db, "张三", inspection_id, version, "GN-01", Answer(Result.PASS)) > version
+    assert inspections.save_answer(db, "张三", inspection_id, version, "GN-01", Answer(Result.PASS)) > version
 
 
 def test_a_manager_always_remains(db: Database) -> None:
@@ -200,4 +205,4 @@ def test_a_manager_always_remains(db: Database) -> None:
         auth.set_active(db, "李经理", "王经理", False)  # a disabled manager manages nothing
     with pytest.raises(InvalidInputError, match="your own account"):
         auth.set_active(db, "王经理", "王经理", False)
-    assert [u.name for u in service.list_users(db) if u.active] == ["王经理"]
+    assert [u.name for u in companies.list_users(db) if u.active] == ["王经理"]

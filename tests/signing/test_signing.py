@@ -12,9 +12,9 @@ import pytest
 from checklist.evaluation import Answer, Result
 from export import signing
 from export.crypto import SigningError
-from storage import auth, service
-from storage.auth import AuthenticationError, PermissionDeniedError
-from storage.db import Database, RecordLockedError, open_database
+from storage import auth, inspections
+from storage.db import Database, open_database
+from storage.errors import AuthenticationError, PermissionDeniedError, RecordLockedError
 from tests.storage import helpers
 
 PASSWORDS = {"王经理": "manager-secret", "张三": "officer-secret", "审计员": "auditor-secret"}
@@ -26,7 +26,7 @@ def signed_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, int, 
     folder = tmp_path_factory.mktemp("signed")
     db = open_database(f"sqlite:///{folder / 'db.sqlite3'}")
     inspection_id, version = helpers.answered(db)
-    service.complete(db, "officer", inspection_id, version)
+    inspections.complete(db, "officer", inspection_id, version)
     signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
     signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
     signing.create_account(db, "王经理", "审计员", "auditor", PASSWORDS["审计员"])
@@ -64,7 +64,7 @@ def test_genuine_report_verifies(signed_db: tuple[Database, int, Path]) -> None:
         assert result.ok, result.lines
         assert sum(line.startswith("OK") and "is trusted" in line for line in result.lines) == 2
         assert any("matches the stored record" in line for line in result.lines)
-    inspection = service.load_inspection(db, inspection_id)
+    inspection = inspections.load_inspection(db, inspection_id)
     assert inspection.status == "signed"
     assert [(s.meaning, s.signer_name, s.record_hash) for s in signing.signatures_of(db, inspection_id)] == [
         ("inspector", "张三", inspection.record_hash),
@@ -182,7 +182,7 @@ def test_signature_copied_into_another_report_fails(signed_db: tuple[Database, i
     other = tmp_path / "other.xlsx"
     from export.reports import export_reports
 
-    copy_id = service.new_version(db, "王经理", inspection_id, "复制测试")
+    copy_id = inspections.new_version(db, "王经理", inspection_id, "复制测试")
     export_reports(db, copy_id, xlsx=other)
     shutil.copy(folder / "report.xlsx.p7s", tmp_path / "other.xlsx.p7s")
     result = signing.verify_file(other, db)
@@ -196,7 +196,7 @@ def test_signature_of_one_record_does_not_verify_another(signed_db: tuple[Databa
     from storage.record import canonical_bytes, canonical_record
 
     signature = signing.signatures_of(db, inspection_id)[0]
-    other = service.load_inspection(db, service.new_version(db, "王经理", inspection_id, "绑定测试"))
+    other = inspections.load_inspection(db, inspections.new_version(db, "王经理", inspection_id, "绑定测试"))
     checks = cms_verify_detached(
         signature.record_signature, canonical_bytes(canonical_record(other)), {signature.certificate_sha256}
     )
@@ -234,9 +234,9 @@ def test_raw_sql_change_of_the_signed_record_fails(signed_db: tuple[Database, in
 
 def test_auditor_cannot_edit_or_sign(signed_db: tuple[Database, int, Path]) -> None:
     db, inspection_id, _ = signed_db
-    copy_id = service.new_version(db, "王经理", inspection_id, "审计测试")
+    copy_id = inspections.new_version(db, "王经理", inspection_id, "审计测试")
     with pytest.raises(PermissionDeniedError):
-        service.save_answer(db, "审计员", copy_id, None, "GN-02", Answer(Result.FAIL))
+        inspections.save_answer(db, "审计员", copy_id, None, "GN-02", Answer(Result.FAIL))
     with pytest.raises(PermissionDeniedError, match="may sign"):
         signing.sign(db, copy_id, "审计员", PASSWORDS["审计员"], "inspector")
 
@@ -245,7 +245,7 @@ def test_signed_record_is_read_only(signed_db: tuple[Database, int, Path]) -> No
     db, inspection_id, _ = signed_db
     auth.authenticate(db, "张三", PASSWORDS["张三"])  # this handle now acts for 张三
     with pytest.raises(RecordLockedError):
-        service.save_answer(db, "张三", inspection_id, None, "GN-02", Answer(Result.FAIL))
+        inspections.save_answer(db, "张三", inspection_id, None, "GN-02", Answer(Result.FAIL))
     with pytest.raises(RecordLockedError, match="already has"):
         signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
 
@@ -253,7 +253,7 @@ def test_signed_record_is_read_only(signed_db: tuple[Database, int, Path]) -> No
 def test_wrong_password_or_role_changes_nothing(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     inspection_id, version = helpers.answered(db)
-    service.complete(db, "officer", inspection_id, version)
+    inspections.complete(db, "officer", inspection_id, version)
     signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
     signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
     with pytest.raises(AuthenticationError):
@@ -262,7 +262,7 @@ def test_wrong_password_or_role_changes_nothing(tmp_path: Path) -> None:
         signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "approver")
     with pytest.raises(RecordLockedError, match="needs the inspector"):
         signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
-    assert service.load_inspection(db, inspection_id).status == "completed"
+    assert inspections.load_inspection(db, inspection_id).status == "completed"
     assert signing.signatures_of(db, inspection_id) == []
     db.close()
 
@@ -270,7 +270,7 @@ def test_wrong_password_or_role_changes_nothing(tmp_path: Path) -> None:
 def test_a_changed_password_unlocks_the_same_key(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     inspection_id, version = helpers.answered(db)
-    service.complete(db, "officer", inspection_id, version)
+    inspections.complete(db, "officer", inspection_id, version)
     signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
     signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
     certificate = auth.get_user(db, "张三").certificate_pem
@@ -317,7 +317,7 @@ def test_cli_users_sign_verify(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
     db = open_database(url)
     inspection_id, version = helpers.answered(db)
-    service.complete(db, "officer", inspection_id, version)
+    inspections.complete(db, "officer", inspection_id, version)
     db.close()
 
     def fugong(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

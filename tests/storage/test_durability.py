@@ -13,22 +13,23 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from storage import service
+from storage import inspections, listing, verification
 from storage.audit import verify_chain
 from storage.backup import backup, check_backup, restore
-from storage.db import InvalidInputError, open_database
+from storage.db import open_database
+from storage.errors import InvalidInputError
 from tests.storage import helpers
 
 WRITER = r"""
 import sys, datetime as dt
 from storage.db import open_database
-from storage import service
+from storage import companies, inspections, listing, verification
 from checklist.evaluation import Answer, Result
 db = open_database(sys.argv[1])
-company = service.save_company(db, "w", service.CompanyInput("写入测试", "91110000600037341L", "industrial"))
+company = companies.save_company(db, "w", companies.CompanyInput("写入测试", "91110000600037341L", "industrial"))
 n = 0
 while True:
-    inspection = service.create_inspection(db, "w", company, dt.date(2026, 1, 1), "writer", ["GN", "BJHQ"])
+    inspection = inspections.create_inspection(db, "w", company, dt.date(2026, 1, 1), "writer", ["GN", "BJHQ"])
     n += 1
     print(n, inspection, flush=True)
 """
@@ -79,7 +80,7 @@ def test_killed_writer_loses_nothing_committed(db_url: str) -> None:
     assert {n for _, n in counts} == {28}  # no half-written inspection
     with db.session() as session:
         assert verify_chain(session).ok
-    assert service.count_inspections(db) == len(stored)
+    assert listing.count_inspections(db) == len(stored)
     db.close()
 
 
@@ -90,18 +91,18 @@ def test_backup_and_restore_keep_the_live_copy(tmp_path: Path) -> None:
     backup(db, target)
     assert "1 inspections" in check_backup(target)
 
-    service.create_inspection(db, "officer", 1, helpers.dt.date(2026, 11, 22), "张三", ["GN"])
-    assert service.count_inspections(db) == 2
+    inspections.create_inspection(db, "officer", 1, helpers.dt.date(2026, 11, 22), "张三", ["GN"])
+    assert listing.count_inspections(db) == 2
     kept = restore(db, target)
     assert kept.exists() and kept != target
     db.close()
 
     db = open_database(f"sqlite:///{tmp_path / 'live.sqlite3'}")
-    assert service.count_inspections(db) == 1
-    assert service.verify_record(db, inspection_id).ok
+    assert listing.count_inspections(db) == 1
+    assert verification.verify_record(db, inspection_id).ok
     db.close()
     before = open_database(f"sqlite:///{kept}")
-    assert service.count_inspections(before) == 2  # nothing of the live database was lost
+    assert listing.count_inspections(before) == 2  # nothing of the live database was lost
     before.close()
 
 
@@ -122,7 +123,7 @@ def test_restore_refuses_what_is_not_a_backup(tmp_path: Path, content: bytes | N
         bogus.write_bytes(content)
     with pytest.raises(InvalidInputError, match=message):
         restore(db, bogus)
-    assert service.count_inspections(db) == 1
+    assert listing.count_inspections(db) == 1
     db.close()
 
 

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from storage import service
-from storage.db import InvalidInputError, open_database
+from storage import companies, inspections, listing
+from storage.db import open_database
+from storage.errors import InvalidInputError
 from storage.exchange import export_document, import_file
 from tests.storage import helpers
 
@@ -67,7 +68,7 @@ def write(tmp_path: Path, data: dict[str, Any]) -> Path:
 def test_import_stores_and_derives(db_url: str, tmp_path: Path) -> None:
     db = open_database(db_url)
     inspection_id = import_file(db, "importer", write(tmp_path, MINIMAL))
-    inspection = service.load_inspection(db, inspection_id)
+    inspection = inspections.load_inspection(db, inspection_id)
     responses = {r.item_id: r for r in inspection.responses}
     assert responses["GN-01"].final == "pass" and responses["GN-01"].note == "上下午各一次"
     assert responses["BJHQ-3"].final == "fail" and responses["GN-07"].final == "pass"
@@ -80,7 +81,7 @@ def test_export_then_import_round_trips(db_url: str, tmp_path: Path) -> None:
     db = open_database(db_url)
     inspection_id = helpers.signed(db)
     document = export_document(db, inspection_id)
-    assert document["record_hash"] == service.load_inspection(db, inspection_id).record_hash
+    assert document["record_hash"] == inspections.load_inspection(db, inspection_id).record_hash
     assert document["summary"]["failed"] == 2 and document["record_hash_is_draft"] is False
     path = tmp_path / "out.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
@@ -129,7 +130,7 @@ def test_bad_file_is_rejected_with_json_path_and_stores_nothing(
     with pytest.raises(InvalidInputError) as caught:
         import_file(db, "importer", write(tmp_path, _set(MINIMAL, path, value)))
     assert str(caught.value).startswith(message), str(caught.value)
-    assert service.count_inspections(db) == 0 and service.list_companies(db) == []
+    assert listing.count_inspections(db) == 0 and companies.list_companies(db) == []
     db.close()
 
 
@@ -222,9 +223,9 @@ def test_cli_batch_export_for_auditors(tmp_path: Path) -> None:
 def test_listing_by_ids(sqlite_url: str) -> None:
     db = open_database(sqlite_url)
     first, _ = helpers.draft(db)
-    second = service.create_inspection(db, "officer", 1, helpers.dt.date(2026, 11, 21), "李四", ["GN"])
-    assert [r.id for r in service.list_inspections(db, service.InspectionFilter(ids=(second,)))] == [second]
-    assert service.count_inspections(db, service.InspectionFilter(ids=())) == 0
+    second = inspections.create_inspection(db, "officer", 1, helpers.dt.date(2026, 11, 21), "李四", ["GN"])
+    assert [r.id for r in listing.list_inspections(db, listing.InspectionFilter(ids=(second,)))] == [second]
+    assert listing.count_inspections(db, listing.InspectionFilter(ids=())) == 0
     assert first != second
     db.close()
 
@@ -233,7 +234,7 @@ def test_cli_follow_up_of_a_signed_inspection(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
     db = open_database(url)
     inspection_id = helpers.signed(db)
-    action_id = service.load_inspection(db, inspection_id).actions[0].id
+    action_id = inspections.load_inspection(db, inspection_id).actions[0].id
     db.close()
     done = fugong(
         "--db",

@@ -9,17 +9,10 @@ import pytest
 from sqlalchemy import select, text
 
 from checklist.evaluation import Answer, Result
-from storage import service
+from storage import actions, companies, inspections, listing, verification
 from storage.audit import verify_chain
-from storage.db import (
-    ConcurrentEditError,
-    Database,
-    DatabaseTooNewError,
-    InvalidInputError,
-    KnownError,
-    RecordLockedError,
-    open_database,
-)
+from storage.db import Database, open_database
+from storage.errors import ConcurrentEditError, DatabaseTooNewError, InvalidInputError, KnownError, RecordLockedError
 from storage.models import AuditEntry, Inspection
 from storage.photos import MAX_PHOTO_SIDE
 from tests.storage import helpers
@@ -45,7 +38,7 @@ def _head(db: Database) -> str:
 def test_empty_database_is_created_and_migrated(db: Database) -> None:
     with db.engine.connect() as connection:
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == _head(db)
-    assert service.list_inspections(db) == []
+    assert listing.list_inspections(db) == []
 
 
 def test_schema_head_constant_is_alembics_head(db: Database) -> None:
@@ -67,7 +60,7 @@ def test_older_database_is_upgraded_keeping_its_data(db_url: str) -> None:
         )
     engine.dispose()
     db = open_database(db_url)
-    assert [(u.name, u.role, u.failed_logins) for u in service.list_users(db)] == [("张三", "officer", 0)]
+    assert [(u.name, u.role, u.failed_logins) for u in companies.list_users(db)] == [("张三", "officer", 0)]
     db.close()
 
 
@@ -86,15 +79,15 @@ def test_database_from_newer_version_is_refused(db_url: str) -> None:
 
 def test_company_credit_code_is_validated(db: Database) -> None:
     with pytest.raises(InvalidInputError, match="校验位"):
-        service.save_company(db, "officer", service.CompanyInput("X", "91110000600037341X", "industrial"))
+        companies.save_company(db, "officer", companies.CompanyInput("X", "91110000600037341X", "industrial"))
     helpers.company(db)
     with pytest.raises(InvalidInputError, match="already registered"):
-        service.save_company(db, "officer", service.CompanyInput("Y", helpers.CREDIT_CODE, "industrial"))
+        companies.save_company(db, "officer", companies.CompanyInput("Y", helpers.CREDIT_CODE, "industrial"))
 
 
 def test_inspection_records_catalog_versions_and_derives_results(db: Database) -> None:
     inspection_id, _ = helpers.answered(db)
-    inspection = service.load_inspection(db, inspection_id)
+    inspection = inspections.load_inspection(db, inspection_id)
     assert inspection.catalogs == {"GN": "1.0.0", "BJHQ": "1.0.0"}
     responses = {r.item_id: r for r in inspection.responses}
     assert responses["GN-07"].final == "pass" and responses["BJHQ-3"].final == "fail"
@@ -105,7 +98,7 @@ def test_inspection_records_catalog_versions_and_derives_results(db: Database) -
 
 def test_every_change_writes_an_audit_entry(db: Database) -> None:
     inspection_id, version = helpers.draft(db)
-    service.save_answer(db, "王五", inspection_id, version, "GN-02", Answer(Result.FAIL, note="无报告电话"))
+    inspections.save_answer(db, "王五", inspection_id, version, "GN-02", Answer(Result.FAIL, note="无报告电话"))
     with db.session() as session:
         entries = session.scalars(
             select(AuditEntry).where(AuditEntry.table_name == "item_responses", AuditEntry.action == "update")
@@ -122,8 +115,8 @@ def test_every_change_writes_an_audit_entry(db: Database) -> None:
 
 def test_deletes_are_audited(db: Database) -> None:
     inspection_id, version = helpers.draft(db)
-    evidence_id, version = service.add_evidence(db, "officer", inspection_id, version, "GN-05", "a.txt", b"hello")
-    service.remove_evidence(db, "officer", inspection_id, version, evidence_id)
+    evidence_id, version = inspections.add_evidence(db, "officer", inspection_id, version, "GN-05", "a.txt", b"hello")
+    inspections.remove_evidence(db, "officer", inspection_id, version, evidence_id)
     with db.session() as session:
         deleted = session.scalars(select(AuditEntry).where(AuditEntry.action == "delete")).all()
     assert [(e.table_name, e.row_id) for e in deleted] == [("evidence", evidence_id)]
@@ -163,10 +156,10 @@ def test_audit_chain_detects_truncation(db: Database) -> None:
 
 def test_second_client_with_stale_version_is_refused(db: Database) -> None:
     inspection_id, version = helpers.draft(db)
-    service.save_answer(db, "client-a", inspection_id, version, "GN-02", Answer(Result.PASS))
+    inspections.save_answer(db, "client-a", inspection_id, version, "GN-02", Answer(Result.PASS))
     with pytest.raises(ConcurrentEditError, match="someone else"):
-        service.save_answer(db, "client-b", inspection_id, version, "GN-02", Answer(Result.FAIL))
-    response = next(r for r in service.load_inspection(db, inspection_id).responses if r.item_id == "GN-02")
+        inspections.save_answer(db, "client-b", inspection_id, version, "GN-02", Answer(Result.FAIL))
+    response = next(r for r in inspections.load_inspection(db, inspection_id).responses if r.item_id == "GN-02")
     assert response.result == "pass"  # never a silent overwrite
 
 
@@ -202,37 +195,37 @@ def test_version_column_guards_against_a_racing_update(db: Database) -> None:
 def test_completion_is_blocked_until_everything_is_answered(db: Database) -> None:
     inspection_id, version = helpers.draft(db)
     with pytest.raises(InvalidInputError, match="not answered"):
-        service.complete(db, "officer", inspection_id, version)
+        inspections.complete(db, "officer", inspection_id, version)
 
 
 def test_signed_inspection_is_never_edited(db: Database) -> None:
     inspection_id = helpers.signed(db)
-    inspection = service.load_inspection(db, inspection_id)
+    inspection = inspections.load_inspection(db, inspection_id)
     assert inspection.status == "signed" and len(inspection.record_hash or "") == 64
     with pytest.raises(RecordLockedError, match="signed"):
-        service.save_answer(db, "officer", inspection_id, None, "GN-02", Answer(Result.FAIL))
+        inspections.save_answer(db, "officer", inspection_id, None, "GN-02", Answer(Result.FAIL))
     with pytest.raises(RecordLockedError):
-        service.set_rooms(db, "officer", inspection_id, None, [])
+        inspections.set_rooms(db, "officer", inspection_id, None, [])
     with pytest.raises(RecordLockedError):
-        service.add_evidence(db, "officer", inspection_id, None, "GN-05", "x.txt", b"x")
+        inspections.add_evidence(db, "officer", inspection_id, None, "GN-05", "x.txt", b"x")
 
 
 def test_correction_creates_a_new_version_that_supersedes(db: Database) -> None:
     inspection_id = helpers.signed(db)
     with pytest.raises(InvalidInputError, match="why"):
-        service.new_version(db, "officer", inspection_id, "")
-    new_id = service.new_version(db, "officer", inspection_id, "A101 面积测量有误")
-    new = service.load_inspection(db, new_id)
+        inspections.new_version(db, "officer", inspection_id, "")
+    new_id = inspections.new_version(db, "officer", inspection_id, "A101 面积测量有误")
+    new = inspections.load_inspection(db, new_id)
     assert new.supersedes_id == inspection_id and new.status == "draft"
     from storage.record import canonical_record
 
-    old_record = canonical_record(service.load_inspection(db, inspection_id))
+    old_record = canonical_record(inspections.load_inspection(db, inspection_id))
     new_record = canonical_record(new)
     assert {k: v for k, v in new_record.items() if k not in ("id", "supersedes")} == {
         k: v for k, v in old_record.items() if k not in ("id", "supersedes")
     }  # everything is carried over
-    service.set_rooms(db, "officer", new_id, new.version, [{**helpers.A101, "area_m2": 25}])
-    assert service.verify_record(db, inspection_id).ok  # the signed original is untouched
+    inspections.set_rooms(db, "officer", new_id, new.version, [{**helpers.A101, "area_m2": 25}])
+    assert verification.verify_record(db, inspection_id).ok  # the signed original is untouched
 
 
 @pytest.mark.parametrize(
@@ -249,10 +242,10 @@ def test_correction_creates_a_new_version_that_supersedes(db: Database) -> None:
 )
 def test_raw_sql_change_of_a_signed_record_is_detected(db: Database, tamper: str) -> None:
     inspection_id = helpers.signed(db)
-    assert service.verify_record(db, inspection_id).ok
+    assert verification.verify_record(db, inspection_id).ok
     with db.engine.begin() as connection:
         connection.execute(text(tamper))
-    check = service.verify_record(db, inspection_id)
+    check = verification.verify_record(db, inspection_id)
     assert not check.ok
     assert any(line.startswith("FAIL") and "changed afterwards" in line for line in check.lines)
 
@@ -261,12 +254,12 @@ def test_rewriting_the_stored_hash_too_is_detected(db: Database) -> None:
     inspection_id = helpers.signed(db)
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE item_responses SET note = 'changed' WHERE item_id = 'GN-05'"))
-    inspection = service.load_inspection(db, inspection_id)
+    inspection = inspections.load_inspection(db, inspection_id)
     from storage.record import record_hash
 
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE inspections SET record_hash = :h"), {"h": record_hash(inspection)})
-    check = service.verify_record(db, inspection_id)
+    check = verification.verify_record(db, inspection_id)
     assert not check.ok and any("audit trail's sign entry" in line for line in check.lines)
 
 
@@ -280,8 +273,8 @@ def test_evidence_keeps_original_hash_and_downscales_large_photos(db: Database) 
     Image.new("RGB", (4000, 3000), (200, 120, 40)).save(buffer, "JPEG", quality=90)
     photo = buffer.getvalue()
     inspection_id, version = helpers.draft(db)
-    service.add_evidence(db, "officer", inspection_id, version, "GN-05", "洗手台.jpg", photo)
-    evidence = service.load_inspection(db, inspection_id).evidence[0]
+    inspections.add_evidence(db, "officer", inspection_id, version, "GN-05", "洗手台.jpg", photo)
+    evidence = inspections.load_inspection(db, inspection_id).evidence[0]
     assert evidence.original_sha256 == hashlib.sha256(photo).hexdigest()
     assert evidence.original_size == len(photo)
     with Image.open(io.BytesIO(evidence.data)) as stored:
@@ -292,15 +285,15 @@ def test_evidence_keeps_original_hash_and_downscales_large_photos(db: Database) 
 
 def test_listing_filters_and_sorts(db: Database) -> None:
     company_id, site_a = helpers.company(db)
-    site_b = service.add_site(db, "officer", company_id, "宿舍楼", "dormitory")
+    site_b = companies.add_site(db, "officer", company_id, "宿舍楼", "dormitory")
     for day, site in ((1, site_a), (2, site_b), (3, site_a)):
-        service.create_inspection(db, "officer", company_id, dt.date(2026, 11, day), "张三", ["GN"], site)
-    rows = service.list_inspections(db, service.InspectionFilter(site_id=site_a))
+        inspections.create_inspection(db, "officer", company_id, dt.date(2026, 11, day), "张三", ["GN"], site)
+    rows = listing.list_inspections(db, listing.InspectionFilter(site_id=site_a))
     assert [r.date.day for r in rows] == [3, 1]
-    rows = service.list_inspections(db, service.InspectionFilter(date_from=dt.date(2026, 11, 2)), descending=False)
+    rows = listing.list_inspections(db, listing.InspectionFilter(date_from=dt.date(2026, 11, 2)), descending=False)
     assert [r.date.day for r in rows] == [2, 3]
-    assert service.count_inspections(db, service.InspectionFilter(text="宿舍")) == 1
-    assert service.list_inspections(db, service.InspectionFilter(status="signed")) == []
+    assert listing.count_inspections(db, listing.InspectionFilter(text="宿舍")) == 1
+    assert listing.list_inspections(db, listing.InspectionFilter(status="signed")) == []
 
 
 def test_concurrent_writers_keep_one_unbroken_audit_chain(db: Database) -> None:
@@ -309,15 +302,15 @@ def test_concurrent_writers_keep_one_unbroken_audit_chain(db: Database) -> None:
     import threading
 
     first, version_a = helpers.draft(db)
-    company_id = service.list_companies(db)[0].id
-    second = service.create_inspection(db, "officer", company_id, dt.date(2026, 11, 21), "李四", ["GN"])
-    version_b = service.load_inspection(db, second).version
+    company_id = companies.list_companies(db)[0].id
+    second = inspections.create_inspection(db, "officer", company_id, dt.date(2026, 11, 21), "李四", ["GN"])
+    version_b = inspections.load_inspection(db, second).version
     errors: list[BaseException] = []
 
     def answer_all(inspection_id: int, version: int, actor: str) -> None:
         try:
             for number in range(1, 11):
-                version = service.save_answer(
+                version = inspections.save_answer(
                     db, actor, inspection_id, version, f"GN-{number:02d}", Answer(Result.PASS, note=f"{actor} {number}")
                 )
         except BaseException as error:  # reported to the test thread below
@@ -354,28 +347,29 @@ def test_models_and_migrations_agree(db: Database) -> None:
 
 def test_corrective_actions_are_followed_up_after_signing(db: Database) -> None:
     """The signed record stays as signed; what was done about its findings is recorded beside it."""
-    from storage.auth import PermissionDeniedError, create_user
+    from storage.auth import create_user
+    from storage.errors import PermissionDeniedError
 
     inspection_id = helpers.signed(db)
-    before = service.load_inspection(db, inspection_id)
+    before = inspections.load_inspection(db, inspection_id)
     action = next(a for a in before.actions if a.item_id == "GN-01")
     create_user(db, "setup", "王经理", "manager", "manager-secret")
     create_user(db, "王经理", "张三", "officer", "officer-secret")
     with pytest.raises(InvalidInputError, match="done first"):
-        service.follow_up_action(db, "王经理", inspection_id, action.id, "verified", "抽查记录", dt.date(2026, 12, 1))
-    service.follow_up_action(db, "张三", inspection_id, action.id, "done", "已增加下午测温", dt.date(2026, 11, 28))
+        actions.follow_up_action(db, "王经理", inspection_id, action.id, "verified", "抽查记录", dt.date(2026, 12, 1))
+    actions.follow_up_action(db, "张三", inspection_id, action.id, "done", "已增加下午测温", dt.date(2026, 11, 28))
     with pytest.raises(PermissionDeniedError):
-        service.follow_up_action(db, "张三", inspection_id, action.id, "verified", "自己验证", dt.date(2026, 12, 1))
+        actions.follow_up_action(db, "张三", inspection_id, action.id, "verified", "自己验证", dt.date(2026, 12, 1))
     with pytest.raises(InvalidInputError, match="how the corrective action was verified"):
-        service.follow_up_action(db, "王经理", inspection_id, action.id, "verified", " ", dt.date(2026, 12, 1))
-    service.follow_up_action(db, "王经理", inspection_id, action.id, "verified", "抽查三天记录", dt.date(2026, 12, 1))
+        actions.follow_up_action(db, "王经理", inspection_id, action.id, "verified", " ", dt.date(2026, 12, 1))
+    actions.follow_up_action(db, "王经理", inspection_id, action.id, "verified", "抽查三天记录", dt.date(2026, 12, 1))
 
-    history = service.action_follow_ups(db, inspection_id)
+    history = actions.action_follow_ups(db, inspection_id)
     assert [(f.status, f.by) for f in history] == [("done", "张三"), ("verified", "王经理")]
-    after = service.load_inspection(db, inspection_id)
-    assert service.action_status(next(a for a in after.actions if a.id == action.id), history) == "verified"
+    after = inspections.load_inspection(db, inspection_id)
+    assert actions.action_status(next(a for a in after.actions if a.id == action.id), history) == "verified"
     assert after.open_actions == before.open_actions - 1
-    assert after.status == "signed" and service.verify_record(db, inspection_id).ok  # the record is unchanged
+    assert after.status == "signed" and verification.verify_record(db, inspection_id).ok  # the record is unchanged
     with db.session() as session:
         audited = session.scalars(select(AuditEntry).where(AuditEntry.table_name == "action_follow_ups")).all()
     assert [e.actor for e in audited] == ["张三", "王经理"]
@@ -383,38 +377,39 @@ def test_corrective_actions_are_followed_up_after_signing(db: Database) -> None:
 
 def test_follow_ups_are_not_for_drafts(db: Database) -> None:
     inspection_id, version = helpers.draft(db)
-    action_id, _ = service.add_action(db, "officer", inspection_id, version, "GN-02", "设立电话", "李四", None)
+    action_id, _ = actions.add_action(db, "officer", inspection_id, version, "GN-02", "设立电话", "李四", None)
     with pytest.raises(InvalidInputError, match="draft"):
-        service.follow_up_action(db, "officer", inspection_id, action_id, "done", "", dt.date(2026, 11, 28))
+        actions.follow_up_action(db, "officer", inspection_id, action_id, "done", "", dt.date(2026, 11, 28))
 
 
 def test_draft_actions_follow_the_same_verification_rules(db: Database) -> None:
-    from storage.auth import PermissionDeniedError, create_user
+    from storage.auth import create_user
+    from storage.errors import PermissionDeniedError
 
     inspection_id, version = helpers.draft(db)
-    action_id, version = service.add_action(db, "x", inspection_id, version, "GN-02", "设立电话", "李四", None)
+    action_id, version = actions.add_action(db, "x", inspection_id, version, "GN-02", "设立电话", "李四", None)
     create_user(db, "setup", "王经理", "manager", "manager-secret")
     create_user(db, "王经理", "张三", "officer", "officer-secret")
     with pytest.raises(InvalidInputError, match="done first"):
-        service.update_action(db, "王经理", inspection_id, version, action_id, "verified", "查看记录")
-    version = service.update_action(db, "张三", inspection_id, version, action_id, "done")
+        actions.update_action(db, "王经理", inspection_id, version, action_id, "verified", "查看记录")
+    version = actions.update_action(db, "张三", inspection_id, version, action_id, "done")
     with pytest.raises(PermissionDeniedError):
-        service.update_action(db, "张三", inspection_id, version, action_id, "verified", "自己验证")
+        actions.update_action(db, "张三", inspection_id, version, action_id, "verified", "自己验证")
     with pytest.raises(InvalidInputError, match="how the corrective action was verified"):
-        service.update_action(db, "王经理", inspection_id, version, action_id, "verified", "")
-    service.update_action(db, "王经理", inspection_id, version, action_id, "verified", "查看记录", dt.date(2026, 12, 1))
-    assert service.load_inspection(db, inspection_id).actions[0].status == "verified"
+        actions.update_action(db, "王经理", inspection_id, version, action_id, "verified", "")
+    actions.update_action(db, "王经理", inspection_id, version, action_id, "verified", "查看记录", dt.date(2026, 12, 1))
+    assert inspections.load_inspection(db, inspection_id).actions[0].status == "verified"
 
 
 def test_an_inspection_is_evaluated_with_the_catalog_versions_it_recorded(db: Database) -> None:
     inspection_id, _ = helpers.draft(db, ("GN",))
-    assert [c.version for c in service.catalogs_of(service.load_inspection(db, inspection_id))] == ["1.0.0"]
+    assert [c.version for c in inspections.catalogs_of(inspections.load_inspection(db, inspection_id))] == ["1.0.0"]
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE inspections SET catalogs = :c"), {"c": '{"GN": "0.9.0"}'})
-    from storage.db import KnownError
+    from storage.errors import KnownError
 
     with pytest.raises(KnownError, match=r"GN version 0\.9\.0 is not shipped"):
-        service.evaluate(service.load_inspection(db, inspection_id))
+        inspections.evaluate(inspections.load_inspection(db, inspection_id))
 
 
 def test_a_database_that_cannot_be_opened_is_said_in_both_languages(tmp_path: Path) -> None:

@@ -1,0 +1,137 @@
+"""Corrective actions (整改措施): added and changed on a draft, followed up (done, verified) once it is completed
+or signed. Who may do what, and after which state, is decided by :mod:`checklist.workflow`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from checklist.workflow import FOLLOW_UP_ROLES, ActionStatus, InspectionStatus, action_status_roles, verified_too_early
+from storage.db import Database
+from storage.errors import InvalidInputError, NotFoundError
+from storage.inspections import get_editable, get_inspection, refresh_results
+from storage.models import ActionFollowUp, CorrectiveAction
+from storage.unit_of_work import unit_of_work
+
+
+def _check_status(status: str) -> None:
+    if status not in set(ActionStatus):
+        raise InvalidInputError(f"status {status!r} is not one of {', '.join(ActionStatus)}")
+
+
+def _check_note(status: str, note: str) -> None:
+    if status == ActionStatus.VERIFIED and not note.strip():
+        raise InvalidInputError("say how the corrective action was verified")
+
+
+def _check_order(status: str, current: str) -> None:
+    if verified_too_early(status, current):
+        raise InvalidInputError("a corrective action is verified after it was done; record it as done first")
+
+
+def add_action(
+    db: Database,
+    actor: str,
+    inspection_id: int,
+    expected_version: int | None,
+    item_id: str,
+    action: str,
+    owner: str,
+    due: dt.date | None,
+    status: str = ActionStatus.OPEN,
+) -> tuple[int, int]:
+    """Open a corrective action for an item; return (action id, new inspection version)."""
+    if not action.strip():
+        raise InvalidInputError("describe the corrective action")
+    if not owner.strip():
+        raise InvalidInputError("the corrective action needs an owner")
+    _check_status(status)
+    with unit_of_work(db, actor) as session:
+        inspection = get_editable(session, inspection_id, expected_version)
+        if item_id not in {r.item_id for r in inspection.responses}:
+            raise NotFoundError(f"inspection {inspection_id} has no item {item_id}")
+        corrective = CorrectiveAction(
+            item_id=item_id, action=action.strip(), owner=owner.strip(), due=due, status=status
+        )
+        inspection.actions.append(corrective)
+        refresh_results(inspection)
+        session.flush()
+        return corrective.id, inspection.version
+
+
+def update_action(
+    db: Database,
+    actor: str,
+    inspection_id: int,
+    expected_version: int | None,
+    action_id: int,
+    status: str,
+    verification_note: str = "",
+    verified_on: dt.date | None = None,
+) -> int:
+    """Change a corrective action of a draft. The same rules as follow-ups: verified only by a manager, with
+    a note, and after it was done."""
+    _check_status(status)
+    _check_note(status, verification_note)
+    with unit_of_work(db, actor, allowed=action_status_roles(status)) as session:
+        inspection = get_editable(session, inspection_id, expected_version)
+        corrective = next((a for a in inspection.actions if a.id == action_id), None)
+        if corrective is None:
+            raise NotFoundError(f"inspection {inspection_id} has no corrective action {action_id}")
+        _check_order(status, corrective.status)
+        corrective.status = status
+        corrective.verification_note = verification_note
+        corrective.verified_on = verified_on
+        refresh_results(inspection)
+        session.flush()
+        return inspection.version
+
+
+def follow_up_action(
+    db: Database, actor: str, inspection_id: int, action_id: int, status: str, note: str, on: dt.date
+) -> int:
+    """Record that a corrective action of a completed or signed inspection was done, or verified (by a
+    manager: whoever verifies is not whoever did it). The signed record itself is not changed."""
+    if status not in FOLLOW_UP_ROLES:
+        raise InvalidInputError(f"a follow-up says done or verified, not {status!r}")
+    _check_note(status, note)
+    with unit_of_work(db, actor, allowed=action_status_roles(status)) as session:
+        inspection = get_inspection(session, inspection_id)
+        if inspection.status == InspectionStatus.DRAFT:
+            raise InvalidInputError(f"inspection {inspection_id} is a draft: change its corrective actions directly")
+        action = next((a for a in inspection.actions if a.id == action_id), None)
+        if action is None:
+            raise NotFoundError(f"inspection {inspection_id} has no corrective action {action_id}")
+        history = follow_ups_of(session, inspection_id)
+        _check_order(status, action_status(action, history))
+        follow_up = ActionFollowUp(
+            action_id=action_id, inspection_id=inspection_id, status=status, note=note.strip(), on=on, by=actor
+        )
+        session.add(follow_up)
+        session.flush()
+        statuses = [action_status(a, [*history, follow_up]) for a in inspection.actions]
+        inspection.open_actions = sum(1 for current in statuses if current != ActionStatus.VERIFIED)
+        session.flush()
+        return follow_up.id
+
+
+def follow_ups_of(session: Session, inspection_id: int) -> list[ActionFollowUp]:
+    return list(
+        session.scalars(
+            select(ActionFollowUp).where(ActionFollowUp.inspection_id == inspection_id).order_by(ActionFollowUp.id)
+        )
+    )
+
+
+def action_follow_ups(db: Database, inspection_id: int) -> list[ActionFollowUp]:
+    with db.session() as session:
+        return follow_ups_of(session, inspection_id)
+
+
+def action_status(action: CorrectiveAction, follow_ups: Sequence[ActionFollowUp]) -> str:
+    """An action's current status: its latest follow-up, or what the record says."""
+    latest = [f for f in follow_ups if f.action_id == action.id]
+    return latest[-1].status if latest else action.status

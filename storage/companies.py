@@ -1,0 +1,92 @@
+"""Companies, their sites, and the list of accounts: the registers an inspection is made for and by."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from checklist.company import CompanyType, validate_credit_code
+from storage.db import Database
+from storage.errors import InvalidInputError, NotFoundError
+from storage.models import (
+    Company,
+    Site,
+    User,
+)
+from storage.unit_of_work import unit_of_work
+
+
+@dataclass
+class CompanyInput:
+    name: str
+    credit_code: str
+    company_type: str = CompanyType.OTHER.value
+    address: str = ""
+    district: str = ""
+    headcount: int = 0
+    contact: str = ""
+
+    def validated(self) -> CompanyInput:
+        if not self.name.strip():
+            raise InvalidInputError("the company needs a name")
+        try:
+            code = validate_credit_code(self.credit_code)
+        except ValueError as exc:
+            raise InvalidInputError(str(exc)) from None
+        try:
+            CompanyType(self.company_type)
+        except ValueError:
+            raise InvalidInputError(
+                f"company type {self.company_type!r} is not one of {', '.join(t.value for t in CompanyType)}"
+            ) from None
+        if self.headcount < 0:
+            raise InvalidInputError("the headcount cannot be negative")
+        return CompanyInput(
+            self.name.strip(),
+            code,
+            self.company_type,
+            self.address.strip(),
+            self.district.strip(),
+            self.headcount,
+            self.contact.strip(),
+        )
+
+
+def save_company(db: Database, actor: str, data: CompanyInput, company_id: int | None = None) -> int:
+    data = data.validated()
+    with unit_of_work(db, actor) as session:
+        clash = session.scalar(select(Company.id).where(Company.credit_code == data.credit_code))
+        if clash is not None and clash != company_id:
+            raise InvalidInputError(f"a company with credit code {data.credit_code} is already registered")
+        company = Company() if company_id is None else session.get(Company, company_id)
+        if company is None:
+            raise NotFoundError(f"no company {company_id}")
+        for key, value in vars(data).items():
+            setattr(company, key, value)
+        session.add(company)
+        session.flush()
+        return company.id
+
+
+def add_site(db: Database, actor: str, company_id: int, name: str, kind: str = "") -> int:
+    if not name.strip():
+        raise InvalidInputError("the site needs a name")
+    with unit_of_work(db, actor) as session:
+        if session.get(Company, company_id) is None:
+            raise NotFoundError(f"no company {company_id}")
+        site = Site(company_id=company_id, name=name.strip(), kind=kind.strip())
+        session.add(site)
+        session.flush()
+        return site.id
+
+
+def list_companies(db: Database) -> list[Company]:
+    with db.session() as session:
+        return list(session.scalars(select(Company).options(selectinload(Company.sites)).order_by(Company.id)))
+
+
+def list_users(db: Database) -> list[User]:
+    with db.session() as session:
+        return list(session.scalars(select(User).order_by(User.id)))

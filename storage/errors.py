@@ -1,0 +1,67 @@
+"""The errors the core raises for the user to read, in English and Chinese.
+
+Kept apart from :mod:`storage.db` (no SQLAlchemy here) so the desktop can recognise them with ``isinstance``
+before the database is open, without slowing start-up. A :class:`KnownError` is something to tell the user in
+words (locked, full, corrupt, read-only, refused …); anything else is a bug, shown with its traceback.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class KnownError(Exception):
+    """A storage problem to tell the user in words (locked, full, corrupt, read-only, too new …).
+    ``message_zh`` says it in Chinese where the raiser gave it (the GUI's first language)."""
+
+    def __init__(self, message: str, message_zh: str = "") -> None:
+        super().__init__(message)
+        self.message_zh = message_zh or message
+
+
+class DatabaseTooNewError(KnownError):
+    pass
+
+
+class ConcurrentEditError(KnownError):
+    pass
+
+
+class RecordLockedError(KnownError):
+    pass
+
+
+class NotFoundError(KnownError):
+    pass
+
+
+class InvalidInputError(KnownError):
+    pass
+
+
+class PermissionDeniedError(KnownError):
+    pass
+
+
+class LoginRefusal(StrEnum):
+    """Why a login (or the password check before signing) was refused."""
+
+    CREDENTIALS = "credentials"  # an unknown account or a wrong password: the same answer for both
+    BACK_OFF = "back-off"  # too many failures: wait before trying again
+    DISABLED = "disabled"  # the right password for a disabled account
+
+
+class AuthenticationError(KnownError):
+    """A refused login. ``reason`` says why; ``wait_seconds`` > 0 when the back-off refused it before checking
+    the password."""
+
+    def __init__(
+        self,
+        message: str,
+        message_zh: str = "",
+        wait_seconds: int = 0,
+        reason: LoginRefusal = LoginRefusal.CREDENTIALS,
+    ) -> None:
+        super().__init__(message, message_zh)
+        self.wait_seconds = wait_seconds
+        self.reason = reason

@@ -1,0 +1,418 @@
+"""Inspections: create, load, answer, rooms, evidence, complete, reopen, lock when signed, new version.
+
+Functions take the :class:`~storage.db.Database` and the acting user's name; one transaction per user action.
+Changes to an inspection carry the version the caller last saw; if someone else saved in between,
+:class:`~storage.errors.ConcurrentEditError` is raised and nothing is written. A signed inspection is never
+changed: a correction is a new version that supersedes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload
+
+from checklist.catalog import Catalog, CatalogError, catalog_version, official_catalogs
+from checklist.evaluation import (
+    Answer,
+    Blocker,
+    InspectionEvaluation,
+    Result,
+    completion_blocker_details,
+    completion_blockers,
+    evaluate_inspection,
+)
+from checklist.workflow import ActionStatus, InspectionStatus
+from storage import audit, photos
+from storage.db import Database, known_error
+from storage.errors import ConcurrentEditError, InvalidInputError, KnownError, NotFoundError, RecordLockedError
+from storage.models import (
+    Company,
+    CorrectiveAction,
+    DormitoryRoomRow,
+    Evidence,
+    Inspection,
+    ItemResponse,
+    Site,
+    utcnow,
+)
+from storage.record import record_hash
+from storage.unit_of_work import unit_of_work
+
+
+def catalogs_of(inspection: Inspection, available: Mapping[str, Catalog] | None = None) -> list[Catalog]:
+    """The catalogs an inspection was made with, in its order, at the versions it recorded."""
+    chosen: list[Catalog] = []
+    for cid, version in inspection.catalogs.items():
+        given = available.get(cid) if available is not None else None
+        if given is not None and given.version == version:
+            chosen.append(given)
+            continue
+        try:
+            chosen.append(catalog_version(cid, str(version)))
+        except CatalogError as error:
+            raise KnownError(f"inspection {inspection.id}: {error}") from None
+    return chosen
+
+
+def create_inspection(
+    db: Database,
+    actor: str,
+    company_id: int,
+    date: dt.date,
+    inspector: str,
+    catalog_ids: Sequence[str],
+    site_id: int | None = None,
+    catalogs: Mapping[str, Catalog] | None = None,
+) -> int:
+    available = catalogs if catalogs is not None else official_catalogs()
+    if not catalog_ids:
+        raise InvalidInputError("choose at least one catalog")
+    unknown = [cid for cid in catalog_ids if cid not in available]
+    if unknown:
+        raise InvalidInputError(f"unknown catalog(s) {', '.join(unknown)}; known: {', '.join(available)}")
+    if not inspector.strip():
+        raise InvalidInputError("the inspection needs the inspector's name")
+    with unit_of_work(db, actor) as session:
+        if session.get(Company, company_id) is None:
+            raise NotFoundError(f"no company {company_id}")
+        if site_id is not None:
+            site = session.get(Site, site_id)
+            if site is None or site.company_id != company_id:
+                raise NotFoundError(f"no site {site_id} of company {company_id}")
+        chosen = [available[cid] for cid in dict.fromkeys(catalog_ids)]
+        inspection = Inspection(
+            company_id=company_id,
+            site_id=site_id,
+            date=date,
+            inspector=inspector.strip(),
+            catalogs={c.id: c.version for c in chosen},
+            status=InspectionStatus.DRAFT,
+        )
+        position = 0
+        for catalog in chosen:
+            for item in catalog.items:
+                inspection.responses.append(ItemResponse(position=position, item_id=item.id))
+                position += 1
+        inspection.unchecked = position
+        session.add(inspection)
+        session.flush()
+        return inspection.id
+
+
+def get_inspection(session: Session, inspection_id: int) -> Inspection:
+    """The inspection with its children loaded, inside the caller's session (and transaction)."""
+    inspection = session.scalar(
+        select(Inspection)
+        .where(Inspection.id == inspection_id)
+        .options(
+            selectinload(Inspection.responses),
+            selectinload(Inspection.rooms),
+            selectinload(Inspection.evidence),
+            selectinload(Inspection.actions),
+            selectinload(Inspection.company),
+            selectinload(Inspection.site),
+        )
+    )
+    if inspection is None:
+        raise NotFoundError(f"no inspection {inspection_id}")
+    return inspection
+
+
+def load_inspection(db: Database, inspection_id: int) -> Inspection:
+    """The inspection with responses, rooms, evidence and actions loaded (detached, read-only use)."""
+    with db.session() as session:
+        try:
+            return get_inspection(session, inspection_id)
+        except SQLAlchemyError as error:
+            raise known_error(error) from error
+
+
+def get_editable(session: Session, inspection_id: int, expected_version: int | None) -> Inspection:
+    """The inspection, inside the caller's session, if it may be changed: a draft at ``expected_version``."""
+    inspection = get_inspection(session, inspection_id)
+    if inspection.status == InspectionStatus.SIGNED:
+        raise RecordLockedError(
+            f"inspection {inspection_id} is signed and cannot be changed; create a new version to correct it",
+            f"检查记录 #{inspection_id} 已签署，不能再修改；如需更正，请创建新版本",
+        )
+    if inspection.status == InspectionStatus.COMPLETED:
+        raise RecordLockedError(
+            f"inspection {inspection_id} is completed; reopen it as a draft to change it",
+            f"检查记录 #{inspection_id} 已完成；如需修改，请先重新打开为草稿",
+        )
+    if expected_version is not None and inspection.version != expected_version:
+        raise ConcurrentEditError(
+            f"inspection {inspection_id} was saved by someone else (version {inspection.version}, you had "
+            f"{expected_version}); your change was not saved — reload to see theirs",
+            f"检查记录 #{inspection_id} 已被他人保存；您的这次修改未保存，请重新载入查看对方的内容",
+        )
+    return inspection
+
+
+def answers_of(inspection: Inspection) -> dict[str, Answer]:
+    return {
+        r.item_id: Answer(Result(r.result) if r.result else None, dict(r.measurements or {}), r.override_reason, r.note)
+        for r in inspection.responses
+    }
+
+
+def room_rows_of(inspection: Inspection) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": r.name,
+            "area_m2": r.area_m2,
+            "occupants": r.occupants,
+            "location": r.location,
+            "has_window": r.has_window,
+            "bunk_beds": r.bunk_beds,
+        }
+        for r in sorted(inspection.rooms, key=lambda r: r.position)
+    ]
+
+
+def evaluate(inspection: Inspection, catalogs: Mapping[str, Catalog] | None = None) -> InspectionEvaluation:
+    return evaluate_inspection(catalogs_of(inspection, catalogs), answers_of(inspection), room_rows_of(inspection))
+
+
+def refresh_results(inspection: Inspection) -> InspectionEvaluation:
+    """Re-derive every item's result and the list counters after a change."""
+    evaluation = evaluate(inspection)
+    for response in inspection.responses:
+        outcome = evaluation.outcomes[response.item_id]
+        derived = outcome.derived.value if outcome.derived else None
+        final = outcome.result.value if outcome.result else None
+        findings = [f.as_dict() for f in outcome.findings] or None
+        if response.derived != derived:
+            response.derived = derived
+        if response.final != final:
+            response.final = final
+        if response.findings != findings:
+            response.findings = findings
+    overall = evaluation.score.overall
+    inspection.passed, inspection.failed = overall.passed, overall.failed
+    inspection.na, inspection.unchecked = overall.na, overall.unchecked
+    inspection.open_actions = sum(1 for a in inspection.actions if a.status != ActionStatus.VERIFIED)
+    inspection.updated_at = utcnow()
+    return evaluation
+
+
+def save_answer(
+    db: Database, actor: str, inspection_id: int, expected_version: int | None, item_id: str, answer: Answer
+) -> int:
+    """Store the officer's answer to one item as given (even if a value is invalid: it is kept and flagged);
+    return the inspection's new version."""
+    with unit_of_work(db, actor) as session:
+        inspection = get_editable(session, inspection_id, expected_version)
+        response = next((r for r in inspection.responses if r.item_id == item_id), None)
+        if response is None:
+            raise NotFoundError(f"inspection {inspection_id} has no item {item_id}")
+        result = answer.result.value if answer.result else None
+        measurements = {k: v for k, v in answer.measurements.items() if v is not None and v != ""} or None
+        for name, value in (
+            ("result", result),
+            ("measurements", measurements),
+            ("override_reason", answer.override_reason),
+            ("note", answer.note),
+        ):
+            if getattr(response, name) != value:
+                setattr(response, name, value)
+        refresh_results(inspection)
+        session.flush()
+        return inspection.version
+
+
+def set_rooms(
+    db: Database, actor: str, inspection_id: int, expected_version: int | None, rows: Sequence[Mapping[str, Any]]
+) -> int:
+    """Replace the dormitory-room table. Rows are stored as typed; rule problems show up as item errors."""
+    clean: list[dict[str, Any]] = []
+    for index, row in enumerate(rows):
+        try:
+            clean.append(
+                {
+                    "name": str(row.get("name", "")).strip() or f"#{index + 1}",
+                    "area_m2": float(row.get("area_m2", 0) or 0),
+                    "occupants": int(row.get("occupants", 0) or 0),
+                    "location": str(row.get("location", "above_ground")),
+                    "has_window": bool(row.get("has_window", True)),
+                    "bunk_beds": bool(row.get("bunk_beds", False)),
+                }
+            )
+        except (TypeError, ValueError):
+            raise InvalidInputError(f"dormitory_rooms[{index}]: area and occupants must be numbers") from None
+    with unit_of_work(db, actor) as session:
+        inspection = get_editable(session, inspection_id, expected_version)
+        existing = sorted(inspection.rooms, key=lambda r: r.position)
+        for position, values in enumerate(clean):
+            if position < len(existing):
+                room = existing[position]
+                for key, value in values.items():
+                    if getattr(room, key) != value:
+                        setattr(room, key, value)
+            else:
+                inspection.rooms.append(DormitoryRoomRow(position=position, **values))
+        for room in existing[len(clean) :]:
+            inspection.rooms.remove(room)
+        refresh_results(inspection)
+        session.flush()
+        return inspection.version
+
+
+def media_type_of(filename: str, data: bytes) -> str:
+    if data.startswith(b"\xff\xd8"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG"):
+        return "image/png"
+    if data.startswith(b"%PDF"):
+        return "application/pdf"
+    import mimetypes
+
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+def add_evidence(
+    db: Database, actor: str, inspection_id: int, expected_version: int | None, item_id: str, filename: str, data: bytes
+) -> tuple[int, int]:
+    """Attach a photo or document; return (evidence id, new inspection version)."""
+    if not data:
+        raise InvalidInputError(f"{filename}: the file is empty; nothing was attached")
+    original_sha = hashlib.sha256(data).hexdigest()
+    media_type = media_type_of(filename, data)
+    stored, stored_type, thumb = data, media_type, None
+    if media_type.startswith("image/"):
+        smaller = photos.downscale(data)
+        if smaller is not None:
+            stored, stored_type = smaller, "image/jpeg"
+        thumb = photos.make_thumbnail(stored)
+    with unit_of_work(db, actor) as session:
+        inspection = get_editable(session, inspection_id, expected_version)
+        if item_id not in {r.item_id for r in inspection.responses}:
+            raise NotFoundError(f"inspection {inspection_id} has no item {item_id}")
+        evidence = Evidence(
+            item_id=item_id,
+            filename=filename,
+            media_type=stored_type,
+            original_sha256=original_sha,
+            original_size=len(data),
+            stored_sha256=hashlib.sha256(stored).hexdigest(),
+            data=stored,
+            thumbnail=thumb[0] if thumb else None,
+            thumbnail_width=thumb[1] if thumb else None,
+            thumbnail_height=thumb[2] if thumb else None,
+        )
+        inspection.evidence.append(evidence)
+        inspection.updated_at = utcnow()
+        session.flush()
+        return evidence.id, inspection.version
+
+
+def remove_evidence(
+    db: Database, actor: str, inspection_id: int, expected_version: int | None, evidence_id: int
+) -> int:
+    with unit_of_work(db, actor) as session:
+        inspection = get_editable(session, inspection_id, expected_version)
+        evidence = next((e for e in inspection.evidence if e.id == evidence_id), None)
+        if evidence is None:
+            raise NotFoundError(f"inspection {inspection_id} has no attachment {evidence_id}")
+        inspection.evidence.remove(evidence)
+        inspection.updated_at = utcnow()
+        session.flush()
+        return inspection.version
+
+
+def blockers(inspection: Inspection) -> list[str]:
+    return completion_blockers(evaluate(inspection), {a.item_id for a in inspection.actions})
+
+
+def blocker_details(inspection: Inspection) -> list[Blocker]:
+    """What keeps the inspection from being completed, with Chinese and English text."""
+    return completion_blocker_details(evaluate(inspection), {a.item_id for a in inspection.actions})
+
+
+def complete(db: Database, actor: str, inspection_id: int, expected_version: int | None) -> str:
+    """Mark a draft completed once nothing blocks it; return the record hash."""
+    with unit_of_work(db, actor) as session:
+        inspection = get_editable(session, inspection_id, expected_version)
+        problems = blockers(inspection)
+        if problems:
+            more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+            raise InvalidInputError("cannot complete yet: " + "; ".join(problems[:5]) + more)
+        inspection.status = InspectionStatus.COMPLETED
+        inspection.completed_at = utcnow()
+        session.flush()
+        digest = record_hash(inspection)
+        inspection.record_hash = digest
+        audit.record_event(session, "complete", "inspections", inspection.id, inspection.id, {"record_hash": digest})
+        return digest
+
+
+def reopen(db: Database, actor: str, inspection_id: int, reason: str) -> int:
+    if not reason.strip():
+        raise InvalidInputError("say why the completed inspection is reopened")
+    with unit_of_work(db, actor, reason) as session:
+        inspection = get_inspection(session, inspection_id)
+        if inspection.status != InspectionStatus.COMPLETED:
+            raise RecordLockedError(f"only a completed inspection can be reopened (this one is {inspection.status})")
+        inspection.status = InspectionStatus.DRAFT
+        inspection.completed_at = None
+        inspection.record_hash = None
+        session.flush()
+        return inspection.version
+
+
+def lock_signed(session: Session, inspection: Inspection) -> str:
+    """Within the signing transaction: freeze the record and store its hash (the signing code calls this)."""
+    if inspection.status != InspectionStatus.COMPLETED:
+        raise RecordLockedError(f"inspection {inspection.id} must be completed before it is signed")
+    digest = record_hash(inspection)
+    if inspection.record_hash and inspection.record_hash != digest:
+        raise RecordLockedError(f"inspection {inspection.id} changed after it was completed; reopen and complete it")
+    inspection.status = InspectionStatus.SIGNED
+    inspection.signed_at = utcnow()
+    inspection.record_hash = digest
+    session.flush()
+    audit.record_event(session, "sign", "inspections", inspection.id, inspection.id, {"record_hash": digest})
+    return digest
+
+
+_Row = TypeVar("_Row", ItemResponse, DormitoryRoomRow, Evidence, CorrectiveAction)
+
+
+def _clone(row: _Row) -> _Row:
+    """A copy of a child row for another inspection: every column but its own id and its parent."""
+    columns = inspect(row).mapper.column_attrs
+    return type(row)(**{c.key: getattr(row, c.key) for c in columns if c.key not in ("id", "inspection_id")})
+
+
+def new_version(db: Database, actor: str, inspection_id: int, reason: str) -> int:
+    """A correction of a signed inspection: a draft copy that links to (supersedes) the signed one."""
+    if not reason.strip():
+        raise InvalidInputError("say why the signed inspection needs a correction")
+    with unit_of_work(db, actor, reason) as session:
+        old = get_inspection(session, inspection_id)
+        if old.status != InspectionStatus.SIGNED:
+            raise InvalidInputError(f"inspection {inspection_id} is not signed; edit it directly")
+        copy = Inspection(
+            company_id=old.company_id,
+            site_id=old.site_id,
+            date=old.date,
+            inspector=old.inspector,
+            catalogs=dict(old.catalogs),
+            status=InspectionStatus.DRAFT,
+            supersedes_id=old.id,
+        )
+        copy.responses.extend(_clone(r) for r in old.responses)
+        copy.rooms.extend(_clone(room) for room in old.rooms)
+        copy.evidence.extend(_clone(e) for e in old.evidence)
+        copy.actions.extend(_clone(a) for a in old.actions)
+        session.add(copy)
+        session.flush()
+        refresh_results(copy)
+        session.flush()
+        return copy.id
