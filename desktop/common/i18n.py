@@ -55,6 +55,9 @@ def install_language(language: str) -> None:
         qt = QTranslator(app)
         if qt.load("qtbase_zh_CN", qt_translations):  # the standard buttons: 确定, 取消 …
             _installed.append(qt)
+        qt_extra = QTranslator(app)  # what qtbase_zh_CN leaves in English (the file dialog's 查找范围, 文件类型)
+        if qt_extra.load("qt_extra_zh_CN", str(translations_folder())):
+            _installed.append(qt_extra)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     for translator in _installed:
         app.installTranslator(translator)
