@@ -7,6 +7,7 @@ for tests marked ``postgres``, on the PostgreSQL server that ``.ci/postgres`` st
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from collections.abc import Iterator
@@ -79,3 +80,26 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'fugong.sqlite3'}"
+
+
+class SteppedClock:
+    """The clock of the login back-off (``storage.auth.clock``), standing still until the test moves it: a
+    test of the back-off says how much time passes instead of waiting for it."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += dt.timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def login_clock(monkeypatch: pytest.MonkeyPatch) -> SteppedClock:
+    from storage import auth
+
+    clock = SteppedClock(dt.datetime(2026, 11, 30, 9, 0, 0))
+    monkeypatch.setattr(auth, "clock", clock)
+    return clock

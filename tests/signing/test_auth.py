@@ -12,6 +12,7 @@ from storage import auth, service
 from storage.auth import AuthenticationError, PermissionDeniedError, wait_seconds
 from storage.db import Database, InvalidInputError, open_database
 from storage.models import AuditEntry, User
+from tests.conftest import SteppedClock
 from tests.storage import helpers
 
 
@@ -39,18 +40,36 @@ def test_only_a_manager_creates_accounts(db: Database) -> None:
         auth.create_user(db, "王经理", "赵六", "officer", "short")
 
 
-def test_login_and_back_off(db: Database) -> None:
+def test_login_and_back_off(db: Database, login_clock: SteppedClock) -> None:
     auth.create_user(db, "setup", "王经理", "manager", "correct horse")
     assert auth.authenticate(db, "王经理", "correct horse").name == "王经理"
     for _ in range(auth.FREE_ATTEMPTS):
         with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
             auth.authenticate(db, "王经理", "wrong")
     # Now even the right password has to wait.
-    with pytest.raises(AuthenticationError, match="try again in") as caught:
+    with pytest.raises(AuthenticationError, match="try again in 1 s") as caught:
         auth.authenticate(db, "王经理", "correct horse")
     assert caught.value.wait_seconds == 1
     with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
         auth.authenticate(db, "nobody", "whatever1")
+    # Half the wait later it still waits; once it is over, a wrong password counts and doubles the wait.
+    login_clock.advance(0.5)
+    with pytest.raises(AuthenticationError, match="try again in 1 s"):
+        auth.authenticate(db, "王经理", "correct horse")
+    login_clock.advance(0.5)
+    with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
+        auth.authenticate(db, "王经理", "wrong")
+    with pytest.raises(AuthenticationError, match="try again in 2 s") as caught:
+        auth.authenticate(db, "王经理", "correct horse")
+    assert caught.value.wait_seconds == 2
+    # After the wait the right password opens and the count starts again from the free attempts.
+    login_clock.advance(2)
+    assert auth.authenticate(db, "王经理", "correct horse").name == "王经理"
+    with db.session() as session:
+        user = session.scalar(select(User).where(User.name == "王经理"))
+        assert user is not None and user.failed_logins == 0 and user.last_failed_at is None
+    with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
+        auth.authenticate(db, "王经理", "wrong")
 
 
 def test_back_off_doubles_and_is_capped() -> None:
