@@ -12,6 +12,7 @@ from storage import auth, service
 from storage.auth import AuthenticationError, PermissionDeniedError, wait_seconds
 from storage.db import Database, InvalidInputError, open_database
 from storage.models import AuditEntry, User
+from tests import keys
 from tests.conftest import SteppedClock
 from tests.storage import helpers
 
@@ -171,9 +172,7 @@ def test_a_password_is_changed_only_with_the_current_one(db: Database) -> None:
 
 
 def test_an_account_with_a_signing_key_cannot_change_its_password_without_rewrapping_it(db: Database) -> None:
-    from export.signing import create_account
-
-    create_account(db, "setup", "王经理", "manager", "correct horse")
+    keys.create_account(db, "setup", "王经理", "manager", "correct horse")
     with pytest.raises(InvalidInputError, match="signing key"):
         auth.change_password(db, "王经理", "correct horse", "battery staple")  # no rewrap given
     assert auth.authenticate(db, "王经理", "correct horse").name == "王经理"
