@@ -24,12 +24,26 @@ def db(sqlite_url: str) -> Database:
     database.close()
 
 
+@pytest.mark.real_password_hashing
 def test_first_account_becomes_manager_and_password_is_argon2id(db: Database) -> None:
     _, role = auth.create_user(db, "setup", "王经理", "officer", "correct horse")
     assert role == "manager"
     with db.session() as session:
         user = session.scalar(select(User).where(User.name == "王经理"))
-        assert user is not None and user.password_hash.startswith("$argon2id$")
+        # argon2id with the product's cost (RFC 9106's second recommendation: 64 MiB, 3 passes, 4 lanes)
+        assert user is not None and user.password_hash.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert auth.authenticate(db, "王经理", "correct horse").name == "王经理"
+
+
+def test_other_tests_hash_passwords_cheaply_but_alike(db: Database) -> None:
+    """The cheap hasher of the test configuration makes the same kind of hash, which the product verifies."""
+    auth.create_user(db, "setup", "王经理", "manager", "correct horse")
+    with db.session() as session:
+        stored = session.scalar(select(User.password_hash).where(User.name == "王经理"))
+    assert stored is not None and stored.startswith("$argon2id$v=19$m=8,t=1,p=1$")
+    from argon2 import PasswordHasher
+
+    assert PasswordHasher().verify(stored, "correct horse")  # the product's hasher reads it as well
 
 
 def test_only_a_manager_creates_accounts(db: Database) -> None:
