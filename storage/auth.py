@@ -30,6 +30,10 @@ MAX_WAIT_SECONDS = 300
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
+# What the back-off reads as "now" (naive UTC, as stored). A module-level name so that a test can replace it
+# with a clock it moves itself instead of waiting in real time.
+clock: Callable[[], dt.datetime] = utcnow
+
 
 def wait_seconds(failures: int, last_failed_at: dt.datetime | None, now: dt.datetime) -> int:
     """How long the account must wait before the next attempt: doubling from 1 s after the free attempts."""
@@ -71,7 +75,7 @@ def authenticate(db: Database, name: str, password: str) -> User:
         user = session.scalar(select(User).where(User.name == name.strip()))
         if user is None:
             raise refused
-        now = utcnow()
+        now = clock()
         wait = wait_seconds(user.failed_logins, user.last_failed_at, now)
         if wait:
             raise AuthenticationError(

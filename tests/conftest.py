@@ -7,6 +7,7 @@ for tests marked ``postgres``, on the PostgreSQL server that ``.ci/postgres`` st
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from collections.abc import Iterator
@@ -18,6 +19,20 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("FUGONG_TEST_PG_URL", "postgresql+psycopg://fugong:fugong@127.0.0.1:5432/fugong_test")
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id with the smallest cost instead of the product's (64 MiB, 3 passes, 4 lanes: about 0.35 s of
+    CPU per hash or login, hundreds of times in the suite). The same code path and the same hash format;
+    tests marked ``real_password_hashing`` keep the product's hasher and check its parameters."""
+    if request.node.get_closest_marker("real_password_hashing"):
+        return
+    from argon2 import PasswordHasher
+
+    from storage import auth
+
+    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
 
 
 @pytest.fixture(autouse=True)
@@ -79,3 +94,26 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'fugong.sqlite3'}"
+
+
+class SteppedClock:
+    """The clock of the login back-off (``storage.auth.clock``), standing still until the test moves it: a
+    test of the back-off says how much time passes instead of waiting for it."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += dt.timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def login_clock(monkeypatch: pytest.MonkeyPatch) -> SteppedClock:
+    from storage import auth
+
+    clock = SteppedClock(dt.datetime(2026, 11, 30, 9, 0, 0))
+    monkeypatch.setattr(auth, "clock", clock)
+    return clock

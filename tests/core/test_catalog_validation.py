@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from checklist.catalog import CatalogError, load_catalog_file, parse_catalog
+from tests.cli import fugong
 
 GN_TEXT = (resources.files("resources") / "catalogs" / "gn.toml").read_text(encoding="utf-8")
 
@@ -64,12 +63,8 @@ def test_unreadable_file_is_named(tmp_path: Path) -> None:
         load_catalog_file(path)
 
 
-def _fugong(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True, timeout=60)
-
-
 def test_cli_lists_all_catalogs_with_counts() -> None:
-    done = _fugong("catalogs", "list")
+    done = fugong("catalogs", "list")
     assert done.returncode == 0, done.stderr
     for catalog_id in ("GN", "BJHQ", "BJTG", "NHC", "LK28", "BJ4F"):
         assert f"\n{catalog_id} " in "\n" + done.stdout
@@ -79,7 +74,7 @@ def test_cli_lists_all_catalogs_with_counts() -> None:
 def test_cli_shows_gn_as_json_with_citations() -> None:
     import json
 
-    done = _fugong("catalogs", "show", "GN", "--json")
+    done = fugong("catalogs", "show", "GN", "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert len(data["items"]) == 16
@@ -90,17 +85,17 @@ def test_cli_shows_gn_as_json_with_citations() -> None:
 def test_cli_validate_accepts_good_and_rejects_broken_file(tmp_path: Path) -> None:
     good = tmp_path / "gn.toml"
     good.write_text(GN_TEXT, encoding="utf-8")
-    assert _fugong("catalogs", "validate", str(good)).returncode == 0
+    assert fugong("catalogs", "validate", str(good)).returncode == 0
     bad = tmp_path / "bad.toml"
     bad.write_text(broken('severity = "critical"', 'severity = "urgent"'), encoding="utf-8")
-    done = _fugong("catalogs", "validate", str(bad))
+    done = fugong("catalogs", "validate", str(bad))
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "bad.toml" in lines[0] and "GN-01" in lines[0] and "severity" in lines[0]
 
 
 def test_cli_unknown_catalog_is_one_line_error() -> None:
-    done = _fugong("catalogs", "show", "XYZ")
+    done = fugong("catalogs", "show", "XYZ")
     assert done.returncode == 1
     assert done.stderr.strip() == "fugong: no catalog 'XYZ'; known: GN, BJHQ, BJTG, NHC, LK28, BJ4F"
 

@@ -6,22 +6,17 @@ Nothing here (or in any GUI test) touches the user's real settings or data folde
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-# Before Qt creates its application object: no display needed, and the user's folders are out of reach.
+# Before Qt creates its application object: no display needed.
 # The screen is a plant PC's: 1366×768 less a 40-pixel taskbar (plant_pc_screen.json).
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('plant_pc_screen.json')}"
-_SANDBOX = Path(tempfile.mkdtemp(prefix="fugong-gui-tests-"))
-os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
-os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
-os.environ.pop("FUGONG_DB_URL", None)
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from pytestqt.qtbot import QtBot  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 # The offscreen platform plugin warns when a window's size limits are set; that is the plugin, not us.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
@@ -34,8 +29,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gui_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user's folders for the whole GUI session, set before Qt creates its application object (each test
+    then gets its own as well, from the top-level conftest). A pytest temporary folder, which pytest removes
+    with the rest of an old run's folders (it keeps the last three runs), not a folder of its own in /tmp."""
+    sandbox = tmp_path_factory.mktemp("gui-sandbox")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CONFIG_HOME", str(sandbox / "config"))
+        patch.setenv("XDG_DATA_HOME", str(sandbox / "data"))
+        patch.delenv("FUGONG_DB_URL", raising=False)
+        yield sandbox
+
+
 @pytest.fixture(autouse=True)
-def temp_settings(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
+def temp_settings(tmp_path: Path, gui_sandbox: Path, qapp: QApplication) -> Iterator[Path]:
     """QSettings in a temporary folder, the app configured as ``run_gui`` does (font, language, names)."""
     from desktop.app import configure_application
     from desktop.common import i18n

@@ -218,11 +218,12 @@ def answered_inspection(db_url: str, actor: str) -> int:
 
 def seed_accounts(db_url: str, accounts: dict[str, tuple[str, str]], signing_keys: bool = False) -> None:
     """Accounts {name: (role, password)} in order (the first becomes the manager) and, with the first as
-    actor, a company and a site. ``signing_keys``: with a signing key each (slower)."""
-    from export.signing import create_account
+    actor, a company and a site. ``signing_keys``: with a signing key each (made once per test process, see
+    :mod:`tests.keys`)."""
     from storage.auth import create_user
     from storage.companies import CompanyInput, add_site, save_company
     from storage.db import open_database
+    from tests.keys import create_account
 
     db = open_database(db_url)
     try:

@@ -14,6 +14,7 @@ from desktop.app import FugongApp
 from desktop.common.settings import set_last_user_name
 from storage.companies import list_users
 from storage.db import open_database
+from tests.conftest import SteppedClock
 from tests.gui.helpers import (
     VALID_CREDIT_CODE,
     click,
@@ -35,7 +36,9 @@ def _retype(qtbot: QtBot, edit, text: str) -> None:  # type: ignore[no-untyped-d
     type_into(qtbot, edit, text)
 
 
-def test_first_run_creates_the_manager_and_then_asks_for_a_login(qtbot: QtBot, db_url: str) -> None:
+def test_first_run_creates_the_manager_and_then_asks_for_a_login(
+    qtbot: QtBot, db_url: str, login_clock: SteppedClock
+) -> None:
     window = start_app(qtbot, db_url)
     dialog = window.setup_dialog
     assert dialog is not None and dialog.isVisible()
@@ -89,17 +92,20 @@ def test_first_run_creates_the_manager_and_then_asks_for_a_login(qtbot: QtBot, d
     assert login.isVisible() and window.account is None and window.stack.currentWidget() is window.locked
     assert login.password_edit.text() == ""
 
-    # More wrong passwords: the back-off, in words, with the button disabled while it lasts.
-    for _ in range(6):
+    # Two more wrong passwords use up the free attempts; the next try meets the back-off, in words, with the
+    # button disabled while it lasts. The back-off's clock stands still, so the wait is exactly 1 s.
+    for _ in range(2):
         type_into(qtbot, login.password_edit, "wrong again")
         click(qtbot, login.ok_button)
-        qtbot.waitUntil(lambda: not login.busy)
-        if "秒后再试" in login.error.text():
-            break
-    assert "密码错误次数过多，请等" in login.error.text() and "秒后再试" in login.error.text()
-    assert not login.ok_button.isEnabled()
-    assert window.account is None
-    qtbot.waitUntil(lambda: login.ok_button.isEnabled(), timeout=40000)
+        qtbot.waitUntil(lambda: not login.busy and login.ok_button.isEnabled())
+        assert login.error.text() == "账户名或密码不正确。"
+    type_into(qtbot, login.password_edit, MANAGER_PASSWORD)
+    click(qtbot, login.ok_button)
+    qtbot.waitUntil(lambda: not login.busy and not login.ok_button.isEnabled())
+    assert "密码错误次数过多，请等 1 秒后再试" in login.error.text(), login.error.text()
+    assert window.account is None and login.isVisible()
+    login_clock.advance(1)
+    qtbot.waitUntil(lambda: login.ok_button.isEnabled(), timeout=5000)  # the dialog counts the second down
     assert login.error.text() == "现在可以再试一次。"
 
     # The right password opens it.

@@ -16,7 +16,6 @@ from desktop.accounts.account import Account
 from desktop.editor.signatures import SignatureColumn
 from desktop.main_window import MainWindow
 from desktop.reports import export as export_action
-from export.crypto import generate_identity
 from export.signing import sign, signatures_of, stored_reports
 from storage.companies import list_users
 from storage.db import open_database
@@ -33,6 +32,7 @@ from tests.gui.helpers import (
     start_app,
     type_into,
 )
+from tests.keys import premade_pkcs12
 
 PASSWORDS = {"王经理": "wang-manager-2020", "张伟": "zhang-officer-2020", "赵审计": "zhao-auditor-2020"}
 SIGNING = 30000  # ms: rendering and signing the reports takes seconds
@@ -118,7 +118,7 @@ def test_officer_signs_and_manager_countersigns(
 
     # The manager adds the officer (with a CA-issued key, imported) and an auditor.
     key_file = tmp_path / "zhangwei.p12"
-    key_file.write_bytes(generate_identity("张伟", "officer", PASSWORDS["张伟"]).pkcs12)
+    key_file.write_bytes(premade_pkcs12("张伟", "officer", PASSWORDS["张伟"]))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(key_file), "")))
     _add_account(qtbot, window, "张伟", 0, key_file)
     _add_account(qtbot, window, "赵审计", 2)

@@ -13,6 +13,8 @@ from storage.auth import wait_seconds
 from storage.db import Database, open_database
 from storage.errors import AuthenticationError, InvalidInputError, PermissionDeniedError
 from storage.models import AuditEntry, User
+from tests import keys
+from tests.conftest import SteppedClock
 from tests.storage import helpers
 
 
@@ -23,12 +25,26 @@ def db(sqlite_url: str) -> Database:
     database.close()
 
 
+@pytest.mark.real_password_hashing
 def test_first_account_becomes_manager_and_password_is_argon2id(db: Database) -> None:
     _, role = auth.create_user(db, "setup", "王经理", "officer", "correct horse")
     assert role == "manager"
     with db.session() as session:
         user = session.scalar(select(User).where(User.name == "王经理"))
-        assert user is not None and user.password_hash.startswith("$argon2id$")
+        # argon2id with the product's cost (RFC 9106's second recommendation: 64 MiB, 3 passes, 4 lanes)
+        assert user is not None and user.password_hash.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert auth.authenticate(db, "王经理", "correct horse").name == "王经理"
+
+
+def test_other_tests_hash_passwords_cheaply_but_alike(db: Database) -> None:
+    """The cheap hasher of the test configuration makes the same kind of hash, which the product verifies."""
+    auth.create_user(db, "setup", "王经理", "manager", "correct horse")
+    with db.session() as session:
+        stored = session.scalar(select(User.password_hash).where(User.name == "王经理"))
+    assert stored is not None and stored.startswith("$argon2id$v=19$m=8,t=1,p=1$")
+    from argon2 import PasswordHasher
+
+    assert PasswordHasher().verify(stored, "correct horse")  # the product's hasher reads it as well
 
 
 def test_only_a_manager_creates_accounts(db: Database) -> None:
@@ -40,18 +56,36 @@ def test_only_a_manager_creates_accounts(db: Database) -> None:
         auth.create_user(db, "王经理", "赵六", "officer", "short")
 
 
-def test_login_and_back_off(db: Database) -> None:
+def test_login_and_back_off(db: Database, login_clock: SteppedClock) -> None:
     auth.create_user(db, "setup", "王经理", "manager", "correct horse")
     assert auth.authenticate(db, "王经理", "correct horse").name == "王经理"
     for _ in range(auth.FREE_ATTEMPTS):
         with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
             auth.authenticate(db, "王经理", "wrong")
     # Now even the right password has to wait.
-    with pytest.raises(AuthenticationError, match="try again in") as caught:
+    with pytest.raises(AuthenticationError, match="try again in 1 s") as caught:
         auth.authenticate(db, "王经理", "correct horse")
     assert caught.value.wait_seconds == 1
     with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
         auth.authenticate(db, "nobody", "whatever1")
+    # Half the wait later it still waits; once it is over, a wrong password counts and doubles the wait.
+    login_clock.advance(0.5)
+    with pytest.raises(AuthenticationError, match="try again in 1 s"):
+        auth.authenticate(db, "王经理", "correct horse")
+    login_clock.advance(0.5)
+    with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
+        auth.authenticate(db, "王经理", "wrong")
+    with pytest.raises(AuthenticationError, match="try again in 2 s") as caught:
+        auth.authenticate(db, "王经理", "correct horse")
+    assert caught.value.wait_seconds == 2
+    # After the wait the right password opens and the count starts again from the free attempts.
+    login_clock.advance(2)
+    assert auth.authenticate(db, "王经理", "correct horse").name == "王经理"
+    with db.session() as session:
+        user = session.scalar(select(User).where(User.name == "王经理"))
+        assert user is not None and user.failed_logins == 0 and user.last_failed_at is None
+    with pytest.raises(AuthenticationError, match="unknown account or wrong password"):
+        auth.authenticate(db, "王经理", "wrong")
 
 
 def test_back_off_doubles_and_is_capped() -> None:
@@ -157,9 +191,7 @@ def test_a_password_is_changed_only_with_the_current_one(db: Database) -> None:
 
 
 def test_an_account_with_a_signing_key_cannot_change_its_password_without_rewrapping_it(db: Database) -> None:
-    from export.signing import create_account
-
-    create_account(db, "setup", "王经理", "manager", "correct horse")
+    keys.create_account(db, "setup", "王经理", "manager", "correct horse")
     with pytest.raises(InvalidInputError, match="signing key"):
         auth.change_password(db, "王经理", "correct horse", "battery staple")  # no rewrap given
     assert auth.authenticate(db, "王经理", "correct horse").name == "王经理"

@@ -15,6 +15,9 @@ from export.crypto import SigningError
 from storage import auth, inspections
 from storage.db import Database, open_database
 from storage.errors import AuthenticationError, PermissionDeniedError, RecordLockedError
+from tests import keys
+from tests.cli import CommandResult
+from tests.cli import fugong as run_fugong
 from tests.storage import helpers
 
 PASSWORDS = {"王经理": "manager-secret", "张三": "officer-secret", "审计员": "auditor-secret"}
@@ -27,9 +30,9 @@ def signed_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, int, 
     db = open_database(f"sqlite:///{folder / 'db.sqlite3'}")
     inspection_id, version = helpers.answered(db)
     inspections.complete(db, "officer", inspection_id, version)
-    signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
-    signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
-    signing.create_account(db, "王经理", "审计员", "auditor", PASSWORDS["审计员"])
+    keys.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
+    keys.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
+    keys.create_account(db, "王经理", "审计员", "auditor", PASSWORDS["审计员"])
     signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector", image_png=_png())
     signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
     written = signing.write_signed_reports(db, inspection_id, folder / "report.pdf", folder / "report.xlsx")
@@ -79,12 +82,10 @@ def test_export_of_a_signed_record_is_byte_for_byte(signed_db: tuple[Database, i
     assert (tmp_path / "again.xlsx.p7s").read_bytes() == (folder / "report.xlsx.p7s").read_bytes()
 
 
-@pytest.mark.skipif(
-    shutil.which("pdfsig") is None or shutil.which("certutil") is None,
-    reason="needs poppler-utils and libnss3-tools (installed by .ci/setup --dev)",
-)
 def test_poppler_pdfsig_reports_valid_trusted_signatures(signed_db: tuple[Database, int, Path], tmp_path: Path) -> None:
     _, _, folder = signed_db
+    for tool in ("pdfsig", "certutil"):
+        assert shutil.which(tool), f"{tool} is missing: poppler-utils and libnss3-tools come with .ci/setup --dev"
     nss = tmp_path / "nss"
     nss.mkdir()
     subprocess.run(["certutil", "-N", "-d", f"sql:{nss}", "--empty-password"], check=True)
@@ -205,10 +206,11 @@ def test_signature_of_one_record_does_not_verify_another(signed_db: tuple[Databa
 
 def test_certificate_not_in_the_trust_store_fails(signed_db: tuple[Database, int, Path], tmp_path: Path) -> None:
     _, _, folder = signed_db
-    from export.crypto import generate_identity
+    from export.crypto import unlock_identity
 
     stranger = tmp_path / "stranger.pem"
-    stranger.write_text(generate_identity("陌生人", "officer", "whatever1").certificate_pem, encoding="ascii")
+    pkcs12 = keys.premade_pkcs12("陌生人", "officer", "whatever1")
+    stranger.write_text(unlock_identity(pkcs12, "whatever1").certificate_pem, encoding="ascii")
     result = signing.verify_file(folder / "report.pdf", None, stranger)
     assert not result.ok
     assert sum("is not in the trust store" in line for line in result.lines) == 2
@@ -254,8 +256,8 @@ def test_wrong_password_or_role_changes_nothing(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     inspection_id, version = helpers.answered(db)
     inspections.complete(db, "officer", inspection_id, version)
-    signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
-    signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
+    keys.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
+    keys.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
     with pytest.raises(AuthenticationError):
         signing.sign(db, inspection_id, "张三", "not my password", "inspector")
     with pytest.raises(PermissionDeniedError, match="may sign as 单位主要负责人审核"):
@@ -271,8 +273,8 @@ def test_a_changed_password_unlocks_the_same_key(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     inspection_id, version = helpers.answered(db)
     inspections.complete(db, "officer", inspection_id, version)
-    signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
-    signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
+    keys.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
+    keys.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
     certificate = auth.get_user(db, "张三").certificate_pem
     with pytest.raises(AuthenticationError):
         signing.change_password(db, "张三", "not my password", "officer-new-secret")
@@ -300,10 +302,10 @@ def test_key_is_locked_by_the_password() -> None:
 
 
 def test_imported_pkcs12_from_a_ca_is_used(tmp_path: Path) -> None:
-    from export.crypto import generate_identity
+    from export.crypto import unlock_identity
 
     db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    external = generate_identity("外部证书", "manager", "ca-issued-1")
+    external = unlock_identity(keys.premade_pkcs12("外部证书", "manager", "ca-issued-1"), "ca-issued-1")
     signing.create_account(db, "setup", "王经理", "manager", "ca-issued-1", pkcs12=external.pkcs12)
     assert auth.get_user(db, "王经理").certificate_pem == external.certificate_pem
     with pytest.raises(SigningError):
@@ -312,27 +314,30 @@ def test_imported_pkcs12_from_a_ca_is_used(tmp_path: Path) -> None:
 
 
 def test_cli_users_sign_verify(tmp_path: Path) -> None:
-    import sys
-
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
     db = open_database(url)
     inspection_id, version = helpers.answered(db)
     inspections.complete(db, "officer", inspection_id, version)
     db.close()
 
-    def fugong(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "desktop", "--db", url, *args],
-            input=stdin,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+    def fugong(*args: str, stdin: str = "") -> CommandResult:
+        return run_fugong("--db", url, *args, stdin=stdin)
 
     first = fugong("users", "add", "王经理", "--role", "officer", stdin="manager-secret\n").stdout
     assert "王经理, manager (the first account is always a manager)" in first
+    key_file = tmp_path / "zhangsan.p12"  # a key made beforehand (as by a CA), imported
+    key_file.write_bytes(keys.premade_pkcs12("张三", "officer", "officer-secret"))
     done = fugong(
-        "users", "add", "张三", "--role", "officer", "--by", "王经理", stdin="officer-secret\nmanager-secret\n"
+        "users",
+        "add",
+        "张三",
+        "--role",
+        "officer",
+        "--by",
+        "王经理",
+        "--pkcs12",
+        str(key_file),
+        stdin="officer-secret\nmanager-secret\n",
     )
     assert done.returncode == 0, done.stderr
     done = fugong("sign", str(inspection_id), "--user", "张三", "--meaning", "inspector", stdin="wrong\n")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +12,9 @@ from storage import companies, inspections, listing
 from storage.db import open_database
 from storage.errors import InvalidInputError
 from storage.exchange import export_document, import_file
+from tests.cli import fugong
 from tests.storage import helpers
 
-REPO = Path(__file__).resolve().parents[2]
 MINIMAL: dict[str, Any] = {
     "format": "fugong.inspection/1",
     "company": {
@@ -51,12 +49,6 @@ MINIMAL: dict[str, Any] = {
         ],
     },
 }
-
-
-def fugong(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, input=stdin, cwd=REPO, timeout=120
-    )
 
 
 def write(tmp_path: Path, data: dict[str, Any]) -> Path:
