@@ -10,14 +10,15 @@ Run: ``python bench/bench_list.py [--rows 50000] [--repeat 5]``. Target: each st
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for tests.samples
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never the user's settings: QSettings and data go to a throw-away folder.
 _SANDBOX = tempfile.mkdtemp(prefix="fugong-bench-list-")
@@ -31,26 +32,7 @@ from desktop.app import configure_application  # noqa: E402
 from desktop.inspections.model import Column  # noqa: E402
 from desktop.inspections.view import InspectionsPage  # noqa: E402
 from storage.listing import InspectionRow  # noqa: E402
-
-
-def history(count: int) -> list[InspectionRow]:
-    statuses = ("draft", "completed", "signed")
-    return [
-        InspectionRow(
-            id=i,
-            company=f"北京示例企业{i % 37}",
-            site=f"{i % 11}号厂区" if i % 5 else "",
-            date=dt.date(2020, 1, 1) + dt.timedelta(days=i % 900),
-            inspector=f"检查人{i % 7}",
-            status=statuses[i % 3],
-            passed=i % 20,
-            failed=i % 3,
-            na=i % 2,
-            unchecked=i % 4,
-            open_actions=i % 3,
-        )
-        for i in range(1, count + 1)
-    ]
+from tests.samples import inspection_history  # noqa: E402
 
 
 def timed(app: QApplication, step: Callable[[], None]) -> float:
@@ -88,7 +70,7 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication(sys.argv)
     configure_application(app)
-    rows = history(args.rows)
+    rows = inspection_history(args.rows)
     times: dict[str, list[float]] = {}
     shown = 0
     for _ in range(args.repeat):

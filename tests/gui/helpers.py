@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage, QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.accounts.login import LoginDialog
 from desktop.app import FugongApp
 from desktop.main_window import MainWindow
 
@@ -30,26 +31,27 @@ def start_app(qtbot: QtBot, db_url: str, user: str | None = "张伟", password: 
     return window
 
 
-def log_in(qtbot: QtBot, window: MainWindow, user: str, password: str) -> None:
-    """Type the name and password into the login dialog and wait until the window opens."""
+def _type_login(qtbot: QtBot, window: MainWindow, user: str, password: str) -> LoginDialog:
+    """Type a name and password into the open login dialog and press 登录."""
     dialog = window.login_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.name_edit.clear()
     type_into(qtbot, dialog.name_edit, user)
     type_into(qtbot, dialog.password_edit, password)
     click(qtbot, dialog.ok_button)
+    return dialog
+
+
+def log_in(qtbot: QtBot, window: MainWindow, user: str, password: str) -> None:
+    """Type the name and password into the login dialog and wait until the window opens."""
+    _type_login(qtbot, window, user, password)
     qtbot.waitUntil(lambda: window.account is not None and window.account.name == user, timeout=10000)
     assert window.stack.currentWidget() is not window.locked
 
 
 def refused_login(qtbot: QtBot, window: MainWindow, user: str, password: str) -> str:
     """Type a login that the app refuses; return what the login dialog says."""
-    dialog = window.login_dialog
-    assert dialog is not None and dialog.isVisible()
-    dialog.name_edit.clear()
-    type_into(qtbot, dialog.name_edit, user)
-    type_into(qtbot, dialog.password_edit, password)
-    click(qtbot, dialog.ok_button)
+    dialog = _type_login(qtbot, window, user, password)
     qtbot.waitUntil(lambda: not dialog.busy and dialog.error.isVisible(), timeout=10000)
     assert window.account is None
     return dialog.error.text()

@@ -19,8 +19,8 @@ from desktop.editor.signatures import SignatureColumn, SignatureRow, SignaturesM
 from desktop.editor.summary import SectionCounts, SectionCountsModel
 from desktop.inspections.model import Column, InspectionFilterProxy, InspectionTableModel
 from desktop.inspections.view import InspectionsPage
-from storage.listing import InspectionRow
 from tests.gui.helpers import make_photo
+from tests.samples import inspection_history
 
 ROOMS = [
     {
@@ -35,29 +35,9 @@ ROOMS = [
 ]
 
 
-def _rows(count: int) -> list[InspectionRow]:
-    statuses = ("draft", "completed", "signed")
-    return [
-        InspectionRow(
-            id=i,
-            company=f"企业{i % 37}",
-            site=f"场所{i % 11}" if i % 5 else "",
-            date=dt.date(2020, 1, 1) + dt.timedelta(days=i % 900),
-            inspector=f"检查人{i % 7}",
-            status=statuses[i % 3],
-            passed=i % 20,
-            failed=i % 3,
-            na=i % 2,
-            unchecked=i % 4,
-            open_actions=i % 3,
-        )
-        for i in range(1, count + 1)
-    ]
-
-
 def test_inspection_models(qtmodeltester: ModelTester) -> None:
     model = InspectionTableModel()
-    model.set_rows(_rows(50))
+    model.set_rows(inspection_history(50))
     qtmodeltester.check(model)
     proxy = InspectionFilterProxy()
     proxy.setSourceModel(model)
@@ -163,7 +143,7 @@ def test_signature_and_audit_models(qtmodeltester: ModelTester) -> None:
 def test_a_large_history_is_shown_sorted_and_filtered(qtbot: QtBot) -> None:
     """50 000 inspections: all shown, sorted by place, filtered by status and typed text. How fast this is
     is measured in bench/bench_list.py, not here."""
-    rows = _rows(50_000)
+    rows = inspection_history(50_000)
     page = InspectionsPage()
     qtbot.addWidget(page)
     page.resize(1100, 700)
@@ -188,7 +168,7 @@ def test_the_selection_follows_its_inspection_through_sorting_and_filtering(qtbo
     page = InspectionsPage()
     qtbot.addWidget(page)
     page.show()
-    page.set_rows(_rows(300))
+    page.set_rows(inspection_history(300))
     assert page.select_id(120)
     page.table.sortByColumn(Column.PLACE, Qt.SortOrder.AscendingOrder)
     assert page.selected_id() == 120
