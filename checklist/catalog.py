@@ -77,7 +77,9 @@ class Document(_Strict):
     issuer_en: NonEmpty
     number: str = ""  # 文号, where the document has one
     date: dt.date
-    source: NonEmpty  # where the full text is: "seeds/<file>.txt:<first>-<last>"
+    # The shipped official text, "texts/<key>.txt" (catalogs of version 1.0.0, kept in the archive, named the
+    # source collection instead: "seeds/<file>.txt:<first>-<last>"; checklist.texts maps those lines).
+    source: Annotated[str, Field(pattern=r"^(texts/[a-z0-9_]+\.txt|seeds/\S+\.txt:\d+-\d+)$")]
 
 
 class Section(_Strict):

@@ -99,7 +99,7 @@ def test_cover_and_items_say_what_was_found(signed_pdf: Path) -> None:
     for expected in (
         "91110000600037341L",
         "应急管理部门",  # the authority that inspects an industrial company
-        "GN1.0.0《企事业单位复工复产疫情防控措施指南》",
+        "GN1.1.0《企事业单位复工复产疫情防控措施指南》",
         "（国发明电〔2020〕4号）一、（一）",  # citation: document, 文号, clause
         "（人工改判）",
         "台账误记",  # the override's reason
