@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from checklist.numbers import NumberFormatError, Range, format_number, parse_number
+
 
 class MeasurementKind(StrEnum):
     NUMBER = "number"  # a real number with a unit (mg/L, minutes, m²)
@@ -44,6 +46,22 @@ TABLE_KINDS = frozenset({DORMITORY_ROOMS})
 
 # Plausible human body temperature in °C; outside it the value is a typing error, not a fever.
 BODY_TEMPERATURE_C = (34.0, 43.0)
+
+# The plausible range of every measured number, by measurement key: outside it a value is a typing error
+# (1e9 checks a day, a million minutes) and is refused with the range in the message, never judged.
+PLAUSIBLE_RANGES: dict[str, Range] = {
+    "checks_per_day": Range(0, 24, "checks per day", "次/日"),
+    "morning_checks_per_day": Range(0, 12, "checks", "次"),
+    "afternoon_checks_per_day": Range(0, 12, "checks", "次"),
+    "min_observation_days": Range(0, 60, "days", "天"),
+    "on_site_staff": Range(0, 1_000_000, "people", "人"),
+    "total_staff": Range(1, 1_000_000, "people", "人"),
+    "chlorine_mg_per_l": Range(0, 100_000, "mg/L", "mg/L"),
+    "contact_minutes": Range(0, 1440, "min", "分钟"),
+    "highest_temperature_c": Range(*BODY_TEMPERATURE_C, "°C", "°C"),
+}
+ROOM_AREA_M2 = Range(1, 1000, "m²", "m²")
+ROOM_OCCUPANTS = Range(1, 100, "people", "人")
 
 
 class MeasurementError(ValueError):
@@ -130,18 +148,31 @@ class Rule:
 
 
 def _number(name: str, value: Any) -> float:
+    """A number given as a JSON/Python number or as text read by :func:`checklist.numbers.parse_number`."""
+    if isinstance(value, str):
+        try:
+            return parse_number(value)
+        except NumberFormatError as exc:
+            raise MeasurementError(name, exc.message_en, exc.message_zh) from None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        if isinstance(value, str):
-            try:
-                value = float(value.strip().replace(",", "."))
-            except ValueError:
-                raise MeasurementError(name, f"{value!r} is not a number", f"“{value}”不是数字") from None
-        else:
-            raise MeasurementError(name, f"{value!r} is not a number", f"“{value}”不是数字")
+        raise MeasurementError(name, f"{value!r} is not a number", f"“{value}”不是数字")
     number = float(value)
     if not math.isfinite(number):
         raise MeasurementError(name, "must be a finite number", "应为有限的数值")
     return number
+
+
+def _in_range(name: str, number: float, plausible: Range | None, what_en: str = "", what_zh: str = "") -> None:
+    if plausible is None or plausible.contains(number):
+        return
+    what_en = what_en or name
+    what_zh = what_zh or name
+    raise MeasurementError(
+        name,
+        f"{format_number(number)} is outside the plausible range of {what_en}, "
+        f"{plausible.describe_en()}; nothing was evaluated — check the value",
+        f"{what_zh} {format_number(number)} 超出合理范围 {plausible.describe_zh()}，未作判定，请核对",
+    )
 
 
 def validate_measurement(name: str, kind: MeasurementKind, value: Any) -> Any:
@@ -167,6 +198,7 @@ def validate_measurement(name: str, kind: MeasurementKind, value: Any) -> Any:
     if kind is MeasurementKind.COUNT:
         if number < 0 or number != int(number):
             raise MeasurementError(name, f"{value!r} is not a whole number ≥ 0", f"“{value}”不是大于等于 0 的整数")
+        _in_range(name, number, PLAUSIBLE_RANGES.get(name))
         return int(number)
     if kind is MeasurementKind.PERCENT:
         if not 0 <= number <= 100:
@@ -196,6 +228,7 @@ def validate_measurement(name: str, kind: MeasurementKind, value: Any) -> Any:
         )
     if number < 0:
         raise MeasurementError(name, f"{number:g} must not be negative", f"{number:g} 不能为负数")
+    _in_range(name, number, PLAUSIBLE_RANGES.get(name))
     return number
 
 
@@ -211,13 +244,14 @@ def parse_room(index: int, row: Mapping[str, Any]) -> DormitoryRoom:
     area = _number(f"{where}: area_m2", row.get("area_m2"))
     if area <= 0:
         raise MeasurementError(f"{where}: area_m2", f"{area:g} m² must be greater than 0", f"面积 {area:g} m² 应大于 0")
+    _in_range(f"{where}: area_m2", area, ROOM_AREA_M2, "a room's floor area", "房间面积")
     occupants_raw = row.get("occupants")
     occupants = _number(f"{where}: occupants", occupants_raw)
     if occupants != int(occupants) or occupants < 0:
         raise MeasurementError(
             f"{where}: occupants",
-            f"{occupants_raw!r} is not a whole number of people",
-            f"人数“{occupants_raw}”不是整数",
+            f"{occupants_raw!r} is not a whole number of people ≥ 0",
+            f"人数“{occupants_raw}”不是大于等于 0 的整数",
         )
     if occupants == 0:
         raise MeasurementError(
@@ -225,6 +259,7 @@ def parse_room(index: int, row: Mapping[str, Any]) -> DormitoryRoom:
             "0 occupants: an empty room is not a dormitory in use; leave it out",
             "人数为 0：空房间不是在用宿舍，请不要录入",
         )
+    _in_range(f"{where}: occupants", occupants, ROOM_OCCUPANTS, "occupants of one room", "每间人数")
     try:
         location = Location(row.get("location", Location.ABOVE_GROUND.value))
     except ValueError:
@@ -246,8 +281,8 @@ def parse_room(index: int, row: Mapping[str, Any]) -> DormitoryRoom:
 # The rules
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+def _fmt(value: float, limit: float | None = None) -> str:
+    return format_number(value, limit)
 
 
 def _check(
@@ -291,7 +326,7 @@ def _dormitory_gn(_: Mapping[str, Any], rooms: Sequence[DormitoryRoom]) -> list[
                 cite,
                 room.name,
                 room.area_per_person >= 2.5,
-                f"{_fmt(room.area_per_person)} m²/人",
+                f"{_fmt(room.area_per_person, 2.5)} m²/人",
                 "≥ 2.5 m²/人",
                 "人均面积",
                 "area per person",
@@ -304,7 +339,8 @@ def _dormitory_beijing(_: Mapping[str, Any], rooms: Sequence[DormitoryRoom]) -> 
     rule, cite = "dormitory.beijing", "BJHQ 三; BJTG 八"
     findings: list[Finding] = []
     for room in rooms:
-        per_person = f"{_fmt(room.area_per_person)} m²/人"
+        limit = 5 if room.location is Location.UNDERGROUND else 4
+        per_person = f"{_fmt(room.area_per_person, limit)} m²/人"
         if room.location is Location.UNDERGROUND:
             findings.append(
                 Finding(
@@ -388,7 +424,14 @@ def _at_least(rule: str, cite: str, key: str, minimum: float, unit: str, what_zh
         value = float(values[key])
         return [
             _check(
-                rule, cite, what_zh, value >= minimum, f"{_fmt(value)} {unit}", f"≥ {_fmt(minimum)} {unit}", "", what_en
+                rule,
+                cite,
+                what_zh,
+                value >= minimum,
+                f"{_fmt(value, minimum)} {unit}",
+                f"≥ {_fmt(minimum)} {unit}",
+                "",
+                what_en,
             )
         ]
 
@@ -413,7 +456,7 @@ def _attendance(values: Mapping[str, Any], _: Sequence[DormitoryRoom]) -> list[F
             f"到岗 {on_site} 人多于员工总数 {total} 人",
         )
     rate = on_site / total * 100
-    return [_check(rule, cite, "到岗率", rate <= 50, f"{_fmt(rate)} %", "≤ 50 %", "", "on-site attendance")]
+    return [_check(rule, cite, "到岗率", rate <= 50, f"{_fmt(rate, 50)} %", "≤ 50 %", "", "on-site attendance")]
 
 
 def _disinfectant(values: Mapping[str, Any], rooms: Sequence[DormitoryRoom]) -> list[Finding]:

@@ -1985,6 +1985,16 @@
         <source>否</source>
         <translation>No</translation>
     </message>
+    <message>
+        <location filename="../../desktop/editor/rooms.py" line="1"/>
+        <source>面积</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/rooms.py" line="1"/>
+        <source>%1未保存：%2。保留原值 %3。</source>
+        <translation>%1 not saved: %2. The previous value %3 was kept.</translation>
+    </message>
 </context>
 <context>
     <name>Rooms</name>

@@ -177,7 +177,8 @@ def test_bad_measurements_are_rejected_with_reasons(kind: MeasurementKind, value
 
 
 def test_good_measurements_are_normalised() -> None:
-    assert validate_measurement("t", MeasurementKind.TEMPERATURE_C, "36,8") == 36.8
+    assert validate_measurement("t", MeasurementKind.TEMPERATURE_C, "36.8") == 36.8
+    assert validate_measurement("t", MeasurementKind.TEMPERATURE_C, "３６．８") == 36.8  # full-width input method
     assert validate_measurement("n", MeasurementKind.COUNT, "2") == 2
     assert validate_measurement("d", MeasurementKind.DATE, " 2026-11-20 ") == "2026-11-20"
 
