@@ -694,6 +694,11 @@
         <source>其他市场主体</source>
         <translation>Other market entity</translation>
     </message>
+    <message>
+        <location filename="../../desktop/accounts/first_run.py" line="1"/>
+        <source>酒店、宾馆（住宿）</source>
+        <translation>Hotel or guesthouse (accommodation)</translation>
+    </message>
 </context>
 <context>
     <name>CorrectionDialog</name>

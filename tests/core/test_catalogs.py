@@ -97,7 +97,7 @@ def test_numeric_rules_are_attached_where_the_sources_put_them(catalogs) -> None
     assert gn.item("GN-07").response is ResponseType.TABLE
     assert "temperature.twice_daily" in gn.item("GN-01").rules
     assert "dormitory.beijing" in bjhq.item("BJHQ-3").rules
-    assert {"temperature.twice_daily", "observation.14_days"} <= set(bjhq.item("BJHQ-2").rules)
+    assert {"temperature.morning_afternoon", "observation.14_days"} <= set(bjhq.item("BJHQ-2").rules)
     assert "dormitory.beijing" in bjtg.item("BJTG-08").rules
     assert "attendance.half" in bjtg.item("BJTG-09").rules
     assert "observation.14_days" in bjtg.item("BJTG-03").rules
