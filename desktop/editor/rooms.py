@@ -429,7 +429,10 @@ def room_verdicts(
             failed = [f for f in mine if f.verdict is Verdict.FAIL]
             warned = [f for f in mine if f.verdict is Verdict.WARNING]
             if failed:
-                reasons = "；".join(f"{f.measured}（{f.limit}）" for f in failed)
+                if english():
+                    reasons = "; ".join(f"{f.measured_en or f.measured} ({f.limit_en or f.limit})" for f in failed)
+                else:
+                    reasons = "；".join(f"{f.measured}（{f.limit}）" for f in failed)
                 verdicts.append(
                     RoomVerdict(Verdict.FAIL, QCoreApplication.translate("Rooms", "不合格：") + reasons, messages)
                 )
