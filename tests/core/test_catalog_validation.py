@@ -37,6 +37,12 @@ def broken(old: str, new: str, count: int = 1) -> str:
         (broken('schema = "fugong.catalog/1"', 'schema = "fugong.catalog/9"'), ["schema"]),
         (broken('version = "1.1.0"', 'version = "one"'), ["version"]),
         (broken("title_zh", "titel_zh"), ["Extra inputs"]),
+        (broken('good_practice_en = "The area', 'good_practice_fr = "The area'), ["GN-14", "Extra inputs"]),
+        (broken('source = "texts/gn.txt"', 'source = "../shared/seeds/x.txt"'), ["document.source"]),
+        (
+            broken('severity = "critical"', 'company_types = ["airport"]\nseverity = "critical"'),
+            ["GN-01", "company_types"],
+        ),
         ("id = \n", ["not valid TOML"]),
         ('schema = "fugong.catalog/1"\nid = "X1"\n', ["version", "Field required"]),
     ],

@@ -361,3 +361,32 @@ def test_evaluating_an_item_never_guesses_a_verdict_from_a_question() -> None:
     item = CATALOGS["BJTG"].item("BJTG-09")
     outcome = evaluate_item(item, Answer(result=Result.PASS, measurements={"on_site_staff": 99, "total_staff": 100}))
     assert outcome.derived is None and outcome.result is Result.PASS and outcome.questions
+
+
+def test_good_practice_needs_both_languages() -> None:
+    from importlib import resources
+
+    from checklist.catalog import CatalogError, parse_catalog
+
+    text = (resources.files("resources") / "catalogs" / "gn.toml").read_text(encoding="utf-8")
+    start = text.index("good_practice_en = ", text.index('id = "GN-14"'))
+    end = text.index("\n", start)
+    with pytest.raises(CatalogError, match="both good_practice_zh and good_practice_en"):
+        parse_catalog(text[:start] + text[end + 1 :], "gn.toml")
+
+
+def test_old_inspections_keep_the_rules_they_were_made_with() -> None:
+    """BJHQ 1.0.0 counted checks a day under BJHQ-2; an inspection that recorded it is still judged that way,
+    citing its own clause (GN is not among its catalogs)."""
+    from checklist.catalog import catalog_version
+
+    old = catalog_version("BJHQ", "1.0.0")
+    evaluation = evaluate_inspection([old], {"BJHQ-2": Answer(measurements={"checks_per_day": 2})})
+    outcome = evaluation.outcomes["BJHQ-2"]
+    assert outcome.derived is Result.PASS and outcome.errors == ()
+    assert [f.citation for f in outcome.findings] == ["BJHQ 二"]
+
+
+def test_without_a_company_type_every_item_is_shown() -> None:
+    lk28 = for_company([CATALOGS["LK28"]], None)[0]
+    assert len(lk28.items) == len(CATALOGS["LK28"].items)
