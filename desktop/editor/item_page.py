@@ -532,7 +532,6 @@ class ItemPage(QScrollArea):
             self.add_files(files)
 
     @Slot()
-    @Slot()
     def open_source_text(self) -> None:
         """查看原文: the official document at this item's clause, the cited lines highlighted."""
         if self.item is None:
@@ -561,6 +560,7 @@ class ItemPage(QScrollArea):
             self.source_dialog.deleteLater()
         self.source_dialog = None
 
+    @Slot()
     def open_action_dialog(self) -> None:
         """Open a corrective action straight from this (failed) item."""
         if self.item is None:
