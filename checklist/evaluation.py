@@ -60,6 +60,8 @@ class ItemOutcome:
     errors: tuple[str, ...] = ()
     values: Mapping[str, Any] = field(default_factory=dict)
     questions: tuple[Question, ...] = ()  # facts to answer before a rule can judge (no verdict meanwhile)
+    # The measurement errors in Chinese, "key: 原因", keyed like ``errors`` ("key: reason") for the same values.
+    measurement_errors_zh: tuple[str, ...] = ()
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
@@ -98,6 +100,7 @@ def evaluate_item(
     (not of reference methods) derive the result."""
     answer = answer or Answer()
     errors: list[str] = []
+    errors_zh: list[str] = []
     values: dict[str, Any] = {}
     for measurement in item.measurements:
         raw = answer.measurements.get(measurement.key)
@@ -107,6 +110,7 @@ def evaluate_item(
             values[measurement.key] = validate_measurement(measurement.key, measurement.kind, raw)
         except MeasurementError as exc:
             errors.append(str(exc))
+            errors_zh.append(f"{exc.field}: {exc.reason_zh}")
     unknown = sorted(set(answer.measurements) - {m.key for m in item.measurements})
     errors.extend(f"{key}: not a measurement of {item.id}" for key in unknown)
 
@@ -121,6 +125,7 @@ def evaluate_item(
             findings.extend(evaluate_rule(rule_id, values, rooms, documents, own))
         except MeasurementError as exc:
             errors.append(str(exc))
+            errors_zh.append(f"{exc.field}: {exc.reason_zh}")
         except QuestionNeeded as asked:
             questions.append(asked.question)
 
@@ -138,7 +143,9 @@ def evaluate_item(
         result = chosen
     else:
         result = derived
-    return ItemOutcome(item.id, derived, result, overridden, tuple(findings), tuple(errors), values, tuple(questions))
+    return ItemOutcome(
+        item.id, derived, result, overridden, tuple(findings), tuple(errors), values, tuple(questions), tuple(errors_zh)
+    )
 
 
 @dataclass

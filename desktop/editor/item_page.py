@@ -393,6 +393,12 @@ class ItemPage(QScrollArea):
                 field_errors.setdefault(key, []).append(error.split(":", 1)[1].strip())
             elif not error.startswith(f"{item.id}: the result differs"):
                 other_errors.append(error)
+        if not english():  # the same errors, said in Chinese
+            field_errors = {}
+            for error in outcome.measurement_errors_zh:
+                key, _, reason = error.partition(":")
+                if key.strip() in self._fields:
+                    field_errors.setdefault(key.strip(), []).append(reason.strip())
         for key, field in self._fields.items():
             reasons = field_errors.get(key, [])
             field.set_error(self.tr("数值无效，已按输入保存：") + "；".join(reasons) if reasons else "")

@@ -62,6 +62,13 @@ def test_good_practice_is_shown_apart_and_an_unanswered_fact_is_asked(qtbot: QtB
     type_into(qtbot, page._fields["total_staff"].input, "100")
     qtbot.waitUntil(lambda: "是否人员密集" in page.findings_text())
     assert "填写测量值后" in page.derived.text()  # no verdict while the question is open
+    # A decimal comma is refused in Chinese, saying what to type; the reference method never decides GN-06.
+    _go_to(qtbot, view, "GN-06")
+    type_into(qtbot, page._fields["chlorine_mg_per_l"].input, "37,5")
+    error = page._fields["chlorine_mg_per_l"].error
+    qtbot.waitUntil(error.isVisible)
+    assert "小数请用小数点" in error.text() and "37.5" in error.text()
+    assert "参考方法" in page.good_practice.text()
     # An industrial company is not shown the obligations of malls and hotels (LK28 二（二）4).
     assert not view.navigator_model.index_of_item("LK28-15").isValid()
     assert not view.navigator_model.index_of_item("LK28-16").isValid()
