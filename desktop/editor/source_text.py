@@ -72,12 +72,12 @@ class SourceTextDialog(QDialog):
         cursor = QTextCursor(start)
         cursor.setPosition(end.position() + max(end.length() - 1, 0), QTextCursor.MoveMode.KeepAnchor)
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.cursor = cursor
         highlight = QTextCharFormat()
         highlight.setBackground(HIGHLIGHT)
         highlight.setFontWeight(QFont.Weight.Bold)
         highlight.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        selection.format = highlight  # type: ignore[attr-defined]
+        selection.format = highlight
         self.view.setExtraSelections([selection])
         self._scroll_to_passage()
 
@@ -97,7 +97,7 @@ class SourceTextDialog(QDialog):
     def highlighted_text(self) -> str:
         """The text of the highlighted passage, as shown."""
         selections = self.view.extraSelections()
-        return selections[0].cursor.selectedText().replace("\u2029", "\n") if selections else ""  # type: ignore[attr-defined]
+        return selections[0].cursor.selectedText().replace("\u2029", "\n") if selections else ""
 
     def first_visible_line(self) -> int:
         """The line (1-based) at the top of the view."""
