@@ -19,6 +19,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from checklist.company import CompanyType
 from checklist.rules import RULES, TABLE_KINDS, MeasurementKind
 
 CATALOG_SCHEMA = "fugong.catalog/1"
@@ -64,8 +65,13 @@ class Measurement(_Strict):
     key: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
     kind: MeasurementKind
     unit: str = ""
+    unit_en: str = ""  # the unit in English words where it differs ("人" → "people"); else ``unit``
     label_zh: NonEmpty
     label_en: NonEmpty
+
+    @property
+    def unit_english(self) -> str:
+        return self.unit_en or self.unit
 
 
 class Document(_Strict):
@@ -77,7 +83,9 @@ class Document(_Strict):
     issuer_en: NonEmpty
     number: str = ""  # 文号, where the document has one
     date: dt.date
-    source: NonEmpty  # where the full text is: "seeds/<file>.txt:<first>-<last>"
+    # The shipped official text, "texts/<key>.txt" (catalogs of version 1.0.0, kept in the archive, named the
+    # source collection instead: "seeds/<file>.txt:<first>-<last>"; checklist.texts maps those lines).
+    source: Annotated[str, Field(pattern=r"^(texts/[a-z0-9_]+\.txt|seeds/\S+\.txt:\d+-\d+)$")]
 
 
 class Section(_Strict):
@@ -100,6 +108,12 @@ class Item(_Strict):
     source_lines: Annotated[str, Field(pattern=r"^\d+(-\d+)?$")]
     guidance_zh: NonEmpty
     guidance_en: NonEmpty
+    # 建议做法 / good practice: what the on-site guidance asks beyond the clause, kept apart from what the rule
+    # requires so that no one mistakes it for an obligation.
+    good_practice_zh: str = ""
+    good_practice_en: str = ""
+    # The company types the item applies to (an obligation for malls or hotels only); empty: every company.
+    company_types: tuple[CompanyType, ...] = ()
     response: ResponseType
     evidence: Evidence
     severity: Severity
@@ -135,17 +149,25 @@ class Item(_Strict):
         measured = (ResponseType.NUMBER, ResponseType.COUNT, ResponseType.DATE, ResponseType.TEXT)
         if self.response in measured and not self.measurements:
             raise ValueError(f"response {self.response.value!r} needs at least one measurement")
+        if bool(self.good_practice_zh) != bool(self.good_practice_en):
+            raise ValueError("good practice needs both good_practice_zh and good_practice_en")
         for rule_id in self.rules:
             rule = RULES[rule_id]
             if rule.table and rule.table != self.table:
                 raise ValueError(f"rule {rule_id!r} reads the {rule.table!r} table, but the item has none")
             for key, kind in rule.inputs.items():
                 found = next((m for m in self.measurements if m.key == key), None)
+                if found is None and key in rule.optional:
+                    continue
                 if found is None:
                     raise ValueError(f"rule {rule_id!r} needs measurement {key!r}")
                 if found.kind is not kind:
                     raise ValueError(f"rule {rule_id!r} needs {key!r} of kind {kind.value!r}, not {found.kind.value!r}")
         return self
+
+    def applies_to(self, company_type: CompanyType | str | None) -> bool:
+        """Whether the item concerns a company of this type (an unknown type: every item is shown)."""
+        return not self.company_types or company_type is None or company_type in self.company_types
 
     @property
     def catalog_id(self) -> str:
@@ -301,6 +323,14 @@ def catalog_version(catalog_id: str, version: str) -> Catalog:
     if (catalog.id, catalog.version) != (catalog_id, version):
         raise CatalogError(f"resources/catalogs/archive/{archived.name} holds {catalog.id} {catalog.version}")
     return catalog
+
+
+def for_company(catalogs: Iterable[Catalog], company_type: str | None) -> list[Catalog]:
+    """The catalogs with only the items that concern a company of this type (what an officer is shown)."""
+    return [
+        catalog.model_copy(update={"items": tuple(item for item in catalog.items if item.applies_to(company_type))})
+        for catalog in catalogs
+    ]
 
 
 def items_of(catalogs: Iterable[Catalog]) -> list[Item]:

@@ -54,6 +54,7 @@ class CompanyType(StrEnum):
     OFFICE_BUILDING = "office_building"
     MALL = "mall"
     RESTAURANT = "restaurant"
+    HOTEL = "hotel"
     OTHER = "other"
 
 
@@ -63,6 +64,7 @@ COMPANY_TYPE_ZH = {
     CompanyType.OFFICE_BUILDING: "商务楼宇（办公楼、写字楼）",
     CompanyType.MALL: "商场（含超市）",
     CompanyType.RESTAURANT: "餐馆（含内部食堂）",
+    CompanyType.HOTEL: "酒店、宾馆（住宿）",
     CompanyType.OTHER: "其他市场主体",
 }
 
@@ -84,7 +86,7 @@ def inspecting_authority(company_type: CompanyType) -> Authority:
     """
     if company_type is CompanyType.INDUSTRIAL:
         return Authority("应急管理部门", "Emergency management authority", "京政发〔2020〕5号")
-    if company_type is CompanyType.OTHER:
+    if company_type in (CompanyType.OTHER, CompanyType.HOTEL):  # hotels are not among 6号's exceptions
         return Authority("市场监管部门", "Market regulation authority", "京政发〔2020〕6号")
     return Authority(
         "卫生健康行政管理部门及行业主管部门",

@@ -6,7 +6,7 @@ get back outcomes; nothing here reads a database or a widget.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -14,9 +14,13 @@ from typing import Any
 from checklist.catalog import Catalog, Item, Severity
 from checklist.rules import (
     RULES,
+    Cite,
     DormitoryRoom,
     Finding,
     MeasurementError,
+    Question,
+    QuestionNeeded,
+    RuleKind,
     Verdict,
     evaluate_rule,
     parse_room,
@@ -55,6 +59,9 @@ class ItemOutcome:
     findings: tuple[Finding, ...] = ()
     errors: tuple[str, ...] = ()
     values: Mapping[str, Any] = field(default_factory=dict)
+    questions: tuple[Question, ...] = ()  # facts to answer before a rule can judge (no verdict meanwhile)
+    # The measurement errors in Chinese, "key: 原因", keyed like ``errors`` ("key: reason") for the same values.
+    measurement_errors_zh: tuple[str, ...] = ()
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
@@ -81,11 +88,19 @@ def parse_rooms(rows: Sequence[Mapping[str, Any]]) -> tuple[list[DormitoryRoom],
 
 
 def evaluate_item(
-    item: Item, answer: Answer | None, rooms: Sequence[DormitoryRoom] = (), room_errors: Sequence[str] = ()
+    item: Item,
+    answer: Answer | None,
+    rooms: Sequence[DormitoryRoom] = (),
+    room_errors: Sequence[str] = (),
+    documents: Collection[str] | None = None,
 ) -> ItemOutcome:
-    """Validate an item's measurements, apply its rules, and combine with the officer's answer."""
+    """Validate an item's measurements, apply its rules, and combine with the officer's answer.
+
+    ``documents`` are the catalog ids the inspection chose: findings cite only those. Only findings of rules
+    (not of reference methods) derive the result."""
     answer = answer or Answer()
     errors: list[str] = []
+    errors_zh: list[str] = []
     values: dict[str, Any] = {}
     for measurement in item.measurements:
         raw = answer.measurements.get(measurement.key)
@@ -95,6 +110,7 @@ def evaluate_item(
             values[measurement.key] = validate_measurement(measurement.key, measurement.kind, raw)
         except MeasurementError as exc:
             errors.append(str(exc))
+            errors_zh.append(f"{exc.field}: {exc.reason_zh}")
     unknown = sorted(set(answer.measurements) - {m.key for m in item.measurements})
     errors.extend(f"{key}: not a measurement of {item.id}" for key in unknown)
 
@@ -102,15 +118,21 @@ def evaluate_item(
     table_rules = [r for r in item.rules if RULES[r].table]
     if table_rules:
         errors.extend(room_errors)
+    questions: list[Question] = []
+    own = Cite(f"{item.catalog_id} {item.clause_zh}", f"{item.catalog_id} {item.clause_en}")
     for rule_id in item.rules:
         try:
-            findings.extend(evaluate_rule(rule_id, values, rooms))
+            findings.extend(evaluate_rule(rule_id, values, rooms, documents, own))
         except MeasurementError as exc:
             errors.append(str(exc))
+            errors_zh.append(f"{exc.field}: {exc.reason_zh}")
+        except QuestionNeeded as asked:
+            questions.append(asked.question)
 
+    deciding = [f for f in findings if f.kind is RuleKind.RULE]
     derived: Result | None = None
-    if findings:
-        derived = Result.FAIL if any(f.verdict is Verdict.FAIL for f in findings) else Result.PASS
+    if deciding:
+        derived = Result.FAIL if any(f.verdict is Verdict.FAIL for f in deciding) else Result.PASS
     chosen = answer.result
     overridden = chosen is not None and derived is not None and chosen is not derived
     if overridden and not answer.override_reason.strip():
@@ -121,7 +143,9 @@ def evaluate_item(
         result = chosen
     else:
         result = derived
-    return ItemOutcome(item.id, derived, result, overridden, tuple(findings), tuple(errors), values)
+    return ItemOutcome(
+        item.id, derived, result, overridden, tuple(findings), tuple(errors), values, tuple(questions), tuple(errors_zh)
+    )
 
 
 @dataclass
@@ -193,14 +217,28 @@ class InspectionEvaluation:
     score: Score
 
 
+def not_for_company(item: Item) -> ItemOutcome:
+    """An item that concerns other company types (LK28 二（二）4 for malls or hotels): not applicable."""
+    return ItemOutcome(item.id, Result.NA, Result.NA, False)
+
+
 def evaluate_inspection(
-    catalogs: Sequence[Catalog], answers: Mapping[str, Answer], room_rows: Sequence[Mapping[str, Any]] = ()
+    catalogs: Sequence[Catalog],
+    answers: Mapping[str, Answer],
+    room_rows: Sequence[Mapping[str, Any]] = (),
+    company_type: str | None = None,
 ) -> InspectionEvaluation:
     """Evaluate every item of the chosen catalogs. The dormitory table is shared by every item that reads it,
-    so the same room is judged by the national rule under GN and the Beijing rule under BJHQ/BJTG."""
+    so the same room is judged by the national rule under GN and the Beijing rule under BJHQ/BJTG. Findings
+    cite only the chosen catalogs. Items for other company types than ``company_type`` are not applicable."""
     rooms, room_errors = parse_rooms(room_rows)
+    documents = frozenset(catalog.id for catalog in catalogs)
     outcomes = {
-        item.id: evaluate_item(item, answers.get(item.id), rooms, room_errors)
+        item.id: (
+            evaluate_item(item, answers.get(item.id), rooms, room_errors, documents)
+            if item.applies_to(company_type)
+            else not_for_company(item)
+        )
         for catalog in catalogs
         for item in catalog.items
     }

@@ -99,6 +99,7 @@ class ItemLine:
     evidence_names: tuple[str, ...]
     photos: tuple[Photo, ...]
     actions: tuple[ActionLine, ...]
+    good_practice: str = ""  # 建议做法: beyond what the clause requires, never a ground for the result
 
     @property
     def result_zh(self) -> str:
@@ -284,12 +285,15 @@ def _item_line(
             if e.media_type.startswith("image/")
         ),
         actions=tuple(actions),
+        good_practice=item.good_practice_zh,
     )
 
 
 def _room_rules(catalogs: Sequence[Catalog]) -> tuple[RoomRule, ...]:
+    """The dormitory rules of the chosen catalogs, each citing only the chosen documents."""
     ids = dict.fromkeys(rule for c in catalogs for item in c.items for rule in item.rules if RULES[rule].table)
-    return tuple(RoomRule(rule, RULES[rule].title_zh, RULES[rule].citation) for rule in ids)
+    documents = {c.id for c in catalogs}
+    return tuple(RoomRule(rule, RULES[rule].title_zh, RULES[rule].cite_for(documents).zh) for rule in ids)
 
 
 def _worst(verdicts: Sequence[Verdict]) -> Verdict | None:

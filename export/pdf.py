@@ -72,6 +72,7 @@ PHOTO_BOX = (40 * mm, 30 * mm)
 GREY_LINE = colors.Color(0.55, 0.55, 0.55)
 GREY_FILL = colors.Color(0.9, 0.9, 0.9)
 WATERMARK_GREY = colors.Color(0.86, 0.86, 0.86)
+GOOD_PRACTICE_LABEL = "建议做法（超出条文要求，不作判定依据）"
 VERDICT_MARK = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.WARNING: "!"}
 
 
@@ -400,6 +401,8 @@ def item_block(item: ItemLine, thumbs: Sequence[Pending], st: Styles) -> Table:
     """One item as a three-column table (ID | what was found | result). Each line is its own row, so a long
     item splits across pages between lines instead of overflowing the page."""
     lines: list[Flowable] = [st.p(item.title, st.item_title), st.labelled("依据", item.citation, st.small)]
+    if item.good_practice:
+        lines.append(st.labelled(GOOD_PRACTICE_LABEL, item.good_practice, st.small))
     lines += [st.labelled("测量", m) for m in item.measurements]
     lines += [st.p(f"{VERDICT_MARK[f.verdict]} {f.message_zh}") for f in item.findings]
     if item.overridden:

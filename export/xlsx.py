@@ -263,6 +263,7 @@ ITEM_COLUMNS = [
     Column("备注", 24),
     Column("证据文件", 18),
     Column("整改措施", 28),
+    Column("建议做法（超出条文要求，不作判定依据）", 30),
 ]
 RESULT_COLUMN = 7
 
@@ -283,6 +284,7 @@ def items_sheet(ws: Worksheet, content: ReportContent) -> None:
             item.note,
             _lines(item.evidence_names),
             _lines(f"{a.action}（{a.owner}，{a.status_zh}）" for a in item.actions),
+            item.good_practice,
         ]
         for item in content.items
     ]

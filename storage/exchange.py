@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from checklist.catalog import official_catalogs
 from checklist.company import CompanyType, validate_credit_code
 from checklist.evaluation import Result, parse_rooms
+from checklist.numbers import parse_number
 from checklist.rules import Location, MeasurementError, validate_measurement
 from checklist.workflow import InspectionStatus
 from storage import actions, inspections
@@ -73,6 +74,13 @@ class RoomIn(_Model):
     bunk_beds: bool = False
 
     _area = field_validator("area_m2")(_finite)
+
+    @field_validator("area_m2", "occupants", mode="before")
+    @classmethod
+    def _typed_number(cls, value: Any) -> Any:
+        """A number given as text is read by the product's one rule (checklist.numbers): "1,000" is 1000,
+        "37,5" is refused saying what to type — never read as 375 or 37."""
+        return parse_number(value) if isinstance(value, str) else value
 
 
 class ActionIn(_Model):

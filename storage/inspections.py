@@ -177,7 +177,12 @@ def room_rows_of(inspection: Inspection) -> list[dict[str, Any]]:
 
 
 def evaluate(inspection: Inspection, catalogs: Mapping[str, Catalog] | None = None) -> InspectionEvaluation:
-    return evaluate_inspection(catalogs_of(inspection, catalogs), answers_of(inspection), room_rows_of(inspection))
+    return evaluate_inspection(
+        catalogs_of(inspection, catalogs),
+        answers_of(inspection),
+        room_rows_of(inspection),
+        inspection.company.company_type,  # items for other company types are not applicable
+    )
 
 
 def refresh_results(inspection: Inspection) -> InspectionEvaluation:

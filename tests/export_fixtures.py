@@ -28,12 +28,13 @@ ROOMS = [
 ANSWERS = {
     "GN-01": Answer(measurements={"checks_per_day": 1}, note="宿舍员工下午未测温，仅上午测温一次"),
     "GN-03": Answer(Result.PASS, measurements={"highest_temperature_c": 36.8}),
-    "GN-06": Answer(measurements={"chlorine_mg_per_l": 500, "contact_minutes": 30}),
+    # The disinfectant figures are a reference method: they inform, the officer decides GN（六）.
+    "GN-06": Answer(Result.PASS, measurements={"chlorine_mg_per_l": 500, "contact_minutes": 30}),
     "GN-09": Answer(Result.NA, note="单位规模小，未设医务室，由属地社区卫生服务中心提供服务"),
     "GN-10": Answer(Result.FAIL, note="废弃口罩专用垃圾桶未加盖"),
     "BJHQ-2": Answer(
         Result.PASS,
-        measurements={"checks_per_day": 2, "min_observation_days": 10},
+        measurements={"morning_check": True, "afternoon_check": True, "min_observation_days": 10},
         override_reason="台账误记：返京人员实际均已观察满 14 天，已核对居家观察记录",
     ),
     "BJHQ-3.1": Answer(Result.NA, note="无半地下室宿舍以外的地下空间"),

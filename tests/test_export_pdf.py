@@ -99,7 +99,7 @@ def test_cover_and_items_say_what_was_found(signed_pdf: Path) -> None:
     for expected in (
         "91110000600037341L",
         "应急管理部门",  # the authority that inspects an industrial company
-        "GN1.0.0《企事业单位复工复产疫情防控措施指南》",
+        "GN1.1.0《企事业单位复工复产疫情防控措施指南》",
         "（国发明电〔2020〕4号）一、（一）",  # citation: document, 文号, clause
         "（人工改判）",
         "台账误记",  # the override's reason
@@ -111,6 +111,16 @@ def test_cover_and_items_say_what_was_found(signed_pdf: Path) -> None:
         "姓名（正楷）",  # no signers given: lines to sign by hand
     ):
         assert expected in text, expected
+
+
+def test_good_practice_and_reference_methods_are_labelled_apart_from_the_rules(signed_pdf: Path) -> None:
+    text = squeezed(text_of(signed_pdf))
+    # GN-14 asks for more than its clause on site: labelled as good practice, not as the requirement.
+    assert "建议做法（超出条文要求，不作判定依据）：隔离观察区域相对独立" in text
+    # GN-06's figures are the public-transport guideline's reference method, cited as such.
+    assert "符合参考方法“≥500mg/L”（公共交通防控指引（2.0版）一（一）2）" in text
+    # A GN + BJHQ inspection: the dormitory rules cite only the chosen documents.
+    assert "BJHQ三" in text and "BJTG八" not in text
 
 
 def test_qr_code_decodes_to_the_record_hash(signed: tuple[Database, int], signed_pdf: Path, tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ def company_type_text(company_type: CompanyType) -> str:
         CompanyType.OFFICE_BUILDING: QCoreApplication.translate("CompanyType", "商务楼宇（办公楼、写字楼）"),
         CompanyType.MALL: QCoreApplication.translate("CompanyType", "商场（含超市）"),
         CompanyType.RESTAURANT: QCoreApplication.translate("CompanyType", "餐馆（含内部食堂）"),
+        CompanyType.HOTEL: QCoreApplication.translate("CompanyType", "酒店、宾馆（住宿）"),
         CompanyType.OTHER: QCoreApplication.translate("CompanyType", "其他市场主体"),
     }
     return names[company_type]

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from checklist.catalog import Catalog, Item
+from checklist.catalog import Catalog, Item, for_company
 from checklist.evaluation import Answer, Blocker, InspectionEvaluation, ItemOutcome, Result, evaluate_inspection
 from checklist.workflow import ActionStatus, InspectionStatus, Role, can_write
 from desktop.common.errors import error_text
@@ -130,7 +130,8 @@ class InspectionEditor(QObject):
     def _load(self) -> None:
         inspection = inspections.load_inspection(self.db, self.inspection_id)
         self.version = inspection.version
-        self.catalogs = inspections.catalogs_of(inspection)
+        # The officer sees only the items that concern this company's type (LK28 二（二）4: malls, hotels …).
+        self.catalogs = for_company(inspections.catalogs_of(inspection), inspection.company.company_type)
         self.answers = inspections.answers_of(inspection)
         self.rooms = inspections.room_rows_of(inspection)
         self.evidence = [EvidenceInfo(e.id, e.item_id, e.filename, e.media_type, e.data) for e in inspection.evidence]

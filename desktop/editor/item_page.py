@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from checklist.catalog import Item, Measurement, Severity
 from checklist.evaluation import ItemOutcome, Result
 from checklist.rules import MeasurementKind, Verdict
+from checklist.texts import TextError, cited_passage
 from desktop.common.assets import icon
 from desktop.common.errors import error_text, show_error
 from desktop.common.i18n import english, pick
@@ -40,6 +41,7 @@ from desktop.editor.action_dialog import CorrectiveActionDialog
 from desktop.editor.inspection import InspectionEditor
 from desktop.editor.photos import PhotoStrip, local_files
 from desktop.editor.rooms import RoomsEditor, room_verdicts
+from desktop.editor.source_text import SourceTextDialog
 
 FAIL_CSS = "color: #c62828"
 PASS_CSS = "color: #2e7d32"
@@ -89,8 +91,9 @@ class MeasurementField(QWidget):
         self.input.setObjectName(f"input_{measurement.key}")
         self.input.setEnabled(editable)
         row.addWidget(self.input)
-        if measurement.unit:
-            row.addWidget(QLabel(measurement.unit))
+        unit = measurement.unit_english if english() else measurement.unit
+        if unit:
+            row.addWidget(QLabel(unit))
         row.addStretch(1)
         self.error = _label()
         self.error.setObjectName(f"error_{measurement.key}")
@@ -115,6 +118,7 @@ class ItemPage(QScrollArea):
         self.editor = editor
         self.item: Item | None = None
         self.action_dialog: CorrectiveActionDialog | None = None
+        self.source_dialog: SourceTextDialog | None = None
         self._fields: dict[str, MeasurementField] = {}
         self._updating = False
         self.setObjectName("itemPage")
@@ -137,8 +141,14 @@ class ItemPage(QScrollArea):
         self.citation.setObjectName("itemCitation")
         self.citation.setStyleSheet(SECONDARY_TEXT_CSS)
         self.severity = QLabel()
+        self.source_button = QPushButton(self.tr("查看原文(&O)…"))
+        self.source_button.setObjectName("viewSource")
+        self.source_button.setToolTip(self.tr("打开官方原文，定位到本项引用的条款"))
+        citation_row = QHBoxLayout()
+        citation_row.addWidget(self.citation, 1)
+        citation_row.addWidget(self.source_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.title)
-        layout.addWidget(self.citation)
+        layout.addLayout(citation_row)
         layout.addWidget(self.severity)
 
         requirement_box = QGroupBox(self.tr("要求"))
@@ -152,6 +162,14 @@ class ItemPage(QScrollArea):
         self.guidance.setObjectName("itemGuidance")
         QVBoxLayout(guidance_box).addWidget(self.guidance)
         layout.addWidget(guidance_box)
+
+        self.good_practice_box = QGroupBox(self.tr("建议做法（超出条文要求，不作判定依据）"))
+        self.good_practice_box.setObjectName("goodPractice")
+        self.good_practice = _label()
+        self.good_practice.setObjectName("itemGoodPractice")
+        self.good_practice.setStyleSheet(SECONDARY_TEXT_CSS)
+        QVBoxLayout(self.good_practice_box).addWidget(self.good_practice)
+        layout.addWidget(self.good_practice_box)
 
         self.measurements_box = QGroupBox(self.tr("测量值"))
         self.measurements_form = QFormLayout(self.measurements_box)
@@ -248,6 +266,7 @@ class ItemPage(QScrollArea):
         self.photos.files_chosen.connect(self.add_files)
         self.photos.remove_requested.connect(self.editor.remove_photo)
         self.action_button.clicked.connect(self.open_action_dialog)
+        self.source_button.clicked.connect(self.open_source_text)
         editor.answer_changed.connect(self._answer_changed)
         editor.rooms_changed.connect(self._refresh_feedback)
         editor.evidence_changed.connect(self._evidence_changed)
@@ -281,6 +300,8 @@ class ItemPage(QScrollArea):
         self.severity.setText(severity)
         self.requirement.setText(pick(item, "requirement"))
         self.guidance.setText(pick(item, "guidance"))
+        self.good_practice.setText(pick(item, "good_practice"))
+        self.good_practice_box.setVisible(bool(item.good_practice_zh))
 
         while self.measurements_form.rowCount():
             self.measurements_form.removeRow(0)
@@ -347,6 +368,8 @@ class ItemPage(QScrollArea):
             css = {Verdict.FAIL: FAIL_CSS, Verdict.WARNING: WARN_CSS, Verdict.PASS: PASS_CSS}[finding.verdict]
             mark = {Verdict.FAIL: "✗", Verdict.WARNING: "!", Verdict.PASS: "✓"}[finding.verdict]
             lines.append((f"{mark} {finding.message_en if english() else finding.message_zh}", css))
+        for question in outcome.questions:
+            lines.append((f"? {question.message_en if english() else question.message_zh}", WARN_CSS))
         passed_rooms = len(outcome.findings) - len(shown)
         if item.table and passed_rooms:
             lines.append((self.tr("另有 {count} 项房间检查合格。").format(count=passed_rooms), PASS_CSS))
@@ -371,6 +394,12 @@ class ItemPage(QScrollArea):
                 field_errors.setdefault(key, []).append(error.split(":", 1)[1].strip())
             elif not error.startswith(f"{item.id}: the result differs"):
                 other_errors.append(error)
+        if not english():  # the same errors, said in Chinese
+            field_errors = {}
+            for error in outcome.measurement_errors_zh:
+                key, _, reason = error.partition(":")
+                if key.strip() in self._fields:
+                    field_errors.setdefault(key.strip(), []).append(reason.strip())
         for key, field in self._fields.items():
             reasons = field_errors.get(key, [])
             field.set_error(self.tr("数值无效，已按输入保存：") + "；".join(reasons) if reasons else "")
@@ -508,6 +537,35 @@ class ItemPage(QScrollArea):
         if files and self.editor.editable:
             event.acceptProposedAction()
             self.add_files(files)
+
+    @Slot()
+    def open_source_text(self) -> None:
+        """查看原文: the official document at this item's clause, the cited lines highlighted."""
+        if self.item is None:
+            return
+        catalog = self.editor.catalog_of(self.item.id)
+        try:
+            passage = cited_passage(catalog.document.source, self.item.source_lines)
+        except TextError as error:
+            show_error(
+                self,
+                self.tr("无法打开原文"),
+                str(error),
+                self.tr("检查记录未受影响；本项的条款和引文仍显示在本页。"),
+            )
+            return
+        if self.source_dialog is not None:
+            self.source_dialog.close()
+        clause = f"{catalog.id} {pick(self.item, 'clause')}"
+        self.source_dialog = SourceTextDialog(passage, clause, self)
+        self.source_dialog.finished.connect(self._source_closed)
+        self.source_dialog.show()
+
+    @Slot()
+    def _source_closed(self) -> None:
+        if self.source_dialog is not None:
+            self.source_dialog.deleteLater()
+        self.source_dialog = None
 
     @Slot()
     def open_action_dialog(self) -> None:

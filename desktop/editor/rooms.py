@@ -26,12 +26,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
-    QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklist.numbers import NumberFormatError, format_number, parse_count, parse_number
 from checklist.rules import Location, Verdict
 from desktop.common.assets import icon
 from desktop.common.i18n import english
@@ -92,6 +92,8 @@ class RoomTableModel(QAbstractTableModel):
     """Editable rows of the room table plus read-only verdict columns (one per table item)."""
 
     rows_edited = Signal()
+    # A typed area or head count that was refused (what happened and what was kept), or "" once one is accepted.
+    input_refused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -182,6 +184,29 @@ class RoomTableModel(QAbstractTableModel):
             return flags | Qt.ItemFlag.ItemIsUserCheckable
         return flags | Qt.ItemFlag.ItemIsEditable
 
+    def _set_number(self, room: dict[str, Any], column: int, value: Any) -> bool:
+        """Store a typed area or head count read by the product's one number rule (checklist.numbers).
+
+        A refused value ("37,5", "-5", "2.5 people") leaves the cell as it was and says so; it is never
+        turned into another number."""
+        key = "area_m2" if column == RoomColumn.AREA else "occupants"
+        try:
+            if isinstance(value, str):
+                number: float = parse_number(value) if key == "area_m2" else parse_count(value)
+            else:
+                number = float(value) if key == "area_m2" else int(value)
+        except NumberFormatError as error:
+            what = self.tr("面积") if key == "area_m2" else self.tr("人数")
+            kept = format_number(float(room.get(key) or 0))
+            reason = error.message_en if english() else error.message_zh
+            self.input_refused.emit(
+                self.tr("%1未保存：%2。保留原值 %3。").replace("%1", what).replace("%2", reason).replace("%3", kept)
+            )
+            return False
+        room[key] = number
+        self.input_refused.emit("")
+        return True
+
     def _verdict(self, row: int, column: int) -> RoomVerdict | None:
         verdicts = self._verdicts[row] if row < len(self._verdicts) else []
         position = column - len(RoomColumn)
@@ -217,7 +242,7 @@ class RoomTableModel(QAbstractTableModel):
             if column == RoomColumn.LOCATION:
                 return location_text(str(value))
             if column == RoomColumn.AREA:
-                return f"{float(value or 0):g}"
+                return format_number(float(value or 0))
             return str(value if value is not None else "")
         if role == Qt.ItemDataRole.EditRole:
             return value
@@ -238,10 +263,9 @@ class RoomTableModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.EditRole:
             if column == RoomColumn.NAME:
                 room["name"] = str(value).strip()
-            elif column == RoomColumn.AREA:
-                room["area_m2"] = float(value)
-            elif column == RoomColumn.OCCUPANTS:
-                room["occupants"] = int(value)
+            elif column in (RoomColumn.AREA, RoomColumn.OCCUPANTS):
+                if not self._set_number(room, column, value):
+                    return False
             else:
                 room["location"] = str(value)
         else:
@@ -252,22 +276,17 @@ class RoomTableModel(QAbstractTableModel):
 
 
 class RoomDelegate(QStyledItemDelegate):
-    """Editors with units and sensible ranges: area in m², whole people, a location list."""
+    """Editors for the room table: area and head count as text read by the product's one number rule (a spin
+    box would read "37,5" as 375 in a Chinese locale and drop a minus sign), a location list."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
         column = index.column()
-        if column == RoomColumn.AREA:
-            area = QDoubleSpinBox(parent)
-            area.setRange(0, 100000)
-            area.setDecimals(1)
-            area.setSuffix(" m²")
-            area.setFrame(False)
-            return area
-        if column == RoomColumn.OCCUPANTS:
-            people = QSpinBox(parent)
-            people.setRange(0, 10000)
-            people.setFrame(False)
-            return people
+        if column in (RoomColumn.AREA, RoomColumn.OCCUPANTS):
+            line = QLineEdit(parent)
+            line.setObjectName("roomAreaEditor" if column == RoomColumn.AREA else "roomOccupantsEditor")
+            line.setFrame(False)
+            line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return line
         if column == RoomColumn.LOCATION:
             combo = QComboBox(parent)
             for location in Location:
@@ -278,11 +297,8 @@ class RoomDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QDoubleSpinBox):
-            editor.setValue(float(value or 0))
-            editor.selectAll()
-        elif isinstance(editor, QSpinBox):
-            editor.setValue(int(value or 0))
+        if isinstance(editor, QLineEdit) and index.column() in (RoomColumn.AREA, RoomColumn.OCCUPANTS):
+            editor.setText(format_number(float(value)) if value else "")
             editor.selectAll()
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findData(value), 0))
@@ -290,9 +306,8 @@ class RoomDelegate(QStyledItemDelegate):
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
-        if isinstance(editor, QDoubleSpinBox | QSpinBox):
-            editor.interpretText()
-            model.setData(index, editor.value())
+        if isinstance(editor, QLineEdit) and index.column() in (RoomColumn.AREA, RoomColumn.OCCUPANTS):
+            model.setData(index, editor.text())
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
         else:
@@ -336,8 +351,15 @@ class RoomsEditor(QWidget):
         buttons.addWidget(hint, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.input_error = QLabel()
+        self.input_error.setObjectName("roomsInputError")
+        self.input_error.setWordWrap(True)
+        self.input_error.setStyleSheet(f"color: {FAIL_COLOR.name()}")
+        self.input_error.setVisible(False)
         layout.addLayout(buttons)
         layout.addWidget(self.view)
+        layout.addWidget(self.input_error)
+        self.model.input_refused.connect(self._show_refusal)
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.model.rows_edited.connect(lambda: self.rooms_edited.emit(self.model.rows()))
@@ -353,6 +375,11 @@ class RoomsEditor(QWidget):
         self.model.set_verdict_columns(headers)
         self.model.set_verdicts(verdicts)
         self.view.resizeColumnsToContents()
+
+    @Slot(str)
+    def _show_refusal(self, message: str) -> None:
+        self.input_error.setText(message)
+        self.input_error.setVisible(bool(message))
 
     @Slot()
     def _add(self) -> None:
@@ -402,7 +429,10 @@ def room_verdicts(
             failed = [f for f in mine if f.verdict is Verdict.FAIL]
             warned = [f for f in mine if f.verdict is Verdict.WARNING]
             if failed:
-                reasons = "；".join(f"{f.measured}（{f.limit}）" for f in failed)
+                if english():
+                    reasons = "; ".join(f"{f.measured_en or f.measured} ({f.limit_en or f.limit})" for f in failed)
+                else:
+                    reasons = "；".join(f"{f.measured}（{f.limit}）" for f in failed)
                 verdicts.append(
                     RoomVerdict(Verdict.FAIL, QCoreApplication.translate("Rooms", "不合格：") + reasons, messages)
                 )

@@ -694,6 +694,11 @@
         <source>其他市场主体</source>
         <translation>Other market entity</translation>
     </message>
+    <message>
+        <location filename="../../desktop/accounts/first_run.py" line="1"/>
+        <source>酒店、宾馆（住宿）</source>
+        <translation>Hotel or guesthouse (accommodation)</translation>
+    </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
@@ -1357,6 +1362,31 @@
         <source>对话框中的内容仍保留，可再试一次。</source>
         <translation>The dialog keeps what you typed; you can try again.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="1"/>
+        <source>查看原文(&amp;O)…</source>
+        <translation>View &amp;official text…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="1"/>
+        <source>打开官方原文，定位到本项引用的条款</source>
+        <translation>Open the official document at the clause this item cites</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="1"/>
+        <source>建议做法（超出条文要求，不作判定依据）</source>
+        <translation>Good practice (beyond what the clause requires; not a ground for the result)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="1"/>
+        <source>无法打开原文</source>
+        <translation>Cannot open the official text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="1"/>
+        <source>检查记录未受影响；本项的条款和引文仍显示在本页。</source>
+        <translation>The inspection is unaffected; the item's clause and quotation are still shown on this page.</translation>
+    </message>
 </context>
 <context>
     <name>LockedPage</name>
@@ -1985,6 +2015,16 @@
         <source>否</source>
         <translation>No</translation>
     </message>
+    <message>
+        <location filename="../../desktop/editor/rooms.py" line="1"/>
+        <source>面积</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/rooms.py" line="1"/>
+        <source>%1未保存：%2。保留原值 %3。</source>
+        <translation>%1 not saved: %2. The previous value %3 was kept.</translation>
+    </message>
 </context>
 <context>
     <name>Rooms</name>
@@ -2539,6 +2579,33 @@
         <location filename="../../desktop/editor/summary.py" line="461"/>
         <source>已填写的内容都已保存，检查仍为草稿。</source>
         <translation>Everything you entered is saved; the inspection stays a draft.</translation>
+    </message>
+</context>
+<context>
+    <name>SourceTextDialog</name>
+    <message>
+        <location filename="../../desktop/editor/source_text.py" line="1"/>
+        <source>原文：%1</source>
+        <translation>Official text: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/source_text.py" line="1"/>
+        <source>无文号</source>
+        <translation>no document number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/source_text.py" line="1"/>
+        <source>%1
+%2 · %3 · %4
+引用：%5，第 %6–%7 行</source>
+        <translation>%1
+%2 · %3 · %4
+Cited: %5, lines %6–%7</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/source_text.py" line="1"/>
+        <source>官方原文为中文；高亮部分为本项引用的段落。</source>
+        <translation>The official text is in Chinese; the highlighted lines are the passage this item cites.</translation>
     </message>
 </context>
 </TS>

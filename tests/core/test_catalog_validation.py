@@ -34,8 +34,14 @@ def broken(old: str, new: str, count: int = 1) -> str:
         (broken('table = "dormitory_rooms"', 'table = "beds"'), ["GN-07", "table"]),
         (broken('section = "1"', 'section = "9"'), ["items[0] (GN-01).section", "unknown section"]),
         (broken('schema = "fugong.catalog/1"', 'schema = "fugong.catalog/9"'), ["schema"]),
-        (broken('version = "1.0.0"', 'version = "one"'), ["version"]),
+        (broken('version = "1.1.0"', 'version = "one"'), ["version"]),
         (broken("title_zh", "titel_zh"), ["Extra inputs"]),
+        (broken('good_practice_en = "The area', 'good_practice_fr = "The area'), ["GN-14", "Extra inputs"]),
+        (broken('source = "texts/gn.txt"', 'source = "../shared/seeds/x.txt"'), ["document.source"]),
+        (
+            broken('severity = "critical"', 'company_types = ["airport"]\nseverity = "critical"'),
+            ["GN-01", "company_types"],
+        ),
         ("id = \n", ["not valid TOML"]),
         ('schema = "fugong.catalog/1"\nid = "X1"\n', ["version", "Field required"]),
     ],
@@ -104,12 +110,13 @@ def test_catalog_versions_are_found_current_or_archived(tmp_path: Path, monkeypa
     from checklist import catalog as catalog_module
     from checklist.catalog import catalog_version
 
-    assert catalog_version("GN", "1.0.0").version == "1.0.0"
+    assert catalog_version("GN", "1.0.0").version == "1.0.0"  # archived
+    assert catalog_version("GN", "1.1.0").version == "1.1.0"  # shipped
     with pytest.raises(CatalogError, match=r"GN version 0\.9\.0 is not shipped"):
         catalog_version("GN", "0.9.0")
     archive = tmp_path / "catalogs" / "archive"
     archive.mkdir(parents=True)
-    (archive / "gn-0.9.0.toml").write_text(GN_TEXT.replace('version = "1.0.0"', 'version = "0.9.0"'), encoding="utf-8")
+    (archive / "gn-0.9.0.toml").write_text(GN_TEXT.replace('version = "1.1.0"', 'version = "0.9.0"'), encoding="utf-8")
     monkeypatch.setattr(catalog_module.resources, "files", lambda package: tmp_path)
     old = catalog_version("GN", "0.9.0")
     assert old.version == "0.9.0" and len(old.items) == 16

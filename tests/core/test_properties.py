@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 
 from checklist.catalog import CatalogError, official_catalogs, parse_catalog
 from checklist.evaluation import Answer, Result, evaluate_inspection
-from checklist.rules import RULES, MeasurementError, MeasurementKind, Verdict, evaluate_rule, validate_measurement
+from checklist.rules import (
+    RULES,
+    MeasurementError,
+    MeasurementKind,
+    QuestionNeeded,
+    Verdict,
+    evaluate_rule,
+    validate_measurement,
+)
 
 CATALOGS = list(official_catalogs().values())[:2]
 scalars = st.one_of(
@@ -120,5 +128,8 @@ def test_rules_return_findings_or_clear_error(rule: str, values: dict[str, int])
         findings = evaluate_rule(rule, values, [])
     except MeasurementError as exc:
         assert exc.reason
+    except QuestionNeeded as asked:  # "dense enterprise?" unanswered: no verdict, a question
+        assert rule == "attendance.half" and values.get("dense_enterprise") is not True
+        assert asked.question.key == "dense_enterprise"
     else:
         assert all(f.rule == rule for f in findings)

@@ -99,7 +99,8 @@ def test_findings_name_rule_clause_value_and_limit() -> None:
     assert "BJHQ 三" in finding.citation
     assert finding.measured == "3 m²/人"
     assert finding.limit == "≥ 4 m²/人"
-    assert "A101" in finding.message_zh and "3 m²/人" in finding.message_en
+    assert "A101" in finding.message_zh and "3 m²/人" in finding.message_zh
+    assert "3 m² per person" in finding.message_en and "人" not in finding.message_en
 
 
 # --- counts and rates ---------------------------------------------------------------------------------
@@ -118,7 +119,7 @@ def test_fourteen_day_observation(days: int, expected: Verdict) -> None:
 @pytest.mark.parametrize(("on_site", "expected"), [(49, Verdict.PASS), (50, Verdict.PASS), (51, Verdict.FAIL)])
 def test_attendance_at_most_half(on_site: int, expected: Verdict) -> None:
     found = verdicts("attendance.half", dense_enterprise=True, on_site_staff=on_site, total_staff=100)
-    assert found["≤ 50 %"] is expected
+    assert found["人员密集企业 ≤ 50 %"] is expected
 
 
 def test_attendance_only_for_dense_enterprises() -> None:
@@ -137,15 +138,19 @@ def test_attendance_rejects_impossible_counts(values: dict[str, int], message: s
 @pytest.mark.parametrize(
     ("values", "limit", "expected"),
     [
-        ({"chlorine_mg_per_l": 499}, "≥ 500 mg/L", Verdict.FAIL),
+        ({"chlorine_mg_per_l": 499}, "≥ 500 mg/L", Verdict.WARNING),
         ({"chlorine_mg_per_l": 500}, "≥ 500 mg/L", Verdict.PASS),
         ({"chlorine_mg_per_l": 501}, "≥ 500 mg/L", Verdict.PASS),
-        ({"contact_minutes": 29}, "≥ 30 min", Verdict.FAIL),
-        ({"contact_minutes": 30}, "≥ 30 min", Verdict.PASS),
-        ({"contact_minutes": 31}, "≥ 30 min", Verdict.PASS),
+        ({"contact_minutes": 29}, "物体表面 ≥ 30 分钟", Verdict.WARNING),
+        ({"contact_minutes": 30}, "物体表面 ≥ 30 分钟", Verdict.PASS),
+        ({"contact_minutes": 31}, "物体表面 ≥ 30 分钟", Verdict.PASS),
+        ({"contact_minutes": 14, "vehicle_surfaces": True}, "交通工具 ≥ 15 分钟", Verdict.WARNING),
+        ({"contact_minutes": 15, "vehicle_surfaces": True}, "交通工具 ≥ 15 分钟", Verdict.PASS),
+        ({"contact_minutes": 16, "vehicle_surfaces": True}, "交通工具 ≥ 15 分钟", Verdict.PASS),
     ],
 )
-def test_disinfectant(values: dict[str, float], limit: str, expected: Verdict) -> None:
+def test_disinfectant_reference_method(values: dict[str, float], limit: str, expected: Verdict) -> None:
+    """A reference method warns below its figures; it never fails (the item's clause, GN（六）, has none)."""
     assert verdicts("disinfectant.chlorine", **values)[limit] is expected
 
 
@@ -177,7 +182,8 @@ def test_bad_measurements_are_rejected_with_reasons(kind: MeasurementKind, value
 
 
 def test_good_measurements_are_normalised() -> None:
-    assert validate_measurement("t", MeasurementKind.TEMPERATURE_C, "36,8") == 36.8
+    assert validate_measurement("t", MeasurementKind.TEMPERATURE_C, "36.8") == 36.8
+    assert validate_measurement("t", MeasurementKind.TEMPERATURE_C, "３６．８") == 36.8  # full-width input method
     assert validate_measurement("n", MeasurementKind.COUNT, "2") == 2
     assert validate_measurement("d", MeasurementKind.DATE, " 2026-11-20 ") == "2026-11-20"
 

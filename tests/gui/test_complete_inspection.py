@@ -136,7 +136,7 @@ def test_complete_inspection_and_reopen(
     # An invalid value is shown in words and kept as typed.
     type_into(qtbot, page._fields["checks_per_day"].input, "x")
     assert page._fields["checks_per_day"].error.isVisible()
-    assert "'1x'" in page._fields["checks_per_day"].error.text()
+    assert "“1x”不是数字" in page._fields["checks_per_day"].error.text()  # said in Chinese in Chinese mode
     qtbot.keyClick(page._fields["checks_per_day"].input, Qt.Key.Key_Backspace)
     assert not page._fields["checks_per_day"].error.isVisible()
     click(qtbot, page.result_buttons[Result.FAIL])

@@ -88,7 +88,7 @@ def test_company_credit_code_is_validated(db: Database) -> None:
 def test_inspection_records_catalog_versions_and_derives_results(db: Database) -> None:
     inspection_id, _ = helpers.answered(db)
     inspection = inspections.load_inspection(db, inspection_id)
-    assert inspection.catalogs == {"GN": "1.0.0", "BJHQ": "1.0.0"}
+    assert inspection.catalogs == {"GN": "1.1.0", "BJHQ": "1.1.0"}
     responses = {r.item_id: r for r in inspection.responses}
     assert responses["GN-07"].final == "pass" and responses["BJHQ-3"].final == "fail"
     assert responses["GN-01"].derived == "fail" and responses["GN-01"].measurements == {"checks_per_day": 1}
@@ -403,7 +403,7 @@ def test_draft_actions_follow_the_same_verification_rules(db: Database) -> None:
 
 def test_an_inspection_is_evaluated_with_the_catalog_versions_it_recorded(db: Database) -> None:
     inspection_id, _ = helpers.draft(db, ("GN",))
-    assert [c.version for c in inspections.catalogs_of(inspections.load_inspection(db, inspection_id))] == ["1.0.0"]
+    assert [c.version for c in inspections.catalogs_of(inspections.load_inspection(db, inspection_id))] == ["1.1.0"]
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE inspections SET catalogs = :c"), {"c": '{"GN": "0.9.0"}'})
     from storage.errors import KnownError
