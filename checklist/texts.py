@@ -18,7 +18,9 @@ from importlib import resources
 
 HEADER_LINES = 7
 _FIELDS = ("名称", "英文名称", "文号", "发布机关", "日期", "摘自")
-_EXCERPT = re.compile(r"^(?P<seed>seeds/\S+\.txt) 第 (?P<first>\d+)–(?P<last>\d+) 行$")
+_EXCERPT = re.compile(
+    r"^(?P<seed>seeds/\S+\.txt) 第 (?P<first>\d+)–(?P<last>\d+) 行(?:（(?P<correction>.+)）)?$"
+)  # with an editorial note
 _LEGACY_SOURCE = re.compile(r"^(?P<seed>seeds/\S+\.txt):(?P<first>\d+)-(?P<last>\d+)$")
 SHIPPED_SOURCE = re.compile(r"^texts/(?P<key>[a-z0-9_]+)\.txt$")
 
