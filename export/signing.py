@@ -335,10 +335,9 @@ def _record_from_pdf(pdf: bytes) -> dict[str, object] | None:
 def _record_from_xlsx(xlsx: bytes) -> tuple[int | None, str | None]:
     """The record id (from the report id FG-<id>-v<version> in the title) and hash (in the keywords)."""
     import re
+    import warnings
 
     from openpyxl import load_workbook
-
-    import warnings
 
     with warnings.catch_warnings():  # a damaged workbook's complaints are not for the user's terminal
         warnings.simplefilter("ignore")

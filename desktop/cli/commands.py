@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.errors import CommandError
+from storage.logfile import logger
 
 ACTOR_HELP = "name recorded in the audit trail (default: your login name)"
 MAX_ID = 2**63 - 1  # the largest id a database column holds (BIGINT)
@@ -38,13 +39,24 @@ record_id = _bounded("an id", 1, MAX_ID)
 limit_count = _bounded("a limit", 1, MAX_LIMIT)
 
 
+_opened: list[Any] = []  # closed by close_databases() when the command ends (also when run in-process)
+
+
 def _open(args: argparse.Namespace) -> Any:
     from storage.db import KnownError, open_database
 
     try:
-        return open_database(args.db)
+        db = open_database(args.db)
     except KnownError as exc:
         raise CommandError(str(exc)) from None
+    _opened.append(db)
+    return db
+
+
+def close_databases() -> None:
+    """Release every database the command opened (its engine's connections and file handles)."""
+    while _opened:
+        _opened.pop().close()
 
 
 def _actor(args: argparse.Namespace) -> str:
@@ -55,12 +67,17 @@ def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
     """Turn storage errors the user can act on into the one-line message of :class:`CommandError`."""
 
     def run(args: argparse.Namespace) -> int:
-        from storage.db import KnownError
+        from sqlalchemy import exc as sql_errors
+
+        from storage.db import KnownError, known_error
 
         try:
             return handler(args)
         except KnownError as exc:
             raise CommandError(str(exc)) from None
+        except sql_errors.DBAPIError as exc:  # the driver's own words, e.g. a damaged or read-only file
+            logger("cli").info("database error", exc_info=True)
+            raise CommandError(f"{known_error(exc)}; nothing was changed") from None
 
     return run
 
@@ -98,9 +115,21 @@ def _audit_log(args: argparse.Namespace) -> int:
 
 
 def _verify_record(args: argparse.Namespace) -> int:
+    from storage.db import KnownError
     from storage.service import verify_record
 
-    check = verify_record(_open(args), args.id)
+    db = _open(args)
+    try:
+        check = verify_record(db, args.id)
+    except KnownError:
+        raise
+    except Exception as error:  # rows changed behind the application's back: that is the finding
+        logger("cli").warning("verify-record %s: the stored rows cannot be read", args.id, exc_info=True)
+        print(
+            f"FAIL stored record {args.id} cannot be read: a row of it was damaged or changed outside 复工自查 "
+            f"({type(error).__name__})"
+        )
+        return 2
     for line in check.lines:
         print(line)
     return 0 if check.ok else 2

@@ -147,3 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    finally:
+        from desktop.cli.commands import close_databases
+
+        close_databases()
