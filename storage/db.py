@@ -40,6 +40,10 @@ class DatabaseTooNewError(KnownError):
     pass
 
 
+class ForeignDatabaseError(KnownError):
+    pass
+
+
 class ConcurrentEditError(KnownError):
     pass
 
@@ -162,6 +166,20 @@ def _current_revision(engine: Engine) -> str | None:
             return None
 
 
+def _refuse_foreign(engine: Engine) -> None:
+    """A database with tables but no schema version is someone else's: never add tables to it."""
+    from sqlalchemy import inspect
+
+    tables = sorted(inspect(engine).get_table_names())
+    if tables:
+        shown = ", ".join(tables[:5]) + (" …" if len(tables) > 5 else "")
+        raise ForeignDatabaseError(
+            f"this database is not a 复工自查 database (it already holds the tables {shown}); it was left "
+            "unchanged — choose an empty database or a 复工自查 one",
+            f"该数据库不是复工自查数据库（其中已有数据表 {shown}），未作任何改动；请选择空数据库或复工自查数据库",
+        )
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema up to date, refusing a database from a newer version of the application."""
     if _current_revision(engine) == SCHEMA_HEAD:
@@ -175,6 +193,8 @@ def migrate(engine: Engine) -> None:
     known = {rev.revision for rev in script.walk_revisions()}
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_heads()
+    if not current:
+        _refuse_foreign(engine)
     unknown = [rev for rev in current if rev not in known]
     if unknown:
         raise DatabaseTooNewError(
