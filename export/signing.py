@@ -100,12 +100,11 @@ def _signers_of(session_signatures: Sequence[Signature]) -> list[object]:
 
 def _render(db: Database, inspection_id: int, signers: Sequence[object]) -> tuple[bytes, bytes]:
     """The report PDF and workbook as bytes (written through the normal exporter to a temporary folder)."""
-    import tempfile
-
     from export.reports import export_reports
+    from storage.files import private_temp_dir
 
-    with tempfile.TemporaryDirectory(prefix="fugong-sign-") as folder:
-        pdf, xlsx = Path(folder) / "report.pdf", Path(folder) / "report.xlsx"
+    with private_temp_dir("sign-") as folder:  # the unsigned report: never in the shared TMPDIR
+        pdf, xlsx = folder / "report.pdf", folder / "report.xlsx"
         export_reports(db, inspection_id, pdf=pdf, xlsx=xlsx, signers=signers)  # type: ignore[arg-type]
         return pdf.read_bytes(), xlsx.read_bytes()
 

@@ -121,6 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     log_file = setup_logging()
     try:
+        from storage.files import clean_leftovers
+
+        clean_leftovers()  # what a killed run left: temporary folders and .part files
         if args.db is None and getattr(args, "needs_db", False):
             from storage.location import default_db_url
 

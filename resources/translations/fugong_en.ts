@@ -90,48 +90,48 @@
         <translation>A disabled account cannot log in, sign, or have data changed in its name; the account itself is kept, so the audit trail and the records it signed can still be verified. It can be enabled again at any time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="117"/>
+        <location filename="../../desktop/accounts/manage.py" line="119"/>
         <source>停用(&amp;D)</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="119"/>
+        <location filename="../../desktop/accounts/manage.py" line="121"/>
         <source>启用(&amp;E)</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="169"/>
+        <location filename="../../desktop/accounts/manage.py" line="171"/>
         <source>不能停用自己的账户。</source>
         <translation>You cannot disable your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="186"/>
+        <location filename="../../desktop/accounts/manage.py" line="188"/>
         <source>无法读取账户。</source>
         <translation>The accounts could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="186"/>
-        <location filename="../../desktop/accounts/manage.py" line="217"/>
+        <location filename="../../desktop/accounts/manage.py" line="188"/>
+        <location filename="../../desktop/accounts/manage.py" line="219"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="209"/>
+        <location filename="../../desktop/accounts/manage.py" line="211"/>
         <source>已重新启用账户：{name}</source>
         <translation>Account enabled again: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="209"/>
+        <location filename="../../desktop/accounts/manage.py" line="211"/>
         <source>已停用账户：{name}</source>
         <translation>Account disabled: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="217"/>
+        <location filename="../../desktop/accounts/manage.py" line="219"/>
         <source>账户状态未能修改。</source>
         <translation>The account was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="219"/>
+        <location filename="../../desktop/accounts/manage.py" line="221"/>
         <source>账户状态未能修改：</source>
         <translation>The account was not changed: </translation>
     </message>
@@ -850,14 +850,24 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/common/errors.py" line="39"/>
+        <location filename="../../desktop/common/errors.py" line="40"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/errors.py" line="45"/>
+        <location filename="../../desktop/common/errors.py" line="46"/>
         <source>程序内部错误，请把详细信息发给维护人员。</source>
         <translation>An internal error occurred; please send the details to the maintainers.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="149"/>
+        <source>发生了意外错误。</source>
+        <translation>An unexpected error occurred.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="151"/>
+        <source>已保存的内容不受影响。详细信息已写入日志文件：%1</source>
+        <translation>What was saved is not affected. The details were written to the log file: %1</translation>
     </message>
 </context>
 <context>
