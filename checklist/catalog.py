@@ -68,6 +68,16 @@ class Measurement(_Strict):
     label_en: NonEmpty
 
 
+EARLIEST_DATE = dt.date(2019, 12, 1)  # the epidemic-control rules these catalogs encode are not older
+
+
+def _plausible_date(value: dt.date) -> dt.date:
+    latest = dt.date.today() + dt.timedelta(days=1)
+    if not EARLIEST_DATE <= value <= latest:
+        raise ValueError(f"{value} is outside the plausible range {EARLIEST_DATE} to {latest}")
+    return value
+
+
 class Document(_Strict):
     """The official document a catalog encodes."""
 
@@ -78,6 +88,8 @@ class Document(_Strict):
     number: str = ""  # 文号, where the document has one
     date: dt.date
     source: NonEmpty  # where the full text is: "seeds/<file>.txt:<first>-<last>"
+
+    _date = field_validator("date")(_plausible_date)
 
 
 class Section(_Strict):
@@ -173,6 +185,8 @@ class Catalog(_Strict):
     document: Document
     sections: tuple[Section, ...] = Field(min_length=1)
     items: tuple[Item, ...] = Field(min_length=1)
+
+    _date = field_validator("date")(_plausible_date)
 
     @field_validator("schema_")
     @classmethod

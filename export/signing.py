@@ -389,6 +389,11 @@ def _verify_signatures(path: Path, data: bytes, trusted: list[str]) -> tuple[Ver
     result = Verification()
     record_id: int | None = None
     record_digest: str | None = None
+    if path.suffix.lower() == ".pdf" and not data.startswith(b"%PDF"):
+        raise SigningError(
+            f"{path.name} is not a PDF (it does not start like one); nothing was verified",
+            f"{path.name} 不是 PDF 文件；没有验证任何内容",
+        )
     if data.startswith(b"%PDF"):
         checks = check_pdf_signatures(data, trusted)
         result.check(

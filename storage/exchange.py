@@ -326,7 +326,7 @@ def import_file(db: Database, actor: str, path: Path) -> int:
                 f"{path.name} has {size:,} bytes; an inspection file has at most {MAX_FILE_BYTES:,}; nothing was imported",
                 f"{path.name} 有 {size:,} 字节，检查记录文件最多 {MAX_FILE_BYTES:,} 字节；没有导入任何内容",
             )
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Windows editors may start UTF-8 with a BOM
     except OSError as exc:
         raise InvalidInputError(f"cannot read {path}: {exc.strerror}; nothing was imported") from None
     except UnicodeDecodeError as exc:

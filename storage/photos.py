@@ -6,7 +6,10 @@ when the photo is attached, so that a report with twenty photos does not decode 
 
 from __future__ import annotations
 
+import contextlib
 import io
+import warnings
+from collections.abc import Iterator
 from pathlib import PurePath
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -27,7 +30,24 @@ SNIFFED_TYPES = {
 }
 THUMBNAIL_SIDE = 360  # px, longest side: ~230 dpi at the 40 mm a report prints
 THUMBNAIL_QUALITY = 75
-UNREADABLE = (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError)
+UNREADABLE = (
+    UnidentifiedImageError,
+    OSError,
+    ValueError,
+    SyntaxError,  # raised by some of Pillow's header parsers on garbage
+    Image.DecompressionBombError,
+    Image.DecompressionBombWarning,  # turned into an error by quiet_pillow()
+)
+
+
+@contextlib.contextmanager
+def quiet_pillow() -> Iterator[None]:
+    """Pillow's warnings about a damaged file are not for the terminal (the file is refused or skipped in
+    words instead); its decompression-bomb warning becomes an error, so a bomb is never decoded."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        yield
 
 
 def _refuse(filename: str, english: str, chinese: str) -> InvalidInputError:
@@ -57,9 +77,9 @@ def check_attachment(filename: str, data: bytes) -> str:
             raise _refuse(filename, "the name says image but the file is a PDF", "文件名表示图片，但内容是 PDF")
         return "application/pdf"
     try:
-        with Image.open(io.BytesIO(data)) as image:  # reads the header only
+        with quiet_pillow(), Image.open(io.BytesIO(data)) as image:  # reads the header only
             kind, (width, height) = image.format or "", image.size
-    except Image.DecompressionBombError:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _refuse(
             filename, "the image is too large to open safely (decompression bomb)", "图片尺寸过大，无法安全打开"
         ) from None
@@ -94,7 +114,7 @@ def _decodable(image: Image.Image) -> bool:
 def downscale(data: bytes) -> bytes | None:
     """A JPEG copy no larger than MAX_PHOTO_SIDE, or None if ``data`` is not an image that needs it."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with quiet_pillow(), Image.open(io.BytesIO(data)) as image:
             if max(image.size) <= MAX_PHOTO_SIDE or not _decodable(image):
                 return None
             upright = ImageOps.exif_transpose(image)
@@ -109,7 +129,7 @@ def downscale(data: bytes) -> bytes | None:
 def make_thumbnail(data: bytes, side: int = THUMBNAIL_SIDE) -> tuple[bytes, int, int] | None:
     """An upright JPEG of at most ``side`` px with its size, or None if ``data`` cannot be decoded."""
     try:
-        with Image.open(io.BytesIO(data)) as photo:
+        with quiet_pillow(), Image.open(io.BytesIO(data)) as photo:
             if not _decodable(photo):
                 return None
             # Decode in one C call, without the GIL (the default 64 KB blocks each wait for the GIL).
