@@ -170,7 +170,33 @@ def _refuse_foreign(engine: Engine) -> None:
     """A database with tables but no schema version is someone else's: never add tables to it."""
     from sqlalchemy import inspect
 
-    tables = sorted(inspect(engine).get_table_names())
+    _refuse_tables(sorted(inspect(engine).get_table_names()))
+
+
+def _refuse_foreign_sqlite_file(path: Path) -> None:
+    """The same check on an SQLite file before the first connection, which would switch it to WAL mode:
+    someone else's file is refused without a single byte of it changed."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return  # opening it properly says what is wrong, in words
+    try:
+        tables = sorted(
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not str(row[0]).startswith("sqlite_")
+        )
+    except sqlite3.Error:
+        return
+    finally:
+        connection.close()
+    if "alembic_version" not in tables:
+        _refuse_tables(tables)
+
+
+def _refuse_tables(tables: list[str]) -> None:
     if tables:
         shown = ", ".join(tables[:5]) + (" …" if len(tables) > 5 else "")
         raise ForeignDatabaseError(
@@ -239,6 +265,9 @@ class Database:
 def open_database(url: str, *, upgrade: bool = True) -> Database:
     """Open (creating if needed) and migrate the database at ``url``."""
     try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+            _refuse_foreign_sqlite_file(Path(parsed.database).expanduser())
         engine = make_engine(url)
     except exc.SQLAlchemyError as error:
         raise _known(error) from error

@@ -111,8 +111,11 @@ def test_a_foreign_database_is_never_migrated(tmp_path: Path) -> None:
     connection.execute("INSERT INTO recipes (name) VALUES ('饺子')")
     connection.commit()
     connection.close()
+    original = path.read_bytes()
     with pytest.raises(ForeignDatabaseError, match="not a 复工自查 database") as refused:
         open_database(f"sqlite:///{path}")
+    assert path.read_bytes() == original  # not even switched to WAL mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["someone-elses.sqlite3"]
     assert "recipes" in str(refused.value) and "未作任何改动" in refused.value.message_zh
     connection = sqlite3.connect(path)
     tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
