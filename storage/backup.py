@@ -108,7 +108,9 @@ def _verify_contents(path: Path, count: int, finished: list[int]) -> str:
                 chain = verify_chain(session)
             if not chain.ok:
                 raise _refused(
-                    path, f"has a broken audit trail ({chain.reason})", f"的审计记录链已断开（{chain.reason}）"
+                    path,
+                    f"— the audit trail of the backup is broken ({chain.reason})",
+                    f"的审计记录链已断开（{chain.reason}）",
                 )
             for inspection_id in finished:
                 record = verify_record(opened, inspection_id)

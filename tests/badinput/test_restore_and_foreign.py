@@ -56,8 +56,8 @@ LOOK_ALIKE = (
         (("DROP TABLE dormitory_rooms", "DROP TABLE corrective_actions"), "are missing"),
         (("UPDATE item_responses SET note = '签署后改过' WHERE item_id = 'GN-01'",), "was changed after"),
         (("UPDATE inspections SET date = '2020-01-01'",), "was changed after"),
-        (("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2",), "broken audit trail"),
-        (("DELETE FROM audit_log WHERE seq = 3",), "broken audit trail"),
+        (("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2",), "audit trail of the backup is broken"),
+        (("DELETE FROM audit_log WHERE seq = 3",), "audit trail of the backup is broken"),
         (("UPDATE inspections SET date = 'not a date'",), "cannot be read as a 复工自查 database"),
     ],
 )

@@ -426,7 +426,7 @@ def verify_cases() -> None:
     from reportlab.pdfgen import canvas  # an honest PDF with no signature and no record
 
     out = io.BytesIO()
-    page = canvas.Canvas(out)
+    page = canvas.Canvas(out, invariant=1)  # the same bytes on every run
     page.drawString(100, 700, "not a report")
     page.save()
     add("verify", "unsigned.pdf", out.getvalue(), "0 signature(s)", exit=2)
@@ -441,7 +441,7 @@ def verify_cases() -> None:
     pair("empty-book", b"", p7s, "is damaged or is not a 复工自查 report")
     zipped = io.BytesIO()
     with zipfile.ZipFile(zipped, "w") as archive:
-        archive.writestr("hello.txt", "not a workbook")
+        archive.writestr(zipfile.ZipInfo("hello.txt", date_time=(2026, 11, 20, 0, 0, 0)), "not a workbook")
     pair("zip-not-workbook", zipped.getvalue(), p7s, "is damaged or is not a 复工自查 report")
     pair("no-signature-file", xlsx, None, "(the detached signature) is missing", 2)
     pair("truncated-signature", xlsx, p7s[:1000], "not a CMS signature file", 2)
@@ -502,8 +502,8 @@ def restore_cases() -> None:
         ("record-altered", ["UPDATE item_responses SET note = '改过' WHERE item_id = 'GN-01'"], "was changed after"),
         ("room-altered", ["UPDATE dormitory_rooms SET occupants = 4"], "was changed after"),
         ("hash-altered", ["UPDATE inspections SET record_hash = 'x'"], "was changed after"),
-        ("audit-entry-altered", ["UPDATE audit_log SET actor = 'mallory' WHERE seq = 2"], "broken audit trail"),
-        ("audit-entry-deleted", ["DELETE FROM audit_log WHERE seq = 3"], "broken audit trail"),
+        ("audit-entry-altered", ["UPDATE audit_log SET actor = 'mallory' WHERE seq = 2"], "audit trail of the backup is broken"),
+        ("audit-entry-deleted", ["DELETE FROM audit_log WHERE seq = 3"], "audit trail of the backup is broken"),
         ("audit-emptied", ["DELETE FROM audit_log"], ""),
         ("date-garbage", ["UPDATE inspections SET date = 'not a date'"], "cannot be read"),
         ("measurements-garbage", ["UPDATE item_responses SET measurements = '{bad' WHERE item_id = 'GN-01'"], "cannot be read"),
