@@ -43,8 +43,14 @@ BASE: dict[str, Any] = {
             {"item": "GN-02", "result": "fail"},
         ],
         "dormitory_rooms": [
-            {"name": "A101", "area_m2": 18, "occupants": 6, "location": "above_ground", "has_window": True,
-             "bunk_beds": False}
+            {
+                "name": "A101",
+                "area_m2": 18,
+                "occupants": 6,
+                "location": "above_ground",
+                "has_window": True,
+                "bunk_beds": False,
+            }
         ],
         "corrective_actions": [
             {"item": "GN-02", "action": "设立报告电话", "owner": "李四", "due": "2026-11-25", "status": "open"}
@@ -78,8 +84,12 @@ def add(kind: str, name: str, data: bytes, expect: str, **extra: Any) -> None:
 def add_recipe(kind: str, name: str, head: str, times: int, middle: str, tail: str, expect: str) -> None:
     """A large input kept as a recipe (``head * times + middle + tail * times``), built by the test."""
     cases.append(
-        {"kind": kind, "file": f"{kind}/{name}", "expect": expect,
-         "recipe": {"head": head, "times": times, "middle": middle, "tail": tail}}
+        {
+            "kind": kind,
+            "file": f"{kind}/{name}",
+            "expect": expect,
+            "recipe": {"head": head, "times": times, "middle": middle, "tail": tail},
+        }
     )
 
 
@@ -116,24 +126,52 @@ def exchange_cases() -> None:
     add_raw("nul-bytes", b"\x00" * 512, "not valid JSON")
     add_recipe("import", "nested-arrays-100000.json", "[", 100_000, "", "]", "nested too deeply")
     add_recipe("import", "nested-objects-100000.json", '{"a":', 100_000, "1", "}", "nested too deeply")
-    nested = base_text().replace('"measurements": {"checks_per_day": 2}', '"measurements": ' + "[" * 3_000 + "]" * 3_000)
+    nested = base_text().replace(
+        '"measurements": {"checks_per_day": 2}', '"measurements": ' + "[" * 3_000 + "]" * 3_000
+    )
     add_raw("nested-in-measurements", nested, "nested too deeply")
     # --- duplicate keys: which one is meant is unclear
     add_raw("dup-format", '{"format": "fugong.inspection/1", "format": "fugong.inspection/1"}', "appears twice")
-    add_raw("dup-company-name", base_text().replace('"name": "北京示例制造有限公司"', '"name": "甲公司", "name": "乙公司"'), "appears twice")
-    add_raw("dup-date", base_text().replace('"date": "2026-11-20"', '"date": "2026-11-20", "date": "2026-11-21"'), "appears twice")
-    add_raw("dup-result", base_text().replace('"result": "fail"', '"result": "fail", "result": "pass"'), "appears twice")
+    add_raw(
+        "dup-company-name",
+        base_text().replace('"name": "北京示例制造有限公司"', '"name": "甲公司", "name": "乙公司"'),
+        "appears twice",
+    )
+    add_raw(
+        "dup-date",
+        base_text().replace('"date": "2026-11-20"', '"date": "2026-11-20", "date": "2026-11-21"'),
+        "appears twice",
+    )
+    add_raw(
+        "dup-result", base_text().replace('"result": "fail"', '"result": "fail", "result": "pass"'), "appears twice"
+    )
     add_raw("dup-area", base_text().replace('"area_m2": 18', '"area_m2": 18, "area_m2": 40'), "appears twice")
     # --- numbers JSON readers do not agree on
     for name, literal in (("nan", "NaN"), ("infinity", "Infinity"), ("minus-infinity", "-Infinity")):
-        add_raw(f"headcount-{name}", base_text().replace('"headcount": 80', f'"headcount": {literal}'), "not a number JSON allows")
-        add_raw(f"area-{name}", base_text().replace('"area_m2": 18', f'"area_m2": {literal}'), "not a number JSON allows")
+        add_raw(
+            f"headcount-{name}",
+            base_text().replace('"headcount": 80', f'"headcount": {literal}'),
+            "not a number JSON allows",
+        )
+        add_raw(
+            f"area-{name}", base_text().replace('"area_m2": 18', f'"area_m2": {literal}'), "not a number JSON allows"
+        )
     add_raw("area-1e400", base_text().replace('"area_m2": 18', '"area_m2": 1e400'), "out of range")
-    for name, number in (("2p63", 2**63), ("2p64", 2**64), ("1e30", 10**30), ("minus-2p70", -(2**70)), ("2p53plus1", 2**53 + 1)):
+    for name, number in (
+        ("2p63", 2**63),
+        ("2p64", 2**64),
+        ("1e30", 10**30),
+        ("minus-2p70", -(2**70)),
+        ("2p53plus1", 2**53 + 1),
+    ):
         add_raw(f"headcount-{name}", base_text().replace('"headcount": 80', f'"headcount": {number}'), "too large")
         add_raw(f"occupants-{name}", base_text().replace('"occupants": 6', f'"occupants": {number}'), "too large")
     add_raw("headcount-5000-digits", base_text().replace('"headcount": 80', '"headcount": ' + "9" * 5000), "too large")
-    add_raw("measurement-5000-digits", base_text().replace('"checks_per_day": 2', '"checks_per_day": ' + "7" * 5000), "too large")
+    add_raw(
+        "measurement-5000-digits",
+        base_text().replace('"checks_per_day": 2', '"checks_per_day": ' + "7" * 5000),
+        "too large",
+    )
     add_raw("measurement-2p64", base_text().replace('"checks_per_day": 2', f'"checks_per_day": {2**64}'), "too large")
     add_raw("area-4000-digit-fraction", base_text().replace('"area_m2": 18', '"area_m2": 18.' + "1" * 4000), "")
     cases[-1]["expect"] = None  # a long fraction is a valid number: this one must import (see "valid")
@@ -333,9 +371,19 @@ def exchange_cases() -> None:
     # --- against what is stored: the corpus database holds this credit code as 北京示例制造有限公司, industrial
     add_json("company-other-name-same-code", "company.name", "北京另一家有限公司", "belongs to")
     add_json("company-other-type-same-code", "company.type", "restaurant", "belongs to")
-    verified = _set(BASE, "inspection.corrective_actions.0", {
-        "item": "GN-02", "action": "设立报告电话", "owner": "李四", "due": "2026-11-25", "status": "verified",
-        "verification_note": "电话已接通", "verified_on": "2026-11-21"})
+    verified = _set(
+        BASE,
+        "inspection.corrective_actions.0",
+        {
+            "item": "GN-02",
+            "action": "设立报告电话",
+            "owner": "李四",
+            "due": "2026-11-25",
+            "status": "verified",
+            "verification_note": "电话已接通",
+            "verified_on": "2026-11-21",
+        },
+    )
     add_raw("action-verified-by-an-officer", json.dumps(verified, ensure_ascii=False), "not allowed")
 
 
@@ -352,9 +400,17 @@ def catalog_cases() -> None:
     add_toml("json-instead", json.dumps({"id": "GN"}), "not valid TOML")
     add_toml("truncated", shipped[: len(shipped) // 2], "")
     cases[-1]["expect"] = None  # cut anywhere: refused, whatever the reason
-    add_toml("int-5000-digits", shipped.replace('schema = "fugong.catalog/1"', 'schema = "fugong.catalog/1"\nx = ' + "9" * 5000), "")
+    add_toml(
+        "int-5000-digits",
+        shipped.replace('schema = "fugong.catalog/1"', 'schema = "fugong.catalog/1"\nx = ' + "9" * 5000),
+        "",
+    )
     cases[-1]["expect"] = None
-    add_toml("int-2p64", shipped.replace('schema = "fugong.catalog/1"', f'schema = "fugong.catalog/1"\nx = {2**64}'), "too large")
+    add_toml(
+        "int-2p64",
+        shipped.replace('schema = "fugong.catalog/1"', f'schema = "fugong.catalog/1"\nx = {2**64}'),
+        "too large",
+    )
     add_toml("int-2p63-in-item", shipped.replace("[[items]]", f"[[items]]\nweight = {2**63}", 1), "too large")
     add_recipe("catalog", "nested-arrays-100000.toml", "[", 100_000, "", "]", "nested too deeply")
     cases[-1]["prefix"] = "x = "
@@ -482,15 +538,32 @@ def restore_cases() -> None:
     add("restore", "empty.sqlite3", b"", "not an SQLite database")
     add("restore", "header-only.sqlite3", b"SQLite format 3\x00", "")
     cases[-1]["expect"] = None
-    add("restore", "header-garbage.sqlite3", b"SQLite format 3\x00" + bytes(random.Random(5).randrange(256) for _ in range(8192)), "")
+    add(
+        "restore",
+        "header-garbage.sqlite3",
+        b"SQLite format 3\x00" + bytes(random.Random(5).randrange(256) for _ in range(8192)),
+        "",
+    )
     cases[-1]["expect"] = None
     add("restore", "pdf.sqlite3", b"%PDF-1.7\n", "not an SQLite database")
-    database("recipes.sqlite3", ["CREATE TABLE recipes (id INTEGER, name TEXT)", "INSERT INTO recipes VALUES (1, '饺子')"], "not a 复工自查 database")
+    database(
+        "recipes.sqlite3",
+        ["CREATE TABLE recipes (id INTEGER, name TEXT)", "INSERT INTO recipes VALUES (1, '饺子')"],
+        "not a 复工自查 database",
+    )
     database("empty-database.sqlite3", ["CREATE TABLE t (x)", "DROP TABLE t"], "not a 复工自查 database")
-    look_alike = ["CREATE TABLE alembic_version (version_num TEXT)", "CREATE TABLE inspections (id INTEGER, status TEXT)", "CREATE TABLE audit_log (seq INTEGER)"]
+    look_alike = [
+        "CREATE TABLE alembic_version (version_num TEXT)",
+        "CREATE TABLE inspections (id INTEGER, status TEXT)",
+        "CREATE TABLE audit_log (seq INTEGER)",
+    ]
     database("look-alike.sqlite3", [*look_alike, "INSERT INTO alembic_version VALUES ('0005')"], "incomplete")
     database("look-alike-future.sqlite3", [*look_alike, "INSERT INTO alembic_version VALUES ('9999')"], "incomplete")
-    database("only-alembic.sqlite3", ["CREATE TABLE alembic_version (version_num TEXT)", "INSERT INTO alembic_version VALUES ('0005')"], "not a 复工自查 database")
+    database(
+        "only-alembic.sqlite3",
+        ["CREATE TABLE alembic_version (version_num TEXT)", "INSERT INTO alembic_version VALUES ('0005')"],
+        "not a 复工自查 database",
+    )
     # Variants of a real, good backup made by the test (derived: "sql" is applied to a copy of it).
     for name, statements, expect in (
         ("future-schema", ["UPDATE alembic_version SET version_num = '9999'"], "schema revision 9999"),
@@ -502,11 +575,19 @@ def restore_cases() -> None:
         ("record-altered", ["UPDATE item_responses SET note = '改过' WHERE item_id = 'GN-01'"], "was changed after"),
         ("room-altered", ["UPDATE dormitory_rooms SET occupants = 4"], "was changed after"),
         ("hash-altered", ["UPDATE inspections SET record_hash = 'x'"], "was changed after"),
-        ("audit-entry-altered", ["UPDATE audit_log SET actor = 'mallory' WHERE seq = 2"], "audit trail of the backup is broken"),
+        (
+            "audit-entry-altered",
+            ["UPDATE audit_log SET actor = 'mallory' WHERE seq = 2"],
+            "audit trail of the backup is broken",
+        ),
         ("audit-entry-deleted", ["DELETE FROM audit_log WHERE seq = 3"], "audit trail of the backup is broken"),
         ("audit-emptied", ["DELETE FROM audit_log"], ""),
         ("date-garbage", ["UPDATE inspections SET date = 'not a date'"], "cannot be read"),
-        ("measurements-garbage", ["UPDATE item_responses SET measurements = '{bad' WHERE item_id = 'GN-01'"], "cannot be read"),
+        (
+            "measurements-garbage",
+            ["UPDATE item_responses SET measurements = '{bad' WHERE item_id = 'GN-01'"],
+            "cannot be read",
+        ),
     ):
         cases.append({"kind": "restore", "derive": name, "sql": statements, "expect": expect or None})
 
@@ -517,7 +598,12 @@ def photo_cases() -> None:
             return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
         header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-        return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * (width + 1))) + chunk(b"IEND", b"")
+        return (
+            b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\0" * (width + 1)))
+            + chunk(b"IEND", b"")
+        )
 
     from PIL import Image
 
