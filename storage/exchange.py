@@ -37,8 +37,8 @@ EARLIEST_DATE = dt.date(2019, 12, 1)  # the epidemic rules this record proves di
 
 
 def _latest_date(years_ahead: int = 0) -> dt.date:
-    today = dt.date.today()
-    return today.replace(year=today.year + years_ahead) if years_ahead else today + dt.timedelta(days=1)
+    """Tomorrow (a record made today, anywhere in the world), or about ``years_ahead`` years from now."""
+    return dt.date.today() + dt.timedelta(days=1 + 365 * years_ahead)
 
 
 def _iso_date(value: object, latest: dt.date) -> dt.date:
