@@ -74,6 +74,16 @@ class Measurement(_Strict):
         return self.unit_en or self.unit
 
 
+EARLIEST_DATE = dt.date(2019, 12, 1)  # the epidemic-control rules these catalogs encode are not older
+
+
+def _plausible_date(value: dt.date) -> dt.date:
+    latest = dt.date.today() + dt.timedelta(days=1)
+    if not EARLIEST_DATE <= value <= latest:
+        raise ValueError(f"{value} is outside the plausible range {EARLIEST_DATE} to {latest}")
+    return value
+
+
 class Document(_Strict):
     """The official document a catalog encodes."""
 
@@ -86,6 +96,8 @@ class Document(_Strict):
     # The shipped official text, "texts/<key>.txt" (catalogs of version 1.0.0, kept in the archive, named the
     # source collection instead: "seeds/<file>.txt:<first>-<last>"; checklist.texts maps those lines).
     source: Annotated[str, Field(pattern=r"^(texts/[a-z0-9_]+\.txt|seeds/\S+\.txt:\d+-\d+)$")]
+
+    _date = field_validator("date")(_plausible_date)
 
 
 class Section(_Strict):
@@ -196,6 +208,8 @@ class Catalog(_Strict):
     sections: tuple[Section, ...] = Field(min_length=1)
     items: tuple[Item, ...] = Field(min_length=1)
 
+    _date = field_validator("date")(_plausible_date)
+
     @field_validator("schema_")
     @classmethod
     def _schema(cls, value: str) -> str:
@@ -262,12 +276,41 @@ def _describe(error: dict[str, Any], data: dict[str, Any]) -> str:
     return f"{where}: {message}"
 
 
+MAX_CATALOG_CHARS = 2_000_000
+MAX_CATALOG_INT = 2**53  # larger integers cannot be held exactly in JSON, SQLite or a float
+
+
+def _first_huge_number(data: object, where: str = "") -> str | None:
+    """The path of the first integer beyond ±2^53 in parsed TOML (iteratively: depth is unbounded here)."""
+    pending: list[tuple[str, object]] = [(where, data)]
+    while pending:
+        path, node = pending.pop()
+        if isinstance(node, dict):
+            pending.extend((f"{path}.{key}" if path else str(key), value) for key, value in node.items())
+        elif isinstance(node, list):
+            pending.extend((f"{path}[{index}]", value) for index, value in enumerate(node))
+        elif isinstance(node, int) and not isinstance(node, bool) and abs(node) > MAX_CATALOG_INT:
+            return path
+    return None
+
+
 def parse_catalog(text: str, origin: str) -> Catalog:
     """Parse and validate catalog TOML text; ``origin`` names the file in error messages."""
+    if len(text) > MAX_CATALOG_CHARS:
+        raise CatalogError(
+            f"{origin}: {len(text):,} characters is too large for a catalog (at most {MAX_CATALOG_CHARS:,})"
+        )
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(f"{origin}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise CatalogError(f"{origin}: not a catalog: the TOML is nested too deeply to be read") from None
+    except ValueError as exc:  # e.g. an integer with thousands of digits (Python's int conversion limit)
+        raise CatalogError(f"{origin}: not valid TOML: {exc}") from None
+    big = _first_huge_number(data)
+    if big is not None:
+        raise CatalogError(f"{origin}: {big}: the number is too large for a catalog")
     try:
         return Catalog.model_validate(data)
     except ValidationError as exc:

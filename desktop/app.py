@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -124,10 +127,51 @@ def _announce_ready(app: QCoreApplication, window: MainWindow) -> None:
     app.quit()
 
 
+def unexpected_error_hook(log_file: Path) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """A ``sys.excepthook`` for the windowed application: an exception nobody caught (in a slot, a timer …)
+    would otherwise vanish (no console in a windowed build). It is written to the log file with its
+    traceback and shown in a dialog that names the log file; the application keeps running."""
+    busy = False
+    open_boxes: list[QObject] = []
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        nonlocal busy
+        from storage.logfile import logger
+
+        logger("gui").error("unexpected error", exc_info=(kind, error, trace))
+        if busy or issubclass(kind, KeyboardInterrupt) or QApplication.instance() is None:
+            return
+        busy = True
+        try:
+            from desktop.common.errors import show_error
+
+            box = show_error(
+                QApplication.activeWindow(),
+                QCoreApplication.translate("Errors", "发生了意外错误。"),
+                error,
+                QCoreApplication.translate("Errors", "已保存的内容不受影响。详细信息已写入日志文件：%1").replace(
+                    "%1", str(log_file)
+                ),
+            )
+            # Without a parent window the box is owned by nobody: keep it alive until it is closed.
+            open_boxes.append(box)
+            box.finished.connect(lambda *_: open_boxes.remove(box) if box in open_boxes else None)
+        except Exception:  # the dialog itself failed: the log still has it
+            logger("gui").exception("the error dialog could not be shown")
+        finally:
+            busy = False
+
+    return hook
+
+
 def run_gui(db_url: str | None) -> int:
     """Run the desktop application on ``db_url`` (default: ``$FUGONG_DB_URL`` or the user data folder)."""
+    from storage.files import clean_leftovers
     from storage.location import default_db_url
+    from storage.logfile import setup_logging
 
+    sys.excepthook = unexpected_error_hook(setup_logging())
+    clean_leftovers()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     configure_application(app)

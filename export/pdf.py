@@ -43,6 +43,7 @@ from reportlab.platypus import (
 
 from checklist.evaluation import Counts, Result
 from checklist.rules import Verdict
+from checklist.text import printable
 from checklist.workflow import MEANING_ZH
 from export.content import (
     REPORT_TITLE_ZH,
@@ -98,10 +99,29 @@ class Styles:
 
     def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of plain text (escaped here; never markup from user data)."""
-        return Paragraph(self.fonts.markup(text), style or self.body)
+        return Paragraph(self.fonts.markup(_fit(text)), style or self.body)
 
     def labelled(self, label: str, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(f"{self.fonts.markup(label)}：{self.fonts.markup(text)}", style or self.body)
+        return Paragraph(f"{self.fonts.markup(label)}：{self.fonts.markup(_fit(text))}", style or self.body)
+
+
+# A paragraph sits in a table cell, which cannot break across pages: text longer than this is cut (and says
+# so) rather than making a cell taller than a page (reportlab's LayoutError). The record attached to the PDF
+# keeps the full text.
+PARAGRAPH_TEXT_LIMIT = 1_500
+PARAGRAPH_LINE_LIMIT = 30
+COVER_TEXT_LIMIT = 300  # the cover's facts share one page with the record hash and its QR code
+COVER_LINE_LIMIT = 8
+
+
+def _fit(text: str, limit: int = PARAGRAPH_TEXT_LIMIT, max_lines: int = PARAGRAPH_LINE_LIMIT) -> str:
+    """``text`` printable (no control characters) and short enough for one table cell on one page."""
+    cleaned = printable(text)
+    lines = cleaned.split("\n")
+    if len(cleaned) <= limit and len(lines) <= max_lines:
+        return cleaned
+    cut = "\n".join(lines[:max_lines])[:limit]
+    return cut + f"…（共 {len(cleaned):,} 字，全文见附带的记录 / full text in the attached record）"
 
 
 def make_styles(fonts: ReportFonts) -> Styles:
@@ -307,7 +327,7 @@ def cover(content: ReportContent, st: Styles) -> list[Flowable]:
         ("报告编号", f"{content.report_id}（{content.status_zh}）"),
     ]
     fact_table = _table(
-        [[st.p(label, st.small), st.p(value)] for label, value in facts],
+        [[st.p(label, st.small), st.p(_fit(value, COVER_TEXT_LIMIT, COVER_LINE_LIMIT))] for label, value in facts],
         (28 * mm, CONTENT_WIDTH - 70 * mm),
         [("LINEBELOW", (0, 0), (-1, -1), 0.25, GREY_LINE), ("TOPPADDING", (0, 0), (-1, -1), 2)],
     )

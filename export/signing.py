@@ -32,6 +32,7 @@ from export.crypto import (
 from storage import auth, inspections, verification
 from storage.db import Database
 from storage.errors import InvalidInputError, NotFoundError, PermissionDeniedError, RecordLockedError
+from storage.logfile import logger
 from storage.models import ReportFile, Signature, User, utcnow
 from storage.record import canonical_bytes, canonical_record, record_hash
 from storage.unit_of_work import unit_of_work
@@ -88,12 +89,11 @@ def _signers_of(session_signatures: Sequence[Signature]) -> list[object]:
 
 def _render(db: Database, inspection_id: int, signers: Sequence[object]) -> tuple[bytes, bytes]:
     """The report PDF and workbook as bytes (written through the normal exporter to a temporary folder)."""
-    import tempfile
-
     from export.reports import export_reports
+    from storage.files import private_temp_dir
 
-    with tempfile.TemporaryDirectory(prefix="fugong-sign-") as folder:
-        pdf, xlsx = Path(folder) / "report.pdf", Path(folder) / "report.xlsx"
+    with private_temp_dir("sign-") as folder:  # the unsigned report: never in the shared TMPDIR
+        pdf, xlsx = folder / "report.pdf", folder / "report.xlsx"
         export_reports(db, inspection_id, pdf=pdf, xlsx=xlsx, signers=signers)  # type: ignore[arg-type]
         return pdf.read_bytes(), xlsx.read_bytes()
 
@@ -258,12 +258,43 @@ class Verification(verification.CheckList):
     """A report file's signatures, signers and record (:func:`verify_file`)."""
 
 
+MAX_TRUST_FILE_BYTES = 10_000_000
+MAX_REPORT_BYTES = 500_000_000
+
+
+def _trust_file_certificates(trust_file: Path) -> list[str]:
+    """The PEM certificates of a ``--trust`` file; a file that holds none, or a damaged one, is refused
+    (silently trusting nothing would read as "not trusted" and hide the mistake)."""
+    from cryptography import x509
+
+    try:
+        if trust_file.stat().st_size > MAX_TRUST_FILE_BYTES:
+            raise SigningError(f"{trust_file.name} is too large to be a file of trusted certificates")
+        text = trust_file.read_text(encoding="ascii")
+    except OSError as error:
+        raise SigningError(f"cannot read the trust file {trust_file}: {error.strerror}; nothing was verified") from None
+    except UnicodeDecodeError:
+        raise SigningError(
+            f"{trust_file.name} is not a PEM file of certificates (it is not plain text); nothing was verified"
+        ) from None
+    marker = "-----END CERTIFICATE-----"
+    pems = [part.strip() + "\n" + marker + "\n" for part in text.split(marker) if "BEGIN CERTIFICATE" in part]
+    if not pems:
+        raise SigningError(f"{trust_file.name} holds no certificate (no BEGIN CERTIFICATE block); nothing was verified")
+    for index, pem in enumerate(pems, 1):
+        try:
+            x509.load_pem_x509_certificate(pem.encode("ascii"))
+        except ValueError:
+            raise SigningError(
+                f"certificate {index} of {trust_file.name} is damaged and cannot be read; nothing was verified"
+            ) from None
+    return pems
+
+
 def _trusted(db: Database | None, trust_file: Path | None) -> list[str]:
     pems: list[str] = []
     if trust_file is not None:
-        text = trust_file.read_text(encoding="ascii")
-        marker = "-----END CERTIFICATE-----"
-        pems += [part.strip() + "\n" + marker + "\n" for part in text.split(marker) if "BEGIN CERTIFICATE" in part]
+        pems += _trust_file_certificates(trust_file)
     if db is not None:
         pems += trusted_certificates(db)
     return pems
@@ -292,10 +323,13 @@ def _record_from_pdf(pdf: bytes) -> dict[str, object] | None:
 def _record_from_xlsx(xlsx: bytes) -> tuple[int | None, str | None]:
     """The record id (from the report id FG-<id>-v<version> in the title) and hash (in the keywords)."""
     import re
+    import warnings
 
     from openpyxl import load_workbook
 
-    workbook = load_workbook(io.BytesIO(xlsx), read_only=True)
+    with warnings.catch_warnings():  # a damaged workbook's complaints are not for the user's terminal
+        warnings.simplefilter("ignore")
+        workbook = load_workbook(io.BytesIO(xlsx), read_only=True)
     try:
         properties = workbook.properties
         found = re.search(r"FG-(\d+)-v\d+", properties.title or "")
@@ -308,14 +342,47 @@ def _record_from_xlsx(xlsx: bytes) -> tuple[int | None, str | None]:
 def verify_file(path: Path, db: Database | None = None, trust_file: Path | None = None) -> Verification:
     """Check a report file: every signature's integrity, each signer's certificate against the trusted ones
     (this database's accounts and/or ``trust_file``), and, when a database is reachable, that the document's
-    record hash matches the stored, signed record."""
+    record hash matches the stored, signed record. An unreadable file or trust file raises
+    :class:`SigningError` in one sentence."""
+    trusted = _trusted(db, trust_file)
+    try:
+        if path.stat().st_size > MAX_REPORT_BYTES:
+            raise SigningError(f"{path.name} is too large to be a report; nothing was verified")
+        data = path.read_bytes()
+    except OSError as error:
+        raise SigningError(f"cannot read {path}: {error.strerror}; nothing was verified") from None
+    try:
+        result, record_id, record_digest = _verify_signatures(path, data, trusted)
+    except SigningError:
+        raise
+    except Exception as error:
+        logger("verify").info("%s could not be read as a report", path.name, exc_info=True)
+        kind = "PDF" if data.startswith(b"%PDF") else "workbook or its signature file"
+        raise SigningError(
+            f"{path.name} is damaged or is not a 复工自查 report: its {kind} cannot be read "
+            f"({type(error).__name__}); nothing was verified",
+            f"{path.name} 已损坏或不是复工自查报告，无法读取；没有验证任何内容",
+        ) from None
+    if db is not None and record_digest != _NO_RECORD:
+        _check_against_database(result, db, record_id, record_digest)
+    return result
+
+
+_NO_RECORD = "(the signatures could not be checked)"
+
+
+def _verify_signatures(path: Path, data: bytes, trusted: list[str]) -> tuple[Verification, int | None, str | None]:
+    """The file's own checks (signatures, signers), and the record id and hash it names."""
     from export.pades import check_pdf_signatures
 
     result = Verification()
-    trusted = _trusted(db, trust_file)
-    data = path.read_bytes()
     record_id: int | None = None
     record_digest: str | None = None
+    if path.suffix.lower() == ".pdf" and not data.startswith(b"%PDF"):
+        raise SigningError(
+            f"{path.name} is not a PDF (it does not start like one); nothing was verified",
+            f"{path.name} 不是 PDF 文件；没有验证任何内容",
+        )
     if data.startswith(b"%PDF"):
         checks = check_pdf_signatures(data, trusted)
         result.check(
@@ -337,12 +404,13 @@ def verify_file(path: Path, db: Database | None = None, trust_file: Path | None 
         else:
             record_digest = str(document.get("record_hash"))
             inspection = document.get("inspection")
-            record_id = int(inspection["id"]) if isinstance(inspection, dict) and "id" in inspection else None
+            named = inspection.get("id") if isinstance(inspection, dict) else None
+            record_id = named if isinstance(named, int) and 0 < named < 2**63 else None
     else:
         p7s = path.with_name(path.name + ".p7s")
         if not p7s.exists():
             result.check(False, f"{p7s.name} (the detached signature) is missing", f"缺少签名文件 {p7s.name}")
-            return result
+            return result, None, _NO_RECORD
         fingerprints = set()
         from cryptography import x509
 
@@ -352,7 +420,7 @@ def verify_file(path: Path, db: Database | None = None, trust_file: Path | None 
             signers = cms_verify_detached(p7s.read_bytes(), data, fingerprints)
         except SigningError as error:
             result.check(False, str(error), f"签名文件 {p7s.name} 无法读取：{error}")
-            return result
+            return result, None, _NO_RECORD
         result.check(
             bool(signers), f"{len(signers)} signature(s) in {p7s.name}", f"{p7s.name} 中有 {len(signers)} 个签名"
         )
@@ -365,9 +433,7 @@ def verify_file(path: Path, db: Database | None = None, trust_file: Path | None 
             )
             _check_trust(result, signer.trusted, signer.certificate_sha256)
         record_id, record_digest = _record_from_xlsx(data)
-    if db is not None:
-        _check_against_database(result, db, record_id, record_digest)
-    return result
+    return result, record_id, record_digest
 
 
 def _check_trust(result: Verification, trusted: bool, fingerprint: str) -> None:

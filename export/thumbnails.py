@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from storage.photos import THUMBNAIL_SIDE, UNREADABLE, make_thumbnail
+from storage.photos import THUMBNAIL_SIDE, UNREADABLE, make_thumbnail, quiet_pillow
 
 EXIF_ORIENTATION = 0x0112
 SIDEWAYS = {5, 6, 7, 8}  # EXIF orientations that swap width and height
@@ -37,7 +37,7 @@ def photo_size(data: bytes) -> tuple[int, int] | None:
     """The upright pixel size of a photo from its header alone (no decoding), or None if it is not a readable
     image (its name is then listed instead)."""
     try:
-        with Image.open(io.BytesIO(data)) as photo:
+        with quiet_pillow(), Image.open(io.BytesIO(data)) as photo:
             width, height = photo.size
             sideways = photo.getexif().get(EXIF_ORIENTATION) in SIDEWAYS
     except UNREADABLE:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.differential import DifferentialStyle
@@ -31,6 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from checklist.catalog import official_catalogs
 from checklist.evaluation import Counts, Result
+from checklist.text import printable
 from checklist.workflow import ACTION_STATUS_ZH, STATUS_ZH, ActionStatus
 from export.content import (
     REPORT_TITLE_ZH,
@@ -58,6 +60,9 @@ MAX_WIDTH = 40
 LINE_HEIGHT = 15.0  # points per line of 11-pt text, Chinese included
 DATE_FORMAT = "yyyy-mm-dd"
 TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+CELL_TEXT_LIMIT = 32_767  # Excel's limit on the characters of a cell
+HEADER_TEXT_LIMIT = 80  # printed page headers hold at most 255 characters with their codes
+PROPERTY_LIMIT = 1_000
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,22 @@ def _lines(values: Iterable[str]) -> str:
     return "\n".join(values)
 
 
+def put(ws: Worksheet, row: int, column: int, value: Any) -> Cell | MergedCell:
+    """Write ``value`` to a cell; text always as text.
+
+    Text from users is never a formula (``=HYPERLINK(…)``, ``=1+1``, ``=cmd|…`` stay what was typed: the cell
+    is a string cell, which Excel and LibreOffice show and never evaluate), characters that XML cannot hold
+    become U+FFFD instead of crashing the workbook, and text is cut at Excel's 32,767 characters a cell.
+    """
+    cell = ws.cell(row, column)
+    if not isinstance(value, str):
+        cell.value = value
+        return cell
+    cell.value = printable(value, CELL_TEXT_LIMIT)
+    cell.data_type = "s"  # openpyxl takes a leading "=" as a formula; this cell holds text, whatever it says
+    return cell
+
+
 def _naive_utc(stamp: dt.datetime) -> dt.datetime:
     """Excel has no time zones; times are written as UTC (the header says so)."""
     return stamp.astimezone(dt.UTC).replace(tzinfo=None) if stamp.tzinfo else stamp
@@ -113,12 +134,12 @@ def write_table(ws: Worksheet, columns: Sequence[Column], rows: Iterable[Sequenc
     """Write a header and rows at ``first_row``; size, wrap and format the columns; return the last row."""
     widths = [display_width(c.title) for c in columns]
     for index, column in enumerate(columns, start=1):
-        cell = ws.cell(first_row, index, column.title)
+        cell = put(ws, first_row, index, column.title)
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
     row_number = first_row
     for row_number, row in enumerate(rows, start=first_row + 1):
         for index, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
-            cell = ws.cell(row_number, index, value)
+            cell = put(ws, row_number, index, value)
             cell.alignment = WRAP
             if column.number_format:
                 cell.number_format = column.number_format
@@ -150,6 +171,7 @@ def print_setup(ws: Worksheet, landscape: bool) -> None:
 def page_texts(ws: Worksheet, left: str, right: str) -> None:
     """Printed header (company, report ID) and footer (page numbers); ``&`` is a code there, ``&&`` a sign."""
     header, footer = HeaderFooterItem(), HeaderFooterItem()
+    left, right = printable(left, HEADER_TEXT_LIMIT), printable(right, HEADER_TEXT_LIMIT)
     header.left.text, header.right.text = left.replace("&", "&&"), right.replace("&", "&&")
     footer.center.text = "第 &P 页 / 共 &N 页"
     ws.HeaderFooter.oddHeader, ws.HeaderFooter.oddFooter = header, footer
@@ -194,7 +216,7 @@ def _count_row(catalog: str, title: str, counts: Counts) -> list[Any]:
 
 
 def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
-    ws["A1"] = REPORT_TITLE_ZH
+    put(ws, 1, 1, REPORT_TITLE_ZH)
     ws["A1"].font = Font(size=16, bold=True)
     facts: list[tuple[str, Any]] = [
         ("报告编号", content.report_id),
@@ -220,10 +242,10 @@ def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
     for column in range(1, len(SUMMARY_COLUMNS) + 1):
         ws.cell(last, column).font = HEADER_FONT
     severe_row = last + 2
-    ws.cell(severe_row, 1, f"严重不合格项（{len(content.severe_failures)}）").font = HEADER_FONT
+    put(ws, severe_row, 1, f"严重不合格项（{len(content.severe_failures)}）").font = HEADER_FONT
     for offset, item in enumerate(content.severe_failures, start=1):
-        ws.cell(severe_row + offset, 1, item.item_id)
-        ws.cell(severe_row + offset, 2, item.title)
+        put(ws, severe_row + offset, 1, item.item_id)
+        put(ws, severe_row + offset, 2, item.title)
     red_when_positive(ws, column_range(4, header_row + 1, last))
     print_setup(ws, landscape=False)
 
@@ -236,8 +258,8 @@ def write_facts(ws: Worksheet, facts: Sequence[tuple[str, Any]], first_row: int,
     column_a.width = max(column_a.width or 0, label_width)
     value_width = sum(ws.column_dimensions[get_column_letter(c)].width or 8 for c in range(2, span + 1))
     for row, (label, value) in enumerate(facts, start=first_row):
-        ws.cell(row, 1, label).font = HEADER_FONT
-        cell = ws.cell(row, 2, value)
+        put(ws, row, 1, label).font = HEADER_FONT
+        cell = put(ws, row, 2, value)
         cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
         if isinstance(value, dt.datetime):
             cell.number_format = TIME_FORMAT
@@ -390,14 +412,14 @@ def signatures_sheet(ws: Worksheet, content: ReportContent, local_zone: dt.tzinf
         ("记录哈希", content.record_hash),  # SHA-256; a longer label would not fit the first column
     ]
     for offset, (label, value) in enumerate(record, start=2):
-        ws.cell(last + offset, 1, label).font = HEADER_FONT
-        ws.cell(last + offset, 2, value)
+        put(ws, last + offset, 1, label).font = HEADER_FONT
+        put(ws, last + offset, 2, value)
     finish_table_sheet(ws, 1, last, len(SIGNER_COLUMNS), landscape=False)
 
 
 def _properties(wb: Workbook, title: str, subject: str, created: dt.datetime, keywords: str = "") -> None:
-    wb.properties.title = title
-    wb.properties.subject = subject
+    wb.properties.title = printable(title, PROPERTY_LIMIT)
+    wb.properties.subject = printable(subject, PROPERTY_LIMIT)
     wb.properties.creator = CREATOR
     wb.properties.created = _naive_utc(created)
     wb.properties.keywords = keywords

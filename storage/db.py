@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import audit
-from storage.errors import DatabaseTooNewError, KnownError
+from storage.errors import DatabaseTooNewError, ForeignDatabaseError, KnownError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -134,6 +134,46 @@ def _current_revision(engine: Engine) -> str | None:
             return None
 
 
+def _refuse_foreign(engine: Engine) -> None:
+    """A database with tables but no schema version is someone else's: never add tables to it."""
+    from sqlalchemy import inspect
+
+    _refuse_tables(sorted(inspect(engine).get_table_names()))
+
+
+def _refuse_foreign_sqlite_file(path: Path) -> None:
+    """The same check on an SQLite file before the first connection, which would switch it to WAL mode:
+    someone else's file is refused without a single byte of it changed."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return  # opening it properly says what is wrong, in words
+    try:
+        tables = sorted(
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not str(row[0]).startswith("sqlite_")
+        )
+    except sqlite3.Error:
+        return
+    finally:
+        connection.close()
+    if "alembic_version" not in tables:
+        _refuse_tables(tables)
+
+
+def _refuse_tables(tables: list[str]) -> None:
+    if tables:
+        shown = ", ".join(tables[:5]) + (" …" if len(tables) > 5 else "")
+        raise ForeignDatabaseError(
+            f"this database is not a 复工自查 database (it already holds the tables {shown}); it was left "
+            "unchanged — choose an empty database or a 复工自查 one",
+            f"该数据库不是复工自查数据库（其中已有数据表 {shown}），未作任何改动；请选择空数据库或复工自查数据库",
+        )
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema up to date, refusing a database from a newer version of the application."""
     if _current_revision(engine) == SCHEMA_HEAD:
@@ -147,6 +187,8 @@ def migrate(engine: Engine) -> None:
     known = {rev.revision for rev in script.walk_revisions()}
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_heads()
+    if not current:
+        _refuse_foreign(engine)
     unknown = [rev for rev in current if rev not in known]
     if unknown:
         raise DatabaseTooNewError(
@@ -191,6 +233,9 @@ class Database:
 def open_database(url: str, *, upgrade: bool = True) -> Database:
     """Open (creating if needed) and migrate the database at ``url``."""
     try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+            _refuse_foreign_sqlite_file(Path(parsed.database).expanduser())
         engine = make_engine(url)
     except exc.SQLAlchemyError as error:
         raise _known(error) from error

@@ -23,6 +23,10 @@ class DatabaseTooNewError(KnownError):
     pass
 
 
+class ForeignDatabaseError(KnownError):
+    """A database that is not one of 复工自查's (left untouched)."""
+
+
 class ConcurrentEditError(KnownError):
     pass
 

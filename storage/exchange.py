@@ -14,32 +14,92 @@ import math
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
-from checklist.catalog import official_catalogs
+from checklist.catalog import CatalogError, catalog_version, official_catalogs
 from checklist.company import CompanyType, validate_credit_code
 from checklist.evaluation import Result, parse_rooms
-from checklist.numbers import parse_number
+from checklist.numbers import parse_count, parse_number
 from checklist.rules import Location, MeasurementError, validate_measurement
-from checklist.workflow import InspectionStatus
+from checklist.text import TextKind, TextPolicyError, check_name, check_text
+from checklist.workflow import ActionStatus, InspectionStatus, action_status_roles
 from storage import actions, inspections
 from storage.db import Database
 from storage.errors import InvalidInputError
 from storage.record import FORMAT, canonical_record, record_hash
 from storage.unit_of_work import unit_of_work
 
+# Plausible limits per inspection: far above any real one, low enough that a report is made in seconds.
+MAX_FILE_BYTES = 20_000_000
+MAX_ROOMS = 2_000
+MAX_ACTIONS = 1_000
+MAX_HEADCOUNT = 10_000_000
+MAX_ROOM_AREA_M2 = 100_000.0
+MAX_OCCUPANTS = 10_000
+MAX_JSON_INT = 2**53  # larger integers are not held exactly by JSON readers, SQLite or a float
+EARLIEST_DATE = dt.date(2019, 12, 1)  # the epidemic rules this record proves did not exist before
+
+
+def _latest_date(years_ahead: int = 0) -> dt.date:
+    """Tomorrow (a record made today, anywhere in the world), or about ``years_ahead`` years from now."""
+    return dt.date.today() + dt.timedelta(days=1 + 365 * years_ahead)
+
+
+def _iso_date(value: object, latest: dt.date) -> dt.date:
+    """Only a ``YYYY-MM-DD`` string is a date (``0`` is not 1970-01-01), and only within the rules' era."""
+    if not isinstance(value, str):
+        raise ValueError(f"a date is written YYYY-MM-DD, not {type(value).__name__} {str(value)[:20]}")
+    try:
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"a date is written YYYY-MM-DD, not {value[:30]!r}") from None
+    if len(value) != 10:
+        raise ValueError(f"a date is written YYYY-MM-DD, not {value[:30]!r}")
+    if not EARLIEST_DATE <= date <= latest:
+        raise ValueError(f"{value} is outside the plausible range {EARLIEST_DATE} to {latest}")
+    return date
+
+
+def _record_date(value: object) -> dt.date:
+    return _iso_date(value, _latest_date())
+
+
+def _due_date(value: object) -> dt.date | None:
+    return None if value is None else _iso_date(value, _latest_date(years_ahead=5))
+
+
+def _name(field: str) -> Any:
+    def check(value: object) -> str:
+        try:
+            return check_name(value, field)
+        except TextPolicyError as error:
+            raise ValueError(str(error)) from None
+
+    return check
+
+
+def _text(kind: TextKind, field: str) -> Any:
+    def check(value: object) -> str:
+        try:
+            return check_text(value, kind, field)
+        except TextPolicyError as error:
+            raise ValueError(str(error)) from None
+
+    return check
+
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: true is not 1, 1 is not true, 0 is not a date; text is text.
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class CompanyIn(_Model):
-    name: Annotated[str, Field(min_length=1)]
-    credit_code: str
-    address: str = ""
-    district: str = ""
+    name: Annotated[str, BeforeValidator(_name("company name"))]
+    credit_code: Annotated[str, BeforeValidator(_text(TextKind.SHORT, "credit code"))]
+    address: Annotated[str, BeforeValidator(_text(TextKind.SHORT, "address"))] = ""
+    district: Annotated[str, BeforeValidator(_text(TextKind.SHORT, "district"))] = ""
     type: CompanyType = CompanyType.OTHER
-    headcount: Annotated[int, Field(ge=0)] = 0
+    headcount: Annotated[int, Field(ge=0, le=MAX_HEADCOUNT)] = 0
 
     @field_validator("credit_code")
     @classmethod
@@ -48,11 +108,11 @@ class CompanyIn(_Model):
 
 
 class ResponseIn(_Model):
-    item: str
+    item: Annotated[str, BeforeValidator(_text(TextKind.SHORT, "item"))]
     result: Result | None = None
-    note: str = ""
-    override_reason: str = ""
-    measurements: dict[str, Any] = Field(default_factory=dict)
+    note: Annotated[str, BeforeValidator(_text(TextKind.NOTE, "note"))] = ""
+    override_reason: Annotated[str, BeforeValidator(_text(TextKind.NOTE, "override reason"))] = ""
+    measurements: Annotated[dict[str, Any], Field(max_length=100)] = Field(default_factory=dict)
     # Computed by the application on export; accepted and recomputed on import.
     derived: Result | None = None
     final: Result | None = None
@@ -66,46 +126,59 @@ def _finite(value: float) -> float:
 
 
 class RoomIn(_Model):
-    name: Annotated[str, Field(min_length=1)]
-    area_m2: Annotated[float, Field(gt=0)]
-    occupants: Annotated[int, Field(ge=1)]
+    name: Annotated[str, BeforeValidator(_name("room name"))]
+    area_m2: Annotated[float, Field(gt=0, le=MAX_ROOM_AREA_M2)]
+    occupants: Annotated[int, Field(ge=1, le=MAX_OCCUPANTS)]
     location: Location = Location.ABOVE_GROUND
     has_window: bool = True
     bunk_beds: bool = False
 
     _area = field_validator("area_m2")(_finite)
 
-    @field_validator("area_m2", "occupants", mode="before")
+    @field_validator("area_m2", mode="before")
     @classmethod
     def _typed_number(cls, value: Any) -> Any:
         """A number given as text is read by the product's one rule (checklist.numbers): "1,000" is 1000,
         "37,5" is refused saying what to type — never read as 375 or 37."""
         return parse_number(value) if isinstance(value, str) else value
 
+    @field_validator("occupants", mode="before")
+    @classmethod
+    def _typed_count(cls, value: Any) -> Any:
+        """A head count given as text, by the same rule (a whole number: "6", not "6.5")."""
+        return parse_count(value) if isinstance(value, str) else value
+
 
 class ActionIn(_Model):
-    item: str
-    action: Annotated[str, Field(min_length=1)]
-    owner: Annotated[str, Field(min_length=1)]
-    due: dt.date | None = None
+    item: Annotated[str, BeforeValidator(_text(TextKind.SHORT, "item"))]
+    action: Annotated[str, BeforeValidator(_text(TextKind.NOTE, "action")), Field(min_length=1)]
+    owner: Annotated[str, BeforeValidator(_name("owner"))]
+    due: Annotated[dt.date | None, BeforeValidator(_due_date)] = None
     status: Literal["open", "done", "verified"] = "open"
-    verification_note: str = ""
-    verified_on: dt.date | None = None
+    verification_note: Annotated[str, BeforeValidator(_text(TextKind.NOTE, "verification note"))] = ""
+    verified_on: Annotated[dt.date | None, BeforeValidator(lambda v: None if v is None else _record_date(v))] = None
+
+    @field_validator("action")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("action is blank")
+        return value
 
 
 class CatalogRef(_Model):
-    id: str
-    version: str
+    id: Annotated[str, BeforeValidator(_text(TextKind.SHORT, "catalog id"))]
+    version: Annotated[str, BeforeValidator(_text(TextKind.SHORT, "catalog version"))]
 
 
 class InspectionIn(_Model):
-    date: dt.date
-    inspector: Annotated[str, Field(min_length=1)]
-    site: str | None = None
-    catalogs: list[CatalogRef | str] = Field(min_length=1)
-    responses: list[ResponseIn] = Field(default_factory=list)
-    dormitory_rooms: list[RoomIn] = Field(default_factory=list)
-    corrective_actions: list[ActionIn] = Field(default_factory=list)
+    date: Annotated[dt.date, BeforeValidator(_record_date)]
+    inspector: Annotated[str, BeforeValidator(_name("inspector"))]
+    site: Annotated[str | None, BeforeValidator(lambda v: None if v is None or v == "" else _name("site")(v))] = None
+    catalogs: Annotated[list[CatalogRef | str], Field(min_length=1, max_length=20)]
+    responses: Annotated[list[ResponseIn], Field(max_length=2_000)] = Field(default_factory=list)
+    dormitory_rooms: Annotated[list[RoomIn], Field(max_length=MAX_ROOMS)] = Field(default_factory=list)
+    corrective_actions: Annotated[list[ActionIn], Field(max_length=MAX_ACTIONS)] = Field(default_factory=list)
     # Written by export, ignored on import (a new record gets its own id, status and evidence).
     id: int | None = None
     status: str | None = None
@@ -114,7 +187,7 @@ class InspectionIn(_Model):
 
 
 class ExchangeFile(_Model):
-    model_config = ConfigDict(extra="ignore")  # exported files carry computed sections too
+    model_config = ConfigDict(extra="ignore", strict=True)  # exported files carry computed sections too
 
     format: Literal["fugong.inspection/1"]
     company: CompanyIn
@@ -133,16 +206,75 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return text or "(file)"
 
 
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) != len(keys):
+        twice = next(key for key in keys if keys.count(key) > 1)
+        raise _DuplicateKeyError(f"the key {twice[:40]!r} appears twice in one object; which one is meant is unclear")
+    return dict(pairs)
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > 16 or abs(value := int(text)) > MAX_JSON_INT:
+        raise _DuplicateKeyError(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is too large")
+    return value
+
+
+def _json_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _DuplicateKeyError(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is out of range")
+    return value
+
+
+def _json_constant(name: str) -> float:
+    raise _DuplicateKeyError(f"{name} is not a number JSON allows")
+
+
+def load_json(text: str) -> Any:
+    """JSON as a careful reader takes it: no duplicate keys, no NaN or Infinity, no integer beyond ±2^53,
+    no nesting too deep to read; anything else raises :class:`InvalidInputError` in one sentence."""
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_int=_json_int,
+            parse_float=_json_float,
+            parse_constant=_json_constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError(
+            f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; nothing was imported",
+            f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}），没有导入任何内容",
+        ) from None
+    except _DuplicateKeyError as exc:
+        raise InvalidInputError(f"{exc}; nothing was imported", f"{exc}；没有导入任何内容") from None
+    except RecursionError:
+        raise InvalidInputError(
+            "the JSON is nested too deeply to be an inspection; nothing was imported",
+            "JSON 嵌套层数过多，不是检查记录；没有导入任何内容",
+        ) from None
+    except ValueError as exc:  # e.g. Python's limit on digits in an integer
+        raise InvalidInputError(f"not valid JSON: {exc}; nothing was imported", f"不是有效的 JSON：{exc}") from None
+
+
 def parse_exchange(text: str) -> ExchangeFile:
     """Parse and fully validate an exchange file, or raise :class:`InvalidInputError` with the JSON path."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInputError(f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    if len(text) > MAX_FILE_BYTES:
+        raise InvalidInputError(
+            f"the file has {len(text):,} characters; an inspection file has at most {MAX_FILE_BYTES:,}",
+            f"文件有 {len(text):,} 个字符，检查记录文件最多 {MAX_FILE_BYTES:,} 个",
+        )
+    data = load_json(text)
     if not isinstance(data, dict):
         raise InvalidInputError("(file): expected a JSON object")
     try:
-        parsed = ExchangeFile.model_validate(data)
+        # Validated from the text: in JSON mode strict still takes "industrial" for an enum and 18 for 18.0.
+        parsed = ExchangeFile.model_validate_json(text)
     except ValidationError as exc:
         first = exc.errors()[0]
         message = str(first["msg"]).removeprefix("Value error, ")
@@ -153,7 +285,19 @@ def parse_exchange(text: str) -> ExchangeFile:
     for index, ref in enumerate(parsed.inspection.catalogs):
         cid = ref if isinstance(ref, str) else ref.id
         if cid not in catalogs:
-            raise InvalidInputError(f"inspection.catalogs[{index}]: unknown catalog {cid!r}")
+            raise InvalidInputError(f"inspection.catalogs[{index}]: unknown catalog {cid[:40]!r}")
+        if cid in chosen:
+            raise InvalidInputError(f"inspection.catalogs[{index}]: catalog {cid} is listed twice")
+        if isinstance(ref, CatalogRef) and ref.version != catalogs[cid].version:
+            try:
+                catalog_version(cid, ref.version)
+                known = "an earlier version; only records of the current version can be imported"
+            except CatalogError:
+                known = "a version that does not exist"
+            raise InvalidInputError(
+                f"inspection.catalogs[{index}].version: {cid} {ref.version[:20]} is {known} "
+                f"(this application has {cid} {catalogs[cid].version})"
+            )
         chosen.append(cid)
     items = {item.id: item for cid in chosen for item in catalogs[cid].items}
     seen: set[str] = set()
@@ -161,14 +305,14 @@ def parse_exchange(text: str) -> ExchangeFile:
         where = f"inspection.responses[{index}]"
         item = items.get(response.item)
         if item is None:
-            raise InvalidInputError(f"{where}.item: {response.item!r} is not an item of {', '.join(chosen)}")
+            raise InvalidInputError(f"{where}.item: {response.item[:40]!r} is not an item of {', '.join(chosen)}")
         if response.item in seen:
             raise InvalidInputError(f"{where}.item: {response.item} is answered twice")
         seen.add(response.item)
         kinds = {m.key: m.kind for m in item.measurements}
         for key, value in response.measurements.items():
             if key not in kinds:
-                raise InvalidInputError(f"{where}.measurements.{key}: not a measurement of {item.id}")
+                raise InvalidInputError(f"{where}.measurements.{key[:40]}: not a measurement of {item.id}")
             try:
                 validate_measurement(key, kinds[key], value)
             except MeasurementError as exc:
@@ -177,19 +321,42 @@ def parse_exchange(text: str) -> ExchangeFile:
     if room_errors:
         raise InvalidInputError(f"inspection.dormitory_rooms: {room_errors[0]}")
     for index, action in enumerate(parsed.inspection.corrective_actions):
+        where = f"inspection.corrective_actions[{index}]"
         if action.item not in items:
-            raise InvalidInputError(f"inspection.corrective_actions[{index}].item: {action.item!r} is not an item")
+            raise InvalidInputError(f"{where}.item: {action.item[:40]!r} is not an item")
+        if action.status == "verified" and not action.verification_note.strip():
+            raise InvalidInputError(
+                f"{where}.status: a corrective action is verified by a manager with a note saying how; "
+                "this one has no verification note"
+            )
+        if action.status != "verified" and (action.verification_note.strip() or action.verified_on):
+            raise InvalidInputError(f"{where}: a verification note or date on an action that is not verified")
     return parsed
 
 
 def import_file(db: Database, actor: str, path: Path) -> int:
     """Store the inspection of an exchange file; return its id. Nothing is stored if anything is invalid."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInputError(f"cannot read {path}: {exc}") from None
-    parsed = parse_exchange(text)
-    return store(db, actor, parsed)
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidInputError(
+                f"{path.name} has {size:,} bytes; an inspection file has at most {MAX_FILE_BYTES:,}; nothing was imported",
+                f"{path.name} 有 {size:,} 字节，检查记录文件最多 {MAX_FILE_BYTES:,} 字节；没有导入任何内容",
+            )
+        text = path.read_text(encoding="utf-8-sig")  # Windows editors may start UTF-8 with a BOM
+    except OSError as exc:
+        raise InvalidInputError(f"cannot read {path}: {exc.strerror}; nothing was imported") from None
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(
+            f"{path.name} is not UTF-8 text (byte {exc.start}); nothing was imported",
+            f"{path.name} 不是 UTF-8 文本（第 {exc.start} 字节）；没有导入任何内容",
+        ) from None
+    try:
+        return store(db, actor, parse_exchange(text))
+    except InvalidInputError as error:
+        if "nothing was imported" in str(error):
+            raise
+        raise InvalidInputError(f"{error}; nothing was imported", f"{error.message_zh}；没有导入任何内容") from None
 
 
 def store(db: Database, actor: str, parsed: ExchangeFile) -> int:
@@ -201,8 +368,19 @@ def store(db: Database, actor: str, parsed: ExchangeFile) -> int:
     catalogs = official_catalogs()
     chosen = [ref if isinstance(ref, str) else ref.id for ref in parsed.inspection.catalogs]
     company_in, inspection_in = parsed.company, parsed.inspection
-    with unit_of_work(db, actor, reason="import") as session:
+    # Only a manager verifies a corrective action (as everywhere else); importing one verified is verifying it.
+    verifies = any(ActionStatus(action.status) == ActionStatus.VERIFIED for action in inspection_in.corrective_actions)
+    allowed = action_status_roles(ActionStatus.VERIFIED) if verifies else action_status_roles(ActionStatus.OPEN)
+    with unit_of_work(db, actor, reason="import", allowed=allowed) as session:
         company = session.scalar(select(Company).where(Company.credit_code == company_in.credit_code))
+        if company is not None and (company.name, company.company_type) != (company_in.name, company_in.type.value):
+            raise InvalidInputError(
+                f"company: the credit code {company.credit_code} belongs to 「{company.name}」 ({company.company_type}) "
+                f"in this database, but the file says 「{company_in.name[:60]}」 ({company_in.type.value}); correct "
+                "the file or the company profile first",
+                f"company：统一社会信用代码 {company.credit_code} 在本数据库中属于「{company.name}」，"
+                f"文件中却是「{company_in.name[:60]}」；请先更正文件或公司信息",
+            )
         if company is None:
             company = Company(
                 name=company_in.name,

@@ -13,8 +13,34 @@ from typing import Any
 
 from checklist.workflow import ActionStatus, InspectionStatus, Meaning, Role
 from desktop.cli.errors import CommandError
+from storage.logfile import logger
 
 ACTOR_HELP = "name recorded in the audit trail (default: your login name)"
+MAX_ID = 2**63 - 1  # the largest id a database column holds (BIGINT)
+MAX_LIMIT = 100_000
+
+
+def _bounded(name: str, low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``, refused in one line otherwise."""
+
+    def parse(text: str) -> int:
+        cleaned = text.strip()
+        if not (cleaned.lstrip("+-").isascii() and cleaned.lstrip("+-").isdigit()) or len(cleaned) > 25:
+            raise argparse.ArgumentTypeError(f"{name} must be a whole number from {low} to {high}, not {text[:30]!r}")
+        value = int(cleaned)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{name} must be from {low} to {high}, not {cleaned[:30]}")
+        return value
+
+    parse.__name__ = name  # argparse names the type in its message
+    return parse
+
+
+record_id = _bounded("an id", 1, MAX_ID)
+limit_count = _bounded("a limit", 1, MAX_LIMIT)
+
+
+_opened: list[Any] = []  # closed by close_databases() when the command ends (also when run in-process)
 
 
 def _open(args: argparse.Namespace) -> Any:
@@ -22,9 +48,17 @@ def _open(args: argparse.Namespace) -> Any:
     from storage.errors import KnownError
 
     try:
-        return open_database(args.db)
+        db = open_database(args.db)
     except KnownError as exc:
         raise CommandError(str(exc)) from None
+    _opened.append(db)
+    return db
+
+
+def close_databases() -> None:
+    """Release every database the command opened (its engine's connections and file handles)."""
+    while _opened:
+        _opened.pop().close()
 
 
 def _actor(args: argparse.Namespace) -> str:
@@ -35,12 +69,18 @@ def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
     """Turn storage errors the user can act on into the one-line message of :class:`CommandError`."""
 
     def run(args: argparse.Namespace) -> int:
+        from sqlalchemy import exc as sql_errors
+
+        from storage.db import known_error
         from storage.errors import KnownError
 
         try:
             return handler(args)
         except KnownError as exc:
             raise CommandError(str(exc)) from None
+        except sql_errors.DBAPIError as exc:  # the driver's own words, e.g. a damaged or read-only file
+            logger("cli").info("database error", exc_info=True)
+            raise CommandError(f"{known_error(exc)}; nothing was changed") from None
 
     return run
 
@@ -78,9 +118,21 @@ def _audit_log(args: argparse.Namespace) -> int:
 
 
 def _verify_record(args: argparse.Namespace) -> int:
+    from storage.errors import KnownError
     from storage.verification import verify_record
 
-    check = verify_record(_open(args), args.id)
+    db = _open(args)
+    try:
+        check = verify_record(db, args.id)
+    except KnownError:
+        raise
+    except Exception as error:  # rows changed behind the application's back: that is the finding
+        logger("cli").warning("verify-record %s: the stored rows cannot be read", args.id, exc_info=True)
+        print(
+            f"FAIL stored record {args.id} cannot be read: a row of it was damaged or changed outside 复工自查 "
+            f"({type(error).__name__})"
+        )
+        return 2
     for line in check.lines:
         print(line)
     return 0 if check.ok else 2
@@ -150,15 +202,25 @@ def _read_secret(prompt: str) -> str:
 
 
 def _users_add(args: argparse.Namespace) -> int:
+    from checklist.text import TextPolicyError, check_name
     from export.signing import create_account
     from storage import auth
 
+    try:
+        check_name(args.name, "account name")
+    except TextPolicyError as error:
+        raise CommandError(f"{error}; no account was created") from None
     db = _open(args)
     password = _read_secret("new account's password: ")
+    if not password.strip():
+        raise CommandError("the new account's password is empty; no account was created")
     actor = args.name
     if args.by:
         actor = auth.authenticate(db, args.by, _read_secret(f"{args.by}'s password: ")).name
-    pkcs12 = Path(args.pkcs12).read_bytes() if args.pkcs12 else None
+    try:
+        pkcs12 = Path(args.pkcs12).read_bytes() if args.pkcs12 else None
+    except OSError as error:
+        raise CommandError(f"cannot read {args.pkcs12}: {error.strerror}; no account was created") from None
     user_id, role = create_account(db, actor, args.name, args.role, password, pkcs12)
     note = " (the first account is always a manager)" if role != args.role else ""
     print(f"account {user_id}: {args.name}, {role}{note}, with a signing key")
@@ -267,7 +329,9 @@ def _follow_up(args: argparse.Namespace) -> int:
     try:
         on = dt.date.fromisoformat(args.on) if args.on else dt.date.today()
     except ValueError:
-        raise CommandError(f"--on takes a date YYYY-MM-DD, not {args.on!r}") from None
+        raise CommandError(f"--on takes a date YYYY-MM-DD, not {args.on[:40]!r}") from None
+    if on > dt.date.today():
+        raise CommandError(f"--on {on} is in the future; a follow-up is recorded when it happened — nothing was saved")
     follow_up_action(_open(args), _actor(args), args.id, args.action, args.status, args.note, on)
     print(f"corrective action {args.action} of inspection {args.id}: {args.status} on {on}")
     return 0
@@ -300,12 +364,12 @@ def register(commands: Any) -> None:
     verify.set_defaults(handler=_guard(_audit_verify), needs_db=True)
     verify.add_argument("--db", default=argparse.SUPPRESS)
     log = audit_commands.add_parser("log", help="print the audit trail")
-    log.add_argument("--inspection", type=int, default=None)
+    log.add_argument("--inspection", type=record_id, default=None)
     log.add_argument("--db", default=argparse.SUPPRESS)
     log.set_defaults(handler=_guard(_audit_log), needs_db=True)
 
     add("verify-record", _verify_record, "check that a completed or signed inspection is unchanged").add_argument(
-        "id", type=int
+        "id", type=record_id
     )
     add("backup", _backup, "write a consistent copy of the SQLite database").add_argument("file")
     add("restore", _restore, "replace the SQLite database with a backup (the old one is kept)").add_argument("file")
@@ -313,7 +377,7 @@ def register(commands: Any) -> None:
     imp.add_argument("file")
     imp.add_argument("--actor", help=ACTOR_HELP)
     exp = add("export", _export, "write an inspection as JSON, PDF and/or Excel")
-    exp.add_argument("id", type=int)
+    exp.add_argument("id", type=record_id)
     exp.add_argument("--json", metavar="FILE")
     exp.add_argument("--pdf", metavar="FILE")
     exp.add_argument("--xlsx", metavar="FILE")
@@ -343,7 +407,7 @@ def register(commands: Any) -> None:
         toggle.add_argument("--by", required=True, help="the manager who does it")
         toggle.set_defaults(handler=_guard(_users_set_active), needs_db=True)
     sign = add("sign", _sign, "sign an inspection (password on standard input)")
-    sign.add_argument("id", type=int)
+    sign.add_argument("id", type=record_id)
     sign.add_argument("--user", required=True)
     sign.add_argument("--meaning", choices=tuple(Meaning), required=True)
     verify_cmd = commands.add_parser("verify", help="check a report file's signatures and its stored record")
@@ -353,19 +417,19 @@ def register(commands: Any) -> None:
     verify_cmd.set_defaults(handler=_guard(_verify), needs_db=False)
     batch = add("export-batch", _export_batch, "every inspection of a period or site in one workbook, for auditors")
     batch.add_argument("file")
-    batch.add_argument("--site", type=int, help="site id")
+    batch.add_argument("--site", type=record_id, help="site id")
     batch.add_argument("--status", choices=tuple(InspectionStatus))
     batch.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     batch.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     actions = add("actions", _actions, "an inspection's corrective actions with their follow-ups")
-    actions.add_argument("id", type=int)
+    actions.add_argument("id", type=record_id)
     follow = add("follow-up", _follow_up, "record that a corrective action was done or verified (after completion)")
-    follow.add_argument("id", type=int, help="inspection id")
-    follow.add_argument("action", type=int, help="corrective action id (see `fugong actions ID`)")
+    follow.add_argument("id", type=record_id, help="inspection id")
+    follow.add_argument("action", type=record_id, help="corrective action id (see `fugong actions ID`)")
     follow.add_argument("--status", choices=(ActionStatus.DONE, ActionStatus.VERIFIED), required=True)
     follow.add_argument("--note", default="")
     follow.add_argument("--on", help="date it was done or verified (default: today)")
     follow.add_argument("--actor", help=ACTOR_HELP)
     lst = add("list", _list, "list inspections")
     lst.add_argument("--status", choices=tuple(InspectionStatus))
-    lst.add_argument("--limit", type=int, default=50)
+    lst.add_argument("--limit", type=limit_count, default=50)

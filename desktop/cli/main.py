@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop.cli.errors import CommandError
 
@@ -76,7 +76,13 @@ _EXTRA_COMMANDS: list[Callable[[Any], None]] = []
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="fugong", description="复工自查 — 复工复产疫情防控自查")
+    class OneLineParser(argparse.ArgumentParser):
+        """A usage error is one line and exit status 1, like every other refusal of the command."""
+
+        def error(self, message: str) -> NoReturn:
+            self.exit(1, f"fugong: {message} (see `{self.prog} --help`)\n")
+
+    parser = OneLineParser(prog="fugong", description="复工自查 — 复工复产疫情防控自查")
     parser.add_argument(
         "--db", default=None, help="database URL (default: $FUGONG_DB_URL or SQLite in the user data folder)"
     )
@@ -111,16 +117,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_gui
 
         return run_gui(args.db)
-    if args.db is None and getattr(args, "needs_db", False):
-        from storage.location import default_db_url
+    from storage.logfile import logger, setup_logging
 
-        args.db = default_db_url()
+    log_file = setup_logging()
     try:
+        from storage.files import clean_leftovers
+
+        clean_leftovers()  # what a killed run left: temporary folders and .part files
+        if args.db is None and getattr(args, "needs_db", False):
+            from storage.location import default_db_url
+
+            args.db = default_db_url()
         handler: Handler = args.handler
         return handler(args)
     except CommandError as exc:
-        print(f"fugong: {exc}", file=sys.stderr)
+        message = " ".join(str(exc).split())  # one line, whatever the message quoted
+        logger("cli").info("fugong %s refused: %s", args.command, message)
+        print(f"fugong: {message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("fugong: interrupted", file=sys.stderr)
         return 130
+    except RecursionError:
+        logger("cli").exception("fugong %s: input nested too deeply", args.command)
+        print("fugong: the input is nested too deeply to be read; nothing was changed", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: one sentence for the user, the traceback for whoever fixes it
+        logger("cli").exception("fugong %s failed unexpectedly", args.command)
+        print(
+            f"fugong: unexpected error ({type(exc).__name__}); nothing was saved by the step that failed; "
+            f"the details are in {log_file}",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        from desktop.cli.commands import close_databases
+
+        close_databases()

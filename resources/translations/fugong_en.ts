@@ -4,27 +4,27 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../desktop/common/about.py" line="17"/>
+        <location filename="../../desktop/common/about.py" line="18"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/about.py" line="19"/>
+        <location filename="../../desktop/common/about.py" line="20"/>
         <source>企事业单位复工复产疫情防控自查：逐项检查、现场测量、整改跟踪和检查报告。</source>
         <translation>Epidemic-control self-inspection for enterprises resuming work: item-by-item checks, on-site measurements, corrective actions and inspection reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/about.py" line="20"/>
+        <location filename="../../desktop/common/about.py" line="21"/>
         <source>检查表依据的官方文件见“帮助 → 依据文件”。</source>
         <translation>The official documents behind the checklists are listed under Help → Sources.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/about.py" line="21"/>
+        <location filename="../../desktop/common/about.py" line="22"/>
         <source>中文字体：Droid Sans Fallback（Apache License 2.0）。</source>
         <translation>Chinese font: Droid Sans Fallback (Apache License 2.0).</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/about.py" line="25"/>
+        <location filename="../../desktop/common/about.py" line="26"/>
         <source>关于复工自查</source>
         <translation>About Fugong Self-Check</translation>
     </message>
@@ -32,47 +32,47 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="44"/>
+        <location filename="../../desktop/accounts/account.py" line="43"/>
         <source>安全员</source>
         <translation>Safety officer</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="45"/>
+        <location filename="../../desktop/accounts/account.py" line="44"/>
         <source>单位主要负责人</source>
         <translation>Head of the organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="46"/>
+        <location filename="../../desktop/accounts/account.py" line="45"/>
         <source>审计员</source>
         <translation>Auditor</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="53"/>
+        <location filename="../../desktop/accounts/account.py" line="52"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="54"/>
+        <location filename="../../desktop/accounts/account.py" line="53"/>
         <source>单位主要负责人审核</source>
         <translation>Review by the head of the organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="62"/>
+        <location filename="../../desktop/accounts/account.py" line="61"/>
         <source>本人作为检查人签署，确认亲自完成了本次检查，记录的检查结果、测量值、照片和整改措施真实、完整。签署后记录即被锁定，不能再修改；如需更正，只能创建新版本。</source>
         <translation>I sign as the inspector and confirm that I carried out this inspection myself and that the results, measurements, photos and corrective actions recorded are true and complete. Signing locks the record: it cannot be changed afterwards; a correction can only be made as a new version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="67"/>
+        <location filename="../../desktop/accounts/account.py" line="66"/>
         <source>本人作为单位主要负责人签署，确认已审核本次检查记录和整改措施，同意其内容，并对整改的落实负责。</source>
         <translation>I sign as the head of the organisation and confirm that I have reviewed this inspection record and its corrective actions, that I agree with them, and that I am responsible for carrying out the corrections.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="119"/>
+        <location filename="../../desktop/accounts/account.py" line="78"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="123"/>
+        <location filename="../../desktop/accounts/account.py" line="82"/>
         <source>账户名或密码不正确。</source>
         <translation>Unknown account or wrong password.</translation>
     </message>
@@ -90,48 +90,48 @@
         <translation>A disabled account cannot log in, sign, or have data changed in its name; the account itself is kept, so the audit trail and the records it signed can still be verified. It can be enabled again at any time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="117"/>
+        <location filename="../../desktop/accounts/manage.py" line="119"/>
         <source>停用(&amp;D)</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="119"/>
+        <location filename="../../desktop/accounts/manage.py" line="121"/>
         <source>启用(&amp;E)</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="169"/>
+        <location filename="../../desktop/accounts/manage.py" line="171"/>
         <source>不能停用自己的账户。</source>
         <translation>You cannot disable your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="186"/>
+        <location filename="../../desktop/accounts/manage.py" line="188"/>
         <source>无法读取账户。</source>
         <translation>The accounts could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="186"/>
-        <location filename="../../desktop/accounts/manage.py" line="217"/>
+        <location filename="../../desktop/accounts/manage.py" line="188"/>
+        <location filename="../../desktop/accounts/manage.py" line="219"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="209"/>
+        <location filename="../../desktop/accounts/manage.py" line="211"/>
         <source>已重新启用账户：{name}</source>
         <translation>Account enabled again: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="209"/>
+        <location filename="../../desktop/accounts/manage.py" line="211"/>
         <source>已停用账户：{name}</source>
         <translation>Account disabled: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="217"/>
+        <location filename="../../desktop/accounts/manage.py" line="219"/>
         <source>账户状态未能修改。</source>
         <translation>The account was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="219"/>
+        <location filename="../../desktop/accounts/manage.py" line="221"/>
         <source>账户状态未能修改：</source>
         <translation>The account was not changed: </translation>
     </message>
@@ -182,123 +182,123 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="51"/>
-        <location filename="../../desktop/accounts/add.py" line="97"/>
+        <location filename="../../desktop/accounts/add.py" line="52"/>
+        <location filename="../../desktop/accounts/add.py" line="98"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="67"/>
+        <location filename="../../desktop/accounts/add.py" line="68"/>
         <source>至少 8 个字符</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="74"/>
+        <location filename="../../desktop/accounts/add.py" line="75"/>
         <source>不导入：程序为该账户生成签名密钥</source>
         <translation>none: a signing key is generated for this account</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="75"/>
+        <location filename="../../desktop/accounts/add.py" line="76"/>
         <source>选择(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="77"/>
+        <location filename="../../desktop/accounts/add.py" line="78"/>
         <source>不导入</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="82"/>
+        <location filename="../../desktop/accounts/add.py" line="83"/>
         <source>可选：CA 签发的 PKCS#12 文件（.p12 / .pfx），须能用上面的密码打开。</source>
         <translation>Optional: a PKCS#12 file issued by a CA (.p12 / .pfx); it must open with the password above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="88"/>
+        <location filename="../../desktop/accounts/add.py" line="89"/>
         <source>姓名（账户名）(&amp;N)：</source>
         <translation>&amp;Name (account):</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="89"/>
+        <location filename="../../desktop/accounts/add.py" line="90"/>
         <source>角色(&amp;R)：</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="91"/>
+        <location filename="../../desktop/accounts/add.py" line="92"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="92"/>
+        <location filename="../../desktop/accounts/add.py" line="93"/>
         <source>再次输入密码(&amp;A)：</source>
         <translation>Password &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="93"/>
+        <location filename="../../desktop/accounts/add.py" line="94"/>
         <source>签名证书(&amp;K)：</source>
         <translation>Signing &amp;key:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="120"/>
+        <location filename="../../desktop/accounts/add.py" line="121"/>
         <source>填写检查记录，并作为检查人签署。</source>
         <translation>Fills in inspections and signs them as the inspector.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="121"/>
+        <location filename="../../desktop/accounts/add.py" line="122"/>
         <source>另可添加账户，并作为单位主要负责人审核签署。</source>
         <translation>Also adds accounts and countersigns as the head of the organisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="122"/>
+        <location filename="../../desktop/accounts/add.py" line="123"/>
         <source>只能查看、验证和导出，不能修改任何数据。</source>
         <translation>Can view, verify and export; cannot change any data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="129"/>
+        <location filename="../../desktop/accounts/add.py" line="130"/>
         <source>选择 PKCS#12 密钥文件</source>
         <translation>Choose a PKCS#12 key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="129"/>
+        <location filename="../../desktop/accounts/add.py" line="130"/>
         <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
         <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="144"/>
+        <location filename="../../desktop/accounts/add.py" line="145"/>
         <source>请填写姓名。</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="149"/>
+        <location filename="../../desktop/accounts/add.py" line="150"/>
         <source>密码至少需要 {count} 个字符。</source>
         <translation>The password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="153"/>
+        <location filename="../../desktop/accounts/add.py" line="154"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="161"/>
+        <location filename="../../desktop/accounts/add.py" line="162"/>
         <source>无法读取密钥文件：{reason}</source>
         <translation>The key file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="181"/>
+        <location filename="../../desktop/accounts/add.py" line="182"/>
         <source>正在创建账户和签名密钥……</source>
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="195"/>
+        <location filename="../../desktop/accounts/add.py" line="196"/>
         <source>账户未能添加。</source>
         <translation>The account was not added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="195"/>
+        <location filename="../../desktop/accounts/add.py" line="196"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="197"/>
+        <location filename="../../desktop/accounts/add.py" line="198"/>
         <source>账户未能添加：</source>
         <translation>The account was not added: </translation>
     </message>
@@ -306,97 +306,97 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="143"/>
+        <location filename="../../desktop/audit/models.py" line="144"/>
         <source>已审核（检查人 + 单位主要负责人）</source>
         <translation>Approved (inspector + head of the organisation)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="145"/>
+        <location filename="../../desktop/audit/models.py" line="146"/>
         <source>检查人已签署，待审核</source>
         <translation>Signed by the inspector, awaiting review</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="146"/>
+        <location filename="../../desktop/audit/models.py" line="147"/>
         <source>未签署</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="151"/>
+        <location filename="../../desktop/audit/models.py" line="152"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="152"/>
+        <location filename="../../desktop/audit/models.py" line="153"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="153"/>
+        <location filename="../../desktop/audit/models.py" line="154"/>
         <source>删除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="154"/>
+        <location filename="../../desktop/audit/models.py" line="155"/>
         <source>完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="155"/>
+        <location filename="../../desktop/audit/models.py" line="156"/>
         <source>签署</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="156"/>
+        <location filename="../../desktop/audit/models.py" line="157"/>
         <source>登录失败</source>
         <translation>Login failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="163"/>
+        <location filename="../../desktop/audit/models.py" line="164"/>
         <source>检查记录</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="164"/>
+        <location filename="../../desktop/audit/models.py" line="165"/>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="165"/>
+        <location filename="../../desktop/audit/models.py" line="166"/>
         <source>宿舍</source>
         <translation>Dormitory room</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="166"/>
+        <location filename="../../desktop/audit/models.py" line="167"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="167"/>
+        <location filename="../../desktop/audit/models.py" line="168"/>
         <source>整改措施</source>
         <translation>Corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="168"/>
+        <location filename="../../desktop/audit/models.py" line="169"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="169"/>
+        <location filename="../../desktop/audit/models.py" line="170"/>
         <source>报告文件</source>
         <translation>Report file</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="170"/>
+        <location filename="../../desktop/audit/models.py" line="171"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="171"/>
+        <location filename="../../desktop/audit/models.py" line="172"/>
         <source>场所</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="172"/>
+        <location filename="../../desktop/audit/models.py" line="173"/>
         <source>账户</source>
         <translation>Account</translation>
     </message>
@@ -404,52 +404,52 @@
 <context>
     <name>AuditRecordsModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="233"/>
+        <location filename="../../desktop/audit/models.py" line="234"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="234"/>
+        <location filename="../../desktop/audit/models.py" line="235"/>
         <source>企业 / 场所</source>
         <translation>Company / site</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="235"/>
+        <location filename="../../desktop/audit/models.py" line="236"/>
         <source>检查日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="236"/>
+        <location filename="../../desktop/audit/models.py" line="237"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="237"/>
+        <location filename="../../desktop/audit/models.py" line="238"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="238"/>
+        <location filename="../../desktop/audit/models.py" line="239"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="239"/>
+        <location filename="../../desktop/audit/models.py" line="240"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="273"/>
+        <location filename="../../desktop/audit/models.py" line="275"/>
         <source>未验证</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="275"/>
+        <location filename="../../desktop/audit/models.py" line="277"/>
         <source>完好，未被改动</source>
         <translation>Intact, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="277"/>
+        <location filename="../../desktop/audit/models.py" line="279"/>
         <source>验证失败</source>
         <translation>Verification failed</translation>
     </message>
@@ -457,37 +457,37 @@
 <context>
     <name>AuditTrailModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="303"/>
+        <location filename="../../desktop/audit/models.py" line="305"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="304"/>
+        <location filename="../../desktop/audit/models.py" line="306"/>
         <source>时间（本地）</source>
         <translation>Time (local)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="305"/>
+        <location filename="../../desktop/audit/models.py" line="307"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="306"/>
+        <location filename="../../desktop/audit/models.py" line="308"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="307"/>
+        <location filename="../../desktop/audit/models.py" line="309"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="308"/>
+        <location filename="../../desktop/audit/models.py" line="310"/>
         <source>变更（原值 → 新值）</source>
         <translation>Change (old → new)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="309"/>
+        <location filename="../../desktop/audit/models.py" line="311"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -665,39 +665,39 @@
 <context>
     <name>CompanyType</name>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="38"/>
+        <location filename="../../desktop/accounts/first_run.py" line="39"/>
         <source>工业企业</source>
         <translation>Industrial enterprise</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="39"/>
+        <location filename="../../desktop/accounts/first_run.py" line="40"/>
         <source>建设工程参建单位</source>
         <translation>Construction project participant</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="40"/>
+        <location filename="../../desktop/accounts/first_run.py" line="41"/>
         <source>商务楼宇（办公楼、写字楼）</source>
         <translation>Commercial building (offices)</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="41"/>
+        <location filename="../../desktop/accounts/first_run.py" line="42"/>
         <source>商场（含超市）</source>
         <translation>Shopping mall (incl. supermarket)</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="42"/>
+        <location filename="../../desktop/accounts/first_run.py" line="43"/>
         <source>餐馆（含内部食堂）</source>
         <translation>Restaurant (incl. staff canteen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="43"/>
-        <source>其他市场主体</source>
-        <translation>Other market entity</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/accounts/first_run.py" line="1"/>
+        <location filename="../../desktop/accounts/first_run.py" line="44"/>
         <source>酒店、宾馆（住宿）</source>
         <translation>Hotel or guesthouse (accommodation)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/first_run.py" line="45"/>
+        <source>其他市场主体</source>
+        <translation>Other market entity</translation>
     </message>
 </context>
 <context>
@@ -756,37 +756,37 @@
 <context>
     <name>CorrectiveActionDialog</name>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="27"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="29"/>
         <source>新建整改措施</source>
         <translation>New corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="33"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="35"/>
         <source>例如：调整宿舍分配，每间不超过 4 人</source>
         <translation>e.g. reassign dormitory beds, at most 4 people per room</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="47"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="49"/>
         <source>整改措施(&amp;A)：</source>
         <translation>&amp;Action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="48"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="50"/>
         <source>责任人(&amp;O)：</source>
         <translation>&amp;Owner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="49"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="51"/>
         <source>完成期限(&amp;D)：</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="79"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="81"/>
         <source>请填写整改措施。</source>
         <translation>Describe the corrective action.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="83"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="85"/>
         <source>请填写责任人。</source>
         <translation>Name the owner.</translation>
     </message>
@@ -794,17 +794,17 @@
 <context>
     <name>CorrectiveActions</name>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="56"/>
+        <location filename="../../desktop/editor/actions.py" line="61"/>
         <source>待整改</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="57"/>
+        <location filename="../../desktop/editor/actions.py" line="62"/>
         <source>已整改</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="58"/>
+        <location filename="../../desktop/editor/actions.py" line="63"/>
         <source>已验证</source>
         <translation>Verified</translation>
     </message>
@@ -812,42 +812,42 @@
 <context>
     <name>CorrectiveActionsModel</name>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="119"/>
+        <location filename="../../desktop/editor/actions.py" line="124"/>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="119"/>
+        <location filename="../../desktop/editor/actions.py" line="124"/>
         <source>整改措施</source>
         <translation>Corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="119"/>
+        <location filename="../../desktop/editor/actions.py" line="124"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="119"/>
+        <location filename="../../desktop/editor/actions.py" line="124"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="119"/>
+        <location filename="../../desktop/editor/actions.py" line="124"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="139"/>
+        <location filename="../../desktop/editor/actions.py" line="144"/>
         <source>{status}（检查记录中）</source>
         <translation>{status} (in the record)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="142"/>
+        <location filename="../../desktop/editor/actions.py" line="147"/>
         <source>{on}  {status} — {by}</source>
         <translation>{on}  {status} — {by}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="143"/>
+        <location filename="../../desktop/editor/actions.py" line="148"/>
         <source>{line}：{note}</source>
         <translation>{line}: {note}</translation>
     </message>
@@ -855,80 +855,90 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/common/errors.py" line="39"/>
+        <location filename="../../desktop/common/errors.py" line="42"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/errors.py" line="45"/>
+        <location filename="../../desktop/common/errors.py" line="48"/>
         <source>程序内部错误，请把详细信息发给维护人员。</source>
         <translation>An internal error occurred; please send the details to the maintainers.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="150"/>
+        <source>发生了意外错误。</source>
+        <translation>An unexpected error occurred.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="152"/>
+        <source>已保存的内容不受影响。详细信息已写入日志文件：%1</source>
+        <translation>What was saved is not affected. The details were written to the log file: %1</translation>
     </message>
 </context>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/reports/export.py" line="88"/>
+        <location filename="../../desktop/reports/export.py" line="89"/>
         <source>选择保存报告的文件夹</source>
         <translation>Choose a folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="101"/>
+        <location filename="../../desktop/reports/export.py" line="102"/>
         <source>报告未能导出。</source>
         <translation>The reports could not be exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="102"/>
+        <location filename="../../desktop/reports/export.py" line="103"/>
         <source>检查记录不受影响；没有留下写了一半的文件。</source>
         <translation>The inspection record is not affected; no half-written file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="110"/>
+        <location filename="../../desktop/reports/export.py" line="111"/>
         <source>正在导出报告……</source>
         <translation>Exporting reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="149"/>
+        <location filename="../../desktop/reports/export.py" line="150"/>
         <source>保存汇总表</source>
         <translation>Save the summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="151"/>
+        <location filename="../../desktop/reports/export.py" line="152"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="165"/>
+        <location filename="../../desktop/reports/export.py" line="166"/>
         <source>汇总表未能导出。</source>
         <translation>The summary workbook was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="166"/>
+        <location filename="../../desktop/reports/export.py" line="167"/>
         <source>没有修改任何数据；没有留下写了一半的文件。</source>
         <translation>Nothing was changed; no half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="174"/>
+        <location filename="../../desktop/reports/export.py" line="175"/>
         <source>正在导出 {count} 次检查的汇总表……</source>
         <translation>Exporting the summary workbook of {count} inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="183"/>
+        <location filename="../../desktop/reports/export.py" line="184"/>
         <source>报告已导出</source>
         <translation>Reports exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="184"/>
+        <location filename="../../desktop/reports/export.py" line="185"/>
         <source>报告已保存：</source>
         <translation>Reports saved:</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="185"/>
+        <location filename="../../desktop/reports/export.py" line="186"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="187"/>
+        <location filename="../../desktop/reports/export.py" line="188"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -936,92 +946,92 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="234"/>
+        <location filename="../../desktop/editor/actions.py" line="239"/>
         <source>更改整改状态</source>
         <translation>Change corrective action status</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="234"/>
+        <location filename="../../desktop/editor/actions.py" line="239"/>
         <source>整改跟进</source>
         <translation>Follow up corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="243"/>
+        <location filename="../../desktop/editor/actions.py" line="248"/>
         <source>{action}（责任人：{owner}，期限：{due}）</source>
         <translation>{action} (owner: {owner}, due: {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="248"/>
+        <location filename="../../desktop/editor/actions.py" line="253"/>
         <source>当前状态：{status}</source>
         <translation>Current status: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="268"/>
+        <location filename="../../desktop/editor/actions.py" line="273"/>
         <source>已验证由单位主要负责人在整改完成后记录。</source>
         <translation>Verified is recorded by the head of the organisation once the action is done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="270"/>
+        <location filename="../../desktop/editor/actions.py" line="275"/>
         <source>跟进记录保存在检查记录之外，已签署的记录和签名不会改变。</source>
         <translation>Follow-ups are kept beside the inspection record: the signed record and its signatures do not change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="273"/>
+        <location filename="../../desktop/editor/actions.py" line="278"/>
         <source>记录为(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="274"/>
+        <location filename="../../desktop/editor/actions.py" line="279"/>
         <source>说明(&amp;N)：</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="275"/>
+        <location filename="../../desktop/editor/actions.py" line="280"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="279"/>
+        <location filename="../../desktop/editor/actions.py" line="284"/>
         <source>记录(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="315"/>
+        <location filename="../../desktop/editor/actions.py" line="320"/>
         <source>必填：如何验证的，例如到现场查看、查阅体温登记表</source>
         <translation>Required: how it was verified, e.g. checked on site, read the temperature log</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="317"/>
+        <location filename="../../desktop/editor/actions.py" line="322"/>
         <source>例如：已改为上下午各测一次体温</source>
         <translation>e.g. temperature now taken every morning and afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="328"/>
+        <location filename="../../desktop/editor/actions.py" line="333"/>
         <source>请说明如何验证了整改。</source>
         <translation>Say how the corrective action was verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="336"/>
+        <location filename="../../desktop/editor/actions.py" line="341"/>
         <source>整改措施的状态未能更改。</source>
         <translation>The status of the corrective action could not be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="337"/>
+        <location filename="../../desktop/editor/actions.py" line="342"/>
         <source>对话框中填写的内容仍保留，可修改后再试一次。</source>
         <translation>The dialog keeps what you typed; correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="340"/>
+        <location filename="../../desktop/editor/actions.py" line="345"/>
         <source>整改跟进未能记录。</source>
         <translation>The follow-up could not be recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="341"/>
+        <location filename="../../desktop/editor/actions.py" line="346"/>
         <source>检查记录没有改变；对话框中填写的内容仍保留，可修改后再试一次。</source>
         <translation>The inspection record was not changed; the dialog keeps what you typed, correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="343"/>
+        <location filename="../../desktop/editor/actions.py" line="348"/>
         <source>程序内部错误，详见错误信息。</source>
         <translation>Internal error: see the message for details.</translation>
     </message>
@@ -1029,52 +1039,52 @@
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="115"/>
+        <location filename="../../desktop/inspections/model.py" line="107"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="116"/>
+        <location filename="../../desktop/inspections/model.py" line="108"/>
         <source>企业 / 场所</source>
         <translation>Company / site</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="117"/>
+        <location filename="../../desktop/inspections/model.py" line="109"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="118"/>
+        <location filename="../../desktop/inspections/model.py" line="110"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="119"/>
+        <location filename="../../desktop/inspections/model.py" line="111"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="120"/>
+        <location filename="../../desktop/inspections/model.py" line="112"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="121"/>
+        <location filename="../../desktop/inspections/model.py" line="113"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="122"/>
+        <location filename="../../desktop/inspections/model.py" line="114"/>
         <source>未查</source>
         <translation>Unchecked</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="123"/>
+        <location filename="../../desktop/inspections/model.py" line="115"/>
         <source>未完成整改</source>
         <translation>Open actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="152"/>
+        <location filename="../../desktop/inspections/model.py" line="144"/>
         <source>合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}</source>
         <translation>{passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked</translation>
     </message>
@@ -1125,52 +1135,52 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="50"/>
+        <location filename="../../desktop/inspections/view.py" line="52"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="52"/>
+        <location filename="../../desktop/inspections/view.py" line="54"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="53"/>
+        <location filename="../../desktop/inspections/view.py" line="55"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="54"/>
+        <location filename="../../desktop/inspections/view.py" line="56"/>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="57"/>
+        <location filename="../../desktop/inspections/view.py" line="59"/>
         <source>日期从(&amp;D)</source>
         <translation>&amp;Dates from</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="67"/>
+        <location filename="../../desktop/inspections/view.py" line="69"/>
         <source>搜索企业、场所、检查人、编号</source>
         <translation>Search company, site, inspector, number</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="74"/>
+        <location filename="../../desktop/inspections/view.py" line="76"/>
         <source>场所(&amp;S)：</source>
         <translation>&amp;Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="81"/>
+        <location filename="../../desktop/inspections/view.py" line="83"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="149"/>
+        <location filename="../../desktop/inspections/view.py" line="151"/>
         <source>全部场所</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="202"/>
+        <location filename="../../desktop/inspections/view.py" line="204"/>
         <source>共 {total} 次检查，显示 {shown} 次</source>
         <translation>{total} inspections, {shown} shown</translation>
     </message>
@@ -1179,213 +1189,213 @@
     <name>ItemPage</name>
     <message>
         <location filename="../../desktop/editor/item_page.py" line="144"/>
-        <source>要求</source>
-        <translation>Requirement</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="150"/>
-        <source>现场检查方法</source>
-        <translation>On-site guidance</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="156"/>
-        <source>测量值</source>
-        <translation>Measured values</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="161"/>
-        <source>宿舍表</source>
-        <translation>Dormitory rooms</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="166"/>
-        <source>规则判定</source>
-        <translation>Rule verdict</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="183"/>
-        <source>检查结果</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="189"/>
-        <source>合格(&amp;P)</source>
-        <translation>&amp;Pass</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="190"/>
-        <source>不合格(&amp;F)</source>
-        <translation>&amp;Fail</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="191"/>
-        <source>不适用(&amp;N)</source>
-        <translation>&amp;N/A</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="209"/>
-        <source>说明为何与规则判定不同</source>
-        <translation>Explain why the result differs from the rules</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="214"/>
-        <source>备注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="222"/>
-        <source>照片和文件</source>
-        <translation>Photos and files</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="227"/>
-        <source>整改措施</source>
-        <translation>Corrective actions</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="231"/>
-        <source>新建整改措施(&amp;C)…</source>
-        <translation>New &amp;corrective action…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="272"/>
-        <source>依据：《{title}》{number}（{date}）{clause}</source>
-        <translation>Source: {title}{number} ({date}), {clause}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="277"/>
-        <source>重要程度：关键</source>
-        <translation>Severity: critical</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="278"/>
-        <source>重要程度：重要</source>
-        <translation>Severity: major</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="279"/>
-        <source>重要程度：一般</source>
-        <translation>Severity: minor</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="293"/>
-        <source>：</source>
-        <translation>:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="334"/>
-        <source>合格</source>
-        <translation>Pass</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="334"/>
-        <source>不合格</source>
-        <translation>Fail</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="334"/>
-        <source>不适用</source>
-        <translation>N/A</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="336"/>
-        <source>依规则判定：{result}</source>
-        <translation>The rules say: {result}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="339"/>
-        <source>填写测量值后，规则会给出判定。</source>
-        <translation>Enter the measured values and the rules will give a verdict.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="342"/>
-        <source>本项没有数值规则，请根据现场检查选择结果。</source>
-        <translation>No numeric rule for this item; choose the result from what you saw on site.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="352"/>
-        <source>另有 {count} 项房间检查合格。</source>
-        <translation>{count} more room checks passed.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="375"/>
-        <source>数值无效，已按输入保存：</source>
-        <translation>Invalid value, saved as typed: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="387"/>
-        <source>所选结果与规则判定（{derived}）不同，请说明理由（必填）：</source>
-        <translation>Your result differs from the rules ({derived}); give a reason (required):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="393"/>
-        <source>尚未选择结果：按规则计为“{result}”。</source>
-        <translation>No result chosen yet: counted as “{result}” by the rules.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="420"/>
-        <source>尚无整改措施。</source>
-        <translation>No corrective action yet.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="423"/>
-        <source>• {action}（责任人：{owner}，期限：{due}）</source>
-        <translation>• {action} (owner: {owner}, due: {due})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="486"/>
-        <source>照片未能保存。</source>
-        <translation>The photo could not be saved.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="486"/>
-        <source>已填写的内容都已保存；请稍后再添加照片。</source>
-        <translation>Everything you entered is saved; try adding the photo again later.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="491"/>
-        <source>有文件未能添加。</source>
-        <translation>Some files could not be attached.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="493"/>
-        <source>其他文件和已填写的内容都已保存。</source>
-        <translation>The other files and everything you entered are saved.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="524"/>
-        <source>整改措施未能保存。</source>
-        <translation>The corrective action could not be saved.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="524"/>
-        <source>对话框中的内容仍保留，可再试一次。</source>
-        <translation>The dialog keeps what you typed; you can try again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="1"/>
         <source>查看原文(&amp;O)…</source>
         <translation>View &amp;official text…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="1"/>
+        <location filename="../../desktop/editor/item_page.py" line="146"/>
         <source>打开官方原文，定位到本项引用的条款</source>
         <translation>Open the official document at the clause this item cites</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="1"/>
+        <location filename="../../desktop/editor/item_page.py" line="154"/>
+        <source>要求</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="160"/>
+        <source>现场检查方法</source>
+        <translation>On-site guidance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="166"/>
         <source>建议做法（超出条文要求，不作判定依据）</source>
         <translation>Good practice (beyond what the clause requires; not a ground for the result)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="1"/>
+        <location filename="../../desktop/editor/item_page.py" line="174"/>
+        <source>测量值</source>
+        <translation>Measured values</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="179"/>
+        <source>宿舍表</source>
+        <translation>Dormitory rooms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="184"/>
+        <source>规则判定</source>
+        <translation>Rule verdict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="201"/>
+        <source>检查结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="207"/>
+        <source>合格(&amp;P)</source>
+        <translation>&amp;Pass</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="208"/>
+        <source>不合格(&amp;F)</source>
+        <translation>&amp;Fail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="209"/>
+        <source>不适用(&amp;N)</source>
+        <translation>&amp;N/A</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="227"/>
+        <source>说明为何与规则判定不同</source>
+        <translation>Explain why the result differs from the rules</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="232"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="240"/>
+        <source>照片和文件</source>
+        <translation>Photos and files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="245"/>
+        <source>整改措施</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="249"/>
+        <source>新建整改措施(&amp;C)…</source>
+        <translation>New &amp;corrective action…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="291"/>
+        <source>依据：《{title}》{number}（{date}）{clause}</source>
+        <translation>Source: {title}{number} ({date}), {clause}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="296"/>
+        <source>重要程度：关键</source>
+        <translation>Severity: critical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="297"/>
+        <source>重要程度：重要</source>
+        <translation>Severity: major</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="298"/>
+        <source>重要程度：一般</source>
+        <translation>Severity: minor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="314"/>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="355"/>
+        <source>合格</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="355"/>
+        <source>不合格</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="355"/>
+        <source>不适用</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="357"/>
+        <source>依规则判定：{result}</source>
+        <translation>The rules say: {result}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="360"/>
+        <source>填写测量值后，规则会给出判定。</source>
+        <translation>Enter the measured values and the rules will give a verdict.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="363"/>
+        <source>本项没有数值规则，请根据现场检查选择结果。</source>
+        <translation>No numeric rule for this item; choose the result from what you saw on site.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="375"/>
+        <source>另有 {count} 项房间检查合格。</source>
+        <translation>{count} more room checks passed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="405"/>
+        <source>数值无效，已按输入保存：</source>
+        <translation>Invalid value, saved as typed: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="417"/>
+        <source>所选结果与规则判定（{derived}）不同，请说明理由（必填）：</source>
+        <translation>Your result differs from the rules ({derived}); give a reason (required):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="423"/>
+        <source>尚未选择结果：按规则计为“{result}”。</source>
+        <translation>No result chosen yet: counted as “{result}” by the rules.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="450"/>
+        <source>尚无整改措施。</source>
+        <translation>No corrective action yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="453"/>
+        <source>• {action}（责任人：{owner}，期限：{due}）</source>
+        <translation>• {action} (owner: {owner}, due: {due})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="516"/>
+        <source>照片未能保存。</source>
+        <translation>The photo could not be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="516"/>
+        <source>已填写的内容都已保存；请稍后再添加照片。</source>
+        <translation>Everything you entered is saved; try adding the photo again later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="521"/>
+        <source>有文件未能添加。</source>
+        <translation>Some files could not be attached.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="523"/>
+        <source>其他文件和已填写的内容都已保存。</source>
+        <translation>The other files and everything you entered are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="552"/>
         <source>无法打开原文</source>
         <translation>Cannot open the official text</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="1"/>
+        <location filename="../../desktop/editor/item_page.py" line="554"/>
         <source>检查记录未受影响；本项的条款和引文仍显示在本页。</source>
-        <translation>The inspection is unaffected; the item's clause and quotation are still shown on this page.</translation>
+        <translation>The inspection is unaffected; the item&apos;s clause and quotation are still shown on this page.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="583"/>
+        <source>整改措施未能保存。</source>
+        <translation>The corrective action could not be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="583"/>
+        <source>对话框中的内容仍保留，可再试一次。</source>
+        <translation>The dialog keeps what you typed; you can try again.</translation>
     </message>
 </context>
 <context>
@@ -1478,263 +1488,263 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="106"/>
-        <location filename="../../desktop/main_window.py" line="623"/>
-        <location filename="../../desktop/main_window.py" line="791"/>
+        <location filename="../../desktop/main_window.py" line="109"/>
+        <location filename="../../desktop/main_window.py" line="629"/>
+        <location filename="../../desktop/main_window.py" line="797"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="117"/>
-        <location filename="../../desktop/main_window.py" line="492"/>
+        <location filename="../../desktop/main_window.py" line="120"/>
+        <location filename="../../desktop/main_window.py" line="498"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121"/>
-        <location filename="../../desktop/main_window.py" line="316"/>
+        <location filename="../../desktop/main_window.py" line="124"/>
+        <location filename="../../desktop/main_window.py" line="322"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175"/>
+        <location filename="../../desktop/main_window.py" line="178"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178"/>
+        <location filename="../../desktop/main_window.py" line="181"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180"/>
+        <location filename="../../desktop/main_window.py" line="183"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/main_window.py" line="188"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="190"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="188"/>
+        <location filename="../../desktop/main_window.py" line="191"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="333"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="350"/>
+        <location filename="../../desktop/main_window.py" line="356"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="349"/>
-        <location filename="../../desktop/main_window.py" line="353"/>
+        <location filename="../../desktop/main_window.py" line="355"/>
+        <location filename="../../desktop/main_window.py" line="359"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355"/>
+        <location filename="../../desktop/main_window.py" line="361"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="369"/>
+        <location filename="../../desktop/main_window.py" line="375"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="369"/>
-        <location filename="../../desktop/main_window.py" line="607"/>
+        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="613"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370"/>
+        <location filename="../../desktop/main_window.py" line="376"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="410"/>
+        <location filename="../../desktop/main_window.py" line="416"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="410"/>
+        <location filename="../../desktop/main_window.py" line="416"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="452"/>
+        <location filename="../../desktop/main_window.py" line="458"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="466"/>
+        <location filename="../../desktop/main_window.py" line="472"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="509"/>
+        <location filename="../../desktop/main_window.py" line="515"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="545"/>
+        <location filename="../../desktop/main_window.py" line="551"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="607"/>
+        <location filename="../../desktop/main_window.py" line="613"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="627"/>
+        <location filename="../../desktop/main_window.py" line="633"/>
         <source>{place} {date} — 复工自查</source>
         <translation>{place} {date} — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="631"/>
+        <location filename="../../desktop/main_window.py" line="637"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="687"/>
+        <location filename="../../desktop/main_window.py" line="693"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="792"/>
+        <location filename="../../desktop/main_window.py" line="798"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -1742,17 +1752,17 @@
 <context>
     <name>MeasurementField</name>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="74"/>
+        <location filename="../../desktop/editor/item_page.py" line="76"/>
         <source>（未填）</source>
         <translation>(not entered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="75"/>
+        <location filename="../../desktop/editor/item_page.py" line="77"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="76"/>
+        <location filename="../../desktop/editor/item_page.py" line="78"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -1793,57 +1803,57 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="62"/>
+        <location filename="../../desktop/inspections/new.py" line="63"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="75"/>
+        <location filename="../../desktop/inspections/new.py" line="76"/>
         <source>企业 / 场所(&amp;S)：</source>
         <translation>Company / &amp;site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="76"/>
+        <location filename="../../desktop/inspections/new.py" line="77"/>
         <source>检查日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="77"/>
+        <location filename="../../desktop/inspections/new.py" line="78"/>
         <source>检查人(&amp;I)：</source>
         <translation>&amp;Inspector:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="79"/>
+        <location filename="../../desktop/inspections/new.py" line="80"/>
         <source>检查依据（可多选）</source>
         <translation>Check against (choose one or more)</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="91"/>
+        <location filename="../../desktop/inspections/new.py" line="92"/>
         <source>{items} 项，{date}{number}</source>
         <translation>{items} items, {date}{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="104"/>
+        <location filename="../../desktop/inspections/new.py" line="105"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="132"/>
+        <location filename="../../desktop/inspections/new.py" line="133"/>
         <source>请先完成首次设置，登记企业。</source>
         <translation>Complete the first-run setup and register the company first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="136"/>
+        <location filename="../../desktop/inspections/new.py" line="137"/>
         <source>请至少选择一份检查依据。</source>
         <translation>Choose at least one catalog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="139"/>
+        <location filename="../../desktop/inspections/new.py" line="140"/>
         <source>请填写检查人。</source>
         <translation>Enter the inspector&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="147"/>
+        <location filename="../../desktop/inspections/new.py" line="148"/>
         <source>未能创建检查：</source>
         <translation>The inspection could not be created: </translation>
     </message>
@@ -1976,54 +1986,55 @@
 <context>
     <name>RoomTableModel</name>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="103"/>
+        <location filename="../../desktop/editor/rooms.py" line="105"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="104"/>
+        <location filename="../../desktop/editor/rooms.py" line="106"/>
         <source>面积 (m²)</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="105"/>
+        <location filename="../../desktop/editor/rooms.py" line="107"/>
+        <location filename="../../desktop/editor/rooms.py" line="199"/>
         <source>人数</source>
         <translation>Occupants</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="106"/>
+        <location filename="../../desktop/editor/rooms.py" line="108"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="107"/>
+        <location filename="../../desktop/editor/rooms.py" line="109"/>
         <source>有窗</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="108"/>
+        <location filename="../../desktop/editor/rooms.py" line="110"/>
         <source>上下床</source>
         <translation>Bunk beds</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="213"/>
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/rooms.py" line="213"/>
-        <source>否</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/rooms.py" line="1"/>
+        <location filename="../../desktop/editor/rooms.py" line="199"/>
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="1"/>
+        <location filename="../../desktop/editor/rooms.py" line="203"/>
         <source>%1未保存：%2。保留原值 %3。</source>
         <translation>%1 not saved: %2. The previous value %3 was kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/rooms.py" line="238"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/rooms.py" line="238"/>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -2044,27 +2055,27 @@
         <translation>Underground</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="394"/>
+        <location filename="../../desktop/editor/rooms.py" line="421"/>
         <source>待填写</source>
         <translation>to be filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="397"/>
+        <location filename="../../desktop/editor/rooms.py" line="424"/>
         <source>数据有误：</source>
         <translation>Invalid data: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="407"/>
+        <location filename="../../desktop/editor/rooms.py" line="437"/>
         <source>不合格：</source>
         <translation>Fail: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="411"/>
+        <location filename="../../desktop/editor/rooms.py" line="441"/>
         <source>合格，需注意</source>
         <translation>Pass, with a warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="414"/>
+        <location filename="../../desktop/editor/rooms.py" line="444"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
@@ -2072,17 +2083,17 @@
 <context>
     <name>RoomsEditor</name>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="327"/>
+        <location filename="../../desktop/editor/rooms.py" line="342"/>
         <source>添加房间(&amp;R)</source>
         <translation>Add &amp;room</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="329"/>
+        <location filename="../../desktop/editor/rooms.py" line="344"/>
         <source>删除所选房间</source>
         <translation>Remove selected rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="331"/>
+        <location filename="../../desktop/editor/rooms.py" line="346"/>
         <source>每间宿舍一行：面积为使用面积，人数为实住人数。</source>
         <translation>One row per dormitory room: usable floor area and actual occupants.</translation>
     </message>
@@ -2090,32 +2101,32 @@
 <context>
     <name>SectionCountsModel</name>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="93"/>
+        <location filename="../../desktop/editor/summary.py" line="101"/>
         <source>部分</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="94"/>
+        <location filename="../../desktop/editor/summary.py" line="102"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="95"/>
+        <location filename="../../desktop/editor/summary.py" line="103"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="96"/>
+        <location filename="../../desktop/editor/summary.py" line="104"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="97"/>
+        <location filename="../../desktop/editor/summary.py" line="105"/>
         <source>未查</source>
         <translation>Unchecked</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="98"/>
+        <location filename="../../desktop/editor/summary.py" line="106"/>
         <source>已答</source>
         <translation>Answered</translation>
     </message>
@@ -2123,142 +2134,142 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="99"/>
+        <location filename="../../desktop/accounts/first_run.py" line="101"/>
         <source>首次设置 — 复工自查</source>
         <translation>First-run setup — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="100"/>
+        <location filename="../../desktop/accounts/first_run.py" line="102"/>
         <source>欢迎使用复工自查</source>
         <translation>Welcome to Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="119"/>
+        <location filename="../../desktop/accounts/first_run.py" line="121"/>
         <source>例如：北京某某制造有限公司</source>
         <translation>e.g. Beijing Example Manufacturing Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="123"/>
+        <location filename="../../desktop/accounts/first_run.py" line="125"/>
         <source>18 位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="131"/>
+        <location filename="../../desktop/accounts/first_run.py" line="133"/>
         <source>可选，例如：一号厂区、员工宿舍楼</source>
         <translation>Optional, e.g. Plant 1, staff dormitory building</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="107"/>
+        <location filename="../../desktop/accounts/first_run.py" line="109"/>
         <source>请填写本企业的基本信息，并创建您的账户。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
         <translation>Please enter your company&apos;s details and create your account. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="112"/>
+        <location filename="../../desktop/accounts/first_run.py" line="114"/>
         <source>请填写本企业的基本信息。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
         <translation>Please enter your company&apos;s details. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="134"/>
+        <location filename="../../desktop/accounts/first_run.py" line="136"/>
         <source>登录和签署检查记录时使用的姓名</source>
         <translation>the name you log in and sign inspections with</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="138"/>
+        <location filename="../../desktop/accounts/first_run.py" line="140"/>
         <source>至少 8 个字符</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="144"/>
+        <location filename="../../desktop/accounts/first_run.py" line="146"/>
         <source>这是本数据库的第一个账户，将成为单位主要负责人（管理员）：可以添加安全员、审计员等其他账户，并审核签署检查记录。请牢记密码：签署时需要再次输入，密码无法找回。</source>
         <translation>This is the first account of this database: it becomes the head of the organisation (administrator), who can add other accounts such as safety officers and auditors and countersigns inspection records. Remember the password: it is asked again when signing and cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="155"/>
+        <location filename="../../desktop/accounts/first_run.py" line="157"/>
         <source>企业名称(&amp;C)：</source>
         <translation>&amp;Company name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="156"/>
+        <location filename="../../desktop/accounts/first_run.py" line="158"/>
         <source>统一社会信用代码(&amp;U)：</source>
         <translation>&amp;Unified social credit code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="158"/>
+        <location filename="../../desktop/accounts/first_run.py" line="160"/>
         <source>企业类型(&amp;T)：</source>
         <translation>Company &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="159"/>
+        <location filename="../../desktop/accounts/first_run.py" line="161"/>
         <source>场所(&amp;S)：</source>
         <translation>&amp;Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="165"/>
+        <location filename="../../desktop/accounts/first_run.py" line="167"/>
         <source>您的姓名（账户名）(&amp;O)：</source>
         <translation>Your name (acc&amp;ount):</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="166"/>
+        <location filename="../../desktop/accounts/first_run.py" line="168"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="167"/>
+        <location filename="../../desktop/accounts/first_run.py" line="169"/>
         <source>再次输入密码(&amp;A)：</source>
         <translation>Password &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="279"/>
+        <location filename="../../desktop/accounts/first_run.py" line="281"/>
         <source>正在创建账户和签名密钥……</source>
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="279"/>
+        <location filename="../../desktop/accounts/first_run.py" line="281"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="294"/>
+        <location filename="../../desktop/accounts/first_run.py" line="296"/>
         <source>未能保存。</source>
         <translation>Could not save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="294"/>
+        <location filename="../../desktop/accounts/first_run.py" line="296"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="174"/>
+        <location filename="../../desktop/accounts/first_run.py" line="176"/>
         <source>开始使用</source>
         <translation>Get started</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="244"/>
+        <location filename="../../desktop/accounts/first_run.py" line="246"/>
         <source>请填写您的姓名（账户名）。</source>
         <translation>Please enter your name (the account name).</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="247"/>
+        <location filename="../../desktop/accounts/first_run.py" line="249"/>
         <source>密码至少需要 {count} 个字符。</source>
         <translation>The password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="250"/>
+        <location filename="../../desktop/accounts/first_run.py" line="252"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="259"/>
+        <location filename="../../desktop/accounts/first_run.py" line="261"/>
         <source>请填写企业名称。</source>
         <translation>Enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="264"/>
+        <location filename="../../desktop/accounts/first_run.py" line="266"/>
         <source>请填写统一社会信用代码。</source>
         <translation>Enter the unified social credit code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="296"/>
+        <location filename="../../desktop/accounts/first_run.py" line="298"/>
         <source>未能保存：</source>
         <translation>Could not save: </translation>
     </message>
@@ -2376,225 +2387,25 @@
 <context>
     <name>Signing</name>
     <message>
-        <location filename="../../desktop/signing/action.py" line="25"/>
+        <location filename="../../desktop/signing/action.py" line="26"/>
         <source>记录 #{id}：{place}，{date}，检查人 {inspector}</source>
         <translation>Record #{id}: {place}, {date}, inspector {inspector}</translation>
     </message>
 </context>
 <context>
-    <name>SourcesDialog</name>
-    <message>
-        <location filename="../../desktop/common/about.py" line="36"/>
-        <source>依据文件</source>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/about.py" line="49"/>
-        <source>检查表</source>
-        <translation>Catalog</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/about.py" line="49"/>
-        <source>文件</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/about.py" line="49"/>
-        <source>发文机关</source>
-        <translation>Issued by</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/about.py" line="49"/>
-        <source>文号</source>
-        <translation>Document number</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/about.py" line="49"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-</context>
-<context>
-    <name>Status</name>
-    <message>
-        <location filename="../../desktop/inspections/model.py" line="59"/>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/inspections/model.py" line="60"/>
-        <source>已完成</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/inspections/model.py" line="61"/>
-        <source>已签署</source>
-        <translation>Signed</translation>
-    </message>
-</context>
-<context>
-    <name>SummaryPage</name>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="156"/>
-        <source>整改措施</source>
-        <translation>Corrective actions</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="174"/>
-        <location filename="../../desktop/editor/summary.py" line="370"/>
-        <source>整改跟进(&amp;T)…</source>
-        <translation>Follow up ac&amp;tion…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="182"/>
-        <source>完成检查(&amp;M)</source>
-        <translation>Co&amp;mplete inspection</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="187"/>
-        <source>签署(&amp;G)…</source>
-        <translation>Si&amp;gn…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="189"/>
-        <source>新版本（更正）(&amp;V)…</source>
-        <translation>New &amp;version (correction)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="192"/>
-        <source>签名</source>
-        <translation>Signatures</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="235"/>
-        <source>无法读取检查记录。</source>
-        <translation>The inspection record cannot be read.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="235"/>
-        <source>已填写的内容都已保存。</source>
-        <translation>Everything you entered is saved.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="238"/>
-        <source>{place} — {date}，检查人：{inspector}（{status}）</source>
-        <translation>{place} — {date}, inspector: {inspector} ({status})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="242"/>
-        <source>；更正并取代记录 #{id}</source>
-        <translation>; corrects and supersedes record #{id}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="249"/>
-        <source>共 {total} 项：合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}；合格率 {rate}</source>
-        <translation>{total} items: {passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked; pass rate {rate}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="297"/>
-        <source>本次检查已签署并经单位主要负责人审核，记录已锁定。</source>
-        <translation>This inspection is signed and approved by the head of the organisation; the record is locked.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="298"/>
-        <source>本次检查已由检查人签署，记录已锁定；等待单位主要负责人审核签署。</source>
-        <translation>This inspection is signed by the inspector and locked; it awaits review by the head of the organisation.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="300"/>
-        <source>本次检查已完成，等待检查人签署。签署后记录将被锁定。</source>
-        <translation>This inspection is completed and awaits the inspector&apos;s signature. Signing locks the record.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="302"/>
-        <source>您的账户只能查看，不能修改检查记录。</source>
-        <translation>Your account can view inspection records but not change them.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="304"/>
-        <source>还有 {count} 个问题需要处理，处理后才能完成检查。</source>
-        <translation>{count} problems still block completion.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="305"/>
-        <source>所有检查项均已处理，可以完成检查。</source>
-        <translation>Every item is dealt with; the inspection can be completed.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="309"/>
-        <source>无。</source>
-        <translation>None.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="310"/>
-        <source>不合格项</source>
-        <translation>Failed items</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="311"/>
-        <source>尚未处理、影响完成的问题</source>
-        <translation>What still blocks completion</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="325"/>
-        <source>人工判定：</source>
-        <translation>Officer&apos;s judgement: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="360"/>
-        <source>整改措施（共 {total} 项，未验证 {open} 项）</source>
-        <translation>Corrective actions ({total}, {open} not verified)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="367"/>
-        <source>更改整改状态(&amp;T)…</source>
-        <translation>Change ac&amp;tion status…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="373"/>
-        <source>没有整改措施。</source>
-        <translation>No corrective actions.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="375"/>
-        <source>您的账户只能查看整改措施和跟进记录。</source>
-        <translation>Your account can view corrective actions and their follow-ups, not record them.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="377"/>
-        <source>选中一条整改措施，可更改其状态。</source>
-        <translation>Select a corrective action to change its status.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="379"/>
-        <source>选中一条整改措施，记录整改进展；跟进记录不改变检查记录和签名。</source>
-        <translation>Select a corrective action to record its progress; follow-ups do not change the signed record or its signatures.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="461"/>
-        <source>检查未能完成。</source>
-        <translation>The inspection could not be completed.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="461"/>
-        <source>已填写的内容都已保存，检查仍为草稿。</source>
-        <translation>Everything you entered is saved; the inspection stays a draft.</translation>
-    </message>
-</context>
-<context>
     <name>SourceTextDialog</name>
     <message>
-        <location filename="../../desktop/editor/source_text.py" line="1"/>
+        <location filename="../../desktop/editor/source_text.py" line="35"/>
         <source>原文：%1</source>
         <translation>Official text: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/source_text.py" line="1"/>
+        <location filename="../../desktop/editor/source_text.py" line="36"/>
         <source>无文号</source>
         <translation>no document number</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/source_text.py" line="1"/>
+        <location filename="../../desktop/editor/source_text.py" line="38"/>
         <source>%1
 %2 · %3 · %4
 引用：%5，第 %6–%7 行</source>
@@ -2603,9 +2414,209 @@
 Cited: %5, lines %6–%7</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/source_text.py" line="1"/>
+        <location filename="../../desktop/editor/source_text.py" line="50"/>
         <source>官方原文为中文；高亮部分为本项引用的段落。</source>
         <translation>The official text is in Chinese; the highlighted lines are the passage this item cites.</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesDialog</name>
+    <message>
+        <location filename="../../desktop/common/about.py" line="37"/>
+        <source>依据文件</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/about.py" line="50"/>
+        <source>检查表</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/about.py" line="50"/>
+        <source>文件</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/about.py" line="50"/>
+        <source>发文机关</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/about.py" line="50"/>
+        <source>文号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/about.py" line="50"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../desktop/common/words.py" line="12"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/words.py" line="13"/>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/words.py" line="14"/>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="164"/>
+        <source>整改措施</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="182"/>
+        <location filename="../../desktop/editor/summary.py" line="378"/>
+        <source>整改跟进(&amp;T)…</source>
+        <translation>Follow up ac&amp;tion…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="190"/>
+        <source>完成检查(&amp;M)</source>
+        <translation>Co&amp;mplete inspection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="195"/>
+        <source>签署(&amp;G)…</source>
+        <translation>Si&amp;gn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="197"/>
+        <source>新版本（更正）(&amp;V)…</source>
+        <translation>New &amp;version (correction)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="200"/>
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="243"/>
+        <source>无法读取检查记录。</source>
+        <translation>The inspection record cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="243"/>
+        <source>已填写的内容都已保存。</source>
+        <translation>Everything you entered is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="246"/>
+        <source>{place} — {date}，检查人：{inspector}（{status}）</source>
+        <translation>{place} — {date}, inspector: {inspector} ({status})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="250"/>
+        <source>；更正并取代记录 #{id}</source>
+        <translation>; corrects and supersedes record #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="257"/>
+        <source>共 {total} 项：合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}；合格率 {rate}</source>
+        <translation>{total} items: {passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked; pass rate {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="305"/>
+        <source>本次检查已签署并经单位主要负责人审核，记录已锁定。</source>
+        <translation>This inspection is signed and approved by the head of the organisation; the record is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="306"/>
+        <source>本次检查已由检查人签署，记录已锁定；等待单位主要负责人审核签署。</source>
+        <translation>This inspection is signed by the inspector and locked; it awaits review by the head of the organisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="308"/>
+        <source>本次检查已完成，等待检查人签署。签署后记录将被锁定。</source>
+        <translation>This inspection is completed and awaits the inspector&apos;s signature. Signing locks the record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="310"/>
+        <source>您的账户只能查看，不能修改检查记录。</source>
+        <translation>Your account can view inspection records but not change them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="312"/>
+        <source>还有 {count} 个问题需要处理，处理后才能完成检查。</source>
+        <translation>{count} problems still block completion.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="313"/>
+        <source>所有检查项均已处理，可以完成检查。</source>
+        <translation>Every item is dealt with; the inspection can be completed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="317"/>
+        <source>无。</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="318"/>
+        <source>不合格项</source>
+        <translation>Failed items</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="319"/>
+        <source>尚未处理、影响完成的问题</source>
+        <translation>What still blocks completion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="333"/>
+        <source>人工判定：</source>
+        <translation>Officer&apos;s judgement: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="368"/>
+        <source>整改措施（共 {total} 项，未验证 {open} 项）</source>
+        <translation>Corrective actions ({total}, {open} not verified)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="375"/>
+        <source>更改整改状态(&amp;T)…</source>
+        <translation>Change ac&amp;tion status…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="381"/>
+        <source>没有整改措施。</source>
+        <translation>No corrective actions.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="383"/>
+        <source>您的账户只能查看整改措施和跟进记录。</source>
+        <translation>Your account can view corrective actions and their follow-ups, not record them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="385"/>
+        <source>选中一条整改措施，可更改其状态。</source>
+        <translation>Select a corrective action to change its status.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="387"/>
+        <source>选中一条整改措施，记录整改进展；跟进记录不改变检查记录和签名。</source>
+        <translation>Select a corrective action to record its progress; follow-ups do not change the signed record or its signatures.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="469"/>
+        <source>检查未能完成。</source>
+        <translation>The inspection could not be completed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="469"/>
+        <source>已填写的内容都已保存，检查仍为草稿。</source>
+        <translation>Everything you entered is saved; the inspection stays a draft.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,79 @@
+"""The application's log file: a rotating file in the user's data folder, so nothing vanishes silently.
+
+What goes in: unexpected errors with their traceback, and refusals of bad input in one line. What never goes
+in: passwords, keys, or the content of a record (names, notes); the messages logged here are the same
+sentences the user is shown, which name files and fields, not their values' secrets.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from pathlib import Path
+
+LOGGER_NAME = "fugong"
+MAX_BYTES = 1_000_000
+BACKUPS = 3
+_handler: logging.Handler | None = None
+
+
+class _RotatingLog(logging.handlers.RotatingFileHandler):
+    """A log file that fails quietly: a full disk or a removed folder must not print a traceback either."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+def log_path() -> Path:
+    """``fugong.log`` in the user data folder (``$FUGONG_LOG_FILE`` overrides it)."""
+    override = os.environ.get("FUGONG_LOG_FILE")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path("fugong", appauthor=False) / "fugong.log"
+
+
+def setup_logging() -> Path:
+    """Attach the rotating file handler to the ``fugong`` logger (once); return the log file's path.
+
+    A log that cannot be written (read-only home, full disk) never stops the application: records are then
+    dropped and the path is still returned, so a message can name where the log would be.
+    """
+    global _handler
+    path = log_path()
+    logger = logging.getLogger(LOGGER_NAME)
+    if _handler is not None and Path(getattr(_handler, "baseFilename", "")) == path.resolve():
+        return path
+    close_logging()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = _RotatingLog(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
+        )
+    except OSError:
+        handler = logging.NullHandler()  # still keeps the libraries' tracebacks off standard error
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # On the root logger: the libraries' warnings (pyHanko logs a traceback for every untrusted signer) go
+    # to the file too, instead of Python's last-resort handler printing them on standard error.
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.WARNING:
+        root.setLevel(logging.WARNING)
+    logger.setLevel(logging.INFO)
+    _handler = handler
+    return path
+
+
+def close_logging() -> None:
+    """Detach and close the file handler (tests point the log elsewhere between runs)."""
+    global _handler
+    if _handler is not None:
+        logging.getLogger().removeHandler(_handler)
+        _handler.close()
+        _handler = None
+
+
+def logger(name: str = "") -> logging.Logger:
+    return logging.getLogger(f"{LOGGER_NAME}.{name}" if name else LOGGER_NAME)
