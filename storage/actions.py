@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from checklist.workflow import FOLLOW_UP_ROLES, ActionStatus, InspectionStatus, action_status_roles, verified_too_early
+from storage import inputs
 from storage.db import Database
 from storage.errors import InvalidInputError, NotFoundError
 from storage.inspections import get_editable, get_inspection, refresh_results
@@ -44,6 +45,7 @@ def add_action(
     status: str = ActionStatus.OPEN,
 ) -> tuple[int, int]:
     """Open a corrective action for an item; return (action id, new inspection version)."""
+    action, owner = inputs.note(action, "action"), inputs.name(owner, "owner", required=False)
     if not action.strip():
         raise InvalidInputError("describe the corrective action")
     if not owner.strip():
@@ -75,6 +77,7 @@ def update_action(
     """Change a corrective action of a draft. The same rules as follow-ups: verified only by a manager, with
     a note, and after it was done."""
     _check_status(status)
+    verification_note = inputs.note(verification_note, "verification note")
     _check_note(status, verification_note)
     with unit_of_work(db, actor, allowed=action_status_roles(status)) as session:
         inspection = get_editable(session, inspection_id, expected_version)
@@ -97,7 +100,13 @@ def follow_up_action(
     manager: whoever verifies is not whoever did it). The signed record itself is not changed."""
     if status not in FOLLOW_UP_ROLES:
         raise InvalidInputError(f"a follow-up says done or verified, not {status!r}")
+    note = inputs.note(note, "note")
     _check_note(status, note)
+    if on > dt.date.today() + dt.timedelta(days=1):  # tomorrow: today somewhere in the world
+        raise InvalidInputError(
+            f"a follow-up is recorded when it happened; {on.isoformat()} is in the future",
+            f"整改跟进只能记录已发生的事；{on.isoformat()} 是将来的日期",
+        )
     with unit_of_work(db, actor, allowed=action_status_roles(status)) as session:
         inspection = get_inspection(session, inspection_id)
         if inspection.status == InspectionStatus.DRAFT:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from checklist.company import CompanyType, validate_credit_code
+from storage import inputs
 from storage.db import Database
 from storage.errors import InvalidInputError, NotFoundError
 from storage.models import (
@@ -29,6 +30,9 @@ class CompanyInput:
     contact: str = ""
 
     def validated(self) -> CompanyInput:
+        inputs.name(self.name, "company name", required=False)
+        for text, field in ((self.address, "address"), (self.district, "district"), (self.contact, "contact")):
+            inputs.short(text, field)
         if not self.name.strip():
             raise InvalidInputError("the company needs a name")
         try:
@@ -71,6 +75,7 @@ def save_company(db: Database, actor: str, data: CompanyInput, company_id: int |
 
 
 def add_site(db: Database, actor: str, company_id: int, name: str, kind: str = "") -> int:
+    name, kind = inputs.name(name, "site", required=False), inputs.short(kind, "site kind")
     if not name.strip():
         raise InvalidInputError("the site needs a name")
     with unit_of_work(db, actor) as session:

@@ -28,7 +28,7 @@ from checklist.evaluation import (
     evaluate_inspection,
 )
 from checklist.workflow import ActionStatus, InspectionStatus
-from storage import audit, photos
+from storage import audit, inputs, photos
 from storage.db import Database, known_error
 from storage.errors import ConcurrentEditError, InvalidInputError, KnownError, NotFoundError, RecordLockedError
 from storage.models import (
@@ -76,8 +76,7 @@ def create_inspection(
     unknown = [cid for cid in catalog_ids if cid not in available]
     if unknown:
         raise InvalidInputError(f"unknown catalog(s) {', '.join(unknown)}; known: {', '.join(available)}")
-    if not inspector.strip():
-        raise InvalidInputError("the inspection needs the inspector's name")
+    inspector = inputs.name(inspector, "inspector")
     with unit_of_work(db, actor) as session:
         if session.get(Company, company_id) is None:
             raise NotFoundError(f"no company {company_id}")
@@ -217,13 +216,15 @@ def save_answer(
         response = next((r for r in inspection.responses if r.item_id == item_id), None)
         if response is None:
             raise NotFoundError(f"inspection {inspection_id} has no item {item_id}")
+        note = inputs.note(answer.note, "note")
+        override_reason = inputs.note(answer.override_reason, "override reason")
         result = answer.result.value if answer.result else None
         measurements = {k: v for k, v in answer.measurements.items() if v is not None and v != ""} or None
         for name, value in (
             ("result", result),
             ("measurements", measurements),
-            ("override_reason", answer.override_reason),
-            ("note", answer.note),
+            ("override_reason", override_reason),
+            ("note", note),
         ):
             if getattr(response, name) != value:
                 setattr(response, name, value)
@@ -241,7 +242,8 @@ def set_rooms(
         try:
             clean.append(
                 {
-                    "name": str(row.get("name", "")).strip() or f"#{index + 1}",
+                    "name": inputs.name(str(row.get("name", "")), f"dormitory_rooms[{index}].name", required=False)
+                    or f"#{index + 1}",
                     "area_m2": float(row.get("area_m2", 0) or 0),
                     "occupants": int(row.get("occupants", 0) or 0),
                     "location": str(row.get("location", "above_ground")),
@@ -285,10 +287,9 @@ def add_evidence(
     db: Database, actor: str, inspection_id: int, expected_version: int | None, item_id: str, filename: str, data: bytes
 ) -> tuple[int, int]:
     """Attach a photo or document; return (evidence id, new inspection version)."""
-    if not data:
-        raise InvalidInputError(f"{filename}: the file is empty; nothing was attached")
+    filename = inputs.short(filename, "file name")
+    media_type = photos.check_attachment(filename, data)  # by content, with size and decoding limits
     original_sha = hashlib.sha256(data).hexdigest()
-    media_type = media_type_of(filename, data)
     stored, stored_type, thumb = data, media_type, None
     if media_type.startswith("image/"):
         smaller = photos.downscale(data)
@@ -358,6 +359,7 @@ def complete(db: Database, actor: str, inspection_id: int, expected_version: int
 
 
 def reopen(db: Database, actor: str, inspection_id: int, reason: str) -> int:
+    reason = inputs.note(reason, "reason")
     if not reason.strip():
         raise InvalidInputError("say why the completed inspection is reopened")
     with unit_of_work(db, actor, reason) as session:
@@ -397,6 +399,7 @@ def _clone(row: _Row) -> _Row:
 
 def new_version(db: Database, actor: str, inspection_id: int, reason: str) -> int:
     """A correction of a signed inspection: a draft copy that links to (supersedes) the signed one."""
+    reason = inputs.note(reason, "reason")
     if not reason.strip():
         raise InvalidInputError("say why the signed inspection needs a correction")
     with unit_of_work(db, actor, reason) as session:

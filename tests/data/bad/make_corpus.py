@@ -333,7 +333,7 @@ def exchange_cases() -> None:
         ("occupants-zero", "occupants", 0, "occupants"),
         ("occupants-fraction", "occupants", 1.5, "occupants"),
         ("occupants-true", "occupants", True, "occupants"),
-        ("occupants-string", "occupants", "6", "occupants"),
+        ("occupants-fraction-string", "occupants", "6.5", "occupants"),
         ("occupants-over-limit", "occupants", 10_001, "occupants"),
         ("location-moon", "location", "moon", "location"),
         ("location-number", "location", 1, "location"),
