@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -34,12 +34,13 @@ from checklist.evaluation import ItemOutcome, Result
 from checklist.rules import MeasurementKind, Verdict
 from checklist.texts import TextError, cited_passage
 from desktop.common.assets import icon
+from desktop.common.drop import FileDrop
 from desktop.common.errors import error_text, show_error
 from desktop.common.i18n import english, pick
 from desktop.common.look import RESULT_BUTTON_CSS, SECONDARY_TEXT_CSS
 from desktop.editor.action_dialog import CorrectiveActionDialog
 from desktop.editor.inspection import InspectionEditor
-from desktop.editor.photos import PhotoStrip, local_files
+from desktop.editor.photos import PhotoStrip
 from desktop.editor.rooms import RoomsEditor, room_verdicts
 from desktop.editor.source_text import SourceTextDialog
 
@@ -124,7 +125,7 @@ class ItemPage(QScrollArea):
         self.setObjectName("itemPage")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAcceptDrops(True)
+        FileDrop(self, lambda: self.editor.editable, self.add_files)
 
         body = QWidget()
         self.body = body
@@ -522,21 +523,6 @@ class ItemPage(QScrollArea):
                 "\n".join(problems),
                 self.tr("其他文件和已填写的内容都已保存。"),
             )
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.editor.editable and local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: Any) -> None:
-        event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = local_files(event.mimeData())
-        if files and self.editor.editable:
-            event.acceptProposedAction()
-            self.add_files(files)
 
     @Slot()
     def open_source_text(self) -> None:

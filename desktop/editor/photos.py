@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,7 +16,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.assets import icon
+from desktop.common.drop import FileDrop
 
 if TYPE_CHECKING:
     from desktop.editor.inspection import EvidenceInfo
@@ -38,13 +38,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 EvidenceIdRole = Qt.ItemDataRole.UserRole + 1
 THUMBNAIL = 96
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp *.bmp *.gif *.pdf"
-
-
-def local_files(mime: QMimeData) -> list[Path]:
-    """The local files in a drag-and-drop payload (other URLs are ignored)."""
-    if not mime.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 class EvidenceModel(QAbstractListModel):
@@ -101,7 +94,8 @@ class PhotoStrip(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAcceptDrops(True)
+        self._editable = True
+        FileDrop(self, lambda: self._editable, self.files_chosen.emit)
         self.model = EvidenceModel(self)
         self.view = QListView()
         self.view.setObjectName("photoList")
@@ -138,7 +132,7 @@ class PhotoStrip(QWidget):
         self.model.set_evidence(evidence)
         self.add_button.setEnabled(editable)
         self.remove_button.setEnabled(editable)
-        self.setAcceptDrops(editable)
+        self._editable = editable
 
     @Slot()
     def _choose(self) -> None:
@@ -155,20 +149,3 @@ class PhotoStrip(QWidget):
     def _remove(self) -> None:
         for index in self.view.selectionModel().selectedIndexes():
             self.remove_requested.emit(int(index.data(EvidenceIdRole)))
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: Any) -> None:
-        event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = local_files(event.mimeData())
-        if files:
-            event.acceptProposedAction()
-            self.files_chosen.emit(files)
-        else:
-            event.ignore()
