@@ -32,6 +32,11 @@ MAX_WAIT_SECONDS = 300
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
 
+def password_hasher() -> PasswordHasher:
+    """The login hash's argon2id hasher (signing keys are sealed at least as costly: ``export.keys``)."""
+    return _hasher
+
+
 class PermissionDeniedError(KnownError):
     pass
 
@@ -165,11 +170,13 @@ def change_password(
     old_password: str,
     new_password: str,
     rewrap: Callable[[bytes], bytes] | None = None,
+    also: Callable[[Session, int], None] | None = None,
 ) -> None:
     """Change an account's password; only with the current one (a wrong one counts as a failed login).
 
     ``rewrap`` re-encrypts the account's signing key (PKCS#12, encrypted with the password) for the new
-    password; the export layer passes it, so the key never stays locked by a password nobody knows. The
+    password; the export layer passes it, so the key never stays locked by a password nobody knows (``also``
+    re-seals whatever else the password locks, such as a manager's copy of the signing authority key). The
     hash and the key change in one transaction, or neither does. The audit trail records that the account
     changed, never the password.
     """
@@ -198,6 +205,8 @@ def change_password(
         stored.password_hash = _hasher.hash(new_password)
         if new_key is not None:
             stored.pkcs12 = new_key
+        if also is not None:
+            also(session, user.id)
 
 
 def set_active(db: Database, actor: str, name: str, active: bool) -> None:

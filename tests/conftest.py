@@ -20,6 +20,19 @@ REPO = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("FUGONG_TEST_PG_URL", "postgresql+psycopg://fugong:fugong@127.0.0.1:5432/fugong_test")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_trust_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The local trust settings (pinned signing authorities, keyed by database path) in a temporary folder for
+    the whole session: module-scoped fixtures that create accounts pin there too, never in the user's."""
+    before = os.environ.get("FUGONG_CONFIG_DIR")
+    os.environ["FUGONG_CONFIG_DIR"] = str(tmp_path_factory.mktemp("fugong-config"))
+    yield
+    if before is None:
+        os.environ.pop("FUGONG_CONFIG_DIR", None)
+    else:
+        os.environ["FUGONG_CONFIG_DIR"] = before
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path_factory.mktemp("home")
