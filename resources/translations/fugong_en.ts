@@ -182,6 +182,21 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
+        <location filename="../../desktop/accounts/add.py" line="75"/>
+        <source>用于签发该账户的签名证书</source>
+        <translation>to issue the new account's signing certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/add.py" line="104"/>
+        <source>您的密码(&amp;Y)：</source>
+        <translation>&amp;Your password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/add.py" line="160"/>
+        <source>请输入您自己的密码：签发新账户的签名证书需要它。</source>
+        <translation>Type your own password: it is needed to issue the new account's signing certificate.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/accounts/add.py" line="51"/>
         <location filename="../../desktop/accounts/add.py" line="97"/>
         <source>添加账户</source>
@@ -209,8 +224,8 @@
     </message>
     <message>
         <location filename="../../desktop/accounts/add.py" line="82"/>
-        <source>可选：CA 签发的 PKCS#12 文件（.p12 / .pfx），须能用上面的密码打开。</source>
-        <translation>Optional: a PKCS#12 file issued by a CA (.p12 / .pfx); it must open with the password above.</translation>
+        <source>可选：PKCS#12 文件（.p12 / .pfx），须能用上面的密码打开；其密钥由本单位签名机构重新签发证书。</source>
+        <translation>Optional: a PKCS#12 file (.p12 / .pfx) that opens with the password above; the company signing authority issues a new certificate for its key.</translation>
     </message>
     <message>
         <location filename="../../desktop/accounts/add.py" line="88"/>

@@ -16,7 +16,6 @@ from desktop.accounts.account import Account
 from desktop.main_window import MainWindow
 from desktop.reports import export as export_action
 from desktop.signing.signatures import SignatureColumn
-from export.crypto import generate_identity
 from export.signing import sign, signatures_of, stored_reports
 from storage.db import open_database
 from storage.service import complete, list_users, load_inspection
@@ -24,6 +23,7 @@ from tests.gui.helpers import (
     answered_inspection,
     click,
     close_window,
+    external_pkcs12,
     log_in,
     log_out,
     open_row,
@@ -48,6 +48,7 @@ def _add_account(qtbot: QtBot, window: MainWindow, name: str, role_steps: int, k
         qtbot.keyClick(dialog.role_combo, Qt.Key.Key_Down)
     type_into(qtbot, dialog.password_edit, PASSWORDS[name])
     type_into(qtbot, dialog.password_again, PASSWORDS[name])
+    type_into(qtbot, dialog.manager_password, PASSWORDS["王经理"])
     if key_file is not None:
         click(qtbot, dialog.key_button)
         assert dialog.key_edit.text() == str(key_file)
@@ -117,7 +118,7 @@ def test_officer_signs_and_manager_countersigns(
 
     # The manager adds the officer (with a CA-issued key, imported) and an auditor.
     key_file = tmp_path / "zhangwei.p12"
-    key_file.write_bytes(generate_identity("张伟", "officer", PASSWORDS["张伟"]).pkcs12)
+    key_file.write_bytes(external_pkcs12("张伟", PASSWORDS["张伟"]))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(key_file), "")))
     _add_account(qtbot, window, "张伟", 0, key_file)
     _add_account(qtbot, window, "赵审计", 2)
@@ -243,7 +244,7 @@ def test_exported_signed_pdf_verifies_in_the_audit_view(qtbot: QtBot, db_url: st
         lines = audit.result_lines[1:]
         assert len(lines) >= 6 and all(passed is True for _, passed in lines), lines
         assert all(text.startswith("通过  ") for text, _ in lines)  # in the window's language
-        assert sum(text.endswith("受信任") for text, _ in lines) == 2
+        assert sum("可追溯到信任锚" in text for text, _ in lines) == 2
         assert any("对记录" in text and text.endswith("的签名验证通过") for text, _ in lines)
     assert "不通过" not in audit.results.toPlainText()
     close_window(qtbot, window)
