@@ -11,8 +11,8 @@ import pytest
 
 from checklist.evaluation import Answer, Result
 from export import signing
-from export.trust import export_trust_file
 from export.crypto import SigningError
+from export.trust import export_trust_file
 from storage import auth, service
 from storage.auth import AuthenticationError, PermissionDeniedError
 from storage.db import Database, RecordLockedError, open_database
