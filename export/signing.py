@@ -197,6 +197,12 @@ def sign(
             f"inspection {inspection_id} is {inspection.status}: complete it before signing",
             f"检查记录 #{inspection_id} 尚未完成，完成后才能签署",
         )
+    if meaning == "approver" and any(s.meaning == "inspector" and s.user_id == user.id for s in existing):
+        raise auth.PermissionDeniedError(
+            f"{user.name} signed inspection {inspection_id} as 检查人 and cannot also approve it (单位主要负责人审核 "
+            "must be someone else); nothing was signed",
+            f"{user.name} 已作为检查人签署检查记录 #{inspection_id}，不能再审核（审核须由另一人进行）；没有签署任何内容",
+        )
     if meaning == "approver" and "inspector" not in meanings:
         raise RecordLockedError(
             f"inspection {inspection_id} needs the inspector's signature before approval",
