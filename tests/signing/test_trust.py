@@ -389,3 +389,81 @@ def test_default_data_folder_is_private(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     monkeypatch.setenv("FUGONG_CONFIG_DIR", str(tmp_path / "cfg"))
     assert stat.S_IMODE(config_folder().stat().st_mode) == 0o700
+
+
+def _legacy_account(db: Database, name: str, role: str, password: str) -> None:
+    """An account as databases before schema 0006 held it: a PKCS#12 (PBKDF2) with a certificate from a
+    one-off authority of its own whose key was thrown away."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from sqlalchemy import update
+
+    from storage.models import User
+
+    auth.create_user(db, name if not service.list_users(db) else "王经理", name, role, password)
+    one_off_key, one_off = authority.new_authority(f"{name} 签名证书颁发")
+    key = ec.generate_private_key(ec.SECP256R1())
+    certificate = authority.issue(one_off_key, one_off, key.public_key(), name, role)
+    blob = pkcs12.serialize_key_and_certificates(
+        name.encode(), key, certificate, [one_off], serialization.BestAvailableEncryption(password.encode())
+    )
+    with db.session() as session, session.begin():
+        session.execute(
+            update(User)
+            .where(User.name == name)
+            .values(pkcs12=blob, certificate_pem=authority.pem(certificate) + authority.pem(one_off))
+        )
+
+
+def test_a_database_made_before_the_authority_is_brought_under_one(tmp_path: Path) -> None:
+    from export.migration import create_authority_for_existing
+
+    db = open_database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    inspection_id, version = helpers.answered(db)
+    service.complete(db, "officer", inspection_id, version)
+    _legacy_account(db, "王经理", "manager", PASSWORDS["王经理"])
+    _legacy_account(db, "张三", "officer", PASSWORDS["张三"])
+    old_certificate = auth.get_user(db, "张三").certificate_pem
+    # Before `trust init`, nothing is trusted: there is no authority, and nothing is pinned.
+    with pytest.raises(authority.AuthorityError, match="fugong trust init"):
+        signing.create_account(db, "王经理", "新人", "officer", "newcomer-1", actor_password=PASSWORDS["王经理"])
+    with pytest.raises(PermissionDeniedError, match="only a manager"):
+        create_authority_for_existing(db, "张三", PASSWORDS["张三"])
+
+    digest, certified = create_authority_for_existing(db, "王经理", PASSWORDS["王经理"])
+    assert certified == 2 and trust.pinned(db) == digest
+    with pytest.raises(authority.AuthorityError, match="already has a signing authority"):
+        create_authority_for_existing(db, "王经理", PASSWORDS["王经理"])
+    new_certificate = auth.get_user(db, "张三").certificate_pem
+    assert new_certificate != old_certificate
+    old_key = x509.load_pem_x509_certificates(old_certificate.encode())[0].public_key()
+    assert x509.load_pem_x509_certificates(new_certificate.encode())[0].public_key() == old_key  # same key
+    assert keys.is_sealed(auth.get_user(db, "王经理").pkcs12)  # the manager's key, sealed at once
+    assert not keys.is_sealed(auth.get_user(db, "张三").pkcs12)  # 张三's password was not there …
+
+    signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector")
+    assert keys.is_sealed(auth.get_user(db, "张三").pkcs12)  # … it is sealed the first time 张三 signs
+    signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
+    signing.write_signed_reports(db, inspection_id, tmp_path / "r.pdf", tmp_path / "r.xlsx")
+    for name in ("r.pdf", "r.xlsx"):
+        result = signing.verify_file(tmp_path / name, db)
+        assert result.ok, result.lines
+    db.close()
+
+
+def test_schema_0005_upgrades_to_the_authority_tables(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from storage.db import SCHEMA_HEAD, alembic_config, make_engine
+
+    url = f"sqlite:///{tmp_path / 'v5.sqlite3'}"
+    engine = make_engine(url)
+    command.upgrade(alembic_config(engine), "0005")
+    assert "signing_authority" not in inspect(engine).get_table_names()
+    engine.dispose()
+    db = open_database(url)
+    names = inspect(db.engine).get_table_names()
+    assert {"signing_authority", "authority_keys"} <= set(names) and SCHEMA_HEAD == "0006"
+    db.close()
