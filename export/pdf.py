@@ -286,6 +286,16 @@ def _hash_notice(content: ReportContent) -> str:
     return "已完成，尚未签署：此哈希标识完成时的检查记录。"
 
 
+def _authority_rows(content: ReportContent, st: Styles) -> list[list[Flowable]]:
+    """The signing authority's fingerprint, to compare with the trust file (``fugong trust export``)."""
+    if not content.signing_authority_sha256:
+        return []
+    return [
+        [st.p("签名机构证书指纹（SHA-256，与信任文件核对）", st.small)],
+        [st.p(content.signing_authority_sha256, st.digest)],
+    ]
+
+
 def cover(content: ReportContent, st: Styles) -> list[Flowable]:
     catalogs = "\n".join(
         f"{c.id} {c.version}《{c.title}》{'（' + c.number + '）' if c.number else ''}" for c in content.catalogs
@@ -319,6 +329,7 @@ def cover(content: ReportContent, st: Styles) -> list[Flowable]:
             [st.p("记录哈希（SHA-256）", st.small)],
             [st.p(content.record_hash, st.digest)],
             [st.p(_hash_notice(content), st.small)],
+            *_authority_rows(content, st),
         ],
         (CONTENT_WIDTH,),
         [("BOX", (0, 0), (-1, -1), 0.75, colors.black), ("BACKGROUND", (0, 0), (-1, -1), GREY_FILL)],
