@@ -57,13 +57,20 @@ def sign_pdf(
     location: str = "",
     drawn_png: bytes | None = None,
     meaning: str | None = None,
+    opaque: bool = False,
 ) -> bytes:
     """Add a visible PAdES signature in a new field as an incremental update; earlier signatures stay valid.
-    A drawn handwritten signature, if given, is the stamp's faint background."""
+    A drawn handwritten signature, if given, is the stamp's faint background. ``opaque``: the stamp is a
+    white card (covering what the page prints in the box) with the drawn signature at its lower right."""
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     fields.append_signature_field(writer, fields.SigFieldSpec(field_name, on_page=page, box=box))
     background = None
-    if drawn_png:
+    opacity = 0.35
+    if opaque:
+        from pyhanko.pdf_utils.images import PdfImage
+
+        background, opacity = PdfImage(_card(box, drawn_png)), 1.0
+    elif drawn_png:
         from PIL import Image
         from pyhanko.pdf_utils.images import PdfImage
 
@@ -75,8 +82,9 @@ def sign_pdf(
             font=_StampFont(font_path(), ot_script_tag="hani", writing_direction="ltr"), font_size=8
         ),
         border_width=1,
+        inner_content_layout=_top_left() if opaque else None,
         background=background,
-        background_opacity=0.35,
+        background_opacity=opacity,
     )
     metadata = signers.PdfSignatureMetadata(
         field_name=field_name,
@@ -89,6 +97,31 @@ def sign_pdf(
     out = io.BytesIO()
     signers.PdfSigner(metadata, signer=pyhanko_signer(identity), stamp_style=style).sign_pdf(writer, output=out)
     return out.getvalue()
+
+
+def _top_left() -> Any:
+    from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
+
+    return SimpleBoxLayoutRule(
+        x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MAX, margins=Margins(6, 6, 6, 6)
+    )
+
+
+def _card(box: Box, drawn_png: bytes | None) -> Any:
+    """A white image of the box's shape with the drawn signature in its lower right part."""
+    from PIL import Image
+
+    scale = 4
+    width, height = (box[2] - box[0]) * scale, (box[3] - box[1]) * scale
+    card = Image.new("RGB", (width, height), "white")
+    if drawn_png:
+        with Image.open(io.BytesIO(drawn_png)) as drawn:
+            signature = drawn.convert("RGBA")
+            signature.thumbnail((int(width * 0.6), int(height * 0.38)))
+            card.paste(
+                signature, (width - signature.width - 4 * scale, height - signature.height - 4 * scale), signature
+            )
+    return card
 
 
 @dataclass(frozen=True)

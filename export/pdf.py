@@ -524,7 +524,11 @@ def actions_part(content: ReportContent, st: Styles) -> list[Flowable]:
 
 
 def _times(signer: Signer, local_zone: dt.tzinfo | None) -> str:
-    utc = signer.utc
+    return signing_times(signer.utc, local_zone)
+
+
+def signing_times(utc: dt.datetime, local_zone: dt.tzinfo | None = None) -> str:
+    """A signing time in UTC and in local time, as the signature boxes print it."""
     local = utc.astimezone(local_zone)
     offset = local.strftime("%z")
     return f"{utc:%Y-%m-%d %H:%M:%S} UTC\n当地时间 {local:%Y-%m-%d %H:%M:%S}（UTC{offset[:3]}:{offset[3:]}）"
@@ -573,14 +577,19 @@ def _blank_rows(meaning: str, st: Styles) -> list[list[Any]]:
 SLOTS_KEYWORD = "fugong-signature-slots "
 SIGNATURE_KEYS = {"检查人": "inspector", "单位主要负责人审核": "approver"}
 SLOT_HEIGHT = 24 * mm
+# A box still to be signed when the report is made (the 审核 at the 检查人's signature) is one tall slot: the
+# later signature's visible stamp fills it with the signer's name, role, times and drawn signature, on an
+# opaque card that covers the "（待签署）" printed here (an incremental update may add a signature's
+# appearance, never change the page the first signer signed).
+PENDING_SLOT_HEIGHT = 56 * mm
 
 
 class SignatureSlot(Flowable):
     """Empty space for a visible PDF signature; tells the canvas where on which page it was drawn."""
 
-    def __init__(self, key: str, width: float, height: float = SLOT_HEIGHT) -> None:
+    def __init__(self, key: str, width: float, height: float = SLOT_HEIGHT, pending: str = "") -> None:
         super().__init__()
-        self.key, self.width, self.height = key, width, height
+        self.key, self.width, self.height, self.pending = key, width, height, pending
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return min(self.width, available_width), self.height
@@ -591,21 +600,26 @@ class SignatureSlot(Flowable):
             x0, y0 = self.canv.absolutePosition(0, 0)
             x1, y1 = self.canv.absolutePosition(self.width, self.height)
             slots[self.key] = (self.canv.getPageNumber() - 1, x0, y0, x1, y1)
+        if self.pending:
+            from export.fonts import CJK_FONT
+
+            self.canv.setFont(CJK_FONT, 8)
+            self.canv.setFillColor(colors.grey)
+            self.canv.drawString(8, self.height / 2, self.pending)
 
 
 def _digital_rows(
     meaning: str, signer: Signer | None, st: Styles, local_zone: dt.tzinfo | None, width: float
 ) -> list[list[Any]]:
     """A box of a report to be signed digitally: what is known now, and the slot for the stamp."""
-    rows: list[list[Any]] = (
-        _signer_rows(signer, st, local_zone)
-        if signer
-        else [
-            [st.p("签署含义"), st.p(meaning)],
-            [st.p("姓名"), st.p("（待签署）", st.small)],
-        ]
-    )
-    rows.append([st.p("数字签名"), SignatureSlot(SIGNATURE_KEYS[meaning], width - 22 * mm - 8)])
+    slot_width = width - 22 * mm - 8
+    if signer is None:
+        pending = SignatureSlot(
+            SIGNATURE_KEYS[meaning], slot_width, PENDING_SLOT_HEIGHT, "姓名、职务、时间：（待签署）"
+        )
+        return [[st.p("签署含义"), st.p(meaning)], [st.p("签署人及数字签名"), pending]]
+    rows: list[list[Any]] = _signer_rows(signer, st, local_zone)
+    rows.append([st.p("数字签名"), SignatureSlot(SIGNATURE_KEYS[meaning], slot_width)])
     return rows
 
 

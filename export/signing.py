@@ -87,6 +87,15 @@ def create_account(
                 "was changed",
                 "本数据库没有账户却已有签名机构：不是由本程序创建的；没有修改任何数据",
             )
+        stale = trust.pinned(db)
+        if stale is not None:
+            raise trust.TrustError(
+                f"this computer already trusts a signing authority ({stale[:16]}…) for a database at this place; "
+                f"if you are starting over on purpose, remove its line from {trust.settings_path()}; nothing was "
+                "changed",
+                f"本机已为此位置的数据库信任一个签名机构（{stale[:16]}…）；如确要重新开始，请从 "
+                f"{trust.settings_path()} 中删除该行；没有修改任何数据",
+            )
         authority_key, authority_cert = authority.new_authority()
     else:
         if actor_password is None:
@@ -263,6 +272,15 @@ def _sign_report_pdf(pdf: bytes, identity: Identity, signature: Signature, diges
     meaning = signature.meaning
     page, box = signature_box(pdf, meaning)
     stamp = _stamp(signature.signer_name, signature.role, meaning, digest)
+    opaque = meaning == "approver"  # its box was printed before it signed: the stamp carries all of it
+    if opaque:
+        from export.pdf import signing_times
+
+        utc = signature.signed_at.replace(tzinfo=dt.UTC)
+        stamp = (
+            f"{MEANINGS[meaning]}\n姓名：{signature.signer_name}\n职务：{ROLE_ZH.get(signature.role, signature.role)}\n"
+            f"签署时间：{signing_times(utc)}\n记录哈希：{digest[:32]}\n{digest[32:]}"
+        )
     return sign_pdf(
         pdf,
         identity,
@@ -273,6 +291,7 @@ def _sign_report_pdf(pdf: bytes, identity: Identity, signature: Signature, diges
         reason=MEANINGS[meaning],
         drawn_png=signature.image_png,
         meaning=meaning,
+        opaque=opaque,
     )
 
 
