@@ -467,3 +467,23 @@ def test_schema_0005_upgrades_to_the_authority_tables(tmp_path: Path) -> None:
     names = inspect(db.engine).get_table_names()
     assert {"signing_authority", "authority_keys"} <= set(names) and SCHEMA_HEAD == "0006"
     db.close()
+
+
+def test_the_exported_json_lists_the_signatures(signed: tuple[Database, int, Path]) -> None:
+    import hashlib
+
+    from storage.exchange import export_document
+
+    db, inspection_id, _ = signed
+    listed = export_document(db, inspection_id)["signatures"]
+    rows = {s.meaning: s for s in signing.signatures_of(db, inspection_id)}
+    assert [(s["meaning"], s["signer"], s["role"]) for s in listed] == [
+        ("inspector", "张三", "officer"),
+        ("approver", "王经理", "manager"),
+    ]
+    for entry in listed:
+        row = rows[entry["meaning"]]
+        assert entry["record_hash"] == service.load_inspection(db, inspection_id).record_hash
+        assert entry["certificate_sha256"] == row.certificate_sha256
+        assert entry["record_signature_sha256"] == hashlib.sha256(row.record_signature).hexdigest()
+        assert entry["signed_at"] == row.signed_at.isoformat() + "Z"
