@@ -4,6 +4,7 @@ database file, a stolen sealed key. Each must be caught with a message that says
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import os
 import shutil
@@ -487,3 +488,32 @@ def test_the_exported_json_lists_the_signatures(signed: tuple[Database, int, Pat
         assert entry["certificate_sha256"] == row.certificate_sha256
         assert entry["record_signature_sha256"] == hashlib.sha256(row.record_signature).hexdigest()
         assert entry["signed_at"] == row.signed_at.isoformat() + "Z"
+
+
+def test_a_signer_disabled_later_still_verifies_but_not_one_disabled_before(
+    signed: tuple[Database, int, Path], tmp_path: Path
+) -> None:
+    """Someone who left is disabled after signing: what they signed stays valid. A copy of the database where
+    the audit trail says the account was disabled before it signed fails that check."""
+    db, inspection_id, folder = signed
+    genuine = authority.fingerprint(trust.trusted_authority(db))
+    copy, later = _tampered_copy(db, tmp_path)
+    trust.pin(later, genuine)
+    auth.authenticate(later, "王经理", PASSWORDS["王经理"])
+    auth.set_active(later, "王经理", "张三", False)
+    result = signing.verify_file(folder / "report.pdf", later)
+    assert result.ok, result.lines
+    assert "OK   张三 was an enabled officer when signing" in result.lines
+    later.close()
+    signed_at = signing.signatures_of(db, inspection_id)[0].signed_at
+    connection = sqlite3.connect(copy)
+    connection.execute(
+        "UPDATE audit_log SET at = ? WHERE table_name = 'users' AND action = 'update' AND new LIKE '%active%'",
+        ((signed_at - dt.timedelta(days=1)).isoformat(sep=" "),),
+    )
+    connection.commit()
+    connection.close()
+    earlier = open_database(f"sqlite:///{copy}")
+    fails = _fails(signing.verify_file(folder / "report.pdf", earlier))
+    assert "FAIL 张三's account was disabled when the signature was made" in fails, fails
+    earlier.close()
