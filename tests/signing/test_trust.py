@@ -40,7 +40,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, int, Pat
     for name, role in (("张三", "officer"), ("李四", "officer"), ("审计员", "auditor")):
         signing.create_account(db, "王经理", name, role, PASSWORDS[name], actor_password=PASSWORDS["王经理"])
     signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector")
-    signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
+    signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver", image_png=_drawn())
     signing.write_signed_reports(db, inspection_id, folder / "report.pdf", folder / "report.xlsx")
     trust.export_trust_file(db, folder / "trust.pem")
     return db, inspection_id, folder
@@ -517,3 +517,56 @@ def test_a_signer_disabled_later_still_verifies_but_not_one_disabled_before(
     fails = _fails(signing.verify_file(folder / "report.pdf", earlier))
     assert "FAIL 张三's account was disabled when the signature was made" in fails, fails
     earlier.close()
+
+
+def _drawn() -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (300, 100), (255, 255, 255, 0))
+    ImageDraw.Draw(image).line([(10, 80), (80, 20), (150, 70), (290, 30)], fill=(0, 0, 0, 255), width=6)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils (installed by .ci/setup --dev)")
+def test_the_approval_box_shows_the_countersignature_on_paper(
+    signed: tuple[Database, int, Path], tmp_path: Path
+) -> None:
+    """Rendered as printed: before the countersignature the 审核 box holds no drawn signature; after it, the
+    stamp (with the approver's drawn signature at its lower right) fills the box."""
+    import subprocess
+
+    from PIL import Image
+
+    _, _, folder = signed
+    final = (folder / "report.pdf").read_bytes()
+    page, (x0, y0, x1, y1) = signature_box(final, "approver")
+    (tmp_path / "inspector-only.pdf").write_bytes(_revisions(final)[1])
+
+    def dark_pixels(pdf: Path) -> int:
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "72",
+                "-f",
+                str(page + 1),
+                "-l",
+                str(page + 1),
+                "-png",
+                str(pdf),
+                str(tmp_path / pdf.stem),
+            ],
+            check=True,
+        )
+        image = Image.open(next(tmp_path.glob(f"{pdf.stem}*.png"))).convert("L")
+        height = image.height
+        # The lower right part of the box (PDF y grows upwards, the image's downwards), inside its border.
+        region = image.crop((int((x0 + x1) / 2), int(height - y1 + (y1 - y0) * 0.6), int(x1) - 4, int(height - y0) - 4))
+        return sum(1 for value in region.tobytes() if value < 128)
+
+    assert dark_pixels(tmp_path / "inspector-only.pdf") == 0
+    assert dark_pixels(folder / "report.pdf") > 50
