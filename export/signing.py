@@ -42,14 +42,21 @@ ALLOWED = {"inspector": ("officer", "manager"), "approver": ("manager",)}
 FIELDS = {"inspector": "Signature_Inspector", "approver": "Signature_Approver"}
 
 
-def signable_meanings(role: str, status: str, signed: Iterable[str]) -> list[str]:
+def signable_meanings(role: str, status: str, signed: Iterable[str], signed_by_me: Iterable[str] = ()) -> list[str]:
     """The sign-off meanings ``role`` may give now, in order — the same state rules :func:`sign` enforces:
-    检查人 on a completed record, then the review once the 检查人 has signed."""
+    检查人 on a completed record, then the review once the 检查人 has signed, by someone else
+    (``signed_by_me``: the meanings this account already gave on the record)."""
     done = set(signed)
     possible: list[str] = []
     if status == "completed" and "inspector" not in done and role in ALLOWED["inspector"]:
         possible.append("inspector")
-    if status == "signed" and "inspector" in done and "approver" not in done and role in ALLOWED["approver"]:
+    if (
+        status == "signed"
+        and "inspector" in done
+        and "approver" not in done
+        and role in ALLOWED["approver"]
+        and "inspector" not in set(signed_by_me)
+    ):
         possible.append("approver")
     return possible
 

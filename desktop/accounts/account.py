@@ -72,12 +72,13 @@ def meaning_statement(meaning: str) -> str:
     return statements.get(meaning, "")
 
 
-def signable_meanings(role: str, status: str, signed: Collection[str]) -> list[str]:
+def signable_meanings(role: str, status: str, signed: Collection[str], signed_by_me: Collection[str] = ()) -> list[str]:
     """The sign-off meanings this role may give now, in order: the same checks :func:`export.signing.sign`
-    makes (the role allowed for the meaning; 检查人 on a completed record, the review after the 检查人)."""
+    makes (the role allowed for the meaning; 检查人 on a completed record, the review after the 检查人 and
+    by someone else)."""
     from export.signing import signable_meanings as allowed_now
 
-    return allowed_now(role, status, signed)
+    return allowed_now(role, status, signed, signed_by_me)
 
 
 def follow_up_choices(role: str, current: str) -> list[str]:
