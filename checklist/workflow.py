@@ -125,9 +125,10 @@ def draft_action_choices(role: str, current: str) -> list[ActionStatus]:
     ]
 
 
-def signable_meanings(role: str, status: str, signed: Iterable[str]) -> list[Meaning]:
+def signable_meanings(role: str, status: str, signed: Iterable[str], signed_by_me: Iterable[str] = ()) -> list[Meaning]:
     """The sign-off meanings ``role`` may give now, in order: 检查人 on a completed record not yet signed by
-    one, then the review (单位主要负责人审核) once the 检查人 has signed."""
+    one, then the review (单位主要负责人审核) once the 检查人 has signed — by someone else (``signed_by_me``:
+    the meanings this account already gave on the record; the 检查人 never reviews their own record)."""
     done = set(signed)
     possible: list[Meaning] = []
     if (
@@ -141,6 +142,7 @@ def signable_meanings(role: str, status: str, signed: Iterable[str]) -> list[Mea
         and Meaning.INSPECTOR in done
         and Meaning.APPROVER not in done
         and role in SIGNING_ROLES[Meaning.APPROVER]
+        and Meaning.INSPECTOR not in set(signed_by_me)
     ):
         possible.append(Meaning.APPROVER)
     return possible

@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
         self.sign_action.setEnabled(
             editor is not None
             and account is not None
-            and bool(signable_meanings(account.role, editor.header.status, editor.signed_meanings))
+            and bool(signable_meanings(account.role, editor.header.status, editor.signed_meanings, editor.signed_by_me))
         )
         self.correction_action.setEnabled(
             editor is not None
@@ -693,7 +693,9 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("已签署，记录已锁定。"), 8000)
             self._update_actions()
 
-        self.sign_dialog = open_sign_dialog(self, self.db, self.account, editor.header, editor.signed_meanings, signed)
+        self.sign_dialog = open_sign_dialog(
+            self, self.db, self.account, editor.header, editor.signed_meanings, signed, editor.signed_by_me
+        )
         if self.sign_dialog is not None:
             self.sign_dialog.finished.connect(lambda _: self._forget_dialog("sign_dialog"))
 

@@ -178,6 +178,9 @@ class ReportContent:
     document: dict[str, Any]  # the canonical exchange document (storage.exchange.export_document)
     signers: tuple[Signer, ...] = ()
     generated_at_utc: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    # SHA-256 of the company signing authority's certificate (export.authority), "" before there is one:
+    # printed so that a reader can compare it with the trust file they were given.
+    signing_authority_sha256: str = ""
 
     @property
     def report_id(self) -> str:
@@ -395,4 +398,12 @@ def load_report(db: Database, inspection_id: int, signers: Sequence[Signer] = ()
         record_hash=str(document["record_hash"]),
         document=document,
         signers=tuple(signers),
+        signing_authority_sha256=_signing_authority(db),
     )
+
+
+def _signing_authority(db: Database) -> str:
+    from export.authority import authority_certificate, fingerprint
+
+    certificate = authority_certificate(db)
+    return fingerprint(certificate) if certificate is not None else ""

@@ -13,14 +13,13 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from asn1crypto import cms as asn1_cms
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
-from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
 
 from storage.errors import KnownError
 
@@ -31,17 +30,16 @@ class SigningError(KnownError):
 
 @dataclass(frozen=True)
 class Identity:
-    """An unlocked signing identity (kept in memory only while signing)."""
+    """An unlocked signing identity (kept in memory only while signing): the key, its certificate issued by
+    the company's signing authority, and the authority's certificate."""
 
     key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
     certificate: x509.Certificate
-    pkcs12: bytes
-    password: bytes
     chain: tuple[x509.Certificate, ...] = ()
 
     @property
     def certificate_pem(self) -> str:
-        """The signer's certificate followed by its issuers: what a verifier is given to trust."""
+        """The signer's certificate followed by its issuers."""
         return "".join(
             c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in (self.certificate, *self.chain)
         )
@@ -51,117 +49,128 @@ def certificate_sha256(certificate: x509.Certificate) -> str:
     return hashlib.sha256(certificate.public_bytes(serialization.Encoding.DER)).hexdigest()
 
 
-def _key_usage(*, sign_certificates: bool) -> x509.KeyUsage:
-    return x509.KeyUsage(
-        digital_signature=not sign_certificates,
-        content_commitment=not sign_certificates,
-        key_encipherment=False,
-        data_encipherment=False,
-        key_agreement=False,
-        key_cert_sign=sign_certificates,
-        crl_sign=sign_certificates,
-        encipher_only=False,
-        decipher_only=False,
-    )
+def new_signing_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=3072)
 
 
-def generate_identity(name: str, role: str, password: str, years: int = 5) -> Identity:
-    """A new signing key for ``name`` with its certificate, as password-protected PKCS#12.
-
-    The certificate is issued by a one-off authority made for this user alone (its key is discarded at once);
-    that authority's certificate is what verifiers trust. Signature validators (poppler/NSS, pyHanko, OpenSSL)
-    expect a signer certificate to chain to a trust anchor rather than to be one."""
-    now = dt.datetime.now(dt.UTC)
-    organisation = x509.NameAttribute(NameOID.ORGANIZATION_NAME, "复工自查 local signing")
-    authority_key = ec.generate_private_key(ec.SECP256R1())
-    authority_name = x509.Name([organisation, x509.NameAttribute(NameOID.COMMON_NAME, f"{name} 签名证书颁发")])
-    authority = (
-        x509.CertificateBuilder()
-        .subject_name(authority_name)
-        .issuer_name(authority_name)
-        .public_key(authority_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=365 * years + 1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(_key_usage(sign_certificates=True), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(authority_key.public_key()), critical=False)
-        .sign(authority_key, hashes.SHA256())
-    )
-    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
-    subject = x509.Name(
-        [
-            organisation,
-            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, role),
-            x509.NameAttribute(NameOID.COMMON_NAME, name),
-        ]
-    )
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(authority_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=365 * years))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_key_usage(sign_certificates=False), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(authority_key.public_key()), critical=False)
-        .sign(authority_key, hashes.SHA256())
-    )
-    secret = password.encode("utf-8")
-    blob = pkcs12.serialize_key_and_certificates(
-        name.encode("utf-8"), key, certificate, [authority], serialization.BestAvailableEncryption(secret)
-    )
-    return Identity(key, certificate, blob, secret, (authority,))
-
-
-def unlock_identity(blob: bytes, password: str) -> Identity:
-    """Decrypt a PKCS#12 blob (generated here or imported from a CA) with the user's password."""
-    secret = password.encode("utf-8")
+def load_pkcs12(blob: bytes, password: str) -> tuple[rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey, x509.Certificate]:
+    """The key and certificate of a PKCS#12 (one imported from a CA, or a key stored before schema 0006)."""
     try:
-        key, certificate, chain = pkcs12.load_key_and_certificates(blob, secret)
+        key, certificate, _ = pkcs12.load_key_and_certificates(blob, password.encode("utf-8"))
     except ValueError:
-        raise SigningError("the signing key could not be unlocked: wrong password or damaged key file") from None
+        raise SigningError(
+            "the signing key could not be unlocked: wrong password or damaged key file",
+            "签名密钥无法解锁：密码错误或密钥文件已损坏",
+        ) from None
     if key is None or certificate is None:
-        raise SigningError("the PKCS#12 file holds no private key with its certificate")
+        raise SigningError(
+            "the PKCS#12 file holds no private key with its certificate", "PKCS#12 文件中没有私钥及其证书"
+        )
     if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
-        raise SigningError("only RSA and EC signing keys are supported")
-    return Identity(key, certificate, blob, secret, tuple(chain))
+        raise SigningError("only RSA and EC signing keys are supported", "只支持 RSA 和 EC 签名密钥")
+    return key, certificate
 
 
-def rewrap_pkcs12(blob: bytes, old_password: str, new_password: str) -> bytes:
-    """The same key and certificates, encrypted with a new password (the account's password changed)."""
+def open_account_key(blob: bytes, password: str) -> rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey:
+    """An account's private key: a sealed ``fugong.key/1`` envelope, or a legacy PKCS#12."""
+    from export import keys
+
+    if keys.is_sealed(blob):
+        return keys.open_sealed(blob, password)
+    return load_pkcs12(blob, password)[0]
+
+
+def unlock_identity(blob: bytes, certificate_pem: str, password: str) -> Identity:
+    """Open an account's key with its password; its certificates come from ``certificate_pem`` (the account's
+    own first, then the authority's). A key that does not belong to the certificate is refused."""
+    key = open_account_key(blob, password)
     try:
-        loaded = pkcs12.load_pkcs12(blob, old_password.encode("utf-8"))
+        certificates = x509.load_pem_x509_certificates(certificate_pem.encode("ascii"))
     except ValueError:
-        raise SigningError("the signing key could not be unlocked: wrong password or damaged key file") from None
-    if loaded.key is None or loaded.cert is None:
-        raise SigningError("the PKCS#12 file holds no private key with its certificate")
-    if not isinstance(loaded.key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
-        raise SigningError("only RSA and EC signing keys are supported")
-    return pkcs12.serialize_key_and_certificates(
-        loaded.cert.friendly_name,
-        loaded.key,
-        loaded.cert.certificate,
-        [extra.certificate for extra in loaded.additional_certs] or None,
-        serialization.BestAvailableEncryption(new_password.encode("utf-8")),
-    )
+        certificates = []
+    if not certificates:
+        raise SigningError("the account has no certificate", "该账户没有证书")
+    if key.public_key() != certificates[0].public_key():
+        raise SigningError(
+            "the account's key does not belong to its certificate; nothing was signed",
+            "该账户的密钥与其证书不符；没有签署任何内容",
+        )
+    return Identity(key, certificates[0], tuple(certificates[1:]))
+
+
+def reseal(blob: bytes, old_password: str, new_password: str) -> bytes:
+    """The same key sealed for a new password (a legacy PKCS#12 comes out sealed the new way)."""
+    from export import keys
+
+    return keys.seal(open_account_key(blob, old_password), new_password)
 
 
 # --- CMS (workbooks, records) -----------------------------------------------------------------------------
 
 
-def cms_sign_detached(data: bytes, identity: Identity) -> bytes:
-    """A detached CMS SignedData (DER) over ``data``, with signing time and the signer's certificate."""
-    builder = (
-        pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(identity.certificate, identity.key, hashes.SHA256())
+# What each sign-off means, said inside the signature itself as a CAdES commitment-type-indication (a signed
+# attribute, RFC 5126 / ETSI EN 319 122): the 检查人 vouches for what was found (proof of origin), the
+# 单位主要负责人 approves it (proof of approval). The order of signers in a CMS is not kept (a SET), and a
+# PDF field name is not what the signer signed; this is.
+COMMITMENTS = {"inspector": "proof_of_origin", "approver": "proof_of_approval"}
+
+
+def pyhanko_signer(identity: Identity) -> Any:
+    """The identity as pyHanko's ``SimpleSigner`` (the authority's certificate embedded beside the signer's)."""
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign import signers
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    def asn1(certificate: x509.Certificate) -> Any:
+        return asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
+
+    private = identity.key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
-    for issuer in identity.chain:
-        builder = builder.add_certificate(issuer)
-    return builder.sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
+    return signers.SimpleSigner(
+        signing_cert=asn1(identity.certificate),
+        signing_key=asn1_keys.PrivateKeyInfo.load(private),
+        cert_registry=SimpleCertificateStore.from_certs([asn1(c) for c in identity.chain]),  # type: ignore[no-untyped-call]
+    )
+
+
+def commitment_attributes(meaning: str | None) -> Any:
+    """pyHanko's CAdES signed attributes stating ``meaning`` (None: no commitment)."""
+    from pyhanko.sign.ades.api import CAdESSignedAttrSpec
+    from pyhanko.sign.ades.cades_asn1 import CommitmentTypeIndication
+
+    if meaning is None:
+        return None
+    return CAdESSignedAttrSpec(commitment_type=CommitmentTypeIndication({"commitment_type_id": COMMITMENTS[meaning]}))
+
+
+def meaning_of(signer_info: asn1_cms.SignerInfo) -> str | None:
+    """The sign-off meaning a SignerInfo's signed commitment-type-indication states, or None."""
+    for attribute in signer_info["signed_attrs"] or []:
+        if attribute["type"].native == "commitment_type":
+            stated = attribute["values"][0]["commitment_type_id"].native
+            return {v: k for k, v in COMMITMENTS.items()}.get(stated)
+    return None
+
+
+def cms_sign_detached(data: bytes, identity: Identity, meaning: str | None = None) -> bytes:
+    """A detached CAdES-BES CMS SignedData (DER) over ``data``: signing time, the signer's certificate with the
+    authority's, and (given ``meaning``) the commitment it states."""
+    import asyncio
+
+    from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+
+    attributes = PdfCMSSignedAttributes(
+        signing_time=dt.datetime.now(dt.UTC), cades_signed_attrs=commitment_attributes(meaning)
+    )
+    signed = asyncio.run(
+        pyhanko_signer(identity).async_sign_general_data(
+            data, "sha256", detached=True, use_cades=True, signed_attr_settings=attributes
+        )
+    )
+    der: bytes = signed.dump()
+    return der
 
 
 def cms_merge(first: bytes, second: bytes) -> bytes:
@@ -191,89 +200,78 @@ def cms_merge(first: bytes, second: bytes) -> bytes:
 
 @dataclass(frozen=True)
 class SignerCheck:
-    """The verdict on one SignerInfo of a CMS signature."""
+    """pyHanko's verdict on one SignerInfo of a CMS signature."""
 
     subject: str
+    certificate: x509.Certificate | None
     certificate_sha256: str
     intact: bool
     trusted: bool
     signing_time: dt.datetime | None
     reason: str
+    meaning: str | None = None
 
 
-def _signer_certificate(signed: asn1_cms.SignedData, info: asn1_cms.SignerInfo) -> x509.Certificate | None:
-    sid = info["sid"]
-    for choice in signed["certificates"]:
-        cert = choice.chosen
-        if sid.name == "issuer_and_serial_number":
-            if cert.issuer == sid.chosen["issuer"] and cert.serial_number == sid.chosen["serial_number"].native:
-                return x509.load_der_x509_certificate(cert.dump())
-        elif cert.key_identifier == sid.chosen.native:
-            return x509.load_der_x509_certificate(cert.dump())
-    return None
+def _single_signer(signed: asn1_cms.SignedData, info: asn1_cms.SignerInfo) -> asn1_cms.SignedData:
+    """The same SignedData with one signer: pyHanko validates a CMS with exactly one SignerInfo."""
+    return asn1_cms.SignedData(
+        {
+            "version": signed["version"],
+            "digest_algorithms": signed["digest_algorithms"],
+            "encap_content_info": signed["encap_content_info"],
+            "certificates": signed["certificates"],
+            "signer_infos": [info],
+        }
+    )
 
 
-def _verify_raw(certificate: x509.Certificate, signature: bytes, payload: bytes, algorithm: str) -> None:
-    chosen: hashes.HashAlgorithm = {
-        "sha256": hashes.SHA256(),
-        "sha384": hashes.SHA384(),
-        "sha512": hashes.SHA512(),
-    }.get(algorithm, hashes.SHA256())
-    public_key = certificate.public_key()
-    if isinstance(public_key, rsa.RSAPublicKey):
-        public_key.verify(signature, payload, padding.PKCS1v15(), chosen)
-    elif isinstance(public_key, ec.EllipticCurvePublicKey):
-        public_key.verify(signature, payload, ec.ECDSA(chosen))
-    else:
-        raise InvalidSignature("unsupported key type")
+def cms_validate_detached(signature: bytes, data: bytes, anchors: list[x509.Certificate]) -> list[SignerCheck]:
+    """Validate every signer of a detached CMS over ``data`` with pyHanko's CMS validation (a
+    ``ValidationContext`` whose only trust roots are ``anchors``), in the order of the file."""
+    import asyncio
 
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign.general import CMSExtractionError, CMSStructuralError
+    from pyhanko.sign.validation import async_validate_detached_cms
+    from pyhanko_certvalidator import ValidationContext
 
-def cms_verify_detached(signature: bytes, data: bytes, trusted_sha256: set[str]) -> list[SignerCheck]:
-    """Check every signer of a detached CMS over ``data``: the content digest, the signature over the signed
-    attributes, and whether the signer's certificate is one of ``trusted_sha256``."""
     try:
         info = asn1_cms.ContentInfo.load(signature)
         signed = info["content"]
         signer_infos = list(signed["signer_infos"])
     except (ValueError, TypeError, KeyError) as error:
-        raise SigningError(f"not a CMS signature file: {error}") from None
+        raise SigningError(f"not a CMS signature file: {error}", f"不是 CMS 签名文件：{error}") from None
+    roots = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in anchors]
     checks: list[SignerCheck] = []
     for signer in signer_infos:
-        certificate = _signer_certificate(signed, signer)
-        if certificate is None:
-            checks.append(SignerCheck("?", "", False, False, None, "the signer's certificate is not in the file"))
-            continue
-        subject = certificate.subject.rfc4514_string()
-        fingerprint = certificate_sha256(certificate)
-        algorithm = signer["digest_algorithm"]["algorithm"].native
-        attributes = {a["type"].native: a["values"][0].native for a in signer["signed_attrs"]}
-        digest = hashlib.new(algorithm, data).digest()
-        signing_time = attributes.get("signing_time")
-        if attributes.get("message_digest") != digest:
-            checks.append(
-                SignerCheck(
-                    subject,
-                    fingerprint,
-                    False,
-                    False,
-                    signing_time,
-                    "the document was changed after it was signed (digest differs)",
-                )
-            )
-            continue
-        payload = signer["signed_attrs"].untag().dump()
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)
         try:
-            _verify_raw(certificate, signer["signature"].native, payload, algorithm)
-        except InvalidSignature:
-            checks.append(
-                SignerCheck(
-                    subject, fingerprint, False, False, signing_time, "the signature does not match the signed data"
-                )
+            status = asyncio.run(
+                async_validate_detached_cms(data, _single_signer(signed, signer), signer_validation_context=context)
             )
+        except (CMSExtractionError, CMSStructuralError, ValueError, KeyError, TypeError) as error:
+            checks.append(SignerCheck("?", None, "", False, False, None, f"the signature cannot be read: {error}"))
             continue
-        trusted = fingerprint in trusted_sha256
-        reason = "signature intact" + ("" if trusted else "; the signer's certificate is not trusted")
-        checks.append(SignerCheck(subject, fingerprint, True, trusted, signing_time, reason))
+        certificate = x509.load_der_x509_certificate(status.signing_cert.dump())
+        problems = []
+        if not status.intact:
+            problems.append("the document was changed after it was signed (digest differs)")
+        elif not status.valid:
+            problems.append("the signature does not match the signed data")
+        if not status.trusted:
+            problems.append("the signer's certificate does not chain to the trust anchor")
+        checks.append(
+            SignerCheck(
+                certificate.subject.rfc4514_string(),
+                certificate,
+                certificate_sha256(certificate),
+                bool(status.intact and status.valid),
+                bool(status.trusted),
+                status.signer_reported_dt,
+                "; ".join(problems) or "signature intact",
+                meaning_of(signer),
+            )
+        )
     return checks
 
 

@@ -308,6 +308,16 @@ def _hash_notice(content: ReportContent) -> str:
     return "已完成，尚未签署：此哈希标识完成时的检查记录。"
 
 
+def _authority_rows(content: ReportContent, st: Styles) -> list[list[Flowable]]:
+    """The signing authority's fingerprint, to compare with the trust file (``fugong trust export``)."""
+    if not content.signing_authority_sha256:
+        return []
+    return [
+        [st.p("签名机构证书指纹（SHA-256，与信任文件核对）", st.small)],
+        [st.p(content.signing_authority_sha256, st.digest)],
+    ]
+
+
 def cover(content: ReportContent, st: Styles) -> list[Flowable]:
     catalogs = "\n".join(
         f"{c.id} {c.version}《{c.title}》{'（' + c.number + '）' if c.number else ''}" for c in content.catalogs
@@ -341,6 +351,7 @@ def cover(content: ReportContent, st: Styles) -> list[Flowable]:
             [st.p("记录哈希（SHA-256）", st.small)],
             [st.p(content.record_hash, st.digest)],
             [st.p(_hash_notice(content), st.small)],
+            *_authority_rows(content, st),
         ],
         (CONTENT_WIDTH,),
         [("BOX", (0, 0), (-1, -1), 0.75, colors.black), ("BACKGROUND", (0, 0), (-1, -1), GREY_FILL)],
@@ -537,7 +548,11 @@ def actions_part(content: ReportContent, st: Styles) -> list[Flowable]:
 
 
 def _times(signer: Signer, local_zone: dt.tzinfo | None) -> str:
-    utc = signer.utc
+    return signing_times(signer.utc, local_zone)
+
+
+def signing_times(utc: dt.datetime, local_zone: dt.tzinfo | None = None) -> str:
+    """A signing time in UTC and in local time, as the signature boxes print it."""
     local = utc.astimezone(local_zone)
     offset = local.strftime("%z")
     return f"{utc:%Y-%m-%d %H:%M:%S} UTC\n当地时间 {local:%Y-%m-%d %H:%M:%S}（UTC{offset[:3]}:{offset[3:]}）"
@@ -586,14 +601,19 @@ def _blank_rows(meaning: str, st: Styles) -> list[list[Any]]:
 SLOTS_KEYWORD = "fugong-signature-slots "
 SIGNATURE_KEYS = {zh: meaning for meaning, zh in MEANING_ZH.items()}
 SLOT_HEIGHT = 24 * mm
+# A box still to be signed when the report is made (the 审核 at the 检查人's signature) is one tall slot: the
+# later signature's visible stamp fills it with the signer's name, role, times and drawn signature, on an
+# opaque card that covers the "（待签署）" printed here (an incremental update may add a signature's
+# appearance, never change the page the first signer signed).
+PENDING_SLOT_HEIGHT = 56 * mm
 
 
 class SignatureSlot(Flowable):
     """Empty space for a visible PDF signature; tells the canvas where on which page it was drawn."""
 
-    def __init__(self, key: str, width: float, height: float = SLOT_HEIGHT) -> None:
+    def __init__(self, key: str, width: float, height: float = SLOT_HEIGHT, pending: str = "") -> None:
         super().__init__()
-        self.key, self.width, self.height = key, width, height
+        self.key, self.width, self.height, self.pending = key, width, height, pending
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return min(self.width, available_width), self.height
@@ -604,21 +624,26 @@ class SignatureSlot(Flowable):
             x0, y0 = self.canv.absolutePosition(0, 0)
             x1, y1 = self.canv.absolutePosition(self.width, self.height)
             slots[self.key] = (self.canv.getPageNumber() - 1, x0, y0, x1, y1)
+        if self.pending:
+            from export.fonts import CJK_FONT
+
+            self.canv.setFont(CJK_FONT, 8)
+            self.canv.setFillColor(colors.grey)
+            self.canv.drawString(8, self.height / 2, self.pending)
 
 
 def _digital_rows(
     meaning: str, signer: Signer | None, st: Styles, local_zone: dt.tzinfo | None, width: float
 ) -> list[list[Any]]:
     """A box of a report to be signed digitally: what is known now, and the slot for the stamp."""
-    rows: list[list[Any]] = (
-        _signer_rows(signer, st, local_zone)
-        if signer
-        else [
-            [st.p("签署含义"), st.p(meaning)],
-            [st.p("姓名"), st.p("（待签署）", st.small)],
-        ]
-    )
-    rows.append([st.p("数字签名"), SignatureSlot(SIGNATURE_KEYS[meaning], width - 22 * mm - 8)])
+    slot_width = width - 22 * mm - 8
+    if signer is None:
+        pending = SignatureSlot(
+            SIGNATURE_KEYS[meaning], slot_width, PENDING_SLOT_HEIGHT, "姓名、职务、时间：（待签署）"
+        )
+        return [[st.p("签署含义"), st.p(meaning)], [st.p("签署人及数字签名"), pending]]
+    rows: list[list[Any]] = _signer_rows(signer, st, local_zone)
+    rows.append([st.p("数字签名"), SignatureSlot(SIGNATURE_KEYS[meaning], slot_width)])
     return rows
 
 

@@ -8,6 +8,7 @@ record itself, so it is bound to that record and cannot be carried over to anoth
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -15,18 +16,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography import x509
 from sqlalchemy import select
 
-from checklist.workflow import MEANING_ZH, ROLE_ZH, SIGNING_ROLES, STATUS_ZH, InspectionStatus, Meaning
+from checklist.workflow import MEANING_ZH, ROLE_ZH, SIGNING_ROLES, Meaning
 from export.crypto import (
     Identity,
     SigningError,
     certificate_sha256,
     cms_merge,
     cms_sign_detached,
-    cms_verify_detached,
-    generate_identity,
-    rewrap_pkcs12,
+    cms_validate_detached,
+    load_pkcs12,
+    new_signing_key,
+    reseal,
     unlock_identity,
 )
 from storage import auth, inspections, verification
@@ -35,38 +38,98 @@ from storage.errors import InvalidInputError, NotFoundError, PermissionDeniedErr
 from storage.logfile import logger
 from storage.models import ReportFile, Signature, User, utcnow
 from storage.record import canonical_bytes, canonical_record, record_hash
-from storage.unit_of_work import unit_of_work
+from storage.unit_of_work import unit_of_work, users_exist
 
 MEANINGS = MEANING_ZH
 FIELDS: dict[str, str] = {Meaning.INSPECTOR: "Signature_Inspector", Meaning.APPROVER: "Signature_Approver"}
 
 
+def _roles_for(meaning: str | None) -> tuple[str, ...]:
+    """The roles allowed to sign with ``meaning`` (none for a meaning this product does not know)."""
+    return tuple(SIGNING_ROLES[Meaning(meaning)]) if meaning in set(Meaning) else ()
+
+
 def create_account(
-    db: Database, actor: str, name: str, role: str, password: str, pkcs12: bytes | None = None
+    db: Database,
+    actor: str,
+    name: str,
+    role: str,
+    password: str,
+    pkcs12: bytes | None = None,
+    *,
+    actor_password: str | None = None,
 ) -> tuple[int, str]:
-    """An account with its own signing key: a new key and certificate, or an imported PKCS#12 from a CA
-    (which must open with the same password). Returns (id, role given)."""
-    identity = unlock_identity(pkcs12, password) if pkcs12 else generate_identity(name.strip(), role, password)
+    """An account with its own signing key and a certificate from the company's signing authority. Returns
+    (id, role given).
+
+    The first account (the 单位主要负责人) also creates the authority, sealed with its password, and pins the
+    authority on this computer. Every later account is created by a manager (``actor``), whose password
+    (``actor_password``) unlocks the authority to issue the certificate; a new manager gets their own sealed
+    copy of the authority key. ``pkcs12`` imports a key from elsewhere (same password as the account): the
+    key is kept, and the company authority certifies it (the imported certificate is not used).
+    """
+    from export import authority, keys, trust
+
+    name = name.strip()
+    with db.session() as session:
+        first = not users_exist(session)
+        existing_authority = authority.stored_authority(session)
+    key = load_pkcs12(pkcs12, password)[0] if pkcs12 else new_signing_key()
+    if first:
+        if existing_authority is not None:
+            raise authority.AuthorityError(
+                "this database has a signing authority but no accounts: it was not made by this program; nothing "
+                "was changed",
+                "本数据库没有账户却已有签名机构：不是由本程序创建的；没有修改任何数据",
+            )
+        stale = trust.pinned(db)
+        if stale is not None:
+            raise trust.TrustError(
+                f"this computer already trusts a signing authority ({stale[:16]}…) for a database at this place; "
+                f"if you are starting over on purpose, remove its line from {trust.settings_path()}; nothing was "
+                "changed",
+                f"本机已为此位置的数据库信任一个签名机构（{stale[:16]}…）；如确要重新开始，请从 "
+                f"{trust.settings_path()} 中删除该行；没有修改任何数据",
+            )
+        authority_key, authority_cert = authority.new_authority()
+    else:
+        if actor_password is None:
+            raise authority.AuthorityError(
+                f"{actor}'s password is needed to issue the new account's certificate; nothing was changed",
+                f"签发新账户的证书需要 {actor} 的密码；没有修改任何数据",
+            )
+        auth.authenticate(db, actor, actor_password)
+        authority_key, authority_cert = authority.unlock(db, actor, actor_password)
     user_id, given = auth.create_user(db, actor, name, role, password)
-    with unit_of_work(db, name.strip(), allowed=None) as session:
+    certificate = authority.issue(authority_key, authority_cert, key.public_key(), name, given)
+    identity = Identity(key, certificate, (authority_cert,))
+    with unit_of_work(db, name, allowed=None) as session:
         user = session.get(User, user_id)
         assert user is not None
-        user.pkcs12 = identity.pkcs12
+        user.pkcs12 = keys.seal(key, password)
         user.certificate_pem = identity.certificate_pem
+        if first:
+            authority.add_authority(session, authority_cert, authority_key, user_id, password)
+        elif given == "manager":
+            authority.grant(session, authority_key, user_id, password)
+    if first:
+        trust.pin(db, authority.fingerprint(authority_cert))
     return user_id, given
 
 
 def change_password(db: Database, name: str, old_password: str, new_password: str) -> None:
-    """Change an account's password, re-encrypting its signing key with the new one (same key, same
-    certificate: what it signed before stays valid)."""
+    """Change an account's password, re-sealing its signing key (and a manager's copy of the authority key)
+    with the new one in the same transaction (same key, same certificate: what it signed stays valid)."""
+    from export import authority
+
     auth.change_password(
-        db, name, old_password, new_password, lambda blob: rewrap_pkcs12(blob, old_password, new_password)
+        db,
+        name,
+        old_password,
+        new_password,
+        lambda blob: reseal(blob, old_password, new_password),
+        also=lambda session, user_id: authority.reseal_for(session, user_id, old_password, new_password),
     )
-
-
-def trusted_certificates(db: Database) -> list[str]:
-    with db.session() as session:
-        return [pem for pem in session.scalars(select(User.certificate_pem)) if pem]
 
 
 @dataclass(frozen=True)
@@ -122,7 +185,7 @@ def sign(
         )
     if not user.pkcs12:
         raise SigningError(f"{user.name} has no signing key; create or import one first")
-    identity = unlock_identity(user.pkcs12, password)
+    identity = unlock_identity(user.pkcs12, user.certificate_pem, password)
     inspection = inspections.load_inspection(db, inspection_id)
     with db.session() as session:
         existing = list(session.scalars(select(Signature).where(Signature.inspection_id == inspection_id)))
@@ -132,19 +195,25 @@ def sign(
             f"inspection {inspection_id} already has its {MEANINGS[meaning]} signature",
             f"检查记录 #{inspection_id} 已有“{MEANINGS[meaning]}”签名",
         )
-    if meaning == Meaning.INSPECTOR and inspection.status != InspectionStatus.COMPLETED:
+    if meaning == "inspector" and inspection.status != "completed":
         raise RecordLockedError(
             f"inspection {inspection_id} is {inspection.status}: complete it before signing",
             f"检查记录 #{inspection_id} 尚未完成，完成后才能签署",
         )
-    if meaning == Meaning.APPROVER and Meaning.INSPECTOR not in meanings:
+    if meaning == "approver" and any(s.meaning == "inspector" and s.user_id == user.id for s in existing):
+        raise PermissionDeniedError(
+            f"{user.name} signed inspection {inspection_id} as 检查人 and cannot also approve it (单位主要负责人审核 "
+            "must be someone else); nothing was signed",
+            f"{user.name} 已作为检查人签署检查记录 #{inspection_id}，不能再审核（审核须由另一人进行）；没有签署任何内容",
+        )
+    if meaning == "approver" and "inspector" not in meanings:
         raise RecordLockedError(
             f"inspection {inspection_id} needs the inspector's signature before approval",
             f"检查记录 #{inspection_id} 需先由检查人签署，再由单位主要负责人审核",
         )
     now = utcnow()
     digest = record_hash(inspection)
-    record_signature = cms_sign_detached(canonical_bytes(canonical_record(inspection)), identity)
+    record_signature = cms_sign_detached(canonical_bytes(canonical_record(inspection)), identity, meaning)
     signature = Signature(
         inspection_id=inspection_id,
         user_id=user.id,
@@ -157,17 +226,22 @@ def sign(
         record_signature=record_signature,
         image_png=image_png,
     )
-    if meaning == Meaning.INSPECTOR:
+    if meaning == "inspector":
         files = _first_signature(db, inspection_id, identity, signature, digest)
     else:
         files = _countersignature(db, inspection_id, identity, signature, digest)
     with unit_of_work(db, user.name, reason=f"以{MEANINGS[meaning]}身份签署") as session:
-        if meaning == Meaning.INSPECTOR:
+        if meaning == "inspector":
             inspections.lock_signed(session, inspections.get_inspection(session, inspection_id))
         else:
             locked = inspections.get_inspection(session, inspection_id)
             if record_hash(locked) != digest or locked.record_hash != digest:
                 raise RecordLockedError(f"inspection {inspection_id} changed since the inspector signed it")
+        from export import keys
+
+        account = session.get(User, user.id)
+        if account is not None and account.pkcs12 and not keys.is_sealed(account.pkcs12):
+            account.pkcs12 = keys.seal(identity.key, password)  # a key stored before schema 0006, sealed now
         session.add(signature)
         for kind, data in files.items():
             stored = session.scalar(
@@ -192,8 +266,26 @@ def _sign_report_pdf(pdf: bytes, identity: Identity, signature: Signature, diges
     meaning = signature.meaning
     page, box = signature_box(pdf, meaning)
     stamp = _stamp(signature.signer_name, signature.role, meaning, digest)
+    opaque = meaning == "approver"  # its box was printed before it signed: the stamp carries all of it
+    if opaque:
+        from export.pdf import signing_times
+
+        utc = signature.signed_at.replace(tzinfo=dt.UTC)
+        stamp = (
+            f"{MEANINGS[meaning]}\n姓名：{signature.signer_name}\n职务：{ROLE_ZH.get(signature.role, signature.role)}\n"
+            f"签署时间：{signing_times(utc)}\n记录哈希：{digest[:32]}\n{digest[32:]}"
+        )
     return sign_pdf(
-        pdf, identity, FIELDS[meaning], box, page, stamp, reason=MEANINGS[meaning], drawn_png=signature.image_png
+        pdf,
+        identity,
+        FIELDS[meaning],
+        box,
+        page,
+        stamp,
+        reason=MEANINGS[meaning],
+        drawn_png=signature.image_png,
+        meaning=meaning,
+        opaque=opaque,
     )
 
 
@@ -202,7 +294,7 @@ def _first_signature(
 ) -> dict[str, bytes]:
     pdf, xlsx = _render(db, inspection_id, _signers_of([signature]))
     signed_pdf = _sign_report_pdf(pdf, identity, signature, digest)
-    return {"pdf": signed_pdf, "xlsx": xlsx, "xlsx.p7s": cms_sign_detached(xlsx, identity)}
+    return {"pdf": signed_pdf, "xlsx": xlsx, "xlsx.p7s": cms_sign_detached(xlsx, identity, "inspector")}
 
 
 def _countersignature(
@@ -210,7 +302,7 @@ def _countersignature(
 ) -> dict[str, bytes]:
     stored = stored_reports(db, inspection_id)
     signed_pdf = _sign_report_pdf(stored["pdf"], identity, signature, digest)
-    p7s = cms_merge(stored["xlsx.p7s"], cms_sign_detached(stored["xlsx"], identity))
+    p7s = cms_merge(stored["xlsx.p7s"], cms_sign_detached(stored["xlsx"], identity, "approver"))
     return {"pdf": signed_pdf, "xlsx.p7s": p7s}
 
 
@@ -258,46 +350,14 @@ class Verification(verification.CheckList):
     """A report file's signatures, signers and record (:func:`verify_file`)."""
 
 
-MAX_TRUST_FILE_BYTES = 10_000_000
-MAX_REPORT_BYTES = 500_000_000
+@dataclass(frozen=True)
+class FileSigner:
+    """One signature of a report file as the verification sees it, in signing order."""
 
-
-def _trust_file_certificates(trust_file: Path) -> list[str]:
-    """The PEM certificates of a ``--trust`` file; a file that holds none, or a damaged one, is refused
-    (silently trusting nothing would read as "not trusted" and hide the mistake)."""
-    from cryptography import x509
-
-    try:
-        if trust_file.stat().st_size > MAX_TRUST_FILE_BYTES:
-            raise SigningError(f"{trust_file.name} is too large to be a file of trusted certificates")
-        text = trust_file.read_text(encoding="ascii")
-    except OSError as error:
-        raise SigningError(f"cannot read the trust file {trust_file}: {error.strerror}; nothing was verified") from None
-    except UnicodeDecodeError:
-        raise SigningError(
-            f"{trust_file.name} is not a PEM file of certificates (it is not plain text); nothing was verified"
-        ) from None
-    marker = "-----END CERTIFICATE-----"
-    pems = [part.strip() + "\n" + marker + "\n" for part in text.split(marker) if "BEGIN CERTIFICATE" in part]
-    if not pems:
-        raise SigningError(f"{trust_file.name} holds no certificate (no BEGIN CERTIFICATE block); nothing was verified")
-    for index, pem in enumerate(pems, 1):
-        try:
-            x509.load_pem_x509_certificate(pem.encode("ascii"))
-        except ValueError:
-            raise SigningError(
-                f"certificate {index} of {trust_file.name} is damaged and cannot be read; nothing was verified"
-            ) from None
-    return pems
-
-
-def _trusted(db: Database | None, trust_file: Path | None) -> list[str]:
-    pems: list[str] = []
-    if trust_file is not None:
-        pems += _trust_file_certificates(trust_file)
-    if db is not None:
-        pems += trusted_certificates(db)
-    return pems
+    meaning: str | None  # inspector / approver, or None when the file does not say
+    certificate: x509.Certificate | None
+    fingerprint: str
+    good: bool  # intact, valid and chaining to the anchor
 
 
 def _record_from_pdf(pdf: bytes) -> dict[str, object] | None:
@@ -339,63 +399,94 @@ def _record_from_xlsx(xlsx: bytes) -> tuple[int | None, str | None]:
         workbook.close()
 
 
+MAX_REPORT_BYTES = 500_000_000
+
+
 def verify_file(path: Path, db: Database | None = None, trust_file: Path | None = None) -> Verification:
-    """Check a report file: every signature's integrity, each signer's certificate against the trusted ones
-    (this database's accounts and/or ``trust_file``), and, when a database is reachable, that the document's
-    record hash matches the stored, signed record. An unreadable file or trust file raises
-    :class:`SigningError` in one sentence."""
-    trusted = _trusted(db, trust_file)
+    """:func:`_verify_file`, with whatever a damaged or foreign file makes a library raise said in one sentence
+    (:class:`SigningError`), the details in the log file."""
     try:
         if path.stat().st_size > MAX_REPORT_BYTES:
             raise SigningError(f"{path.name} is too large to be a report; nothing was verified")
-        data = path.read_bytes()
     except OSError as error:
         raise SigningError(f"cannot read {path}: {error.strerror}; nothing was verified") from None
-    try:
-        result, record_id, record_digest = _verify_signatures(path, data, trusted)
-    except SigningError:
-        raise
-    except Exception as error:
-        logger("verify").info("%s could not be read as a report", path.name, exc_info=True)
-        kind = "PDF" if data.startswith(b"%PDF") else "workbook or its signature file"
-        raise SigningError(
-            f"{path.name} is damaged or is not a 复工自查 report: its {kind} cannot be read "
-            f"({type(error).__name__}); nothing was verified",
-            f"{path.name} 已损坏或不是复工自查报告，无法读取；没有验证任何内容",
-        ) from None
-    if db is not None and record_digest != _NO_RECORD:
-        _check_against_database(result, db, record_id, record_digest)
-    return result
-
-
-_NO_RECORD = "(the signatures could not be checked)"
-
-
-def _verify_signatures(path: Path, data: bytes, trusted: list[str]) -> tuple[Verification, int | None, str | None]:
-    """The file's own checks (signatures, signers), and the record id and hash it names."""
-    from export.pades import check_pdf_signatures
-
-    result = Verification()
-    record_id: int | None = None
-    record_digest: str | None = None
-    if path.suffix.lower() == ".pdf" and not data.startswith(b"%PDF"):
+    if path.suffix.lower() == ".pdf" and not path.read_bytes()[:5].startswith(b"%PDF"):
         raise SigningError(
             f"{path.name} is not a PDF (it does not start like one); nothing was verified",
             f"{path.name} 不是 PDF 文件；没有验证任何内容",
         )
+    try:
+        return _verify_file(path, db, trust_file)
+    except SigningError:
+        raise
+    except Exception as error:
+        logger("verify").info("%s could not be read as a report", path.name, exc_info=True)
+        raise SigningError(
+            f"{path.name} is damaged or is not a 复工自查 report ({type(error).__name__}); nothing was verified",
+            f"{path.name} 已损坏或不是复工自查报告，无法读取；没有验证任何内容",
+        ) from None
+
+
+def _verify_file(path: Path, db: Database | None, trust_file: Path | None) -> Verification:
+    """Check a report file (a PDF, or a workbook with its ``.p7s`` beside it), one check per line:
+
+    - the trust anchor: the ``trust_file``'s certificates, else the database's signing authority if it is the
+      one pinned on this computer — never the accounts' certificates in the database;
+    - each signature with pyHanko: intact, valid, its certificate chaining to the anchor, nothing changed
+      after it beyond the next signature;
+    - who signed: 检查人 then 单位主要负责人审核, each with a role the authority certified as allowed for it,
+      two different people; only the 检查人 → "待审核签署 / approval missing" (not OK);
+    - with a database: the file names a record whose hash it carries, and each signature is by the account the
+      record's signature row names, enabled at the time, whose signature over the record verifies.
+    """
+    from export.trust import anchors_for
+
+    result = Verification()
+    anchors = anchors_for(db, trust_file)
+    if anchors.ok:
+        result.check(True, f"trust anchor: {anchors.source}", f"信任锚：{anchors.source_zh}")
+    else:
+        result.check(False, anchors.problem, anchors.problem_zh)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        result.check(False, f"{path.name} cannot be read: {error.strerror}", f"无法读取 {path.name}")
+        return result
+    record_id: int | None = None
+    record_digest: str | None = None
+    signers: list[FileSigner] = []
     if data.startswith(b"%PDF"):
-        checks = check_pdf_signatures(data, trusted)
+        from export.pades import check_pdf_signatures
+
+        try:
+            checks = check_pdf_signatures(data, anchors.certificates)
+        except Exception as error:  # pyHanko's many parse errors: a file that is not a readable signed PDF
+            result.check(
+                False, f"{path.name} is not a readable signed PDF ({error})", f"{path.name} 不是可读的签名 PDF"
+            )
+            return result
         result.check(
             bool(checks), f"{len(checks)} signature(s) in {path.name}", f"{path.name} 中有 {len(checks)} 个签名"
         )
         for check in checks:
-            good = check.intact and check.valid
+            good = check.intact and check.valid and check.trusted
             result.check(
                 good,
-                f"signature {check.field} by {check.signer}: {'intact' if good else check.reason} ({check.coverage})",
-                f"{check.signer} 的签名 {check.field}：{'完好' if good else '无效：' + check.reason}（{check.coverage}）",
+                f"signature {check.field} by {check.signer}: "
+                f"{'intact, chains to the anchor' if good else check.reason} ({check.coverage})",
+                f"{check.signer} 的签名 {check.field}：{'完好，可追溯到信任锚' if good else '无效：' + check.reason}"
+                f"（{check.coverage}）",
             )
-            _check_trust(result, check.trusted, check.certificate_sha256)
+            signers.append(FileSigner(check.meaning, check.certificate, check.certificate_sha256, good))
+        if checks:
+            whole = checks[-1].covers_whole_file
+            result.check(
+                whole,
+                "the last signature covers the whole file"
+                if whole
+                else "the file was changed after its last signature",
+                "最后一个签名覆盖整个文件" if whole else "文件在最后一个签名之后被改动过",
+            )
         document = _record_from_pdf(data)
         if document is None:
             result.check(
@@ -410,42 +501,115 @@ def _verify_signatures(path: Path, data: bytes, trusted: list[str]) -> tuple[Ver
         p7s = path.with_name(path.name + ".p7s")
         if not p7s.exists():
             result.check(False, f"{p7s.name} (the detached signature) is missing", f"缺少签名文件 {p7s.name}")
-            return result, None, _NO_RECORD
-        fingerprints = set()
-        from cryptography import x509
-
-        for pem in trusted:
-            fingerprints.add(certificate_sha256(x509.load_pem_x509_certificate(pem.encode("ascii"))))
+            return result
         try:
-            signers = cms_verify_detached(p7s.read_bytes(), data, fingerprints)
+            cms_checks = cms_validate_detached(p7s.read_bytes(), data, anchors.certificates)
         except SigningError as error:
-            result.check(False, str(error), f"签名文件 {p7s.name} 无法读取：{error}")
-            return result, None, _NO_RECORD
+            result.check(False, str(error), f"签名文件 {p7s.name} 无法读取：{error.message_zh}")
+            return result
         result.check(
-            bool(signers), f"{len(signers)} signature(s) in {p7s.name}", f"{p7s.name} 中有 {len(signers)} 个签名"
+            bool(cms_checks),
+            f"{len(cms_checks)} signature(s) in {p7s.name}",
+            f"{p7s.name} 中有 {len(cms_checks)} 个签名",
         )
-        for signer in signers:
-            reason = signer.reason.split(";")[0]
+        order = list(MEANINGS)
+        # A CMS keeps its signers as a set (DER sorts them): the order is the meanings they state.
+        cms_checks.sort(key=lambda c: order.index(c.meaning) if c.meaning in order else len(order))
+        for signer in cms_checks:
+            good = signer.intact and signer.trusted
             result.check(
-                signer.intact,
-                f"signature by {signer.subject}: {reason}",
-                f"{signer.subject} 的签名：{'完好' if signer.intact else '无效'}（{reason}）",
+                good,
+                f"signature by {signer.subject}: " + ("intact, chains to the anchor" if good else signer.reason),
+                f"{signer.subject} 的签名：" + ("完好，可追溯到信任锚" if good else "无效：" + signer.reason),
             )
-            _check_trust(result, signer.trusted, signer.certificate_sha256)
-        record_id, record_digest = _record_from_xlsx(data)
-    return result, record_id, record_digest
+            signers.append(FileSigner(signer.meaning, signer.certificate, signer.certificate_sha256, good))
+        try:
+            record_id, record_digest = _record_from_xlsx(data)
+        except Exception as error:  # openpyxl's parse errors: not a workbook
+            result.check(False, f"{path.name} is not a readable workbook ({error})", f"{path.name} 不是可读的工作簿")
+    _check_signers(result, signers)
+    if db is not None:
+        _check_against_database(result, db, record_id, record_digest, signers, anchors.certificates)
+    return result
 
 
-def _check_trust(result: Verification, trusted: bool, fingerprint: str) -> None:
-    result.check(
-        trusted,
-        f"signer certificate {fingerprint[:16]}… " + ("is trusted" if trusted else "is not in the trust store"),
-        f"签名人证书 {fingerprint[:16]}… " + ("受信任" if trusted else "不在受信任的证书中"),
-    )
+def _check_signers(result: Verification, signers: Sequence[FileSigner]) -> None:
+    """The sign-off the file carries: 检查人 then 审核, by allowed roles (as the authority certified them), two
+    different people."""
+    from export.authority import name_of, role_of
+
+    order = list(MEANINGS)
+    for index, signer in enumerate(signers):
+        expected = order[index] if index < len(order) else None
+        if expected is None or signer.meaning != expected:
+            wanted = MEANINGS[expected] if expected else "none (too many signatures)"
+            result.check(
+                False,
+                f"signature {index + 1} should be {wanted}, but it is {signer.meaning or 'unnamed'}",
+                f"第 {index + 1} 个签名应为“{MEANINGS[expected] if expected else '（无：签名过多）'}”",
+            )
+            continue
+        if signer.certificate is None:
+            continue
+        role = role_of(signer.certificate)
+        name = name_of(signer.certificate)
+        allowed = role in _roles_for(expected)
+        result.check(
+            allowed,
+            f"{MEANINGS[expected]} {name} holds the role {role or '(none)'}, "
+            + ("allowed" if allowed else f"not allowed (only {' or '.join(_roles_for(expected))})")
+            + f" to sign as {MEANINGS[expected]}",
+            f"{MEANINGS[expected]} {name} 的角色为{ROLE_ZH.get(role, role or '（无）')}，"
+            + ("可以" if allowed else "不可以")
+            + f"以“{MEANINGS[expected]}”身份签署",
+        )
+    if len(signers) == 1 and signers[0].meaning == "inspector":
+        result.check(
+            False,
+            "approval missing (待审核签署): only the 检查人 has signed; the 单位主要负责人审核 signature is not in "
+            "this file",
+            "待审核签署：只有检查人签署，本文件中没有单位主要负责人审核签名",
+        )
+    if len(signers) >= 2 and signers[0].certificate is not None and signers[1].certificate is not None:
+        distinct = signers[0].fingerprint != signers[1].fingerprint and name_of(signers[0].certificate) != name_of(
+            signers[1].certificate
+        )
+        result.check(
+            distinct,
+            "检查人 and 审核 are two different people" if distinct else "the same person signed as 检查人 and as 审核",
+            "检查人与审核人是两个不同的人" if distinct else "检查人与审核人是同一个人",
+        )
+
+
+def _active_at(db: Database, user_id: int, when: dt.datetime) -> bool:
+    """Whether the account was enabled at ``when``, replaying its enable/disable changes in the audit trail."""
+    from storage.models import AuditEntry
+
+    with db.session() as session:
+        changes = list(
+            session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.table_name == "users", AuditEntry.row_id == user_id)
+                .order_by(AuditEntry.seq)
+            )
+        )
+    state = True
+    for entry in changes:
+        if entry.at > when:
+            break
+        new = entry.new or {}
+        if "active" in new:
+            state = bool(new["active"])
+    return state
 
 
 def _check_against_database(
-    result: Verification, db: Database, record_id: int | None, record_digest: str | None
+    result: Verification,
+    db: Database,
+    record_id: int | None,
+    record_digest: str | None,
+    signers: Sequence[FileSigner],
+    anchors: list[x509.Certificate],
 ) -> None:
     if record_id is None or record_digest is None:
         result.check(False, "the document does not name its record and hash", "该文件没有写明所属记录及其哈希")
@@ -455,9 +619,9 @@ def _check_against_database(
     except NotFoundError:
         result.check(False, f"record {record_id} is not in this database", f"本数据库中没有记录 #{record_id}")
         return
-    status_zh = STATUS_ZH.get(inspection.status, inspection.status)
+    status_zh = {"draft": "草稿", "completed": "已完成", "signed": "已签署"}.get(inspection.status, inspection.status)
     result.check(
-        inspection.status == InspectionStatus.SIGNED,
+        inspection.status == "signed",
         f"record {record_id} is {inspection.status} in the database",
         f"记录 #{record_id} 在数据库中的状态：{status_zh}",
     )
@@ -475,15 +639,66 @@ def _check_against_database(
         f"stored record {record_id} " + ("is unchanged since signing" if record.ok else "was changed after signing"),
         f"保存的记录 #{record_id} " + ("自签署以来未被改动" if record.ok else "在签署后被改动过"),
     )
-    for signature in signatures_of(db, record_id):
-        valid = cms_verify_detached(
-            signature.record_signature, canonical_bytes(canonical_record(inspection)), {signature.certificate_sha256}
+    rows = {s.meaning: s for s in signatures_of(db, record_id)}
+    canonical = canonical_bytes(canonical_record(inspection))
+    for signer in signers:
+        if signer.meaning not in MEANINGS:
+            continue
+        label = MEANINGS[signer.meaning]
+        row = rows.get(signer.meaning)
+        if row is None:
+            result.check(
+                False,
+                f"record {record_id} has no {label} signature, but the file has one",
+                f"记录 #{record_id} 没有“{label}”签名，文件中却有",
+            )
+            continue
+        same = row.certificate_sha256 == signer.fingerprint
+        result.check(
+            same,
+            f"the file's {label} signature is by the account the record names ({row.signer_name})"
+            if same
+            else f"the file's {label} signature is not by {row.signer_name}, whom the record names as {label}",
+            f"文件中的“{label}”签名{'是' if same else '不是'}记录所写的签名人 {row.signer_name} 所签",
         )
-        good = bool(valid) and all(v.intact and v.trusted for v in valid) and signature.record_hash == record_digest
+        with db.session() as session:
+            account = session.get(User, row.user_id)
+        if account is None:
+            result.check(
+                False, f"{row.signer_name}'s account is not in the database", f"数据库中没有 {row.signer_name} 的账户"
+            )
+            continue
+        active = _active_at(db, account.id, row.signed_at)
+        result.check(
+            active and row.role in _roles_for(signer.meaning) and account.name == row.signer_name,
+            f"{row.signer_name} was an enabled {row.role} when signing"
+            if active
+            else f"{row.signer_name}'s account was disabled when the signature was made",
+            f"{row.signer_name} 签署时是有效的{ROLE_ZH.get(row.role, row.role)}账户"
+            if active
+            else f"{row.signer_name} 签署时账户已停用",
+        )
+        try:
+            over_record = cms_validate_detached(row.record_signature, canonical, anchors)
+        except SigningError:
+            over_record = []
+        good = (
+            len(over_record) == 1
+            and over_record[0].intact
+            and over_record[0].trusted
+            and over_record[0].certificate_sha256 == signer.fingerprint
+            and over_record[0].meaning == signer.meaning
+            and row.record_hash == record_digest
+        )
         result.check(
             good,
-            f"{MEANINGS[signature.meaning]} {signature.signer_name}'s signature over record "
-            f"{record_id} " + ("verifies" if good else "does not verify"),
-            f"{MEANINGS[signature.meaning]} {signature.signer_name} 对记录 #{record_id} 的签名"
-            + ("验证通过" if good else "验证不通过"),
+            f"{label} {row.signer_name}'s signature over record {record_id} "
+            + ("verifies" if good else "does not verify"),
+            f"{label} {row.signer_name} 对记录 #{record_id} 的签名" + ("验证通过" if good else "验证不通过"),
+        )
+    if inspection.status == "signed" and "approver" not in rows:
+        result.check(
+            False,
+            f"approval missing (待审核签署): record {record_id} has no 单位主要负责人审核 signature yet",
+            f"待审核签署：记录 #{record_id} 尚无单位主要负责人审核签名",
         )

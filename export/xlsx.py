@@ -232,6 +232,7 @@ def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
         ("检查人", content.inspector),
         ("检查依据", _lines(f"{c.id} {c.version}《{c.title}》{c.number}" for c in content.catalogs)),
         ("记录哈希", content.record_hash + ("（草稿，内容仍可能改变）" if content.is_draft else "")),
+        ("签名机构指纹", content.signing_authority_sha256 or "—"),
         ("生成时间（UTC）", _naive_utc(content.generated_at_utc)),
     ]
     header_row = 3 + len(facts) + 1
@@ -410,6 +411,7 @@ def signatures_sheet(ws: Worksheet, content: ReportContent, local_zone: dt.tzinf
         ("报告编号", content.report_id),
         ("记录状态", content.status_zh),
         ("记录哈希", content.record_hash),  # SHA-256; a longer label would not fit the first column
+        ("签名机构", content.signing_authority_sha256 or "—"),  # its certificate's SHA-256 (the trust file)
     ]
     for offset, (label, value) in enumerate(record, start=2):
         put(ws, last + offset, 1, label).font = HEADER_FONT

@@ -22,6 +22,7 @@ from storage.models import (
     ActionFollowUp,
     AuditEntry,
     AuditHead,
+    AuthorityKey,
     Company,
     CorrectiveAction,
     DormitoryRoomRow,
@@ -30,6 +31,7 @@ from storage.models import (
     ItemResponse,
     ReportFile,
     Signature,
+    SigningAuthority,
     Site,
     User,
     utcnow,
@@ -48,6 +50,8 @@ AUDITED = (
     CorrectiveAction,
     Signature,
     ReportFile,
+    SigningAuthority,
+    AuthorityKey,
 )
 # Bookkeeping columns whose change alone is not a user action.
 _QUIET = {

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from checklist.workflow import ACCOUNT_ADMIN_ROLES, Role
 from storage import audit
@@ -33,6 +34,11 @@ _hasher = PasswordHasher()  # argon2id with the library's current recommended pa
 # What the back-off reads as "now" (naive UTC, as stored). A module-level name so that a test can replace it
 # with a clock it moves itself instead of waiting in real time.
 clock: Callable[[], dt.datetime] = utcnow
+
+
+def password_hasher() -> PasswordHasher:
+    """The login hash's argon2id hasher (signing keys are sealed at least as costly: ``export.keys``)."""
+    return _hasher
 
 
 def wait_seconds(failures: int, last_failed_at: dt.datetime | None, now: dt.datetime) -> int:
@@ -119,11 +125,13 @@ def change_password(
     old_password: str,
     new_password: str,
     rewrap: Callable[[bytes], bytes] | None = None,
+    also: Callable[[Session, int], None] | None = None,
 ) -> None:
     """Change an account's password; only with the current one (a wrong one counts as a failed login).
 
     ``rewrap`` re-encrypts the account's signing key (PKCS#12, encrypted with the password) for the new
-    password; the export layer passes it, so the key never stays locked by a password nobody knows. The
+    password; the export layer passes it, so the key never stays locked by a password nobody knows (``also``
+    re-seals whatever else the password locks, such as a manager's copy of the signing authority key). The
     hash and the key change in one transaction, or neither does. The audit trail records that the account
     changed, never the password.
     """
@@ -150,6 +158,8 @@ def change_password(
         stored.password_hash = _hasher.hash(new_password)
         if new_key is not None:
             stored.pkcs12 = new_key
+        if also is not None:
+            also(session, user.id)
 
 
 def set_active(db: Database, actor: str, name: str, active: bool) -> None:

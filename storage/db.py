@@ -7,6 +7,8 @@ and refuses a database written by a newer version of the application.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from dataclasses import dataclass
 from importlib import resources
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 
 # The newest migration. A database already at this revision opens without loading Alembic at all (it costs
 # a noticeable part of the start-up); tests check that this is Alembic's head.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 
 
 def _sqlite_connect(dbapi_connection: sqlite3.Connection, _: Any) -> None:
@@ -50,12 +52,29 @@ def _sqlite_begin(connection: Any) -> None:
 CONNECT_TIMEOUT = 10  # seconds to wait for a database server
 
 
+def _private_sqlite_files(path: Path) -> None:
+    """The database holds everyone's sealed signing keys and the whole record: its folder is made 0700 when
+    created here, and the file with its ``-wal``/``-shm`` is 0600 (SQLite gives those two the database
+    file's mode). Files that exist are tightened if they are ours; someone else's are left as they are."""
+    from storage.location import private_folder
+
+    if not path.parent.exists():
+        private_folder(path.parent)
+    if not path.exists():
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(PermissionError):
+            if file.exists() and file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        if database and database != ":memory:":
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        if database and database != ":memory:" and not database.startswith("file:"):
+            _private_sqlite_files(Path(database).expanduser())
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)

@@ -503,7 +503,9 @@ def export_document(db: Database, inspection_id: int) -> dict[str, Any]:
         if inspection.status != InspectionStatus.DRAFT
         else record_hash(inspection),
         "record_hash_is_draft": inspection.status == InspectionStatus.DRAFT,
-        "signatures": [],
+        # Who signed, in what role and meaning, when, over which record hash, with which certificate: what an
+        # auditor compares with the report files' signatures (``fugong verify`` checks them against each other).
+        "signatures": _signatures(db, inspection_id),
         # Progress on the corrective actions since completion (not part of the signed record).
         "action_follow_ups": [
             {
@@ -518,6 +520,30 @@ def export_document(db: Database, inspection_id: int) -> dict[str, Any]:
         ],
     }
     return document
+
+
+def _signatures(db: Database, inspection_id: int) -> list[dict[str, Any]]:
+    import hashlib
+
+    from sqlalchemy import select
+
+    from storage.models import Signature
+
+    order = {"inspector": 0, "approver": 1}
+    with db.session() as session:
+        rows = list(session.scalars(select(Signature).where(Signature.inspection_id == inspection_id)))
+    return [
+        {
+            "meaning": s.meaning,
+            "signer": s.signer_name,
+            "role": s.role,
+            "signed_at": s.signed_at.isoformat() + "Z",
+            "record_hash": s.record_hash,
+            "certificate_sha256": s.certificate_sha256,
+            "record_signature_sha256": hashlib.sha256(s.record_signature).hexdigest(),
+        }
+        for s in sorted(rows, key=lambda s: order.get(s.meaning, len(order)))
+    ]
 
 
 def write_json(path: Path, document: dict[str, Any]) -> None:

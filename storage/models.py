@@ -62,8 +62,10 @@ class Site(Base):
 
 
 class User(Base):
-    """A local account. ``password_hash`` is argon2id; ``pkcs12`` holds the signing key and certificate,
-    encrypted with the user's password, so only the user can sign."""
+    """A local account. ``password_hash`` is argon2id; ``pkcs12`` holds the signing key sealed with the user's
+    password (a ``fugong.key/1`` envelope, argon2id + AES-GCM; databases made before schema 0006 may still
+    hold a PKCS#12 until the account next signs or changes its password), so only the user can sign.
+    ``certificate_pem`` is the account's certificate, issued by the company's signing authority."""
 
     __tablename__ = "users"
 
@@ -276,6 +278,32 @@ class Signature(Base):
     image_png: Mapped[bytes | None] = mapped_column(LargeBinary)  # drawn handwritten signature
 
     __table_args__ = (UniqueConstraint("inspection_id", "meaning"),)
+
+
+class SigningAuthority(Base):
+    """The company's signing authority (签名机构): its certificate issues every account's certificate. The
+    database is not what makes it trusted: its fingerprint is pinned in this computer's local settings and
+    handed to auditors as a trust file (``export.trust``)."""
+
+    __tablename__ = "signing_authority"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of the DER certificate
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuthorityKey(Base):
+    """The authority's private key sealed with one manager's password (argon2id + AES-GCM), one row per
+    manager who may issue certificates."""
+
+    __tablename__ = "authority_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    authority_id: Mapped[int] = mapped_column(ForeignKey("signing_authority.id", ondelete="RESTRICT"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), unique=True)
+    sealed_key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class ReportFile(Base):

@@ -21,6 +21,19 @@ REPO = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("FUGONG_TEST_PG_URL", "postgresql+psycopg://fugong:fugong@127.0.0.1:5432/fugong_test")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_trust_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The local trust settings (pinned signing authorities, keyed by database path) in a temporary folder for
+    the whole session: module-scoped fixtures that create accounts pin there too, never in the user's."""
+    before = os.environ.get("FUGONG_CONFIG_DIR")
+    os.environ["FUGONG_CONFIG_DIR"] = str(tmp_path_factory.mktemp("fugong-config"))
+    yield
+    if before is None:
+        os.environ.pop("FUGONG_CONFIG_DIR", None)
+    else:
+        os.environ["FUGONG_CONFIG_DIR"] = before
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """argon2id with the smallest cost instead of the product's (64 MiB, 3 passes, 4 lanes: about 0.35 s of

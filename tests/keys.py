@@ -1,31 +1,70 @@
 """Signing keys made once per test process.
 
-A signing key is an RSA-3072 key with its certificate, as password-protected PKCS#12: a second or more to
-make. Tests about something else than making keys (signing, verifying, accounts in the window) take a key
-from here, made on first use and then reused for the same (name, role, password), and hand it to
-``create_account`` as an imported key file, the path a CA-issued key takes. The account that results is the
-same as one with a freshly made key: the key is only ever used through the account's stored PKCS#12.
-Tests of making keys (``generate_identity``, the first-run dialog, ``fugong users add`` without
-``--pkcs12``) still make their own.
+An account's signing key is an RSA key that the company signing authority certifies when the account is
+made: generating it takes a while. Tests about something else than making keys (signing, verifying, accounts
+in the window) take a key from here, made on first use and reused for the same (name, role, password), and
+hand it to ``create_account`` as an imported key file (the path a CA-issued key takes: the key is kept and
+the company authority certifies it). Tests of making keys (the first-run dialog, ``fugong users add``
+without ``--pkcs12``) still make their own.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 from storage.db import Database
 
 
 @functools.cache
+def _key(name: str, role: str) -> object:
+    from export.crypto import new_signing_key
+
+    return new_signing_key()
+
+
+@functools.cache
 def premade_pkcs12(name: str, role: str, password: str) -> bytes:
-    """The PKCS#12 of a key and certificate for ``name`` in ``role``, locked by ``password``."""
-    from export.crypto import generate_identity
+    """A PKCS#12 of a premade key for ``name`` (with a self-signed certificate, as an outside CA's file would
+    carry one), locked by ``password``."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+    from cryptography.x509.oid import NameOID
 
-    return generate_identity(name, role, password).pkcs12
+    key = _key(name, role)
+    assert isinstance(key, rsa.RSAPrivateKey)
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = dt.datetime.now(dt.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=365))
+        .sign(key, hashes.SHA256())
+    )
+    return pkcs12.serialize_key_and_certificates(
+        name.encode(), key, certificate, None, BestAvailableEncryption(password.encode())
+    )
 
 
-def create_account(db: Database, actor: str, name: str, role: str, password: str) -> tuple[int, str]:
-    """``export.signing.create_account`` with a premade key: an account with its signing key."""
+def create_account(
+    db: Database, actor: str, name: str, role: str, password: str, actor_password: str | None = None
+) -> tuple[int, str]:
+    """``export.signing.create_account`` with a premade key: an account with its signing key, certified by
+    the company authority (``actor_password`` unlocks it for every account after the first)."""
     from export.signing import create_account as create
 
-    return create(db, actor, name, role, password, pkcs12=premade_pkcs12(name.strip(), role, password))
+    return create(
+        db,
+        actor,
+        name,
+        role,
+        password,
+        pkcs12=premade_pkcs12(name.strip(), role, password),
+        actor_password=actor_password,
+    )

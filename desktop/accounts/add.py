@@ -41,6 +41,7 @@ class NewAccount:
     role: str
     password: str
     pkcs12: bytes | None
+    manager_password: str = ""  # the creating manager's own: it unlocks the signing authority
 
 
 class AddAccountDialog(QDialog):
@@ -69,6 +70,10 @@ class AddAccountDialog(QDialog):
         self.password_again = QLineEdit()
         self.password_again.setObjectName("accountPasswordAgain")
         self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.manager_password = QLineEdit()
+        self.manager_password.setObjectName("managerPassword")
+        self.manager_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.manager_password.setPlaceholderText(self.tr("用于签发该账户的签名证书"))
         self.key_edit = QLineEdit()
         self.key_edit.setObjectName("accountKeyFile")
         self.key_edit.setReadOnly(True)
@@ -80,7 +85,9 @@ class AddAccountDialog(QDialog):
         key_row.addWidget(self.key_edit, 1)
         key_row.addWidget(self.key_button)
         key_row.addWidget(self.key_clear)
-        key_help = QLabel(self.tr("可选：CA 签发的 PKCS#12 文件（.p12 / .pfx），须能用上面的密码打开。"))
+        key_help = QLabel(
+            self.tr("可选：PKCS#12 文件（.p12 / .pfx），须能用上面的密码打开；其密钥由本单位签名机构重新签发证书。")
+        )
         key_help.setWordWrap(True)
         key_help.setStyleSheet("color: #555555")
         self.error = error_label("accountError")
@@ -93,6 +100,7 @@ class AddAccountDialog(QDialog):
         form.addRow(self.tr("再次输入密码(&A)："), self.password_again)
         form.addRow(self.tr("签名证书(&K)："), key_row)
         form.addRow("", key_help)
+        form.addRow(self.tr("您的密码(&Y)："), self.manager_password)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("添加账户"))
@@ -154,6 +162,10 @@ class AddAccountDialog(QDialog):
             self._fail(self.tr("两次输入的密码不一致。"))
             self.password_again.setFocus()
             return None
+        if not self.manager_password.text():
+            self._fail(self.tr("请输入您自己的密码：签发新账户的签名证书需要它。"))
+            self.manager_password.setFocus()
+            return None
         pkcs12: bytes | None = None
         if self.key_edit.text():
             try:
@@ -161,7 +173,7 @@ class AddAccountDialog(QDialog):
             except OSError as error:
                 self._fail(self.tr("无法读取密钥文件：{reason}").format(reason=error.strerror or str(error)))
                 return None
-        return NewAccount(name, str(self.role_combo.currentData()), password, pkcs12)
+        return NewAccount(name, str(self.role_combo.currentData()), password, pkcs12, self.manager_password.text())
 
     @Slot()
     def _accept(self) -> None:
@@ -187,6 +199,7 @@ class AddAccountDialog(QDialog):
         self.created = values
         self.password_edit.clear()
         self.password_again.clear()
+        self.manager_password.clear()
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
@@ -204,7 +217,9 @@ def open_add_account_dialog(parent: QWidget, db: Database, actor: str) -> AddAcc
     def create(values: NewAccount) -> tuple[int, str]:
         from export.signing import create_account
 
-        return create_account(db, actor, values.name, values.role, values.password, values.pkcs12)
+        return create_account(
+            db, actor, values.name, values.role, values.password, values.pkcs12, actor_password=values.manager_password
+        )
 
     dialog = AddAccountDialog(create, parent)
     dialog.open()

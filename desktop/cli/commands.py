@@ -214,14 +214,15 @@ def _users_add(args: argparse.Namespace) -> int:
     password = _read_secret("new account's password: ")
     if not password.strip():
         raise CommandError("the new account's password is empty; no account was created")
-    actor = args.name
+    actor, actor_password = args.name, None
     if args.by:
-        actor = auth.authenticate(db, args.by, _read_secret(f"{args.by}'s password: ")).name
+        actor_password = _read_secret(f"{args.by}'s password: ")
+        actor = auth.authenticate(db, args.by, actor_password).name
     try:
         pkcs12 = Path(args.pkcs12).read_bytes() if args.pkcs12 else None
     except OSError as error:
         raise CommandError(f"cannot read {args.pkcs12}: {error.strerror}; no account was created") from None
-    user_id, role = create_account(db, actor, args.name, args.role, password, pkcs12)
+    user_id, role = create_account(db, actor, args.name, args.role, password, pkcs12, actor_password=actor_password)
     note = " (the first account is always a manager)" if role != args.role else ""
     print(f"account {user_id}: {args.name}, {role}{note}, with a signing key")
     return 0
@@ -280,6 +281,46 @@ def _verify(args: argparse.Namespace) -> int:
     for line in result.lines:
         print(line)
     return 0 if result.ok else 2
+
+
+def _trust_export(args: argparse.Namespace) -> int:
+    from export.trust import export_trust_file
+
+    digest = export_trust_file(_open(args), Path(args.file))
+    print(f"wrote {args.file}: the signing authority, SHA-256 {digest}")
+    return 0
+
+
+def _trust_show(args: argparse.Namespace) -> int:
+    from export.authority import authority_certificate, fingerprint
+    from export.trust import pinned
+
+    db = _open(args)
+    certificate = authority_certificate(db)
+    pin = pinned(db)
+    print(f"database authority: {fingerprint(certificate) if certificate else '(none)'}")
+    print(f"pinned on this computer: {pin or '(none)'}")
+    if certificate is None or pin != fingerprint(certificate):
+        return 2
+    return 0
+
+
+def _trust_pin(args: argparse.Namespace) -> int:
+    from export.trust import pin_trust_file
+
+    digest = pin_trust_file(_open(args), Path(args.file))
+    print(f"this computer now trusts the signing authority {digest} for this database")
+    return 0
+
+
+def _trust_init(args: argparse.Namespace) -> int:
+    from export.migration import create_authority_for_existing
+
+    db = _open(args)
+    password = _read_secret(f"{args.by}'s password: ")
+    digest, accounts = create_authority_for_existing(db, args.by, password)
+    print(f"signing authority {digest} created and pinned; certificates issued to {accounts} account(s)")
+    return 0
 
 
 def _export_batch(args: argparse.Namespace) -> int:
@@ -412,9 +453,28 @@ def register(commands: Any) -> None:
     sign.add_argument("--meaning", choices=tuple(Meaning), required=True)
     verify_cmd = commands.add_parser("verify", help="check a report file's signatures and its stored record")
     verify_cmd.add_argument("file")
-    verify_cmd.add_argument("--trust", help="PEM file of trusted signer certificates")
+    verify_cmd.add_argument("--trust", help="the trust file (PEM) of the company signing authority")
     verify_cmd.add_argument("--db", default=argparse.SUPPRESS)
     verify_cmd.set_defaults(handler=_guard(_verify), needs_db=False)
+    trust = commands.add_parser("trust", help="the company signing authority that reports are verified against")
+    trust_commands = trust.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
+    for action, handler, text in (
+        ("export", _trust_export, "write the trust file (the authority's certificate) for auditors and inspectors"),
+        ("pin", _trust_pin, "trust this database's authority on this computer, as given in a trust file"),
+    ):
+        command = trust_commands.add_parser(action, help=text)
+        command.add_argument("file")
+        command.add_argument("--db", default=argparse.SUPPRESS)
+        command.set_defaults(handler=_guard(handler), needs_db=True)
+    show_trust = trust_commands.add_parser("show", help="the database's authority and the one pinned here")
+    show_trust.add_argument("--db", default=argparse.SUPPRESS)
+    show_trust.set_defaults(handler=_guard(_trust_show), needs_db=True)
+    init = trust_commands.add_parser(
+        "init", help="a database made before the signing authority: create it (manager's password on stdin)"
+    )
+    init.add_argument("--by", required=True, help="the manager whose password seals the authority key")
+    init.add_argument("--db", default=argparse.SUPPRESS)
+    init.set_defaults(handler=_guard(_trust_init), needs_db=True)
     batch = add("export-batch", _export_batch, "every inspection of a period or site in one workbook, for auditors")
     batch.add_argument("file")
     batch.add_argument("--site", type=record_id, help="site id")

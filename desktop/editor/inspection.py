@@ -184,6 +184,11 @@ class InspectionEditor(QObject):
         return {signature.meaning for signature in self.signatures}
 
     @property
+    def signed_by_me(self) -> set[str]:
+        """The meanings the account using this editor already signed (it may not also approve)."""
+        return {signature.meaning for signature in self.signatures if signature.signer == self.actor}
+
+    @property
     def items(self) -> list[Item]:
         return [item for catalog in self.catalogs for item in catalog.items]
 

@@ -281,7 +281,7 @@ class SummaryPage(QWidget):
         self._show_actions()
         self.signatures.set_rows(editor.signatures)
         self.signatures_box.setVisible(bool(editor.signatures))
-        meanings = signable_meanings(editor.role, header.status, editor.signed_meanings)
+        meanings = signable_meanings(editor.role, header.status, editor.signed_meanings, editor.signed_by_me)
         self.sign_button.setVisible(header.status != InspectionStatus.DRAFT)
         self.sign_button.setEnabled(bool(meanings))
         self.correct_button.setVisible(header.status == InspectionStatus.SIGNED)

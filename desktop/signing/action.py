@@ -35,9 +35,10 @@ def open_sign_dialog(
     header: Header,
     signed: set[str],
     on_signed: Callable[[], None],
+    signed_by_me: set[str] | None = None,
 ) -> SignDialog | None:
     """Open the sign dialog for the meanings this account may give now (None if there is none)."""
-    meanings = signable_meanings(account.role, header.status, signed)
+    meanings = signable_meanings(account.role, header.status, signed, signed_by_me or set())
     if not meanings:
         return None
     inspection_id, name = header.id, account.name

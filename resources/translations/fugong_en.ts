@@ -182,123 +182,138 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="52"/>
-        <location filename="../../desktop/accounts/add.py" line="98"/>
+        <location filename="../../desktop/accounts/add.py" line="76"/>
+        <source>用于签发该账户的签名证书</source>
+        <translation>to issue the new account&apos;s signing certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/add.py" line="103"/>
+        <source>您的密码(&amp;Y)：</source>
+        <translation>&amp;Your password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/add.py" line="166"/>
+        <source>请输入您自己的密码：签发新账户的签名证书需要它。</source>
+        <translation>Type your own password: it is needed to issue the new account&apos;s signing certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/add.py" line="53"/>
+        <location filename="../../desktop/accounts/add.py" line="106"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="68"/>
+        <location filename="../../desktop/accounts/add.py" line="69"/>
         <source>至少 8 个字符</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="75"/>
+        <location filename="../../desktop/accounts/add.py" line="80"/>
         <source>不导入：程序为该账户生成签名密钥</source>
         <translation>none: a signing key is generated for this account</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="76"/>
+        <location filename="../../desktop/accounts/add.py" line="81"/>
         <source>选择(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="78"/>
+        <location filename="../../desktop/accounts/add.py" line="83"/>
         <source>不导入</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="83"/>
-        <source>可选：CA 签发的 PKCS#12 文件（.p12 / .pfx），须能用上面的密码打开。</source>
-        <translation>Optional: a PKCS#12 file issued by a CA (.p12 / .pfx); it must open with the password above.</translation>
+        <location filename="../../desktop/accounts/add.py" line="89"/>
+        <source>可选：PKCS#12 文件（.p12 / .pfx），须能用上面的密码打开；其密钥由本单位签名机构重新签发证书。</source>
+        <translation>Optional: a PKCS#12 file (.p12 / .pfx) that opens with the password above; the company signing authority issues a new certificate for its key.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="89"/>
+        <location filename="../../desktop/accounts/add.py" line="96"/>
         <source>姓名（账户名）(&amp;N)：</source>
         <translation>&amp;Name (account):</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="90"/>
+        <location filename="../../desktop/accounts/add.py" line="97"/>
         <source>角色(&amp;R)：</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="92"/>
+        <location filename="../../desktop/accounts/add.py" line="99"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="93"/>
+        <location filename="../../desktop/accounts/add.py" line="100"/>
         <source>再次输入密码(&amp;A)：</source>
         <translation>Password &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="94"/>
+        <location filename="../../desktop/accounts/add.py" line="101"/>
         <source>签名证书(&amp;K)：</source>
         <translation>Signing &amp;key:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="121"/>
+        <location filename="../../desktop/accounts/add.py" line="129"/>
         <source>填写检查记录，并作为检查人签署。</source>
         <translation>Fills in inspections and signs them as the inspector.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="122"/>
+        <location filename="../../desktop/accounts/add.py" line="130"/>
         <source>另可添加账户，并作为单位主要负责人审核签署。</source>
         <translation>Also adds accounts and countersigns as the head of the organisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="123"/>
+        <location filename="../../desktop/accounts/add.py" line="131"/>
         <source>只能查看、验证和导出，不能修改任何数据。</source>
         <translation>Can view, verify and export; cannot change any data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="130"/>
+        <location filename="../../desktop/accounts/add.py" line="138"/>
         <source>选择 PKCS#12 密钥文件</source>
         <translation>Choose a PKCS#12 key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="130"/>
+        <location filename="../../desktop/accounts/add.py" line="138"/>
         <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
         <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="145"/>
+        <location filename="../../desktop/accounts/add.py" line="153"/>
         <source>请填写姓名。</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="150"/>
+        <location filename="../../desktop/accounts/add.py" line="158"/>
         <source>密码至少需要 {count} 个字符。</source>
         <translation>The password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="154"/>
+        <location filename="../../desktop/accounts/add.py" line="162"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="162"/>
+        <location filename="../../desktop/accounts/add.py" line="174"/>
         <source>无法读取密钥文件：{reason}</source>
         <translation>The key file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="182"/>
+        <location filename="../../desktop/accounts/add.py" line="194"/>
         <source>正在创建账户和签名密钥……</source>
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="196"/>
+        <location filename="../../desktop/accounts/add.py" line="209"/>
         <source>账户未能添加。</source>
         <translation>The account was not added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="196"/>
+        <location filename="../../desktop/accounts/add.py" line="209"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="198"/>
+        <location filename="../../desktop/accounts/add.py" line="211"/>
         <source>账户未能添加：</source>
         <translation>The account was not added: </translation>
     </message>
@@ -1188,212 +1203,212 @@
 <context>
     <name>ItemPage</name>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="144"/>
+        <location filename="../../desktop/editor/item_page.py" line="145"/>
         <source>查看原文(&amp;O)…</source>
         <translation>View &amp;official text…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="146"/>
+        <location filename="../../desktop/editor/item_page.py" line="147"/>
         <source>打开官方原文，定位到本项引用的条款</source>
         <translation>Open the official document at the clause this item cites</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="154"/>
+        <location filename="../../desktop/editor/item_page.py" line="155"/>
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="160"/>
+        <location filename="../../desktop/editor/item_page.py" line="161"/>
         <source>现场检查方法</source>
         <translation>On-site guidance</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="166"/>
+        <location filename="../../desktop/editor/item_page.py" line="167"/>
         <source>建议做法（超出条文要求，不作判定依据）</source>
         <translation>Good practice (beyond what the clause requires; not a ground for the result)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="174"/>
+        <location filename="../../desktop/editor/item_page.py" line="175"/>
         <source>测量值</source>
         <translation>Measured values</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="179"/>
+        <location filename="../../desktop/editor/item_page.py" line="180"/>
         <source>宿舍表</source>
         <translation>Dormitory rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="184"/>
+        <location filename="../../desktop/editor/item_page.py" line="185"/>
         <source>规则判定</source>
         <translation>Rule verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="201"/>
+        <location filename="../../desktop/editor/item_page.py" line="202"/>
         <source>检查结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="207"/>
+        <location filename="../../desktop/editor/item_page.py" line="208"/>
         <source>合格(&amp;P)</source>
         <translation>&amp;Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="208"/>
+        <location filename="../../desktop/editor/item_page.py" line="209"/>
         <source>不合格(&amp;F)</source>
         <translation>&amp;Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="209"/>
+        <location filename="../../desktop/editor/item_page.py" line="210"/>
         <source>不适用(&amp;N)</source>
         <translation>&amp;N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="227"/>
+        <location filename="../../desktop/editor/item_page.py" line="228"/>
         <source>说明为何与规则判定不同</source>
         <translation>Explain why the result differs from the rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="232"/>
+        <location filename="../../desktop/editor/item_page.py" line="233"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="240"/>
+        <location filename="../../desktop/editor/item_page.py" line="241"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="245"/>
+        <location filename="../../desktop/editor/item_page.py" line="246"/>
         <source>整改措施</source>
         <translation>Corrective actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="249"/>
+        <location filename="../../desktop/editor/item_page.py" line="250"/>
         <source>新建整改措施(&amp;C)…</source>
         <translation>New &amp;corrective action…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="291"/>
+        <location filename="../../desktop/editor/item_page.py" line="292"/>
         <source>依据：《{title}》{number}（{date}）{clause}</source>
         <translation>Source: {title}{number} ({date}), {clause}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="296"/>
+        <location filename="../../desktop/editor/item_page.py" line="297"/>
         <source>重要程度：关键</source>
         <translation>Severity: critical</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="297"/>
+        <location filename="../../desktop/editor/item_page.py" line="298"/>
         <source>重要程度：重要</source>
         <translation>Severity: major</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="298"/>
+        <location filename="../../desktop/editor/item_page.py" line="299"/>
         <source>重要程度：一般</source>
         <translation>Severity: minor</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="314"/>
+        <location filename="../../desktop/editor/item_page.py" line="315"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="355"/>
+        <location filename="../../desktop/editor/item_page.py" line="356"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="355"/>
+        <location filename="../../desktop/editor/item_page.py" line="356"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="355"/>
+        <location filename="../../desktop/editor/item_page.py" line="356"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="357"/>
+        <location filename="../../desktop/editor/item_page.py" line="358"/>
         <source>依规则判定：{result}</source>
         <translation>The rules say: {result}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="360"/>
+        <location filename="../../desktop/editor/item_page.py" line="361"/>
         <source>填写测量值后，规则会给出判定。</source>
         <translation>Enter the measured values and the rules will give a verdict.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="363"/>
+        <location filename="../../desktop/editor/item_page.py" line="364"/>
         <source>本项没有数值规则，请根据现场检查选择结果。</source>
         <translation>No numeric rule for this item; choose the result from what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="375"/>
+        <location filename="../../desktop/editor/item_page.py" line="376"/>
         <source>另有 {count} 项房间检查合格。</source>
         <translation>{count} more room checks passed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="405"/>
+        <location filename="../../desktop/editor/item_page.py" line="406"/>
         <source>数值无效，已按输入保存：</source>
         <translation>Invalid value, saved as typed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="417"/>
+        <location filename="../../desktop/editor/item_page.py" line="418"/>
         <source>所选结果与规则判定（{derived}）不同，请说明理由（必填）：</source>
         <translation>Your result differs from the rules ({derived}); give a reason (required):</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="423"/>
+        <location filename="../../desktop/editor/item_page.py" line="424"/>
         <source>尚未选择结果：按规则计为“{result}”。</source>
         <translation>No result chosen yet: counted as “{result}” by the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="450"/>
+        <location filename="../../desktop/editor/item_page.py" line="451"/>
         <source>尚无整改措施。</source>
         <translation>No corrective action yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="453"/>
+        <location filename="../../desktop/editor/item_page.py" line="454"/>
         <source>• {action}（责任人：{owner}，期限：{due}）</source>
         <translation>• {action} (owner: {owner}, due: {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="516"/>
+        <location filename="../../desktop/editor/item_page.py" line="517"/>
         <source>照片未能保存。</source>
         <translation>The photo could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="516"/>
+        <location filename="../../desktop/editor/item_page.py" line="517"/>
         <source>已填写的内容都已保存；请稍后再添加照片。</source>
         <translation>Everything you entered is saved; try adding the photo again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="521"/>
+        <location filename="../../desktop/editor/item_page.py" line="522"/>
         <source>有文件未能添加。</source>
         <translation>Some files could not be attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="523"/>
+        <location filename="../../desktop/editor/item_page.py" line="524"/>
         <source>其他文件和已填写的内容都已保存。</source>
         <translation>The other files and everything you entered are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="552"/>
+        <location filename="../../desktop/editor/item_page.py" line="538"/>
         <source>无法打开原文</source>
         <translation>Cannot open the official text</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="554"/>
+        <location filename="../../desktop/editor/item_page.py" line="540"/>
         <source>检查记录未受影响；本项的条款和引文仍显示在本页。</source>
         <translation>The inspection is unaffected; the item&apos;s clause and quotation are still shown on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="583"/>
+        <location filename="../../desktop/editor/item_page.py" line="569"/>
         <source>整改措施未能保存。</source>
         <translation>The corrective action could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="583"/>
+        <location filename="../../desktop/editor/item_page.py" line="569"/>
         <source>对话框中的内容仍保留，可再试一次。</source>
         <translation>The dialog keeps what you typed; you can try again.</translation>
     </message>
@@ -1490,7 +1505,7 @@
     <message>
         <location filename="../../desktop/main_window.py" line="109"/>
         <location filename="../../desktop/main_window.py" line="629"/>
-        <location filename="../../desktop/main_window.py" line="797"/>
+        <location filename="../../desktop/main_window.py" line="799"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
@@ -1744,7 +1759,7 @@
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="798"/>
+        <location filename="../../desktop/main_window.py" line="800"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -1752,17 +1767,17 @@
 <context>
     <name>MeasurementField</name>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="76"/>
+        <location filename="../../desktop/editor/item_page.py" line="77"/>
         <source>（未填）</source>
         <translation>(not entered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="77"/>
+        <location filename="../../desktop/editor/item_page.py" line="78"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="78"/>
+        <location filename="../../desktop/editor/item_page.py" line="79"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -1953,32 +1968,32 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../desktop/editor/photos.py" line="121"/>
+        <location filename="../../desktop/editor/photos.py" line="115"/>
         <source>添加照片或文件(&amp;H)…</source>
         <translation>Add p&amp;hoto or file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/photos.py" line="123"/>
+        <location filename="../../desktop/editor/photos.py" line="117"/>
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/photos.py" line="125"/>
+        <location filename="../../desktop/editor/photos.py" line="119"/>
         <source>也可以把照片拖到这里。</source>
         <translation>You can also drop photos here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/photos.py" line="147"/>
+        <location filename="../../desktop/editor/photos.py" line="141"/>
         <source>选择照片或文件</source>
         <translation>Choose photos or files</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/photos.py" line="149"/>
+        <location filename="../../desktop/editor/photos.py" line="143"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/photos.py" line="149"/>
+        <location filename="../../desktop/editor/photos.py" line="143"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>

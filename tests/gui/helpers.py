@@ -230,8 +230,14 @@ def seed_accounts(db_url: str, accounts: dict[str, tuple[str, str]], signing_key
     db = open_database(db_url)
     try:
         first = next(iter(accounts))
+        first_password = accounts[first][1]
         for name, (role, password) in accounts.items():
-            (create_account if signing_keys else create_user)(db, first, name, role, password)
+            if signing_keys:
+                create_account(
+                    db, first, name, role, password, actor_password=None if name == first else first_password
+                )
+            else:
+                create_user(db, first, name, role, password)
         company = save_company(db, first, CompanyInput("北京示例制造有限公司", VALID_CREDIT_CODE, "industrial"))
         add_site(db, first, company, "一号厂区")
     finally:
@@ -262,3 +268,19 @@ def show_summary_tab(qtbot: QtBot, window: MainWindow) -> None:
     tab_bar = view.tabs.tabBar()
     qtbot.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(1).center())
     assert view.tabs.currentWidget() is view.summary
+
+
+def external_pkcs12(name: str, password: str) -> bytes:
+    """A key with a certificate from some outside CA, as a PKCS#12 file's bytes (to import)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    from export.authority import issue, new_authority
+
+    outside_key, outside = new_authority("外部 CA")
+    key = ec.generate_private_key(ec.SECP256R1())
+    certificate = issue(outside_key, outside, key.public_key(), name, "officer")
+    return pkcs12.serialize_key_and_certificates(
+        b"imported", key, certificate, [outside], serialization.BestAvailableEncryption(password.encode())
+    )

@@ -75,8 +75,8 @@ def _sample_data(url: str, photo: Path) -> tuple[int, int, int]:
     actor = "张伟"
     db = open_database(url)
     create_account(db, "王经理", "王经理", "manager", PASSWORDS["王经理"])
-    create_account(db, "王经理", "张伟", "officer", PASSWORDS["张伟"])
-    create_account(db, "王经理", "赵审计", "auditor", PASSWORDS["赵审计"])
+    create_account(db, "王经理", "张伟", "officer", PASSWORDS["张伟"], actor_password=PASSWORDS["王经理"])
+    create_account(db, "王经理", "赵审计", "auditor", PASSWORDS["赵审计"], actor_password=PASSWORDS["王经理"])
     completed: list[int] = []
     company = save_company(db, actor, CompanyInput("北京示例制造有限公司", "91110000600037341L", "industrial"))
     plant = add_site(db, actor, company, "一号厂区")
@@ -120,7 +120,7 @@ def _follow_up_data(url: str) -> int:
     actor = "张伟"
     db = open_database(url)
     create_account(db, "王经理", "王经理", "manager", PASSWORDS["王经理"])
-    create_account(db, "王经理", "张伟", "officer", PASSWORDS["张伟"])
+    create_account(db, "王经理", "张伟", "officer", PASSWORDS["张伟"], actor_password=PASSWORDS["王经理"])
     company = save_company(db, actor, CompanyInput("北京示例制造有限公司", "91110000600037341L", "industrial"))
     dorm = add_site(db, actor, company, "员工宿舍楼")
     inspection_id = create_inspection(db, actor, company, dt.date(2020, 3, 10), actor, ("GN",), site_id=dorm)

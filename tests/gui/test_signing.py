@@ -49,6 +49,7 @@ def _add_account(qtbot: QtBot, window: MainWindow, name: str, role_steps: int, k
         qtbot.keyClick(dialog.role_combo, Qt.Key.Key_Down)
     type_into(qtbot, dialog.password_edit, PASSWORDS[name])
     type_into(qtbot, dialog.password_again, PASSWORDS[name])
+    type_into(qtbot, dialog.manager_password, PASSWORDS["王经理"])
     if key_file is not None:
         click(qtbot, dialog.key_button)
         assert dialog.key_edit.text() == str(key_file)
@@ -244,7 +245,7 @@ def test_exported_signed_pdf_verifies_in_the_audit_view(qtbot: QtBot, db_url: st
         lines = audit.result_lines[1:]
         assert len(lines) >= 6 and all(passed is True for _, passed in lines), lines
         assert all(text.startswith("通过  ") for text, _ in lines)  # in the window's language
-        assert sum(text.endswith("受信任") for text, _ in lines) == 2
+        assert sum("可追溯到信任锚" in text for text, _ in lines) == 2
         assert any("对记录" in text and text.endswith("的签名验证通过") for text, _ in lines)
     assert "不通过" not in audit.results.toPlainText()
     close_window(qtbot, window)

@@ -134,6 +134,7 @@ def test_which_meanings_a_role_may_sign_now() -> None:
     assert signable_meanings("officer", "signed", ["inspector"]) == []
     assert signable_meanings("manager", "signed", ["inspector"]) == ["approver"]
     assert signable_meanings("manager", "signed", ["inspector", "approver"]) == []
+    assert signable_meanings("manager", "signed", ["inspector"], signed_by_me=["inspector"]) == []  # not twice
     assert signable_meanings("auditor", "completed", []) == []
     assert signable_meanings("manager", "draft", []) == []
 

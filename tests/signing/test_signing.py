@@ -12,6 +12,7 @@ import pytest
 from checklist.evaluation import Answer, Result
 from export import signing
 from export.crypto import SigningError
+from export.trust import export_trust_file
 from storage import auth, inspections
 from storage.db import Database, open_database
 from storage.errors import AuthenticationError, PermissionDeniedError, RecordLockedError
@@ -30,15 +31,14 @@ def signed_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, int, 
     db = open_database(f"sqlite:///{folder / 'db.sqlite3'}")
     inspection_id, version = helpers.answered(db)
     inspections.complete(db, "officer", inspection_id, version)
-    keys.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
-    keys.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
-    keys.create_account(db, "王经理", "审计员", "auditor", PASSWORDS["审计员"])
+    signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
+    signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
+    signing.create_account(db, "王经理", "审计员", "auditor", PASSWORDS["审计员"], actor_password=PASSWORDS["王经理"])
     signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector", image_png=_png())
     signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
     written = signing.write_signed_reports(db, inspection_id, folder / "report.pdf", folder / "report.xlsx")
     assert [p.name for p in written] == ["report.pdf", "report.xlsx", "report.xlsx.p7s"]
-    trust = folder / "trust.pem"
-    trust.write_text("".join(signing.trusted_certificates(db)), encoding="ascii")
+    export_trust_file(db, folder / "trust.pem")
     return db, inspection_id, folder
 
 
@@ -65,7 +65,8 @@ def test_genuine_report_verifies(signed_db: tuple[Database, int, Path]) -> None:
     for name in ("report.pdf", "report.xlsx"):
         result = signing.verify_file(folder / name, db)
         assert result.ok, result.lines
-        assert sum(line.startswith("OK") and "is trusted" in line for line in result.lines) == 2
+        assert sum(line.startswith("OK") and "chains to the anchor" in line for line in result.lines) == 2, result.lines
+        assert any(line.startswith("OK   检查人与审核人") or "two different people" in line for line in result.lines)
         assert any("matches the stored record" in line for line in result.lines)
     inspection = inspections.load_inspection(db, inspection_id)
     assert inspection.status == "signed"
@@ -193,27 +194,29 @@ def test_signature_copied_into_another_report_fails(signed_db: tuple[Database, i
 def test_signature_of_one_record_does_not_verify_another(signed_db: tuple[Database, int, Path]) -> None:
     """The record signature is bound to its record: checked against another record's content, it fails."""
     db, inspection_id, _ = signed_db
-    from export.crypto import cms_verify_detached
+    from export.crypto import cms_validate_detached
+    from export.trust import trusted_authority
     from storage.record import canonical_bytes, canonical_record
 
     signature = signing.signatures_of(db, inspection_id)[0]
     other = inspections.load_inspection(db, inspections.new_version(db, "王经理", inspection_id, "绑定测试"))
-    checks = cms_verify_detached(
-        signature.record_signature, canonical_bytes(canonical_record(other)), {signature.certificate_sha256}
-    )
+    anchors = [trusted_authority(db)]
+    own = inspections.load_inspection(db, inspection_id)
+    assert cms_validate_detached(signature.record_signature, canonical_bytes(canonical_record(own)), anchors)[0].intact
+    checks = cms_validate_detached(signature.record_signature, canonical_bytes(canonical_record(other)), anchors)
     assert checks and not checks[0].intact
 
 
 def test_certificate_not_in_the_trust_store_fails(signed_db: tuple[Database, int, Path], tmp_path: Path) -> None:
     _, _, folder = signed_db
-    from export.crypto import unlock_identity
+    from export.authority import new_authority, pem
 
     stranger = tmp_path / "stranger.pem"
-    pkcs12 = keys.premade_pkcs12("陌生人", "officer", "whatever1")
-    stranger.write_text(unlock_identity(pkcs12, "whatever1").certificate_pem, encoding="ascii")
-    result = signing.verify_file(folder / "report.pdf", None, stranger)
-    assert not result.ok
-    assert sum("is not in the trust store" in line for line in result.lines) == 2
+    stranger.write_text(pem(new_authority("陌生机构")[1]), encoding="ascii")
+    for name in ("report.pdf", "report.xlsx"):
+        result = signing.verify_file(folder / name, None, stranger)
+        assert not result.ok
+        assert sum("does not chain to the trust anchor" in line for line in result.lines) == 2, result.lines
 
 
 def test_raw_sql_change_of_the_signed_record_fails(signed_db: tuple[Database, int, Path], tmp_path: Path) -> None:
@@ -256,8 +259,8 @@ def test_wrong_password_or_role_changes_nothing(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     inspection_id, version = helpers.answered(db)
     inspections.complete(db, "officer", inspection_id, version)
-    keys.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
-    keys.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
+    signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
+    signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
     with pytest.raises(AuthenticationError):
         signing.sign(db, inspection_id, "张三", "not my password", "inspector")
     with pytest.raises(PermissionDeniedError, match="may sign as 单位主要负责人审核"):
@@ -273,8 +276,8 @@ def test_a_changed_password_unlocks_the_same_key(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     inspection_id, version = helpers.answered(db)
     inspections.complete(db, "officer", inspection_id, version)
-    keys.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
-    keys.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
+    signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
+    signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
     certificate = auth.get_user(db, "张三").certificate_pem
     with pytest.raises(AuthenticationError):
         signing.change_password(db, "张三", "not my password", "officer-new-secret")
@@ -286,30 +289,49 @@ def test_a_changed_password_unlocks_the_same_key(tmp_path: Path) -> None:
     signing.sign(db, inspection_id, "张三", "officer-new-secret", "inspector")
     written = signing.write_signed_reports(db, inspection_id, tmp_path / "r.pdf", None)
     trust = tmp_path / "trust.pem"
-    trust.write_text("".join(signing.trusted_certificates(db)), encoding="ascii")
+    export_trust_file(db, trust)
     result = signing.verify_file(written[0], db, trust)
-    assert result.ok, result.lines
+    assert not result.ok  # signed by the 检查人 only
+    assert [line for line in result.lines if line.startswith("FAIL")] == [
+        "FAIL approval missing (待审核签署): only the 检查人 has signed; the 单位主要负责人审核 signature is not in "
+        "this file",
+        "FAIL approval missing (待审核签署): record 1 has no 单位主要负责人审核 signature yet",
+    ], result.lines
     db.close()
 
 
-def test_key_is_locked_by_the_password() -> None:
-    from export.crypto import generate_identity, unlock_identity
+def _external_pkcs12(password: str) -> tuple[bytes, object]:
+    """A key and certificate from some outside CA, as PKCS#12."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
 
-    identity = generate_identity("张三", "officer", "right password")
-    assert unlock_identity(identity.pkcs12, "right password").certificate == identity.certificate
-    with pytest.raises(SigningError, match="wrong password"):
-        unlock_identity(identity.pkcs12, "wrong password")
+    from export.authority import issue, new_authority
+
+    outside_key, outside = new_authority("外部 CA")
+    key = ec.generate_private_key(ec.SECP256R1())
+    certificate = issue(outside_key, outside, key.public_key(), "外部证书", "manager")
+    blob = pkcs12.serialize_key_and_certificates(
+        b"x", key, certificate, [outside], serialization.BestAvailableEncryption(password.encode())
+    )
+    return blob, key.public_key()
 
 
-def test_imported_pkcs12_from_a_ca_is_used(tmp_path: Path) -> None:
-    from export.crypto import unlock_identity
+def test_imported_pkcs12_key_is_certified_by_the_company_authority(tmp_path: Path) -> None:
+    from cryptography import x509
+
+    from export.trust import trusted_authority
 
     db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    external = unlock_identity(keys.premade_pkcs12("外部证书", "manager", "ca-issued-1"), "ca-issued-1")
-    signing.create_account(db, "setup", "王经理", "manager", "ca-issued-1", pkcs12=external.pkcs12)
-    assert auth.get_user(db, "王经理").certificate_pem == external.certificate_pem
+    blob, public_key = _external_pkcs12("ca-issued-1")
+    signing.create_account(db, "setup", "王经理", "manager", "ca-issued-1", pkcs12=blob)
+    certificate = x509.load_pem_x509_certificates(auth.get_user(db, "王经理").certificate_pem.encode())[0]
+    assert certificate.public_key() == public_key  # the imported key is kept …
+    assert certificate.issuer == trusted_authority(db).subject  # … and certified by the company authority
     with pytest.raises(SigningError):
-        signing.create_account(db, "王经理", "张三", "officer", "another-pass", pkcs12=external.pkcs12)
+        signing.create_account(
+            db, "王经理", "张三", "officer", "another-pass", pkcs12=blob, actor_password="ca-issued-1"
+        )
     db.close()
 
 
@@ -361,4 +383,12 @@ def test_cli_users_sign_verify(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert fugong("export", str(inspection_id), "--pdf", str(tmp_path / "r.pdf")).returncode == 0
     done = fugong("verify", str(tmp_path / "r.pdf"))
+    assert done.returncode == 2 and "FAIL approval missing (待审核签署)" in done.stdout, done.stdout
+    done = fugong("sign", str(inspection_id), "--user", "王经理", "--meaning", "approver", stdin="manager-secret\n")
+    assert done.returncode == 0, done.stderr
+    assert fugong("export", str(inspection_id), "--pdf", str(tmp_path / "r.pdf")).returncode == 0
+    done = fugong("verify", str(tmp_path / "r.pdf"))
     assert done.returncode == 0 and "FAIL" not in done.stdout, done.stdout
+    assert fugong("trust", "export", str(tmp_path / "trust.pem")).returncode == 0
+    done = fugong("verify", str(tmp_path / "r.pdf"), "--trust", str(tmp_path / "trust.pem"))
+    assert done.returncode == 0 and "trust anchor: the trust file trust.pem" in done.stdout, done.stdout

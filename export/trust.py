@@ -1,0 +1,189 @@
+"""Which signing authority this computer trusts, and the trust file handed to auditors.
+
+The anchor is pinned outside the database, in the local settings (``storage.location.config_folder()`` /
+``trust.json``): for each database (an SQLite file by its absolute path, a server database by its URL without
+the password) the SHA-256 fingerprint of its authority's certificate. Verification trusts exactly one of:
+
+- the certificates of an explicit trust file (``fugong verify --trust FILE.pem``: what an auditor is given), or
+- the database's authority certificate, and only if its fingerprint is the one pinned on this computer.
+
+Never the certificates in the ``users`` table: whoever can write the database file can put any key there.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography import x509
+from sqlalchemy.engine import make_url
+
+from export.authority import authority_certificate, fingerprint, grouped, pem
+from storage.db import Database
+from storage.errors import KnownError
+from storage.files import atomic_write
+from storage.location import config_folder
+
+SETTINGS_FILE = "trust.json"
+
+
+class TrustError(KnownError):
+    """No anchor to verify against, or one that does not match the pin."""
+
+
+def settings_path() -> Path:
+    return config_folder() / SETTINGS_FILE
+
+
+def database_key(db: Database) -> str:
+    """How the pin names a database: the SQLite file's absolute path, or the server URL without password."""
+    path = db.sqlite_path
+    if path is not None:
+        return "sqlite:" + str(path.resolve())
+    return make_url(db.url).set(password=None).render_as_string(hide_password=False)
+
+
+def _settings() -> dict[str, dict[str, str]]:
+    path = settings_path()
+    if not path.exists():
+        return {}
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise TrustError(
+            f"the local trust settings {path} cannot be read; nothing is trusted until they are repaired",
+            f"本机的信任设置 {path} 无法读取；修复之前不信任任何签名机构",
+        ) from None
+    pins = loaded.get("pins") if isinstance(loaded, dict) else None
+    return {"pins": {str(k): str(v) for k, v in pins.items()}} if isinstance(pins, dict) else {"pins": {}}
+
+
+def pinned(db: Database) -> str | None:
+    """The fingerprint pinned for ``db`` on this computer, if any."""
+    return _settings().get("pins", {}).get(database_key(db))
+
+
+def pin(db: Database, digest: str) -> None:
+    """Pin ``digest`` as ``db``'s authority on this computer. An existing, different pin is never replaced
+    silently: :class:`TrustError`."""
+    settings = _settings()
+    pins = settings.setdefault("pins", {})
+    key = database_key(db)
+    if pins.get(key) not in (None, digest):
+        raise TrustError(
+            f"this computer already trusts another signing authority for this database ({pins[key][:16]}…); "
+            "nothing was changed",
+            f"本机已为该数据库信任另一个签名机构（{pins[key][:16]}…）；没有修改任何数据",
+        )
+    pins[key] = digest
+    atomic_write(settings_path(), json.dumps(settings, indent=2, sort_keys=True).encode("utf-8"))
+
+
+def read_certificates(path: Path) -> list[x509.Certificate]:
+    """Every certificate of a PEM file (a trust file)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise TrustError(f"cannot read the trust file {path}: {error.strerror}", f"无法读取信任文件 {path}") from None
+    try:
+        certificates = x509.load_pem_x509_certificates(data)
+    except ValueError:
+        certificates = []
+    if not certificates:
+        raise TrustError(f"{path} holds no PEM certificate", f"{path} 中没有 PEM 证书")
+    return certificates
+
+
+@dataclass
+class Anchors:
+    """What a verification trusts, and where that came from (said in the verdict)."""
+
+    certificates: list[x509.Certificate] = field(default_factory=list)
+    source: str = ""
+    source_zh: str = ""
+    problem: str = ""
+    problem_zh: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.certificates) and not self.problem
+
+    @property
+    def fingerprints(self) -> list[str]:
+        return [fingerprint(c) for c in self.certificates]
+
+
+def anchors_for(db: Database | None, trust_file: Path | None) -> Anchors:
+    """The trust anchors of a verification: the trust file's if one is given, else the database's authority
+    if (and only if) it is the one pinned on this computer."""
+    if trust_file is not None:
+        try:
+            certificates = read_certificates(trust_file)
+        except TrustError as error:
+            return Anchors(problem=str(error), problem_zh=error.message_zh)
+        digests = ", ".join(grouped(fingerprint(c))[:19] + "…" for c in certificates)
+        return Anchors(
+            certificates, f"the trust file {trust_file.name} ({digests})", f"信任文件 {trust_file.name}（{digests}）"
+        )
+    if db is None:
+        return Anchors(
+            problem="no trust anchor: give the authority's trust file with --trust FILE.pem",
+            problem_zh="没有信任锚：请用 --trust FILE.pem 指定签名机构的信任文件",
+        )
+    try:
+        expected = pinned(db)
+    except TrustError as error:
+        return Anchors(problem=str(error), problem_zh=error.message_zh)
+    certificate = authority_certificate(db)
+    if expected is None:
+        return Anchors(
+            problem="this computer has pinned no signing authority for this database: give the trust file with "
+            "--trust FILE.pem (or pin it: fugong trust pin FILE.pem)",
+            problem_zh="本机没有为该数据库固定签名机构：请用 --trust FILE.pem 指定信任文件（或 fugong trust pin FILE.pem）",
+        )
+    if certificate is None or fingerprint(certificate) != expected:
+        found = fingerprint(certificate)[:16] + "…" if certificate is not None else "none"
+        return Anchors(
+            problem=f"the signing authority in the database ({found}) is not the one pinned on this computer "
+            f"({expected[:16]}…): the database's authority was replaced",
+            problem_zh=f"数据库中的签名机构（{found}）不是本机固定的签名机构（{expected[:16]}…）：数据库中的签名机构被替换过",
+        )
+    return Anchors(
+        [certificate],
+        f"the signing authority pinned on this computer ({grouped(expected)[:19]}…)",
+        f"本机固定的签名机构（{grouped(expected)[:19]}…）",
+    )
+
+
+def trusted_authority(db: Database) -> x509.Certificate:
+    """The database's authority, checked against this computer's pin (for the trust file and reports)."""
+    anchors = anchors_for(db, None)
+    if not anchors.ok:
+        raise TrustError(anchors.problem, anchors.problem_zh)
+    return anchors.certificates[0]
+
+
+def export_trust_file(db: Database, path: Path) -> str:
+    """Write the pinned authority's certificate (PEM) to ``path``; return its fingerprint."""
+    certificate = trusted_authority(db)
+    atomic_write(path, pem(certificate).encode("ascii"))
+    path.chmod(0o644)  # a public certificate, handed out
+    return fingerprint(certificate)
+
+
+def pin_trust_file(db: Database, path: Path) -> str:
+    """Pin, on this computer, the authority of a trust file as ``db``'s (another computer of the company, a
+    database moved to another path). The file must hold the database's authority."""
+    certificates = read_certificates(path)
+    certificate = authority_certificate(db)
+    if certificate is None:
+        raise TrustError("this database has no signing authority", "本数据库没有签名机构")
+    digest = fingerprint(certificate)
+    if digest not in {fingerprint(c) for c in certificates}:
+        raise TrustError(
+            f"{path.name} does not hold this database's signing authority ({digest[:16]}…); nothing was pinned",
+            f"{path.name} 中没有本数据库的签名机构（{digest[:16]}…）；没有固定任何内容",
+        )
+    pin(db, digest)
+    return digest
