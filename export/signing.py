@@ -399,6 +399,38 @@ def _record_from_xlsx(xlsx: bytes) -> tuple[int | None, str | None]:
         workbook.close()
 
 
+MAX_TRUST_FILE_BYTES = 10_000_000
+
+
+def _trust_file_certificates(trust_file: Path) -> list[str]:
+    """The PEM certificates of a ``--trust`` file; a file that holds none, or a damaged one, is refused
+    (silently trusting nothing would read as "not trusted" and hide the mistake)."""
+    from cryptography import x509
+
+    try:
+        if trust_file.stat().st_size > MAX_TRUST_FILE_BYTES:
+            raise SigningError(f"{trust_file.name} is too large to be a file of trusted certificates")
+        text = trust_file.read_text(encoding="ascii")
+    except OSError as error:
+        raise SigningError(f"cannot read the trust file {trust_file}: {error.strerror}; nothing was verified") from None
+    except UnicodeDecodeError:
+        raise SigningError(
+            f"{trust_file.name} is not a PEM file of certificates (it is not plain text); nothing was verified"
+        ) from None
+    marker = "-----END CERTIFICATE-----"
+    pems = [part.strip() + "\n" + marker + "\n" for part in text.split(marker) if "BEGIN CERTIFICATE" in part]
+    if not pems:
+        raise SigningError(f"{trust_file.name} holds no certificate (no BEGIN CERTIFICATE block); nothing was verified")
+    for index, pem in enumerate(pems, 1):
+        try:
+            x509.load_pem_x509_certificate(pem.encode("ascii"))
+        except ValueError:
+            raise SigningError(
+                f"certificate {index} of {trust_file.name} is damaged and cannot be read; nothing was verified"
+            ) from None
+    return pems
+
+
 MAX_REPORT_BYTES = 500_000_000
 
 
@@ -415,16 +447,23 @@ def verify_file(path: Path, db: Database | None = None, trust_file: Path | None 
             f"{path.name} is not a PDF (it does not start like one); nothing was verified",
             f"{path.name} 不是 PDF 文件；没有验证任何内容",
         )
+    if trust_file is not None:
+        _trust_file_certificates(trust_file)  # a damaged or empty trust file is refused before anything else
     try:
         return _verify_file(path, db, trust_file)
     except SigningError:
         raise
     except Exception as error:
-        logger("verify").info("%s could not be read as a report", path.name, exc_info=True)
-        raise SigningError(
-            f"{path.name} is damaged or is not a 复工自查 report ({type(error).__name__}); nothing was verified",
-            f"{path.name} 已损坏或不是复工自查报告，无法读取；没有验证任何内容",
-        ) from None
+        raise _unreadable(path, error) from None
+
+
+def _unreadable(path: Path, error: BaseException) -> SigningError:
+    """A report file that a library cannot read, in one sentence (the details go to the log file)."""
+    logger("verify").info("%s could not be read as a report", path.name, exc_info=error)
+    return SigningError(
+        f"{path.name} is damaged or is not a 复工自查 report ({type(error).__name__}); nothing was verified",
+        f"{path.name} 已损坏或不是复工自查报告，无法读取；没有验证任何内容",
+    )
 
 
 def _verify_file(path: Path, db: Database | None, trust_file: Path | None) -> Verification:
@@ -461,10 +500,7 @@ def _verify_file(path: Path, db: Database | None, trust_file: Path | None) -> Ve
         try:
             checks = check_pdf_signatures(data, anchors.certificates)
         except Exception as error:  # pyHanko's many parse errors: a file that is not a readable signed PDF
-            result.check(
-                False, f"{path.name} is not a readable signed PDF ({error})", f"{path.name} 不是可读的签名 PDF"
-            )
-            return result
+            raise _unreadable(path, error) from None
         result.check(
             bool(checks), f"{len(checks)} signature(s) in {path.name}", f"{path.name} 中有 {len(checks)} 个签名"
         )
@@ -526,7 +562,7 @@ def _verify_file(path: Path, db: Database | None, trust_file: Path | None) -> Ve
         try:
             record_id, record_digest = _record_from_xlsx(data)
         except Exception as error:  # openpyxl's parse errors: not a workbook
-            result.check(False, f"{path.name} is not a readable workbook ({error})", f"{path.name} 不是可读的工作簿")
+            raise _unreadable(path, error) from None
     _check_signers(result, signers)
     if db is not None:
         _check_against_database(result, db, record_id, record_digest, signers, anchors.certificates)

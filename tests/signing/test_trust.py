@@ -21,9 +21,9 @@ from export.crypto import Identity, SigningError, _single_signer, cms_sign_detac
 from export.pades import sign_pdf
 from export.pdf import signature_box
 from storage import auth, companies, inspections
-from storage.auth import PermissionDeniedError
 from storage.backup import backup
 from storage.db import Database, open_database
+from storage.errors import PermissionDeniedError
 from tests.storage import helpers
 
 PASSWORDS = {"王经理": "manager-secret", "张三": "officer-secret", "李四": "officer2-secret", "审计员": "auditor-pass"}
@@ -251,6 +251,7 @@ def test_a_copied_database_with_no_pin_trusts_nothing(
     assert signing.verify_file(folder / "report.pdf", db).ok
 
 
+@pytest.mark.real_password_hashing  # about the product's argon2id cost itself
 def test_keys_are_sealed_at_least_as_costly_as_the_login(signed: tuple[Database, int, Path]) -> None:
     db, _, _ = signed
     login = keys.login_parameters()
@@ -269,6 +270,7 @@ def test_keys_are_sealed_at_least_as_costly_as_the_login(signed: tuple[Database,
     assert keys.parameters_of(authority_keys[0].sealed_key) == sealed
 
 
+@pytest.mark.real_password_hashing  # about the product's argon2id cost itself
 def test_a_stolen_sealed_key_does_not_open_cheaper_or_altered(signed: tuple[Database, int, Path]) -> None:
     db, _, _ = signed
     blob = auth.get_user(db, "张三").pkcs12
