@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QDoubleSpinBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from checklist.evaluation import Result
+from desktop.editor.rooms import RoomColumn
+from desktop.main_window import MainWindow
 from desktop.reports.export import report_file_stem, safe_file_part
+from tests.gui.helpers import (
+    PASSWORD,
+    click,
+    close_window,
+    focused,
+    log_in,
+    log_out,
+    make_photo,
+    open_row,
+    seed_inspection,
+    start_app,
+    type_text,
+)
 
 
 def test_report_file_names_say_what_they_are_and_suit_windows(qtbot: QtBot) -> None:
@@ -16,3 +36,97 @@ def test_report_file_names_say_what_they_are_and_suit_windows(qtbot: QtBot) -> N
     assert safe_file_part("CON") == "_CON" and safe_file_part("nul.txt") == "_nul.txt"
     assert safe_file_part("   ") == "_" and safe_file_part("\x00\t") == "_"
     assert len(safe_file_part("厂" * 200)) == 60
+
+
+def _rooms(db_url: str, inspection_id: int) -> list[tuple[str, float]]:
+    from storage.db import open_database
+    from storage.inspections import load_inspection
+
+    db = open_database(db_url)
+    try:
+        return [(room.name, room.area_m2) for room in load_inspection(db, inspection_id).rooms]
+    finally:
+        db.close()
+
+
+def _type_room(qtbot: QtBot, window: MainWindow, name: str, area: str) -> None:
+    """Add a room on GN-07 and type its name and area, leaving the area's editor open."""
+    view = window.inspection_view
+    assert view is not None
+    view.go_to_item("GN-07")
+    rooms = view.item_page.rooms
+    click(qtbot, rooms.add_button)
+    type_text(qtbot, focused(), name)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    area_editor = focused()
+    assert isinstance(area_editor, QDoubleSpinBox)  # the area cell's editor, open
+    qtbot.keyClicks(area_editor, area)
+    assert rooms.view.state() == QAbstractItemView.State.EditingState
+
+
+def test_closing_the_window_with_a_cell_editor_open_keeps_the_typed_value(qtbot: QtBot, db_url: str) -> None:
+    inspection_id = seed_inspection(db_url)
+    window = start_app(qtbot, db_url)
+    open_row(qtbot, window, inspection_id)
+    _type_room(qtbot, window, "B202", "20")
+    window.close()  # the area's editor is still open
+    assert _rooms(db_url, inspection_id) == [("B202", 20.0)]
+
+    reopened = start_app(qtbot, db_url)
+    open_row(qtbot, reopened, inspection_id)
+    assert reopened.inspection_view is not None
+    reopened.inspection_view.go_to_item("GN-07")
+    model = reopened.inspection_view.item_page.rooms.model
+    assert model.index(0, RoomColumn.AREA).data() == "20"
+    close_window(qtbot, reopened)
+
+
+def test_switching_item_with_a_cell_editor_open_keeps_the_typed_value(qtbot: QtBot, db_url: str) -> None:
+    inspection_id = seed_inspection(db_url)
+    window = start_app(qtbot, db_url)
+    open_row(qtbot, window, inspection_id)
+    _type_room(qtbot, window, "A101", "35")
+    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)  # 下一项, editor still open
+    assert window.inspection_view is not None and window.inspection_view.current_item_id() != "GN-07"
+    assert _rooms(db_url, inspection_id) == [("A101", 35.0)]
+    close_window(qtbot, window)
+
+
+def _add_photo(qtbot: QtBot, window: MainWindow, photo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    view = window.inspection_view
+    assert view is not None
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(photo)], "")))
+    click(qtbot, view.item_page.photos.add_button)
+    assert view.item_page.photos.model.rowCount() == 1
+
+
+def test_the_autosave_time_follows_every_save_and_is_cleared_at_logout(
+    qtbot: QtBot, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inspection_id = seed_inspection(db_url)
+    window = start_app(qtbot, db_url)
+    open_row(qtbot, window, inspection_id)
+    assert window.save_state_label.text() == ""
+    _add_photo(qtbot, window, make_photo(tmp_path / "entrance.png"), monkeypatch)  # saved at once
+    assert window.save_state_label.text().startswith("已自动保存 ")
+    log_out(qtbot, window)
+    assert window.save_state_label.text() == ""  # nothing of the last account's work stays on screen
+    log_in(qtbot, window, "张伟", PASSWORD)
+    assert window.save_state_label.text() == ""
+    close_window(qtbot, window)
+
+
+def test_another_inspection_starts_without_the_last_ones_save_time(qtbot: QtBot, db_url: str) -> None:
+    first = seed_inspection(db_url)
+    second = seed_inspection(db_url)
+    window = start_app(qtbot, db_url)
+    open_row(qtbot, window, first)
+    view = window.inspection_view
+    assert view is not None
+    click(qtbot, view.item_page.result_buttons[Result.NA])
+    assert window.save_state_label.text().startswith("已自动保存 ")
+    window.list_action.trigger()
+    assert window.save_state_label.text() == ""
+    open_row(qtbot, window, second)
+    assert window.save_state_label.text() == ""
+    close_window(qtbot, window)
