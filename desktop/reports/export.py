@@ -131,7 +131,9 @@ def _file_stem(db: Any, inspection_id: int) -> str:
 
     rows = list_inspections(db, InspectionFilter(ids=(inspection_id,)), limit=1)
     if not rows:
-        return safe_file_part(QCoreApplication.translate("Export", "复工自查_第{number}号").format(number=inspection_id))
+        return safe_file_part(
+            QCoreApplication.translate("Export", "复工自查_第{number}号").format(number=inspection_id)
+        )
     return report_file_stem(rows[0].company, rows[0].date, inspection_id)
 
 
