@@ -24,6 +24,7 @@ from tests.gui.helpers import (
     make_photo,
     open_row,
     seed_inspection,
+    show_summary_tab,
     start_app,
     type_text,
 )
@@ -134,4 +135,29 @@ def test_another_inspection_starts_without_the_last_ones_save_time(qtbot: QtBot,
     assert window.save_state_label.text() == ""
     open_row(qtbot, window, second)
     assert window.save_state_label.text() == ""
+    close_window(qtbot, window)
+
+
+def test_a_drafts_score_says_what_it_covers_and_every_blocker_is_shown(qtbot: QtBot, db_url: str) -> None:
+    inspection_id = seed_inspection(db_url)
+    window = start_app(qtbot, db_url)
+    open_row(qtbot, window, inspection_id)
+    view = window.inspection_view
+    assert view is not None
+    total = len(view.editor.items)
+    click(qtbot, view.item_page.result_buttons[Result.NA])  # one item checked, the rest not
+    show_summary_tab(qtbot, window)
+    summary = view.summary
+    overall = summary.overall.text()
+    assert f"1 / {total} 已查" in overall and "%" not in overall  # no 100 % with the rest unchecked
+    assert summary.blockers_box.isVisible()
+    assert summary.blockers_box.title() == f"尚未处理、影响完成的问题（{total - 1}）"
+    text = summary.blockers_label.text()
+    unanswered = [item.id for item in view.editor.items[1:]]
+    assert all(f'href="item:{item_id}"' in text for item_id in unanswered)
+    label = summary.blockers_label  # in full: as tall as its text needs, no scroll bar of its own
+    assert label.height() >= label.heightForWidth(label.width())
+    assert "尚未处理" not in summary.details.toPlainText()  # not repeated in the scrolling details
+    label.linkActivated.emit(f"item:{unanswered[-1]}")  # a blocker's link opens its item
+    assert view.current_item_id() == unanswered[-1]
     close_window(qtbot, window)
