@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QDoubleSpinBox, QFileDialog
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QDoubleSpinBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from checklist.evaluation import Result
@@ -26,6 +26,7 @@ from tests.gui.helpers import (
     seed_inspection,
     show_summary_tab,
     start_app,
+    type_into,
     type_text,
 )
 
@@ -160,4 +161,59 @@ def test_a_drafts_score_says_what_it_covers_and_every_blocker_is_shown(qtbot: Qt
     assert "尚未处理" not in summary.details.toPlainText()  # not repeated in the scrolling details
     label.linkActivated.emit(f"item:{unanswered[-1]}")  # a blocker's link opens its item
     assert view.current_item_id() == unanswered[-1]
+    close_window(qtbot, window)
+
+
+def _answer_discard_question(qtbot: QtBot, dialog: QDialog, discard: bool) -> None:
+    question = dialog.discard_guard.question  # type: ignore[attr-defined]
+    assert question is not None and question.isVisible() and question.objectName() == "discardQuestion"
+    assert "放弃" in question.text()
+    if discard:
+        click(qtbot, dialog.discard_guard.discard_button)  # type: ignore[attr-defined]
+    else:
+        qtbot.keyClick(question, Qt.Key.Key_Escape)  # a second Esc keeps what was typed
+    qtbot.waitUntil(lambda: not question.isVisible())
+
+
+def test_esc_in_the_new_inspection_dialog_asks_before_discarding(qtbot: QtBot, db_url: str) -> None:
+    seed_inspection(db_url)
+    window = start_app(qtbot, db_url)
+    window.new_action.trigger()
+    dialog = window.new_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes at once
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.discard_guard.question is None
+
+    window.new_action.trigger()
+    dialog = window.new_dialog
+    assert dialog is not None
+    type_into(qtbot, dialog.inspector_edit, "、李娜")
+    qtbot.keyClick(dialog.inspector_edit, Qt.Key.Key_Escape)
+    _answer_discard_question(qtbot, dialog, discard=False)
+    assert dialog.isVisible() and dialog.inspector_edit.text() == "张伟、李娜"  # kept
+    qtbot.keyClick(dialog.inspector_edit, Qt.Key.Key_Escape)
+    _answer_discard_question(qtbot, dialog, discard=True)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    close_window(qtbot, window)
+
+
+def test_esc_in_the_corrective_action_dialog_asks_before_discarding(qtbot: QtBot, db_url: str) -> None:
+    inspection_id = seed_inspection(db_url)
+    window = start_app(qtbot, db_url)
+    open_row(qtbot, window, inspection_id)
+    assert window.inspection_view is not None
+    page = window.inspection_view.item_page
+    click(qtbot, page.result_buttons[Result.FAIL])
+    click(qtbot, page.action_button)
+    dialog = page.action_dialog
+    assert dialog is not None and dialog.isVisible()
+    type_into(qtbot, dialog.action_edit, "上下午各测一次体温")
+    qtbot.keyClick(dialog.action_edit, Qt.Key.Key_Escape)
+    _answer_discard_question(qtbot, dialog, discard=False)
+    assert dialog.isVisible() and dialog.action == "上下午各测一次体温"
+    dialog.close()  # the window's close button asks too
+    _answer_discard_question(qtbot, dialog, discard=True)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.inspection_view.editor.actions == []
     close_window(qtbot, window)
