@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDoubleSpinBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +19,7 @@ from desktop.reports.export import report_file_stem, safe_file_part
 from tests.gui.helpers import (
     PASSWORD,
     click,
+    click_index,
     close_window,
     focused,
     log_in,
@@ -216,4 +219,42 @@ def test_esc_in_the_corrective_action_dialog_asks_before_discarding(qtbot: QtBot
     _answer_discard_question(qtbot, dialog, discard=True)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.inspection_view.editor.actions == []
+    close_window(qtbot, window)
+
+
+def test_double_clicking_an_attachment_opens_it(
+    qtbot: QtBot, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.editor import photos
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the private copy stays in this test's folder
+    monkeypatch.setattr(photos, "_private_folder", None)
+    inspection_id = seed_inspection(db_url)
+    window = start_app(qtbot, db_url)
+    open_row(qtbot, window, inspection_id)
+    assert window.inspection_view is not None
+    strip = window.inspection_view.item_page.photos
+    pdf = tmp_path / "消毒记录.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n% a scanned register\n%%EOF\n")
+    chosen = [str(make_photo(tmp_path / "entrance.png", size=(320, 240))), str(pdf)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: (chosen, "")))
+    click(qtbot, strip.add_button)
+    assert strip.model.rowCount() == 2
+
+    click_index(qtbot, strip.view, strip.model.index(0), double=True)  # the photo: in the viewer
+    viewer = strip.viewer
+    assert viewer is not None and viewer.isVisible() and viewer.windowTitle() == "entrance.png"
+    assert viewer.image_label.pixmap().size() == QSize(320, 240)
+    qtbot.keyClick(viewer, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: strip.viewer is None)
+    assert opened == []
+
+    click_index(qtbot, strip.view, strip.model.index(1), double=True)  # the PDF: the system's viewer
+    assert len(opened) == 1 and opened[0].isLocalFile()
+    copy = Path(opened[0].toLocalFile())
+    assert copy.name == "消毒记录.pdf" and copy.read_bytes() == pdf.read_bytes()
+    assert tmp_path in copy.parents and copy.stat().st_mode & 0o077 == 0  # private to this user
+    assert copy.parent.parent.stat().st_mode & 0o077 == 0
     close_window(qtbot, window)
