@@ -7,15 +7,17 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDoubleSpinBox, QFileDialog
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QHelpEvent, QTextDocumentFragment
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QDoubleSpinBox, QFileDialog, QToolTip
 from pytestqt.qtbot import QtBot
 
 from checklist.evaluation import Result
+from desktop.common import i18n
 from desktop.editor.rooms import RoomColumn
 from desktop.main_window import MainWindow
 from desktop.reports.export import report_file_stem, safe_file_part
+from tests.gui.conftest import OFFSCREEN_NOISE
 from tests.gui.helpers import (
     PASSWORD,
     click,
@@ -257,4 +259,30 @@ def test_double_clicking_an_attachment_opens_it(
     assert copy.name == "消毒记录.pdf" and copy.read_bytes() == pdf.read_bytes()
     assert tmp_path in copy.parents and copy.stat().st_mode & 0o077 == 0  # private to this user
     assert copy.parent.parent.stat().st_mode & 0o077 == 0
+    close_window(qtbot, window)
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, r"This plugin does not support raise\(\)")  # offscreen: raising a tooltip
+def test_long_navigator_titles_show_in_full_in_a_tooltip(qtbot: QtBot, db_url: str) -> None:
+    i18n.install_language(i18n.ENGLISH)
+    inspection_id = seed_inspection(db_url)
+    window = start_app(qtbot, db_url)
+    open_row(qtbot, window, inspection_id)
+    view = window.inspection_view
+    assert view is not None
+    navigator = view.navigator
+    item = max(view.editor.items, key=lambda i: len(i.title_en))
+    index = view.navigator_model.index_of_item(item.id)
+    navigator.scrollTo(index)
+    rect = navigator.visualRect(index)
+    assert navigator.fontMetrics().horizontalAdvance(f"{item.id} {item.title_en}") > rect.width()  # cut in the tree
+    QToolTip.hideText()
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), navigator.viewport().mapToGlobal(rect.center()))
+    QApplication.sendEvent(navigator.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    shown = QTextDocumentFragment.fromHtml(QToolTip.text()).toPlainText()
+    assert f"{item.id} {item.title_en}" in shown and item.requirement_en in shown  # in full, in English
+    tip = next(w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel") and w.isVisible())
+    assert window.screen().availableGeometry().width() >= tip.width()  # wrapped, not off the screen
+    QToolTip.hideText()
     close_window(qtbot, window)
