@@ -20,6 +20,7 @@ from desktop.reports.export import report_file_stem, safe_file_part
 from tests.gui.conftest import OFFSCREEN_NOISE
 from tests.gui.helpers import (
     PASSWORD,
+    answered_inspection,
     click,
     click_index,
     close_window,
@@ -28,6 +29,7 @@ from tests.gui.helpers import (
     log_out,
     make_photo,
     open_row,
+    seed_accounts,
     seed_inspection,
     show_summary_tab,
     start_app,
@@ -285,4 +287,45 @@ def test_long_navigator_titles_show_in_full_in_a_tooltip(qtbot: QtBot, db_url: s
     tip = next(w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel") and w.isVisible())
     assert window.screen().availableGeometry().width() >= tip.width()  # wrapped, not off the screen
     QToolTip.hideText()
+    close_window(qtbot, window)
+
+
+def test_the_list_shows_where_each_record_stands_in_sign_off(qtbot: QtBot, db_url: str) -> None:
+    from desktop.inspections.model import Column
+    from export.signing import sign
+    from storage.db import open_database
+    from storage.inspections import complete, load_inspection, new_version
+
+    passwords = {"王经理": "wang-manager-2020", "张伟": "zhang-officer-2020"}
+    seed_accounts(
+        db_url, {name: ("manager" if name == "王经理" else "officer", p) for name, p in passwords.items()}, True
+    )
+    completed, awaiting_approval, approved = (answered_inspection(db_url, "张伟") for _ in range(3))
+    draft = seed_inspection(db_url)
+    db = open_database(db_url)
+    try:
+        for inspection_id in (completed, awaiting_approval, approved):
+            complete(db, "张伟", inspection_id, load_inspection(db, inspection_id).version)
+        for inspection_id in (awaiting_approval, approved):
+            sign(db, inspection_id, "张伟", passwords["张伟"], "inspector")
+        sign(db, approved, "王经理", passwords["王经理"], "approver")
+        correction = new_version(db, "王经理", approved, "GN-01 测温次数记录有误")
+    finally:
+        db.close()
+    window = start_app(qtbot, db_url, user="王经理", password=passwords["王经理"])
+    model = window.inspections.table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 5)
+
+    def status(inspection_id: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> str:
+        assert window.inspections.select_id(inspection_id)
+        row = window.inspections.table.selectionModel().selectedRows()[0].row()
+        return str(model.index(row, Column.STATUS).data(role))
+
+    assert status(draft) == "草稿"
+    assert status(completed) == "待检查人签署"
+    assert status(awaiting_approval) == "待审核签署"
+    assert status(approved) == f"已审核（已被 #{correction} 取代）"
+    assert f"本记录已被更正记录 #{correction} 取代" in status(approved, Qt.ItemDataRole.ToolTipRole)
+    assert status(correction) == "草稿"
+    assert f"本记录更正并取代记录 #{approved}" in status(correction, Qt.ItemDataRole.ToolTipRole)
     close_window(qtbot, window)
