@@ -927,6 +927,14 @@
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
+    <message>
+        <source>复工自查_{company}_{date}_第{number}号</source>
+        <translation>Self-check_{company}_{date}_No{number}</translation>
+    </message>
+    <message>
+        <source>复工自查_第{number}号</source>
+        <translation>Self-check_No{number}</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpDialog</name>
@@ -1072,6 +1080,22 @@
         <location filename="../../desktop/inspections/model.py" line="152"/>
         <source>合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}</source>
         <translation>{passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked</translation>
+    </message>
+    <message>
+        <source>{stage}（已被 #{id} 取代）</source>
+        <translation>{stage} (superseded by #{id})</translation>
+    </message>
+    <message>
+        <source>状态：{status}；签署：{stage}</source>
+        <translation>Status: {status}; sign-off: {stage}</translation>
+    </message>
+    <message>
+        <source>本记录更正并取代记录 #{id}。</source>
+        <translation>This record corrects and supersedes record #{id}.</translation>
+    </message>
+    <message>
+        <source>本记录已被更正记录 #{id} 取代。</source>
+        <translation>This record is superseded by correction #{id}.</translation>
     </message>
 </context>
 <context>
@@ -1942,6 +1966,18 @@
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
+    <message>
+        <source>双击打开照片或文件</source>
+        <translation>Double-click to open a photo or file</translation>
+    </message>
+    <message>
+        <source>无法打开这个文件。</source>
+        <translation>The file could not be opened.</translation>
+    </message>
+    <message>
+        <source>附件仍保存在检查记录中。</source>
+        <translation>The attachment is still stored with the inspection.</translation>
+    </message>
 </context>
 <context>
     <name>RoomTableModel</name>
@@ -2391,6 +2427,18 @@
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
+    <message>
+        <source>待检查人签署</source>
+        <translation>Awaiting inspector&apos;s signature</translation>
+    </message>
+    <message>
+        <source>待审核签署</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>已审核</source>
+        <translation>Approved</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -2491,11 +2539,6 @@
         <translation>Failed items</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="311"/>
-        <source>尚未处理、影响完成的问题</source>
-        <translation>What still blocks completion</translation>
-    </message>
-    <message>
         <location filename="../../desktop/editor/summary.py" line="325"/>
         <source>人工判定：</source>
         <translation>Officer&apos;s judgement: </translation>
@@ -2539,6 +2582,37 @@
         <location filename="../../desktop/editor/summary.py" line="461"/>
         <source>已填写的内容都已保存，检查仍为草稿。</source>
         <translation>Everything you entered is saved; the inspection stays a draft.</translation>
+    </message>
+    <message>
+        <source>{checked} / {total} 已查，查完后计算</source>
+        <translation>{checked} / {total} checked; calculated once all are checked</translation>
+    </message>
+    <message>
+        <source>尚未处理、影响完成的问题（{count}）</source>
+        <translation>What still blocks completion ({count})</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>尚未检查（{count} 项）：</source>
+        <translation>Not checked yet ({count}): </translation>
+    </message>
+</context>
+<context>
+    <name>Discard</name>
+    <message>
+        <source>已填写的内容还没有保存。要放弃这些内容并关闭吗？</source>
+        <translation>What you entered has not been saved. Discard it and close?</translation>
+    </message>
+    <message>
+        <source>放弃填写(&amp;D)</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>继续填写(&amp;K)</source>
+        <translation>&amp;Keep editing</translation>
     </message>
 </context>
 </TS>
