@@ -146,3 +146,34 @@ def signable_meanings(role: str, status: str, signed: Iterable[str], signed_by_m
     ):
         possible.append(Meaning.APPROVER)
     return possible
+
+
+class SignOffStage(StrEnum):
+    """Where a record stands in sign-off, as the inspections list shows it: 草稿 (being filled in), 待检查人签署
+    (completed), 待审核签署 (signed by the 检查人), 已审核 (approved by the 单位主要负责人)."""
+
+    DRAFT = "draft"
+    AWAITING_INSPECTOR = "awaiting_inspector"
+    AWAITING_APPROVAL = "awaiting_approval"
+    APPROVED = "approved"
+
+
+SIGN_OFF_STAGE_ZH: dict[str, str] = {
+    SignOffStage.DRAFT: "草稿",
+    SignOffStage.AWAITING_INSPECTOR: "待检查人签署",
+    SignOffStage.AWAITING_APPROVAL: "待审核签署",
+    SignOffStage.APPROVED: "已审核",
+}
+
+
+def sign_off_stage(status: str, signed: Iterable[str]) -> SignOffStage:
+    """The sign-off stage of a record with ``status`` and the signature meanings ``signed``: the same order
+    :func:`signable_meanings` enforces (检查人 on a completed record, then the review)."""
+    done = set(signed)
+    if status == InspectionStatus.DRAFT:
+        return SignOffStage.DRAFT
+    if Meaning.APPROVER in done:
+        return SignOffStage.APPROVED
+    if status == InspectionStatus.SIGNED and Meaning.INSPECTOR in done:
+        return SignOffStage.AWAITING_APPROVAL
+    return SignOffStage.AWAITING_INSPECTOR

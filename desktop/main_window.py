@@ -496,6 +496,7 @@ class MainWindow(QMainWindow):
             self.audit_window.close()
         self.account = None
         self.user_label.setText(self.tr("未登录"))
+        self.save_state_label.clear()
         self._initial_rows = None
         self.open_login()
 
@@ -616,6 +617,8 @@ class MainWindow(QMainWindow):
         view = InspectionView(editor)
         self.inspection_view = view
         editor.saved.connect(self._saved)
+        editor.evidence_changed.connect(self._saved)  # a photo added or removed is saved at once
+        editor.actions_changed.connect(self._saved)  # so is a corrective action
         view.status_changed.connect(self._status_changed)
         view.summary.sign_requested.connect(self.sign_current)
         view.summary.correction_requested.connect(self.correct_current)
@@ -633,7 +636,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("{place} {date} — 复工自查").format(place=place, date=header.date.isoformat()))
 
     @Slot()
-    def _saved(self) -> None:
+    @Slot(str)
+    def _saved(self, _item_id: str = "") -> None:
         self.save_state_label.setText(self.tr("已自动保存 {time}").format(time=dt.datetime.now().strftime("%H:%M:%S")))
 
     @Slot()
@@ -654,6 +658,7 @@ class MainWindow(QMainWindow):
             self.editor.deleteLater()
         self.inspection_view = None
         self.editor = None
+        self.save_state_label.clear()  # the time belongs to the inspection that was open
         self._update_title()
         return True
 
@@ -683,8 +688,8 @@ class MainWindow(QMainWindow):
         """签署 the open inspection with the meaning(s) this account may give now."""
         from desktop.signing.action import open_sign_dialog
 
-        editor = self.editor
-        if self.db is None or self.account is None or editor is None or not editor.flush():
+        editor, view = self.editor, self.inspection_view
+        if self.db is None or self.account is None or editor is None or view is None or not view.flush():
             return
 
         def signed() -> None:
@@ -739,8 +744,8 @@ class MainWindow(QMainWindow):
         inspection_id = self.editor.inspection_id if self.editor is not None else self.inspections.selected_id()
         if self.db is None or inspection_id is None:
             return
-        if self.editor is not None:
-            self.editor.flush()
+        if self.inspection_view is not None:
+            self.inspection_view.flush()
         export_inspection(self, self.db, inspection_id)
 
     @Slot()

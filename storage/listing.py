@@ -6,14 +6,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import aliased
 
+from checklist.workflow import Meaning, SignOffStage, sign_off_stage
 from storage.db import Database, known_error
 from storage.models import (
     Company,
     Inspection,
     ItemResponse,
+    Signature,
     Site,
 )
 
@@ -44,6 +47,14 @@ class InspectionRow:
     na: int
     unchecked: int
     open_actions: int
+    signed: tuple[str, ...] = ()  # the sign-off meanings given (检查人, 审核), in that order
+    supersedes: int | None = None  # the signed record this one corrects
+    superseded_by: int | None = None  # the newest correction of this record, if any
+
+    @property
+    def sign_off(self) -> SignOffStage:
+        """Where the record stands in sign-off (rules: :func:`checklist.workflow.sign_off_stage`)."""
+        return sign_off_stage(self.status, self.signed)
 
     @property
     def total(self) -> int:
@@ -97,6 +108,23 @@ def list_inspections(
     limit: int | None = 50,
 ) -> list[InspectionRow]:
     column = SORTABLE.get(order_by, Inspection.date)
+    # Sign-offs and corrections of every listed record in the same query (grouped once, joined by id).
+    signed = (
+        select(
+            Signature.inspection_id.label("inspection_id"),
+            func.max(case((Signature.meaning == Meaning.INSPECTOR, 1), else_=0)).label("inspector"),
+            func.max(case((Signature.meaning == Meaning.APPROVER, 1), else_=0)).label("approver"),
+        )
+        .group_by(Signature.inspection_id)
+        .subquery()
+    )
+    correction = aliased(Inspection)
+    corrected = (
+        select(correction.supersedes_id.label("original_id"), func.max(correction.id).label("newest_id"))
+        .where(correction.supersedes_id.is_not(None))
+        .group_by(correction.supersedes_id)
+        .subquery()
+    )
     query = (
         select(
             Inspection.id,
@@ -110,9 +138,15 @@ def list_inspections(
             Inspection.na,
             Inspection.unchecked,
             Inspection.open_actions,
+            signed.c.inspector,
+            signed.c.approver,
+            Inspection.supersedes_id,
+            corrected.c.newest_id,
         )
         .join(Company, Company.id == Inspection.company_id)
         .outerjoin(Site, Site.id == Inspection.site_id)
+        .outerjoin(signed, signed.c.inspection_id == Inspection.id)
+        .outerjoin(corrected, corrected.c.original_id == Inspection.id)
     )
     query = _filtered(query, where)
     query = query.order_by(column.desc() if descending else column.asc(), Inspection.id.desc())
@@ -121,9 +155,57 @@ def list_inspections(
         query = query.limit(limit)
     with db.session() as session:
         try:
-            return [InspectionRow(row[0], row[1], row[2] or "", *row[3:]) for row in session.execute(query)]
+            return [
+                InspectionRow(
+                    id_,
+                    company,
+                    site or "",
+                    date,
+                    inspector,
+                    status,
+                    passed,
+                    failed,
+                    na,
+                    unchecked,
+                    open_actions,
+                    signed=_meanings(inspector_signed, approver_signed),
+                    supersedes=supersedes,
+                    superseded_by=newest_correction,
+                )
+                for (
+                    id_,
+                    company,
+                    site,
+                    date,
+                    inspector,
+                    status,
+                    passed,
+                    failed,
+                    na,
+                    unchecked,
+                    open_actions,
+                    inspector_signed,
+                    approver_signed,
+                    supersedes,
+                    newest_correction,
+                ) in session.execute(query)
+            ]
         except SQLAlchemyError as error:
             raise known_error(error) from error
+
+
+_NO_MEANINGS: tuple[str, ...] = ()
+_INSPECTOR_ONLY: tuple[str, ...] = (Meaning.INSPECTOR,)
+_BOTH: tuple[str, ...] = (Meaning.INSPECTOR, Meaning.APPROVER)
+
+
+def _meanings(inspector: int | None, approver: int | None) -> tuple[str, ...]:
+    """The sign-off meanings from the query's two flags (shared tuples: the list may hold 50,000 rows)."""
+    if inspector and approver:
+        return _BOTH
+    if inspector:
+        return _INSPECTOR_ONLY
+    return (Meaning.APPROVER,) if approver else _NO_MEANINGS
 
 
 def count_inspections(db: Database, where: InspectionFilter = InspectionFilter()) -> int:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.dates import python_date
+from desktop.common.discard import DiscardGuard
 
 
 class CorrectiveActionDialog(QDialog):
@@ -58,6 +59,15 @@ class CorrectiveActionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(460, self.sizeHint().height())
+        self.discard_guard = DiscardGuard(self, self._typed, lambda: QDialog.reject(self))
+
+    def _typed(self) -> tuple[object, ...]:
+        return (self.action_edit.toPlainText(), self.owner_edit.text(), self.due_edit.date())
+
+    def reject(self) -> None:
+        """Esc or 取消: at once if nothing was typed, else after asking."""
+        if self.discard_guard.may_discard():
+            super().reject()
 
     @property
     def action(self) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -142,6 +143,8 @@ class NavigatorModel(QAbstractItemModel):
         column = index.column()
         if role == ItemIdRole:
             return node.item.id if node.item is not None else ""
+        if role == Qt.ItemDataRole.ToolTipRole and (column == 0 or node.item is not None):
+            return self._full_text(node)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(node, column, role == Qt.ItemDataRole.ToolTipRole)
         results = self._results(node)
@@ -158,6 +161,16 @@ class NavigatorModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _full_text(self, node: _Node) -> str:
+        """The row's title in full (the tree cuts long ones) and, for an item, its requirement and result: rich
+        text, so that a long tooltip wraps instead of running off the screen."""
+        title = f"<p><b>{escape(self._text(node, 0, False))}</b></p>"
+        if node.item is None:
+            return title
+        result = self._text(node, 1, False)
+        result_line = f"<p>{escape(self.tr('结果：') + result)}</p>" if result else ""
+        return title + f"<p>{escape(pick(node.item, 'requirement'))}</p>" + result_line
 
     def _text(self, node: _Node, column: int, tooltip: bool) -> str:
         if column == 0:

@@ -192,6 +192,16 @@ class SummaryPage(QWidget):
         self.complete_state = QLabel()
         self.complete_state.setObjectName("completeState")
         self.complete_state.setWordWrap(True)
+        self.blockers_box = QGroupBox()
+        self.blockers_box.setObjectName("blockersBox")
+        self.blockers_label = QLabel()
+        self.blockers_label.setObjectName("blockersText")
+        self.blockers_label.setWordWrap(True)
+        self.blockers_label.setTextFormat(Qt.TextFormat.RichText)
+        self.blockers_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.blockers_label.linkActivated.connect(lambda link: self._link(QUrl(link)))
+        QVBoxLayout(self.blockers_box).addWidget(self.blockers_label)
+        self.blockers_box.hide()
         self.sign_button = QPushButton(icon("sign"), self.tr("签署(&G)…"))
         self.sign_button.setObjectName("signButton")
         self.correct_button = QPushButton(icon("new"), self.tr("新版本（更正）(&V)…"))
@@ -225,6 +235,7 @@ class SummaryPage(QWidget):
         layout.addWidget(self.details, 1)
         layout.addWidget(self.actions_box, 1)
         layout.addWidget(self.signatures_box)
+        layout.addWidget(self.blockers_box)
         layout.addLayout(bottom)
         self.complete_button.clicked.connect(self._complete)
         self.sign_button.clicked.connect(self.sign_requested)
@@ -251,7 +262,11 @@ class SummaryPage(QWidget):
         self.heading.setText(heading)
         score = editor.evaluation.score
         overall = score.overall
-        rate = "—" if overall.pass_rate is None else f"{overall.pass_rate * 100:.0f} %"
+        checked = overall.total - overall.unchecked
+        if overall.unchecked:  # a rate over the few items checked so far would mislead (100 % with 27 unchecked)
+            rate = self.tr("{checked} / {total} 已查，查完后计算").format(checked=checked, total=overall.total)
+        else:
+            rate = "—" if overall.pass_rate is None else f"{overall.pass_rate * 100:.0f} %"
         self.overall.setText(
             self.tr(
                 "共 {total} 项：合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}；合格率 {rate}"
@@ -278,6 +293,7 @@ class SummaryPage(QWidget):
         self.counts.set_rows(rows)
         self._fit_counts()
         self.details.setHtml(self._details_html())
+        self._show_blockers(header.status)
         self._show_actions()
         self.signatures.set_rows(editor.signatures)
         self.signatures_box.setVisible(bool(editor.signatures))
@@ -316,7 +332,6 @@ class SummaryPage(QWidget):
         editor = self.editor
         none = escape(self.tr("无。"))
         failed_title = escape(self.tr("不合格项"))
-        blockers_title = escape(self.tr("尚未处理、影响完成的问题"))
         parts: list[str] = []
         failed = [item for item in editor.items if editor.outcome(item.id).result is Result.FAIL]
         parts.append(f"<h3>{failed_title}（{len(failed)}）</h3>")
@@ -340,16 +355,27 @@ class SummaryPage(QWidget):
             parts.append("</ul>")
         else:
             parts.append(f"<p>{none}</p>")
-        parts.append(f"<h3>{blockers_title}（{len(self.blockers)}）</h3>")
-        if self.blockers:
-            parts.append("<ul>")
-            for blocker in self.blockers:
-                text = escape(blocker.message_en if english() else blocker.message_zh)
-                parts.append(f'<li><a href="item:{escape(blocker.item_id)}">{text}</a></li>')
-            parts.append("</ul>")
-        else:
-            parts.append(f"<p>{none}</p>")
         return "".join(parts)
+
+    def _show_blockers(self, status: str) -> None:
+        """Every blocker in full, above the 完成检查 button rather than in a scroll box: the unanswered items
+        as one line of links, each other problem on a line of its own."""
+        shown = status == InspectionStatus.DRAFT and bool(self.blockers)
+        self.blockers_box.setVisible(shown)
+        if not shown:
+            self.blockers_label.clear()
+            return
+        self.blockers_box.setTitle(self.tr("尚未处理、影响完成的问题（{count}）").format(count=len(self.blockers)))
+        lines: list[str] = []
+        unanswered = [b.item_id for b in self.blockers if b.kind == BlockerKind.UNANSWERED]
+        if unanswered:
+            links = self.tr("、").join(f'<a href="item:{escape(i)}">{escape(i)}</a>' for i in unanswered)
+            lines.append(escape(self.tr("尚未检查（{count} 项）：").format(count=len(unanswered))) + links)
+        for blocker in self.blockers:
+            if blocker.kind != BlockerKind.UNANSWERED:
+                text = escape(blocker.message_en if english() else blocker.message_zh)
+                lines.append(f'<a href="item:{escape(blocker.item_id)}">{text}</a>')
+        self.blockers_label.setText("<br>".join(lines))
 
     # --- corrective actions -----------------------------------------------------------------------------
 

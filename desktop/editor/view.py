@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTabWid
 
 from checklist.evaluation import Result
 from desktop.common.assets import icon
+from desktop.common.editing import commit_open_editors
 from desktop.common.errors import show_error
 from desktop.common.settings import SPLITTER, load_bytes, save_bytes
 from desktop.editor.inspection import InspectionEditor
@@ -82,6 +83,7 @@ class InspectionView(QWidget):
         index = self.navigator_model.index_of_item(item_id)
         if not index.isValid():
             return
+        self.commit_editors()  # before the item changes, while its table is still there
         self.tabs.setCurrentWidget(self.item_page)
         self.navigator.setCurrentIndex(index)
         self.navigator.scrollTo(index)
@@ -112,15 +114,17 @@ class InspectionView(QWidget):
         index: QModelIndex = indexes[0]
         item_id = index.data(ItemIdRole)
         if item_id and item_id != self.current_item_id():
+            self.commit_editors()
             self.tabs.setCurrentWidget(self.item_page)
             self.item_page.show_item(item_id)
 
     @Slot(int)
     def _tab_changed(self, _: int) -> None:
+        self.commit_editors()
         if self.tabs.currentWidget() is self.summary:
             self.summary.refresh()
         else:
-            self.editor.flush()
+            self.flush()
 
     # --- editor events --------------------------------------------------------------------------------
 
@@ -166,7 +170,16 @@ class InspectionView(QWidget):
     def save_state(self) -> None:
         save_bytes(SPLITTER, self.splitter.saveState())
 
+    def commit_editors(self) -> None:
+        """Hand the values still in open cell editors (the dormitory table's) to the editor."""
+        commit_open_editors(self)
+
+    def flush(self) -> bool:
+        """Save everything typed, open cell editors included; False if something could not be saved."""
+        self.commit_editors()
+        return self.editor.flush()
+
     def close_inspection(self) -> bool:
         """Save everything before the view goes away; False if something could not be saved."""
         self.save_state()
-        return self.editor.flush()
+        return self.flush()

@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from checklist.workflow import InspectionStatus
+from checklist.workflow import SignOffStage
 from desktop.common.table_model import RowTableModel
-from desktop.common.words import status_text
+from desktop.common.words import sign_off_text, status_text
 
 if TYPE_CHECKING:
     from storage.listing import InspectionRow
@@ -32,6 +32,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 RowRole = Qt.ItemDataRole.UserRole + 1
 FAIL_COLOR = QColor("#c62828")
 PASS_COLOR = QColor("#2e7d32")
+SUPERSEDED_COLOR = QColor("#757575")
+_STAGE_ORDER = {stage: number for number, stage in enumerate(SignOffStage)}
 
 
 class Column(IntEnum):
@@ -71,7 +73,7 @@ _SORT_KEYS: dict[Column, Callable[[InspectionRow], Any]] = {
     Column.PLACE: lambda r: f"{r.company}\0{r.site}",
     Column.DATE: lambda r: r.date.toordinal() * 10**12 + r.id,  # by date, then by number
     Column.INSPECTOR: lambda r: r.inspector,
-    Column.STATUS: lambda r: r.status,
+    Column.STATUS: lambda r: _STAGE_ORDER[r.sign_off] * 2 + (r.superseded_by is not None),
     Column.SCORE: _score_key,
     Column.FAILED: lambda r: r.failed,
     Column.UNCHECKED: lambda r: r.unchecked,
@@ -137,9 +139,13 @@ class InspectionTableModel(RowTableModel):
                 return QBrush(FAIL_COLOR)
             if column == Column.OPEN_ACTIONS and row.open_actions:
                 return QBrush(FAIL_COLOR)
-            if column == Column.STATUS and row.status != InspectionStatus.DRAFT:
+            if column == Column.STATUS and row.superseded_by is not None:
+                return QBrush(SUPERSEDED_COLOR)  # still on record, but a correction replaces it
+            if column == Column.STATUS and row.sign_off == SignOffStage.APPROVED:
                 return QBrush(PASS_COLOR)
             return None
+        if column == Column.STATUS:  # the tooltip
+            return self._status_tooltip(row)
         if column == Column.SCORE:  # the tooltip
             return self.tr("合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}").format(
                 passed=row.passed, failed=row.failed, na=row.na, unchecked=row.unchecked
@@ -156,7 +162,10 @@ class InspectionTableModel(RowTableModel):
         if column == Column.INSPECTOR:
             return row.inspector
         if column == Column.STATUS:
-            return status_text(row.status)
+            stage = sign_off_text(row.sign_off)
+            if row.superseded_by is not None:
+                return self.tr("{stage}（已被 #{id} 取代）").format(stage=stage, id=row.superseded_by)
+            return stage
         if column == Column.SCORE:
             return "—" if row.score is None else f"{row.score * 100:.0f} %"
         if column == Column.FAILED:
@@ -164,6 +173,19 @@ class InspectionTableModel(RowTableModel):
         if column == Column.UNCHECKED:
             return f"{row.unchecked} / {row.total}"
         return str(row.open_actions)
+
+    def _status_tooltip(self, row: InspectionRow) -> str:
+        """The record's status, its sign-off stage, and how it stands to its corrections."""
+        lines = [
+            self.tr("状态：{status}；签署：{stage}").format(
+                status=status_text(row.status), stage=sign_off_text(row.sign_off)
+            )
+        ]
+        if row.supersedes is not None:
+            lines.append(self.tr("本记录更正并取代记录 #{id}。").format(id=row.supersedes))
+        if row.superseded_by is not None:
+            lines.append(self.tr("本记录已被更正记录 #{id} 取代。").format(id=row.superseded_by))
+        return "\n".join(lines)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column) or self._sorted_by == (column, order):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from checklist.catalog import Catalog
 from desktop.common.dates import python_date
+from desktop.common.discard import DiscardGuard
 from desktop.common.errors import error_text, is_known
 from desktop.common.i18n import pick
 
@@ -111,6 +112,17 @@ class NewInspectionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(620)
+        self.discard_guard = DiscardGuard(self, self._typed, lambda: QDialog.reject(self))
+
+    def _typed(self) -> tuple[object, ...]:
+        """What the officer chose and typed (compared with the starting values before Esc closes)."""
+        checked = tuple(cid for cid, check in self.catalog_boxes.items() if check.isChecked())
+        return (self.place_combo.currentIndex(), self.date_edit.date(), self.inspector_edit.text(), checked)
+
+    def reject(self) -> None:
+        """Esc or 取消: at once if nothing was changed, else after asking."""
+        if self.discard_guard.may_discard():
+            super().reject()
 
     def values(self) -> NewInspection:
         place: PlaceChoice = self.place_combo.currentData()

@@ -11,12 +11,13 @@ signed files are written byte for byte (``export.signing.write_signed_reports``,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -81,17 +82,73 @@ def run_export(db: Any, request: ExportRequest, progress: Progress) -> list[Path
     return result
 
 
+EXPORT_FOLDER = "export/folder"  # QSettings: the folder the last report went to
+_UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+_WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{n}" for d in ("COM", "LPT") for n in range(1, 10)}
+
+
+def safe_file_part(text: str, limit: int = 60) -> str:
+    """``text`` as part of a file name that Windows, macOS and Linux all accept: no ``<>:"/\\|?*`` or control
+    characters, no trailing dot or space, not a device name (CON, NUL …), at most ``limit`` characters."""
+    cleaned = " ".join(_UNSAFE_CHARACTERS.sub("_", text).split())[:limit].rstrip(". ")
+    if not cleaned:
+        return "_"
+    if cleaned.split(".")[0].upper() in _WINDOWS_DEVICES:
+        cleaned = "_" + cleaned
+    return cleaned
+
+
+def report_file_stem(company: str, date: dt.date, number: int) -> str:
+    """The reports' file name without extension, e.g. ``复工自查_北京示例制造有限公司_2020-03-02_第2号``: what the
+    file is about can be read from the name alone (the number is the one the list shows)."""
+    stem = QCoreApplication.translate("Export", "复工自查_{company}_{date}_第{number}号").format(
+        company=safe_file_part(company), date=date.isoformat(), number=number
+    )
+    return safe_file_part(stem, limit=120)
+
+
+def proposed_folder() -> Path:
+    """Where the folder dialog starts: the folder of the last export if it still exists, else the documents
+    folder if it exists, else the home folder (a folder that does not exist is never proposed)."""
+    last = QSettings().value(EXPORT_FOLDER, "")
+    candidates = [last if isinstance(last, str) else ""]
+    candidates.append(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return Path.home()
+
+
+def remember_folder(folder: Path) -> None:
+    settings = QSettings()
+    settings.setValue(EXPORT_FOLDER, str(folder))
+    settings.sync()
+
+
+def _file_stem(db: Any, inspection_id: int) -> str:
+    """The file name for the inspection (one small query: its company and date)."""
+    from storage.listing import InspectionFilter, list_inspections
+
+    rows = list_inspections(db, InspectionFilter(ids=(inspection_id,)), limit=1)
+    if not rows:
+        return safe_file_part(
+            QCoreApplication.translate("Export", "复工自查_第{number}号").format(number=inspection_id)
+        )
+    return report_file_stem(rows[0].company, rows[0].date, inspection_id)
+
+
 def export_inspection(parent: QWidget, db: Any, inspection_id: int, folder: Path | None = None) -> None:
-    """Ask for a folder, write ``复工自查_<id>.pdf`` and ``.xlsx`` there, then offer to open them."""
+    """Ask for a folder (starting in one that exists), write ``复工自查_<company>_<date>_第<id>号.pdf`` and
+    ``.xlsx`` there, then offer to open them."""
     if folder is None:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         chosen = QFileDialog.getExistingDirectory(
-            parent, QCoreApplication.translate("Export", "选择保存报告的文件夹"), start
+            parent, QCoreApplication.translate("Export", "选择保存报告的文件夹"), str(proposed_folder())
         )
         if not chosen:
             return
         folder = Path(chosen)
-    stem = f"复工自查_{inspection_id}"
+        remember_folder(folder)
+    stem = _file_stem(db, inspection_id)
     request = ExportRequest(inspection_id, folder / f"{stem}.pdf", folder / f"{stem}.xlsx")
 
     def done(paths: list[Path]) -> None:
@@ -144,16 +201,16 @@ def export_shown_inspections(
     if not chosen_ids:
         return None
     if xlsx is None:
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         chosen, _ = QFileDialog.getSaveFileName(
             parent,
             QCoreApplication.translate("Export", "保存汇总表"),
-            str(Path(documents) / batch_file_name()),
+            str(proposed_folder() / batch_file_name()),
             QCoreApplication.translate("Export", "Excel 工作簿 (*.xlsx)"),
         )
         if not chosen:
             return None
         xlsx = Path(chosen)
+        remember_folder(xlsx.parent)
         if xlsx.suffix.lower() != ".xlsx":
             xlsx = xlsx.with_name(xlsx.name + ".xlsx")
     target = xlsx

@@ -182,21 +182,6 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="76"/>
-        <source>用于签发该账户的签名证书</source>
-        <translation>to issue the new account&apos;s signing certificate</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/accounts/add.py" line="103"/>
-        <source>您的密码(&amp;Y)：</source>
-        <translation>&amp;Your password:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/accounts/add.py" line="166"/>
-        <source>请输入您自己的密码：签发新账户的签名证书需要它。</source>
-        <translation>Type your own password: it is needed to issue the new account&apos;s signing certificate.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/accounts/add.py" line="53"/>
         <location filename="../../desktop/accounts/add.py" line="106"/>
         <source>添加账户</source>
@@ -206,6 +191,11 @@
         <location filename="../../desktop/accounts/add.py" line="69"/>
         <source>至少 8 个字符</source>
         <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/add.py" line="76"/>
+        <source>用于签发该账户的签名证书</source>
+        <translation>to issue the new account&apos;s signing certificate</translation>
     </message>
     <message>
         <location filename="../../desktop/accounts/add.py" line="80"/>
@@ -253,6 +243,11 @@
         <translation>Signing &amp;key:</translation>
     </message>
     <message>
+        <location filename="../../desktop/accounts/add.py" line="103"/>
+        <source>您的密码(&amp;Y)：</source>
+        <translation>&amp;Your password:</translation>
+    </message>
+    <message>
         <location filename="../../desktop/accounts/add.py" line="129"/>
         <source>填写检查记录，并作为检查人签署。</source>
         <translation>Fills in inspections and signs them as the inspector.</translation>
@@ -291,6 +286,11 @@
         <location filename="../../desktop/accounts/add.py" line="162"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/add.py" line="166"/>
+        <source>请输入您自己的密码：签发新账户的签名证书需要它。</source>
+        <translation>Type your own password: it is needed to issue the new account&apos;s signing certificate.</translation>
     </message>
     <message>
         <location filename="../../desktop/accounts/add.py" line="174"/>
@@ -771,37 +771,37 @@
 <context>
     <name>CorrectiveActionDialog</name>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="29"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="30"/>
         <source>新建整改措施</source>
         <translation>New corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="35"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="36"/>
         <source>例如：调整宿舍分配，每间不超过 4 人</source>
         <translation>e.g. reassign dormitory beds, at most 4 people per room</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="49"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="50"/>
         <source>整改措施(&amp;A)：</source>
         <translation>&amp;Action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="50"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="51"/>
         <source>责任人(&amp;O)：</source>
         <translation>&amp;Owner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="51"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="52"/>
         <source>完成期限(&amp;D)：</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="81"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="91"/>
         <source>请填写整改措施。</source>
         <translation>Describe the corrective action.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="85"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="95"/>
         <source>请填写责任人。</source>
         <translation>Name the owner.</translation>
     </message>
@@ -868,6 +868,24 @@
     </message>
 </context>
 <context>
+    <name>Discard</name>
+    <message>
+        <location filename="../../desktop/common/discard.py" line="49"/>
+        <source>已填写的内容还没有保存。要放弃这些内容并关闭吗？</source>
+        <translation>What you entered has not been saved. Discard it and close?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/discard.py" line="51"/>
+        <source>放弃填写(&amp;D)</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/discard.py" line="53"/>
+        <source>继续填写(&amp;K)</source>
+        <translation>&amp;Keep editing</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/common/errors.py" line="42"/>
@@ -893,69 +911,79 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/reports/export.py" line="89"/>
+        <location filename="../../desktop/reports/export.py" line="145"/>
         <source>选择保存报告的文件夹</source>
         <translation>Choose a folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="102"/>
+        <location filename="../../desktop/reports/export.py" line="159"/>
         <source>报告未能导出。</source>
         <translation>The reports could not be exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="103"/>
+        <location filename="../../desktop/reports/export.py" line="160"/>
         <source>检查记录不受影响；没有留下写了一半的文件。</source>
         <translation>The inspection record is not affected; no half-written file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="111"/>
+        <location filename="../../desktop/reports/export.py" line="168"/>
         <source>正在导出报告……</source>
         <translation>Exporting reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="150"/>
+        <location filename="../../desktop/reports/export.py" line="206"/>
         <source>保存汇总表</source>
         <translation>Save the summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="152"/>
+        <location filename="../../desktop/reports/export.py" line="208"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="166"/>
+        <location filename="../../desktop/reports/export.py" line="223"/>
         <source>汇总表未能导出。</source>
         <translation>The summary workbook was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="167"/>
+        <location filename="../../desktop/reports/export.py" line="224"/>
         <source>没有修改任何数据；没有留下写了一半的文件。</source>
         <translation>Nothing was changed; no half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="175"/>
+        <location filename="../../desktop/reports/export.py" line="232"/>
         <source>正在导出 {count} 次检查的汇总表……</source>
         <translation>Exporting the summary workbook of {count} inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="184"/>
+        <location filename="../../desktop/reports/export.py" line="241"/>
         <source>报告已导出</source>
         <translation>Reports exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="185"/>
+        <location filename="../../desktop/reports/export.py" line="242"/>
         <source>报告已保存：</source>
         <translation>Reports saved:</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="186"/>
+        <location filename="../../desktop/reports/export.py" line="243"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="188"/>
+        <location filename="../../desktop/reports/export.py" line="245"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/export.py" line="104"/>
+        <source>复工自查_{company}_{date}_第{number}号</source>
+        <translation>Self-check_{company}_{date}_No{number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/export.py" line="135"/>
+        <source>复工自查_第{number}号</source>
+        <translation>Self-check_No{number}</translation>
     </message>
 </context>
 <context>
@@ -1054,95 +1082,115 @@
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="107"/>
+        <location filename="../../desktop/inspections/model.py" line="109"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="108"/>
+        <location filename="../../desktop/inspections/model.py" line="110"/>
         <source>企业 / 场所</source>
         <translation>Company / site</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="109"/>
+        <location filename="../../desktop/inspections/model.py" line="111"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="110"/>
+        <location filename="../../desktop/inspections/model.py" line="112"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="111"/>
+        <location filename="../../desktop/inspections/model.py" line="113"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="112"/>
+        <location filename="../../desktop/inspections/model.py" line="114"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="113"/>
+        <location filename="../../desktop/inspections/model.py" line="115"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="114"/>
+        <location filename="../../desktop/inspections/model.py" line="116"/>
         <source>未查</source>
         <translation>Unchecked</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="115"/>
+        <location filename="../../desktop/inspections/model.py" line="117"/>
         <source>未完成整改</source>
         <translation>Open actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/model.py" line="144"/>
+        <location filename="../../desktop/inspections/model.py" line="150"/>
         <source>合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}</source>
         <translation>{passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inspections/model.py" line="167"/>
+        <source>{stage}（已被 #{id} 取代）</source>
+        <translation>{stage} (superseded by #{id})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inspections/model.py" line="180"/>
+        <source>状态：{status}；签署：{stage}</source>
+        <translation>Status: {status}; sign-off: {stage}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inspections/model.py" line="185"/>
+        <source>本记录更正并取代记录 #{id}。</source>
+        <translation>This record corrects and supersedes record #{id}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inspections/model.py" line="187"/>
+        <source>本记录已被更正记录 #{id} 取代。</source>
+        <translation>This record is superseded by correction #{id}.</translation>
     </message>
 </context>
 <context>
     <name>InspectionView</name>
     <message>
-        <location filename="../../desktop/editor/view.py" line="45"/>
+        <location filename="../../desktop/editor/view.py" line="46"/>
         <source>检查项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/view.py" line="46"/>
+        <location filename="../../desktop/editor/view.py" line="47"/>
         <source>汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/view.py" line="142"/>
+        <location filename="../../desktop/editor/view.py" line="146"/>
         <source>这次检查刚被其他人保存过，您最近的修改没有保存。</source>
         <translation>Someone else has just saved this inspection; your latest change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/view.py" line="144"/>
+        <location filename="../../desktop/editor/view.py" line="148"/>
         <source>窗口已重新载入对方保存的内容。上面列出了没有保存的内容，请核对后重新填写。</source>
         <translation>The window now shows what they saved. What was not saved is listed above; please check it and enter it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/view.py" line="153"/>
+        <location filename="../../desktop/editor/view.py" line="157"/>
         <source>您的账户无权修改这次检查，刚才的填写没有保存。</source>
         <translation>Your account may not change this inspection: what you just entered was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/view.py" line="155"/>
+        <location filename="../../desktop/editor/view.py" line="159"/>
         <source>填写的内容仍显示在窗口中，但没有保存到数据库。请用有修改权限的账户登录后再填写。</source>
         <translation>What you entered is still shown in the window but was not saved to the database. Log in with an account that may make changes and enter it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/view.py" line="161"/>
+        <location filename="../../desktop/editor/view.py" line="165"/>
         <source>刚才的填写暂时没能保存到数据库。</source>
         <translation>Your last entry could not be saved to the database yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/view.py" line="163"/>
+        <location filename="../../desktop/editor/view.py" line="167"/>
         <source>填写的内容仍保留在窗口中，程序会在您下次修改、切换检查项或关闭窗口时再次保存。</source>
         <translation>What you entered is kept in the window and will be saved again on your next change, when you switch items or close the window.</translation>
     </message>
@@ -1504,8 +1552,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/main_window.py" line="109"/>
-        <location filename="../../desktop/main_window.py" line="629"/>
-        <location filename="../../desktop/main_window.py" line="799"/>
+        <location filename="../../desktop/main_window.py" line="632"/>
+        <location filename="../../desktop/main_window.py" line="804"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
@@ -1699,7 +1747,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="375"/>
-        <location filename="../../desktop/main_window.py" line="613"/>
+        <location filename="../../desktop/main_window.py" line="614"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
@@ -1729,37 +1777,37 @@
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="515"/>
+        <location filename="../../desktop/main_window.py" line="516"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="551"/>
+        <location filename="../../desktop/main_window.py" line="552"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="613"/>
+        <location filename="../../desktop/main_window.py" line="614"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="633"/>
+        <location filename="../../desktop/main_window.py" line="636"/>
         <source>{place} {date} — 复工自查</source>
         <translation>{place} {date} — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="637"/>
+        <location filename="../../desktop/main_window.py" line="641"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="693"/>
+        <location filename="../../desktop/main_window.py" line="698"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="800"/>
+        <location filename="../../desktop/main_window.py" line="805"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -1785,32 +1833,32 @@
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../desktop/editor/navigator.py" line="126"/>
+        <location filename="../../desktop/editor/navigator.py" line="127"/>
         <source>检查项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/navigator.py" line="126"/>
+        <location filename="../../desktop/editor/navigator.py" line="127"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/navigator.py" line="172"/>
+        <location filename="../../desktop/editor/navigator.py" line="185"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/navigator.py" line="172"/>
+        <location filename="../../desktop/editor/navigator.py" line="185"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/navigator.py" line="172"/>
+        <location filename="../../desktop/editor/navigator.py" line="185"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/navigator.py" line="177"/>
+        <location filename="../../desktop/editor/navigator.py" line="190"/>
         <source>已答 {answered} / 共 {total}，不合格 {failed}</source>
         <translation>{answered} of {total} answered, {failed} failed</translation>
     </message>
@@ -1818,57 +1866,57 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="63"/>
+        <location filename="../../desktop/inspections/new.py" line="64"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="76"/>
+        <location filename="../../desktop/inspections/new.py" line="77"/>
         <source>企业 / 场所(&amp;S)：</source>
         <translation>Company / &amp;site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="77"/>
+        <location filename="../../desktop/inspections/new.py" line="78"/>
         <source>检查日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="78"/>
+        <location filename="../../desktop/inspections/new.py" line="79"/>
         <source>检查人(&amp;I)：</source>
         <translation>&amp;Inspector:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="80"/>
+        <location filename="../../desktop/inspections/new.py" line="81"/>
         <source>检查依据（可多选）</source>
         <translation>Check against (choose one or more)</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="92"/>
+        <location filename="../../desktop/inspections/new.py" line="93"/>
         <source>{items} 项，{date}{number}</source>
         <translation>{items} items, {date}{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="105"/>
+        <location filename="../../desktop/inspections/new.py" line="106"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="133"/>
+        <location filename="../../desktop/inspections/new.py" line="145"/>
         <source>请先完成首次设置，登记企业。</source>
         <translation>Complete the first-run setup and register the company first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="137"/>
+        <location filename="../../desktop/inspections/new.py" line="149"/>
         <source>请至少选择一份检查依据。</source>
         <translation>Choose at least one catalog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="140"/>
+        <location filename="../../desktop/inspections/new.py" line="152"/>
         <source>请填写检查人。</source>
         <translation>Enter the inspector&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="148"/>
+        <location filename="../../desktop/inspections/new.py" line="160"/>
         <source>未能创建检查：</source>
         <translation>The inspection could not be created: </translation>
     </message>
@@ -1968,34 +2016,49 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../desktop/editor/photos.py" line="115"/>
+        <location filename="../../desktop/editor/photos.py" line="168"/>
         <source>添加照片或文件(&amp;H)…</source>
         <translation>Add p&amp;hoto or file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/photos.py" line="117"/>
+        <location filename="../../desktop/editor/photos.py" line="170"/>
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/photos.py" line="119"/>
+        <location filename="../../desktop/editor/photos.py" line="172"/>
         <source>也可以把照片拖到这里。</source>
         <translation>You can also drop photos here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/photos.py" line="141"/>
+        <location filename="../../desktop/editor/photos.py" line="197"/>
         <source>选择照片或文件</source>
         <translation>Choose photos or files</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/photos.py" line="143"/>
+        <location filename="../../desktop/editor/photos.py" line="199"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/photos.py" line="143"/>
+        <location filename="../../desktop/editor/photos.py" line="199"/>
         <source>所有文件</source>
         <translation>All files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/photos.py" line="181"/>
+        <source>双击打开照片或文件</source>
+        <translation>Double-click to open a photo or file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/photos.py" line="219"/>
+        <source>无法打开这个文件。</source>
+        <translation>The file could not be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/photos.py" line="219"/>
+        <source>附件仍保存在检查记录中。</source>
+        <translation>The attachment is still stored with the inspection.</translation>
     </message>
 </context>
 <context>
@@ -2471,6 +2534,7 @@ Cited: %5, lines %6–%7</translation>
     <name>Status</name>
     <message>
         <location filename="../../desktop/common/words.py" line="12"/>
+        <location filename="../../desktop/common/words.py" line="22"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
@@ -2484,6 +2548,21 @@ Cited: %5, lines %6–%7</translation>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
+    <message>
+        <location filename="../../desktop/common/words.py" line="23"/>
+        <source>待检查人签署</source>
+        <translation>Awaiting inspector&apos;s signature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/words.py" line="24"/>
+        <source>待审核签署</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/words.py" line="25"/>
+        <source>已审核</source>
+        <translation>Approved</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -2494,7 +2573,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="182"/>
-        <location filename="../../desktop/editor/summary.py" line="378"/>
+        <location filename="../../desktop/editor/summary.py" line="404"/>
         <source>整改跟进(&amp;T)…</source>
         <translation>Follow up ac&amp;tion…</translation>
     </message>
@@ -2504,134 +2583,149 @@ Cited: %5, lines %6–%7</translation>
         <translation>Co&amp;mplete inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="195"/>
+        <location filename="../../desktop/editor/summary.py" line="205"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="197"/>
+        <location filename="../../desktop/editor/summary.py" line="207"/>
         <source>新版本（更正）(&amp;V)…</source>
         <translation>New &amp;version (correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="200"/>
+        <location filename="../../desktop/editor/summary.py" line="210"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="243"/>
+        <location filename="../../desktop/editor/summary.py" line="254"/>
         <source>无法读取检查记录。</source>
         <translation>The inspection record cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="243"/>
+        <location filename="../../desktop/editor/summary.py" line="254"/>
         <source>已填写的内容都已保存。</source>
         <translation>Everything you entered is saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="246"/>
+        <location filename="../../desktop/editor/summary.py" line="257"/>
         <source>{place} — {date}，检查人：{inspector}（{status}）</source>
         <translation>{place} — {date}, inspector: {inspector} ({status})</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="250"/>
+        <location filename="../../desktop/editor/summary.py" line="261"/>
         <source>；更正并取代记录 #{id}</source>
         <translation>; corrects and supersedes record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="257"/>
+        <location filename="../../desktop/editor/summary.py" line="272"/>
         <source>共 {total} 项：合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}；合格率 {rate}</source>
         <translation>{total} items: {passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked; pass rate {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="305"/>
+        <location filename="../../desktop/editor/summary.py" line="321"/>
         <source>本次检查已签署并经单位主要负责人审核，记录已锁定。</source>
         <translation>This inspection is signed and approved by the head of the organisation; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="306"/>
+        <location filename="../../desktop/editor/summary.py" line="322"/>
         <source>本次检查已由检查人签署，记录已锁定；等待单位主要负责人审核签署。</source>
         <translation>This inspection is signed by the inspector and locked; it awaits review by the head of the organisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="308"/>
+        <location filename="../../desktop/editor/summary.py" line="324"/>
         <source>本次检查已完成，等待检查人签署。签署后记录将被锁定。</source>
         <translation>This inspection is completed and awaits the inspector&apos;s signature. Signing locks the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="310"/>
+        <location filename="../../desktop/editor/summary.py" line="326"/>
         <source>您的账户只能查看，不能修改检查记录。</source>
         <translation>Your account can view inspection records but not change them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="312"/>
+        <location filename="../../desktop/editor/summary.py" line="328"/>
         <source>还有 {count} 个问题需要处理，处理后才能完成检查。</source>
         <translation>{count} problems still block completion.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="313"/>
+        <location filename="../../desktop/editor/summary.py" line="329"/>
         <source>所有检查项均已处理，可以完成检查。</source>
         <translation>Every item is dealt with; the inspection can be completed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="317"/>
+        <location filename="../../desktop/editor/summary.py" line="333"/>
         <source>无。</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="318"/>
+        <location filename="../../desktop/editor/summary.py" line="334"/>
         <source>不合格项</source>
         <translation>Failed items</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="319"/>
-        <source>尚未处理、影响完成的问题</source>
-        <translation>What still blocks completion</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="333"/>
+        <location filename="../../desktop/editor/summary.py" line="348"/>
         <source>人工判定：</source>
         <translation>Officer&apos;s judgement: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="368"/>
+        <location filename="../../desktop/editor/summary.py" line="394"/>
         <source>整改措施（共 {total} 项，未验证 {open} 项）</source>
         <translation>Corrective actions ({total}, {open} not verified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="375"/>
+        <location filename="../../desktop/editor/summary.py" line="401"/>
         <source>更改整改状态(&amp;T)…</source>
         <translation>Change ac&amp;tion status…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="381"/>
+        <location filename="../../desktop/editor/summary.py" line="407"/>
         <source>没有整改措施。</source>
         <translation>No corrective actions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="383"/>
+        <location filename="../../desktop/editor/summary.py" line="409"/>
         <source>您的账户只能查看整改措施和跟进记录。</source>
         <translation>Your account can view corrective actions and their follow-ups, not record them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="385"/>
+        <location filename="../../desktop/editor/summary.py" line="411"/>
         <source>选中一条整改措施，可更改其状态。</source>
         <translation>Select a corrective action to change its status.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="387"/>
+        <location filename="../../desktop/editor/summary.py" line="413"/>
         <source>选中一条整改措施，记录整改进展；跟进记录不改变检查记录和签名。</source>
         <translation>Select a corrective action to record its progress; follow-ups do not change the signed record or its signatures.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="469"/>
+        <location filename="../../desktop/editor/summary.py" line="495"/>
         <source>检查未能完成。</source>
         <translation>The inspection could not be completed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="469"/>
+        <location filename="../../desktop/editor/summary.py" line="495"/>
         <source>已填写的内容都已保存，检查仍为草稿。</source>
         <translation>Everything you entered is saved; the inspection stays a draft.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="267"/>
+        <source>{checked} / {total} 已查，查完后计算</source>
+        <translation>{checked} / {total} checked; calculated once all are checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="368"/>
+        <source>尚未处理、影响完成的问题（{count}）</source>
+        <translation>What still blocks completion ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="372"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="373"/>
+        <source>尚未检查（{count} 项）：</source>
+        <translation>Not checked yet ({count}): </translation>
     </message>
 </context>
 </TS>

@@ -147,3 +147,22 @@ def test_the_workflow_module_is_light() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_sign_off_stage_follows_the_signatures() -> None:
+    from checklist.workflow import SIGN_OFF_STAGE_ZH, SignOffStage, sign_off_stage
+
+    draft, completed, signed = InspectionStatus.DRAFT, InspectionStatus.COMPLETED, InspectionStatus.SIGNED
+    inspector, approver = Meaning.INSPECTOR, Meaning.APPROVER
+    assert sign_off_stage(draft, []) == SignOffStage.DRAFT
+    assert sign_off_stage(completed, []) == SignOffStage.AWAITING_INSPECTOR
+    assert sign_off_stage(signed, [inspector]) == SignOffStage.AWAITING_APPROVAL
+    assert sign_off_stage(signed, [inspector, approver]) == SignOffStage.APPROVED
+    assert sign_off_stage(signed, (m for m in [approver, inspector])) == SignOffStage.APPROVED  # any iterable
+    assert sign_off_stage(draft, [inspector]) == SignOffStage.DRAFT  # a draft's status decides
+    assert SIGN_OFF_STAGE_ZH == {
+        "draft": "草稿",
+        "awaiting_inspector": "待检查人签署",
+        "awaiting_approval": "待审核签署",
+        "approved": "已审核",
+    }

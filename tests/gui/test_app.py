@@ -95,17 +95,32 @@ def test_export_hands_off_and_offers_to_open(
     inspection_id = seed_inspection(db_url)
     window = start_app(qtbot, db_url)
     _open_first(qtbot, window)
-    monkeypatch.setattr(export_action.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))
+    home = tmp_path / "home"  # a home without a Documents folder, as on the plant PC
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    proposed: list[str] = []
+
+    def choose_folder(_parent: object, _title: str, start: str) -> str:
+        proposed.append(start)
+        return str(tmp_path)
+
+    monkeypatch.setattr(export_action.QFileDialog, "getExistingDirectory", staticmethod(choose_folder))
     window.export_action.trigger()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportDone") is not None, timeout=10000)
     box = window.findChild(QMessageBox, "exportDone")
-    pdf, xlsx = tmp_path / f"复工自查_{inspection_id}.pdf", tmp_path / f"复工自查_{inspection_id}.xlsx"
+    assert proposed == [str(home)]  # a folder that exists (there is no Documents folder)
+    stem = f"复工自查_北京示例制造有限公司_2020-03-02_第{inspection_id}号"
+    pdf, xlsx = tmp_path / f"{stem}.pdf", tmp_path / f"{stem}.xlsx"
     assert pdf.read_bytes().startswith(b"%PDF") and xlsx.read_bytes().startswith(b"PK")  # the real exporter
     assert str(pdf) in box.text() and str(xlsx) in box.text()
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]  # no temporary file left
     open_folder = next(b for b in box.buttons() if b.text() == "打开所在文件夹")
     open_folder.click()
     assert opened == [QUrl.fromLocalFile(str(tmp_path))]
+    box.close()
+    window.export_action.trigger()  # the next export starts where this one went
+    qtbot.waitUntil(lambda: len(proposed) == 2 and window.findChild(QMessageBox, "exportDone") is not None)
+    assert proposed[1] == str(tmp_path)
     close_window(qtbot, window)
 
 

@@ -97,7 +97,7 @@ def test_batch_export_writes_exactly_the_shown_inspections(
     assert len(dialog_calls) == 1
     assert default.name == f"复工自查汇总_{dt.date.today().isoformat()}.xlsx"
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    assert default.parent == Path(documents)
+    assert not Path(documents).exists() and default.parent == Path.home()  # a folder that exists is proposed
 
     workbook = openpyxl.load_workbook(target, read_only=True)
     try:

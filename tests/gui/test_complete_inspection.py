@@ -221,7 +221,7 @@ def test_complete_inspection_and_reopen(
     assert window.setup_dialog is None
     table = window.inspections.table
     assert window.inspections.proxy.rowCount() == 1
-    assert table.model().index(0, Column.STATUS).data() == "已完成"
+    assert table.model().index(0, Column.STATUS).data() == "待检查人签署"  # completed: where it stands in sign-off
     click_index(qtbot, table, table.model().index(0, Column.PLACE), double=True)
     qtbot.waitUntil(lambda: window.inspection_view is not None)
     view = window.inspection_view

@@ -193,7 +193,7 @@ def test_officer_signs_and_manager_countersigns(
     window.export_action.trigger()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportDone") is not None, timeout=10000)
     window.findChild(QMessageBox, "exportDone").close()
-    stem = tmp_path / f"复工自查_{inspection_id}"
+    stem = tmp_path / f"复工自查_北京示例制造有限公司_2020-03-02_第{inspection_id}号"
     assert Path(f"{stem}.pdf").read_bytes() == stored["pdf"]
     assert Path(f"{stem}.xlsx").read_bytes() == stored["xlsx"]
     assert Path(f"{stem}.xlsx.p7s").read_bytes() == stored["xlsx.p7s"]
@@ -231,12 +231,13 @@ def test_exported_signed_pdf_verifies_in_the_audit_view(qtbot: QtBot, db_url: st
     export_action.export_inspection(window, window.db, inspection_id, folder=tmp_path)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportDone") is not None, timeout=10000)
     window.findChild(QMessageBox, "exportDone").close()
-    pdf = tmp_path / f"复工自查_{inspection_id}.pdf"
+    stem = tmp_path / f"复工自查_北京示例制造有限公司_2020-03-02_第{inspection_id}号"
+    pdf = Path(f"{stem}.pdf")
 
     window.audit_action.trigger()
     audit = window.audit_window
     assert audit is not None and audit.isVisible()
-    for path in (pdf, tmp_path / f"复工自查_{inspection_id}.xlsx"):
+    for path in (pdf, Path(f"{stem}.xlsx")):
         audit.result_lines = []
         audit.verify_path(path)
         qtbot.waitUntil(lambda: bool(audit.result_lines), timeout=SIGNING)
