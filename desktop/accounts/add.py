@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from checklist.workflow import Role
 from desktop.accounts.account import ROLE_ORDER, role_text
-from desktop.common.errors import error_label, error_text, is_known, show_error
+from desktop.common.errors import error_label, error_text, refused_in_words
 from desktop.common.operations import run_in_background
 
 if TYPE_CHECKING:
@@ -204,9 +204,9 @@ class AddAccountDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
-        self.ok_button.setEnabled(True)
-        if not is_known(error):
-            show_error(self, self.tr("账户未能添加。"), error, self.tr("填写的内容仍保留在对话框中。"))
+        if not refused_in_words(
+            self, self.ok_button, error, self.tr("账户未能添加。"), self.tr("填写的内容仍保留在对话框中。")
+        ):
             return
         self._fail(self.tr("账户未能添加：") + error_text(error))
 

@@ -27,7 +27,7 @@ from checklist.company import CompanyType, CreditCodeError, validate_credit_code
 from checklist.workflow import Role
 from desktop.accounts.account import Account, has_accounts, log_in
 from desktop.common import i18n
-from desktop.common.errors import error_label, error_text, is_known, show_error
+from desktop.common.errors import error_label, error_text, refused_in_words
 from desktop.common.operations import run_in_background
 
 if TYPE_CHECKING:
@@ -291,8 +291,8 @@ class SetupDialog(QDialog):
 
     def _save_failed(self, error: BaseException) -> None:
         self.busy = False
-        self.ok_button.setEnabled(True)
-        if not is_known(error):
-            show_error(self, self.tr("未能保存。"), error, self.tr("填写的内容仍保留在对话框中。"))
+        if not refused_in_words(
+            self, self.ok_button, error, self.tr("未能保存。"), self.tr("填写的内容仍保留在对话框中。")
+        ):
             return
         self._fail(self.tr("未能保存：") + error_text(error))

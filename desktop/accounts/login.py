@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accounts.account import Account, refusal_text, wait_seconds_of
-from desktop.common.errors import error_label, is_known, show_error
+from desktop.common.errors import error_label, refused_in_words
 from desktop.common.operations import run_in_background
 
 
@@ -167,11 +167,9 @@ class LoginDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
-        self.ok_button.setEnabled(True)
-        self.password_edit.clear()
-        self.password_edit.setFocus()
-        if not is_known(error):
-            show_error(self, self.tr("无法登录。"), error, self.tr("没有修改任何数据。"))
+        if not refused_in_words(
+            self, self.ok_button, error, self.tr("无法登录。"), self.tr("没有修改任何数据。"), self.password_edit
+        ):
             return
         self._fail(refusal_text(error))
         self._wait = wait_seconds_of(error)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.accounts.account import refusal_text
-from desktop.common.errors import error_label, is_known, show_error
+from desktop.common.errors import error_label, refused_in_words
 from desktop.common.operations import run_in_background
 
 
@@ -110,9 +110,8 @@ class PasswordDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
-        self.ok_button.setEnabled(True)
-        self.current_edit.clear()
-        if not is_known(error):
-            show_error(self, self.tr("密码未能修改。"), error, self.tr("密码没有改变。"))
+        if not refused_in_words(
+            self, self.ok_button, error, self.tr("密码未能修改。"), self.tr("密码没有改变。"), self.current_edit
+        ):
             return
         self._fail(self.tr("密码未能修改：") + refusal_text(error), self.current_edit)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from storage.errors import KnownError
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
 
 
 def is_known(error: BaseException) -> bool:
@@ -68,3 +68,19 @@ def error_label(object_name: str) -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def refused_in_words(
+    form: QWidget, ok_button: QPushButton, error: BaseException, what: str, kept: str, password: QLineEdit | None = None
+) -> bool:
+    """After a form's background attempt failed: ready it for another try (OK enabled again, the password
+    cleared and focused). An unexpected error is shown in a box, ``what`` failed and ``kept`` (False); a refusal
+    the user can act on returns True, for the form to say it inline."""
+    ok_button.setEnabled(True)
+    if password is not None:
+        password.clear()
+        password.setFocus()
+    if not is_known(error):
+        show_error(form, what, error, kept)
+        return False
+    return True

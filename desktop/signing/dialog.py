@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accounts.account import Account, meaning_statement, meaning_text, refusal_text, role_text
-from desktop.common.errors import error_label, is_known, show_error
+from desktop.common.errors import error_label, error_text, refused_in_words
 from desktop.common.operations import run_in_background
 from desktop.signing.pad import SignaturePad
 
@@ -169,11 +169,9 @@ class SignDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
-        self.ok_button.setEnabled(True)
-        self.password_edit.clear()
-        self.password_edit.setFocus()
-        if not is_known(error):
-            show_error(self, self.tr("未能签署。"), error, self.tr("检查记录没有改变。"))
+        if not refused_in_words(
+            self, self.ok_button, error, self.tr("未能签署。"), self.tr("检查记录没有改变。"), self.password_edit
+        ):
             return
         self._fail(
             self.tr("未能签署：{reason}").format(reason=refusal_text(error)) + "\n" + self.tr("检查记录没有改变。")
@@ -249,9 +247,7 @@ class CorrectionDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
-        self.ok_button.setEnabled(True)
-        if not is_known(error):
-            show_error(self, self.tr("未能创建新版本。"), error, self.tr("原记录没有改变。"))
+        if not refused_in_words(self, self.ok_button, error, self.tr("未能创建新版本。"), self.tr("原记录没有改变。")):
             return
-        self.error.setText(self.tr("未能创建新版本：") + str(error))
+        self.error.setText(self.tr("未能创建新版本：") + error_text(error))
         self.error.show()

@@ -48,7 +48,7 @@ def test_the_list_follows_a_record_through_sign_off_and_correction(db: Database)
 
     inspections.complete(db, "officer", original, version)
     keys.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
-    keys.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"])
+    keys.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
     row = _rows(db)[original]
     assert row.sign_off == SignOffStage.AWAITING_INSPECTOR and row.signed == ()
 
