@@ -177,3 +177,9 @@ def sign_off_stage(status: str, signed: Iterable[str]) -> SignOffStage:
     if status == InspectionStatus.SIGNED and Meaning.INSPECTOR in done:
         return SignOffStage.AWAITING_APPROVAL
     return SignOffStage.AWAITING_INSPECTOR
+
+
+def may_verify(verifier: str, done_by: str | None) -> bool:
+    """Separation of duties for corrective actions: whoever verifies an action is not whoever recorded it
+    done (``done_by``: the account of the latest 已整改 follow-up; None when it was marked done in the record)."""
+    return done_by is None or verifier != done_by

@@ -9,10 +9,17 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from checklist.workflow import FOLLOW_UP_ROLES, ActionStatus, InspectionStatus, action_status_roles, verified_too_early
+from checklist.workflow import (
+    FOLLOW_UP_ROLES,
+    ActionStatus,
+    InspectionStatus,
+    action_status_roles,
+    may_verify,
+    verified_too_early,
+)
 from storage import inputs
 from storage.db import Database
-from storage.errors import InvalidInputError, NotFoundError
+from storage.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from storage.inspections import get_editable, get_inspection, refresh_results
 from storage.models import ActionFollowUp, CorrectiveAction
 from storage.unit_of_work import unit_of_work
@@ -116,6 +123,15 @@ def follow_up_action(
             raise NotFoundError(f"inspection {inspection_id} has no corrective action {action_id}")
         history = follow_ups_of(session, inspection_id)
         _check_order(status, action_status(action, history))
+        if status == ActionStatus.VERIFIED:
+            done = [f for f in history if f.action_id == action_id and f.status == ActionStatus.DONE]
+            done_by = max(done, key=lambda f: f.id).by if done else None
+            if not may_verify(actor, done_by):
+                raise PermissionDeniedError(
+                    f"{actor} recorded this corrective action as done and cannot also verify it; another manager "
+                    "verifies; nothing was changed",
+                    f"{actor} 已记录此整改措施为已整改，不能再由本人验证，须由另一位负责人验证；没有修改任何数据",
+                )
         follow_up = ActionFollowUp(
             action_id=action_id, inspection_id=inspection_id, status=status, note=note.strip(), on=on, by=actor
         )

@@ -48,10 +48,10 @@ def test_follow_ups_are_accepted_exactly_when_offered(db: Database) -> None:
         action_ids.append(action_id)
     inspections.complete(db, "officer", inspection_id, version)
     _accounts(db)
-    manager = ACCOUNTS[Role.MANAGER]
+    manager, officer = ACCOUNTS[Role.MANAGER], ACCOUNTS[Role.OFFICER]
     for action_id, (_, current, _) in zip(action_ids, cases, strict=True):  # bring each action to its state
-        if current != ActionStatus.OPEN:
-            actions.follow_up_action(db, manager, inspection_id, action_id, ActionStatus.DONE, "已整改", ON)
+        if current != ActionStatus.OPEN:  # done by the officer, so that the manager may verify (separation of duties)
+            actions.follow_up_action(db, officer, inspection_id, action_id, ActionStatus.DONE, "已整改", ON)
         if current == ActionStatus.VERIFIED:
             actions.follow_up_action(db, manager, inspection_id, action_id, ActionStatus.VERIFIED, NOTE, ON)
 
