@@ -34,7 +34,7 @@ from export.crypto import (
 )
 from storage import auth, inspections, verification
 from storage.db import Database
-from storage.errors import InvalidInputError, NotFoundError, PermissionDeniedError, RecordLockedError
+from storage.errors import InvalidInputError, KnownError, NotFoundError, PermissionDeniedError, RecordLockedError
 from storage.logfile import logger
 from storage.models import ReportFile, Signature, User, utcnow
 from storage.record import canonical_bytes, canonical_record, record_hash
@@ -399,38 +399,6 @@ def _record_from_xlsx(xlsx: bytes) -> tuple[int | None, str | None]:
         workbook.close()
 
 
-MAX_TRUST_FILE_BYTES = 10_000_000
-
-
-def _trust_file_certificates(trust_file: Path) -> list[str]:
-    """The PEM certificates of a ``--trust`` file; a file that holds none, or a damaged one, is refused
-    (silently trusting nothing would read as "not trusted" and hide the mistake)."""
-    from cryptography import x509
-
-    try:
-        if trust_file.stat().st_size > MAX_TRUST_FILE_BYTES:
-            raise SigningError(f"{trust_file.name} is too large to be a file of trusted certificates")
-        text = trust_file.read_text(encoding="ascii")
-    except OSError as error:
-        raise SigningError(f"cannot read the trust file {trust_file}: {error.strerror}; nothing was verified") from None
-    except UnicodeDecodeError:
-        raise SigningError(
-            f"{trust_file.name} is not a PEM file of certificates (it is not plain text); nothing was verified"
-        ) from None
-    marker = "-----END CERTIFICATE-----"
-    pems = [part.strip() + "\n" + marker + "\n" for part in text.split(marker) if "BEGIN CERTIFICATE" in part]
-    if not pems:
-        raise SigningError(f"{trust_file.name} holds no certificate (no BEGIN CERTIFICATE block); nothing was verified")
-    for index, pem in enumerate(pems, 1):
-        try:
-            x509.load_pem_x509_certificate(pem.encode("ascii"))
-        except ValueError:
-            raise SigningError(
-                f"certificate {index} of {trust_file.name} is damaged and cannot be read; nothing was verified"
-            ) from None
-    return pems
-
-
 MAX_REPORT_BYTES = 500_000_000
 
 
@@ -442,16 +410,17 @@ def verify_file(path: Path, db: Database | None = None, trust_file: Path | None 
             raise SigningError(f"{path.name} is too large to be a report; nothing was verified")
     except OSError as error:
         raise SigningError(f"cannot read {path}: {error.strerror}; nothing was verified") from None
-    if path.suffix.lower() == ".pdf" and not path.read_bytes()[:5].startswith(b"%PDF"):
-        raise SigningError(
-            f"{path.name} is not a PDF (it does not start like one); nothing was verified",
-            f"{path.name} 不是 PDF 文件；没有验证任何内容",
-        )
-    if trust_file is not None:
-        _trust_file_certificates(trust_file)  # a damaged or empty trust file is refused before anything else
+    if path.suffix.lower() == ".pdf":
+        with path.open("rb") as file:
+            start = file.read(4)
+        if start != b"%PDF":
+            raise SigningError(
+                f"{path.name} is not a PDF (it does not start like one); nothing was verified",
+                f"{path.name} 不是 PDF 文件；没有验证任何内容",
+            )
     try:
         return _verify_file(path, db, trust_file)
-    except SigningError:
+    except KnownError:  # said in words already: a bad trust file, a refused signature file
         raise
     except Exception as error:
         raise _unreadable(path, error) from None

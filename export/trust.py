@@ -80,18 +80,36 @@ def pin(db: Database, digest: str) -> None:
     atomic_write(settings_path(), json.dumps(settings, indent=2, sort_keys=True).encode("utf-8"))
 
 
+MAX_TRUST_FILE_BYTES = 10_000_000
+
+
 def read_certificates(path: Path) -> list[x509.Certificate]:
-    """Every certificate of a PEM file (a trust file)."""
+    """Every certificate of a PEM file (a trust file). A file that holds none, or a damaged one, is refused in
+    one sentence: silently trusting fewer certificates would read as "not trusted" and hide the mistake."""
     try:
-        data = path.read_bytes()
+        if path.stat().st_size > MAX_TRUST_FILE_BYTES:
+            raise TrustError(f"{path.name} is too large to be a trust file", f"{path.name} 太大，不是信任文件")
+        text = path.read_text(encoding="ascii")
     except OSError as error:
         raise TrustError(f"cannot read the trust file {path}: {error.strerror}", f"无法读取信任文件 {path}") from None
-    try:
-        certificates = x509.load_pem_x509_certificates(data)
-    except ValueError:
-        certificates = []
-    if not certificates:
-        raise TrustError(f"{path} holds no PEM certificate", f"{path} 中没有 PEM 证书")
+    except UnicodeDecodeError:
+        raise TrustError(
+            f"{path.name} is not a PEM file of certificates (it is not plain text)",
+            f"{path.name} 不是 PEM 证书文件（不是纯文本）",
+        ) from None
+    marker = "-----END CERTIFICATE-----"
+    blocks = [part.strip() + "\n" + marker + "\n" for part in text.split(marker) if "BEGIN CERTIFICATE" in part]
+    if not blocks:
+        raise TrustError(f"{path.name} holds no certificate (no BEGIN CERTIFICATE block)", f"{path.name} 中没有证书")
+    certificates: list[x509.Certificate] = []
+    for index, block in enumerate(blocks, 1):
+        try:
+            certificates.append(x509.load_pem_x509_certificate(block.encode("ascii")))
+        except ValueError:
+            raise TrustError(
+                f"certificate {index} of {path.name} is damaged and cannot be read",
+                f"{path.name} 中的第 {index} 个证书已损坏，无法读取",
+            ) from None
     return certificates
 
 
@@ -115,13 +133,10 @@ class Anchors:
 
 
 def anchors_for(db: Database | None, trust_file: Path | None) -> Anchors:
-    """The trust anchors of a verification: the trust file's if one is given, else the database's authority
-    if (and only if) it is the one pinned on this computer."""
+    """The trust anchors of a verification: the trust file's if one is given (a damaged or empty one raises
+    :class:`TrustError`), else the database's authority if (and only if) it is the one pinned on this computer."""
     if trust_file is not None:
-        try:
-            certificates = read_certificates(trust_file)
-        except TrustError as error:
-            return Anchors(problem=str(error), problem_zh=error.message_zh)
+        certificates = read_certificates(trust_file)  # a bad trust file is refused, not a failed check
         digests = ", ".join(grouped(fingerprint(c))[:19] + "…" for c in certificates)
         return Anchors(
             certificates, f"the trust file {trust_file.name} ({digests})", f"信任文件 {trust_file.name}（{digests}）"
