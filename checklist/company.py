@@ -58,6 +58,28 @@ class CompanyType(StrEnum):
     OTHER = "other"
 
 
+BEIJING_DISTRICTS: tuple[str, ...] = (
+    "东城区",
+    "西城区",
+    "朝阳区",
+    "丰台区",
+    "石景山区",
+    "海淀区",
+    "门头沟区",
+    "房山区",
+    "通州区",
+    "顺义区",
+    "昌平区",
+    "大兴区",
+    "怀柔区",
+    "平谷区",
+    "密云区",
+    "延庆区",
+    "北京经济技术开发区",
+)
+"""The 所在区 a Beijing company picks from (the sixteen districts and the development zone): the district's
+authorities inspect it (京政发〔2020〕5号, 6号: 属地管理). Another city's district is typed."""
+
 COMPANY_TYPE_ZH = {
     CompanyType.INDUSTRIAL: "工业企业",
     CompanyType.CONSTRUCTION: "建设工程参建单位",

@@ -13,6 +13,7 @@ database, no Qt.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from enum import StrEnum
 
@@ -67,6 +68,8 @@ WRITE_ROLES: tuple[Role, ...] = (Role.OFFICER, Role.MANAGER)
 """The roles that may change data (an auditor never can)."""
 ACCOUNT_ADMIN_ROLES: tuple[Role, ...] = (Role.MANAGER,)
 """The roles that may create, disable and enable accounts."""
+COMPANY_ADMIN_ROLES: tuple[Role, ...] = (Role.MANAGER,)
+"""The roles that may change the company profile (address, 所在区, type, headcount) and add sites after set-up."""
 SIGNING_ROLES: dict[Meaning, tuple[Role, ...]] = {
     Meaning.INSPECTOR: (Role.OFFICER, Role.MANAGER),
     Meaning.APPROVER: (Role.MANAGER,),
@@ -87,6 +90,12 @@ def can_write(role: str) -> bool:
 def can_manage_accounts(role: str) -> bool:
     """Whether ``role`` may create, disable and enable accounts."""
     return role in ACCOUNT_ADMIN_ROLES
+
+
+def may_edit_company(role: str) -> bool:
+    """Whether ``role`` may change the company profile and its sites after set-up: the 单位主要负责人, who
+    answers for what the report says about the company."""
+    return role in COMPANY_ADMIN_ROLES
 
 
 def action_status_roles(status: str) -> tuple[Role, ...]:
@@ -183,3 +192,21 @@ def may_verify(verifier: str, done_by: str | None) -> bool:
     """Separation of duties for corrective actions: whoever verifies an action is not whoever recorded it
     done (``done_by``: the account of the latest 已整改 follow-up; None when it was marked done in the record)."""
     return done_by is None or verifier != done_by
+
+
+def may_edit_actions(status: str) -> bool:
+    """Whether the corrective actions themselves (text, owner, due date; deleting one) may change: only while
+    the inspection is a draft. Once completed the record is locked, and once signed it is what was signed;
+    progress on an action is then recorded as a follow-up (整改跟进), beside the record."""
+    return status == InspectionStatus.DRAFT
+
+
+def due_before_inspection(due: dt.date | None, inspection_date: dt.date) -> bool:
+    """Whether a corrective action's due date (完成期限) lies before the inspection that found the problem: a
+    slip of the keyboard (an action cannot be due before its finding), refused rather than warned."""
+    return due is not None and due < inspection_date
+
+
+def is_overdue(status: str, due: dt.date | None, today: dt.date) -> bool:
+    """Whether a corrective action is overdue (已逾期): still 待整改 after its due date."""
+    return status == ActionStatus.OPEN and due is not None and due < today

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from desktop.accounts.add import AddAccountDialog
+    from desktop.accounts.company import CompanyDialog
     from desktop.accounts.first_run import SetupDialog
     from desktop.accounts.login import LoginDialog
     from desktop.accounts.manage import AccountsDialog
@@ -47,6 +48,10 @@ if TYPE_CHECKING:
     from storage.listing import InspectionRow
 
 VERSION = "0.1.0"
+
+
+def _ignore(_: object) -> None:
+    """Drop a service's return value (a callback that returns nothing)."""
 
 
 class Loaded(NamedTuple):
@@ -101,6 +106,7 @@ class MainWindow(QMainWindow):
         self.account_dialog: AddAccountDialog | None = None
         self.password_dialog: PasswordDialog | None = None
         self.accounts_dialog: AccountsDialog | None = None
+        self.company_dialog: CompanyDialog | None = None
         self.sign_dialog: SignDialog | None = None
         self.correction_dialog: CorrectionDialog | None = None
         self.audit_window: AuditWindow | None = None
@@ -205,6 +211,7 @@ class MainWindow(QMainWindow):
         self.manage_accounts_action = self._action(
             "accounts", self.tr("管理账户(&M)…"), self.manage_accounts, icon_name="account"
         )
+        self.company_action = self._action("company", self.tr("企业信息(&Y)…"), self.edit_company, icon_name="account")
         self.password_action = self._action(
             "password", self.tr("修改密码(&P)…"), self.change_password, icon_name="account"
         )
@@ -254,6 +261,7 @@ class MainWindow(QMainWindow):
         account_menu.setObjectName("accountMenu")
         account_menu.addAction(self.add_account_action)
         account_menu.addAction(self.manage_accounts_action)
+        account_menu.addAction(self.company_action)
         account_menu.addAction(self.password_action)
         account_menu.addSeparator()
         account_menu.addAction(self.logout_action)
@@ -302,6 +310,7 @@ class MainWindow(QMainWindow):
         self.audit_action.setEnabled(loaded)
         self.add_account_action.setEnabled(loaded and account is not None and account.can_manage_accounts)
         self.manage_accounts_action.setEnabled(loaded and account is not None and account.can_manage_accounts)
+        self.company_action.setEnabled(loaded and self.has_company and account is not None and account.can_edit_company)
         self.password_action.setEnabled(loaded and account is not None)  # every role: one's own password
         self.logout_action.setEnabled(account is not None)
         for action in (self.pass_action, self.fail_action, self.na_action):
@@ -536,6 +545,41 @@ class MainWindow(QMainWindow):
         )
         self.accounts_dialog = dialog
         dialog.finished.connect(lambda _: self._forget_dialog("accounts_dialog"))
+        dialog.open()
+
+    @Slot()
+    def edit_company(self) -> None:
+        """企业信息: a manager changes the company profile (address, 所在区, type, headcount) and adds sites;
+        the service layer checks the role again and audits the change."""
+        from desktop.accounts.company import CompanyDialog, CompanyProfile, profile_of
+        from storage.companies import CompanyInput, add_site, list_companies, save_company
+
+        if self.db is None or self.account is None:
+            return
+        found = list_companies(self.db)
+        if not found:
+            return
+        db, me = self.db, self.account.name
+
+        def save(profile: CompanyProfile) -> None:
+            data = CompanyInput(
+                profile.name,
+                profile.credit_code,
+                profile.company_type,
+                profile.address,
+                profile.district,
+                profile.headcount,
+                profile.contact,
+            )
+            save_company(db, me, data, profile.id)
+
+        company_id = found[0].id
+        dialog = CompanyDialog(
+            profile_of(found[0]), save, lambda name: _ignore(add_site(db, me, company_id, name)), self
+        )
+        self.company_dialog = dialog
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("企业信息已保存。"), 8000))
+        dialog.finished.connect(lambda _: self._forget_dialog("company_dialog"))
         dialog.open()
 
     @Slot()

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
+
 from checklist.catalog import Catalog, Item, Severity
 from checklist.company import COMPANY_TYPE_ZH, Authority, CompanyType, inspecting_authority
 from checklist.evaluation import Counts, Result
@@ -21,7 +23,7 @@ from storage import inspections
 from storage.db import Database
 from storage.errors import KnownError
 from storage.exchange import export_document
-from storage.models import CorrectiveAction, Evidence, Inspection, ItemResponse
+from storage.models import AuditEntry, CorrectiveAction, Evidence, Inspection, ItemResponse
 from storage.record import record_hash
 
 RESULT_ZH = {Result.PASS: "合格", Result.FAIL: "不合格", Result.NA: "不适用"}
@@ -151,6 +153,28 @@ class RoomLine:
 
 
 @dataclass(frozen=True)
+class Supersedes:
+    """The signed record a correction (更正) corrects and replaces: the report prints it, so a reader holding
+    both reports knows which one stands. Named by its number and record hash (its report number may have
+    moved on with follow-ups), with the reason given when the correction was started."""
+
+    inspection_id: int
+    date: dt.date
+    signed_at: dt.datetime | None
+    record_hash: str
+    reason: str
+
+    @property
+    def sentence_zh(self) -> str:
+        signed = f"，{self.signed_at:%Y-%m-%d} 签署" if self.signed_at else ""
+        reason = f"更正原因：{self.reason}" if self.reason else ""
+        return (
+            f"本报告更正并取代检查记录 #{self.inspection_id}（{self.date.isoformat()} 检查{signed}，"
+            f"记录哈希 {self.record_hash[:16]}…）；原记录作废，以本报告为准。{reason}"
+        )
+
+
+@dataclass(frozen=True)
 class ReportContent:
     """Everything a report prints about one inspection."""
 
@@ -181,6 +205,7 @@ class ReportContent:
     # SHA-256 of the company signing authority's certificate (export.authority), "" before there is one:
     # printed so that a reader can compare it with the trust file they were given.
     signing_authority_sha256: str = ""
+    supersedes: Supersedes | None = None  # a correction: the signed record it corrects and replaces
 
     @property
     def report_id(self) -> str:
@@ -399,7 +424,30 @@ def load_report(db: Database, inspection_id: int, signers: Sequence[Signer] = ()
         document=document,
         signers=tuple(signers),
         signing_authority_sha256=_signing_authority(db),
+        supersedes=_supersedes(db, inspection),
     )
+
+
+def _supersedes(db: Database, inspection: Inspection) -> Supersedes | None:
+    """The record ``inspection`` corrects, with the reason its correction was started for (the audit entry
+    of its creation)."""
+    if inspection.supersedes_id is None:
+        return None
+    with db.session() as session:
+        old = session.get(Inspection, inspection.supersedes_id)
+        reason = session.scalar(
+            select(AuditEntry.reason)
+            .where(
+                AuditEntry.table_name == Inspection.__tablename__,
+                AuditEntry.row_id == inspection.id,
+                AuditEntry.action == "insert",
+            )
+            .order_by(AuditEntry.seq)
+            .limit(1)
+        )
+        if old is None:
+            return None
+        return Supersedes(old.id, old.date, old.signed_at, old.record_hash or "", reason or "")
 
 
 def _signing_authority(db: Database) -> str:

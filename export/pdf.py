@@ -336,6 +336,8 @@ def cover(content: ReportContent, st: Styles) -> list[Flowable]:
         ("检查依据", catalogs),
         ("报告编号", f"{content.report_id}（{content.status_zh}）"),
     ]
+    if content.supersedes is not None:
+        facts.append(("更正", content.supersedes.sentence_zh))
     fact_table = _table(
         [[st.p(label, st.small), st.p(_fit(value, COVER_TEXT_LIMIT, COVER_LINE_LIMIT))] for label, value in facts],
         (28 * mm, CONTENT_WIDTH - 70 * mm),

@@ -235,6 +235,8 @@ def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
         ("签名机构指纹", content.signing_authority_sha256 or "—"),
         ("生成时间（UTC）", _naive_utc(content.generated_at_utc)),
     ]
+    if content.supersedes is not None:
+        facts.append(("更正", content.supersedes.sentence_zh))
     header_row = 3 + len(facts) + 1
     rows = [_count_row(s.catalog_id, s.title, s.counts) for s in content.sections]
     rows.append(_count_row("合计", "", content.overall))

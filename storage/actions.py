@@ -14,14 +14,16 @@ from checklist.workflow import (
     ActionStatus,
     InspectionStatus,
     action_status_roles,
+    due_before_inspection,
+    may_edit_actions,
     may_verify,
     verified_too_early,
 )
 from storage import inputs
 from storage.db import Database
-from storage.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from storage.errors import InvalidInputError, NotFoundError, PermissionDeniedError, RecordLockedError
 from storage.inspections import get_editable, get_inspection, refresh_results
-from storage.models import ActionFollowUp, CorrectiveAction
+from storage.models import ActionFollowUp, CorrectiveAction, Inspection
 from storage.unit_of_work import unit_of_work
 
 
@@ -40,6 +42,88 @@ def _check_order(status: str, current: str) -> None:
         raise InvalidInputError("a corrective action is verified after it was done; record it as done first")
 
 
+def _check_text(action: str, owner: str) -> tuple[str, str]:
+    action, owner = inputs.note(action, "action"), inputs.name(owner, "owner", required=False)
+    if not action.strip():
+        raise InvalidInputError("describe the corrective action", "请填写整改措施")
+    if not owner.strip():
+        raise InvalidInputError("the corrective action needs an owner", "整改措施需要责任人")
+    return action, owner
+
+
+def _check_due(due: dt.date | None, inspection: Inspection) -> None:
+    if due_before_inspection(due, inspection.date):
+        assert due is not None
+        raise InvalidInputError(
+            f"the due date {due.isoformat()} is before the inspection of {inspection.date.isoformat()}; "
+            "nothing was saved — choose a date on or after the inspection",
+            f"完成期限 {due.isoformat()} 早于检查日期 {inspection.date.isoformat()}；未保存，请选择检查当天或之后的日期",
+        )
+
+
+def _editable_action(
+    session: Session, inspection_id: int, expected_version: int | None, action_id: int
+) -> tuple[Inspection, CorrectiveAction]:
+    """The draft and its corrective action ``action_id``, when the action itself may be changed
+    (:func:`checklist.workflow.may_edit_actions`)."""
+    inspection = get_inspection(session, inspection_id)
+    if not may_edit_actions(inspection.status):
+        raise RecordLockedError(
+            f"inspection {inspection_id} is {inspection.status}: its corrective actions can no longer be edited or "
+            "deleted; nothing was changed — record progress as a follow-up, or correct a signed record with a new "
+            "version",
+            f"检查记录 #{inspection_id} 已完成或已签署，整改措施不能再修改或删除；没有修改任何数据。整改进展请记录为整改跟进，"
+            "已签署的记录请通过新版本更正",
+        )
+    inspection = get_editable(session, inspection_id, expected_version)
+    corrective = next((a for a in inspection.actions if a.id == action_id), None)
+    if corrective is None:
+        raise NotFoundError(
+            f"inspection {inspection_id} has no corrective action {action_id}",
+            f"检查记录 #{inspection_id} 没有编号为 {action_id} 的整改措施",
+        )
+    return inspection, corrective
+
+
+def edit_action(
+    db: Database,
+    actor: str,
+    inspection_id: int,
+    expected_version: int | None,
+    action_id: int,
+    action: str,
+    owner: str,
+    due: dt.date | None,
+) -> int:
+    """Change what a corrective action of a draft says (text, owner, due date); return the new inspection
+    version. The audit trail keeps the values before and after."""
+    action, owner = _check_text(action, owner)
+    with unit_of_work(db, actor) as session:
+        inspection, corrective = _editable_action(session, inspection_id, expected_version, action_id)
+        _check_due(due, inspection)
+        corrective.action, corrective.owner, corrective.due = action.strip(), owner.strip(), due
+        refresh_results(inspection)
+        session.flush()
+        return inspection.version
+
+
+def delete_action(db: Database, actor: str, inspection_id: int, expected_version: int | None, action_id: int) -> int:
+    """Delete a corrective action of a draft (a mistyped one); return the new inspection version. The audit
+    trail keeps what it said."""
+    with unit_of_work(db, actor) as session:
+        inspection, corrective = _editable_action(session, inspection_id, expected_version, action_id)
+        if any(f.action_id == action_id for f in follow_ups_of(session, inspection_id)):
+            raise RecordLockedError(
+                f"corrective action {action_id} has follow-ups recorded while the inspection was completed; it is "
+                "kept — change its text instead",
+                "此整改措施已有整改跟进记录，不能删除，已保留；可修改其内容",
+            )
+        inspection.actions.remove(corrective)
+        refresh_results(inspection)
+        session.flush()
+        return inspection.version
+
+
 def add_action(
     db: Database,
     actor: str,
@@ -52,14 +136,11 @@ def add_action(
     status: str = ActionStatus.OPEN,
 ) -> tuple[int, int]:
     """Open a corrective action for an item; return (action id, new inspection version)."""
-    action, owner = inputs.note(action, "action"), inputs.name(owner, "owner", required=False)
-    if not action.strip():
-        raise InvalidInputError("describe the corrective action")
-    if not owner.strip():
-        raise InvalidInputError("the corrective action needs an owner")
+    action, owner = _check_text(action, owner)
     _check_status(status)
     with unit_of_work(db, actor) as session:
         inspection = get_editable(session, inspection_id, expected_version)
+        _check_due(due, inspection)
         if item_id not in {r.item_id for r in inspection.responses}:
             raise NotFoundError(f"inspection {inspection_id} has no item {item_id}")
         corrective = CorrectiveAction(

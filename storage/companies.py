@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from checklist.company import CompanyType, validate_credit_code
+from checklist.workflow import COMPANY_ADMIN_ROLES, WRITE_ROLES
 from storage import inputs
 from storage.db import Database
 from storage.errors import InvalidInputError, NotFoundError
@@ -16,7 +17,7 @@ from storage.models import (
     Site,
     User,
 )
-from storage.unit_of_work import unit_of_work
+from storage.unit_of_work import check_permission, unit_of_work
 
 
 @dataclass
@@ -34,7 +35,7 @@ class CompanyInput:
         for text, field in ((self.address, "address"), (self.district, "district"), (self.contact, "contact")):
             inputs.short(text, field)
         if not self.name.strip():
-            raise InvalidInputError("the company needs a name")
+            raise InvalidInputError("the company needs a name", "请填写单位名称")
         try:
             code = validate_credit_code(self.credit_code)
         except ValueError as exc:
@@ -46,7 +47,7 @@ class CompanyInput:
                 f"company type {self.company_type!r} is not one of {', '.join(t.value for t in CompanyType)}"
             ) from None
         if self.headcount < 0:
-            raise InvalidInputError("the headcount cannot be negative")
+            raise InvalidInputError("the headcount cannot be negative", "职工人数不能为负数")
         return CompanyInput(
             self.name.strip(),
             code,
@@ -59,8 +60,11 @@ class CompanyInput:
 
 
 def save_company(db: Database, actor: str, data: CompanyInput, company_id: int | None = None) -> int:
+    """Register a company (set-up), or change the profile of company ``company_id``: only a manager
+    (:func:`checklist.workflow.may_edit_company`); the audit trail keeps the values before and after."""
     data = data.validated()
-    with unit_of_work(db, actor) as session:
+    allowed = WRITE_ROLES if company_id is None else COMPANY_ADMIN_ROLES
+    with unit_of_work(db, actor, allowed=allowed) as session:
         clash = session.scalar(select(Company.id).where(Company.credit_code == data.credit_code))
         if clash is not None and clash != company_id:
             raise InvalidInputError(f"a company with credit code {data.credit_code} is already registered")
@@ -75,12 +79,21 @@ def save_company(db: Database, actor: str, data: CompanyInput, company_id: int |
 
 
 def add_site(db: Database, actor: str, company_id: int, name: str, kind: str = "") -> int:
+    """Add a site (plant, dormitory building …) to a company: its first at set-up, more later by a manager."""
     name, kind = inputs.name(name, "site", required=False), inputs.short(kind, "site kind")
     if not name.strip():
-        raise InvalidInputError("the site needs a name")
+        raise InvalidInputError("the site needs a name", "请填写场所名称")
     with unit_of_work(db, actor) as session:
-        if session.get(Company, company_id) is None:
+        company = session.get(Company, company_id)
+        if company is None:
             raise NotFoundError(f"no company {company_id}")
+        if company.sites:  # the first site comes with set-up; more are the profile's, a manager's
+            check_permission(session, actor, COMPANY_ADMIN_ROLES, "add a site", db.principal)
+        if any(site.name == name.strip() for site in company.sites):
+            raise InvalidInputError(
+                f"{company.name} already has a site called {name.strip()}; nothing was added",
+                f"{company.name} 已有名为“{name.strip()}”的场所；未添加",
+            )
         site = Site(company_id=company_id, name=name.strip(), kind=kind.strip())
         session.add(site)
         session.flush()

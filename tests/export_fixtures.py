@@ -115,7 +115,7 @@ def build_inspection(
         _, version = inspections.add_evidence(db, "tester", inspection_id, version, item_id, name, data)
     for item_id, (action, owner) in ACTIONS.items():
         _, version = actions.add_action(
-            db, "tester", inspection_id, version, item_id, action, owner, dt.date(2026, 11, 30)
+            db, "tester", inspection_id, version, item_id, action, owner, date + dt.timedelta(days=10)
         )
     if complete:
         inspections.complete(db, "tester", inspection_id, version)

@@ -278,3 +278,25 @@ def test_cli_export_writes_both_files(tmp_path: Path, capsys: pytest.CaptureFixt
     assert pdf.read_bytes().startswith(b"%PDF") and xlsx.stat().st_size > 0
     assert f"wrote {pdf}" in capsys.readouterr().out
     db.close()
+
+
+def test_a_correction_says_which_record_it_corrects_and_replaces(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    db = open_database(f"sqlite:///{tmp_path}/t.sqlite3")
+    original = build_inspection(db, photos=0)
+    signed_hash = inspections.load_inspection(db, original).record_hash
+    assert signed_hash
+    correction = inspections.new_version(db, "tester", original, "A101 面积测量有误")
+    pdf, xlsx = tmp_path / "更正.pdf", tmp_path / "更正.xlsx"
+    export_reports(db, correction, pdf=pdf, xlsx=xlsx)
+    text = squeezed(text_of(pdf, 1))
+    assert f"本报告更正并取代检查记录#{original}（2026-11-20检查" in text
+    assert signed_hash[:16] in text and "原记录作废，以本报告为准" in text and "更正原因：A101面积测量有误" in text
+    sheet = load_workbook(xlsx)["概要"]
+    facts = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    assert f"检查记录 #{original}" in str(facts["更正"])
+    original_pdf = tmp_path / "原.pdf"
+    export_reports(db, original, pdf=original_pdf)
+    assert "更正并取代" not in squeezed(text_of(original_pdf, 1))  # only a correction says it
+    db.close()

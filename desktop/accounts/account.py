@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
-from checklist.workflow import Meaning, Role, can_manage_accounts, can_write
+from checklist.workflow import Meaning, Role, can_manage_accounts, can_write, may_edit_company
 from storage.errors import AuthenticationError, LoginRefusal
 
 if TYPE_CHECKING:
@@ -36,6 +36,11 @@ class Account(NamedTuple):  # not a dataclass: this is imported before the first
     @property
     def can_manage_accounts(self) -> bool:
         return can_manage_accounts(self.role)
+
+    @property
+    def can_edit_company(self) -> bool:
+        """Whether this role may change the company profile and add sites (a manager)."""
+        return may_edit_company(self.role)
 
 
 def role_text(role: str) -> str:

@@ -22,12 +22,22 @@ from desktop.common.discard import DiscardGuard
 
 
 class CorrectiveActionDialog(QDialog):
-    """Asks for the action, its owner and due date; the caller stores them when accepted."""
+    """Asks for the action, its owner and due date; the caller stores them when accepted.
 
-    def __init__(self, item_title: str, owner: str, parent: QWidget | None = None) -> None:
+    With ``action`` (and ``due``) given, it edits an existing corrective action of a draft (修改整改措施)."""
+
+    def __init__(
+        self,
+        item_title: str,
+        owner: str,
+        parent: QWidget | None = None,
+        action: str | None = None,
+        due: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("correctiveActionDialog")
-        self.setWindowTitle(self.tr("新建整改措施"))
+        self.editing = action is not None
+        self.setWindowTitle(self.tr("修改整改措施") if self.editing else self.tr("新建整改措施"))
         heading = QLabel(item_title)
         heading.setWordWrap(True)
         self.action_edit = QPlainTextEdit()
@@ -35,12 +45,16 @@ class CorrectiveActionDialog(QDialog):
         self.action_edit.setTabChangesFocus(True)
         self.action_edit.setPlaceholderText(self.tr("例如：调整宿舍分配，每间不超过 4 人"))
         self.action_edit.setMinimumHeight(80)
+        if action is not None:
+            self.action_edit.setPlainText(action)
         self.owner_edit = QLineEdit(owner)
         self.owner_edit.setObjectName("actionOwner")
         self.due_edit = QDateEdit(QDate.currentDate().addDays(7))
         self.due_edit.setObjectName("actionDue")
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        if due is not None:
+            self.due_edit.setDate(QDate(due.year, due.month, due.day))
         self.error = QLabel()
         self.error.setObjectName("actionError")
         self.error.setStyleSheet("color: #c62828")

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checklist.workflow import ActionStatus
+from checklist.workflow import ActionStatus, is_overdue
 from desktop.common.errors import error_label, error_text, is_known, show_error
 from desktop.common.look import SECONDARY_TEXT_CSS
 from desktop.editor.inspection import ActionInfo, FollowUpInfo
@@ -46,6 +46,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 ActionIdRole = Qt.ItemDataRole.UserRole + 1  # the corrective action's id, on its row and its history lines
 StatusRole = Qt.ItemDataRole.UserRole + 2  # an action row's current status (open / done / verified)
+OverdueRole = Qt.ItemDataRole.UserRole + 3  # True on an action row still open after its due date
 
 STATUS_COLORS: dict[str, QColor] = {
     ActionStatus.OPEN: QColor("#c62828"),
@@ -121,11 +122,14 @@ class CorrectiveActionsModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ActionRow] = []
+        self._today = dt.date.today()
         self._headers = [self.tr("检查项"), self.tr("整改措施"), self.tr("责任人"), self.tr("期限"), self.tr("状态")]
 
-    def set_rows(self, rows: Sequence[ActionRow]) -> None:
+    def set_rows(self, rows: Sequence[ActionRow], today: dt.date | None = None) -> None:
+        """The rows to show; ``today`` decides which open actions are overdue (已逾期)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._today = today or dt.date.today()
         self.endResetModel()
 
     def rows(self) -> list[ActionRow]:
@@ -203,18 +207,30 @@ class CorrectiveActionsModel(QAbstractItemModel):
             return action.id
         if role == StatusRole:
             return action.status
+        overdue = is_overdue(action.status, action.due, self._today)
+        if role == OverdueRole:
+            return overdue
         if role == Qt.ItemDataRole.DisplayRole:
+            status = action_status_text(action.status)
             return {
                 ActionColumn.ITEM: action.item_id,
                 ActionColumn.ACTION: action.action,
                 ActionColumn.OWNER: action.owner,
                 ActionColumn.DUE: action.due.isoformat() if action.due else "—",
-                ActionColumn.STATUS: action_status_text(action.status),
+                ActionColumn.STATUS: self.tr("{status}（已逾期）").format(status=status) if overdue else status,
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == ActionColumn.ACTION:
             return action.action
+        if role == Qt.ItemDataRole.ToolTipRole and overdue and column in (ActionColumn.DUE, ActionColumn.STATUS):
+            return self.tr("已过完成期限，仍未整改。")
         if role == Qt.ItemDataRole.ForegroundRole and column == ActionColumn.STATUS:
             return QBrush(STATUS_COLORS.get(action.status, HISTORY_COLOR))
+        if role == Qt.ItemDataRole.ForegroundRole and column == ActionColumn.DUE and overdue:
+            return QBrush(STATUS_COLORS[ActionStatus.OPEN])
+        if role == Qt.ItemDataRole.FontRole and overdue and column in (ActionColumn.DUE, ActionColumn.STATUS):
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
 

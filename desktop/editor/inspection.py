@@ -395,6 +395,37 @@ class InspectionEditor(QObject):
             return True
         return False
 
+    def edit_action(self, action_id: int, action: str, owner: str, due: dt.date | None) -> bool:
+        """Change what a corrective action of the draft says; False after a conflict (already reported).
+        Raises KnownError with the reason if refused (a completed record, a due date before the inspection)."""
+
+        def change() -> None:
+            self.version = actions.edit_action(
+                self.db, self.actor, self.inspection_id, self.version, action_id, action, owner, due
+            )
+            self.actions = [
+                replace(a, action=action.strip(), owner=owner.strip(), due=due) if a.id == action_id else a
+                for a in self.actions
+            ]
+
+        if self._run(change):
+            self.actions_changed.emit()
+            return True
+        return False
+
+    def delete_action(self, action_id: int) -> bool:
+        """Delete a corrective action of the draft; False after a conflict (already reported). Raises KnownError
+        with the reason if refused."""
+
+        def change() -> None:
+            self.version = actions.delete_action(self.db, self.actor, self.inspection_id, self.version, action_id)
+            self.actions = [a for a in self.actions if a.id != action_id]
+
+        if self._run(change):
+            self.actions_changed.emit()
+            return True
+        return False
+
     def set_action_status(self, action_id: int, status: str, note: str, on: dt.date | None) -> bool:
         """Change a corrective action of the draft (open / done / verified, with a note and, when verified, the
         date); False after a conflict (already reported). Raises KnownError with the reason if refused."""

@@ -6,6 +6,7 @@ The page shows the rule engine's verdict as the officer types; it decides nothin
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from checklist.catalog import Item, Measurement, Severity
 from checklist.evaluation import ItemOutcome, Result
 from checklist.rules import MeasurementKind, Verdict
 from checklist.texts import TextError, cited_passage
+from checklist.workflow import is_overdue
 from desktop.common.assets import icon
 from desktop.common.drop import FileDrop
 from desktop.common.errors import error_text, show_error
@@ -450,10 +452,12 @@ class ItemPage(QScrollArea):
         if not actions:
             self.actions_list.setText(self.tr("尚无整改措施。"))
             return
+        today = dt.date.today()
         lines = [
             self.tr("• {action}（责任人：{owner}，期限：{due}）").format(
                 action=a.action, owner=a.owner, due=a.due.isoformat() if a.due else "—"
             )
+            + (self.tr(" — 已逾期") if is_overdue(a.status, a.due, today) else "")
             for a in actions
         ]
         self.actions_list.setText("\n".join(lines))

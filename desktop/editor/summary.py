@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTextBrowser,
@@ -46,14 +47,16 @@ from checklist.workflow import (
     Meaning,
     draft_action_choices,
     follow_up_choices,
+    may_edit_actions,
     signable_meanings,
 )
 from desktop.common.assets import icon
-from desktop.common.errors import show_error
+from desktop.common.errors import error_text, is_known, show_error
 from desktop.common.i18n import english, pick
 from desktop.common.look import SECONDARY_TEXT_CSS, compact_rows
 from desktop.common.table_model import RowTableModel
 from desktop.common.words import status_text
+from desktop.editor.action_dialog import CorrectiveActionDialog
 from desktop.editor.actions import (
     ActionColumn,
     ActionIdRole,
@@ -61,7 +64,7 @@ from desktop.editor.actions import (
     FollowUpDialog,
     action_rows,
 )
-from desktop.editor.inspection import InspectionEditor
+from desktop.editor.inspection import ActionInfo, InspectionEditor
 from desktop.editor.signatures import SignatureColumn, SignaturesModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -181,8 +184,16 @@ class SummaryPage(QWidget):
         self.actions_hint.setWordWrap(True)
         self.follow_up_button = QPushButton(icon("action"), self.tr("整改跟进(&T)…"))
         self.follow_up_button.setObjectName("followUpButton")
+        self.edit_action_button = QPushButton(self.tr("修改(&E)…"))
+        self.edit_action_button.setObjectName("editActionButton")
+        self.delete_action_button = QPushButton(self.tr("删除(&L)…"))
+        self.delete_action_button.setObjectName("deleteActionButton")
+        self.edit_action_dialog: CorrectiveActionDialog | None = None
+        self.delete_question: QMessageBox | None = None
         actions_row = QHBoxLayout()
         actions_row.addWidget(self.actions_hint, 1)
+        actions_row.addWidget(self.edit_action_button)
+        actions_row.addWidget(self.delete_action_button)
         actions_row.addWidget(self.follow_up_button)
         actions_layout = QVBoxLayout(self.actions_box)
         actions_layout.addWidget(self.actions_view)
@@ -241,6 +252,8 @@ class SummaryPage(QWidget):
         self.sign_button.clicked.connect(self.sign_requested)
         self.correct_button.clicked.connect(self.correction_requested)
         self.follow_up_button.clicked.connect(self.open_follow_up_dialog)
+        self.edit_action_button.clicked.connect(self.open_edit_action_dialog)
+        self.delete_action_button.clicked.connect(self.ask_delete_action)
         self.actions_view.selectionModel().selectionChanged.connect(self._action_selected)
         self.actions_view.activated.connect(self._action_activated)
 
@@ -397,6 +410,9 @@ class SummaryPage(QWidget):
         # A draft's findings and blockers need the room; after completion, what is done about them.
         self.page_layout.setStretchFactor(self.details, 3 if draft else 1)
         self.page_layout.setStretchFactor(self.actions_box, 2 if draft else 1)
+        editing = editor.editable and may_edit_actions(editor.header.status)
+        self.edit_action_button.setVisible(editing)
+        self.delete_action_button.setVisible(editing)
         if draft:
             self.follow_up_button.setText(self.tr("更改整改状态(&T)…"))
             self.follow_up_button.setVisible(editor.editable)
@@ -408,7 +424,7 @@ class SummaryPage(QWidget):
         elif editor.read_only:
             hint = self.tr("您的账户只能查看整改措施和跟进记录。")
         elif draft:
-            hint = self.tr("选中一条整改措施，可更改其状态。")
+            hint = self.tr("选中一条整改措施，可修改、删除或更改其状态。")
         else:
             hint = self.tr("选中一条整改措施，记录整改进展；跟进记录不改变检查记录和签名。")
         self.actions_hint.setText(hint)
@@ -434,7 +450,80 @@ class SummaryPage(QWidget):
         return follow_up_choices(editor.role, action.status)
 
     def _update_follow_up_button(self) -> None:
-        self.follow_up_button.setEnabled(bool(self._choices(self.selected_action_id())))
+        selected = self.selected_action_id()
+        self.follow_up_button.setEnabled(bool(self._choices(selected)))
+        editable = selected is not None and self.editor.editable and may_edit_actions(self.editor.header.status)
+        self.edit_action_button.setEnabled(editable)
+        self.delete_action_button.setEnabled(editable)
+
+    def _selected_action(self) -> ActionInfo | None:
+        action_id = self.selected_action_id()
+        return next((a for a in self.editor.actions if a.id == action_id), None)
+
+    def _item_title(self, item_id: str) -> str:
+        try:
+            return f"{item_id} {pick(self.editor.item(item_id), 'title')}"
+        except KeyError:
+            return item_id
+
+    @Slot()
+    def open_edit_action_dialog(self) -> None:
+        """修改 the selected corrective action of the draft (its text, owner, due date)."""
+        action = self._selected_action()
+        if action is None or not self.edit_action_button.isEnabled():
+            return
+        dialog = CorrectiveActionDialog(self._item_title(action.item_id), action.owner, self, action.action, action.due)
+        self.edit_action_dialog = dialog
+        editor = self.editor
+
+        def store() -> None:
+            try:
+                editor.edit_action(action.id, dialog.action, dialog.owner, dialog.due)
+            except Exception as error:  # said in the dialog, which keeps what was typed
+                if is_known(error):
+                    dialog.show_error(self.tr("未修改：{reason}").format(reason=error_text(error)))
+                else:
+                    show_error(self, self.tr("整改措施未能修改。"), error, self.tr("对话框中的内容仍保留。"))
+                    dialog.show_error(self.tr("程序内部错误，详见错误信息。"))
+                dialog.open()
+                return
+            self.edit_action_dialog = None
+            dialog.deleteLater()
+            self.refresh()
+
+        dialog.accepted.connect(store)
+        dialog.rejected.connect(lambda: setattr(self, "edit_action_dialog", None))
+        dialog.open()
+
+    @Slot()
+    def ask_delete_action(self) -> None:
+        """删除 the selected corrective action of the draft, after asking."""
+        action = self._selected_action()
+        if action is None or not self.delete_action_button.isEnabled():
+            return
+        box = QMessageBox(self)
+        box.setObjectName("deleteActionQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("删除整改措施"))
+        box.setText(self.tr("删除整改措施“{action}”？删除会记入审计记录。").format(action=action.action))
+        delete_button = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.DestructiveRole)
+        delete_button.setObjectName("confirmDeleteAction")
+        box.addButton(self.tr("保留"), QMessageBox.ButtonRole.RejectRole)
+        self.delete_question = box
+
+        def answered() -> None:
+            self.delete_question = None
+            box.deleteLater()
+            if box.clickedButton() is not delete_button:
+                return
+            try:
+                self.editor.delete_action(action.id)
+            except Exception as error:
+                show_error(self, self.tr("整改措施未能删除。"), error, self.tr("整改措施仍保留。"))
+            self.refresh()
+
+        box.finished.connect(lambda _: answered())
+        box.open()
 
     @Slot(QItemSelection, QItemSelection)
     def _action_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -32,47 +32,47 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="43"/>
+        <location filename="../../desktop/accounts/account.py" line="48"/>
         <source>安全员</source>
         <translation>Safety officer</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="44"/>
+        <location filename="../../desktop/accounts/account.py" line="49"/>
         <source>单位主要负责人</source>
         <translation>Head of the organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="45"/>
+        <location filename="../../desktop/accounts/account.py" line="50"/>
         <source>审计员</source>
         <translation>Auditor</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="52"/>
+        <location filename="../../desktop/accounts/account.py" line="57"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="53"/>
+        <location filename="../../desktop/accounts/account.py" line="58"/>
         <source>单位主要负责人审核</source>
         <translation>Review by the head of the organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="61"/>
+        <location filename="../../desktop/accounts/account.py" line="66"/>
         <source>本人作为检查人签署，确认亲自完成了本次检查，记录的检查结果、测量值、照片和整改措施真实、完整。签署后记录即被锁定，不能再修改；如需更正，只能创建新版本。</source>
         <translation>I sign as the inspector and confirm that I carried out this inspection myself and that the results, measurements, photos and corrective actions recorded are true and complete. Signing locks the record: it cannot be changed afterwards; a correction can only be made as a new version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="66"/>
+        <location filename="../../desktop/accounts/account.py" line="71"/>
         <source>本人作为单位主要负责人签署，确认已审核本次检查记录和整改措施，同意其内容，并对整改的落实负责。</source>
         <translation>I sign as the head of the organisation and confirm that I have reviewed this inspection record and its corrective actions, that I agree with them, and that I am responsible for carrying out the corrections.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="78"/>
+        <location filename="../../desktop/accounts/account.py" line="83"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/account.py" line="82"/>
+        <location filename="../../desktop/accounts/account.py" line="87"/>
         <source>账户名或密码不正确。</source>
         <translation>Unknown account or wrong password.</translation>
     </message>
@@ -303,12 +303,12 @@
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="209"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
         <source>账户未能添加。</source>
         <translation>The account was not added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="209"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -678,6 +678,129 @@
     </message>
 </context>
 <context>
+    <name>CompanyDialog</name>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="69"/>
+        <source>企业信息</source>
+        <translation>Company details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="79"/>
+        <source>例如：北京市大兴区示例路 1 号</source>
+        <translation>e.g. 1 Shili Road, Daxing District, Beijing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="88"/>
+        <source>选择或输入，例如：大兴区</source>
+        <translation>choose or type, e.g. Daxing District</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="98"/>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="101"/>
+        <source>姓名和电话</source>
+        <translation>name and telephone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="102"/>
+        <source>所在区和企业类型决定报告上的监管部门（属地管理）。</source>
+        <translation>The district and the company type decide the inspecting authority on the report (local management).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="107"/>
+        <source>企业名称(&amp;C)：</source>
+        <translation>&amp;Company name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="108"/>
+        <source>统一社会信用代码：</source>
+        <translation>Unified social credit code:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="109"/>
+        <source>地址(&amp;R)：</source>
+        <translation>Add&amp;ress:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="110"/>
+        <source>所在区(&amp;Q)：</source>
+        <translation>District (&amp;Q):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="111"/>
+        <source>企业类型(&amp;T)：</source>
+        <translation>Company &amp;type:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="113"/>
+        <source>职工人数(&amp;H)：</source>
+        <translation>&amp;Headcount:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="114"/>
+        <source>联系人(&amp;K)：</source>
+        <translation>Contact (&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="116"/>
+        <source>场所（新建检查时选择）</source>
+        <translation>Sites (chosen when an inspection starts)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="123"/>
+        <source>例如：员工宿舍楼、二号厂区</source>
+        <translation>e.g. staff dormitory, plant 2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="124"/>
+        <source>添加场所(&amp;A)</source>
+        <translation>&amp;Add site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="137"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="139"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="183"/>
+        <source>{what}{reason}</source>
+        <translation>{what} {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="185"/>
+        <source>对话框中填写的内容仍保留。</source>
+        <translation>What you typed in the dialog is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="193"/>
+        <source>请填写场所名称。</source>
+        <translation>Please enter the site&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="200"/>
+        <source>场所未能添加：</source>
+        <translation>The site could not be added:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="209"/>
+        <source>请填写企业名称。</source>
+        <translation>Please enter the company name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="216"/>
+        <source>企业信息未能保存：</source>
+        <translation>The company details could not be saved:</translation>
+    </message>
+</context>
+<context>
     <name>CompanyType</name>
     <message>
         <location filename="../../desktop/accounts/first_run.py" line="39"/>
@@ -718,52 +841,52 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="189"/>
+        <location filename="../../desktop/signing/dialog.py" line="187"/>
         <source>新版本（更正）</source>
         <translation>New version (correction)</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="197"/>
+        <location filename="../../desktop/signing/dialog.py" line="195"/>
         <source>已签署的记录不能再修改。更正会新建一份草稿，复制原记录的全部内容并注明取代原记录；原记录及其签名保持不变，仍可验证。</source>
         <translation>A signed record cannot be changed. A correction is a new draft with a copy of everything in the original, marked as superseding it; the original and its signatures stay as they are and can still be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="205"/>
+        <location filename="../../desktop/signing/dialog.py" line="203"/>
         <source>例如：BJHQ-3 宿舍面积测量有误，重新测量</source>
         <translation>e.g. BJHQ-3 dormitory area was measured wrongly; measured again</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="210"/>
+        <location filename="../../desktop/signing/dialog.py" line="208"/>
         <source>创建新版本</source>
         <translation>Create new version</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="217"/>
+        <location filename="../../desktop/signing/dialog.py" line="215"/>
         <source>更正原因(&amp;R)：</source>
         <translation>&amp;Reason for the correction:</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="236"/>
+        <location filename="../../desktop/signing/dialog.py" line="234"/>
         <source>请说明为什么需要更正。</source>
         <translation>Please say why a correction is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="243"/>
+        <location filename="../../desktop/signing/dialog.py" line="241"/>
         <source>正在创建新版本……</source>
         <translation>Creating the new version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="254"/>
+        <location filename="../../desktop/signing/dialog.py" line="250"/>
         <source>未能创建新版本。</source>
         <translation>The new version was not created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="254"/>
+        <location filename="../../desktop/signing/dialog.py" line="250"/>
         <source>原记录没有改变。</source>
         <translation>The original record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="256"/>
+        <location filename="../../desktop/signing/dialog.py" line="252"/>
         <source>未能创建新版本：</source>
         <translation>The new version was not created: </translation>
     </message>
@@ -771,37 +894,42 @@
 <context>
     <name>CorrectiveActionDialog</name>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="30"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="40"/>
         <source>新建整改措施</source>
         <translation>New corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="36"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="40"/>
+        <source>修改整改措施</source>
+        <translation>Edit corrective action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/action_dialog.py" line="46"/>
         <source>例如：调整宿舍分配，每间不超过 4 人</source>
         <translation>e.g. reassign dormitory beds, at most 4 people per room</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="50"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="64"/>
         <source>整改措施(&amp;A)：</source>
         <translation>&amp;Action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="51"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="65"/>
         <source>责任人(&amp;O)：</source>
         <translation>&amp;Owner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="52"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="66"/>
         <source>完成期限(&amp;D)：</source>
         <translation>&amp;Due date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="91"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="105"/>
         <source>请填写整改措施。</source>
         <translation>Describe the corrective action.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/action_dialog.py" line="95"/>
+        <location filename="../../desktop/editor/action_dialog.py" line="109"/>
         <source>请填写责任人。</source>
         <translation>Name the owner.</translation>
     </message>
@@ -809,17 +937,17 @@
 <context>
     <name>CorrectiveActions</name>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="61"/>
+        <location filename="../../desktop/editor/actions.py" line="62"/>
         <source>待整改</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="62"/>
+        <location filename="../../desktop/editor/actions.py" line="63"/>
         <source>已整改</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="63"/>
+        <location filename="../../desktop/editor/actions.py" line="64"/>
         <source>已验证</source>
         <translation>Verified</translation>
     </message>
@@ -827,44 +955,54 @@
 <context>
     <name>CorrectiveActionsModel</name>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="124"/>
+        <location filename="../../desktop/editor/actions.py" line="126"/>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="124"/>
+        <location filename="../../desktop/editor/actions.py" line="126"/>
         <source>整改措施</source>
         <translation>Corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="124"/>
+        <location filename="../../desktop/editor/actions.py" line="126"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="124"/>
+        <location filename="../../desktop/editor/actions.py" line="126"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="124"/>
+        <location filename="../../desktop/editor/actions.py" line="126"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="144"/>
+        <location filename="../../desktop/editor/actions.py" line="148"/>
         <source>{status}（检查记录中）</source>
         <translation>{status} (in the record)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="147"/>
+        <location filename="../../desktop/editor/actions.py" line="151"/>
         <source>{on}  {status} — {by}</source>
         <translation>{on}  {status} — {by}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="148"/>
+        <location filename="../../desktop/editor/actions.py" line="152"/>
         <source>{line}：{note}</source>
         <translation>{line}: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/actions.py" line="220"/>
+        <source>{status}（已逾期）</source>
+        <translation>{status} (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/actions.py" line="225"/>
+        <source>已过完成期限，仍未整改。</source>
+        <translation>Past its due date and still not corrected.</translation>
     </message>
 </context>
 <context>
@@ -989,92 +1127,92 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="239"/>
+        <location filename="../../desktop/editor/actions.py" line="255"/>
         <source>更改整改状态</source>
         <translation>Change corrective action status</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="239"/>
+        <location filename="../../desktop/editor/actions.py" line="255"/>
         <source>整改跟进</source>
         <translation>Follow up corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="248"/>
+        <location filename="../../desktop/editor/actions.py" line="264"/>
         <source>{action}（责任人：{owner}，期限：{due}）</source>
         <translation>{action} (owner: {owner}, due: {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="253"/>
+        <location filename="../../desktop/editor/actions.py" line="269"/>
         <source>当前状态：{status}</source>
         <translation>Current status: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="273"/>
+        <location filename="../../desktop/editor/actions.py" line="289"/>
         <source>已验证由单位主要负责人在整改完成后记录。</source>
         <translation>Verified is recorded by the head of the organisation once the action is done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="275"/>
+        <location filename="../../desktop/editor/actions.py" line="291"/>
         <source>跟进记录保存在检查记录之外，已签署的记录和签名不会改变。</source>
         <translation>Follow-ups are kept beside the inspection record: the signed record and its signatures do not change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="278"/>
+        <location filename="../../desktop/editor/actions.py" line="294"/>
         <source>记录为(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="279"/>
+        <location filename="../../desktop/editor/actions.py" line="295"/>
         <source>说明(&amp;N)：</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="280"/>
+        <location filename="../../desktop/editor/actions.py" line="296"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="284"/>
+        <location filename="../../desktop/editor/actions.py" line="300"/>
         <source>记录(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="320"/>
+        <location filename="../../desktop/editor/actions.py" line="336"/>
         <source>必填：如何验证的，例如到现场查看、查阅体温登记表</source>
         <translation>Required: how it was verified, e.g. checked on site, read the temperature log</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="322"/>
+        <location filename="../../desktop/editor/actions.py" line="338"/>
         <source>例如：已改为上下午各测一次体温</source>
         <translation>e.g. temperature now taken every morning and afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="333"/>
+        <location filename="../../desktop/editor/actions.py" line="349"/>
         <source>请说明如何验证了整改。</source>
         <translation>Say how the corrective action was verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="341"/>
+        <location filename="../../desktop/editor/actions.py" line="357"/>
         <source>整改措施的状态未能更改。</source>
         <translation>The status of the corrective action could not be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="342"/>
+        <location filename="../../desktop/editor/actions.py" line="358"/>
         <source>对话框中填写的内容仍保留，可修改后再试一次。</source>
         <translation>The dialog keeps what you typed; correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="345"/>
+        <location filename="../../desktop/editor/actions.py" line="361"/>
         <source>整改跟进未能记录。</source>
         <translation>The follow-up could not be recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="346"/>
+        <location filename="../../desktop/editor/actions.py" line="362"/>
         <source>检查记录没有改变；对话框中填写的内容仍保留，可修改后再试一次。</source>
         <translation>The inspection record was not changed; the dialog keeps what you typed, correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="348"/>
+        <location filename="../../desktop/editor/actions.py" line="364"/>
         <source>程序内部错误，详见错误信息。</source>
         <translation>Internal error: see the message for details.</translation>
     </message>
@@ -1251,212 +1389,217 @@
 <context>
     <name>ItemPage</name>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="145"/>
+        <location filename="../../desktop/editor/item_page.py" line="147"/>
         <source>查看原文(&amp;O)…</source>
         <translation>View &amp;official text…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="147"/>
+        <location filename="../../desktop/editor/item_page.py" line="149"/>
         <source>打开官方原文，定位到本项引用的条款</source>
         <translation>Open the official document at the clause this item cites</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="155"/>
+        <location filename="../../desktop/editor/item_page.py" line="157"/>
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="161"/>
+        <location filename="../../desktop/editor/item_page.py" line="163"/>
         <source>现场检查方法</source>
         <translation>On-site guidance</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="167"/>
+        <location filename="../../desktop/editor/item_page.py" line="169"/>
         <source>建议做法（超出条文要求，不作判定依据）</source>
         <translation>Good practice (beyond what the clause requires; not a ground for the result)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="175"/>
+        <location filename="../../desktop/editor/item_page.py" line="177"/>
         <source>测量值</source>
         <translation>Measured values</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="180"/>
+        <location filename="../../desktop/editor/item_page.py" line="182"/>
         <source>宿舍表</source>
         <translation>Dormitory rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="185"/>
+        <location filename="../../desktop/editor/item_page.py" line="187"/>
         <source>规则判定</source>
         <translation>Rule verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="202"/>
+        <location filename="../../desktop/editor/item_page.py" line="204"/>
         <source>检查结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="208"/>
+        <location filename="../../desktop/editor/item_page.py" line="210"/>
         <source>合格(&amp;P)</source>
         <translation>&amp;Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="209"/>
+        <location filename="../../desktop/editor/item_page.py" line="211"/>
         <source>不合格(&amp;F)</source>
         <translation>&amp;Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="210"/>
+        <location filename="../../desktop/editor/item_page.py" line="212"/>
         <source>不适用(&amp;N)</source>
         <translation>&amp;N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="228"/>
+        <location filename="../../desktop/editor/item_page.py" line="230"/>
         <source>说明为何与规则判定不同</source>
         <translation>Explain why the result differs from the rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="233"/>
+        <location filename="../../desktop/editor/item_page.py" line="235"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="241"/>
+        <location filename="../../desktop/editor/item_page.py" line="243"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="246"/>
+        <location filename="../../desktop/editor/item_page.py" line="248"/>
         <source>整改措施</source>
         <translation>Corrective actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="250"/>
+        <location filename="../../desktop/editor/item_page.py" line="252"/>
         <source>新建整改措施(&amp;C)…</source>
         <translation>New &amp;corrective action…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="292"/>
+        <location filename="../../desktop/editor/item_page.py" line="294"/>
         <source>依据：《{title}》{number}（{date}）{clause}</source>
         <translation>Source: {title}{number} ({date}), {clause}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="297"/>
+        <location filename="../../desktop/editor/item_page.py" line="299"/>
         <source>重要程度：关键</source>
         <translation>Severity: critical</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="298"/>
+        <location filename="../../desktop/editor/item_page.py" line="300"/>
         <source>重要程度：重要</source>
         <translation>Severity: major</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="299"/>
+        <location filename="../../desktop/editor/item_page.py" line="301"/>
         <source>重要程度：一般</source>
         <translation>Severity: minor</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="315"/>
+        <location filename="../../desktop/editor/item_page.py" line="317"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="356"/>
+        <location filename="../../desktop/editor/item_page.py" line="358"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="356"/>
+        <location filename="../../desktop/editor/item_page.py" line="358"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="356"/>
+        <location filename="../../desktop/editor/item_page.py" line="358"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="358"/>
+        <location filename="../../desktop/editor/item_page.py" line="360"/>
         <source>依规则判定：{result}</source>
         <translation>The rules say: {result}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="361"/>
+        <location filename="../../desktop/editor/item_page.py" line="363"/>
         <source>填写测量值后，规则会给出判定。</source>
         <translation>Enter the measured values and the rules will give a verdict.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="364"/>
+        <location filename="../../desktop/editor/item_page.py" line="366"/>
         <source>本项没有数值规则，请根据现场检查选择结果。</source>
         <translation>No numeric rule for this item; choose the result from what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="376"/>
+        <location filename="../../desktop/editor/item_page.py" line="378"/>
         <source>另有 {count} 项房间检查合格。</source>
         <translation>{count} more room checks passed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="406"/>
+        <location filename="../../desktop/editor/item_page.py" line="408"/>
         <source>数值无效，已按输入保存：</source>
         <translation>Invalid value, saved as typed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="418"/>
+        <location filename="../../desktop/editor/item_page.py" line="420"/>
         <source>所选结果与规则判定（{derived}）不同，请说明理由（必填）：</source>
         <translation>Your result differs from the rules ({derived}); give a reason (required):</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="424"/>
+        <location filename="../../desktop/editor/item_page.py" line="426"/>
         <source>尚未选择结果：按规则计为“{result}”。</source>
         <translation>No result chosen yet: counted as “{result}” by the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="451"/>
+        <location filename="../../desktop/editor/item_page.py" line="453"/>
         <source>尚无整改措施。</source>
         <translation>No corrective action yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="454"/>
+        <location filename="../../desktop/editor/item_page.py" line="457"/>
         <source>• {action}（责任人：{owner}，期限：{due}）</source>
         <translation>• {action} (owner: {owner}, due: {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="517"/>
+        <location filename="../../desktop/editor/item_page.py" line="460"/>
+        <source> — 已逾期</source>
+        <translation> — overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="521"/>
         <source>照片未能保存。</source>
         <translation>The photo could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="517"/>
+        <location filename="../../desktop/editor/item_page.py" line="521"/>
         <source>已填写的内容都已保存；请稍后再添加照片。</source>
         <translation>Everything you entered is saved; try adding the photo again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="522"/>
+        <location filename="../../desktop/editor/item_page.py" line="526"/>
         <source>有文件未能添加。</source>
         <translation>Some files could not be attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="524"/>
+        <location filename="../../desktop/editor/item_page.py" line="528"/>
         <source>其他文件和已填写的内容都已保存。</source>
         <translation>The other files and everything you entered are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="538"/>
+        <location filename="../../desktop/editor/item_page.py" line="542"/>
         <source>无法打开原文</source>
         <translation>Cannot open the official text</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="540"/>
+        <location filename="../../desktop/editor/item_page.py" line="544"/>
         <source>检查记录未受影响；本项的条款和引文仍显示在本页。</source>
         <translation>The inspection is unaffected; the item&apos;s clause and quotation are still shown on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="569"/>
+        <location filename="../../desktop/editor/item_page.py" line="573"/>
         <source>整改措施未能保存。</source>
         <translation>The corrective action could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="569"/>
+        <location filename="../../desktop/editor/item_page.py" line="573"/>
         <source>对话框中的内容仍保留，可再试一次。</source>
         <translation>The dialog keeps what you typed; you can try again.</translation>
     </message>
@@ -1528,22 +1671,22 @@
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="174"/>
+        <location filename="../../desktop/accounts/login.py" line="171"/>
         <source>无法登录。</source>
         <translation>Cannot log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="174"/>
+        <location filename="../../desktop/accounts/login.py" line="171"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="186"/>
+        <location filename="../../desktop/accounts/login.py" line="184"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="190"/>
+        <location filename="../../desktop/accounts/login.py" line="188"/>
         <source>现在可以再试一次。</source>
         <translation>You can try again now.</translation>
     </message>
@@ -1551,263 +1694,273 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="109"/>
-        <location filename="../../desktop/main_window.py" line="632"/>
-        <location filename="../../desktop/main_window.py" line="804"/>
+        <location filename="../../desktop/main_window.py" line="115"/>
+        <location filename="../../desktop/main_window.py" line="676"/>
+        <location filename="../../desktop/main_window.py" line="848"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120"/>
-        <location filename="../../desktop/main_window.py" line="498"/>
+        <location filename="../../desktop/main_window.py" line="126"/>
+        <location filename="../../desktop/main_window.py" line="507"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124"/>
-        <location filename="../../desktop/main_window.py" line="322"/>
+        <location filename="../../desktop/main_window.py" line="130"/>
+        <location filename="../../desktop/main_window.py" line="331"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178"/>
+        <location filename="../../desktop/main_window.py" line="184"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180"/>
+        <location filename="../../desktop/main_window.py" line="186"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/main_window.py" line="191"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="188"/>
+        <location filename="../../desktop/main_window.py" line="194"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="195"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="202"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
+        <source>企业信息(&amp;Y)…</source>
+        <translation>Compan&amp;y details…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="333"/>
+        <location filename="../../desktop/main_window.py" line="342"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="365"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355"/>
-        <location filename="../../desktop/main_window.py" line="359"/>
+        <location filename="../../desktop/main_window.py" line="364"/>
+        <location filename="../../desktop/main_window.py" line="368"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="361"/>
+        <location filename="../../desktop/main_window.py" line="370"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="384"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375"/>
-        <location filename="../../desktop/main_window.py" line="614"/>
+        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="658"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="376"/>
+        <location filename="../../desktop/main_window.py" line="385"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="425"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="425"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="458"/>
+        <location filename="../../desktop/main_window.py" line="467"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="472"/>
+        <location filename="../../desktop/main_window.py" line="481"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="516"/>
+        <location filename="../../desktop/main_window.py" line="525"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="552"/>
+        <location filename="../../desktop/main_window.py" line="581"/>
+        <source>企业信息已保存。</source>
+        <translation>Company details saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="596"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="614"/>
+        <location filename="../../desktop/main_window.py" line="658"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="636"/>
+        <location filename="../../desktop/main_window.py" line="680"/>
         <source>{place} {date} — 复工自查</source>
         <translation>{place} {date} — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="641"/>
+        <location filename="../../desktop/main_window.py" line="685"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="698"/>
+        <location filename="../../desktop/main_window.py" line="742"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="805"/>
+        <location filename="../../desktop/main_window.py" line="849"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -1815,17 +1968,17 @@
 <context>
     <name>MeasurementField</name>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="77"/>
+        <location filename="../../desktop/editor/item_page.py" line="79"/>
         <source>（未填）</source>
         <translation>(not entered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="78"/>
+        <location filename="../../desktop/editor/item_page.py" line="80"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="79"/>
+        <location filename="../../desktop/editor/item_page.py" line="81"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -1998,17 +2151,17 @@
         <translation>Changing the password and re-encrypting the signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="116"/>
+        <location filename="../../desktop/accounts/password.py" line="114"/>
         <source>密码未能修改。</source>
         <translation>The password was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="116"/>
+        <location filename="../../desktop/accounts/password.py" line="114"/>
         <source>密码没有改变。</source>
         <translation>The password is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="118"/>
+        <location filename="../../desktop/accounts/password.py" line="117"/>
         <source>密码未能修改：</source>
         <translation>The password was not changed: </translation>
     </message>
@@ -2179,32 +2332,32 @@
 <context>
     <name>SectionCountsModel</name>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="101"/>
+        <location filename="../../desktop/editor/summary.py" line="104"/>
         <source>部分</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="102"/>
+        <location filename="../../desktop/editor/summary.py" line="105"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="103"/>
+        <location filename="../../desktop/editor/summary.py" line="106"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="104"/>
+        <location filename="../../desktop/editor/summary.py" line="107"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="105"/>
+        <location filename="../../desktop/editor/summary.py" line="108"/>
         <source>未查</source>
         <translation>Unchecked</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="106"/>
+        <location filename="../../desktop/editor/summary.py" line="109"/>
         <source>已答</source>
         <translation>Answered</translation>
     </message>
@@ -2307,12 +2460,12 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="296"/>
+        <location filename="../../desktop/accounts/first_run.py" line="295"/>
         <source>未能保存。</source>
         <translation>Could not save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="296"/>
+        <location filename="../../desktop/accounts/first_run.py" line="295"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -2405,18 +2558,18 @@
         <translation>Signing and producing the reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="176"/>
+        <location filename="../../desktop/signing/dialog.py" line="173"/>
         <source>未能签署。</source>
         <translation>Could not sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="176"/>
-        <location filename="../../desktop/signing/dialog.py" line="179"/>
+        <location filename="../../desktop/signing/dialog.py" line="173"/>
+        <location filename="../../desktop/signing/dialog.py" line="177"/>
         <source>检查记录没有改变。</source>
         <translation>The inspection record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="179"/>
+        <location filename="../../desktop/signing/dialog.py" line="177"/>
         <source>未能签署：{reason}</source>
         <translation>Could not sign: {reason}</translation>
     </message>
@@ -2567,163 +2720,223 @@ Cited: %5, lines %6–%7</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="164"/>
+        <location filename="../../desktop/editor/summary.py" line="167"/>
         <source>整改措施</source>
         <translation>Corrective actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="182"/>
-        <location filename="../../desktop/editor/summary.py" line="404"/>
+        <location filename="../../desktop/editor/summary.py" line="185"/>
+        <location filename="../../desktop/editor/summary.py" line="420"/>
         <source>整改跟进(&amp;T)…</source>
         <translation>Follow up ac&amp;tion…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="190"/>
+        <location filename="../../desktop/editor/summary.py" line="187"/>
+        <source>修改(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="189"/>
+        <source>删除(&amp;L)…</source>
+        <translation>De&amp;lete…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="201"/>
         <source>完成检查(&amp;M)</source>
         <translation>Co&amp;mplete inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="205"/>
+        <location filename="../../desktop/editor/summary.py" line="216"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="207"/>
+        <location filename="../../desktop/editor/summary.py" line="218"/>
         <source>新版本（更正）(&amp;V)…</source>
         <translation>New &amp;version (correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="210"/>
+        <location filename="../../desktop/editor/summary.py" line="221"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="254"/>
+        <location filename="../../desktop/editor/summary.py" line="267"/>
         <source>无法读取检查记录。</source>
         <translation>The inspection record cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="254"/>
+        <location filename="../../desktop/editor/summary.py" line="267"/>
         <source>已填写的内容都已保存。</source>
         <translation>Everything you entered is saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="257"/>
+        <location filename="../../desktop/editor/summary.py" line="270"/>
         <source>{place} — {date}，检查人：{inspector}（{status}）</source>
         <translation>{place} — {date}, inspector: {inspector} ({status})</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="261"/>
+        <location filename="../../desktop/editor/summary.py" line="274"/>
         <source>；更正并取代记录 #{id}</source>
         <translation>; corrects and supersedes record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="272"/>
+        <location filename="../../desktop/editor/summary.py" line="285"/>
         <source>共 {total} 项：合格 {passed}，不合格 {failed}，不适用 {na}，未查 {unchecked}；合格率 {rate}</source>
         <translation>{total} items: {passed} pass, {failed} fail, {na} N/A, {unchecked} unchecked; pass rate {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="321"/>
+        <location filename="../../desktop/editor/summary.py" line="334"/>
         <source>本次检查已签署并经单位主要负责人审核，记录已锁定。</source>
         <translation>This inspection is signed and approved by the head of the organisation; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="322"/>
+        <location filename="../../desktop/editor/summary.py" line="335"/>
         <source>本次检查已由检查人签署，记录已锁定；等待单位主要负责人审核签署。</source>
         <translation>This inspection is signed by the inspector and locked; it awaits review by the head of the organisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="324"/>
+        <location filename="../../desktop/editor/summary.py" line="337"/>
         <source>本次检查已完成，等待检查人签署。签署后记录将被锁定。</source>
         <translation>This inspection is completed and awaits the inspector&apos;s signature. Signing locks the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="326"/>
+        <location filename="../../desktop/editor/summary.py" line="339"/>
         <source>您的账户只能查看，不能修改检查记录。</source>
         <translation>Your account can view inspection records but not change them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="328"/>
+        <location filename="../../desktop/editor/summary.py" line="341"/>
         <source>还有 {count} 个问题需要处理，处理后才能完成检查。</source>
         <translation>{count} problems still block completion.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="329"/>
+        <location filename="../../desktop/editor/summary.py" line="342"/>
         <source>所有检查项均已处理，可以完成检查。</source>
         <translation>Every item is dealt with; the inspection can be completed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="333"/>
+        <location filename="../../desktop/editor/summary.py" line="346"/>
         <source>无。</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="334"/>
+        <location filename="../../desktop/editor/summary.py" line="347"/>
         <source>不合格项</source>
         <translation>Failed items</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="348"/>
+        <location filename="../../desktop/editor/summary.py" line="361"/>
         <source>人工判定：</source>
         <translation>Officer&apos;s judgement: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="394"/>
+        <location filename="../../desktop/editor/summary.py" line="407"/>
         <source>整改措施（共 {total} 项，未验证 {open} 项）</source>
         <translation>Corrective actions ({total}, {open} not verified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="401"/>
+        <location filename="../../desktop/editor/summary.py" line="417"/>
         <source>更改整改状态(&amp;T)…</source>
         <translation>Change ac&amp;tion status…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="407"/>
+        <location filename="../../desktop/editor/summary.py" line="423"/>
         <source>没有整改措施。</source>
         <translation>No corrective actions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="409"/>
+        <location filename="../../desktop/editor/summary.py" line="425"/>
         <source>您的账户只能查看整改措施和跟进记录。</source>
         <translation>Your account can view corrective actions and their follow-ups, not record them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="411"/>
-        <source>选中一条整改措施，可更改其状态。</source>
-        <translation>Select a corrective action to change its status.</translation>
+        <location filename="../../desktop/editor/summary.py" line="427"/>
+        <source>选中一条整改措施，可修改、删除或更改其状态。</source>
+        <translation>Select a corrective action to edit it, delete it or change its status.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="413"/>
+        <location filename="../../desktop/editor/summary.py" line="429"/>
         <source>选中一条整改措施，记录整改进展；跟进记录不改变检查记录和签名。</source>
         <translation>Select a corrective action to record its progress; follow-ups do not change the signed record or its signatures.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="495"/>
+        <location filename="../../desktop/editor/summary.py" line="484"/>
+        <source>未修改：{reason}</source>
+        <translation>Not changed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="486"/>
+        <source>整改措施未能修改。</source>
+        <translation>The corrective action could not be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="486"/>
+        <source>对话框中的内容仍保留。</source>
+        <translation>What you typed in the dialog is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="487"/>
+        <source>程序内部错误，详见错误信息。</source>
+        <translation>Internal error; see the error message.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="507"/>
+        <source>删除整改措施</source>
+        <translation>Delete corrective action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="508"/>
+        <source>删除整改措施“{action}”？删除会记入审计记录。</source>
+        <translation>Delete the corrective action “{action}”? The deletion is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="509"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="511"/>
+        <source>保留</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="522"/>
+        <source>整改措施未能删除。</source>
+        <translation>The corrective action could not be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="522"/>
+        <source>整改措施仍保留。</source>
+        <translation>The corrective action is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/summary.py" line="584"/>
         <source>检查未能完成。</source>
         <translation>The inspection could not be completed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="495"/>
+        <location filename="../../desktop/editor/summary.py" line="584"/>
         <source>已填写的内容都已保存，检查仍为草稿。</source>
         <translation>Everything you entered is saved; the inspection stays a draft.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="267"/>
+        <location filename="../../desktop/editor/summary.py" line="280"/>
         <source>{checked} / {total} 已查，查完后计算</source>
         <translation>{checked} / {total} checked; calculated once all are checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="368"/>
+        <location filename="../../desktop/editor/summary.py" line="381"/>
         <source>尚未处理、影响完成的问题（{count}）</source>
         <translation>What still blocks completion ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="372"/>
+        <location filename="../../desktop/editor/summary.py" line="385"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/summary.py" line="373"/>
+        <location filename="../../desktop/editor/summary.py" line="386"/>
         <source>尚未检查（{count} 项）：</source>
         <translation>Not checked yet ({count}): </translation>
     </message>

@@ -166,3 +166,20 @@ def test_sign_off_stage_follows_the_signatures() -> None:
         "awaiting_approval": "待审核签署",
         "approved": "已审核",
     }
+
+
+def test_actions_are_edited_only_in_a_draft_and_overdue_only_while_open() -> None:
+    import datetime as dt
+
+    from checklist.workflow import ActionStatus, due_before_inspection, is_overdue, may_edit_actions
+
+    assert may_edit_actions(InspectionStatus.DRAFT)
+    assert not may_edit_actions(InspectionStatus.COMPLETED) and not may_edit_actions(InspectionStatus.SIGNED)
+    day = dt.date(2026, 11, 20)
+    assert due_before_inspection(dt.date(2026, 11, 19), day)
+    assert not due_before_inspection(day, day) and not due_before_inspection(None, day)
+    assert is_overdue(ActionStatus.OPEN, dt.date(2026, 11, 19), day)
+    assert not is_overdue(ActionStatus.OPEN, day, day)  # due today: not yet late
+    assert not is_overdue(ActionStatus.DONE, dt.date(2026, 11, 1), day)
+    assert not is_overdue(ActionStatus.VERIFIED, dt.date(2026, 11, 1), day)
+    assert not is_overdue(ActionStatus.OPEN, None, day)

@@ -107,7 +107,7 @@ def test_officer_and_manager_follow_up_a_signed_inspection(
     inspection_id = _signed_inspection(db_url)
     window = start_app(qtbot, db_url, user="张伟", password=PASSWORDS["张伟"])
     summary = _open_summary(qtbot, window, inspection_id)
-    assert _shown(summary) == [("GN-01", "待整改", [])]
+    assert _shown(summary) == [("GN-01", "待整改（已逾期）", [])]  # due 2020-03-05, still open
     assert summary.actions_model.index(0, ActionColumn.ACTION).data() == "上下午各测一次体温"
     assert summary.follow_up_button.isVisible() and summary.follow_up_button.text() == "整改跟进(&T)…"
 
