@@ -303,12 +303,12 @@
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="209"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
         <source>账户未能添加。</source>
         <translation>The account was not added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="209"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -718,52 +718,52 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="189"/>
+        <location filename="../../desktop/signing/dialog.py" line="187"/>
         <source>新版本（更正）</source>
         <translation>New version (correction)</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="197"/>
+        <location filename="../../desktop/signing/dialog.py" line="195"/>
         <source>已签署的记录不能再修改。更正会新建一份草稿，复制原记录的全部内容并注明取代原记录；原记录及其签名保持不变，仍可验证。</source>
         <translation>A signed record cannot be changed. A correction is a new draft with a copy of everything in the original, marked as superseding it; the original and its signatures stay as they are and can still be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="205"/>
+        <location filename="../../desktop/signing/dialog.py" line="203"/>
         <source>例如：BJHQ-3 宿舍面积测量有误，重新测量</source>
         <translation>e.g. BJHQ-3 dormitory area was measured wrongly; measured again</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="210"/>
+        <location filename="../../desktop/signing/dialog.py" line="208"/>
         <source>创建新版本</source>
         <translation>Create new version</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="217"/>
+        <location filename="../../desktop/signing/dialog.py" line="215"/>
         <source>更正原因(&amp;R)：</source>
         <translation>&amp;Reason for the correction:</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="236"/>
+        <location filename="../../desktop/signing/dialog.py" line="234"/>
         <source>请说明为什么需要更正。</source>
         <translation>Please say why a correction is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="243"/>
+        <location filename="../../desktop/signing/dialog.py" line="241"/>
         <source>正在创建新版本……</source>
         <translation>Creating the new version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="254"/>
+        <location filename="../../desktop/signing/dialog.py" line="250"/>
         <source>未能创建新版本。</source>
         <translation>The new version was not created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="254"/>
+        <location filename="../../desktop/signing/dialog.py" line="250"/>
         <source>原记录没有改变。</source>
         <translation>The original record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="256"/>
+        <location filename="../../desktop/signing/dialog.py" line="252"/>
         <source>未能创建新版本：</source>
         <translation>The new version was not created: </translation>
     </message>
@@ -1528,22 +1528,22 @@
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="174"/>
+        <location filename="../../desktop/accounts/login.py" line="171"/>
         <source>无法登录。</source>
         <translation>Cannot log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="174"/>
+        <location filename="../../desktop/accounts/login.py" line="171"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="186"/>
+        <location filename="../../desktop/accounts/login.py" line="184"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="190"/>
+        <location filename="../../desktop/accounts/login.py" line="188"/>
         <source>现在可以再试一次。</source>
         <translation>You can try again now.</translation>
     </message>
@@ -1998,17 +1998,17 @@
         <translation>Changing the password and re-encrypting the signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="116"/>
+        <location filename="../../desktop/accounts/password.py" line="114"/>
         <source>密码未能修改。</source>
         <translation>The password was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="116"/>
+        <location filename="../../desktop/accounts/password.py" line="114"/>
         <source>密码没有改变。</source>
         <translation>The password is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="118"/>
+        <location filename="../../desktop/accounts/password.py" line="117"/>
         <source>密码未能修改：</source>
         <translation>The password was not changed: </translation>
     </message>
@@ -2059,6 +2059,87 @@
         <location filename="../../desktop/editor/photos.py" line="219"/>
         <source>附件仍保存在检查记录中。</source>
         <translation>The attachment is still stored with the inspection.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingGridModel</name>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="189"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="190"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="191"/>
+        <source>上午体温 °C</source>
+        <translation>Morning °C</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="192"/>
+        <source>上午症状</source>
+        <translation>Morning symptoms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="193"/>
+        <source>下午体温 °C</source>
+        <translation>Afternoon °C</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="194"/>
+        <source>下午症状</source>
+        <translation>Afternoon symptoms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="195"/>
+        <source>提示</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="270"/>
+        <source>发热 %1 °C</source>
+        <translation>fever %1 °C</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="354"/>
+        <source>（补录）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="355"/>
+        <source>（未保存）</source>
+        <translation> (not saved)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="364"/>
+        <source>补录：录入时已过该时段</source>
+        <translation>Late entry: typed after this half-day had passed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="404"/>
+        <source>%1 的%2体温未保存：%3</source>
+        <translation>%1&apos;s %2 temperature was not saved: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="451"/>
+        <source>“%1”不是可选的症状，症状未保存：请填写编号 1–%2 或症状名称。</source>
+        <translation>&quot;%1&quot; is not a symptom on the list; the symptoms were not saved: type a number 1–%2 or a symptom&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>Registers</name>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="473"/>
+        <source>上午</source>
+        <translation>morning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="475"/>
+        <source>下午</source>
+        <translation>afternoon</translation>
     </message>
 </context>
 <context>
@@ -2307,12 +2388,12 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="296"/>
+        <location filename="../../desktop/accounts/first_run.py" line="295"/>
         <source>未能保存。</source>
         <translation>Could not save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="296"/>
+        <location filename="../../desktop/accounts/first_run.py" line="295"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -2405,18 +2486,18 @@
         <translation>Signing and producing the reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="176"/>
+        <location filename="../../desktop/signing/dialog.py" line="173"/>
         <source>未能签署。</source>
         <translation>Could not sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="176"/>
-        <location filename="../../desktop/signing/dialog.py" line="179"/>
+        <location filename="../../desktop/signing/dialog.py" line="173"/>
+        <location filename="../../desktop/signing/dialog.py" line="177"/>
         <source>检查记录没有改变。</source>
         <translation>The inspection record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="179"/>
+        <location filename="../../desktop/signing/dialog.py" line="177"/>
         <source>未能签署：{reason}</source>
         <translation>Could not sign: {reason}</translation>
     </message>
