@@ -886,6 +886,129 @@
     </message>
 </context>
 <context>
+    <name>EmployeeDialog</name>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="330"/>
+        <source>添加人员</source>
+        <translation>Add a person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="330"/>
+        <source>人员：%1</source>
+        <translation>Person: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="349"/>
+        <source>直接雇用的留空</source>
+        <translation>Leave empty if employed directly</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="354"/>
+        <source>显示完整(&amp;S)</source>
+        <translation>&amp;Show in full</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="356"/>
+        <source>仅单位主要负责人可查看完整号码；每次查看都记入审计记录</source>
+        <translation>Only the manager may see the full numbers; each time is recorded in the audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="364"/>
+        <source>返岗日期</source>
+        <translation>Return date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="374"/>
+        <source>例如：湖北武汉</source>
+        <translation>e.g. Wuhan, Hubei</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="378"/>
+        <source>姓名(&amp;M)：</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="379"/>
+        <source>部门(&amp;D)：</source>
+        <translation>&amp;Department:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="380"/>
+        <source>岗位(&amp;P)：</source>
+        <translation>&amp;Post:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="381"/>
+        <source>人员类别(&amp;C)：</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="382"/>
+        <source>外包单位(&amp;O)：</source>
+        <translation>&amp;Outsourcing company:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="383"/>
+        <source>身份证号(&amp;I)：</source>
+        <translation>&amp;ID number:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="387"/>
+        <source>手机号(&amp;H)：</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="388"/>
+        <source>宿舍房间(&amp;R)：</source>
+        <translation>Dormitory &amp;room:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="389"/>
+        <source>状态(&amp;U)：</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="391"/>
+        <source>返回自(&amp;F)：</source>
+        <translation>Returned &amp;from:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="414"/>
+        <source>%1（不修改请留空）</source>
+        <translation>%1 (leave empty to keep)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="414"/>
+        <source>未登记</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="454"/>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="463"/>
+        <source>已显示（已记入审计）</source>
+        <translation>Shown (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="480"/>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="489"/>
+        <source>未能保存。</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="489"/>
+        <source>填写的内容仍保留在对话框中。</source>
+        <translation>What you typed is still in the dialog.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/common/errors.py" line="42"/>
@@ -1551,263 +1674,273 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="109"/>
-        <location filename="../../desktop/main_window.py" line="632"/>
-        <location filename="../../desktop/main_window.py" line="804"/>
+        <location filename="../../desktop/main_window.py" line="111"/>
+        <location filename="../../desktop/main_window.py" line="643"/>
+        <location filename="../../desktop/main_window.py" line="834"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120"/>
-        <location filename="../../desktop/main_window.py" line="498"/>
+        <location filename="../../desktop/main_window.py" line="122"/>
+        <location filename="../../desktop/main_window.py" line="509"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124"/>
-        <location filename="../../desktop/main_window.py" line="322"/>
+        <location filename="../../desktop/main_window.py" line="126"/>
+        <location filename="../../desktop/main_window.py" line="331"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="181"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180"/>
+        <location filename="../../desktop/main_window.py" line="182"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181"/>
+        <location filename="../../desktop/main_window.py" line="183"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="188"/>
+        <location filename="../../desktop/main_window.py" line="190"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="191"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="192"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="195"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
+        <source>台账(&amp;T)…</source>
+        <translation>Regis&amp;ters…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="209"/>
+        <source>员工健康台账：花名册、每日两次测温、医学观察、每日汇总 (Ctrl+Shift+T)</source>
+        <translation>Employee health ledger: roster, twice-daily checks, observation, daily summary (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="333"/>
+        <location filename="../../desktop/main_window.py" line="342"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="365"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355"/>
-        <location filename="../../desktop/main_window.py" line="359"/>
+        <location filename="../../desktop/main_window.py" line="364"/>
+        <location filename="../../desktop/main_window.py" line="368"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="361"/>
+        <location filename="../../desktop/main_window.py" line="370"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="384"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375"/>
-        <location filename="../../desktop/main_window.py" line="614"/>
+        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="625"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="376"/>
+        <location filename="../../desktop/main_window.py" line="385"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="425"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="425"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="458"/>
+        <location filename="../../desktop/main_window.py" line="467"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="472"/>
+        <location filename="../../desktop/main_window.py" line="481"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="516"/>
+        <location filename="../../desktop/main_window.py" line="527"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="552"/>
+        <location filename="../../desktop/main_window.py" line="563"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="614"/>
+        <location filename="../../desktop/main_window.py" line="625"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="636"/>
+        <location filename="../../desktop/main_window.py" line="647"/>
         <source>{place} {date} — 复工自查</source>
         <translation>{place} {date} — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="641"/>
+        <location filename="../../desktop/main_window.py" line="652"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="698"/>
+        <location filename="../../desktop/main_window.py" line="709"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="805"/>
+        <location filename="../../desktop/main_window.py" line="835"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -2141,6 +2274,39 @@
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="54"/>
+        <source>在岗</source>
+        <translation>on site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="55"/>
+        <source>居家观察</source>
+        <translation>home observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="56"/>
+        <source>集中观察</source>
+        <translation>centralised observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="57"/>
+        <source>离岗</source>
+        <translation>left</translation>
+    </message>
+</context>
+<context>
+    <name>RegistersWindow</name>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="29"/>
+        <source>员工健康台账 — 复工自查</source>
+        <translation>Employee health ledger — Fugong Self-Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="36"/>
+        <source>花名册(&amp;1)</source>
+        <translation>Roster (&amp;1)</translation>
+    </message>
 </context>
 <context>
     <name>RoomTableModel</name>
@@ -2255,6 +2421,147 @@
         <location filename="../../desktop/editor/rooms.py" line="346"/>
         <source>每间宿舍一行：面积为使用面积，人数为实住人数。</source>
         <translation>One row per dormitory room: usable floor area and actual occupants.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="87"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="88"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="89"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="90"/>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="91"/>
+        <source>人员类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="92"/>
+        <source>外包单位</source>
+        <translation>Outsourcing company</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="93"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="94"/>
+        <source>手机号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="95"/>
+        <source>宿舍</source>
+        <translation>Dormitory</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="96"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="97"/>
+        <source>返岗日期</source>
+        <translation>Return date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="98"/>
+        <source>返回自</source>
+        <translation>Returned from</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="145"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="151"/>
+        <source>搜索姓名、部门、宿舍</source>
+        <translation>Search name, department, dormitory</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="152"/>
+        <source>查找(&amp;F)：</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="154"/>
+        <source>添加(&amp;A)…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="156"/>
+        <source>编辑(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="158"/>
+        <source>从 Excel 导入(&amp;I)…</source>
+        <translation>&amp;Import from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="160"/>
+        <source>下载模板(&amp;T)…</source>
+        <translation>Download &amp;template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="179"/>
+        <source>上一页(&amp;P)</source>
+        <translation>&amp;Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="181"/>
+        <source>下一页(&amp;N)</source>
+        <translation>&amp;Next page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="238"/>
+        <source>正在读取花名册……</source>
+        <translation>Reading the roster…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="251"/>
+        <source>第 %1–%2 人，共 %3 人</source>
+        <translation>People %1–%2 of %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="257"/>
+        <source>没有符合条件的人员。</source>
+        <translation>Nobody matches.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="263"/>
+        <source>无法读取花名册。</source>
+        <translation>Could not read the roster.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="263"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="306"/>
+        <source>花名册已保存。</source>
+        <translation>The roster was saved.</translation>
     </message>
 </context>
 <context>
