@@ -242,88 +242,93 @@ def enter_readings(
         except LedgerError as error:
             raise _refused(error, entry.employee_id) from None
     with unit_of_work(db, actor) as session:
-        _refuse_sealed(session, day)
-        threshold = _settings(session).fever_threshold_c
-        ids = list(checked)
-        known: set[int] = set()
-        for start in range(0, len(ids), 900):
-            chunk = ids[start : start + 900]
-            known.update(
-                session.scalars(
-                    select(Employee.id).where(Employee.id.in_(chunk), Employee.anonymised_at.is_(None))
-                ).all()
+        return enter_checked(session, actor, day, half, checked, late)
+
+
+def enter_checked(
+    session: Session, actor: str, day: dt.date, half: HalfDay, checked: dict[int, tuple[float, int]], late: bool
+) -> EntryResult:
+    """Store validated readings of one half-day inside the caller's transaction (see :func:`enter_readings`)."""
+    _refuse_sealed(session, day)
+    threshold = _settings(session).fever_threshold_c
+    ids = list(checked)
+    known: set[int] = set()
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        known.update(
+            session.scalars(select(Employee.id).where(Employee.id.in_(chunk), Employee.anonymised_at.is_(None))).all()
+        )
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise NotFoundError(
+            f"employee #{unknown[0]} is not on the roster; nothing was saved",
+            f"员工 #{unknown[0]} 不在花名册中；未保存任何数据",
+        )
+    existing: dict[int, tuple[int | None, int]] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        for employee_id, temperature, symptoms in session.execute(
+            select(HealthReading.employee_id, HealthReading.temperature, HealthReading.symptoms).where(
+                HealthReading.day == day, HealthReading.half == int(half), HealthReading.employee_id.in_(chunk)
             )
-        unknown = [i for i in ids if i not in known]
-        if unknown:
-            raise NotFoundError(
-                f"employee #{unknown[0]} is not on the roster; nothing was saved",
-                f"员工 #{unknown[0]} 不在花名册中；未保存任何数据",
-            )
-        existing: dict[int, tuple[int | None, int]] = {}
-        for start in range(0, len(ids), 900):
-            chunk = ids[start : start + 900]
-            for employee_id, temperature, symptoms in session.execute(
-                select(HealthReading.employee_id, HealthReading.temperature, HealthReading.symptoms).where(
-                    HealthReading.day == day, HealthReading.half == int(half), HealthReading.employee_id.in_(chunk)
+        ):
+            existing[employee_id] = (temperature, symptoms)
+    by = _user_id(session, actor)
+    at = utcnow().replace(microsecond=0)
+    new_rows: list[dict[str, object]] = []
+    entered: list[EnteredReading] = []
+    logged_new: list[list[int]] = []
+    logged_changed: list[list[int | None]] = []
+    unchanged = 0
+    for employee_id, (celsius, symptoms) in checked.items():
+        tenths = temperature_tenths(celsius)
+        assessment = assess_reading(celsius, symptoms, threshold)
+        values = {
+            "temperature": tenths,
+            "symptoms": symptoms,
+            "flagged": assessment.flagged,
+            "late": late,
+            "entered_by": by,
+            "entered_at": at,
+        }
+        before = existing.get(employee_id)
+        if before is None:
+            new_rows.append({"day": day, "half": int(half), "employee_id": employee_id, **values})
+            logged_new.append([employee_id, tenths, symptoms])
+        elif before != (tenths, symptoms):
+            session.execute(
+                update(HealthReading)
+                .where(
+                    HealthReading.day == day,
+                    HealthReading.half == int(half),
+                    HealthReading.employee_id == employee_id,
                 )
-            ):
-                existing[employee_id] = (temperature, symptoms)
-        by = _user_id(session, actor)
-        at = utcnow().replace(microsecond=0)
-        new_rows: list[dict[str, object]] = []
-        entered: list[EnteredReading] = []
-        logged_new: list[list[int]] = []
-        logged_changed: list[list[int | None]] = []
-        unchanged = 0
-        for employee_id, (celsius, symptoms) in checked.items():
-            tenths = temperature_tenths(celsius)
-            assessment = assess_reading(celsius, symptoms, threshold)
-            values = {
-                "temperature": tenths,
-                "symptoms": symptoms,
-                "flagged": assessment.flagged,
+                .values(**values)
+            )
+            logged_changed.append([employee_id, before[0], before[1], tenths, symptoms])
+        else:
+            unchanged += 1
+            continue
+        entered.append(EnteredReading(employee_id, celsius, symptoms, assessment, before is not None))
+    if new_rows:
+        session.execute(insert(HealthReading), new_rows)
+    if entered:
+        audit.record_event(
+            session,
+            "readings",
+            "health_readings",
+            None,
+            None,
+            {
+                "day": day.isoformat(),
+                "half": int(half),
                 "late": late,
-                "entered_by": by,
-                "entered_at": at,
-            }
-            before = existing.get(employee_id)
-            if before is None:
-                new_rows.append({"day": day, "half": int(half), "employee_id": employee_id, **values})
-                logged_new.append([employee_id, tenths, symptoms])
-            elif before != (tenths, symptoms):
-                session.execute(
-                    update(HealthReading)
-                    .where(
-                        HealthReading.day == day,
-                        HealthReading.half == int(half),
-                        HealthReading.employee_id == employee_id,
-                    )
-                    .values(**values)
-                )
-                logged_changed.append([employee_id, before[0], before[1], tenths, symptoms])
-            else:
-                unchanged += 1
-                continue
-            entered.append(EnteredReading(employee_id, celsius, symptoms, assessment, before is not None))
-        if new_rows:
-            session.execute(insert(HealthReading), new_rows)
-        if entered:
-            audit.record_event(
-                session,
-                "readings",
-                "health_readings",
-                None,
-                None,
-                {
-                    "day": day.isoformat(),
-                    "half": int(half),
-                    "late": late,
-                    "threshold_c": threshold,
-                    "new": logged_new,  # [employee id, tenths of °C, symptom bits]
-                    "changed": logged_changed,  # [employee id, old tenths, old bits, new tenths, new bits]
-                },
-            )
-        return EntryResult(day, half, late, entered, unchanged)
+                "threshold_c": threshold,
+                "new": logged_new,  # [employee id, tenths of °C, symptom bits]
+                "changed": logged_changed,  # [employee id, old tenths, old bits, new tenths, new bits]
+            },
+        )
+    return EntryResult(day, half, late, entered, unchanged)
 
 
 @dataclass(frozen=True)
