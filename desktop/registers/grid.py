@@ -159,7 +159,7 @@ def refusal_words(error: BaseException) -> str:
     """An error of the core in the interface's language (a rule's ``reason``/``reason_zh`` or a
     :class:`storage.errors.KnownError`'s ``message_zh``)."""
     if english():
-        return str(getattr(error, "reason", "") or error)
+        return str(getattr(error, "message_en", "") or getattr(error, "reason", "") or error)
     return str(getattr(error, "reason_zh", "") or getattr(error, "message_zh", "") or error)
 
 

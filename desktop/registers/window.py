@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.common.assets import icon
 from desktop.common.look import fit_to_screen
+from desktop.registers.readings import ReadingsPage
 from desktop.registers.roster import RosterPage
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from desktop.accounts.account import Account
     from storage.db import Database
 
@@ -34,7 +37,26 @@ class RegistersWindow(QWidget):
         self.tabs.setObjectName("registersTabs")
         self.roster = RosterPage(db, account.name, account.role)
         self.tabs.addTab(self.roster, icon("account"), self.tr("花名册(&1)"))
+        self.readings = ReadingsPage(db, account.name, account.role)
+        self.tabs.addTab(self.readings, icon("item"), self.tr("体温登记(&2)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         fit_to_screen(self, 1280, 760)
         self.roster.show_page(0)
+        self.readings.show_day(self.readings.day)
+        self.readings.saved.connect(self._close_when_saved)
+        self._closing = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Store what was typed; while readings are still being stored the window stays, and closes after."""
+        self.readings.grid.commit_draft()
+        if self.readings.pending():
+            self._closing = True
+            self.readings.message.setText(self.tr("正在保存体温，保存后关闭窗口……"))
+            event.ignore()
+            return
+        event.accept()
+
+    def _close_when_saved(self) -> None:
+        if self._closing and not self.readings.pending():
+            self.close()

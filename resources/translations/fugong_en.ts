@@ -998,12 +998,12 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="489"/>
+        <location filename="../../desktop/registers/roster.py" line="490"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="489"/>
+        <location filename="../../desktop/registers/roster.py" line="490"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -1675,20 +1675,20 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/main_window.py" line="111"/>
-        <location filename="../../desktop/main_window.py" line="643"/>
-        <location filename="../../desktop/main_window.py" line="834"/>
+        <location filename="../../desktop/main_window.py" line="645"/>
+        <location filename="../../desktop/main_window.py" line="836"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="122"/>
-        <location filename="../../desktop/main_window.py" line="509"/>
+        <location filename="../../desktop/main_window.py" line="511"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="126"/>
-        <location filename="../../desktop/main_window.py" line="331"/>
+        <location filename="../../desktop/main_window.py" line="333"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
@@ -1783,164 +1783,164 @@
         <translation>Regis&amp;ters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>员工健康台账：花名册、每日两次测温、医学观察、每日汇总 (Ctrl+Shift+T)</source>
         <translation>Employee health ledger: roster, twice-daily checks, observation, daily summary (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="344"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="365"/>
+        <location filename="../../desktop/main_window.py" line="367"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="364"/>
-        <location filename="../../desktop/main_window.py" line="368"/>
+        <location filename="../../desktop/main_window.py" line="366"/>
+        <location filename="../../desktop/main_window.py" line="370"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370"/>
+        <location filename="../../desktop/main_window.py" line="372"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
-        <location filename="../../desktop/main_window.py" line="625"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
+        <location filename="../../desktop/main_window.py" line="627"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="385"/>
+        <location filename="../../desktop/main_window.py" line="387"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425"/>
+        <location filename="../../desktop/main_window.py" line="427"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425"/>
+        <location filename="../../desktop/main_window.py" line="427"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467"/>
+        <location filename="../../desktop/main_window.py" line="469"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="481"/>
+        <location filename="../../desktop/main_window.py" line="483"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="527"/>
+        <location filename="../../desktop/main_window.py" line="529"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="563"/>
+        <location filename="../../desktop/main_window.py" line="565"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="625"/>
+        <location filename="../../desktop/main_window.py" line="627"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="647"/>
+        <location filename="../../desktop/main_window.py" line="649"/>
         <source>{place} {date} — 复工自查</source>
         <translation>{place} {date} — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="652"/>
+        <location filename="../../desktop/main_window.py" line="654"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="709"/>
+        <location filename="../../desktop/main_window.py" line="711"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="835"/>
+        <location filename="../../desktop/main_window.py" line="837"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -2263,6 +2263,119 @@
     </message>
 </context>
 <context>
+    <name>ReadingsPage</name>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="147"/>
+        <source>日期(&amp;D)：</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="152"/>
+        <source>上一班(&amp;P)</source>
+        <translation>&amp;Previous shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="154"/>
+        <source>下一班(&amp;N)</source>
+        <translation>&amp;Next shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="163"/>
+        <source>输入体温后按 Enter 到下一人，Tab 到下一格；症状填编号：%1。F2 修改已填的值。</source>
+        <translation>Type the temperature and press Enter for the next person, Tab for the next cell; symptoms by number: %1. F2 changes a value already entered.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="230"/>
+        <source>正在读取体温登记……</source>
+        <translation>Reading the temperature register…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="242"/>
+        <source>发热阈值 %1 °C</source>
+        <translation>Fever threshold %1 °C</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="243"/>
+        <source>（当日汇总已签署，记录已锁定）</source>
+        <translation> (the day was signed off; its records are locked)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="247"/>
+        <source>第 %1–%2 人，共 %3 人</source>
+        <translation>People %1–%2 of %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="253"/>
+        <source>花名册中没有需测温的人员。</source>
+        <translation>Nobody on the roster to check.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="262"/>
+        <source>无法读取体温登记。</source>
+        <translation>Could not read the temperature register.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="262"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="271"/>
+        <source>症状将与%1体温一起保存。</source>
+        <translation>The symptoms will be saved with the %1 temperature.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="295"/>
+        <source>补录</source>
+        <translation>Late entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="297"/>
+        <source>%1 %2 已过，现在录入的体温将标记为补录，并记入审计记录（录入人、录入时间）。确认补录吗？</source>
+        <translation>The %2 of %1 has passed: temperatures entered now are marked as late entries and recorded in the audit trail (who entered them, and when). Enter them as late entries?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="315"/>
+        <source>未保存：未确认补录。</source>
+        <translation>Not saved: the late entry was not confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="345"/>
+        <source>正在保存体温……</source>
+        <translation>Saving temperatures…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="357"/>
+        <source>已保存 %1 条%2体温%3。</source>
+        <translation>Saved %1 %2 temperature(s)%3.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="360"/>
+        <source>（补录）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="371"/>
+        <source>体温未保存：%1</source>
+        <translation>Temperatures not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="396"/>
+        <source>发热（≥ %1 °C）或有可疑症状的人员会在此列出下一步措施（GN 四（十四）（十五）、BJHQ 二）。</source>
+        <translation>Anyone with a fever (≥ %1 °C) or a suspicious symptom is shown here with the next steps (GN 4 (14) (15), BJHQ 2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="417"/>
+        <source>本页发热或有症状：%1 人</source>
+        <translation>With fever or symptoms on this page: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="418"/>
+        <source>下一步</source>
+        <translation>Next steps</translation>
+    </message>
+</context>
+<context>
     <name>Registers</name>
     <message>
         <location filename="../../desktop/registers/grid.py" line="473"/>
@@ -2298,14 +2411,24 @@
 <context>
     <name>RegistersWindow</name>
     <message>
-        <location filename="../../desktop/registers/window.py" line="29"/>
+        <location filename="../../desktop/registers/window.py" line="32"/>
         <source>员工健康台账 — 复工自查</source>
         <translation>Employee health ledger — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="36"/>
+        <location filename="../../desktop/registers/window.py" line="39"/>
         <source>花名册(&amp;1)</source>
         <translation>Roster (&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="41"/>
+        <source>体温登记(&amp;2)</source>
+        <translation>Temperatures (&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="55"/>
+        <source>正在保存体温，保存后关闭窗口……</source>
+        <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>
 </context>
 <context>
