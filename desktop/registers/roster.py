@@ -41,6 +41,7 @@ from desktop.common.i18n import english
 from desktop.common.look import compact_rows
 from desktop.common.operations import run_in_background
 from desktop.common.table_model import RowTableModel
+from desktop.registers.roster_import import RosterImportDialog, choose_roster_file, read_and_check, save_template
 
 if TYPE_CHECKING:
     from storage.db import Database
@@ -139,6 +140,7 @@ class RosterPage(QWidget):
         self._reload_after = False
         self._wanted_offset = 0
         self.dialog: EmployeeDialog | None = None
+        self.import_dialog: RosterImportDialog | None = None
 
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("rosterStatus")
@@ -208,6 +210,8 @@ class RosterPage(QWidget):
         self.previous_button.clicked.connect(lambda: self.show_page(self.offset - PAGE_SIZE))
         self.next_button.clicked.connect(lambda: self.show_page(self.offset + PAGE_SIZE))
         self.add_button.clicked.connect(self.add_employee)
+        self.import_button.clicked.connect(self.import_roster)
+        self.template_button.clicked.connect(self.download_template)
         self.edit_button.clicked.connect(self.edit_selected)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -300,6 +304,42 @@ class RosterPage(QWidget):
         dialog.accepted.connect(self._saved)
         dialog.finished.connect(lambda _: setattr(self, "dialog", None))
         dialog.open()
+
+    # --- import and template ---------------------------------------------------------------------------
+
+    @Slot()
+    def import_roster(self) -> None:
+        """Choose a file, read and check it off the GUI thread, then show the preview."""
+        path = choose_roster_file(self)
+        if path is None:
+            return
+        db, actor = self.db, self.actor
+        self.message.setText(self.tr("正在检查 %1……").replace("%1", path.name))
+        run_in_background(
+            self,
+            lambda _progress: read_and_check(db, path),
+            lambda preview: self._preview(RosterImportDialog(db, actor, preview, self)),
+            lambda error: show_error(self, self.tr("无法读取这个文件。"), error, self.tr("没有导入任何数据。")),
+            self.tr("正在检查 %1……").replace("%1", path.name),
+        )
+
+    def _preview(self, dialog: RosterImportDialog) -> None:
+        self.message.clear()
+        self.import_dialog = dialog
+        dialog.accepted.connect(lambda: self._imported(dialog))
+        dialog.finished.connect(lambda _: setattr(self, "import_dialog", None))
+        dialog.open()
+
+    def _imported(self, dialog: RosterImportDialog) -> None:
+        count = len(dialog.imported.good) if dialog.imported is not None else 0
+        self.message.setText(self.tr("已导入 %1 人。").replace("%1", str(count)))
+        self.show_page(self.offset)
+
+    @Slot()
+    def download_template(self) -> None:
+        path = save_template(self)
+        if path is not None:
+            self.message.setText(self.tr("模板已保存到 %1。").replace("%1", str(path)))
 
     @Slot()
     def _saved(self) -> None:

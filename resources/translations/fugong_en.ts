@@ -888,122 +888,122 @@
 <context>
     <name>EmployeeDialog</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="330"/>
+        <location filename="../../desktop/registers/roster.py" line="370"/>
         <source>添加人员</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="330"/>
+        <location filename="../../desktop/registers/roster.py" line="370"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="349"/>
+        <location filename="../../desktop/registers/roster.py" line="389"/>
         <source>直接雇用的留空</source>
         <translation>Leave empty if employed directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="354"/>
+        <location filename="../../desktop/registers/roster.py" line="394"/>
         <source>显示完整(&amp;S)</source>
         <translation>&amp;Show in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="356"/>
+        <location filename="../../desktop/registers/roster.py" line="396"/>
         <source>仅单位主要负责人可查看完整号码；每次查看都记入审计记录</source>
         <translation>Only the manager may see the full numbers; each time is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="364"/>
+        <location filename="../../desktop/registers/roster.py" line="404"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="374"/>
+        <location filename="../../desktop/registers/roster.py" line="414"/>
         <source>例如：湖北武汉</source>
         <translation>e.g. Wuhan, Hubei</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="378"/>
+        <location filename="../../desktop/registers/roster.py" line="418"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="379"/>
+        <location filename="../../desktop/registers/roster.py" line="419"/>
         <source>部门(&amp;D)：</source>
         <translation>&amp;Department:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="380"/>
+        <location filename="../../desktop/registers/roster.py" line="420"/>
         <source>岗位(&amp;P)：</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="381"/>
+        <location filename="../../desktop/registers/roster.py" line="421"/>
         <source>人员类别(&amp;C)：</source>
         <translation>&amp;Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="382"/>
+        <location filename="../../desktop/registers/roster.py" line="422"/>
         <source>外包单位(&amp;O)：</source>
         <translation>&amp;Outsourcing company:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="383"/>
+        <location filename="../../desktop/registers/roster.py" line="423"/>
         <source>身份证号(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="387"/>
+        <location filename="../../desktop/registers/roster.py" line="427"/>
         <source>手机号(&amp;H)：</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="388"/>
+        <location filename="../../desktop/registers/roster.py" line="428"/>
         <source>宿舍房间(&amp;R)：</source>
         <translation>Dormitory &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="389"/>
+        <location filename="../../desktop/registers/roster.py" line="429"/>
         <source>状态(&amp;U)：</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="391"/>
+        <location filename="../../desktop/registers/roster.py" line="431"/>
         <source>返回自(&amp;F)：</source>
         <translation>Returned &amp;from:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="414"/>
+        <location filename="../../desktop/registers/roster.py" line="454"/>
         <source>%1（不修改请留空）</source>
         <translation>%1 (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="414"/>
+        <location filename="../../desktop/registers/roster.py" line="454"/>
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="454"/>
+        <location filename="../../desktop/registers/roster.py" line="494"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="463"/>
+        <location filename="../../desktop/registers/roster.py" line="503"/>
         <source>已显示（已记入审计）</source>
         <translation>Shown (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="480"/>
+        <location filename="../../desktop/registers/roster.py" line="520"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="490"/>
+        <location filename="../../desktop/registers/roster.py" line="530"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="490"/>
+        <location filename="../../desktop/registers/roster.py" line="530"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -2388,22 +2388,22 @@
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="54"/>
+        <location filename="../../desktop/registers/roster.py" line="55"/>
         <source>在岗</source>
         <translation>on site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="55"/>
+        <location filename="../../desktop/registers/roster.py" line="56"/>
         <source>居家观察</source>
         <translation>home observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="56"/>
+        <location filename="../../desktop/registers/roster.py" line="57"/>
         <source>集中观察</source>
         <translation>centralised observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="57"/>
+        <location filename="../../desktop/registers/roster.py" line="58"/>
         <source>离岗</source>
         <translation>left</translation>
     </message>
@@ -2547,64 +2547,135 @@
     </message>
 </context>
 <context>
+    <name>RosterImport</name>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="59"/>
+        <source>选择花名册文件</source>
+        <translation>Choose a roster file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="61"/>
+        <source>花名册 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>Roster (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="72"/>
+        <source>保存花名册模板</source>
+        <translation>Save the roster template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="74"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="83"/>
+        <source>模板未能保存。</source>
+        <translation>The template was not saved.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="95"/>
+        <source>导入花名册：%1</source>
+        <translation>Import the roster: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="105"/>
+        <source>共 %1 行：可导入 %2 行，有误 %3 行，重复 %4 行（重复的人员不会重复导入）。</source>
+        <translation>%1 rows: %2 can be imported, %3 have errors, %4 are duplicates (a duplicate is never imported twice).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="118"/>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="120"/>
+        <source>我已查看以上问题：只导入无误的 %1 行，其余不导入</source>
+        <translation>I have seen the problems above: import only the %1 good rows, and nothing else</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="124"/>
+        <source>导入 %1 行(&amp;I)</source>
+        <translation>&amp;Import %1 rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="162"/>
+        <source>正在导入花名册……</source>
+        <translation>Importing the roster…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="173"/>
+        <source>花名册未导入。</source>
+        <translation>The roster was not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="173"/>
+        <source>没有导入任何数据。</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="87"/>
+        <location filename="../../desktop/registers/roster.py" line="88"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="88"/>
+        <location filename="../../desktop/registers/roster.py" line="89"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="89"/>
+        <location filename="../../desktop/registers/roster.py" line="90"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="90"/>
+        <location filename="../../desktop/registers/roster.py" line="91"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="91"/>
+        <location filename="../../desktop/registers/roster.py" line="92"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="92"/>
+        <location filename="../../desktop/registers/roster.py" line="93"/>
         <source>外包单位</source>
         <translation>Outsourcing company</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="93"/>
+        <location filename="../../desktop/registers/roster.py" line="94"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="94"/>
+        <location filename="../../desktop/registers/roster.py" line="95"/>
         <source>手机号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="95"/>
+        <location filename="../../desktop/registers/roster.py" line="96"/>
         <source>宿舍</source>
         <translation>Dormitory</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="96"/>
+        <location filename="../../desktop/registers/roster.py" line="97"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="97"/>
+        <location filename="../../desktop/registers/roster.py" line="98"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="98"/>
+        <location filename="../../desktop/registers/roster.py" line="99"/>
         <source>返回自</source>
         <translation>Returned from</translation>
     </message>
@@ -2612,77 +2683,103 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="145"/>
+        <location filename="../../desktop/registers/roster.py" line="147"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="151"/>
+        <location filename="../../desktop/registers/roster.py" line="153"/>
         <source>搜索姓名、部门、宿舍</source>
         <translation>Search name, department, dormitory</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="152"/>
+        <location filename="../../desktop/registers/roster.py" line="154"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="154"/>
+        <location filename="../../desktop/registers/roster.py" line="156"/>
         <source>添加(&amp;A)…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="156"/>
+        <location filename="../../desktop/registers/roster.py" line="158"/>
         <source>编辑(&amp;E)…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="158"/>
+        <location filename="../../desktop/registers/roster.py" line="160"/>
         <source>从 Excel 导入(&amp;I)…</source>
         <translation>&amp;Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="160"/>
+        <location filename="../../desktop/registers/roster.py" line="162"/>
         <source>下载模板(&amp;T)…</source>
         <translation>Download &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="179"/>
+        <location filename="../../desktop/registers/roster.py" line="181"/>
         <source>上一页(&amp;P)</source>
         <translation>&amp;Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="181"/>
+        <location filename="../../desktop/registers/roster.py" line="183"/>
         <source>下一页(&amp;N)</source>
         <translation>&amp;Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="238"/>
+        <location filename="../../desktop/registers/roster.py" line="242"/>
         <source>正在读取花名册……</source>
         <translation>Reading the roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="251"/>
+        <location filename="../../desktop/registers/roster.py" line="255"/>
         <source>第 %1–%2 人，共 %3 人</source>
         <translation>People %1–%2 of %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="257"/>
+        <location filename="../../desktop/registers/roster.py" line="261"/>
         <source>没有符合条件的人员。</source>
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="263"/>
+        <location filename="../../desktop/registers/roster.py" line="267"/>
         <source>无法读取花名册。</source>
         <translation>Could not read the roster.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="263"/>
+        <location filename="../../desktop/registers/roster.py" line="267"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="306"/>
+        <location filename="../../desktop/registers/roster.py" line="317"/>
+        <location filename="../../desktop/registers/roster.py" line="323"/>
+        <source>正在检查 %1……</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="322"/>
+        <source>无法读取这个文件。</source>
+        <translation>This file cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="322"/>
+        <source>没有导入任何数据。</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="335"/>
+        <source>已导入 %1 人。</source>
+        <translation>Imported %1 people.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="342"/>
+        <source>模板已保存到 %1。</source>
+        <translation>The template was saved to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="346"/>
         <source>花名册已保存。</source>
         <translation>The roster was saved.</translation>
     </message>
