@@ -578,6 +578,7 @@ def verify_day(db: Database, day: dt.date, trust_file: Path | None = None) -> li
     from export.pades import check_pdf_signatures
     from export.trust import anchors_for
     from storage import ledger
+    from storage.ledger_retention import removed_by_retention
 
     signoff = ledger.sealed_day(db, day)
     checks: list[DayCheck] = []
@@ -594,17 +595,27 @@ def verify_day(db: Database, day: dt.date, trust_file: Path | None = None) -> li
         count, readings = ledger.readings_digest(session, day)
     sealed = stored.get("readings", {})
     unchanged = (count, readings) == (sealed.get("count"), sealed.get("sha256"))
-    checks.append(
-        DayCheck(
-            unchanged,
-            f"当日体温记录未改动（{count} 条）"
-            if unchanged
-            else f"当日体温记录在签署后被改动（签署时 {sealed.get('count')} 条，现为 {count} 条）",
-            f"the day's readings are unchanged ({count})"
-            if unchanged
-            else f"the day's readings changed after signing ({sealed.get('count')} then, {count} now)",
+    run = removed_by_retention(db, day) if count == 0 else None
+    if run is not None:
+        checks.append(
+            DayCheck(
+                True,
+                f"当日体温记录已按保存期限删除（第 {run} 次清理）；签署的汇总保留",
+                f"the day's readings were removed by retention run {run}; the signed summary stays",
+            )
         )
-    )
+    else:
+        checks.append(
+            DayCheck(
+                unchanged,
+                f"当日体温记录未改动（{count} 条）"
+                if unchanged
+                else f"当日体温记录在签署后被改动（签署时 {sealed.get('count')} 条，现为 {count} 条）",
+                f"the day's readings are unchanged ({count})"
+                if unchanged
+                else f"the day's readings changed after signing ({sealed.get('count')} then, {count} now)",
+            )
+        )
     anchors = anchors_for(db, trust_file)
     if not anchors.ok:
         checks.append(DayCheck(False, anchors.problem_zh, anchors.problem))

@@ -192,8 +192,8 @@ def _refuse_duplicate(session: Session, data: EmployeeInput, except_id: int | No
     found = session.scalar(query.limit(1))
     if found is not None:
         raise InvalidInputError(
-            f"{data.name} is already on the roster (#{found}, same name and ID number or phone); nothing was changed",
-            f"{data.name} 已在花名册中（#{found}，姓名与身份证号或手机号相同）；没有修改任何数据",
+            f"this person is already on the roster (#{found}, same name and ID number or phone); nothing was changed",
+            f"此人已在花名册中（#{found}，姓名与身份证号或手机号相同）；没有修改任何数据",
         )
 
 
