@@ -829,3 +829,48 @@ def evidence_for(db: Database, item_id: str, day: dt.date) -> LedgerEvidence:
             raise InvalidInputError(f"the ledger gives no evidence for {item_id}", f"健康台账不为 {item_id} 提供依据")
         coverage = _coverage(session, day, group)
     return evidence_text(item_id, day, coverage, shortest)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Sealing a day (the signing itself is export.ledger_reports.sign_day)
+
+
+def readings_digest(session: Session, day: dt.date) -> tuple[int, str]:
+    """How many readings ``day`` has and the SHA-256 of all of them (person, half-day, temperature, symptoms,
+    late, who, when), in key order: a signed summary carries it, so any later change of the day shows."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    count = 0
+    for row in session.execute(
+        select(
+            HealthReading.employee_id,
+            HealthReading.half,
+            HealthReading.temperature,
+            HealthReading.symptoms,
+            HealthReading.late,
+            HealthReading.entered_by,
+            HealthReading.entered_at,
+        )
+        .where(HealthReading.day == day)
+        .order_by(HealthReading.employee_id, HealthReading.half)
+    ):
+        count += 1
+        digest.update(
+            f"{row[0]}|{row[1]}|{row[2]}|{row[3]}|{int(bool(row[4]))}|{row[5]}|{row[6].isoformat()}\n".encode()
+        )
+    return count, digest.hexdigest()
+
+
+def sealed_day(db: Database, day: dt.date) -> DaySignOff:
+    with db.session() as session:
+        signoff = session.scalar(select(DaySignOff).where(DaySignOff.day == day))
+    if signoff is None:
+        raise NotFoundError(f"{day.isoformat()} has not been signed off", f"{day.isoformat()} 的每日汇总尚未签署")
+    return signoff
+
+
+def seal_day(session: Session, signoff: DaySignOff) -> None:
+    """Store a signed daily summary inside the caller's transaction; a day is signed once."""
+    _refuse_sealed(session, signoff.day)
+    session.add(signoff)

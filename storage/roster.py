@@ -38,7 +38,7 @@ from checklist.ledger import (
     mask_phone,
     validate_employee,
 )
-from checklist.workflow import ACCOUNT_ADMIN_ROLES, WRITE_ROLES
+from checklist.workflow import ACCOUNT_ADMIN_ROLES
 from storage import audit
 from storage.db import Database
 from storage.errors import InvalidInputError, NotFoundError
@@ -192,8 +192,8 @@ def _refuse_duplicate(session: Session, data: EmployeeInput, except_id: int | No
     found = session.scalar(query.limit(1))
     if found is not None:
         raise InvalidInputError(
-            f"{data.name} is already on the roster (#{found}, same name and ID number or phone); nothing was changed",
-            f"{data.name} 已在花名册中（#{found}，姓名与身份证号或手机号相同）；没有修改任何数据",
+            f"this person is already on the roster (#{found}, same name and ID number or phone); nothing was changed",
+            f"此人已在花名册中（#{found}，姓名与身份证号或手机号相同）；没有修改任何数据",
         )
 
 
@@ -418,20 +418,16 @@ def headcount_statuses() -> tuple[str, ...]:
     return tuple(s.value for s in EmployeeStatus if s is not EmployeeStatus.LEFT)
 
 
-__all__ = [
-    "UNMASK_ROLES",
-    "WRITE_ROLES",
-    "BadRow",
-    "Duplicate",
-    "EmployeeView",
-    "Page",
-    "RosterCheck",
-    "add_employee",
-    "check_roster",
-    "commit_roster",
-    "get_employee",
-    "list_employees",
-    "record_consent",
-    "unmask",
-    "update_employee",
-]
+def masked_contacts(db: Database, employee_ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
+    """(department, masked ID number, masked phone) of each person, for reports."""
+    found: dict[int, tuple[str, str, str]] = {}
+    ids = list(dict.fromkeys(employee_ids))
+    with db.session() as session:
+        for start in range(0, len(ids), 900):
+            for employee_id, department, id_number, phone in session.execute(
+                select(Employee.id, Employee.department, Employee.id_number, Employee.phone).where(
+                    Employee.id.in_(ids[start : start + 900])
+                )
+            ):
+                found[employee_id] = (department, mask_id_number(id_number), mask_phone(phone))
+    return found
