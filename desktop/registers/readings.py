@@ -120,7 +120,7 @@ class ReadingsPage(QWidget):
 
     def __init__(self, db: Database, actor: str, role: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from storage.roster import WRITE_ROLES
+        from checklist.workflow import WRITE_ROLES
 
         self.db = db
         self.actor = actor

@@ -128,7 +128,8 @@ class RosterPage(QWidget):
 
     def __init__(self, db: Database, actor: str, role: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from storage.roster import UNMASK_ROLES, WRITE_ROLES
+        from checklist.workflow import WRITE_ROLES
+        from storage.roster import UNMASK_ROLES
 
         self.db = db
         self.actor = actor

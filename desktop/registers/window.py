@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.common.assets import icon
 from desktop.common.look import fit_to_screen
+from desktop.registers.observation import ObservationPage
 from desktop.registers.readings import ReadingsPage
 from desktop.registers.roster import RosterPage
 
@@ -39,11 +40,14 @@ class RegistersWindow(QWidget):
         self.tabs.addTab(self.roster, icon("account"), self.tr("花名册(&1)"))
         self.readings = ReadingsPage(db, account.name, account.role)
         self.tabs.addTab(self.readings, icon("item"), self.tr("体温登记(&2)"))
+        self.observation = ObservationPage(db, account.name, account.role)
+        self.tabs.addTab(self.observation, icon("unanswered"), self.tr("医学观察(&3)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         fit_to_screen(self, 1280, 760)
         self.roster.show_page(0)
         self.readings.show_day(self.readings.day)
+        self.observation.show_day(self.observation.day)
         self.readings.saved.connect(self._close_when_saved)
         self._closing = False
 

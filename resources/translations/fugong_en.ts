@@ -888,122 +888,122 @@
 <context>
     <name>EmployeeDialog</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="370"/>
+        <location filename="../../desktop/registers/roster.py" line="371"/>
         <source>添加人员</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="370"/>
+        <location filename="../../desktop/registers/roster.py" line="371"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="389"/>
+        <location filename="../../desktop/registers/roster.py" line="390"/>
         <source>直接雇用的留空</source>
         <translation>Leave empty if employed directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="394"/>
+        <location filename="../../desktop/registers/roster.py" line="395"/>
         <source>显示完整(&amp;S)</source>
         <translation>&amp;Show in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="396"/>
+        <location filename="../../desktop/registers/roster.py" line="397"/>
         <source>仅单位主要负责人可查看完整号码；每次查看都记入审计记录</source>
         <translation>Only the manager may see the full numbers; each time is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="404"/>
+        <location filename="../../desktop/registers/roster.py" line="405"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="414"/>
+        <location filename="../../desktop/registers/roster.py" line="415"/>
         <source>例如：湖北武汉</source>
         <translation>e.g. Wuhan, Hubei</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="418"/>
+        <location filename="../../desktop/registers/roster.py" line="419"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="419"/>
+        <location filename="../../desktop/registers/roster.py" line="420"/>
         <source>部门(&amp;D)：</source>
         <translation>&amp;Department:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="420"/>
+        <location filename="../../desktop/registers/roster.py" line="421"/>
         <source>岗位(&amp;P)：</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="421"/>
+        <location filename="../../desktop/registers/roster.py" line="422"/>
         <source>人员类别(&amp;C)：</source>
         <translation>&amp;Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="422"/>
+        <location filename="../../desktop/registers/roster.py" line="423"/>
         <source>外包单位(&amp;O)：</source>
         <translation>&amp;Outsourcing company:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="423"/>
+        <location filename="../../desktop/registers/roster.py" line="424"/>
         <source>身份证号(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="427"/>
+        <location filename="../../desktop/registers/roster.py" line="428"/>
         <source>手机号(&amp;H)：</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="428"/>
+        <location filename="../../desktop/registers/roster.py" line="429"/>
         <source>宿舍房间(&amp;R)：</source>
         <translation>Dormitory &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="429"/>
+        <location filename="../../desktop/registers/roster.py" line="430"/>
         <source>状态(&amp;U)：</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="431"/>
+        <location filename="../../desktop/registers/roster.py" line="432"/>
         <source>返回自(&amp;F)：</source>
         <translation>Returned &amp;from:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="454"/>
+        <location filename="../../desktop/registers/roster.py" line="455"/>
         <source>%1（不修改请留空）</source>
         <translation>%1 (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="454"/>
+        <location filename="../../desktop/registers/roster.py" line="455"/>
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="494"/>
+        <location filename="../../desktop/registers/roster.py" line="495"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="503"/>
+        <location filename="../../desktop/registers/roster.py" line="504"/>
         <source>已显示（已记入审计）</source>
         <translation>Shown (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="520"/>
+        <location filename="../../desktop/registers/roster.py" line="521"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="530"/>
+        <location filename="../../desktop/registers/roster.py" line="531"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="530"/>
+        <location filename="../../desktop/registers/roster.py" line="531"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -2055,6 +2055,263 @@
     </message>
 </context>
 <context>
+    <name>Observation</name>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="458"/>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationDialog</name>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="371"/>
+        <source>输入姓名或部门查找</source>
+        <translation>Type a name or department to find</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="385"/>
+        <source>必填，例如：3 月 1 日自湖北返京</source>
+        <translation>Required, e.g. back in Beijing from Hubei on 1 March</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="385"/>
+        <source>例如：3 月 1 日自湖北返京</source>
+        <translation>e.g. back in Beijing from Hubei on 1 March</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="390"/>
+        <source>查找(&amp;F)：</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="391"/>
+        <source>人员(&amp;P)：</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="392"/>
+        <source>方式(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="394"/>
+        <source>原因(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="469"/>
+        <source>未能保存。</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="469"/>
+        <source>填写的内容仍保留在对话框中。</source>
+        <translation>What you typed is still in the dialog.</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationModel</name>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="77"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="78"/>
+        <source>方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="79"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="80"/>
+        <source>结束（含）</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="81"/>
+        <source>第几天</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="82"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="92"/>
+        <source>已标为在岗，但观察期未结束（BJTG 三）</source>
+        <translation>Marked on site, but the observation has not ended (BJTG 3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="100"/>
+        <source>第 %1 天</source>
+        <translation>day %1</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationPage</name>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="133"/>
+        <source>日期(&amp;D)：</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="137"/>
+        <source>开始观察(&amp;B)…</source>
+        <translation>&amp;Begin observation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="139"/>
+        <source>延长(&amp;X)…</source>
+        <translation>E&amp;xtend…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="141"/>
+        <source>缩短(&amp;S)…</source>
+        <translation>&amp;Shorten…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="143"/>
+        <source>仅单位主要负责人，须填写理由（如经检测筛查排除感染，LK28 二（二）2）</source>
+        <translation>The manager only, with a reason (e.g. screening ruled out infection, LK28 2 (2) 2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="144"/>
+        <source>新的接触(&amp;R)…</source>
+        <translation>New exposure (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="146"/>
+        <source>新的暴露：自接触之日起重新计算 14 天</source>
+        <translation>A new exposure: 14 days again from the exposure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="147"/>
+        <source>结束观察(&amp;E)…</source>
+        <translation>&amp;End observation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="215"/>
+        <source>观察中 %1 人</source>
+        <translation>%1 under observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="216"/>
+        <source>（显示结束最早的 %1 人）</source>
+        <translation> (showing the %1 ending first)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="226"/>
+        <source>无法读取观察名单。</source>
+        <translation>Could not read the observation list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="226"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="259"/>
+        <source>开始医学观察</source>
+        <translation>Begin medical observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="260"/>
+        <source>自开始之日起观察 14 天（BJHQ 二；BJTG 三），开始日为第 1 天。</source>
+        <translation>Observation lasts 14 days from its start (BJHQ 2; BJTG 3); the start is day 1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="261"/>
+        <source>开始日期(&amp;D)：</source>
+        <translation>Start &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="268"/>
+        <source>已开始观察。</source>
+        <translation>The observation has begun.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="279"/>
+        <source>缩短观察期</source>
+        <translation>Shorten the observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="280"/>
+        <source>%1 的观察期至 %2。缩短须由单位主要负责人填写理由（如经检测筛查排除感染，LK28 二（二）2）。</source>
+        <translation>%1&apos;s observation runs until %2. Only the manager may shorten it, with a reason (e.g. screening ruled out infection, LK28 2 (2) 2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="284"/>
+        <source>延长观察期</source>
+        <translation>Extend the observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="284"/>
+        <source>%1 的观察期至 %2。</source>
+        <translation>%1&apos;s observation runs until %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="289"/>
+        <source>新的结束日期(&amp;D)：</source>
+        <translation>New last &amp;day:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="295"/>
+        <source>观察期已缩短。</source>
+        <translation>The observation was shortened.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="295"/>
+        <source>观察期已延长。</source>
+        <translation>The observation was extended.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="306"/>
+        <source>新的接触</source>
+        <translation>New exposure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="307"/>
+        <source>%1 有新的暴露：自接触之日起重新观察 14 天（已更晚的结束日期保留）。</source>
+        <translation>%1 had a new exposure: 14 days of observation again from the exposure (a later end already set is kept).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="308"/>
+        <source>接触日期(&amp;D)：</source>
+        <translation>Exposure &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="314"/>
+        <source>观察已重新开始。</source>
+        <translation>The observation was restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="325"/>
+        <source>结束观察</source>
+        <translation>End the observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="326"/>
+        <source>%1 的观察期至 %2；提前结束须由单位主要负责人填写理由。结束后请在花名册中更改其状态。</source>
+        <translation>%1&apos;s observation runs until %2; ending it early needs the manager and a reason. Afterwards change the person&apos;s status in the roster.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="329"/>
+        <source>结束日期(&amp;D)：</source>
+        <translation>&amp;Last day:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="335"/>
+        <source>观察已结束。</source>
+        <translation>The observation has ended.</translation>
+    </message>
+</context>
+<context>
     <name>Operation</name>
     <message>
         <location filename="../../desktop/common/operations.py" line="112"/>
@@ -2411,22 +2668,27 @@
 <context>
     <name>RegistersWindow</name>
     <message>
-        <location filename="../../desktop/registers/window.py" line="32"/>
+        <location filename="../../desktop/registers/window.py" line="33"/>
         <source>员工健康台账 — 复工自查</source>
         <translation>Employee health ledger — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="39"/>
+        <location filename="../../desktop/registers/window.py" line="40"/>
         <source>花名册(&amp;1)</source>
         <translation>Roster (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="41"/>
+        <location filename="../../desktop/registers/window.py" line="42"/>
         <source>体温登记(&amp;2)</source>
         <translation>Temperatures (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="55"/>
+        <location filename="../../desktop/registers/window.py" line="44"/>
+        <source>医学观察(&amp;3)</source>
+        <translation>Observation (&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="59"/>
         <source>正在保存体温，保存后关闭窗口……</source>
         <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>
@@ -2683,103 +2945,103 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="147"/>
+        <location filename="../../desktop/registers/roster.py" line="148"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="153"/>
+        <location filename="../../desktop/registers/roster.py" line="154"/>
         <source>搜索姓名、部门、宿舍</source>
         <translation>Search name, department, dormitory</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="154"/>
+        <location filename="../../desktop/registers/roster.py" line="155"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="156"/>
+        <location filename="../../desktop/registers/roster.py" line="157"/>
         <source>添加(&amp;A)…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="158"/>
+        <location filename="../../desktop/registers/roster.py" line="159"/>
         <source>编辑(&amp;E)…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="160"/>
+        <location filename="../../desktop/registers/roster.py" line="161"/>
         <source>从 Excel 导入(&amp;I)…</source>
         <translation>&amp;Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="162"/>
+        <location filename="../../desktop/registers/roster.py" line="163"/>
         <source>下载模板(&amp;T)…</source>
         <translation>Download &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="181"/>
+        <location filename="../../desktop/registers/roster.py" line="182"/>
         <source>上一页(&amp;P)</source>
         <translation>&amp;Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="183"/>
+        <location filename="../../desktop/registers/roster.py" line="184"/>
         <source>下一页(&amp;N)</source>
         <translation>&amp;Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="242"/>
+        <location filename="../../desktop/registers/roster.py" line="243"/>
         <source>正在读取花名册……</source>
         <translation>Reading the roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="255"/>
+        <location filename="../../desktop/registers/roster.py" line="256"/>
         <source>第 %1–%2 人，共 %3 人</source>
         <translation>People %1–%2 of %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="261"/>
+        <location filename="../../desktop/registers/roster.py" line="262"/>
         <source>没有符合条件的人员。</source>
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="267"/>
+        <location filename="../../desktop/registers/roster.py" line="268"/>
         <source>无法读取花名册。</source>
         <translation>Could not read the roster.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="267"/>
+        <location filename="../../desktop/registers/roster.py" line="268"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="317"/>
-        <location filename="../../desktop/registers/roster.py" line="323"/>
+        <location filename="../../desktop/registers/roster.py" line="318"/>
+        <location filename="../../desktop/registers/roster.py" line="324"/>
         <source>正在检查 %1……</source>
         <translation>Checking %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="322"/>
+        <location filename="../../desktop/registers/roster.py" line="323"/>
         <source>无法读取这个文件。</source>
         <translation>This file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="322"/>
+        <location filename="../../desktop/registers/roster.py" line="323"/>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="335"/>
+        <location filename="../../desktop/registers/roster.py" line="336"/>
         <source>已导入 %1 人。</source>
         <translation>Imported %1 people.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="342"/>
+        <location filename="../../desktop/registers/roster.py" line="343"/>
         <source>模板已保存到 %1。</source>
         <translation>The template was saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="346"/>
+        <location filename="../../desktop/registers/roster.py" line="347"/>
         <source>花名册已保存。</source>
         <translation>The roster was saved.</translation>
     </message>
