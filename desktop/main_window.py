@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from desktop.editor.view import InspectionView
     from desktop.inspections.new import NewInspection, NewInspectionDialog
     from desktop.inspections.view import InspectionsPage
+    from desktop.registers.window import RegistersWindow
     from desktop.signing.dialog import CorrectionDialog, SignDialog
     from storage.db import Database
     from storage.listing import InspectionRow
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.sign_dialog: SignDialog | None = None
         self.correction_dialog: CorrectionDialog | None = None
         self.audit_window: AuditWindow | None = None
+        self.registers_window: RegistersWindow | None = None
         self._pending_open: int | None = None
         self._initial_rows: list[InspectionRow] | None = None
         self.setWindowTitle(self.tr("复工自查"))
@@ -207,6 +209,13 @@ class MainWindow(QMainWindow):
             "correct", self.tr("新版本（更正）(&C)…"), self.correct_current, icon_name="new"
         )
         self.audit_action = self._action("audit", self.tr("审计(&D)…"), self.show_audit, [key("Ctrl+Shift+A")])
+        self.registers_action = self._action(
+            "registers", self.tr("台账(&T)…"), self.show_registers, [key("Ctrl+Shift+T")], icon_name="list"
+        )
+        self.registers_action.setToolTip(
+            self.tr("员工健康台账：花名册、每日两次测温、医学观察、每日汇总 (Ctrl+Shift+T)")
+        )
+        self.registers_action.setStatusTip(self.registers_action.toolTip())
         self.add_account_action = self._action("account", self.tr("添加账户(&A)…"), self.add_account)
         self.manage_accounts_action = self._action(
             "accounts", self.tr("管理账户(&M)…"), self.manage_accounts, icon_name="account"
@@ -254,6 +263,7 @@ class MainWindow(QMainWindow):
         inspection_menu.addAction(self.correction_action)
         view_menu = menu.addMenu(self.tr("视图(&V)"))
         view_menu.addAction(self.audit_action)
+        view_menu.addAction(self.registers_action)
         language_menu = view_menu.addMenu(self.tr("语言 / Language(&L)"))
         for action in self.language_actions.values():
             language_menu.addAction(action)
@@ -278,7 +288,7 @@ class MainWindow(QMainWindow):
         for action in (self.previous_action, self.next_action, self.summary_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
-        for action in (self.sign_action, self.audit_action):
+        for action in (self.sign_action, self.audit_action, self.registers_action):
             toolbar.addAction(action)
 
     @Slot()
@@ -308,6 +318,7 @@ class MainWindow(QMainWindow):
             and editor.header.status == InspectionStatus.SIGNED
         )
         self.audit_action.setEnabled(loaded)
+        self.registers_action.setEnabled(loaded)  # every role: an auditor reads, the core refuses its changes
         self.add_account_action.setEnabled(loaded and account is not None and account.can_manage_accounts)
         self.manage_accounts_action.setEnabled(loaded and account is not None and account.can_manage_accounts)
         self.company_action.setEnabled(loaded and self.has_company and account is not None and account.can_edit_company)
@@ -503,6 +514,8 @@ class MainWindow(QMainWindow):
             return
         if self.audit_window is not None:
             self.audit_window.close()
+        if self.registers_window is not None:
+            self.registers_window.close()
         self.account = None
         self.user_label.setText(self.tr("未登录"))
         self.save_state_label.clear()
@@ -782,6 +795,25 @@ class MainWindow(QMainWindow):
             self.audit_window.show_record(self.editor.inspection_id)
 
     @Slot()
+    def show_registers(self) -> None:
+        """台账: the employee health ledger in a window of its own, for the logged-in account."""
+        from PySide6.QtCore import Qt
+
+        from desktop.registers.window import RegistersWindow
+
+        if self.db is None or self.account is None:
+            return
+        if self.registers_window is None:
+            window = RegistersWindow(self.db, self.account, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda: setattr(self, "registers_window", None))
+            self.registers_window = window
+        if self.registers_window.isVisible():
+            self.registers_window.raise_()
+        self.registers_window.show()
+        self.registers_window.activateWindow()
+
+    @Slot()
     def export_current(self) -> None:
         from desktop.reports.export import export_inspection
 
@@ -855,6 +887,8 @@ class MainWindow(QMainWindow):
                 return
         if self.audit_window is not None:
             self.audit_window.close()
+        if self.registers_window is not None:
+            self.registers_window.close()
         self.save_window_state()
         wait_for_background_work()
         from PySide6.QtCore import Qt  # not at start-up: see desktop.app

@@ -18,6 +18,16 @@ from typing import Any
 from sqlalchemy import Connection, Row, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
+from storage.ledger_models import (
+    ConsentRecord,
+    DaySignOff,
+    Employee,
+    ImportMapping,
+    LedgerSettings,
+    Observation,
+    ObservationChangeRow,
+    RetentionRun,
+)
 from storage.models import (
     ActionFollowUp,
     AuditEntry,
@@ -52,6 +62,15 @@ AUDITED = (
     ReportFile,
     SigningAuthority,
     AuthorityKey,
+    # The health ledger (readings are audited per batch by storage.ledger, see storage.ledger_models).
+    Employee,
+    ConsentRecord,
+    Observation,
+    ObservationChangeRow,
+    DaySignOff,
+    ImportMapping,
+    RetentionRun,
+    LedgerSettings,
 )
 # Bookkeeping columns whose change alone is not a user action.
 _QUIET = {
@@ -67,6 +86,9 @@ _QUIET = {
 }
 # Secrets never enter the trail: only the fact that they changed.
 _SECRET = {"password_hash"}
+# Personal data (a model's ``__audit_personal__``: an employee's name, ID number, phone …) never enters the
+# trail either: the entry names the row by id, so removing the row's personal data anonymises the trail too.
+PERSONAL = "<personal>"
 
 
 def json_value(value: Any) -> Any:
@@ -111,26 +133,34 @@ def _inspection_of(obj: Any) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def _value(key: str, value: Any) -> Any:
+def _value(key: str, value: Any, personal: frozenset[str] = frozenset()) -> Any:
+    if key in personal and value:
+        return PERSONAL
     return "<secret>" if key in _SECRET and value else json_value(value)
+
+
+def _personal(obj: Any) -> frozenset[str]:
+    return frozenset(getattr(type(obj), "__audit_personal__", ()))
 
 
 def _columns(obj: Any) -> dict[str, Any]:
     mapper = inspect(obj).mapper
-    return {c.key: _value(c.key, getattr(obj, c.key)) for c in mapper.column_attrs}
+    personal = _personal(obj)
+    return {c.key: _value(c.key, getattr(obj, c.key), personal) for c in mapper.column_attrs}
 
 
 def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     state = inspect(obj)
     old: dict[str, Any] = {}
     new: dict[str, Any] = {}
+    personal = _personal(obj)
     for attr in state.mapper.column_attrs:
         if attr.key in _QUIET:
             continue
         history = state.attrs[attr.key].history
         if history.has_changes():
-            old[attr.key] = _value(attr.key, history.deleted[0]) if history.deleted else None
-            new[attr.key] = _value(attr.key, history.added[0]) if history.added else None
+            old[attr.key] = _value(attr.key, history.deleted[0], personal) if history.deleted else None
+            new[attr.key] = _value(attr.key, history.added[0], personal) if history.added else None
     return old, new
 
 

@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli import commands as storage_commands
 
     storage_commands.register(commands)
+    from desktop.cli import ledger_commands
+
+    ledger_commands.register(commands, storage_commands._guard)
     return parser
 
 

@@ -1024,6 +1024,129 @@
     </message>
 </context>
 <context>
+    <name>EmployeeDialog</name>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="371"/>
+        <source>添加人员</source>
+        <translation>Add a person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="371"/>
+        <source>人员：%1</source>
+        <translation>Person: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="390"/>
+        <source>直接雇用的留空</source>
+        <translation>Leave empty if employed directly</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="395"/>
+        <source>显示完整(&amp;S)</source>
+        <translation>&amp;Show in full</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="397"/>
+        <source>仅单位主要负责人可查看完整号码；每次查看都记入审计记录</source>
+        <translation>Only the manager may see the full numbers; each time is recorded in the audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="405"/>
+        <source>返岗日期</source>
+        <translation>Return date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="415"/>
+        <source>例如：湖北武汉</source>
+        <translation>e.g. Wuhan, Hubei</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="419"/>
+        <source>姓名(&amp;M)：</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="420"/>
+        <source>部门(&amp;D)：</source>
+        <translation>&amp;Department:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="421"/>
+        <source>岗位(&amp;P)：</source>
+        <translation>&amp;Post:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="422"/>
+        <source>人员类别(&amp;C)：</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="423"/>
+        <source>外包单位(&amp;O)：</source>
+        <translation>&amp;Outsourcing company:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="424"/>
+        <source>身份证号(&amp;I)：</source>
+        <translation>&amp;ID number:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="428"/>
+        <source>手机号(&amp;H)：</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="429"/>
+        <source>宿舍房间(&amp;R)：</source>
+        <translation>Dormitory &amp;room:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="430"/>
+        <source>状态(&amp;U)：</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="432"/>
+        <source>返回自(&amp;F)：</source>
+        <translation>Returned &amp;from:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="455"/>
+        <source>%1（不修改请留空）</source>
+        <translation>%1 (leave empty to keep)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="455"/>
+        <source>未登记</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="495"/>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="504"/>
+        <source>已显示（已记入审计）</source>
+        <translation>Shown (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="521"/>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="531"/>
+        <source>未能保存。</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="531"/>
+        <source>填写的内容仍保留在对话框中。</source>
+        <translation>What you typed is still in the dialog.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/common/errors.py" line="42"/>
@@ -1694,273 +1817,283 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="115"/>
-        <location filename="../../desktop/main_window.py" line="676"/>
-        <location filename="../../desktop/main_window.py" line="848"/>
+        <location filename="../../desktop/main_window.py" line="117"/>
+        <location filename="../../desktop/main_window.py" line="689"/>
+        <location filename="../../desktop/main_window.py" line="880"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126"/>
-        <location filename="../../desktop/main_window.py" line="507"/>
+        <location filename="../../desktop/main_window.py" line="128"/>
+        <location filename="../../desktop/main_window.py" line="520"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="130"/>
-        <location filename="../../desktop/main_window.py" line="331"/>
+        <location filename="../../desktop/main_window.py" line="132"/>
+        <location filename="../../desktop/main_window.py" line="342"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184"/>
+        <location filename="../../desktop/main_window.py" line="186"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/main_window.py" line="188"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="191"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="195"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195"/>
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
+        <source>台账(&amp;T)…</source>
+        <translation>Regis&amp;ters…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="216"/>
+        <source>员工健康台账：花名册、每日两次测温、医学观察、每日汇总 (Ctrl+Shift+T)</source>
+        <translation>Employee health ledger: roster, twice-daily checks, observation, daily summary (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>企业信息(&amp;Y)…</source>
         <translation>Compan&amp;y details…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="278"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="282"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="353"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="365"/>
+        <location filename="../../desktop/main_window.py" line="376"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="364"/>
-        <location filename="../../desktop/main_window.py" line="368"/>
+        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="379"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370"/>
+        <location filename="../../desktop/main_window.py" line="381"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="395"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
-        <location filename="../../desktop/main_window.py" line="658"/>
+        <location filename="../../desktop/main_window.py" line="395"/>
+        <location filename="../../desktop/main_window.py" line="671"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="385"/>
+        <location filename="../../desktop/main_window.py" line="396"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425"/>
+        <location filename="../../desktop/main_window.py" line="436"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425"/>
+        <location filename="../../desktop/main_window.py" line="436"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467"/>
+        <location filename="../../desktop/main_window.py" line="478"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="481"/>
+        <location filename="../../desktop/main_window.py" line="492"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="525"/>
+        <location filename="../../desktop/main_window.py" line="538"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="581"/>
+        <location filename="../../desktop/main_window.py" line="594"/>
         <source>企业信息已保存。</source>
         <translation>Company details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="596"/>
+        <location filename="../../desktop/main_window.py" line="609"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="658"/>
+        <location filename="../../desktop/main_window.py" line="671"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="680"/>
+        <location filename="../../desktop/main_window.py" line="693"/>
         <source>{place} {date} — 复工自查</source>
         <translation>{place} {date} — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="685"/>
+        <location filename="../../desktop/main_window.py" line="698"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="742"/>
+        <location filename="../../desktop/main_window.py" line="755"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="849"/>
+        <location filename="../../desktop/main_window.py" line="881"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -2072,6 +2205,263 @@
         <location filename="../../desktop/inspections/new.py" line="160"/>
         <source>未能创建检查：</source>
         <translation>The inspection could not be created: </translation>
+    </message>
+</context>
+<context>
+    <name>Observation</name>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="458"/>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationDialog</name>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="371"/>
+        <source>输入姓名或部门查找</source>
+        <translation>Type a name or department to find</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="385"/>
+        <source>必填，例如：3 月 1 日自湖北返京</source>
+        <translation>Required, e.g. back in Beijing from Hubei on 1 March</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="385"/>
+        <source>例如：3 月 1 日自湖北返京</source>
+        <translation>e.g. back in Beijing from Hubei on 1 March</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="390"/>
+        <source>查找(&amp;F)：</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="391"/>
+        <source>人员(&amp;P)：</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="392"/>
+        <source>方式(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="394"/>
+        <source>原因(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="469"/>
+        <source>未能保存。</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="469"/>
+        <source>填写的内容仍保留在对话框中。</source>
+        <translation>What you typed is still in the dialog.</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationModel</name>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="77"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="78"/>
+        <source>方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="79"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="80"/>
+        <source>结束（含）</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="81"/>
+        <source>第几天</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="82"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="92"/>
+        <source>已标为在岗，但观察期未结束（BJTG 三）</source>
+        <translation>Marked on site, but the observation has not ended (BJTG 3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="100"/>
+        <source>第 %1 天</source>
+        <translation>day %1</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationPage</name>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="133"/>
+        <source>日期(&amp;D)：</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="137"/>
+        <source>开始观察(&amp;B)…</source>
+        <translation>&amp;Begin observation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="139"/>
+        <source>延长(&amp;X)…</source>
+        <translation>E&amp;xtend…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="141"/>
+        <source>缩短(&amp;S)…</source>
+        <translation>&amp;Shorten…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="143"/>
+        <source>仅单位主要负责人，须填写理由（如经检测筛查排除感染，LK28 二（二）2）</source>
+        <translation>The manager only, with a reason (e.g. screening ruled out infection, LK28 2 (2) 2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="144"/>
+        <source>新的接触(&amp;R)…</source>
+        <translation>New exposure (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="146"/>
+        <source>新的暴露：自接触之日起重新计算 14 天</source>
+        <translation>A new exposure: 14 days again from the exposure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="147"/>
+        <source>结束观察(&amp;E)…</source>
+        <translation>&amp;End observation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="215"/>
+        <source>观察中 %1 人</source>
+        <translation>%1 under observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="216"/>
+        <source>（显示结束最早的 %1 人）</source>
+        <translation> (showing the %1 ending first)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="226"/>
+        <source>无法读取观察名单。</source>
+        <translation>Could not read the observation list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="226"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="259"/>
+        <source>开始医学观察</source>
+        <translation>Begin medical observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="260"/>
+        <source>自开始之日起观察 14 天（BJHQ 二；BJTG 三），开始日为第 1 天。</source>
+        <translation>Observation lasts 14 days from its start (BJHQ 2; BJTG 3); the start is day 1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="261"/>
+        <source>开始日期(&amp;D)：</source>
+        <translation>Start &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="268"/>
+        <source>已开始观察。</source>
+        <translation>The observation has begun.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="279"/>
+        <source>缩短观察期</source>
+        <translation>Shorten the observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="280"/>
+        <source>%1 的观察期至 %2。缩短须由单位主要负责人填写理由（如经检测筛查排除感染，LK28 二（二）2）。</source>
+        <translation>%1&apos;s observation runs until %2. Only the manager may shorten it, with a reason (e.g. screening ruled out infection, LK28 2 (2) 2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="284"/>
+        <source>延长观察期</source>
+        <translation>Extend the observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="284"/>
+        <source>%1 的观察期至 %2。</source>
+        <translation>%1&apos;s observation runs until %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="289"/>
+        <source>新的结束日期(&amp;D)：</source>
+        <translation>New last &amp;day:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="295"/>
+        <source>观察期已缩短。</source>
+        <translation>The observation was shortened.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="295"/>
+        <source>观察期已延长。</source>
+        <translation>The observation was extended.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="306"/>
+        <source>新的接触</source>
+        <translation>New exposure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="307"/>
+        <source>%1 有新的暴露：自接触之日起重新观察 14 天（已更晚的结束日期保留）。</source>
+        <translation>%1 had a new exposure: 14 days of observation again from the exposure (a later end already set is kept).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="308"/>
+        <source>接触日期(&amp;D)：</source>
+        <translation>Exposure &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="314"/>
+        <source>观察已重新开始。</source>
+        <translation>The observation was restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="325"/>
+        <source>结束观察</source>
+        <translation>End the observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="326"/>
+        <source>%1 的观察期至 %2；提前结束须由单位主要负责人填写理由。结束后请在花名册中更改其状态。</source>
+        <translation>%1&apos;s observation runs until %2; ending it early needs the manager and a reason. Afterwards change the person&apos;s status in the roster.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="329"/>
+        <source>结束日期(&amp;D)：</source>
+        <translation>&amp;Last day:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/observation.py" line="335"/>
+        <source>观察已结束。</source>
+        <translation>The observation has ended.</translation>
     </message>
 </context>
 <context>
@@ -2215,6 +2605,248 @@
     </message>
 </context>
 <context>
+    <name>ReadingGridModel</name>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="189"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="190"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="191"/>
+        <source>上午体温 °C</source>
+        <translation>Morning °C</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="192"/>
+        <source>上午症状</source>
+        <translation>Morning symptoms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="193"/>
+        <source>下午体温 °C</source>
+        <translation>Afternoon °C</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="194"/>
+        <source>下午症状</source>
+        <translation>Afternoon symptoms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="195"/>
+        <source>提示</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="270"/>
+        <source>发热 %1 °C</source>
+        <translation>fever %1 °C</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="354"/>
+        <source>（补录）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="355"/>
+        <source>（未保存）</source>
+        <translation> (not saved)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="364"/>
+        <source>补录：录入时已过该时段</source>
+        <translation>Late entry: typed after this half-day had passed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="404"/>
+        <source>%1 的%2体温未保存：%3</source>
+        <translation>%1&apos;s %2 temperature was not saved: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="451"/>
+        <source>“%1”不是可选的症状，症状未保存：请填写编号 1–%2 或症状名称。</source>
+        <translation>&quot;%1&quot; is not a symptom on the list; the symptoms were not saved: type a number 1–%2 or a symptom&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsPage</name>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="147"/>
+        <source>日期(&amp;D)：</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="152"/>
+        <source>上一班(&amp;P)</source>
+        <translation>&amp;Previous shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="154"/>
+        <source>下一班(&amp;N)</source>
+        <translation>&amp;Next shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="163"/>
+        <source>输入体温后按 Enter 到下一人，Tab 到下一格；症状填编号：%1。F2 修改已填的值。</source>
+        <translation>Type the temperature and press Enter for the next person, Tab for the next cell; symptoms by number: %1. F2 changes a value already entered.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="230"/>
+        <source>正在读取体温登记……</source>
+        <translation>Reading the temperature register…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="242"/>
+        <source>发热阈值 %1 °C</source>
+        <translation>Fever threshold %1 °C</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="243"/>
+        <source>（当日汇总已签署，记录已锁定）</source>
+        <translation> (the day was signed off; its records are locked)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="247"/>
+        <source>第 %1–%2 人，共 %3 人</source>
+        <translation>People %1–%2 of %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="253"/>
+        <source>花名册中没有需测温的人员。</source>
+        <translation>Nobody on the roster to check.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="262"/>
+        <source>无法读取体温登记。</source>
+        <translation>Could not read the temperature register.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="262"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="271"/>
+        <source>症状将与%1体温一起保存。</source>
+        <translation>The symptoms will be saved with the %1 temperature.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="295"/>
+        <source>补录</source>
+        <translation>Late entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="297"/>
+        <source>%1 %2 已过，现在录入的体温将标记为补录，并记入审计记录（录入人、录入时间）。确认补录吗？</source>
+        <translation>The %2 of %1 has passed: temperatures entered now are marked as late entries and recorded in the audit trail (who entered them, and when). Enter them as late entries?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="315"/>
+        <source>未保存：未确认补录。</source>
+        <translation>Not saved: the late entry was not confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="345"/>
+        <source>正在保存体温……</source>
+        <translation>Saving temperatures…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="357"/>
+        <source>已保存 %1 条%2体温%3。</source>
+        <translation>Saved %1 %2 temperature(s)%3.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="360"/>
+        <source>（补录）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="371"/>
+        <source>体温未保存：%1</source>
+        <translation>Temperatures not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="396"/>
+        <source>发热（≥ %1 °C）或有可疑症状的人员会在此列出下一步措施（GN 四（十四）（十五）、BJHQ 二）。</source>
+        <translation>Anyone with a fever (≥ %1 °C) or a suspicious symptom is shown here with the next steps (GN 4 (14) (15), BJHQ 2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="417"/>
+        <source>本页发热或有症状：%1 人</source>
+        <translation>With fever or symptoms on this page: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="418"/>
+        <source>下一步</source>
+        <translation>Next steps</translation>
+    </message>
+</context>
+<context>
+    <name>Registers</name>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="473"/>
+        <source>上午</source>
+        <translation>morning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/grid.py" line="475"/>
+        <source>下午</source>
+        <translation>afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="55"/>
+        <source>在岗</source>
+        <translation>on site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="56"/>
+        <source>居家观察</source>
+        <translation>home observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="57"/>
+        <source>集中观察</source>
+        <translation>centralised observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="58"/>
+        <source>离岗</source>
+        <translation>left</translation>
+    </message>
+</context>
+<context>
+    <name>RegistersWindow</name>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="33"/>
+        <source>员工健康台账 — 复工自查</source>
+        <translation>Employee health ledger — Fugong Self-Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="40"/>
+        <source>花名册(&amp;1)</source>
+        <translation>Roster (&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="42"/>
+        <source>体温登记(&amp;2)</source>
+        <translation>Temperatures (&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="44"/>
+        <source>医学观察(&amp;3)</source>
+        <translation>Observation (&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="59"/>
+        <source>正在保存体温，保存后关闭窗口……</source>
+        <translation>Saving temperatures; the window closes when they are saved…</translation>
+    </message>
+</context>
+<context>
     <name>RoomTableModel</name>
     <message>
         <location filename="../../desktop/editor/rooms.py" line="105"/>
@@ -2327,6 +2959,244 @@
         <location filename="../../desktop/editor/rooms.py" line="346"/>
         <source>每间宿舍一行：面积为使用面积，人数为实住人数。</source>
         <translation>One row per dormitory room: usable floor area and actual occupants.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImport</name>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="59"/>
+        <source>选择花名册文件</source>
+        <translation>Choose a roster file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="61"/>
+        <source>花名册 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>Roster (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="72"/>
+        <source>保存花名册模板</source>
+        <translation>Save the roster template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="74"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="83"/>
+        <source>模板未能保存。</source>
+        <translation>The template was not saved.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="95"/>
+        <source>导入花名册：%1</source>
+        <translation>Import the roster: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="105"/>
+        <source>共 %1 行：可导入 %2 行，有误 %3 行，重复 %4 行（重复的人员不会重复导入）。</source>
+        <translation>%1 rows: %2 can be imported, %3 have errors, %4 are duplicates (a duplicate is never imported twice).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="118"/>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="120"/>
+        <source>我已查看以上问题：只导入无误的 %1 行，其余不导入</source>
+        <translation>I have seen the problems above: import only the %1 good rows, and nothing else</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="124"/>
+        <source>导入 %1 行(&amp;I)</source>
+        <translation>&amp;Import %1 rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="162"/>
+        <source>正在导入花名册……</source>
+        <translation>Importing the roster…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="173"/>
+        <source>花名册未导入。</source>
+        <translation>The roster was not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster_import.py" line="173"/>
+        <source>没有导入任何数据。</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="88"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="89"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="90"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="91"/>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="92"/>
+        <source>人员类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="93"/>
+        <source>外包单位</source>
+        <translation>Outsourcing company</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="94"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="95"/>
+        <source>手机号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="96"/>
+        <source>宿舍</source>
+        <translation>Dormitory</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="97"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="98"/>
+        <source>返岗日期</source>
+        <translation>Return date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="99"/>
+        <source>返回自</source>
+        <translation>Returned from</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="148"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="154"/>
+        <source>搜索姓名、部门、宿舍</source>
+        <translation>Search name, department, dormitory</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="155"/>
+        <source>查找(&amp;F)：</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="157"/>
+        <source>添加(&amp;A)…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="159"/>
+        <source>编辑(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="161"/>
+        <source>从 Excel 导入(&amp;I)…</source>
+        <translation>&amp;Import from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="163"/>
+        <source>下载模板(&amp;T)…</source>
+        <translation>Download &amp;template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="182"/>
+        <source>上一页(&amp;P)</source>
+        <translation>&amp;Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="184"/>
+        <source>下一页(&amp;N)</source>
+        <translation>&amp;Next page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="243"/>
+        <source>正在读取花名册……</source>
+        <translation>Reading the roster…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="256"/>
+        <source>第 %1–%2 人，共 %3 人</source>
+        <translation>People %1–%2 of %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="262"/>
+        <source>没有符合条件的人员。</source>
+        <translation>Nobody matches.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="268"/>
+        <source>无法读取花名册。</source>
+        <translation>Could not read the roster.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="268"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="318"/>
+        <location filename="../../desktop/registers/roster.py" line="324"/>
+        <source>正在检查 %1……</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="323"/>
+        <source>无法读取这个文件。</source>
+        <translation>This file cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="323"/>
+        <source>没有导入任何数据。</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="336"/>
+        <source>已导入 %1 人。</source>
+        <translation>Imported %1 people.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="343"/>
+        <source>模板已保存到 %1。</source>
+        <translation>The template was saved to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="347"/>
+        <source>花名册已保存。</source>
+        <translation>The roster was saved.</translation>
     </message>
 </context>
 <context>

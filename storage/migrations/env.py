@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from storage import ledger_models  # noqa: F401  (the ledger's tables in Base.metadata)
 from storage.models import Base
 
 config = context.config

@@ -1,0 +1,656 @@
+"""The health ledger's files: the roster import template, and the daily summary (每天汇总) as PDF and workbook,
+signed off by the person in charge like an inspection.
+
+The API (stable; the desktop and the command line use it):
+
+* :func:`write_roster_template` — an ``.xlsx`` with the roster's headers (姓名 … 返回自), drop-down lists for
+  人员类别 and 状态, and a sheet explaining each column; importing it unchanged adds nobody.
+* :func:`summary_record` → the canonical daily summary (a dict; IDs and phones masked), :func:`write_summary`
+  (PDF / workbook / JSON: a signed day's files byte for byte), :func:`sign_day` (the person in charge signs; the
+  day is sealed), :func:`verify_day` → :class:`DayCheck` lines (a later change of the day's readings fails).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from checklist.ledger import (
+    FEVER_THRESHOLD_NOTE,
+    HALF_ZH,
+    NEXT_STEPS,
+    OBSERVATION_KIND_ZH,
+    ROSTER_FIELDS,
+    STATUS_ZH,
+    Category,
+    describe_symptoms,
+)
+from checklist.workflow import ROLE_ZH, SIGNING_ROLES, Meaning
+from export.crypto import SigningError, certificate_sha256, cms_sign_detached, unlock_identity
+from export.pades import sign_pdf
+from storage.db import Database
+from storage.files import atomic_produce
+
+TEMPLATE_NOTES: dict[str, str] = {
+    "name": "必填；同名员工请填写身份证号或手机号以便区分",
+    "category": "保洁 / 保安 / 物业 / 食堂 / 维修维护 / 其他（北京后勤物业人员类别，BJHQ）",
+    "outsourcing_company": "通过外包单位用工时填写外包单位名称（BJHQ 一：用工单位负主体责任）",
+    "id_number": "可不填；18 位，校验位按 GB 11643 检查；界面与报表中脱敏显示",
+    "phone": "可不填；手机号 11 位或带区号的固定电话；界面与报表中脱敏显示",
+    "status": "在岗 / 居家观察 / 集中观察 / 离岗；空白为在岗",
+    "return_date": "YYYY-MM-DD",
+}
+
+
+def write_roster_template(path: Path) -> None:
+    """Write the roster template (written to a temporary name, renamed when complete)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "花名册"
+    sheet.append([zh for _, zh, _ in ROSTER_FIELDS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, (key, zh, _) in enumerate(ROSTER_FIELDS):
+        letter = chr(ord("A") + index)
+        sheet.column_dimensions[letter].width = max(10, len(zh) * 2 + 4) if key != "id_number" else 22
+        if key in ("id_number", "phone"):
+            for row in range(2, 2002):
+                sheet[f"{letter}{row}"].number_format = "@"  # text: Excel keeps the 18 digits and the X
+        if key == "category":
+            choices = ",".join(c.value for c in Category)
+        elif key == "status":
+            choices = ",".join(STATUS_ZH.values())
+        else:
+            continue
+        validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
+        validation.add(f"{letter}2:{letter}20000")
+        sheet.add_data_validation(validation)
+    sheet.freeze_panes = "A2"
+    notes = workbook.create_sheet("填写说明")
+    notes.append(["列", "Column", "说明"])
+    for key, zh, en in ROSTER_FIELDS:
+        notes.append([zh, en, TEMPLATE_NOTES.get(key, "")])
+    notes.append([])
+    notes.append(
+        [
+            "个人信息保护",
+            "Personal data",
+            "仅用于疫情防控；身份证号与手机号仅单位主要负责人可查看完整内容，每次查看均记入审计日志",
+        ]
+    )
+    notes.column_dimensions["A"].width = 14
+    notes.column_dimensions["B"].width = 22
+    notes.column_dimensions["C"].width = 80
+    atomic_produce(path, lambda tmp: workbook.save(tmp))
+
+
+# ---------------------------------------------------------------------------------------------------
+# The daily summary (每天汇总, GN 一（二）)
+
+SUMMARY_FORMAT = "fugong.daily-summary/1"
+SIGNATURE_FIELD = "DaySignOff"
+
+
+def summary_record(db: Database, day: dt.date, company: str = "") -> dict[str, Any]:
+    """The canonical daily summary of ``day`` (what is signed, exported as JSON and printed): counts, and the
+    people missing a reading, flagged or under observation by name, with ID number and phone masked; the
+    number and SHA-256 of the day's readings, so a later change of any of them is detected."""
+    from storage import ledger, roster
+
+    summary = ledger.daily_summary(db, day, names_limit=100_000)
+    listed = [m.employee_id for m in summary.missing] + [r.employee_id for r in summary.flagged]
+    listed += [o.employee_id for o in summary.under_observation]
+    contacts = roster.masked_contacts(db, listed)
+
+    def person(employee_id: int, name: str) -> dict[str, Any]:
+        department, id_number, phone = contacts.get(employee_id, ("", "", ""))
+        return {"no": employee_id, "name": name, "department": department, "id_number": id_number, "phone": phone}
+
+    with db.session() as session:
+        count, digest = ledger.readings_digest(session, day)
+    headline_zh, headline_en = summary.headline()
+    return {
+        "format": SUMMARY_FORMAT,
+        "company": company,
+        "day": day.isoformat(),
+        "fever_threshold_c": summary.threshold_c,
+        "fever_threshold_note": FEVER_THRESHOLD_NOTE[0],
+        "headcount": summary.headcount,
+        "on_site": summary.on_site,
+        "checked_morning": summary.checked_morning,
+        "checked_afternoon": summary.checked_afternoon,
+        "missing_count": summary.missing_count,
+        "missing": [
+            {**person(m.employee_id, m.name), "morning_missing": m.morning, "afternoon_missing": m.afternoon}
+            for m in summary.missing
+        ],
+        "flagged": [
+            {
+                **person(r.employee_id, r.name),
+                "half": HALF_ZH[r.half],
+                "temperature_c": r.temperature_c,
+                "symptoms": describe_symptoms(r.symptoms)[0],
+            }
+            for r in summary.flagged
+        ],
+        "under_observation_count": summary.under_observation_count,
+        "under_observation": [
+            {
+                **person(o.employee_id, o.name),
+                "kind": OBSERVATION_KIND_ZH[o.kind],
+                "start": o.start.isoformat(),
+                "end": o.end.isoformat(),
+            }
+            for o in summary.under_observation
+        ],
+        "returned_today": list(summary.returned_today),
+        "early_returns": [
+            {"no": f.employee_id, "name": f.name, "observation_end": f.observation_end.isoformat()}
+            for f in summary.early_returns
+        ],
+        "zero_report": summary.zero_report,
+        "headline_zh": headline_zh,
+        "headline_en": headline_en,
+        "next_steps": [f"{s.zh}（{s.cite}）" for s in NEXT_STEPS] if summary.flagged else [],
+        "readings": {"count": count, "sha256": digest},
+    }
+
+
+def record_bytes(record: Mapping[str, Any]) -> bytes:
+    from storage.audit import canonical_json
+
+    return canonical_json(record).encode("utf-8")
+
+
+def record_digest(record: Mapping[str, Any]) -> str:
+    return hashlib.sha256(record_bytes(record)).hexdigest()
+
+
+@dataclass(frozen=True)
+class DaySigner:
+    name: str
+    role: str
+    signed_at: dt.datetime
+
+
+class _SignatureSlot(Flowable):
+    """The box the signature stamp goes into; remembers where it was drawn (page index, rectangle)."""
+
+    def __init__(self, width: float, height: float, text: str, fonts: Any) -> None:
+        super().__init__()
+        self.width, self.height, self.text, self.fonts = width, height, text, fonts
+        self.where: tuple[int, tuple[int, int, int, int]] | None = None
+
+    def draw(self) -> None:
+        self.canv.setStrokeColorRGB(0.5, 0.5, 0.5)
+        self.canv.rect(0, 0, self.width, self.height)
+        x = 6.0
+        for font, run in self.fonts.runs(self.text):
+            self.canv.setFont(font, 9)
+            self.canv.drawString(x, self.height - 14, run)
+            x += self.fonts.width(run, 9)
+        x, y = self.canv.absolutePosition(0, 0)
+        self.where = (
+            self.canv.getPageNumber() - 1,
+            (round(x), round(y), round(x + self.width), round(y + self.height)),
+        )
+
+
+def render_summary_pdf(
+    record: Mapping[str, Any], signer: DaySigner | None = None
+) -> tuple[bytes, tuple[int, tuple[int, int, int, int]]]:
+    """The printable summary for the CDC (A4) and where its signature box is (page index, rectangle)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from export.fonts import report_fonts
+
+    fonts = report_fonts()
+    body = ParagraphStyle("body", fontName=fonts.cjk, fontSize=9.5, leading=13)
+    title = ParagraphStyle("title", parent=body, fontSize=15, leading=20, spaceAfter=4)
+    heading = ParagraphStyle("heading", parent=body, fontSize=11, leading=15, spaceBefore=8, spaceAfter=3)
+    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=colors.grey)
+
+    def p(text: str, style: ParagraphStyle = body) -> Paragraph:
+        return Paragraph(fonts.markup(text), style)
+
+    def table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
+        data = [[p(h) for h in header]] + [[p(c) for c in row] for row in rows]
+        grid = Table(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        return grid
+
+    story: list[Any] = [
+        p("员工健康状况每日汇总（每天汇总）", title),
+        p(f"单位：{record['company'] or '—'}　　日期：{record['day']}　　依据：GN 一（二）；BJHQ 二"),
+        Spacer(1, 3 * mm),
+        p(("【零报告】" if record["zero_report"] else "") + str(record["headline_zh"]), heading),
+        table(
+            ["在册人数", "在岗", "上午已测", "下午已测", "缺测", "发热/有症状", "观察中"],
+            [
+                [
+                    str(record["headcount"]),
+                    str(record["on_site"]),
+                    str(record["checked_morning"]),
+                    str(record["checked_afternoon"]),
+                    str(record["missing_count"]),
+                    str(len({f["no"] for f in record["flagged"]})),
+                    str(record["under_observation_count"]),
+                ]
+            ],
+            [25] * 7,
+        ),
+    ]
+    if record["flagged"]:
+        story += [
+            p("发热及可疑症状", heading),
+            table(
+                ["编号", "姓名", "部门", "时段", "体温 °C", "症状", "手机（脱敏）"],
+                [
+                    [
+                        str(f["no"]),
+                        f["name"],
+                        f["department"],
+                        f["half"],
+                        "" if f["temperature_c"] is None else f"{f['temperature_c']:.1f}",
+                        f["symptoms"],
+                        f["phone"],
+                    ]
+                    for f in record["flagged"]
+                ],
+                [14, 22, 28, 14, 18, 42, 32],
+            ),
+            p("处置：" + "；".join(record["next_steps"])),
+        ]
+    if record["missing"]:
+        story += [
+            p(f"缺测名单（{record['missing_count']} 人）", heading),
+            table(
+                ["编号", "姓名", "部门", "缺上午", "缺下午"],
+                [
+                    [
+                        str(m["no"]),
+                        m["name"],
+                        m["department"],
+                        "是" if m["morning_missing"] else "",
+                        "是" if m["afternoon_missing"] else "",
+                    ]
+                    for m in record["missing"]
+                ],
+                [16, 30, 50, 25, 25],
+            ),
+        ]
+    if record["under_observation"]:
+        story += [
+            p(f"居家或集中隔离医学观察（{record['under_observation_count']} 人）", heading),
+            table(
+                ["编号", "姓名", "方式", "开始", "结束（含）"],
+                [[str(o["no"]), o["name"], o["kind"], o["start"], o["end"]] for o in record["under_observation"]],
+                [16, 30, 20, 30, 30],
+            ),
+        ]
+    if record["early_returns"]:
+        story += [
+            p("未完成 14 天观察即在岗（BJTG 三）", heading),
+            table(
+                ["编号", "姓名", "观察期至"],
+                [[str(e["no"]), e["name"], e["observation_end"]] for e in record["early_returns"]],
+                [16, 30, 30],
+            ),
+        ]
+    if record["returned_today"]:
+        story += [p("今日返岗：" + "、".join(record["returned_today"]), body)]
+    readings = record["readings"]
+    story += [
+        Spacer(1, 4 * mm),
+        p(
+            f"{record['fever_threshold_note']}（当前 {record['fever_threshold_c']:g} °C）。身份证号、手机号均已脱敏。",
+            small,
+        ),
+        p(f"当日体温记录 {readings['count']} 条，SHA-256：{readings['sha256']}", small),
+        p(f"汇总哈希（SHA-256）：{record_digest(record)}", small),
+        Spacer(1, 4 * mm),
+    ]
+    signed = (
+        f"负责人签署：{signer.name}（{ROLE_ZH.get(signer.role, signer.role)}）" if signer else "负责人签署：（待签署）"
+    )
+    slot = _SignatureSlot(90 * mm, 28 * mm, signed, fonts)
+    story.append(slot)
+    out = io.BytesIO()
+
+    def line(canvas: Any, x: float, y: float, text: str, right: bool = False) -> None:
+        if right:
+            x -= fonts.width(text, 8)
+        for font, run in fonts.runs(text):  # digits and Latin in the Latin font, as the paragraphs do
+            canvas.setFont(font, 8)
+            canvas.drawString(x, y, run)
+            x += fonts.width(run, 8)
+
+    def furniture(canvas: Any, document: Any) -> None:
+        line(canvas, A4[0] - 15 * mm, 10 * mm, f"第 {document.page} 页", right=True)
+        line(canvas, 15 * mm, 10 * mm, f"复工自查 · 每日汇总 {record['day']}")
+
+    document = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=18 * mm,
+        title=f"每日汇总 {record['day']}",
+        author="复工自查",
+    )
+    document.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    assert slot.where is not None
+    return out.getvalue(), slot.where
+
+
+def render_summary_xlsx(record: Mapping[str, Any], signer: DaySigner | None = None) -> bytes:
+    """The summary as a workbook: 汇总, 发热及症状, 缺测, 观察中, 签名 (IDs and phones masked)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "汇总"
+    rows: list[list[Any]] = [
+        ["员工健康状况每日汇总（每天汇总）"],
+        ["单位", record["company"]],
+        ["日期", record["day"]],
+        ["结论", ("零报告：" if record["zero_report"] else "") + str(record["headline_zh"])],
+        ["在册人数", record["headcount"]],
+        ["在岗", record["on_site"]],
+        ["上午已测", record["checked_morning"]],
+        ["下午已测", record["checked_afternoon"]],
+        ["缺测", record["missing_count"]],
+        ["发热/有症状（人次）", len(record["flagged"])],
+        ["观察中", record["under_observation_count"]],
+        ["今日返岗", "、".join(record["returned_today"])],
+        ["发热阈值 °C", record["fever_threshold_c"]],
+        ["说明", record["fever_threshold_note"]],
+        ["当日体温记录条数", record["readings"]["count"]],
+        ["当日体温记录 SHA-256", record["readings"]["sha256"]],
+        ["汇总哈希 SHA-256", record_digest(record)],
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.column_dimensions["A"].width = 22
+    sheet.column_dimensions["B"].width = 70
+
+    def listing(title: str, header: list[str], data: list[list[Any]]) -> None:
+        page = workbook.create_sheet(title)
+        page.append(header)
+        for cell in page[1]:
+            cell.font = Font(bold=True)
+        for row in data:
+            page.append(row)
+        for index in range(len(header)):
+            page.column_dimensions[chr(ord("A") + index)].width = 16
+
+    listing(
+        "发热及症状",
+        ["编号", "姓名", "部门", "时段", "体温 °C", "症状", "身份证号（脱敏）", "手机（脱敏）"],
+        [
+            [
+                f["no"],
+                f["name"],
+                f["department"],
+                f["half"],
+                f["temperature_c"],
+                f["symptoms"],
+                f["id_number"],
+                f["phone"],
+            ]
+            for f in record["flagged"]
+        ],
+    )
+    listing(
+        "缺测",
+        ["编号", "姓名", "部门", "缺上午", "缺下午"],
+        [
+            [
+                m["no"],
+                m["name"],
+                m["department"],
+                "是" if m["morning_missing"] else "",
+                "是" if m["afternoon_missing"] else "",
+            ]
+            for m in record["missing"]
+        ],
+    )
+    listing(
+        "观察中",
+        ["编号", "姓名", "方式", "开始", "结束（含）"],
+        [[o["no"], o["name"], o["kind"], o["start"], o["end"]] for o in record["under_observation"]],
+    )
+    signing = workbook.create_sheet("签名")
+    signing.append(["负责人", signer.name if signer else "（待签署）"])
+    signing.append(["职务", ROLE_ZH.get(signer.role, signer.role) if signer else ""])
+    signing.append(["签署时间（UTC）", signer.signed_at.isoformat(timespec="seconds") if signer else ""])
+    signing.append(["数字签名", "见随附 .p7s 文件" if signer else ""])
+    if signer:
+        for page in workbook.worksheets:
+            page.protection.sheet = True
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def write_summary(
+    db: Database,
+    day: dt.date,
+    *,
+    pdf: Path | None = None,
+    xlsx: Path | None = None,
+    json_path: Path | None = None,
+    company: str = "",
+) -> dict[str, Any]:
+    """Write the day's summary: the signed files byte for byte if the day was signed off, else unsigned ones
+    made now. Returns the record written (the signed one for a signed day)."""
+    import json
+
+    from storage import ledger
+    from storage.errors import NotFoundError
+    from storage.files import atomic_write
+
+    try:
+        signoff = ledger.sealed_day(db, day)
+    except NotFoundError:
+        signoff = None
+    if signoff is not None:
+        record = dict(signoff.summary)
+        pdf_bytes, xlsx_bytes, p7s = signoff.pdf, signoff.xlsx, signoff.xlsx_p7s
+    else:
+        record = summary_record(db, day, company)
+        pdf_bytes = render_summary_pdf(record)[0] if pdf is not None else None
+        xlsx_bytes = render_summary_xlsx(record) if xlsx is not None else None
+        p7s = None
+    if pdf is not None and pdf_bytes is not None:
+        atomic_write(pdf, pdf_bytes)
+    if xlsx is not None and xlsx_bytes is not None:
+        atomic_write(xlsx, xlsx_bytes)
+        if p7s is not None:
+            atomic_write(xlsx.with_name(xlsx.name + ".p7s"), p7s)
+    if json_path is not None:
+        atomic_write(json_path, (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    return record
+
+
+@dataclass(frozen=True)
+class DaySignOffResult:
+    day: dt.date
+    record_hash: str
+    signer: str
+    files: dict[str, bytes]
+
+
+def sign_day(db: Database, day: dt.date, user_name: str, password: str, company: str = "") -> DaySignOffResult:
+    """The person in charge (an officer or manager) signs the day's summary: password again, a CMS signature
+    over the canonical summary, a PAdES signature in the PDF and a detached one over the workbook; the day is
+    sealed (no more readings for it) and every later change of its readings is found by :func:`verify_day`."""
+    from storage import auth, ledger
+    from storage.errors import PermissionDeniedError
+    from storage.ledger_models import DaySignOff
+    from storage.models import utcnow
+    from storage.unit_of_work import unit_of_work
+
+    user = auth.authenticate(db, user_name, password)
+    if user.role not in SIGNING_ROLES[Meaning.INSPECTOR]:
+        raise PermissionDeniedError(
+            f"{user.name} is {user.role}: only an officer or a manager signs a daily summary; nothing was signed",
+            f"{user.name}（{ROLE_ZH.get(user.role, user.role)}）不能签署每日汇总；没有签署任何内容",
+        )
+    if not user.pkcs12:
+        raise SigningError(
+            f"{user.name} has no signing key; nothing was signed", f"{user.name} 没有签名密钥；没有签署任何内容"
+        )
+    identity = unlock_identity(user.pkcs12, user.certificate_pem, password)
+    record = summary_record(db, day, company)
+    digest = record_digest(record)
+    signer = DaySigner(user.name, user.role, utcnow())
+    pdf, (page, box) = render_summary_pdf(record, signer)
+    stamp = f"每日汇总负责人签署：{user.name}（{ROLE_ZH.get(user.role, user.role)}）\n时间：%(ts)s\n汇总哈希：{digest[:32]}\n{digest[32:]}"
+    signed_pdf = sign_pdf(
+        pdf, identity, SIGNATURE_FIELD, box, page, stamp, reason="每日汇总负责人签署", meaning="inspector"
+    )
+    xlsx = render_summary_xlsx(record, signer)
+    p7s = cms_sign_detached(xlsx, identity, "inspector")
+    signoff = DaySignOff(
+        day=day,
+        summary=record,
+        record_hash=digest,
+        user_id=user.id,
+        signer_name=user.name,
+        signed_at=signer.signed_at,
+        certificate_sha256=certificate_sha256(identity.certificate),
+        record_signature=cms_sign_detached(record_bytes(record), identity, "inspector"),
+        pdf=signed_pdf,
+        xlsx=xlsx,
+        xlsx_p7s=p7s,
+    )
+    with unit_of_work(db, user.name, reason="每日汇总负责人签署") as session:
+        count, readings = ledger.readings_digest(session, day)
+        if (count, readings) != (record["readings"]["count"], record["readings"]["sha256"]):
+            raise SigningError(
+                "the day's readings changed while the summary was being signed; nothing was signed — sign again",
+                "签署过程中当日记录发生了变化；没有签署任何内容，请重新签署",
+            )
+        ledger.seal_day(session, signoff)
+    return DaySignOffResult(day, digest, user.name, {"pdf": signed_pdf, "xlsx": xlsx, "xlsx.p7s": p7s})
+
+
+@dataclass(frozen=True)
+class DayCheck:
+    ok: bool
+    what_zh: str
+    what_en: str
+
+
+def verify_day(db: Database, day: dt.date, trust_file: Path | None = None) -> list[DayCheck]:
+    """Check a signed day: the stored summary against its hash, the day's readings in the database against the
+    count and SHA-256 the summary sealed, the signature over the summary, the PDF's and the workbook's."""
+    from export.crypto import cms_validate_detached
+    from export.pades import check_pdf_signatures
+    from export.trust import anchors_for
+    from storage import ledger
+    from storage.ledger_retention import removed_by_retention
+
+    signoff = ledger.sealed_day(db, day)
+    checks: list[DayCheck] = []
+    stored = dict(signoff.summary)
+    same = record_digest(stored) == signoff.record_hash
+    checks.append(
+        DayCheck(
+            same,
+            "汇总内容与其哈希一致" if same else "汇总内容在签署后被改动",
+            "summary matches its hash" if same else "the summary was changed after signing",
+        )
+    )
+    with db.session() as session:
+        count, readings = ledger.readings_digest(session, day)
+    sealed = stored.get("readings", {})
+    unchanged = (count, readings) == (sealed.get("count"), sealed.get("sha256"))
+    run = removed_by_retention(db, day) if count == 0 else None
+    if run is not None:
+        checks.append(
+            DayCheck(
+                True,
+                f"当日体温记录已按保存期限删除（第 {run} 次清理）；签署的汇总保留",
+                f"the day's readings were removed by retention run {run}; the signed summary stays",
+            )
+        )
+    else:
+        checks.append(
+            DayCheck(
+                unchanged,
+                f"当日体温记录未改动（{count} 条）"
+                if unchanged
+                else f"当日体温记录在签署后被改动（签署时 {sealed.get('count')} 条，现为 {count} 条）",
+                f"the day's readings are unchanged ({count})"
+                if unchanged
+                else f"the day's readings changed after signing ({sealed.get('count')} then, {count} now)",
+            )
+        )
+    anchors = anchors_for(db, trust_file)
+    if not anchors.ok:
+        checks.append(DayCheck(False, anchors.problem_zh, anchors.problem))
+        return checks
+    signers = cms_validate_detached(signoff.record_signature, record_bytes(stored), anchors.certificates)
+    good = (
+        bool(signers)
+        and all(s.intact and s.trusted for s in signers)
+        and signers[0].certificate_sha256 == signoff.certificate_sha256
+    )
+    checks.append(
+        DayCheck(
+            good,
+            "汇总的数字签名有效" if good else "汇总的数字签名无效",
+            "the signature over the summary is valid" if good else "the signature over the summary does not verify",
+        )
+    )
+    if signoff.pdf is not None:
+        pdf_checks = check_pdf_signatures(signoff.pdf, anchors.certificates)
+        ok = bool(pdf_checks) and all(c.ok and c.covers_whole_file for c in pdf_checks)
+        checks.append(
+            DayCheck(
+                ok,
+                "PDF 签名有效" if ok else "PDF 签名无效",
+                "the PDF signature is valid" if ok else "the PDF signature does not verify",
+            )
+        )
+    if signoff.xlsx is not None and signoff.xlsx_p7s is not None:
+        book = cms_validate_detached(signoff.xlsx_p7s, signoff.xlsx, anchors.certificates)
+        ok = bool(book) and all(s.intact and s.trusted for s in book)
+        checks.append(
+            DayCheck(
+                ok,
+                "工作簿签名有效" if ok else "工作簿签名无效",
+                "the workbook signature is valid" if ok else "the workbook signature does not verify",
+            )
+        )
+    return checks

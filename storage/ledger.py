@@ -1,0 +1,876 @@
+"""The health ledger's services: readings, 14-day observation, the daily summary and checklist evidence.
+
+The service API (stable; ``desktop/registers/``, the command line and the exports use it):
+
+Settings
+    :func:`get_settings` → :class:`SettingsView`; :func:`set_fever_threshold` (manager; 37.3 °C by default,
+    2020 practice — the sources give none).
+Readings (上午 / 下午, entered by the person in charge for everyone)
+    :func:`enter_readings` (officer or manager) — one cell or a whole shift of one half-day in one transaction;
+    a temperature is checked (34 / 43 / 98.6 refused with the rule engine's message), a fever or symptom is
+    flagged with the next steps, an entry after the half-day (+ 2 h) is marked late; one audit entry per call
+    (who, when, what). :func:`day_grid` → :class:`Page` of :class:`GridRow` (one row per person, both
+    half-days) for the keyboard grid.
+Today's lists (each a page, each backed by an index)
+    :func:`flagged_readings` (fevers and symptoms), :func:`missing_readings`, :func:`observation_list`,
+    :func:`early_returns` (BJTG 三).
+Observation (居家 / 集中隔离医学观察)
+    :func:`start_observation`, :func:`extend_observation` (later end: anyone who enters; earlier: a manager
+    with a reason), :func:`restart_observation` (new exposure), :func:`end_observation`; every change is a
+    row of ``observation_changes`` and an audit entry.
+Summary and evidence
+    :func:`daily_summary` → :class:`checklist.ledger.DailySummary`;
+    :func:`evidence_for` (item id, day) → :class:`checklist.ledger.LedgerEvidence` for GN-01, BJHQ-2, LK28-2;
+    :func:`is_sealed` — a day signed off (``export.ledger_reports.sign_day``) takes no more changes.
+
+Refusals are :class:`~storage.errors.KnownError` subclasses with English and Chinese messages; messages name a
+person by roster number only (no name, ID number, phone or temperature in an error or a log line).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, case, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from checklist.ledger import (
+    LOGISTICS_CATEGORIES,
+    MISSING_NAMES_SHOWN,
+    OBSERVATION_DAYS,
+    Coverage,
+    DailySummary,
+    EmployeeStatus,
+    HalfDay,
+    LedgerError,
+    LedgerEvidence,
+    Missing,
+    NamedReading,
+    ObservationChange,
+    ObservationKind,
+    Observed,
+    ReadingAssessment,
+    ReturnFlag,
+    assess_reading,
+    check_new_end,
+    check_return,
+    is_late,
+    observation_end,
+    parse_symptoms,
+    restart_for_exposure,
+    symptoms_mask,
+    temperature_tenths,
+    validate_fever_threshold,
+    validate_temperature,
+)
+from checklist.ledger import evidence_for as evidence_text
+from checklist.workflow import ACCOUNT_ADMIN_ROLES, Role
+from storage import audit, inputs
+from storage.db import Database
+from storage.errors import InvalidInputError, NotFoundError, RecordLockedError
+from storage.ledger_models import DaySignOff, Employee, HealthReading, LedgerSettings, Observation, ObservationChangeRow
+from storage.models import User, utcnow
+from storage.roster import Page, page_bounds
+from storage.unit_of_work import unit_of_work
+
+MAX_READINGS_PER_CALL = 50_000
+HEADCOUNT = (EmployeeStatus.ON_SITE, EmployeeStatus.HOME_OBSERVATION, EmployeeStatus.CENTRAL_OBSERVATION)
+OBSERVATION_STATUSES = (EmployeeStatus.HOME_OBSERVATION, EmployeeStatus.CENTRAL_OBSERVATION)
+
+
+def _refused(error: LedgerError, who: int | None = None) -> InvalidInputError:
+    prefix_en = f"employee #{who}: " if who is not None else ""
+    prefix_zh = f"员工 #{who}：" if who is not None else ""
+    return InvalidInputError(
+        f"{prefix_en}{error.message_en}; nothing was saved", f"{prefix_zh}{error.message_zh}；未保存任何数据"
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Settings
+
+
+@dataclass(frozen=True)
+class SettingsView:
+    fever_threshold_c: float
+    retention_days: int | None
+    epidemic_over_on: dt.date | None
+    notice_version: str
+
+
+def _settings(session: Session) -> LedgerSettings:
+    settings = session.get(LedgerSettings, 1)
+    if settings is None:
+        settings = LedgerSettings(id=1)
+        settings.fever_threshold_c = 37.3
+        settings.notice_version = "1.0"
+    return settings
+
+
+def get_settings(db: Database) -> SettingsView:
+    with db.session() as session:
+        s = _settings(session)
+        return SettingsView(s.fever_threshold_c, s.retention_days, s.epidemic_over_on, s.notice_version)
+
+
+def _stored_settings(session: Session) -> LedgerSettings:
+    settings = _settings(session)
+    if settings not in session:
+        session.add(settings)
+    return settings
+
+
+def set_fever_threshold(db: Database, actor: str, value: object) -> float:
+    """A manager sets the fever threshold (37.0–38.5 °C). Readings already entered keep the flag they got."""
+    try:
+        threshold = validate_fever_threshold(value)
+    except LedgerError as error:
+        raise _refused(error) from None
+    with unit_of_work(db, actor, allowed=ACCOUNT_ADMIN_ROLES) as session:
+        _stored_settings(session).fever_threshold_c = threshold
+    return threshold
+
+
+def set_retention(db: Database, actor: str, retention_days: int | None, epidemic_over_on: dt.date | None) -> None:
+    """A manager sets how long personal health data is kept (days) and/or the day the epidemic was declared over."""
+    if retention_days is not None and not 1 <= retention_days <= 3650:
+        raise InvalidInputError("the retention is 1–3650 days", "保存期限须为 1–3650 天")
+    with unit_of_work(db, actor, allowed=ACCOUNT_ADMIN_ROLES) as session:
+        settings = _stored_settings(session)
+        settings.retention_days = retention_days
+        settings.epidemic_over_on = epidemic_over_on
+
+
+# ---------------------------------------------------------------------------------------------------
+# Readings
+
+
+@dataclass(frozen=True)
+class ReadingEntry:
+    """One typed reading: the temperature as typed (text or number) and the symptoms (text such as "干咳、乏力",
+    a :class:`checklist.ledger.Symptom` bit mask, or nothing)."""
+
+    employee_id: int
+    temperature: object
+    symptoms: object = 0
+
+
+@dataclass(frozen=True)
+class EnteredReading:
+    employee_id: int
+    temperature_c: float
+    symptoms: int
+    assessment: ReadingAssessment
+    changed: bool  # it replaced a different reading of the same half-day
+
+
+@dataclass(frozen=True)
+class EntryResult:
+    day: dt.date
+    half: HalfDay
+    late: bool
+    entered: list[EnteredReading]
+    unchanged: int
+
+    @property
+    def flagged(self) -> list[EnteredReading]:
+        return [r for r in self.entered if r.assessment.flagged]
+
+
+def validate_entry(entry: ReadingEntry) -> tuple[float, int]:
+    """The temperature (°C, 0.1) and symptom mask of a typed reading, or :class:`LedgerError`."""
+    temperature = validate_temperature(entry.temperature)
+    symptoms = entry.symptoms
+    if isinstance(symptoms, int) and not isinstance(symptoms, bool):
+        if not 0 <= symptoms < 128:
+            raise LedgerError("symptoms", "is not a set of known symptoms", "不是可选症状")
+        mask = symptoms
+    elif isinstance(symptoms, (list, tuple, set, frozenset)):
+        mask = symptoms_mask(symptoms)
+    else:
+        mask = parse_symptoms(symptoms)
+    return temperature, mask
+
+
+def is_sealed(session: Session, day: dt.date) -> bool:
+    return session.scalar(select(DaySignOff.id).where(DaySignOff.day == day)) is not None
+
+
+def _refuse_sealed(session: Session, day: dt.date) -> None:
+    if is_sealed(session, day):
+        raise RecordLockedError(
+            f"{day.isoformat()} was signed off; its readings can no longer be changed",
+            f"{day.isoformat()} 的每日汇总已签署，当日记录不能再修改",
+        )
+
+
+def _user_id(session: Session, actor: str) -> int:
+    return session.scalar(select(User.id).where(User.name == actor)) or 0
+
+
+def enter_readings(
+    db: Database,
+    actor: str,
+    day: dt.date,
+    half: HalfDay | int,
+    entries: Sequence[ReadingEntry],
+    *,
+    now_local: dt.datetime | None = None,
+) -> EntryResult:
+    """Enter (or correct) readings of one half-day, all or nothing.
+
+    Every value is checked first; the first bad one refuses the call, naming the roster number. A reading
+    typed more than two hours after its half-day is marked late (allowed, audited with who and when). A day
+    that was signed off refuses any change."""
+    half = HalfDay(half)
+    now_local = now_local or dt.datetime.now()
+    if len(entries) > MAX_READINGS_PER_CALL:
+        raise InvalidInputError(
+            f"more than {MAX_READINGS_PER_CALL} readings at once; nothing was saved",
+            f"一次录入超过 {MAX_READINGS_PER_CALL} 条；未保存任何数据",
+        )
+    try:
+        late = is_late(day, half, now_local)
+    except LedgerError as error:
+        raise _refused(error) from None
+    checked: dict[int, tuple[float, int]] = {}
+    for entry in entries:
+        try:
+            checked[entry.employee_id] = validate_entry(entry)
+        except LedgerError as error:
+            raise _refused(error, entry.employee_id) from None
+    with unit_of_work(db, actor) as session:
+        return enter_checked(session, actor, day, half, checked, late)
+
+
+def enter_checked(
+    session: Session, actor: str, day: dt.date, half: HalfDay, checked: dict[int, tuple[float, int]], late: bool
+) -> EntryResult:
+    """Store validated readings of one half-day inside the caller's transaction (see :func:`enter_readings`)."""
+    _refuse_sealed(session, day)
+    threshold = _settings(session).fever_threshold_c
+    ids = list(checked)
+    known: set[int] = set()
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        known.update(
+            session.scalars(select(Employee.id).where(Employee.id.in_(chunk), Employee.anonymised_at.is_(None))).all()
+        )
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise NotFoundError(
+            f"employee #{unknown[0]} is not on the roster; nothing was saved",
+            f"员工 #{unknown[0]} 不在花名册中；未保存任何数据",
+        )
+    existing: dict[int, tuple[int | None, int]] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        for employee_id, temperature, symptoms in session.execute(
+            select(HealthReading.employee_id, HealthReading.temperature, HealthReading.symptoms).where(
+                HealthReading.day == day, HealthReading.half == int(half), HealthReading.employee_id.in_(chunk)
+            )
+        ):
+            existing[employee_id] = (temperature, symptoms)
+    by = _user_id(session, actor)
+    at = utcnow().replace(microsecond=0)
+    new_rows: list[dict[str, object]] = []
+    entered: list[EnteredReading] = []
+    logged_new: list[list[int]] = []
+    logged_changed: list[list[int | None]] = []
+    unchanged = 0
+    for employee_id, (celsius, symptoms) in checked.items():
+        tenths = temperature_tenths(celsius)
+        assessment = assess_reading(celsius, symptoms, threshold)
+        values = {
+            "temperature": tenths,
+            "symptoms": symptoms,
+            "flagged": assessment.flagged,
+            "late": late,
+            "entered_by": by,
+            "entered_at": at,
+        }
+        before = existing.get(employee_id)
+        if before is None:
+            new_rows.append({"day": day, "half": int(half), "employee_id": employee_id, **values})
+            logged_new.append([employee_id, tenths, symptoms])
+        elif before != (tenths, symptoms):
+            session.execute(
+                update(HealthReading)
+                .where(
+                    HealthReading.day == day,
+                    HealthReading.half == int(half),
+                    HealthReading.employee_id == employee_id,
+                )
+                .values(**values)
+            )
+            logged_changed.append([employee_id, before[0], before[1], tenths, symptoms])
+        else:
+            unchanged += 1
+            continue
+        entered.append(EnteredReading(employee_id, celsius, symptoms, assessment, before is not None))
+    if new_rows:
+        session.execute(insert(HealthReading), new_rows)
+    if entered:
+        audit.record_event(
+            session,
+            "readings",
+            "health_readings",
+            None,
+            None,
+            {
+                "day": day.isoformat(),
+                "half": int(half),
+                "late": late,
+                "threshold_c": threshold,
+                "new": logged_new,  # [employee id, tenths of °C, symptom bits]
+                "changed": logged_changed,  # [employee id, old tenths, old bits, new tenths, new bits]
+            },
+        )
+    return EntryResult(day, half, late, entered, unchanged)
+
+
+@dataclass(frozen=True)
+class CellReading:
+    temperature_c: float | None
+    symptoms: int
+    flagged: bool
+    late: bool
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One person's line of the twice-daily grid."""
+
+    employee_id: int
+    name: str
+    department: str
+    status: str
+    morning: CellReading | None
+    afternoon: CellReading | None
+
+
+def _cell(temperature: int | None, symptoms: int | None, flagged: bool | None, late: bool | None) -> CellReading | None:
+    if symptoms is None:
+        return None
+    return CellReading(None if temperature is None else temperature / 10, symptoms, bool(flagged), bool(late))
+
+
+def day_grid(db: Database, day: dt.date, *, search: str = "", offset: int = 0, limit: int = 200) -> Page[GridRow]:
+    """One page of the grid of ``day``: people on the roster (not 离岗) by id, with their two readings."""
+    offset, limit = page_bounds(offset, limit)
+    morning = HealthReading.__table__.alias("m")
+    afternoon = HealthReading.__table__.alias("a")
+    conditions: list[ColumnElement[bool]] = [Employee.status.in_(HEADCOUNT), Employee.anonymised_at.is_(None)]
+    if search.strip():
+        pattern = f"%{search.strip()}%"
+        conditions.append(Employee.name.like(pattern) | Employee.department.like(pattern))
+    query = (
+        select(
+            Employee.id,
+            Employee.name,
+            Employee.department,
+            Employee.status,
+            morning.c.temperature,
+            morning.c.symptoms,
+            morning.c.flagged,
+            morning.c.late,
+            afternoon.c.temperature,
+            afternoon.c.symptoms,
+            afternoon.c.flagged,
+            afternoon.c.late,
+        )
+        .outerjoin(
+            morning,
+            and_(morning.c.day == day, morning.c.employee_id == Employee.id, morning.c.half == 0),
+        )
+        .outerjoin(
+            afternoon,
+            and_(afternoon.c.day == day, afternoon.c.employee_id == Employee.id, afternoon.c.half == 1),
+        )
+        .where(*conditions)
+        .order_by(Employee.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    with db.session() as session:
+        total = session.scalar(select(func.count(Employee.id)).where(*conditions)) or 0
+        rows = [
+            GridRow(r[0], r[1], r[2], r[3], _cell(r[4], r[5], r[6], r[7]), _cell(r[8], r[9], r[10], r[11]))
+            for r in session.execute(query)
+        ]
+    return Page(rows, total, offset, limit)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Today's lists
+
+
+@dataclass(frozen=True)
+class FlaggedReading:
+    employee_id: int
+    name: str
+    half: HalfDay
+    temperature_c: float | None
+    symptoms: int
+    late: bool
+
+
+def _flagged(session: Session, day: dt.date, offset: int, limit: int) -> tuple[list[FlaggedReading], int]:
+    base = select(HealthReading.employee_id).where(HealthReading.day == day, HealthReading.flagged.is_(True))
+    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    rows = session.execute(
+        select(
+            HealthReading.employee_id,
+            Employee.name,
+            HealthReading.half,
+            HealthReading.temperature,
+            HealthReading.symptoms,
+            HealthReading.late,
+        )
+        .join(Employee, Employee.id == HealthReading.employee_id)
+        .where(HealthReading.day == day, HealthReading.flagged.is_(True))
+        .order_by(HealthReading.employee_id, HealthReading.half)
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return [
+        FlaggedReading(r[0], r[1], HalfDay(r[2]), None if r[3] is None else r[3] / 10, r[4], r[5]) for r in rows
+    ], total
+
+
+def flagged_readings(db: Database, day: dt.date, *, offset: int = 0, limit: int = 100) -> Page[FlaggedReading]:
+    """Fevers and symptoms of ``day`` (the flag given when entered), by roster number."""
+    offset, limit = page_bounds(offset, limit)
+    with db.session() as session:
+        rows, total = _flagged(session, day, offset, limit)
+    return Page(rows, total, offset, limit)
+
+
+def _missing(
+    session: Session, day: dt.date, offset: int, limit: int, extra: Sequence[ColumnElement[bool]] = ()
+) -> tuple[list[Missing], int]:
+    morning = HealthReading.__table__.alias("m")
+    afternoon = HealthReading.__table__.alias("a")
+    conditions = [
+        Employee.status.in_(HEADCOUNT),
+        Employee.anonymised_at.is_(None),
+        (morning.c.employee_id.is_(None)) | (afternoon.c.employee_id.is_(None)),
+        *extra,
+    ]
+    joined = (
+        select(Employee.id, Employee.name, morning.c.employee_id, afternoon.c.employee_id)
+        .outerjoin(morning, and_(morning.c.day == day, morning.c.employee_id == Employee.id, morning.c.half == 0))
+        .outerjoin(
+            afternoon,
+            and_(afternoon.c.day == day, afternoon.c.employee_id == Employee.id, afternoon.c.half == 1),
+        )
+        .where(*conditions)
+    )
+    total = session.scalar(select(func.count()).select_from(joined.subquery())) or 0
+    rows = session.execute(joined.order_by(Employee.id).offset(offset).limit(limit)).all()
+    return [Missing(r[0], r[1], r[2] is None, r[3] is None) for r in rows], total
+
+
+def missing_readings(db: Database, day: dt.date, *, offset: int = 0, limit: int = 100) -> Page[Missing]:
+    """People on the roster (not 离岗) without a 上午 or a 下午 reading on ``day``, by roster number."""
+    offset, limit = page_bounds(offset, limit)
+    with db.session() as session:
+        rows, total = _missing(session, day, offset, limit)
+    return Page(rows, total, offset, limit)
+
+
+@dataclass(frozen=True)
+class ObservationView:
+    id: int
+    employee_id: int
+    name: str
+    kind: ObservationKind
+    start: dt.date
+    end: dt.date
+    reason: str
+    active: bool
+    day_of: int  # day N of the observation on the day asked (1 = the first day)
+
+
+def _observations(session: Session, day: dt.date, offset: int, limit: int) -> tuple[list[ObservationView], int]:
+    conditions = (Observation.active.is_(True), Observation.end >= day, Observation.start <= day)
+    total = session.scalar(select(func.count(Observation.id)).where(*conditions)) or 0
+    rows = session.execute(
+        select(
+            Observation.id,
+            Observation.employee_id,
+            Employee.name,
+            Observation.kind,
+            Observation.start,
+            Observation.end,
+            Observation.reason,
+            Observation.active,
+        )
+        .join(Employee, Employee.id == Observation.employee_id)
+        .where(*conditions)
+        .order_by(Observation.end, Observation.id)
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return [
+        ObservationView(r[0], r[1], r[2], ObservationKind(r[3]), r[4], r[5], r[6], r[7], (day - r[4]).days + 1)
+        for r in rows
+    ], total
+
+
+def observation_list(db: Database, day: dt.date, *, offset: int = 0, limit: int = 100) -> Page[ObservationView]:
+    """Observations running on ``day``, soonest end first."""
+    offset, limit = page_bounds(offset, limit)
+    with db.session() as session:
+        rows, total = _observations(session, day, offset, limit)
+    return Page(rows, total, offset, limit)
+
+
+def _early_returns(session: Session, day: dt.date) -> list[ReturnFlag]:
+    rows = session.execute(
+        select(Employee.id, Employee.name, Employee.status, func.max(Observation.end))
+        .join(Observation, Observation.employee_id == Employee.id)
+        .where(
+            Employee.status == EmployeeStatus.ON_SITE,
+            Observation.active.is_(True),
+            Observation.start <= day,
+            Observation.end >= day,
+        )
+        .group_by(Employee.id, Employee.name, Employee.status)
+        .order_by(Employee.id)
+    ).all()
+    return [flag for r in rows if (flag := check_return(r[0], r[1], r[2], r[3], day)) is not None]
+
+
+def early_returns(db: Database, day: dt.date) -> list[ReturnFlag]:
+    """BJTG 三: people marked 在岗 on ``day`` whose observation has not ended."""
+    with db.session() as session:
+        return _early_returns(session, day)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Observation
+
+
+def _observation(session: Session, observation_id: int) -> Observation:
+    observation = session.get(Observation, observation_id)
+    if observation is None:
+        raise NotFoundError(f"no observation {observation_id}", f"没有编号为 {observation_id} 的观察记录")
+    return observation
+
+
+def _role(session: Session, actor: str) -> str | None:
+    return session.scalar(select(User.role).where(User.name == actor))
+
+
+def _log_change(
+    session: Session,
+    observation: Observation,
+    change: ObservationChange,
+    old: tuple[dt.date, dt.date] | None,
+    reason: str,
+    actor: str,
+) -> None:
+    session.add(
+        ObservationChangeRow(
+            observation_id=observation.id,
+            change=change,
+            old_start=old[0] if old else None,
+            old_end=old[1] if old else None,
+            new_start=observation.start,
+            new_end=observation.end,
+            reason=reason,
+            by=actor,
+        )
+    )
+
+
+def start_observation(
+    db: Database,
+    actor: str,
+    employee_id: int,
+    kind: ObservationKind | str,
+    start: dt.date,
+    reason: str,
+    days: int = OBSERVATION_DAYS,
+) -> int:
+    """Start 14 days (BJHQ 二, BJTG 三) of home or centralised observation from ``start`` (day 1); the person's
+    status becomes 居家观察 / 集中观察. Refused if one is already running (extend or restart it instead)."""
+    kind = ObservationKind(kind)
+    reason = inputs.note(reason, "reason")
+    if days < OBSERVATION_DAYS:
+        raise InvalidInputError(
+            f"an observation lasts at least {OBSERVATION_DAYS} days (BJHQ 二; BJTG 三)",
+            f"观察期不少于 {OBSERVATION_DAYS} 天（BJHQ 二；BJTG 三）",
+        )
+    with unit_of_work(db, actor) as session:
+        employee = session.get(Employee, employee_id)
+        if employee is None or employee.anonymised_at is not None:
+            raise NotFoundError(f"no employee {employee_id}", f"没有编号为 {employee_id} 的员工")
+        running = session.scalar(
+            select(Observation.id).where(Observation.employee_id == employee_id, Observation.active.is_(True))
+        )
+        if running is not None:
+            raise InvalidInputError(
+                f"employee #{employee_id} is already under observation (#{running}); extend or restart it",
+                f"员工 #{employee_id} 已在观察中（#{running}），请延长或重新开始该观察",
+            )
+        observation = Observation(
+            employee_id=employee_id,
+            kind=kind,
+            start=start,
+            end=observation_end(start, days),
+            reason=reason,
+            active=True,
+        )
+        session.add(observation)
+        employee.status = (
+            EmployeeStatus.HOME_OBSERVATION if kind is ObservationKind.HOME else EmployeeStatus.CENTRAL_OBSERVATION
+        )
+        session.flush()
+        _log_change(session, observation, ObservationChange.START, None, reason, actor)
+        session.flush()
+        return observation.id
+
+
+def extend_observation(db: Database, actor: str, observation_id: int, new_end: dt.date, reason: str = "") -> str:
+    """Move the last day. Later: anyone who enters the ledger. Earlier: a manager, with a reason (LK28 二（二）2,
+    screening ruled out infection). Returns the change ("extend" / "shorten")."""
+    reason = inputs.note(reason, "reason")
+    with unit_of_work(db, actor) as session:
+        observation = _observation(session, observation_id)
+        if not observation.active:
+            raise InvalidInputError(f"observation #{observation_id} has ended", f"观察记录 #{observation_id} 已结束")
+        try:
+            change = check_new_end(
+                observation.end, new_end, observation.start, reason, _role(session, actor) == Role.MANAGER
+            )
+        except LedgerError as error:
+            raise _refused(error) from None
+        old = (observation.start, observation.end)
+        observation.end = new_end
+        _log_change(session, observation, change, old, reason, actor)
+        return str(change)
+
+
+def restart_observation(db: Database, actor: str, observation_id: int, exposure: dt.date, reason: str) -> dt.date:
+    """A new exposure: 14 days again from ``exposure`` (an end already later is kept). Returns the new end."""
+    reason = inputs.note(reason, "reason", required=True)
+    with unit_of_work(db, actor) as session:
+        observation = _observation(session, observation_id)
+        old = (observation.start, observation.end)
+        observation.start, observation.end = restart_for_exposure(
+            exposure, observation.end if observation.active else None
+        )
+        observation.active = True
+        observation.ended_on = None
+        employee = session.get(Employee, observation.employee_id)
+        if employee is not None:
+            employee.status = (
+                EmployeeStatus.HOME_OBSERVATION
+                if observation.kind == ObservationKind.HOME
+                else EmployeeStatus.CENTRAL_OBSERVATION
+            )
+        _log_change(session, observation, ObservationChange.RESTART, old, reason, actor)
+        return observation.end
+
+
+def end_observation(db: Database, actor: str, observation_id: int, on: dt.date, reason: str = "") -> None:
+    """Close an observation. On or after its last day: anyone who enters the ledger; before it: a manager with
+    a reason (it shortens the observation). The person's status is left for the user to set (在岗 …)."""
+    reason = inputs.note(reason, "reason")
+    with unit_of_work(db, actor) as session:
+        observation = _observation(session, observation_id)
+        if not observation.active:
+            return
+        old = (observation.start, observation.end)
+        if on < observation.end:
+            try:
+                check_new_end(observation.end, on, observation.start, reason, _role(session, actor) == Role.MANAGER)
+            except LedgerError as error:
+                raise _refused(error) from None
+            observation.end = on
+        observation.active = False
+        observation.ended_on = on
+        _log_change(session, observation, ObservationChange.END, old, reason, actor)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Daily summary and evidence
+
+
+def _headcount(session: Session) -> tuple[int, int]:
+    """(people on the roster, of them 在岗)."""
+    row = session.execute(
+        select(
+            func.count(Employee.id),
+            func.coalesce(func.sum(case((Employee.status == EmployeeStatus.ON_SITE, 1), else_=0)), 0),
+        ).where(Employee.status.in_(HEADCOUNT), Employee.anonymised_at.is_(None))
+    ).one()
+    return int(row[0]), int(row[1])
+
+
+def _checked(session: Session, day: dt.date) -> tuple[int, int]:
+    row = session.execute(
+        select(
+            func.coalesce(func.sum(case((HealthReading.half == 0, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((HealthReading.half == 1, 1), else_=0)), 0),
+        ).where(HealthReading.day == day)
+    ).one()
+    return int(row[0]), int(row[1])
+
+
+def daily_summary(db: Database, day: dt.date, *, names_limit: int = 500) -> DailySummary:
+    """The 每天汇总 of GN 一（二） for ``day``: counts from the database, names for what is abnormal (each list cut at
+    ``names_limit``, the counts always whole)."""
+    with db.session() as session:
+        return summary_in(session, day, names_limit=names_limit)
+
+
+def summary_in(session: Session, day: dt.date, *, names_limit: int = 500) -> DailySummary:
+    headcount, on_site_status = _headcount(session)
+    morning, afternoon = _checked(session, day)
+    missing, missing_total = _missing(session, day, 0, names_limit)
+    flagged, _ = _flagged(session, day, 0, names_limit)
+    observed, observed_total = _observations(session, day, 0, names_limit)
+    early = _early_returns(session, day)
+    returned = session.scalars(
+        select(Employee.name)
+        .where(Employee.return_date == day, Employee.anonymised_at.is_(None))
+        .order_by(Employee.id)
+        .limit(names_limit)
+    ).all()
+    threshold = _settings(session).fever_threshold_c
+    return DailySummary(
+        day=day,
+        headcount=headcount,
+        on_site=on_site_status - len(early),
+        checked_morning=morning,
+        checked_afternoon=afternoon,
+        missing=missing,
+        missing_count=missing_total,
+        flagged=[NamedReading(r.employee_id, r.name, r.half, r.temperature_c, r.symptoms) for r in flagged],
+        under_observation=[Observed(o.employee_id, o.name, o.kind, o.start, o.end) for o in observed],
+        under_observation_count=observed_total,
+        returned_today=list(returned),
+        early_returns=early,
+        threshold_c=threshold,
+    )
+
+
+def _coverage(session: Session, day: dt.date, group: Sequence[ColumnElement[bool]]) -> Coverage:
+    morning = HealthReading.__table__.alias("m")
+    afternoon = HealthReading.__table__.alias("a")
+    base = [Employee.status.in_(HEADCOUNT), Employee.anonymised_at.is_(None), *group]
+    row = session.execute(
+        select(
+            func.count(Employee.id),
+            func.count(morning.c.employee_id),
+            func.count(afternoon.c.employee_id),
+            func.coalesce(
+                func.sum(
+                    case(((morning.c.employee_id.is_not(None)) & (afternoon.c.employee_id.is_not(None)), 1), else_=0)
+                ),
+                0,
+            ),
+            func.min(
+                case((morning.c.employee_id.is_not(None), 1), else_=0)
+                + case((afternoon.c.employee_id.is_not(None), 1), else_=0)
+            ),
+        )
+        .select_from(Employee)
+        .outerjoin(morning, and_(morning.c.day == day, morning.c.employee_id == Employee.id, morning.c.half == 0))
+        .outerjoin(
+            afternoon,
+            and_(afternoon.c.day == day, afternoon.c.employee_id == Employee.id, afternoon.c.half == 1),
+        )
+        .where(*base)
+    ).one()
+    total, in_morning, in_afternoon, complete, fewest = (int(v or 0) for v in row)
+    names: list[str] = []
+    if complete < total:
+        missing, _ = _missing(session, day, 0, MISSING_NAMES_SHOWN, extra=group)
+        names = [m.name for m in missing]
+    return Coverage(total, complete, in_morning, in_afternoon, names, fewest)
+
+
+def evidence_for(db: Database, item_id: str, day: dt.date) -> LedgerEvidence:
+    """What the ledger says for a checklist item on ``day`` (GN-01: dormitory residents and staff under
+    observation; BJHQ-2: logistics staff, and the shortest completed observation; LK28-2: the whole roster),
+    e.g. "2026-11-29 宿舍住宿及隔离员工 42 人中 41 人上下午各测 1 次；缺：王五", with the rule engine's verdict.
+    The editor shows it beside the item; the officer can still override the result with a reason."""
+    with db.session() as session:
+        shortest: int | None = None
+        if item_id == "GN-01":
+            observed = select(Observation.employee_id).where(
+                Observation.active.is_(True), Observation.start <= day, Observation.end >= day
+            )
+            group: list[ColumnElement[bool]] = [
+                (Employee.dormitory_room != "") | Employee.status.in_(OBSERVATION_STATUSES) | Employee.id.in_(observed)
+            ]
+        elif item_id == "BJHQ-2":
+            group = [Employee.category.in_(sorted(LOGISTICS_CATEGORIES))]
+            ended = session.execute(
+                select(Observation.start, Observation.end)
+                .join(Employee, Employee.id == Observation.employee_id)
+                .where(
+                    Observation.active.is_(False),
+                    Observation.ended_on <= day,
+                    Employee.category.in_(sorted(LOGISTICS_CATEGORIES)),
+                )
+            ).all()
+            if ended:
+                shortest = min((end - start).days + 1 for start, end in ended)
+        elif item_id == "LK28-2":
+            group = []
+        else:
+            raise InvalidInputError(f"the ledger gives no evidence for {item_id}", f"健康台账不为 {item_id} 提供依据")
+        coverage = _coverage(session, day, group)
+    return evidence_text(item_id, day, coverage, shortest)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Sealing a day (the signing itself is export.ledger_reports.sign_day)
+
+
+def readings_digest(session: Session, day: dt.date) -> tuple[int, str]:
+    """How many readings ``day`` has and the SHA-256 of all of them (person, half-day, temperature, symptoms,
+    late, who, when), in key order: a signed summary carries it, so any later change of the day shows."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    count = 0
+    for row in session.execute(
+        select(
+            HealthReading.employee_id,
+            HealthReading.half,
+            HealthReading.temperature,
+            HealthReading.symptoms,
+            HealthReading.late,
+            HealthReading.entered_by,
+            HealthReading.entered_at,
+        )
+        .where(HealthReading.day == day)
+        .order_by(HealthReading.employee_id, HealthReading.half)
+    ):
+        count += 1
+        digest.update(
+            f"{row[0]}|{row[1]}|{row[2]}|{row[3]}|{int(bool(row[4]))}|{row[5]}|{row[6].isoformat()}\n".encode()
+        )
+    return count, digest.hexdigest()
+
+
+def sealed_day(db: Database, day: dt.date) -> DaySignOff:
+    with db.session() as session:
+        signoff = session.scalar(select(DaySignOff).where(DaySignOff.day == day))
+    if signoff is None:
+        raise NotFoundError(f"{day.isoformat()} has not been signed off", f"{day.isoformat()} 的每日汇总尚未签署")
+    return signoff
+
+
+def seal_day(session: Session, signoff: DaySignOff) -> None:
+    """Store a signed daily summary inside the caller's transaction; a day is signed once."""
+    _refuse_sealed(session, signoff.day)
+    session.add(signoff)

@@ -1,0 +1,135 @@
+"""Retention of personal health data (个人信息保护: PIPL arts. 28–29; 社区防控信息化指引 三（三）): when the
+epidemic period is declared over, or after N days, personal health data is removed with a record of what was
+removed, while the signed daily summaries stay.
+
+The API: :func:`run_retention` (managers only) → :class:`RetentionReport`; the settings are
+:func:`storage.ledger.set_retention` (N days and/or the day the epidemic was declared over).
+
+* N days: readings of days before today − N are deleted; ended observations whose last day is before then are
+  deleted with their changes; people who left (离岗) and have nothing left in the ledger are anonymised.
+* Epidemic over (from the day declared): every reading and observation is deleted and every person on the
+  roster anonymised (name replaced by "已匿名 #id", ID number, phone and where they returned from blanked).
+
+What stays: the ``retention_runs`` row (counts, the day range and the anonymised roster numbers — no personal
+data), the signed daily summaries (``day_signoffs``), consent records (date, notice version, purpose), and the
+audit trail, which never held names, ID numbers or phones (readings appear there by roster number only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+
+from checklist.ledger import EmployeeStatus
+from checklist.workflow import ACCOUNT_ADMIN_ROLES
+from storage import audit
+from storage.db import Database
+from storage.errors import InvalidInputError
+from storage.ledger_models import (
+    Employee,
+    HealthReading,
+    LedgerSettings,
+    Observation,
+    ObservationChangeRow,
+    RetentionRun,
+)
+from storage.models import utcnow
+from storage.unit_of_work import unit_of_work
+
+
+@dataclass(frozen=True)
+class RetentionReport:
+    run_id: int
+    reason: str  # epidemic_over / days
+    cutoff: dt.date  # data of days before this one was removed
+    readings: int
+    observations: int
+    anonymised: int
+
+
+def anonymised_name(employee_id: int) -> str:
+    return f"已匿名 #{employee_id}"
+
+
+def run_retention(db: Database, actor: str, today: dt.date | None = None) -> RetentionReport:
+    """Apply the retention setting (a manager). Refused when neither N days nor an epidemic end is set."""
+    today = today or dt.date.today()
+    with unit_of_work(db, actor, reason="个人健康信息保存期限到期", allowed=ACCOUNT_ADMIN_ROLES) as session:
+        settings = session.get(LedgerSettings, 1)
+        over = settings.epidemic_over_on if settings else None
+        days = settings.retention_days if settings else None
+        if over is not None and today >= over:
+            reason, cutoff = "epidemic_over", today + dt.timedelta(days=1)
+        elif days is not None:
+            reason, cutoff = "days", today - dt.timedelta(days=days)
+        else:
+            raise InvalidInputError(
+                "no retention is set (N days, or the day the epidemic was declared over); nothing was removed",
+                "尚未设置保存期限（天数或疫情结束日期）；未删除任何数据",
+            )
+        first_day, last_day = session.execute(
+            select(func.min(HealthReading.day), func.max(HealthReading.day)).where(HealthReading.day < cutoff)
+        ).one()
+        readings = (
+            session.scalar(select(func.count()).select_from(HealthReading).where(HealthReading.day < cutoff)) or 0
+        )
+        session.execute(delete(HealthReading).where(HealthReading.day < cutoff))
+        old = select(Observation.id).where(Observation.end < cutoff)
+        if reason == "days":
+            old = old.where(Observation.active.is_(False))
+        observation_ids = list(session.scalars(old))
+        for start in range(0, len(observation_ids), 900):
+            chunk = observation_ids[start : start + 900]
+            for change in session.scalars(
+                select(ObservationChangeRow).where(ObservationChangeRow.observation_id.in_(chunk))
+            ):
+                session.delete(change)
+            session.flush()
+            for observation in session.scalars(select(Observation).where(Observation.id.in_(chunk))):
+                session.delete(observation)
+            session.flush()
+        who = select(Employee).where(Employee.anonymised_at.is_(None))
+        if reason == "days":
+            remaining_readings = select(HealthReading.employee_id).where(HealthReading.employee_id == Employee.id)
+            remaining_observations = select(Observation.id).where(Observation.employee_id == Employee.id)
+            who = who.where(
+                Employee.status == EmployeeStatus.LEFT, ~remaining_readings.exists(), ~remaining_observations.exists()
+            )
+        anonymised: list[int] = []
+        now = utcnow()
+        for employee in session.scalars(who):
+            employee.name = anonymised_name(employee.id)
+            employee.id_number = ""
+            employee.phone = ""
+            employee.returned_from = ""
+            employee.dormitory_room = ""
+            employee.anonymised_at = now
+            anonymised.append(employee.id)
+        if readings:
+            audit.record_event(
+                session, "retention", "health_readings", None, None, {"deleted": readings, "before": cutoff.isoformat()}
+            )
+        run = RetentionRun(
+            by=actor,
+            cutoff=cutoff,
+            reason=reason,
+            removed={
+                "readings": readings,
+                "reading_days": [first_day.isoformat(), last_day.isoformat()] if first_day else [],
+                "observations": len(observation_ids),
+                "anonymised_employees": anonymised,
+            },
+        )
+        session.add(run)
+        session.flush()
+        return RetentionReport(run.id, reason, cutoff, readings, len(observation_ids), len(anonymised))
+
+
+def removed_by_retention(db: Database, day: dt.date) -> int | None:
+    """The retention run that removed ``day``'s readings, if one did."""
+    with db.session() as session:
+        return session.scalar(
+            select(RetentionRun.id).where(RetentionRun.cutoff > day).order_by(RetentionRun.id).limit(1)
+        )

@@ -1,0 +1,433 @@
+"""The roster (花名册) of the health ledger: people, consent, masking, and the roster import's check/commit.
+
+The service API (stable; the desktop's ``desktop/registers/`` and the command line use it):
+
+* :func:`list_employees` → :class:`Page` of :class:`EmployeeView` — one page of the roster (search, status,
+  offset, limit); ID numbers and phones masked (``110***********123X``, ``138****1234``).
+* :func:`get_employee` → :class:`EmployeeView`, masked.
+* :func:`add_employee`, :func:`update_employee` — officer or manager; values as :data:`checklist.ledger.ROSTER_FIELDS`
+  keys, validated by :func:`checklist.ledger.validate_employee`.
+* :func:`unmask` → (ID number, phone) in full — managers only; every unmasking is an audit entry.
+* :func:`record_consent` — the consent record (date, notice version, purpose).
+* :func:`check_roster` → :class:`RosterCheck` (nothing stored: bad rows with row number and reason, duplicates
+  in the file and against the roster), then :func:`commit_roster` stores the good rows — all or nothing,
+  checked again inside the transaction.
+
+Refusals are :class:`~storage.errors.InvalidInputError` / :class:`~storage.errors.PermissionDeniedError` with an
+English and a Chinese message; no message names a person's ID number or phone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from checklist.ledger import (
+    FIELD_EN,
+    FIELD_ZH,
+    EmployeeInput,
+    EmployeeStatus,
+    LedgerError,
+    duplicate_key,
+    mask_id_number,
+    mask_phone,
+    validate_employee,
+)
+from checklist.workflow import ACCOUNT_ADMIN_ROLES
+from storage import audit
+from storage.db import Database
+from storage.errors import InvalidInputError, NotFoundError
+from storage.ledger_models import ConsentRecord, Employee, Observation
+from storage.unit_of_work import check_permission, unit_of_work
+
+T = TypeVar("T")
+PAGE_MAX = 1000
+UNMASK_ROLES = ACCOUNT_ADMIN_ROLES
+"""Who may see an ID number or phone in full (单位主要负责人); each time is audited."""
+MAX_IMPORT_ROWS = 50_000
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a list: ``rows`` from ``offset``, and ``total`` rows in the whole list."""
+
+    rows: list[T]
+    total: int
+    offset: int = 0
+    limit: int = 100
+
+
+@dataclass(frozen=True)
+class EmployeeView:
+    """One person as a view shows them: ID number and phone masked."""
+
+    id: int
+    name: str
+    department: str
+    post: str
+    category: str
+    outsourcing_company: str
+    id_number: str  # masked
+    phone: str  # masked
+    dormitory_room: str
+    status: str
+    return_date: dt.date | None
+    returned_from: str
+    consent_version: str | None  # the newest notice version consented to; None: no consent recorded
+    anonymised: bool = False
+
+
+def _ledger_error(error: LedgerError, row: int | None = None) -> InvalidInputError:
+    where_en = f"row {row}: " if row is not None else ""
+    where_zh = f"第 {row} 行：" if row is not None else ""
+    label_en = FIELD_EN.get(error.field, error.field)
+    label_zh = FIELD_ZH.get(error.field, error.field)
+    return InvalidInputError(
+        f"{where_en}{label_en} {error.message_en}; nothing was changed",
+        f"{where_zh}{label_zh}{error.message_zh}；没有修改任何数据",
+    )
+
+
+def validated(values: Mapping[str, object] | EmployeeInput) -> EmployeeInput:
+    if isinstance(values, EmployeeInput):
+        values = {k: getattr(values, k) for k in FIELD_EN}
+    try:
+        return validate_employee(values)
+    except LedgerError as error:
+        raise _ledger_error(error) from None
+
+
+def page_bounds(offset: int, limit: int) -> tuple[int, int]:
+    if offset < 0 or not 1 <= limit <= PAGE_MAX:
+        raise InvalidInputError(
+            f"a page is 1–{PAGE_MAX} rows from offset ≥ 0", f"每页 1–{PAGE_MAX} 行，起始位置不小于 0"
+        )
+    return offset, limit
+
+
+def _consent_subquery() -> Any:
+    return (
+        select(func.max(ConsentRecord.notice_version))
+        .where(ConsentRecord.employee_id == Employee.id)
+        .correlate(Employee)
+        .scalar_subquery()
+    )
+
+
+def _view(row: Any) -> EmployeeView:
+    employee: Employee = row[0]
+    return EmployeeView(
+        id=employee.id,
+        name=employee.name,
+        department=employee.department,
+        post=employee.post,
+        category=employee.category,
+        outsourcing_company=employee.outsourcing_company,
+        id_number=mask_id_number(employee.id_number),
+        phone=mask_phone(employee.phone),
+        dormitory_room=employee.dormitory_room,
+        status=employee.status,
+        return_date=employee.return_date,
+        returned_from=employee.returned_from,
+        consent_version=row[1],
+        anonymised=employee.anonymised_at is not None,
+    )
+
+
+def list_employees(
+    db: Database, *, search: str = "", status: str | None = None, offset: int = 0, limit: int = 100
+) -> Page[EmployeeView]:
+    """One page of the roster ordered by id; ``search`` matches name, department or dormitory room."""
+    offset, limit = page_bounds(offset, limit)
+    query = select(Employee, _consent_subquery())
+    count = select(func.count(Employee.id))
+    conditions = []
+    if status:
+        conditions.append(Employee.status == status)
+    if search.strip():
+        pattern = f"%{search.strip()}%"
+        conditions.append(
+            or_(Employee.name.like(pattern), Employee.department.like(pattern), Employee.dormitory_room.like(pattern))
+        )
+    for condition in conditions:
+        query = query.where(condition)
+        count = count.where(condition)
+    with db.session() as session:
+        total = session.scalar(count) or 0
+        rows = session.execute(query.order_by(Employee.id).offset(offset).limit(limit)).all()
+        return Page([_view(r) for r in rows], total, offset, limit)
+
+
+def get_employee(db: Database, employee_id: int) -> EmployeeView:
+    with db.session() as session:
+        row = session.execute(select(Employee, _consent_subquery()).where(Employee.id == employee_id)).first()
+        if row is None:
+            raise NotFoundError(f"no employee {employee_id}", f"没有编号为 {employee_id} 的员工")
+        return _view(row)
+
+
+def _apply(employee: Employee, data: EmployeeInput) -> None:
+    for key in FIELD_EN:
+        value = getattr(data, key)
+        if getattr(employee, key) != value:
+            setattr(employee, key, value)
+
+
+def _refuse_duplicate(session: Session, data: EmployeeInput, except_id: int | None = None) -> None:
+    conditions = []
+    if data.id_number:
+        conditions.append(Employee.id_number == data.id_number)
+    if data.phone:
+        conditions.append(Employee.phone == data.phone)
+    if not conditions:
+        return
+    query = select(Employee.id).where(Employee.name == data.name, or_(*conditions))
+    if except_id is not None:
+        query = query.where(Employee.id != except_id)
+    found = session.scalar(query.limit(1))
+    if found is not None:
+        raise InvalidInputError(
+            f"this person is already on the roster (#{found}, same name and ID number or phone); nothing was changed",
+            f"此人已在花名册中（#{found}，姓名与身份证号或手机号相同）；没有修改任何数据",
+        )
+
+
+def add_employee(db: Database, actor: str, values: Mapping[str, object] | EmployeeInput) -> int:
+    """Add one person (officer or manager). Refused if the same name with the same ID number or phone exists."""
+    data = validated(values)
+    with unit_of_work(db, actor) as session:
+        _refuse_duplicate(session, data)
+        employee = Employee()
+        _apply(employee, data)
+        session.add(employee)
+        session.flush()
+        return employee.id
+
+
+def update_employee(db: Database, actor: str, employee_id: int, values: Mapping[str, object]) -> None:
+    """Change one person. ``values`` may leave out fields: they keep their value (ID number and phone too, so a
+    view that shows them masked never writes the mask back)."""
+    with unit_of_work(db, actor) as session:
+        employee = _employee(session, employee_id)
+        if employee.anonymised_at is not None:
+            raise InvalidInputError(
+                f"employee #{employee_id} was anonymised by retention and cannot be changed",
+                f"员工 #{employee_id} 已按保存期限匿名化，不能再修改",
+            )
+        current = {key: getattr(employee, key) for key in FIELD_EN}
+        merged = {**current, **{k: v for k, v in values.items() if k in FIELD_EN}}
+        data = validated(merged)
+        _refuse_duplicate(session, data, except_id=employee_id)
+        _apply(employee, data)
+
+
+def _employee(session: Session, employee_id: int) -> Employee:
+    employee = session.get(Employee, employee_id)
+    if employee is None:
+        raise NotFoundError(f"no employee {employee_id}", f"没有编号为 {employee_id} 的员工")
+    return employee
+
+
+def unmask(db: Database, actor: str, employee_id: int) -> tuple[str, str]:
+    """The ID number and phone in full, for a manager; the unmasking is written to the audit trail (who, when,
+    whose — never the numbers)."""
+    with unit_of_work(db, actor, allowed=None) as session:
+        check_permission(session, actor, UNMASK_ROLES, "see ID numbers and phones in full", db.principal)
+        employee = _employee(session, employee_id)
+        audit.record_event(session, "unmask", "employees", employee.id, None, {"fields": ["id_number", "phone"]})
+        return employee.id_number, employee.phone
+
+
+def record_consent(
+    db: Database,
+    actor: str,
+    employee_id: int,
+    consented_on: dt.date,
+    notice_version: str,
+    purpose: str = "epidemic_control",
+) -> int:
+    """Record that the person was shown notice ``notice_version`` and agreed, for epidemic control only."""
+    version = notice_version.strip()
+    if not version or len(version) > 20:
+        raise InvalidInputError("the notice version is 1–20 characters", "告知书版本须为 1–20 个字符")
+    with unit_of_work(db, actor) as session:
+        _employee(session, employee_id)
+        existing = session.scalar(
+            select(ConsentRecord).where(
+                ConsentRecord.employee_id == employee_id, ConsentRecord.notice_version == version
+            )
+        )
+        if existing is not None:
+            return existing.id
+        record = ConsentRecord(
+            employee_id=employee_id,
+            consented_on=consented_on,
+            notice_version=version,
+            purpose=purpose,
+            recorded_by=actor,
+        )
+        session.add(record)
+        session.flush()
+        return record.id
+
+
+# ---------------------------------------------------------------------------------------------------
+# Roster import: check, then commit
+
+
+@dataclass(frozen=True)
+class BadRow:
+    row: int  # the row number in the file (the header is row 1)
+    field: str
+    message_en: str
+    message_zh: str
+
+    def describe_en(self) -> str:
+        return f"row {self.row}: {FIELD_EN.get(self.field, self.field)} {self.message_en}"
+
+    def describe_zh(self) -> str:
+        return f"第 {self.row} 行：{FIELD_ZH.get(self.field, self.field)}{self.message_zh}"
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    row: int
+    name: str
+    same_as_row: int | None  # an earlier row of the file
+    same_as_employee: int | None  # a person already on the roster
+
+    def describe_en(self) -> str:
+        other = f"row {self.same_as_row}" if self.same_as_row is not None else f"roster #{self.same_as_employee}"
+        return f"row {self.row}: {self.name} is the same person as {other} (name and ID number or phone)"
+
+    def describe_zh(self) -> str:
+        other = f"第 {self.same_as_row} 行" if self.same_as_row is not None else f"花名册 #{self.same_as_employee}"
+        return f"第 {self.row} 行：{self.name} 与{other}为同一人（姓名与身份证号或手机号相同）"
+
+
+@dataclass(frozen=True)
+class RosterCheck:
+    """What a roster file holds: ``good`` rows (row number, validated person) that would be added, ``bad`` rows
+    with their reason, ``duplicates`` (shown, never added twice)."""
+
+    good: list[tuple[int, EmployeeInput]] = field(default_factory=list)
+    bad: list[BadRow] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.bad and not self.duplicates
+
+
+def _existing_keys(session: Session, names: set[str]) -> dict[str, int]:
+    keys: dict[str, int] = {}
+    name_list = sorted(names)
+    for start in range(0, len(name_list), 500):
+        chunk = name_list[start : start + 500]
+        for employee_id, name, id_number, phone in session.execute(
+            select(Employee.id, Employee.name, Employee.id_number, Employee.phone).where(Employee.name.in_(chunk))
+        ):
+            for key in duplicate_key(name, id_number, phone):
+                keys.setdefault(key, employee_id)
+    return keys
+
+
+def _check(session: Session, rows: Sequence[tuple[int, Mapping[str, object]]]) -> RosterCheck:
+    if len(rows) > MAX_IMPORT_ROWS:
+        raise InvalidInputError(
+            f"the file has {len(rows)} rows, more than {MAX_IMPORT_ROWS}; nothing was imported",
+            f"文件有 {len(rows)} 行，超过 {MAX_IMPORT_ROWS} 行；未导入任何数据",
+        )
+    result = RosterCheck()
+    parsed: list[tuple[int, EmployeeInput]] = []
+    for number, values in rows:
+        try:
+            parsed.append((number, validate_employee(values)))
+        except LedgerError as error:
+            result.bad.append(BadRow(number, error.field, error.message_en, error.message_zh))
+    existing = _existing_keys(session, {p.name for _, p in parsed})
+    seen: dict[str, int] = {}
+    for number, person in parsed:
+        keys = duplicate_key(person.name, person.id_number, person.phone)
+        in_roster = next((existing[k] for k in keys if k in existing), None)
+        in_file = next((seen[k] for k in keys if k in seen), None)
+        if in_roster is not None or in_file is not None:
+            result.duplicates.append(Duplicate(number, person.name, in_file, in_roster if in_file is None else None))
+            continue
+        for key in keys:
+            seen[key] = number
+        result.good.append((number, person))
+    return result
+
+
+def check_roster(db: Database, rows: Sequence[tuple[int, Mapping[str, object]]]) -> RosterCheck:
+    """Validate roster rows (row number, values by :data:`checklist.ledger.ROSTER_FIELDS` key); stores nothing."""
+    with db.session() as session:
+        return _check(session, rows)
+
+
+def commit_roster(
+    db: Database, actor: str, rows: Sequence[tuple[int, Mapping[str, object]]], *, accept_bad: bool = False
+) -> RosterCheck:
+    """Add the good rows in one transaction. Unless ``accept_bad`` (the user saw the bad rows and duplicates
+    and accepted to leave them out), a file with any bad row or duplicate is refused whole. The rows are
+    checked again inside the transaction, so a roster that changed since :func:`check_roster` cannot double
+    anyone."""
+    with unit_of_work(db, actor) as session:
+        result = _check(session, rows)
+        if not result.clean and not accept_bad:
+            raise InvalidInputError(
+                f"{len(result.bad)} bad row(s) and {len(result.duplicates)} duplicate(s); nothing was imported — "
+                "correct the file, or accept to import only the good rows",
+                f"有 {len(result.bad)} 行有误、{len(result.duplicates)} 行重复；未导入任何数据——请改正文件，或确认只导入无误的行",
+            )
+        employees = []
+        for _, person in result.good:
+            employee = Employee()
+            _apply(employee, person)
+            employees.append(employee)
+        session.add_all(employees)
+        session.flush()
+        return result
+
+
+def active_observation_ends(session: Session, employee_ids: Sequence[int], day: dt.date) -> dict[int, dt.date]:
+    """For each person, the last day of their observation running on ``day`` (if any)."""
+    if not employee_ids:
+        return {}
+    rows = session.execute(
+        select(Observation.employee_id, func.max(Observation.end))
+        .where(
+            Observation.employee_id.in_(employee_ids),
+            Observation.active.is_(True),
+            Observation.start <= day,
+            Observation.end >= day,
+        )
+        .group_by(Observation.employee_id)
+    ).all()
+    return {r[0]: r[1] for r in rows}
+
+
+def headcount_statuses() -> tuple[str, ...]:
+    """The statuses counted in the headcount (everyone but 离岗)."""
+    return tuple(s.value for s in EmployeeStatus if s is not EmployeeStatus.LEFT)
+
+
+def masked_contacts(db: Database, employee_ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
+    """(department, masked ID number, masked phone) of each person, for reports."""
+    found: dict[int, tuple[str, str, str]] = {}
+    ids = list(dict.fromkeys(employee_ids))
+    with db.session() as session:
+        for start in range(0, len(ids), 900):
+            for employee_id, department, id_number, phone in session.execute(
+                select(Employee.id, Employee.department, Employee.id_number, Employee.phone).where(
+                    Employee.id.in_(ids[start : start + 900])
+                )
+            ):
+                found[employee_id] = (department, mask_id_number(id_number), mask_phone(phone))
+    return found
