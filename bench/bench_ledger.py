@@ -53,7 +53,13 @@ def employees(count: int) -> list[dict[str, Any]]:
     for i in range(1, count + 1):
         roll = rng.random()
         status = (
-            "left" if roll < 0.01 else "home_observation" if roll < 0.03 else "central_observation" if roll < 0.04 else "on_site"
+            "left"
+            if roll < 0.01
+            else "home_observation"
+            if roll < 0.03
+            else "central_observation"
+            if roll < 0.04
+            else "on_site"
         )
         rows.append(
             {
@@ -99,9 +105,31 @@ def observations(count: int) -> list[dict[str, Any]]:
     rng = random.Random(17)
     for i in range(1, count + 1, 50):  # 2 % under observation now, as many ended
         start = TODAY - dt.timedelta(days=rng.randint(0, 12))
-        rows.append({"employee_id": i, "kind": "home", "start": start, "end": start + dt.timedelta(days=13), "reason": "返京", "active": True, "ended_on": None, "created_at": dt.datetime(2026, 11, 1)})
+        rows.append(
+            {
+                "employee_id": i,
+                "kind": "home",
+                "start": start,
+                "end": start + dt.timedelta(days=13),
+                "reason": "返京",
+                "active": True,
+                "ended_on": None,
+                "created_at": dt.datetime(2026, 11, 1),
+            }
+        )
         old = TODAY - dt.timedelta(days=rng.randint(30, 80))
-        rows.append({"employee_id": i + 1, "kind": "central", "start": old, "end": old + dt.timedelta(days=13), "reason": "返京", "active": False, "ended_on": old + dt.timedelta(days=13), "created_at": dt.datetime(2026, 9, 1)})
+        rows.append(
+            {
+                "employee_id": i + 1,
+                "kind": "central",
+                "start": old,
+                "end": old + dt.timedelta(days=13),
+                "reason": "返京",
+                "active": False,
+                "ended_on": old + dt.timedelta(days=13),
+                "created_at": dt.datetime(2026, 9, 1),
+            }
+        )
     return rows
 
 
@@ -187,10 +215,10 @@ HAND = {
         "ORDER BY e.id LIMIT 100",
     ],
     "observations": [
-        "SELECT count(*) FROM observations WHERE active AND \"end\" >= :t AND start <= :t",
-        "SELECT o.id, o.employee_id, e.name, o.kind, o.start, o.\"end\", o.reason FROM observations o "
-        "JOIN employees e ON e.id = o.employee_id WHERE o.active AND o.\"end\" >= :t AND o.start <= :t "
-        "ORDER BY o.\"end\", o.id LIMIT 100",
+        'SELECT count(*) FROM observations WHERE active AND "end" >= :t AND start <= :t',
+        'SELECT o.id, o.employee_id, e.name, o.kind, o.start, o."end", o.reason FROM observations o '
+        'JOIN employees e ON e.id = o.employee_id WHERE o.active AND o."end" >= :t AND o.start <= :t '
+        'ORDER BY o."end", o.id LIMIT 100',
     ],
 }
 
@@ -209,11 +237,17 @@ def hand(db: Database, name: str) -> Callable[[], object]:
 def hand_summary(db: Database) -> Callable[[], object]:
     """The summary's figures and lists, by hand: headcount, checks, the three lists, early returns, returns."""
     statements = [
-        text("SELECT count(*), sum(CASE WHEN status = 'on_site' THEN 1 ELSE 0 END) FROM employees WHERE status <> 'left' AND anonymised_at IS NULL"),
-        text("SELECT sum(CASE WHEN half = 0 THEN 1 ELSE 0 END), sum(CASE WHEN half = 1 THEN 1 ELSE 0 END) FROM health_readings WHERE day = :d"),
+        text(
+            "SELECT count(*), sum(CASE WHEN status = 'on_site' THEN 1 ELSE 0 END) FROM employees WHERE status <> 'left' AND anonymised_at IS NULL"
+        ),
+        text(
+            "SELECT sum(CASE WHEN half = 0 THEN 1 ELSE 0 END), sum(CASE WHEN half = 1 THEN 1 ELSE 0 END) FROM health_readings WHERE day = :d"
+        ),
         *(text(s) for name in ("fevers", "missing", "observations") for s in HAND[name]),
-        text("SELECT e.id, e.name, max(o.\"end\") FROM employees e JOIN observations o ON o.employee_id = e.id "
-             "WHERE e.status = 'on_site' AND o.active AND o.start <= :t AND o.\"end\" >= :t GROUP BY e.id, e.name"),
+        text(
+            'SELECT e.id, e.name, max(o."end") FROM employees e JOIN observations o ON o.employee_id = e.id '
+            "WHERE e.status = 'on_site' AND o.active AND o.start <= :t AND o.\"end\" >= :t GROUP BY e.id, e.name"
+        ),
         text("SELECT name FROM employees WHERE return_date = :t AND anonymised_at IS NULL LIMIT 500"),
     ]
     day = {"d": TODAY.toordinal(), "t": TODAY}
@@ -249,7 +283,18 @@ def roster_workbook(path: Path, count: int) -> None:
     sheet = workbook.create_sheet("花名册")
     sheet.append(["姓名", "部门", "人员类别", "外包单位", "身份证号", "手机号", "宿舍房间", "状态"])
     for row in employees(count):
-        sheet.append([row["name"], row["department"], row["category"], row["outsourcing_company"], row["id_number"], row["phone"], row["dormitory_room"], "在岗"])
+        sheet.append(
+            [
+                row["name"],
+                row["department"],
+                row["category"],
+                row["outsourcing_company"],
+                row["id_number"],
+                row["phone"],
+                row["dormitory_room"],
+                "在岗",
+            ]
+        )
     workbook.save(path)
 
 
@@ -289,7 +334,14 @@ def run_backend(backend: str, count: int, days: int, folder: Path, workbook: Pat
     }
     for name, (ours, floor) in measures.items():
         mine, bare = timed(ours), timed(floor)
-        rows.append((backend, f"today's {name}" if name != "daily summary" else name, f"{mine:.1f} ms", f"{bare:.1f} ms ({mine / bare:.1f}×)"))
+        rows.append(
+            (
+                backend,
+                f"today's {name}" if name != "daily summary" else name,
+                f"{mine:.1f} ms",
+                f"{bare:.1f} ms ({mine / bare:.1f}×)",
+            )
+        )
     rows.append((backend, "bytes per reading (table + indexes)", f"{grown / total:.1f}", ""))
     rows.append((backend, "audit bytes per reading (a shift of 200 entered)", f"{shift_audit_bytes(db):.1f}", ""))
     db.close()
@@ -321,9 +373,11 @@ def main() -> None:
         rows: list[tuple[str, str, str, str]] = []
         for backend in backends:
             rows += run_backend(backend, args.employees, args.days, folder, workbook)
-    print(f"\n{args.employees:,} employees × 2 readings × {args.days} days; targets: each query ≤ 50 ms and ≤ 5× hand SQL, "
-          "≤ 100 bytes per reading, roster import ≤ 10 s\n")
-    print(f"| backend | measure | fugong | hand-written SQL (ratio) |\n|---|---|---|---|")
+    print(
+        f"\n{args.employees:,} employees × 2 readings × {args.days} days; targets: each query ≤ 50 ms and ≤ 5× hand SQL, "
+        "≤ 100 bytes per reading, roster import ≤ 10 s\n"
+    )
+    print("| backend | measure | fugong | hand-written SQL (ratio) |\n|---|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
 
