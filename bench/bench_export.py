@@ -1,10 +1,15 @@
 """Benchmark: PDF and Excel export of a full GN + BJHQ inspection with 20 photos of 12 megapixels.
 
-Run with ``python bench/bench_export.py [--runs N]``. Prints a table: the PDF and the Excel export (median
+Run with ``python bench/bench_export.py [--runs N]``, or ``--largest`` for the size figure (below). Prints a table: the PDF and the Excel export (median
 and best of N warm runs, each reading the inspection from the database), the first export of the process
 (which also parses the 4 MB CJK font), a breakdown of the PDF time, and the *floor*: what reportlab needs
 for a plain document of the same page count in the same fonts. Targets: PDF ≤ 1.0 s, Excel ≤ 0.5 s,
 PDF / floor ≤ 2.
+
+``--largest`` times the largest inspection the limits allow (``checklist.limits``: 2,000 rooms, 300 corrective
+actions, 300 attachments; every text at the text policy's length; ``tests.export_fixtures.build_largest``)
+against the small report above, in the same run: wall-clock and CPU seconds (CPU is what a busy machine does
+not inflate), and the ratio largest / small. Target: PDF and workbook of the largest ≤ 10 s.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for tests.export_fixtures
@@ -30,8 +36,9 @@ from export.fonts import report_fonts
 from export.pdf import DocumentInfo, PageFurniture, build_story, make_styles, render
 from export.reports import export_reports
 from export.thumbnails import Thumbnail, thumbnail
+from storage import inspections
 from storage.db import open_database
-from tests.export_fixtures import build_inspection
+from tests.export_fixtures import build_inspection, build_largest
 
 PHOTOS = 20
 PHOTO_SIZE = (4000, 3000)  # 12 megapixels
@@ -83,10 +90,60 @@ def ready_thumbnails(content: ReportContent) -> dict[str, list[Future[Thumbnail 
     return ready
 
 
+def wall_and_cpu(action: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Median wall-clock and median CPU seconds (every thread of the process) of ``runs`` runs."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        action()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def largest(runs: int) -> None:
+    """The size figure: the largest allowed inspection against the small report, in the same run."""
+    with tempfile.TemporaryDirectory(prefix="fugong-bench-") as folder:
+        out = Path(folder)
+        db = open_database(f"sqlite:///{out / 'bench.sqlite3'}")
+        small = build_inspection(db, photos=1, complete=False)
+        print("building the largest allowed inspection …")
+        start = time.perf_counter()
+        first = inspections.load_inspection(db, small)
+        big = build_largest(db, company=(first.company_id, first.site_id or 0))
+        print(f"  built in {time.perf_counter() - start:.1f} s\n")
+        export_reports(db, small, pdf=out / "warm.pdf")  # the fonts, parsed once per process
+        figures = {}
+        for label, inspection_id in (("small", small), ("largest", big)):
+            pdf, xlsx = out / f"{label}.pdf", out / f"{label}.xlsx"
+            figures[label, "PDF"] = wall_and_cpu(partial(export_reports, db, inspection_id, pdf=pdf), runs)
+            figures[label, "Excel"] = wall_and_cpu(partial(export_reports, db, inspection_id, xlsx=xlsx), runs)
+            figures[label, "pages"] = (pages_of(pdf.read_bytes()), 0)
+        db.close()
+    print(f"| {'median of ' + str(runs) + ' runs, seconds':<34} | {'wall':>7} | {'CPU':>7} | target |")
+    print(f"|{'-' * 36}|{'-' * 9}|{'-' * 9}|{'-' * 8}|")
+    for kind in ("PDF", "Excel"):
+        for label in ("small", "largest"):
+            wall, cpu = figures[label, kind]
+            pages = f", {figures[label, 'pages'][0]} pages" if kind == "PDF" else ""
+            target = "≤ 10" if label == "largest" else ""
+            print(
+                f"| {kind + ' of the ' + label + ' inspection' + pages:<34} | {wall:>7.2f} | {cpu:>7.2f} | {target:>6} |"
+            )
+        ratio_wall = figures["largest", kind][0] / figures["small", kind][0]
+        ratio_cpu = figures["largest", kind][1] / figures["small", kind][1]
+        print(f"| {kind + ': largest / small':<34} | {ratio_wall:>7.1f} | {ratio_cpu:>7.1f} | {'':>6} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
+    parser.add_argument("--largest", action="store_true", help="time the largest inspection the limits allow")
+    arguments = parser.parse_args()
+    runs = arguments.runs
+    if arguments.largest:
+        largest(runs)
+        return
     with tempfile.TemporaryDirectory(prefix="fugong-bench-") as folder:
         out = Path(folder)
         db = open_database(f"sqlite:///{out / 'bench.sqlite3'}")

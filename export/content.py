@@ -64,6 +64,7 @@ class Photo:
 class FindingLine:
     verdict: Verdict
     message_zh: str
+    per_room: bool = False  # one row of the dormitory table (the report lists those in the table too)
 
 
 @dataclass(frozen=True)
@@ -262,8 +263,15 @@ def _measurements(item: Item, response: ItemResponse) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _per_room(finding: Mapping[str, Any]) -> bool:
+    rule = RULES.get(str(finding.get("rule", "")))
+    return rule is not None and bool(rule.table)
+
+
 def _findings(response: ItemResponse) -> tuple[FindingLine, ...]:
-    return tuple(FindingLine(Verdict(f["verdict"]), str(f["message_zh"])) for f in response.findings or [])
+    return tuple(
+        FindingLine(Verdict(f["verdict"]), str(f["message_zh"]), _per_room(f)) for f in response.findings or []
+    )
 
 
 def _action_line(action: CorrectiveAction, titles: Mapping[str, str]) -> ActionLine:
@@ -334,12 +342,14 @@ def _worst(verdicts: Sequence[Verdict]) -> Verdict | None:
 def _rooms(inspection: Inspection, rules: Sequence[RoomRule]) -> tuple[RoomLine, ...]:
     """Per room and rule, the verdicts stored in the findings of the items that read the room table."""
     rule_ids = {rule.id for rule in rules}
-    findings = [
-        f for r in inspection.responses for f in r.findings or [] if f.get("rule") in rule_ids and "subject" in f
-    ]
+    by_room: dict[str, list[dict[str, Any]]] = {}  # grouped once: a filter per room was quadratic in rooms
+    for response in inspection.responses:
+        for f in response.findings or []:
+            if f.get("rule") in rule_ids and "subject" in f:
+                by_room.setdefault(f["subject"], []).append(f)
     lines = []
     for room in sorted(inspection.rooms, key=lambda r: r.position):
-        own = [f for f in findings if f["subject"] == room.name]
+        own = by_room.get(room.name, [])
         verdicts = {rule.id: _worst([Verdict(f["verdict"]) for f in own if f["rule"] == rule.id]) for rule in rules}
         messages = dict.fromkeys(str(f["message_zh"]) for f in own if f["verdict"] != Verdict.PASS.value)
         lines.append(

@@ -101,6 +101,17 @@ class Styles:
         """A paragraph of plain text (escaped here; never markup from user data)."""
         return Paragraph(self.fonts.markup(_fit(text)), style or self.body)
 
+    def cell(self, text: str, width: float, style: ParagraphStyle | None = None) -> Flowable:
+        """A table cell of ``width`` (its column less the padding): one drawn line when the text fits on one,
+        else a paragraph."""
+        style = style or self.body
+        cleaned = printable(text)
+        if "\n" not in cleaned and "\r" not in cleaned and len(cleaned) <= 80:
+            text_width = self.fonts.width(cleaned, style.fontSize)
+            if text_width <= width:
+                return OneLine(self.fonts, cleaned, style, text_width)
+        return self.p(text, style)
+
     def labelled(self, label: str, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         return Paragraph(f"{self.fonts.markup(label)}：{self.fonts.markup(_fit(text))}", style or self.body)
 
@@ -154,6 +165,28 @@ def draw_text(
         canvas.setFont(font, size)
         canvas.drawString(x, y, run)
         x += fonts.width(run, size)
+
+
+class OneLine(Flowable):
+    """A table cell of one short line of plain text, drawn straight on the canvas: what a paragraph would
+    print, without parsing markup and breaking lines (a 2,000-room table has 20,000 such cells). Made by
+    :meth:`Styles.cell` only for text that fits its column on one line."""
+
+    def __init__(self, fonts: ReportFonts, text: str, style: ParagraphStyle, width: float) -> None:
+        super().__init__()
+        self.fonts, self.text, self.style, self.text_width = fonts, text, style, width
+        self.width, self.height = width, style.leading
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = max(available_width, self.text_width)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.style.textColor)
+        centered = self.style.alignment == TA_CENTER
+        x = self.width / 2 if centered else 0.0
+        baseline = self.height - self.style.fontSize
+        draw_text(self.canv, self.fonts, x, baseline, self.text, self.style.fontSize, "center" if centered else "left")
 
 
 # --- page furniture ------------------------------------------------------------------------------------
@@ -430,6 +463,30 @@ def _photo_rows(item: ItemLine, thumbs: Sequence[Pending], st: Styles) -> list[T
     return rows
 
 
+def _finding_lines(item: ItemLine, st: Styles) -> list[Flowable]:
+    """The item's rule findings. Of the per-room ones (a line per room and rule) a long list is cut to the
+    rooms that fail, then counted: every room has its row and its problems in the dormitory table."""
+    per_room = [f for f in item.findings if f.per_room]
+    shown = list(item.findings)
+    if len(per_room) > ROOM_FINDINGS_IN_ITEM:
+        failing = [f for f in per_room if f.verdict is not Verdict.PASS]
+        listed = failing[:ROOM_FINDINGS_IN_ITEM]
+        shown = [f for f in item.findings if not f.per_room] + listed
+    lines: list[Flowable] = [st.p(f"{VERDICT_MARK[f.verdict]} {f.message_zh}") for f in shown]
+    if len(per_room) > ROOM_FINDINGS_IN_ITEM:
+        failed = sum(f.verdict is Verdict.FAIL for f in per_room)
+        warned = sum(f.verdict is Verdict.WARNING for f in per_room)
+        passed = len(per_room) - failed - warned
+        lines.append(
+            st.p(
+                f"宿舍逐间判定 {len(per_room):,} 项：不符合 {failed:,}，提示 {warned:,}，符合 {passed:,}；"
+                f"此处列出前 {len(listed):,} 项不符合或提示，逐间结果见“集体宿舍”表。",
+                st.small,
+            )
+        )
+    return lines
+
+
 def item_block(item: ItemLine, thumbs: Sequence[Pending], st: Styles) -> Table:
     """One item as a three-column table (ID | what was found | result). Each line is its own row, so a long
     item splits across pages between lines instead of overflowing the page."""
@@ -437,7 +494,7 @@ def item_block(item: ItemLine, thumbs: Sequence[Pending], st: Styles) -> Table:
     if item.good_practice:
         lines.append(st.labelled(GOOD_PRACTICE_LABEL, item.good_practice, st.small))
     lines += [st.labelled("测量", m) for m in item.measurements]
-    lines += [st.p(f"{VERDICT_MARK[f.verdict]} {f.message_zh}") for f in item.findings]
+    lines += _finding_lines(item, st)
     if item.overridden:
         lines.append(st.labelled("人工改判理由", item.override_reason))
     if item.note:
@@ -484,16 +541,44 @@ def items_part(content: ReportContent, thumbs: Mapping[str, Sequence[Pending]], 
     return story
 
 
-def _room_row(room: RoomLine, content: ReportContent, st: Styles) -> list[Paragraph]:
+CELL_PADDING = 12  # a table cell's default left and right padding together (points)
+# Long tables are laid out as one table per chunk of rows, each with the header: reportlab measures every
+# remaining row again whenever it splits a table at a page break, so one table of 2,000 rooms took minutes
+# (quadratic); chunks of about a page keep the layout linear in the number of rows.
+ROWS_PER_TABLE = 40
+ROOM_FINDINGS_IN_ITEM = 12  # per-room findings listed in an item; more are counted there and listed per room
+# Text in a row of the room and action tables is cut to this many characters (the item blocks print an action
+# up to PARAGRAPH_TEXT_LIMIT, the attached record and the workbook in full): the largest allowed inspection,
+# every text at its policy's length, still makes a report of a few hundred pages in seconds.
+TABLE_NAME_LIMIT = 24
+TABLE_TEXT_LIMIT = 300
+CUT_NOTICE = "表中较长的文字只印前 {limit} 字（以“…”结尾），全文见逐项检查结果和附带的记录。"
+
+
+def _chunks(rows: Sequence[list[Any]], size: int = ROWS_PER_TABLE) -> Iterator[Sequence[list[Any]]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _chunked_table(
+    header: list[Any], rows: Sequence[list[Any]], widths: Sequence[float], style: list[tuple[Any, ...]]
+) -> list[Flowable]:
+    """``rows`` under ``header`` as one table per chunk of rows, each repeating the header when it breaks."""
+    return [_table([header, *chunk], widths, style, repeatRows=1, splitInRow=1) for chunk in _chunks(rows)] or [
+        _table([header], widths, style)
+    ]
+
+
+def _room_row(room: RoomLine, content: ReportContent, st: Styles, widths: Sequence[float]) -> list[Flowable]:
     cells = [
-        room.name,
+        printable(room.name, TABLE_NAME_LIMIT),
         format_value(room.area_m2),
         str(room.occupants),
         f"{room.area_per_person:.2f}",
         room.location_zh,
         *(ROOM_VERDICT_ZH[v] if (v := room.verdicts.get(r.id)) else "—" for r in content.room_rules),
     ]
-    return [st.p(text, st.centered) for text in cells]
+    return [st.cell(text, width - CELL_PADDING, st.centered) for text, width in zip(cells, widths, strict=True)]
 
 
 def rooms_part(content: ReportContent, st: Styles) -> list[Flowable]:
@@ -507,18 +592,20 @@ def rooms_part(content: ReportContent, st: Styles) -> list[Flowable]:
         "位置",
         *(f"{r.title_zh}\n{r.citation}" for r in content.room_rules),
     ]
-    rows: list[list[Any]] = [[st.p(text, st.centered) for text in header]]
-    rows += [_room_row(room, content, st) for room in content.rooms]
     fixed = (22 * mm, 18 * mm, 14 * mm, 18 * mm, 20 * mm)
     rule_width = (CONTENT_WIDTH - sum(fixed)) / max(len(content.room_rules), 1)
+    widths = (*fixed, *[rule_width] * len(content.room_rules))
+    rows = [_room_row(room, content, st, widths) for room in content.rooms]
     style: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.25, GREY_LINE),
         ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL),
     ]
     problems = [st.p(f"✗ {message}", st.small) for room in content.rooms for message in room.messages]
+    cut = any(len(room.name) > TABLE_NAME_LIMIT for room in content.rooms)
     return [
         st.p("集体宿舍", st.heading),
-        _table(rows, (*fixed, *[rule_width] * len(content.room_rules)), style, repeatRows=1),
+        *_chunked_table([st.p(text, st.centered) for text in header], rows, widths, style),
+        *([st.p(CUT_NOTICE.format(limit=TABLE_NAME_LIMIT), st.small)] if cut else []),
         *problems,
     ]
 
@@ -528,25 +615,27 @@ def actions_part(content: ReportContent, st: Styles) -> list[Flowable]:
     if not content.actions:
         return [*story, st.p("无")]
     header = ["项目", "整改措施", "责任人", "完成期限", "状态", "验证"]
-    rows: list[list[Any]] = [[st.p(text, st.centered) for text in header]]
+    widths = (32 * mm, CONTENT_WIDTH - 128 * mm, 18 * mm, 26 * mm, 16 * mm, 36 * mm)
+    rows: list[list[Any]] = []
     for a in content.actions:
         verified = " ".join(x for x in (a.verified_on.isoformat() if a.verified_on else "", a.verification_note) if x)
         rows.append(
             [
                 st.p(f"{a.item_id}\n{a.item_title}", st.small),
-                st.p(a.action),
-                st.p(a.owner),
-                st.p(a.due.isoformat() if a.due else "—"),
-                st.p(a.status_zh),
-                st.p(verified or "—", st.small),
+                st.p(printable(a.action, TABLE_TEXT_LIMIT)),
+                st.cell(printable(a.owner, TABLE_NAME_LIMIT), widths[2] - CELL_PADDING),
+                st.cell(a.due.isoformat() if a.due else "—", widths[3] - CELL_PADDING),
+                st.cell(a.status_zh, widths[4] - CELL_PADDING),
+                st.p(printable(verified, TABLE_TEXT_LIMIT) or "—", st.small),
             ]
         )
-    widths = (32 * mm, CONTENT_WIDTH - 128 * mm, 18 * mm, 26 * mm, 16 * mm, 36 * mm)
     style: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.25, GREY_LINE),
         ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL),
     ]
-    return [*story, _table(rows, widths, style, repeatRows=1)]
+    cut = any(len(a.action) > TABLE_TEXT_LIMIT or len(a.verification_note) > TABLE_TEXT_LIMIT for a in content.actions)
+    notice = [st.p(CUT_NOTICE.format(limit=TABLE_TEXT_LIMIT), st.small)] if cut else []
+    return [*story, *_chunked_table([st.p(text, st.centered) for text in header], rows, widths, style), *notice]
 
 
 def _times(signer: Signer, local_zone: dt.tzinfo | None) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from checklist.limits import Counted
 from checklist.workflow import (
     FOLLOW_UP_ROLES,
     ActionStatus,
@@ -143,6 +144,7 @@ def add_action(
         _check_due(due, inspection)
         if item_id not in {r.item_id for r in inspection.responses}:
             raise NotFoundError(f"inspection {inspection_id} has no item {item_id}")
+        inputs.count(Counted.ACTIONS, len(inspection.actions) + 1)
         corrective = CorrectiveAction(
             item_id=item_id, action=action.strip(), owner=owner.strip(), due=due, status=status
         )

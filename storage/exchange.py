@@ -19,6 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from checklist.catalog import CatalogError, catalog_version, official_catalogs
 from checklist.company import CompanyType, validate_credit_code
 from checklist.evaluation import Result, parse_rooms
+from checklist.limits import MAX_ACTIONS, MAX_ROOMS, NOTHING_IMPORTED, Counted, LimitError, check_count
 from checklist.numbers import parse_count, parse_number
 from checklist.rules import Location, MeasurementError, validate_measurement
 from checklist.text import TextKind, TextPolicyError, check_name, check_text
@@ -31,8 +32,6 @@ from storage.unit_of_work import unit_of_work
 
 # Plausible limits per inspection: far above any real one, low enough that a report is made in seconds.
 MAX_FILE_BYTES = 20_000_000
-MAX_ROOMS = 2_000
-MAX_ACTIONS = 1_000
 MAX_HEADCOUNT = 10_000_000
 MAX_ROOM_AREA_M2 = 100_000.0
 MAX_OCCUPANTS = 10_000
@@ -262,6 +261,21 @@ def load_json(text: str) -> Any:
         raise InvalidInputError(f"not valid JSON: {exc}; nothing was imported", f"不是有效的 JSON：{exc}") from None
 
 
+def _check_counts(data: dict[str, Any]) -> None:
+    """The per-inspection limits (:mod:`checklist.limits`), said in both languages before anything is read
+    item by item."""
+    inspection = data.get("inspection")
+    if not isinstance(inspection, dict):
+        return  # the validation says what is wrong
+    for key, counted in (("dormitory_rooms", Counted.ROOMS), ("corrective_actions", Counted.ACTIONS)):
+        listed = inspection.get(key)
+        if isinstance(listed, list):
+            try:
+                check_count(counted, len(listed), f"inspection.{key}", NOTHING_IMPORTED)
+            except LimitError as error:
+                raise InvalidInputError(str(error), error.message_zh) from None
+
+
 def parse_exchange(text: str) -> ExchangeFile:
     """Parse and fully validate an exchange file, or raise :class:`InvalidInputError` with the JSON path."""
     if len(text) > MAX_FILE_BYTES:
@@ -272,6 +286,7 @@ def parse_exchange(text: str) -> ExchangeFile:
     data = load_json(text)
     if not isinstance(data, dict):
         raise InvalidInputError("(file): expected a JSON object")
+    _check_counts(data)
     try:
         # Validated from the text: in JSON mode strict still takes "industrial" for an enum and 18 for 18.0.
         parsed = ExchangeFile.model_validate_json(text)

@@ -4,6 +4,7 @@ stored: a length limit per kind and no control characters (none at all in names)
 
 from __future__ import annotations
 
+from checklist.limits import Counted, LimitError, check_count
 from checklist.text import TextKind, TextPolicyError, check_text
 from storage.errors import InvalidInputError
 
@@ -28,3 +29,12 @@ def short(value: object, field: str) -> str:
 def note(value: object, field: str, *, required: bool = False) -> str:
     """A note, reason or corrective action (newlines allowed)."""
     return _checked(value, TextKind.NOTE, field, required)
+
+
+def count(counted: Counted, number: int, where: str = "") -> None:
+    """Refuse ``number`` things of kind ``counted`` if one inspection (or item) may not hold that many
+    (:mod:`checklist.limits`)."""
+    try:
+        check_count(counted, number, where)
+    except LimitError as error:
+        raise InvalidInputError(str(error), error.message_zh) from None

@@ -27,6 +27,7 @@ from checklist.evaluation import (
     completion_blockers,
     evaluate_inspection,
 )
+from checklist.limits import Counted
 from checklist.workflow import ActionStatus, InspectionStatus
 from storage import audit, inputs, photos
 from storage.db import Database, known_error
@@ -237,6 +238,7 @@ def set_rooms(
     db: Database, actor: str, inspection_id: int, expected_version: int | None, rows: Sequence[Mapping[str, Any]]
 ) -> int:
     """Replace the dormitory-room table. Rows are stored as typed; rule problems show up as item errors."""
+    inputs.count(Counted.ROOMS, len(rows))
     clean: list[dict[str, Any]] = []
     for index, row in enumerate(rows):
         try:
@@ -300,6 +302,8 @@ def add_evidence(
         inspection = get_editable(session, inspection_id, expected_version)
         if item_id not in {r.item_id for r in inspection.responses}:
             raise NotFoundError(f"inspection {inspection_id} has no item {item_id}")
+        inputs.count(Counted.ATTACHMENTS, len(inspection.evidence) + 1)
+        inputs.count(Counted.ITEM_ATTACHMENTS, sum(e.item_id == item_id for e in inspection.evidence) + 1, item_id)
         evidence = Evidence(
             item_id=item_id,
             filename=filename,

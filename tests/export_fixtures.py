@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+from dataclasses import replace
 
 from PIL import Image
 
@@ -121,4 +122,47 @@ def build_inspection(
         inspections.complete(db, "tester", inspection_id, version)
         if sign:
             lock_as_signed(db, "王经理", inspection_id)
+    return inspection_id
+
+
+def build_largest(
+    db: Database, *, photo_size: tuple[int, int] = (640, 480), company: tuple[int, int] | None = None
+) -> int:
+    """The largest inspection the limits allow (checklist.limits, checklist.text), every text at its longest:
+    a GN + BJHQ draft with 2,000 rooms (200-character names; one in three fails the Beijing rule), a
+    5,000-character note on every item, every corrective action allowed with 5,000 characters, and every
+    attachment allowed (of a new example company unless ``company`` is given). Return the inspection id."""
+    from checklist.limits import MAX_ACTIONS, MAX_ATTACHMENTS, MAX_ITEM_ATTACHMENTS, MAX_ROOMS
+    from checklist.text import LIMITS, TextKind
+
+    name_length, note_length = LIMITS[TextKind.NAME], LIMITS[TextKind.NOTE]
+    inspection_id = build_inspection(db, photos=0, complete=False, company=company)
+    version = inspections.load_inspection(db, inspection_id).version
+    rooms = [
+        {
+            "name": f"{number:04d}号" + "宿舍楼东区" * (name_length // 5),
+            "area_m2": 18 if number % 3 == 0 else 30,
+            "occupants": 6 if number % 3 == 0 else 4,
+            "location": "above_ground",
+        }
+        for number in range(MAX_ROOMS)
+    ]
+    rooms = [dict(room, name=str(room["name"])[:name_length]) for room in rooms]
+    version = inspections.set_rooms(db, "tester", inspection_id, version, rooms)
+    note = ("检查发现的情况如下，" * (note_length // 10 + 1))[:note_length]
+    answers = inspections.answers_of(inspections.load_inspection(db, inspection_id))
+    items = list(answers)
+    for item_id, answer in answers.items():
+        version = inspections.save_answer(db, "tester", inspection_id, version, item_id, replace(answer, note=note))
+    existing = len(inspections.load_inspection(db, inspection_id).actions)
+    for number in range(MAX_ACTIONS - existing):
+        _, version = actions.add_action(
+            db, "tester", inspection_id, version, items[number % len(items)], note, "李" * name_length, None
+        )
+    for number in range(MAX_ATTACHMENTS):
+        item_id = items[number // MAX_ITEM_ATTACHMENTS]
+        data = make_jpeg(*photo_size, seed=number, quality=60)
+        _, version = inspections.add_evidence(
+            db, "tester", inspection_id, version, item_id, f"现场照片-{number + 1:03d}.jpg", data
+        )
     return inspection_id

@@ -300,3 +300,27 @@ def test_a_correction_says_which_record_it_corrects_and_replaces(tmp_path: Path)
     export_reports(db, original, pdf=original_pdf)
     assert "更正并取代" not in squeezed(text_of(original_pdf, 1))  # only a correction says it
     db.close()
+
+
+def test_a_long_room_table_prints_every_room_under_its_header(tmp_path: Path) -> None:
+    """The room table is laid out in chunks (linear time): every room is printed once, in order, each page of
+    the table starts with its header, and an item lists the failing rooms and counts the rest."""
+    db = open_database(f"sqlite:///{tmp_path}/t.sqlite3")
+    inspection_id = build_inspection(db, photos=0, complete=False)
+    version = inspections.load_inspection(db, inspection_id).version
+    rooms = [
+        {"name": f"R{number:03d}", "area_m2": 18 if number % 3 == 0 else 30, "occupants": 6 if number % 3 == 0 else 4}
+        for number in range(130)
+    ]
+    inspections.set_rooms(db, "tester", inspection_id, version, rooms)
+    pdf = tmp_path / "rooms.pdf"
+    export_reports(db, inspection_id, pdf=pdf)
+    db.close()
+    text = squeezed(text_of(pdf))
+    table = text[text.index("集体宿舍房间") :]
+    printed = re.findall(r"R(\d{3})\d", table)  # the room name, then its area
+    assert printed == [f"{number:03d}" for number in range(130)]
+    pages = [squeezed(text_of(pdf, page)) for page in range(1, page_count(pdf) + 1)]
+    table_pages = [page for page in pages if re.search(r"R\d{3}\d", page)]
+    assert len(table_pages) >= 3 and all("面积m²" in page for page in table_pages)
+    assert "宿舍逐间判定" in text and "不符合44" in text  # 44 of 130 rooms fail the Beijing rule

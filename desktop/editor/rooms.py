@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklist.limits import MAX_ROOMS
 from checklist.numbers import NumberFormatError, format_number, parse_count, parse_number
 from checklist.rules import Location, Verdict
 from desktop.common.assets import icon
@@ -383,6 +384,11 @@ class RoomsEditor(QWidget):
 
     @Slot()
     def _add(self) -> None:
+        if self.model.rowCount() >= MAX_ROOMS:  # the core's limit (checklist.limits), said before typing
+            self._show_refusal(
+                self.tr("一次检查最多 %1 间宿舍；没有添加房间，已填写的房间都保留。").replace("%1", f"{MAX_ROOMS:,}")
+            )
+            return
         row = self.model.append_row()
         index = self.model.index(row, RoomColumn.NAME)
         self.view.setCurrentIndex(index)

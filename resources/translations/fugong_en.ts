@@ -2849,53 +2849,53 @@
 <context>
     <name>RoomTableModel</name>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="105"/>
+        <location filename="../../desktop/editor/rooms.py" line="106"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="106"/>
+        <location filename="../../desktop/editor/rooms.py" line="107"/>
         <source>面积 (m²)</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="107"/>
-        <location filename="../../desktop/editor/rooms.py" line="199"/>
+        <location filename="../../desktop/editor/rooms.py" line="108"/>
+        <location filename="../../desktop/editor/rooms.py" line="200"/>
         <source>人数</source>
         <translation>Occupants</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="108"/>
+        <location filename="../../desktop/editor/rooms.py" line="109"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="109"/>
+        <location filename="../../desktop/editor/rooms.py" line="110"/>
         <source>有窗</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="110"/>
+        <location filename="../../desktop/editor/rooms.py" line="111"/>
         <source>上下床</source>
         <translation>Bunk beds</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="199"/>
+        <location filename="../../desktop/editor/rooms.py" line="200"/>
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="203"/>
+        <location filename="../../desktop/editor/rooms.py" line="204"/>
         <source>%1未保存：%2。保留原值 %3。</source>
         <translation>%1 not saved: %2. The previous value %3 was kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="238"/>
+        <location filename="../../desktop/editor/rooms.py" line="239"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="238"/>
+        <location filename="../../desktop/editor/rooms.py" line="239"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -2903,42 +2903,42 @@
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="64"/>
+        <location filename="../../desktop/editor/rooms.py" line="65"/>
         <source>地上</source>
         <translation>Above ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="65"/>
+        <location filename="../../desktop/editor/rooms.py" line="66"/>
         <source>半地下室</source>
         <translation>Semi-basement</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="66"/>
+        <location filename="../../desktop/editor/rooms.py" line="67"/>
         <source>地下</source>
         <translation>Underground</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="421"/>
+        <location filename="../../desktop/editor/rooms.py" line="427"/>
         <source>待填写</source>
         <translation>to be filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="424"/>
+        <location filename="../../desktop/editor/rooms.py" line="430"/>
         <source>数据有误：</source>
         <translation>Invalid data: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="437"/>
+        <location filename="../../desktop/editor/rooms.py" line="443"/>
         <source>不合格：</source>
         <translation>Fail: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="441"/>
+        <location filename="../../desktop/editor/rooms.py" line="447"/>
         <source>合格，需注意</source>
         <translation>Pass, with a warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="444"/>
+        <location filename="../../desktop/editor/rooms.py" line="450"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
@@ -2946,19 +2946,24 @@
 <context>
     <name>RoomsEditor</name>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="342"/>
+        <location filename="../../desktop/editor/rooms.py" line="343"/>
         <source>添加房间(&amp;R)</source>
         <translation>Add &amp;room</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="344"/>
+        <location filename="../../desktop/editor/rooms.py" line="345"/>
         <source>删除所选房间</source>
         <translation>Remove selected rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="346"/>
+        <location filename="../../desktop/editor/rooms.py" line="347"/>
         <source>每间宿舍一行：面积为使用面积，人数为实住人数。</source>
         <translation>One row per dormitory room: usable floor area and actual occupants.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/rooms.py" line="389"/>
+        <source>一次检查最多 %1 间宿舍；没有添加房间，已填写的房间都保留。</source>
+        <translation>An inspection holds at most %1 dormitory rooms; no room was added, and every room typed is kept.</translation>
     </message>
 </context>
 <context>

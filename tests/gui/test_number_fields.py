@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from checklist.limits import MAX_ROOMS
 from desktop.editor.rooms import RoomColumn, RoomsEditor
 
 ROOM = {
@@ -68,3 +69,13 @@ def test_numbers_typed_by_the_rule_are_stored(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: editor.model.rows()[0]["occupants"] == 1000)
     assert not editor.input_error.isVisible()
     assert len(edits) == 2
+
+
+def test_a_room_past_the_core_limit_is_refused_in_words_and_the_table_kept(qtbot: QtBot) -> None:
+    editor, edits = _editor(qtbot)
+    rows = [dict(ROOM, name=f"R{number}") for number in range(MAX_ROOMS)]
+    editor.set_rooms(rows, editable=True)
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    assert editor.input_error.isVisible()
+    assert "2,000" in editor.input_error.text()
+    assert editor.model.rows() == rows and edits == []
