@@ -135,10 +135,17 @@ def _verify_contents(path: Path, count: int, finished: list[int]) -> str:
     return f"{count} inspections, {chain.reason}"
 
 
-def restore(db: Database, source: Path) -> Path:
-    """Replace the live database with ``source``; return where the previous live database was kept."""
+def restore(db: Database, source: Path, by: str | None = None) -> Path:
+    """Replace the live database with ``source``; return where the previous live database was kept.
+
+    ``by`` is the manager of the live database who authenticated for it (the command line asks for the
+    password before calling this; None only for a live database without accounts). The restored database's
+    audit trail then says who restored which file (its SHA-256) and where the previous database was kept."""
+    import hashlib
+
     live = _require_sqlite(db)
     check_backup(source)
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = live.with_name(f"{live.stem}.before-restore-{stamp}{live.suffix}")
     backup(db, kept)
@@ -149,4 +156,22 @@ def restore(db: Database, source: Path) -> Path:
         dest.close()
     except sqlite3.Error as exc:
         raise KnownError(f"restore failed ({exc}); the previous database is kept at {kept}") from None
+    _record_restore(db, by, source, digest, kept)
     return kept
+
+
+def _record_restore(db: Database, by: str | None, source: Path, digest: str, kept: Path) -> None:
+    """The restored database's audit trail names the account that restored it, and from what."""
+    from storage import audit
+    from storage.unit_of_work import unit_of_work
+
+    actor = by or "(no account: the previous database had none)"
+    with unit_of_work(db, actor, reason="从备份恢复", allowed=None) as session:
+        audit.record_event(
+            session,
+            "restore",
+            "database",
+            None,
+            None,
+            {"from": source.name, "sha256": digest, "previous_kept_at": str(kept), "by": actor},
+        )

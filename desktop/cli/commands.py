@@ -15,7 +15,7 @@ from checklist.workflow import ActionStatus, InspectionStatus, Meaning, Role
 from desktop.cli.errors import CommandError
 from storage.logfile import logger
 
-ACTOR_HELP = "name recorded in the audit trail (default: your login name)"
+USER_HELP = "the account that makes the change (its password is read from standard input)"
 MAX_ID = 2**63 - 1  # the largest id a database column holds (BIGINT)
 MAX_LIMIT = 100_000
 
@@ -61,8 +61,35 @@ def close_databases() -> None:
         _opened.pop().close()
 
 
-def _actor(args: argparse.Namespace) -> str:
-    return str(getattr(args, "actor", None) or getpass.getuser())
+def _login(db: Any, args: argparse.Namespace, roles: tuple[str, ...] | None = None, what: str = "") -> str:
+    """The one way every changing command learns who makes the change: ``--user NAME`` and that account's
+    password (standard input, or typed at a terminal without echo). No name is ever taken without its
+    password, and the audit trail records the account that authenticated. ``roles``: those allowed, checked
+    before anything is read or written."""
+    from sqlalchemy import func, select
+
+    from checklist.workflow import ROLE_ZH
+    from storage import auth
+    from storage.errors import PermissionDeniedError
+    from storage.models import User
+
+    name = getattr(args, "user", None)
+    with db.session() as session:
+        accounts = session.scalar(select(func.count(User.id)))
+    if not accounts:
+        raise CommandError(
+            "this database has no accounts yet: create the manager's first (fugong users add NAME --role manager, "
+            "the password on standard input); nothing was changed"
+        )
+    if not name:
+        raise CommandError(f"say who makes the change: --user NAME ({USER_HELP}); nothing was changed")
+    user = auth.authenticate(db, name, _read_secret(f"{name}'s password: "))
+    if roles is not None and user.role not in roles:
+        raise PermissionDeniedError(
+            f"{user.name} is {user.role}: not allowed to {what}; nothing was changed",
+            f"{user.name}（{ROLE_ZH.get(user.role, user.role)}）无权进行此操作；没有修改任何数据",
+        )
+    return user.name
 
 
 def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
@@ -149,18 +176,28 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+
     from storage.backup import restore
+    from storage.models import User
 
     db = _open(args)
-    kept = restore(db, Path(args.file))
-    print(f"restored from {args.file}; the previous database is kept at {kept}")
+    with db.session() as session:
+        accounts = session.scalar(select(func.count(User.id)))
+    # A manager of the live database, with their password: restoring replaces everything in it. A live
+    # database without accounts (a new computer) has no one to ask.
+    by = _login(db, args, (Role.MANAGER,), "restore the database") if accounts else None
+    kept = restore(db, Path(args.file), by)
+    who = f" by {by}" if by else " (the previous database had no accounts)"
+    print(f"restored from {args.file}{who}; the previous database is kept at {kept}")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
     from storage.exchange import import_file
 
-    inspection_id = import_file(_open(args), _actor(args), Path(args.file))
+    db = _open(args)
+    inspection_id = import_file(db, _login(db, args), Path(args.file))
     print(inspection_id)
     return 0
 
@@ -210,14 +247,19 @@ def _users_add(args: argparse.Namespace) -> int:
         check_name(args.name, "account name")
     except TextPolicyError as error:
         raise CommandError(f"{error}; no account was created") from None
+    from storage.unit_of_work import users_exist
+
     db = _open(args)
+    with db.session() as session:
+        if users_exist(session) and not args.user:
+            raise CommandError("say which manager creates the account: --user NAME (their password after the new one)")
     password = _read_secret("new account's password: ")
     if not password.strip():
         raise CommandError("the new account's password is empty; no account was created")
     actor, actor_password = args.name, None
-    if args.by:
-        actor_password = _read_secret(f"{args.by}'s password: ")
-        actor = auth.authenticate(db, args.by, actor_password).name
+    if args.user:
+        actor_password = _read_secret(f"{args.user}'s password: ")
+        actor = auth.authenticate(db, args.user, actor_password).name
     try:
         pkcs12 = Path(args.pkcs12).read_bytes() if args.pkcs12 else None
     except OSError as error:
@@ -254,7 +296,7 @@ def _users_set_active(args: argparse.Namespace) -> int:
     from storage import auth
 
     db = _open(args)
-    manager = auth.authenticate(db, args.by, _read_secret(f"{args.by}'s password: ")).name
+    manager = auth.authenticate(db, args.user, _read_secret(f"{args.user}'s password: ")).name
     active = args.users_command == "enable"
     auth.set_active(db, manager, args.name, active)
     print(f"account {args.name} {'enabled' if active else 'disabled'} by {manager}")
@@ -317,8 +359,8 @@ def _trust_init(args: argparse.Namespace) -> int:
     from export.migration import create_authority_for_existing
 
     db = _open(args)
-    password = _read_secret(f"{args.by}'s password: ")
-    digest, accounts = create_authority_for_existing(db, args.by, password)
+    password = _read_secret(f"{args.user}'s password: ")
+    digest, accounts = create_authority_for_existing(db, args.user, password)
     print(f"signing authority {digest} created and pinned; certificates issued to {accounts} account(s)")
     return 0
 
@@ -373,8 +415,29 @@ def _follow_up(args: argparse.Namespace) -> int:
         raise CommandError(f"--on takes a date YYYY-MM-DD, not {args.on[:40]!r}") from None
     if on > dt.date.today():
         raise CommandError(f"--on {on} is in the future; a follow-up is recorded when it happened — nothing was saved")
-    follow_up_action(_open(args), _actor(args), args.id, args.action, args.status, args.note, on)
+    db = _open(args)
+    follow_up_action(db, _login(db, args), args.id, args.action, args.status, args.note, on)
     print(f"corrective action {args.action} of inspection {args.id}: {args.status} on {on}")
+    return 0
+
+
+def _complete(args: argparse.Namespace) -> int:
+    from storage.inspections import complete, load_inspection
+
+    db = _open(args)
+    actor = _login(db, args)
+    digest = complete(db, actor, args.id, load_inspection(db, args.id).version)
+    print(f"inspection {args.id} completed by {actor}; record hash {digest}")
+    return 0
+
+
+def _reopen(args: argparse.Namespace) -> int:
+    from storage.inspections import reopen
+
+    db = _open(args)
+    actor = _login(db, args)
+    reopen(db, actor, args.id, args.reason)
+    print(f"inspection {args.id} reopened by {actor} as a draft: {args.reason}")
     return 0
 
 
@@ -413,10 +476,14 @@ def register(commands: Any) -> None:
         "id", type=record_id
     )
     add("backup", _backup, "write a consistent copy of the SQLite database").add_argument("file")
-    add("restore", _restore, "replace the SQLite database with a backup (the old one is kept)").add_argument("file")
+    restore = add(
+        "restore", _restore, "replace the SQLite database with a backup (the old one is kept; a manager's password)"
+    )
+    restore.add_argument("file")
+    restore.add_argument("--user", help="a manager of the live database (password on standard input)")
     imp = add("import", _import, "store an inspection from a fugong.inspection/1 JSON file; prints its id")
     imp.add_argument("file")
-    imp.add_argument("--actor", help=ACTOR_HELP)
+    imp.add_argument("--user", help=USER_HELP)
     exp = add("export", _export, "write an inspection as JSON, PDF and/or Excel")
     exp.add_argument("id", type=record_id)
     exp.add_argument("--json", metavar="FILE")
@@ -427,7 +494,9 @@ def register(commands: Any) -> None:
     user_add = user_commands.add_parser("add", help="create an account (password on standard input)")
     user_add.add_argument("name")
     user_add.add_argument("--role", choices=tuple(Role), required=True)
-    user_add.add_argument("--by", help="the manager who creates it (their password on the next input line)")
+    user_add.add_argument(
+        "--user", "--by", dest="user", help="the manager who creates it (their password on the next input line)"
+    )
     user_add.add_argument("--pkcs12", help="import this PKCS#12 key file (same password) instead of a new key")
     user_add.add_argument("--db", default=argparse.SUPPRESS)
     user_add.set_defaults(handler=_guard(_users_add), needs_db=True)
@@ -445,7 +514,7 @@ def register(commands: Any) -> None:
     ):
         toggle = user_commands.add_parser(action, help=f"{text} (the manager's password on standard input)")
         toggle.add_argument("name")
-        toggle.add_argument("--by", required=True, help="the manager who does it")
+        toggle.add_argument("--user", "--by", dest="user", required=True, help="the manager who does it")
         toggle.set_defaults(handler=_guard(_users_set_active), needs_db=True)
     sign = add("sign", _sign, "sign an inspection (password on standard input)")
     sign.add_argument("id", type=record_id)
@@ -472,7 +541,9 @@ def register(commands: Any) -> None:
     init = trust_commands.add_parser(
         "init", help="a database made before the signing authority: create it (manager's password on stdin)"
     )
-    init.add_argument("--by", required=True, help="the manager whose password seals the authority key")
+    init.add_argument(
+        "--user", "--by", dest="user", required=True, help="the manager whose password seals the authority key"
+    )
     init.add_argument("--db", default=argparse.SUPPRESS)
     init.set_defaults(handler=_guard(_trust_init), needs_db=True)
     batch = add("export-batch", _export_batch, "every inspection of a period or site in one workbook, for auditors")
@@ -489,7 +560,14 @@ def register(commands: Any) -> None:
     follow.add_argument("--status", choices=(ActionStatus.DONE, ActionStatus.VERIFIED), required=True)
     follow.add_argument("--note", default="")
     follow.add_argument("--on", help="date it was done or verified (default: today)")
-    follow.add_argument("--actor", help=ACTOR_HELP)
+    follow.add_argument("--user", help=USER_HELP)
+    done = add("complete", _complete, "mark a draft inspection completed (locks it for signing)")
+    done.add_argument("id", type=record_id)
+    done.add_argument("--user", help=USER_HELP)
+    again = add("reopen", _reopen, "turn a completed (unsigned) inspection back into a draft")
+    again.add_argument("id", type=record_id)
+    again.add_argument("--reason", required=True, help="why it is reopened (kept in the audit trail)")
+    again.add_argument("--user", help=USER_HELP)
     lst = add("list", _list, "list inspections")
     lst.add_argument("--status", choices=tuple(InspectionStatus))
     lst.add_argument("--limit", type=limit_count, default=50)

@@ -167,14 +167,14 @@ def test_import_refusals_reach_the_user_in_one_line(completed: tuple[str, Path, 
     file = tmp_path / "other.json"
     file.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     before = dump(path)
-    status, _, err = run("--db", url, "import", str(file), "--actor", "王经理")
+    status, _, err = run("--db", url, "import", str(file), "--user", "王经理", stdin=PASSWORD + "\n")
     line = one_line(status, err)
     assert "belongs to 「北京示例制造有限公司」" in line and "另一家公司" in line and "nothing was imported" in line
     assert dump(path) == before
     bom = tmp_path / "bom.json"
     document["company"]["name"] = "北京示例制造有限公司"
     bom.write_bytes(b"\xef\xbb\xbf" + json.dumps(document, ensure_ascii=False).encode("utf-8"))
-    status, out, err = run("--db", url, "import", str(bom), "--actor", "王经理")
+    status, out, err = run("--db", url, "import", str(bom), "--user", "王经理", stdin=PASSWORD + "\n")
     assert status == 0 and out.strip().isdigit(), err  # a BOM from a Windows editor is not an error
 
 
@@ -187,7 +187,7 @@ def test_a_manager_may_import_a_verified_action_with_a_note(completed: tuple[str
     )
     file = tmp_path / "verified.json"
     file.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    status, out, err = run("--db", url, "import", str(file), "--actor", "王经理")
+    status, out, err = run("--db", url, "import", str(file), "--user", "王经理", stdin=PASSWORD + "\n")
     assert status == 0, err
     db = open_database(url)
     actions = inspections.load_inspection(db, int(out)).actions

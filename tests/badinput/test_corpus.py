@@ -15,6 +15,7 @@ import io
 import json
 import shutil
 import sqlite3
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -49,10 +50,14 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     db = open_database(f"sqlite:///{path}")
     inspection_id, version = helpers.answered(db)
     inspections.complete(db, "officer", inspection_id, version)
+    from argon2 import PasswordHasher
+
     from storage import auth
 
-    auth.create_user(db, "setup", "王经理", "manager", PASSWORD)
-    auth.create_user(db, "王经理", "张三", "officer", PASSWORD)
+    with pytest.MonkeyPatch.context() as patch:  # the tests' hasher (conftest): a login then rehashes nothing
+        patch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        auth.create_user(db, "setup", "王经理", "manager", PASSWORD)
+        auth.create_user(db, "王经理", "张三", "officer", PASSWORD)
     good = folder / "good-backup.sqlite3"
     backup(db, good)
     db.close()
@@ -77,13 +82,17 @@ def _digest(path: Path) -> str:
         connection.close()
 
 
-def _run(argv: list[str]) -> tuple[int, str, str]:
+def _run(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
     err, out = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
-        try:
-            status = main(argv)
-        except SystemExit as exit_:  # argparse
-            status = int(exit_.code or 0)
+    saved, sys.stdin = sys.stdin, io.StringIO(stdin)  # the account's password, as a script would give it
+    try:
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+            try:
+                status = main(argv)
+            except SystemExit as exit_:  # argparse
+                status = int(exit_.code or 0)
+    finally:
+        sys.stdin = saved
     return status, out.getvalue(), err.getvalue()
 
 
@@ -137,7 +146,9 @@ def _judge(case: dict[str, Any], status: int, stdout: str, stderr: str) -> None:
 @pytest.mark.parametrize("case", [c for c in CASES if c["kind"] == "import"], ids=_id)
 def test_exchange_file(case: dict[str, Any], corpus_db: dict[str, Any], tmp_path: Path) -> None:
     before = _digest(corpus_db["path"])
-    status, out, err = _run(["--db", corpus_db["url"], "import", str(_input_file(case, tmp_path)), "--actor", "张三"])
+    status, out, err = _run(
+        ["--db", corpus_db["url"], "import", str(_input_file(case, tmp_path)), "--user", "张三"], PASSWORD + "\n"
+    )
     if case.get("valid"):
         assert status == 0, err
         FIGURES["inputs tried"] += 1
@@ -185,7 +196,7 @@ def test_restore_input(case: dict[str, Any], corpus_db: dict[str, Any], tmp_path
     live = tmp_path / "live.sqlite3"
     _copy(corpus_db["path"], live)
     before = _digest(live)
-    status, out, err = _run(["--db", f"sqlite:///{live}", "restore", str(source)])
+    status, out, err = _run(["--db", f"sqlite:///{live}", "restore", str(source), "--user", "王经理"], PASSWORD + "\n")
     _judge(case, status, out, err)
     assert _digest(live) == before and not list(tmp_path.glob("live.before-restore-*"))
 

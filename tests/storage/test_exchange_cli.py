@@ -126,9 +126,21 @@ def test_bad_file_is_rejected_with_json_path_and_stores_nothing(
     db.close()
 
 
+def _manager(url: str, *others: tuple[str, str]) -> None:
+    """The database's first account (王经理, a manager) and ``others`` (name, role), password "secret-pass"."""
+    from storage import auth
+
+    db = open_database(url)
+    auth.create_user(db, "setup", "王经理", "manager", "secret-pass")
+    for name, role in others:
+        auth.create_user(db, "王经理", name, role, "secret-pass")
+    db.close()
+
+
 def test_cli_import_export_verify(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    done = fugong("--db", url, "import", str(write(tmp_path, MINIMAL)))
+    _manager(url)
+    done = fugong("--db", url, "import", str(write(tmp_path, MINIMAL)), "--user", "王经理", stdin="secret-pass\n")
     assert done.returncode == 0, done.stderr
     inspection_id = done.stdout.strip()
     assert inspection_id == "1"
@@ -174,7 +186,7 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
 
 def test_cli_reads_the_database_url_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FUGONG_DB_URL", f"sqlite:///{tmp_path / 'env.sqlite3'}")
-    assert fugong("import", str(write(tmp_path, MINIMAL))).returncode == 0
+    assert fugong("list").returncode == 0
     assert (tmp_path / "env.sqlite3").exists()
 
 
@@ -188,11 +200,22 @@ def test_cli_default_database_is_in_the_user_data_folder(tmp_path: Path) -> None
 
 def test_cli_backup_and_restore(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    fugong("--db", url, "import", str(write(tmp_path, MINIMAL)))
+    _manager(url, ("张三", "officer"))
+    fugong("--db", url, "import", str(write(tmp_path, MINIMAL)), "--user", "张三", stdin="secret-pass\n")
     done = fugong("--db", url, "backup", str(tmp_path / "b.sqlite3"))
     assert done.returncode == 0 and "1 inspections" in done.stdout
     done = fugong("--db", url, "restore", str(tmp_path / "b.sqlite3"))
-    assert done.returncode == 0 and "previous database is kept" in done.stdout
+    assert done.returncode == 1 and "--user NAME" in done.stderr
+    done = fugong("--db", url, "restore", str(tmp_path / "b.sqlite3"), "--user", "张三", stdin="secret-pass\n")
+    assert done.returncode == 1 and "张三 is officer: not allowed to restore the database" in done.stderr
+    done = fugong("--db", url, "restore", str(tmp_path / "b.sqlite3"), "--user", "王经理", stdin="wrong-pass\n")
+    assert done.returncode == 1 and "wrong password" in done.stderr
+    assert not list(tmp_path.glob("cli.before-restore-*"))
+    done = fugong("--db", url, "restore", str(tmp_path / "b.sqlite3"), "--user", "王经理", stdin="secret-pass\n")
+    assert done.returncode == 0 and "by 王经理; the previous database is kept" in done.stdout
+    log = fugong("--db", url, "audit", "log").stdout.splitlines()
+    assert "王经理" in log[-1] and "restore" in log[-1] and "b.sqlite3" in log[-1], log[-1]
+    assert fugong("--db", url, "audit", "verify").returncode == 0
 
 
 def test_cli_batch_export_for_auditors(tmp_path: Path) -> None:
@@ -228,6 +251,7 @@ def test_cli_follow_up_of_a_signed_inspection(tmp_path: Path) -> None:
     inspection_id = helpers.signed(db)
     action_id = inspections.load_inspection(db, inspection_id).actions[0].id
     db.close()
+    _manager(url, ("张三", "officer"))
     done = fugong(
         "--db",
         url,
@@ -240,8 +264,9 @@ def test_cli_follow_up_of_a_signed_inspection(tmp_path: Path) -> None:
         "已整改",
         "--on",
         "2026-11-28",
-        "--actor",
+        "--user",
         "张三",
+        stdin="secret-pass\n",
     )
     assert done.returncode == 0, done.stderr
     listing = fugong("--db", url, "actions", str(inspection_id)).stdout
