@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from checklist.catalog import Catalog, Item, Severity
+from checklist.messages import field_name_zh
 from checklist.rules import (
     RULES,
     Cite,
@@ -62,6 +63,7 @@ class ItemOutcome:
     questions: tuple[Question, ...] = ()  # facts to answer before a rule can judge (no verdict meanwhile)
     # The measurement errors in Chinese, "key: 原因", keyed like ``errors`` ("key: reason") for the same values.
     measurement_errors_zh: tuple[str, ...] = ()
+    errors_zh: tuple[str, ...] = ()  # every error of ``errors``, in the same order, said in Chinese
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
@@ -69,22 +71,36 @@ class ItemOutcome:
 
 
 def parse_rooms(rows: Sequence[Mapping[str, Any]]) -> tuple[list[DormitoryRoom], list[str]]:
-    """Validate dormitory-room rows; bad rows are reported and left out, good rows kept."""
+    """Validate dormitory-room rows; bad rows are reported (in English) and left out, good rows kept."""
+    rooms, errors, _ = parse_rooms_in_both(rows)
+    return rooms, errors
+
+
+def measurement_error_zh(error: MeasurementError) -> str:
+    """``field: reason`` in Chinese, the field named in words (面积, 房间 A101 的人数 …)."""
+    return f"{field_name_zh(error.field)}：{error.reason_zh}"
+
+
+def parse_rooms_in_both(rows: Sequence[Mapping[str, Any]]) -> tuple[list[DormitoryRoom], list[str], list[str]]:
+    """:func:`parse_rooms`, with each error said in Chinese too (the third list, in the same order)."""
     rooms: list[DormitoryRoom] = []
     errors: list[str] = []
+    errors_zh: list[str] = []
     names: set[str] = set()
     for index, row in enumerate(rows):
         try:
             room = parse_room(index, row)
         except MeasurementError as exc:
             errors.append(str(exc))
+            errors_zh.append(measurement_error_zh(exc))
             continue
         if room.name in names:
             errors.append(f"room {room.name}: the name appears twice; each room needs its own name")
+            errors_zh.append(f"房间 {room.name}：名称重复，每个房间需要不同的名称")
             continue
         names.add(room.name)
         rooms.append(room)
-    return rooms, errors
+    return rooms, errors, errors_zh
 
 
 def evaluate_item(
@@ -93,6 +109,7 @@ def evaluate_item(
     rooms: Sequence[DormitoryRoom] = (),
     room_errors: Sequence[str] = (),
     documents: Collection[str] | None = None,
+    room_errors_zh: Sequence[str] = (),
 ) -> ItemOutcome:
     """Validate an item's measurements, apply its rules, and combine with the officer's answer.
 
@@ -100,7 +117,8 @@ def evaluate_item(
     (not of reference methods) derive the result."""
     answer = answer or Answer()
     errors: list[str] = []
-    errors_zh: list[str] = []
+    errors_zh: list[str] = []  # the measurement errors, "key: 原因"
+    said_zh: list[str] = []  # every error, in Chinese words
     values: dict[str, Any] = {}
     for measurement in item.measurements:
         raw = answer.measurements.get(measurement.key)
@@ -111,13 +129,16 @@ def evaluate_item(
         except MeasurementError as exc:
             errors.append(str(exc))
             errors_zh.append(f"{exc.field}: {exc.reason_zh}")
+            said_zh.append(_said_zh(item, exc))
     unknown = sorted(set(answer.measurements) - {m.key for m in item.measurements})
     errors.extend(f"{key}: not a measurement of {item.id}" for key in unknown)
+    said_zh.extend(f"{key}：不是 {item.id} 的测量项" for key in unknown)
 
     findings: list[Finding] = []
     table_rules = [r for r in item.rules if RULES[r].table]
     if table_rules:
         errors.extend(room_errors)
+        said_zh.extend(room_errors_zh if len(room_errors_zh) == len(room_errors) else room_errors)
     questions: list[Question] = []
     own = Cite(f"{item.catalog_id} {item.clause_zh}", f"{item.catalog_id} {item.clause_en}")
     for rule_id in item.rules:
@@ -126,6 +147,7 @@ def evaluate_item(
         except MeasurementError as exc:
             errors.append(str(exc))
             errors_zh.append(f"{exc.field}: {exc.reason_zh}")
+            said_zh.append(_said_zh(item, exc))
         except QuestionNeeded as asked:
             questions.append(asked.question)
 
@@ -137,6 +159,7 @@ def evaluate_item(
     overridden = chosen is not None and derived is not None and chosen is not derived
     if overridden and not answer.override_reason.strip():
         errors.append(f"{item.id}: the result differs from the rules ({derived}); give a reason for the override")
+        said_zh.append(f"{item.id}：所选结果与规则判定（{RESULT_ZH[derived] if derived else ''}）不同，请说明改判理由")
         result = derived
         overridden = False
     elif chosen is not None:
@@ -144,8 +167,26 @@ def evaluate_item(
     else:
         result = derived
     return ItemOutcome(
-        item.id, derived, result, overridden, tuple(findings), tuple(errors), values, tuple(questions), tuple(errors_zh)
+        item.id,
+        derived,
+        result,
+        overridden,
+        tuple(findings),
+        tuple(errors),
+        values,
+        tuple(questions),
+        tuple(errors_zh),
+        tuple(said_zh),
     )
+
+
+RESULT_ZH = {Result.PASS: "合格", Result.FAIL: "不合格", Result.NA: "不适用"}
+
+
+def _said_zh(item: Item, error: MeasurementError) -> str:
+    """A measurement error in Chinese, the measurement named by its label in the catalog."""
+    labels = {m.key: m.label_zh for m in item.measurements}
+    return f"{labels.get(error.field) or field_name_zh(error.field)}：{error.reason_zh}"
 
 
 @dataclass
@@ -215,6 +256,7 @@ class InspectionEvaluation:
     rooms: list[DormitoryRoom]
     room_errors: list[str]
     score: Score
+    room_errors_zh: list[str] = field(default_factory=list)
 
 
 def not_for_company(item: Item) -> ItemOutcome:
@@ -231,18 +273,18 @@ def evaluate_inspection(
     """Evaluate every item of the chosen catalogs. The dormitory table is shared by every item that reads it,
     so the same room is judged by the national rule under GN and the Beijing rule under BJHQ/BJTG. Findings
     cite only the chosen catalogs. Items for other company types than ``company_type`` are not applicable."""
-    rooms, room_errors = parse_rooms(room_rows)
+    rooms, room_errors, room_errors_zh = parse_rooms_in_both(room_rows)
     documents = frozenset(catalog.id for catalog in catalogs)
     outcomes = {
         item.id: (
-            evaluate_item(item, answers.get(item.id), rooms, room_errors, documents)
+            evaluate_item(item, answers.get(item.id), rooms, room_errors, documents, room_errors_zh)
             if item.applies_to(company_type)
             else not_for_company(item)
         )
         for catalog in catalogs
         for item in catalog.items
     }
-    return InspectionEvaluation(outcomes, rooms, room_errors, score(catalogs, outcomes))
+    return InspectionEvaluation(outcomes, rooms, room_errors, score(catalogs, outcomes), room_errors_zh)
 
 
 class BlockerKind(StrEnum):
@@ -279,10 +321,12 @@ def completion_blocker_details(evaluation: InspectionEvaluation, items_with_acti
                     f"{item_id}: failed without a corrective action",
                 )
             )
-        for error in outcome.errors:
+        chinese_errors = outcome.errors_zh if len(outcome.errors_zh) == len(outcome.errors) else outcome.errors
+        for error, chinese in zip(outcome.errors, chinese_errors, strict=True):
             english = error if error.startswith(item_id) else f"{item_id}: {error}"
+            chinese = chinese.removeprefix(f"{item_id}：")
             blockers.append(
-                Blocker(item_id, BlockerKind.INVALID_VALUE, f"{item_id}：填写的数值有误（{error}）", english)
+                Blocker(item_id, BlockerKind.INVALID_VALUE, f"{item_id}：填写的数值有误（{chinese}）", english)
             )
     return blockers
 

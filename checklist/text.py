@@ -16,6 +16,8 @@ from __future__ import annotations
 import unicodedata
 from enum import Enum
 
+from checklist.messages import field_name_zh
+
 
 class TextKind(Enum):
     NAME = "name"  # company, inspector, owner, account, room, site
@@ -61,25 +63,26 @@ def _first_forbidden(value: str, kind: TextKind) -> str | None:
 def check_text(value: object, kind: TextKind, field: str, *, required: bool = False) -> str:
     """``value`` if it is text the policy allows (names come back without surrounding spaces), else raise
     :class:`TextPolicyError` naming ``field`` and what is wrong."""
+    field_zh = field_name_zh(field)
     if not isinstance(value, str):
-        raise TextPolicyError(f"{field} must be text, not {type(value).__name__}", f"{field} 必须是文本")
+        raise TextPolicyError(f"{field} must be text, not {type(value).__name__}", f"{field_zh}必须是文本")
     limit = LIMITS[kind]
     if len(value) > limit:
         raise TextPolicyError(
             f"{field} is {len(value):,} characters long; at most {limit:,} are allowed",
-            f"{field} 长 {len(value):,} 个字符，最多允许 {limit:,} 个",
+            f"{field_zh}长 {len(value):,} 个字符，最多允许 {limit:,} 个",
         )
     bad = _first_forbidden(value, kind)
     if bad is not None:
         where = "a name" if kind is TextKind.NAME else "this text"
         raise TextPolicyError(
             f"{field} contains the control character {_describe(bad)}, which {where} may not hold",
-            f"{field} 含有不允许的控制字符 {_describe(bad)}",
+            f"{field_zh}含有不允许的控制字符 U+{ord(bad):04X}",
         )
     if kind is TextKind.NAME:
         value = value.strip()
     if required and not value.strip():
-        raise TextPolicyError(f"{field} is blank", f"{field} 为空")
+        raise TextPolicyError(f"{field} is blank", f"{field_zh}为空")
     return value
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from checklist.catalog import Catalog, Item, Severity
 from checklist.company import COMPANY_TYPE_ZH, Authority, CompanyType, inspecting_authority
 from checklist.evaluation import Counts, Result
+from checklist.messages import msg
 from checklist.rules import LOCATION_ZH, RULES, Location, Verdict
 from checklist.workflow import ACTION_STATUS_ZH, MEANING_ZH, STATUS_ZH, InspectionStatus
 from storage import inspections
@@ -120,12 +121,26 @@ class SectionLine:
     counts: Counts
 
 
+# The companies are in China: one time zone, UTC+8 all year (no daylight saving since 1991). Reports print
+# times in it — what the company and its inspector read — with UTC beside them, whatever the computer's zone.
+COMPANY_TIME = dt.timezone(dt.timedelta(hours=8), "UTC+08:00")
+
+
 @dataclass(frozen=True)
 class CatalogLine:
+    """A basis document as the report names it: by its official title (not the catalog's short title)."""
+
     id: str
     version: str
-    title: str
+    title: str  # the official title, 《…》 as the document itself gives it
     number: str  # 文号, empty where the document has none
+    issuer: str = ""  # 发布机关
+    date: str = ""  # YYYY-MM-DD
+
+    @property
+    def reference(self) -> str:
+        """文号, issuer and date in one line: 国发明电〔2020〕4号，国务院应对新型冠状病毒感染肺炎疫情联防联控机制，2020-02-21."""
+        return "，".join(part for part in (self.number, self.issuer, self.date) if part)
 
 
 @dataclass(frozen=True)
@@ -246,9 +261,10 @@ def pass_rate_text(counts: Counts) -> str:
 
 
 def citation_of(catalog: Catalog, item: Item) -> str:
-    """Short document name + 文号 + clause, e.g. 《企事业单位复工复产疫情防控措施指南》（国发明电〔2020〕4号）一、（一）."""
+    """The document's official title + 文号 + clause, e.g. 《企事业单位复工复产疫情防控措施指南》（国发明电〔2020〕4号）一、（一）
+    (the official title, as the 依据文件 window shows it, not the catalog's short title)."""
     number = f"（{catalog.document.number}）" if catalog.document.number else ""
-    return f"《{catalog.title_zh}》{number}{item.clause_zh}"
+    return f"《{catalog.document.name_zh}》{number}{item.clause_zh}"
 
 
 def _measurements(item: Item, response: ItemResponse) -> tuple[str, ...]:
@@ -372,11 +388,7 @@ def _checked_document(db: Database, inspection: Inspection) -> dict[str, Any]:
     read separately): a report whose printed hash does not match its printed content must never be written."""
     document = export_document(db, inspection.id)
     if record_hash(inspection) != document["record_hash"]:
-        raise KnownError(
-            f"inspection {inspection.id} changed while the report was made, or no longer matches the record hash "
-            f"stored when it was {inspection.status}; no report was written — export again, and if this repeats "
-            f"run `fugong verify-record {inspection.id}`"
-        )
+        raise KnownError(msg("report.record_changed", id=inspection.id, status=msg(f"status.{inspection.status}")))
     return document
 
 
@@ -419,7 +431,15 @@ def load_report(db: Database, inspection_id: int, signers: Sequence[Signer] = ()
         date=inspection.date,
         inspector=inspection.inspector,
         catalogs=tuple(
-            CatalogLine(c.id, inspection.catalogs.get(c.id, c.version), c.title_zh, c.document.number) for c in catalogs
+            CatalogLine(
+                c.id,
+                inspection.catalogs.get(c.id, c.version),
+                c.document.name_zh,
+                c.document.number,
+                c.document.issuer_zh,
+                c.document.date.isoformat(),
+            )
+            for c in catalogs
         ),
         items=items,
         sections=tuple(

@@ -42,10 +42,12 @@ from reportlab.platypus import (
 )
 
 from checklist.evaluation import Counts, Result
+from checklist.messages import msg
 from checklist.rules import Verdict
 from checklist.text import printable
 from checklist.workflow import MEANING_ZH
 from export.content import (
+    COMPANY_TIME,
     REPORT_TITLE_ZH,
     ROOM_VERDICT_ZH,
     SIGNATURE_MEANINGS_ZH,
@@ -254,8 +256,12 @@ class ReportCanvas(Canvas):
             self._furniture.page_count(self, number, total)
             super().showPage()
         attach_files(self, self._attachments)
-        if self.signature_slots:
-            self.setKeywords(SLOTS_KEYWORD + json.dumps(self.signature_slots, sort_keys=True))
+        if self.signature_slots:  # in the document catalogue, not in the properties a reader sees
+            from reportlab.pdfbase.pdfdoc import PDFString
+
+            catalog = self._doc.Catalog  # type: ignore[attr-defined]  # reportlab's document, not in the stubs
+            slots = PDFString(json.dumps(self.signature_slots, sort_keys=True))
+            catalog.__Defaults__ = {**type(catalog).__Defaults__, SLOTS_KEY: slots}
         super().save()
 
 
@@ -337,7 +343,10 @@ def _hash_notice(content: ReportContent) -> str:
     if content.is_draft:
         return "草稿 DRAFT：此为当前草稿内容的哈希，检查尚未完成和签署，内容仍可能改变。"
     if content.is_signed:
-        return "已签署：此哈希标识所签署的检查记录；任何改动都会改变哈希（fugong verify-record 可核对）。"
+        return (
+            "已签署：此哈希标识所签署的检查记录，记录的任何改动都会改变它。核对方法：请企业在复工自查的“审计”窗口"
+            "选中此记录，点击“验证记录”，程序会重新计算哈希并与此处比对；报告上的数字签名可用 PDF 阅读器查看。"
+        )
     return "已完成，尚未签署：此哈希标识完成时的检查记录。"
 
 
@@ -351,10 +360,16 @@ def _authority_rows(content: ReportContent, st: Styles) -> list[list[Flowable]]:
     ]
 
 
-def cover(content: ReportContent, st: Styles) -> list[Flowable]:
-    catalogs = "\n".join(
-        f"{c.id} {c.version}《{c.title}》{'（' + c.number + '）' if c.number else ''}" for c in content.catalogs
+def report_number(content: ReportContent) -> str:
+    """The report number explained: the list's #id is the record, the -v part the saved version printed."""
+    return (
+        f"{content.report_id}（{content.status_zh}）：检查记录 #{content.inspection_id}"
+        f"（与检查记录列表中的编号相同）第 {content.version} 次保存的内容"
     )
+
+
+def cover(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None = None) -> list[Flowable]:
+    catalogs = "\n".join(f"{c.id} {c.version}《{c.title}》（{c.reference}）" for c in content.catalogs)
     authority = f"{content.authority.name_zh}（{content.authority.basis}）"
     facts = [
         ("单位名称", content.company_name),
@@ -367,7 +382,7 @@ def cover(content: ReportContent, st: Styles) -> list[Flowable]:
         ("检查日期", content.date.isoformat()),
         ("检查人", content.inspector),
         ("检查依据", catalogs),
-        ("报告编号", f"{content.report_id}（{content.status_zh}）"),
+        ("报告编号", report_number(content)),
     ]
     if content.supersedes is not None:
         facts.append(("更正", content.supersedes.sentence_zh))
@@ -391,7 +406,7 @@ def cover(content: ReportContent, st: Styles) -> list[Flowable]:
         (CONTENT_WIDTH,),
         [("BOX", (0, 0), (-1, -1), 0.75, colors.black), ("BACKGROUND", (0, 0), (-1, -1), GREY_FILL)],
     )
-    generated = content.generated_at_utc.strftime("%Y-%m-%d %H:%M UTC")
+    generated = local_time(content.generated_at_utc, local_zone)
     return [
         st.p(REPORT_TITLE_ZH, st.title),
         st.p(f"{content.report_id} · {content.status_zh} · 生成于 {generated}", st.centered),
@@ -644,9 +659,17 @@ def _times(signer: Signer, local_zone: dt.tzinfo | None) -> str:
 
 def signing_times(utc: dt.datetime, local_zone: dt.tzinfo | None = None) -> str:
     """A signing time in UTC and in local time, as the signature boxes print it."""
-    local = utc.astimezone(local_zone)
+    local = utc.astimezone(local_zone or COMPANY_TIME)
     offset = local.strftime("%z")
-    return f"{utc:%Y-%m-%d %H:%M:%S} UTC\n当地时间 {local:%Y-%m-%d %H:%M:%S}（UTC{offset[:3]}:{offset[3:]}）"
+    return f"当地时间 {local:%Y-%m-%d %H:%M:%S}（UTC{offset[:3]}:{offset[3:]}）\n即 {utc:%Y-%m-%d %H:%M:%S} UTC"
+
+
+def local_time(moment: dt.datetime, local_zone: dt.tzinfo | None = None) -> str:
+    """A time as an inspector reads it: local, with UTC in brackets (naive values are UTC)."""
+    utc = moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+    local = utc.astimezone(local_zone or COMPANY_TIME)
+    offset = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M}（UTC{offset[:3]}:{offset[3:]}；UTC {utc:%Y-%m-%d %H:%M}）"
 
 
 def _signature_image(png: bytes | None, st: Styles) -> Flowable:
@@ -688,7 +711,10 @@ def _blank_rows(meaning: str, st: Styles) -> list[list[Any]]:
 
 
 # The digital signature of each meaning is stamped by pyHanko into the slot reserved here; the slots' pages
-# and rectangles are written into the PDF's Keywords so that :func:`signature_box` finds them again.
+# and rectangles are written into the PDF's document catalogue (``/FugongSignatureSlots``, JSON; not in the
+# properties an inspector reads) so that :func:`signature_box` finds them again. Reports made before kept them
+# in the Keywords property, after ``SLOTS_KEYWORD``.
+SLOTS_KEY = "FugongSignatureSlots"
 SLOTS_KEYWORD = "fugong-signature-slots "
 SIGNATURE_KEYS = {zh: meaning for meaning, zh in MEANING_ZH.items()}
 SLOT_HEIGHT = 24 * mm
@@ -773,12 +799,16 @@ def signature_box(pdf: bytes, meaning: str) -> tuple[int, tuple[int, int, int, i
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-    keywords = str(reader.trailer_view["/Info"].get("/Keywords", ""))
-    if not keywords.startswith(SLOTS_KEYWORD):
-        raise KnownError("the report has no places reserved for digital signatures")
-    slots = json.loads(keywords.removeprefix(SLOTS_KEYWORD))
+    stored = reader.root.get("/" + SLOTS_KEY)
+    keywords = str(reader.trailer_view["/Info"].get("/Keywords", "")) if "/Info" in reader.trailer_view else ""
+    if stored is not None:
+        slots = json.loads(str(stored))
+    elif keywords.startswith(SLOTS_KEYWORD):  # a report made before the slots moved to the catalogue
+        slots = json.loads(keywords.removeprefix(SLOTS_KEYWORD))
+    else:
+        raise KnownError(msg("report.no_signature_places"))
     if meaning not in slots:
-        raise KnownError(f"the report has no place reserved for the {meaning} signature")
+        raise KnownError(msg("report.no_signature_place", meaning=msg(f"meaning.{meaning}")))
     page, x0, y0, x1, y2 = slots[meaning]
     return page, (round(x0), round(y0), round(x1), round(y2))
 
@@ -822,7 +852,7 @@ def build_story(
     content: ReportContent, st: Styles, thumbs: Mapping[str, Sequence[Pending]], local_zone: dt.tzinfo | None
 ) -> list[Flowable]:
     return [
-        *cover(content, st),
+        *cover(content, st, local_zone),
         *summary(content, st),
         *items_part(content, thumbs, st),
         *rooms_part(content, st),
@@ -897,7 +927,7 @@ def write_pdf(
         f"{REPORT_TITLE_ZH} {content.report_id}",
         author=content.inspector,
         subject=f"{content.company_name} {content.date.isoformat()}",
-        keywords=("复工复产", "自查", f"record-hash:{content.record_hash}"),
+        keywords=("复工复产", "自查", f"记录哈希 record-hash:{content.record_hash}"),
     )
     layout = progress.part(0.05, 1.0)
     with photo_thumbnails(content) as thumbs:

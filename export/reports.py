@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from checklist.messages import msg
 from export.content import Signer, load_report
 from export.fonts import ReportFontError
 from export.pdf import write_pdf
@@ -73,10 +74,7 @@ def _reported_write_errors(targets: Sequence[Path]) -> Iterator[None]:
         yield
     except OSError as exc:
         where = exc.filename or ", ".join(str(p) for p in targets)
-        raise ExportWriteError(
-            f"cannot write {where}: {exc.strerror or exc}; no report was written — choose another folder, "
-            "or free some space, and export again"
-        ) from exc
+        raise ExportWriteError(msg("report.cannot_write", where=where, reason=str(exc.strerror or exc))) from exc
 
 
 def _produce_all(jobs: Sequence[tuple[Path, Writer]]) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from cryptography import x509
 from sqlalchemy import select
 
+from checklist.messages import msg
 from checklist.workflow import MEANING_ZH, ROLE_ZH, SIGNING_ROLES, Meaning
 from export.crypto import (
     Identity,
@@ -175,7 +176,7 @@ def sign(
     signer can unlock the key. A wrong password, a role not allowed to sign, or a record in the wrong state
     changes nothing."""
     if meaning not in MEANINGS:
-        raise InvalidInputError(f"meaning must be inspector or approver, not {meaning!r}")
+        raise InvalidInputError(msg("sign.meaning_unknown", meaning=meaning))
     user = auth.authenticate(db, user_name, password)
     if user.role not in SIGNING_ROLES[Meaning(meaning)]:
         raise PermissionDeniedError(
@@ -184,7 +185,7 @@ def sign(
             f"{user.name}（{ROLE_ZH.get(user.role, user.role)}）不能以“{MEANINGS[meaning]}”身份签署；没有签署任何内容",
         )
     if not user.pkcs12:
-        raise SigningError(f"{user.name} has no signing key; create or import one first")
+        raise SigningError(msg("sign.no_key", name=user.name))
     identity = unlock_identity(user.pkcs12, user.certificate_pem, password)
     inspection = inspections.load_inspection(db, inspection_id)
     with db.session() as session:
@@ -236,7 +237,7 @@ def sign(
         else:
             locked = inspections.get_inspection(session, inspection_id)
             if record_hash(locked) != digest or locked.record_hash != digest:
-                raise RecordLockedError(f"inspection {inspection_id} changed since the inspector signed it")
+                raise RecordLockedError(msg("sign.changed_since_inspector", id=inspection_id))
         from export import keys
 
         account = session.get(User, user.id)
@@ -312,7 +313,7 @@ def stored_reports(db: Database, inspection_id: int) -> dict[str, bytes]:
             f.kind: f.data for f in session.scalars(select(ReportFile).where(ReportFile.inspection_id == inspection_id))
         }
     if not files:
-        raise NotFoundError(f"inspection {inspection_id} has no signed report files")
+        raise NotFoundError(msg("sign.no_report_files", id=inspection_id))
     return files
 
 
@@ -402,14 +403,45 @@ def _record_from_xlsx(xlsx: bytes) -> tuple[int | None, str | None]:
 MAX_REPORT_BYTES = 500_000_000
 
 
+# pyHanko's names for what a signature covers, in words (the check lines a user reads).
+_COVERAGE = {
+    "ENTIRE_FILE": ("covers the whole file", "覆盖整个文件"),
+    "ENTIRE_REVISION": (
+        "covers the file as it was when signed; later additions follow",
+        "覆盖签署时的整个文件，其后另有追加",
+    ),
+    "CONTENT_ONLY": ("covers only part of the file", "只覆盖文件的一部分"),
+}
+_REASONS_ZH = {
+    "the signed bytes were changed": "签署后的内容被改动过",
+    "the signature does not verify": "签名验证不通过",
+    "the signer's certificate does not chain to the trust anchor": "签署人的证书不能追溯到信任锚",
+    "the document was modified after signing beyond form filling": "签署后文件被改动（超出填写签名栏）",
+    "signature valid": "签名有效",
+}
+
+
+def _coverage_words(coverage: str) -> tuple[str, str]:
+    return _COVERAGE.get(coverage, (coverage.lower().replace("_", " ") or "coverage unknown", "覆盖范围未知"))
+
+
+def _reason_zh(reason: str) -> str:
+    """pyHanko's findings, as export.pades words them, in Chinese."""
+    said = []
+    for part in reason.split("; "):
+        known = next((zh for en, zh in _REASONS_ZH.items() if part.startswith(en)), "签名无效")
+        said.append(known)
+    return "；".join(said)
+
+
 def verify_file(path: Path, db: Database | None = None, trust_file: Path | None = None) -> Verification:
     """:func:`_verify_file`, with whatever a damaged or foreign file makes a library raise said in one sentence
     (:class:`SigningError`), the details in the log file."""
     try:
         if path.stat().st_size > MAX_REPORT_BYTES:
-            raise SigningError(f"{path.name} is too large to be a report; nothing was verified")
+            raise SigningError(msg("verify.too_large", name=path.name))
     except OSError as error:
-        raise SigningError(f"cannot read {path}: {error.strerror}; nothing was verified") from None
+        raise SigningError(msg("verify.cannot_read", path=str(path), reason=str(error.strerror))) from None
     if path.suffix.lower() == ".pdf":
         with path.open("rb") as file:
             start = file.read(4)
@@ -475,12 +507,13 @@ def _verify_file(path: Path, db: Database | None, trust_file: Path | None) -> Ve
         )
         for check in checks:
             good = check.intact and check.valid and check.trusted
+            english, chinese = _coverage_words(check.coverage)
             result.check(
                 good,
                 f"signature {check.field} by {check.signer}: "
-                f"{'intact, chains to the anchor' if good else check.reason} ({check.coverage})",
-                f"{check.signer} 的签名 {check.field}：{'完好，可追溯到信任锚' if good else '无效：' + check.reason}"
-                f"（{check.coverage}）",
+                f"{'intact, chains to the anchor' if good else check.reason} ({english})",
+                f"{check.signer} 的签名：{'完好，可追溯到信任锚' if good else '无效：' + _reason_zh(check.reason)}"
+                f"（{chinese}）",
             )
             signers.append(FileSigner(check.meaning, check.certificate, check.certificate_sha256, good))
         if checks:

@@ -35,6 +35,7 @@ from checklist.evaluation import Counts, Result
 from checklist.text import printable
 from checklist.workflow import ACTION_STATUS_ZH, STATUS_ZH, ActionStatus
 from export.content import (
+    COMPANY_TIME,
     REPORT_TITLE_ZH,
     RESULT_CHOICES_ZH,
     RESULT_ZH,
@@ -165,6 +166,7 @@ def print_setup(ws: Worksheet, landscape: bool) -> None:
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
+    ws.page_margins.left = ws.page_margins.right = 0.4  # inches: narrow, as a wide table needs
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
@@ -230,9 +232,10 @@ def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
         ("检查场所", content.site),
         ("检查日期", content.date),
         ("检查人", content.inspector),
-        ("检查依据", _lines(f"{c.id} {c.version}《{c.title}》{c.number}" for c in content.catalogs)),
+        ("检查依据", _lines(f"{c.id} {c.version}《{c.title}》（{c.reference}）" for c in content.catalogs)),
         ("记录哈希", content.record_hash + ("（草稿，内容仍可能改变）" if content.is_draft else "")),
         ("签名机构指纹", content.signing_authority_sha256 or "—"),
+        ("生成时间（当地，UTC+8）", content.generated_at_utc.astimezone(COMPANY_TIME).replace(tzinfo=None)),
         ("生成时间（UTC）", _naive_utc(content.generated_at_utc)),
     ]
     if content.supersedes is not None:
@@ -274,21 +277,22 @@ def write_facts(ws: Worksheet, facts: Sequence[tuple[str, Any]], first_row: int,
             ws.row_dimensions[row].height = LINE_HEIGHT * lines
 
 
+# Narrow enough that the 14 columns print on the width of an A4 landscape page at a readable size (wrapped).
 ITEM_COLUMNS = [
-    Column("编号"),
-    Column("检查依据"),
-    Column("章节", 18),
-    Column("项目", 24),
-    Column("严重程度"),
-    Column("依据条款", 28),
-    Column("结果"),
-    Column("人工改判理由", 24),
-    Column("测量值", 24),
-    Column("判定说明", 40),
-    Column("备注", 24),
-    Column("证据文件", 18),
-    Column("整改措施", 28),
-    Column("建议做法（超出条文要求，不作判定依据）", 30),
+    Column("编号", 8),
+    Column("检查依据", 5),
+    Column("章节", 12),
+    Column("项目", 20),
+    Column("严重程度", 5),
+    Column("依据条款", 20),
+    Column("结果", 6),
+    Column("人工改判理由", 12),
+    Column("测量值", 16),
+    Column("判定说明", 28),
+    Column("备注", 14),
+    Column("证据文件", 12),
+    Column("整改措施", 18),
+    Column("建议做法（超出条文要求，不作判定依据）", 18),
 ]
 RESULT_COLUMN = 7
 
@@ -381,8 +385,8 @@ SIGNER_COLUMNS = [
     Column("签署含义"),
     Column("姓名"),
     Column("职务"),
+    Column("签署时间（当地，UTC+8）", number_format=TIME_FORMAT),
     Column("签署时间（UTC）", number_format=TIME_FORMAT),
-    Column("签署时间（当地）", number_format=TIME_FORMAT),
     Column("手写签名"),
 ]
 
@@ -393,8 +397,8 @@ def signatures_sheet(ws: Worksheet, content: ReportContent, local_zone: dt.tzinf
             s.meaning_zh,
             s.name,
             s.role,
+            s.utc.astimezone(local_zone or COMPANY_TIME).replace(tzinfo=None),
             _naive_utc(s.utc),
-            s.utc.astimezone(local_zone).replace(tzinfo=None),
             "有" if s.image_png else "无",
         ]
         for s in content.signers

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from checklist.limits import Counted
+from checklist.messages import msg
 from checklist.workflow import (
     FOLLOW_UP_ROLES,
     ActionStatus,
@@ -30,25 +31,25 @@ from storage.unit_of_work import unit_of_work
 
 def _check_status(status: str) -> None:
     if status not in set(ActionStatus):
-        raise InvalidInputError(f"status {status!r} is not one of {', '.join(ActionStatus)}")
+        raise InvalidInputError(msg("action.status_unknown", status=status, known=", ".join(ActionStatus)))
 
 
 def _check_note(status: str, note: str) -> None:
     if status == ActionStatus.VERIFIED and not note.strip():
-        raise InvalidInputError("say how the corrective action was verified")
+        raise InvalidInputError(msg("action.verification_note"))
 
 
 def _check_order(status: str, current: str) -> None:
     if verified_too_early(status, current):
-        raise InvalidInputError("a corrective action is verified after it was done; record it as done first")
+        raise InvalidInputError(msg("action.verified_before_done"))
 
 
 def _check_text(action: str, owner: str) -> tuple[str, str]:
     action, owner = inputs.note(action, "action"), inputs.name(owner, "owner", required=False)
     if not action.strip():
-        raise InvalidInputError("describe the corrective action", "请填写整改措施")
+        raise InvalidInputError(msg("action.text_missing"))
     if not owner.strip():
-        raise InvalidInputError("the corrective action needs an owner", "整改措施需要责任人")
+        raise InvalidInputError(msg("action.owner_missing"))
     return action, owner
 
 
@@ -143,7 +144,7 @@ def add_action(
         inspection = get_editable(session, inspection_id, expected_version)
         _check_due(due, inspection)
         if item_id not in {r.item_id for r in inspection.responses}:
-            raise NotFoundError(f"inspection {inspection_id} has no item {item_id}")
+            raise NotFoundError(msg("inspection.no_item", id=inspection_id, item=item_id))
         inputs.count(Counted.ACTIONS, len(inspection.actions) + 1)
         corrective = CorrectiveAction(
             item_id=item_id, action=action.strip(), owner=owner.strip(), due=due, status=status
@@ -173,7 +174,7 @@ def update_action(
         inspection = get_editable(session, inspection_id, expected_version)
         corrective = next((a for a in inspection.actions if a.id == action_id), None)
         if corrective is None:
-            raise NotFoundError(f"inspection {inspection_id} has no corrective action {action_id}")
+            raise NotFoundError(msg("inspection.no_action", id=inspection_id, action=action_id))
         _check_order(status, corrective.status)
         corrective.status = status
         corrective.verification_note = verification_note
@@ -189,7 +190,7 @@ def follow_up_action(
     """Record that a corrective action of a completed or signed inspection was done, or verified (by a
     manager: whoever verifies is not whoever did it). The signed record itself is not changed."""
     if status not in FOLLOW_UP_ROLES:
-        raise InvalidInputError(f"a follow-up says done or verified, not {status!r}")
+        raise InvalidInputError(msg("action.follow_up_status", status=status))
     note = inputs.note(note, "note")
     _check_note(status, note)
     if on > dt.date.today() + dt.timedelta(days=1):  # tomorrow: today somewhere in the world
@@ -200,10 +201,10 @@ def follow_up_action(
     with unit_of_work(db, actor, allowed=action_status_roles(status)) as session:
         inspection = get_inspection(session, inspection_id)
         if inspection.status == InspectionStatus.DRAFT:
-            raise InvalidInputError(f"inspection {inspection_id} is a draft: change its corrective actions directly")
+            raise InvalidInputError(msg("action.draft_follow_up", id=inspection_id))
         action = next((a for a in inspection.actions if a.id == action_id), None)
         if action is None:
-            raise NotFoundError(f"inspection {inspection_id} has no corrective action {action_id}")
+            raise NotFoundError(msg("inspection.no_action", id=inspection_id, action=action_id))
         history = follow_ups_of(session, inspection_id)
         _check_order(status, action_status(action, history))
         if status == ActionStatus.VERIFIED:

@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from checklist.messages import msg
 from checklist.workflow import ACCOUNT_ADMIN_ROLES, Role
 from storage import audit
 from storage.db import Database
@@ -54,11 +55,11 @@ def create_user(db: Database, actor: str, name: str, role: str, password: str) -
     """Create an account; return (id, role actually given — the first account is always a manager)."""
     name = name.strip()
     if not name:
-        raise InvalidInputError("the account needs a name")
+        raise InvalidInputError(msg("account.name_missing"))
     if role not in ROLES:
-        raise InvalidInputError(f"role {role!r} is not one of {', '.join(ROLES)}")
+        raise InvalidInputError(msg("account.role_unknown", role=role, roles=", ".join(ROLES)))
     if len(password) < MIN_PASSWORD:
-        raise InvalidInputError(f"the password needs at least {MIN_PASSWORD} characters")
+        raise InvalidInputError(msg("account.password_short", minimum=MIN_PASSWORD))
     password_hash = _hasher.hash(password)
     with unit_of_work(db, actor, allowed=None) as session:
         if users_exist(session):
@@ -66,7 +67,7 @@ def create_user(db: Database, actor: str, name: str, role: str, password: str) -
         else:
             role = Role.MANAGER
         if session.scalar(select(User.id).where(User.name == name)) is not None:
-            raise InvalidInputError(f"an account named {name!r} already exists")
+            raise InvalidInputError(msg("account.exists", name=name))
         user = User(name=name, role=role, password_hash=password_hash)
         session.add(user)
         session.flush()
@@ -188,5 +189,5 @@ def get_user(db: Database, name: str) -> User:
     with db.session() as session:
         user = session.scalar(select(User).where(User.name == name))
         if user is None:
-            raise NotFoundError(f"no account {name!r}")
+            raise NotFoundError(msg("account.unknown", name=name))
         return user

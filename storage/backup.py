@@ -11,6 +11,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from checklist.messages import msg
 from storage.db import Database, open_database
 from storage.errors import InvalidInputError, KnownError
 from storage.files import atomic_produce
@@ -19,7 +20,7 @@ from storage.files import atomic_produce
 def _require_sqlite(db: Database) -> Path:
     path = db.sqlite_path
     if path is None:
-        raise KnownError("backup and restore work on SQLite databases; for PostgreSQL use pg_dump / pg_restore")
+        raise KnownError(msg("backup.sqlite_only"))
     return path
 
 
@@ -35,7 +36,7 @@ def backup(db: Database, target: Path) -> None:
     try:
         atomic_produce(target, produce)
     except sqlite3.Error as exc:
-        raise KnownError(f"backup failed, nothing was written to {target}: {exc}") from None
+        raise KnownError(msg("backup.failed", target=str(target), reason=str(exc))) from None
 
 
 def _refused(path: Path, english: str, chinese: str) -> InvalidInputError:
@@ -155,7 +156,7 @@ def restore(db: Database, source: Path, by: str | None = None) -> Path:
             src.backup(dest)
         dest.close()
     except sqlite3.Error as exc:
-        raise KnownError(f"restore failed ({exc}); the previous database is kept at {kept}") from None
+        raise KnownError(msg("restore.failed", reason=str(exc), kept=str(kept))) from None
     _record_restore(db, by, source, digest, kept)
     return kept
 

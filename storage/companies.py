@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from checklist.company import CompanyType, validate_credit_code
+from checklist.messages import msg
 from checklist.workflow import COMPANY_ADMIN_ROLES, WRITE_ROLES
 from storage import inputs
 from storage.db import Database
@@ -35,19 +36,18 @@ class CompanyInput:
         for text, field in ((self.address, "address"), (self.district, "district"), (self.contact, "contact")):
             inputs.short(text, field)
         if not self.name.strip():
-            raise InvalidInputError("the company needs a name", "请填写单位名称")
+            raise InvalidInputError(msg("company.name_missing"))
         try:
             code = validate_credit_code(self.credit_code)
         except ValueError as exc:
-            raise InvalidInputError(str(exc)) from None
+            raise InvalidInputError(str(exc), getattr(exc, "message_zh", "")) from None
         try:
             CompanyType(self.company_type)
         except ValueError:
-            raise InvalidInputError(
-                f"company type {self.company_type!r} is not one of {', '.join(t.value for t in CompanyType)}"
-            ) from None
+            known = ", ".join(t.value for t in CompanyType)
+            raise InvalidInputError(msg("company.type_unknown", type=self.company_type, known=known)) from None
         if self.headcount < 0:
-            raise InvalidInputError("the headcount cannot be negative", "职工人数不能为负数")
+            raise InvalidInputError(msg("company.headcount_negative"))
         return CompanyInput(
             self.name.strip(),
             code,
@@ -67,10 +67,10 @@ def save_company(db: Database, actor: str, data: CompanyInput, company_id: int |
     with unit_of_work(db, actor, allowed=allowed) as session:
         clash = session.scalar(select(Company.id).where(Company.credit_code == data.credit_code))
         if clash is not None and clash != company_id:
-            raise InvalidInputError(f"a company with credit code {data.credit_code} is already registered")
+            raise InvalidInputError(msg("company.exists", code=data.credit_code))
         company = Company() if company_id is None else session.get(Company, company_id)
         if company is None:
-            raise NotFoundError(f"no company {company_id}")
+            raise NotFoundError(msg("inspection.no_company", id=company_id))
         for key, value in vars(data).items():
             setattr(company, key, value)
         session.add(company)
@@ -82,11 +82,11 @@ def add_site(db: Database, actor: str, company_id: int, name: str, kind: str = "
     """Add a site (plant, dormitory building …) to a company: its first at set-up, more later by a manager."""
     name, kind = inputs.name(name, "site", required=False), inputs.short(kind, "site kind")
     if not name.strip():
-        raise InvalidInputError("the site needs a name", "请填写场所名称")
+        raise InvalidInputError(msg("company.site_name_missing"))
     with unit_of_work(db, actor) as session:
         company = session.get(Company, company_id)
         if company is None:
-            raise NotFoundError(f"no company {company_id}")
+            raise NotFoundError(msg("inspection.no_company", id=company_id))
         if company.sites:  # the first site comes with set-up; more are the profile's, a manager's
             check_permission(session, actor, COMPANY_ADMIN_ROLES, "add a site", db.principal)
         if any(site.name == name.strip() for site in company.sites):

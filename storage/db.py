@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from checklist.messages import msg
 from storage import audit
 from storage.errors import DatabaseTooNewError, ForeignDatabaseError, KnownError
 
@@ -41,7 +42,7 @@ def _sqlite_connect(dbapi_connection: sqlite3.Connection, _: Any) -> None:
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.close()
     if mode and str(mode[0]).lower() not in ("wal", "memory"):
-        raise KnownError(f"the database could not be switched to WAL mode (it is in {mode[0]!r} mode)")
+        raise KnownError(msg("database.no_wal", mode=str(mode[0])))
 
 
 def _sqlite_begin(connection: Any) -> None:
@@ -94,34 +95,35 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def _describe(error: BaseException) -> tuple[str, str]:
-    """What went wrong with the database, in English and in Chinese, with the driver's own words."""
+    """What went wrong with the database, in English (with the driver's own words, for a maintainer) and in
+    Chinese (in words only: the driver speaks English)."""
     text = str(getattr(error, "orig", error)).strip().splitlines()[0]
     lowered = text.lower()
     if "locked" in lowered or "busy" in lowered:
         return (
             f"the database is locked by another program; try again in a moment ({text})",
-            f"数据库正被其他程序锁定，请稍后再试（{text}）",
+            "数据库正被其他程序锁定，请稍后再试",
         )
     if "readonly" in lowered or "read-only" in lowered:
         return (
             f"the database file is read-only; choose a writable location ({text})",
-            f"数据库文件只读，请换一个可写的位置（{text}）",
+            "数据库文件只读，请换一个可写的位置",
         )
     if "disk is full" in lowered or "no space" in lowered:
         return (
             f"the disk is full; free some space — nothing was changed ({text})",
-            f"磁盘已满，请释放空间；没有修改任何数据（{text}）",
+            "磁盘已满，请释放空间；没有修改任何数据",
         )
     if "not a database" in lowered or "malformed" in lowered:
         return (
             f"the file is not a readable database (damaged or of another kind): {text}",
-            f"该文件不是可读的数据库（已损坏或是其他类型的文件）：{text}",
+            "该文件不是可读的数据库（已损坏或是其他类型的文件）",
         )
     if "timeout" in lowered or "timed out" in lowered:
         return (
             f"the database server did not answer within {CONNECT_TIMEOUT} s; check the network and the "
             f"server address ({text})",
-            f"数据库服务器在 {CONNECT_TIMEOUT} 秒内没有应答，请检查网络和服务器地址（{text}）",
+            f"数据库服务器在 {CONNECT_TIMEOUT} 秒内没有应答，请检查网络和服务器地址",
         )
     if any(
         words in lowered
@@ -135,8 +137,8 @@ def _describe(error: BaseException) -> tuple[str, str]:
             "host name",
         )
     ):
-        return f"cannot open the database: {text}", f"无法打开数据库：{text}"
-    return text, text
+        return f"cannot open the database: {text}", "无法打开数据库，请检查数据库的位置（或服务器地址）和网络"
+    return text, f"数据库出错：{text}"
 
 
 def _known(error: BaseException) -> KnownError:

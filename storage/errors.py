@@ -9,14 +9,29 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from checklist.messages import Message, is_english
+
 
 class KnownError(Exception):
     """A storage problem to tell the user in words (locked, full, corrupt, read-only, too new …).
-    ``message_zh`` says it in Chinese where the raiser gave it (the GUI's first language)."""
 
-    def __init__(self, message: str, message_zh: str = "") -> None:
-        super().__init__(message)
-        self.message_zh = message_zh or message
+    Raised with a :class:`checklist.messages.Message` (a catalogue code and its parameters), or with the two
+    literal texts (``message`` in English, ``message_zh`` in Chinese). ``str(error)`` is English (logs, the
+    command line in English); :meth:`text` says it in a given language."""
+
+    def __init__(self, message: str | Message, message_zh: str = "") -> None:
+        if isinstance(message, Message):
+            self.message: Message | None = message
+            english, message_zh = message.en, message.zh
+        else:
+            self.message = None
+            english = message
+        super().__init__(english)
+        self.message_zh = message_zh or english
+
+    def text(self, language: str) -> str:
+        """The message in ``language`` (``en`` …, else Chinese)."""
+        return str(self) if is_english(language) else self.message_zh
 
 
 class DatabaseTooNewError(KnownError):
@@ -61,7 +76,7 @@ class AuthenticationError(KnownError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Message,
         message_zh: str = "",
         wait_seconds: int = 0,
         reason: LoginRefusal = LoginRefusal.CREDENTIALS,

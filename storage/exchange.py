@@ -18,8 +18,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from checklist.catalog import CatalogError, catalog_version, official_catalogs
 from checklist.company import CompanyType, validate_credit_code
-from checklist.evaluation import Result, parse_rooms
+from checklist.evaluation import Result, parse_rooms_in_both
 from checklist.limits import MAX_ACTIONS, MAX_ROOMS, NOTHING_IMPORTED, Counted, LimitError, check_count
+from checklist.messages import BilingualValueError, Both, Message, field_name_zh, msg, pydantic_reason_zh
 from checklist.numbers import parse_count, parse_number
 from checklist.rules import Location, MeasurementError, validate_measurement
 from checklist.text import TextKind, TextPolicyError, check_name, check_text
@@ -47,15 +48,25 @@ def _latest_date(years_ahead: int = 0) -> dt.date:
 def _iso_date(value: object, latest: dt.date) -> dt.date:
     """Only a ``YYYY-MM-DD`` string is a date (``0`` is not 1970-01-01), and only within the rules' era."""
     if not isinstance(value, str):
-        raise ValueError(f"a date is written YYYY-MM-DD, not {type(value).__name__} {str(value)[:20]}")
+        raise BilingualValueError(
+            f"a date is written YYYY-MM-DD, not {type(value).__name__} {str(value)[:20]}",
+            f"日期应写作 YYYY-MM-DD，而不是 {str(value)[:20]}",
+        )
     try:
         date = dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"a date is written YYYY-MM-DD, not {value[:30]!r}") from None
+        raise BilingualValueError(
+            f"a date is written YYYY-MM-DD, not {value[:30]!r}", f"日期应写作 YYYY-MM-DD，而不是“{value[:30]}”"
+        ) from None
     if len(value) != 10:
-        raise ValueError(f"a date is written YYYY-MM-DD, not {value[:30]!r}")
+        raise BilingualValueError(
+            f"a date is written YYYY-MM-DD, not {value[:30]!r}", f"日期应写作 YYYY-MM-DD，而不是“{value[:30]}”"
+        )
     if not EARLIEST_DATE <= date <= latest:
-        raise ValueError(f"{value} is outside the plausible range {EARLIEST_DATE} to {latest}")
+        raise BilingualValueError(
+            f"{value} is outside the plausible range {EARLIEST_DATE} to {latest}",
+            f"{value} 超出合理范围 {EARLIEST_DATE} 至 {latest}",
+        )
     return date
 
 
@@ -72,7 +83,7 @@ def _name(field: str) -> Any:
         try:
             return check_name(value, field)
         except TextPolicyError as error:
-            raise ValueError(str(error)) from None
+            raise BilingualValueError(str(error), error.message_zh) from None
 
     return check
 
@@ -82,7 +93,7 @@ def _text(kind: TextKind, field: str) -> Any:
         try:
             return check_text(value, kind, field)
         except TextPolicyError as error:
-            raise ValueError(str(error)) from None
+            raise BilingualValueError(str(error), error.message_zh) from None
 
     return check
 
@@ -120,7 +131,7 @@ class ResponseIn(_Model):
 
 def _finite(value: float) -> float:
     if not math.isfinite(value):
-        raise ValueError("must be a finite number")
+        raise BilingualValueError("must be a finite number", "应为有限的数值")
     return value
 
 
@@ -161,7 +172,7 @@ class ActionIn(_Model):
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("action is blank")
+            raise BilingualValueError("action is blank", "整改措施为空")
         return value
 
 
@@ -205,7 +216,7 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return text or "(file)"
 
 
-class _DuplicateKeyError(ValueError):
+class _DuplicateKeyError(BilingualValueError):
     pass
 
 
@@ -213,25 +224,30 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     keys = [key for key, _ in pairs]
     if len(set(keys)) != len(keys):
         twice = next(key for key in keys if keys.count(key) > 1)
-        raise _DuplicateKeyError(f"the key {twice[:40]!r} appears twice in one object; which one is meant is unclear")
+        raise _DuplicateKeyError(
+            f"the key {twice[:40]!r} appears twice in one object; which one is meant is unclear",
+            f"键“{twice[:40]}”在同一对象中出现两次，无法确定以哪个为准",
+        )
     return dict(pairs)
 
 
 def _json_int(text: str) -> int:
     if len(text.lstrip("-")) > 16 or abs(value := int(text)) > MAX_JSON_INT:
-        raise _DuplicateKeyError(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is too large")
+        shown = f"{text[:20]}{'…' if len(text) > 20 else ''}"
+        raise _DuplicateKeyError(f"the number {shown} is too large", f"数字 {shown} 过大")
     return value
 
 
 def _json_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise _DuplicateKeyError(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is out of range")
+        shown = f"{text[:20]}{'…' if len(text) > 20 else ''}"
+        raise _DuplicateKeyError(f"the number {shown} is out of range", f"数字 {shown} 超出范围")
     return value
 
 
 def _json_constant(name: str) -> float:
-    raise _DuplicateKeyError(f"{name} is not a number JSON allows")
+    raise _DuplicateKeyError(f"{name} is not a number JSON allows", f"{name} 不是 JSON 允许的数字")
 
 
 def load_json(text: str) -> Any:
@@ -251,7 +267,7 @@ def load_json(text: str) -> Any:
             f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}），没有导入任何内容",
         ) from None
     except _DuplicateKeyError as exc:
-        raise InvalidInputError(f"{exc}; nothing was imported", f"{exc}；没有导入任何内容") from None
+        raise InvalidInputError(f"{exc}; nothing was imported", f"{exc.message_zh}；没有导入任何内容") from None
     except RecursionError:
         raise InvalidInputError(
             "the JSON is nested too deeply to be an inspection; nothing was imported",
@@ -276,6 +292,11 @@ def _check_counts(data: dict[str, Any]) -> None:
                 raise InvalidInputError(str(error), error.message_zh) from None
 
 
+def _at(where: str, reason: Message | Both) -> InvalidInputError:
+    """A refusal of the value at JSON path ``where`` (named in Chinese for a Chinese reader)."""
+    return InvalidInputError(msg("exchange.at", path=Both(where, field_name_zh(where)), reason=reason))
+
+
 def parse_exchange(text: str) -> ExchangeFile:
     """Parse and fully validate an exchange file, or raise :class:`InvalidInputError` with the JSON path."""
     if len(text) > MAX_FILE_BYTES:
@@ -285,7 +306,7 @@ def parse_exchange(text: str) -> ExchangeFile:
         )
     data = load_json(text)
     if not isinstance(data, dict):
-        raise InvalidInputError("(file): expected a JSON object")
+        raise InvalidInputError(msg("exchange.not_object"))
     _check_counts(data)
     try:
         # Validated from the text: in JSON mode strict still takes "industrial" for an enum and 18 for 18.0.
@@ -293,26 +314,26 @@ def parse_exchange(text: str) -> ExchangeFile:
     except ValidationError as exc:
         first = exc.errors()[0]
         message = str(first["msg"]).removeprefix("Value error, ")
-        raise InvalidInputError(f"{_path(tuple(first['loc']))}: {message}") from None
+        where = _path(tuple(first["loc"]))
+        reason = Both(message, pydantic_reason_zh(first))
+        raise InvalidInputError(msg("exchange.at", path=Both(where, field_name_zh(where)), reason=reason)) from None
     # Checks that need the catalogs: item ids, measurement keys and kinds.
     catalogs = official_catalogs()
     chosen: list[str] = []
     for index, ref in enumerate(parsed.inspection.catalogs):
         cid = ref if isinstance(ref, str) else ref.id
         if cid not in catalogs:
-            raise InvalidInputError(f"inspection.catalogs[{index}]: unknown catalog {cid[:40]!r}")
+            raise _at(f"inspection.catalogs[{index}]", msg("exchange.catalog_unknown", id=cid[:40]))
         if cid in chosen:
-            raise InvalidInputError(f"inspection.catalogs[{index}]: catalog {cid} is listed twice")
+            raise _at(f"inspection.catalogs[{index}]", msg("exchange.catalog_twice", id=cid))
         if isinstance(ref, CatalogRef) and ref.version != catalogs[cid].version:
             try:
                 catalog_version(cid, ref.version)
-                known = "an earlier version; only records of the current version can be imported"
+                code = "exchange.catalog_old"
             except CatalogError:
-                known = "a version that does not exist"
-            raise InvalidInputError(
-                f"inspection.catalogs[{index}].version: {cid} {ref.version[:20]} is {known} "
-                f"(this application has {cid} {catalogs[cid].version})"
-            )
+                code = "exchange.catalog_no_version"
+            said = msg(code, id=cid, version=ref.version[:20], current=catalogs[cid].version)
+            raise _at(f"inspection.catalogs[{index}].version", said)
         chosen.append(cid)
     items = {item.id: item for cid in chosen for item in catalogs[cid].items}
     seen: set[str] = set()
@@ -320,32 +341,31 @@ def parse_exchange(text: str) -> ExchangeFile:
         where = f"inspection.responses[{index}]"
         item = items.get(response.item)
         if item is None:
-            raise InvalidInputError(f"{where}.item: {response.item[:40]!r} is not an item of {', '.join(chosen)}")
+            said = msg("exchange.not_an_item", item=response.item[:40], catalogs=", ".join(chosen))
+            raise _at(f"{where}.item", said)
         if response.item in seen:
-            raise InvalidInputError(f"{where}.item: {response.item} is answered twice")
+            raise _at(f"{where}.item", msg("exchange.answered_twice", item=response.item))
         seen.add(response.item)
         kinds = {m.key: m.kind for m in item.measurements}
         for key, value in response.measurements.items():
             if key not in kinds:
-                raise InvalidInputError(f"{where}.measurements.{key[:40]}: not a measurement of {item.id}")
+                raise _at(f"{where}.measurements.{key[:40]}", msg("exchange.not_a_measurement", item=item.id))
             try:
                 validate_measurement(key, kinds[key], value)
             except MeasurementError as exc:
-                raise InvalidInputError(f"{where}.measurements.{key}: {exc.reason}") from None
-    _, room_errors = parse_rooms([room.model_dump(mode="json") for room in parsed.inspection.dormitory_rooms])
+                raise _at(f"{where}.measurements.{key}", Both(exc.reason, exc.reason_zh)) from None
+    rows = [room.model_dump(mode="json") for room in parsed.inspection.dormitory_rooms]
+    _, room_errors, room_errors_zh = parse_rooms_in_both(rows)
     if room_errors:
-        raise InvalidInputError(f"inspection.dormitory_rooms: {room_errors[0]}")
+        raise _at("inspection.dormitory_rooms", Both(room_errors[0], room_errors_zh[0]))
     for index, action in enumerate(parsed.inspection.corrective_actions):
         where = f"inspection.corrective_actions[{index}]"
         if action.item not in items:
-            raise InvalidInputError(f"{where}.item: {action.item[:40]!r} is not an item")
+            raise _at(f"{where}.item", msg("exchange.not_an_item_at_all", item=action.item[:40]))
         if action.status == "verified" and not action.verification_note.strip():
-            raise InvalidInputError(
-                f"{where}.status: a corrective action is verified by a manager with a note saying how; "
-                "this one has no verification note"
-            )
+            raise _at(f"{where}.status", msg("exchange.verified_without_note"))
         if action.status != "verified" and (action.verification_note.strip() or action.verified_on):
-            raise InvalidInputError(f"{where}: a verification note or date on an action that is not verified")
+            raise _at(where, msg("exchange.note_without_verification"))
     return parsed
 
 
@@ -360,7 +380,7 @@ def import_file(db: Database, actor: str, path: Path) -> int:
             )
         text = path.read_text(encoding="utf-8-sig")  # Windows editors may start UTF-8 with a BOM
     except OSError as exc:
-        raise InvalidInputError(f"cannot read {path}: {exc.strerror}; nothing was imported") from None
+        raise InvalidInputError(msg("exchange.cannot_read", path=str(path), reason=str(exc.strerror))) from None
     except UnicodeDecodeError as exc:
         raise InvalidInputError(
             f"{path.name} is not UTF-8 text (byte {exc.start}); nothing was imported",
@@ -371,7 +391,7 @@ def import_file(db: Database, actor: str, path: Path) -> int:
     except InvalidInputError as error:
         if "nothing was imported" in str(error):
             raise
-        raise InvalidInputError(f"{error}; nothing was imported", f"{error.message_zh}；没有导入任何内容") from None
+        raise InvalidInputError(msg("exchange.nothing_imported", reason=Both(str(error), error.message_zh))) from None
 
 
 def store(db: Database, actor: str, parsed: ExchangeFile) -> int:
@@ -467,9 +487,13 @@ def store(db: Database, actor: str, parsed: ExchangeFile) -> int:
         session.add(inspection)
         session.flush()
         evaluation = inspections.refresh_results(inspection)
-        bad = [f"{i}: {e}" for i, o in evaluation.outcomes.items() for e in o.errors]
+        bad = [
+            (f"{i}: {e}", f"{i}：{z}")
+            for i, o in evaluation.outcomes.items()
+            for e, z in zip(o.errors, o.errors_zh, strict=True)
+        ]
         if bad:
-            raise InvalidInputError(f"inspection.responses: {bad[0]}")
+            raise _at("inspection.responses", Both(*bad[0]))
         session.flush()
         return inspection.id
 

@@ -28,6 +28,7 @@ from checklist.evaluation import (
     evaluate_inspection,
 )
 from checklist.limits import Counted
+from checklist.messages import Both, msg
 from checklist.workflow import ActionStatus, InspectionStatus
 from storage import audit, inputs, photos
 from storage.db import Database, known_error
@@ -57,7 +58,7 @@ def catalogs_of(inspection: Inspection, available: Mapping[str, Catalog] | None 
         try:
             chosen.append(catalog_version(cid, str(version)))
         except CatalogError as error:
-            raise KnownError(f"inspection {inspection.id}: {error}") from None
+            raise KnownError(msg("inspection.catalog_reading", id=inspection.id, reason=str(error))) from None
     return chosen
 
 
@@ -73,18 +74,20 @@ def create_inspection(
 ) -> int:
     available = catalogs if catalogs is not None else official_catalogs()
     if not catalog_ids:
-        raise InvalidInputError("choose at least one catalog")
+        raise InvalidInputError(msg("inspection.no_catalog"))
     unknown = [cid for cid in catalog_ids if cid not in available]
     if unknown:
-        raise InvalidInputError(f"unknown catalog(s) {', '.join(unknown)}; known: {', '.join(available)}")
+        raise InvalidInputError(
+            msg("inspection.catalog_unknown", unknown=", ".join(unknown), known=", ".join(available))
+        )
     inspector = inputs.name(inspector, "inspector")
     with unit_of_work(db, actor) as session:
         if session.get(Company, company_id) is None:
-            raise NotFoundError(f"no company {company_id}")
+            raise NotFoundError(msg("inspection.no_company", id=company_id))
         if site_id is not None:
             site = session.get(Site, site_id)
             if site is None or site.company_id != company_id:
-                raise NotFoundError(f"no site {site_id} of company {company_id}")
+                raise NotFoundError(msg("inspection.no_site", site=site_id, company=company_id))
         chosen = [available[cid] for cid in dict.fromkeys(catalog_ids)]
         inspection = Inspection(
             company_id=company_id,
@@ -120,7 +123,7 @@ def get_inspection(session: Session, inspection_id: int) -> Inspection:
         )
     )
     if inspection is None:
-        raise NotFoundError(f"no inspection {inspection_id}")
+        raise NotFoundError(msg("inspection.unknown", id=inspection_id))
     return inspection
 
 
@@ -216,7 +219,7 @@ def save_answer(
         inspection = get_editable(session, inspection_id, expected_version)
         response = next((r for r in inspection.responses if r.item_id == item_id), None)
         if response is None:
-            raise NotFoundError(f"inspection {inspection_id} has no item {item_id}")
+            raise NotFoundError(msg("inspection.no_item", id=inspection_id, item=item_id))
         note = inputs.note(answer.note, "note")
         override_reason = inputs.note(answer.override_reason, "override reason")
         result = answer.result.value if answer.result else None
@@ -254,7 +257,7 @@ def set_rooms(
                 }
             )
         except (TypeError, ValueError):
-            raise InvalidInputError(f"dormitory_rooms[{index}]: area and occupants must be numbers") from None
+            raise InvalidInputError(msg("inspection.room_numbers", number=index + 1)) from None
     with unit_of_work(db, actor) as session:
         inspection = get_editable(session, inspection_id, expected_version)
         existing = sorted(inspection.rooms, key=lambda r: r.position)
@@ -301,7 +304,7 @@ def add_evidence(
     with unit_of_work(db, actor) as session:
         inspection = get_editable(session, inspection_id, expected_version)
         if item_id not in {r.item_id for r in inspection.responses}:
-            raise NotFoundError(f"inspection {inspection_id} has no item {item_id}")
+            raise NotFoundError(msg("inspection.no_item", id=inspection_id, item=item_id))
         inputs.count(Counted.ATTACHMENTS, len(inspection.evidence) + 1)
         inputs.count(Counted.ITEM_ATTACHMENTS, sum(e.item_id == item_id for e in inspection.evidence) + 1, item_id)
         evidence = Evidence(
@@ -329,7 +332,7 @@ def remove_evidence(
         inspection = get_editable(session, inspection_id, expected_version)
         evidence = next((e for e in inspection.evidence if e.id == evidence_id), None)
         if evidence is None:
-            raise NotFoundError(f"inspection {inspection_id} has no attachment {evidence_id}")
+            raise NotFoundError(msg("inspection.no_attachment", id=inspection_id, attachment=evidence_id))
         inspection.evidence.remove(evidence)
         inspection.updated_at = utcnow()
         session.flush()
@@ -349,10 +352,12 @@ def complete(db: Database, actor: str, inspection_id: int, expected_version: int
     """Mark a draft completed once nothing blocks it; return the record hash."""
     with unit_of_work(db, actor) as session:
         inspection = get_editable(session, inspection_id, expected_version)
-        problems = blockers(inspection)
+        problems = blocker_details(inspection)
         if problems:
-            more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-            raise InvalidInputError("cannot complete yet: " + "; ".join(problems[:5]) + more)
+            shown = problems[:5]
+            listed = Both("; ".join(b.message_en for b in shown), "；".join(b.message_zh for b in shown))
+            more = msg("inspection.more_problems", count=len(problems) - 5) if len(problems) > 5 else ""
+            raise InvalidInputError(msg("inspection.cannot_complete", problems=listed, more=more))
         inspection.status = InspectionStatus.COMPLETED
         inspection.completed_at = utcnow()
         session.flush()
@@ -365,11 +370,11 @@ def complete(db: Database, actor: str, inspection_id: int, expected_version: int
 def reopen(db: Database, actor: str, inspection_id: int, reason: str) -> int:
     reason = inputs.note(reason, "reason")
     if not reason.strip():
-        raise InvalidInputError("say why the completed inspection is reopened")
+        raise InvalidInputError(msg("inspection.reopen_reason"))
     with unit_of_work(db, actor, reason) as session:
         inspection = get_inspection(session, inspection_id)
         if inspection.status != InspectionStatus.COMPLETED:
-            raise RecordLockedError(f"only a completed inspection can be reopened (this one is {inspection.status})")
+            raise RecordLockedError(msg("inspection.reopen_not_completed", status=msg(f"status.{inspection.status}")))
         inspection.status = InspectionStatus.DRAFT
         inspection.completed_at = None
         inspection.record_hash = None
@@ -380,10 +385,10 @@ def reopen(db: Database, actor: str, inspection_id: int, reason: str) -> int:
 def lock_signed(session: Session, inspection: Inspection) -> str:
     """Within the signing transaction: freeze the record and store its hash (the signing code calls this)."""
     if inspection.status != InspectionStatus.COMPLETED:
-        raise RecordLockedError(f"inspection {inspection.id} must be completed before it is signed")
+        raise RecordLockedError(msg("inspection.sign_not_completed", id=inspection.id))
     digest = record_hash(inspection)
     if inspection.record_hash and inspection.record_hash != digest:
-        raise RecordLockedError(f"inspection {inspection.id} changed after it was completed; reopen and complete it")
+        raise RecordLockedError(msg("inspection.changed_after_completion", id=inspection.id))
     inspection.status = InspectionStatus.SIGNED
     inspection.signed_at = utcnow()
     inspection.record_hash = digest
@@ -405,11 +410,11 @@ def new_version(db: Database, actor: str, inspection_id: int, reason: str) -> in
     """A correction of a signed inspection: a draft copy that links to (supersedes) the signed one."""
     reason = inputs.note(reason, "reason")
     if not reason.strip():
-        raise InvalidInputError("say why the signed inspection needs a correction")
+        raise InvalidInputError(msg("inspection.correction_reason"))
     with unit_of_work(db, actor, reason) as session:
         old = get_inspection(session, inspection_id)
         if old.status != InspectionStatus.SIGNED:
-            raise InvalidInputError(f"inspection {inspection_id} is not signed; edit it directly")
+            raise InvalidInputError(msg("inspection.correction_not_signed", id=inspection_id))
         copy = Inspection(
             company_id=old.company_id,
             site_id=old.site_id,

@@ -99,7 +99,7 @@ def test_cover_and_items_say_what_was_found(signed_pdf: Path) -> None:
     for expected in (
         "91110000600037341L",
         "应急管理部门",  # the authority that inspects an industrial company
-        "GN1.1.0《企事业单位复工复产疫情防控措施指南》",
+        "GN1.1.0《国务院应对新型冠状病毒感染肺炎疫情联防联控机制关于印发企事业单位复工复产疫情防控措施指南的通知》",
         "（国发明电〔2020〕4号）一、（一）",  # citation: document, 文号, clause
         "（人工改判）",
         "台账误记",  # the override's reason
@@ -109,8 +109,16 @@ def test_cover_and_items_say_what_was_found(signed_pdf: Path) -> None:
         "严重不合格项（2）",
         "单位主要负责人审核",
         "姓名（正楷）",  # no signers given: lines to sign by hand
+        # the basis documents by their official titles, as the 依据文件 window names them (not a paraphrase)
+        "《关于加强对各单位保洁、保安、物业、食堂、维修维护等后勤物业工作人员防控新冠肺炎疫情工作的通知》",
+        "与检查记录列表中的编号相同",  # the report number explained
+        "审计”窗口",  # how to check the record hash, in words
     ):
         assert expected in text, expected
+    assert "工作（北京）》" not in text  # the catalog's short title
+    assert "verify-record" not in text
+    info = run("pdfinfo", signed_pdf)
+    assert "{" not in info and "slots" not in info  # no internal JSON in the document properties
 
 
 def test_good_practice_and_reference_methods_are_labelled_apart_from_the_rules(signed_pdf: Path) -> None:

@@ -89,7 +89,9 @@ def test_tables_are_styled_for_use(signed_xlsx: Path) -> None:
     assert lists and "不合格" in lists[0].formula1 and "未检查" in lists[0].formula1
     title_width = ws.column_dimensions[ws.cell(1, column_of(ws, "项目")).column_letter].width
     longest = max(display_width(row[0].value) for row in ws.iter_rows(min_row=2, min_col=4, max_col=4))
-    assert title_width >= min(longest, 24)  # a CJK character counts double
+    assert title_width >= min(longest, 20)  # a CJK character counts double; wrapped beyond 20 to print legibly
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == "$1:$1"  # the header row on every printed page
     assert ws.cell(2, column_of(ws, "依据条款")).alignment.wrap_text
 
 
@@ -151,7 +153,8 @@ def test_signature_sheet_has_signers_and_record_hash(signed: tuple[Database, int
     db, inspection_id = signed
     rows = rows_of(load_workbook(signed_xlsx)["签名"])
     assert rows[1][:3] == ["检查人", "张三", "安全员"]
-    assert rows[1][3] == dt.datetime(2026, 11, 20, 8, 30)
+    assert rows[1][3] == dt.datetime(2026, 11, 20, 16, 30)  # the company's local time (UTC+8) first
+    assert rows[1][4] == dt.datetime(2026, 11, 20, 8, 30)  # then UTC
     values = [value for row in rows for value in row]
     assert load_inspection(db, inspection_id).record_hash in values
 

@@ -98,7 +98,9 @@ class AddAccountDialog(QDialog):
         form.addRow("", self.role_help)
         form.addRow(self.tr("密码(&P)："), self.password_edit)
         form.addRow(self.tr("再次输入密码(&A)："), self.password_again)
-        form.addRow(self.tr("签名证书(&K)："), key_row)
+        key_label = QLabel(self.tr("签名证书(&K)："))  # a label beside a row of widgets: its buddy by hand
+        key_label.setBuddy(self.key_button)
+        form.addRow(key_label, key_row)
         form.addRow("", key_help)
         form.addRow(self.tr("您的密码(&Y)："), self.manager_password)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

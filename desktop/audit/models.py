@@ -187,18 +187,10 @@ def _short(value: Any) -> str:
 
 def change_text(row: TrailRow) -> str:
     """The change in one line: ``field: old → new`` for updates, the values for inserts and events."""
-    parts: list[str] = []
-    if row.action == "update":
-        old = row.old or {}
-        for key, value in (row.new or {}).items():
-            parts.append(f"{key}: {_short(old.get(key))} → {_short(value)}")
-    else:
-        values = row.old if row.action == "delete" else row.new
-        skip = {"id", "inspection_id", "version", "updated_at", "created_at"}
-        for key, value in (values or {}).items():
-            if key not in skip and value not in (None, "", [], {}):
-                parts.append(f"{key}={_short(value)}")
-    text = "; ".join(parts)
+    from checklist.changes import describe_change
+    from desktop.common.i18n import current_language
+
+    text = describe_change(row.action, row.old, row.new, current_language(), _short)
     return text if len(text) <= CHANGE_CHARS else text[: CHANGE_CHARS - 1] + "…"
 
 

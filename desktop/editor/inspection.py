@@ -301,21 +301,31 @@ class InspectionEditor(QObject):
         return True
 
     def _unsaved_description(self) -> str:
+        """What was typed and not saved, in the interface's language: 结果：合格；备注：…"""
+        from checklist.changes import column_words, value_words
+        from desktop.common.i18n import current_language, english
+
+        language = current_language()
+        colon, separator = (": ", "; ") if english() else ("：", "；")
         lines: list[str] = []
         for item_id in sorted(self._pending_items):
             answer = self.answers[item_id]
-            parts = [f"{k} = {v}" for k, v in answer.measurements.items()]
+            labels = {m.key: (m.label_en if english() else m.label_zh) for m in self.item(item_id).measurements}
+            parts = [f"{labels.get(k, k)}{colon}{v}" for k, v in answer.measurements.items()]
             if answer.result:
-                parts.append(f"result = {answer.result.value}")
+                result = value_words("result", answer.result.value, language, str)
+                parts.append(f"{column_words('result', language)}{colon}{result}")
             if answer.override_reason:
-                parts.append(f"override = {answer.override_reason}")
+                parts.append(f"{column_words('override_reason', language)}{colon}{answer.override_reason}")
             if answer.note:
-                parts.append(f"note = {answer.note}")
-            lines.append(f"{item_id}: " + "; ".join(parts))
+                parts.append(f"{column_words('note', language)}{colon}{answer.note}")
+            lines.append(f"{item_id}{colon}" + separator.join(parts))
         if self._rooms_pending:
-            lines.append(
-                "rooms: " + "; ".join(f"{r.get('name')} {r.get('area_m2')} m² {r.get('occupants')}" for r in self.rooms)
+            people = "people" if english() else "人"
+            rooms = separator.join(
+                f"{r.get('name')} {r.get('area_m2')} m² {r.get('occupants')} {people}" for r in self.rooms
             )
+            lines.append(f"{column_words('dormitory_rooms', language)}{colon}{rooms}")
         return "\n".join(lines)
 
     def _conflict(self, error: KnownError) -> None:

@@ -391,12 +391,13 @@ class ItemPage(QScrollArea):
 
         field_errors: dict[str, list[str]] = {}
         other_errors: list[str] = []
-        for error in outcome.errors:
+        chinese = outcome.errors_zh if len(outcome.errors_zh) == len(outcome.errors) else outcome.errors
+        for error, error_zh in zip(outcome.errors, chinese, strict=True):
             key = error.split(":", 1)[0].strip()
             if key in self._fields:
                 field_errors.setdefault(key, []).append(error.split(":", 1)[1].strip())
             elif not error.startswith(f"{item.id}: the result differs"):
-                other_errors.append(error)
+                other_errors.append(error if english() else error_zh)
         if not english():  # the same errors, said in Chinese
             field_errors = {}
             for error in outcome.measurement_errors_zh:
@@ -436,6 +437,7 @@ class ItemPage(QScrollArea):
                     self.editor.rooms,
                     [(i.id, self.editor.outcome(i.id).findings) for i in table_items],
                     self.editor.evaluation.room_errors,
+                    self.editor.evaluation.room_errors_zh,
                 ),
             )
 

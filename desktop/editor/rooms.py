@@ -405,7 +405,10 @@ class RoomsEditor(QWidget):
 
 
 def room_verdicts(
-    rows: Sequence[dict[str, Any]], findings_by_item: Sequence[tuple[str, Sequence[Any]]], errors: Sequence[str]
+    rows: Sequence[dict[str, Any]],
+    findings_by_item: Sequence[tuple[str, Sequence[Any]]],
+    errors: Sequence[str],
+    errors_zh: Sequence[str] = (),
 ) -> list[list[RoomVerdict]]:
     """Lay out findings per room: for each row, one :class:`RoomVerdict` per table item.
 
@@ -413,18 +416,22 @@ def room_verdicts(
         rows: the room rows as typed.
         findings_by_item: (item id, that item's findings) for each item reading the room table.
         errors: the room errors of the evaluation (``room X: …`` / ``dormitory_rooms[i]…``).
+        errors_zh: the same errors in Chinese, in the same order (shown in the Chinese interface).
     """
+    said = errors if english() or len(errors_zh) != len(errors) else errors_zh
     result: list[list[RoomVerdict]] = []
     for index, row in enumerate(rows):
         name = str(row.get("name", "")).strip()
         row_errors = [
-            e for e in errors if (name and e.startswith(f"room {name}")) or e.startswith(f"dormitory_rooms[{index}]")
+            shown
+            for e, shown in zip(errors, said, strict=True)
+            if (name and e.startswith(f"room {name}")) or e.startswith(f"dormitory_rooms[{index}]")
         ]
         verdicts: list[RoomVerdict] = []
         for _item_id, findings in findings_by_item:
             mine = [f for f in findings if name and f.subject == name]
             if row_errors or not mine:
-                text = "; ".join(row_errors) or QCoreApplication.translate("Rooms", "待填写")
+                text = ("; " if english() else "；").join(row_errors) or QCoreApplication.translate("Rooms", "待填写")
                 verdicts.append(
                     RoomVerdict(
                         None, QCoreApplication.translate("Rooms", "数据有误：") + text if row_errors else text, text

@@ -273,9 +273,9 @@ class InspectionFilterProxy(QAbstractTableModel):
         if self._place is not None:
             place = self._place
             rows = [row for row in rows if (row.company, row.site) == place]
-        if self._status is not None:
-            status = self._status
-            rows = [row for row in rows if row.status == status]
+        if self._status is not None:  # a sign-off stage, as the status column shows it
+            stage = self._status
+            rows = [row for row in rows if row.sign_off == stage]
         if self._date_from is not None:
             date_from = self._date_from
             rows = [row for row in rows if row.date >= date_from]

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checklist.workflow import InspectionStatus
+from checklist.workflow import SignOffStage
 from desktop.common.dates import python_date
 from desktop.common.look import compact_rows
+from desktop.common.words import sign_off_text
 from desktop.inspections.model import Column, InspectionFilterProxy, InspectionTableModel
 
 if TYPE_CHECKING:
@@ -50,12 +51,8 @@ class InspectionsPage(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("全部状态"), "")
-        for status, text in (
-            (InspectionStatus.DRAFT, self.tr("草稿")),
-            (InspectionStatus.COMPLETED, self.tr("已完成")),
-            (InspectionStatus.SIGNED, self.tr("已签署")),
-        ):
-            self.status_filter.addItem(text, status)
+        for stage in SignOffStage:  # the stages the status column shows
+            self.status_filter.addItem(sign_off_text(stage), stage.value)
         self.date_filter = QCheckBox(self.tr("日期从(&D)"))
         self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
         self.date_to = QDateEdit(QDate.currentDate())

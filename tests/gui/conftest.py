@@ -6,6 +6,7 @@ Nothing here (or in any GUI test) touches the user's real settings or data folde
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,3 +75,58 @@ def windows_fit_the_screen(qapp: QApplication, qtbot: QtBot) -> Iterator[None]:
         if widget.isVisible() and not area.contains(widget.frameGeometry())
     ]
     assert too_big == [], f"larger than the {area.width()}×{area.height()} screen: {too_big}"
+
+
+def _typed_names() -> set[str]:
+    """The names the test helpers seed (people, companies, sites): user data, shown in either language."""
+    import ast
+
+    from tests.gui.language_guard import CJK, LATIN_WORD
+
+    names: set[str] = set()
+    root = Path(__file__).resolve().parents[1]
+    for path in (root / "gui" / "helpers.py", root / "samples.py", root / "keys.py", root / "storage" / "helpers.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) <= 40:
+                names.update(CJK.findall(node.value))
+                if LATIN_WORD.fullmatch(node.value.replace(" ", "")) and node.value[:1].isupper():
+                    names.add(node.value)
+    return names
+
+
+_NAMES: set[str] = set()
+
+
+@pytest.fixture(autouse=True)
+def shown_in_the_interface_language(qapp: QApplication, qtbot: QtBot, request: pytest.FixtureRequest) -> Iterator[None]:
+    """No text a test shows is in the wrong language (see tests/gui/language_guard.py); what the test types
+    is user data and allowed in either. Checked before qtbot closes the windows (this fixture asks for it)."""
+    from tests.gui.language_guard import LanguageGuard
+
+    if not _NAMES:
+        _NAMES.update(_typed_names())
+    guard = LanguageGuard()
+    guard.names.update(_NAMES)
+    original_clicks = QtBot.keyClicks
+    original_attribute = QtBot.__dict__["keyClicks"]  # a staticmethod: put back as it was
+
+    def typed(widget: object, text: str, *args: object, **kwargs: object) -> None:
+        guard.names.update(part for part in re.split(r"[\s,，;；:：/]+", text) if part)
+        original_clicks(widget, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    QtBot.keyClicks = staticmethod(typed)  # type: ignore[method-assign,assignment]
+    guard.install()
+    try:
+        yield
+        guard.sweep(qapp)
+    finally:
+        guard.uninstall()
+        setattr(QtBot, "keyClicks", original_attribute)  # noqa: B010
+    if request.node.get_closest_marker("wrong_language_on_purpose"):
+        return
+    report = os.environ.get("FUGONG_LANGUAGE_REPORT")
+    if report:  # collecting what the whole suite shows, to fix it
+        with open(report, "a", encoding="utf-8") as file:
+            file.writelines(f"{problem}\n" for problem in guard.problems)
+        return
+    assert guard.problems == [], "texts in the wrong language:\n" + "\n".join(guard.problems)

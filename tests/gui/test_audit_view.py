@@ -77,9 +77,9 @@ def test_trail_and_chain_check_name_the_tampered_entry(qtbot: QtBot, db_url: str
         for r in range(trail.rowCount())
     ]
     assert shown[0][:2] == ("新增", f"检查记录 #{completed}")
-    assert any(a == "修改" and t.startswith("检查项") and "result: — → fail" in c for a, t, c in shown), shown
+    assert any(a == "修改" and t.startswith("检查项") and "结果：— → 不合格" in c for a, t, c in shown), shown
     assert any(a == "完成" for a, _, _ in shown)
-    assert any(a == "修改" and "status: draft → completed" in c for a, _, c in shown)
+    assert any(a == "修改" and "状态：草稿 → 已完成" in c for a, _, c in shown)
     assert trail.index(0, TrailColumn.TIME).data(Qt.ItemDataRole.ToolTipRole).endswith(" UTC")
 
     # The record is unchanged since it was completed.

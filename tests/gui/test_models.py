@@ -133,9 +133,16 @@ def test_signature_and_audit_models(qtmodeltester: ModelTester) -> None:
     )
     trail.set_broken(2)
     qtmodeltester.check(trail)
-    assert trail.index(1, TrailColumn.CHANGE).data() == "result: — → pass"
-    assert trail.index(2, TrailColumn.CHANGE).data() == "record_hash=bbbbbbbbbbbb…"
+    assert trail.index(1, TrailColumn.CHANGE).data() == "结果：— → 合格"
+    assert trail.index(2, TrailColumn.CHANGE).data() == "记录哈希＝bbbbbbbbbbbb…"
+    assert trail.index(0, TrailColumn.CHANGE).data() == "状态＝草稿"
+    # The entries store what changed, not a sentence: the same entries read in English for an English reader.
+    from desktop.common import i18n
+
+    i18n.install_language(i18n.ENGLISH)
     assert trail.index(0, TrailColumn.CHANGE).data() == "status=draft"
+    assert trail.index(1, TrailColumn.CHANGE).data() == "result: — → pass"
+    i18n.install_language(i18n.CHINESE)
     assert trail.index(1, TrailColumn.SEQ).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert trail.index(0, TrailColumn.SEQ).data(Qt.ItemDataRole.BackgroundRole) is None
 
@@ -158,7 +165,7 @@ def test_a_large_history_is_shown_sorted_and_filtered(qtbot: QtBot) -> None:
     expected = {
         row.id
         for row in rows
-        if row.status == "draft" and "12" in f"{row.id} {row.company} {row.site} {row.inspector}".casefold()
+        if row.sign_off == "draft" and "12" in f"{row.id} {row.company} {row.site} {row.inspector}".casefold()
     }
     shown = {page.proxy.row_at(r).id for r in range(page.proxy.rowCount())}
     assert shown == expected and len(expected) > 100
@@ -193,3 +200,30 @@ def test_accounts_model(qtmodeltester: ModelTester) -> None:
     assert model.index(1, AccountColumn.ROLE).data() == "安全员"
     assert model.index(1, AccountColumn.NAME).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert model.index(0, AccountColumn.NAME).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_the_status_filter_offers_the_stages_the_status_column_shows(qtbot: QtBot) -> None:
+    """The column says 待检查人签署 / 待审核签署 / 已审核; the filter offers those and shows the rows that say them."""
+    import dataclasses
+
+    from checklist.workflow import InspectionStatus, Meaning
+
+    base = inspection_history(9)
+    rows = [
+        dataclasses.replace(base[0], id=1, status=InspectionStatus.DRAFT),
+        dataclasses.replace(base[1], id=2, status=InspectionStatus.COMPLETED),
+        dataclasses.replace(base[2], id=3, status=InspectionStatus.SIGNED, signed=(Meaning.INSPECTOR,)),
+        dataclasses.replace(
+            base[3], id=4, status=InspectionStatus.SIGNED, signed=(Meaning.INSPECTOR, Meaning.APPROVER)
+        ),
+    ]
+    page = InspectionsPage()
+    qtbot.addWidget(page)
+    page.set_rows(rows)
+    offered = [page.status_filter.itemText(i) for i in range(page.status_filter.count())]
+    assert offered == ["全部状态", "草稿", "待检查人签署", "待审核签署", "已审核"]
+    for index, expected_id in ((2, 2), (3, 3), (4, 4), (1, 1)):
+        page.status_filter.setCurrentIndex(index)
+        shown = [page.proxy.row_at(r) for r in range(page.proxy.rowCount())]
+        assert [row.id for row in shown] == [expected_id]
+        assert page.proxy.index(0, Column.STATUS).data() == offered[index]

@@ -50,3 +50,35 @@ def test_english_mode_leaves_qt_in_english(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     assert "&Look in:" in _texts(dialog)
+
+
+def test_standard_buttons_are_chinese(qtbot: QtBot) -> None:
+    """The buttons Qt names itself — a message box's 是/否/取消/保存/放弃, a button box's 确定/取消 — in Chinese."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    i18n.install_language(i18n.CHINESE)
+    box = QMessageBox()
+    qtbot.addWidget(box)
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Yes | buttons.No | buttons.Cancel | buttons.Save | buttons.Discard | buttons.Ok)
+    texts = [button.text() for button in box.buttons()]
+    assert len(texts) == 6 and [t for t in texts if LATIN.search(t.replace("&", ""))] == []
+    button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(button_box)
+    box_texts = [button.text() for button in button_box.buttons()]
+    assert len(box_texts) == 2 and [t for t in box_texts if LATIN.search(t.replace("&", ""))] == []
+
+
+def test_a_date_fields_text_menu_is_chinese(qtbot: QtBot) -> None:
+    """A date field's editing menu (撤销, 复制 …), as a right click shows it, is in Chinese."""
+    from PySide6.QtWidgets import QDateEdit
+
+    i18n.install_language(i18n.CHINESE)
+    field = QDateEdit()
+    qtbot.addWidget(field)
+    line = field.findChild(QLineEdit)
+    assert line is not None
+    menu = line.createStandardContextMenu()
+    assert menu is not None
+    texts = [action.text() for action in menu.actions() if action.text()]
+    assert texts and [t for t in texts if LATIN.search(t.replace("&", "").split("\t")[0])] == []

@@ -1,0 +1,439 @@
+"""The words the core says to a user, in Chinese and English, keyed by code (the way Anki's ftl files are).
+
+The core raises and stores a :class:`Message` — a code and its parameters — and whoever shows it renders it in
+the reader's language: the desktop in the interface's language, the command line and the reports in theirs.
+Pure Python: no Qt, no database. A parameter may itself be a :class:`Message` (a field's name, a status),
+rendered in the same language.
+
+Raisers that still pass two literal strings (``KnownError(message, message_zh)``) keep working; the catalogue
+is where new words go.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from typing import Any
+
+ENGLISH = "en"
+CHINESE = "zh"
+
+
+def is_english(language: str) -> bool:
+    """``en``, ``en_US`` … are English; anything else (``zh``, ``zh_CN``, "") is Chinese, the first language."""
+    return language.lower().startswith("en")
+
+
+class Message:
+    """One thing to say: a catalogue code and its parameters (plain values or other messages).
+
+    A plain class, not a dataclass: :mod:`storage.errors` imports it before the login form, and start-up stays
+    light (see ``tests/core/test_workflow.py``)."""
+
+    __slots__ = ("code", "params")
+
+    def __init__(self, code: str, params: tuple[tuple[str, Any], ...] = ()) -> None:
+        if code not in CATALOGUE:
+            raise KeyError(f"no message {code!r} in checklist.messages.CATALOGUE")
+        self.code = code
+        self.params = params
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and (self.code, self.params) == (other.code, other.params)
+
+    def __hash__(self) -> int:
+        return hash((self.code, repr(self.params)))
+
+    def __repr__(self) -> str:
+        return f"Message({self.code!r}, {self.params!r})"
+
+    def render(self, language: str) -> str:
+        english, chinese = CATALOGUE[self.code]
+        template = english if is_english(language) else chinese
+        values = {key: _render_value(value, language) for key, value in self.params}
+        return template.format(**values)
+
+    @property
+    def en(self) -> str:
+        return self.render(ENGLISH)
+
+    @property
+    def zh(self) -> str:
+        return self.render(CHINESE)
+
+    def as_dict(self) -> dict[str, Any]:
+        """For storing (an audit entry, a finding): the code and plain parameters."""
+        params = {k: v.as_dict() if isinstance(v, (Message, Both)) else v for k, v in self.params}
+        return {"code": self.code, "params": params}
+
+    def __str__(self) -> str:
+        return self.en
+
+
+class Both:
+    """A parameter already said in both languages (a rule finding, a blocker, a name with its translation)."""
+
+    __slots__ = ("en", "zh")
+
+    def __init__(self, en: str, zh: str) -> None:
+        self.en = en
+        self.zh = zh
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Both) and (self.en, self.zh) == (other.en, other.zh)
+
+    def __hash__(self) -> int:
+        return hash((self.en, self.zh))
+
+    def __repr__(self) -> str:
+        return f"Both({self.en!r}, {self.zh!r})"
+
+    def render(self, language: str) -> str:
+        return self.en if is_english(language) else self.zh
+
+    def as_dict(self) -> dict[str, str]:
+        return {"en": self.en, "zh": self.zh}
+
+
+def _render_value(value: Any, language: str) -> Any:
+    if isinstance(value, (Message, Both)):
+        return value.render(language)
+    if isinstance(value, Mapping) and set(value) == {"en", "zh"}:
+        return Both(str(value["en"]), str(value["zh"])).render(language)
+    if isinstance(value, Mapping) and set(value) == {"code", "params"} and value["code"] in CATALOGUE:
+        return from_dict(value).render(language)
+    return value
+
+
+class BilingualValueError(ValueError):
+    """A ``ValueError`` (for a pydantic validator, say) that says why in both languages."""
+
+    def __init__(self, message: str, message_zh: str) -> None:
+        super().__init__(message)
+        self.message_zh = message_zh
+
+
+# pydantic's error types, in Chinese (its own messages are English only)
+PYDANTIC_ZH: dict[str, str] = {
+    "missing": "缺少此项",
+    "extra_forbidden": "不允许有此项",
+    "string_type": "应为文本",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "int_parsing": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "list_type": "应为列表",
+    "dict_type": "应为对象",
+    "model_type": "应为对象",
+    "model_attributes_type": "应为对象",
+    "enum": "不是允许的取值",
+    "literal_error": "不是允许的取值",
+    "greater_than": "数值过小",
+    "greater_than_equal": "数值过小",
+    "less_than": "数值过大",
+    "less_than_equal": "数值过大",
+    "too_long": "过长",
+    "too_short": "过短",
+    "string_too_long": "文本过长",
+    "string_too_short": "不能为空",
+    "union_tag_invalid": "类型不正确",
+    "date_type": "应为日期（YYYY-MM-DD）",
+    "finite_number": "应为有限的数值",
+}
+
+
+def pydantic_reason_zh(error: Mapping[str, Any]) -> str:
+    """One pydantic error (``ValidationError.errors()[i]``) in Chinese: our own validators' words where they
+    gave them, else the error type's."""
+    cause = (error.get("ctx") or {}).get("error")
+    said = getattr(cause, "message_zh", None)
+    if isinstance(said, str) and said:
+        return said
+    zh = PYDANTIC_ZH.get(str(error.get("type", "")))
+    limit = next((v for k, v in (error.get("ctx") or {}).items() if k in ("gt", "ge", "lt", "le", "max_length")), None)
+    if zh is not None:
+        return f"{zh}（限值 {limit}）" if limit is not None else zh
+    return "数值不符合要求"
+
+
+def msg(code: str, /, **params: Any) -> Message:
+    """``msg("account.exists", name="王五")``."""
+    return Message(code, tuple(params.items()))
+
+
+def from_dict(data: Mapping[str, Any]) -> Message:
+    """The inverse of :meth:`Message.as_dict`."""
+    params = data.get("params") or {}
+    return Message(str(data["code"]), tuple(params.items()))
+
+
+def placeholders(template: str) -> set[str]:
+    """The names a template fills in (for the catalogue's own test)."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+# --- the names of fields, for "<field>: <reason>" in Chinese ---------------------------------------------------
+
+FIELD_NAMES_ZH: dict[str, str] = {
+    "action": "整改措施",
+    "actions": "整改措施",
+    "address": "地址",
+    "area_m2": "面积",
+    "bunk_beds": "上下床",
+    "catalogs": "检查表",
+    "company": "企业",
+    "company name": "企业名称",
+    "company_type": "企业类型",
+    "contact": "联系人",
+    "credit_code": "统一社会信用代码",
+    "date": "日期",
+    "district": "所在区",
+    "dormitory_rooms": "宿舍",
+    "due": "完成期限",
+    "file name": "文件名",
+    "has_window": "窗户",
+    "headcount": "员工人数",
+    "id": "编号",
+    "inspection": "检查记录",
+    "inspector": "检查人",
+    "item_id": "检查项",
+    "items": "检查项",
+    "location": "位置",
+    "measurements": "测量值",
+    "name": "名称",
+    "note": "备注",
+    "occupants": "人数",
+    "override reason": "改判理由",
+    "override_reason": "改判理由",
+    "owner": "责任人",
+    "reason": "理由",
+    "result": "结果",
+    "rule": "规则",
+    "schema": "文件格式",
+    "site": "场所",
+    "site kind": "场所类型",
+    "status": "状态",
+    "verification note": "验证说明",
+    "verification_note": "验证说明",
+    "version": "版本",
+}
+
+_INDEXED = re.compile(r"^(?P<name>[A-Za-z_ ]+)\[(?P<index>\d+)\]$")
+_ROOM = re.compile(r"^room (?P<name>.+)$")
+
+
+def field_name_zh(field: str) -> str:
+    """A field's name in Chinese: ``area_m2`` → 面积, ``dormitory_rooms[0].name`` → 宿舍第 1 行的名称,
+    ``room A101: area_m2`` → 房间 A101 的面积; a part it does not know is kept as written."""
+    room, sep, rest = field.partition(": ")
+    if sep and _ROOM.match(room):
+        return f"房间 {room[5:]} 的{field_name_zh(rest)}"
+    parts: list[str] = []
+    for part in field.split("."):
+        indexed = _INDEXED.match(part)
+        if indexed is not None:
+            name = FIELD_NAMES_ZH.get(indexed["name"], indexed["name"])
+            parts.append(f"{name}第 {int(indexed['index']) + 1} 行")
+        else:
+            parts.append(FIELD_NAMES_ZH.get(part, part))
+    return "的".join(parts)
+
+
+# --- the catalogue: code → (English, Chinese) ----------------------------------------------------------------
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # words used inside other messages
+    "word.none": ("none", "无"),
+    "status.draft": ("draft", "草稿"),
+    "status.completed": ("completed", "已完成"),
+    "status.signed": ("signed", "已签署"),
+    # accounts
+    "account.name_missing": ("the account needs a name", "账户需要名称"),
+    "account.role_unknown": ("role {role!r} is not one of {roles}", "角色“{role}”不是以下之一：{roles}"),
+    "account.password_short": (
+        "the password needs at least {minimum} characters",
+        "密码至少需要 {minimum} 个字符",
+    ),
+    "account.exists": ("an account named {name!r} already exists", "已有名为“{name}”的账户"),
+    "account.unknown": ("no account {name!r}", "没有账户“{name}”"),
+    # companies
+    "company.name_missing": ("the company needs a name", "企业需要名称"),
+    "company.type_unknown": ("company type {type!r} is not one of {known}", "企业类型“{type}”不是以下之一：{known}"),
+    "company.headcount_negative": ("the headcount cannot be negative", "员工人数不能为负数"),
+    "company.exists": (
+        "a company with credit code {code} is already registered",
+        "统一社会信用代码为 {code} 的企业已登记",
+    ),
+    "company.site_name_missing": ("the site needs a name", "场所需要名称"),
+    # the database
+    "database.no_wal": (
+        "the database could not be switched to WAL mode (it is in {mode!r} mode)",
+        "数据库无法切换到 WAL 模式（当前为 {mode} 模式）",
+    ),
+    # backup and restore
+    "backup.sqlite_only": (
+        "backup and restore work on SQLite databases; for PostgreSQL use pg_dump / pg_restore",
+        "备份与恢复只适用于 SQLite 数据库；PostgreSQL 请使用 pg_dump / pg_restore",
+    ),
+    "backup.failed": (
+        "backup failed, nothing was written to {target}: {reason}",
+        "备份失败，没有写入 {target}：{reason}",
+    ),
+    "restore.failed": (
+        "restore failed ({reason}); the previous database is kept at {kept}",
+        "恢复失败（{reason}）；原数据库保留在 {kept}",
+    ),
+    # inspections
+    "inspection.catalog_reading": ("inspection {id}: {reason}", "检查记录 #{id}：{reason}"),
+    "inspection.no_catalog": ("choose at least one catalog", "请至少选择一个检查表"),
+    "inspection.catalog_unknown": (
+        "unknown catalog(s) {unknown}; known: {known}",
+        "未知的检查表 {unknown}；可选：{known}",
+    ),
+    "inspection.no_company": ("no company {id}", "没有编号为 {id} 的企业"),
+    "inspection.no_site": ("no site {site} of company {company}", "企业 {company} 没有编号为 {site} 的场所"),
+    "inspection.unknown": ("no inspection {id}", "没有检查记录 #{id}"),
+    "inspection.no_item": ("inspection {id} has no item {item}", "检查记录 #{id} 没有检查项 {item}"),
+    "inspection.no_attachment": (
+        "inspection {id} has no attachment {attachment}",
+        "检查记录 #{id} 没有附件 {attachment}",
+    ),
+    "inspection.no_action": (
+        "inspection {id} has no corrective action {action}",
+        "检查记录 #{id} 没有整改措施 {action}",
+    ),
+    "inspection.room_numbers": (
+        "dormitory room {number}: area and occupants must be numbers",
+        "第 {number} 间宿舍：面积和人数必须是数字",
+    ),
+    "inspection.cannot_complete": ("cannot complete yet: {problems}{more}", "还不能完成：{problems}{more}"),
+    "inspection.more_problems": (" (and {count} more)", "（另有 {count} 项）"),
+    "inspection.reopen_reason": ("say why the completed inspection is reopened", "请说明重新打开已完成检查的理由"),
+    "inspection.reopen_not_completed": (
+        "only a completed inspection can be reopened (this one is {status})",
+        "只有已完成的检查才能重新打开（此检查为{status}）",
+    ),
+    "inspection.sign_not_completed": (
+        "inspection {id} must be completed before it is signed",
+        "检查记录 #{id} 须先完成才能签署",
+    ),
+    "inspection.changed_after_completion": (
+        "inspection {id} changed after it was completed; reopen and complete it",
+        "检查记录 #{id} 在完成后被改动过；请重新打开并再次完成",
+    ),
+    "inspection.correction_reason": (
+        "say why the signed inspection needs a correction",
+        "请说明已签署的检查为何需要更正",
+    ),
+    "inspection.correction_not_signed": (
+        "inspection {id} is not signed; edit it directly",
+        "检查记录 #{id} 尚未签署，请直接修改",
+    ),
+    # corrective actions
+    "action.status_unknown": ("status {status!r} is not one of {known}", "状态“{status}”不是以下之一：{known}"),
+    "action.verification_note": ("say how the corrective action was verified", "请说明如何验证了整改措施"),
+    "action.verified_before_done": (
+        "a corrective action is verified after it was done; record it as done first",
+        "整改措施须先记录为已整改，才能验证",
+    ),
+    "action.text_missing": ("describe the corrective action", "请填写整改措施"),
+    "action.owner_missing": ("the corrective action needs an owner", "整改措施需要责任人"),
+    "action.follow_up_status": (
+        "a follow-up says done or verified, not {status!r}",
+        "整改跟进只能是“已整改”或“已验证”，不能是“{status}”",
+    ),
+    "action.draft_follow_up": (
+        "inspection {id} is a draft: change its corrective actions directly",
+        "检查记录 #{id} 是草稿：请直接修改其整改措施",
+    ),
+    # reports
+    "meaning.inspector": ("inspector", "检查人"),
+    "meaning.approver": ("approver", "审核人（单位主要负责人）"),
+    "report.record_changed": (
+        "inspection {id} changed while the report was made, or no longer matches the record hash stored when it "
+        "was {status}; no report was written — export again, and if this repeats check the record "
+        "(audit window, or `fugong verify-record {id}`)",
+        "检查记录 #{id} 在生成报告时被改动，或与{status}时保存的记录哈希不再一致；没有写出报告。请重新导出；"
+        "如仍出现，请在审计窗口核验该记录（或运行 fugong verify-record {id}）",
+    ),
+    "report.no_signature_places": (
+        "the report has no places reserved for digital signatures",
+        "报告中没有预留数字签名的位置",
+    ),
+    "report.no_signature_place": (
+        "the report has no place reserved for the {meaning} signature",
+        "报告中没有预留{meaning}签名的位置",
+    ),
+    "report.cannot_write": (
+        "cannot write {where}: {reason}; no report was written — choose another folder, or free some space, "
+        "and export again",
+        "无法写入 {where}：{reason}；没有写出报告。请换一个文件夹或腾出磁盘空间后重新导出",
+    ),
+    # signing and verifying
+    "sign.meaning_unknown": (
+        "meaning must be inspector or approver, not {meaning!r}",
+        "签署身份应为检查人或审核人，而不是“{meaning}”",
+    ),
+    "sign.no_key": ("{name} has no signing key; create or import one first", "{name} 没有签名密钥，请先创建或导入"),
+    "sign.changed_since_inspector": (
+        "inspection {id} changed since the inspector signed it",
+        "检查记录 #{id} 在检查人签署后被改动过",
+    ),
+    "sign.no_report_files": ("inspection {id} has no signed report files", "检查记录 #{id} 没有已签署的报告文件"),
+    "verify.too_large": (
+        "{name} is too large to be a report; nothing was verified",
+        "{name} 太大，不是报告文件；没有进行验证",
+    ),
+    "verify.cannot_read": (
+        "cannot read {path}: {reason}; nothing was verified",
+        "无法读取 {path}：{reason}；没有进行验证",
+    ),
+    # exchange files (import)
+    "exchange.not_object": ("(file): expected a JSON object", "（文件）：应为 JSON 对象"),
+    "exchange.at": ("{path}: {reason}", "{path}：{reason}"),
+    "exchange.catalog_unknown": ("unknown catalog {id!r}", "未知的检查表“{id}”"),
+    "exchange.catalog_twice": ("catalog {id} is listed twice", "检查表 {id} 列出了两次"),
+    "exchange.catalog_old": (
+        "{id} {version} is an earlier version; only records of the current version can be imported "
+        "(this application has {id} {current})",
+        "{id} {version} 是较早的版本，只能导入当前版本的记录（本程序为 {id} {current}）",
+    ),
+    "exchange.catalog_no_version": (
+        "{id} {version} is a version that does not exist (this application has {id} {current})",
+        "{id} 没有 {version} 这个版本（本程序为 {id} {current}）",
+    ),
+    "exchange.not_an_item": ("{item!r} is not an item of {catalogs}", "“{item}”不是 {catalogs} 的检查项"),
+    "exchange.not_an_item_at_all": ("{item!r} is not an item", "“{item}”不是检查项"),
+    "exchange.answered_twice": ("{item} is answered twice", "{item} 回答了两次"),
+    "exchange.not_a_measurement": ("not a measurement of {item}", "不是 {item} 的测量项"),
+    "exchange.verified_without_note": (
+        "a corrective action is verified by a manager with a note saying how; this one has no verification note",
+        "整改措施须由负责人验证并说明如何验证；此项没有验证说明",
+    ),
+    "exchange.note_without_verification": (
+        "a verification note or date on an action that is not verified",
+        "未验证的整改措施带有验证说明或验证日期",
+    ),
+    "exchange.cannot_read": (
+        "cannot read {path}: {reason}; nothing was imported",
+        "无法读取 {path}：{reason}；没有导入任何内容",
+    ),
+    "exchange.nothing_imported": ("{reason}; nothing was imported", "{reason}；没有导入任何内容"),
+}
+
+
+def check_catalogue() -> list[str]:
+    """What is wrong with the catalogue: a code whose two languages fill in different parameters, or a
+    Chinese text without any Chinese in it."""
+    problems: list[str] = []
+    for code, (english, chinese) in CATALOGUE.items():
+        if placeholders(english) != placeholders(chinese):
+            problems.append(f"{code}: {sorted(placeholders(english))} ≠ {sorted(placeholders(chinese))}")
+        if not any(
+            "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" for c in chinese
+        ):
+            problems.append(f"{code}: the Chinese text has no Chinese")
+    return problems
