@@ -110,7 +110,7 @@ def largest(runs: int) -> None:
         print("building the largest allowed inspection …")
         start = time.perf_counter()
         first = inspections.load_inspection(db, small)
-        big = build_largest(db, company=(first.company_id, first.site_id or 0))
+        big = build_largest(db, out, company=(first.company_id, first.site_id or 0))
         print(f"  built in {time.perf_counter() - start:.1f} s\n")
         export_reports(db, small, pdf=out / "warm.pdf")  # the fonts, parsed once per process
         figures = {}

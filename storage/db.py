@@ -114,6 +114,12 @@ def _describe(error: BaseException) -> tuple[str, str]:
             f"the disk is full; free some space — nothing was changed ({text})",
             "磁盘已满，请释放空间；没有修改任何数据",
         )
+    if "disk i/o error" in lowered or "file too large" in lowered:  # SQLite's words for ENOSPC in the WAL, EFBIG
+        return (
+            f"the database could not be written: the disk is full or failing; nothing was changed — free some "
+            f"space and try again ({text})",
+            f"无法写入数据库：磁盘已满或出现故障；没有修改任何数据，请释放空间后重试（{text}）",
+        )
     if "not a database" in lowered or "malformed" in lowered:
         return (
             f"the file is not a readable database (damaged or of another kind): {text}",
@@ -251,6 +257,12 @@ class Database:
         self.engine.dispose()
 
 
+def _read_only(path: Path) -> bool:
+    """Whether an existing SQLite file or its folder cannot be written (SQLite's WAL needs both)."""
+    path = path.expanduser()
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
 def open_database(url: str, *, upgrade: bool = True) -> Database:
     """Open (creating if needed) and migrate the database at ``url``."""
     try:
@@ -268,6 +280,12 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
         raise
     except exc.SQLAlchemyError as error:
         engine.dispose()
+        if parsed.get_backend_name() == "sqlite" and parsed.database and _read_only(Path(parsed.database)):
+            raise KnownError(
+                f"the database {parsed.database} (or its folder) is read-only; nothing was changed — make it "
+                f"writable or choose a writable location ({_describe(error)[0]})",
+                f"数据库 {parsed.database}（或其所在文件夹）只读；没有修改任何数据，请使其可写或换一个可写的位置",
+            ) from error
         raise _known(error) from error
     sessions = sessionmaker(engine, expire_on_commit=False)
     audit.install(sessions)

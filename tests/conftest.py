@@ -12,6 +12,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -88,6 +89,16 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'fugong.sqlite3'}"
         return
+    yield from _fresh_pg_database(request)
+
+
+@pytest.fixture
+def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database URL (for tests marked ``postgres`` that need no SQLite twin)."""
+    yield from _fresh_pg_database(request)
+
+
+def _fresh_pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
     if not request.getfixturevalue("pg_available"):
         pytest.skip("FUGONG_SKIP_POSTGRES=1")
     from sqlalchemy import create_engine, text
@@ -130,3 +141,30 @@ def login_clock(monkeypatch: pytest.MonkeyPatch) -> SteppedClock:
     clock = SteppedClock(dt.datetime(2026, 11, 30, 9, 0, 0))
     monkeypatch.setattr(auth, "clock", clock)
     return clock
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A folder where the long reliability runs leave their figures (``tests/badinput/figures.py``); xdist's
+    workers inherit it from the controller."""
+    if not hasattr(config, "workerinput") and "FUGONG_FIGURES_DIR" not in os.environ:
+        import tempfile
+
+        os.environ["FUGONG_FIGURES_DIR"] = tempfile.mkdtemp(prefix="fugong-figures-")
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    folder = os.environ.get("FUGONG_FIGURES_DIR")
+    if not folder or not Path(folder).is_dir():
+        return
+    from tests.badinput.figures import read_figures
+
+    tables = read_figures(Path(folder))
+    if not tables:
+        return
+    terminalreporter.section("reliability: figures")
+    for section, rows in sorted(tables.items()):
+        for row, figures in rows.items():
+            values = ", ".join(
+                f"{key} {value:,}" if isinstance(value, int) else f"{key} {value}" for key, value in figures.items()
+            )
+            terminalreporter.write_line(f"{section} / {row}: {values}")

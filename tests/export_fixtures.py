@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import random
-from dataclasses import replace
+from pathlib import Path
 
 from PIL import Image
 
@@ -126,43 +127,60 @@ def build_inspection(
 
 
 def build_largest(
-    db: Database, *, photo_size: tuple[int, int] = (640, 480), company: tuple[int, int] | None = None
+    db: Database, folder: Path, *, photo_size: tuple[int, int] = (640, 480), company: tuple[int, int] | None = None
 ) -> int:
     """The largest inspection the limits allow (checklist.limits, checklist.text), every text at its longest:
     a GN + BJHQ draft with 2,000 rooms (200-character names; one in three fails the Beijing rule), a
-    5,000-character note on every item, every corrective action allowed with 5,000 characters, and every
-    attachment allowed (of a new example company unless ``company`` is given). Return the inspection id."""
+    5,000-character note on every item, every corrective action allowed with 5,000 characters and a
+    200-character owner, and every attachment allowed (of a new example company unless ``company`` is given).
+    Imported in one go from an exchange file written in ``folder`` (adding it piece by piece through the
+    service takes many minutes); the attachments are one photo attached through the service, copied.
+    Return the inspection id."""
     from checklist.limits import MAX_ACTIONS, MAX_ATTACHMENTS, MAX_ITEM_ATTACHMENTS, MAX_ROOMS
     from checklist.text import LIMITS, TextKind
+    from storage.exchange import export_document, import_file
+    from storage.models import Evidence, Inspection
+    from storage.unit_of_work import unit_of_work
 
     name_length, note_length = LIMITS[TextKind.NAME], LIMITS[TextKind.NOTE]
-    inspection_id = build_inspection(db, photos=0, complete=False, company=company)
-    version = inspections.load_inspection(db, inspection_id).version
-    rooms = [
+    document = export_document(db, build_inspection(db, photos=0, complete=False, company=company))
+    note = ("检查发现的情况如下，" * (note_length // 10 + 1))[:note_length]
+    inspection = document["inspection"]
+    for response in inspection["responses"]:
+        response["note"] = note
+    inspection["dormitory_rooms"] = [
         {
-            "name": f"{number:04d}号" + "宿舍楼东区" * (name_length // 5),
+            "name": (f"{number:04d}号" + "宿舍楼东区" * (name_length // 5))[:name_length],
             "area_m2": 18 if number % 3 == 0 else 30,
             "occupants": 6 if number % 3 == 0 else 4,
             "location": "above_ground",
         }
         for number in range(MAX_ROOMS)
     ]
-    rooms = [dict(room, name=str(room["name"])[:name_length]) for room in rooms]
-    version = inspections.set_rooms(db, "tester", inspection_id, version, rooms)
-    note = ("检查发现的情况如下，" * (note_length // 10 + 1))[:note_length]
-    answers = inspections.answers_of(inspections.load_inspection(db, inspection_id))
-    items = list(answers)
-    for item_id, answer in answers.items():
-        version = inspections.save_answer(db, "tester", inspection_id, version, item_id, replace(answer, note=note))
-    existing = len(inspections.load_inspection(db, inspection_id).actions)
-    for number in range(MAX_ACTIONS - existing):
-        _, version = actions.add_action(
-            db, "tester", inspection_id, version, items[number % len(items)], note, "李" * name_length, None
-        )
-    for number in range(MAX_ATTACHMENTS):
-        item_id = items[number // MAX_ITEM_ATTACHMENTS]
-        data = make_jpeg(*photo_size, seed=number, quality=60)
-        _, version = inspections.add_evidence(
-            db, "tester", inspection_id, version, item_id, f"现场照片-{number + 1:03d}.jpg", data
-        )
+    items = [response["item"] for response in inspection["responses"]]
+    inspection["corrective_actions"] = [
+        {"item": items[number % len(items)], "action": note, "owner": "李" * name_length, "status": "open"}
+        for number in range(MAX_ACTIONS)
+    ]
+    source = folder / "largest.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    inspection_id = import_file(db, "tester", source)
+    version = inspections.load_inspection(db, inspection_id).version
+    data = make_jpeg(*photo_size, seed=1, quality=60)
+    evidence_id, _ = inspections.add_evidence(db, "tester", inspection_id, version, items[0], "现场照片-001.jpg", data)
+    with unit_of_work(db, "tester") as session:
+        stored = session.get_one(Evidence, evidence_id)
+        record = session.get_one(Inspection, inspection_id)
+        columns = ("media_type", "original_sha256", "original_size", "stored_sha256", "data", "thumbnail")
+        for number in range(1, MAX_ATTACHMENTS):
+            values = {column: getattr(stored, column) for column in columns}
+            record.evidence.append(
+                Evidence(
+                    **values,
+                    item_id=items[number // MAX_ITEM_ATTACHMENTS],
+                    filename=f"现场照片-{number + 1:03d}.jpg",
+                    thumbnail_width=stored.thumbnail_width,
+                    thumbnail_height=stored.thumbnail_height,
+                )
+            )
     return inspection_id
