@@ -418,8 +418,12 @@ class FlaggedReading:
 
 
 def _flagged(session: Session, day: dt.date, offset: int, limit: int) -> tuple[list[FlaggedReading], int]:
-    base = select(HealthReading.employee_id).where(HealthReading.day == day, HealthReading.flagged)
-    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    total = (
+        session.scalar(
+            select(func.count()).select_from(HealthReading).where(HealthReading.day == day, HealthReading.flagged)
+        )
+        or 0
+    )
     rows = session.execute(
         select(
             HealthReading.employee_id,
