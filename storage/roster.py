@@ -431,7 +431,7 @@ def active_observation_ends(session: Session, employee_ids: Sequence[int], day: 
         select(Observation.employee_id, func.max(Observation.end))
         .where(
             Observation.employee_id.in_(employee_ids),
-            Observation.active.is_(True),
+            Observation.active,
             Observation.start <= day,
             Observation.end >= day,
         )
