@@ -303,12 +303,12 @@
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="209"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
         <source>账户未能添加。</source>
         <translation>The account was not added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="209"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -718,52 +718,52 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="189"/>
+        <location filename="../../desktop/signing/dialog.py" line="187"/>
         <source>新版本（更正）</source>
         <translation>New version (correction)</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="197"/>
+        <location filename="../../desktop/signing/dialog.py" line="195"/>
         <source>已签署的记录不能再修改。更正会新建一份草稿，复制原记录的全部内容并注明取代原记录；原记录及其签名保持不变，仍可验证。</source>
         <translation>A signed record cannot be changed. A correction is a new draft with a copy of everything in the original, marked as superseding it; the original and its signatures stay as they are and can still be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="205"/>
+        <location filename="../../desktop/signing/dialog.py" line="203"/>
         <source>例如：BJHQ-3 宿舍面积测量有误，重新测量</source>
         <translation>e.g. BJHQ-3 dormitory area was measured wrongly; measured again</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="210"/>
+        <location filename="../../desktop/signing/dialog.py" line="208"/>
         <source>创建新版本</source>
         <translation>Create new version</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="217"/>
+        <location filename="../../desktop/signing/dialog.py" line="215"/>
         <source>更正原因(&amp;R)：</source>
         <translation>&amp;Reason for the correction:</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="236"/>
+        <location filename="../../desktop/signing/dialog.py" line="234"/>
         <source>请说明为什么需要更正。</source>
         <translation>Please say why a correction is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="243"/>
+        <location filename="../../desktop/signing/dialog.py" line="241"/>
         <source>正在创建新版本……</source>
         <translation>Creating the new version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="254"/>
+        <location filename="../../desktop/signing/dialog.py" line="250"/>
         <source>未能创建新版本。</source>
         <translation>The new version was not created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="254"/>
+        <location filename="../../desktop/signing/dialog.py" line="250"/>
         <source>原记录没有改变。</source>
         <translation>The original record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="256"/>
+        <location filename="../../desktop/signing/dialog.py" line="252"/>
         <source>未能创建新版本：</source>
         <translation>The new version was not created: </translation>
     </message>
@@ -898,12 +898,12 @@
         <translation>An internal error occurred; please send the details to the maintainers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="150"/>
+        <location filename="../../desktop/app.py" line="151"/>
         <source>发生了意外错误。</source>
         <translation>An unexpected error occurred.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="152"/>
+        <location filename="../../desktop/app.py" line="153"/>
         <source>已保存的内容不受影响。详细信息已写入日志文件：%1</source>
         <translation>What was saved is not affected. The details were written to the log file: %1</translation>
     </message>
@@ -1528,22 +1528,22 @@
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="174"/>
+        <location filename="../../desktop/accounts/login.py" line="171"/>
         <source>无法登录。</source>
         <translation>Cannot log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="174"/>
+        <location filename="../../desktop/accounts/login.py" line="171"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="186"/>
+        <location filename="../../desktop/accounts/login.py" line="184"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="190"/>
+        <location filename="../../desktop/accounts/login.py" line="188"/>
         <source>现在可以再试一次。</source>
         <translation>You can try again now.</translation>
     </message>
@@ -1551,263 +1551,277 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="109"/>
-        <location filename="../../desktop/main_window.py" line="632"/>
-        <location filename="../../desktop/main_window.py" line="804"/>
+        <location filename="../../desktop/main_window.py" line="828"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120"/>
-        <location filename="../../desktop/main_window.py" line="498"/>
+        <location filename="../../desktop/main_window.py" line="122"/>
+        <location filename="../../desktop/main_window.py" line="503"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124"/>
-        <location filename="../../desktop/main_window.py" line="322"/>
+        <location filename="../../desktop/main_window.py" line="111"/>
+        <location filename="../../desktop/main_window.py" line="637"/>
+        <source>复工自查 Fugong Self-Check</source>
+        <translation>Fugong Self-Check 复工自查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="126"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="181"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180"/>
+        <location filename="../../desktop/main_window.py" line="182"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181"/>
+        <location filename="../../desktop/main_window.py" line="183"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="188"/>
+        <location filename="../../desktop/main_window.py" line="190"/>
+        <source>设置(&amp;T)…</source>
+        <translation>Se&amp;ttings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="191"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="192"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="194"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="202"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="333"/>
+        <location filename="../../desktop/main_window.py" line="338"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="361"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355"/>
-        <location filename="../../desktop/main_window.py" line="359"/>
+        <location filename="../../desktop/main_window.py" line="642"/>
+        <source>{place} {date} — 复工自查 Fugong Self-Check</source>
+        <translation>{place} {date} — Fugong Self-Check 复工自查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="360"/>
+        <location filename="../../desktop/main_window.py" line="364"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="361"/>
+        <location filename="../../desktop/main_window.py" line="366"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375"/>
+        <location filename="../../desktop/main_window.py" line="380"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375"/>
-        <location filename="../../desktop/main_window.py" line="614"/>
+        <location filename="../../desktop/main_window.py" line="380"/>
+        <location filename="../../desktop/main_window.py" line="619"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="376"/>
+        <location filename="../../desktop/main_window.py" line="381"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="421"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="421"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="458"/>
+        <location filename="../../desktop/main_window.py" line="463"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="472"/>
+        <location filename="../../desktop/main_window.py" line="477"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="516"/>
+        <location filename="../../desktop/main_window.py" line="521"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="552"/>
+        <location filename="../../desktop/main_window.py" line="557"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="614"/>
+        <location filename="../../desktop/main_window.py" line="619"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="636"/>
-        <source>{place} {date} — 复工自查</source>
-        <translation>{place} {date} — Fugong Self-Check</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="641"/>
+        <location filename="../../desktop/main_window.py" line="648"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="698"/>
+        <location filename="../../desktop/main_window.py" line="705"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="805"/>
+        <location filename="../../desktop/main_window.py" line="801"/>
+        <source>数据库设置已保存，下次启动时使用。</source>
+        <translation>The database setting is saved; it is used from the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="829"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -1866,57 +1880,57 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="64"/>
+        <location filename="../../desktop/inspections/new.py" line="63"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="77"/>
+        <location filename="../../desktop/inspections/new.py" line="76"/>
         <source>企业 / 场所(&amp;S)：</source>
         <translation>Company / &amp;site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="78"/>
+        <location filename="../../desktop/inspections/new.py" line="77"/>
         <source>检查日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="79"/>
+        <location filename="../../desktop/inspections/new.py" line="78"/>
         <source>检查人(&amp;I)：</source>
         <translation>&amp;Inspector:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="81"/>
+        <location filename="../../desktop/inspections/new.py" line="80"/>
         <source>检查依据（可多选）</source>
         <translation>Check against (choose one or more)</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="93"/>
+        <location filename="../../desktop/inspections/new.py" line="92"/>
         <source>{items} 项，{date}{number}</source>
         <translation>{items} items, {date}{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="106"/>
+        <location filename="../../desktop/inspections/new.py" line="105"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="145"/>
+        <location filename="../../desktop/inspections/new.py" line="144"/>
         <source>请先完成首次设置，登记企业。</source>
         <translation>Complete the first-run setup and register the company first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="149"/>
+        <location filename="../../desktop/inspections/new.py" line="148"/>
         <source>请至少选择一份检查依据。</source>
         <translation>Choose at least one catalog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="152"/>
+        <location filename="../../desktop/inspections/new.py" line="151"/>
         <source>请填写检查人。</source>
         <translation>Enter the inspector&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="160"/>
+        <location filename="../../desktop/inspections/new.py" line="159"/>
         <source>未能创建检查：</source>
         <translation>The inspection could not be created: </translation>
     </message>
@@ -1998,17 +2012,17 @@
         <translation>Changing the password and re-encrypting the signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="116"/>
+        <location filename="../../desktop/accounts/password.py" line="114"/>
         <source>密码未能修改。</source>
         <translation>The password was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="116"/>
+        <location filename="../../desktop/accounts/password.py" line="114"/>
         <source>密码没有改变。</source>
         <translation>The password is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="118"/>
+        <location filename="../../desktop/accounts/password.py" line="117"/>
         <source>密码未能修改：</source>
         <translation>The password was not changed: </translation>
     </message>
@@ -2210,6 +2224,104 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="64"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="73"/>
+        <source>本机数据库文件（SQLite）(&amp;F)</source>
+        <translation>Database &amp;file on this computer (SQLite)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="75"/>
+        <source>数据库服务器（PostgreSQL）(&amp;S)</source>
+        <translation>Database &amp;server (PostgreSQL)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="82"/>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="102"/>
+        <source>只用于测试连接，不保存</source>
+        <translation>only to try the connection; never saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="104"/>
+        <source>主机(&amp;H)：</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="105"/>
+        <source>端口：</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="106"/>
+        <source>数据库名：</source>
+        <translation>Database name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="107"/>
+        <source>用户名(&amp;U)：</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="108"/>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="110"/>
+        <source>数据库（下次启动时生效）</source>
+        <translation>Database (used from the next start)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="123"/>
+        <source>新建检查时默认选中的清单</source>
+        <translation>Catalogs checked for a new inspection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="142"/>
+        <source>语言 / Language(&amp;L)：</source>
+        <translation>语言 / &amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="153"/>
+        <source>数据库文件</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="155"/>
+        <source>SQLite 数据库 (*.sqlite3 *.sqlite *.db)</source>
+        <translation>SQLite database (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="182"/>
+        <source>请选择数据库文件。未保存任何设置。</source>
+        <translation>Choose a database file. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="185"/>
+        <source>请填写服务器主机和数据库名。未保存任何设置。</source>
+        <translation>Type the server's host and the database name. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="189"/>
+        <source>请至少选择一个默认清单。未保存任何设置。</source>
+        <translation>Choose at least one default catalog. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="196"/>
+        <source>无法使用该数据库：%1。未保存任何设置。</source>
+        <translation>This database cannot be used: %1. Nothing was saved.</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <location filename="../../desktop/accounts/first_run.py" line="101"/>
@@ -2307,12 +2419,12 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="296"/>
+        <location filename="../../desktop/accounts/first_run.py" line="295"/>
         <source>未能保存。</source>
         <translation>Could not save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="296"/>
+        <location filename="../../desktop/accounts/first_run.py" line="295"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -2405,18 +2517,18 @@
         <translation>Signing and producing the reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="176"/>
+        <location filename="../../desktop/signing/dialog.py" line="173"/>
         <source>未能签署。</source>
         <translation>Could not sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="176"/>
-        <location filename="../../desktop/signing/dialog.py" line="179"/>
+        <location filename="../../desktop/signing/dialog.py" line="173"/>
+        <location filename="../../desktop/signing/dialog.py" line="177"/>
         <source>检查记录没有改变。</source>
         <translation>The inspection record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="179"/>
+        <location filename="../../desktop/signing/dialog.py" line="177"/>
         <source>未能签署：{reason}</source>
         <translation>Could not sign: {reason}</translation>
     </message>
@@ -2528,6 +2640,19 @@ Cited: %5, lines %6–%7</translation>
         <location filename="../../desktop/common/about.py" line="50"/>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../desktop/app.py" line="192"/>
+        <source>数据库服务器密码</source>
+        <translation>Database server password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="193"/>
+        <source>%1 在 %2 上的密码：</source>
+        <translation>Password of %1 on %2:</translation>
     </message>
 </context>
 <context>
