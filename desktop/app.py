@@ -61,9 +61,10 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName("fugong")
     app.setOrganizationDomain("fugong.local")
     app.setApplicationName("fugong")
+    app.setDesktopFileName("fugong")  # packaging/fugong.desktop: the desktop shows its name and icon
     register_cjk_font()
     i18n.install_language(i18n.saved_language())
-    app.setWindowIcon(icon("app"))
+    app.setWindowIcon(icon("fugong"))
 
 
 class FugongApp(QObject):
@@ -164,6 +165,41 @@ def unexpected_error_hook(log_file: Path) -> Callable[[type[BaseException], Base
     return hook
 
 
+def server_password_needed(url: str) -> bool:
+    """A PostgreSQL server with a user and no password in the URL, and none where libpq looks for one."""
+    if not url.startswith("postgresql"):
+        return False
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.password is not None or not parsed.username or os.environ.get("PGPASSWORD"):
+        return False
+    pgpass = os.environ.get("PGPASSFILE") or str(Path.home() / ".pgpass")
+    return not Path(pgpass).is_file()
+
+
+def ask_server_password(url: str) -> str | None:
+    """``url``, with the server's password asked for when it needs one (the settings file never holds it);
+    None if it was not given."""
+    if not server_password_needed(url):
+        return url
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    password, given = QInputDialog.getText(
+        None,
+        QCoreApplication.translate("Startup", "数据库服务器密码"),
+        QCoreApplication.translate("Startup", "%1 在 %2 上的密码：")
+        .replace("%1", parsed.username or "")
+        .replace("%2", parsed.host or ""),
+        QLineEdit.EchoMode.Password,
+    )
+    if not given:
+        return None
+    return parsed.set(password=password).render_as_string(hide_password=False)
+
+
 def run_gui(db_url: str | None) -> int:
     """Run the desktop application on ``db_url`` (default: ``$FUGONG_DB_URL`` or the user data folder)."""
     from storage.files import clean_leftovers
@@ -175,7 +211,12 @@ def run_gui(db_url: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     configure_application(app)
-    fugong = FugongApp(db_url or default_db_url())
+    from desktop.common.settings import saved_database_url
+
+    url = ask_server_password(db_url or os.environ.get("FUGONG_DB_URL") or saved_database_url() or default_db_url())
+    if url is None:
+        return 0  # the password was not given: nothing opened
+    fugong = FugongApp(url)
     window = fugong.start()
     mode = os.environ.get(EXIT_WHEN_READY, "")
     if mode == "loaded":

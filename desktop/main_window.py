@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from desktop.inspections.new import NewInspection, NewInspectionDialog
     from desktop.inspections.view import InspectionsPage
     from desktop.registers.window import RegistersWindow
+    from desktop.settings.dialog import SettingsDialog
     from desktop.signing.dialog import CorrectionDialog, SignDialog
     from storage.db import Database
     from storage.listing import InspectionRow
@@ -109,13 +110,14 @@ class MainWindow(QMainWindow):
         self.accounts_dialog: AccountsDialog | None = None
         self.company_dialog: CompanyDialog | None = None
         self.sign_dialog: SignDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
         self.correction_dialog: CorrectionDialog | None = None
         self.audit_window: AuditWindow | None = None
         self.registers_window: RegistersWindow | None = None
         self._pending_open: int | None = None
         self._initial_rows: list[InspectionRow] | None = None
-        self.setWindowTitle(self.tr("复工自查"))
-        self.setWindowIcon(icon("app"))
+        self.setWindowTitle(self.tr("复工自查 Fugong Self-Check"))
+        self.setWindowIcon(icon("fugong"))
 
         self._inspections: InspectionsPage | None = None  # built once the database is open (see below)
         self.locked = LockedPage()
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
         self.batch_action.setToolTip(self.tr("把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表"))
         self.batch_action.setStatusTip(self.batch_action.toolTip())
         self.refresh_action = self._action("refresh", self.tr("刷新列表(&R)"), self.reload_list, [key("F5")])
+        self.settings_action = self._action("settings", self.tr("设置(&T)…"), self.show_settings, icon_name="list")
         self.quit_action = self._action("quit", self.tr("退出(&Q)"), self.close, [key("Ctrl+Q")])
         self.pass_action = self._action("pass", self.tr("合格"), lambda: self._result("pass"), [key("Ctrl+1")])
         self.fail_action = self._action("fail", self.tr("不合格"), lambda: self._result("fail"), [key("Ctrl+2")])
@@ -250,6 +253,8 @@ class MainWindow(QMainWindow):
             self.refresh_action,
         ):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         inspection_menu = menu.addMenu(self.tr("检查(&I)"))
@@ -686,11 +691,13 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         if self.editor is None:
-            self.setWindowTitle(self.tr("复工自查"))
+            self.setWindowTitle(self.tr("复工自查 Fugong Self-Check"))
             return
         header = self.editor.header
         place = f"{header.company} / {header.site}" if header.site else header.company
-        self.setWindowTitle(self.tr("{place} {date} — 复工自查").format(place=place, date=header.date.isoformat()))
+        self.setWindowTitle(
+            self.tr("{place} {date} — 复工自查 Fugong Self-Check").format(place=place, date=header.date.isoformat())
+        )
 
     @Slot()
     @Slot(str)
@@ -852,6 +859,23 @@ class MainWindow(QMainWindow):
         from desktop.common.about import show_about
 
         show_about(self, VERSION)
+
+    @Slot()
+    def show_settings(self) -> None:
+        """设置: database, language, default catalogs (desktop/settings)."""
+        from checklist.catalog import official_catalogs
+        from desktop.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.db_url, official_catalogs(), self)
+        self.settings_dialog = dialog
+        dialog.accepted.connect(lambda: self._settings_saved(dialog))
+        dialog.finished.connect(lambda _: self._forget_dialog("settings_dialog"))
+        dialog.open()
+
+    def _settings_saved(self, dialog: SettingsDialog) -> None:
+        if dialog.database_changed:
+            self.statusBar().showMessage(self.tr("数据库设置已保存，下次启动时使用。"), 10000)
+        self._choose_language(dialog.language)
 
     def _choose_language(self, language: str) -> None:
         if language != i18n.current_language():

@@ -201,6 +201,33 @@ def _refuse_tables(tables: list[str]) -> None:
         )
 
 
+def probe_database(url: str) -> None:
+    """Try ``url`` before it is saved as the database to use: reachable, the password accepted, and not
+    someone else's database. Changes nothing (no table, no migration); raises KnownError in words."""
+    try:
+        parsed = make_url(url)
+    except exc.ArgumentError:
+        raise KnownError(
+            "this is not a database address; nothing was saved", "这不是数据库地址，未保存任何设置"
+        ) from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise KnownError(
+            "only an SQLite file or a PostgreSQL server can be used; nothing was saved",
+            "只能使用 SQLite 文件或 PostgreSQL 服务器，未保存任何设置",
+        )
+    if parsed.get_backend_name() == "sqlite":
+        _refuse_foreign_sqlite_file(Path(parsed.database or "").expanduser())
+        return
+    engine = make_engine(url)
+    try:
+        if _current_revision(engine) is None:
+            _refuse_foreign(engine)
+    except exc.DBAPIError as error:
+        raise _known(error) from None
+    finally:
+        engine.dispose()
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema up to date, refusing a database from a newer version of the application."""
     if _current_revision(engine) == SCHEMA_HEAD:

@@ -108,6 +108,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """``fugong-gui``: the window, never a subcommand (it has no console to print to on Windows).
+
+    Takes only ``--db URL``; anything else is ignored rather than refused, since there is nowhere to say so.
+    """
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    db_url = None
+    for index, argument in enumerate(arguments):
+        if argument == "--db" and index + 1 < len(arguments):
+            db_url = arguments[index + 1]
+        elif argument.startswith("--db="):
+            db_url = argument.removeprefix("--db=")
+    from desktop.app import run_gui
+
+    return run_gui(db_url)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     if not arguments:  # the GUI, the everyday case: straight to it, without building the command parser

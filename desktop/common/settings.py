@@ -34,3 +34,38 @@ def save_bytes(key: str, value: QByteArray) -> None:
     settings = QSettings()
     settings.setValue(key, value)
     settings.sync()
+
+
+DATABASE_URL = "database/url"  # an SQLite file or a PostgreSQL server, never with its password
+DEFAULT_CATALOGS = "inspection/default_catalogs"
+BUILT_IN_CATALOGS = ("GN", "BJHQ")
+
+
+def saved_database_url() -> str:
+    """The database chosen in the settings dialog ("" if none: then ``FUGONG_DB_URL`` or the user data folder)."""
+    value = QSettings().value(DATABASE_URL, "")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def save_database_url(url: str) -> None:
+    """Save the database to use next time. A password in ``url`` is refused: it never goes into this file."""
+    from sqlalchemy.engine import make_url
+
+    if make_url(url).password is not None:
+        raise ValueError("a database password is never saved in the settings file")
+    settings = QSettings()
+    settings.setValue(DATABASE_URL, url)
+    settings.sync()
+
+
+def default_catalogs() -> tuple[str, ...]:
+    """The catalogs checked in a new inspection (the settings dialog's choice, else GN and BJHQ)."""
+    value = QSettings().value(DEFAULT_CATALOGS, "")
+    chosen = tuple(part for part in value.split(",") if part) if isinstance(value, str) else ()
+    return chosen or BUILT_IN_CATALOGS
+
+
+def save_default_catalogs(catalog_ids: tuple[str, ...]) -> None:
+    settings = QSettings()
+    settings.setValue(DEFAULT_CATALOGS, ",".join(catalog_ids))
+    settings.sync()

@@ -26,8 +26,7 @@ from desktop.common.dates import python_date
 from desktop.common.discard import DiscardGuard
 from desktop.common.errors import error_text, is_known
 from desktop.common.i18n import pick
-
-DEFAULT_CATALOGS = ("GN", "BJHQ")
+from desktop.common.settings import default_catalogs
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ class NewInspectionDialog(QDialog):
             check = QCheckBox(f"{catalog.id}  {pick(catalog, 'title')}")
             check.setObjectName(f"catalog_{catalog.id}")
             check.setToolTip(f"《{catalog.document.name_zh}》{number}，{catalog.document.date.isoformat()}")
-            check.setChecked(catalog.id in DEFAULT_CATALOGS)
+            check.setChecked(catalog.id in default_catalogs())
             self.catalog_boxes[catalog.id] = check
             box_layout.addWidget(check)
             detail = QLabel(

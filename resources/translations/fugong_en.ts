@@ -183,7 +183,7 @@
     <name>AddAccountDialog</name>
     <message>
         <location filename="../../desktop/accounts/add.py" line="53"/>
-        <location filename="../../desktop/accounts/add.py" line="106"/>
+        <location filename="../../desktop/accounts/add.py" line="108"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
@@ -243,77 +243,77 @@
         <translation>Signing &amp;key:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="103"/>
+        <location filename="../../desktop/accounts/add.py" line="105"/>
         <source>您的密码(&amp;Y)：</source>
         <translation>&amp;Your password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="129"/>
+        <location filename="../../desktop/accounts/add.py" line="131"/>
         <source>填写检查记录，并作为检查人签署。</source>
         <translation>Fills in inspections and signs them as the inspector.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="130"/>
+        <location filename="../../desktop/accounts/add.py" line="132"/>
         <source>另可添加账户，并作为单位主要负责人审核签署。</source>
         <translation>Also adds accounts and countersigns as the head of the organisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="131"/>
+        <location filename="../../desktop/accounts/add.py" line="133"/>
         <source>只能查看、验证和导出，不能修改任何数据。</source>
         <translation>Can view, verify and export; cannot change any data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="138"/>
+        <location filename="../../desktop/accounts/add.py" line="140"/>
         <source>选择 PKCS#12 密钥文件</source>
         <translation>Choose a PKCS#12 key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="138"/>
+        <location filename="../../desktop/accounts/add.py" line="140"/>
         <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
         <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="153"/>
+        <location filename="../../desktop/accounts/add.py" line="155"/>
         <source>请填写姓名。</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="158"/>
+        <location filename="../../desktop/accounts/add.py" line="160"/>
         <source>密码至少需要 {count} 个字符。</source>
         <translation>The password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="162"/>
+        <location filename="../../desktop/accounts/add.py" line="164"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="166"/>
+        <location filename="../../desktop/accounts/add.py" line="168"/>
         <source>请输入您自己的密码：签发新账户的签名证书需要它。</source>
         <translation>Type your own password: it is needed to issue the new account&apos;s signing certificate.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="174"/>
+        <location filename="../../desktop/accounts/add.py" line="176"/>
         <source>无法读取密钥文件：{reason}</source>
         <translation>The key file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="194"/>
+        <location filename="../../desktop/accounts/add.py" line="196"/>
         <source>正在创建账户和签名密钥……</source>
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="208"/>
+        <location filename="../../desktop/accounts/add.py" line="210"/>
         <source>账户未能添加。</source>
         <translation>The account was not added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="208"/>
+        <location filename="../../desktop/accounts/add.py" line="210"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="211"/>
+        <location filename="../../desktop/accounts/add.py" line="213"/>
         <source>账户未能添加：</source>
         <translation>The account was not added: </translation>
     </message>
@@ -419,52 +419,52 @@
 <context>
     <name>AuditRecordsModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="234"/>
+        <location filename="../../desktop/audit/models.py" line="226"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="235"/>
+        <location filename="../../desktop/audit/models.py" line="227"/>
         <source>企业 / 场所</source>
         <translation>Company / site</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="236"/>
+        <location filename="../../desktop/audit/models.py" line="228"/>
         <source>检查日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="237"/>
+        <location filename="../../desktop/audit/models.py" line="229"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="238"/>
+        <location filename="../../desktop/audit/models.py" line="230"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="239"/>
+        <location filename="../../desktop/audit/models.py" line="231"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="240"/>
+        <location filename="../../desktop/audit/models.py" line="232"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="275"/>
+        <location filename="../../desktop/audit/models.py" line="267"/>
         <source>未验证</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="277"/>
+        <location filename="../../desktop/audit/models.py" line="269"/>
         <source>完好，未被改动</source>
         <translation>Intact, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="279"/>
+        <location filename="../../desktop/audit/models.py" line="271"/>
         <source>验证失败</source>
         <translation>Verification failed</translation>
     </message>
@@ -472,37 +472,37 @@
 <context>
     <name>AuditTrailModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="305"/>
+        <location filename="../../desktop/audit/models.py" line="297"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="306"/>
+        <location filename="../../desktop/audit/models.py" line="298"/>
         <source>时间（本地）</source>
         <translation>Time (local)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="307"/>
+        <location filename="../../desktop/audit/models.py" line="299"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="308"/>
+        <location filename="../../desktop/audit/models.py" line="300"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="309"/>
+        <location filename="../../desktop/audit/models.py" line="301"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="310"/>
+        <location filename="../../desktop/audit/models.py" line="302"/>
         <source>变更（原值 → 新值）</source>
         <translation>Change (old → new)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="311"/>
+        <location filename="../../desktop/audit/models.py" line="303"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -1159,12 +1159,12 @@
         <translation>An internal error occurred; please send the details to the maintainers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="150"/>
+        <location filename="../../desktop/app.py" line="151"/>
         <source>发生了意外错误。</source>
         <translation>An unexpected error occurred.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="152"/>
+        <location filename="../../desktop/app.py" line="153"/>
         <source>已保存的内容不受影响。详细信息已写入日志文件：%1</source>
         <translation>What was saved is not affected. The details were written to the log file: %1</translation>
     </message>
@@ -1459,52 +1459,37 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="52"/>
+        <location filename="../../desktop/inspections/view.py" line="53"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="54"/>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/inspections/view.py" line="55"/>
-        <source>已完成</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
         <location filename="../../desktop/inspections/view.py" line="56"/>
-        <source>已签署</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/inspections/view.py" line="59"/>
         <source>日期从(&amp;D)</source>
         <translation>&amp;Dates from</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="69"/>
+        <location filename="../../desktop/inspections/view.py" line="66"/>
         <source>搜索企业、场所、检查人、编号</source>
         <translation>Search company, site, inspector, number</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="76"/>
+        <location filename="../../desktop/inspections/view.py" line="73"/>
         <source>场所(&amp;S)：</source>
         <translation>&amp;Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="83"/>
+        <location filename="../../desktop/inspections/view.py" line="80"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="151"/>
+        <location filename="../../desktop/inspections/view.py" line="148"/>
         <source>全部场所</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="204"/>
+        <location filename="../../desktop/inspections/view.py" line="201"/>
         <source>共 {total} 次检查，显示 {shown} 次</source>
         <translation>{total} inspections, {shown} shown</translation>
     </message>
@@ -1657,72 +1642,72 @@
         <translation>{count} more room checks passed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="408"/>
+        <location filename="../../desktop/editor/item_page.py" line="409"/>
         <source>数值无效，已按输入保存：</source>
         <translation>Invalid value, saved as typed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="420"/>
+        <location filename="../../desktop/editor/item_page.py" line="421"/>
         <source>所选结果与规则判定（{derived}）不同，请说明理由（必填）：</source>
         <translation>Your result differs from the rules ({derived}); give a reason (required):</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="426"/>
+        <location filename="../../desktop/editor/item_page.py" line="427"/>
         <source>尚未选择结果：按规则计为“{result}”。</source>
         <translation>No result chosen yet: counted as “{result}” by the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="453"/>
+        <location filename="../../desktop/editor/item_page.py" line="455"/>
         <source>尚无整改措施。</source>
         <translation>No corrective action yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="457"/>
+        <location filename="../../desktop/editor/item_page.py" line="459"/>
         <source>• {action}（责任人：{owner}，期限：{due}）</source>
         <translation>• {action} (owner: {owner}, due: {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="460"/>
+        <location filename="../../desktop/editor/item_page.py" line="462"/>
         <source> — 已逾期</source>
         <translation> — overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="521"/>
+        <location filename="../../desktop/editor/item_page.py" line="523"/>
         <source>照片未能保存。</source>
         <translation>The photo could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="521"/>
+        <location filename="../../desktop/editor/item_page.py" line="523"/>
         <source>已填写的内容都已保存；请稍后再添加照片。</source>
         <translation>Everything you entered is saved; try adding the photo again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="526"/>
+        <location filename="../../desktop/editor/item_page.py" line="528"/>
         <source>有文件未能添加。</source>
         <translation>Some files could not be attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="528"/>
+        <location filename="../../desktop/editor/item_page.py" line="530"/>
         <source>其他文件和已填写的内容都已保存。</source>
         <translation>The other files and everything you entered are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="542"/>
+        <location filename="../../desktop/editor/item_page.py" line="544"/>
         <source>无法打开原文</source>
         <translation>Cannot open the official text</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="544"/>
+        <location filename="../../desktop/editor/item_page.py" line="546"/>
         <source>检查记录未受影响；本项的条款和引文仍显示在本页。</source>
         <translation>The inspection is unaffected; the item&apos;s clause and quotation are still shown on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="573"/>
+        <location filename="../../desktop/editor/item_page.py" line="575"/>
         <source>整改措施未能保存。</source>
         <translation>The corrective action could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="573"/>
+        <location filename="../../desktop/editor/item_page.py" line="575"/>
         <source>对话框中的内容仍保留，可再试一次。</source>
         <translation>The dialog keeps what you typed; you can try again.</translation>
     </message>
@@ -1817,283 +1802,297 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="117"/>
-        <location filename="../../desktop/main_window.py" line="689"/>
-        <location filename="../../desktop/main_window.py" line="880"/>
+        <location filename="../../desktop/main_window.py" line="904"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128"/>
-        <location filename="../../desktop/main_window.py" line="520"/>
+        <location filename="../../desktop/main_window.py" line="130"/>
+        <location filename="../../desktop/main_window.py" line="525"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="132"/>
-        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="119"/>
+        <location filename="../../desktop/main_window.py" line="694"/>
+        <source>复工自查 Fugong Self-Check</source>
+        <translation>Fugong Self-Check 复工自查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="134"/>
+        <location filename="../../desktop/main_window.py" line="347"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/main_window.py" line="188"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="188"/>
+        <location filename="../../desktop/main_window.py" line="190"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="191"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="195"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195"/>
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
+        <source>设置(&amp;T)…</source>
+        <translation>Se&amp;ttings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="202"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>台账(&amp;T)…</source>
         <translation>Regis&amp;ters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>员工健康台账：花名册、每日两次测温、医学观察、每日汇总 (Ctrl+Shift+T)</source>
         <translation>Employee health ledger: roster, twice-daily checks, observation, daily summary (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>企业信息(&amp;Y)…</source>
         <translation>Compan&amp;y details…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="275"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278"/>
+        <location filename="../../desktop/main_window.py" line="283"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282"/>
+        <location filename="../../desktop/main_window.py" line="287"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="353"/>
+        <location filename="../../desktop/main_window.py" line="358"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="376"/>
+        <location filename="../../desktop/main_window.py" line="381"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="375"/>
-        <location filename="../../desktop/main_window.py" line="379"/>
-        <source>无法打开数据库。</source>
-        <translation>The database cannot be opened.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="381"/>
-        <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
-        <translation>No data was changed. Fix the problem above, then start the program again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="395"/>
-        <source>无法读取检查列表。</source>
-        <translation>The list of inspections cannot be read.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="395"/>
-        <location filename="../../desktop/main_window.py" line="671"/>
-        <source>没有修改任何数据。</source>
-        <translation>No data was changed.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="396"/>
-        <source>正在读取检查列表……</source>
-        <translation>Reading the inspections…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="436"/>
-        <source>请完成首次设置：创建第一个账户后即可使用。</source>
-        <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="436"/>
-        <source>首次设置(&amp;S)…</source>
-        <translation>First-run &amp;setup…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="478"/>
-        <source>请登录。</source>
-        <translation>Please log in.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="492"/>
-        <source>已登录：{name}（{role}）</source>
-        <translation>Logged in: {name} ({role})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="538"/>
-        <source>已添加账户：{name}（{role}）</source>
-        <translation>Account added: {name} ({role})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="594"/>
+        <location filename="../../desktop/main_window.py" line="599"/>
         <source>企业信息已保存。</source>
         <translation>Company details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="609"/>
+        <location filename="../../desktop/main_window.py" line="699"/>
+        <source>{place} {date} — 复工自查 Fugong Self-Check</source>
+        <translation>{place} {date} — Fugong Self-Check 复工自查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="380"/>
+        <location filename="../../desktop/main_window.py" line="384"/>
+        <source>无法打开数据库。</source>
+        <translation>The database cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="386"/>
+        <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
+        <translation>No data was changed. Fix the problem above, then start the program again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="400"/>
+        <source>无法读取检查列表。</source>
+        <translation>The list of inspections cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="400"/>
+        <location filename="../../desktop/main_window.py" line="676"/>
+        <source>没有修改任何数据。</source>
+        <translation>No data was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="401"/>
+        <source>正在读取检查列表……</source>
+        <translation>Reading the inspections…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="441"/>
+        <source>请完成首次设置：创建第一个账户后即可使用。</source>
+        <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="441"/>
+        <source>首次设置(&amp;S)…</source>
+        <translation>First-run &amp;setup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="483"/>
+        <source>请登录。</source>
+        <translation>Please log in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="497"/>
+        <source>已登录：{name}（{role}）</source>
+        <translation>Logged in: {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="543"/>
+        <source>已添加账户：{name}（{role}）</source>
+        <translation>Account added: {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="614"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="671"/>
+        <location filename="../../desktop/main_window.py" line="676"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="693"/>
-        <source>{place} {date} — 复工自查</source>
-        <translation>{place} {date} — Fugong Self-Check</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="698"/>
+        <location filename="../../desktop/main_window.py" line="705"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="755"/>
+        <location filename="../../desktop/main_window.py" line="762"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="881"/>
+        <location filename="../../desktop/main_window.py" line="877"/>
+        <source>数据库设置已保存，下次启动时使用。</source>
+        <translation>The database setting is saved; it is used from the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="905"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -2152,57 +2151,57 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="64"/>
+        <location filename="../../desktop/inspections/new.py" line="63"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="77"/>
+        <location filename="../../desktop/inspections/new.py" line="76"/>
         <source>企业 / 场所(&amp;S)：</source>
         <translation>Company / &amp;site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="78"/>
+        <location filename="../../desktop/inspections/new.py" line="77"/>
         <source>检查日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="79"/>
+        <location filename="../../desktop/inspections/new.py" line="78"/>
         <source>检查人(&amp;I)：</source>
         <translation>&amp;Inspector:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="81"/>
+        <location filename="../../desktop/inspections/new.py" line="80"/>
         <source>检查依据（可多选）</source>
         <translation>Check against (choose one or more)</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="93"/>
+        <location filename="../../desktop/inspections/new.py" line="92"/>
         <source>{items} 项，{date}{number}</source>
         <translation>{items} items, {date}{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="106"/>
+        <location filename="../../desktop/inspections/new.py" line="105"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="145"/>
+        <location filename="../../desktop/inspections/new.py" line="144"/>
         <source>请先完成首次设置，登记企业。</source>
         <translation>Complete the first-run setup and register the company first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="149"/>
+        <location filename="../../desktop/inspections/new.py" line="148"/>
         <source>请至少选择一份检查依据。</source>
         <translation>Choose at least one catalog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="152"/>
+        <location filename="../../desktop/inspections/new.py" line="151"/>
         <source>请填写检查人。</source>
         <translation>Enter the inspector&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/new.py" line="160"/>
+        <location filename="../../desktop/inspections/new.py" line="159"/>
         <source>未能创建检查：</source>
         <translation>The inspection could not be created: </translation>
     </message>
@@ -2918,27 +2917,27 @@
         <translation>Underground</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="427"/>
+        <location filename="../../desktop/editor/rooms.py" line="434"/>
         <source>待填写</source>
         <translation>to be filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="430"/>
+        <location filename="../../desktop/editor/rooms.py" line="437"/>
         <source>数据有误：</source>
         <translation>Invalid data: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="443"/>
+        <location filename="../../desktop/editor/rooms.py" line="450"/>
         <source>不合格：</source>
         <translation>Fail: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="447"/>
+        <location filename="../../desktop/editor/rooms.py" line="454"/>
         <source>合格，需注意</source>
         <translation>Pass, with a warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="450"/>
+        <location filename="../../desktop/editor/rooms.py" line="457"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
@@ -3235,6 +3234,104 @@
         <location filename="../../desktop/editor/summary.py" line="109"/>
         <source>已答</source>
         <translation>Answered</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="64"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="73"/>
+        <source>本机数据库文件（SQLite）(&amp;F)</source>
+        <translation>Database &amp;file on this computer (SQLite)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="75"/>
+        <source>数据库服务器（PostgreSQL）(&amp;S)</source>
+        <translation>Database &amp;server (PostgreSQL)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="82"/>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="102"/>
+        <source>只用于测试连接，不保存</source>
+        <translation>only to try the connection; never saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="104"/>
+        <source>主机(&amp;H)：</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="105"/>
+        <source>端口：</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="106"/>
+        <source>数据库名：</source>
+        <translation>Database name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="107"/>
+        <source>用户名(&amp;U)：</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="108"/>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="110"/>
+        <source>数据库（下次启动时生效）</source>
+        <translation>Database (used from the next start)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="123"/>
+        <source>新建检查时默认选中的清单</source>
+        <translation>Catalogs checked for a new inspection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="142"/>
+        <source>语言 / Language(&amp;L)：</source>
+        <translation>语言 / &amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="153"/>
+        <source>数据库文件</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="155"/>
+        <source>SQLite 数据库 (*.sqlite3 *.sqlite *.db)</source>
+        <translation>SQLite database (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="182"/>
+        <source>请选择数据库文件。未保存任何设置。</source>
+        <translation>Choose a database file. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="185"/>
+        <source>请填写服务器主机和数据库名。未保存任何设置。</source>
+        <translation>Type the server&apos;s host and the database name. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="189"/>
+        <source>请至少选择一个默认清单。未保存任何设置。</source>
+        <translation>Choose at least one default catalog. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="196"/>
+        <source>无法使用该数据库：%1。未保存任何设置。</source>
+        <translation>This database cannot be used: %1. Nothing was saved.</translation>
     </message>
 </context>
 <context>
@@ -3556,6 +3653,19 @@ Cited: %5, lines %6–%7</translation>
         <location filename="../../desktop/common/about.py" line="50"/>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../desktop/app.py" line="192"/>
+        <source>数据库服务器密码</source>
+        <translation>Database server password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="193"/>
+        <source>%1 在 %2 上的密码：</source>
+        <translation>Password of %1 on %2:</translation>
     </message>
 </context>
 <context>
