@@ -1036,12 +1036,12 @@
         <translation>An internal error occurred; please send the details to the maintainers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="150"/>
+        <location filename="../../desktop/app.py" line="148"/>
         <source>发生了意外错误。</source>
         <translation>An unexpected error occurred.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="152"/>
+        <location filename="../../desktop/app.py" line="150"/>
         <source>已保存的内容不受影响。详细信息已写入日志文件：%1</source>
         <translation>What was saved is not affected. The details were written to the log file: %1</translation>
     </message>
@@ -1389,217 +1389,212 @@
 <context>
     <name>ItemPage</name>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="147"/>
+        <location filename="../../desktop/editor/item_page.py" line="150"/>
         <source>查看原文(&amp;O)…</source>
         <translation>View &amp;official text…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="149"/>
+        <location filename="../../desktop/editor/item_page.py" line="152"/>
         <source>打开官方原文，定位到本项引用的条款</source>
         <translation>Open the official document at the clause this item cites</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="157"/>
+        <location filename="../../desktop/editor/item_page.py" line="160"/>
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="163"/>
+        <location filename="../../desktop/editor/item_page.py" line="166"/>
         <source>现场检查方法</source>
         <translation>On-site guidance</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="169"/>
+        <location filename="../../desktop/editor/item_page.py" line="172"/>
         <source>建议做法（超出条文要求，不作判定依据）</source>
         <translation>Good practice (beyond what the clause requires; not a ground for the result)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="177"/>
+        <location filename="../../desktop/editor/item_page.py" line="180"/>
         <source>测量值</source>
         <translation>Measured values</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="182"/>
+        <location filename="../../desktop/editor/item_page.py" line="185"/>
         <source>宿舍表</source>
         <translation>Dormitory rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="187"/>
+        <location filename="../../desktop/editor/item_page.py" line="190"/>
         <source>规则判定</source>
         <translation>Rule verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="204"/>
+        <location filename="../../desktop/editor/item_page.py" line="207"/>
         <source>检查结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="210"/>
+        <location filename="../../desktop/editor/item_page.py" line="213"/>
         <source>合格(&amp;P)</source>
         <translation>&amp;Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="211"/>
+        <location filename="../../desktop/editor/item_page.py" line="214"/>
         <source>不合格(&amp;F)</source>
         <translation>&amp;Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="212"/>
+        <location filename="../../desktop/editor/item_page.py" line="215"/>
         <source>不适用(&amp;N)</source>
         <translation>&amp;N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="230"/>
+        <location filename="../../desktop/editor/item_page.py" line="233"/>
         <source>说明为何与规则判定不同</source>
         <translation>Explain why the result differs from the rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="235"/>
+        <location filename="../../desktop/editor/item_page.py" line="238"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="243"/>
+        <location filename="../../desktop/editor/item_page.py" line="246"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="248"/>
+        <location filename="../../desktop/editor/item_page.py" line="251"/>
         <source>整改措施</source>
         <translation>Corrective actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="252"/>
+        <location filename="../../desktop/editor/item_page.py" line="255"/>
         <source>新建整改措施(&amp;C)…</source>
         <translation>New &amp;corrective action…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="294"/>
+        <location filename="../../desktop/editor/item_page.py" line="297"/>
         <source>依据：《{title}》{number}（{date}）{clause}</source>
         <translation>Source: {title}{number} ({date}), {clause}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="299"/>
+        <location filename="../../desktop/editor/item_page.py" line="302"/>
         <source>重要程度：关键</source>
         <translation>Severity: critical</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="300"/>
+        <location filename="../../desktop/editor/item_page.py" line="303"/>
         <source>重要程度：重要</source>
         <translation>Severity: major</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="301"/>
+        <location filename="../../desktop/editor/item_page.py" line="304"/>
         <source>重要程度：一般</source>
         <translation>Severity: minor</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="317"/>
+        <location filename="../../desktop/editor/item_page.py" line="320"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="358"/>
+        <location filename="../../desktop/editor/item_page.py" line="361"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="358"/>
+        <location filename="../../desktop/editor/item_page.py" line="361"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="358"/>
+        <location filename="../../desktop/editor/item_page.py" line="361"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="360"/>
+        <location filename="../../desktop/editor/item_page.py" line="363"/>
         <source>依规则判定：{result}</source>
         <translation>The rules say: {result}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="363"/>
+        <location filename="../../desktop/editor/item_page.py" line="366"/>
         <source>填写测量值后，规则会给出判定。</source>
         <translation>Enter the measured values and the rules will give a verdict.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="366"/>
+        <location filename="../../desktop/editor/item_page.py" line="369"/>
         <source>本项没有数值规则，请根据现场检查选择结果。</source>
         <translation>No numeric rule for this item; choose the result from what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="378"/>
+        <location filename="../../desktop/editor/item_page.py" line="381"/>
         <source>另有 {count} 项房间检查合格。</source>
         <translation>{count} more room checks passed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="408"/>
+        <location filename="../../desktop/editor/item_page.py" line="411"/>
         <source>数值无效，已按输入保存：</source>
         <translation>Invalid value, saved as typed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="420"/>
+        <location filename="../../desktop/editor/item_page.py" line="423"/>
         <source>所选结果与规则判定（{derived}）不同，请说明理由（必填）：</source>
         <translation>Your result differs from the rules ({derived}); give a reason (required):</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="426"/>
+        <location filename="../../desktop/editor/item_page.py" line="429"/>
         <source>尚未选择结果：按规则计为“{result}”。</source>
         <translation>No result chosen yet: counted as “{result}” by the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="453"/>
+        <location filename="../../desktop/editor/item_page.py" line="456"/>
         <source>尚无整改措施。</source>
         <translation>No corrective action yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="457"/>
+        <location filename="../../desktop/editor/item_page.py" line="460"/>
         <source>• {action}（责任人：{owner}，期限：{due}）</source>
         <translation>• {action} (owner: {owner}, due: {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="460"/>
+        <location filename="../../desktop/editor/item_page.py" line="463"/>
         <source> — 已逾期</source>
         <translation> — overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/item_page.py" line="521"/>
-        <source>照片未能保存。</source>
-        <translation>The photo could not be saved.</translation>
+        <source>正在读取和添加照片……</source>
+        <translation>Reading and attaching the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="521"/>
-        <source>已填写的内容都已保存；请稍后再添加照片。</source>
-        <translation>Everything you entered is saved; try adding the photo again later.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/item_page.py" line="526"/>
+        <location filename="../../desktop/editor/item_page.py" line="539"/>
         <source>有文件未能添加。</source>
         <translation>Some files could not be attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="528"/>
+        <location filename="../../desktop/editor/item_page.py" line="541"/>
         <source>其他文件和已填写的内容都已保存。</source>
         <translation>The other files and everything you entered are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="542"/>
+        <location filename="../../desktop/editor/item_page.py" line="555"/>
         <source>无法打开原文</source>
         <translation>Cannot open the official text</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="544"/>
+        <location filename="../../desktop/editor/item_page.py" line="557"/>
         <source>检查记录未受影响；本项的条款和引文仍显示在本页。</source>
         <translation>The inspection is unaffected; the item&apos;s clause and quotation are still shown on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="573"/>
+        <location filename="../../desktop/editor/item_page.py" line="586"/>
         <source>整改措施未能保存。</source>
         <translation>The corrective action could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="573"/>
+        <location filename="../../desktop/editor/item_page.py" line="586"/>
         <source>对话框中的内容仍保留，可再试一次。</source>
         <translation>The dialog keeps what you typed; you can try again.</translation>
     </message>
@@ -1694,273 +1689,278 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="115"/>
-        <location filename="../../desktop/main_window.py" line="676"/>
-        <location filename="../../desktop/main_window.py" line="848"/>
+        <location filename="../../desktop/main_window.py" line="116"/>
+        <location filename="../../desktop/main_window.py" line="705"/>
+        <location filename="../../desktop/main_window.py" line="877"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126"/>
-        <location filename="../../desktop/main_window.py" line="507"/>
+        <location filename="../../desktop/main_window.py" line="127"/>
+        <location filename="../../desktop/main_window.py" line="508"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="130"/>
-        <location filename="../../desktop/main_window.py" line="331"/>
+        <location filename="../../desktop/main_window.py" line="131"/>
+        <location filename="../../desktop/main_window.py" line="332"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/main_window.py" line="186"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="188"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="190"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="192"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="194"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194"/>
+        <location filename="../../desktop/main_window.py" line="195"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>企业信息(&amp;Y)…</source>
         <translation>Compan&amp;y details…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="235"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="273"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="343"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="365"/>
+        <location filename="../../desktop/main_window.py" line="366"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="364"/>
-        <location filename="../../desktop/main_window.py" line="368"/>
+        <location filename="../../desktop/main_window.py" line="365"/>
+        <location filename="../../desktop/main_window.py" line="369"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370"/>
+        <location filename="../../desktop/main_window.py" line="371"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="385"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
-        <location filename="../../desktop/main_window.py" line="658"/>
+        <location filename="../../desktop/main_window.py" line="385"/>
+        <location filename="../../desktop/main_window.py" line="664"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="385"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425"/>
+        <location filename="../../desktop/main_window.py" line="426"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425"/>
+        <location filename="../../desktop/main_window.py" line="426"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467"/>
+        <location filename="../../desktop/main_window.py" line="468"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="481"/>
+        <location filename="../../desktop/main_window.py" line="482"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="525"/>
+        <location filename="../../desktop/main_window.py" line="526"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="581"/>
+        <location filename="../../desktop/main_window.py" line="582"/>
         <source>企业信息已保存。</source>
         <translation>Company details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="596"/>
+        <location filename="../../desktop/main_window.py" line="597"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="658"/>
+        <location filename="../../desktop/main_window.py" line="664"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="680"/>
+        <location filename="../../desktop/main_window.py" line="673"/>
+        <source>正在打开检查……</source>
+        <translation>Opening the inspection…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="709"/>
         <source>{place} {date} — 复工自查</source>
         <translation>{place} {date} — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="685"/>
+        <location filename="../../desktop/main_window.py" line="714"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="742"/>
+        <location filename="../../desktop/main_window.py" line="771"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="849"/>
+        <location filename="../../desktop/main_window.py" line="878"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -1968,17 +1968,17 @@
 <context>
     <name>MeasurementField</name>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="79"/>
+        <location filename="../../desktop/editor/item_page.py" line="81"/>
         <source>（未填）</source>
         <translation>(not entered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="80"/>
+        <location filename="../../desktop/editor/item_page.py" line="82"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="81"/>
+        <location filename="../../desktop/editor/item_page.py" line="83"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -2859,11 +2859,6 @@ Cited: %5, lines %6–%7</translation>
         <location filename="../../desktop/editor/summary.py" line="429"/>
         <source>选中一条整改措施，记录整改进展；跟进记录不改变检查记录和签名。</source>
         <translation>Select a corrective action to record its progress; follow-ups do not change the signed record or its signatures.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/editor/summary.py" line="484"/>
-        <source>未修改：{reason}</source>
-        <translation>Not changed: {reason}</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="486"/>

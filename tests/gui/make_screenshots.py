@@ -269,6 +269,7 @@ def shoot(scale: str) -> list[Path]:
     wait(lambda: window.account is not None)
     save(window, "02-inspections-list")
     window.open_inspection(inspection_id)
+    wait(lambda: window.editor is not None and window.editor.inspection_id == inspection_id)
     view = window.inspection_view
     view.go_to_item("GN-01")
     save(window, "03-inspection-item")
@@ -281,6 +282,7 @@ def shoot(scale: str) -> list[Path]:
 
     # Signing a completed inspection, with a drawn signature.
     window.open_inspection(completed_id)
+    wait(lambda: window.editor is not None and window.editor.inspection_id == completed_id)
     window.inspection_view.show_summary()
     window.sign_current()
     sign_dialog = window.sign_dialog
@@ -292,6 +294,7 @@ def shoot(scale: str) -> list[Path]:
 
     # A signed and approved inspection: read-only, its signatures listed.
     window.open_inspection(signed_id)
+    wait(lambda: window.editor is not None and window.editor.inspection_id == signed_id)
     window.inspection_view.show_summary()
     save(window, "09-signatures")
 
@@ -319,6 +322,7 @@ def shoot(scale: str) -> list[Path]:
     login.ok_button.click()
     wait(lambda: window.account is not None)
     window.open_inspection(follow_up_id)
+    wait(lambda: window.editor is not None and window.editor.inspection_id == follow_up_id)
     summary = window.inspection_view.summary
     window.inspection_view.show_summary()
     summary.actions_view.setCurrentIndex(summary.actions_model.index(1, 0))
