@@ -200,9 +200,12 @@ class InspectionsPage(QWidget):
 
     @Slot()
     def _update_count(self) -> None:
-        self.count_label.setText(
-            self.tr("共 {total} 次检查，显示 {shown} 次").format(
-                total=self.model.rowCount(), shown=self.proxy.rowCount()
+        if self.model.rowCount() == 0:  # a new user's first look: say what to do
+            self.count_label.setText(self.tr("还没有检查记录。点“新建检查”开始第一次检查。"))
+        else:
+            self.count_label.setText(
+                self.tr("共 {total} 次检查，显示 {shown} 次").format(
+                    total=self.model.rowCount(), shown=self.proxy.rowCount()
+                )
             )
-        )
         self.shown_changed.emit()

@@ -1382,6 +1382,11 @@
     </message>
     <message>
         <location filename="../../desktop/inspections/view.py" line="204"/>
+        <source>还没有检查记录。点“新建检查”开始第一次检查。</source>
+        <translation>No inspections yet. Press “New inspection” to start the first one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inspections/view.py" line="207"/>
         <source>共 {total} 次检查，显示 {shown} 次</source>
         <translation>{total} inspections, {shown} shown</translation>
     </message>
