@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checklist.workflow import InspectionStatus
+from checklist.workflow import InspectionStatus, SignOffStage
 from desktop.common.dates import python_date
 from desktop.common.look import compact_rows
+from desktop.common.words import sign_off_text
 from desktop.inspections.model import Column, InspectionFilterProxy, InspectionTableModel
 
 if TYPE_CHECKING:
@@ -100,8 +101,12 @@ class InspectionsPage(QWidget):
         header.setStretchLastSection(False)
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        for column, width in ((Column.ID, 60), (Column.DATE, 100), (Column.INSPECTOR, 90), (Column.STATUS, 70)):
+        for column, width in ((Column.ID, 60), (Column.DATE, 100), (Column.INSPECTOR, 90)):
             self.table.setColumnWidth(column, width)
+        # The sign-off stage in full (待检查人签署 was cut to 待检查人… at a fixed 70 px).
+        stages = [sign_off_text(stage) for stage in SignOffStage] + [self.tr("状态")]
+        widest = max(self.table.fontMetrics().horizontalAdvance(text) for text in stages)
+        self.table.setColumnWidth(Column.STATUS, widest + 24)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

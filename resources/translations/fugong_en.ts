@@ -1336,57 +1336,62 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="52"/>
+        <location filename="../../desktop/inspections/view.py" line="53"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="54"/>
+        <location filename="../../desktop/inspections/view.py" line="55"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="55"/>
+        <location filename="../../desktop/inspections/view.py" line="56"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="56"/>
+        <location filename="../../desktop/inspections/view.py" line="57"/>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="59"/>
+        <location filename="../../desktop/inspections/view.py" line="60"/>
         <source>日期从(&amp;D)</source>
         <translation>&amp;Dates from</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="69"/>
+        <location filename="../../desktop/inspections/view.py" line="70"/>
         <source>搜索企业、场所、检查人、编号</source>
         <translation>Search company, site, inspector, number</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="76"/>
+        <location filename="../../desktop/inspections/view.py" line="77"/>
         <source>场所(&amp;S)：</source>
         <translation>&amp;Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="83"/>
+        <location filename="../../desktop/inspections/view.py" line="84"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="151"/>
+        <location filename="../../desktop/inspections/view.py" line="107"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inspections/view.py" line="156"/>
         <source>全部场所</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="204"/>
+        <location filename="../../desktop/inspections/view.py" line="209"/>
         <source>还没有检查记录。点“新建检查”开始第一次检查。</source>
         <translation>No inspections yet. Press “New inspection” to start the first one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/inspections/view.py" line="207"/>
+        <location filename="../../desktop/inspections/view.py" line="212"/>
         <source>共 {total} 次检查，显示 {shown} 次</source>
         <translation>{total} inspections, {shown} shown</translation>
     </message>

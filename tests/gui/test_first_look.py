@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from desktop.inspections.model import Column
 from tests.gui.helpers import answered_inspection, close_window, seed_accounts, start_app
 
 
@@ -17,4 +18,6 @@ def test_the_empty_list_says_to_start_a_first_inspection(qtbot: QtBot, db_url: s
     window = start_app(qtbot, db_url, user="张伟", password="zhang-officer-2020")
     qtbot.waitUntil(lambda: window.inspections.model.rowCount() == 1)
     assert window.inspections.count_label.text() == "共 1 次检查，显示 1 次"
+    table = window.inspections.table  # the sign-off stage is not cut (待检查人签署 was shown as 待检查人…)
+    assert table.columnWidth(Column.STATUS) > table.fontMetrics().horizontalAdvance("待检查人签署")
     close_window(qtbot, window)
