@@ -111,9 +111,7 @@ class FugongApp(QObject):
         old.deleteLater()
         window.start_loading()
         if inspection_id is not None:
-            window.open_inspection(inspection_id)
-            if item_id is not None and window.inspection_view is not None:
-                window.inspection_view.go_to_item(item_id)
+            window.open_inspection(inspection_id, item_id)
 
 
 def _announce_ready(app: QCoreApplication, window: MainWindow) -> None:

@@ -26,7 +26,7 @@ from desktop.common import i18n
 from desktop.common.assets import icon
 from desktop.common.errors import show_error
 from desktop.common.look import fit_to_screen
-from desktop.common.operations import Progress, run_in_background, wait_for_background_work
+from desktop.common.operations import Cancelled, Progress, run_in_background, wait_for_background_work
 from desktop.common.settings import GEOMETRY, STATE, last_user_name, load_bytes, save_bytes, set_last_user_name
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from desktop.accounts.manage import AccountsDialog
     from desktop.accounts.password import PasswordDialog
     from desktop.audit.view import AuditWindow
-    from desktop.editor.inspection import InspectionEditor
+    from desktop.editor.inspection import InspectionEditor, LoadedInspection
     from desktop.editor.view import InspectionView
     from desktop.inspections.new import NewInspection, NewInspectionDialog
     from desktop.inspections.view import InspectionsPage
@@ -114,7 +114,8 @@ class MainWindow(QMainWindow):
         self.correction_dialog: CorrectionDialog | None = None
         self.audit_window: AuditWindow | None = None
         self.registers_window: RegistersWindow | None = None
-        self._pending_open: int | None = None
+        self._pending_open: tuple[int, str | None] | None = None  # (inspection, item) to open once logged in
+        self.opening: int | None = None  # the inspection being read in the background to be opened
         self._initial_rows: list[InspectionRow] | None = None
         self.setWindowTitle(self.tr("复工自查 Fugong Self-Check"))
         self.setWindowIcon(icon("fugong"))
@@ -510,7 +511,7 @@ class MainWindow(QMainWindow):
             self.open_setup()
         if self._pending_open is not None:
             pending, self._pending_open = self._pending_open, None
-            self.open_inspection(pending)
+            self.open_inspection(*pending)
 
     @Slot()
     def log_out(self) -> None:
@@ -660,21 +661,47 @@ class MainWindow(QMainWindow):
             self.open_inspection(selected)
 
     @Slot(int)
-    def open_inspection(self, inspection_id: int) -> None:
-        """Show an inspection in place of the list (saving the one open before)."""
+    def open_inspection(self, inspection_id: int, item_id: str | None = None) -> None:
+        """Show an inspection in place of the list (saving the one open before), at ``item_id`` if given. It
+        is read off the GUI thread: the inspection shows when it has been read."""
         if self.db is None or self.account is None:
-            self._pending_open = inspection_id
+            self._pending_open = (inspection_id, item_id)
+            return
+        if self.opening is not None:  # one at a time: a second double-click while the first is read
             return
         if not self._close_inspection():
             return
+        from desktop.editor.inspection import read_inspection
+
+        db = self.db
+        self.opening = inspection_id
+
+        def failed(error: BaseException) -> None:
+            self.opening = None
+            if not isinstance(error, Cancelled):
+                show_error(self, self.tr("无法打开这次检查。"), error, self.tr("没有修改任何数据。"))
+
+        run_in_background(
+            self,
+            lambda _progress: read_inspection(db, inspection_id),
+            lambda loaded: self._show_inspection(inspection_id, loaded, item_id),
+            failed,
+            show_progress=False,  # the window stays usable; the status bar says what is happening
+        )
+        self.statusBar().showMessage(self.tr("正在打开检查……"), 5000)
+
+    def _show_inspection(self, inspection_id: int, loaded: LoadedInspection, item_id: str | None = None) -> None:
+        """The inspection read off the GUI thread (:meth:`open_inspection`), shown in place of the list."""
         from desktop.editor.inspection import InspectionEditor
         from desktop.editor.view import InspectionView
 
-        try:
-            editor = InspectionEditor(self.db, self.account.name, inspection_id, self, role=self.account.role)
-        except Exception as error:
-            show_error(self, self.tr("无法打开这次检查。"), error, self.tr("没有修改任何数据。"))
+        self.opening = None
+        self.statusBar().clearMessage()
+        if self.db is None or self.account is None:  # logged out meanwhile
             return
+        editor = InspectionEditor(
+            self.db, self.account.name, inspection_id, self, role=self.account.role, loaded=loaded
+        )
         self.editor = editor
         view = InspectionView(editor)
         self.inspection_view = view
@@ -686,6 +713,8 @@ class MainWindow(QMainWindow):
         view.summary.correction_requested.connect(self.correct_current)
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
+        if item_id is not None:
+            view.go_to_item(item_id)
         self._update_title()
         self._update_actions()
 

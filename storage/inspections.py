@@ -293,14 +293,27 @@ def add_evidence(
 ) -> tuple[int, int]:
     """Attach a photo or document; return (evidence id, new inspection version)."""
     filename = inputs.short(filename, "file name")
-    media_type = photos.check_attachment(filename, data)  # by content, with size and decoding limits
-    original_sha = hashlib.sha256(data).hexdigest()
-    stored, stored_type, thumb = data, media_type, None
-    if media_type.startswith("image/"):
-        smaller = photos.downscale(data)
-        if smaller is not None:
-            stored, stored_type = smaller, "image/jpeg"
-        thumb = photos.make_thumbnail(stored)
+    return add_prepared_evidence(
+        db, actor, inspection_id, expected_version, item_id, photos.prepare_attachment(filename, data)
+    )
+
+
+def add_prepared_evidence(
+    db: Database,
+    actor: str,
+    inspection_id: int,
+    expected_version: int | None,
+    item_id: str,
+    prepared: photos.PreparedAttachment,
+) -> tuple[int, int]:
+    """Store an attachment made ready by :func:`storage.photos.prepare_attachment` (off the GUI thread);
+    return (evidence id, new inspection version)."""
+    filename = inputs.short(prepared.filename, "file name")
+    # What is stored is checked again here (header and hash only: cheap), whoever prepared it.
+    if photos.check_attachment(filename, prepared.data) != prepared.media_type:
+        raise InvalidInputError(f"{filename}: the prepared attachment does not match its media type")
+    if hashlib.sha256(prepared.data).hexdigest() != prepared.stored_sha256:
+        raise InvalidInputError(f"{filename}: the prepared attachment does not match its hash")
     with unit_of_work(db, actor) as session:
         inspection = get_editable(session, inspection_id, expected_version)
         if item_id not in {r.item_id for r in inspection.responses}:
@@ -310,14 +323,14 @@ def add_evidence(
         evidence = Evidence(
             item_id=item_id,
             filename=filename,
-            media_type=stored_type,
-            original_sha256=original_sha,
-            original_size=len(data),
-            stored_sha256=hashlib.sha256(stored).hexdigest(),
-            data=stored,
-            thumbnail=thumb[0] if thumb else None,
-            thumbnail_width=thumb[1] if thumb else None,
-            thumbnail_height=thumb[2] if thumb else None,
+            media_type=prepared.media_type,
+            original_sha256=prepared.original_sha256,
+            original_size=prepared.original_size,
+            stored_sha256=prepared.stored_sha256,
+            data=prepared.data,
+            thumbnail=prepared.thumbnail,
+            thumbnail_width=prepared.thumbnail_width,
+            thumbnail_height=prepared.thumbnail_height,
         )
         inspection.evidence.append(evidence)
         inspection.updated_at = utcnow()

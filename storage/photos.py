@@ -7,10 +7,12 @@ when the photo is attached, so that a report with twenty photos does not decode 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import warnings
 from collections.abc import Iterator
-from pathlib import PurePath
+from dataclasses import dataclass
+from pathlib import Path, PurePath
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -55,6 +57,73 @@ def _refuse(filename: str, english: str, chinese: str) -> InvalidInputError:
     return InvalidInputError(f"{name}: {english}; nothing was attached", f"{name}：{chinese}；未添加任何附件")
 
 
+def _too_large(filename: str, size: int) -> InvalidInputError:
+    return _refuse(
+        filename,
+        f"the file has {size / 1e6:.1f} MB; an attachment has at most {MAX_ATTACHMENT_BYTES // 1_000_000} MB",
+        f"文件大小 {size / 1e6:.1f} MB，附件最大 {MAX_ATTACHMENT_BYTES // 1_000_000} MB",
+    )
+
+
+def read_attachment(path: Path) -> bytes:
+    """The bytes of a file to attach, or :class:`InvalidInputError` in words: a file over the size limit is
+    refused from its size, before anything is read (a 2 GB video is never loaded into memory), and at most one
+    byte over the limit is ever read (a file that grows, or a device that reports no size)."""
+    name = path.name
+    try:
+        if not path.is_file():
+            raise _refuse(name, "this is not a file", "不是文件")
+        size = path.stat().st_size
+        if size > MAX_ATTACHMENT_BYTES:
+            raise _too_large(name, size)
+        with path.open("rb") as stream:
+            data = stream.read(MAX_ATTACHMENT_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _refuse(name, f"the file cannot be read ({reason})", f"文件无法读取（{reason}）") from None
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise _too_large(name, len(data))
+    return data
+
+
+@dataclass(frozen=True)
+class PreparedAttachment:
+    """An attachment checked and made ready to store: the (possibly downscaled) copy, its thumbnail, and the
+    original's hash and size. Made off the GUI thread (decoding a photo takes a while); storing it is quick."""
+
+    filename: str
+    media_type: str
+    original_sha256: str
+    original_size: int
+    data: bytes
+    stored_sha256: str
+    thumbnail: bytes | None
+    thumbnail_width: int | None
+    thumbnail_height: int | None
+
+
+def prepare_attachment(filename: str, data: bytes) -> PreparedAttachment:
+    """Check an attachment (:func:`check_attachment`), downscale a large photo and make its thumbnail."""
+    media_type = check_attachment(filename, data)  # by content, with size and decoding limits
+    stored, thumb = data, None
+    if media_type.startswith("image/"):
+        smaller = downscale(data)
+        if smaller is not None:
+            stored, media_type = smaller, "image/jpeg"
+        thumb = make_thumbnail(stored)
+    return PreparedAttachment(
+        filename,
+        media_type,
+        hashlib.sha256(data).hexdigest(),
+        len(data),
+        stored,
+        hashlib.sha256(stored).hexdigest(),
+        thumb[0] if thumb else None,
+        thumb[1] if thumb else None,
+        thumb[2] if thumb else None,
+    )
+
+
 def check_attachment(filename: str, data: bytes) -> str:
     """The media type of an attachment, from its content (never from its name alone), or raise
     :class:`InvalidInputError` saying why it is refused: empty, too large, an image too large to decode
@@ -66,11 +135,7 @@ def check_attachment(filename: str, data: bytes) -> str:
     if not data:
         raise _refuse(filename, "the file is empty", "文件为空")
     if len(data) > MAX_ATTACHMENT_BYTES:
-        raise _refuse(
-            filename,
-            f"the file has {len(data) / 1e6:.1f} MB; an attachment has at most {MAX_ATTACHMENT_BYTES // 1_000_000} MB",
-            f"文件大小 {len(data) / 1e6:.1f} MB，附件最大 {MAX_ATTACHMENT_BYTES // 1_000_000} MB",
-        )
+        raise _too_large(filename, len(data))
     suffix = PurePath(filename).suffix.lower()
     if data.startswith(b"%PDF-"):
         if suffix in IMAGE_SUFFIXES:

@@ -144,20 +144,25 @@ class Operation(QObject, Generic[T]):
 
     @Slot(int, int, str)
     def _progressed(self, done: int, total: int, text: str) -> None:
-        if self._dialog is None or self._done:
+        dialog = self._dialog  # setValue on a modal dialog processes events: the work may finish inside it
+        if dialog is None or self._done:
             return
-        self._dialog.setMaximum(max(total, 0))
-        self._dialog.setValue(min(done, total) if total else 0)
-        if text and not self.progress.cancelled:
-            self._dialog.setLabelText(text)
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+        if text and not self.progress.cancelled and not self._done:
+            dialog.setLabelText(text)
 
     def _close(self) -> None:
         self._done = True
         if self._dialog is not None:
             self._show_timer.stop()
+            shown = self._dialog.isVisible()
             self._dialog.hide()
             self._dialog.deleteLater()
             self._dialog = None
+            parent = self.parent()
+            if shown and isinstance(parent, QWidget):  # the keyboard goes back to the window that waited
+                parent.window().activateWindow()
         _RUNNING.discard(self)
         self.finished.emit()
 

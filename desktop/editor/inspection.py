@@ -11,23 +11,39 @@ Compliance is never decided here: outcomes come from :func:`checklist.evaluation
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from checklist.catalog import Catalog, Item, for_company
 from checklist.evaluation import Answer, Blocker, InspectionEvaluation, ItemOutcome, Result, evaluate_inspection
 from checklist.workflow import ActionStatus, InspectionStatus, Role, can_write
 from desktop.common.errors import error_text
+from desktop.common.operations import Cancelled, Progress, run_in_background
 from desktop.editor.signatures import SignatureRow, load_signatures
-from storage import actions, inspections
+from storage import actions, inspections, photos
 from storage.db import Database
 from storage.errors import ConcurrentEditError, KnownError
 
 DEBOUNCE_MS = 400
+
+
+def prepare_files(paths: Sequence[Path], progress: Progress) -> list[photos.PreparedAttachment | KnownError]:
+    """Read and prepare files to attach (off the GUI thread: plain data in, plain data out); a file that
+    cannot be attached gives the KnownError that says why, in both languages."""
+    results: list[photos.PreparedAttachment | KnownError] = []
+    for number, path in enumerate(paths):
+        progress.check()
+        progress.update(number, len(paths), path.name)
+        try:
+            results.append(photos.prepare_attachment(path.name, photos.read_attachment(path)))
+        except KnownError as error:
+            results.append(error)
+    return results
 
 
 @dataclass(frozen=True)
@@ -80,6 +96,61 @@ class Header:
     supersedes: int | None = None  # the signed inspection this one corrects
 
 
+@dataclass(frozen=True)
+class LoadedInspection:
+    """An inspection as the editor starts from it: plain data, read on any thread (:func:`read_inspection`)."""
+
+    version: int
+    catalogs: tuple[Catalog, ...]
+    answers: dict[str, Answer]
+    rooms: tuple[dict[str, Any], ...]
+    evidence: tuple[EvidenceInfo, ...]
+    actions: tuple[ActionInfo, ...]
+    follow_ups: tuple[FollowUpInfo, ...]
+    header: Header
+    signatures: tuple[SignatureRow, ...]
+
+
+def read_inspection(db: Database, inspection_id: int) -> LoadedInspection:
+    """Read one inspection for the editor; no Qt object is touched, so it runs off the GUI thread when the
+    window opens an inspection (on PostgreSQL: several round trips and every photo)."""
+    inspection = inspections.load_inspection(db, inspection_id)
+    follow_ups = actions.action_follow_ups(db, inspection_id)
+    return LoadedInspection(
+        version=inspection.version,
+        # The officer sees only the items that concern this company's type (LK28 二（二）4: malls, hotels …).
+        catalogs=tuple(for_company(inspections.catalogs_of(inspection), inspection.company.company_type)),
+        answers=inspections.answers_of(inspection),
+        rooms=tuple(inspections.room_rows_of(inspection)),
+        evidence=tuple(EvidenceInfo(e.id, e.item_id, e.filename, e.media_type, e.data) for e in inspection.evidence),
+        actions=tuple(
+            ActionInfo(
+                a.id,
+                a.item_id,
+                a.action,
+                a.owner,
+                a.due,
+                actions.action_status(a, follow_ups),
+                a.status,
+                a.verification_note or "",
+                a.verified_on,
+            )
+            for a in inspection.actions
+        ),
+        follow_ups=tuple(FollowUpInfo(f.action_id, f.status, f.note, f.on, f.by, f.recorded_at) for f in follow_ups),
+        header=Header(
+            inspection.id,
+            inspection.company.name,
+            inspection.site.name if inspection.site else "",
+            inspection.date,
+            inspection.inspector,
+            inspection.status,
+            inspection.supersedes_id,
+        ),
+        signatures=tuple(load_signatures(db, inspection_id) if inspection.status == InspectionStatus.SIGNED else []),
+    )
+
+
 class InspectionEditor(QObject):
     """Holds one inspection's state and writes every change through the storage services
     (:mod:`storage.inspections`, :mod:`storage.actions`).
@@ -96,10 +167,20 @@ class InspectionEditor(QObject):
     saved = Signal()
     conflict = Signal(str)  # what was not saved, in words
     save_failed = Signal(object)  # the KnownError; the typed values stay pending and are retried
+    save_finished = Signal()  # the background autosave was written, or failed
+    photos_done = Signal()  # files being attached in the background were stored or refused
 
     def __init__(
-        self, db: Database, actor: str, inspection_id: int, parent: QObject | None = None, role: str = Role.OFFICER
+        self,
+        db: Database,
+        actor: str,
+        inspection_id: int,
+        parent: QObject | None = None,
+        role: str = Role.OFFICER,
+        loaded: LoadedInspection | None = None,
     ) -> None:
+        """``loaded``: the inspection as :func:`read_inspection` read it (off the GUI thread); read here if
+        not given."""
         super().__init__(parent)
         self.db = db
         self.actor = actor
@@ -119,50 +200,32 @@ class InspectionEditor(QObject):
         self._pending_items: set[str] = set()
         self._rooms_pending = False
         self._failing = False
+        self._attaching = 0
+        self._in_flight = False  # a background autosave is being written
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._debounced)
-        self._load()
+        if loaded is None:
+            self._load()
+        else:
+            self._apply(loaded)
 
     # --- reading --------------------------------------------------------------------------------------
 
     def _load(self) -> None:
-        inspection = inspections.load_inspection(self.db, self.inspection_id)
-        self.version = inspection.version
-        # The officer sees only the items that concern this company's type (LK28 二（二）4: malls, hotels …).
-        self.catalogs = for_company(inspections.catalogs_of(inspection), inspection.company.company_type)
-        self.answers = inspections.answers_of(inspection)
-        self.rooms = inspections.room_rows_of(inspection)
-        self.evidence = [EvidenceInfo(e.id, e.item_id, e.filename, e.media_type, e.data) for e in inspection.evidence]
-        follow_ups = actions.action_follow_ups(self.db, self.inspection_id)
-        self.follow_ups = [FollowUpInfo(f.action_id, f.status, f.note, f.on, f.by, f.recorded_at) for f in follow_ups]
-        self.actions = [
-            ActionInfo(
-                a.id,
-                a.item_id,
-                a.action,
-                a.owner,
-                a.due,
-                actions.action_status(a, follow_ups),
-                a.status,
-                a.verification_note or "",
-                a.verified_on,
-            )
-            for a in inspection.actions
-        ]
-        self.header = Header(
-            inspection.id,
-            inspection.company.name,
-            inspection.site.name if inspection.site else "",
-            inspection.date,
-            inspection.inspector,
-            inspection.status,
-            inspection.supersedes_id,
-        )
-        self.signatures = (
-            load_signatures(self.db, self.inspection_id) if inspection.status == InspectionStatus.SIGNED else []
-        )
+        self._apply(read_inspection(self.db, self.inspection_id))
+
+    def _apply(self, state: LoadedInspection) -> None:
+        self.version = state.version
+        self.catalogs = list(state.catalogs)
+        self.answers = dict(state.answers)
+        self.rooms = [dict(row) for row in state.rooms]
+        self.evidence = list(state.evidence)
+        self.follow_ups = list(state.follow_ups)
+        self.actions = list(state.actions)
+        self.header = state.header
+        self.signatures = list(state.signatures)
         self._evaluate()
 
     def reload(self) -> None:
@@ -272,11 +335,81 @@ class InspectionEditor(QObject):
 
     @Slot()
     def _debounced(self) -> None:
-        self.flush()
+        self._save_in_background()
+
+    @property
+    def saving(self) -> bool:
+        """Whether an autosave is being written in the background."""
+        return self._in_flight
+
+    def _save_in_background(self) -> None:
+        """The autosave after a pause in typing, written on the thread pool (a network round trip per answer
+        on PostgreSQL must not freeze the window): what is pending now, with the current version. One at a time,
+        in order; what is typed meanwhile waits for the next. A failure puts it back as pending and says so
+        (:attr:`save_failed`, :attr:`conflict`): nothing typed is lost."""
+        self._timer.stop()
+        if self._in_flight or not self.has_pending:
+            return
+        answers = {item_id: self.answers[item_id] for item_id in sorted(self._pending_items)}
+        rooms = [dict(row) for row in self.rooms] if self._rooms_pending else None
+        self._pending_items.clear()
+        self._rooms_pending = False
+        self._in_flight = True
+        db, actor, inspection_id = self.db, self.actor, self.inspection_id
+        written: dict[str, Any] = {"version": self.version, "answers": set(), "rooms": False}
+
+        def work(_progress: Progress) -> int:  # no Qt here: plain values in, the new version out
+            for item_id, answer in answers.items():
+                written["version"] = inspections.save_answer(
+                    db, actor, inspection_id, written["version"], item_id, answer
+                )
+                written["answers"].add(item_id)
+            if rooms is not None:
+                written["version"] = inspections.set_rooms(db, actor, inspection_id, written["version"], rooms)
+                written["rooms"] = True
+            return int(written["version"])
+
+        def done(version: int) -> None:
+            self.version = version
+            self._in_flight = False
+            self._failing = False
+            self.saved.emit()
+            self.save_finished.emit()
+            if self.has_pending:
+                self._timer.start()
+
+        def failed(error: BaseException) -> None:
+            self.version = int(written["version"])  # what was written before the failure stays written
+            self._in_flight = False
+            self._pending_items.update(set(answers) - written["answers"])
+            if rooms is not None and not written["rooms"]:
+                self._rooms_pending = True
+            self.save_finished.emit()
+            if isinstance(error, ConcurrentEditError):
+                self._conflict(error)
+            elif isinstance(error, KnownError):
+                if not self._failing:
+                    self._failing = True
+                    self.save_failed.emit(error)
+            else:
+                raise error  # a bug: the application's error handler shows it
+
+        run_in_background(None, work, done, failed, show_progress=False)
+
+    def _wait_for_save(self) -> None:
+        """Block (the event loop running) until the background autosave, if any, is written."""
+        while self._in_flight:
+            loop = QEventLoop()
+            self.save_finished.connect(loop.quit)
+            if self._in_flight:
+                loop.exec()
+            self.save_finished.disconnect(loop.quit)
 
     def flush(self) -> bool:
-        """Save everything pending now. False if something could not be saved (it stays pending)."""
+        """Save everything pending now, after the background autosave if one is being written. False if
+        something could not be saved (it stays pending)."""
         self._timer.stop()
+        self._wait_for_save()
         if not self.has_pending:
             return True
         try:
@@ -346,36 +479,72 @@ class InspectionEditor(QObject):
 
     # --- evidence, actions, completion ----------------------------------------------------------------
 
-    def add_photos(self, item_id: str, paths: Iterable[Path]) -> list[str]:
-        """Attach files to an item; returns one message per file that could not be attached.
+    @property
+    def attaching(self) -> bool:
+        """Whether files are being read and prepared in the background (see :meth:`add_photos`)."""
+        return self._attaching > 0
 
-        Raises:
-            KnownError: the database refused the change (the files attached before it stay attached).
-        """
-        problems: list[str] = []
-        if not self.flush():
-            return [str(p) for p in paths]
-        for path in paths:
-            try:
-                data = Path(path).read_bytes()
-            except OSError as error:
-                problems.append(f"{path}: {error.strerror or error}")
-                continue
-            try:
-                evidence_id, self.version = inspections.add_evidence(
-                    self.db, self.actor, self.inspection_id, self.version, item_id, Path(path).name, data
-                )
-            except ConcurrentEditError as error:
-                self._conflict(error)
-                problems.append(f"{path}: {error}")
-                break
-            self.evidence.append(
-                EvidenceInfo(
-                    evidence_id, item_id, Path(path).name, inspections.media_type_of(Path(path).name, data), data
-                )
-            )
-        self.evidence_changed.emit(item_id)
-        return problems
+    def add_photos(
+        self, item_id: str, paths: Sequence[Path], parent: QWidget | None, done: Callable[[list[str]], None]
+    ) -> None:
+        """Attach files to an item: each is read, checked, decoded, downscaled and thumbnailed on the thread
+        pool (the window stays responsive; a file over the size limit is refused from its size, unread), then
+        stored here, in order, with the inspection's version. ``done(problems)`` gets one line per file that
+        could not be attached, in words. :meth:`wait_for_photos` waits for it (closing the window does)."""
+        files = [Path(p) for p in paths]
+        self._attaching += 1
+
+        def finish(problems: list[str]) -> None:
+            self._attaching -= 1
+            self.photos_done.emit()
+            done(problems)
+
+        def prepared(results: list[photos.PreparedAttachment | KnownError]) -> None:
+            problems = [error_text(r) for r in results if isinstance(r, KnownError)]
+            ready = [r for r in results if isinstance(r, photos.PreparedAttachment)]
+            if ready and self.flush():
+                for attachment in ready:
+                    try:
+                        evidence_id, self.version = inspections.add_prepared_evidence(
+                            self.db, self.actor, self.inspection_id, self.version, item_id, attachment
+                        )
+                    except ConcurrentEditError as error:
+                        self._conflict(error)
+                        problems.append(f"{attachment.filename}: {error_text(error)}")
+                        break
+                    except KnownError as error:
+                        problems.append(f"{attachment.filename}: {error_text(error)}")
+                        continue
+                    self.evidence.append(
+                        EvidenceInfo(evidence_id, item_id, attachment.filename, attachment.media_type, attachment.data)
+                    )
+            elif ready:
+                problems += [r.filename for r in ready]
+            self.evidence_changed.emit(item_id)
+            finish(problems)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, Cancelled):
+                finish([])  # nothing was stored
+            else:
+                finish([error_text(error) if isinstance(error, KnownError) else repr(error)])
+
+        run_in_background(
+            parent,
+            lambda progress: prepare_files(files, progress),
+            prepared,
+            failed,
+            show_progress=False,  # the window stays usable meanwhile; the caller says what is happening
+        )
+
+    def wait_for_photos(self) -> None:
+        """Block (the event loop running) until every file being attached is stored or refused."""
+        while self._attaching:
+            loop = QEventLoop()
+            self.photos_done.connect(loop.quit)
+            if self._attaching:
+                loop.exec()
+            self.photos_done.disconnect(loop.quit)
 
     def remove_photo(self, evidence_id: int) -> None:
         found = next((e for e in self.evidence if e.id == evidence_id), None)

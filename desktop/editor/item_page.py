@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -121,6 +123,7 @@ class ItemPage(QScrollArea):
         self.editor = editor
         self.item: Item | None = None
         self.action_dialog: CorrectiveActionDialog | None = None
+        self.photo_problems: QMessageBox | None = None  # the last "有文件未能添加" message
         self.source_dialog: SourceTextDialog | None = None
         self._fields: dict[str, MeasurementField] = {}
         self._updating = False
@@ -517,13 +520,23 @@ class ItemPage(QScrollArea):
         """Attach files chosen in the file dialog or dropped on the page."""
         if self.item is None or not self.editor.editable:
             return
-        try:
-            problems = self.editor.add_photos(self.item.id, paths)
-        except Exception as error:
-            show_error(self, self.tr("照片未能保存。"), error, self.tr("已填写的内容都已保存；请稍后再添加照片。"))
-            return
+        self._status(self.tr("正在读取和添加照片……"))
+        self.editor.add_photos(self.item.id, paths, self.window(), self._photos_added)
+
+    def _status(self, text: str) -> None:
+        """A line in the main window's status bar (empty: cleared)."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            if text:
+                window.statusBar().showMessage(text)
+            else:
+                window.statusBar().clearMessage()
+
+    def _photos_added(self, problems: list[str]) -> None:
+        """The files chosen or dropped are stored (or refused, each for a reason in ``problems``)."""
+        self._status("")
         if problems:
-            show_error(
+            self.photo_problems = show_error(
                 self,
                 self.tr("有文件未能添加。"),
                 "\n".join(problems),

@@ -481,7 +481,7 @@ class SummaryPage(QWidget):
                 editor.edit_action(action.id, dialog.action, dialog.owner, dialog.due)
             except Exception as error:  # said in the dialog, which keeps what was typed
                 if is_known(error):
-                    dialog.show_error(self.tr("未修改：{reason}").format(reason=error_text(error)))
+                    dialog.show_error(error_text(error))  # says what was refused and that nothing was saved
                 else:
                     show_error(self, self.tr("整改措施未能修改。"), error, self.tr("对话框中的内容仍保留。"))
                     dialog.show_error(self.tr("程序内部错误，详见错误信息。"))

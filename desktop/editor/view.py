@@ -180,6 +180,8 @@ class InspectionView(QWidget):
         return self.editor.flush()
 
     def close_inspection(self) -> bool:
-        """Save everything before the view goes away; False if something could not be saved."""
+        """Save everything before the view goes away (photos still being attached too); False if something
+        could not be saved."""
         self.save_state()
+        self.editor.wait_for_photos()
         return self.flush()

@@ -97,8 +97,12 @@ class InspectionsPage(QWidget):
         header.setStretchLastSection(False)
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        for column, width in ((Column.ID, 60), (Column.DATE, 100), (Column.INSPECTOR, 90), (Column.STATUS, 70)):
+        for column, width in ((Column.ID, 60), (Column.DATE, 100), (Column.INSPECTOR, 90)):
             self.table.setColumnWidth(column, width)
+        # The sign-off stage in full (待检查人签署 was cut to 待检查人… at a fixed 70 px).
+        stages = [sign_off_text(stage) for stage in SignOffStage] + [self.tr("状态")]
+        widest = max(self.table.fontMetrics().horizontalAdvance(text) for text in stages)
+        self.table.setColumnWidth(Column.STATUS, widest + 24)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -197,9 +201,12 @@ class InspectionsPage(QWidget):
 
     @Slot()
     def _update_count(self) -> None:
-        self.count_label.setText(
-            self.tr("共 {total} 次检查，显示 {shown} 次").format(
-                total=self.model.rowCount(), shown=self.proxy.rowCount()
+        if self.model.rowCount() == 0:  # a new user's first look: say what to do
+            self.count_label.setText(self.tr("还没有检查记录。点“新建检查”开始第一次检查。"))
+        else:
+            self.count_label.setText(
+                self.tr("共 {total} 次检查，显示 {shown} 次").format(
+                    total=self.model.rowCount(), shown=self.proxy.rowCount()
+                )
             )
-        )
         self.shown_changed.emit()

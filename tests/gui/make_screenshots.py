@@ -77,10 +77,13 @@ def _sample_data(url: str, photo: Path) -> tuple[int, int, int]:
     create_account(db, "王经理", "王经理", "manager", PASSWORDS["王经理"])
     create_account(db, "王经理", "张伟", "officer", PASSWORDS["张伟"], actor_password=PASSWORDS["王经理"])
     create_account(db, "王经理", "赵审计", "auditor", PASSWORDS["赵审计"], actor_password=PASSWORDS["王经理"])
+    db.close()  # creating the accounts logged 王经理 in on that handle: a fresh one acts for whoever is named
+    db = open_database(url)
     completed: list[int] = []
-    company = save_company(db, actor, CompanyInput("北京示例制造有限公司", "91110000600037341L", "industrial"))
-    plant = add_site(db, actor, company, "一号厂区")
-    dorm = add_site(db, actor, company, "员工宿舍楼")
+    # The company and its sites are the manager's (a second site is a manager's change).
+    company = save_company(db, "王经理", CompanyInput("北京示例制造有限公司", "91110000600037341L", "industrial"))
+    plant = add_site(db, "王经理", company, "一号厂区")
+    dorm = add_site(db, "王经理", company, "员工宿舍楼")
     for offset, site in ((40, plant), (33, dorm), (12, plant)):
         done = create_inspection(
             db, actor, company, dt.date(2020, 3, 20) - dt.timedelta(days=offset), "李娜", ("GN",), site_id=site
@@ -121,8 +124,10 @@ def _follow_up_data(url: str) -> int:
     db = open_database(url)
     create_account(db, "王经理", "王经理", "manager", PASSWORDS["王经理"])
     create_account(db, "王经理", "张伟", "officer", PASSWORDS["张伟"], actor_password=PASSWORDS["王经理"])
-    company = save_company(db, actor, CompanyInput("北京示例制造有限公司", "91110000600037341L", "industrial"))
-    dorm = add_site(db, actor, company, "员工宿舍楼")
+    db.close()  # as in _sample_data: a fresh handle, not the one 王经理 is logged in on
+    db = open_database(url)
+    company = save_company(db, "王经理", CompanyInput("北京示例制造有限公司", "91110000600037341L", "industrial"))
+    dorm = add_site(db, "王经理", company, "员工宿舍楼")
     inspection_id = create_inspection(db, actor, company, dt.date(2020, 3, 10), actor, ("GN",), site_id=dorm)
     version = load_inspection(db, inspection_id).version
     version = save_answer(db, actor, inspection_id, version, "GN-01", Answer(Result.FAIL, {"checks_per_day": "1"}))
@@ -211,6 +216,7 @@ def shoot(scale: str) -> list[Path]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
     app = QApplication([])
     from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QDialog
 
     from desktop.app import FugongApp, configure_application
 
@@ -255,7 +261,7 @@ def shoot(scale: str) -> list[Path]:
     url = f"sqlite:///{work / 'sample.sqlite3'}"
     inspection_id, signed_id, completed_id = _sample_data(url, _photo(work / "photo.png"))
     window = FugongApp(url).start()
-    window.resize(1280, 820)
+    window.resize(1280, 728)  # a 1366×768 screen less its taskbar
     wait(lambda: window.loaded and window.login_dialog is not None)
     login = window.login_dialog
     login.name_edit.setText("张伟")
@@ -269,6 +275,7 @@ def shoot(scale: str) -> list[Path]:
     wait(lambda: window.account is not None)
     save(window, "02-inspections-list")
     window.open_inspection(inspection_id)
+    wait(lambda: window.editor is not None and window.editor.inspection_id == inspection_id)
     view = window.inspection_view
     view.go_to_item("GN-01")
     save(window, "03-inspection-item")
@@ -278,9 +285,17 @@ def shoot(scale: str) -> list[Path]:
     save(window, "04-dormitory-table")
     view.show_summary()
     save(window, "05-summary")
+    summary = view.summary  # a draft's corrective action: edited (or deleted) while it is a draft
+    summary.actions_view.setCurrentIndex(summary.actions_model.index(0, 0))
+    summary.open_edit_action_dialog()
+    edit_dialog = summary.edit_action_dialog
+    edit_dialog.resize(edit_dialog.sizeHint().expandedTo(edit_dialog.size()))
+    save(edit_dialog, "12-edit-action")
+    edit_dialog.reject()
 
     # Signing a completed inspection, with a drawn signature.
     window.open_inspection(completed_id)
+    wait(lambda: window.editor is not None and window.editor.inspection_id == completed_id)
     window.inspection_view.show_summary()
     window.sign_current()
     sign_dialog = window.sign_dialog
@@ -292,6 +307,7 @@ def shoot(scale: str) -> list[Path]:
 
     # A signed and approved inspection: read-only, its signatures listed.
     window.open_inspection(signed_id)
+    wait(lambda: window.editor is not None and window.editor.inspection_id == signed_id)
     window.inspection_view.show_summary()
     save(window, "09-signatures")
 
@@ -311,7 +327,7 @@ def shoot(scale: str) -> list[Path]:
     url = f"sqlite:///{work / 'follow-ups.sqlite3'}"
     follow_up_id = _follow_up_data(url)
     window = FugongApp(url).start()
-    window.resize(1280, 820)
+    window.resize(1280, 728)  # a 1366×768 screen less its taskbar
     wait(lambda: window.loaded and window.login_dialog is not None)
     login = window.login_dialog
     login.name_edit.setText("王经理")
@@ -319,10 +335,18 @@ def shoot(scale: str) -> list[Path]:
     login.ok_button.click()
     wait(lambda: window.account is not None)
     window.open_inspection(follow_up_id)
+    wait(lambda: window.editor is not None and window.editor.inspection_id == follow_up_id)
     summary = window.inspection_view.summary
     window.inspection_view.show_summary()
     summary.actions_view.setCurrentIndex(summary.actions_model.index(1, 0))
     save(window, "10-follow-ups")
+    window.edit_company()  # the manager keeps the company profile and its sites up to date
+    company = window.company_dialog
+    company.address_edit.setText("北京市大兴区示例路1号")
+    company.district_combo.setCurrentText("大兴区")
+    company.headcount_spin.setValue(120)
+    save(company, "11-company-profile")
+    QDialog.reject(company)
     window.close()
     return written
 

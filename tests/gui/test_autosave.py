@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -81,8 +82,8 @@ def test_typing_is_saved_after_a_pause_and_on_item_change(qtbot: QtBot, db_url: 
     view = window.inspection_view
     page = view.item_page
     type_into(qtbot, page._fields["checks_per_day"].input, "2")
-    qtbot.wait(DEBOUNCE_MS + 300)
-    assert not view.editor.has_pending
+    assert view.editor.has_pending and view.editor._timer.interval() == DEBOUNCE_MS  # waits for a pause
+    qtbot.waitUntil(lambda: not view.editor.has_pending and not view.editor.saving)  # written in the background
     assert _responses(db_url, inspection_id)["responses"]["GN-01"].measurements == {"checks_per_day": "2"}  # type: ignore[index]
     type_into(qtbot, page._fields["checks_per_day"].input, "x")  # invalid, kept as typed
     assert page._fields["checks_per_day"].error.isVisible()
@@ -116,3 +117,65 @@ def test_concurrent_edit_is_reported_and_reloaded(qtbot: QtBot, db_url: str) -> 
     click(qtbot, page.result_buttons[Result.PASS])  # works again on the new version
     assert _responses(db_url, inspection_id)["responses"]["GN-01"].result == "pass"  # type: ignore[index]
     close_window(qtbot, window)
+
+
+def test_the_autosave_is_written_off_the_gui_thread_and_closing_waits_for_it(
+    qtbot: QtBot, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from storage import inspections
+
+    inspection_id = seed_inspection(db_url)
+    window = _open(qtbot, db_url, inspection_id)
+    view = window.inspection_view
+    page = view.item_page
+    gui_thread = threading.current_thread()
+    threads: list[threading.Thread] = []
+    release = threading.Event()
+    real_save = inspections.save_answer
+
+    def slow_save(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        release.wait(30)  # held until the test has seen the window take typing meanwhile
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(inspections, "save_answer", slow_save)
+    type_into(qtbot, page.note_edit, "抽查 3 人")
+    qtbot.waitUntil(lambda: view.editor.saving)  # the pause is over: the save runs …
+    type_into(qtbot, page.note_edit, "，均正常")  # … and the window takes typing meanwhile
+    assert page.note_edit.toPlainText() == "抽查 3 人，均正常" and view.editor.saving
+    release.set()
+    window.close()  # waits for the save being written, then saves the rest
+    assert threads and threads[0] is not gui_thread
+    assert _responses(db_url, inspection_id)["responses"]["GN-01"].note == "抽查 3 人，均正常"  # type: ignore[index]
+
+
+def test_a_failed_autosave_says_so_and_keeps_what_was_typed(
+    qtbot: QtBot, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage import inspections
+    from storage.errors import KnownError
+
+    inspection_id = seed_inspection(db_url)
+    window = _open(qtbot, db_url, inspection_id)
+    view = window.inspection_view
+    page = view.item_page
+    real_save = inspections.save_answer
+
+    def full_disk(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise KnownError("the disk is full", "磁盘已满")
+
+    monkeypatch.setattr(inspections, "save_answer", full_disk)
+    failures: list[object] = []
+    view.editor.save_failed.connect(failures.append)
+    type_into(qtbot, page.note_edit, "抽查 3 人")
+    qtbot.waitUntil(lambda: bool(failures) and not view.editor.saving)
+    assert view.editor.has_pending and view.editor.answer("GN-01").note == "抽查 3 人"  # kept, still to save
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert any("磁盘已满" in b.informativeText() for b in boxes)  # said in words
+    for box in boxes:
+        box.close()
+    monkeypatch.setattr(inspections, "save_answer", real_save)  # the disk has room again
+    close_window(qtbot, window)
+    assert _responses(db_url, inspection_id)["responses"]["GN-01"].note == "抽查 3 人"  # type: ignore[index]

@@ -158,9 +158,11 @@ def test_complete_inspection_and_reopen(
     dropped = make_photo(tmp_path / "register.jpg", "#2196f3")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(chosen)], "")))
     click(qtbot, page.photos.add_button)
-    assert page.photos.model.rowCount() == 1
+    qtbot.waitUntil(lambda: page.photos.model.rowCount() == 1)  # read and thumbnailed off the GUI thread
     _drop(page.photos, dropped)
-    assert page.photos.model.rowCount() == 2
+    qtbot.waitUntil(lambda: page.photos.model.rowCount() == 2)
+    window.activateWindow()  # the offscreen platform drops the activation while the test waits
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     assert page.photos.model.index(0).data(Qt.ItemDataRole.DisplayRole) == "entrance.png"
 
     # GN-07 and BJHQ-3 share the dormitory table: A101 passes the national rule, fails Beijing's.

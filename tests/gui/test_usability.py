@@ -111,7 +111,7 @@ def _add_photo(qtbot: QtBot, window: MainWindow, photo: Path, monkeypatch: pytes
     assert view is not None
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(photo)], "")))
     click(qtbot, view.item_page.photos.add_button)
-    assert view.item_page.photos.model.rowCount() == 1
+    qtbot.waitUntil(lambda: view.item_page.photos.model.rowCount() == 1)  # prepared off the GUI thread
 
 
 def test_the_autosave_time_follows_every_save_and_is_cleared_at_logout(
@@ -245,7 +245,7 @@ def test_double_clicking_an_attachment_opens_it(
     chosen = [str(make_photo(tmp_path / "entrance.png", size=(320, 240))), str(pdf)]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: (chosen, "")))
     click(qtbot, strip.add_button)
-    assert strip.model.rowCount() == 2
+    qtbot.waitUntil(lambda: strip.model.rowCount() == 2)
 
     click_index(qtbot, strip.view, strip.model.index(0), double=True)  # the photo: in the viewer
     viewer = strip.viewer
