@@ -10,7 +10,11 @@ before the database is open (the password is typed while it opens; a login asked
 it). The benchmark checks that the login form really is what ``fugong`` reports as usable. ``fugong`` is
 also timed with FUGONG_EXIT_WHEN_READY=loaded: until the database is open and the login can be checked.
 
-Run: ``python bench/bench_startup.py [--repeat 15]``. Target: fugong's login form ≤ 1.5 × the bare window.
+Run: ``python bench/bench_startup.py [--repeat 15] [--against TREE]``. Target: fugong's login form ≤ 1.5 × the
+bare window. ``--against TREE`` also times another source tree of fugong in the same run, interleaved (a
+checkout of an older commit with its own ``.venv``, e.g. ``git worktree add /tmp/old b0a6463`` and
+``python3 -m venv /tmp/old/.venv && /tmp/old/.venv/bin/pip install -e /tmp/old``), each with a database and
+settings of its own, and prints this tree's times as a ratio of that tree's: start-up must not get slower.
 """
 
 from __future__ import annotations
@@ -47,20 +51,20 @@ sys.exit(app.exec())
 FALLBACK = "import sys; from desktop.app import run_gui; sys.exit(run_gui(None))"
 
 
-def fugong_command() -> list[str]:
-    """The installed ``fugong`` script (the real entry point), next to this Python or on PATH.
+def fugong_command(python: str = sys.executable) -> list[str]:
+    """The installed ``fugong`` script (the real entry point), next to ``python`` or (for this Python) on PATH.
 
     If it is missing or broken (``fugong --help`` fails), ``run_gui`` is called directly and a warning says so.
     """
-    beside = Path(sys.executable).with_name("fugong")
-    found = str(beside) if beside.exists() else shutil.which("fugong")
+    beside = Path(python).with_name("fugong")
+    found = str(beside) if beside.exists() else shutil.which("fugong") if python == sys.executable else None
     if found:
         check = subprocess.run([found, "--help"], capture_output=True, text=True)
         if check.returncode == 0:
             return [found]
         last = (check.stderr.strip().splitlines() or ["?"])[-1]
         print(f"warning: `fugong --help` fails ({last}); timing desktop.app.run_gui directly", file=sys.stderr)
-    return [sys.executable, "-c", FALLBACK]
+    return [python, "-c", FALLBACK]
 
 
 def run_once(command: list[str], env: dict[str, str], expect: str) -> tuple[float, float]:
@@ -87,7 +91,10 @@ def run_once(command: list[str], env: dict[str, str], expect: str) -> tuple[floa
 SEED = """
 import os, sys
 from PySide6.QtCore import QCoreApplication
-from desktop.common.settings import set_last_user_name
+try:
+    from desktop.common.settings import set_last_user_name
+except ImportError:  # a tree from before desktop/ was split into feature folders
+    from desktop.settings import set_last_user_name
 from storage.auth import create_user
 from storage.db import open_database
 
@@ -102,53 +109,79 @@ set_last_user_name("值班安全员")
 """
 
 
+def prepare(name: str, python: str, work: Path) -> tuple[list[str], dict[str, str]]:
+    """The ``fugong`` command of the tree that ``python`` runs, and its environment: a database with an account
+    and a login remembered in the settings (an ordinary working day), in a folder of its own under ``work``."""
+    folder = work / name
+    (folder / "home").mkdir(parents=True)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        FUGONG_DB_URL=f"sqlite:///{folder / 'bench.sqlite3'}",
+        XDG_CONFIG_HOME=str(folder / "config"),
+        XDG_DATA_HOME=str(folder / "data"),
+        HOME=str(folder / "home"),
+    )
+    # An installed application runs from compiled bytecode; without this, every module would be compiled
+    # from source on each start (this matters for fugong's own modules, not for the bare script).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTHONPATH", None)
+    subprocess.run([python, "-c", SEED], env=env, check=True, cwd=folder)
+    return fugong_command(python), env
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--against", type=Path, help="another source tree of fugong, with its own .venv")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="fugong-bench-"))
     bare = work / "bare_window.py"
     bare.write_text(BARE_WINDOW, encoding="utf-8")
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        FUGONG_DB_URL=f"sqlite:///{work / 'bench.sqlite3'}",
-        XDG_CONFIG_HOME=str(work / "config"),
-        XDG_DATA_HOME=str(work / "data"),
-        HOME=str(work / "home"),
-    )
-    (work / "home").mkdir()
-    # An installed application runs from compiled bytecode; without this, every module would be compiled
-    # from source on each start (this matters for fugong's own modules, not for the bare script).
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    fugong = fugong_command()
-    # A database with an account, and a login remembered in the settings: an ordinary working day.
-    subprocess.run([sys.executable, "-c", SEED], env=env, check=True)
-    # One unmeasured run of each warms the file cache.
-    run_once([sys.executable, str(bare)], dict(env, FUGONG_EXIT_WHEN_READY="1"), "window")
-    run_once(fugong, dict(env, FUGONG_EXIT_WHEN_READY="loaded"), "login")
+    fugong, env = prepare("this", sys.executable, work)
+    trees = {"fugong": (fugong, env)}
+    if args.against:
+        other = args.against.resolve() / ".venv" / "bin" / "python"
+        if not other.exists():
+            parser.error(f"{other} does not exist: give the other tree a .venv with fugong installed")
+        trees[f"{args.against.name}"] = prepare("other", str(other), work)
 
-    cases = {
-        "bare PySide6 window": ([sys.executable, str(bare)], "1", "window"),
-        "fugong, login form": (fugong, "1", "login"),
-        "fugong, database open": (fugong, "loaded", "login"),
-    }
+    cases = {"bare PySide6 window": ([sys.executable, str(bare)], env, "1", "window")}
+    for label, (command, tree_env) in trees.items():
+        cases[f"{label}, login form"] = (command, tree_env, "1", "login")
+        cases[f"{label}, database open"] = (command, tree_env, "loaded", "login")
+    # One unmeasured run of each warms the file cache.
+    for command, tree_env, mode, expect in cases.values():
+        run_once(command, dict(tree_env, FUGONG_EXIT_WHEN_READY=mode), expect)
+
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     for _ in range(args.repeat):  # interleaved, so a slow moment of the machine hits every case alike
-        for name, (command, mode, expect) in cases.items():
-            times[name].append(run_once(command, dict(env, FUGONG_EXIT_WHEN_READY=mode), expect))
+        for name, (command, tree_env, mode, expect) in cases.items():
+            times[name].append(run_once(command, dict(tree_env, FUGONG_EXIT_WHEN_READY=mode), expect))
+
+    def paired(name: str, base_name: str) -> float:
+        return statistics.median(r / b for (r, _), (b, _) in zip(times[name], times[base_name], strict=True))
 
     base = statistics.median(ready for ready, _ in times["bare PySide6 window"])
-    print(f"{'program':<24} {'ready (median)':>15} {'exit (median)':>14} {'× bare':>7} {'paired':>7}")
+    width = max(len(name) for name in cases) + 1
+    print(f"{'program':<{width}} {'ready (median)':>15} {'exit (median)':>14} {'× bare':>7} {'paired':>7}")
     for name, samples in times.items():
         ready = statistics.median(r for r, _ in samples)
         ended = statistics.median(e for _, e in samples)
-        paired = statistics.median(r / b for (r, _), (b, _) in zip(samples, times["bare PySide6 window"], strict=True))
-        print(f"{name:<24} {ready * 1000:>12.0f} ms {ended * 1000:>11.0f} ms {ready / base:>7.2f} {paired:>7.2f}")
+        line = f"{name:<{width}} {ready * 1000:>12.0f} ms {ended * 1000:>11.0f} ms {ready / base:>7.2f}"
+        print(f"{line} {paired(name, 'bare PySide6 window'):>7.2f}")
     print(f"\n{args.repeat} runs each, interleaved; command: {' '.join(fugong)}")
     print("× bare: ratio of the medians; paired: median of each round's ratio to the bare window of the same round")
     ratio = statistics.median(r for r, _ in times["fugong, login form"]) / base
     print(f"target ≤ 1.50 × bare for a usable main window: {'met' if ratio <= 1.5 else 'NOT met'} ({ratio:.2f} ×)")
+    if args.against:
+        name = args.against.name
+        print(f"\n{'this tree ÷ ' + name:<{width}} {'ratio of medians':>17} {'paired':>7}")
+        for what in ("login form", "database open"):
+            ours = statistics.median(r for r, _ in times[f"fugong, {what}"])
+            theirs = statistics.median(r for r, _ in times[f"{name}, {what}"])
+            print(f"{what:<{width}} {ours / theirs:>17.2f} {paired(f'fugong, {what}', f'{name}, {what}'):>7.2f}")
+        print(f"{name}: {' '.join(trees[name][0])}")
     return 0
 
 

@@ -128,7 +128,27 @@ def pyhanko_signer(identity: Identity) -> Any:
     private = identity.key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
-    return signers.SimpleSigner(
+    key = identity.key
+
+    class LoadedKeySigner(signers.SimpleSigner):
+        """pyHanko's ``SimpleSigner`` loads the key from DER again for every signature value it makes (twice
+        per PDF signature), checking an RSA-3072 key each time: about 0.2 s of CPU. The identity's key is
+        loaded and was checked when it was unlocked; sign with it directly."""
+
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            from cryptography.hazmat.primitives.asymmetric.ec import ECDSA
+            from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+            from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+            algorithm = get_pyca_cryptography_hash(digest_algorithm)
+            if mechanism == "rsassa_pkcs1v15" and isinstance(key, rsa.RSAPrivateKey):
+                return key.sign(data, PKCS1v15(), algorithm)
+            if mechanism == "ecdsa" and isinstance(key, ec.EllipticCurvePrivateKey):
+                return key.sign(data, ECDSA(algorithm))
+            return bytes(super().sign_raw(data, digest_algorithm))  # any other mechanism: pyHanko's way
+
+    return LoadedKeySigner(
         signing_cert=asn1(identity.certificate),
         signing_key=asn1_keys.PrivateKeyInfo.load(private),
         cert_registry=SimpleCertificateStore.from_certs([asn1(c) for c in identity.chain]),  # type: ignore[no-untyped-call]

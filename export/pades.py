@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 import string
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,9 @@ Box = tuple[int, int, int, int]
 # Always in the stamp's font: the stamp text is a template whose %(ts)s pyHanko fills in with the signing
 # time (digits, Latin letters of a time zone name); printable ASCII covers every time format.
 _ALWAYS = frozenset(string.printable)
+# pyHanko fills in the template with ``%``: a ``%`` in a name (names are free text) would stop the signature
+# with "unsupported format character". Every ``%`` but the one of the %(ts)s field is a percent sign.
+_PERCENT_NOT_A_FIELD = re.compile(r"%(?!\(ts\)s)")
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ def sign_pdf(
         with Image.open(io.BytesIO(drawn_png)) as drawn:
             background = PdfImage(drawn.convert("RGBA"))
     style = TextStampStyle(
-        stamp_text=stamp_text,
+        stamp_text=_PERCENT_NOT_A_FIELD.sub("%%", stamp_text),
         text_box_style=TextBoxStyle(
             font=_StampFont(font_path(), ot_script_tag="hani", writing_direction="ltr", text=stamp_text), font_size=8
         ),

@@ -3,20 +3,31 @@
 Qt runs offscreen (no display needed); the user's data and config folders point into the test's temporary
 folder, so no test ever touches real user data. ``db_url`` gives each test a fresh database, on SQLite and,
 for tests marked ``postgres``, on the PostgreSQL server that ``.ci/postgres`` starts.
+
+A new SQLite database is not migrated from scratch in every test (Alembic's six migrations cost about 0.2 s
+of CPU, for several hundred databases): each test process migrates one for real, and every new, empty
+SQLite database then gets a copy of it (SQLite's backup API, on the connection the application opened) —
+the way Anki's tests copy a collection made once. Tests about migrating itself are marked
+``real_migrations`` and migrate from scratch; FUGONG_TEST_REAL_MIGRATIONS=1 does so for every test.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 REPO = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("FUGONG_TEST_PG_URL", "postgresql+psycopg://fugong:fugong@127.0.0.1:5432/fugong_test")
@@ -33,6 +44,82 @@ def _isolated_trust_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterat
         os.environ.pop("FUGONG_CONFIG_DIR", None)
     else:
         os.environ["FUGONG_CONFIG_DIR"] = before
+
+
+# FUGONG_TEST_REAL_MIGRATIONS=1 migrates every new database from scratch (to compare, or to rule the copy out).
+_COPY_BY_DEFAULT = os.environ.get("FUGONG_TEST_REAL_MIGRATIONS") != "1"
+_copy_the_migrated_template = _COPY_BY_DEFAULT  # False while a test marked real_migrations runs
+
+
+@functools.cache
+def _migrated_template() -> Path:
+    """An empty database of this process, migrated by the real ``storage.db.migrate`` (closed, checkpointed)."""
+    import tempfile
+
+    from storage import db as storage_db
+
+    template = Path(tempfile.mkdtemp(prefix="fugong-template-")) / "migrated.sqlite3"
+    engine = storage_db.make_engine(f"sqlite:///{template}")
+    (_REAL_MIGRATE or [storage_db.migrate])[0](engine)  # (outside pytest, nothing is patched)
+    engine.dispose()
+    return template
+
+
+_REAL_MIGRATE: list[Callable[[Engine], None]] = []
+
+
+def _copied_into(engine: Engine) -> bool:
+    """Copy the template into the engine's database if that is new and empty; anything else (a database with
+    tables, a file that is no database …) is left to the real ``migrate``, which says what is wrong."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        raw = engine.raw_connection()  # as the application's pool made it (WAL), outside any transaction
+    except (SQLAlchemyError, sqlite3.Error):
+        return False
+    try:
+        target = raw.driver_connection
+        assert isinstance(target, sqlite3.Connection)
+        try:
+            if target.execute("SELECT count(*) FROM sqlite_master").fetchone() != (0,):
+                return False
+        except sqlite3.Error:
+            return False
+        source = sqlite3.connect(f"file:{_migrated_template()}?mode=ro", uri=True)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+        return True
+    finally:
+        raw.close()
+
+
+def _migrate_from_template(engine: Engine) -> None:
+    """``storage.db.migrate``, except that a new, empty SQLite database receives a copy of the template."""
+    if _copy_the_migrated_template and engine.dialect.name == "sqlite" and _copied_into(engine):
+        return
+    _REAL_MIGRATE[0](engine)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrations_copied_from_a_template() -> Iterator[None]:
+    from storage import db as storage_db
+
+    _REAL_MIGRATE[:] = [storage_db.migrate]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(storage_db, "migrate", _migrate_from_template)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _real_migrations_when_marked(request: pytest.FixtureRequest) -> Iterator[None]:
+    global _copy_the_migrated_template
+    _copy_the_migrated_template = _COPY_BY_DEFAULT and not request.node.get_closest_marker("real_migrations")
+    try:
+        yield
+    finally:
+        _copy_the_migrated_template = _COPY_BY_DEFAULT
 
 
 @pytest.fixture(autouse=True)

@@ -143,3 +143,16 @@ def test_a_damaged_stamp_font_is_refused_in_words(damage: str, tmp_path: Path, m
         pades.stamp_font.cache_clear()
     assert "nothing was signed" in str(refused.value) and str(font) in str(refused.value)
     assert "未作任何签署" in refused.value.message_zh
+
+
+def test_a_percent_sign_in_a_name_is_printed_and_the_time_still_filled_in(tmp_path: Path) -> None:
+    """pyHanko fills the stamp in with ``%``: a name such as 张%三 or 100%合格 once stopped the signature."""
+    signer = _identity("张%三")
+    stamp = "检查人：张%三 100%合格 %s %d %%\n时间：%(ts)s"
+    pdf = pades.sign_pdf(_one_page(), signer, "Sig", BOX, 0, stamp, "检查人", meaning="inspector")
+    (check,) = pades.check_pdf_signatures(pdf, [signer.certificate])
+    assert check.ok, check.reason
+    (tmp_path / "signed.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(tmp_path / "signed.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "检查人：张%三100%合格%s%d%%" in text.replace(" ", "")
+    assert f"时间：{dt.datetime.now().year}" in text.replace(" ", "")

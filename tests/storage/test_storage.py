@@ -35,12 +35,14 @@ def _head(db: Database) -> str:
     return head
 
 
+@pytest.mark.real_migrations
 def test_empty_database_is_created_and_migrated(db: Database) -> None:
     with db.engine.connect() as connection:
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == _head(db)
     assert listing.list_inspections(db) == []
 
 
+@pytest.mark.real_migrations
 def test_schema_head_constant_is_alembics_head(db: Database) -> None:
     from storage.db import SCHEMA_HEAD
 
@@ -334,6 +336,7 @@ def test_concurrent_writers_keep_one_unbroken_audit_chain(db: Database) -> None:
     assert sorted({e.actor for e in updates}) == ["乙", "甲"] and len(updates) == 20
 
 
+@pytest.mark.real_migrations
 def test_models_and_migrations_agree(db: Database) -> None:
     """The ORM models and the migrated schema are the same (no column added without a migration)."""
     from alembic.autogenerate import compare_metadata
