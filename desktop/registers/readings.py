@@ -138,6 +138,7 @@ class ReadingsPage(QWidget):
         # readings waiting to be stored: (day, half) → {employee id: grid row}
         self._queue: dict[tuple[dt.date, Half], dict[int, int]] = {}
         self._asking: set[tuple[dt.date, Half]] = set()
+        self._wanted: tuple[dt.date, int] | None = None
 
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setObjectName("readingsDate")
@@ -212,8 +213,10 @@ class ReadingsPage(QWidget):
         from storage.ledger import day_grid, get_settings, is_sealed
 
         self.grid.commit_draft()
-        if self.loading:
+        if self.loading:  # one read at a time; the newest day asked for is read next
+            self._wanted = (day, offset)
             return
+        self._wanted = None
         self.loading = True
         db, offset = self.db, max(0, offset)
 
@@ -233,6 +236,9 @@ class ReadingsPage(QWidget):
 
     def _shown(self, day: dt.date, page: Page[CoreGridRow], threshold_c: float, sealed: bool) -> None:
         self.loading = False
+        if self._wanted is not None:
+            self.show_day(*self._wanted)
+            return
         self.day, self.offset, self.total, self.sealed = day, page.offset, page.total, sealed
         self.threshold_c = threshold_c
         self.model.rules = grid_rules(threshold_c)
