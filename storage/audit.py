@@ -181,12 +181,15 @@ def append_entries(connection: Connection, rows: list[dict[str, Any]]) -> None:
     head = connection.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
     seq, prev = head.seq, head.hash
     now = utcnow()
+    entries = []
     for row in rows:
         seq += 1
         entry = {**row, "seq": seq, "at": now, "reason": row.get("reason", "")}
         entry["prev_hash"] = prev
         entry["hash"] = prev = entry_hash(_entry_fields(entry), prev)
-        connection.execute(insert(AuditEntry).values(**entry))
+        entries.append(entry)
+    # One statement for all of them (an import of thousands of rows would otherwise compile one per entry).
+    connection.execute(insert(AuditEntry), entries)
     connection.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev))
 
 

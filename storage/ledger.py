@@ -418,7 +418,7 @@ class FlaggedReading:
 
 
 def _flagged(session: Session, day: dt.date, offset: int, limit: int) -> tuple[list[FlaggedReading], int]:
-    base = select(HealthReading.employee_id).where(HealthReading.day == day, HealthReading.flagged.is_(True))
+    base = select(HealthReading.employee_id).where(HealthReading.day == day, HealthReading.flagged)
     total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
     rows = session.execute(
         select(
@@ -430,7 +430,7 @@ def _flagged(session: Session, day: dt.date, offset: int, limit: int) -> tuple[l
             HealthReading.late,
         )
         .join(Employee, Employee.id == HealthReading.employee_id)
-        .where(HealthReading.day == day, HealthReading.flagged.is_(True))
+        .where(HealthReading.day == day, HealthReading.flagged)
         .order_by(HealthReading.employee_id, HealthReading.half)
         .offset(offset)
         .limit(limit)
@@ -451,26 +451,34 @@ def flagged_readings(db: Database, day: dt.date, *, offset: int = 0, limit: int 
 def _missing(
     session: Session, day: dt.date, offset: int, limit: int, extra: Sequence[ColumnElement[bool]] = ()
 ) -> tuple[list[Missing], int]:
-    morning = HealthReading.__table__.alias("m")
-    afternoon = HealthReading.__table__.alias("a")
-    conditions = [
-        Employee.status.in_(HEADCOUNT),
-        Employee.anonymised_at.is_(None),
-        (morning.c.employee_id.is_(None)) | (afternoon.c.employee_id.is_(None)),
-        *extra,
-    ]
-    joined = (
-        select(Employee.id, Employee.name, morning.c.employee_id, afternoon.c.employee_id)
-        .outerjoin(morning, and_(morning.c.day == day, morning.c.employee_id == Employee.id, morning.c.half == 0))
-        .outerjoin(
-            afternoon,
-            and_(afternoon.c.day == day, afternoon.c.employee_id == Employee.id, afternoon.c.half == 1),
-        )
-        .where(*conditions)
+    """One probe of the (day, employee, half) key per person counts their readings of the day; which half-day
+    is missing is asked only for the rows of the page."""
+    taken = (
+        select(func.count())
+        .select_from(HealthReading)
+        .where(HealthReading.day == day, HealthReading.employee_id == Employee.id)
+        .correlate(Employee)
+        .scalar_subquery()
     )
-    total = session.scalar(select(func.count()).select_from(joined.subquery())) or 0
-    rows = session.execute(joined.order_by(Employee.id).offset(offset).limit(limit)).all()
-    return [Missing(r[0], r[1], r[2] is None, r[3] is None) for r in rows], total
+
+    def has(half: int) -> ColumnElement[bool]:
+        return (
+            select(HealthReading.employee_id)
+            .where(HealthReading.day == day, HealthReading.employee_id == Employee.id, HealthReading.half == half)
+            .correlate(Employee)
+            .exists()
+        )
+
+    conditions = [Employee.status.in_(HEADCOUNT), Employee.anonymised_at.is_(None), taken < 2, *extra]
+    total = session.scalar(select(func.count(Employee.id)).where(*conditions)) or 0
+    rows = session.execute(
+        select(Employee.id, Employee.name, has(0), has(1))
+        .where(*conditions)
+        .order_by(Employee.id)
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return [Missing(r[0], r[1], not r[2], not r[3]) for r in rows], total
 
 
 def missing_readings(db: Database, day: dt.date, *, offset: int = 0, limit: int = 100) -> Page[Missing]:
@@ -495,7 +503,7 @@ class ObservationView:
 
 
 def _observations(session: Session, day: dt.date, offset: int, limit: int) -> tuple[list[ObservationView], int]:
-    conditions = (Observation.active.is_(True), Observation.end >= day, Observation.start <= day)
+    conditions = (Observation.active, Observation.end >= day, Observation.start <= day)
     total = session.scalar(select(func.count(Observation.id)).where(*conditions)) or 0
     rows = session.execute(
         select(
@@ -534,7 +542,7 @@ def _early_returns(session: Session, day: dt.date) -> list[ReturnFlag]:
         .join(Observation, Observation.employee_id == Employee.id)
         .where(
             Employee.status == EmployeeStatus.ON_SITE,
-            Observation.active.is_(True),
+            Observation.active,
             Observation.start <= day,
             Observation.end >= day,
         )
@@ -610,7 +618,7 @@ def start_observation(
         if employee is None or employee.anonymised_at is not None:
             raise NotFoundError(f"no employee {employee_id}", f"没有编号为 {employee_id} 的员工")
         running = session.scalar(
-            select(Observation.id).where(Observation.employee_id == employee_id, Observation.active.is_(True))
+            select(Observation.id).where(Observation.employee_id == employee_id, Observation.active)
         )
         if running is not None:
             raise InvalidInputError(
@@ -805,7 +813,7 @@ def evidence_for(db: Database, item_id: str, day: dt.date) -> LedgerEvidence:
         shortest: int | None = None
         if item_id == "GN-01":
             observed = select(Observation.employee_id).where(
-                Observation.active.is_(True), Observation.start <= day, Observation.end >= day
+                Observation.active, Observation.start <= day, Observation.end >= day
             )
             group: list[ColumnElement[bool]] = [
                 (Employee.dormitory_room != "") | Employee.status.in_(OBSERVATION_STATUSES) | Employee.id.in_(observed)
@@ -816,7 +824,7 @@ def evidence_for(db: Database, item_id: str, day: dt.date) -> LedgerEvidence:
                 select(Observation.start, Observation.end)
                 .join(Employee, Employee.id == Observation.employee_id)
                 .where(
-                    Observation.active.is_(False),
+                    ~Observation.active,
                     Observation.ended_on <= day,
                     Employee.category.in_(sorted(LOGISTICS_CATEGORIES)),
                 )
@@ -874,3 +882,35 @@ def seal_day(session: Session, signoff: DaySignOff) -> None:
     """Store a signed daily summary inside the caller's transaction; a day is signed once."""
     _refuse_sealed(session, signoff.day)
     session.add(signoff)
+
+
+def apply_evidence(
+    db: Database, actor: str, inspection_id: int, expected_version: int | None, item_id: str, day: dt.date
+) -> tuple[int, LedgerEvidence]:
+    """Put the ledger's evidence of ``day`` into an inspection's item (GN-01, BJHQ-2, LK28-2): the measurements
+    the item asks for (the rule engine then derives its result, as for typed values) and the evidence text as a
+    line of the note. The officer's own result and override reason stay as they are: the officer can still
+    override with a reason. Returns the inspection's new version and the evidence."""
+    from checklist.evaluation import Answer, Result
+    from storage import inspections
+
+    evidence = evidence_for(db, item_id, day)
+    inspection = inspections.load_inspection(db, inspection_id)
+    response = next((r for r in inspection.responses if r.item_id == item_id), None)
+    if response is None:
+        raise NotFoundError(
+            f"inspection {inspection_id} has no item {item_id}", f"检查记录 #{inspection_id} 没有条目 {item_id}"
+        )
+    asked = {
+        m.key
+        for catalog in inspections.catalogs_of(inspection)
+        for item in catalog.items
+        if item.id == item_id
+        for m in item.measurements
+    }
+    measurements = dict(response.measurements or {})
+    measurements.update({k: v for k, v in evidence.measurements.items() if k in asked})
+    lines = [line for line in (response.note or "").splitlines() if not line.startswith("【健康台账】")]
+    note = "\n".join([*lines, f"【健康台账】{evidence.text_zh}"])
+    answer = Answer(Result(response.result) if response.result else None, measurements, response.override_reason, note)
+    return inspections.save_answer(db, actor, inspection_id, expected_version, item_id, answer), evidence

@@ -133,7 +133,7 @@ class HealthReading(Base):
     entered_at: Mapped[dt.datetime] = mapped_column(UnixSeconds)
 
     __table_args__ = (
-        Index("ix_readings_flagged", "day", sqlite_where=text("flagged"), postgresql_where=text("flagged")),
+        Index("ix_readings_flagged", "day", sqlite_where=text("flagged = 1"), postgresql_where=text("flagged")),
         {"sqlite_with_rowid": False},
     )
 

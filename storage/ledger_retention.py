@@ -78,7 +78,7 @@ def run_retention(db: Database, actor: str, today: dt.date | None = None) -> Ret
         session.execute(delete(HealthReading).where(HealthReading.day < cutoff))
         old = select(Observation.id).where(Observation.end < cutoff)
         if reason == "days":
-            old = old.where(Observation.active.is_(False))
+            old = old.where(~Observation.active)
         observation_ids = list(session.scalars(old))
         for start in range(0, len(observation_ids), 900):
             chunk = observation_ids[start : start + 900]

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from checklist.ledger import (
@@ -43,6 +43,7 @@ from storage import audit
 from storage.db import Database
 from storage.errors import InvalidInputError, NotFoundError
 from storage.ledger_models import ConsentRecord, Employee, Observation
+from storage.models import utcnow
 from storage.unit_of_work import check_permission, unit_of_work
 
 T = TypeVar("T")
@@ -386,14 +387,40 @@ def commit_roster(
                 "correct the file, or accept to import only the good rows",
                 f"有 {len(result.bad)} 行有误、{len(result.duplicates)} 行重复；未导入任何数据——请改正文件，或确认只导入无误的行",
             )
-        employees = []
-        for _, person in result.good:
-            employee = Employee()
-            _apply(employee, person)
-            employees.append(employee)
-        session.add_all(employees)
-        session.flush()
+        _insert_audited(session, actor, [person for _, person in result.good])
         return result
+
+
+def _insert_audited(session: Session, actor: str, people: Sequence[EmployeeInput]) -> None:
+    """Insert many people in one statement and write their audit entries in one more (as the ORM would, with
+    the personal columns left out of the trail): a roster of 20,000 imports in seconds."""
+    if not people:
+        return
+    now = utcnow()
+    rows = [{**{key: getattr(p, key) for key in FIELD_EN}, "created_at": now, "anonymised_at": None} for p in people]
+    ids = session.scalars(insert(Employee).returning(Employee.id, sort_by_parameter_order=True), rows).all()
+    personal = Employee.__audit_personal__
+    reason = str(session.info.get("reason", ""))
+    entries = [
+        {
+            "actor": actor,
+            "action": "insert",
+            "table_name": Employee.__tablename__,
+            "row_id": employee_id,
+            "inspection_id": None,
+            "old": None,
+            "new": {
+                "id": employee_id,
+                **{
+                    key: audit.PERSONAL if key in personal and value else audit.json_value(value)
+                    for key, value in row.items()
+                },
+            },
+            "reason": reason,
+        }
+        for employee_id, row in zip(ids, rows, strict=True)
+    ]
+    audit.append_entries(session.connection(), entries)
 
 
 def active_observation_ends(session: Session, employee_ids: Sequence[int], day: dt.date) -> dict[int, dt.date]:
@@ -404,7 +431,7 @@ def active_observation_ends(session: Session, employee_ids: Sequence[int], day: 
         select(Observation.employee_id, func.max(Observation.end))
         .where(
             Observation.employee_id.in_(employee_ids),
-            Observation.active.is_(True),
+            Observation.active,
             Observation.start <= day,
             Observation.end >= day,
         )

@@ -65,7 +65,7 @@ def upgrade() -> None:
         "ix_readings_flagged",
         "health_readings",
         ["day"],
-        sqlite_where=sa.text("flagged"),
+        sqlite_where=sa.text("flagged = 1"),  # as SQLAlchemy writes the condition, so SQLite uses the index
         postgresql_where=sa.text("flagged"),
     )
     op.create_table(
