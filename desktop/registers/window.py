@@ -59,7 +59,7 @@ class RegistersWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Store what was typed; while readings are still being stored the window stays, and closes after."""
-        self.readings.grid.commit_draft()
+        self.readings.flush()
         if self.readings.pending():
             self._closing = True
             self.readings.message.setText(self.tr("正在保存体温，保存后关闭窗口……"))

@@ -2454,67 +2454,67 @@
 <context>
     <name>ReadingGridModel</name>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="189"/>
+        <location filename="../../desktop/registers/grid.py" line="191"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="190"/>
+        <location filename="../../desktop/registers/grid.py" line="192"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="191"/>
+        <location filename="../../desktop/registers/grid.py" line="193"/>
         <source>上午体温 °C</source>
         <translation>Morning °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="192"/>
+        <location filename="../../desktop/registers/grid.py" line="194"/>
         <source>上午症状</source>
         <translation>Morning symptoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="193"/>
+        <location filename="../../desktop/registers/grid.py" line="195"/>
         <source>下午体温 °C</source>
         <translation>Afternoon °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="194"/>
+        <location filename="../../desktop/registers/grid.py" line="196"/>
         <source>下午症状</source>
         <translation>Afternoon symptoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="195"/>
+        <location filename="../../desktop/registers/grid.py" line="197"/>
         <source>提示</source>
         <translation>Flag</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="270"/>
+        <location filename="../../desktop/registers/grid.py" line="272"/>
         <source>发热 %1 °C</source>
         <translation>fever %1 °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="354"/>
+        <location filename="../../desktop/registers/grid.py" line="353"/>
         <source>（补录）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="355"/>
+        <location filename="../../desktop/registers/grid.py" line="354"/>
         <source>（未保存）</source>
         <translation> (not saved)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="364"/>
+        <location filename="../../desktop/registers/grid.py" line="363"/>
         <source>补录：录入时已过该时段</source>
         <translation>Late entry: typed after this half-day had passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="404"/>
+        <location filename="../../desktop/registers/grid.py" line="403"/>
         <source>%1 的%2体温未保存：%3</source>
         <translation>%1&apos;s %2 temperature was not saved: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="451"/>
+        <location filename="../../desktop/registers/grid.py" line="450"/>
         <source>“%1”不是可选的症状，症状未保存：请填写编号 1–%2 或症状名称。</source>
         <translation>&quot;%1&quot; is not a symptom on the list; the symptoms were not saved: type a number 1–%2 or a symptom&apos;s name.</translation>
     </message>
@@ -2522,112 +2522,112 @@
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="148"/>
+        <location filename="../../desktop/registers/readings.py" line="156"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="153"/>
+        <location filename="../../desktop/registers/readings.py" line="161"/>
         <source>上一班(&amp;P)</source>
         <translation>&amp;Previous shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="155"/>
+        <location filename="../../desktop/registers/readings.py" line="163"/>
         <source>下一班(&amp;N)</source>
         <translation>&amp;Next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="164"/>
+        <location filename="../../desktop/registers/readings.py" line="172"/>
         <source>输入体温后按 Enter 到下一人，Tab 到下一格；症状填编号：%1。F2 修改已填的值。</source>
         <translation>Type the temperature and press Enter for the next person, Tab for the next cell; symptoms by number: %1. F2 changes a value already entered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="233"/>
+        <location filename="../../desktop/registers/readings.py" line="241"/>
         <source>正在读取体温登记……</source>
         <translation>Reading the temperature register…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="248"/>
+        <location filename="../../desktop/registers/readings.py" line="256"/>
         <source>发热阈值 %1 °C</source>
         <translation>Fever threshold %1 °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="249"/>
+        <location filename="../../desktop/registers/readings.py" line="257"/>
         <source>（当日汇总已签署，记录已锁定）</source>
         <translation> (the day was signed off; its records are locked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="253"/>
+        <location filename="../../desktop/registers/readings.py" line="261"/>
         <source>第 %1–%2 人，共 %3 人</source>
         <translation>People %1–%2 of %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="259"/>
+        <location filename="../../desktop/registers/readings.py" line="267"/>
         <source>花名册中没有需测温的人员。</source>
         <translation>Nobody on the roster to check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="268"/>
+        <location filename="../../desktop/registers/readings.py" line="276"/>
         <source>无法读取体温登记。</source>
         <translation>Could not read the temperature register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="268"/>
+        <location filename="../../desktop/registers/readings.py" line="276"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="277"/>
+        <location filename="../../desktop/registers/readings.py" line="285"/>
         <source>症状将与%1体温一起保存。</source>
         <translation>The symptoms will be saved with the %1 temperature.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="301"/>
+        <location filename="../../desktop/registers/readings.py" line="309"/>
         <source>补录</source>
         <translation>Late entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="303"/>
+        <location filename="../../desktop/registers/readings.py" line="311"/>
         <source>%1 %2 已过，现在录入的体温将标记为补录，并记入审计记录（录入人、录入时间）。确认补录吗？</source>
         <translation>The %2 of %1 has passed: temperatures entered now are marked as late entries and recorded in the audit trail (who entered them, and when). Enter them as late entries?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="321"/>
+        <location filename="../../desktop/registers/readings.py" line="329"/>
         <source>未保存：未确认补录。</source>
         <translation>Not saved: the late entry was not confirmed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="351"/>
+        <location filename="../../desktop/registers/readings.py" line="359"/>
         <source>正在保存体温……</source>
         <translation>Saving temperatures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="363"/>
+        <location filename="../../desktop/registers/readings.py" line="371"/>
         <source>已保存 %1 条%2体温%3。</source>
         <translation>Saved %1 %2 temperature(s)%3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="366"/>
+        <location filename="../../desktop/registers/readings.py" line="374"/>
         <source>（补录）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="377"/>
+        <location filename="../../desktop/registers/readings.py" line="385"/>
         <source>体温未保存：%1</source>
         <translation>Temperatures not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="402"/>
+        <location filename="../../desktop/registers/readings.py" line="417"/>
         <source>发热（≥ %1 °C）或有可疑症状的人员会在此列出下一步措施（GN 四（十四）（十五）、BJHQ 二）。</source>
         <translation>Anyone with a fever (≥ %1 °C) or a suspicious symptom is shown here with the next steps (GN 4 (14) (15), BJHQ 2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="423"/>
+        <location filename="../../desktop/registers/readings.py" line="445"/>
         <source>本页发热或有症状：%1 人</source>
         <translation>With fever or symptoms on this page: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="424"/>
+        <location filename="../../desktop/registers/readings.py" line="446"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
@@ -2635,12 +2635,12 @@
 <context>
     <name>Registers</name>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="473"/>
+        <location filename="../../desktop/registers/grid.py" line="472"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="475"/>
+        <location filename="../../desktop/registers/grid.py" line="474"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
