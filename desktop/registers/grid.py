@@ -80,6 +80,8 @@ EDITABLE_COLUMNS = (
     GridColumn.AFTERNOON_SYMPTOMS,
 )
 _EDITABLE = frozenset(int(column) for column in EDITABLE_COLUMNS)
+_READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsEditable
 _TEMPERATURE = {int(column): half for column, half in TEMPERATURE_COLUMNS.items()}
 _SYMPTOMS = {int(column): half for column, half in SYMPTOM_COLUMNS.items()}
 # The roles a cell answers; a repaint asks for a dozen more, answered None at once (a keystroke repaints the
@@ -291,10 +293,7 @@ class ReadingGridModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._editable and index.column() in _EDITABLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return _EDITABLE_FLAGS if self._editable and index.column() in _EDITABLE else _READ_FLAGS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES or not index.isValid():

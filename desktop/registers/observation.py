@@ -125,6 +125,7 @@ class ObservationPage(QWidget):
         self.loading = False
         self.total = 0
         self.dialog: ObservationDialog | None = None
+        self._wanted: dt.date | None = None
 
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setObjectName("observationDate")
@@ -193,8 +194,10 @@ class ObservationPage(QWidget):
     def show_day(self, day: dt.date) -> None:
         from storage.ledger import early_returns, observation_list
 
-        if self.loading:
+        if self.loading:  # one read at a time; the newest day asked for is read next
+            self._wanted = day
             return
+        self._wanted = None
         self.loading = True
         db = self.db
         run_in_background(
@@ -207,6 +210,9 @@ class ObservationPage(QWidget):
 
     def _shown(self, day: dt.date, loaded: Loaded) -> None:
         self.loading = False
+        if self._wanted is not None:
+            self.show_day(self._wanted)
+            return
         self.day, self.total = day, loaded.page.total
         self.model.early = {flag.employee_id for flag in loaded.early}
         self.model.set_rows(loaded.page.rows)

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from storage.roster import Page
 
 SHIFT_SIZE = 200
+SAVE_PAUSE_MS = 250
 CORE_HALF = {Half.MORNING: HalfDay.MORNING, Half.AFTERNOON: HalfDay.AFTERNOON}
 
 
@@ -138,6 +139,14 @@ class ReadingsPage(QWidget):
         # readings waiting to be stored: (day, half) → {employee id: grid row}
         self._queue: dict[tuple[dt.date, Half], dict[int, int]] = {}
         self._asking: set[tuple[dt.date, Half]] = set()
+        self._wanted: tuple[dt.date, int] | None = None
+        self._steps_shown = ""
+        # Saving waits for a pause in the typing (SAVE_PAUSE_MS): starting a save competes with the keystrokes
+        # for the interpreter, and a pause's batch is one transaction instead of one per person.
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_PAUSE_MS)
+        self._save_timer.timeout.connect(self._save_next)
 
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setObjectName("readingsDate")
@@ -212,8 +221,10 @@ class ReadingsPage(QWidget):
         from storage.ledger import day_grid, get_settings, is_sealed
 
         self.grid.commit_draft()
-        if self.loading:
+        if self.loading:  # one read at a time; the newest day asked for is read next
+            self._wanted = (day, offset)
             return
+        self._wanted = None
         self.loading = True
         db, offset = self.db, max(0, offset)
 
@@ -233,6 +244,9 @@ class ReadingsPage(QWidget):
 
     def _shown(self, day: dt.date, page: Page[CoreGridRow], threshold_c: float, sealed: bool) -> None:
         self.loading = False
+        if self._wanted is not None:
+            self.show_day(*self._wanted)
+            return
         self.day, self.offset, self.total, self.sealed = day, page.offset, page.total, sealed
         self.threshold_c = threshold_c
         self.model.rules = grid_rules(threshold_c)
@@ -282,7 +296,7 @@ class ReadingsPage(QWidget):
         if late and key not in self.late_confirmed:
             self._ask_late(key)
             return
-        self._save_next()
+        self._save_timer.start()  # stored when the typing pauses, a batch per half-day
 
     def _ask_late(self, key: tuple[dt.date, Half]) -> None:
         """Once per half-day: a reading typed after it is a late entry (补录), marked and audited as such."""
@@ -372,6 +386,13 @@ class ReadingsPage(QWidget):
         self.saved.emit()
         self._save_next()
 
+    def flush(self) -> None:
+        """Store what is typed and queued now, without waiting for a pause (before closing)."""
+        self.grid.commit_draft()
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self._save_next()
+
     def pending(self) -> int:
         """Readings typed and not yet stored (queued, being asked about, or being saved)."""
         return sum(len(rows) for rows in self._queue.values()) + (1 if self.saving else 0)
@@ -390,7 +411,7 @@ class ReadingsPage(QWidget):
         elif flagged:
             shown = flagged[-1]
         else:
-            self.steps.setHtml(
+            self._set_steps(
                 "<p>"
                 + self.tr(
                     "发热（≥ %1 °C）或有可疑症状的人员会在此列出下一步措施（GN 四（十四）（十五）、BJHQ 二）。"
@@ -398,7 +419,14 @@ class ReadingsPage(QWidget):
                 + "</p>"
             )
             return
-        self.steps.setHtml(self.steps_html(shown, len(flagged)))
+        self._set_steps(self.steps_html(shown, len(flagged)))
+
+    def _set_steps(self, html: str) -> None:
+        """Lay out the panel only when it changes: the cursor moves on every Enter, and laying out rich text
+        costs more than a keystroke may (bench/bench_grid.py)."""
+        if html != self._steps_shown:
+            self._steps_shown = html
+            self.steps.setHtml(html)
 
     def steps_html(self, row: int, flagged_count: int) -> str:
         from html import escape

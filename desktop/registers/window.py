@@ -15,6 +15,7 @@ from desktop.common.look import fit_to_screen
 from desktop.registers.observation import ObservationPage
 from desktop.registers.readings import ReadingsPage
 from desktop.registers.roster import RosterPage
+from desktop.registers.summary import SummaryPage
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -42,24 +43,39 @@ class RegistersWindow(QWidget):
         self.tabs.addTab(self.readings, icon("item"), self.tr("体温登记(&2)"))
         self.observation = ObservationPage(db, account.name, account.role)
         self.tabs.addTab(self.observation, icon("unanswered"), self.tr("医学观察(&3)"))
+        self.summary = SummaryPage(db, account)
+        self.tabs.addTab(self.summary, icon("summary"), self.tr("每日汇总(&4)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         fit_to_screen(self, 1280, 760)
         self.roster.show_page(0)
         self.readings.show_day(self.readings.day)
         self.observation.show_day(self.observation.day)
+        self.summary.loaded.connect(self._summary_changed)
+        # the summary loads the PDF and signing libraries: only once someone looks at it
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.readings.saved.connect(self._close_when_saved)
         self._closing = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Store what was typed; while readings are still being stored the window stays, and closes after."""
-        self.readings.grid.commit_draft()
+        self.readings.flush()
         if self.readings.pending():
             self._closing = True
             self.readings.message.setText(self.tr("正在保存体温，保存后关闭窗口……"))
             event.ignore()
             return
         event.accept()
+
+    def _tab_shown(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.summary and self.summary.summary is None and not self.summary.loading:
+            self.summary.show_day(self.summary.day)
+
+    def _summary_changed(self) -> None:
+        """A day signed off takes no more readings: the grid of that day is shown locked."""
+        summary = self.summary.summary
+        if summary is not None and summary.signed_by is not None and summary.day == self.readings.day:
+            self.readings.show_day(self.readings.day)
 
     def _close_when_saved(self) -> None:
         if self._closing and not self.readings.pending():

@@ -2010,6 +2010,11 @@
         <translation>Cannot open the database</translation>
     </message>
     <message>
+        <location filename="../../desktop/main_window.py" line="691"/>
+        <source>正在打开检查……</source>
+        <translation>Opening the inspection…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/main_window.py" line="728"/>
         <source>{place} {date} — 复工自查 Fugong Self-Check</source>
         <translation>{place} {date} — Fugong Self-Check 复工自查</translation>
@@ -2080,11 +2085,6 @@
         <location filename="../../desktop/main_window.py" line="682"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="691"/>
-        <source>正在打开检查……</source>
-        <translation>Opening the inspection…</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="734"/>
@@ -2219,7 +2219,7 @@
 <context>
     <name>Observation</name>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="458"/>
+        <location filename="../../desktop/registers/observation.py" line="464"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
@@ -2227,47 +2227,47 @@
 <context>
     <name>ObservationDialog</name>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="371"/>
+        <location filename="../../desktop/registers/observation.py" line="377"/>
         <source>输入姓名或部门查找</source>
         <translation>Type a name or department to find</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="385"/>
+        <location filename="../../desktop/registers/observation.py" line="391"/>
         <source>必填，例如：3 月 1 日自湖北返京</source>
         <translation>Required, e.g. back in Beijing from Hubei on 1 March</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="385"/>
+        <location filename="../../desktop/registers/observation.py" line="391"/>
         <source>例如：3 月 1 日自湖北返京</source>
         <translation>e.g. back in Beijing from Hubei on 1 March</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="390"/>
+        <location filename="../../desktop/registers/observation.py" line="396"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="391"/>
+        <location filename="../../desktop/registers/observation.py" line="397"/>
         <source>人员(&amp;P)：</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="392"/>
+        <location filename="../../desktop/registers/observation.py" line="398"/>
         <source>方式(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="394"/>
+        <location filename="../../desktop/registers/observation.py" line="400"/>
         <source>原因(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="469"/>
+        <location filename="../../desktop/registers/observation.py" line="475"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="469"/>
+        <location filename="../../desktop/registers/observation.py" line="475"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -2318,157 +2318,157 @@
 <context>
     <name>ObservationPage</name>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="133"/>
+        <location filename="../../desktop/registers/observation.py" line="134"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="137"/>
+        <location filename="../../desktop/registers/observation.py" line="138"/>
         <source>开始观察(&amp;B)…</source>
         <translation>&amp;Begin observation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="139"/>
+        <location filename="../../desktop/registers/observation.py" line="140"/>
         <source>延长(&amp;X)…</source>
         <translation>E&amp;xtend…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="141"/>
+        <location filename="../../desktop/registers/observation.py" line="142"/>
         <source>缩短(&amp;S)…</source>
         <translation>&amp;Shorten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="143"/>
+        <location filename="../../desktop/registers/observation.py" line="144"/>
         <source>仅单位主要负责人，须填写理由（如经检测筛查排除感染，LK28 二（二）2）</source>
         <translation>The manager only, with a reason (e.g. screening ruled out infection, LK28 2 (2) 2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="144"/>
+        <location filename="../../desktop/registers/observation.py" line="145"/>
         <source>新的接触(&amp;R)…</source>
         <translation>New exposure (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="146"/>
+        <location filename="../../desktop/registers/observation.py" line="147"/>
         <source>新的暴露：自接触之日起重新计算 14 天</source>
         <translation>A new exposure: 14 days again from the exposure</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="147"/>
+        <location filename="../../desktop/registers/observation.py" line="148"/>
         <source>结束观察(&amp;E)…</source>
         <translation>&amp;End observation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="215"/>
+        <location filename="../../desktop/registers/observation.py" line="221"/>
         <source>观察中 %1 人</source>
         <translation>%1 under observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="216"/>
+        <location filename="../../desktop/registers/observation.py" line="222"/>
         <source>（显示结束最早的 %1 人）</source>
         <translation> (showing the %1 ending first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="226"/>
+        <location filename="../../desktop/registers/observation.py" line="232"/>
         <source>无法读取观察名单。</source>
         <translation>Could not read the observation list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="226"/>
+        <location filename="../../desktop/registers/observation.py" line="232"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="259"/>
+        <location filename="../../desktop/registers/observation.py" line="265"/>
         <source>开始医学观察</source>
         <translation>Begin medical observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="260"/>
+        <location filename="../../desktop/registers/observation.py" line="266"/>
         <source>自开始之日起观察 14 天（BJHQ 二；BJTG 三），开始日为第 1 天。</source>
         <translation>Observation lasts 14 days from its start (BJHQ 2; BJTG 3); the start is day 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="261"/>
+        <location filename="../../desktop/registers/observation.py" line="267"/>
         <source>开始日期(&amp;D)：</source>
         <translation>Start &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="268"/>
+        <location filename="../../desktop/registers/observation.py" line="274"/>
         <source>已开始观察。</source>
         <translation>The observation has begun.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="279"/>
+        <location filename="../../desktop/registers/observation.py" line="285"/>
         <source>缩短观察期</source>
         <translation>Shorten the observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="280"/>
+        <location filename="../../desktop/registers/observation.py" line="286"/>
         <source>%1 的观察期至 %2。缩短须由单位主要负责人填写理由（如经检测筛查排除感染，LK28 二（二）2）。</source>
         <translation>%1&apos;s observation runs until %2. Only the manager may shorten it, with a reason (e.g. screening ruled out infection, LK28 2 (2) 2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="284"/>
+        <location filename="../../desktop/registers/observation.py" line="290"/>
         <source>延长观察期</source>
         <translation>Extend the observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="284"/>
+        <location filename="../../desktop/registers/observation.py" line="290"/>
         <source>%1 的观察期至 %2。</source>
         <translation>%1&apos;s observation runs until %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="289"/>
+        <location filename="../../desktop/registers/observation.py" line="295"/>
         <source>新的结束日期(&amp;D)：</source>
         <translation>New last &amp;day:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="295"/>
+        <location filename="../../desktop/registers/observation.py" line="301"/>
         <source>观察期已缩短。</source>
         <translation>The observation was shortened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="295"/>
+        <location filename="../../desktop/registers/observation.py" line="301"/>
         <source>观察期已延长。</source>
         <translation>The observation was extended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="306"/>
+        <location filename="../../desktop/registers/observation.py" line="312"/>
         <source>新的接触</source>
         <translation>New exposure</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="307"/>
+        <location filename="../../desktop/registers/observation.py" line="313"/>
         <source>%1 有新的暴露：自接触之日起重新观察 14 天（已更晚的结束日期保留）。</source>
         <translation>%1 had a new exposure: 14 days of observation again from the exposure (a later end already set is kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="308"/>
+        <location filename="../../desktop/registers/observation.py" line="314"/>
         <source>接触日期(&amp;D)：</source>
         <translation>Exposure &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="314"/>
+        <location filename="../../desktop/registers/observation.py" line="320"/>
         <source>观察已重新开始。</source>
         <translation>The observation was restarted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="325"/>
+        <location filename="../../desktop/registers/observation.py" line="331"/>
         <source>结束观察</source>
         <translation>End the observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="326"/>
+        <location filename="../../desktop/registers/observation.py" line="332"/>
         <source>%1 的观察期至 %2；提前结束须由单位主要负责人填写理由。结束后请在花名册中更改其状态。</source>
         <translation>%1&apos;s observation runs until %2; ending it early needs the manager and a reason. Afterwards change the person&apos;s status in the roster.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="329"/>
+        <location filename="../../desktop/registers/observation.py" line="335"/>
         <source>结束日期(&amp;D)：</source>
         <translation>&amp;Last day:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="335"/>
+        <location filename="../../desktop/registers/observation.py" line="341"/>
         <source>观察已结束。</source>
         <translation>The observation has ended.</translation>
     </message>
@@ -2616,67 +2616,67 @@
 <context>
     <name>ReadingGridModel</name>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="189"/>
+        <location filename="../../desktop/registers/grid.py" line="191"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="190"/>
+        <location filename="../../desktop/registers/grid.py" line="192"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="191"/>
+        <location filename="../../desktop/registers/grid.py" line="193"/>
         <source>上午体温 °C</source>
         <translation>Morning °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="192"/>
+        <location filename="../../desktop/registers/grid.py" line="194"/>
         <source>上午症状</source>
         <translation>Morning symptoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="193"/>
+        <location filename="../../desktop/registers/grid.py" line="195"/>
         <source>下午体温 °C</source>
         <translation>Afternoon °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="194"/>
+        <location filename="../../desktop/registers/grid.py" line="196"/>
         <source>下午症状</source>
         <translation>Afternoon symptoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="195"/>
+        <location filename="../../desktop/registers/grid.py" line="197"/>
         <source>提示</source>
         <translation>Flag</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="270"/>
+        <location filename="../../desktop/registers/grid.py" line="272"/>
         <source>发热 %1 °C</source>
         <translation>fever %1 °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="354"/>
+        <location filename="../../desktop/registers/grid.py" line="353"/>
         <source>（补录）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="355"/>
+        <location filename="../../desktop/registers/grid.py" line="354"/>
         <source>（未保存）</source>
         <translation> (not saved)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="364"/>
+        <location filename="../../desktop/registers/grid.py" line="363"/>
         <source>补录：录入时已过该时段</source>
         <translation>Late entry: typed after this half-day had passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="404"/>
+        <location filename="../../desktop/registers/grid.py" line="403"/>
         <source>%1 的%2体温未保存：%3</source>
         <translation>%1&apos;s %2 temperature was not saved: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="451"/>
+        <location filename="../../desktop/registers/grid.py" line="450"/>
         <source>“%1”不是可选的症状，症状未保存：请填写编号 1–%2 或症状名称。</source>
         <translation>&quot;%1&quot; is not a symptom on the list; the symptoms were not saved: type a number 1–%2 or a symptom&apos;s name.</translation>
     </message>
@@ -2684,112 +2684,112 @@
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="147"/>
+        <location filename="../../desktop/registers/readings.py" line="156"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="152"/>
+        <location filename="../../desktop/registers/readings.py" line="161"/>
         <source>上一班(&amp;P)</source>
         <translation>&amp;Previous shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="154"/>
+        <location filename="../../desktop/registers/readings.py" line="163"/>
         <source>下一班(&amp;N)</source>
         <translation>&amp;Next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="163"/>
+        <location filename="../../desktop/registers/readings.py" line="172"/>
         <source>输入体温后按 Enter 到下一人，Tab 到下一格；症状填编号：%1。F2 修改已填的值。</source>
         <translation>Type the temperature and press Enter for the next person, Tab for the next cell; symptoms by number: %1. F2 changes a value already entered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="230"/>
+        <location filename="../../desktop/registers/readings.py" line="241"/>
         <source>正在读取体温登记……</source>
         <translation>Reading the temperature register…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="242"/>
+        <location filename="../../desktop/registers/readings.py" line="256"/>
         <source>发热阈值 %1 °C</source>
         <translation>Fever threshold %1 °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="243"/>
+        <location filename="../../desktop/registers/readings.py" line="257"/>
         <source>（当日汇总已签署，记录已锁定）</source>
         <translation> (the day was signed off; its records are locked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="247"/>
+        <location filename="../../desktop/registers/readings.py" line="261"/>
         <source>第 %1–%2 人，共 %3 人</source>
         <translation>People %1–%2 of %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="253"/>
+        <location filename="../../desktop/registers/readings.py" line="267"/>
         <source>花名册中没有需测温的人员。</source>
         <translation>Nobody on the roster to check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="262"/>
+        <location filename="../../desktop/registers/readings.py" line="276"/>
         <source>无法读取体温登记。</source>
         <translation>Could not read the temperature register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="262"/>
+        <location filename="../../desktop/registers/readings.py" line="276"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="271"/>
+        <location filename="../../desktop/registers/readings.py" line="285"/>
         <source>症状将与%1体温一起保存。</source>
         <translation>The symptoms will be saved with the %1 temperature.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="295"/>
+        <location filename="../../desktop/registers/readings.py" line="309"/>
         <source>补录</source>
         <translation>Late entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="297"/>
+        <location filename="../../desktop/registers/readings.py" line="311"/>
         <source>%1 %2 已过，现在录入的体温将标记为补录，并记入审计记录（录入人、录入时间）。确认补录吗？</source>
         <translation>The %2 of %1 has passed: temperatures entered now are marked as late entries and recorded in the audit trail (who entered them, and when). Enter them as late entries?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="315"/>
+        <location filename="../../desktop/registers/readings.py" line="329"/>
         <source>未保存：未确认补录。</source>
         <translation>Not saved: the late entry was not confirmed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="345"/>
+        <location filename="../../desktop/registers/readings.py" line="359"/>
         <source>正在保存体温……</source>
         <translation>Saving temperatures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="357"/>
+        <location filename="../../desktop/registers/readings.py" line="371"/>
         <source>已保存 %1 条%2体温%3。</source>
         <translation>Saved %1 %2 temperature(s)%3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="360"/>
+        <location filename="../../desktop/registers/readings.py" line="374"/>
         <source>（补录）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="371"/>
+        <location filename="../../desktop/registers/readings.py" line="385"/>
         <source>体温未保存：%1</source>
         <translation>Temperatures not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="396"/>
+        <location filename="../../desktop/registers/readings.py" line="417"/>
         <source>发热（≥ %1 °C）或有可疑症状的人员会在此列出下一步措施（GN 四（十四）（十五）、BJHQ 二）。</source>
         <translation>Anyone with a fever (≥ %1 °C) or a suspicious symptom is shown here with the next steps (GN 4 (14) (15), BJHQ 2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="417"/>
+        <location filename="../../desktop/registers/readings.py" line="445"/>
         <source>本页发热或有症状：%1 人</source>
         <translation>With fever or symptoms on this page: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="418"/>
+        <location filename="../../desktop/registers/readings.py" line="446"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
@@ -2797,12 +2797,12 @@
 <context>
     <name>Registers</name>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="473"/>
+        <location filename="../../desktop/registers/grid.py" line="472"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="475"/>
+        <location filename="../../desktop/registers/grid.py" line="474"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
@@ -2830,27 +2830,32 @@
 <context>
     <name>RegistersWindow</name>
     <message>
-        <location filename="../../desktop/registers/window.py" line="33"/>
+        <location filename="../../desktop/registers/window.py" line="34"/>
         <source>员工健康台账 — 复工自查</source>
         <translation>Employee health ledger — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="40"/>
+        <location filename="../../desktop/registers/window.py" line="41"/>
         <source>花名册(&amp;1)</source>
         <translation>Roster (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="42"/>
+        <location filename="../../desktop/registers/window.py" line="43"/>
         <source>体温登记(&amp;2)</source>
         <translation>Temperatures (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="44"/>
+        <location filename="../../desktop/registers/window.py" line="45"/>
         <source>医学观察(&amp;3)</source>
         <translation>Observation (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="59"/>
+        <location filename="../../desktop/registers/window.py" line="47"/>
+        <source>每日汇总(&amp;4)</source>
+        <translation>Daily summary (&amp;4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="65"/>
         <source>正在保存体温，保存后关闭窗口……</source>
         <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>
@@ -3742,6 +3747,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="216"/>
+        <location filename="../../desktop/registers/summary.py" line="101"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
@@ -3929,6 +3935,176 @@ Cited: %5, lines %6–%7</translation>
         <location filename="../../desktop/editor/summary.py" line="386"/>
         <source>尚未检查（{count} 项）：</source>
         <translation>Not checked yet ({count}): </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="97"/>
+        <source>日期(&amp;D)：</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="99"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="103"/>
+        <source>导出 PDF(&amp;P)…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="105"/>
+        <source>导出工作簿(&amp;W)…</source>
+        <translation>Export &amp;workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="149"/>
+        <source>正在生成每日汇总……</source>
+        <translation>Making the daily summary…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="161"/>
+        <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，导出的是签署时的文件。</source>
+        <translation>Signed by %1 at %2 (UTC); the day is locked, and the exports are the files as signed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="166"/>
+        <source>尚未签署：以下为按当前台账生成的汇总。</source>
+        <translation>Not signed yet: this is the summary of the ledger as it stands now.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="174"/>
+        <source>无法生成每日汇总。</source>
+        <translation>Could not make the daily summary.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="174"/>
+        <location filename="../../desktop/registers/summary.py" line="309"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="186"/>
+        <source>零报告</source>
+        <translation>Zero report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="186"/>
+        <source>观察期至</source>
+        <translation>observation until</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="187"/>
+        <source>今日返岗</source>
+        <translation>Back at work today</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="187"/>
+        <source>下一步</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="193"/>
+        <source>在册</source>
+        <translation>On the roster</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="194"/>
+        <source>在岗</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="195"/>
+        <source>上午已测</source>
+        <translation>Checked in the morning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="196"/>
+        <source>下午已测</source>
+        <translation>Checked in the afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="197"/>
+        <location filename="../../desktop/registers/summary.py" line="233"/>
+        <source>缺测</source>
+        <translation>Missing a reading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="198"/>
+        <location filename="../../desktop/registers/summary.py" line="238"/>
+        <source>观察中</source>
+        <translation>Under observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="209"/>
+        <location filename="../../desktop/registers/summary.py" line="227"/>
+        <source>上午</source>
+        <translation>morning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="209"/>
+        <location filename="../../desktop/registers/summary.py" line="228"/>
+        <source>下午</source>
+        <translation>afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="211"/>
+        <source>发热或有症状</source>
+        <translation>Fever or symptoms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="243"/>
+        <source>观察期未满即在岗（BJTG 三）</source>
+        <translation>On site before the observation ended (BJTG 3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="272"/>
+        <source>每日汇总 %1</source>
+        <translation>Daily summary %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="274"/>
+        <source>签署每日汇总</source>
+        <translation>Sign the daily summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="277"/>
+        <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
+        <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="295"/>
+        <source>导出每日汇总 PDF</source>
+        <translation>Export the daily summary as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="295"/>
+        <source>导出每日汇总工作簿</source>
+        <translation>Export the daily summary as a workbook</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="296"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="296"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="309"/>
+        <source>每日汇总未能导出。</source>
+        <translation>The daily summary was not exported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="310"/>
+        <source>正在导出每日汇总……</source>
+        <translation>Exporting the daily summary…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="314"/>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
     </message>
 </context>
 </TS>

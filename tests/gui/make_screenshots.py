@@ -2,7 +2,8 @@
 
 Run: ``python tests/gui/make_screenshots.py`` (offscreen; a temporary database and settings folder with
 sample data; the user's own data and settings are never touched). Each scale runs in its own process
-because QT_SCALE_FACTOR is read when Qt starts.
+because QT_SCALE_FACTOR is read when Qt starts. ``--ledger`` shoots only the health ledger's windows (台账),
+at 100 % and at the plant PC's 1366×768.
 """
 
 from __future__ import annotations
@@ -351,15 +352,189 @@ def shoot(scale: str) -> list[Path]:
     return written
 
 
+LEDGER_DAY = dt.date(2020, 3, 2)
+DEPARTMENTS = ("生产部", "装配车间", "仓储物流部", "后勤部", "质检部")
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = ("伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "军", "杰", "涛", "明", "超", "霞", "平", "刚")
+
+
+def _ledger_data(url: str, folder: Path) -> Path:
+    """A company, a manager and an officer with signing keys, a roster of 60 (IDs and phones on some, logistics
+    staff, an outsourced guard), a day's readings with a fever, a symptom and missing ones, two observations
+    (one of them back on site too early); returns a roster file with bad rows and duplicates to import."""
+    from openpyxl import Workbook
+
+    from checklist.ledger import ROSTER_FIELDS, HalfDay, id_check_character
+    from export.signing import create_account
+    from storage.companies import CompanyInput, add_site, save_company
+    from storage.db import open_database
+    from storage.ledger import ReadingEntry, enter_readings, start_observation
+    from storage.roster import add_employee, update_employee
+
+    db = open_database(url)
+    create_account(db, "王经理", "王经理", "manager", PASSWORDS["王经理"])
+    create_account(db, "王经理", "张伟", "officer", PASSWORDS["张伟"], actor_password=PASSWORDS["王经理"])
+    db.close()
+    db = open_database(url)  # a handle of the officer's own (creating the accounts logged this one in)
+    company = save_company(db, "张伟", CompanyInput("北京示例制造有限公司", "91110000600037341L", "industrial"))
+    add_site(db, "张伟", company, "一号厂区")
+    ids: list[int] = []
+    for n in range(60):
+        name = SURNAMES[n % len(SURNAMES)] + GIVEN[(n * 7) % len(GIVEN)] + ("" if n < 20 else GIVEN[n % 5])
+        first17 = f"1101051985{(n % 12) + 1:02d}{(n % 27) + 1:02d}{n:03d}"
+        values: dict[str, object] = {
+            "name": name,
+            "department": DEPARTMENTS[n % len(DEPARTMENTS)],
+            "post": ("操作工", "班组长", "库管员", "保洁员", "质检员")[n % 5],
+            "dormitory_room": f"A{101 + n // 6}" if n % 3 else "",
+        }
+        if n % 4 == 0:
+            values["id_number"] = first17 + id_check_character(first17)
+            values["phone"] = f"138{n:04d}{(n * 37) % 10000:04d}"
+        if n % 5 == 3:
+            values["category"] = ("保洁", "保安", "食堂")[n % 3]
+        if n == 8:
+            values.update({"category": "保安", "outsourcing_company": "京保安服务公司"})
+        ids.append(add_employee(db, "张伟", values))
+    start_observation(db, "张伟", ids[5], "home", dt.date(2020, 2, 24), "2 月 23 日自湖北返京")
+    start_observation(db, "张伟", ids[11], "central", dt.date(2020, 2, 27), "密切接触者")
+    update_employee(db, "张伟", ids[11], {"status": "在岗"})
+    morning = [ReadingEntry(i, f"36.{(k * 3) % 9}") for k, i in enumerate(ids) if k not in (7, 12)]
+    morning[2] = ReadingEntry(ids[2], "38.3")
+    morning[15] = ReadingEntry(ids[15], "36.8", "干咳")
+    enter_readings(db, "张伟", LEDGER_DAY, HalfDay.MORNING, morning, now_local=dt.datetime(2020, 3, 2, 9, 30))
+    afternoon = [ReadingEntry(i, f"36.{(k * 5) % 9}") for k, i in enumerate(ids) if k < 30 and k != 7]
+    enter_readings(db, "张伟", LEDGER_DAY, HalfDay.AFTERNOON, afternoon, now_local=dt.datetime(2020, 3, 2, 15, 0))
+    db.close()
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append([zh for _, zh, _ in ROSTER_FIELDS])
+    rows = [
+        {"name": "钱八", "department": "食堂", "category": "食堂"},
+        {"name": "孙九", "id_number": "110105194912310021"},
+        {"name": "周十", "phone": "13900002222"},
+        {"name": "周十", "phone": "13900002222"},
+        {"name": "吴一", "status": "出差"},
+        {"name": "郑二", "department": "装配车间", "return_date": "2020-03-01", "returned_from": "河北保定"},
+        {"name": "冯三", "phone": "1380000"},
+    ]
+    for row in rows:
+        sheet.append([row.get(key, "") for key, _, _ in ROSTER_FIELDS])
+    path = folder / "花名册-新员工.xlsx"
+    book.save(path)
+    return path
+
+
+def shoot_ledger() -> list[Path]:
+    """The health ledger's windows at the plant PC's 1366×768, on sample data."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    work = Path(tempfile.mkdtemp(prefix="fugong-screens-"))
+    os.environ["XDG_CONFIG_HOME"] = str(work / "config")
+    os.environ["XDG_DATA_HOME"] = str(work / "data")
+    from PySide6.QtCore import QDate, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
+    app = QApplication([])
+    from desktop.app import FugongApp, configure_application
+    from desktop.registers.grid import GridColumn
+    from desktop.registers.roster_import import RosterImportDialog, read_and_check
+
+    configure_application(app)
+    written: list[Path] = []
+
+    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        app.processEvents()
+        path = OUT / f"{name}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    def wait(condition) -> None:  # type: ignore[no-untyped-def]
+        import time
+
+        deadline = time.monotonic() + 60
+        while not condition():
+            app.processEvents()
+            if time.monotonic() > deadline:
+                raise TimeoutError("the app did not get there in 60 s")
+            time.sleep(0.01)
+
+    url = f"sqlite:///{work / 'ledger.sqlite3'}"
+    roster_file = _ledger_data(url, work)
+    window = FugongApp(url).start()
+    wait(lambda: window.loaded and window.login_dialog is not None)
+    login = window.login_dialog
+    login.name_edit.setText("张伟")
+    login.password_edit.setText(PASSWORDS["张伟"])
+    login.ok_button.click()
+    wait(lambda: window.account is not None)
+    window.show_registers()
+    registers = window.registers_window
+    registers.resize(1366, 768)
+    day = QDate(LEDGER_DAY.year, LEDGER_DAY.month, LEDGER_DAY.day)
+
+    roster = registers.roster
+    wait(lambda: not roster.loading and roster.model.rowCount() > 0)
+    roster.table.selectRow(0)
+    save(registers, "11-ledger-roster")
+    roster.edit_selected()
+    wait(lambda: roster.dialog is not None)
+    roster.dialog.resize(roster.dialog.sizeHint())
+    save(roster.dialog, "12-ledger-employee")
+    roster.dialog.reject()
+    preview = read_and_check(window.db, roster_file)
+    dialog = RosterImportDialog(window.db, "张伟", preview, registers)
+    dialog.show()
+    save(dialog, "13-ledger-import")
+    dialog.reject()
+
+    readings = registers.readings
+    registers.tabs.setCurrentWidget(readings)
+    readings.now = lambda: dt.datetime(2020, 3, 2, 15, 30)
+    wait(lambda: not readings.loading)
+    readings.date_edit.setDate(day)
+    wait(lambda: readings.day == LEDGER_DAY and not readings.loading and readings.model.rowCount() > 0)
+    readings.model.setData(readings.model.index(7, GridColumn.AFTERNOON), "98.6")
+    readings.grid.setCurrentIndex(readings.model.index(2, GridColumn.AFTERNOON))
+    save(registers, "14-ledger-grid")
+
+    observation = registers.observation
+    registers.tabs.setCurrentWidget(observation)
+    wait(lambda: not observation.loading)
+    observation.date_edit.setDate(day)
+    wait(lambda: observation.day == LEDGER_DAY and not observation.loading)
+    observation.table.selectRow(0)
+    save(registers, "15-ledger-observation")
+
+    summary = registers.summary
+    registers.tabs.setCurrentWidget(summary)
+    wait(lambda: summary.summary is not None and not summary.loading)
+    summary.date_edit.setDate(day)
+    wait(lambda: summary.summary is not None and summary.summary.day == LEDGER_DAY and not summary.loading)
+    save(registers, "16-ledger-summary")
+    registers.close()
+    window.close()
+    return written
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--shoot":
         for path in shoot(os.environ.get("QT_SCALE_FACTOR", "1")):
+            print(path.relative_to(ROOT))
+        return 0
+    if len(sys.argv) > 1 and sys.argv[1] == "--ledger":
+        OUT.mkdir(parents=True, exist_ok=True)
+        for path in shoot_ledger():
             print(path.relative_to(ROOT))
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
     for scale in ("1", "2"):
         env = dict(os.environ, QT_SCALE_FACTOR=scale, PYTHONPATH=str(ROOT))
         subprocess.run([sys.executable, __file__, "--shoot"], env=env, check=True, cwd=ROOT)
+    env = dict(os.environ, QT_SCALE_FACTOR="1", PYTHONPATH=str(ROOT))
+    subprocess.run([sys.executable, __file__, "--ledger"], env=env, check=True, cwd=ROOT)
     return 0
 
 

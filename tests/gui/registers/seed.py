@@ -12,7 +12,7 @@ VALID_ID = "11010519491231002X"
 WRONG_CHECK_ID = "110105194912310021"
 
 
-def seed_roster(db_url: str, extra: int = 0) -> dict[str, int]:
+def seed_roster(db_url: str, extra: int = 0, signing_keys: bool = False) -> dict[str, int]:
     """Three accounts (manager, officer, auditor), a company, and 张三 (with ID and phone), 李四 (保安, outsourced),
     王五 (居家观察), then ``extra`` more people 员工0001 …; returns {name: roster number} of the first three."""
     seed_accounts(
@@ -22,6 +22,7 @@ def seed_roster(db_url: str, extra: int = 0) -> dict[str, int]:
             OFFICER: ("officer", PASSWORDS[OFFICER]),
             AUDITOR: ("auditor", PASSWORDS[AUDITOR]),
         },
+        signing_keys=signing_keys,
     )
     db = open_database(db_url)
     try:
