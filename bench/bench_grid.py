@@ -16,8 +16,7 @@ each time:
 
 Run: ``python bench/bench_grid.py [--people 200] [--repeat 3] [--freeze-gc]``. Target: the slowest keystroke
 ≤ 16 ms. ``--freeze-gc`` moves everything alive after start-up out of the garbage collector's reach
-(``gc.freeze()``): without it a full collection now and then (the app holds many SQLAlchemy and Qt objects)
-takes one keystroke past 100 ms.
+(``gc.freeze()``), to see how much of the rare slow keystroke is the collector's.
 """
 
 from __future__ import annotations

@@ -425,7 +425,9 @@ class EmployeeDialog(QDialog):
         phone_row = QHBoxLayout()
         phone_row.addWidget(self.phone, 1)
         phone_row.addWidget(self.reveal_button)
-        form.addRow(self.tr("手机号(&H)："), phone_row)
+        phone_label = QLabel(self.tr("手机号(&H)："))
+        phone_label.setBuddy(self.phone)  # the field is a row with a button: the mnemonic needs its buddy
+        form.addRow(phone_label, phone_row)
         form.addRow(self.tr("宿舍房间(&R)："), self.dormitory)
         form.addRow(self.tr("状态(&U)："), self.status)
         form.addRow(self.has_return, self.return_date)
@@ -438,6 +440,7 @@ class EmployeeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)  # the masked numbers and their hint fit
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         self.reveal_button.clicked.connect(self._reveal_numbers)
