@@ -362,14 +362,13 @@ def _authority_rows(content: ReportContent, st: Styles) -> list[list[Flowable]]:
 
 def report_number(content: ReportContent) -> str:
     """The report number explained: the list's #id is the record, the -v part the saved version printed."""
-    return (
-        f"{content.report_id}（{content.status_zh}）：检查记录 #{content.inspection_id}"
-        f"（与检查记录列表中的编号相同）第 {content.version} 次保存的内容"
-    )
+    return f"{content.report_id}（{content.status_zh}）＝ 检查记录 #{content.inspection_id} 第 {content.version} 版"
 
 
 def cover(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None = None) -> list[Flowable]:
-    catalogs = "\n".join(f"{c.id} {c.version}《{c.title}》（{c.reference}）" for c in content.catalogs)
+    catalogs = "\n".join(
+        f"{c.id} {c.version}《{c.title}》{'（' + c.number + '）' if c.number else ''}" for c in content.catalogs
+    )
     authority = f"{content.authority.name_zh}（{content.authority.basis}）"
     facts = [
         ("单位名称", content.company_name),

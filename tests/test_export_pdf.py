@@ -111,7 +111,7 @@ def test_cover_and_items_say_what_was_found(signed_pdf: Path) -> None:
         "姓名（正楷）",  # no signers given: lines to sign by hand
         # the basis documents by their official titles, as the 依据文件 window names them (not a paraphrase)
         "《关于加强对各单位保洁、保安、物业、食堂、维修维护等后勤物业工作人员防控新冠肺炎疫情工作的通知》",
-        "与检查记录列表中的编号相同",  # the report number explained
+        "＝检查记录#",  # the report number explained: the list's number
         "审计”窗口",  # how to check the record hash, in words
     ):
         assert expected in text, expected

@@ -29,7 +29,7 @@ def test_names_refused(value: object, words: str) -> None:
     with pytest.raises(TextPolicyError) as refused:
         check_name(value, "inspector")
     assert words in str(refused.value) and str(refused.value).startswith("inspector")
-    assert refused.value.message_zh.startswith("inspector") and refused.value.message_zh != str(refused.value)
+    assert refused.value.message_zh.startswith("检查人") and refused.value.message_zh != str(refused.value)
 
 
 def test_names_and_notes_accepted() -> None:
