@@ -303,12 +303,12 @@
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="209"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
         <source>账户未能添加。</source>
         <translation>The account was not added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="209"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -516,7 +516,7 @@
     </message>
     <message>
         <location filename="../../desktop/audit/view.py" line="96"/>
-        <location filename="../../desktop/audit/view.py" line="188"/>
+        <location filename="../../desktop/audit/view.py" line="195"/>
         <source>选择一条记录，查看它的审计记录。</source>
         <translation>Select a record to see its audit trail.</translation>
     </message>
@@ -561,118 +561,144 @@
         <translation>Check the signatures of a PDF or Excel report (with the .p7s beside it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="118"/>
+        <location filename="../../desktop/audit/view.py" line="119"/>
+        <location filename="../../desktop/audit/view.py" line="346"/>
+        <source>信任文件(&amp;T)…</source>
+        <translation>&amp;Trust file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="122"/>
+        <source>选择签名机构的信任文件（PEM）作为验证的信任锚；未选择时使用本机固定的签名机构</source>
+        <translation>Choose the signing authority's trust file (PEM) as the trust anchor of verification; without one, the authority pinned on this computer is used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="124"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="201"/>
+        <location filename="../../desktop/audit/view.py" line="208"/>
         <source>记录 #{id} 的审计记录：正在读取……</source>
         <translation>Audit trail of record #{id}: reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="210"/>
+        <location filename="../../desktop/audit/view.py" line="217"/>
         <source>记录 #{id} 的审计记录（{count} 条）</source>
         <translation>Audit trail of record #{id} ({count} entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="218"/>
+        <location filename="../../desktop/audit/view.py" line="225"/>
         <source>无法读取审计数据。</source>
         <translation>The audit data cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="218"/>
-        <location filename="../../desktop/audit/view.py" line="247"/>
+        <location filename="../../desktop/audit/view.py" line="225"/>
+        <location filename="../../desktop/audit/view.py" line="254"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="240"/>
+        <location filename="../../desktop/audit/view.py" line="247"/>
         <source>通过</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="240"/>
+        <location filename="../../desktop/audit/view.py" line="247"/>
         <source>不通过</source>
         <translation>FAIL</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="264"/>
+        <location filename="../../desktop/audit/view.py" line="271"/>
         <source>记录 #{id} 验证通过：内容与签署（完成）时一致。</source>
         <translation>Record #{id} verified: unchanged since it was signed (completed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="266"/>
+        <location filename="../../desktop/audit/view.py" line="273"/>
         <source>记录 #{id} 验证失败：见下面标为“不通过”的各行。</source>
         <translation>Record #{id} failed verification: see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="346"/>
+        <location filename="../../desktop/audit/view.py" line="339"/>
+        <source>选择信任文件</source>
+        <translation>Choose a trust file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="339"/>
+        <source>信任文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>Trust files (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="348"/>
+        <source>信任文件：{name}</source>
+        <translation>Trust file: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="368"/>
         <source>{name}：验证失败，见下面标为“不通过”的各行。</source>
         <translation>{name}: verification failed; see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="274"/>
+        <location filename="../../desktop/audit/view.py" line="281"/>
         <source>记录未能验证。</source>
         <translation>The record could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="275"/>
+        <location filename="../../desktop/audit/view.py" line="282"/>
         <source>正在验证记录……</source>
         <translation>Verifying the record…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="291"/>
+        <location filename="../../desktop/audit/view.py" line="298"/>
         <source>审计链完好：共 {count} 条记录，逐条核对无误。</source>
         <translation>The audit chain is intact: {count} entries, each checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="303"/>
+        <location filename="../../desktop/audit/view.py" line="310"/>
         <source>审计链在第 {seq} 条处断开：该条或其后的记录在写入后被改动或删除。</source>
         <translation>The audit chain breaks at entry {seq}: it or a later entry was changed or removed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="312"/>
+        <location filename="../../desktop/audit/view.py" line="319"/>
         <source>审计链未能检查。</source>
         <translation>The audit chain could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="314"/>
+        <location filename="../../desktop/audit/view.py" line="321"/>
         <source>正在检查审计链……</source>
         <translation>Checking the audit chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="317"/>
+        <location filename="../../desktop/audit/view.py" line="324"/>
         <source>记录 #{id}</source>
         <translation>record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="318"/>
+        <location filename="../../desktop/audit/view.py" line="325"/>
         <source>第 {seq} 条：{time}，{actor}，{action} {table} {record}：{change}</source>
         <translation>Entry {seq}: {time}, {actor}, {action} {table} {record}: {change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="331"/>
+        <location filename="../../desktop/audit/view.py" line="353"/>
         <source>选择要验证的报告</source>
         <translation>Choose the report to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="331"/>
+        <location filename="../../desktop/audit/view.py" line="353"/>
         <source>报告 (*.pdf *.xlsx);;所有文件 (*)</source>
         <translation>Reports (*.pdf *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="344"/>
+        <location filename="../../desktop/audit/view.py" line="366"/>
         <source>{name}：签名有效，内容与数据库中的记录一致。</source>
         <translation>{name}: the signatures are valid and the content matches the record in the database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="354"/>
+        <location filename="../../desktop/audit/view.py" line="376"/>
         <source>文件未能验证。</source>
         <translation>The file could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="355"/>
+        <location filename="../../desktop/audit/view.py" line="377"/>
         <source>正在验证文件……</source>
         <translation>Verifying the file…</translation>
     </message>
@@ -718,52 +744,52 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="189"/>
+        <location filename="../../desktop/signing/dialog.py" line="187"/>
         <source>新版本（更正）</source>
         <translation>New version (correction)</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="197"/>
+        <location filename="../../desktop/signing/dialog.py" line="195"/>
         <source>已签署的记录不能再修改。更正会新建一份草稿，复制原记录的全部内容并注明取代原记录；原记录及其签名保持不变，仍可验证。</source>
         <translation>A signed record cannot be changed. A correction is a new draft with a copy of everything in the original, marked as superseding it; the original and its signatures stay as they are and can still be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="205"/>
+        <location filename="../../desktop/signing/dialog.py" line="203"/>
         <source>例如：BJHQ-3 宿舍面积测量有误，重新测量</source>
         <translation>e.g. BJHQ-3 dormitory area was measured wrongly; measured again</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="210"/>
+        <location filename="../../desktop/signing/dialog.py" line="208"/>
         <source>创建新版本</source>
         <translation>Create new version</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="217"/>
+        <location filename="../../desktop/signing/dialog.py" line="215"/>
         <source>更正原因(&amp;R)：</source>
         <translation>&amp;Reason for the correction:</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="236"/>
+        <location filename="../../desktop/signing/dialog.py" line="234"/>
         <source>请说明为什么需要更正。</source>
         <translation>Please say why a correction is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="243"/>
+        <location filename="../../desktop/signing/dialog.py" line="241"/>
         <source>正在创建新版本……</source>
         <translation>Creating the new version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="254"/>
+        <location filename="../../desktop/signing/dialog.py" line="250"/>
         <source>未能创建新版本。</source>
         <translation>The new version was not created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="254"/>
+        <location filename="../../desktop/signing/dialog.py" line="250"/>
         <source>原记录没有改变。</source>
         <translation>The original record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="256"/>
+        <location filename="../../desktop/signing/dialog.py" line="252"/>
         <source>未能创建新版本：</source>
         <translation>The new version was not created: </translation>
     </message>
@@ -1528,22 +1554,22 @@
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="174"/>
+        <location filename="../../desktop/accounts/login.py" line="171"/>
         <source>无法登录。</source>
         <translation>Cannot log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="174"/>
+        <location filename="../../desktop/accounts/login.py" line="171"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="186"/>
+        <location filename="../../desktop/accounts/login.py" line="184"/>
         <source>密码错误次数过多，请等 {seconds} 秒后再试。</source>
         <translation>Too many wrong passwords: please wait {seconds} s and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/login.py" line="190"/>
+        <location filename="../../desktop/accounts/login.py" line="188"/>
         <source>现在可以再试一次。</source>
         <translation>You can try again now.</translation>
     </message>
@@ -1998,17 +2024,17 @@
         <translation>Changing the password and re-encrypting the signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="116"/>
+        <location filename="../../desktop/accounts/password.py" line="114"/>
         <source>密码未能修改。</source>
         <translation>The password was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="116"/>
+        <location filename="../../desktop/accounts/password.py" line="114"/>
         <source>密码没有改变。</source>
         <translation>The password is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/password.py" line="118"/>
+        <location filename="../../desktop/accounts/password.py" line="117"/>
         <source>密码未能修改：</source>
         <translation>The password was not changed: </translation>
     </message>
@@ -2307,12 +2333,12 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="296"/>
+        <location filename="../../desktop/accounts/first_run.py" line="295"/>
         <source>未能保存。</source>
         <translation>Could not save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="296"/>
+        <location filename="../../desktop/accounts/first_run.py" line="295"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -2405,18 +2431,18 @@
         <translation>Signing and producing the reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="176"/>
+        <location filename="../../desktop/signing/dialog.py" line="173"/>
         <source>未能签署。</source>
         <translation>Could not sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="176"/>
-        <location filename="../../desktop/signing/dialog.py" line="179"/>
+        <location filename="../../desktop/signing/dialog.py" line="173"/>
+        <location filename="../../desktop/signing/dialog.py" line="177"/>
         <source>检查记录没有改变。</source>
         <translation>The inspection record was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/dialog.py" line="179"/>
+        <location filename="../../desktop/signing/dialog.py" line="177"/>
         <source>未能签署：{reason}</source>
         <translation>Could not sign: {reason}</translation>
     </message>
