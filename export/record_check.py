@@ -37,7 +37,6 @@ from storage import verification
 from storage.audit import _QUIET, _SECRET, canonical_json, json_value
 from storage.chain import follow_up_hash
 from storage.db import Database
-from storage.errors import NotFoundError
 from storage.inspections import evaluate, get_inspection
 from storage.models import (
     ActionFollowUp,
@@ -362,15 +361,14 @@ def _check_status(check: verification.RecordCheck, inspection: Inspection, rows:
 
 def verify_signed_record(db: Database, inspection_id: int, trust_file: Path | None = None) -> verification.RecordCheck:
     """Everything stored about a completed or signed inspection, one check per line (see the module)."""
-    from export.signing import stored_reports
     from export.trust import anchors_for
 
     check = verification.verify_record(db, inspection_id)
     anchors = anchors_for(db, trust_file)  # each read in a session of its own, before the record's
-    try:
-        files = stored_reports(db, inspection_id)
-    except NotFoundError:
-        files = {}
+    with db.session() as session:
+        files = {
+            f.kind: f.data for f in session.scalars(select(ReportFile).where(ReportFile.inspection_id == inspection_id))
+        }
     with db.session() as session:
         inspection = get_inspection(session, inspection_id)
         if inspection.status == InspectionStatus.DRAFT:
