@@ -133,6 +133,58 @@ def change_password(db: Database, name: str, old_password: str, new_password: st
     )
 
 
+def change_role(db: Database, manager: str, manager_password: str, name: str, role: str) -> str:
+    """A manager gives another account a new role; return the role it had.
+
+    Its certificate is re-issued by the company authority (unlocked with the manager's password) for the
+    same key with the new role, in the same audited transaction; what it signed before keeps the certificate
+    it was signed with, so verification reads the role it held at signing. Never one's own role, and never
+    the last active manager. A manager who loses the role loses their copy of the authority key; an account
+    that becomes manager gets none (sealing one needs its own password) and cannot issue certificates.
+    """
+    from checklist.workflow import ACCOUNT_ADMIN_ROLES, Role
+    from export import authority
+    from storage.models import AuthorityKey
+    from storage.unit_of_work import check_permission
+
+    if role not in set(Role):
+        raise InvalidInputError(f"role {role!r} is not one of {', '.join(Role)}; nothing was changed")
+    user = auth.authenticate(db, manager, manager_password)
+    with db.session() as session:
+        check_permission(session, user.name, ACCOUNT_ADMIN_ROLES, "change roles", db.principal)
+    key, certificate = authority.unlock(db, user.name, manager_password)
+    with unit_of_work(
+        db, user.name, reason=f"角色改为{ROLE_ZH.get(role, role)}", allowed=ACCOUNT_ADMIN_ROLES
+    ) as session:
+        account = session.scalar(select(User).where(User.name == name.strip()))
+        if account is None:
+            raise NotFoundError(f"no account {name!r}; nothing was changed", f"没有账户“{name}”；没有修改任何数据")
+        if account.name == user.name:
+            raise InvalidInputError(
+                "you cannot change your own role; nothing was changed", "不能修改自己的角色；没有修改任何数据"
+            )
+        before = account.role
+        if before == role:
+            return before
+        if before == Role.MANAGER:
+            others = session.scalars(
+                select(User.id).where(User.role == Role.MANAGER, User.active.is_(True), User.id != account.id)
+            ).all()
+            if not others:
+                raise InvalidInputError(
+                    "that would leave no active manager; nothing was changed",
+                    "这样将没有在职的单位主要负责人；没有修改任何数据",
+                )
+            for copy in session.scalars(select(AuthorityKey).where(AuthorityKey.user_id == account.id)):
+                session.delete(copy)
+        if account.certificate_pem:
+            old = x509.load_pem_x509_certificates(account.certificate_pem.encode("ascii"))[0]
+            issued = authority.issue(key, certificate, old.public_key(), account.name, role)  # type: ignore[arg-type]
+            account.certificate_pem = Identity(key, issued, (certificate,)).certificate_pem
+        account.role = role
+    return before
+
+
 @dataclass(frozen=True)
 class SignOff:
     inspection_id: int
@@ -214,7 +266,6 @@ def sign(
         )
     now = utcnow()
     digest = record_hash(inspection)
-    record_signature = cms_sign_detached(canonical_bytes(canonical_record(inspection)), identity, meaning)
     signature = Signature(
         inspection_id=inspection_id,
         user_id=user.id,
@@ -224,13 +275,17 @@ def sign(
         signed_at=now,
         record_hash=digest,
         certificate_sha256=certificate_sha256(identity.certificate),
-        record_signature=record_signature,
         image_png=image_png,
     )
     if meaning == "inspector":
         files = _first_signature(db, inspection_id, identity, signature, digest)
+        kept = files
     else:
         files = _countersignature(db, inspection_id, identity, signature, digest)
+        kept = {**stored_reports(db, inspection_id), **files}
+    statement = signature_statement(signature, _audit_head(db), kept)
+    signature.statement = statement.decode("utf-8")
+    signature.record_signature = cms_sign_detached(statement, identity, meaning)
     with unit_of_work(db, user.name, reason=f"以{MEANINGS[meaning]}身份签署") as session:
         if meaning == "inspector":
             inspections.lock_signed(session, inspections.get_inspection(session, inspection_id))
@@ -257,6 +312,43 @@ def sign(
             else:
                 stored.data, stored.sha256 = data, hashlib.sha256(data).hexdigest()
     return SignOff(inspection_id, meaning, digest, files)
+
+
+STATEMENT_FORMAT = "fugong.signature/1"
+
+
+def _audit_head(db: Database) -> dict[str, object]:
+    """The audit chain's head before the signature: the statement binds the whole trail up to it."""
+    from storage.models import AuditHead
+
+    with db.session() as session:
+        head = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
+    return {"seq": head.seq, "hash": head.hash}
+
+
+def signature_statement(signature: Signature, audit_head: dict[str, object], files: dict[str, bytes]) -> bytes:
+    """What a signature signs (from schema 0007), canonical JSON: the record by its hash, the signature row's
+    own fields (signer, account, role, meaning, time, certificate, drawn signature), the audit chain's head at
+    signing, and the report files stored once it is made (size and SHA-256 of each). Changing any of them by
+    SQL, or copying another record's signed files in, makes the signature no longer match."""
+    document = {
+        "format": STATEMENT_FORMAT,
+        "inspection": signature.inspection_id,
+        "record_hash": signature.record_hash,
+        "meaning": signature.meaning,
+        "signer": signature.signer_name,
+        "user_id": signature.user_id,
+        "role": signature.role,
+        "signed_at": signature.signed_at.isoformat(),
+        "certificate_sha256": signature.certificate_sha256,
+        "image_sha256": hashlib.sha256(signature.image_png).hexdigest() if signature.image_png else None,
+        "audit_head": audit_head,
+        "files": {
+            kind: {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+            for kind, data in sorted(files.items())
+        },
+    }
+    return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _sign_report_pdf(pdf: bytes, identity: Identity, signature: Signature, digest: str) -> bytes:
@@ -567,7 +659,7 @@ def _verify_file(path: Path, db: Database | None, trust_file: Path | None) -> Ve
             raise _unreadable(path, error) from None
     _check_signers(result, signers)
     if db is not None:
-        _check_against_database(result, db, record_id, record_digest, signers, anchors.certificates)
+        _check_against_database(result, db, record_id, record_digest, signers, anchors.certificates, trust_file)
     return result
 
 
@@ -648,6 +740,7 @@ def _check_against_database(
     record_digest: str | None,
     signers: Sequence[FileSigner],
     anchors: list[x509.Certificate],
+    trust_file: Path | None = None,
 ) -> None:
     if record_id is None or record_digest is None:
         result.check(False, "the document does not name its record and hash", "该文件没有写明所属记录及其哈希")
@@ -671,7 +764,9 @@ def _check_against_database(
         + f" the stored record {record_id}",
         f"文件中的记录哈希 {record_digest[:16]}… 与保存的记录 #{record_id} " + ("一致" if matches else "不一致"),
     )
-    record = verification.verify_record(db, record_id)
+    from export.record_check import verify_signed_record
+
+    record = verify_signed_record(db, record_id, trust_file)
     result.check(
         record.ok,
         f"stored record {record_id} " + ("is unchanged since signing" if record.ok else "was changed after signing"),
@@ -716,10 +811,22 @@ def _check_against_database(
             if active
             else f"{row.signer_name} 签署时账户已停用",
         )
+        signed = row.statement.encode("utf-8") if row.statement is not None else canonical  # before 0007: the record
         try:
-            over_record = cms_validate_detached(row.record_signature, canonical, anchors)
+            over_record = cms_validate_detached(row.record_signature, signed, anchors)
         except SigningError:
             over_record = []
+        stated = True
+        if row.statement is not None:
+            from export.record_check import statement_problems
+
+            try:
+                statement = json.loads(row.statement)
+            except ValueError:
+                statement = None
+            stated = isinstance(statement, dict) and not statement_problems(
+                row, statement, signer.certificate, record_hash(inspection)
+            )
         good = (
             len(over_record) == 1
             and over_record[0].intact
@@ -727,6 +834,7 @@ def _check_against_database(
             and over_record[0].certificate_sha256 == signer.fingerprint
             and over_record[0].meaning == signer.meaning
             and row.record_hash == record_digest
+            and stated
         )
         result.check(
             good,

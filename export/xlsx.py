@@ -405,10 +405,10 @@ def signatures_sheet(ws: Worksheet, content: ReportContent, local_zone: dt.tzinf
     ]
     if not rows:  # to be signed by hand on the printout
         rows = [[meaning, "", "", None, None, ""] for meaning in SIGNATURE_MEANINGS_ZH]
-    else:  # made at signing: a later countersignature is added to the .p7s beside the workbook
+    else:  # made at the 检查人's signature: the 审核 countersigns these same bytes in the .p7s beside it
         signed = {s.meaning_zh for s in content.signers}
         rows += [
-            [m, "（待签署：数字签名见随附 .p7s 文件）", "", None, None, ""]
+            [m, "见随附 .p7s 文件中的数字签名（本表生成于检查人签署时，审核签名不写入本表）", "", None, None, ""]
             for m in SIGNATURE_MEANINGS_ZH
             if m not in signed
         ]

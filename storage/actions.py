@@ -22,6 +22,7 @@ from checklist.workflow import (
     verified_too_early,
 )
 from storage import inputs
+from storage.chain import follow_up_hash
 from storage.db import Database
 from storage.errors import InvalidInputError, NotFoundError, PermissionDeniedError, RecordLockedError
 from storage.inspections import get_editable, get_inspection, refresh_results
@@ -176,6 +177,16 @@ def update_action(
         if corrective is None:
             raise NotFoundError(msg("inspection.no_action", id=inspection_id, action=action_id))
         _check_order(status, corrective.status)
+        if status == ActionStatus.VERIFIED and not may_verify(actor, corrective.done_by):
+            raise PermissionDeniedError(
+                f"{actor} recorded this corrective action as done and cannot also verify it; another manager "
+                "verifies; nothing was changed",
+                f"{actor} 已记录此整改措施为已整改，不能再由本人验证，须由另一位负责人验证；没有修改任何数据",
+            )
+        if status == ActionStatus.DONE:
+            corrective.done_by = actor
+        elif status == ActionStatus.OPEN:
+            corrective.done_by = None
         corrective.status = status
         corrective.verification_note = verification_note
         corrective.verified_on = verified_on
@@ -216,8 +227,15 @@ def follow_up_action(
                     "verifies; nothing was changed",
                     f"{actor} 已记录此整改措施为已整改，不能再由本人验证，须由另一位负责人验证；没有修改任何数据",
                 )
+        previous = history[-1].chain_hash if history else inspection.record_hash
         follow_up = ActionFollowUp(
-            action_id=action_id, inspection_id=inspection_id, status=status, note=note.strip(), on=on, by=actor
+            action_id=action_id,
+            inspection_id=inspection_id,
+            status=status,
+            note=note.strip(),
+            on=on,
+            by=actor,
+            chain_hash=follow_up_hash(previous or "", inspection_id, action_id, status, note.strip(), on, actor),
         )
         session.add(follow_up)
         session.flush()

@@ -209,6 +209,7 @@ class CorrectiveAction(Base):
     status: Mapped[str] = mapped_column(String(10), default=ActionStatus.OPEN)  # open / done / verified
     verification_note: Mapped[str] = mapped_column(Text, default="")
     verified_on: Mapped[dt.date | None] = mapped_column(Date)
+    done_by: Mapped[str | None] = mapped_column(String(100))  # who recorded it 已整改 in the draft
 
     inspection: Mapped[Inspection] = relationship(back_populates="actions")
 
@@ -227,6 +228,7 @@ class ActionFollowUp(Base):
     on: Mapped[dt.date] = mapped_column(Date)  # when it was done or verified
     by: Mapped[str] = mapped_column(String(100))
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    chain_hash: Mapped[str | None] = mapped_column(String(64))  # storage.chain: onto the previous follow-up
 
 
 class AuditEntry(Base):
@@ -276,6 +278,7 @@ class Signature(Base):
     certificate_sha256: Mapped[str] = mapped_column(String(64))
     record_signature: Mapped[bytes] = mapped_column(LargeBinary)  # CMS (DER) over the canonical record
     image_png: Mapped[bytes | None] = mapped_column(LargeBinary)  # drawn handwritten signature
+    statement: Mapped[str | None] = mapped_column(Text)  # what record_signature signs (from schema 0007)
 
     __table_args__ = (UniqueConstraint("inspection_id", "meaning"),)
 

@@ -109,6 +109,8 @@ def canonical_record(inspection: Inspection) -> dict[str, Any]:
                     "status": a.status,
                     "verification_note": a.verification_note,
                     "verified_on": a.verified_on,
+                    # who recorded it 已整改 (schema 0007): absent when unknown, so older records hash as before
+                    **({"done_by": a.done_by} if a.done_by is not None else {}),
                 }
                 for a in sorted(inspection.actions, key=lambda a: a.id)
             ],

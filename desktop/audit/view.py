@@ -115,10 +115,16 @@ class AuditWindow(QWidget):
         self.file_button = QPushButton(icon("document"), self.tr("验证文件(&F)…"))
         self.file_button.setObjectName("verifyFile")
         self.file_button.setToolTip(self.tr("检查 PDF 或 Excel 报告（及其旁边的 .p7s）的签名"))
+        self.trust_file: Path | None = None  # None: the signing authority pinned on this computer
+        self.trust_button = QPushButton(icon("document"), self.tr("信任文件(&T)…"))
+        self.trust_button.setObjectName("chooseTrustFile")
+        self.trust_button.setToolTip(
+            self.tr("选择签名机构的信任文件（PEM）作为验证的信任锚；未选择时使用本机固定的签名机构")
+        )
         self.refresh_button = QPushButton(icon("refresh"), self.tr("刷新"))
         self.refresh_button.setObjectName("auditRefresh")
         buttons = QHBoxLayout()
-        for button in (self.verify_record_button, self.chain_button, self.file_button):
+        for button in (self.verify_record_button, self.chain_button, self.file_button, self.trust_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
@@ -149,6 +155,7 @@ class AuditWindow(QWidget):
         self.verify_record_button.clicked.connect(self.verify_selected)
         self.chain_button.clicked.connect(self.check_chain)
         self.file_button.clicked.connect(self.choose_file)
+        self.trust_button.clicked.connect(self.choose_trust_file)
         self.refresh_button.clicked.connect(self.reload)
         self._update_buttons()
         self.reload()
@@ -250,13 +257,13 @@ class AuditWindow(QWidget):
 
     @Slot()
     def verify_selected(self) -> None:
-        """``verify_record`` on the selected record: unchanged since it was completed or signed?"""
+        """``verify_signed_record`` on the selected record: its content, signatures, files and follow-ups."""
         inspection_id = self.selected_id()
         if inspection_id is None:
             return
-        from storage.verification import verify_record
+        from export.record_check import verify_signed_record
 
-        db = self.db
+        db, trust_file = self.db, self.trust_file
 
         def done(check: Any) -> None:
             self.records.set_check(inspection_id, check.ok)
@@ -269,7 +276,7 @@ class AuditWindow(QWidget):
 
         run_in_background(
             self,
-            lambda _: verify_record(db, inspection_id),
+            lambda _: verify_signed_record(db, inspection_id, trust_file),
             done,
             lambda error: self._check_failed(self.tr("记录未能验证。"), error),
             self.tr("正在验证记录……"),
@@ -326,6 +333,21 @@ class AuditWindow(QWidget):
         )
 
     @Slot()
+    def choose_trust_file(self) -> None:
+        """The trust file verification trusts (an auditor's copy of the company authority), or none again."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择信任文件"), "", self.tr("信任文件 (*.pem *.crt *.cer);;所有文件 (*)")
+        )
+        self.use_trust_file(Path(chosen) if chosen else None)
+
+    def use_trust_file(self, path: Path | None) -> None:
+        self.trust_file = path
+        if path is None:
+            self.trust_button.setText(self.tr("信任文件(&T)…"))
+        else:
+            self.trust_button.setText(self.tr("信任文件：{name}").format(name=path.name))
+
+    @Slot()
     def choose_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
             self, self.tr("选择要验证的报告"), "", self.tr("报告 (*.pdf *.xlsx);;所有文件 (*)")
@@ -337,7 +359,7 @@ class AuditWindow(QWidget):
         """``verify_file``: the file's signatures, its signers' certificates, and its record in this database."""
         from export.signing import verify_file
 
-        db = self.db
+        db, trust_file = self.db, self.trust_file
 
         def done(result: Any) -> None:
             headline = (
@@ -349,7 +371,7 @@ class AuditWindow(QWidget):
 
         run_in_background(
             self,
-            lambda _: verify_file(path, db),
+            lambda _: verify_file(path, db, trust_file),
             done,
             lambda error: self._check_failed(self.tr("文件未能验证。"), error),
             self.tr("正在验证文件……"),

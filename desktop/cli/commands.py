@@ -145,12 +145,12 @@ def _audit_log(args: argparse.Namespace) -> int:
 
 
 def _verify_record(args: argparse.Namespace) -> int:
+    from export.record_check import verify_signed_record
     from storage.errors import KnownError
-    from storage.verification import verify_record
 
     db = _open(args)
     try:
-        check = verify_record(db, args.id)
+        check = verify_signed_record(db, args.id, Path(args.trust) if args.trust else None)
     except KnownError:
         raise
     except Exception as error:  # rows changed behind the application's back: that is the finding
@@ -300,6 +300,15 @@ def _users_set_active(args: argparse.Namespace) -> int:
     active = args.users_command == "enable"
     auth.set_active(db, manager, args.name, active)
     print(f"account {args.name} {'enabled' if active else 'disabled'} by {manager}")
+    return 0
+
+
+def _users_role(args: argparse.Namespace) -> int:
+    from export.signing import change_role
+
+    db = _open(args)
+    before = change_role(db, args.user, _read_secret(f"{args.user}'s password: "), args.name, args.role)
+    print(f"account {args.name}: {before} → {args.role} by {args.user}; its certificate was re-issued")
     return 0
 
 
@@ -472,8 +481,10 @@ def register(commands: Any) -> None:
     log.add_argument("--db", default=argparse.SUPPRESS)
     log.set_defaults(handler=_guard(_audit_log), needs_db=True)
 
-    add("verify-record", _verify_record, "check that a completed or signed inspection is unchanged").add_argument(
-        "id", type=record_id
+    check = add("verify-record", _verify_record, "check a completed or signed inspection: content, signatures, files")
+    check.add_argument("id", type=record_id)
+    check.add_argument(
+        "--trust", help="the trust file (PEM) of the company signing authority (default: the pinned one)"
     )
     add("backup", _backup, "write a consistent copy of the SQLite database").add_argument("file")
     restore = add(
@@ -516,6 +527,13 @@ def register(commands: Any) -> None:
         toggle.add_argument("name")
         toggle.add_argument("--user", "--by", dest="user", required=True, help="the manager who does it")
         toggle.set_defaults(handler=_guard(_users_set_active), needs_db=True)
+    role = user_commands.add_parser(
+        "role", help="a manager changes another account's role (re-issues its certificate; password on stdin)"
+    )
+    role.add_argument("name")
+    role.add_argument("--role", choices=tuple(Role), required=True)
+    role.add_argument("--user", "--by", dest="user", required=True, help="the manager who does it")
+    role.set_defaults(handler=_guard(_users_role), needs_db=True)
     sign = add("sign", _sign, "sign an inspection (password on standard input)")
     sign.add_argument("id", type=record_id)
     sign.add_argument("--user", required=True)

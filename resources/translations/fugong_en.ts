@@ -516,7 +516,7 @@
     </message>
     <message>
         <location filename="../../desktop/audit/view.py" line="96"/>
-        <location filename="../../desktop/audit/view.py" line="188"/>
+        <location filename="../../desktop/audit/view.py" line="195"/>
         <source>选择一条记录，查看它的审计记录。</source>
         <translation>Select a record to see its audit trail.</translation>
     </message>
@@ -561,118 +561,144 @@
         <translation>Check the signatures of a PDF or Excel report (with the .p7s beside it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="118"/>
+        <location filename="../../desktop/audit/view.py" line="119"/>
+        <location filename="../../desktop/audit/view.py" line="346"/>
+        <source>信任文件(&amp;T)…</source>
+        <translation>&amp;Trust file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="122"/>
+        <source>选择签名机构的信任文件（PEM）作为验证的信任锚；未选择时使用本机固定的签名机构</source>
+        <translation>Choose the signing authority&apos;s trust file (PEM) as the trust anchor of verification; without one, the authority pinned on this computer is used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="124"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="201"/>
+        <location filename="../../desktop/audit/view.py" line="208"/>
         <source>记录 #{id} 的审计记录：正在读取……</source>
         <translation>Audit trail of record #{id}: reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="210"/>
+        <location filename="../../desktop/audit/view.py" line="217"/>
         <source>记录 #{id} 的审计记录（{count} 条）</source>
         <translation>Audit trail of record #{id} ({count} entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="218"/>
+        <location filename="../../desktop/audit/view.py" line="225"/>
         <source>无法读取审计数据。</source>
         <translation>The audit data cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="218"/>
-        <location filename="../../desktop/audit/view.py" line="247"/>
+        <location filename="../../desktop/audit/view.py" line="225"/>
+        <location filename="../../desktop/audit/view.py" line="254"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="240"/>
+        <location filename="../../desktop/audit/view.py" line="247"/>
         <source>通过</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="240"/>
+        <location filename="../../desktop/audit/view.py" line="247"/>
         <source>不通过</source>
         <translation>FAIL</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="264"/>
+        <location filename="../../desktop/audit/view.py" line="271"/>
         <source>记录 #{id} 验证通过：内容与签署（完成）时一致。</source>
         <translation>Record #{id} verified: unchanged since it was signed (completed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="266"/>
+        <location filename="../../desktop/audit/view.py" line="273"/>
         <source>记录 #{id} 验证失败：见下面标为“不通过”的各行。</source>
         <translation>Record #{id} failed verification: see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="346"/>
+        <location filename="../../desktop/audit/view.py" line="339"/>
+        <source>选择信任文件</source>
+        <translation>Choose a trust file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="339"/>
+        <source>信任文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>Trust files (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="348"/>
+        <source>信任文件：{name}</source>
+        <translation>Trust file: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="368"/>
         <source>{name}：验证失败，见下面标为“不通过”的各行。</source>
         <translation>{name}: verification failed; see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="274"/>
+        <location filename="../../desktop/audit/view.py" line="281"/>
         <source>记录未能验证。</source>
         <translation>The record could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="275"/>
+        <location filename="../../desktop/audit/view.py" line="282"/>
         <source>正在验证记录……</source>
         <translation>Verifying the record…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="291"/>
+        <location filename="../../desktop/audit/view.py" line="298"/>
         <source>审计链完好：共 {count} 条记录，逐条核对无误。</source>
         <translation>The audit chain is intact: {count} entries, each checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="303"/>
+        <location filename="../../desktop/audit/view.py" line="310"/>
         <source>审计链在第 {seq} 条处断开：该条或其后的记录在写入后被改动或删除。</source>
         <translation>The audit chain breaks at entry {seq}: it or a later entry was changed or removed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="312"/>
+        <location filename="../../desktop/audit/view.py" line="319"/>
         <source>审计链未能检查。</source>
         <translation>The audit chain could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="314"/>
+        <location filename="../../desktop/audit/view.py" line="321"/>
         <source>正在检查审计链……</source>
         <translation>Checking the audit chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="317"/>
+        <location filename="../../desktop/audit/view.py" line="324"/>
         <source>记录 #{id}</source>
         <translation>record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="318"/>
+        <location filename="../../desktop/audit/view.py" line="325"/>
         <source>第 {seq} 条：{time}，{actor}，{action} {table} {record}：{change}</source>
         <translation>Entry {seq}: {time}, {actor}, {action} {table} {record}: {change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="331"/>
+        <location filename="../../desktop/audit/view.py" line="353"/>
         <source>选择要验证的报告</source>
         <translation>Choose the report to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="331"/>
+        <location filename="../../desktop/audit/view.py" line="353"/>
         <source>报告 (*.pdf *.xlsx);;所有文件 (*)</source>
         <translation>Reports (*.pdf *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="344"/>
+        <location filename="../../desktop/audit/view.py" line="366"/>
         <source>{name}：签名有效，内容与数据库中的记录一致。</source>
         <translation>{name}: the signatures are valid and the content matches the record in the database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="354"/>
+        <location filename="../../desktop/audit/view.py" line="376"/>
         <source>文件未能验证。</source>
         <translation>The file could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="355"/>
+        <location filename="../../desktop/audit/view.py" line="377"/>
         <source>正在验证文件……</source>
         <translation>Verifying the file…</translation>
     </message>
@@ -1096,52 +1122,52 @@
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="429"/>
+        <location filename="../../desktop/registers/roster.py" line="431"/>
         <source>宿舍房间(&amp;R)：</source>
         <translation>Dormitory &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="430"/>
+        <location filename="../../desktop/registers/roster.py" line="432"/>
         <source>状态(&amp;U)：</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="432"/>
+        <location filename="../../desktop/registers/roster.py" line="434"/>
         <source>返回自(&amp;F)：</source>
         <translation>Returned &amp;from:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="455"/>
+        <location filename="../../desktop/registers/roster.py" line="458"/>
         <source>%1（不修改请留空）</source>
         <translation>%1 (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="455"/>
+        <location filename="../../desktop/registers/roster.py" line="458"/>
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="495"/>
+        <location filename="../../desktop/registers/roster.py" line="498"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="504"/>
+        <location filename="../../desktop/registers/roster.py" line="507"/>
         <source>已显示（已记入审计）</source>
         <translation>Shown (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="521"/>
+        <location filename="../../desktop/registers/roster.py" line="524"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="531"/>
+        <location filename="../../desktop/registers/roster.py" line="534"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="531"/>
+        <location filename="../../desktop/registers/roster.py" line="534"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>

@@ -60,6 +60,9 @@ QUOTED = re.compile(
 )
 
 
+PRODUCT_NAME = "复工自查"  # the product's name, shown beside its English name in both interfaces
+
+
 def latin_words(text: str) -> list[str]:
     """The Latin words in ``text`` a Chinese interface should not show."""
     stripped = NOT_WORDS.sub(" ", text)
@@ -69,7 +72,11 @@ def latin_words(text: str) -> list[str]:
 def chinese_words(text: str, names: set[str]) -> list[str]:
     """The Chinese in ``text`` an English interface should not show (quotes and typed names are allowed)."""
     stripped = QUOTED.sub(" ", text)
-    return [run for run in CJK.findall(stripped) if not any(run in name or name in run for name in names)]
+    return [
+        run
+        for run in CJK.findall(stripped)
+        if run != PRODUCT_NAME and not any(run in name or name in run for name in names)
+    ]
 
 
 class LanguageGuard:

@@ -214,7 +214,9 @@ def test_officer_signs_and_manager_countersigns(
     close_window(qtbot, window)
 
 
-def test_exported_signed_pdf_verifies_in_the_audit_view(qtbot: QtBot, db_url: str, tmp_path: Path) -> None:
+def test_exported_signed_pdf_verifies_in_the_audit_view(
+    qtbot: QtBot, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seed_accounts(
         db_url, {"王经理": ("manager", PASSWORDS["王经理"]), "张伟": ("officer", PASSWORDS["张伟"])}, signing_keys=True
     )
@@ -249,6 +251,18 @@ def test_exported_signed_pdf_verifies_in_the_audit_view(qtbot: QtBot, db_url: st
         assert sum("可追溯到信任锚" in text for text, _ in lines) == 2
         assert any("对记录" in text and text.endswith("的签名验证通过") for text, _ in lines)
     assert "不通过" not in audit.results.toPlainText()
+    # An auditor's trust file, chosen in the window, is what the verification then trusts.
+    from export.trust import export_trust_file
+
+    export_trust_file(window.db, tmp_path / "trust.pem")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(tmp_path / "trust.pem"), ""))
+    click(qtbot, audit.trust_button)
+    assert audit.trust_file == tmp_path / "trust.pem" and "trust.pem" in audit.trust_button.text()
+    audit.result_lines = []
+    audit.verify_path(pdf)
+    qtbot.waitUntil(lambda: bool(audit.result_lines), timeout=SIGNING)
+    assert audit.result_lines[0][1] is True, audit.result_lines
+    assert any("信任文件 trust.pem" in text for text, _ in audit.result_lines[1:]), audit.result_lines
     close_window(qtbot, window)
 
 

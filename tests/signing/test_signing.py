@@ -194,15 +194,23 @@ def test_signature_copied_into_another_report_fails(signed_db: tuple[Database, i
 def test_signature_of_one_record_does_not_verify_another(signed_db: tuple[Database, int, Path]) -> None:
     """The record signature is bound to its record: checked against another record's content, it fails."""
     db, inspection_id, _ = signed_db
+    import json
+
     from export.crypto import cms_validate_detached
     from export.trust import trusted_authority
-    from storage.record import canonical_bytes, canonical_record
+    from storage.record import canonical_bytes, canonical_record, record_hash
 
     signature = signing.signatures_of(db, inspection_id)[0]
     other = inspections.load_inspection(db, inspections.new_version(db, "王经理", inspection_id, "绑定测试"))
     anchors = [trusted_authority(db)]
     own = inspections.load_inspection(db, inspection_id)
-    assert cms_validate_detached(signature.record_signature, canonical_bytes(canonical_record(own)), anchors)[0].intact
+    assert signature.statement is not None  # what the signature signs: the record by its hash, and more
+    statement = signature.statement.encode("utf-8")
+    assert cms_validate_detached(signature.record_signature, statement, anchors)[0].intact
+    assert json.loads(statement)["record_hash"] == record_hash(own) != record_hash(other)
+    moved = statement.replace(record_hash(own).encode(), record_hash(other).encode())
+    checks = cms_validate_detached(signature.record_signature, moved, anchors)
+    assert checks and not checks[0].intact
     checks = cms_validate_detached(signature.record_signature, canonical_bytes(canonical_record(other)), anchors)
     assert checks and not checks[0].intact
 

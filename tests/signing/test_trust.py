@@ -572,3 +572,17 @@ def test_the_approval_box_shows_the_countersignature_on_paper(
 
     assert dark_pixels(tmp_path / "inspector-only.pdf") == 0
     assert dark_pixels(folder / "report.pdf") > 50
+
+
+def test_the_final_workbook_does_not_say_the_approval_is_pending(signed: tuple[Database, int, Path]) -> None:
+    """The workbook is made at the 检查人's signature and both sign its bytes: its 签名 sheet names the 检查人 and
+    points to the .p7s for the 审核, never "（待签署）" (which read as "the manager never signed")."""
+    from openpyxl import load_workbook
+
+    _, _, folder = signed
+    workbook = load_workbook(folder / "report.xlsx", read_only=True)
+    rows = [list(row) for row in workbook["签名"].iter_rows(values_only=True)]
+    workbook.close()
+    approval = next(row for row in rows if row[0] == "单位主要负责人审核")
+    assert "待签署" not in str(approval[1]) and ".p7s" in str(approval[1]), approval
+    assert next(row for row in rows if row[0] == "检查人")[1] == "张三"

@@ -1,0 +1,402 @@
+"""``fugong verify-record``: the whole stored record of a completed or signed inspection, checked against what
+its signatures sign and the company authority this computer trusts.
+
+What is checked, one line each (English for the command line, Chinese for the window):
+
+- the record's content against its stored hash, the audit trail's complete/sign entry and the audit chain
+  (:func:`storage.verification.verify_record`);
+- every row of the record (the inspection, its answers, rooms, evidence, corrective actions, follow-ups,
+  signature rows, report files) and the signers' accounts, column by column, against the audit trail's
+  replay of their inserts and updates: a change made by SQL, which writes no audit entry, is named;
+- the status against the signature rows (a completed record has none; a signed one has its 检查人's, and
+  any 审核 after it, by someone else);
+- each signature row against the CMS it stores (from schema 0007, over a statement of the record hash, the
+  row's own fields, the audit chain's head at signing and the report files it left): intact, its certificate
+  chaining to the trust anchor (pinned, or ``--trust FILE``), the certificate's name and role those of the
+  row, the role allowed for the meaning, the audit entry at the signed head unchanged;
+- the stored report files against the latest signature's statement (the PDF of an earlier one as a prefix
+  of the final PDF): another record's files copied in do not match;
+- the follow-ups' chain (:mod:`storage.chain`) and their separation of duties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from sqlalchemy import Boolean, Integer, select, type_coerce
+
+from checklist.workflow import MEANING_ZH, SIGNING_ROLES, ActionStatus, InspectionStatus, Meaning
+from export.crypto import SigningError, cms_validate_detached
+from storage import verification
+from storage.audit import _QUIET, _SECRET, canonical_json, json_value
+from storage.chain import follow_up_hash
+from storage.db import Database
+from storage.inspections import evaluate, get_inspection
+from storage.models import (
+    ActionFollowUp,
+    AuditEntry,
+    CorrectiveAction,
+    DormitoryRoomRow,
+    Evidence,
+    Inspection,
+    ItemResponse,
+    ReportFile,
+    Signature,
+    User,
+)
+from storage.record import canonical_bytes, canonical_record, record_hash
+
+RECORD_TABLES: tuple[Any, ...] = (
+    Inspection,
+    ItemResponse,
+    DormitoryRoomRow,
+    Evidence,
+    CorrectiveAction,
+    ActionFollowUp,
+    Signature,
+    ReportFile,
+)
+
+
+def _value(value: Any) -> str:
+    return canonical_json(json_value(value))
+
+
+def _replayed(entries: Iterable[AuditEntry]) -> dict[tuple[str, int], dict[str, Any] | None]:
+    """Each row's columns as the audit trail's inserts, updates and deletes leave them (None: deleted)."""
+    state: dict[tuple[str, int], dict[str, Any] | None] = {}
+    for entry in entries:
+        if entry.row_id is None or entry.action not in ("insert", "update", "delete"):
+            continue
+        key = (entry.table_name, entry.row_id)
+        if entry.action == "insert":
+            state[key] = dict(entry.new or {})
+        elif entry.action == "delete":
+            state[key] = None
+        else:
+            state.setdefault(key, {})
+            current = state[key]
+            if current is not None:
+                current.update(entry.new or {})
+    return state
+
+
+def _check_rows(check: verification.RecordCheck, session: Any, inspection_id: int, users: set[int]) -> None:
+    """Every row of the record and the signers' accounts against the audit trail's replay."""
+    entries = list(
+        session.scalars(
+            select(AuditEntry)
+            .where(
+                (AuditEntry.inspection_id == inspection_id)
+                | ((AuditEntry.table_name == "users") & AuditEntry.row_id.in_(users or {-1}))
+            )
+            .order_by(AuditEntry.seq)
+        )
+    )
+    expected = _replayed(entries)
+    found: dict[tuple[str, int], Any] = {}
+    for model in RECORD_TABLES:
+        column = model.id if model is Inspection else model.inspection_id
+        for row in session.scalars(select(model).where(column == inspection_id)):
+            found[(model.__tablename__, row.id)] = row
+    for row in session.scalars(select(User).where(User.id.in_(users or {-1}))):
+        found[("users", row.id)] = row
+    problems: list[str] = []
+    if session.get_bind().dialect.name == "sqlite":  # SQLite keeps any integer in a boolean column: 2 reads True
+        for model in (*RECORD_TABLES, User):
+            for column in model.__table__.columns:
+                if isinstance(column.type, Boolean):
+                    ids = [key[1] for key in found if key[0] == model.__tablename__]
+                    odd = session.scalars(
+                        select(model.id).where(model.id.in_(ids or [-1]), type_coerce(column, Integer).not_in((0, 1)))
+                    ).all()
+                    problems += [f"{model.__tablename__} row {i}: {column.name} is not 0 or 1" for i in odd]
+    for key, row in sorted(found.items()):
+        table, row_id = key
+        if key not in expected or expected[key] is None:
+            problems.append(f"{table} row {row_id} has no insert in the audit trail (written by SQL)")
+            continue
+        replay = expected[key] or {}
+        for attribute in type(row).__mapper__.column_attrs:
+            name = attribute.key
+            if name in _QUIET or name in _SECRET:
+                continue
+            now = getattr(row, name)
+            if name not in replay and now is None:
+                continue  # a column added by a later schema, never set for this row
+            if name not in replay:
+                problems.append(f"{table} row {row_id}: column {name} is not in its audit entries")
+            elif _value(now) != canonical_json(replay[name]):
+                problems.append(
+                    f"{table} row {row_id}: {name} is {_short(now)}, the audit trail says {_short(replay[name])}"
+                )
+    for key, state in sorted(expected.items()):
+        if state is not None and key not in found and key[0] != "users":
+            problems.append(f"{key[0]} row {key[1]} is in the audit trail but missing from the record")
+    check.check(
+        not problems,
+        "every row of the record matches the audit trail"
+        if not problems
+        else "changed outside 复工自查 (no audit entry): "
+        + "; ".join(problems[:6])
+        + (" …" if len(problems) > 6 else ""),
+        "记录的每一行都与审计记录一致"
+        if not problems
+        else "记录在本程序之外被改动（无审计记录）：" + "；".join(problems[:6]),
+    )
+
+
+def _short(value: Any) -> str:
+    text = _value(value) if not isinstance(value, str) else value
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _check_counts(check: verification.RecordCheck, inspection: Inspection, open_actions: int) -> None:
+    """The list's counters (通过, 不合格, 不适用, 未查, 整改未完) are bookkeeping, but what the list shows: they
+    must be what the record says."""
+    overall = evaluate(inspection).score.overall
+    stored = (inspection.passed, inspection.failed, inspection.na, inspection.unchecked, inspection.open_actions)
+    computed = (overall.passed, overall.failed, overall.na, overall.unchecked, open_actions)
+    check.check(
+        stored == computed,
+        "the list's counts match the record"
+        if stored == computed
+        else f"the stored counts (passed, failed, n/a, unchecked, open actions) {stored} are not the record's {computed}",
+        "列表中的统计与记录一致" if stored == computed else f"保存的统计 {stored} 与记录计算出的 {computed} 不一致",
+    )
+
+
+def statement_problems(
+    row: Signature, statement: dict[str, Any], certificate: x509.Certificate | None, current_hash: str
+) -> list[str]:
+    """What differs between a signature row and the statement its CMS signs."""
+    from export.authority import name_of, role_of
+
+    wanted = {
+        "format": "fugong.signature/1",
+        "inspection": row.inspection_id,
+        "record_hash": row.record_hash,
+        "meaning": row.meaning,
+        "signer": row.signer_name,
+        "user_id": row.user_id,
+        "role": row.role,
+        "signed_at": row.signed_at.isoformat() if isinstance(row.signed_at, dt.datetime) else str(row.signed_at),
+        "certificate_sha256": row.certificate_sha256,
+        "image_sha256": hashlib.sha256(row.image_png).hexdigest() if row.image_png else None,
+    }
+    problems = [f"{key} differs from what was signed" for key, value in wanted.items() if statement.get(key) != value]
+    if statement.get("record_hash") != current_hash:
+        problems.append("the record was changed after this signature")
+    if certificate is not None:
+        if name_of(certificate) != row.signer_name:
+            problems.append(f"the certificate names {name_of(certificate)}, not {row.signer_name}")
+        if role_of(certificate) != row.role:
+            problems.append(f"the certificate gives the role {role_of(certificate) or '(none)'}, not {row.role}")
+    return problems
+
+
+def _check_signature(
+    check: verification.RecordCheck,
+    session: Any,
+    row: Signature,
+    current_hash: str,
+    canonical: bytes,
+    anchors: list[x509.Certificate],
+) -> dict[str, Any] | None:
+    """One signature row against its CMS and the anchor; returns the signed statement (None: legacy/invalid)."""
+    label = MEANING_ZH.get(row.meaning, row.meaning)
+    signed = row.statement.encode("utf-8") if row.statement is not None else canonical
+    try:
+        signers = cms_validate_detached(row.record_signature, signed, anchors)
+    except (SigningError, ValueError, TypeError):
+        signers = []
+    problems: list[str] = []
+    if len(signers) != 1:
+        problems.append("its CMS cannot be read or holds more than one signer")
+    else:
+        signer = signers[0]
+        if not signer.intact:
+            problems.append("what it signs was changed (its digest differs)")
+        if not signer.trusted:
+            problems.append("its certificate does not chain to the trust anchor")
+        if signer.certificate_sha256 != row.certificate_sha256:
+            problems.append("it was made with another certificate than the row names")
+        if signer.meaning != row.meaning:
+            problems.append(f"it states the meaning {signer.meaning or '(none)'}, not {row.meaning}")
+    if row.meaning not in set(Meaning) or row.role not in SIGNING_ROLES.get(Meaning(row.meaning), ()):
+        problems.append(f"{row.role} may not sign as {label}")
+    statement: dict[str, Any] | None = None
+    if row.statement is None:
+        if row.record_hash != current_hash:
+            problems.append("the record was changed after this signature")
+    else:
+        try:
+            loaded = json.loads(row.statement)
+        except ValueError:
+            loaded = None
+        if not isinstance(loaded, dict):
+            problems.append("its statement cannot be read")
+        else:
+            statement = loaded
+            certificate = signers[0].certificate if len(signers) == 1 else None
+            problems += statement_problems(row, statement, certificate, current_hash)
+            head = statement.get("audit_head")
+            if isinstance(head, dict) and isinstance(head.get("seq"), int) and head["seq"] > 0:
+                logged = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == head["seq"]))
+                if logged != head.get("hash"):
+                    problems.append(f"the audit trail up to entry {head['seq']}, which it signs, was rewritten")
+            elif not (isinstance(head, dict) and head.get("seq") == 0):
+                problems.append("it names no audit chain head")
+    account = session.get(User, row.user_id)
+    if account is None or account.name != row.signer_name:
+        problems.append(f"the account {row.user_id} is not {row.signer_name}")
+    check.check(
+        not problems,
+        f"{label} signature by {row.signer_name} ({row.signed_at:%Y-%m-%d %H:%M} UTC) "
+        + ("verifies against the trust anchor" if not problems else "does not verify: " + "; ".join(problems)),
+        f"{row.signer_name} 的“{label}”签名" + ("验证通过" if not problems else "验证不通过：" + "；".join(problems)),
+    )
+    return statement if not problems else None
+
+
+def _check_files(
+    check: verification.RecordCheck, files: dict[str, bytes], statements: list[dict[str, Any]], legacy: bool
+) -> None:
+    """The stored report files are exactly those the latest signature states; earlier PDFs are prefixes."""
+    if not statements:
+        if not legacy:
+            check.check(False, "no verified signature states the report files", "没有可验证的签名写明报告文件")
+        return
+    problems: list[str] = []
+    latest = statements[-1].get("files") or {}
+    if set(latest) != set(files):
+        problems.append(f"the stored files are {sorted(files)}, the signature states {sorted(latest)}")
+    for kind, data in files.items():
+        stated = latest.get(kind) or {}
+        if stated.get("sha256") != hashlib.sha256(data).hexdigest():
+            problems.append(f"the stored {kind} is not the one signed")
+    for earlier in statements[:-1]:
+        stated = (earlier.get("files") or {}).get("pdf") or {}
+        size = stated.get("size")
+        pdf = files.get("pdf", b"")
+        if not isinstance(size, int) or hashlib.sha256(pdf[:size]).hexdigest() != stated.get("sha256"):
+            problems.append("the stored PDF does not continue the one the first signature made")
+    check.check(
+        not problems,
+        "the stored report files are the ones signed"
+        if not problems
+        else "report files: " + "; ".join(problems) + " (copied from another record, or changed)",
+        "保存的报告文件就是签署的文件" if not problems else "报告文件：" + "；".join(problems),
+    )
+
+
+def _check_follow_ups(check: verification.RecordCheck, inspection: Inspection, rows: list[ActionFollowUp]) -> int:
+    """The follow-ups' chain and their separation of duties; returns the number of actions still open."""
+    problems: list[str] = []
+    previous = inspection.record_hash or ""
+    done_by: dict[int, str] = {}
+    action_ids = {a.id for a in inspection.actions}
+    latest: dict[int, str] = {}
+    for row in rows:
+        digest = follow_up_hash(previous, row.inspection_id, row.action_id, row.status, row.note, row.on, row.by)
+        if row.chain_hash != digest:
+            problems.append(f"follow-up {row.id} was changed, moved or reordered (its chain hash differs)")
+        previous = row.chain_hash or digest
+        if row.action_id not in action_ids:
+            problems.append(f"follow-up {row.id} names action {row.action_id}, not one of this record")
+        if row.status == ActionStatus.DONE:
+            done_by[row.action_id] = row.by
+        elif row.status == ActionStatus.VERIFIED:
+            if done_by.get(row.action_id) == row.by:
+                problems.append(f"follow-up {row.id}: {row.by} verified what they recorded as done")
+            if row.action_id not in done_by and _draft_status(inspection, row.action_id) != ActionStatus.DONE:
+                problems.append(f"follow-up {row.id} verifies an action never recorded as done")
+        latest[row.action_id] = row.status
+    if rows or problems:
+        check.check(
+            not problems,
+            f"{len(rows)} follow-up(s) chained onto the record, verified by someone other than who did them"
+            if not problems
+            else "follow-ups: " + "; ".join(problems),
+            f"{len(rows)} 条整改跟进与记录相链，验证人不是整改人"
+            if not problems
+            else "整改跟进：" + "；".join(problems),
+        )
+    return sum(1 for a in inspection.actions if latest.get(a.id, a.status) != ActionStatus.VERIFIED)
+
+
+def _draft_status(inspection: Inspection, action_id: int) -> str | None:
+    return next((a.status for a in inspection.actions if a.id == action_id), None)
+
+
+def _check_status(check: verification.RecordCheck, inspection: Inspection, rows: list[Signature]) -> None:
+    meanings = [r.meaning for r in sorted(rows, key=lambda r: (r.signed_at, r.id))]
+    problems: list[str] = []
+    if inspection.status == InspectionStatus.COMPLETED and rows:
+        problems.append("it reads completed but has signatures")
+    elif inspection.status == InspectionStatus.SIGNED:
+        if meanings not in (["inspector"], ["inspector", "approver"]):
+            problems.append(f"its signatures are {meanings or 'none'}, not 检查人 then 审核")
+        if len({r.user_id for r in rows}) != len(rows) or len({r.signer_name for r in rows}) != len(rows):
+            problems.append("the same person signed twice")
+    elif inspection.status not in set(InspectionStatus):
+        problems.append(f"its status {inspection.status!r} is not one this program writes")
+    stage = (
+        "approved (已审核)"
+        if meanings == ["inspector", "approver"]
+        else ("awaiting approval (待审核签署)" if meanings == ["inspector"] else inspection.status)
+    )
+    check.check(
+        not problems,
+        f"status {inspection.status}, sign-off {stage}" + ("" if not problems else ": " + "; ".join(problems)),
+        f"状态 {inspection.status}" + ("" if not problems else "：" + "；".join(problems)),
+    )
+
+
+def verify_signed_record(db: Database, inspection_id: int, trust_file: Path | None = None) -> verification.RecordCheck:
+    """Everything stored about a completed or signed inspection, one check per line (see the module)."""
+    from export.trust import anchors_for
+
+    check = verification.verify_record(db, inspection_id)
+    anchors = anchors_for(db, trust_file)  # each read in a session of its own, before the record's
+    with db.session() as session:
+        files = {
+            f.kind: f.data for f in session.scalars(select(ReportFile).where(ReportFile.inspection_id == inspection_id))
+        }
+    with db.session() as session:
+        inspection = get_inspection(session, inspection_id)
+        if inspection.status == InspectionStatus.DRAFT:
+            return check
+        rows = list(session.scalars(select(Signature).where(Signature.inspection_id == inspection_id)))
+        rows.sort(key=lambda r: (list(MEANING_ZH).index(r.meaning) if r.meaning in MEANING_ZH else 9, r.id))
+        follow_ups = list(
+            session.scalars(
+                select(ActionFollowUp).where(ActionFollowUp.inspection_id == inspection_id).order_by(ActionFollowUp.id)
+            )
+        )
+        _check_status(check, inspection, rows)
+        _check_rows(check, session, inspection_id, {r.user_id for r in rows})
+        open_actions = _check_follow_ups(check, inspection, follow_ups)
+        _check_counts(check, inspection, open_actions)
+        current = record_hash(inspection)
+        if rows:
+            check.check(
+                anchors.ok,
+                f"trust anchor: {anchors.source}" if anchors.ok else anchors.problem,
+                f"信任锚：{anchors.source_zh}" if anchors.ok else anchors.problem_zh,
+            )
+            canonical = canonical_bytes(canonical_record(inspection))
+            statements: list[dict[str, Any]] = []
+            for row in rows:
+                statement = _check_signature(check, session, row, current, canonical, anchors.certificates)
+                if statement is not None:
+                    statements.append(statement)
+            legacy = all(r.statement is None for r in rows)
+            _check_files(check, files, statements, legacy)
+    return check
