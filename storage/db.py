@@ -193,9 +193,11 @@ def _refuse_foreign_sqlite_file(path: Path) -> None:
 
 def _refuse_tables(tables: list[str]) -> None:
     if tables:
-        shown = ", ".join(tables[:5]) + (" …" if len(tables) > 5 else "")
+        more = " …" if len(tables) > 5 else ""
+        shown_en = ", ".join(f"“{name}”" for name in tables[:5]) + more
+        shown = "、".join(f"“{name}”" for name in tables[:5]) + more
         raise ForeignDatabaseError(
-            f"this database is not a 复工自查 database (it already holds the tables {shown}); it was left "
+            f"this database is not a 复工自查 database (it already holds the tables {shown_en}); it was left "
             "unchanged — choose an empty database or a 复工自查 one",
             f"该数据库不是复工自查数据库（其中已有数据表 {shown}），未作任何改动；请选择空数据库或复工自查数据库",
         )

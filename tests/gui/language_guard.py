@@ -49,6 +49,7 @@ NOT_WORDS = re.compile(
     | \b[0-9a-f]{8,}\b                                          # a hash
     | %\d                                                       # a Qt placeholder
     | &(?=\S)                                                   # a mnemonic marker
+    | “[^”]*”                                                   # a name quoted from the user's data
     """,
     re.VERBOSE,
 )

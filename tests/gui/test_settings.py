@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from checklist.catalog import official_catalogs
 from desktop.app import server_password_needed
+from desktop.common import i18n
 from desktop.common.settings import default_catalogs, saved_database_url
 from desktop.settings.dialog import SettingsDialog
 from tests.conftest import PG_URL
@@ -125,4 +126,7 @@ def test_the_language_chosen_switches_the_window(qtbot: QtBot, db_url: str) -> N
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
     _ok(qtbot, dialog)
     assert requested == ["en"]
-    close_window(qtbot, window)
+    rebuilt = window._test_app.window  # type: ignore[attr-defined]  # the app rebuilt its window in English
+    assert rebuilt is not window and i18n.current_language() == i18n.ENGLISH
+    assert rebuilt.new_action.text().replace("&", "").startswith("New")
+    close_window(qtbot, rebuilt)
