@@ -148,7 +148,10 @@ def change_role(db: Database, manager: str, manager_password: str, name: str, ro
     from storage.unit_of_work import check_permission
 
     if role not in set(Role):
-        raise InvalidInputError(f"role {role!r} is not one of {', '.join(Role)}; nothing was changed")
+        raise InvalidInputError(
+            f"role {role!r} is not one of {', '.join(Role)}; nothing was changed",
+            f"角色 {role!r} 不是 {'、'.join(Role)} 之一；没有修改任何数据",
+        )
     user = auth.authenticate(db, manager, manager_password)
     with db.session() as session:
         check_permission(session, user.name, ACCOUNT_ADMIN_ROLES, "change roles", db.principal)

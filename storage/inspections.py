@@ -311,9 +311,15 @@ def add_prepared_evidence(
     filename = inputs.short(prepared.filename, "file name")
     # What is stored is checked again here (header and hash only: cheap), whoever prepared it.
     if photos.check_attachment(filename, prepared.data) != prepared.media_type:
-        raise InvalidInputError(f"{filename}: the prepared attachment does not match its media type")
+        raise InvalidInputError(
+            f"{filename}: the prepared attachment does not match its media type; nothing was attached",
+            f"{filename}：准备好的附件与其文件类型不符；未添加附件",
+        )
     if hashlib.sha256(prepared.data).hexdigest() != prepared.stored_sha256:
-        raise InvalidInputError(f"{filename}: the prepared attachment does not match its hash")
+        raise InvalidInputError(
+            f"{filename}: the prepared attachment does not match its hash; nothing was attached",
+            f"{filename}：准备好的附件与其哈希值不符；未添加附件",
+        )
     with unit_of_work(db, actor) as session:
         inspection = get_editable(session, inspection_id, expected_version)
         if item_id not in {r.item_id for r in inspection.responses}:

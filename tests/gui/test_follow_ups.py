@@ -127,7 +127,9 @@ def test_officer_and_manager_follow_up_a_signed_inspection(
 
     # The database refuses once (locked by another program): the reason in words, the dialog keeps what was typed.
     def locked(*args: object, **kwargs: object) -> int:
-        raise KnownError("the database is locked by another program; try again in a moment")
+        raise KnownError(
+            "the database is locked by another program; try again in a moment", "数据库正被其他程序锁定，请稍后再试"
+        )
 
     real_follow_up = actions.follow_up_action
     monkeypatch.setattr(actions, "follow_up_action", locked)
@@ -135,10 +137,10 @@ def test_officer_and_manager_follow_up_a_signed_inspection(
     box = dialog.findChild(QMessageBox, "errorBox")
     assert box is not None and box.isVisible()
     assert box.text() == "整改跟进未能记录。"
-    assert "locked by another program" in box.informativeText() and "检查记录没有改变" in box.informativeText()
+    assert "数据库正被其他程序锁定" in box.informativeText() and "检查记录没有改变" in box.informativeText()
     box.close()
     assert dialog.isVisible() and dialog.note == DONE_NOTE and dialog.on == done_on
-    assert "locked" in dialog.error.text()
+    assert "锁定" in dialog.error.text()
     monkeypatch.setattr(actions, "follow_up_action", real_follow_up)
 
     click(qtbot, dialog.ok_button)

@@ -24,6 +24,7 @@ from sqlalchemy import text
 from checklist.evaluation import Answer, Result
 from checklist.workflow import (
     ACCOUNT_ADMIN_ROLES,
+    COMPANY_ADMIN_ROLES,
     FOLLOW_UP_ROLES,
     SIGNING_ROLES,
     WRITE_ROLES,
@@ -143,7 +144,12 @@ OPERATIONS: dict[str, tuple[tuple[str, ...], bool, Operation]] = {
             db, actor, CompanyInput("另一家公司", "91110108MA01A2B3CF", "industrial")
         ),
     ),
-    "companies.add_site": (WRITE_ROLES, False, lambda db, actor, p, f: companies.add_site(db, actor, 1, "二号厂房")),
+    # the company's first site comes with set-up; another is the profile's, a manager's
+    "companies.add_site": (
+        COMPANY_ADMIN_ROLES,
+        False,
+        lambda db, actor, p, f: companies.add_site(db, actor, 1, "二号厂房"),
+    ),
     "inspections.create_inspection": (
         WRITE_ROLES,
         False,

@@ -87,10 +87,10 @@ def test_draft_action_changes_are_accepted_exactly_when_offered(db: Database) ->
         )
         action_ids.append(action_id)
     _accounts(db)
-    manager = ACCOUNTS[Role.MANAGER]
+    manager, officer = ACCOUNTS[Role.MANAGER], ACCOUNTS[Role.OFFICER]
     for action_id, (_, current, _) in zip(action_ids, cases, strict=True):
-        if current != ActionStatus.OPEN:
-            version = actions.update_action(db, manager, inspection_id, version, action_id, ActionStatus.DONE)
+        if current != ActionStatus.OPEN:  # done by the officer, so that the manager may verify it
+            version = actions.update_action(db, officer, inspection_id, version, action_id, ActionStatus.DONE)
         if current == ActionStatus.VERIFIED:
             version = actions.update_action(
                 db, manager, inspection_id, version, action_id, ActionStatus.VERIFIED, NOTE, ON
