@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -109,6 +110,26 @@ def _register(part: Path) -> Path | None:
         return None  # the write itself still works; only a crash's leftover would not be found
 
 
+def _new_part(path: Path) -> tuple[Path, Path | None]:
+    """Create an empty ``.part`` file beside ``path``, registered *before* it exists: a kill between the
+    two steps must never leave a ``.part`` file that the next start does not know of."""
+    while True:
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.part"
+        marker = _register(tmp)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            if marker is not None:
+                marker.unlink(missing_ok=True)
+            continue
+        except BaseException:
+            if marker is not None:
+                marker.unlink(missing_ok=True)
+            raise
+        os.close(fd)
+        return tmp, marker
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     atomic_produce(path, lambda tmp: tmp.write_bytes(data))
 
@@ -118,10 +139,7 @@ def atomic_produce(path: Path, produce: Callable[[Path], object]) -> None:
     If ``produce`` raises, the temporary file is removed and ``path`` is untouched."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    marker = _register(tmp)
+    tmp, marker = _new_part(path)
     try:
         produce(tmp)
         with open(tmp, "rb+") as handle:
