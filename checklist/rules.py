@@ -518,20 +518,41 @@ def _dormitory_beijing(_: Mapping[str, Any], rooms: Sequence[DormitoryRoom], cit
     return findings
 
 
+def _at_least(
+    rule: str,
+    cite: Cite,
+    measured: tuple[str, str],
+    value: int,
+    limit: int,
+    unit_zh: str,
+    unit_en: Callable[[int], str],
+) -> Finding:
+    """A count that must reach ``limit``, said with its unit in both languages."""
+    return _check(
+        rule,
+        cite,
+        measured,
+        value >= limit,
+        (f"{value} {unit_zh}", f"{value} {unit_en(value)}"),
+        (f"≥ {limit} {unit_zh}", f"≥ {limit} {unit_en(limit)}"),
+        ("", ""),
+    )
+
+
 def _checks_per_day(values: Mapping[str, Any], _: Sequence[DormitoryRoom], cite: Cite) -> list[Finding]:
     """GN（一）: "应每日进行2次体温检测" — a count of checks a day."""
     if "checks_per_day" not in values:
         return []
     checks = int(values["checks_per_day"])
     return [
-        _check(
+        _at_least(
             "temperature.twice_daily",
             cite,
             ("每日体温检测次数", "Temperature checks per day"),
-            checks >= 2,
-            (f"{checks} 次/日", f"{checks} {'check' if checks == 1 else 'checks'} a day"),
-            ("≥ 2 次/日", "≥ 2 checks a day"),
-            ("", ""),
+            checks,
+            2,
+            "次/日",
+            lambda n: f"{'check' if n == 1 else 'checks'} a day",
         )
     ]
 
@@ -562,16 +583,15 @@ def _morning_and_afternoon(values: Mapping[str, Any], _: Sequence[DormitoryRoom]
 def _observation(values: Mapping[str, Any], _: Sequence[DormitoryRoom], cite: Cite) -> list[Finding]:
     if "min_observation_days" not in values:
         return []
-    days = int(values["min_observation_days"])
     return [
-        _check(
+        _at_least(
             "observation.14_days",
             cite,
             ("返岗前最短观察天数", "Shortest observation before returning to work"),
-            days >= 14,
-            (f"{days} 天", f"{days} {'day' if days == 1 else 'days'}"),
-            ("≥ 14 天", "≥ 14 days"),
-            ("", ""),
+            int(values["min_observation_days"]),
+            14,
+            "天",
+            lambda n: "day" if n == 1 else "days",
         )
     ]
 
