@@ -27,13 +27,10 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for tests.export_fixtures
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes
-from cryptography.x509.oid import NameOID
 
 from export import pades
 from export.content import Signer
-from export.crypto import Identity, font_path, new_signing_key
+from export.crypto import Identity, font_path, new_signing_key, self_signed_certificate
 from export.pdf import signature_box
 from export.reports import export_reports
 from storage.db import open_database
@@ -50,19 +47,7 @@ CARD = (
 
 def identity(name: str) -> Identity:
     key = new_signing_key()
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    now = dt.datetime.now(dt.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
-    return Identity(key, certificate)
+    return Identity(key, self_signed_certificate(key, name, days=30))
 
 
 def report_with_two_slots(folder: Path) -> bytes:

@@ -53,6 +53,26 @@ def new_signing_key() -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=3072)
 
 
+def self_signed_certificate(key: rsa.RSAPrivateKey, name: str, days: int) -> x509.Certificate:
+    """A certificate for ``key`` signed by itself, as an outside CA's key file carries one (the company
+    authority certifies the key again when it is imported); valid from yesterday for ``days`` days."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.x509.oid import NameOID
+
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = dt.datetime.now(dt.UTC)
+    return (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=days))
+        .sign(key, hashes.SHA256())
+    )
+
+
 def load_pkcs12(blob: bytes, password: str) -> tuple[rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey, x509.Certificate]:
     """The key and certificate of a PKCS#12 (one imported from a CA, or a key stored before schema 0006)."""
     try:

@@ -10,7 +10,6 @@ without ``--pkcs12``) still make their own.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 
 from storage.db import Database
@@ -27,26 +26,14 @@ def _key(name: str, role: str) -> object:
 def premade_pkcs12(name: str, role: str, password: str) -> bytes:
     """A PKCS#12 of a premade key for ``name`` (with a self-signed certificate, as an outside CA's file would
     carry one), locked by ``password``."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import rsa
     from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
-    from cryptography.x509.oid import NameOID
+
+    from export.crypto import self_signed_certificate
 
     key = _key(name, role)
     assert isinstance(key, rsa.RSAPrivateKey)
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    now = dt.datetime.now(dt.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=365))
-        .sign(key, hashes.SHA256())
-    )
+    certificate = self_signed_certificate(key, name, days=365)
     return pkcs12.serialize_key_and_certificates(
         name.encode(), key, certificate, None, BestAvailableEncryption(password.encode())
     )
