@@ -29,6 +29,7 @@ COLUMN_NAMES_ZH: dict[str, str] = {
     "failed_logins": "登录失败次数",
     "filename": "文件名",
     "final": "最终结果",
+    "logo_png": "公司标志",
     "findings": "规则判定明细",
     "media_type": "文件类型",
     "meaning": "签署身份",
@@ -67,6 +68,7 @@ COLUMN_NAMES_EN: dict[str, str] = {
     "has_window": "window",
     "bunk_beds": "bunk beds",
     "item_id": "item",
+    "logo_png": "company logo",
     "supersedes_id": "corrects record",
     "record_hash": "record hash",
 }

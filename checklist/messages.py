@@ -268,6 +268,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "统一社会信用代码为 {code} 的企业已登记",
     ),
     "company.site_name_missing": ("the site needs a name", "场所需要名称"),
+    "company.logo_not_image": (
+        "{name}: the logo must be a PNG or JPEG picture; the logo was left as it was",
+        "{name}：公司标志须为 PNG 或 JPEG 图片；标志未改动",
+    ),
+    "company.logo_too_large": (
+        "{name}: the file has {size} MB, a logo at most {limit} MB; the logo was left as it was",
+        "{name}：文件大小 {size} MB，公司标志最大 {limit} MB；标志未改动",
+    ),
+    "company.logo_bomb": (
+        "{name}: the picture is too large to open safely (far over {limit} megapixels); the logo was left as it was",
+        "{name}：图片尺寸过大（远超 {limit} 百万像素），无法安全打开；标志未改动",
+    ),
+    "company.logo_too_many_pixels": (
+        "{name}: the picture has {width} × {height} pixels, a logo at most {limit} megapixels; "
+        "the logo was left as it was",
+        "{name}：图片 {width} × {height} 像素，公司标志最多 {limit} 百万像素；标志未改动",
+    ),
     # the database
     "database.no_wal": (
         "the database could not be switched to WAL mode (it is in {mode!r} mode)",

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from desktop.inspections.view import InspectionsPage
     from desktop.registers.window import RegistersWindow
     from desktop.settings.dialog import SettingsDialog
+    from desktop.settings.logo import LogoChoice
     from desktop.signing.dialog import CorrectionDialog, SignDialog
     from storage.db import Database
     from storage.listing import InspectionRow
@@ -895,11 +896,30 @@ class MainWindow(QMainWindow):
         from checklist.catalog import official_catalogs
         from desktop.settings.dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.db_url, official_catalogs(), self)
+        dialog = SettingsDialog(self.db_url, official_catalogs(), self, self._logo_choice())
         self.settings_dialog = dialog
         dialog.accepted.connect(lambda: self._settings_saved(dialog))
         dialog.finished.connect(lambda _: self._forget_dialog("settings_dialog"))
         dialog.open()
+
+    def _logo_choice(self) -> LogoChoice | None:
+        """The company logo for the settings dialog: only when logged in and the company is set up."""
+        from checklist.workflow import may_edit_company
+        from desktop.settings.logo import LogoChoice
+        from storage.companies import list_companies
+        from storage.logo import set_company_logo
+
+        if self.db is None or self.account is None:
+            return None
+        found = list_companies(self.db)
+        if not found:
+            return None
+        db, me, company_id = self.db, self.account.name, found[0].id
+        return LogoChoice(
+            found[0].logo_png,
+            may_edit_company(self.account.role),
+            lambda png: set_company_logo(db, me, company_id, png),
+        )
 
     def _settings_saved(self, dialog: SettingsDialog) -> None:
         if dialog.database_changed:

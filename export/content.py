@@ -222,6 +222,7 @@ class ReportContent:
     # printed so that a reader can compare it with the trust file they were given.
     signing_authority_sha256: str = ""
     supersedes: Supersedes | None = None  # a correction: the signed record it corrects and replaces
+    logo_png: bytes | None = None  # the company's logo (storage.logo), printed on the cover and the workbook
 
     @property
     def report_id(self) -> str:
@@ -422,6 +423,7 @@ def load_report(db: Database, inspection_id: int, signers: Sequence[Signer] = ()
         version=inspection.version,
         status=inspection.status,
         company_name=company.name,
+        logo_png=company.logo_png,
         credit_code=company.credit_code,
         address=company.address,
         district=company.district,

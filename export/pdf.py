@@ -407,6 +407,7 @@ def cover(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None = Non
     )
     generated = local_time(content.generated_at_utc, local_zone)
     return [
+        *_logo(content.logo_png),
         st.p(REPORT_TITLE_ZH, st.title),
         st.p(f"{content.report_id} · {content.status_zh} · 生成于 {generated}", st.centered),
         Spacer(1, 5 * mm),
@@ -414,6 +415,20 @@ def cover(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None = Non
         Spacer(1, 3 * mm),
         hash_block,
     ]
+
+
+LOGO_BOX = (50 * mm, 18 * mm)  # the most a logo takes above the cover's title
+
+
+def _logo(png: bytes | None) -> list[Flowable]:
+    """The company's logo, centred above the title and scaled to fit LOGO_BOX; nothing without one."""
+    if not png:
+        return []
+    width, height = ImageReader(io.BytesIO(png)).getSize()
+    scale = min(LOGO_BOX[0] / width, LOGO_BOX[1] / height)
+    picture = Image(io.BytesIO(png), width=width * scale, height=height * scale)
+    picture.hAlign = "CENTER"
+    return [picture, Spacer(1, 2 * mm)]
 
 
 def _count_cells(st: Styles, label: str, counts: Counts) -> list[Paragraph]:

@@ -11,6 +11,7 @@ report's sheets are protected against accidental edits (no password: protection,
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -217,6 +218,28 @@ def _count_row(catalog: str, title: str, counts: Counts) -> list[Any]:
     return [catalog, title, counts.passed, counts.failed, counts.na, counts.unchecked, counts.pass_rate]
 
 
+LOGO_HEIGHT_PX = 60
+
+
+def _place_logo(ws: Worksheet, png: bytes) -> None:
+    """The company's logo at the top right of the overview, 60 px high (the picture itself is not a cell, so
+    it cannot carry a formula or change what the cells say)."""
+    from openpyxl.drawing.image import Image as SheetImage
+
+    picture = SheetImage(io.BytesIO(png))
+    scale = LOGO_HEIGHT_PX / picture.height
+    picture.height, picture.width = LOGO_HEIGHT_PX, round(picture.width * scale)
+    # Anchored so that its right edge stays inside the last column: a picture past it is cut off in print.
+    column, room = len(SUMMARY_COLUMNS), 0.0
+    while column > 2:
+        room += (ws.column_dimensions[get_column_letter(column)].width or 8.43) * 7  # characters → pixels
+        if room >= picture.width * 1.6:  # with room to spare: spreadsheet programs measure columns differently
+            break
+        column -= 1
+    ws.add_image(picture, f"{get_column_letter(column)}1")
+    ws.row_dimensions[1].height = LOGO_HEIGHT_PX * 0.75 + 4  # points: the title's row holds the picture
+
+
 def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
     put(ws, 1, 1, REPORT_TITLE_ZH)
     ws["A1"].font = Font(size=16, bold=True)
@@ -247,6 +270,8 @@ def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
     write_facts(ws, facts, 3, len(SUMMARY_COLUMNS))
     for column in range(1, len(SUMMARY_COLUMNS) + 1):
         ws.cell(last, column).font = HEADER_FONT
+    if content.logo_png:
+        _place_logo(ws, content.logo_png)
     severe_row = last + 2
     put(ws, severe_row, 1, f"严重不合格项（{len(content.severe_failures)}）").font = HEADER_FONT
     for offset, item in enumerate(content.severe_failures, start=1):

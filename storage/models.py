@@ -44,6 +44,8 @@ class Company(Base):
     company_type: Mapped[str] = mapped_column(String(30))
     headcount: Mapped[int] = mapped_column(Integer, default=0)
     contact: Mapped[str] = mapped_column(String(200), default="")
+    # The logo printed on reports (storage.logo: a PNG re-encoded here, at most LOGO_SIDE px), or None.
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, default=None)
 
     sites: Mapped[list[Site]] = relationship(back_populates="company", order_by="Site.id")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -38,6 +39,9 @@ from desktop.common.i18n import pick
 from desktop.common.settings import default_catalogs, save_database_url, save_default_catalogs, saved_database_url
 from storage.errors import KnownError
 
+if TYPE_CHECKING:
+    from desktop.settings.logo import LogoBox, LogoChoice
+
 SQLITE_PREFIX = "sqlite:///"
 
 
@@ -58,7 +62,13 @@ class SettingsDialog(QDialog):
     takes effect at the next start.
     """
 
-    def __init__(self, current_url: str, catalogs: Mapping[str, Catalog], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        current_url: str,
+        catalogs: Mapping[str, Catalog],
+        parent: QWidget | None = None,
+        logo: LogoChoice | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("设置"))
@@ -144,6 +154,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(database_box)
         layout.addLayout(language_row)
         layout.addWidget(catalogs_box)
+        self.logo_box: LogoBox | None = None
+        if logo is not None:  # logged in, with a company: its logo (README "Settings")
+            from desktop.settings.logo import LogoBox
+
+            self.logo_box = LogoBox(logo, self)
+            layout.addWidget(self.logo_box)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
@@ -198,6 +214,16 @@ class SettingsDialog(QDialog):
                 )
             )
             return
+        if self.logo_box is not None:
+            try:
+                self.logo_box.save_choice()
+            except KnownError as error:
+                self._refuse(
+                    QCoreApplication.translate("SettingsDialog", "无法保存公司标志：%1。未保存任何设置。").replace(
+                        "%1", error_text(error)
+                    )
+                )
+                return
         self.password_edit.clear()
         if url != self._in_use:
             save_database_url(url)

@@ -1831,304 +1831,367 @@
     </message>
 </context>
 <context>
+    <name>LogoBox</name>
+    <message>
+        <location filename="../../desktop/settings/logo.py" line="49"/>
+        <source>报告上的公司标志</source>
+        <translation>Company logo on reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/logo.py" line="57"/>
+        <source>选择图片(&amp;G)…</source>
+        <translation>Choose &amp;picture…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/logo.py" line="60"/>
+        <source>移除(&amp;R)</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/logo.py" line="79"/>
+        <source>只有单位主要负责人可以更改公司标志。</source>
+        <translation>Only the head of the company (manager) can change the company logo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/logo.py" line="84"/>
+        <source>（无标志）</source>
+        <translation>(no logo)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/logo.py" line="99"/>
+        <source>选择公司标志</source>
+        <translation>Choose the company logo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/logo.py" line="99"/>
+        <source>图片 (*.png *.jpg *.jpeg)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/logo.py" line="109"/>
+        <source>正在读取图片……</source>
+        <translation>Reading the picture…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/logo.py" line="118"/>
+        <source>按“确定”后保存，之后生成的报告都印有此标志。</source>
+        <translation>Saved when you press OK; reports made from then on carry this logo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/logo.py" line="123"/>
+        <source>无法读取该文件；标志未改动。</source>
+        <translation>The file cannot be read; the logo was left as it was.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/logo.py" line="126"/>
+        <source>未采用该图片：%1</source>
+        <translation>The picture was not used: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/logo.py" line="132"/>
+        <source>按“确定”后移除标志。</source>
+        <translation>The logo is removed when you press OK.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="933"/>
+        <location filename="../../desktop/main_window.py" line="953"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="131"/>
-        <location filename="../../desktop/main_window.py" line="526"/>
+        <location filename="../../desktop/main_window.py" line="132"/>
+        <location filename="../../desktop/main_window.py" line="527"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120"/>
-        <location filename="../../desktop/main_window.py" line="723"/>
+        <location filename="../../desktop/main_window.py" line="121"/>
+        <location filename="../../desktop/main_window.py" line="724"/>
         <source>复工自查 Fugong Self-Check</source>
         <translation>Fugong Self-Check 复工自查</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="135"/>
-        <location filename="../../desktop/main_window.py" line="348"/>
+        <location filename="../../desktop/main_window.py" line="136"/>
+        <location filename="../../desktop/main_window.py" line="349"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="190"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="191"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="192"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194"/>
+        <location filename="../../desktop/main_window.py" line="195"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source>设置(&amp;T)…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="202"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>台账(&amp;T)…</source>
         <translation>Regis&amp;ters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>员工健康台账：花名册、每日两次测温、医学观察、每日汇总 (Ctrl+Shift+T)</source>
         <translation>Employee health ledger: roster, twice-daily checks, observation, daily summary (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>企业信息(&amp;Y)…</source>
         <translation>Compan&amp;y details…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="271"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276"/>
+        <location filename="../../desktop/main_window.py" line="277"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="285"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="288"/>
+        <location filename="../../desktop/main_window.py" line="289"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="359"/>
+        <location filename="../../desktop/main_window.py" line="360"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="382"/>
+        <location filename="../../desktop/main_window.py" line="383"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="691"/>
+        <location filename="../../desktop/main_window.py" line="692"/>
         <source>正在打开检查……</source>
         <translation>Opening the inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="728"/>
+        <location filename="../../desktop/main_window.py" line="729"/>
         <source>{place} {date} — 复工自查 Fugong Self-Check</source>
         <translation>{place} {date} — Fugong Self-Check 复工自查</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="381"/>
-        <location filename="../../desktop/main_window.py" line="385"/>
+        <location filename="../../desktop/main_window.py" line="382"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387"/>
+        <location filename="../../desktop/main_window.py" line="388"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="401"/>
+        <location filename="../../desktop/main_window.py" line="402"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="401"/>
-        <location filename="../../desktop/main_window.py" line="682"/>
+        <location filename="../../desktop/main_window.py" line="402"/>
+        <location filename="../../desktop/main_window.py" line="683"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="402"/>
+        <location filename="../../desktop/main_window.py" line="403"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="442"/>
+        <location filename="../../desktop/main_window.py" line="443"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="442"/>
+        <location filename="../../desktop/main_window.py" line="443"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="484"/>
+        <location filename="../../desktop/main_window.py" line="485"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="498"/>
+        <location filename="../../desktop/main_window.py" line="499"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="544"/>
+        <location filename="../../desktop/main_window.py" line="545"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="600"/>
+        <location filename="../../desktop/main_window.py" line="601"/>
         <source>企业信息已保存。</source>
         <translation>Company details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="615"/>
+        <location filename="../../desktop/main_window.py" line="616"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="682"/>
+        <location filename="../../desktop/main_window.py" line="683"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="734"/>
+        <location filename="../../desktop/main_window.py" line="735"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="791"/>
+        <location filename="../../desktop/main_window.py" line="792"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="906"/>
+        <location filename="../../desktop/main_window.py" line="926"/>
         <source>数据库设置已保存，下次启动时使用。</source>
         <translation>The database setting is saved; it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="934"/>
+        <location filename="../../desktop/main_window.py" line="954"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -3280,99 +3343,104 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="64"/>
+        <location filename="../../desktop/settings/dialog.py" line="74"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="73"/>
+        <location filename="../../desktop/settings/dialog.py" line="83"/>
         <source>本机数据库文件（SQLite）(&amp;F)</source>
         <translation>Database &amp;file on this computer (SQLite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="75"/>
+        <location filename="../../desktop/settings/dialog.py" line="85"/>
         <source>数据库服务器（PostgreSQL）(&amp;S)</source>
         <translation>Database &amp;server (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="82"/>
+        <location filename="../../desktop/settings/dialog.py" line="92"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="102"/>
+        <location filename="../../desktop/settings/dialog.py" line="112"/>
         <source>只用于测试连接，不保存</source>
         <translation>only to try the connection; never saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="104"/>
+        <location filename="../../desktop/settings/dialog.py" line="114"/>
         <source>主机(&amp;H)：</source>
         <translation>&amp;Host:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="105"/>
+        <location filename="../../desktop/settings/dialog.py" line="115"/>
         <source>端口：</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="106"/>
+        <location filename="../../desktop/settings/dialog.py" line="116"/>
         <source>数据库名：</source>
         <translation>Database name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="107"/>
+        <location filename="../../desktop/settings/dialog.py" line="117"/>
         <source>用户名(&amp;U)：</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="108"/>
+        <location filename="../../desktop/settings/dialog.py" line="118"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="110"/>
+        <location filename="../../desktop/settings/dialog.py" line="120"/>
         <source>数据库（下次启动时生效）</source>
         <translation>Database (used from the next start)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="123"/>
+        <location filename="../../desktop/settings/dialog.py" line="133"/>
         <source>新建检查时默认选中的清单</source>
         <translation>Catalogs checked for a new inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="142"/>
+        <location filename="../../desktop/settings/dialog.py" line="152"/>
         <source>语言 / Language(&amp;L)：</source>
         <translation>语言 / &amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="153"/>
+        <location filename="../../desktop/settings/dialog.py" line="169"/>
         <source>数据库文件</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="155"/>
+        <location filename="../../desktop/settings/dialog.py" line="171"/>
         <source>SQLite 数据库 (*.sqlite3 *.sqlite *.db)</source>
         <translation>SQLite database (*.sqlite3 *.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="182"/>
+        <location filename="../../desktop/settings/dialog.py" line="198"/>
         <source>请选择数据库文件。未保存任何设置。</source>
         <translation>Choose a database file. Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="185"/>
+        <location filename="../../desktop/settings/dialog.py" line="201"/>
         <source>请填写服务器主机和数据库名。未保存任何设置。</source>
         <translation>Type the server&apos;s host and the database name. Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="189"/>
+        <location filename="../../desktop/settings/dialog.py" line="205"/>
         <source>请至少选择一个默认清单。未保存任何设置。</source>
         <translation>Choose at least one default catalog. Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/dialog.py" line="196"/>
+        <location filename="../../desktop/settings/dialog.py" line="212"/>
         <source>无法使用该数据库：%1。未保存任何设置。</source>
         <translation>This database cannot be used: %1. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/dialog.py" line="222"/>
+        <source>无法保存公司标志：%1。未保存任何设置。</source>
+        <translation>The company logo cannot be saved: %1. No setting was saved.</translation>
     </message>
 </context>
 <context>
