@@ -1050,6 +1050,236 @@
     </message>
 </context>
 <context>
+    <name>DisinfectionPage</name>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="151"/>
+        <source>日期(&amp;D)：</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="153"/>
+        <source>签署当日记录(&amp;G)…</source>
+        <translation>Si&amp;gn off the day…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="155"/>
+        <source>导出 PDF(&amp;P)…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="174"/>
+        <source>如 500</source>
+        <translation>e.g. 500</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="177"/>
+        <source>如 30</source>
+        <translation>e.g. 30</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="180"/>
+        <source>通勤车辆内表面</source>
+        <translation>Inside a commuter vehicle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="182"/>
+        <source>口罩回收箱已清理</source>
+        <translation>Mask bins emptied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="184"/>
+        <source>垃圾已清运</source>
+        <translation>Waste removed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="190"/>
+        <source>所更正记录的编号（可不填）</source>
+        <translation>number of the entry corrected (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="193"/>
+        <source>添加记录(&amp;A)</source>
+        <translation>&amp;Add entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="197"/>
+        <source>地点(&amp;L)：</source>
+        <translation>P&amp;lace:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="198"/>
+        <source>时间(&amp;T)：</source>
+        <translation>&amp;Time:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="199"/>
+        <source>方式(&amp;M)：</source>
+        <translation>&amp;Method:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="200"/>
+        <source>有效氯 mg/L：</source>
+        <translation>Available chlorine mg/L:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="201"/>
+        <source>作用时间（分钟）：</source>
+        <translation>Contact time (min):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="202"/>
+        <source>通风/照射（分钟）：</source>
+        <translation>Ventilation / UV (min):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="208"/>
+        <source>执行人(&amp;B)：</source>
+        <translation>Done &amp;by:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="209"/>
+        <source>更正(&amp;C)：</source>
+        <translation>&amp;Corrects:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="210"/>
+        <source>备注：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="213"/>
+        <source>新记录</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="227"/>
+        <source> 次/日</source>
+        <translation> a day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="228"/>
+        <source>设定计划</source>
+        <translation>Set plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="232"/>
+        <source>删除所选计划</source>
+        <translation>Remove selected plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="243"/>
+        <source>计划（每个地点每日次数）</source>
+        <translation>Plan (times a day per place)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="311"/>
+        <source>无法读取通风消毒记录。</source>
+        <translation>Could not read the ventilation and disinfection log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="311"/>
+        <location filename="../../desktop/registers/disinfection.py" line="504"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="318"/>
+        <source>%1 %2：%3/%4 次，缺 %5 次</source>
+        <translation>%1 %2: %3 of %4, %5 short</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="327"/>
+        <source>未按计划完成：%1 处</source>
+        <translation>Short of the plan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="329"/>
+        <source>各地点均按计划完成。</source>
+        <translation>Every place met its plan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="332"/>
+        <source>尚未设定计划：设定每个地点每日的通风、消毒次数后，这里列出缺漏。</source>
+        <translation>No plan yet: set how often each place is ventilated or disinfected a day, and the gaps are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="337"/>
+        <source>%1 %2 每日 %3 次</source>
+        <translation>%1 %2 %3 times a day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="349"/>
+        <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，更正请在之后的日期新增一条记录并注明所更正的编号。</source>
+        <translation>Signed off by %1 at %2 (UTC); the day is locked. To correct it, add an entry on a later day naming the number of the entry it corrects.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="354"/>
+        <source>当日记录 %1 条，尚未签署。</source>
+        <translation>%1 entries this day, not signed off.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="400"/>
+        <source>“更正”须填写所更正记录的编号（数字）；未保存任何数据。</source>
+        <translation>“Corrects” takes the number of the entry corrected; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="434"/>
+        <source>计划未能保存。</source>
+        <translation>The plan was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="434"/>
+        <location filename="../../desktop/registers/disinfection.py" line="450"/>
+        <source>原有计划不变。</source>
+        <translation>The plans are as they were.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="450"/>
+        <source>计划未能删除。</source>
+        <translation>The plan was not removed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="470"/>
+        <source>通风消毒记录 %1</source>
+        <translation>Ventilation and disinfection log %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="472"/>
+        <source>签署通风消毒记录</source>
+        <translation>Sign off the ventilation and disinfection log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="475"/>
+        <source>本人作为负责人签署，确认当日通风、消毒及垃圾清运记录真实、完整。签署后当日记录即被锁定；更正须另行新增记录，之后的任何改动都会被验证发现。</source>
+        <translation>I sign as the person in charge and confirm that the day&apos;s ventilation, disinfection and waste records are true and complete. Signing locks the day; a correction is a new entry, and any later change is found by verification.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="491"/>
+        <source>导出通风消毒记录 PDF</source>
+        <translation>Export the ventilation and disinfection log as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="493"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="504"/>
+        <source>通风消毒记录未能导出。</source>
+        <translation>The ventilation and disinfection log was not exported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="505"/>
+        <source>正在导出通风消毒记录……</source>
+        <translation>Exporting the ventilation and disinfection log…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="509"/>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeDialog</name>
     <message>
         <location filename="../../desktop/registers/roster.py" line="371"/>
@@ -1170,6 +1400,85 @@
         <location filename="../../desktop/registers/roster.py" line="534"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryModel</name>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="73"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="74"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="75"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="76"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="77"/>
+        <source>浓度与时间</source>
+        <translation>Strength and time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="78"/>
+        <source>参考方法</source>
+        <translation>Reference method</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="79"/>
+        <source>口罩箱/垃圾</source>
+        <translation>Mask bins / waste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="80"/>
+        <source>执行人</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="81"/>
+        <source>更正</source>
+        <translation>Corrects</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="102"/>
+        <location filename="../../desktop/registers/disinfection.py" line="105"/>
+        <source>%1 分钟</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="110"/>
+        <source>符合</source>
+        <translation>meets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="110"/>
+        <source>不符合</source>
+        <translation>does not meet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="115"/>
+        <source>口罩箱</source>
+        <translation>mask bins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="116"/>
+        <source>垃圾</source>
+        <translation>waste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="120"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -2856,32 +3165,37 @@
 <context>
     <name>RegistersWindow</name>
     <message>
-        <location filename="../../desktop/registers/window.py" line="34"/>
+        <location filename="../../desktop/registers/window.py" line="35"/>
         <source>员工健康台账 — 复工自查</source>
         <translation>Employee health ledger — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="41"/>
+        <location filename="../../desktop/registers/window.py" line="42"/>
         <source>花名册(&amp;1)</source>
         <translation>Roster (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="43"/>
+        <location filename="../../desktop/registers/window.py" line="44"/>
         <source>体温登记(&amp;2)</source>
         <translation>Temperatures (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="45"/>
+        <location filename="../../desktop/registers/window.py" line="46"/>
         <source>医学观察(&amp;3)</source>
         <translation>Observation (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="47"/>
+        <location filename="../../desktop/registers/window.py" line="48"/>
         <source>每日汇总(&amp;4)</source>
         <translation>Daily summary (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="65"/>
+        <location filename="../../desktop/registers/window.py" line="50"/>
+        <source>通风消毒(&amp;5)</source>
+        <translation>Ventilation and disinfection (&amp;5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="69"/>
         <source>正在保存体温，保存后关闭窗口……</source>
         <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>
