@@ -1840,6 +1840,214 @@
     </message>
 </context>
 <context>
+    <name>IsolationPage</name>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="114"/>
+        <source>日期(&amp;D)：</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="119"/>
+        <source>操作时间(&amp;T)：</source>
+        <translation>&amp;Time of action:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="134"/>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="137"/>
+        <source>保存区域</source>
+        <translation>Save area</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="140"/>
+        <source>区域(&amp;A)：</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="141"/>
+        <source>地点：</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="142"/>
+        <source>容量：</source>
+        <translation>Capacity:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="143"/>
+        <source>配备物品：</source>
+        <translation>Kept there:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="145"/>
+        <source>隔离观察区域（GN 四（十四））</source>
+        <translation>Isolation area (GN 4 (14))</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="151"/>
+        <source>记录隔离(&amp;I)</source>
+        <translation>Record &amp;isolation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="156"/>
+        <source>当日发热或有症状、尚未记录隔离的人员</source>
+        <translation>Fever or symptoms this day, isolation not yet recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="175"/>
+        <source>如 区医院发热门诊</source>
+        <translation>e.g. the district hospital&apos;s fever clinic</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="176"/>
+        <source>记录报告疾控及就医去向</source>
+        <translation>Record CDC report and referral</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="180"/>
+        <source>工作岗位、宿舍、办公单元……</source>
+        <translation>post, dormitory, work unit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="181"/>
+        <source>封闭场所</source>
+        <translation>Close off place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="191"/>
+        <source>记录消毒（含氯）</source>
+        <translation>Record disinfection (chlorine)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="194"/>
+        <source>就医去向：</source>
+        <translation>Referred to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="198"/>
+        <source>封闭：</source>
+        <translation>Close off:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="202"/>
+        <source>有效氯 mg/L：</source>
+        <translation>Available chlorine mg/L:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="204"/>
+        <source>作用分钟：</source>
+        <translation>Contact min:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="206"/>
+        <source>执行人：</source>
+        <translation>Done by:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="215"/>
+        <source>所选记录：报告、就医、封闭与消毒（GN 四（十四）（十五））</source>
+        <translation>Selected record: report, referral, closing off and disinfection (GN 4 (14) (15))</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="267"/>
+        <source>无法读取隔离观察区登记。</source>
+        <translation>Could not read the isolation register.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="267"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="274"/>
+        <source>%1（%2/%3 人）</source>
+        <translation>%1 (%2/%3 people)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="280"/>
+        <source>（新增区域）</source>
+        <translation>(new area)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="285"/>
+        <source>上午</source>
+        <translation>morning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="285"/>
+        <source>下午</source>
+        <translation>afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="323"/>
+        <source>选择一条隔离记录，记录报告疾控、就医去向、封闭场所及其消毒。</source>
+        <translation>Choose an isolation record to record the CDC report, the referral, the places closed off and their disinfection.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="328"/>
+        <source>%1 消毒</source>
+        <translation>disinfected %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="330"/>
+        <source>未消毒</source>
+        <translation>not disinfected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="335"/>
+        <source>待办：%1</source>
+        <translation>Still to do: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="337"/>
+        <source>各项处置均已记录。</source>
+        <translation>Every step is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="382"/>
+        <source>区域已保存。</source>
+        <translation>Area saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="401"/>
+        <source>已记录隔离：%1。请报告疾控并记录就医去向。</source>
+        <translation>Isolation recorded: %1. Report to the CDC and record the referral.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="403"/>
+        <source>注意：该区域已超出容量，请另设临时隔离场所。</source>
+        <translation> Note: the area is over its capacity; set up another temporary isolation place.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="416"/>
+        <source>已记录报告疾控及就医去向。</source>
+        <translation>CDC report and referral recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="429"/>
+        <source>已记录封闭：%1。</source>
+        <translation>Closed off: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="440"/>
+        <source>请先在列表中选择已封闭的场所。</source>
+        <translation>Choose a closed-off place in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="450"/>
+        <source>隔离记录 #%1 封闭后消毒</source>
+        <translation>disinfection after isolation record #%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="454"/>
+        <source>已记录消毒：%1（已写入通风消毒记录）。</source>
+        <translation>Disinfection recorded: %1 (added to the ventilation and disinfection log).</translation>
+    </message>
+</context>
+<context>
     <name>ItemPage</name>
     <message>
         <location filename="../../desktop/editor/item_page.py" line="150"/>
@@ -3165,37 +3373,42 @@
 <context>
     <name>RegistersWindow</name>
     <message>
-        <location filename="../../desktop/registers/window.py" line="35"/>
+        <location filename="../../desktop/registers/window.py" line="36"/>
         <source>员工健康台账 — 复工自查</source>
         <translation>Employee health ledger — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="42"/>
+        <location filename="../../desktop/registers/window.py" line="43"/>
         <source>花名册(&amp;1)</source>
         <translation>Roster (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="44"/>
+        <location filename="../../desktop/registers/window.py" line="45"/>
         <source>体温登记(&amp;2)</source>
         <translation>Temperatures (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="46"/>
+        <location filename="../../desktop/registers/window.py" line="47"/>
         <source>医学观察(&amp;3)</source>
         <translation>Observation (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="48"/>
+        <location filename="../../desktop/registers/window.py" line="49"/>
         <source>每日汇总(&amp;4)</source>
         <translation>Daily summary (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="50"/>
+        <location filename="../../desktop/registers/window.py" line="51"/>
         <source>通风消毒(&amp;5)</source>
         <translation>Ventilation and disinfection (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="69"/>
+        <location filename="../../desktop/registers/window.py" line="53"/>
+        <source>隔离观察区(&amp;6)</source>
+        <translation>Isolation area (&amp;6)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="74"/>
         <source>正在保存体温，保存后关闭窗口……</source>
         <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>
@@ -4445,6 +4658,59 @@ Cited: %5, lines %6–%7</translation>
         <location filename="../../desktop/registers/summary.py" line="314"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UseModel</name>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="62"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="63"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="64"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="65"/>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="66"/>
+        <source>体温 °C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="67"/>
+        <source>症状</source>
+        <translation>Symptoms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="68"/>
+        <source>报告疾控</source>
+        <translation>CDC told</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="69"/>
+        <source>就医去向</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="70"/>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/isolation.py" line="91"/>
+        <source>完成</source>
+        <translation>done</translation>
     </message>
 </context>
 </TS>
