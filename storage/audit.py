@@ -46,6 +46,14 @@ from storage.models import (
     User,
     utcnow,
 )
+from storage.site_log_models import (
+    IsolationArea,
+    IsolationClosure,
+    IsolationUse,
+    SiteDaySignOff,
+    SiteLogEntry,
+    SitePlan,
+)
 
 GENESIS = "0" * 64
 AUDITED = (
@@ -71,6 +79,13 @@ AUDITED = (
     ImportMapping,
     RetentionRun,
     LedgerSettings,
+    # The site registers (issue 16 part A): health details and names stay out (``__audit_personal__``).
+    SitePlan,
+    SiteLogEntry,
+    SiteDaySignOff,
+    IsolationArea,
+    IsolationUse,
+    IsolationClosure,
 )
 # Bookkeeping columns whose change alone is not a user action.
 _QUIET = {

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.common.assets import icon
 from desktop.common.look import fit_to_screen
+from desktop.registers.disinfection import DisinfectionPage
+from desktop.registers.isolation import IsolationPage
 from desktop.registers.observation import ObservationPage
 from desktop.registers.readings import ReadingsPage
 from desktop.registers.roster import RosterPage
@@ -45,12 +47,19 @@ class RegistersWindow(QWidget):
         self.tabs.addTab(self.observation, icon("unanswered"), self.tr("医学观察(&3)"))
         self.summary = SummaryPage(db, account)
         self.tabs.addTab(self.summary, icon("summary"), self.tr("每日汇总(&4)"))
+        self.disinfection = DisinfectionPage(db, account)
+        self.tabs.addTab(self.disinfection, icon("verify"), self.tr("通风消毒(&5)"))
+        self.isolation = IsolationPage(db, account)
+        self.tabs.addTab(self.isolation, icon("fail"), self.tr("隔离观察区(&6)"))
+        self.isolation.changed.connect(lambda: self.disinfection.show_day(self.disinfection.day))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         fit_to_screen(self, 1280, 760)
         self.roster.show_page(0)
         self.readings.show_day(self.readings.day)
         self.observation.show_day(self.observation.day)
+        self.disinfection.show_day(self.disinfection.day)
+        self.isolation.show_day(self.isolation.day)
         self.summary.loaded.connect(self._summary_changed)
         # the summary loads the PDF and signing libraries: only once someone looks at it
         self.tabs.currentChanged.connect(self._tab_shown)

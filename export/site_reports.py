@@ -1,0 +1,335 @@
+"""The ventilation and disinfection log of one day as a signed record and PDF (GN 二（四）（六）（十）).
+
+The person in charge signs off a day with the same signing as the daily summary and inspections (password
+again, a CMS signature over the canonical record, a PAdES signature in the PDF); the day is sealed and every
+later change of its entries — through the app or raw SQL — is found by :func:`verify_log_day`.
+
+* :func:`log_day_record` → the canonical record of a day (entries, the reference method's verdicts, the gaps
+  against the plan, the count and SHA-256 of the stored entries).
+* :func:`render_log_pdf`, :func:`write_log_day` (a signed day's PDF byte for byte), :func:`sign_log_day`,
+  :func:`verify_log_day` → :class:`export.ledger_reports.DayCheck` lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checklist.numbers import format_number
+from checklist.sites.disinfection import KIND_ZH, METHOD_ZH
+from checklist.workflow import ROLE_ZH, SIGNING_ROLES, Meaning
+from export.crypto import SigningError, certificate_sha256, cms_sign_detached, unlock_identity
+from export.ledger_reports import DayCheck, DaySigner, _SignatureSlot, record_bytes, record_digest
+from export.pades import sign_pdf
+from storage.db import Database
+
+LOG_FORMAT = "fugong.site-log-day/1"
+SIGNATURE_FIELD = "SiteLogSignOff"
+
+
+def log_day_record(db: Database, day: dt.date, company: str = "") -> dict[str, Any]:
+    """The canonical record of ``day``: every entry (who did it by name: staff doing their job, not health
+    data), the reference method's verdict of each chlorine entry, the gaps against the plan, and the number
+    and SHA-256 of the stored entries so a later change is detected."""
+    from storage import site_log
+
+    entries = site_log.entries_of_day(db, day)
+    day_gaps = site_log.gaps(db, day, day)
+    with db.session() as session:
+        count, digest = site_log.entries_digest(session, day)
+    return {
+        "format": LOG_FORMAT,
+        "company": company,
+        "day": day.isoformat(),
+        "entries": [
+            {
+                "no": e.id,
+                "time": e.at.strftime("%H:%M"),
+                "place": e.place,
+                "kind": KIND_ZH[e.kind],
+                "method": METHOD_ZH[e.method],
+                "chlorine_mg_per_l": e.chlorine_mg_per_l,
+                "contact_minutes": e.contact_minutes,
+                "duration_minutes": e.duration_minutes,
+                "mask_bins_cleared": e.mask_bins_cleared,
+                "waste_cleared": e.waste_cleared,
+                "done_by": e.done_by,
+                "note": e.note,
+                "corrects": e.corrects,
+                "reference_ok": e.reference_ok,
+            }
+            for e in entries
+        ],
+        "gaps": [{"place": g.place, "kind": KIND_ZH[g.kind], "planned": g.planned, "done": g.done} for g in day_gaps],
+        "entries_sealed": {"count": count, "sha256": digest},
+    }
+
+
+def _how(entry: dict[str, Any]) -> str:
+    how = str(entry["method"])
+    if entry["chlorine_mg_per_l"] is not None:
+        how += f" {format_number(entry['chlorine_mg_per_l'])} mg/L，{format_number(entry['contact_minutes'])} 分钟"
+        how += "（符合参考方法）" if entry["reference_ok"] else "（不符合参考方法）"
+    elif entry["duration_minutes"] is not None:
+        how += f" {format_number(entry['duration_minutes'])} 分钟"
+    cleared = [w for w, done in (("口罩回收箱", entry["mask_bins_cleared"]), ("垃圾", entry["waste_cleared"])) if done]
+    if cleared:
+        how += "；已清运" + "、".join(cleared)
+    if entry["corrects"] is not None:
+        how += f"；更正 #{entry['corrects']}"
+    if entry["note"]:
+        how += f"；{entry['note']}"
+    return how
+
+
+def render_log_pdf(
+    record: dict[str, Any], signer: DaySigner | None = None
+) -> tuple[bytes, tuple[int, tuple[int, int, int, int]]]:
+    """The day's log on A4 and where its signature box is (page index, rectangle)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from export.fonts import report_fonts
+
+    fonts = report_fonts()
+    body = ParagraphStyle("body", fontName=fonts.cjk, fontSize=9.5, leading=13)
+    title = ParagraphStyle("title", parent=body, fontSize=15, leading=20, spaceAfter=4)
+    heading = ParagraphStyle("heading", parent=body, fontSize=11, leading=15, spaceBefore=8, spaceAfter=3)
+    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=colors.grey)
+
+    def p(text: str, style: ParagraphStyle = body) -> Paragraph:
+        return Paragraph(fonts.markup(text), style)
+
+    def table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
+        data = [[p(h) for h in header]] + [[p(c) for c in row] for row in rows]
+        grid = Table(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        return grid
+
+    entries = record["entries"]
+    story: list[Any] = [
+        p("通风消毒记录（日）", title),
+        p(f"单位：{record['company'] or '—'}　　日期：{record['day']}　　依据：GN 二（四）（六）（十）"),
+        Spacer(1, 3 * mm),
+        p(f"当日记录 {len(entries)} 条", heading),
+    ]
+    if entries:
+        story.append(
+            table(
+                ["编号", "时间", "地点", "类别", "方式与结果", "执行人"],
+                [[str(e["no"]), e["time"], e["place"], e["kind"], _how(e), e["done_by"]] for e in entries],
+                [14, 14, 36, 14, 80, 22],
+            )
+        )
+    gaps = record["gaps"]
+    story.append(p(f"未按计划完成（{len(gaps)} 处）" if gaps else "各地点均按计划完成", heading))
+    if gaps:
+        story.append(
+            table(
+                ["地点", "类别", "计划次数", "实际次数", "缺"],
+                [
+                    [g["place"], g["kind"], str(g["planned"]), str(g["done"]), str(g["planned"] - g["done"])]
+                    for g in gaps
+                ],
+                [50, 20, 25, 25, 20],
+            )
+        )
+    sealed = record["entries_sealed"]
+    story += [
+        Spacer(1, 4 * mm),
+        p(
+            "含氯消毒按参考方法（《市内公共交通防控指引（2.0 版）》：有效氯 500 mg/L，物体表面 30 分钟、交通工具 15 "
+            "分钟）评价，仅供参考；GN 未规定浓度和作用时间。",
+            small,
+        ),
+        p(f"当日记录 {sealed['count']} 条，SHA-256：{sealed['sha256']}", small),
+        p(f"记录哈希（SHA-256）：{record_digest(record)}", small),
+        Spacer(1, 4 * mm),
+    ]
+    signed = (
+        f"负责人签署：{signer.name}（{ROLE_ZH.get(signer.role, signer.role)}）" if signer else "负责人签署：（待签署）"
+    )
+    slot = _SignatureSlot(90 * mm, 28 * mm, signed, fonts)
+    story.append(slot)
+    out = io.BytesIO()
+
+    def furniture(canvas: Any, document: Any) -> None:
+        for x, text, right in (
+            (15 * mm, f"复工自查 · 通风消毒记录 {record['day']}", False),
+            (A4[0] - 15 * mm, f"第 {document.page} 页", True),
+        ):
+            if right:
+                x -= fonts.width(text, 8)
+            for font, run in fonts.runs(text):
+                canvas.setFont(font, 8)
+                canvas.drawString(x, 10 * mm, run)
+                x += fonts.width(run, 8)
+
+    document = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=18 * mm,
+        title=f"通风消毒记录 {record['day']}",
+        author="复工自查",
+    )
+    document.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    assert slot.where is not None
+    return out.getvalue(), slot.where
+
+
+@dataclass(frozen=True)
+class LogSignOffResult:
+    day: dt.date
+    record_hash: str
+    signer: str
+    pdf: bytes
+
+
+def sign_log_day(db: Database, day: dt.date, user_name: str, password: str, company: str = "") -> LogSignOffResult:
+    """The person in charge (an officer or manager) signs off the day's log: password again, a CMS signature
+    over the canonical record and a PAdES signature in the PDF; the day is sealed (no more entries for it)."""
+    from storage import auth, site_log
+    from storage.errors import PermissionDeniedError
+    from storage.models import utcnow
+    from storage.site_log_models import SiteDaySignOff
+    from storage.unit_of_work import unit_of_work
+
+    user = auth.authenticate(db, user_name, password)
+    if user.role not in SIGNING_ROLES[Meaning.INSPECTOR]:
+        raise PermissionDeniedError(
+            f"{user.name} is {user.role}: only an officer or a manager signs off the log; nothing was signed",
+            f"{user.name}（{ROLE_ZH.get(user.role, user.role)}）不能签署通风消毒记录；没有签署任何内容",
+        )
+    if not user.pkcs12:
+        raise SigningError(
+            f"{user.name} has no signing key; nothing was signed", f"{user.name} 没有签名密钥；没有签署任何内容"
+        )
+    identity = unlock_identity(user.pkcs12, user.certificate_pem, password)
+    record = log_day_record(db, day, company)
+    digest = record_digest(record)
+    signer = DaySigner(user.name, user.role, utcnow())
+    pdf, (page, box) = render_log_pdf(record, signer)
+    role = ROLE_ZH.get(user.role, user.role)
+    stamp = f"通风消毒记录负责人签署：{user.name}（{role}）\n时间：%(ts)s\n记录哈希：{digest[:32]}\n{digest[32:]}"
+    signed_pdf = sign_pdf(
+        pdf, identity, SIGNATURE_FIELD, box, page, stamp, reason="通风消毒记录负责人签署", meaning="inspector"
+    )
+    signoff = SiteDaySignOff(
+        day=day,
+        record=record,
+        record_hash=digest,
+        user_id=user.id,
+        signer_name=user.name,
+        signed_at=signer.signed_at,
+        certificate_sha256=certificate_sha256(identity.certificate),
+        record_signature=cms_sign_detached(record_bytes(record), identity, "inspector"),
+        pdf=signed_pdf,
+    )
+    with unit_of_work(db, user.name, reason="通风消毒记录负责人签署") as session:
+        if site_log.entries_digest(session, day) != (
+            record["entries_sealed"]["count"],
+            record["entries_sealed"]["sha256"],
+        ):
+            raise SigningError(
+                "the day's entries changed while the log was being signed; nothing was signed — sign again",
+                "签署过程中当日记录发生了变化；没有签署任何内容，请重新签署",
+            )
+        site_log.seal_day(session, signoff)
+    return LogSignOffResult(day, digest, user.name, signed_pdf)
+
+
+def write_log_day(db: Database, day: dt.date, pdf: Path, company: str = "") -> dict[str, Any]:
+    """Write the day's log as PDF: a signed day's file byte for byte, else an unsigned one made now."""
+    from storage import site_log
+    from storage.errors import NotFoundError
+    from storage.files import atomic_write
+
+    try:
+        signoff = site_log.sealed_day(db, day)
+    except NotFoundError:
+        record = log_day_record(db, day, company)
+        atomic_write(pdf, render_log_pdf(record)[0])
+        return record
+    if signoff.pdf is not None:
+        atomic_write(pdf, signoff.pdf)
+    return dict(signoff.record)
+
+
+def verify_log_day(db: Database, day: dt.date, trust_file: Path | None = None) -> list[DayCheck]:
+    """Check a signed day of the log: the stored record against its hash, the entries in the database against
+    the count and SHA-256 it sealed, the signature over the record and the PDF's."""
+    from export.crypto import cms_validate_detached
+    from export.pades import check_pdf_signatures
+    from export.trust import anchors_for
+    from storage import site_log
+
+    signoff = site_log.sealed_day(db, day)
+    stored = dict(signoff.record)
+    same = record_digest(stored) == signoff.record_hash
+    checks = [
+        DayCheck(
+            same,
+            "记录内容与其哈希一致" if same else "记录内容在签署后被改动",
+            "the record matches its hash" if same else "the record was changed after signing",
+        )
+    ]
+    with db.session() as session:
+        count, digest = site_log.entries_digest(session, day)
+    sealed = stored.get("entries_sealed", {})
+    unchanged = (count, digest) == (sealed.get("count"), sealed.get("sha256"))
+    checks.append(
+        DayCheck(
+            unchanged,
+            f"当日通风消毒记录未改动（{count} 条）"
+            if unchanged
+            else f"当日通风消毒记录在签署后被改动（签署时 {sealed.get('count')} 条，现为 {count} 条）",
+            f"the day's entries are unchanged ({count})"
+            if unchanged
+            else f"the day's entries changed after signing ({sealed.get('count')} then, {count} now)",
+        )
+    )
+    anchors = anchors_for(db, trust_file)
+    if not anchors.ok:
+        checks.append(DayCheck(False, anchors.problem_zh, anchors.problem))
+        return checks
+    signers = cms_validate_detached(signoff.record_signature, record_bytes(stored), anchors.certificates)
+    good = (
+        bool(signers)
+        and all(s.intact and s.trusted for s in signers)
+        and signers[0].certificate_sha256 == signoff.certificate_sha256
+    )
+    checks.append(
+        DayCheck(
+            good,
+            "记录的数字签名有效" if good else "记录的数字签名无效",
+            "the signature over the record is valid" if good else "the signature over the record does not verify",
+        )
+    )
+    if signoff.pdf is not None:
+        pdf_checks = check_pdf_signatures(signoff.pdf, anchors.certificates)
+        ok = bool(pdf_checks) and all(c.ok and c.covers_whole_file for c in pdf_checks)
+        checks.append(
+            DayCheck(
+                ok,
+                "PDF 签名有效" if ok else "PDF 签名无效",
+                "the PDF signature is valid" if ok else "the PDF signature does not verify",
+            )
+        )
+    return checks
