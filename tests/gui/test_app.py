@@ -106,7 +106,7 @@ def test_export_hands_off_and_offers_to_open(
 
     monkeypatch.setattr(export_action.QFileDialog, "getExistingDirectory", staticmethod(choose_folder))
     window.export_action.trigger()
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportDone") is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportDone") is not None, timeout=60000)
     box = window.findChild(QMessageBox, "exportDone")
     assert proposed == [str(home)]  # a folder that exists (there is no Documents folder)
     stem = f"复工自查_北京示例制造有限公司_2020-03-02_第{inspection_id}号"
