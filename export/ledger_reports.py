@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable
-
 from checklist.ledger import (
     FEVER_THRESHOLD_NOTE,
     HALF_ZH,
@@ -32,8 +30,9 @@ from checklist.ledger import (
     Category,
     describe_symptoms,
 )
-from checklist.workflow import ROLE_ZH, SIGNING_ROLES, Meaning
-from export.crypto import SigningError, certificate_sha256, cms_sign_detached, unlock_identity
+from checklist.workflow import ROLE_ZH
+from export.crypto import SigningError, certificate_sha256, cms_sign_detached
+from export.day_sheet import DaySheet, DaySigner, SignatureBox, unlock_day_signer
 from export.pades import sign_pdf
 from storage.db import Database
 from storage.files import atomic_produce
@@ -178,70 +177,14 @@ def record_digest(record: Mapping[str, Any]) -> str:
     return hashlib.sha256(record_bytes(record)).hexdigest()
 
 
-@dataclass(frozen=True)
-class DaySigner:
-    name: str
-    role: str
-    signed_at: dt.datetime
-
-
-class _SignatureSlot(Flowable):
-    """The box the signature stamp goes into; remembers where it was drawn (page index, rectangle)."""
-
-    def __init__(self, width: float, height: float, text: str, fonts: Any) -> None:
-        super().__init__()
-        self.width, self.height, self.text, self.fonts = width, height, text, fonts
-        self.where: tuple[int, tuple[int, int, int, int]] | None = None
-
-    def draw(self) -> None:
-        self.canv.setStrokeColorRGB(0.5, 0.5, 0.5)
-        self.canv.rect(0, 0, self.width, self.height)
-        x = 6.0
-        for font, run in self.fonts.runs(self.text):
-            self.canv.setFont(font, 9)
-            self.canv.drawString(x, self.height - 14, run)
-            x += self.fonts.width(run, 9)
-        x, y = self.canv.absolutePosition(0, 0)
-        self.where = (
-            self.canv.getPageNumber() - 1,
-            (round(x), round(y), round(x + self.width), round(y + self.height)),
-        )
-
-
-def render_summary_pdf(
-    record: Mapping[str, Any], signer: DaySigner | None = None
-) -> tuple[bytes, tuple[int, tuple[int, int, int, int]]]:
+def render_summary_pdf(record: Mapping[str, Any], signer: DaySigner | None = None) -> tuple[bytes, SignatureBox]:
     """The printable summary for the CDC (A4) and where its signature box is (page index, rectangle)."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Spacer
 
-    from export.fonts import report_fonts
-
-    fonts = report_fonts()
-    body = ParagraphStyle("body", fontName=fonts.cjk, fontSize=9.5, leading=13)
-    title = ParagraphStyle("title", parent=body, fontSize=15, leading=20, spaceAfter=4)
-    heading = ParagraphStyle("heading", parent=body, fontSize=11, leading=15, spaceBefore=8, spaceAfter=3)
-    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=colors.grey)
-
-    def p(text: str, style: ParagraphStyle = body) -> Paragraph:
-        return Paragraph(fonts.markup(text), style)
-
-    def table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
-        data = [[p(h) for h in header]] + [[p(c) for c in row] for row in rows]
-        grid = Table(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
-        grid.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        return grid
+    sheet = DaySheet()
+    p, table = sheet.p, sheet.table
+    title, heading, small, body = sheet.title, sheet.heading, sheet.small, sheet.body
 
     story: list[Any] = [
         p("员工健康状况每日汇总（每天汇总）", title),
@@ -334,38 +277,7 @@ def render_summary_pdf(
         p(f"汇总哈希（SHA-256）：{record_digest(record)}", small),
         Spacer(1, 4 * mm),
     ]
-    signed = (
-        f"负责人签署：{signer.name}（{ROLE_ZH.get(signer.role, signer.role)}）" if signer else "负责人签署：（待签署）"
-    )
-    slot = _SignatureSlot(90 * mm, 28 * mm, signed, fonts)
-    story.append(slot)
-    out = io.BytesIO()
-
-    def line(canvas: Any, x: float, y: float, text: str, right: bool = False) -> None:
-        if right:
-            x -= fonts.width(text, 8)
-        for font, run in fonts.runs(text):  # digits and Latin in the Latin font, as the paragraphs do
-            canvas.setFont(font, 8)
-            canvas.drawString(x, y, run)
-            x += fonts.width(run, 8)
-
-    def furniture(canvas: Any, document: Any) -> None:
-        line(canvas, A4[0] - 15 * mm, 10 * mm, f"第 {document.page} 页", right=True)
-        line(canvas, 15 * mm, 10 * mm, f"复工自查 · 每日汇总 {record['day']}")
-
-    document = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=18 * mm,
-        title=f"每日汇总 {record['day']}",
-        author="复工自查",
-    )
-    document.build(story, onFirstPage=furniture, onLaterPages=furniture)
-    assert slot.where is not None
-    return out.getvalue(), slot.where
+    return sheet.render(story, signer, f"每日汇总 {record['day']}", f"复工自查 · 每日汇总 {record['day']}")
 
 
 def render_summary_xlsx(record: Mapping[str, Any], signer: DaySigner | None = None) -> bytes:
@@ -513,23 +425,12 @@ def sign_day(db: Database, day: dt.date, user_name: str, password: str, company:
     """The person in charge (an officer or manager) signs the day's summary: password again, a CMS signature
     over the canonical summary, a PAdES signature in the PDF and a detached one over the workbook; the day is
     sealed (no more readings for it) and every later change of its readings is found by :func:`verify_day`."""
-    from storage import auth, ledger
-    from storage.errors import PermissionDeniedError
+    from storage import ledger
     from storage.ledger_models import DaySignOff
     from storage.models import utcnow
     from storage.unit_of_work import unit_of_work
 
-    user = auth.authenticate(db, user_name, password)
-    if user.role not in SIGNING_ROLES[Meaning.INSPECTOR]:
-        raise PermissionDeniedError(
-            f"{user.name} is {user.role}: only an officer or a manager signs a daily summary; nothing was signed",
-            f"{user.name}（{ROLE_ZH.get(user.role, user.role)}）不能签署每日汇总；没有签署任何内容",
-        )
-    if not user.pkcs12:
-        raise SigningError(
-            f"{user.name} has no signing key; nothing was signed", f"{user.name} 没有签名密钥；没有签署任何内容"
-        )
-    identity = unlock_identity(user.pkcs12, user.certificate_pem, password)
+    user, identity = unlock_day_signer(db, user_name, password, "a daily summary", "每日汇总")
     record = summary_record(db, day, company)
     digest = record_digest(record)
     signer = DaySigner(user.name, user.role, utcnow())

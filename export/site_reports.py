@@ -13,16 +13,16 @@ later change of its entries — through the app or raw SQL — is found by :func
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from checklist.numbers import format_number
 from checklist.sites.disinfection import KIND_ZH, METHOD_ZH
-from checklist.workflow import ROLE_ZH, SIGNING_ROLES, Meaning
-from export.crypto import SigningError, certificate_sha256, cms_sign_detached, unlock_identity
-from export.ledger_reports import DayCheck, DaySigner, _SignatureSlot, record_bytes, record_digest
+from checklist.workflow import ROLE_ZH
+from export.crypto import SigningError, certificate_sha256, cms_sign_detached
+from export.day_sheet import DaySheet, DaySigner, SignatureBox, unlock_day_signer
+from export.ledger_reports import DayCheck, record_bytes, record_digest
 from export.pades import sign_pdf
 from storage.db import Database
 
@@ -85,40 +85,14 @@ def _how(entry: dict[str, Any]) -> str:
     return how
 
 
-def render_log_pdf(
-    record: dict[str, Any], signer: DaySigner | None = None
-) -> tuple[bytes, tuple[int, tuple[int, int, int, int]]]:
+def render_log_pdf(record: dict[str, Any], signer: DaySigner | None = None) -> tuple[bytes, SignatureBox]:
     """The day's log on A4 and where its signature box is (page index, rectangle)."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Spacer
 
-    from export.fonts import report_fonts
-
-    fonts = report_fonts()
-    body = ParagraphStyle("body", fontName=fonts.cjk, fontSize=9.5, leading=13)
-    title = ParagraphStyle("title", parent=body, fontSize=15, leading=20, spaceAfter=4)
-    heading = ParagraphStyle("heading", parent=body, fontSize=11, leading=15, spaceBefore=8, spaceAfter=3)
-    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=colors.grey)
-
-    def p(text: str, style: ParagraphStyle = body) -> Paragraph:
-        return Paragraph(fonts.markup(text), style)
-
-    def table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
-        data = [[p(h) for h in header]] + [[p(c) for c in row] for row in rows]
-        grid = Table(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
-        grid.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        return grid
+    sheet = DaySheet()
+    p, table = sheet.p, sheet.table
+    title, heading, small = sheet.title, sheet.heading, sheet.small
 
     entries = record["entries"]
     story: list[Any] = [
@@ -160,38 +134,7 @@ def render_log_pdf(
         p(f"记录哈希（SHA-256）：{record_digest(record)}", small),
         Spacer(1, 4 * mm),
     ]
-    signed = (
-        f"负责人签署：{signer.name}（{ROLE_ZH.get(signer.role, signer.role)}）" if signer else "负责人签署：（待签署）"
-    )
-    slot = _SignatureSlot(90 * mm, 28 * mm, signed, fonts)
-    story.append(slot)
-    out = io.BytesIO()
-
-    def furniture(canvas: Any, document: Any) -> None:
-        for x, text, right in (
-            (15 * mm, f"复工自查 · 通风消毒记录 {record['day']}", False),
-            (A4[0] - 15 * mm, f"第 {document.page} 页", True),
-        ):
-            if right:
-                x -= fonts.width(text, 8)
-            for font, run in fonts.runs(text):
-                canvas.setFont(font, 8)
-                canvas.drawString(x, 10 * mm, run)
-                x += fonts.width(run, 8)
-
-    document = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=18 * mm,
-        title=f"通风消毒记录 {record['day']}",
-        author="复工自查",
-    )
-    document.build(story, onFirstPage=furniture, onLaterPages=furniture)
-    assert slot.where is not None
-    return out.getvalue(), slot.where
+    return sheet.render(story, signer, f"通风消毒记录 {record['day']}", f"复工自查 · 通风消毒记录 {record['day']}")
 
 
 @dataclass(frozen=True)
@@ -205,23 +148,12 @@ class LogSignOffResult:
 def sign_log_day(db: Database, day: dt.date, user_name: str, password: str, company: str = "") -> LogSignOffResult:
     """The person in charge (an officer or manager) signs off the day's log: password again, a CMS signature
     over the canonical record and a PAdES signature in the PDF; the day is sealed (no more entries for it)."""
-    from storage import auth, site_log
-    from storage.errors import PermissionDeniedError
+    from storage import site_log
     from storage.models import utcnow
     from storage.site_log_models import SiteDaySignOff
     from storage.unit_of_work import unit_of_work
 
-    user = auth.authenticate(db, user_name, password)
-    if user.role not in SIGNING_ROLES[Meaning.INSPECTOR]:
-        raise PermissionDeniedError(
-            f"{user.name} is {user.role}: only an officer or a manager signs off the log; nothing was signed",
-            f"{user.name}（{ROLE_ZH.get(user.role, user.role)}）不能签署通风消毒记录；没有签署任何内容",
-        )
-    if not user.pkcs12:
-        raise SigningError(
-            f"{user.name} has no signing key; nothing was signed", f"{user.name} 没有签名密钥；没有签署任何内容"
-        )
-    identity = unlock_identity(user.pkcs12, user.certificate_pem, password)
+    user, identity = unlock_day_signer(db, user_name, password, "the log", "通风消毒记录")
     record = log_day_record(db, day, company)
     digest = record_digest(record)
     signer = DaySigner(user.name, user.role, utcnow())
