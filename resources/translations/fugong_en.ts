@@ -865,6 +865,130 @@
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="49"/>
+        <source>仅用于本次疫情防控</source>
+        <translation>Epidemic control only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="56"/>
+        <source>未同意</source>
+        <translation>No consent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="58"/>
+        <source>已同意（%1 版）</source>
+        <translation>Agreed (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="59"/>
+        <source>%1 版（非现行 %2 版）</source>
+        <translation>Version %1 (not the current %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="66"/>
+        <source>本程序没有 %1 版告知书的文本（单位自行制作的告知书），只登记其版本号。</source>
+        <translation>This program does not hold the text of notice version %1 (a notice the company made itself); only its version is recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="144"/>
+        <source>个人信息收集同意：%1</source>
+        <translation>Consent to collecting personal information: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="184"/>
+        <source>先向本人出示告知书，本人同意后再登记；同一版本再次登记即更正其日期。每次登记和更正都记入审计记录。</source>
+        <translation>Show the person the notice first and record their consent once they agree; recording the same version again corrects its date. Every record and correction goes into the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="190"/>
+        <source>同意日期(&amp;D)：</source>
+        <translation>Consent &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="191"/>
+        <source>告知书版本(&amp;V)：</source>
+        <translation>Notice &amp;version:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="192"/>
+        <source>用途：</source>
+        <translation>Purpose:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="193"/>
+        <source>登记同意</source>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="204"/>
+        <source>登记同意(&amp;R)</source>
+        <translation>&amp;Record consent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="226"/>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="234"/>
+        <source>已登记 %1 条同意记录，最近一次：%2，%3 版。</source>
+        <translation>%1 consent record(s); the latest: %2, version %3.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="240"/>
+        <source>尚未登记同意：请出示告知书，本人同意后登记。</source>
+        <translation>No consent recorded yet: show the notice, and record it once the person agrees.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="262"/>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="274"/>
+        <source>未能登记。</source>
+        <translation>Not recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="274"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentModel</name>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="86"/>
+        <source>同意日期</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="87"/>
+        <source>告知书版本</source>
+        <translation>Notice version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="88"/>
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="89"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="90"/>
+        <source>登记时间（UTC）</source>
+        <translation>Recorded at (UTC)</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../desktop/signing/dialog.py" line="187"/>
@@ -1052,122 +1176,122 @@
 <context>
     <name>EmployeeDialog</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="371"/>
+        <location filename="../../desktop/registers/roster.py" line="502"/>
         <source>添加人员</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="371"/>
+        <location filename="../../desktop/registers/roster.py" line="502"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="390"/>
+        <location filename="../../desktop/registers/roster.py" line="521"/>
         <source>直接雇用的留空</source>
         <translation>Leave empty if employed directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="395"/>
+        <location filename="../../desktop/registers/roster.py" line="526"/>
         <source>显示完整(&amp;S)</source>
         <translation>&amp;Show in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="397"/>
+        <location filename="../../desktop/registers/roster.py" line="528"/>
         <source>仅单位主要负责人可查看完整号码；每次查看都记入审计记录</source>
         <translation>Only the manager may see the full numbers; each time is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="405"/>
+        <location filename="../../desktop/registers/roster.py" line="536"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="415"/>
+        <location filename="../../desktop/registers/roster.py" line="546"/>
         <source>例如：湖北武汉</source>
         <translation>e.g. Wuhan, Hubei</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="419"/>
+        <location filename="../../desktop/registers/roster.py" line="550"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="420"/>
+        <location filename="../../desktop/registers/roster.py" line="551"/>
         <source>部门(&amp;D)：</source>
         <translation>&amp;Department:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="421"/>
+        <location filename="../../desktop/registers/roster.py" line="552"/>
         <source>岗位(&amp;P)：</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="422"/>
+        <location filename="../../desktop/registers/roster.py" line="553"/>
         <source>人员类别(&amp;C)：</source>
         <translation>&amp;Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="423"/>
+        <location filename="../../desktop/registers/roster.py" line="554"/>
         <source>外包单位(&amp;O)：</source>
         <translation>&amp;Outsourcing company:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="424"/>
+        <location filename="../../desktop/registers/roster.py" line="555"/>
         <source>身份证号(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="428"/>
+        <location filename="../../desktop/registers/roster.py" line="559"/>
         <source>手机号(&amp;H)：</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="431"/>
+        <location filename="../../desktop/registers/roster.py" line="562"/>
         <source>宿舍房间(&amp;R)：</source>
         <translation>Dormitory &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="432"/>
+        <location filename="../../desktop/registers/roster.py" line="563"/>
         <source>状态(&amp;U)：</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="434"/>
+        <location filename="../../desktop/registers/roster.py" line="565"/>
         <source>返回自(&amp;F)：</source>
         <translation>Returned &amp;from:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="458"/>
+        <location filename="../../desktop/registers/roster.py" line="589"/>
         <source>%1（不修改请留空）</source>
         <translation>%1 (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="458"/>
+        <location filename="../../desktop/registers/roster.py" line="589"/>
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="498"/>
+        <location filename="../../desktop/registers/roster.py" line="629"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="507"/>
+        <location filename="../../desktop/registers/roster.py" line="638"/>
         <source>已显示（已记入审计）</source>
         <translation>Shown (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="524"/>
+        <location filename="../../desktop/registers/roster.py" line="655"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="534"/>
+        <location filename="../../desktop/registers/roster.py" line="665"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="534"/>
+        <location filename="../../desktop/registers/roster.py" line="665"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -2243,6 +2367,14 @@
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="112"/>
+        <source>个人信息收集告知书（%1 版）</source>
+        <translation>Notice on collecting personal information (version %1)</translation>
+    </message>
+</context>
+<context>
     <name>Observation</name>
     <message>
         <location filename="../../desktop/registers/observation.py" line="464"/>
@@ -2833,22 +2965,22 @@
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="55"/>
+        <location filename="../../desktop/registers/roster.py" line="57"/>
         <source>在岗</source>
         <translation>on site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="56"/>
+        <location filename="../../desktop/registers/roster.py" line="58"/>
         <source>居家观察</source>
         <translation>home observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="57"/>
+        <location filename="../../desktop/registers/roster.py" line="59"/>
         <source>集中观察</source>
         <translation>centralised observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="58"/>
+        <location filename="../../desktop/registers/roster.py" line="60"/>
         <source>离岗</source>
         <translation>left</translation>
     </message>
@@ -3080,166 +3212,231 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="88"/>
+        <location filename="../../desktop/registers/roster.py" line="96"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="89"/>
+        <location filename="../../desktop/registers/roster.py" line="97"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="90"/>
+        <location filename="../../desktop/registers/roster.py" line="98"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="91"/>
+        <location filename="../../desktop/registers/roster.py" line="99"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="92"/>
+        <location filename="../../desktop/registers/roster.py" line="100"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="93"/>
+        <location filename="../../desktop/registers/roster.py" line="101"/>
         <source>外包单位</source>
         <translation>Outsourcing company</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="94"/>
+        <location filename="../../desktop/registers/roster.py" line="102"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="95"/>
+        <location filename="../../desktop/registers/roster.py" line="103"/>
         <source>手机号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="96"/>
+        <location filename="../../desktop/registers/roster.py" line="104"/>
         <source>宿舍</source>
         <translation>Dormitory</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="97"/>
+        <location filename="../../desktop/registers/roster.py" line="105"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="98"/>
+        <location filename="../../desktop/registers/roster.py" line="106"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="99"/>
+        <location filename="../../desktop/registers/roster.py" line="107"/>
         <source>返回自</source>
         <translation>Returned from</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="108"/>
+        <source>个人信息同意</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="119"/>
+        <source>尚未登记本人对现行 %1 版告知书的同意</source>
+        <translation>No consent to the current notice (version %1) is recorded</translation>
     </message>
 </context>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="148"/>
+        <location filename="../../desktop/registers/roster.py" line="167"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="154"/>
+        <location filename="../../desktop/registers/roster.py" line="172"/>
+        <source>全部岗位</source>
+        <translation>All posts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="173"/>
+        <source>后勤人员（保洁、保安、物业、食堂、维修维护）</source>
+        <translation>Logistics staff (cleaning, security, property, canteen, maintenance)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="176"/>
+        <source>人员类别：%1</source>
+        <translation>Category: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="178"/>
+        <source>按人员类别或岗位筛选（北京后勤物业人员按 BJHQ 二 单独管理）</source>
+        <translation>Filter by category or post (Beijing's logistics staff are managed separately under BJHQ 2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="179"/>
+        <source>岗位(&amp;O)：</source>
+        <translation>P&amp;ost:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="181"/>
+        <source>只看未同意(&amp;U)</source>
+        <translation>Witho&amp;ut consent only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="183"/>
+        <source>只列出尚未登记对现行告知书同意的人员</source>
+        <translation>List only the people with no consent to the current notice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="187"/>
         <source>搜索姓名、部门、宿舍</source>
         <translation>Search name, department, dormitory</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="155"/>
+        <location filename="../../desktop/registers/roster.py" line="188"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="157"/>
+        <location filename="../../desktop/registers/roster.py" line="190"/>
         <source>添加(&amp;A)…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="159"/>
+        <location filename="../../desktop/registers/roster.py" line="192"/>
         <source>编辑(&amp;E)…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="161"/>
+        <location filename="../../desktop/registers/roster.py" line="194"/>
         <source>从 Excel 导入(&amp;I)…</source>
         <translation>&amp;Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="163"/>
+        <location filename="../../desktop/registers/roster.py" line="196"/>
         <source>下载模板(&amp;T)…</source>
         <translation>Download &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="182"/>
+        <location filename="../../desktop/registers/roster.py" line="198"/>
+        <source>个人信息同意(&amp;C)…</source>
+        <translation>&amp;Consent…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="200"/>
+        <source>告知书(&amp;V)…</source>
+        <translation>&amp;View notice…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="219"/>
         <source>上一页(&amp;P)</source>
         <translation>&amp;Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="184"/>
+        <location filename="../../desktop/registers/roster.py" line="221"/>
         <source>下一页(&amp;N)</source>
         <translation>&amp;Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="243"/>
+        <location filename="../../desktop/registers/roster.py" line="290"/>
         <source>正在读取花名册……</source>
         <translation>Reading the roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="256"/>
+        <location filename="../../desktop/registers/roster.py" line="306"/>
         <source>第 %1–%2 人，共 %3 人</source>
         <translation>People %1–%2 of %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="262"/>
+        <location filename="../../desktop/registers/roster.py" line="312"/>
         <source>没有符合条件的人员。</source>
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="268"/>
+        <location filename="../../desktop/registers/roster.py" line="318"/>
         <source>无法读取花名册。</source>
         <translation>Could not read the roster.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="268"/>
+        <location filename="../../desktop/registers/roster.py" line="318"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="318"/>
-        <location filename="../../desktop/registers/roster.py" line="324"/>
+        <location filename="../../desktop/registers/roster.py" line="330"/>
+        <source>岗位：%1</source>
+        <translation>Post: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="395"/>
+        <source>已登记 %1 的个人信息收集同意。</source>
+        <translation>Consent of %1 recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="414"/>
+        <location filename="../../desktop/registers/roster.py" line="420"/>
         <source>正在检查 %1……</source>
         <translation>Checking %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="323"/>
+        <location filename="../../desktop/registers/roster.py" line="419"/>
         <source>无法读取这个文件。</source>
         <translation>This file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="323"/>
+        <location filename="../../desktop/registers/roster.py" line="419"/>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="336"/>
+        <location filename="../../desktop/registers/roster.py" line="432"/>
         <source>已导入 %1 人。</source>
         <translation>Imported %1 people.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="343"/>
+        <location filename="../../desktop/registers/roster.py" line="439"/>
         <source>模板已保存到 %1。</source>
         <translation>The template was saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="347"/>
+        <location filename="../../desktop/registers/roster.py" line="443"/>
         <source>花名册已保存。</source>
         <translation>The roster was saved.</translation>
     </message>
@@ -4004,7 +4201,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/summary.py" line="174"/>
-        <location filename="../../desktop/registers/summary.py" line="309"/>
+        <location filename="../../desktop/registers/summary.py" line="314"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -4093,42 +4290,52 @@ Cited: %5, lines %6–%7</translation>
         <translation>Sign the daily summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="277"/>
+        <location filename="../../desktop/registers/summary.py" line="276"/>
+        <source>当日汇总负责人签署</source>
+        <translation>Sign-off of the day's summary by the person in charge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="278"/>
+        <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
+        <translation>The person in charge confirms the day's summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day's records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="282"/>
         <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="295"/>
+        <location filename="../../desktop/registers/summary.py" line="300"/>
         <source>导出每日汇总 PDF</source>
         <translation>Export the daily summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="295"/>
+        <location filename="../../desktop/registers/summary.py" line="300"/>
         <source>导出每日汇总工作簿</source>
         <translation>Export the daily summary as a workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="296"/>
+        <location filename="../../desktop/registers/summary.py" line="301"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="296"/>
+        <location filename="../../desktop/registers/summary.py" line="301"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="309"/>
+        <location filename="../../desktop/registers/summary.py" line="314"/>
         <source>每日汇总未能导出。</source>
         <translation>The daily summary was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="310"/>
+        <location filename="../../desktop/registers/summary.py" line="315"/>
         <source>正在导出每日汇总……</source>
         <translation>Exporting the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="314"/>
+        <location filename="../../desktop/registers/summary.py" line="319"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
