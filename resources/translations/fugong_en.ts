@@ -1868,6 +1868,203 @@
     </message>
 </context>
 <context>
+    <name>LedgerSettings</name>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="57"/>
+        <source>疫情防控期已结束</source>
+        <translation>the epidemic period is over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="58"/>
+        <source>超过保存天数</source>
+        <translation>past the retention days</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSettingsDialog</name>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="71"/>
+        <source>台账设置</source>
+        <translation>Ledger settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="83"/>
+        <source>仅单位主要负责人可修改以下设置；每次修改都记入审计记录。</source>
+        <translation>Only the company's principal may change these settings; every change goes into the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="85"/>
+        <source>仅单位主要负责人可修改以下设置（当前账户只能查看）。</source>
+        <translation>Only the company's principal may change these settings (this account can only view them).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="101"/>
+        <source>保存阈值(&amp;T)</source>
+        <translation>Save &amp;threshold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="104"/>
+        <source>发热阈值(&amp;F)：</source>
+        <translation>&amp;Fever threshold:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="110"/>
+        <source>发热阈值</source>
+        <translation>Fever threshold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="116"/>
+        <source>超过以下天数的个人健康信息删除(&amp;N)：</source>
+        <translation>Keep personal health &amp;data no longer than:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="122"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="123"/>
+        <source>疫情防控期已宣布结束，日期(&amp;E)：</source>
+        <translation>The &amp;epidemic period was declared over on:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="129"/>
+        <source>保存期限设置(&amp;S)</source>
+        <translation>&amp;Save retention</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="131"/>
+        <source>预览清理(&amp;P)…</source>
+        <translation>&amp;Preview removal…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="133"/>
+        <source>执行清理(&amp;R)…</source>
+        <translation>&amp;Remove now…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="140"/>
+        <source>到期后删除体温记录和已结束的医学观察；离岗且已无记录的人员匿名化（姓名、身份证号、手机号、宿舍、返回地清空）。疫情防控期结束后，全部体温记录删除、全部人员匿名化。已签署的每日汇总、同意记录和审计记录保留；每次清理都记录删除了什么。</source>
+        <translation>Past the retention, readings and ended observations are deleted; people who left and have no record left are anonymised (name, ID number, phone, dormitory and origin blanked). Once the epidemic period is over, every reading is deleted and everyone anonymised. Signed daily summaries, consent records and the audit trail stay; each removal records what it removed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="154"/>
+        <source>点“预览清理”查看将删除和匿名化的数据；预览不修改任何数据。</source>
+        <translation>Click Preview removal to see what would be deleted and anonymised; a preview changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="155"/>
+        <source>个人健康信息保存期限（个人信息保护）</source>
+        <translation>Retention of personal health data (personal information protection)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="200"/>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="220"/>
+        <source>已执行的清理：</source>
+        <translation>Removals made:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="223"/>
+        <source>%1（UTC） %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人</source>
+        <translation>%1 (UTC) %2: %3; before %4, %5 reading(s) and %6 observation(s) deleted, %7 people anonymised</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="263"/>
+        <source>操作未完成。</source>
+        <translation>Not done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="263"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="274"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="295"/>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="281"/>
+        <source>发热阈值已改为 %1 °C；已录入的体温保留录入时的判断。</source>
+        <translation>The fever threshold is now %1 °C; readings already entered keep the judgement they got.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="302"/>
+        <source>保存期限设置已保存。</source>
+        <translation>Retention saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="312"/>
+        <source>正在统计……</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="322"/>
+        <source>（%1 至 %2）</source>
+        <translation> (%1 to %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="330"/>
+        <source>按“%1”清理，删除 %2 之前的个人健康信息：</source>
+        <translation>Removal because %1: personal health data before %2:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="333"/>
+        <source>· 删除体温记录 %1 条%2</source>
+        <translation>· %1 reading(s) deleted%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="334"/>
+        <source>· 删除医学观察 %1 条（含其变更记录）</source>
+        <translation>· %1 observation(s) deleted (with their changes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="335"/>
+        <source>· 匿名化人员 %1 人（姓名改为“已匿名 #编号”，身份证号、手机号、宿舍、返回地清空）</source>
+        <translation>· %1 people anonymised (name replaced by their roster number; ID number, phone, dormitory and origin blanked)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="338"/>
+        <source>保留：已签署的每日汇总 %1 份、同意记录、审计记录，以及本次清理的记录。</source>
+        <translation>Kept: %1 signed daily summaries, the consent records, the audit trail, and the record of this removal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="341"/>
+        <source>以上只是预览，尚未删除任何数据。</source>
+        <translation>This is only a preview; nothing has been deleted yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="354"/>
+        <source>执行清理</source>
+        <translation>Remove now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="356"/>
+        <source>将删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人。删除后无法恢复。确定执行吗？</source>
+        <translation>%1 reading(s) and %2 observation(s) will be deleted and %3 people anonymised. This cannot be undone. Remove them?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="373"/>
+        <source>未执行清理，没有删除任何数据。</source>
+        <translation>Not removed; nothing was deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="376"/>
+        <source>正在清理……</source>
+        <translation>Removing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="383"/>
+        <source>清理完成：删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人；已记录本次清理。</source>
+        <translation>Removed: %1 reading(s) and %2 observation(s) deleted, %3 people anonymised; this removal is recorded.</translation>
+    </message>
+</context>
+<context>
     <name>LockedPage</name>
     <message>
         <location filename="../../desktop/accounts/login.py" line="32"/>
@@ -2988,32 +3185,42 @@
 <context>
     <name>RegistersWindow</name>
     <message>
-        <location filename="../../desktop/registers/window.py" line="34"/>
+        <location filename="../../desktop/registers/window.py" line="35"/>
         <source>员工健康台账 — 复工自查</source>
         <translation>Employee health ledger — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="41"/>
+        <location filename="../../desktop/registers/window.py" line="42"/>
         <source>花名册(&amp;1)</source>
         <translation>Roster (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="43"/>
+        <location filename="../../desktop/registers/window.py" line="44"/>
         <source>体温登记(&amp;2)</source>
         <translation>Temperatures (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="45"/>
+        <location filename="../../desktop/registers/window.py" line="46"/>
         <source>医学观察(&amp;3)</source>
         <translation>Observation (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="47"/>
+        <location filename="../../desktop/registers/window.py" line="48"/>
         <source>每日汇总(&amp;4)</source>
         <translation>Daily summary (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="65"/>
+        <location filename="../../desktop/registers/window.py" line="49"/>
+        <source>台账设置(&amp;S)…</source>
+        <translation>Ledger &amp;settings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="51"/>
+        <source>发热阈值与个人健康信息保存期限（单位主要负责人）</source>
+        <translation>The fever threshold and the retention of personal health data (the company's principal)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="72"/>
         <source>正在保存体温，保存后关闭窗口……</source>
         <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>
@@ -3307,7 +3514,7 @@
     <message>
         <location filename="../../desktop/registers/roster.py" line="178"/>
         <source>按人员类别或岗位筛选（北京后勤物业人员按 BJHQ 二 单独管理）</source>
-        <translation>Filter by category or post (Beijing's logistics staff are managed separately under BJHQ 2)</translation>
+        <translation>Filter by category or post (Beijing&apos;s logistics staff are managed separately under BJHQ 2)</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/roster.py" line="179"/>
@@ -4292,12 +4499,12 @@ Cited: %5, lines %6–%7</translation>
     <message>
         <location filename="../../desktop/registers/summary.py" line="276"/>
         <source>当日汇总负责人签署</source>
-        <translation>Sign-off of the day's summary by the person in charge</translation>
+        <translation>Sign-off of the day&apos;s summary by the person in charge</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/summary.py" line="278"/>
         <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
-        <translation>The person in charge confirms the day's summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day's records</translation>
+        <translation>The person in charge confirms the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day&apos;s records</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/summary.py" line="282"/>
