@@ -1890,12 +1890,12 @@
     <message>
         <location filename="../../desktop/registers/ledger_settings.py" line="83"/>
         <source>仅单位主要负责人可修改以下设置；每次修改都记入审计记录。</source>
-        <translation>Only the company's principal may change these settings; every change goes into the audit trail.</translation>
+        <translation>Only the company&apos;s principal may change these settings; every change goes into the audit trail.</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/ledger_settings.py" line="85"/>
         <source>仅单位主要负责人可修改以下设置（当前账户只能查看）。</source>
-        <translation>Only the company's principal may change these settings (this account can only view them).</translation>
+        <translation>Only the company&apos;s principal may change these settings (this account can only view them).</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/ledger_settings.py" line="101"/>
@@ -3037,114 +3037,297 @@
     </message>
 </context>
 <context>
+    <name>ReadingsImport</name>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="57"/>
+        <source>症状</source>
+        <translation>symptoms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="59"/>
+        <source>姓名</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="60"/>
+        <source>体温</source>
+        <translation>temperature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="61"/>
+        <source>测温时间</source>
+        <translation>time taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="62"/>
+        <source>症状（可选）</source>
+        <translation>symptoms (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="102"/>
+        <source>选择测温设备导出的文件</source>
+        <translation>Choose the file the temperature device exported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="104"/>
+        <source>测温记录 (*.csv *.xlsx);;所有文件 (*)</source>
+        <translation>Temperature records (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsImportDialog</name>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="130"/>
+        <source>从测温设备导入：“%1”</source>
+        <translation>Import from a temperature device: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="141"/>
+        <source>文件“%1”：%2 行数据，%3 列。</source>
+        <translation>File “%1”: %2 data row(s), %3 column(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="156"/>
+        <source>例如：东门测温门（列的对应关系按来源记住）</source>
+        <translation>e.g. the east gate's camera (the columns are remembered per source)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="159"/>
+        <source>来源(&amp;S)：</source>
+        <translation>&amp;Source:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="163"/>
+        <source>（未选择）</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="163"/>
+        <source>（没有此列）</source>
+        <translation>(no such column)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="168"/>
+        <source>%1 列：</source>
+        <translation>Column of %1:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="169"/>
+        <source>列的对应关系</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="172"/>
+        <source>预览(&amp;P)</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="174"/>
+        <source>选好各列后点“预览”：只检查，不保存。</source>
+        <translation>Choose the columns, then Preview: it only checks, it stores nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="183"/>
+        <location filename="../../desktop/registers/readings_import.py" line="245"/>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="236"/>
+        <source>列或来源已更改，请重新预览。</source>
+        <translation>The columns or the source changed: preview again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="245"/>
+        <source>导入 %1 条(&amp;I)</source>
+        <translation>&amp;Import %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="265"/>
+        <source>正在检查……</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="274"/>
+        <source>共 %1 行：可导入 %2 条（同一人同一半天取最高体温），有误 %3 行。</source>
+        <translation>%1 row(s): %2 reading(s) to import (the highest temperature of a person's half-day is kept), %3 bad row(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="279"/>
+        <source>其中 %1 个半天已过，导入的体温将标记为补录并记入审计记录。</source>
+        <translation> %1 half-day(s) are past: their readings will be marked late and audited.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="284"/>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="286"/>
+        <source>我已查看以上问题：只导入无误的 %1 条，其余不导入</source>
+        <translation>I have seen the problems above: import only the %1 good reading(s), leave out the rest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="310"/>
+        <source>第 %1 行：%2%3</source>
+        <translation>row %1: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="343"/>
+        <source>正在导入体温……</source>
+        <translation>Importing readings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="355"/>
+        <source>体温未导入。</source>
+        <translation>The readings were not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="355"/>
+        <source>没有导入任何数据。</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="366"/>
+        <source>已从“%1”导入 %2 条体温，其中发热或有症状 %3 条、补录 %4 条。</source>
+        <translation>%2 reading(s) imported from “%1”: %3 with a fever or symptoms, %4 late.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="156"/>
+        <location filename="../../desktop/registers/readings.py" line="164"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="161"/>
+        <location filename="../../desktop/registers/readings.py" line="169"/>
         <source>上一班(&amp;P)</source>
         <translation>&amp;Previous shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="163"/>
+        <location filename="../../desktop/registers/readings.py" line="171"/>
         <source>下一班(&amp;N)</source>
         <translation>&amp;Next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="172"/>
+        <location filename="../../desktop/registers/readings.py" line="175"/>
+        <source>从测温设备导入(&amp;I)…</source>
+        <translation>&amp;Import from a device…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="177"/>
+        <source>导入测温门或人脸识别测温终端导出的 CSV 或 Excel 文件</source>
+        <translation>Import the CSV or Excel file a thermal gate or face-recognition terminal exported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="185"/>
         <source>输入体温后按 Enter 到下一人，Tab 到下一格；症状填编号：%1。F2 修改已填的值。</source>
         <translation>Type the temperature and press Enter for the next person, Tab for the next cell; symptoms by number: %1. F2 changes a value already entered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="241"/>
+        <location filename="../../desktop/registers/readings.py" line="256"/>
         <source>正在读取体温登记……</source>
         <translation>Reading the temperature register…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="256"/>
+        <location filename="../../desktop/registers/readings.py" line="271"/>
         <source>发热阈值 %1 °C</source>
         <translation>Fever threshold %1 °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="257"/>
+        <location filename="../../desktop/registers/readings.py" line="272"/>
         <source>（当日汇总已签署，记录已锁定）</source>
         <translation> (the day was signed off; its records are locked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="261"/>
+        <location filename="../../desktop/registers/readings.py" line="276"/>
         <source>第 %1–%2 人，共 %3 人</source>
         <translation>People %1–%2 of %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="267"/>
+        <location filename="../../desktop/registers/readings.py" line="282"/>
         <source>花名册中没有需测温的人员。</source>
         <translation>Nobody on the roster to check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="276"/>
+        <location filename="../../desktop/registers/readings.py" line="291"/>
         <source>无法读取体温登记。</source>
         <translation>Could not read the temperature register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="276"/>
+        <location filename="../../desktop/registers/readings.py" line="291"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="285"/>
+        <location filename="../../desktop/registers/readings.py" line="303"/>
+        <location filename="../../desktop/registers/readings.py" line="309"/>
+        <source>正在读取“%1”……</source>
+        <translation>Reading “%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="308"/>
+        <source>无法读取这个文件。</source>
+        <translation>This file cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="308"/>
+        <source>没有导入任何数据。</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="334"/>
         <source>症状将与%1体温一起保存。</source>
         <translation>The symptoms will be saved with the %1 temperature.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="309"/>
+        <location filename="../../desktop/registers/readings.py" line="358"/>
         <source>补录</source>
         <translation>Late entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="311"/>
+        <location filename="../../desktop/registers/readings.py" line="360"/>
         <source>%1 %2 已过，现在录入的体温将标记为补录，并记入审计记录（录入人、录入时间）。确认补录吗？</source>
         <translation>The %2 of %1 has passed: temperatures entered now are marked as late entries and recorded in the audit trail (who entered them, and when). Enter them as late entries?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="329"/>
+        <location filename="../../desktop/registers/readings.py" line="378"/>
         <source>未保存：未确认补录。</source>
         <translation>Not saved: the late entry was not confirmed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="359"/>
+        <location filename="../../desktop/registers/readings.py" line="408"/>
         <source>正在保存体温……</source>
         <translation>Saving temperatures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="371"/>
+        <location filename="../../desktop/registers/readings.py" line="420"/>
         <source>已保存 %1 条%2体温%3。</source>
         <translation>Saved %1 %2 temperature(s)%3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="374"/>
+        <location filename="../../desktop/registers/readings.py" line="423"/>
         <source>（补录）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="385"/>
+        <location filename="../../desktop/registers/readings.py" line="434"/>
         <source>体温未保存：%1</source>
         <translation>Temperatures not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="417"/>
+        <location filename="../../desktop/registers/readings.py" line="466"/>
         <source>发热（≥ %1 °C）或有可疑症状的人员会在此列出下一步措施（GN 四（十四）（十五）、BJHQ 二）。</source>
         <translation>Anyone with a fever (≥ %1 °C) or a suspicious symptom is shown here with the next steps (GN 4 (14) (15), BJHQ 2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="445"/>
+        <location filename="../../desktop/registers/readings.py" line="494"/>
         <source>本页发热或有症状：%1 人</source>
         <translation>With fever or symptoms on this page: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="446"/>
+        <location filename="../../desktop/registers/readings.py" line="495"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
@@ -3217,7 +3400,7 @@
     <message>
         <location filename="../../desktop/registers/window.py" line="51"/>
         <source>发热阈值与个人健康信息保存期限（单位主要负责人）</source>
-        <translation>The fever threshold and the retention of personal health data (the company's principal)</translation>
+        <translation>The fever threshold and the retention of personal health data (the company&apos;s principal)</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/window.py" line="72"/>
