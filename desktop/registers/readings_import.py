@@ -18,7 +18,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
@@ -79,17 +79,43 @@ class GateFile(NamedTuple):
 def read_gate_file(db: Database, path: Path, source: str = "") -> GateFile:
     """Copy ``path`` privately and read it (header, rows, sources, suggested columns); off the GUI thread. The
     copy's folder is removed by :func:`discard`."""
-    from storage.ledger_import import import_sources, read_table, suggested_mapping
+    from storage.errors import InvalidInputError
+    from storage.ledger_import import MAX_FILE_BYTES, import_sources, read_table, suggested_mapping
 
     folder = Path(tempfile.mkdtemp(prefix="fugong-gate-"))  # 0700: private to this user
-    copy = folder / ("readings" + path.suffix.lower())
+    copy = folder / path.name  # the core names the file in its messages: the name the user chose
     try:
-        shutil.copyfile(path, copy)
+        try:
+            # at most one byte more than the core reads: a huge file is refused by the check, never copied whole
+            with path.open("rb") as original, copy.open("wb") as target:
+                shutil.copyfileobj(_Limited(original, MAX_FILE_BYTES + 1), target)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise InvalidInputError(
+                f"{path.name}: cannot be read ({reason}); nothing was imported",
+                f"{path.name}：无法读取（{reason}）；未导入任何数据",
+            ) from None
         header, data = read_table(copy)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return GateFile(path.name, copy, header, dict(data), import_sources(db), suggested_mapping(db, header, source))
+
+
+class _Limited:
+    """A binary file read no further than ``limit`` bytes."""
+
+    def __init__(self, source: BinaryIO, limit: int) -> None:
+        self.source = source
+        self.left = limit
+
+    def read(self, size: int = -1) -> bytes:
+        if self.left <= 0:
+            return b""
+        size = self.left if size < 0 else min(size, self.left)
+        chunk = self.source.read(size)
+        self.left -= len(chunk)
+        return chunk
 
 
 def discard(gate_file: GateFile) -> None:

@@ -4,7 +4,7 @@ preview the settings window shows before a manager agrees: each through the core
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
@@ -30,10 +30,12 @@ TODAY = dt.date(2026, 11, 30)
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Database:
-    database = open_database(f"sqlite:///{tmp_path / 'c.sqlite3'}")
+def db(db_url: str) -> Iterator[Database]:
+    """A database with the three accounts, on SQLite and on PostgreSQL."""
+    database = open_database(db_url)
     accounts(database)
-    return database
+    yield database
+    database.close()
 
 
 def test_the_notice_text_is_held_in_both_languages() -> None:

@@ -11,8 +11,8 @@ from storage.db import Database, open_database
 from tests.ledger.helpers import accounts, people
 
 
-def test_the_suggested_columns_follow_the_source_then_the_headers(tmp_path: Path) -> None:
-    db: Database = open_database(f"sqlite:///{tmp_path / 's.sqlite3'}")
+def test_the_suggested_columns_follow_the_source_then_the_headers(db_url: str, tmp_path: Path) -> None:
+    db: Database = open_database(db_url)
     accounts(db)
     people(db)
     assert ledger_import.import_sources(db) == {}

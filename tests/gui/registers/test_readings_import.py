@@ -129,7 +129,7 @@ def test_a_damaged_file_is_refused_in_words_and_an_auditor_cannot_import(
     click(qtbot, page.import_button)
     qtbot.waitUntil(lambda: window.registers_window is not None and _error_box(window.registers_window) is not None)
     box = _error_box(window.registers_window)
-    assert box is not None and "不是可读取的 Excel 工作簿" in box.informativeText()
+    assert box is not None and "camera.xlsx：不是可读取的 Excel 工作簿" in box.informativeText()
     assert "没有导入任何数据。" in box.informativeText() and page.import_dialog is None
     box.accept()
     close_window(qtbot, window)
@@ -144,3 +144,35 @@ def _error_box(parent: Any) -> Any:
 
     boxes = [b for b in parent.findChildren(QMessageBox) if b.objectName() == "errorBox" and b.isVisible()]
     return boxes[0] if boxes else None
+
+
+def test_a_huge_or_vanished_file_is_refused_in_words_and_no_copy_is_left(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from storage.db import open_database
+    from storage.errors import InvalidInputError
+    from storage.ledger_import import MAX_FILE_BYTES
+
+    seed_roster(db_url)
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(copies))
+    huge = tmp_path / "camera.csv"
+    with huge.open("wb") as handle:  # sparse: 4 GB on paper, nothing on disk
+        handle.write(HEADER.encode())
+        handle.seek(4_000_000_000)
+        handle.write(b"x")
+    db = open_database(db_url)
+    try:
+        with pytest.raises(InvalidInputError) as refused:
+            readings_import.read_gate_file(db, huge)
+        assert refused.value.message_zh == f"camera.csv：超过 {MAX_FILE_BYTES // 1_000_000} MB；未导入任何数据"
+        with pytest.raises(InvalidInputError) as vanished:
+            readings_import.read_gate_file(db, tmp_path / "deleted.csv")
+        assert vanished.value.message_zh.startswith("deleted.csv：无法读取（")
+        assert vanished.value.message_zh.endswith("；未导入任何数据")
+    finally:
+        db.close()
+    assert list(copies.iterdir()) == []  # neither refusal left a copy behind
