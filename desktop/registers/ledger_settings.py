@@ -78,6 +78,7 @@ class LedgerSettingsDialog(QDialog):
         self.report: RetentionReport | None = None
         self.confirm_box: QMessageBox | None = None
         self.today = dt.date.today  # a test sets the day
+        self.stored_retention: tuple[int | None, dt.date | None] | None = None  # as the core has it
 
         self.who = QLabel(
             self.tr("仅单位主要负责人可修改以下设置；每次修改都记入审计记录。")
@@ -157,6 +158,11 @@ class LedgerSettingsDialog(QDialog):
         retention_layout.addLayout(retention_form)
         retention_layout.addWidget(retention_help)
         retention_layout.addLayout(retention_buttons)
+        self.unsaved_hint = QLabel(self.tr("保存期限已修改但尚未保存：预览和清理按已保存的设置进行，请先保存。"))
+        self.unsaved_hint.setObjectName("retentionUnsaved")
+        self.unsaved_hint.setWordWrap(True)
+        self.unsaved_hint.setVisible(False)
+        retention_layout.addWidget(self.unsaved_hint)
         retention_layout.addWidget(self.preview_text, 1)
 
         self.message = QLabel()
@@ -176,6 +182,8 @@ class LedgerSettingsDialog(QDialog):
 
         self.use_days.toggled.connect(lambda _: self._update())
         self.use_over.toggled.connect(lambda _: self._update())
+        self.days.valueChanged.connect(lambda _: self._update())
+        self.over_date.dateChanged.connect(lambda _: self._update())
         self.save_threshold_button.clicked.connect(self.save_threshold)
         self.save_retention_button.clicked.connect(self.save_retention)
         self.preview_button.clicked.connect(self.preview_removal)
@@ -212,9 +220,17 @@ class LedgerSettingsDialog(QDialog):
         if settings.epidemic_over_on is not None:
             day = settings.epidemic_over_on
             self.over_date.setDate(QDate(day.year, day.month, day.day))
+        self.stored_retention = (settings.retention_days, settings.epidemic_over_on)
         if runs and not self.preview_text.toPlainText():
             self.preview_text.setPlainText(self.runs_text(runs))
         self._update()
+
+    def form_retention(self) -> tuple[int | None, dt.date | None]:
+        """The retention as the form shows it (N days, the day the epidemic was declared over)."""
+        return (
+            self.days.value() if self.use_days.isChecked() else None,
+            python_date(self.over_date.date()) if self.use_over.isChecked() else None,
+        )
 
     def runs_text(self, runs: list[RetentionRunView]) -> str:
         lines = [self.tr("已执行的清理：")]
@@ -245,7 +261,11 @@ class LedgerSettingsDialog(QDialog):
             widget.setEnabled(editable)
         self.days.setEnabled(editable and self.use_days.isChecked())
         self.over_date.setEnabled(editable and self.use_over.isChecked())
-        self.run_button.setEnabled(editable and self.preview is not None)
+        # a preview and a run apply the stored setting: not while the form says something else
+        unsaved = self.stored_retention is not None and self.form_retention() != self.stored_retention
+        self.unsaved_hint.setVisible(self.can_change and unsaved)
+        self.preview_button.setEnabled(editable and not unsaved)
+        self.run_button.setEnabled(editable and not unsaved and self.preview is not None)
 
     # --- changing -----------------------------------------------------------------------------------
 
@@ -287,16 +307,16 @@ class LedgerSettingsDialog(QDialog):
         from storage.ledger import set_retention
 
         db, actor = self.db, self.actor
-        days = self.days.value() if self.use_days.isChecked() else None
-        over = python_date(self.over_date.date()) if self.use_over.isChecked() else None
+        days, over = self.form_retention()
         self._start(
             lambda _progress: set_retention(db, actor, days, over),
-            lambda _result: self._retention_saved(),
+            lambda _result: self._retention_saved(days, over),
             self.tr("正在保存……"),
         )
 
-    def _retention_saved(self) -> None:
+    def _retention_saved(self, days: int | None, over: dt.date | None) -> None:
         self.busy = False
+        self.stored_retention = (days, over)
         self.preview = None  # a preview of the old setting is no longer what a run would do
         self._update()
         self.message.setText(self.tr("保存期限设置已保存。"))

@@ -1888,178 +1888,183 @@
         <translation>Ledger settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="83"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="84"/>
         <source>仅单位主要负责人可修改以下设置；每次修改都记入审计记录。</source>
         <translation>Only the company&apos;s principal may change these settings; every change goes into the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="85"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="86"/>
         <source>仅单位主要负责人可修改以下设置（当前账户只能查看）。</source>
         <translation>Only the company&apos;s principal may change these settings (this account can only view them).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="101"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="102"/>
         <source>保存阈值(&amp;T)</source>
         <translation>Save &amp;threshold</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="104"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="105"/>
         <source>发热阈值(&amp;F)：</source>
         <translation>&amp;Fever threshold:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="110"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="111"/>
         <source>发热阈值</source>
         <translation>Fever threshold</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="116"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="117"/>
         <source>超过以下天数的个人健康信息删除(&amp;N)：</source>
         <translation>Keep personal health &amp;data no longer than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="122"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="123"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="123"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="124"/>
         <source>疫情防控期已宣布结束，日期(&amp;E)：</source>
         <translation>The &amp;epidemic period was declared over on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="129"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="130"/>
         <source>保存期限设置(&amp;S)</source>
         <translation>&amp;Save retention</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="131"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="132"/>
         <source>预览清理(&amp;P)…</source>
         <translation>&amp;Preview removal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="133"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="134"/>
         <source>执行清理(&amp;R)…</source>
         <translation>&amp;Remove now…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="140"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="141"/>
         <source>到期后删除体温记录和已结束的医学观察；离岗且已无记录的人员匿名化（姓名、身份证号、手机号、宿舍、返回地清空）。疫情防控期结束后，全部体温记录删除、全部人员匿名化。已签署的每日汇总、同意记录和审计记录保留；每次清理都记录删除了什么。</source>
         <translation>Past the retention, readings and ended observations are deleted; people who left and have no record left are anonymised (name, ID number, phone, dormitory and origin blanked). Once the epidemic period is over, every reading is deleted and everyone anonymised. Signed daily summaries, consent records and the audit trail stay; each removal records what it removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="154"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="155"/>
         <source>点“预览清理”查看将删除和匿名化的数据；预览不修改任何数据。</source>
         <translation>Click Preview removal to see what would be deleted and anonymised; a preview changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="155"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="156"/>
         <source>个人健康信息保存期限（个人信息保护）</source>
         <translation>Retention of personal health data (personal information protection)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="200"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="161"/>
+        <source>保存期限已修改但尚未保存：预览和清理按已保存的设置进行，请先保存。</source>
+        <translation>The retention was changed but not saved: a preview and a removal follow the saved setting, so save it first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="208"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="220"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="236"/>
         <source>已执行的清理：</source>
         <translation>Removals made:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="223"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="239"/>
         <source>%1（UTC） %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人</source>
         <translation>%1 (UTC) %2: %3; before %4, %5 reading(s) and %6 observation(s) deleted, %7 people anonymised</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="263"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="283"/>
         <source>操作未完成。</source>
         <translation>Not done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="263"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="283"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="274"/>
-        <location filename="../../desktop/registers/ledger_settings.py" line="295"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="294"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="314"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="281"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="301"/>
         <source>发热阈值已改为 %1 °C；已录入的体温保留录入时的判断。</source>
         <translation>The fever threshold is now %1 °C; readings already entered keep the judgement they got.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="302"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="322"/>
         <source>保存期限设置已保存。</source>
         <translation>Retention saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="312"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="332"/>
         <source>正在统计……</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="322"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="342"/>
         <source>（%1 至 %2）</source>
         <translation> (%1 to %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="330"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="350"/>
         <source>按“%1”清理，删除 %2 之前的个人健康信息：</source>
         <translation>Removal because %1: personal health data before %2:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="333"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="353"/>
         <source>· 删除体温记录 %1 条%2</source>
         <translation>· %1 reading(s) deleted%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="334"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="354"/>
         <source>· 删除医学观察 %1 条（含其变更记录）</source>
         <translation>· %1 observation(s) deleted (with their changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="335"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="355"/>
         <source>· 匿名化人员 %1 人（姓名改为“已匿名 #编号”，身份证号、手机号、宿舍、返回地清空）</source>
         <translation>· %1 people anonymised (name replaced by their roster number; ID number, phone, dormitory and origin blanked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="338"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="358"/>
         <source>保留：已签署的每日汇总 %1 份、同意记录、审计记录，以及本次清理的记录。</source>
         <translation>Kept: %1 signed daily summaries, the consent records, the audit trail, and the record of this removal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="341"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="361"/>
         <source>以上只是预览，尚未删除任何数据。</source>
         <translation>This is only a preview; nothing has been deleted yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="354"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="374"/>
         <source>执行清理</source>
         <translation>Remove now</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="356"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="376"/>
         <source>将删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人。删除后无法恢复。确定执行吗？</source>
         <translation>%1 reading(s) and %2 observation(s) will be deleted and %3 people anonymised. This cannot be undone. Remove them?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="373"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="393"/>
         <source>未执行清理，没有删除任何数据。</source>
         <translation>Not removed; nothing was deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="376"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="396"/>
         <source>正在清理……</source>
         <translation>Removing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="383"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="403"/>
         <source>清理完成：删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人；已记录本次清理。</source>
         <translation>Removed: %1 reading(s) and %2 observation(s) deleted, %3 people anonymised; this removal is recorded.</translation>
     </message>
@@ -3064,12 +3069,12 @@
         <translation>symptoms (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="102"/>
+        <location filename="../../desktop/registers/readings_import.py" line="128"/>
         <source>选择测温设备导出的文件</source>
         <translation>Choose the file the temperature device exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="104"/>
+        <location filename="../../desktop/registers/readings_import.py" line="130"/>
         <source>测温记录 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Temperature records (*.csv *.xlsx);;All files (*)</translation>
     </message>
@@ -3077,118 +3082,118 @@
 <context>
     <name>ReadingsImportDialog</name>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="130"/>
+        <location filename="../../desktop/registers/readings_import.py" line="156"/>
         <source>从测温设备导入：“%1”</source>
         <translation>Import from a temperature device: “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="141"/>
+        <location filename="../../desktop/registers/readings_import.py" line="167"/>
         <source>文件“%1”：%2 行数据，%3 列。</source>
         <translation>File “%1”: %2 data row(s), %3 column(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="156"/>
+        <location filename="../../desktop/registers/readings_import.py" line="182"/>
         <source>例如：东门测温门（列的对应关系按来源记住）</source>
-        <translation>e.g. the east gate's camera (the columns are remembered per source)</translation>
+        <translation>e.g. the east gate&apos;s camera (the columns are remembered per source)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="159"/>
+        <location filename="../../desktop/registers/readings_import.py" line="185"/>
         <source>来源(&amp;S)：</source>
         <translation>&amp;Source:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="163"/>
+        <location filename="../../desktop/registers/readings_import.py" line="189"/>
         <source>（未选择）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="163"/>
+        <location filename="../../desktop/registers/readings_import.py" line="189"/>
         <source>（没有此列）</source>
         <translation>(no such column)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="168"/>
+        <location filename="../../desktop/registers/readings_import.py" line="194"/>
         <source>%1 列：</source>
         <translation>Column of %1:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="169"/>
+        <location filename="../../desktop/registers/readings_import.py" line="195"/>
         <source>列的对应关系</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="172"/>
+        <location filename="../../desktop/registers/readings_import.py" line="198"/>
         <source>预览(&amp;P)</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="174"/>
+        <location filename="../../desktop/registers/readings_import.py" line="200"/>
         <source>选好各列后点“预览”：只检查，不保存。</source>
         <translation>Choose the columns, then Preview: it only checks, it stores nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="183"/>
-        <location filename="../../desktop/registers/readings_import.py" line="245"/>
+        <location filename="../../desktop/registers/readings_import.py" line="209"/>
+        <location filename="../../desktop/registers/readings_import.py" line="271"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="236"/>
+        <location filename="../../desktop/registers/readings_import.py" line="262"/>
         <source>列或来源已更改，请重新预览。</source>
         <translation>The columns or the source changed: preview again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="245"/>
+        <location filename="../../desktop/registers/readings_import.py" line="271"/>
         <source>导入 %1 条(&amp;I)</source>
         <translation>&amp;Import %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="265"/>
+        <location filename="../../desktop/registers/readings_import.py" line="291"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="274"/>
+        <location filename="../../desktop/registers/readings_import.py" line="300"/>
         <source>共 %1 行：可导入 %2 条（同一人同一半天取最高体温），有误 %3 行。</source>
-        <translation>%1 row(s): %2 reading(s) to import (the highest temperature of a person's half-day is kept), %3 bad row(s).</translation>
+        <translation>%1 row(s): %2 reading(s) to import (the highest temperature of a person&apos;s half-day is kept), %3 bad row(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="279"/>
+        <location filename="../../desktop/registers/readings_import.py" line="305"/>
         <source>其中 %1 个半天已过，导入的体温将标记为补录并记入审计记录。</source>
         <translation> %1 half-day(s) are past: their readings will be marked late and audited.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="284"/>
+        <location filename="../../desktop/registers/readings_import.py" line="310"/>
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="286"/>
+        <location filename="../../desktop/registers/readings_import.py" line="312"/>
         <source>我已查看以上问题：只导入无误的 %1 条，其余不导入</source>
         <translation>I have seen the problems above: import only the %1 good reading(s), leave out the rest</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="310"/>
+        <location filename="../../desktop/registers/readings_import.py" line="336"/>
         <source>第 %1 行：%2%3</source>
         <translation>row %1: %2 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="343"/>
+        <location filename="../../desktop/registers/readings_import.py" line="369"/>
         <source>正在导入体温……</source>
         <translation>Importing readings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="355"/>
+        <location filename="../../desktop/registers/readings_import.py" line="381"/>
         <source>体温未导入。</source>
         <translation>The readings were not imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="355"/>
+        <location filename="../../desktop/registers/readings_import.py" line="381"/>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="366"/>
+        <location filename="../../desktop/registers/readings_import.py" line="392"/>
         <source>已从“%1”导入 %2 条体温，其中发热或有症状 %3 条、补录 %4 条。</source>
         <translation>%2 reading(s) imported from “%1”: %3 with a fever or symptoms, %4 late.</translation>
     </message>

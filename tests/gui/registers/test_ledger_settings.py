@@ -77,8 +77,11 @@ def test_the_manager_sets_the_threshold_and_runs_the_retention(qtbot: QtBot, db_
     assert "尚未设置保存期限" in dialog.error.text()
     click(qtbot, dialog.use_days)
     dialog.days.setValue(30)
+    # the form differs from what is stored: no preview or run of a setting not saved
+    assert not dialog.preview_button.isEnabled() and dialog.unsaved_hint.isVisible()
     click(qtbot, dialog.save_retention_button)
     qtbot.waitUntil(lambda: not dialog.busy and dialog.message.text() == "保存期限设置已保存。")
+    assert not dialog.unsaved_hint.isVisible()
     click(qtbot, dialog.preview_button)
     qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy)
     shown = dialog.preview_text.toPlainText()
