@@ -810,3 +810,82 @@ def evidence_for(
     verdicts = [f.verdict for rule in rules for f in evaluate_rule(rule, measurements)]
     verdict = "fail" if Verdict.FAIL in verdicts else "pass"
     return LedgerEvidence(item_id, day, text[0], text[1], measurements, verdict)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Consent (个人信息保护: PIPL arts. 28–29 — health data is sensitive, collected with separate consent for a stated
+# purpose; 社区防控信息化指引 三（三） 隐私保护 — 明确提示并取得同意，明确用于此次疫情防控)
+
+CONSENT_PURPOSE = "epidemic_control"
+"""The only purpose a consent is recorded for: any other use needs the person's consent again (三（三）)."""
+CONSENT_PURPOSE_ZH = "仅用于本次疫情防控"
+CONSENT_PURPOSE_EN = "epidemic control only"
+CONSENT_EARLIEST = dt.date(2020, 1, 1)
+CONSENT_FIELD_ZH = {"consented_on": "同意日期", "notice_version": "告知书版本", "purpose": "用途"}
+CONSENT_FIELD_EN = {"consented_on": "Consent date", "notice_version": "Notice version", "purpose": "Purpose"}
+
+PRIVACY_NOTICES: dict[str, tuple[str, str]] = {
+    "1.0": (
+        "员工健康信息收集告知书（第 1.0 版）\n\n"
+        "一、收集目的：本单位收集您的健康信息，仅用于本次新冠肺炎疫情防控（复工复产期间每日测温、健康台账、"
+        "医学观察和向属地疾控机构报送每日汇总），不用于其他任何目的；如需用于其他目的，将重新征得您本人同意。\n"
+        "二、收集内容：姓名、部门、岗位、人员类别、外包单位、宿舍房间、在岗状态、返岗日期及返回地；"
+        "身份证号和手机号（可不提供）；每日上午、下午的体温和症状；居家或集中医学观察的起止日期和原因。\n"
+        "三、保护措施：身份证号和手机号在屏幕、导出文件和报告中一律部分隐藏，仅单位主要负责人可查看完整号码，"
+        "每次查看均记入审计记录；日志和错误信息中不出现您的个人信息。\n"
+        "四、保存期限：疫情防控期结束或达到单位设定的保存天数后，您的健康信息将被删除或匿名化，并留有删除记录；"
+        "已签署的每日汇总按防控要求保留。\n"
+        "五、依据：《中华人民共和国个人信息保护法》第二十八条、第二十九条（健康信息属敏感个人信息，须取得单独同意）；"
+        "《社区防控信息化产品（服务）使用指引》三（三）隐私保护。\n\n"
+        "本人已阅读并理解上述内容，同意本单位为疫情防控目的收集和使用本人的上述信息。",
+        "Notice on collecting employees' health information (version 1.0)\n\n"
+        "1. Purpose: the company collects your health information only for the control of the current COVID-19 "
+        "epidemic (daily temperature checks while work resumes, the health ledger, medical observation and the daily "
+        "summary reported to the local CDC) and for no other purpose; any other use needs your consent again.\n"
+        "2. What is collected: name, department, post, category, outsourcing company, dormitory room, status, return "
+        "date and where you returned from; ID number and phone (optional); your temperature and symptoms each "
+        "morning and afternoon; the dates and reason of any home or centralised medical observation.\n"
+        "3. Protection: ID numbers and phones are partly hidden on screens, in exported files and in reports; only "
+        "the company's principal may see them in full, and each time is recorded in the audit trail; no log or error "
+        "message shows your personal information.\n"
+        "4. Retention: when the epidemic period is declared over, or after the number of days the company set, your "
+        "health information is deleted or anonymised, with a record of what was removed; signed daily summaries are "
+        "kept as epidemic control requires.\n"
+        "5. Grounds: Personal Information Protection Law arts. 28 and 29 (health information is sensitive personal "
+        "information and needs separate consent); the community epidemic-control information guidelines 3(3), "
+        "privacy protection.\n\n"
+        "I have read and understood the above and agree that the company collects and uses this information of mine "
+        "for epidemic control.",
+    ),
+}
+"""The text of each notice version an employee may be shown (Chinese, English)."""
+
+
+def privacy_notice(version: str) -> tuple[str, str] | None:
+    """The (Chinese, English) text of notice ``version``, or None when this product does not hold it (a notice
+    of the company's own, recorded by its version only)."""
+    return PRIVACY_NOTICES.get(version.strip())
+
+
+def validate_consent(
+    consented_on: object, notice_version: object, purpose: object, today: dt.date
+) -> tuple[dt.date, str]:
+    """The day and notice version of a consent record, checked: a day from 2020 to ``today`` (a consent is not
+    recorded ahead of time), a version of 1–20 characters, and the purpose epidemic control only."""
+    if purpose != CONSENT_PURPOSE:
+        raise LedgerError(
+            "purpose",
+            "a consent is recorded for epidemic control only",
+            "同意仅可用于疫情防控目的；用于其他目的须重新征得本人同意",
+        )
+    day = parse_date("consented_on", consented_on)
+    if day is None:
+        raise LedgerError("consented_on", "is required", "必须填写")
+    if day > today:
+        raise LedgerError("consented_on", f"{day.isoformat()} is in the future", f"{day.isoformat()} 晚于今天")
+    if day < CONSENT_EARLIEST:
+        raise LedgerError(
+            "consented_on", f"{day.isoformat()} is before 2020", f"{day.isoformat()} 早于 2020 年，不是本次疫情期间"
+        )
+    version = clean_text("notice_version", notice_version, 20, required=True)
+    return day, version

@@ -10,7 +10,8 @@ The service API (stable; the desktop and the command line use it), each a "check
   rows (refused whole unless ``accept_bad``).
 * :func:`check_readings_file` → :class:`ReadingsCheck` (columns found by their headers — 姓名, 体温, 时间 … —
   or by the mapping remembered for ``source``; unknown names and bad values listed by row);
-  :func:`commit_readings_file` stores them and remembers the mapping for the source.
+  :func:`commit_readings_file` stores them and remembers the mapping for the source; :func:`import_sources` lists
+  the sources remembered and :func:`suggested_mapping` the columns a file's headers would get.
 
 Messages name rows by number, never a person's ID number, phone or temperature.
 """
@@ -387,3 +388,30 @@ def commit_readings_file(
                 stored.mapping = check.mapping
                 stored.updated_at = utcnow()
         return check, results
+
+
+def import_sources(db: Database) -> dict[str, dict[str, str]]:
+    """The sources whose column mapping is remembered (e.g. "东门测温门"), each with its mapping (field → header)."""
+    with db.session() as session:
+        return {
+            source: {str(k): str(v) for k, v in mapping.items()}
+            for source, mapping in session.execute(
+                select(ImportMapping.source, ImportMapping.mapping).order_by(ImportMapping.source)
+            )
+        }
+
+
+def suggested_mapping(db: Database, header: Sequence[str], source: str = "") -> dict[str, str]:
+    """The columns :func:`check_readings_file` would use for ``header`` without a mapping given: the one
+    remembered for ``source`` when the file still has all its headers, else the columns found by their headers.
+    Unlike the check it never refuses: a field it cannot find is left out, for the user to choose."""
+    with db.session() as session:
+        try:
+            return _mapping(session, header, source.strip(), None)
+        except InvalidInputError:
+            found: dict[str, str] = {}
+            for text in header:
+                key = _header_key(text, READING_HEADERS)
+                if key and key not in found:
+                    found[key] = text
+            return found

@@ -2,7 +2,8 @@
 epidemic period is declared over, or after N days, personal health data is removed with a record of what was
 removed, while the signed daily summaries stay.
 
-The API: :func:`run_retention` (managers only) → :class:`RetentionReport`; the settings are
+The API: :func:`run_retention` (managers only) → :class:`RetentionReport`; :func:`preview_retention` counts
+what a run would remove, changing nothing; :func:`retention_runs` lists the runs made; the settings are
 :func:`storage.ledger.set_retention` (N days and/or the day the epidemic was declared over).
 
 * N days: readings of days before today − N are deleted; ended observations whose last day is before then are
@@ -28,6 +29,7 @@ from storage import audit
 from storage.db import Database
 from storage.errors import InvalidInputError
 from storage.ledger_models import (
+    DaySignOff,
     Employee,
     HealthReading,
     LedgerSettings,
@@ -133,3 +135,98 @@ def removed_by_retention(db: Database, day: dt.date) -> int | None:
         return session.scalar(
             select(RetentionRun.id).where(RetentionRun.cutoff > day).order_by(RetentionRun.id).limit(1)
         )
+
+
+@dataclass(frozen=True)
+class RetentionPreview:
+    """What :func:`run_retention` would remove if run on ``today``: nothing is changed by asking."""
+
+    reason: str  # epidemic_over / days
+    cutoff: dt.date
+    readings: int
+    reading_days: tuple[dt.date, dt.date] | None  # the first and last day of the readings removed
+    observations: int
+    anonymised: int  # people whose name, ID number, phone, dormitory and origin would be blanked
+    signed_days_kept: int  # signed daily summaries, which stay
+
+
+def preview_retention(db: Database, today: dt.date | None = None) -> RetentionPreview:
+    """Count what a retention run on ``today`` would delete and anonymise (the same conditions as
+    :func:`run_retention`), so the manager sees it before agreeing. Refused as the run is when nothing is set."""
+    today = today or dt.date.today()
+    with db.session() as session:
+        settings = session.get(LedgerSettings, 1)
+        over = settings.epidemic_over_on if settings else None
+        days = settings.retention_days if settings else None
+        if over is not None and today >= over:
+            reason, cutoff = "epidemic_over", today + dt.timedelta(days=1)
+        elif days is not None:
+            reason, cutoff = "days", today - dt.timedelta(days=days)
+        else:
+            raise InvalidInputError(
+                "no retention is set (N days, or the day the epidemic was declared over); nothing was removed",
+                "尚未设置保存期限（天数或疫情结束日期）；未删除任何数据",
+            )
+        first_day, last_day, readings = session.execute(
+            select(func.min(HealthReading.day), func.max(HealthReading.day), func.count()).where(
+                HealthReading.day < cutoff
+            )
+        ).one()
+        old = select(func.count(Observation.id)).where(Observation.end < cutoff)
+        if reason == "days":
+            old = old.where(~Observation.active)
+        observations = session.scalar(old) or 0
+        who = select(func.count(Employee.id)).where(Employee.anonymised_at.is_(None))
+        if reason == "days":
+            # after the run: no reading before the cutoff is left, nor an observation it removes
+            remaining_readings = select(HealthReading.employee_id).where(
+                HealthReading.employee_id == Employee.id, HealthReading.day >= cutoff
+            )
+            remaining_observations = select(Observation.id).where(
+                Observation.employee_id == Employee.id, ~((Observation.end < cutoff) & ~Observation.active)
+            )
+            who = who.where(
+                Employee.status == EmployeeStatus.LEFT, ~remaining_readings.exists(), ~remaining_observations.exists()
+            )
+        anonymised = session.scalar(who) or 0
+        signed = session.scalar(select(func.count(DaySignOff.id))) or 0
+        return RetentionPreview(
+            reason,
+            cutoff,
+            int(readings or 0),
+            (first_day, last_day) if first_day is not None else None,
+            int(observations),
+            int(anonymised),
+            int(signed),
+        )
+
+
+def retention_runs(db: Database, limit: int = 20) -> list[RetentionRunView]:
+    """The latest retention runs, newest first: when, by whom, why, up to which day, how much was removed."""
+    with db.session() as session:
+        runs = session.scalars(select(RetentionRun).order_by(RetentionRun.id.desc()).limit(limit)).all()
+        return [
+            RetentionRunView(
+                run.id,
+                run.run_at,
+                run.by,
+                run.reason,
+                run.cutoff,
+                int(run.removed.get("readings", 0)),
+                int(run.removed.get("observations", 0)),
+                len(run.removed.get("anonymised_employees", [])),
+            )
+            for run in runs
+        ]
+
+
+@dataclass(frozen=True)
+class RetentionRunView:
+    id: int
+    run_at: dt.datetime
+    by: str
+    reason: str
+    cutoff: dt.date
+    readings: int
+    observations: int
+    anonymised: int

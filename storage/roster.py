@@ -8,7 +8,9 @@ The service API (stable; the desktop's ``desktop/registers/`` and the command li
 * :func:`add_employee`, :func:`update_employee` — officer or manager; values as :data:`checklist.ledger.ROSTER_FIELDS`
   keys, validated by :func:`checklist.ledger.validate_employee`.
 * :func:`unmask` → (ID number, phone) in full — managers only; every unmasking is an audit entry.
-* :func:`record_consent` — the consent record (date, notice version, purpose).
+* :func:`record_consent` — the consent record (date, notice version, purpose: epidemic control only); the same
+  version again corrects the date. :func:`consent_records` lists a person's records.
+* :func:`roster_posts` — the posts on the roster, for the filter by post.
 * :func:`check_roster` → :class:`RosterCheck` (nothing stored: bad rows with row number and reason, duplicates
   in the file and against the roster), then :func:`commit_roster` stores the good rows — all or nothing,
   checked again inside the transaction.
@@ -20,7 +22,7 @@ English and a Chinese message; no message names a person's ID number or phone.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -28,6 +30,9 @@ from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from checklist.ledger import (
+    CONSENT_FIELD_EN,
+    CONSENT_FIELD_ZH,
+    CONSENT_PURPOSE,
     FIELD_EN,
     FIELD_ZH,
     EmployeeInput,
@@ -36,6 +41,7 @@ from checklist.ledger import (
     duplicate_key,
     mask_id_number,
     mask_phone,
+    validate_consent,
     validate_employee,
 )
 from checklist.workflow import ACCOUNT_ADMIN_ROLES
@@ -141,15 +147,34 @@ def _view(row: Any) -> EmployeeView:
 
 
 def list_employees(
-    db: Database, *, search: str = "", status: str | None = None, offset: int = 0, limit: int = 100
+    db: Database,
+    *,
+    search: str = "",
+    status: str | None = None,
+    offset: int = 0,
+    limit: int = 100,
+    categories: Collection[str] | None = None,
+    post: str | None = None,
+    without_consent_to: str | None = None,
 ) -> Page[EmployeeView]:
-    """One page of the roster ordered by id; ``search`` matches name, department or dormitory room."""
+    """One page of the roster ordered by id; ``search`` matches name, department or dormitory room;
+    ``categories`` keeps the people of those categories (e.g. :data:`checklist.ledger.LOGISTICS_CATEGORIES`),
+    ``post`` those of that post; ``without_consent_to`` keeps those with no consent to that notice version."""
     offset, limit = page_bounds(offset, limit)
     query = select(Employee, _consent_subquery())
     count = select(func.count(Employee.id))
     conditions = []
     if status:
         conditions.append(Employee.status == status)
+    if categories is not None:
+        conditions.append(Employee.category.in_(sorted(categories)))
+    if post:
+        conditions.append(Employee.post == post)
+    if without_consent_to is not None:
+        consented = select(ConsentRecord.id).where(
+            ConsentRecord.employee_id == Employee.id, ConsentRecord.notice_version == without_consent_to
+        )
+        conditions.append(~consented.exists())
     if search.strip():
         pattern = f"%{search.strip()}%"
         conditions.append(
@@ -162,6 +187,19 @@ def list_employees(
         total = session.scalar(count) or 0
         rows = session.execute(query.order_by(Employee.id).offset(offset).limit(limit)).all()
         return Page([_view(r) for r in rows], total, offset, limit)
+
+
+def roster_posts(db: Database, limit: int = 200) -> list[str]:
+    """The distinct non-empty posts (岗位) on the roster, most common first (at most ``limit``)."""
+    with db.session() as session:
+        rows = session.execute(
+            select(Employee.post, func.count(Employee.id))
+            .where(Employee.post != "")
+            .group_by(Employee.post)
+            .order_by(func.count(Employee.id).desc(), Employee.post)
+            .limit(limit)
+        ).all()
+    return [str(row[0]) for row in rows]
 
 
 def get_employee(db: Database, employee_id: int) -> EmployeeView:
@@ -244,32 +282,76 @@ def unmask(db: Database, actor: str, employee_id: int) -> tuple[str, str]:
         return employee.id_number, employee.phone
 
 
+@dataclass(frozen=True)
+class ConsentView:
+    """One consent record: the person was shown notice ``notice_version`` on ``consented_on`` and agreed."""
+
+    id: int
+    employee_id: int
+    consented_on: dt.date
+    notice_version: str
+    purpose: str
+    recorded_by: str
+    recorded_at: dt.datetime
+
+
+def consent_records(db: Database, employee_id: int) -> list[ConsentView]:
+    """A person's consent records, newest first."""
+    with db.session() as session:
+        _employee(session, employee_id)
+        records = session.scalars(
+            select(ConsentRecord)
+            .where(ConsentRecord.employee_id == employee_id)
+            .order_by(ConsentRecord.consented_on.desc(), ConsentRecord.id.desc())
+        ).all()
+        return [
+            ConsentView(r.id, r.employee_id, r.consented_on, r.notice_version, r.purpose, r.recorded_by, r.recorded_at)
+            for r in records
+        ]
+
+
 def record_consent(
     db: Database,
     actor: str,
     employee_id: int,
     consented_on: dt.date,
     notice_version: str,
-    purpose: str = "epidemic_control",
+    purpose: str = CONSENT_PURPOSE,
+    *,
+    today: dt.date | None = None,
 ) -> int:
-    """Record that the person was shown notice ``notice_version`` and agreed, for epidemic control only."""
-    version = notice_version.strip()
-    if not version or len(version) > 20:
-        raise InvalidInputError("the notice version is 1–20 characters", "告知书版本须为 1–20 个字符")
+    """Record that the person was shown notice ``notice_version`` and agreed, for epidemic control only (officer
+    or manager; audited). The same version recorded again corrects its date. Refused: another purpose, a day in
+    the future or before 2020, a person anonymised by retention."""
+    try:
+        day, version = validate_consent(consented_on, notice_version, purpose, today or dt.date.today())
+    except LedgerError as error:
+        label_en = CONSENT_FIELD_EN.get(error.field, error.field)
+        label_zh = CONSENT_FIELD_ZH.get(error.field, error.field)
+        raise InvalidInputError(
+            f"{label_en} {error.message_en}; nothing was changed", f"{label_zh}{error.message_zh}；没有修改任何数据"
+        ) from None
     with unit_of_work(db, actor) as session:
-        _employee(session, employee_id)
+        employee = _employee(session, employee_id)
+        if employee.anonymised_at is not None:
+            raise InvalidInputError(
+                f"employee #{employee_id} was anonymised by retention; no consent is recorded",
+                f"员工 #{employee_id} 已按保存期限匿名化，不再登记同意",
+            )
         existing = session.scalar(
             select(ConsentRecord).where(
                 ConsentRecord.employee_id == employee_id, ConsentRecord.notice_version == version
             )
         )
         if existing is not None:
+            if existing.consented_on != day:
+                existing.consented_on = day
             return existing.id
         record = ConsentRecord(
             employee_id=employee_id,
-            consented_on=consented_on,
+            consented_on=day,
             notice_version=version,
-            purpose=purpose,
+            purpose=CONSENT_PURPOSE,
             recorded_by=actor,
         )
         session.add(record)

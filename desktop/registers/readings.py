@@ -39,6 +39,7 @@ from checklist.ledger import (
     validate_temperature,
 )
 from checklist.ledger import Symptom as CoreSymptom
+from desktop.common.assets import icon
 from desktop.common.dates import python_date
 from desktop.common.errors import error_text, show_error
 from desktop.common.i18n import english
@@ -56,6 +57,13 @@ from desktop.registers.grid import (
 )
 from desktop.registers.grid import (
     HalfDay as GridHalf,
+)
+from desktop.registers.readings_import import (
+    GateFile,
+    ReadingsImportDialog,
+    choose_gate_file,
+    discard,
+    read_gate_file,
 )
 
 if TYPE_CHECKING:
@@ -164,6 +172,11 @@ class ReadingsPage(QWidget):
         self.next_button.setObjectName("readingsNext")
         self.page_label = QLabel()
         self.page_label.setObjectName("readingsPageLabel")
+        self.import_button = QPushButton(icon("open"), self.tr("从测温设备导入(&I)…"))
+        self.import_button.setObjectName("readingsImport")
+        self.import_button.setToolTip(self.tr("导入测温门或人脸识别测温终端导出的 CSV 或 Excel 文件"))
+        self.import_button.setEnabled(self.can_edit)
+        self.import_dialog: ReadingsImportDialog | None = None
 
         self.model = ReadingGridModel(grid_rules(self.threshold_c), self)
         self.model.set_editable(self.can_edit)
@@ -186,6 +199,7 @@ class ReadingsPage(QWidget):
         top.addWidget(date_label)
         top.addWidget(self.date_edit)
         top.addWidget(self.threshold_label, 1)
+        top.addWidget(self.import_button)
         top.addWidget(self.page_label)
         top.addWidget(self.previous_button)
         top.addWidget(self.next_button)
@@ -208,6 +222,7 @@ class ReadingsPage(QWidget):
         self.date_edit.dateChanged.connect(lambda date: self.show_day(python_date(date)))
         self.previous_button.clicked.connect(lambda: self.show_day(self.day, self.offset - SHIFT_SIZE))
         self.next_button.clicked.connect(lambda: self.show_day(self.day, self.offset + SHIFT_SIZE))
+        self.import_button.clicked.connect(self.import_readings)
         self.model.reading_entered.connect(self._entered)
         self.model.input_refused.connect(self._refused)
         self.model.flag_changed.connect(lambda _row: self._show_steps())
@@ -274,6 +289,40 @@ class ReadingsPage(QWidget):
     def _load_failed(self, error: BaseException) -> None:
         self.loading = False
         show_error(self, self.tr("无法读取体温登记。"), error, self.tr("没有修改任何数据。"))
+
+    # --- importing a gate camera's export ----------------------------------------------------------
+
+    @Slot()
+    def import_readings(self) -> None:
+        """Choose a device's export, copy and read it off the GUI thread, then show the columns and preview."""
+        path = choose_gate_file(self)
+        if path is None:
+            return
+        self.flush()  # what was typed is stored before the file's readings
+        db = self.db
+        self.message.setText(self.tr("正在读取“%1”……").replace("%1", path.name))
+        run_in_background(
+            self,
+            lambda _progress: read_gate_file(db, path),
+            self._gate_file_read,
+            lambda error: show_error(self, self.tr("无法读取这个文件。"), error, self.tr("没有导入任何数据。")),
+            self.tr("正在读取“%1”……").replace("%1", path.name),
+        )
+
+    def _gate_file_read(self, gate_file: GateFile) -> None:
+        self.message.clear()
+        if self.import_dialog is not None:  # one at a time
+            discard(gate_file)
+            return
+        dialog = ReadingsImportDialog(self.db, self.actor, gate_file, self.now, self)
+        self.import_dialog = dialog
+        dialog.accepted.connect(lambda: self._gate_imported(dialog))
+        dialog.finished.connect(lambda _: setattr(self, "import_dialog", None))
+        dialog.open()
+
+    def _gate_imported(self, dialog: ReadingsImportDialog) -> None:
+        self.show_day(self.day, self.offset)
+        self.message.setText(dialog.result_text())
 
     # --- saving ---------------------------------------------------------------------------------------
 

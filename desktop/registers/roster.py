@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checklist.ledger import CATEGORY_EN, Category, EmployeeStatus
+from checklist.ledger import CATEGORY_EN, LOGISTICS_CATEGORIES, Category, EmployeeStatus
 from desktop.common.assets import icon
 from desktop.common.dates import python_date
 from desktop.common.errors import error_label, error_text, refused_in_words, show_error
@@ -41,6 +42,7 @@ from desktop.common.i18n import english
 from desktop.common.look import compact_rows
 from desktop.common.operations import run_in_background
 from desktop.common.table_model import RowTableModel
+from desktop.registers.consent import ConsentDialog, NoticeDialog, consent_text
 from desktop.registers.roster_import import RosterImportDialog, choose_roster_file, read_and_check, save_template
 
 if TYPE_CHECKING:
@@ -77,6 +79,11 @@ class RosterColumn(IntEnum):
     STATUS = 9
     RETURN_DATE = 10
     RETURNED_FROM = 11
+    CONSENT = 12
+
+
+CONSENT_MISSING_CSS = "#c62828"
+LOGISTICS = "logistics"  # the filter's value for the five logistics categories together
 
 
 class RosterModel(RowTableModel):
@@ -84,6 +91,7 @@ class RosterModel(RowTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.notice_version = "1.0"  # the notice in force (the ledger's setting), read with each page
         self._headers = [
             self.tr("编号"),
             self.tr("姓名"),
@@ -97,11 +105,18 @@ class RosterModel(RowTableModel):
             self.tr("状态"),
             self.tr("返岗日期"),
             self.tr("返回自"),
+            self.tr("个人信息同意"),
         ]
 
     def cell(self, row: EmployeeView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.UserRole:
             return row.id
+        if column == RosterColumn.CONSENT and row.consent_version != self.notice_version and not row.anonymised:
+            # no consent to the notice in force: marked, and said why
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(CONSENT_MISSING_CSS)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("尚未登记本人对现行 %1 版告知书的同意").replace("%1", self.notice_version)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = {
@@ -117,6 +132,7 @@ class RosterModel(RowTableModel):
             RosterColumn.STATUS: status_text(row.status),
             RosterColumn.RETURN_DATE: row.return_date.isoformat() if row.return_date else "",
             RosterColumn.RETURNED_FROM: row.returned_from,
+            RosterColumn.CONSENT: "" if row.anonymised else consent_text(row.consent_version, self.notice_version),
         }
         return values.get(RosterColumn(column), "")
 
@@ -142,12 +158,29 @@ class RosterPage(QWidget):
         self._wanted_offset = 0
         self.dialog: EmployeeDialog | None = None
         self.import_dialog: RosterImportDialog | None = None
+        self.consent_dialog: ConsentDialog | None = None
+        self.notice_dialog: NoticeDialog | None = None
+        self.posts: list[str] = []
 
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("rosterStatus")
         self.status_filter.addItem(self.tr("全部状态"), "")
         for status in EmployeeStatus:
             self.status_filter.addItem(status_text(status), status.value)
+        self.post_filter = QComboBox()
+        self.post_filter.setObjectName("rosterPost")
+        self.post_filter.addItem(self.tr("全部岗位"), "")
+        self.post_filter.addItem(self.tr("后勤人员（保洁、保安、物业、食堂、维修维护）"), LOGISTICS)
+        for category in Category:
+            self.post_filter.addItem(
+                self.tr("人员类别：%1").replace("%1", category_text(category)), f"category:{category}"
+            )
+        self.post_filter.setToolTip(self.tr("按人员类别或岗位筛选（北京后勤物业人员按 BJHQ 二 单独管理）"))
+        post_label = QLabel(self.tr("岗位(&O)："))
+        post_label.setBuddy(self.post_filter)
+        self.consent_filter = QCheckBox(self.tr("只看未同意(&U)"))
+        self.consent_filter.setObjectName("rosterWithoutConsent")
+        self.consent_filter.setToolTip(self.tr("只列出尚未登记对现行告知书同意的人员"))
         self.search = QLineEdit()
         self.search.setObjectName("rosterSearch")
         self.search.setClearButtonEnabled(True)
@@ -162,6 +195,10 @@ class RosterPage(QWidget):
         self.import_button.setObjectName("rosterImport")
         self.template_button = QPushButton(icon("export"), self.tr("下载模板(&T)…"))
         self.template_button.setObjectName("rosterTemplate")
+        self.consent_button = QPushButton(icon("sign"), self.tr("个人信息同意(&C)…"))
+        self.consent_button.setObjectName("rosterConsent")
+        self.notice_button = QPushButton(icon("document"), self.tr("告知书(&V)…"))
+        self.notice_button.setObjectName("rosterNotice")
         for button in (self.add_button, self.import_button):
             button.setEnabled(self.can_edit)
 
@@ -193,21 +230,32 @@ class RosterPage(QWidget):
         filters.addWidget(search_label)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.status_filter)
-        filters.addSpacing(12)
-        for button in (self.add_button, self.edit_button, self.import_button, self.template_button):
-            filters.addWidget(button)
+        filters.addWidget(post_label)
+        filters.addWidget(self.post_filter)
+        filters.addWidget(self.consent_filter)
+        actions = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.consent_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.import_button, self.template_button, self.notice_button):
+            actions.addWidget(button)
         paging = QHBoxLayout()
         paging.addWidget(self.page_label, 1)
         paging.addWidget(self.previous_button)
         paging.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(actions)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(paging)
 
         self.search.textChanged.connect(self._filter_changed)
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
+        self.post_filter.currentIndexChanged.connect(self._filter_changed)
+        self.consent_filter.toggled.connect(self._filter_changed)
+        self.consent_button.clicked.connect(self.edit_consent)
+        self.notice_button.clicked.connect(self.show_notice)
         self.previous_button.clicked.connect(lambda: self.show_page(self.offset - PAGE_SIZE))
         self.next_button.clicked.connect(lambda: self.show_page(self.offset + PAGE_SIZE))
         self.add_button.clicked.connect(self.add_employee)
@@ -225,8 +273,6 @@ class RosterPage(QWidget):
 
     def show_page(self, offset: int) -> None:
         """Read the page from ``offset`` with the current filters, off the GUI thread."""
-        from storage.roster import list_employees
-
         if self.loading:  # one read at a time; the newest filters win
             self._reload_after = True
             self._wanted_offset = offset
@@ -234,21 +280,25 @@ class RosterPage(QWidget):
         self.loading = True
         self._reload_after = False
         db, search, status = self.db, self.search.text(), str(self.status_filter.currentData() or "")
+        chosen, without_consent = str(self.post_filter.currentData() or ""), self.consent_filter.isChecked()
         offset = max(0, offset)
         run_in_background(
             self,
-            lambda _progress: list_employees(db, search=search, status=status or None, offset=offset, limit=PAGE_SIZE),
+            lambda _progress: read_page(db, search, status, chosen, without_consent, offset),
             self._shown,
             self._load_failed,
             self.tr("正在读取花名册……"),
             show_progress=False,
         )
 
-    def _shown(self, page: Page[EmployeeView]) -> None:
+    def _shown(self, shown: RosterRead) -> None:
         self.loading = False
         if self._reload_after:
             self.show_page(self._wanted_offset)
             return
+        page = shown.page
+        self._set_posts(shown.posts)
+        self.model.notice_version = shown.notice_version
         self.model.set_rows(page.rows)
         self.offset, self.total = page.offset, page.total
         if page.total:
@@ -267,10 +317,26 @@ class RosterPage(QWidget):
         self.loading = False
         show_error(self, self.tr("无法读取花名册。"), error, self.tr("没有修改任何数据。"))
 
+    def _set_posts(self, posts: list[str]) -> None:
+        """The roster's posts after the categories, kept as they are while the same (a choice stays chosen)."""
+        if posts == self.posts:
+            return
+        self.posts = posts
+        chosen = self.post_filter.currentData()
+        self.post_filter.blockSignals(True)
+        while self.post_filter.count() > 2 + len(Category):
+            self.post_filter.removeItem(self.post_filter.count() - 1)
+        for post in posts:
+            self.post_filter.addItem(self.tr("岗位：%1").replace("%1", post), f"post:{post}")
+        self.post_filter.setCurrentIndex(max(0, self.post_filter.findData(chosen)))
+        self.post_filter.blockSignals(False)
+
     def _update_buttons(self) -> None:
         self.previous_button.setEnabled(self.offset > 0)
         self.next_button.setEnabled(self.offset + PAGE_SIZE < self.total)
-        self.edit_button.setEnabled(self.selected() is not None)
+        person = self.selected()
+        self.edit_button.setEnabled(person is not None)
+        self.consent_button.setEnabled(person is not None and not person.anonymised)
 
     def selected(self) -> EmployeeView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -304,6 +370,36 @@ class RosterPage(QWidget):
         self.dialog = dialog
         dialog.accepted.connect(self._saved)
         dialog.finished.connect(lambda _: setattr(self, "dialog", None))
+        dialog.open()
+
+    # --- consent (个人信息保护) ----------------------------------------------------------------------------
+
+    @Slot()
+    def edit_consent(self) -> None:
+        """The selected person's consent records, and recording one (officer or manager; an auditor reads)."""
+        from storage.roster import consent_records, record_consent
+
+        person = self.selected()
+        if person is None or person.anonymised:
+            return
+        db, actor, person_id = self.db, self.actor, person.id
+        record = (lambda day, version: record_consent(db, actor, person_id, day, version)) if self.can_edit else None
+        dialog = ConsentDialog(person, self.model.notice_version, lambda: consent_records(db, person_id), record, self)
+        self.consent_dialog = dialog
+        dialog.finished.connect(lambda _: self._consent_closed(dialog))
+        dialog.open()
+
+    def _consent_closed(self, dialog: ConsentDialog) -> None:
+        self.consent_dialog = None
+        if dialog.recorded:
+            self.message.setText(self.tr("已登记 %1 的个人信息收集同意。").replace("%1", dialog.person.name))
+            self.show_page(self.offset)
+
+    @Slot()
+    def show_notice(self) -> None:
+        dialog = NoticeDialog(self.model.notice_version, self)
+        self.notice_dialog = dialog
+        dialog.finished.connect(lambda _: setattr(self, "notice_dialog", None))
         dialog.open()
 
     # --- import and template ---------------------------------------------------------------------------
@@ -346,6 +442,41 @@ class RosterPage(QWidget):
     def _saved(self) -> None:
         self.message.setText(self.tr("花名册已保存。"))
         self.show_page(self.offset)
+
+
+class RosterRead(NamedTuple):
+    """What one read of the roster page brings: the page, the posts for the filter, the notice in force."""
+
+    page: Page[EmployeeView]
+    posts: list[str]
+    notice_version: str
+
+
+def read_page(db: Database, search: str, status: str, chosen: str, without_consent: bool, offset: int) -> RosterRead:
+    """One page with the filters (``chosen``: "", ``logistics``, ``category:…`` or ``post:…``); off the GUI thread."""
+    from storage.ledger import get_settings
+    from storage.roster import list_employees, roster_posts
+
+    notice_version = get_settings(db).notice_version
+    categories: frozenset[str] | None = None
+    post: str | None = None
+    if chosen == LOGISTICS:
+        categories = LOGISTICS_CATEGORIES
+    elif chosen.startswith("category:"):
+        categories = frozenset({chosen.removeprefix("category:")})
+    elif chosen.startswith("post:"):
+        post = chosen.removeprefix("post:")
+    page = list_employees(
+        db,
+        search=search,
+        status=status or None,
+        offset=offset,
+        limit=PAGE_SIZE,
+        categories=categories,
+        post=post,
+        without_consent_to=notice_version if without_consent else None,
+    )
+    return RosterRead(page, roster_posts(db), notice_version)
 
 
 class EmployeeDialog(QDialog):

@@ -272,6 +272,11 @@ class SummaryPage(QWidget):
         title = self.tr("每日汇总 %1").replace("%1", day.isoformat())
         dialog = SignDialog(self.account, [Meaning.INSPECTOR], title, sign, self)
         dialog.setWindowTitle(self.tr("签署每日汇总"))
+        # the meaning of a day's signature is not an inspector's: it is the person in charge vouching for the day
+        dialog.meaning_combo.setItemText(0, self.tr("当日汇总负责人签署"))
+        dialog.meaning_combo.setToolTip(
+            self.tr("负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录")
+        )
         dialog.statement.setText(
             self.tr(
                 "本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。"

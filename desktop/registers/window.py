@@ -8,12 +8,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.common.assets import icon
 from desktop.common.look import fit_to_screen
 from desktop.registers.disinfection import DisinfectionPage
 from desktop.registers.isolation import IsolationPage
+from desktop.registers.ledger_settings import LedgerSettingsDialog
 from desktop.registers.observation import ObservationPage
 from desktop.registers.readings import ReadingsPage
 from desktop.registers.roster import RosterPage
@@ -52,6 +53,12 @@ class RegistersWindow(QWidget):
         self.isolation = IsolationPage(db, account)
         self.tabs.addTab(self.isolation, icon("fail"), self.tr("隔离观察区(&6)"))
         self.isolation.changed.connect(lambda: self.disinfection.show_day(self.disinfection.day))
+        self.settings_button = QPushButton(icon("sources"), self.tr("台账设置(&S)…"))
+        self.settings_button.setObjectName("ledgerSettings")
+        self.settings_button.setToolTip(self.tr("发热阈值与个人健康信息保存期限（单位主要负责人）"))
+        self.settings_button.clicked.connect(self.open_settings)
+        self.tabs.setCornerWidget(self.settings_button)
+        self.settings_dialog: LedgerSettingsDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         fit_to_screen(self, 1280, 760)
@@ -85,6 +92,19 @@ class RegistersWindow(QWidget):
         summary = self.summary.summary
         if summary is not None and summary.signed_by is not None and summary.day == self.readings.day:
             self.readings.show_day(self.readings.day)
+
+    def open_settings(self) -> None:
+        """台账设置: the threshold and retention; what they change is read again when the dialog says so."""
+        dialog = LedgerSettingsDialog(self.db, self.account.name, self.account.role, self)
+        self.settings_dialog = dialog
+        dialog.changed.connect(self._settings_changed)
+        dialog.finished.connect(lambda _: setattr(self, "settings_dialog", None))
+        dialog.open()
+
+    def _settings_changed(self) -> None:
+        self.readings.show_day(self.readings.day)
+        self.roster.show_page(self.roster.offset)
+        self.observation.show_day(self.observation.day)
 
     def _close_when_saved(self) -> None:
         if self._closing and not self.readings.pending():

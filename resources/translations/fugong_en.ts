@@ -865,6 +865,130 @@
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="49"/>
+        <source>仅用于本次疫情防控</source>
+        <translation>Epidemic control only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="56"/>
+        <source>未同意</source>
+        <translation>No consent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="58"/>
+        <source>已同意（%1 版）</source>
+        <translation>Agreed (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="59"/>
+        <source>%1 版（非现行 %2 版）</source>
+        <translation>Version %1 (not the current %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="66"/>
+        <source>本程序没有 %1 版告知书的文本（单位自行制作的告知书），只登记其版本号。</source>
+        <translation>This program does not hold the text of notice version %1 (a notice the company made itself); only its version is recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="144"/>
+        <source>个人信息收集同意：%1</source>
+        <translation>Consent to collecting personal information: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="184"/>
+        <source>先向本人出示告知书，本人同意后再登记；同一版本再次登记即更正其日期。每次登记和更正都记入审计记录。</source>
+        <translation>Show the person the notice first and record their consent once they agree; recording the same version again corrects its date. Every record and correction goes into the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="190"/>
+        <source>同意日期(&amp;D)：</source>
+        <translation>Consent &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="191"/>
+        <source>告知书版本(&amp;V)：</source>
+        <translation>Notice &amp;version:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="192"/>
+        <source>用途：</source>
+        <translation>Purpose:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="193"/>
+        <source>登记同意</source>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="204"/>
+        <source>登记同意(&amp;R)</source>
+        <translation>&amp;Record consent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="226"/>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="234"/>
+        <source>已登记 %1 条同意记录，最近一次：%2，%3 版。</source>
+        <translation>%1 consent record(s); the latest: %2, version %3.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="240"/>
+        <source>尚未登记同意：请出示告知书，本人同意后登记。</source>
+        <translation>No consent recorded yet: show the notice, and record it once the person agrees.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="262"/>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="274"/>
+        <source>未能登记。</source>
+        <translation>Not recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="274"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentModel</name>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="86"/>
+        <source>同意日期</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="87"/>
+        <source>告知书版本</source>
+        <translation>Notice version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="88"/>
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="89"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="90"/>
+        <source>登记时间（UTC）</source>
+        <translation>Recorded at (UTC)</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../desktop/signing/dialog.py" line="187"/>
@@ -1282,122 +1406,122 @@
 <context>
     <name>EmployeeDialog</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="371"/>
+        <location filename="../../desktop/registers/roster.py" line="502"/>
         <source>添加人员</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="371"/>
+        <location filename="../../desktop/registers/roster.py" line="502"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="390"/>
+        <location filename="../../desktop/registers/roster.py" line="521"/>
         <source>直接雇用的留空</source>
         <translation>Leave empty if employed directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="395"/>
+        <location filename="../../desktop/registers/roster.py" line="526"/>
         <source>显示完整(&amp;S)</source>
         <translation>&amp;Show in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="397"/>
+        <location filename="../../desktop/registers/roster.py" line="528"/>
         <source>仅单位主要负责人可查看完整号码；每次查看都记入审计记录</source>
         <translation>Only the manager may see the full numbers; each time is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="405"/>
+        <location filename="../../desktop/registers/roster.py" line="536"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="415"/>
+        <location filename="../../desktop/registers/roster.py" line="546"/>
         <source>例如：湖北武汉</source>
         <translation>e.g. Wuhan, Hubei</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="419"/>
+        <location filename="../../desktop/registers/roster.py" line="550"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="420"/>
+        <location filename="../../desktop/registers/roster.py" line="551"/>
         <source>部门(&amp;D)：</source>
         <translation>&amp;Department:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="421"/>
+        <location filename="../../desktop/registers/roster.py" line="552"/>
         <source>岗位(&amp;P)：</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="422"/>
+        <location filename="../../desktop/registers/roster.py" line="553"/>
         <source>人员类别(&amp;C)：</source>
         <translation>&amp;Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="423"/>
+        <location filename="../../desktop/registers/roster.py" line="554"/>
         <source>外包单位(&amp;O)：</source>
         <translation>&amp;Outsourcing company:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="424"/>
+        <location filename="../../desktop/registers/roster.py" line="555"/>
         <source>身份证号(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="428"/>
+        <location filename="../../desktop/registers/roster.py" line="559"/>
         <source>手机号(&amp;H)：</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="431"/>
+        <location filename="../../desktop/registers/roster.py" line="562"/>
         <source>宿舍房间(&amp;R)：</source>
         <translation>Dormitory &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="432"/>
+        <location filename="../../desktop/registers/roster.py" line="563"/>
         <source>状态(&amp;U)：</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="434"/>
+        <location filename="../../desktop/registers/roster.py" line="565"/>
         <source>返回自(&amp;F)：</source>
         <translation>Returned &amp;from:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="458"/>
+        <location filename="../../desktop/registers/roster.py" line="589"/>
         <source>%1（不修改请留空）</source>
         <translation>%1 (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="458"/>
+        <location filename="../../desktop/registers/roster.py" line="589"/>
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="498"/>
+        <location filename="../../desktop/registers/roster.py" line="629"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="507"/>
+        <location filename="../../desktop/registers/roster.py" line="638"/>
         <source>已显示（已记入审计）</source>
         <translation>Shown (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="524"/>
+        <location filename="../../desktop/registers/roster.py" line="655"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="534"/>
+        <location filename="../../desktop/registers/roster.py" line="665"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="534"/>
+        <location filename="../../desktop/registers/roster.py" line="665"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -2261,6 +2385,208 @@
     </message>
 </context>
 <context>
+    <name>LedgerSettings</name>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="57"/>
+        <source>疫情防控期已结束</source>
+        <translation>the epidemic period is over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="58"/>
+        <source>超过保存天数</source>
+        <translation>past the retention days</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSettingsDialog</name>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="71"/>
+        <source>台账设置</source>
+        <translation>Ledger settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="84"/>
+        <source>仅单位主要负责人可修改以下设置；每次修改都记入审计记录。</source>
+        <translation>Only the company&apos;s principal may change these settings; every change goes into the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="86"/>
+        <source>仅单位主要负责人可修改以下设置（当前账户只能查看）。</source>
+        <translation>Only the company&apos;s principal may change these settings (this account can only view them).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="102"/>
+        <source>保存阈值(&amp;T)</source>
+        <translation>Save &amp;threshold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="105"/>
+        <source>发热阈值(&amp;F)：</source>
+        <translation>&amp;Fever threshold:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="111"/>
+        <source>发热阈值</source>
+        <translation>Fever threshold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="117"/>
+        <source>超过以下天数的个人健康信息删除(&amp;N)：</source>
+        <translation>Keep personal health &amp;data no longer than:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="123"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="124"/>
+        <source>疫情防控期已宣布结束，日期(&amp;E)：</source>
+        <translation>The &amp;epidemic period was declared over on:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="130"/>
+        <source>保存期限设置(&amp;S)</source>
+        <translation>&amp;Save retention</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="132"/>
+        <source>预览清理(&amp;P)…</source>
+        <translation>&amp;Preview removal…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="134"/>
+        <source>执行清理(&amp;R)…</source>
+        <translation>&amp;Remove now…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="141"/>
+        <source>到期后删除体温记录和已结束的医学观察；离岗且已无记录的人员匿名化（姓名、身份证号、手机号、宿舍、返回地清空）。疫情防控期结束后，全部体温记录删除、全部人员匿名化。已签署的每日汇总、同意记录和审计记录保留；每次清理都记录删除了什么。</source>
+        <translation>Past the retention, readings and ended observations are deleted; people who left and have no record left are anonymised (name, ID number, phone, dormitory and origin blanked). Once the epidemic period is over, every reading is deleted and everyone anonymised. Signed daily summaries, consent records and the audit trail stay; each removal records what it removed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="155"/>
+        <source>点“预览清理”查看将删除和匿名化的数据；预览不修改任何数据。</source>
+        <translation>Click Preview removal to see what would be deleted and anonymised; a preview changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="156"/>
+        <source>个人健康信息保存期限（个人信息保护）</source>
+        <translation>Retention of personal health data (personal information protection)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="161"/>
+        <source>保存期限已修改但尚未保存：预览和清理按已保存的设置进行，请先保存。</source>
+        <translation>The retention was changed but not saved: a preview and a removal follow the saved setting, so save it first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="208"/>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="236"/>
+        <source>已执行的清理：</source>
+        <translation>Removals made:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="239"/>
+        <source>%1（UTC） %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人</source>
+        <translation>%1 (UTC) %2: %3; before %4, %5 reading(s) and %6 observation(s) deleted, %7 people anonymised</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="283"/>
+        <source>操作未完成。</source>
+        <translation>Not done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="283"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="294"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="314"/>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="301"/>
+        <source>发热阈值已改为 %1 °C；已录入的体温保留录入时的判断。</source>
+        <translation>The fever threshold is now %1 °C; readings already entered keep the judgement they got.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="322"/>
+        <source>保存期限设置已保存。</source>
+        <translation>Retention saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="332"/>
+        <source>正在统计……</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="342"/>
+        <source>（%1 至 %2）</source>
+        <translation> (%1 to %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="350"/>
+        <source>按“%1”清理，删除 %2 之前的个人健康信息：</source>
+        <translation>Removal because %1: personal health data before %2:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="353"/>
+        <source>· 删除体温记录 %1 条%2</source>
+        <translation>· %1 reading(s) deleted%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="354"/>
+        <source>· 删除医学观察 %1 条（含其变更记录）</source>
+        <translation>· %1 observation(s) deleted (with their changes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="355"/>
+        <source>· 匿名化人员 %1 人（姓名改为“已匿名 #编号”，身份证号、手机号、宿舍、返回地清空）</source>
+        <translation>· %1 people anonymised (name replaced by their roster number; ID number, phone, dormitory and origin blanked)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="358"/>
+        <source>保留：已签署的每日汇总 %1 份、同意记录、审计记录，以及本次清理的记录。</source>
+        <translation>Kept: %1 signed daily summaries, the consent records, the audit trail, and the record of this removal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="361"/>
+        <source>以上只是预览，尚未删除任何数据。</source>
+        <translation>This is only a preview; nothing has been deleted yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="374"/>
+        <source>执行清理</source>
+        <translation>Remove now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="376"/>
+        <source>将删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人。删除后无法恢复。确定执行吗？</source>
+        <translation>%1 reading(s) and %2 observation(s) will be deleted and %3 people anonymised. This cannot be undone. Remove them?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="393"/>
+        <source>未执行清理，没有删除任何数据。</source>
+        <translation>Not removed; nothing was deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="396"/>
+        <source>正在清理……</source>
+        <translation>Removing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="403"/>
+        <source>清理完成：删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人；已记录本次清理。</source>
+        <translation>Removed: %1 reading(s) and %2 observation(s) deleted, %3 people anonymised; this removal is recorded.</translation>
+    </message>
+</context>
+<context>
     <name>LockedPage</name>
     <message>
         <location filename="../../desktop/accounts/login.py" line="32"/>
@@ -2823,6 +3149,14 @@
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../desktop/registers/consent.py" line="112"/>
+        <source>个人信息收集告知书（%1 版）</source>
+        <translation>Notice on collecting personal information (version %1)</translation>
+    </message>
+</context>
+<context>
     <name>Observation</name>
     <message>
         <location filename="../../desktop/registers/observation.py" line="464"/>
@@ -3288,114 +3622,297 @@
     </message>
 </context>
 <context>
+    <name>ReadingsImport</name>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="57"/>
+        <source>症状</source>
+        <translation>symptoms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="59"/>
+        <source>姓名</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="60"/>
+        <source>体温</source>
+        <translation>temperature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="61"/>
+        <source>测温时间</source>
+        <translation>time taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="62"/>
+        <source>症状（可选）</source>
+        <translation>symptoms (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="128"/>
+        <source>选择测温设备导出的文件</source>
+        <translation>Choose the file the temperature device exported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="130"/>
+        <source>测温记录 (*.csv *.xlsx);;所有文件 (*)</source>
+        <translation>Temperature records (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsImportDialog</name>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="156"/>
+        <source>从测温设备导入：“%1”</source>
+        <translation>Import from a temperature device: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="167"/>
+        <source>文件“%1”：%2 行数据，%3 列。</source>
+        <translation>File “%1”: %2 data row(s), %3 column(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="182"/>
+        <source>例如：东门测温门（列的对应关系按来源记住）</source>
+        <translation>e.g. the east gate&apos;s camera (the columns are remembered per source)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="185"/>
+        <source>来源(&amp;S)：</source>
+        <translation>&amp;Source:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="189"/>
+        <source>（未选择）</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="189"/>
+        <source>（没有此列）</source>
+        <translation>(no such column)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="194"/>
+        <source>%1 列：</source>
+        <translation>Column of %1:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="195"/>
+        <source>列的对应关系</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="198"/>
+        <source>预览(&amp;P)</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="200"/>
+        <source>选好各列后点“预览”：只检查，不保存。</source>
+        <translation>Choose the columns, then Preview: it only checks, it stores nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="209"/>
+        <location filename="../../desktop/registers/readings_import.py" line="271"/>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="262"/>
+        <source>列或来源已更改，请重新预览。</source>
+        <translation>The columns or the source changed: preview again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="271"/>
+        <source>导入 %1 条(&amp;I)</source>
+        <translation>&amp;Import %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="291"/>
+        <source>正在检查……</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="300"/>
+        <source>共 %1 行：可导入 %2 条（同一人同一半天取最高体温），有误 %3 行。</source>
+        <translation>%1 row(s): %2 reading(s) to import (the highest temperature of a person&apos;s half-day is kept), %3 bad row(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="305"/>
+        <source>其中 %1 个半天已过，导入的体温将标记为补录并记入审计记录。</source>
+        <translation> %1 half-day(s) are past: their readings will be marked late and audited.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="310"/>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="312"/>
+        <source>我已查看以上问题：只导入无误的 %1 条，其余不导入</source>
+        <translation>I have seen the problems above: import only the %1 good reading(s), leave out the rest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="336"/>
+        <source>第 %1 行：%2%3</source>
+        <translation>row %1: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="369"/>
+        <source>正在导入体温……</source>
+        <translation>Importing readings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="381"/>
+        <source>体温未导入。</source>
+        <translation>The readings were not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="381"/>
+        <source>没有导入任何数据。</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings_import.py" line="392"/>
+        <source>已从“%1”导入 %2 条体温，其中发热或有症状 %3 条、补录 %4 条。</source>
+        <translation>%2 reading(s) imported from “%1”: %3 with a fever or symptoms, %4 late.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="156"/>
+        <location filename="../../desktop/registers/readings.py" line="164"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="161"/>
+        <location filename="../../desktop/registers/readings.py" line="169"/>
         <source>上一班(&amp;P)</source>
         <translation>&amp;Previous shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="163"/>
+        <location filename="../../desktop/registers/readings.py" line="171"/>
         <source>下一班(&amp;N)</source>
         <translation>&amp;Next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="172"/>
+        <location filename="../../desktop/registers/readings.py" line="175"/>
+        <source>从测温设备导入(&amp;I)…</source>
+        <translation>&amp;Import from a device…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="177"/>
+        <source>导入测温门或人脸识别测温终端导出的 CSV 或 Excel 文件</source>
+        <translation>Import the CSV or Excel file a thermal gate or face-recognition terminal exported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="185"/>
         <source>输入体温后按 Enter 到下一人，Tab 到下一格；症状填编号：%1。F2 修改已填的值。</source>
         <translation>Type the temperature and press Enter for the next person, Tab for the next cell; symptoms by number: %1. F2 changes a value already entered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="241"/>
+        <location filename="../../desktop/registers/readings.py" line="256"/>
         <source>正在读取体温登记……</source>
         <translation>Reading the temperature register…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="256"/>
+        <location filename="../../desktop/registers/readings.py" line="271"/>
         <source>发热阈值 %1 °C</source>
         <translation>Fever threshold %1 °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="257"/>
+        <location filename="../../desktop/registers/readings.py" line="272"/>
         <source>（当日汇总已签署，记录已锁定）</source>
         <translation> (the day was signed off; its records are locked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="261"/>
+        <location filename="../../desktop/registers/readings.py" line="276"/>
         <source>第 %1–%2 人，共 %3 人</source>
         <translation>People %1–%2 of %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="267"/>
+        <location filename="../../desktop/registers/readings.py" line="282"/>
         <source>花名册中没有需测温的人员。</source>
         <translation>Nobody on the roster to check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="276"/>
+        <location filename="../../desktop/registers/readings.py" line="291"/>
         <source>无法读取体温登记。</source>
         <translation>Could not read the temperature register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="276"/>
+        <location filename="../../desktop/registers/readings.py" line="291"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="285"/>
+        <location filename="../../desktop/registers/readings.py" line="303"/>
+        <location filename="../../desktop/registers/readings.py" line="309"/>
+        <source>正在读取“%1”……</source>
+        <translation>Reading “%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="308"/>
+        <source>无法读取这个文件。</source>
+        <translation>This file cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="308"/>
+        <source>没有导入任何数据。</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/readings.py" line="334"/>
         <source>症状将与%1体温一起保存。</source>
         <translation>The symptoms will be saved with the %1 temperature.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="309"/>
+        <location filename="../../desktop/registers/readings.py" line="358"/>
         <source>补录</source>
         <translation>Late entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="311"/>
+        <location filename="../../desktop/registers/readings.py" line="360"/>
         <source>%1 %2 已过，现在录入的体温将标记为补录，并记入审计记录（录入人、录入时间）。确认补录吗？</source>
         <translation>The %2 of %1 has passed: temperatures entered now are marked as late entries and recorded in the audit trail (who entered them, and when). Enter them as late entries?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="329"/>
+        <location filename="../../desktop/registers/readings.py" line="378"/>
         <source>未保存：未确认补录。</source>
         <translation>Not saved: the late entry was not confirmed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="359"/>
+        <location filename="../../desktop/registers/readings.py" line="408"/>
         <source>正在保存体温……</source>
         <translation>Saving temperatures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="371"/>
+        <location filename="../../desktop/registers/readings.py" line="420"/>
         <source>已保存 %1 条%2体温%3。</source>
         <translation>Saved %1 %2 temperature(s)%3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="374"/>
+        <location filename="../../desktop/registers/readings.py" line="423"/>
         <source>（补录）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="385"/>
+        <location filename="../../desktop/registers/readings.py" line="434"/>
         <source>体温未保存：%1</source>
         <translation>Temperatures not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="417"/>
+        <location filename="../../desktop/registers/readings.py" line="466"/>
         <source>发热（≥ %1 °C）或有可疑症状的人员会在此列出下一步措施（GN 四（十四）（十五）、BJHQ 二）。</source>
         <translation>Anyone with a fever (≥ %1 °C) or a suspicious symptom is shown here with the next steps (GN 4 (14) (15), BJHQ 2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="445"/>
+        <location filename="../../desktop/registers/readings.py" line="494"/>
         <source>本页发热或有症状：%1 人</source>
         <translation>With fever or symptoms on this page: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="446"/>
+        <location filename="../../desktop/registers/readings.py" line="495"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
@@ -3413,22 +3930,22 @@
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="55"/>
+        <location filename="../../desktop/registers/roster.py" line="57"/>
         <source>在岗</source>
         <translation>on site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="56"/>
+        <location filename="../../desktop/registers/roster.py" line="58"/>
         <source>居家观察</source>
         <translation>home observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="57"/>
+        <location filename="../../desktop/registers/roster.py" line="59"/>
         <source>集中观察</source>
         <translation>centralised observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="58"/>
+        <location filename="../../desktop/registers/roster.py" line="60"/>
         <source>离岗</source>
         <translation>left</translation>
     </message>
@@ -3436,42 +3953,52 @@
 <context>
     <name>RegistersWindow</name>
     <message>
-        <location filename="../../desktop/registers/window.py" line="36"/>
+        <location filename="../../desktop/registers/window.py" line="37"/>
         <source>员工健康台账 — 复工自查</source>
         <translation>Employee health ledger — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="43"/>
+        <location filename="../../desktop/registers/window.py" line="44"/>
         <source>花名册(&amp;1)</source>
         <translation>Roster (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="45"/>
+        <location filename="../../desktop/registers/window.py" line="46"/>
         <source>体温登记(&amp;2)</source>
         <translation>Temperatures (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="47"/>
+        <location filename="../../desktop/registers/window.py" line="48"/>
         <source>医学观察(&amp;3)</source>
         <translation>Observation (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="49"/>
+        <location filename="../../desktop/registers/window.py" line="50"/>
         <source>每日汇总(&amp;4)</source>
         <translation>Daily summary (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="51"/>
+        <location filename="../../desktop/registers/window.py" line="52"/>
         <source>通风消毒(&amp;5)</source>
         <translation>Ventilation and disinfection (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="53"/>
+        <location filename="../../desktop/registers/window.py" line="54"/>
         <source>隔离观察区(&amp;6)</source>
         <translation>Isolation area (&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="74"/>
+        <location filename="../../desktop/registers/window.py" line="56"/>
+        <source>台账设置(&amp;S)…</source>
+        <translation>Ledger &amp;settings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="58"/>
+        <source>发热阈值与个人健康信息保存期限（单位主要负责人）</source>
+        <translation>The fever threshold and the retention of personal health data (the company&apos;s principal)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="81"/>
         <source>正在保存体温，保存后关闭窗口……</source>
         <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>
@@ -3670,166 +4197,231 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="88"/>
+        <location filename="../../desktop/registers/roster.py" line="96"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="89"/>
+        <location filename="../../desktop/registers/roster.py" line="97"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="90"/>
+        <location filename="../../desktop/registers/roster.py" line="98"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="91"/>
+        <location filename="../../desktop/registers/roster.py" line="99"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="92"/>
+        <location filename="../../desktop/registers/roster.py" line="100"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="93"/>
+        <location filename="../../desktop/registers/roster.py" line="101"/>
         <source>外包单位</source>
         <translation>Outsourcing company</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="94"/>
+        <location filename="../../desktop/registers/roster.py" line="102"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="95"/>
+        <location filename="../../desktop/registers/roster.py" line="103"/>
         <source>手机号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="96"/>
+        <location filename="../../desktop/registers/roster.py" line="104"/>
         <source>宿舍</source>
         <translation>Dormitory</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="97"/>
+        <location filename="../../desktop/registers/roster.py" line="105"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="98"/>
+        <location filename="../../desktop/registers/roster.py" line="106"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="99"/>
+        <location filename="../../desktop/registers/roster.py" line="107"/>
         <source>返回自</source>
         <translation>Returned from</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="108"/>
+        <source>个人信息同意</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="119"/>
+        <source>尚未登记本人对现行 %1 版告知书的同意</source>
+        <translation>No consent to the current notice (version %1) is recorded</translation>
     </message>
 </context>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="148"/>
+        <location filename="../../desktop/registers/roster.py" line="167"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="154"/>
+        <location filename="../../desktop/registers/roster.py" line="172"/>
+        <source>全部岗位</source>
+        <translation>All posts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="173"/>
+        <source>后勤人员（保洁、保安、物业、食堂、维修维护）</source>
+        <translation>Logistics staff (cleaning, security, property, canteen, maintenance)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="176"/>
+        <source>人员类别：%1</source>
+        <translation>Category: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="178"/>
+        <source>按人员类别或岗位筛选（北京后勤物业人员按 BJHQ 二 单独管理）</source>
+        <translation>Filter by category or post (Beijing&apos;s logistics staff are managed separately under BJHQ 2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="179"/>
+        <source>岗位(&amp;O)：</source>
+        <translation>P&amp;ost:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="181"/>
+        <source>只看未同意(&amp;U)</source>
+        <translation>Witho&amp;ut consent only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="183"/>
+        <source>只列出尚未登记对现行告知书同意的人员</source>
+        <translation>List only the people with no consent to the current notice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="187"/>
         <source>搜索姓名、部门、宿舍</source>
         <translation>Search name, department, dormitory</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="155"/>
+        <location filename="../../desktop/registers/roster.py" line="188"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="157"/>
+        <location filename="../../desktop/registers/roster.py" line="190"/>
         <source>添加(&amp;A)…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="159"/>
+        <location filename="../../desktop/registers/roster.py" line="192"/>
         <source>编辑(&amp;E)…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="161"/>
+        <location filename="../../desktop/registers/roster.py" line="194"/>
         <source>从 Excel 导入(&amp;I)…</source>
         <translation>&amp;Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="163"/>
+        <location filename="../../desktop/registers/roster.py" line="196"/>
         <source>下载模板(&amp;T)…</source>
         <translation>Download &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="182"/>
+        <location filename="../../desktop/registers/roster.py" line="198"/>
+        <source>个人信息同意(&amp;C)…</source>
+        <translation>&amp;Consent…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="200"/>
+        <source>告知书(&amp;V)…</source>
+        <translation>&amp;View notice…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="219"/>
         <source>上一页(&amp;P)</source>
         <translation>&amp;Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="184"/>
+        <location filename="../../desktop/registers/roster.py" line="221"/>
         <source>下一页(&amp;N)</source>
         <translation>&amp;Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="243"/>
+        <location filename="../../desktop/registers/roster.py" line="290"/>
         <source>正在读取花名册……</source>
         <translation>Reading the roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="256"/>
+        <location filename="../../desktop/registers/roster.py" line="306"/>
         <source>第 %1–%2 人，共 %3 人</source>
         <translation>People %1–%2 of %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="262"/>
+        <location filename="../../desktop/registers/roster.py" line="312"/>
         <source>没有符合条件的人员。</source>
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="268"/>
+        <location filename="../../desktop/registers/roster.py" line="318"/>
         <source>无法读取花名册。</source>
         <translation>Could not read the roster.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="268"/>
+        <location filename="../../desktop/registers/roster.py" line="318"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="318"/>
-        <location filename="../../desktop/registers/roster.py" line="324"/>
+        <location filename="../../desktop/registers/roster.py" line="330"/>
+        <source>岗位：%1</source>
+        <translation>Post: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="395"/>
+        <source>已登记 %1 的个人信息收集同意。</source>
+        <translation>Consent of %1 recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="414"/>
+        <location filename="../../desktop/registers/roster.py" line="420"/>
         <source>正在检查 %1……</source>
         <translation>Checking %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="323"/>
+        <location filename="../../desktop/registers/roster.py" line="419"/>
         <source>无法读取这个文件。</source>
         <translation>This file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="323"/>
+        <location filename="../../desktop/registers/roster.py" line="419"/>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="336"/>
+        <location filename="../../desktop/registers/roster.py" line="432"/>
         <source>已导入 %1 人。</source>
         <translation>Imported %1 people.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="343"/>
+        <location filename="../../desktop/registers/roster.py" line="439"/>
         <source>模板已保存到 %1。</source>
         <translation>The template was saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="347"/>
+        <location filename="../../desktop/registers/roster.py" line="443"/>
         <source>花名册已保存。</source>
         <translation>The roster was saved.</translation>
     </message>
@@ -4599,7 +5191,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/summary.py" line="174"/>
-        <location filename="../../desktop/registers/summary.py" line="309"/>
+        <location filename="../../desktop/registers/summary.py" line="314"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -4688,42 +5280,52 @@ Cited: %5, lines %6–%7</translation>
         <translation>Sign the daily summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="277"/>
+        <location filename="../../desktop/registers/summary.py" line="276"/>
+        <source>当日汇总负责人签署</source>
+        <translation>Sign-off of the day&apos;s summary by the person in charge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="278"/>
+        <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
+        <translation>The person in charge confirms the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day&apos;s records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="282"/>
         <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="295"/>
+        <location filename="../../desktop/registers/summary.py" line="300"/>
         <source>导出每日汇总 PDF</source>
         <translation>Export the daily summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="295"/>
+        <location filename="../../desktop/registers/summary.py" line="300"/>
         <source>导出每日汇总工作簿</source>
         <translation>Export the daily summary as a workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="296"/>
+        <location filename="../../desktop/registers/summary.py" line="301"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="296"/>
+        <location filename="../../desktop/registers/summary.py" line="301"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="309"/>
+        <location filename="../../desktop/registers/summary.py" line="314"/>
         <source>每日汇总未能导出。</source>
         <translation>The daily summary was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="310"/>
+        <location filename="../../desktop/registers/summary.py" line="315"/>
         <source>正在导出每日汇总……</source>
         <translation>Exporting the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="314"/>
+        <location filename="../../desktop/registers/summary.py" line="319"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>

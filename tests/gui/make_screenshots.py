@@ -368,12 +368,13 @@ def _ledger_data(url: str, folder: Path) -> Path:
     from export.signing import create_account
     from storage.companies import CompanyInput, add_site, save_company
     from storage.db import open_database
-    from storage.ledger import ReadingEntry, enter_readings, start_observation
-    from storage.roster import add_employee, update_employee
+    from storage.ledger import ReadingEntry, enter_readings, set_retention, start_observation
+    from storage.roster import add_employee, record_consent, update_employee
 
     db = open_database(url)
     create_account(db, "王经理", "王经理", "manager", PASSWORDS["王经理"])
     create_account(db, "王经理", "张伟", "officer", PASSWORDS["张伟"], actor_password=PASSWORDS["王经理"])
+    set_retention(db, "王经理", 30, None)
     db.close()
     db = open_database(url)  # a handle of the officer's own (creating the accounts logged this one in)
     company = save_company(db, "张伟", CompanyInput("北京示例制造有限公司", "91110000600037341L", "industrial"))
@@ -396,6 +397,8 @@ def _ledger_data(url: str, folder: Path) -> Path:
         if n == 8:
             values.update({"category": "保安", "outsourcing_company": "京保安服务公司"})
         ids.append(add_employee(db, "张伟", values))
+        if n % 3:
+            record_consent(db, "张伟", ids[-1], dt.date(2020, 2, 20 + n % 7), "1.0")
     start_observation(db, "张伟", ids[5], "home", dt.date(2020, 2, 24), "2 月 23 日自湖北返京")
     start_observation(db, "张伟", ids[11], "central", dt.date(2020, 2, 27), "密切接触者")
     update_employee(db, "张伟", ids[11], {"status": "在岗"})
@@ -423,6 +426,16 @@ def _ledger_data(url: str, folder: Path) -> Path:
         sheet.append([row.get(key, "") for key, _, _ in ROSTER_FIELDS])
     path = folder / "花名册-新员工.xlsx"
     book.save(path)
+    gate = folder / "东门测温门-0303.csv"
+    gate.write_text(
+        "序号,人员姓名,通行时间,体表温度,设备\n"
+        "1,王伟,2020-03-02 16:01:02,36.5,东门\n"
+        "2,李勇,2020-03-02 16:02:40,37.6,东门\n"
+        "3,访客甲,2020-03-02 16:03:00,36.4,东门\n"
+        "4,张平,2020-03-02 16:04:10,98.6,东门\n"
+        "5,刘磊,2020-03-02 16:05:00,36.6,东门\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -440,6 +453,8 @@ def shoot_ledger() -> list[Path]:
     app = QApplication([])
     from desktop.app import FugongApp, configure_application
     from desktop.registers.grid import GridColumn
+    from desktop.registers.ledger_settings import LedgerSettingsDialog
+    from desktop.registers.readings_import import ReadingsImportDialog, read_gate_file
     from desktop.registers.roster_import import RosterImportDialog, read_and_check
 
     configure_application(app)
@@ -477,8 +492,14 @@ def shoot_ledger() -> list[Path]:
 
     roster = registers.roster
     wait(lambda: not roster.loading and roster.model.rowCount() > 0)
-    roster.table.selectRow(0)
+    roster.table.selectRow(1)
     save(registers, "11-ledger-roster")
+    roster.edit_consent()
+    consent = roster.consent_dialog
+    wait(lambda: consent is not None and not consent.loading)
+    save(consent, "17-ledger-consent")
+    consent.reject()
+    roster.table.selectRow(0)
     roster.edit_selected()
     wait(lambda: roster.dialog is not None)
     roster.dialog.resize(roster.dialog.sizeHint())
@@ -499,6 +520,15 @@ def shoot_ledger() -> list[Path]:
     readings.model.setData(readings.model.index(7, GridColumn.AFTERNOON), "98.6")
     readings.grid.setCurrentIndex(readings.model.index(2, GridColumn.AFTERNOON))
     save(registers, "14-ledger-grid")
+    gate_file = read_gate_file(window.db, work / "东门测温门-0303.csv")
+    gate = ReadingsImportDialog(window.db, "张伟", gate_file, readings.now, registers)
+    gate.show()
+    gate.columns["temperature"].setCurrentIndex(gate.columns["temperature"].findData("体表温度"))
+    gate.source.setEditText("东门测温门")
+    gate.preview()
+    wait(lambda: gate.check is not None and not gate.busy)
+    save(gate, "19-ledger-gate-import")
+    gate.reject()
 
     observation = registers.observation
     registers.tabs.setCurrentWidget(observation)
@@ -514,6 +544,20 @@ def shoot_ledger() -> list[Path]:
     summary.date_edit.setDate(day)
     wait(lambda: summary.summary is not None and summary.summary.day == LEDGER_DAY and not summary.loading)
     save(registers, "16-ledger-summary")
+    summary.sign()
+    wait(lambda: summary.sign_dialog is not None)
+    summary.sign_dialog.adjustSize()
+    save(summary.sign_dialog, "20-ledger-sign-day")
+    summary.sign_dialog.reject()
+    # the manager's settings (a dialog as the manager sees it; the preview only counts, it changes nothing)
+    settings = LedgerSettingsDialog(window.db, "王经理", "manager", registers)
+    settings.today = lambda: dt.date(2020, 4, 15)
+    settings.show()
+    wait(lambda: not settings.loading)
+    settings.preview_removal()
+    wait(lambda: settings.preview is not None and not settings.busy)
+    save(settings, "18-ledger-settings")
+    settings.reject()
     registers.close()
     window.close()
     return written

@@ -66,6 +66,10 @@ def test_a_zero_report_is_signed_off_and_the_day_locks(
     assert dialog is not None
     qtbot.waitExposed(dialog)
     assert dialog.windowTitle() == "签署每日汇总" and "当日汇总" in dialog.statement.text()
+    # a day's signature means the person in charge vouches for the day, not "检查人"
+    assert dialog.meaning_combo.count() == 1
+    assert dialog.meaning_combo.currentText() == "当日汇总负责人签署"
+    assert "检查人" not in dialog.meaning_combo.currentText() + dialog.statement.text()
     type_into(qtbot, dialog.password_edit, "not my password")
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=20000)
