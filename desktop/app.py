@@ -126,7 +126,7 @@ def _announce_ready(app: QCoreApplication, window: MainWindow) -> None:
     app.quit()
 
 
-def unexpected_error_hook(log_file: Path) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+def unexpected_error_hook(log_file: Path | None = None) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
     """A ``sys.excepthook`` for the windowed application: an exception nobody caught (in a slot, a timer …)
     would otherwise vanish (no console in a windowed build). It is written to the log file with its
     traceback and shown in a dialog that names the log file; the application keeps running."""
@@ -135,8 +135,9 @@ def unexpected_error_hook(log_file: Path) -> Callable[[type[BaseException], Base
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         nonlocal busy
-        from storage.logfile import logger
+        from storage.logfile import logger, setup_logging
 
+        path = log_file or setup_logging()
         logger("gui").error("unexpected error", exc_info=(kind, error, trace))
         if busy or issubclass(kind, KeyboardInterrupt) or QApplication.instance() is None:
             return
@@ -149,7 +150,7 @@ def unexpected_error_hook(log_file: Path) -> Callable[[type[BaseException], Base
                 QCoreApplication.translate("Errors", "发生了意外错误。"),
                 error,
                 QCoreApplication.translate("Errors", "已保存的内容不受影响。详细信息已写入日志文件：%1").replace(
-                    "%1", str(log_file)
+                    "%1", str(path)
                 ),
             )
             # Without a parent window the box is owned by nobody: keep it alive until it is closed.
@@ -200,12 +201,11 @@ def ask_server_password(url: str) -> str | None:
 
 def run_gui(db_url: str | None) -> int:
     """Run the desktop application on ``db_url`` (default: ``$FUGONG_DB_URL`` or the user data folder)."""
-    from storage.files import clean_leftovers
     from storage.location import default_db_url
-    from storage.logfile import setup_logging
 
-    sys.excepthook = unexpected_error_hook(setup_logging())
-    clean_leftovers()
+    # The log file is set up, and a killed run's leftovers cleaned, off the window's thread while the
+    # login form shows (main_window.load_database); the hook sets the log up itself if it comes first.
+    sys.excepthook = unexpected_error_hook()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     configure_application(app)

@@ -72,6 +72,12 @@ def load_database(url: str, db: Database | None, progress: Progress) -> Loaded:
     from storage.db import open_database
     from storage.listing import list_inspections
 
+    if db is None:  # the application's start: its log file, and what a killed run left behind
+        from storage.files import clean_leftovers
+        from storage.logfile import setup_logging
+
+        setup_logging()
+        clean_leftovers()
     progress.update(0, 0, "")
     database = db if db is not None else open_database(url)
     progress.check()

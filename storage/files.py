@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -113,6 +112,8 @@ def _register(part: Path) -> Path | None:
 def _new_part(path: Path) -> tuple[Path, Path | None]:
     """Create an empty ``.part`` file beside ``path``, registered *before* it exists: a kill between the
     two steps must never leave a ``.part`` file that the next start does not know of."""
+    import secrets
+
     while True:
         tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.part"
         marker = _register(tmp)
