@@ -145,7 +145,7 @@ def test_the_built_command_imports_signs_exports_and_verifies(built: Path, tmp_p
         "users", "add", "张三", "--role", "officer", "--by", "王经理", stdin="officer-secret\nmanager-secret\n"
     )
     assert done.returncode == 0, done.stderr
-    done = fugong("import", str(exchange), "--actor", "张三")
+    done = fugong("import", str(exchange), "--user", "张三", stdin="officer-secret\n")
     assert done.returncode == 0, done.stderr
     imported = int(done.stdout.strip())
 
