@@ -13,9 +13,10 @@ the audit trail's sequence numbers run without a gap or a repeat; every refusal 
 one in Chinese, a known error, never a driver's message; ``fugong audit verify`` and ``fugong verify-record``
 of every completed or signed inspection pass. The figures go to the "reliability: figures" block.
 
-The focused tests at the end replay, deterministically and on both backends, the two races the run found in
-signing: a record reopened, changed and completed again while the inspector's signature was being made, and
-two managers approving the same record at once.
+The focused tests at the end replay, deterministically and on both backends, two races in signing found while
+writing the run (a 60 s run met the first once, and refused it, after the fix): a record reopened, changed and
+completed again while the inspector's signature was being made, and two managers approving the same record at
+once.
 """
 
 from __future__ import annotations
@@ -405,7 +406,7 @@ def test_eight_clients_on_postgresql(pg_url: str, tmp_path: Path, monkeypatch: p
     )
 
 
-# --- the races the run found, replayed one step at a time --------------------------------------------------
+# --- the signing races, replayed one step at a time ----------------------------------------------------------
 
 
 def _signable(url: str) -> int:
