@@ -399,6 +399,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "inspection {id} changed since the inspector signed it",
         "检查记录 #{id} 在检查人签署后被改动过",
     ),
+    "sign.changed_while_signing": (
+        "inspection {id} was changed by someone else while it was being signed; nothing was signed — check it "
+        "and sign again",
+        "检查记录 #{id} 在签署过程中被他人改动；没有签署任何内容，请核对后重新签署",
+    ),
     "sign.no_report_files": ("inspection {id} has no signed report files", "检查记录 #{id} 没有已签署的报告文件"),
     "verify.too_large": (
         "{name} is too large to be a report; nothing was verified",

@@ -82,6 +82,26 @@ VERDICT_MARK = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.WARNING: "!"}
 # --- text ----------------------------------------------------------------------------------------------
 
 
+class WrappedOnce(Paragraph):
+    """A paragraph that breaks its lines once per width. reportlab wraps a table cell's paragraph again at every
+    attempt to place, keep together or split the table (about ten times each in the largest report), and
+    breaking CJK text into lines, character by character, was most of the layout's time. The same lines come
+    back for the same width, so the report is drawn exactly as before; a split's parts are new paragraphs."""
+
+    _wrapped: tuple[float, list[float], Any, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        cached = self._wrapped
+        if cached is not None and cached[0] == availWidth:
+            self.width, widths, self.blPara, self.height = cached
+            self._wrapWidths = list(widths)
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if hasattr(self, "blPara"):  # (nothing is kept for a width too narrow to hold anything)
+            self._wrapped = (availWidth, list(self._wrapWidths), self.blPara, height)
+        return width, height
+
+
 @dataclass(frozen=True)
 class Styles:
     """Paragraph styles, all in the embedded CJK font (Latin runs switch font inside the markup)."""
@@ -101,7 +121,7 @@ class Styles:
 
     def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of plain text (escaped here; never markup from user data)."""
-        return Paragraph(self.fonts.markup(_fit(text)), style or self.body)
+        return WrappedOnce(self.fonts.markup(_fit(text)), style or self.body)
 
     def cell(self, text: str, width: float, style: ParagraphStyle | None = None) -> Flowable:
         """A table cell of ``width`` (its column less the padding): one drawn line when the text fits on one,
@@ -115,7 +135,7 @@ class Styles:
         return self.p(text, style)
 
     def labelled(self, label: str, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(f"{self.fonts.markup(label)}：{self.fonts.markup(_fit(text))}", style or self.body)
+        return WrappedOnce(f"{self.fonts.markup(label)}：{self.fonts.markup(_fit(text))}", style or self.body)
 
 
 # A paragraph sits in a table cell, which cannot break across pages: text longer than this is cut (and says

@@ -37,7 +37,7 @@ from storage import auth, inspections, verification
 from storage.db import Database
 from storage.errors import InvalidInputError, KnownError, NotFoundError, PermissionDeniedError, RecordLockedError
 from storage.logfile import logger
-from storage.models import ReportFile, Signature, User, utcnow
+from storage.models import Inspection, ReportFile, Signature, User, utcnow
 from storage.record import canonical_bytes, canonical_record, record_hash
 from storage.unit_of_work import unit_of_work, users_exist
 
@@ -247,10 +247,7 @@ def sign(
         existing = list(session.scalars(select(Signature).where(Signature.inspection_id == inspection_id)))
     meanings = {s.meaning for s in existing}
     if meaning in meanings:
-        raise RecordLockedError(
-            f"inspection {inspection_id} already has its {MEANINGS[meaning]} signature",
-            f"检查记录 #{inspection_id} 已有“{MEANINGS[meaning]}”签名",
-        )
+        raise _already_signed(inspection_id, meaning)
     if meaning == "inspector" and inspection.status != "completed":
         raise RecordLockedError(
             f"inspection {inspection_id} is {inspection.status}: complete it before signing",
@@ -290,12 +287,21 @@ def sign(
     signature.statement = statement.decode("utf-8")
     signature.record_signature = cms_sign_detached(statement, identity, meaning)
     with unit_of_work(db, user.name, reason=f"以{MEANINGS[meaning]}身份签署") as session:
+        # The checks above read the record before the signature was made, outside this transaction: another
+        # client may have signed, or reopened, changed and completed it again, in the meantime. Lock the
+        # record's row (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers) and check again.
+        session.execute(select(Inspection.id).where(Inspection.id == inspection_id).with_for_update())
+        if session.scalar(
+            select(Signature.id).where(Signature.inspection_id == inspection_id, Signature.meaning == meaning)
+        ):
+            raise _already_signed(inspection_id, meaning)
+        locked = inspections.get_inspection(session, inspection_id)
         if meaning == "inspector":
-            inspections.lock_signed(session, inspections.get_inspection(session, inspection_id))
-        else:
-            locked = inspections.get_inspection(session, inspection_id)
-            if record_hash(locked) != digest or locked.record_hash != digest:
-                raise RecordLockedError(msg("sign.changed_since_inspector", id=inspection_id))
+            if locked.version != inspection.version or record_hash(locked) != digest:
+                raise RecordLockedError(msg("sign.changed_while_signing", id=inspection_id))
+            inspections.lock_signed(session, locked)
+        elif record_hash(locked) != digest or locked.record_hash != digest:
+            raise RecordLockedError(msg("sign.changed_since_inspector", id=inspection_id))
         from export import keys
 
         account = session.get(User, user.id)
@@ -315,6 +321,13 @@ def sign(
             else:
                 stored.data, stored.sha256 = data, hashlib.sha256(data).hexdigest()
     return SignOff(inspection_id, meaning, digest, files)
+
+
+def _already_signed(inspection_id: int, meaning: str) -> RecordLockedError:
+    return RecordLockedError(
+        f"inspection {inspection_id} already has its {MEANINGS[meaning]} signature",
+        f"检查记录 #{inspection_id} 已有“{MEANINGS[meaning]}”签名",
+    )
 
 
 STATEMENT_FORMAT = "fugong.signature/1"

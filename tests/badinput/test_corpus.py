@@ -177,6 +177,22 @@ def test_verify_input(case: dict[str, Any]) -> None:
     _judge(case, status, out, err)
 
 
+@pytest.mark.parametrize("name", ["report.pdf", "report.xlsx"])
+def test_the_verify_base_verifies(name: str) -> None:
+    """The genuine files the verify cases and the byte flips damage verify by themselves with their trust file:
+    a base that fails already (it did once, made before signatures carried their meaning) makes every flip
+    "detected" and tests nothing. Regenerate it with ``tests/data/bad/make_verify_base.py``. (Its certificates
+    are valid for five years from when it was made; verification is at the current time.)"""
+    base = CORPUS / "verify" / "base"
+    status, out, err = _run(["verify", str(base / name), "--trust", str(base / "trust.pem")])
+    assert (status, err) == (0, ""), (status, err, out)
+    lines = out.splitlines()
+    assert lines and all(line.startswith("OK ") for line in lines), out
+    assert sum("intact, chains to the anchor" in line for line in lines) == 2, out
+    assert any("检查人 张三 holds the role officer" in line for line in lines), out
+    assert any("单位主要负责人审核 王经理 holds the role manager" in line for line in lines), out
+
+
 @pytest.mark.hostile
 @pytest.mark.parametrize("case", [c for c in CASES if c["kind"] == "restore"], ids=_id)
 def test_restore_input(case: dict[str, Any], corpus_db: dict[str, Any], tmp_path: Path) -> None:
