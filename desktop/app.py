@@ -126,7 +126,9 @@ def _announce_ready(app: QCoreApplication, window: MainWindow) -> None:
     app.quit()
 
 
-def unexpected_error_hook(log_file: Path | None = None) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+def unexpected_error_hook(
+    log_file: Path | None = None,
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
     """A ``sys.excepthook`` for the windowed application: an exception nobody caught (in a slot, a timer …)
     would otherwise vanish (no console in a windowed build). It is written to the log file with its
     traceback and shown in a dialog that names the log file; the application keeps running."""
