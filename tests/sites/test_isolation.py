@@ -5,7 +5,6 @@ still open, GN-14 / GN-15 evidence — and no name or health detail in the audit
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -71,8 +70,8 @@ def test_open_steps_and_evidence_name_nobody() -> None:
     assert "尚未登记" in evidence_for("GN-14", [], []).text_zh
 
 
-def test_a_flagged_reading_becomes_an_isolation_record_in_one_step(tmp_path: Path) -> None:
-    db = open_database(f"sqlite:///{tmp_path / 'i.sqlite3'}")
+def test_a_flagged_reading_becomes_an_isolation_record_in_one_step(db_url: str) -> None:
+    db = open_database(db_url)
     accounts(db)
     ids = people(db)
     ledger.enter_readings(
