@@ -92,8 +92,15 @@ def list_areas(db: Database) -> list[AreaView]:
 # Uses
 
 
-def record_use(db: Database, actor: str, area_id: int, values: Mapping[str, object]) -> tuple[int, bool]:
-    """Record one person isolated in ``area_id``; returns (use id, the area was already full)."""
+def record_use(
+    db: Database,
+    actor: str,
+    area_id: int,
+    values: Mapping[str, object],
+    from_reading: tuple[dt.date, HalfDay] | None = None,
+) -> tuple[int, bool]:
+    """Record one person isolated in ``area_id``; returns (use id, the area was already full). ``from_reading``:
+    the flagged reading (day, half-day) it was proposed from."""
     try:
         use = validate_use(values)
     except LedgerError as error:
@@ -125,8 +132,8 @@ def record_use(db: Database, actor: str, area_id: int, values: Mapping[str, obje
             referred_to=use.referred_to,
             cdc_reported_at=use.cdc_reported_at,
             ended_at=use.ended_at,
-            from_reading_day=values.get("from_reading_day"),
-            from_reading_half=values.get("from_reading_half"),
+            from_reading_day=from_reading[0] if from_reading else None,
+            from_reading_half=int(from_reading[1]) if from_reading else None,
             note=use.note,
             entered_by=actor,
         )
@@ -200,14 +207,13 @@ def propose_from_reading(
         "started_at": started_at,
         "temperature_c": None if reading.temperature is None else reading.temperature / 10,
         "symptoms": reading.symptoms,
-        "from_reading_day": day,
-        "from_reading_half": int(half),
     }
-    return record_use(db, actor, area_id, values)
+    return record_use(db, actor, area_id, values, (day, half))
 
 
 def update_use(db: Database, actor: str, use_id: int, values: Mapping[str, object]) -> None:
-    """Record when the CDC was told, where the person was referred, when the isolation ended (given keys only)."""
+    """Record when the CDC was told, where the person was referred, when the isolation ended (given keys only;
+    an empty referral leaves the one recorded)."""
     with unit_of_work(db, actor) as session:
         row = session.get(IsolationUse, use_id)
         if row is None:
@@ -221,7 +227,9 @@ def update_use(db: Database, actor: str, use_id: int, values: Mapping[str, objec
                 from checklist.ledger import clean_text
                 from checklist.sites.isolation import REFERRED_MAX
 
-                row.referred_to = clean_text("referred_to", values["referred_to"], REFERRED_MAX, required=True)
+                referred = clean_text("referred_to", values["referred_to"], REFERRED_MAX)
+                if referred:
+                    row.referred_to = referred
             check_times(row.started_at, row.cdc_reported_at, row.ended_at)
         except LedgerError as error:
             raise refused(error) from None

@@ -22,8 +22,10 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, func, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from checklist.ledger import LedgerError
@@ -95,7 +97,7 @@ def remove_plan(db: Database, actor: str, plan_id: int) -> None:
 
 
 def _plans(session: Session) -> list[PlanInput]:
-    rows = session.execute(select(SitePlan.place, SitePlan.kind, SitePlan.times_per_day)).all()
+    rows = session.connection().execute(select(SitePlan.place, SitePlan.kind, SitePlan.times_per_day)).all()
     return [PlanInput(place, Kind(kind), times) for place, kind, times in rows]
 
 
@@ -193,50 +195,67 @@ class EntryView:
         )
 
 
-def _view(row: SiteLogEntry) -> EntryView:
-    method = Method(row.method)
-    view = EntryView(
+@lru_cache(maxsize=1024)
+def reference_ok(chlorine_mg_per_l: float, contact_minutes: float, vehicle_surfaces: bool) -> bool | None:
+    """The rule engine's reference method on one strength and contact time (entries repeat the same few)."""
+    entry = EntryInput("", dt.datetime(2020, 1, 1), Method.CHLORINE, "", chlorine_mg_per_l, contact_minutes)
+    return meets_reference(reference_findings(replace(entry, vehicle_surfaces=vehicle_surfaces)))
+
+
+VIEW_COLUMNS = (
+    SiteLogEntry.id,
+    SiteLogEntry.at,
+    SiteLogEntry.place,
+    SiteLogEntry.kind,
+    SiteLogEntry.method,
+    SiteLogEntry.chlorine_mg_per_l,
+    SiteLogEntry.contact_minutes,
+    SiteLogEntry.duration_minutes,
+    SiteLogEntry.vehicle_surfaces,
+    SiteLogEntry.mask_bins_cleared,
+    SiteLogEntry.waste_cleared,
+    SiteLogEntry.done_by,
+    SiteLogEntry.note,
+    SiteLogEntry.corrects_id,
+)
+KINDS = {kind.value: kind for kind in Kind}
+METHODS = {method.value: method for method in Method}
+
+
+def _view(row: Any) -> EntryView:
+    method = METHODS[row.method]
+    verdict = None
+    if method is Method.CHLORINE and row.chlorine_mg_per_l is not None and row.contact_minutes is not None:
+        verdict = reference_ok(row.chlorine_mg_per_l, row.contact_minutes, bool(row.vehicle_surfaces))
+    return EntryView(
         row.id,
         row.at,
         row.place,
-        Kind(row.kind),
+        KINDS[row.kind],
         method,
         row.chlorine_mg_per_l,
         row.contact_minutes,
         row.duration_minutes,
-        row.vehicle_surfaces,
-        row.mask_bins_cleared,
-        row.waste_cleared,
+        bool(row.vehicle_surfaces),
+        bool(row.mask_bins_cleared),
+        bool(row.waste_cleared),
         row.done_by,
         row.note,
         row.corrects_id,
-        None,
+        verdict,
     )
-    if method is Method.CHLORINE:
-        findings = reference_findings(
-            EntryInput(
-                row.place,
-                row.at,
-                method,
-                row.done_by,
-                row.chlorine_mg_per_l,
-                row.contact_minutes,
-                vehicle_surfaces=row.vehicle_surfaces,
-            )
-        )
-        view = replace(view, reference_ok=meets_reference(findings))
-    return view
 
 
 def entries_between(db: Database, first: dt.date, last: dt.date, limit: int = 10_000) -> list[EntryView]:
-    """Entries of ``first`` … ``last`` (inclusive), newest first, at most ``limit``."""
+    """Entries of ``first`` … ``last`` (inclusive), newest first, at most ``limit`` (read as rows, not ORM
+    objects: a day of a large site has hundreds)."""
     with db.session() as session:
-        rows = session.scalars(
-            select(SiteLogEntry)
+        rows = session.connection().execute(
+            select(*VIEW_COLUMNS)
             .where(SiteLogEntry.day >= first, SiteLogEntry.day <= last)
             .order_by(SiteLogEntry.at.desc(), SiteLogEntry.id.desc())
             .limit(limit)
-        ).all()
+        )
         return [_view(row) for row in rows]
 
 
@@ -257,26 +276,82 @@ def _check_span(first: dt.date, last: dt.date) -> None:
         )
 
 
-def done_counts(session: Session, first: dt.date, last: dt.date) -> dict[tuple[dt.date, str, Kind], int]:
-    """How many entries each (day, place, kind) of the span has: one grouped query on the index."""
-    rows = session.execute(
-        select(SiteLogEntry.day, SiteLogEntry.place, SiteLogEntry.kind, func.count())
+def done_counts(session: Session, first: dt.date, last: dt.date) -> dict[tuple[dt.date, str, str], int]:
+    """How many entries each (day, place, kind) of the span has: one grouped query on the (day, place, kind)
+    index, read through the connection (no ORM rows); ``kind`` is the stored text, equal to its :class:`Kind`."""
+    day = type_coerce(SiteLogEntry.day, Integer)  # the stored day number: converted once per day, not per row
+    rows = session.connection().execute(
+        select(day, SiteLogEntry.place, SiteLogEntry.kind, func.count())
         .where(SiteLogEntry.day >= first, SiteLogEntry.day <= last)
         .group_by(SiteLogEntry.day, SiteLogEntry.place, SiteLogEntry.kind)
-    ).all()
-    return {(day, place, Kind(kind)): count for day, place, kind, count in rows}
+    )
+    days: dict[int, dt.date] = {}
+    counts: dict[tuple[dt.date, str, str], int] = {}
+    for number, place, kind, count in rows:
+        date = days.get(number)
+        if date is None:
+            date = days[number] = dt.date.fromordinal(number)
+        counts[(date, place, kind)] = count
+    return counts
+
+
+# Every planned (day, place, kind) of the span with its count, kept only where the count is short of the plan
+# (the rule of :func:`checklist.sites.disinfection.day_gaps`, which tests hold these queries to): the days come
+# from a recursive CTE and only the gaps come back — a month of 200 places is a few hundred rows, not 6,000 to
+# count in Python. SQLite is fastest probing the (day, place, kind) index once per planned day; PostgreSQL
+# hash-joins the month's grouped counts instead (measured by ``bench/bench_site_log.py``).
+_DAYS = "WITH RECURSIVE days(d) AS (SELECT CAST(:first AS INTEGER) UNION ALL SELECT d + 1 FROM days WHERE d < :last)"
+GAPS_SQL = {
+    "sqlite": text(
+        f"""{_DAYS}
+        SELECT d, place, kind, times_per_day, done FROM (
+            SELECT days.d AS d, p.place AS place, p.kind AS kind, p.times_per_day AS times_per_day,
+                (SELECT count(*) FROM site_log_entries e
+                 WHERE e.day = days.d AND e.place = p.place AND e.kind = p.kind) AS done
+            FROM days CROSS JOIN site_plans p
+        ) AS planned
+        WHERE done < times_per_day
+        ORDER BY d, place, kind"""
+    ),
+    "postgresql": text(
+        f"""{_DAYS},
+        counts AS (
+            SELECT day, place, kind, count(*) AS n FROM site_log_entries
+            WHERE day >= :first AND day <= :last GROUP BY day, place, kind
+        )
+        SELECT days.d, p.place, p.kind, p.times_per_day, coalesce(c.n, 0) AS done
+        FROM days CROSS JOIN site_plans p
+        LEFT JOIN counts c ON c.day = days.d AND c.place = p.place AND c.kind = p.kind
+        WHERE coalesce(c.n, 0) < p.times_per_day
+        ORDER BY days.d, p.place, p.kind"""
+    ),
+}
 
 
 def gaps(db: Database, first: dt.date, last: dt.date) -> list[Gap]:
-    """Every (day, place, kind) of ``first`` … ``last`` done fewer times than planned."""
+    """Every (day, place, kind) of ``first`` … ``last`` done fewer times than planned, in day, place order."""
+    _check_span(first, last)
+    with db.session() as session:
+        query = GAPS_SQL["sqlite" if db.is_sqlite else "postgresql"]
+        rows = session.connection().execute(query, {"first": first.toordinal(), "last": last.toordinal()})
+        days: dict[int, dt.date] = {}
+        found: list[Gap] = []
+        for number, place, kind, planned, done in rows:
+            day = days.get(number)
+            if day is None:
+                day = days[number] = dt.date.fromordinal(number)
+            found.append(Gap(day, place, KINDS[kind], planned, done))
+        return found
+
+
+def gaps_by_rule(db: Database, first: dt.date, last: dt.date) -> list[Gap]:
+    """The same gaps computed by the core's rule from every count of the span (the reference :func:`gaps` is
+    tested against)."""
     _check_span(first, last)
     with db.session() as session:
         plans = _plans(session)
-        if not plans:
-            return []
         done = done_counts(session, first, last)
-    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-    return day_gaps(plans, done, days)
+    return day_gaps(plans, done, [first + dt.timedelta(days=n) for n in range((last - first).days + 1)])
 
 
 # ---------------------------------------------------------------------------------------------------

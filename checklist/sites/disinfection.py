@@ -268,11 +268,12 @@ class Gap:
 
 
 def day_gaps(
-    plans: Iterable[PlanInput], done: Mapping[tuple[dt.date, str, Kind], int], days: Iterable[dt.date]
+    plans: Iterable[PlanInput], done: Mapping[tuple[dt.date, str, str], int], days: Iterable[dt.date]
 ) -> list[Gap]:
     """Every (day, place, kind) of ``days`` done fewer times than its plan, in day, place order.
 
-    ``done`` counts the entries by (day, place, kind); a place done more often than planned is no gap."""
+    ``done`` counts the entries by (day, place, kind) — the kind as a :class:`Kind` or its text, which are
+    equal; a place done more often than planned is no gap."""
     plans = sorted(plans, key=lambda p: (p.place, p.kind))
     gaps: list[Gap] = []
     for day in sorted(days):

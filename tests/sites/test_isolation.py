@@ -5,7 +5,6 @@ still open, GN-14 / GN-15 evidence — and no name or health detail in the audit
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -71,8 +70,8 @@ def test_open_steps_and_evidence_name_nobody() -> None:
     assert "尚未登记" in evidence_for("GN-14", [], []).text_zh
 
 
-def test_a_flagged_reading_becomes_an_isolation_record_in_one_step(tmp_path: Path) -> None:
-    db = open_database(f"sqlite:///{tmp_path / 'i.sqlite3'}")
+def test_a_flagged_reading_becomes_an_isolation_record_in_one_step(db_url: str) -> None:
+    db = open_database(db_url)
     accounts(db)
     ids = people(db)
     ledger.enter_readings(
@@ -107,9 +106,11 @@ def test_a_flagged_reading_becomes_an_isolation_record_in_one_step(tmp_path: Pat
     view = next(u for u in isolation.uses(db) if u.id == use_id)
     assert (view.name, view.temperature_c, view.symptoms_zh, view.area) == ("张三", 38.2, "干咳", "东门值班室")
     assert len(view.open_steps()) == 3
-    isolation.update_use(
-        db, "officer", use_id, {"cdc_reported_at": "2026-11-30 09:35", "referred_to": "区医院发热门诊"}
-    )
+    isolation.update_use(db, "officer", use_id, {"cdc_reported_at": "2026-11-30 09:35", "referred_to": ""})
+    reported = next(u for u in isolation.uses(db) if u.id == use_id)
+    assert reported.cdc_reported_at == dt.datetime(2026, 11, 30, 9, 35)
+    assert reported.open_steps()[0][0] == "尚未记录就医去向（GN 四（十四））"
+    isolation.update_use(db, "officer", use_id, {"referred_to": "区医院发热门诊"})
     with pytest.raises(InvalidInputError):
         isolation.update_use(db, "officer", use_id, {"ended_at": "2026-11-30 08:00"})
     dorm = isolation.close_place(db, "officer", use_id, "A101 宿舍", "2026-11-30 09:40")

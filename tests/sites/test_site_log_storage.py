@@ -172,3 +172,21 @@ def test_a_signed_day_is_sealed_corrected_by_a_new_entry_and_an_attackers_change
         session.commit()
     forged = verify_log_day(db, DAY)
     assert not forged[0].ok and forged[1].ok and not forged[2].ok
+
+
+def test_a_raw_sql_change_of_a_sealed_day_is_found_on_both_backends(db_url: str) -> None:
+    """The attacker's test once more on a fresh database of each backend: delete one entry of a signed day."""
+    db = open_database(db_url)
+    try:
+        create_account(db, "setup", "王经理", "manager", PASSWORD)
+        db.principal = None
+        kept = site_log.add_entry(db, "王经理", entry("电梯按钮", "08:00"))
+        site_log.add_entry(db, "王经理", entry("车间", "09:00", "开窗自然通风", duration_minutes=30))
+        sign_log_day(db, DAY, "王经理", PASSWORD)
+        assert all(c.ok for c in verify_log_day(db, DAY))
+        with db.engine.begin() as connection:
+            connection.execute(text("DELETE FROM site_log_entries WHERE id <> :id"), {"id": kept})
+        changed = verify_log_day(db, DAY)
+        assert not changed[1].ok and "签署时 2 条，现为 1 条" in changed[1].what_zh
+    finally:
+        db.close()
