@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from checklist.rules import MeasurementError
@@ -68,3 +68,22 @@ def save_canteen_settings(db: Database, actor: str, site_id: int | None, values:
             row.settings = settings.as_dict()
             row.updated_by = actor
     return settings
+
+
+def roster_departments(db: Database) -> list[tuple[str, int]]:
+    """(department, people 在岗) of the roster, largest first then by name: the canteen's headcounts without
+    typing them again (people with no department are counted under "")."""
+    from checklist.ledger import EmployeeStatus
+    from storage.ledger_models import Employee
+
+    with db.session() as session:
+        rows = session.execute(
+            select(Employee.department, func.count(Employee.id))
+            .where(Employee.status == EmployeeStatus.ON_SITE.value, Employee.anonymised_at.is_(None))
+            .group_by(Employee.department)
+        ).all()
+    counts: dict[str, int] = {}
+    for department, count in rows:
+        name = (department or "").strip()
+        counts[name] = counts.get(name, 0) + int(count)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -704,6 +704,231 @@
     </message>
 </context>
 <context>
+    <name>CanteenPage</name>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="83"/>
+        <source>场所(&amp;P)：</source>
+        <translation>Si&amp;te:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="85"/>
+        <source>保存设置(&amp;S)</source>
+        <translation>&amp;Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="87"/>
+        <source>打印门口张贴单(&amp;T)…</source>
+        <translation>Door shee&amp;t…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="94"/>
+        <source>部门或班次</source>
+        <translation>Department or shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="94"/>
+        <location filename="../../desktop/registers/canteen.py" line="157"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="104"/>
+        <source>添加部门(&amp;A)</source>
+        <translation>&amp;Add department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="106"/>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="108"/>
+        <source>按花名册填入(&amp;R)</source>
+        <translation>Fill from the &amp;roster</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="110"/>
+        <source>用花名册中在岗人员按部门的人数替换上表</source>
+        <translation>Replace the list with the roster's on-site headcount per department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="128"/>
+        <location filename="../../desktop/registers/canteen.py" line="132"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="140"/>
+        <source>餐桌数(&amp;N)：</source>
+        <translation>Tables (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="141"/>
+        <source>每桌座位(&amp;E)：</source>
+        <translation>S&amp;eats per table:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="142"/>
+        <source>就座方式(&amp;W)：</source>
+        <translation>Seating (&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="144"/>
+        <source>每场用餐(&amp;M)：</source>
+        <translation>&amp;Meal length:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="145"/>
+        <source>场间清洁消毒(&amp;C)：</source>
+        <translation>&amp;Cleaning between sittings:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="151"/>
+        <source>供餐时段(&amp;O)：</source>
+        <translation>Serving wind&amp;ow:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="152"/>
+        <source>来源只要求错峰就餐、不面对面就坐；座位、时长均为本食堂的设置。</source>
+        <translation>The sources require staggered meals and no face-to-face seating; seats and times are this canteen's settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="157"/>
+        <source>场次</source>
+        <translation>Sitting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="157"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="157"/>
+        <source>部门</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="179"/>
+        <source>就餐人员与食堂</source>
+        <translation>Diners and canteen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="184"/>
+        <source>逐条说明：</source>
+        <translation>Explained line by line:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="186"/>
+        <source>错峰就餐安排</source>
+        <translation>Staggered sittings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="237"/>
+        <source>本单位食堂（未指定场所）</source>
+        <translation>The company's canteen (no site chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="261"/>
+        <source>已载入保存的设置</source>
+        <translation>Saved settings loaded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="261"/>
+        <source>尚未保存设置</source>
+        <translation>No settings saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="266"/>
+        <source>无法读取食堂设置。</source>
+        <translation>The canteen settings could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="266"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="286"/>
+        <source>设置已保存</source>
+        <translation>Settings saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="293"/>
+        <source>食堂设置未保存。</source>
+        <translation>The canteen settings were not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="293"/>
+        <source>已填写的内容仍在页面上，改正后再保存。</source>
+        <translation>What you entered is still on the page; correct it and save again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="306"/>
+        <source>未填部门</source>
+        <translation>No department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="379"/>
+        <source>来源要求</source>
+        <translation>Required by the sources</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="379"/>
+        <source>良好做法（设置项）</source>
+        <translation>Good practice (a setting)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="385"/>
+        <source>无法安排：%1。</source>
+        <translation>Cannot plan: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="405"/>
+        <source>第 %1 场</source>
+        <translation>Sitting %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="415"/>
+        <source>共 %1 场，每场 %2 人，在供餐时段内。</source>
+        <translation>%1 sittings of %2 people, inside the serving window.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="422"/>
+        <source>供餐时段短了 %1 分钟：共需 %2 场。</source>
+        <translation>The serving window is %1 minutes too short: %2 sittings are needed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="432"/>
+        <source>保存食堂门口张贴单</source>
+        <translation>Save the canteen door sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="432"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="448"/>
+        <source>已保存张贴单：%1</source>
+        <translation>Door sheet saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="449"/>
+        <source>张贴单未保存。</source>
+        <translation>The door sheet was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="449"/>
+        <source>没有写出文件。</source>
+        <translation>No file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="450"/>
+        <source>正在生成张贴单……</source>
+        <translation>Making the door sheet…</translation>
+    </message>
+</context>
+<context>
     <name>CompanyDialog</name>
     <message>
         <location filename="../../desktop/accounts/company.py" line="69"/>
@@ -2856,32 +3081,37 @@
 <context>
     <name>RegistersWindow</name>
     <message>
-        <location filename="../../desktop/registers/window.py" line="34"/>
+        <location filename="../../desktop/registers/window.py" line="35"/>
         <source>员工健康台账 — 复工自查</source>
         <translation>Employee health ledger — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="41"/>
+        <location filename="../../desktop/registers/window.py" line="42"/>
         <source>花名册(&amp;1)</source>
         <translation>Roster (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="43"/>
+        <location filename="../../desktop/registers/window.py" line="44"/>
         <source>体温登记(&amp;2)</source>
         <translation>Temperatures (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="45"/>
+        <location filename="../../desktop/registers/window.py" line="46"/>
         <source>医学观察(&amp;3)</source>
         <translation>Observation (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="47"/>
+        <location filename="../../desktop/registers/window.py" line="48"/>
         <source>每日汇总(&amp;4)</source>
         <translation>Daily summary (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="65"/>
+        <location filename="../../desktop/registers/window.py" line="50"/>
+        <source>食堂错峰就餐(&amp;6)</source>
+        <translation>Canteen sittings (&amp;6)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="68"/>
         <source>正在保存体温，保存后关闭窗口……</source>
         <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>
