@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from desktop.common.assets import icon
 from desktop.common.look import fit_to_screen
 from desktop.registers.canteen import CanteenPage
+from desktop.registers.dormitories import DormitoriesPage
 from desktop.registers.observation import ObservationPage
 from desktop.registers.readings import ReadingsPage
 from desktop.registers.roster import RosterPage
@@ -46,6 +47,8 @@ class RegistersWindow(QWidget):
         self.tabs.addTab(self.observation, icon("unanswered"), self.tr("医学观察(&3)"))
         self.summary = SummaryPage(db, account)
         self.tabs.addTab(self.summary, icon("summary"), self.tr("每日汇总(&4)"))
+        self.dormitories = DormitoriesPage(db, account.name, account.role)
+        self.tabs.addTab(self.dormitories, icon("list"), self.tr("宿舍登记(&5)"))
         self.canteen = CanteenPage(db, account.name, account.role)
         self.tabs.addTab(self.canteen, icon("list"), self.tr("食堂错峰就餐(&6)"))
         layout = QVBoxLayout(self)
@@ -73,6 +76,8 @@ class RegistersWindow(QWidget):
     def _tab_shown(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.summary and self.summary.summary is None and not self.summary.loading:
             self.summary.show_day(self.summary.day)
+        if self.tabs.currentWidget() is self.dormitories and not self.dormitories.loading:
+            self.dormitories.refresh()
         if self.tabs.currentWidget() is self.canteen and self.canteen.site_combo.count() == 0:
             self.canteen.show_sites()
 

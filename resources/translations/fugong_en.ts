@@ -749,7 +749,7 @@
     <message>
         <location filename="../../desktop/registers/canteen.py" line="110"/>
         <source>用花名册中在岗人员按部门的人数替换上表</source>
-        <translation>Replace the list with the roster's on-site headcount per department</translation>
+        <translation>Replace the list with the roster&apos;s on-site headcount per department</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/canteen.py" line="128"/>
@@ -790,7 +790,7 @@
     <message>
         <location filename="../../desktop/registers/canteen.py" line="152"/>
         <source>来源只要求错峰就餐、不面对面就坐；座位、时长均为本食堂的设置。</source>
-        <translation>The sources require staggered meals and no face-to-face seating; seats and times are this canteen's settings.</translation>
+        <translation>The sources require staggered meals and no face-to-face seating; seats and times are this canteen&apos;s settings.</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/canteen.py" line="157"/>
@@ -825,7 +825,7 @@
     <message>
         <location filename="../../desktop/registers/canteen.py" line="237"/>
         <source>本单位食堂（未指定场所）</source>
-        <translation>The company's canteen (no site chosen)</translation>
+        <translation>The company&apos;s canteen (no site chosen)</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/canteen.py" line="261"/>
@@ -1272,6 +1272,189 @@
         <location filename="../../desktop/common/discard.py" line="53"/>
         <source>继续填写(&amp;K)</source>
         <translation>&amp;Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>DormitoriesPage</name>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="136"/>
+        <source>宿舍楼(&amp;B)：</source>
+        <translation>&amp;Building:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="138"/>
+        <source>新建宿舍楼…</source>
+        <translation>New building…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="159"/>
+        <source>与花名册“宿舍”一栏相同，如 A101</source>
+        <translation>As in the roster's dormitory column, e.g. A101</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="168"/>
+        <source>有窗</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="171"/>
+        <source>上下床</source>
+        <translation>Bunk beds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="179"/>
+        <source>新房间(&amp;N)</source>
+        <translation>&amp;New room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="181"/>
+        <source>保存房间(&amp;S)</source>
+        <translation>&amp;Save room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="185"/>
+        <source>房间(&amp;R)：</source>
+        <translation>&amp;Room:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="186"/>
+        <source>使用面积 m²(&amp;A)：</source>
+        <translation>Floor &amp;area m²:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="187"/>
+        <source>床位(&amp;D)：</source>
+        <translation>Be&amp;ds:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="188"/>
+        <source>位置(&amp;L)：</source>
+        <translation>&amp;Location:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="194"/>
+        <source>全国：</source>
+        <translation>National:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="195"/>
+        <source>北京：</source>
+        <translation>Beijing:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="200"/>
+        <source>房间</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="211"/>
+        <source>按姓名或部门查找</source>
+        <translation>Find by name or department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="214"/>
+        <source>安排入住所选房间(&amp;I)</source>
+        <translation>Assign to the selected room (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="219"/>
+        <source>入住人员（来自花名册）</source>
+        <translation>Occupants (from the roster)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="283"/>
+        <source>%1 间房，%2 人入住，%3 间不合格</source>
+        <translation>%1 rooms, %2 occupants, %3 rooms failing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="297"/>
+        <source>无法读取宿舍登记。</source>
+        <translation>The dormitory register could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="297"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="337"/>
+        <source>%1 住：</source>
+        <translation>Living in %1: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="340"/>
+        <source>无</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="365"/>
+        <source>待填写</source>
+        <translation>to be filled in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="397"/>
+        <source>请先新建宿舍楼。</source>
+        <translation>Add a building first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="413"/>
+        <source>房间 %1 已保存。</source>
+        <translation>Room %1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="433"/>
+        <source>新建宿舍楼</source>
+        <translation>New building</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="433"/>
+        <source>宿舍楼名称：</source>
+        <translation>Building name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="467"/>
+        <source>未安排</source>
+        <translation>no room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="476"/>
+        <source>请先选择房间和人员。</source>
+        <translation>Choose a room and a person first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="493"/>
+        <source>安排入住</source>
+        <translation>Assign a room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="493"/>
+        <source>此房间不宜再安排入住：</source>
+        <translation>This room should take nobody more:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="496"/>
+        <source>仍要安排吗？</source>
+        <translation>Assign anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="500"/>
+        <source>仍要安排</source>
+        <translation>Assign anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="501"/>
+        <source>不安排</source>
+        <translation>Do not assign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="512"/>
+        <source>没有安排，花名册未改变。</source>
+        <translation>Not assigned; the roster is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="529"/>
+        <source>已安排入住 %1，花名册已更新。</source>
+        <translation>Assigned to %1; the roster is updated.</translation>
     </message>
 </context>
 <context>
@@ -1843,127 +2026,137 @@
         <translation>New &amp;corrective action…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="297"/>
+        <location filename="../../desktop/editor/item_page.py" line="298"/>
         <source>依据：《{title}》{number}（{date}）{clause}</source>
         <translation>Source: {title}{number} ({date}), {clause}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="302"/>
+        <location filename="../../desktop/editor/item_page.py" line="303"/>
         <source>重要程度：关键</source>
         <translation>Severity: critical</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="303"/>
+        <location filename="../../desktop/editor/item_page.py" line="304"/>
         <source>重要程度：重要</source>
         <translation>Severity: major</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="304"/>
+        <location filename="../../desktop/editor/item_page.py" line="305"/>
         <source>重要程度：一般</source>
         <translation>Severity: minor</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="320"/>
+        <location filename="../../desktop/editor/item_page.py" line="321"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="361"/>
+        <location filename="../../desktop/editor/item_page.py" line="362"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="361"/>
+        <location filename="../../desktop/editor/item_page.py" line="362"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="361"/>
+        <location filename="../../desktop/editor/item_page.py" line="362"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="363"/>
+        <location filename="../../desktop/editor/item_page.py" line="364"/>
         <source>依规则判定：{result}</source>
         <translation>The rules say: {result}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="366"/>
+        <location filename="../../desktop/editor/item_page.py" line="367"/>
         <source>填写测量值后，规则会给出判定。</source>
         <translation>Enter the measured values and the rules will give a verdict.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="369"/>
+        <location filename="../../desktop/editor/item_page.py" line="370"/>
         <source>本项没有数值规则，请根据现场检查选择结果。</source>
         <translation>No numeric rule for this item; choose the result from what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="381"/>
+        <location filename="../../desktop/editor/item_page.py" line="382"/>
         <source>另有 {count} 项房间检查合格。</source>
         <translation>{count} more room checks passed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="412"/>
+        <location filename="../../desktop/editor/item_page.py" line="413"/>
         <source>数值无效，已按输入保存：</source>
         <translation>Invalid value, saved as typed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="424"/>
+        <location filename="../../desktop/editor/item_page.py" line="425"/>
         <source>所选结果与规则判定（{derived}）不同，请说明理由（必填）：</source>
         <translation>Your result differs from the rules ({derived}); give a reason (required):</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="430"/>
+        <location filename="../../desktop/editor/item_page.py" line="431"/>
         <source>尚未选择结果：按规则计为“{result}”。</source>
         <translation>No result chosen yet: counted as “{result}” by the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="458"/>
+        <location filename="../../desktop/editor/item_page.py" line="459"/>
         <source>尚无整改措施。</source>
         <translation>No corrective action yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="462"/>
+        <location filename="../../desktop/editor/item_page.py" line="463"/>
         <source>• {action}（责任人：{owner}，期限：{due}）</source>
         <translation>• {action} (owner: {owner}, due: {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="465"/>
+        <location filename="../../desktop/editor/item_page.py" line="466"/>
         <source> — 已逾期</source>
         <translation> — overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="523"/>
+        <location filename="../../desktop/editor/item_page.py" line="511"/>
+        <source>无法读取宿舍登记。</source>
+        <translation>The dormitory register could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="511"/>
+        <source>宿舍表没有改变。</source>
+        <translation>The dormitory table is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="540"/>
         <source>正在读取和添加照片……</source>
         <translation>Reading and attaching the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="541"/>
+        <location filename="../../desktop/editor/item_page.py" line="558"/>
         <source>有文件未能添加。</source>
         <translation>Some files could not be attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="543"/>
+        <location filename="../../desktop/editor/item_page.py" line="560"/>
         <source>其他文件和已填写的内容都已保存。</source>
         <translation>The other files and everything you entered are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="557"/>
+        <location filename="../../desktop/editor/item_page.py" line="574"/>
         <source>无法打开原文</source>
         <translation>Cannot open the official text</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="559"/>
+        <location filename="../../desktop/editor/item_page.py" line="576"/>
         <source>检查记录未受影响；本项的条款和引文仍显示在本页。</source>
         <translation>The inspection is unaffected; the item&apos;s clause and quotation are still shown on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="588"/>
+        <location filename="../../desktop/editor/item_page.py" line="605"/>
         <source>整改措施未能保存。</source>
         <translation>The corrective action could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="588"/>
+        <location filename="../../desktop/editor/item_page.py" line="605"/>
         <source>对话框中的内容仍保留，可再试一次。</source>
         <translation>The dialog keeps what you typed; you can try again.</translation>
     </message>
@@ -3046,6 +3239,54 @@
     </message>
 </context>
 <context>
+    <name>RegisterModel</name>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="80"/>
+        <source>楼</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="81"/>
+        <source>房间</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="82"/>
+        <source>面积 (m²)</source>
+        <translation>Area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="83"/>
+        <source>床位</source>
+        <translation>Beds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="84"/>
+        <source>实住</source>
+        <translation>Living</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="85"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="86"/>
+        <source>全国 GN 二、（七）</source>
+        <translation>National GN 2 (7)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="87"/>
+        <source>北京 BJHQ 三; BJTG 八</source>
+        <translation>Beijing BJHQ 3; BJTG 8</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="88"/>
+        <source>如何达标</source>
+        <translation>To pass</translation>
+    </message>
+</context>
+<context>
     <name>Registers</name>
     <message>
         <location filename="../../desktop/registers/grid.py" line="472"/>
@@ -3081,37 +3322,42 @@
 <context>
     <name>RegistersWindow</name>
     <message>
-        <location filename="../../desktop/registers/window.py" line="35"/>
+        <location filename="../../desktop/registers/window.py" line="36"/>
         <source>员工健康台账 — 复工自查</source>
         <translation>Employee health ledger — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="42"/>
+        <location filename="../../desktop/registers/window.py" line="43"/>
         <source>花名册(&amp;1)</source>
         <translation>Roster (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="44"/>
+        <location filename="../../desktop/registers/window.py" line="45"/>
         <source>体温登记(&amp;2)</source>
         <translation>Temperatures (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="46"/>
+        <location filename="../../desktop/registers/window.py" line="47"/>
         <source>医学观察(&amp;3)</source>
         <translation>Observation (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="48"/>
+        <location filename="../../desktop/registers/window.py" line="49"/>
         <source>每日汇总(&amp;4)</source>
         <translation>Daily summary (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="50"/>
+        <location filename="../../desktop/registers/window.py" line="51"/>
+        <source>宿舍登记(&amp;5)</source>
+        <translation>Dormitories (&amp;5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="53"/>
         <source>食堂错峰就餐(&amp;6)</source>
         <translation>Canteen sittings (&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="68"/>
+        <location filename="../../desktop/registers/window.py" line="71"/>
         <source>正在保存体温，保存后关闭窗口……</source>
         <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>
@@ -3188,27 +3434,27 @@
         <translation>Underground</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="434"/>
+        <location filename="../../desktop/editor/rooms.py" line="455"/>
         <source>待填写</source>
         <translation>to be filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="437"/>
+        <location filename="../../desktop/editor/rooms.py" line="458"/>
         <source>数据有误：</source>
         <translation>Invalid data: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="450"/>
+        <location filename="../../desktop/editor/rooms.py" line="471"/>
         <source>不合格：</source>
         <translation>Fail: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="454"/>
+        <location filename="../../desktop/editor/rooms.py" line="475"/>
         <source>合格，需注意</source>
         <translation>Pass, with a warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="457"/>
+        <location filename="../../desktop/editor/rooms.py" line="478"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
@@ -3216,22 +3462,32 @@
 <context>
     <name>RoomsEditor</name>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="343"/>
+        <location filename="../../desktop/editor/rooms.py" line="344"/>
         <source>添加房间(&amp;R)</source>
         <translation>Add &amp;room</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="345"/>
+        <location filename="../../desktop/editor/rooms.py" line="346"/>
         <source>删除所选房间</source>
         <translation>Remove selected rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="347"/>
+        <location filename="../../desktop/editor/rooms.py" line="348"/>
+        <source>从宿舍登记导入</source>
+        <translation>Import from the dormitory register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/rooms.py" line="350"/>
+        <source>复制宿舍登记中有人居住的房间及当前人数；此后登记的变化不影响本次检查</source>
+        <translation>Copies the register's occupied rooms with their current occupants; later changes to the register do not change this inspection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/rooms.py" line="351"/>
         <source>每间宿舍一行：面积为使用面积，人数为实住人数。</source>
         <translation>One row per dormitory room: usable floor area and actual occupants.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="389"/>
+        <location filename="../../desktop/editor/rooms.py" line="410"/>
         <source>一次检查最多 %1 间宿舍；没有添加房间，已填写的房间都保留。</source>
         <translation>An inspection holds at most %1 dormitory rooms; no room was added, and every room typed is kept.</translation>
     </message>
