@@ -146,10 +146,22 @@ def _input(row: RegisterRoom) -> RoomInput:
 
 
 def room_list(db: Database, building_id: int | None = None) -> list[RoomRow]:
-    """Every room (of one building) by building and name, with occupants and verdicts."""
+    """Every room (of one building) by building and name, with occupants and verdicts. Plain columns, not ORM
+    objects (bench/bench_sites.py times it)."""
+    from checklist.rules import Location
+
     with db.session() as session:
         query = (
-            select(RegisterRoom, DormitoryBuilding.name)
+            select(
+                RegisterRoom.id,
+                DormitoryBuilding.name,
+                RegisterRoom.name,
+                RegisterRoom.area_m2,
+                RegisterRoom.beds,
+                RegisterRoom.location,
+                RegisterRoom.has_window,
+                RegisterRoom.bunk_beds,
+            )
             .join(DormitoryBuilding, RegisterRoom.building_id == DormitoryBuilding.id)
             .order_by(DormitoryBuilding.name, RegisterRoom.name)
         )
@@ -157,7 +169,15 @@ def room_list(db: Database, building_id: int | None = None) -> list[RoomRow]:
             query = query.where(RegisterRoom.building_id == building_id)
         rooms = session.execute(query).all()
         counts = _count(session)
-    return [RoomRow(row.id, building, judge_room(_input(row), counts.get(row.name, 0))) for row, building in rooms]
+    locations = {location.value: location for location in Location}
+    return [
+        RoomRow(
+            room_id,
+            building,
+            judge_room(RoomInput(name, area, beds, locations[location], has_window, bunk_beds), counts.get(name, 0)),
+        )
+        for room_id, building, name, area, beds, location, has_window, bunk_beds in rooms
+    ]
 
 
 def occupants(db: Database, room_name: str) -> list[tuple[int, str, str]]:

@@ -8,6 +8,7 @@ limits and checked against the engine by the tests. Pure Python: no Qt, no datab
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,7 +22,6 @@ from checklist.rules import (
     Location,
     MeasurementError,
     Verdict,
-    evaluate_rule,
     parse_room,
 )
 
@@ -198,20 +198,21 @@ def _remedy(rule: str, room: RoomInput, occupants: int, findings: list[Finding])
     return "；".join(zh), "; ".join(en)
 
 
-def _judge(rule: str, room: RoomInput, occupants: int) -> RuleVerdict:
-    cite = RULES[rule].cite_for(None)
-    if occupants == 0:
+_CITES = {rule: RULES[rule].cite_for(None) for rule in (NATIONAL, BEIJING)}
+
+
+def _judge(rule: str, room: RoomInput, occupants: int, parsed: DormitoryRoom | MeasurementError | None) -> RuleVerdict:
+    cite = _CITES[rule]
+    if parsed is None:
         return RuleVerdict(rule, None, cite.zh, cite.en, "空置", "empty", "", "")
-    try:
-        parsed: DormitoryRoom = parse_room(0, room.inspection_row(occupants))
-        findings = evaluate_rule(rule, {}, [parsed])
-    except MeasurementError as error:
+    if isinstance(parsed, MeasurementError):
         return RuleVerdict(
-            rule, None, cite.zh, cite.en, f"数据有误：{error.reason_zh}", f"cannot judge: {error.reason}", "", ""
+            rule, None, cite.zh, cite.en, f"数据有误：{parsed.reason_zh}", f"cannot judge: {parsed.reason}", "", ""
         )
+    findings = RULES[rule].evaluate({}, (parsed,), cite)
     failed = [f for f in findings if f.verdict is Verdict.FAIL]
-    remedy_zh, remedy_en = _remedy(rule, room, occupants, findings)
     if failed:
+        remedy_zh, remedy_en = _remedy(rule, room, occupants, findings)
         reasons_zh = "；".join(f"{f.measured}（{f.limit}）" for f in failed)
         reasons_en = "; ".join(f"{f.measured_en} ({f.limit_en})" for f in failed)
         return RuleVerdict(
@@ -225,8 +226,8 @@ def _judge(rule: str, room: RoomInput, occupants: int) -> RuleVerdict:
             remedy_en,
             tuple(findings),
         )
-    if any(f.verdict is Verdict.WARNING for f in findings):
-        warned = next(f for f in findings if f.verdict is Verdict.WARNING)
+    warned = next((f for f in findings if f.verdict is Verdict.WARNING), None)
+    if warned is not None:
         return RuleVerdict(
             rule,
             Verdict.WARNING,
@@ -241,9 +242,37 @@ def _judge(rule: str, room: RoomInput, occupants: int) -> RuleVerdict:
     return RuleVerdict(rule, Verdict.PASS, cite.zh, cite.en, "合格", "passes", "", "", tuple(findings))
 
 
+ANY_ROOM = "—"
+"""The name the rule engine is given: a verdict depends on a room's facts, not its name, so rooms alike share
+one evaluation (a register is built of a few room types); findings' messages start with "—：" / "Room —: "."""
+
+
+@functools.lru_cache(maxsize=65536)
+def _judged(
+    area_m2: float, occupants: int, location: Location, has_window: bool, bunk_beds: bool
+) -> tuple[RuleVerdict, RuleVerdict]:
+    room = RoomInput(ANY_ROOM, area_m2, 1, location, has_window, bunk_beds)
+    parsed: DormitoryRoom | MeasurementError | None = None
+    if occupants:
+        try:
+            parsed = parse_room(0, room.inspection_row(occupants))
+        except MeasurementError as error:
+            parsed = error
+    return _judge(NATIONAL, room, occupants, parsed), _judge(BEIJING, room, occupants, parsed)
+
+
 def judge_room(room: RoomInput, occupants: int) -> RoomVerdicts:
-    """The room under the national and the Beijing rule, with ``occupants`` living in it."""
-    return RoomVerdicts(room, occupants, _judge(NATIONAL, room, occupants), _judge(BEIJING, room, occupants))
+    """The room under the national and the Beijing rule (the rule engine's own evaluators, as
+    :func:`checklist.rules.evaluate_rule` calls them), with ``occupants`` living in it."""
+    national, beijing = _judged(room.area_m2, occupants, room.location, room.has_window, room.bunk_beds)
+    return RoomVerdicts(room, occupants, national, beijing)
+
+
+def finding_text(finding: Finding, english: bool) -> str:
+    """A finding's message without the room name it was evaluated under (see :data:`ANY_ROOM`)."""
+    if english:
+        return finding.message_en.removeprefix(f"Room {ANY_ROOM}: ")
+    return finding.message_zh.removeprefix(f"{ANY_ROOM}：")
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from checklist.numbers import format_number
 from checklist.rules import Location, MeasurementError, Verdict
-from checklist.sites.dormitories import RuleVerdict, judge_room, validate_room
+from checklist.sites.dormitories import RuleVerdict, finding_text, judge_room, validate_room
 from desktop.common.errors import error_label, error_text, show_error
 from desktop.common.i18n import english
 from desktop.common.look import compact_rows
@@ -94,7 +94,7 @@ class RegisterModel(RowTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and chosen is not None and chosen.verdict is not None:
             return QBrush(COLORS[chosen.verdict])
         if role == Qt.ItemDataRole.ToolTipRole and chosen is not None:
-            return "\n".join(f.message_en if english() else f.message_zh for f in chosen.findings) or None
+            return "\n".join(finding_text(f, english()) for f in chosen.findings) or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         room = row.room
