@@ -148,7 +148,9 @@ class CanteenPage(QWidget):
         window.addWidget(QLabel("–"))
         window.addWidget(self.window_end)
         window.addStretch(1)
-        form.addRow(self.tr("供餐时段(&O)："), window)
+        window_label = QLabel(self.tr("供餐时段(&O)："))
+        window_label.setBuddy(self.window_start)
+        form.addRow(window_label, window)
         settings_note = QLabel(self.tr("来源只要求错峰就餐、不面对面就坐；座位、时长均为本食堂的设置。"))
         settings_note.setWordWrap(True)
 
