@@ -130,3 +130,20 @@ def test_an_auditor_reads_but_cannot_change_the_settings(qtbot: QtBot, db_url: s
     assert not page.save_button.isEnabled() and not page.add_group_button.isEnabled()
     assert not page.from_roster_button.isEnabled()
     close_window(qtbot, window)
+
+
+def test_the_tab_reads_in_english(qtbot: QtBot, db_url: str) -> None:
+    from desktop.common import i18n
+
+    seed(db_url)
+    i18n.install_language(i18n.ENGLISH)
+    window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
+    page = open_canteen(qtbot, window)
+    assert page.status.text() == "No settings saved yet"
+    add_group(qtbot, page, "Assembly", "130")
+    qtbot.waitUntil(lambda: page.plan is not None)
+    assert page.timetable.item(0, 0).text() == "Sitting 1"  # type: ignore[union-attr]
+    assert page.timetable.item(0, 2).text() == "Assembly (batch 1 of 4)"  # type: ignore[union-attr]
+    assert page.seating_source.text().startswith("Required by the sources: GN (8)")
+    assert "split into 4 batches" in page.explanation.toPlainText()
+    close_window(qtbot, window)

@@ -178,3 +178,17 @@ def test_an_inspection_imports_a_copy_of_the_register_and_keeps_rooms_added_by_h
         assert again == stored  # … the inspection's copy does not
     finally:
         db.close()
+
+
+def test_the_tab_reads_in_english(qtbot: QtBot, db_url: str) -> None:
+    from desktop.common import i18n
+
+    seed_roster(db_url)
+    i18n.install_language(i18n.ENGLISH)
+    window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
+    page = open_register(qtbot, window)
+    assert page.count_label.text() == "0 rooms, 0 occupants, 0 rooms failing"
+    type_room(qtbot, page, "C1", "9", "2")
+    page.location.setCurrentIndex(page.location.findData("underground"))
+    assert page.live_national.text() == "empty (GN 2 (7))"
+    close_window(qtbot, window)
