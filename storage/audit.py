@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
+from storage.dormitory_models import CanteenPlanRow, DormitoryBuilding, RegisterRoom
 from storage.ledger_models import (
     ConsentRecord,
     DaySignOff,
@@ -86,6 +87,10 @@ AUDITED = (
     IsolationArea,
     IsolationUse,
     IsolationClosure,
+    # The site registers.
+    DormitoryBuilding,
+    RegisterRoom,
+    CanteenPlanRow,
 )
 # Bookkeeping columns whose change alone is not a user action.
 _QUIET = {

@@ -268,6 +268,7 @@ class ItemPage(QScrollArea):
         self.note_edit.textChanged.connect(self._note_edited)
         self.note_edit.installEventFilter(self)
         self.rooms.rooms_edited.connect(self._rooms_edited)
+        self.rooms.import_requested.connect(self._import_register_rooms)
         self.rooms.view.installEventFilter(self)
         self.photos.files_chosen.connect(self.add_files)
         self.photos.remove_requested.connect(self.editor.remove_photo)
@@ -494,6 +495,22 @@ class ItemPage(QScrollArea):
     def _rooms_edited(self, rows: list[dict[str, Any]]) -> None:
         if not self._updating:
             self.editor.set_rooms(rows)
+
+    @Slot()
+    def _import_register_rooms(self) -> None:
+        """从宿舍登记导入: a copy of the register's occupied rooms as they are now (storage.dormitories)."""
+        from desktop.common.errors import show_error
+        from desktop.common.operations import run_in_background
+        from storage.dormitories import inspection_rows
+
+        db = self.editor.db
+        run_in_background(
+            self,
+            lambda _progress: inspection_rows(db),
+            self.rooms.merge_rows,
+            lambda error: show_error(self, self.tr("无法读取宿舍登记。"), error, self.tr("宿舍表没有改变。")),
+            show_progress=False,
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and watched in (self.note_edit, self.rooms.view):

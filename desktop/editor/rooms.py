@@ -319,6 +319,7 @@ class RoomsEditor(QWidget):
     """The room table with Add / Remove; edits go to ``rooms_edited`` as whole-table row lists."""
 
     rooms_edited = Signal(list)
+    import_requested = Signal()  # 从宿舍登记导入: the page reads the register and calls :meth:`merge_rows`
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -344,11 +345,15 @@ class RoomsEditor(QWidget):
         self.add_button.setObjectName("addRoom")
         self.remove_button = QPushButton(icon("remove"), self.tr("删除所选房间"))
         self.remove_button.setObjectName("removeRoom")
+        self.import_button = QPushButton(icon("add"), self.tr("从宿舍登记导入"))
+        self.import_button.setObjectName("importRooms")
+        self.import_button.setToolTip(self.tr("复制宿舍登记中有人居住的房间及当前人数；此后登记的变化不影响本次检查"))
         hint = QLabel(self.tr("每间宿舍一行：面积为使用面积，人数为实住人数。"))
         hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.import_button)
         buttons.addWidget(hint, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -363,6 +368,7 @@ class RoomsEditor(QWidget):
         self.model.input_refused.connect(self._show_refusal)
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
+        self.import_button.clicked.connect(self.import_requested)
         self.model.rows_edited.connect(lambda: self.rooms_edited.emit(self.model.rows()))
 
     def set_rooms(self, rows: Sequence[dict[str, Any]], editable: bool) -> None:
@@ -371,6 +377,21 @@ class RoomsEditor(QWidget):
         self.model.set_editable(editable)
         self.add_button.setEnabled(editable)
         self.remove_button.setEnabled(editable)
+        self.import_button.setEnabled(editable)
+
+    def merge_rows(self, register_rows: Sequence[dict[str, Any]]) -> None:
+        """Copy the register's rooms in: a room of the same name takes the register's values, the others are
+        added, rooms added by hand stay."""
+        rows = self.model.rows()
+        by_name = {str(row.get("name", "")).strip(): index for index, row in enumerate(rows)}
+        for copied in register_rows:
+            if copied["name"] in by_name:
+                rows[by_name[copied["name"]]] = dict(copied)
+            else:
+                rows.append(dict(copied))
+        rows = rows[:MAX_ROOMS]
+        self.model.set_rows(rows)
+        self.rooms_edited.emit(self.model.rows())
 
     def set_verdicts(self, headers: Sequence[str], verdicts: Sequence[Sequence[RoomVerdict]]) -> None:
         self.model.set_verdict_columns(headers)

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.common.assets import icon
 from desktop.common.look import fit_to_screen
+from desktop.registers.canteen import CanteenPage
 from desktop.registers.disinfection import DisinfectionPage
+from desktop.registers.dormitories import DormitoriesPage
 from desktop.registers.isolation import IsolationPage
 from desktop.registers.ledger_settings import LedgerSettingsDialog
 from desktop.registers.observation import ObservationPage
@@ -59,6 +61,10 @@ class RegistersWindow(QWidget):
         self.settings_button.clicked.connect(self.open_settings)
         self.tabs.setCornerWidget(self.settings_button)
         self.settings_dialog: LedgerSettingsDialog | None = None
+        self.dormitories = DormitoriesPage(db, account.name, account.role)
+        self.tabs.addTab(self.dormitories, icon("list"), self.tr("宿舍登记(&7)"))
+        self.canteen = CanteenPage(db, account.name, account.role)
+        self.tabs.addTab(self.canteen, icon("list"), self.tr("食堂错峰就餐(&8)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         fit_to_screen(self, 1280, 760)
@@ -86,6 +92,10 @@ class RegistersWindow(QWidget):
     def _tab_shown(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.summary and self.summary.summary is None and not self.summary.loading:
             self.summary.show_day(self.summary.day)
+        if self.tabs.currentWidget() is self.dormitories and not self.dormitories.loading:
+            self.dormitories.refresh()
+        if self.tabs.currentWidget() is self.canteen and self.canteen.site_combo.count() == 0:
+            self.canteen.show_sites()
 
     def _summary_changed(self) -> None:
         """A day signed off takes no more readings: the grid of that day is shown locked."""

@@ -704,6 +704,231 @@
     </message>
 </context>
 <context>
+    <name>CanteenPage</name>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="83"/>
+        <source>场所(&amp;P)：</source>
+        <translation>Si&amp;te:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="85"/>
+        <source>保存设置(&amp;S)</source>
+        <translation>&amp;Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="87"/>
+        <source>打印门口张贴单(&amp;T)…</source>
+        <translation>Door shee&amp;t…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="94"/>
+        <source>部门或班次</source>
+        <translation>Department or shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="94"/>
+        <location filename="../../desktop/registers/canteen.py" line="159"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="104"/>
+        <source>添加部门(&amp;A)</source>
+        <translation>&amp;Add department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="106"/>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="108"/>
+        <source>按花名册填入(&amp;R)</source>
+        <translation>Fill from the &amp;roster</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="110"/>
+        <source>用花名册中在岗人员按部门的人数替换上表</source>
+        <translation>Replace the list with the roster&apos;s on-site headcount per department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="128"/>
+        <location filename="../../desktop/registers/canteen.py" line="132"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="140"/>
+        <source>餐桌数(&amp;N)：</source>
+        <translation>Tables (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="141"/>
+        <source>每桌座位(&amp;E)：</source>
+        <translation>S&amp;eats per table:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="142"/>
+        <source>就座方式(&amp;W)：</source>
+        <translation>Seating (&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="144"/>
+        <source>每场用餐(&amp;M)：</source>
+        <translation>&amp;Meal length:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="145"/>
+        <source>场间清洁消毒(&amp;C)：</source>
+        <translation>&amp;Cleaning between sittings:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="151"/>
+        <source>供餐时段(&amp;O)：</source>
+        <translation>Serving wind&amp;ow:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="154"/>
+        <source>来源只要求错峰就餐、不面对面就坐；座位、时长均为本食堂的设置。</source>
+        <translation>The sources require staggered meals and no face-to-face seating; seats and times are this canteen&apos;s settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="159"/>
+        <source>场次</source>
+        <translation>Sitting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="159"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="159"/>
+        <source>部门</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="181"/>
+        <source>就餐人员与食堂</source>
+        <translation>Diners and canteen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="186"/>
+        <source>逐条说明：</source>
+        <translation>Explained line by line:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="188"/>
+        <source>错峰就餐安排</source>
+        <translation>Staggered sittings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="239"/>
+        <source>本单位食堂（未指定场所）</source>
+        <translation>The company&apos;s canteen (no site chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="263"/>
+        <source>已载入保存的设置</source>
+        <translation>Saved settings loaded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="263"/>
+        <source>尚未保存设置</source>
+        <translation>No settings saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="268"/>
+        <source>无法读取食堂设置。</source>
+        <translation>The canteen settings could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="268"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="288"/>
+        <source>设置已保存</source>
+        <translation>Settings saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="295"/>
+        <source>食堂设置未保存。</source>
+        <translation>The canteen settings were not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="295"/>
+        <source>已填写的内容仍在页面上，改正后再保存。</source>
+        <translation>What you entered is still on the page; correct it and save again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="308"/>
+        <source>未填部门</source>
+        <translation>No department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="381"/>
+        <source>来源要求</source>
+        <translation>Required by the sources</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="381"/>
+        <source>良好做法（设置项）</source>
+        <translation>Good practice (a setting)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="387"/>
+        <source>无法安排：%1。</source>
+        <translation>Cannot plan: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="407"/>
+        <source>第 %1 场</source>
+        <translation>Sitting %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="417"/>
+        <source>共 %1 场，每场 %2 人，在供餐时段内。</source>
+        <translation>%1 sittings of %2 people, inside the serving window.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="424"/>
+        <source>供餐时段短了 %1 分钟：共需 %2 场。</source>
+        <translation>The serving window is %1 minutes too short: %2 sittings are needed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="434"/>
+        <source>保存食堂门口张贴单</source>
+        <translation>Save the canteen door sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="434"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="450"/>
+        <source>已保存张贴单：%1</source>
+        <translation>Door sheet saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="451"/>
+        <source>张贴单未保存。</source>
+        <translation>The door sheet was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="451"/>
+        <source>没有写出文件。</source>
+        <translation>No file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="452"/>
+        <source>正在生成张贴单……</source>
+        <translation>Making the door sheet…</translation>
+    </message>
+</context>
+<context>
     <name>CompanyDialog</name>
     <message>
         <location filename="../../desktop/accounts/company.py" line="69"/>
@@ -1404,6 +1629,189 @@
     </message>
 </context>
 <context>
+    <name>DormitoriesPage</name>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="136"/>
+        <source>宿舍楼(&amp;B)：</source>
+        <translation>&amp;Building:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="138"/>
+        <source>新建宿舍楼…</source>
+        <translation>New building…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="159"/>
+        <source>与花名册“宿舍”一栏相同，如 A101</source>
+        <translation>As in the roster&apos;s dormitory column, e.g. A101</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="168"/>
+        <source>有窗</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="171"/>
+        <source>上下床</source>
+        <translation>Bunk beds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="179"/>
+        <source>新房间(&amp;N)</source>
+        <translation>&amp;New room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="181"/>
+        <source>保存房间(&amp;S)</source>
+        <translation>&amp;Save room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="185"/>
+        <source>房间(&amp;R)：</source>
+        <translation>&amp;Room:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="186"/>
+        <source>使用面积 m²(&amp;A)：</source>
+        <translation>Floor &amp;area m²:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="187"/>
+        <source>床位(&amp;D)：</source>
+        <translation>Be&amp;ds:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="188"/>
+        <source>位置(&amp;L)：</source>
+        <translation>&amp;Location:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="194"/>
+        <source>全国：</source>
+        <translation>National:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="195"/>
+        <source>北京：</source>
+        <translation>Beijing:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="200"/>
+        <source>房间</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="211"/>
+        <source>按姓名或部门查找</source>
+        <translation>Find by name or department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="214"/>
+        <source>安排入住所选房间(&amp;I)</source>
+        <translation>Assign to the selected room (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="219"/>
+        <source>入住人员（来自花名册）</source>
+        <translation>Occupants (from the roster)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="283"/>
+        <source>%1 间房，%2 人入住，%3 间不合格</source>
+        <translation>%1 rooms, %2 occupants, %3 rooms failing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="297"/>
+        <source>无法读取宿舍登记。</source>
+        <translation>The dormitory register could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="297"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="337"/>
+        <source>%1 住：</source>
+        <translation>Living in %1: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="340"/>
+        <source>无</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="365"/>
+        <source>待填写</source>
+        <translation>to be filled in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="397"/>
+        <source>请先新建宿舍楼。</source>
+        <translation>Add a building first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="413"/>
+        <source>房间 %1 已保存。</source>
+        <translation>Room %1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="433"/>
+        <source>新建宿舍楼</source>
+        <translation>New building</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="433"/>
+        <source>宿舍楼名称：</source>
+        <translation>Building name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="467"/>
+        <source>未安排</source>
+        <translation>no room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="476"/>
+        <source>请先选择房间和人员。</source>
+        <translation>Choose a room and a person first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="493"/>
+        <source>安排入住</source>
+        <translation>Assign a room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="493"/>
+        <source>此房间不宜再安排入住：</source>
+        <translation>This room should take nobody more:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="496"/>
+        <source>仍要安排吗？</source>
+        <translation>Assign anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="500"/>
+        <source>仍要安排</source>
+        <translation>Assign anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="501"/>
+        <source>不安排</source>
+        <translation>Do not assign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="512"/>
+        <source>没有安排，花名册未改变。</source>
+        <translation>Not assigned; the roster is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="529"/>
+        <source>已安排入住 %1，花名册已更新。</source>
+        <translation>Assigned to %1; the roster is updated.</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeDialog</name>
     <message>
         <location filename="../../desktop/registers/roster.py" line="502"/>
@@ -1618,12 +2026,12 @@
         <translation>An internal error occurred; please send the details to the maintainers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="149"/>
+        <location filename="../../desktop/app.py" line="152"/>
         <source>发生了意外错误。</source>
         <translation>An unexpected error occurred.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="151"/>
+        <location filename="../../desktop/app.py" line="154"/>
         <source>已保存的内容不受影响。详细信息已写入日志文件：%1</source>
         <translation>What was saved is not affected. The details were written to the log file: %1</translation>
     </message>
@@ -2259,127 +2667,137 @@
         <translation>New &amp;corrective action…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="297"/>
+        <location filename="../../desktop/editor/item_page.py" line="298"/>
         <source>依据：《{title}》{number}（{date}）{clause}</source>
         <translation>Source: {title}{number} ({date}), {clause}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="302"/>
+        <location filename="../../desktop/editor/item_page.py" line="303"/>
         <source>重要程度：关键</source>
         <translation>Severity: critical</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="303"/>
+        <location filename="../../desktop/editor/item_page.py" line="304"/>
         <source>重要程度：重要</source>
         <translation>Severity: major</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="304"/>
+        <location filename="../../desktop/editor/item_page.py" line="305"/>
         <source>重要程度：一般</source>
         <translation>Severity: minor</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="320"/>
+        <location filename="../../desktop/editor/item_page.py" line="321"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="361"/>
+        <location filename="../../desktop/editor/item_page.py" line="362"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="361"/>
+        <location filename="../../desktop/editor/item_page.py" line="362"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="361"/>
+        <location filename="../../desktop/editor/item_page.py" line="362"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="363"/>
+        <location filename="../../desktop/editor/item_page.py" line="364"/>
         <source>依规则判定：{result}</source>
         <translation>The rules say: {result}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="366"/>
+        <location filename="../../desktop/editor/item_page.py" line="367"/>
         <source>填写测量值后，规则会给出判定。</source>
         <translation>Enter the measured values and the rules will give a verdict.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="369"/>
+        <location filename="../../desktop/editor/item_page.py" line="370"/>
         <source>本项没有数值规则，请根据现场检查选择结果。</source>
         <translation>No numeric rule for this item; choose the result from what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="381"/>
+        <location filename="../../desktop/editor/item_page.py" line="382"/>
         <source>另有 {count} 项房间检查合格。</source>
         <translation>{count} more room checks passed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="412"/>
+        <location filename="../../desktop/editor/item_page.py" line="413"/>
         <source>数值无效，已按输入保存：</source>
         <translation>Invalid value, saved as typed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="424"/>
+        <location filename="../../desktop/editor/item_page.py" line="425"/>
         <source>所选结果与规则判定（{derived}）不同，请说明理由（必填）：</source>
         <translation>Your result differs from the rules ({derived}); give a reason (required):</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="430"/>
+        <location filename="../../desktop/editor/item_page.py" line="431"/>
         <source>尚未选择结果：按规则计为“{result}”。</source>
         <translation>No result chosen yet: counted as “{result}” by the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="458"/>
+        <location filename="../../desktop/editor/item_page.py" line="459"/>
         <source>尚无整改措施。</source>
         <translation>No corrective action yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="462"/>
+        <location filename="../../desktop/editor/item_page.py" line="463"/>
         <source>• {action}（责任人：{owner}，期限：{due}）</source>
         <translation>• {action} (owner: {owner}, due: {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="465"/>
+        <location filename="../../desktop/editor/item_page.py" line="466"/>
         <source> — 已逾期</source>
         <translation> — overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="523"/>
+        <location filename="../../desktop/editor/item_page.py" line="511"/>
+        <source>无法读取宿舍登记。</source>
+        <translation>The dormitory register could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="511"/>
+        <source>宿舍表没有改变。</source>
+        <translation>The dormitory table is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="540"/>
         <source>正在读取和添加照片……</source>
         <translation>Reading and attaching the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="541"/>
+        <location filename="../../desktop/editor/item_page.py" line="558"/>
         <source>有文件未能添加。</source>
         <translation>Some files could not be attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="543"/>
+        <location filename="../../desktop/editor/item_page.py" line="560"/>
         <source>其他文件和已填写的内容都已保存。</source>
         <translation>The other files and everything you entered are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="557"/>
+        <location filename="../../desktop/editor/item_page.py" line="574"/>
         <source>无法打开原文</source>
         <translation>Cannot open the official text</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="559"/>
+        <location filename="../../desktop/editor/item_page.py" line="576"/>
         <source>检查记录未受影响；本项的条款和引文仍显示在本页。</source>
         <translation>The inspection is unaffected; the item&apos;s clause and quotation are still shown on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="588"/>
+        <location filename="../../desktop/editor/item_page.py" line="605"/>
         <source>整改措施未能保存。</source>
         <translation>The corrective action could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="588"/>
+        <location filename="../../desktop/editor/item_page.py" line="605"/>
         <source>对话框中的内容仍保留，可再试一次。</source>
         <translation>The dialog keeps what you typed; you can try again.</translation>
     </message>
@@ -2739,302 +3157,302 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="953"/>
+        <location filename="../../desktop/main_window.py" line="959"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="132"/>
-        <location filename="../../desktop/main_window.py" line="527"/>
+        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="533"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121"/>
-        <location filename="../../desktop/main_window.py" line="724"/>
+        <location filename="../../desktop/main_window.py" line="127"/>
+        <location filename="../../desktop/main_window.py" line="730"/>
         <source>复工自查 Fugong Self-Check</source>
         <translation>Fugong Self-Check 复工自查</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="136"/>
-        <location filename="../../desktop/main_window.py" line="349"/>
+        <location filename="../../desktop/main_window.py" line="142"/>
+        <location filename="../../desktop/main_window.py" line="355"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>设置(&amp;T)…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>台账(&amp;T)…</source>
         <translation>Regis&amp;ters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>员工健康台账：花名册、每日两次测温、医学观察、每日汇总 (Ctrl+Shift+T)</source>
         <translation>Employee health ledger: roster, twice-daily checks, observation, daily summary (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>企业信息(&amp;Y)…</source>
         <translation>Compan&amp;y details…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
+        <location filename="../../desktop/main_window.py" line="277"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="280"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="277"/>
+        <location filename="../../desktop/main_window.py" line="283"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="285"/>
+        <location filename="../../desktop/main_window.py" line="291"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="289"/>
+        <location filename="../../desktop/main_window.py" line="295"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="360"/>
+        <location filename="../../desktop/main_window.py" line="366"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="383"/>
+        <location filename="../../desktop/main_window.py" line="389"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="692"/>
+        <location filename="../../desktop/main_window.py" line="698"/>
         <source>正在打开检查……</source>
         <translation>Opening the inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="729"/>
+        <location filename="../../desktop/main_window.py" line="735"/>
         <source>{place} {date} — 复工自查 Fugong Self-Check</source>
         <translation>{place} {date} — Fugong Self-Check 复工自查</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="382"/>
-        <location filename="../../desktop/main_window.py" line="386"/>
+        <location filename="../../desktop/main_window.py" line="388"/>
+        <location filename="../../desktop/main_window.py" line="392"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="388"/>
+        <location filename="../../desktop/main_window.py" line="394"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="402"/>
+        <location filename="../../desktop/main_window.py" line="408"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="402"/>
-        <location filename="../../desktop/main_window.py" line="683"/>
+        <location filename="../../desktop/main_window.py" line="408"/>
+        <location filename="../../desktop/main_window.py" line="689"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="403"/>
+        <location filename="../../desktop/main_window.py" line="409"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="443"/>
+        <location filename="../../desktop/main_window.py" line="449"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="443"/>
+        <location filename="../../desktop/main_window.py" line="449"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="485"/>
+        <location filename="../../desktop/main_window.py" line="491"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="499"/>
+        <location filename="../../desktop/main_window.py" line="505"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="545"/>
+        <location filename="../../desktop/main_window.py" line="551"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="601"/>
+        <location filename="../../desktop/main_window.py" line="607"/>
         <source>企业信息已保存。</source>
         <translation>Company details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="616"/>
+        <location filename="../../desktop/main_window.py" line="622"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="683"/>
+        <location filename="../../desktop/main_window.py" line="689"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="735"/>
+        <location filename="../../desktop/main_window.py" line="741"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="792"/>
+        <location filename="../../desktop/main_window.py" line="798"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="926"/>
+        <location filename="../../desktop/main_window.py" line="932"/>
         <source>数据库设置已保存，下次启动时使用。</source>
         <translation>The database setting is saved; it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="954"/>
+        <location filename="../../desktop/main_window.py" line="960"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -3918,6 +4336,54 @@
     </message>
 </context>
 <context>
+    <name>RegisterModel</name>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="80"/>
+        <source>楼</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="81"/>
+        <source>房间</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="82"/>
+        <source>面积 (m²)</source>
+        <translation>Area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="83"/>
+        <source>床位</source>
+        <translation>Beds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="84"/>
+        <source>实住</source>
+        <translation>Living</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="85"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="86"/>
+        <source>全国 GN 二、（七）</source>
+        <translation>National GN 2 (7)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="87"/>
+        <source>北京 BJHQ 三; BJTG 八</source>
+        <translation>Beijing BJHQ 3; BJTG 8</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/dormitories.py" line="88"/>
+        <source>如何达标</source>
+        <translation>To pass</translation>
+    </message>
+</context>
+<context>
     <name>Registers</name>
     <message>
         <location filename="../../desktop/registers/grid.py" line="472"/>
@@ -3953,52 +4419,62 @@
 <context>
     <name>RegistersWindow</name>
     <message>
-        <location filename="../../desktop/registers/window.py" line="37"/>
+        <location filename="../../desktop/registers/window.py" line="39"/>
         <source>员工健康台账 — 复工自查</source>
         <translation>Employee health ledger — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="44"/>
+        <location filename="../../desktop/registers/window.py" line="46"/>
         <source>花名册(&amp;1)</source>
         <translation>Roster (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="46"/>
+        <location filename="../../desktop/registers/window.py" line="48"/>
         <source>体温登记(&amp;2)</source>
         <translation>Temperatures (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="48"/>
+        <location filename="../../desktop/registers/window.py" line="50"/>
         <source>医学观察(&amp;3)</source>
         <translation>Observation (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="50"/>
+        <location filename="../../desktop/registers/window.py" line="52"/>
         <source>每日汇总(&amp;4)</source>
         <translation>Daily summary (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="52"/>
+        <location filename="../../desktop/registers/window.py" line="54"/>
         <source>通风消毒(&amp;5)</source>
         <translation>Ventilation and disinfection (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="54"/>
+        <location filename="../../desktop/registers/window.py" line="56"/>
         <source>隔离观察区(&amp;6)</source>
         <translation>Isolation area (&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="56"/>
+        <location filename="../../desktop/registers/window.py" line="58"/>
         <source>台账设置(&amp;S)…</source>
         <translation>Ledger &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="58"/>
+        <location filename="../../desktop/registers/window.py" line="60"/>
         <source>发热阈值与个人健康信息保存期限（单位主要负责人）</source>
         <translation>The fever threshold and the retention of personal health data (the company&apos;s principal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="81"/>
+        <location filename="../../desktop/registers/window.py" line="65"/>
+        <source>宿舍登记(&amp;7)</source>
+        <translation>Dormitories (&amp;7)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="67"/>
+        <source>食堂错峰就餐(&amp;8)</source>
+        <translation>Canteen sittings (&amp;8)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="87"/>
         <source>正在保存体温，保存后关闭窗口……</source>
         <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>
@@ -4075,27 +4551,27 @@
         <translation>Underground</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="434"/>
+        <location filename="../../desktop/editor/rooms.py" line="455"/>
         <source>待填写</source>
         <translation>to be filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="437"/>
+        <location filename="../../desktop/editor/rooms.py" line="458"/>
         <source>数据有误：</source>
         <translation>Invalid data: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="450"/>
+        <location filename="../../desktop/editor/rooms.py" line="471"/>
         <source>不合格：</source>
         <translation>Fail: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="454"/>
+        <location filename="../../desktop/editor/rooms.py" line="475"/>
         <source>合格，需注意</source>
         <translation>Pass, with a warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="457"/>
+        <location filename="../../desktop/editor/rooms.py" line="478"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
@@ -4103,22 +4579,32 @@
 <context>
     <name>RoomsEditor</name>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="343"/>
+        <location filename="../../desktop/editor/rooms.py" line="344"/>
         <source>添加房间(&amp;R)</source>
         <translation>Add &amp;room</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="345"/>
+        <location filename="../../desktop/editor/rooms.py" line="346"/>
         <source>删除所选房间</source>
         <translation>Remove selected rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="347"/>
+        <location filename="../../desktop/editor/rooms.py" line="348"/>
+        <source>从宿舍登记导入</source>
+        <translation>Import from the dormitory register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/rooms.py" line="350"/>
+        <source>复制宿舍登记中有人居住的房间及当前人数；此后登记的变化不影响本次检查</source>
+        <translation>Copies the register&apos;s occupied rooms with their current occupants; later changes to the register do not change this inspection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/rooms.py" line="351"/>
         <source>每间宿舍一行：面积为使用面积，人数为实住人数。</source>
         <translation>One row per dormitory room: usable floor area and actual occupants.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="389"/>
+        <location filename="../../desktop/editor/rooms.py" line="410"/>
         <source>一次检查最多 %1 间宿舍；没有添加房间，已填写的房间都保留。</source>
         <translation>An inspection holds at most %1 dormitory rooms; no room was added, and every room typed is kept.</translation>
     </message>
@@ -4886,12 +5372,12 @@ Cited: %5, lines %6–%7</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/app.py" line="190"/>
+        <location filename="../../desktop/app.py" line="193"/>
         <source>数据库服务器密码</source>
         <translation>Database server password</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="191"/>
+        <location filename="../../desktop/app.py" line="194"/>
         <source>%1 在 %2 上的密码：</source>
         <translation>Password of %1 on %2:</translation>
     </message>

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from storage import ledger_models  # noqa: F401  (the ledger's tables in Base.metadata)
+from storage import (
+    dormitory_models,  # noqa: F401  (the site registers' tables)
+    ledger_models,  # noqa: F401  (the ledger's tables in Base.metadata)
+)
 from storage.models import Base
 
 config = context.config

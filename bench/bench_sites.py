@@ -1,0 +1,208 @@
+"""How long the site registers take: the dormitory room list with verdicts, and a canteen sittings plan.
+
+* The room list: 2,000 rooms in 40 buildings, 8,000 people on the roster living in them, read from SQLite by
+  :func:`storage.dormitories.room_list` (the rooms, the occupants counted from the roster, each room judged
+  under the national and the Beijing rule). A register is built of a few room types per building (each
+  building here has 4 types, 160 in all), which the verdict cache uses; the same list of 2,000 rooms that are
+  all different is timed as well, and the hand-written baseline is one SQL query and the limits compared
+  inline, without the rule engine's words.
+* The sittings plan: 20,000 people in 400 departments (some larger than one sitting) → the plan with its
+  explanation (:func:`checklist.sites.canteen.plan_sittings`), against a hand-written first-fit loop.
+
+Run: ``python bench/bench_sites.py [--repeat 5]``. Targets (issue 16): room list ≤ 50 ms; plan ≤ 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from checklist.rules import Location
+from checklist.sites import dormitories as core
+from checklist.sites.canteen import CanteenSettings, Group, SeatingRule, plan_sittings
+
+
+def best(step: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """(median, best) milliseconds of ``repeat`` runs."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        step()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), min(times)
+
+
+def make_register(url: str, all_different: bool) -> None:
+    from storage import dormitories
+    from storage.db import open_database
+    from storage.dormitory_models import DormitoryBuilding, RegisterRoom
+    from storage.ledger_models import Employee
+
+    rng = random.Random(16)
+    db = open_database(url)
+    try:
+        with db.session() as session, session.begin():
+            buildings = [DormitoryBuilding(name=f"{n + 1}号楼") for n in range(40)]
+            session.add_all(buildings)
+            session.flush()
+            rooms, people = [], []
+            for b, building in enumerate(buildings):
+                types = [
+                    (
+                        rng.choice([12.0, 15.0, 18.0, 20.0, 24.0, 30.0]),
+                        rng.choice([4, 6, 8]),
+                        rng.choice(list(Location)),
+                    )
+                    for _ in range(4)
+                ]
+                for r in range(50):
+                    area, beds, location = types[r % 4]
+                    if all_different:
+                        area = round(rng.uniform(8, 40), 2)
+                    name = f"{b + 1}-{r + 1:03d}"
+                    rooms.append(
+                        {
+                            "building_id": building.id,
+                            "name": name,
+                            "area_m2": area,
+                            "beds": beds,
+                            "location": location.value,
+                            "has_window": True,
+                            "bunk_beds": r % 7 == 0,
+                        }
+                    )
+                    people += [{"name": f"员工{len(people) + k}", "dormitory_room": name} for k in range(4)]
+            session.execute(RegisterRoom.__table__.insert(), rooms)
+            session.execute(
+                Employee.__table__.insert(),
+                [
+                    {
+                        **p,
+                        "department": "车间",
+                        "post": "",
+                        "category": "other",
+                        "outsourcing_company": "",
+                        "id_number": "",
+                        "phone": "",
+                        "status": "on_site",
+                        "returned_from": "",
+                        "created_at": dt.datetime(2020, 3, 1),
+                    }
+                    for p in people
+                ],
+            )
+        assert len(dormitories.room_list(db)) == 2000
+    finally:
+        db.close()
+
+
+def baseline_rooms(path: str) -> list[tuple[str, bool, bool]]:
+    """The same list by hand: one query, the limits compared inline (no words, no clauses, no remedies)."""
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute(
+            "SELECT r.name, r.area_m2, r.location, r.has_window, r.bunk_beds, COALESCE(c.n, 0) "
+            "FROM dormitory_register_rooms r JOIN dormitory_buildings b ON b.id = r.building_id "
+            "LEFT JOIN (SELECT dormitory_room, COUNT(*) AS n FROM employees WHERE status != 'left' "
+            "GROUP BY dormitory_room) c ON c.dormitory_room = r.name ORDER BY b.name, r.name"
+        ).fetchall()
+    finally:
+        connection.close()
+    out = []
+    for name, area, location, window, bunk, n in rows:
+        national = n == 0 or (n <= 6 and area / n >= 2.5)
+        if location == "underground":
+            beijing = n == 0 or (n <= 2 and area / n >= 5 and not bunk)
+        else:
+            beijing = n == 0 or (n <= 6 and area / n >= 4 and (location != "semi_basement" or bool(window)))
+        out.append((name, national, beijing))
+    return out
+
+
+def baseline_plan(groups: list[tuple[str, int]], capacity: int) -> list[list[tuple[str, int]]]:
+    """First fit, largest first, by hand: no explanation, no timetable."""
+    parts: list[tuple[str, int]] = []
+    for name, count in groups:
+        while count > capacity:
+            parts.append((name, capacity))
+            count -= capacity
+        parts.append((name, count))
+    parts.sort(key=lambda p: -p[1])
+    bins: list[list[tuple[str, int]]] = []
+    free: list[int] = []
+    for part in parts:
+        for index, room in enumerate(free):
+            if room >= part[1]:
+                bins[index].append(part)
+                free[index] -= part[1]
+                break
+        else:
+            bins.append([part])
+            free.append(capacity - part[1])
+    return bins
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    from storage import dormitories
+    from storage.db import Database, open_database
+
+    results: list[tuple[str, float, float, float, str]] = []
+    folder = Path(tempfile.mkdtemp(prefix="fugong-bench-sites-"))
+    for all_different in (False, True):
+        path = folder / f"register-{int(all_different)}.sqlite3"
+        url = f"sqlite:///{path}"
+        make_register(url, all_different)
+        db = open_database(url)
+        try:
+
+            def room_list(db: Database = db) -> object:
+                core._judged.cache_clear()  # every run judges from scratch
+                return dormitories.room_list(db)
+
+            median, fastest = best(room_list, args.repeat)
+            hand, _ = best(lambda path=path: baseline_rooms(str(path)), args.repeat)
+            label = "2,000 rooms, all different" if all_different else "2,000 rooms (160 room types)"
+            results.append((f"room list with verdicts: {label}", median, fastest, hand, "≤ 50 ms"))
+        finally:
+            db.close()
+    rng = random.Random(20)
+    groups = [(f"部门{n:03d}", rng.randint(10, 90)) for n in range(396)] + [("总装车间", 900), ("机加工", 650)]
+    scale = 20_000 / sum(count for _, count in groups)
+    groups = [(name, max(1, round(count * scale))) for name, count in groups]
+    settings = CanteenSettings(
+        tuple(Group(name, count) for name, count in groups), 250, 6, SeatingRule.ONE_DIRECTION, 20, 10, 600, 1080
+    )
+    median, fastest = best(lambda: plan_sittings(settings), args.repeat)
+    hand, _ = best(lambda: baseline_plan(groups, settings.seats_per_sitting), args.repeat)
+    plan = plan_sittings(settings)
+    results.append(
+        (
+            f"sittings plan: {settings.headcount:,} people, {len(groups)} departments → {len(plan.sittings)} sittings",
+            median,
+            fastest,
+            hand,
+            "≤ 100 ms",
+        )
+    )
+    print(f"{'step':<72} {'median ms':>10} {'best ms':>8} {'by hand ms':>11}  target")
+    for name, median, fastest, hand, target in results:
+        print(f"{name:<72} {median:>10.1f} {fastest:>8.1f} {hand:>11.1f}  {target}")
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()
