@@ -268,6 +268,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "统一社会信用代码为 {code} 的企业已登记",
     ),
     "company.site_name_missing": ("the site needs a name", "场所需要名称"),
+    "company.site_unknown": ("no site {id}", "没有编号为 {id} 的场所"),
+    "company.site_exists": (
+        "{company} already has a site called {name}; nothing was changed",
+        "{company} 已有名为“{name}”的场所；未修改",
+    ),
+    "company.site_in_records": (
+        "the site {name} is named in completed or signed inspection(s) {ids}: their record hash vouches for "
+        "its name, so it is kept; nothing was changed",
+        "场所“{name}”已写入已完成或已签署的检查记录 {ids}，其记录哈希包含这个名称，因此不能改名；未修改",
+    ),
     # the fugong command
     "cli.interrupted": ("interrupted", "已中断"),
     "cli.nested": (
