@@ -79,6 +79,8 @@ BEIJING_DISTRICTS: tuple[str, ...] = (
 )
 """The 所在区 a Beijing company picks from (the sixteen districts and the development zone): the district's
 authorities inspect it (京政发〔2020〕5号, 6号: 属地管理). Another city's district is typed."""
+OTHER_DISTRICT = "其他"
+"""Offered after the districts: a company outside Beijing (or one that does not know) says so, or types its own."""
 
 COMPANY_TYPE_ZH = {
     CompanyType.INDUSTRIAL: "工业企业",

@@ -285,6 +285,53 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the logo was left as it was",
         "{name}：图片 {width} × {height} 像素，公司标志最多 {limit} 百万像素；标志未改动",
     ),
+    "company.site_unknown": ("no site {id}", "没有编号为 {id} 的场所"),
+    "company.site_exists": (
+        "{company} already has a site called {name}; nothing was changed",
+        "{company} 已有名为“{name}”的场所；未修改",
+    ),
+    "company.site_in_records": (
+        "the site {name} is named in completed or signed inspection(s) {ids}: their record hash vouches for "
+        "its name, so it is kept; nothing was changed",
+        "场所“{name}”已写入已完成或已签署的检查记录 {ids}，其记录哈希包含这个名称，因此不能改名；未修改",
+    ),
+    # the fugong command
+    "cli.interrupted": ("interrupted", "已中断"),
+    "cli.nested": (
+        "the input is nested too deeply to be read; nothing was changed",
+        "输入的嵌套层次太深，无法读取；没有修改任何数据",
+    ),
+    "cli.unexpected": (
+        "unexpected error ({error}); nothing was saved by the step that failed; the details are in {log}",
+        "意外错误（{error}）；出错的这一步没有保存任何内容；详细信息在 {log}",
+    ),
+    "cli.nothing_changed": ("{reason}; nothing was changed", "{reason}；没有修改任何数据"),
+    "cli.no_accounts": (
+        "this database has no accounts yet: create the manager's first (fugong users add NAME --role manager, "
+        "the password on standard input); nothing was changed",
+        "这个数据库还没有账户：请先创建单位负责人的账户（fugong users add 姓名 --role manager，"
+        "密码从标准输入读取）；没有修改任何数据",
+    ),
+    "cli.who": (
+        "say who makes the change: --user NAME (the account that makes the change; its password is read from "
+        "standard input); nothing was changed",
+        "请说明由谁修改：--user 姓名（进行修改的账户，其密码从标准输入读取）；没有修改任何数据",
+    ),
+    "cli.export_what": (
+        "say what to write: --json FILE, --pdf FILE and/or --xlsx FILE",
+        "请说明要写出什么：--json 文件、--pdf 文件和/或 --xlsx 文件",
+    ),
+    "cli.wrote": ("wrote {path}", "已写出 {path}"),
+    "cli.stdin": ("{what} expected on standard input", "标准输入中没有提供所需的密码（{what}）"),
+    "cli.password_empty": (
+        "the new account's password is empty; no account was created",
+        "新账户的密码为空；没有创建账户",
+    ),
+    "cli.passwords_differ": (
+        "the two new passwords differ; nothing was changed",
+        "两次输入的新密码不同；没有修改任何数据",
+    ),
+    "cli.no_catalog": ("no catalog {id!r}; known: {known}", "没有检查表“{id}”；可选：{known}"),
     # the database
     "database.no_wal": (
         "the database could not be switched to WAL mode (it is in {mode!r} mode)",

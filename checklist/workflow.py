@@ -98,6 +98,14 @@ def may_edit_company(role: str) -> bool:
     return role in COMPANY_ADMIN_ROLES
 
 
+def may_rename_site(role: str, used_by: Iterable[str]) -> bool:
+    """Whether ``role`` may rename a site that inspections with statuses ``used_by`` name: a manager (as for
+    the rest of the company profile), and only while none of them is completed or signed — a completed or
+    signed record names its site in what its record hash vouches for, so a new name would read as tampering.
+    A draft simply shows the new name."""
+    return may_edit_company(role) and all(status == InspectionStatus.DRAFT for status in used_by)
+
+
 def action_status_roles(status: str) -> tuple[Role, ...]:
     """The roles that may give a corrective action ``status`` (待整改 and 已整改: whoever may change data)."""
     for given, roles in FOLLOW_UP_ROLES.items():

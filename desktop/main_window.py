@@ -53,10 +53,6 @@ if TYPE_CHECKING:
 VERSION = "0.1.0"
 
 
-def _ignore(_: object) -> None:
-    """Drop a service's return value (a callback that returns nothing)."""
-
-
 class Loaded(NamedTuple):
     """What the background loader hands the window: plain data only."""
 
@@ -578,7 +574,7 @@ class MainWindow(QMainWindow):
         """企业信息: a manager changes the company profile (address, 所在区, type, headcount) and adds sites;
         the service layer checks the role again and audits the change."""
         from desktop.accounts.company import CompanyDialog, CompanyProfile, profile_of
-        from storage.companies import CompanyInput, add_site, list_companies, save_company
+        from storage.companies import CompanyInput, add_site, list_companies, rename_site, save_company
 
         if self.db is None or self.account is None:
             return
@@ -601,7 +597,11 @@ class MainWindow(QMainWindow):
 
         company_id = found[0].id
         dialog = CompanyDialog(
-            profile_of(found[0]), save, lambda name: _ignore(add_site(db, me, company_id, name)), self
+            profile_of(found[0]),
+            save,
+            lambda name: add_site(db, me, company_id, name),
+            self,
+            rename_site=lambda site_id, name: rename_site(db, me, site_id, name),
         )
         self.company_dialog = dialog
         dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("企业信息已保存。"), 8000))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -132,9 +133,59 @@ def _naive_utc(stamp: dt.datetime) -> dt.datetime:
 # --- sheet helpers -------------------------------------------------------------------------------------
 
 
-def write_table(ws: Worksheet, columns: Sequence[Column], rows: Iterable[Sequence[Any]], first_row: int = 1) -> int:
-    """Write a header and rows at ``first_row``; size, wrap and format the columns; return the last row."""
+# Printing: the page's width in the 96-dpi pixels Excel and LibreOffice measure columns in (A4, 0.4-inch margins);
+# a column ``w`` characters wide is 7w + 5 pixels in the default 11-pt font.
+PAGE_PIXELS = {True: round((11.69 - 0.8) * 96), False: round((8.27 - 0.8) * 96)}  # landscape, portrait
+PRINT_SCALE = 0.9  # the smallest scale a table is printed at: 11-pt text at 90 % is still read without effort
+MIN_WRAPPED_WIDTH = 8  # four Chinese characters a line: narrower, a column of text becomes a ribbon
+PADDING = 2
+
+
+def column_pixels(width: float) -> int:
+    """A column's printed width in pixels at 100 %, from its width in characters."""
+    return int(7 * width + 5)
+
+
+def print_scale(widths: Sequence[float], landscape: bool) -> float:
+    """The scale at which columns ``widths`` (characters, as set) fit the width of an A4 page."""
+    return min(1.0, PAGE_PIXELS[landscape] / sum(column_pixels(w) for w in widths))
+
+
+def unbreakable_width(value: Any) -> int:
+    """The narrowest a column can be without breaking ``value`` mid-word: a date, a number or an ASCII word
+    (GN-01, a file name) stays whole; Chinese text wraps between any two characters."""
+    if value is None or isinstance(value, (int, float, dt.date)):
+        return display_width(value)
+    return max((len(word) for word in re.findall(r"[!-~]+", str(value))), default=0)
+
+
+def fit_to_page(
+    widths: Sequence[float], minimums: Sequence[float], landscape: bool, scale: float = PRINT_SCALE
+) -> list[float]:
+    """Narrow the widest columns, each in proportion to what it has above its minimum, until the table
+    prints across an A4 page at ``scale`` or more (wrapped); columns already narrow enough stay as they are."""
+    budget = (PAGE_PIXELS[landscape] / scale - 5 * len(widths)) / 7 - PADDING * len(widths)
+    excess = sum(widths) - budget
+    slack = sum(max(w - m, 0.0) for w, m in zip(widths, minimums, strict=True))
+    if excess <= 0 or slack <= 0:
+        return list(widths)
+    keep = max(0.0, 1 - excess / slack)
+    return [m + (w - m) * keep if w > m else w for w, m in zip(widths, minimums, strict=True)]
+
+
+def write_table(
+    ws: Worksheet,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+    first_row: int = 1,
+    landscape: bool | None = None,
+) -> int:
+    """Write a header and rows at ``first_row``; size, wrap and format the columns; return the last row.
+
+    ``landscape``: the table is printed on its own across an A4 page in that orientation, so the columns are
+    narrowed (wrapped) until it prints at :data:`PRINT_SCALE` or more; None leaves them at their text's width."""
     widths = [display_width(c.title) for c in columns]
+    minimums = [min(MIN_WRAPPED_WIDTH, w) for w in widths]
     for index, column in enumerate(columns, start=1):
         cell = put(ws, first_row, index, column.title)
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
@@ -145,12 +196,18 @@ def write_table(ws: Worksheet, columns: Sequence[Column], rows: Iterable[Sequenc
             cell.alignment = WRAP
             if column.number_format:
                 cell.number_format = column.number_format
-            widths[index - 1] = max(widths[index - 1], display_width(value))
-    fitted = [min(width, column.max_width) for column, width in zip(columns, widths, strict=True)]
+            value_width = display_width(value)
+            widths[index - 1] = max(widths[index - 1], value_width)
+            whole = value_width if column.number_format else unbreakable_width(value)
+            narrowest = min(MIN_WRAPPED_WIDTH, value_width)
+            minimums[index - 1] = max(minimums[index - 1], min(whole, column.max_width), narrowest)
+    fitted: list[float] = [min(width, column.max_width) for column, width in zip(columns, widths, strict=True)]
+    if landscape is not None:
+        fitted = fit_to_page(fitted, [min(m, f) for m, f in zip(minimums, fitted, strict=True)], landscape)
     for index, width in enumerate(fitted, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width + 2
-    for number in range(first_row, row_number + 1):
-        fit_row(ws, number, fitted)
+        ws.column_dimensions[get_column_letter(index)].width = round(width + PADDING, 1)
+    for number in range(first_row, row_number + 1):  # the padding holds one more character, less the margins
+        fit_row(ws, number, [width + PADDING - 1 for width in fitted])
     return row_number
 
 
@@ -302,7 +359,8 @@ def write_facts(ws: Worksheet, facts: Sequence[tuple[str, Any]], first_row: int,
             ws.row_dimensions[row].height = LINE_HEIGHT * lines
 
 
-# Narrow enough that the 14 columns print on the width of an A4 landscape page at a readable size (wrapped).
+# The widest each column gets; write_table narrows them further so that the 14 print across an A4 landscape
+# page at 90 % or more (wrapped).
 ITEM_COLUMNS = [
     Column("编号", 8),
     Column("检查依据", 5),
@@ -342,7 +400,7 @@ def items_sheet(ws: Worksheet, content: ReportContent) -> None:
         ]
         for item in content.items
     ]
-    last = write_table(ws, ITEM_COLUMNS, rows)
+    last = write_table(ws, ITEM_COLUMNS, rows, landscape=True)
     results = column_range(RESULT_COLUMN, 2, last)
     red_when(ws, results, FAILED_ZH)
     choice_list(ws, results, RESULT_CHOICES_ZH, "结果")
@@ -367,7 +425,7 @@ def actions_sheet(ws: Worksheet, content: ReportContent) -> None:
         [a.item_id, a.item_title, a.action, a.owner, a.due, a.status_zh, a.verified_on, a.verification_note]
         for a in content.actions
     ]
-    last = write_table(ws, ACTION_COLUMNS, rows)
+    last = write_table(ws, ACTION_COLUMNS, rows, landscape=True)
     statuses = column_range(STATUS_COLUMN, 2, last)
     choice_list(ws, statuses, tuple(ACTION_STATUS_ZH.values()), "状态")
     red_when(ws, statuses, ACTION_STATUS_ZH[ActionStatus.OPEN])
@@ -400,7 +458,7 @@ def rooms_sheet(ws: Worksheet, content: ReportContent) -> None:
         ]
         for room in content.rooms
     ]
-    last = write_table(ws, columns, rows)
+    last = write_table(ws, columns, rows, landscape=True)
     for offset in range(len(rules)):
         red_when(ws, column_range(len(fixed) + 1 + offset, 2, last), FAILED_ZH)
     finish_table_sheet(ws, 1, last, len(columns))
@@ -437,7 +495,7 @@ def signatures_sheet(ws: Worksheet, content: ReportContent, local_zone: dt.tzinf
             for m in SIGNATURE_MEANINGS_ZH
             if m not in signed
         ]
-    last = write_table(ws, SIGNER_COLUMNS, rows)
+    last = write_table(ws, SIGNER_COLUMNS, rows, landscape=False)
     record = [
         ("报告编号", content.report_id),
         ("记录状态", content.status_zh),
@@ -587,11 +645,11 @@ def write_batch_workbook(db: Database, where: InspectionFilter, path: Path, prog
     progress(0.4, "生成 Excel 工作簿")
     wb = new_workbook()
     summary = wb.create_sheet("检查汇总")
-    last = write_table(summary, BATCH_COLUMNS, (_inspection_row(r) for r in inspections))
+    last = write_table(summary, BATCH_COLUMNS, (_inspection_row(r) for r in inspections), landscape=True)
     finish_table_sheet(summary, 1, last, len(BATCH_COLUMNS))
     red_when_positive(summary, column_range(8, 2, last))
     failures = wb.create_sheet("不合格项")
-    last = write_table(failures, FAILED_COLUMNS, _failed_rows(inspections, failed))
+    last = write_table(failures, FAILED_COLUMNS, _failed_rows(inspections, failed), landscape=True)
     finish_table_sheet(failures, 1, last, len(FAILED_COLUMNS))
     _properties(wb, "复工复产疫情防控自查汇总", f"{len(inspections)} 次检查", dt.datetime.now(dt.UTC))
     progress(0.7, "写入 Excel 文件")

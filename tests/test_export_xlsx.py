@@ -89,7 +89,10 @@ def test_tables_are_styled_for_use(signed_xlsx: Path) -> None:
     assert lists and "不合格" in lists[0].formula1 and "未检查" in lists[0].formula1
     title_width = ws.column_dimensions[ws.cell(1, column_of(ws, "项目")).column_letter].width
     longest = max(display_width(row[0].value) for row in ws.iter_rows(min_row=2, min_col=4, max_col=4))
-    assert title_width >= min(longest, 20)  # a CJK character counts double; wrapped beyond 20 to print legibly
+    assert (
+        8 + 2 <= title_width < longest + 2
+    )  # narrowed so the sheet prints legibly, wrapped (a CJK character counts double)
+    assert ws.cell(2, column_of(ws, "项目")).alignment.wrap_text
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == "$1:$1"  # the header row on every printed page
     assert ws.cell(2, column_of(ws, "依据条款")).alignment.wrap_text
@@ -220,3 +223,45 @@ def test_cancelled_workbook_leaves_nothing(signed: tuple[Database, int], tmp_pat
     with pytest.raises(ExportCancelled):
         export_batch(db, tmp_path / "batch.xlsx", InspectionFilter(), cancelled=lambda: True)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_table_prints_across_a4_at_a_legible_scale(signed_xlsx: Path) -> None:
+    """Read back as a printer driver would: A4 in the sheet's orientation, fit to one page wide and as many
+    tall as needed, the header row on every page, every cell wrapped — and the columns as set are narrow
+    enough that fitting them to the page's width leaves the text at 90 % or more (it was 65 %)."""
+    from openpyxl.utils import get_column_letter
+
+    wb = load_workbook(signed_xlsx)
+    for name in ["检查项", "整改", "宿舍", "签名"]:
+        ws = wb[name]
+        setup = ws.page_setup
+        assert int(setup.paperSize) == int(ws.PAPERSIZE_A4)
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0) and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_title_rows == "$1:$1"
+        landscape = setup.orientation == "landscape"
+        assert landscape == (name != "签名")
+        page_inches = (11.69 if landscape else 8.27) - ws.page_margins.left - ws.page_margins.right
+        widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, ws.max_column + 1)]
+        pixels = sum(int(7 * width + 5) for width in widths)  # Excel's and LibreOffice's column pixels at 96 dpi
+        scale = min(1.0, page_inches * 96 / pixels)
+        assert scale >= 0.89, f"{name} prints at {scale:.0%}"
+        assert max(widths) * 7 + 5 <= page_inches * 96  # the widest column fits on the page by itself
+        table = []  # the table's rows, down to the first empty one (the signature sheet has facts below it)
+        for row in ws.iter_rows():
+            if not any(cell.value for cell in row):
+                break
+            table.append(row)
+        assert len(table) > 1 and all(cell.alignment.wrap_text for row in table for cell in row if cell.value)
+
+
+def test_columns_are_narrowed_in_proportion_and_never_below_a_word() -> None:
+    from export.xlsx import PRINT_SCALE, fit_to_page, print_scale
+
+    widths = [7.0, 60.0, 40.0, 19.0, 80.0]  # an item id, three long texts, a time
+    minimums = [7.0, 8.0, 8.0, 19.0, 8.0]
+    fitted = fit_to_page(widths, minimums, landscape=False)
+    assert fitted[0] == 7.0 and fitted[3] == 19.0  # an id and a time are not broken
+    assert all(f >= m for f, m in zip(fitted, minimums, strict=True))
+    assert fitted[4] > fitted[1] > fitted[2]  # the widest stays the widest
+    assert print_scale([f + 2 for f in fitted], landscape=False) >= PRINT_SCALE - 0.01
+    assert fit_to_page([10.0, 12.0], [8.0, 8.0], landscape=True) == [10.0, 12.0]  # fits already: unchanged

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checklist.company import BEIJING_DISTRICTS, CompanyType
+from checklist.company import BEIJING_DISTRICTS, OTHER_DISTRICT, CompanyType
 from desktop.accounts.first_run import company_type_text
 from desktop.common.discard import DiscardGuard
 from desktop.common.errors import error_label, error_text, is_known, show_error
@@ -51,18 +52,21 @@ class CompanyProfile(NamedTuple):
     headcount: int
     contact: str
     sites: tuple[str, ...]
+    site_ids: tuple[int, ...] = ()  # the sites' ids, in the same order
 
 
 class CompanyDialog(QDialog):
-    """Edits a :class:`CompanyProfile`. ``save(profile)`` stores the profile, ``add_site(name)`` one new site;
-    both raise KnownError with the reason, which the dialog shows while keeping what was typed."""
+    """Edits a :class:`CompanyProfile`. ``save(profile)`` stores the profile, ``add_site(name)`` one new site
+    (returning its id), ``rename_site(id, name)`` renames one (a manager's, refused once a completed or signed
+    record names it); each raises KnownError with the reason, which the dialog shows keeping what was typed."""
 
     def __init__(
         self,
         profile: CompanyProfile,
         save: Callable[[CompanyProfile], None],
-        add_site: Callable[[str], None],
+        add_site: Callable[[str], int | None],
         parent: QWidget | None = None,
+        rename_site: Callable[[int, str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("companyDialog")
@@ -70,6 +74,9 @@ class CompanyDialog(QDialog):
         self._profile = profile
         self._save = save
         self._add_site = add_site
+        self._rename_site = rename_site
+        self._site_ids: list[int | None] = list(profile.site_ids) or [None] * len(profile.sites)
+        self.rename_dialog: QInputDialog | None = None
         self.name_edit = QLineEdit(profile.name)
         self.name_edit.setObjectName("companyName")
         code = QLabel(profile.credit_code)
@@ -81,7 +88,7 @@ class CompanyDialog(QDialog):
         self.district_combo.setObjectName("companyDistrict")
         self.district_combo.setEditable(True)  # another city's district is typed
         self.district_combo.addItem("")
-        self.district_combo.addItems(list(BEIJING_DISTRICTS))
+        self.district_combo.addItems([*BEIJING_DISTRICTS, OTHER_DISTRICT])
         self.district_combo.setCurrentText(profile.district)
         district_line = self.district_combo.lineEdit()
         if district_line is not None:
@@ -124,9 +131,18 @@ class CompanyDialog(QDialog):
         self.add_site_button = QPushButton(self.tr("添加场所(&A)"))
         self.add_site_button.setObjectName("addSiteButton")
         self.add_site_button.setAutoDefault(False)
+        self.rename_site_button = QPushButton(self.tr("重命名场所(&N)…"))
+        self.rename_site_button.setObjectName("renameSiteButton")
+        self.rename_site_button.setAutoDefault(False)
+        self.rename_site_button.setEnabled(False)
+        self.rename_site_button.setVisible(rename_site is not None)
+        self.sites_list.currentRowChanged.connect(self._site_chosen)
+        self.sites_list.itemDoubleClicked.connect(lambda _: self.rename_chosen_site())
+        self.rename_site_button.clicked.connect(self.rename_chosen_site)
         site_row = QHBoxLayout()
         site_row.addWidget(self.site_edit, 1)
         site_row.addWidget(self.add_site_button)
+        site_row.addWidget(self.rename_site_button)
         sites_layout = QVBoxLayout(sites_box)
         sites_layout.addWidget(self.sites_list)
         sites_layout.addLayout(site_row)
@@ -195,13 +211,56 @@ class CompanyDialog(QDialog):
             self.site_edit.setFocus()
             return
         try:
-            self._add_site(name)
+            site_id = self._add_site(name)
         except Exception as error:
             self._fail(self.tr("场所未能添加："), error)
             return
         self.error.hide()
+        self._site_ids.append(site_id)
         self.sites_list.addItem(name)
         self.site_edit.clear()  # stored already: nothing left to discard for it
+
+    @Slot(int)
+    def _site_chosen(self, row: int) -> None:
+        chosen = 0 <= row < len(self._site_ids) and self._site_ids[row] is not None
+        self.rename_site_button.setEnabled(chosen and self._rename_site is not None)
+
+    @Slot()
+    def rename_chosen_site(self) -> None:
+        """Ask for the chosen site's new name (a small dialog over this one)."""
+        row = self.sites_list.currentRow()
+        if self._rename_site is None or not 0 <= row < len(self._site_ids) or self._site_ids[row] is None:
+            return
+        old = self.sites_list.item(row).text()
+        dialog = QInputDialog(self)
+        dialog.setObjectName("renameSiteDialog")
+        dialog.setWindowTitle(self.tr("重命名场所"))
+        dialog.setLabelText(self.tr("“{name}”的新名称：").format(name=old))
+        dialog.setTextValue(old)
+        dialog.setOkButtonText(self.tr("重命名"))
+        dialog.setCancelButtonText(self.tr("取消"))
+        dialog.textValueSelected.connect(lambda name: self._rename(row, name))
+        dialog.finished.connect(lambda _: self._forget_rename(dialog))
+        self.rename_dialog = dialog
+        dialog.open()
+
+    def _forget_rename(self, dialog: QInputDialog) -> None:
+        if self.rename_dialog is dialog:
+            self.rename_dialog = None
+        dialog.deleteLater()
+
+    def _rename(self, row: int, name: str) -> None:
+        site_id, rename = self._site_ids[row], self._rename_site
+        name = name.strip()
+        if site_id is None or rename is None or name == self.sites_list.item(row).text():
+            return
+        try:
+            rename(site_id, name)
+        except Exception as error:
+            self._fail(self.tr("场所未能改名："), error)
+            return
+        self.error.hide()
+        self.sites_list.item(row).setText(name)
 
     @Slot()
     def _accept(self) -> None:
@@ -230,4 +289,5 @@ def profile_of(company: Company) -> CompanyProfile:
         company.headcount or 0,
         company.contact or "",
         tuple(site.name for site in company.sites),
+        tuple(site.id for site in company.sites),
     )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checklist.company import CompanyType, CreditCodeError, validate_credit_code
+from checklist.company import BEIJING_DISTRICTS, OTHER_DISTRICT, CompanyType, CreditCodeError, validate_credit_code
 from checklist.workflow import Role
 from desktop.accounts.account import Account, has_accounts, log_in
 from desktop.common import i18n
@@ -55,6 +55,7 @@ class SetupValues:
     site_name: str
     officer: str  # the first account's name (empty when an account is already logged in)
     password: str = ""
+    district: str = ""  # 所在区: decides the inspecting authority printed on the report
 
 
 def save_setup(db: Database, values: SetupValues, ask_account: bool, actor: str) -> Account | None:
@@ -73,7 +74,8 @@ def save_setup(db: Database, values: SetupValues, ask_account: bool, actor: str)
             account = Account(values.officer, role)
         actor = account.name
     if values.company_name:
-        company_id = save_company(db, actor, CompanyInput(values.company_name, values.credit_code, values.company_type))
+        company = CompanyInput(values.company_name, values.credit_code, values.company_type, district=values.district)
+        company_id = save_company(db, actor, company)
         if values.site_name:
             add_site(db, actor, company_id, values.site_name)
     return account
@@ -128,6 +130,14 @@ class SetupDialog(QDialog):
         self.type_combo.setObjectName("companyType")
         for company_type in CompanyType:
             self.type_combo.addItem(company_type_text(company_type), company_type.value)
+        self.district_combo = QComboBox()
+        self.district_combo.setObjectName("setupDistrict")
+        self.district_combo.setEditable(True)  # another city's district is typed
+        self.district_combo.addItem("")
+        self.district_combo.addItems([*BEIJING_DISTRICTS, OTHER_DISTRICT])
+        district_line = self.district_combo.lineEdit()
+        if district_line is not None:
+            district_line.setPlaceholderText(self.tr("选择或输入，例如：大兴区（决定报告上的监管部门）"))
         self.site_edit = QLineEdit()
         self.site_edit.setObjectName("siteName")
         self.site_edit.setPlaceholderText(self.tr("可选，例如：一号厂区、员工宿舍楼"))
@@ -158,9 +168,18 @@ class SetupDialog(QDialog):
             form.addRow(self.tr("统一社会信用代码(&U)："), self.code_edit)
             form.addRow("", self.code_error)
             form.addRow(self.tr("企业类型(&T)："), self.type_combo)
+            form.addRow(self.tr("所在区(&Q)："), self.district_combo)
             form.addRow(self.tr("场所(&S)："), self.site_edit)
         else:
-            for widget in (self.name_edit, self.code_edit, self.code_error, self.type_combo, self.site_edit):
+            hidden = (
+                self.name_edit,
+                self.code_edit,
+                self.code_error,
+                self.type_combo,
+                self.district_combo,
+                self.site_edit,
+            )
+            for widget in hidden:
                 widget.setParent(self)
                 widget.hide()
         if ask_account:
@@ -205,6 +224,7 @@ class SetupDialog(QDialog):
             self.site_edit.text().strip(),
             self.officer_edit.text().strip() if self.ask_account else "",
             self.password_edit.text() if self.ask_account else "",
+            self.district_combo.currentText().strip(),
         )
 
     def _code_message(self) -> str:

@@ -149,7 +149,7 @@ class AuditWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
-        fit_to_screen(self, 1180, 760)
+        fit_to_screen(self, 1180, 688)  # 1366×768 less a taskbar and the frame, on any screen
 
         self.records_view.selectionModel().selectionChanged.connect(self._record_selected)
         self.verify_record_button.clicked.connect(self.verify_selected)

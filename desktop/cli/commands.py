@@ -11,8 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from checklist.messages import msg
 from checklist.workflow import ActionStatus, InspectionStatus, Meaning, Role
-from desktop.cli.errors import CommandError
+from desktop.cli.errors import CommandError, known
+from desktop.cli.language import say
 from storage.logfile import logger
 
 USER_HELP = "the account that makes the change (its password is read from standard input)"
@@ -50,7 +52,7 @@ def _open(args: argparse.Namespace) -> Any:
     try:
         db = open_database(args.db)
     except KnownError as exc:
-        raise CommandError(str(exc)) from None
+        raise known(exc) from None
     _opened.append(db)
     return db
 
@@ -77,12 +79,9 @@ def _login(db: Any, args: argparse.Namespace, roles: tuple[str, ...] | None = No
     with db.session() as session:
         accounts = session.scalar(select(func.count(User.id)))
     if not accounts:
-        raise CommandError(
-            "this database has no accounts yet: create the manager's first (fugong users add NAME --role manager, "
-            "the password on standard input); nothing was changed"
-        )
+        raise CommandError(msg("cli.no_accounts"))
     if not name:
-        raise CommandError(f"say who makes the change: --user NAME ({USER_HELP}); nothing was changed")
+        raise CommandError(msg("cli.who"))
     user = auth.authenticate(db, name, _read_secret(f"{name}'s password: "))
     if roles is not None and user.role not in roles:
         raise PermissionDeniedError(
@@ -104,10 +103,10 @@ def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
         try:
             return handler(args)
         except KnownError as exc:
-            raise CommandError(str(exc)) from None
+            raise known(exc) from None
         except sql_errors.DBAPIError as exc:  # the driver's own words, e.g. a damaged or read-only file
             logger("cli").info("database error", exc_info=True)
-            raise CommandError(f"{known_error(exc)}; nothing was changed") from None
+            raise known(known_error(exc), "cli.nothing_changed") from None
 
     return run
 
@@ -204,13 +203,13 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     if not (args.json or args.pdf or args.xlsx):
-        raise CommandError("say what to write: --json FILE, --pdf FILE and/or --xlsx FILE")
+        raise CommandError(msg("cli.export_what"))
     db = _open(args)
     if args.json:
         from storage.exchange import export_document, write_json
 
         write_json(Path(args.json), export_document(db, args.id))
-        print(f"wrote {args.json}")
+        print(say(msg("cli.wrote", path=str(args.json))))
     if args.pdf or args.xlsx:
         from storage.inspections import load_inspection
 
@@ -224,7 +223,7 @@ def _export(args: argparse.Namespace) -> int:
 
             written = export_reports(db, args.id, pdf=pdf, xlsx=xlsx)
         for path in written:
-            print(f"wrote {path}")
+            print(say(msg("cli.wrote", path=str(path))))
     return 0
 
 
@@ -234,7 +233,7 @@ def _read_secret(prompt: str) -> str:
         return getpass.getpass(prompt)
     line = sys.stdin.readline()
     if not line:
-        raise CommandError(f"{prompt.strip(': ')} expected on standard input")
+        raise CommandError(msg("cli.stdin", what=prompt.strip(": ")))
     return line.rstrip("\n")
 
 
@@ -255,7 +254,7 @@ def _users_add(args: argparse.Namespace) -> int:
             raise CommandError("say which manager creates the account: --user NAME (their password after the new one)")
     password = _read_secret("new account's password: ")
     if not password.strip():
-        raise CommandError("the new account's password is empty; no account was created")
+        raise CommandError(msg("cli.password_empty"))
     actor, actor_password = args.name, None
     if args.user:
         actor_password = _read_secret(f"{args.user}'s password: ")
@@ -277,7 +276,7 @@ def _users_passwd(args: argparse.Namespace) -> int:
     current = _read_secret(f"{args.name}'s current password: ")
     new = _read_secret("new password: ")
     if sys.stdin.isatty() and _read_secret("new password again: ") != new:
-        raise CommandError("the two new passwords differ; nothing was changed")
+        raise CommandError(msg("cli.passwords_differ"))
     change_password(db, args.name, current, new)
     print(f"password of {args.name} changed; its signing key is now locked by the new password")
     return 0

@@ -41,7 +41,9 @@ def _catalogs_show(args: argparse.Namespace) -> int:
     catalogs = official_catalogs()
     catalog = catalogs.get(args.id.upper())
     if catalog is None:
-        raise CommandError(f"no catalog {args.id!r}; known: {', '.join(catalogs)}")
+        from checklist.messages import msg
+
+        raise CommandError(msg("cli.no_catalog", id=args.id, known=", ".join(catalogs)))
     if args.json:
         import json
 
@@ -137,8 +139,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_gui
 
         return run_gui(args.db)
+    from checklist.messages import msg
+    from desktop.cli.language import cli_language, detect_language, say, use_language
     from storage.logfile import logger, setup_logging
 
+    use_language(detect_language())  # each run: the environment may have changed (tests run it in-process)
     log_file = setup_logging()
     try:
         from storage.files import clean_leftovers
@@ -151,24 +156,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Handler = args.handler
         return handler(args)
     except CommandError as exc:
-        message = " ".join(str(exc).split())  # one line, whatever the message quoted
-        logger("cli").info("fugong %s refused: %s", args.command, message)
+        logger("cli").info("fugong %s refused: %s", args.command, " ".join(str(exc).split()))
+        message = " ".join(exc.text(cli_language()).split())  # one line, whatever the message quoted
         print(f"fugong: {message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("fugong: interrupted", file=sys.stderr)
+        print(f"fugong: {say(msg('cli.interrupted'))}", file=sys.stderr)
         return 130
     except RecursionError:
         logger("cli").exception("fugong %s: input nested too deeply", args.command)
-        print("fugong: the input is nested too deeply to be read; nothing was changed", file=sys.stderr)
+        print(f"fugong: {say(msg('cli.nested'))}", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug: one sentence for the user, the traceback for whoever fixes it
         logger("cli").exception("fugong %s failed unexpectedly", args.command)
-        print(
-            f"fugong: unexpected error ({type(exc).__name__}); nothing was saved by the step that failed; "
-            f"the details are in {log_file}",
-            file=sys.stderr,
-        )
+        print(f"fugong: {say(msg('cli.unexpected', error=type(exc).__name__, log=str(log_file)))}", file=sys.stderr)
         return 1
     finally:
         from desktop.cli.commands import close_databases

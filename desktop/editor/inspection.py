@@ -1,9 +1,11 @@
 """The open inspection: its answers as the officer gives them, saved as they are given (autosave).
 
-Result clicks are saved at once; typed text (measurements, reasons, notes, rooms) is saved after a short
-pause (debounce), and :meth:`InspectionEditor.flush` saves whatever is pending on focus-out, item change and
-window close. Each save carries the inspection version of the previous one (optimistic locking); when
-someone else saved in between, the editor reloads and says what was not saved.
+Result clicks are saved at once and photos stored as soon as they are prepared, both on the thread pool (a
+network round trip per write on PostgreSQL must not freeze the window); typed text (measurements, reasons,
+notes, rooms) is saved there after a short pause (debounce), or as soon as the focus leaves the field
+(:meth:`InspectionEditor.save_soon`). :meth:`InspectionEditor.flush` saves whatever is pending, and waits for
+it, on item change and window close. Each save carries the inspection version of the previous one (optimistic
+locking); when someone else saved in between, the editor reloads and says what was not saved.
 
 Compliance is never decided here: outcomes come from :func:`checklist.evaluation.evaluate_inspection`.
 """
@@ -44,6 +46,16 @@ def prepare_files(paths: Sequence[Path], progress: Progress) -> list[photos.Prep
         except KnownError as error:
             results.append(error)
     return results
+
+
+@dataclass
+class _PhotoBatch:
+    """Prepared files waiting to be stored for one item, and what to tell the caller when they are."""
+
+    item_id: str
+    attachments: list[photos.PreparedAttachment]
+    problems: list[str]
+    finish: Callable[[list[str]], None]
 
 
 @dataclass(frozen=True)
@@ -202,6 +214,8 @@ class InspectionEditor(QObject):
         self._failing = False
         self._attaching = 0
         self._in_flight = False  # a background autosave is being written
+        self._urgent = False  # a result click waits: saved as soon as the save in flight is written
+        self._photo_batches: list[_PhotoBatch] = []  # prepared photos waiting for the save in flight
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -297,12 +311,13 @@ class InspectionEditor(QObject):
         self._evaluate()
         self.answer_changed.emit(item_id)
         if at_once:
-            self.flush()
+            self._urgent = True
+            self._save_in_background()
         else:
             self._timer.start()
 
     def set_result(self, item_id: str, result: Result | None) -> None:
-        """A result button: saved at once."""
+        """A result button: saved at once, in the background (:attr:`saving`)."""
         self._change(item_id, replace(self.answer(item_id), result=result), at_once=True)
 
     def set_measurement(self, item_id: str, key: str, value: Any) -> None:
@@ -343,20 +358,26 @@ class InspectionEditor(QObject):
         return self._in_flight
 
     def _save_in_background(self) -> None:
-        """The autosave after a pause in typing, written on the thread pool (a network round trip per answer
-        on PostgreSQL must not freeze the window): what is pending now, with the current version. One at a time,
-        in order; what is typed meanwhile waits for the next. A failure puts it back as pending and says so
-        (:attr:`save_failed`, :attr:`conflict`): nothing typed is lost."""
+        """Write what is pending on the thread pool (a network round trip per answer on PostgreSQL must not
+        freeze the window): the answers and rooms typed or clicked, then the photos prepared, with the current
+        version. One at a time, in order; what comes meanwhile waits for the next (at once after a result
+        click or a photo, after a pause for typing). A failure puts the answers back as pending and says so
+        (:attr:`save_failed`, :attr:`conflict`): nothing typed is lost; a photo not stored is named to the
+        caller that attached it."""
         self._timer.stop()
-        if self._in_flight or not self.has_pending:
+        if self._in_flight or not (self.has_pending or self._photo_batches):
             return
         answers = {item_id: self.answers[item_id] for item_id in sorted(self._pending_items)}
         rooms = [dict(row) for row in self.rooms] if self._rooms_pending else None
+        batches, self._photo_batches = self._photo_batches, []
         self._pending_items.clear()
         self._rooms_pending = False
+        self._urgent = False
         self._in_flight = True
         db, actor, inspection_id = self.db, self.actor, self.inspection_id
         written: dict[str, Any] = {"version": self.version, "answers": set(), "rooms": False}
+        stored: list[tuple[_PhotoBatch, photos.PreparedAttachment, int]] = []
+        refused: list[tuple[_PhotoBatch, str, KnownError]] = []  # said in words on the GUI thread
 
         def work(_progress: Progress) -> int:  # no Qt here: plain values in, the new version out
             for item_id, answer in answers.items():
@@ -367,15 +388,46 @@ class InspectionEditor(QObject):
             if rooms is not None:
                 written["version"] = inspections.set_rooms(db, actor, inspection_id, written["version"], rooms)
                 written["rooms"] = True
+            for batch in batches:
+                for attachment in list(batch.attachments):
+                    try:
+                        evidence_id, written["version"] = inspections.add_prepared_evidence(
+                            db, actor, inspection_id, written["version"], batch.item_id, attachment
+                        )
+                    except ConcurrentEditError:
+                        raise
+                    except KnownError as error:  # this file is refused; the others are still stored
+                        refused.append((batch, attachment.filename, error))
+                        batch.attachments.remove(attachment)
+                        continue
+                    stored.append((batch, attachment, evidence_id))
+                    batch.attachments.remove(attachment)
             return int(written["version"])
+
+        def photos_stored() -> None:
+            for batch, filename, error in refused:
+                batch.problems.append(f"{filename}: {error_text(error)}")
+            for batch, attachment, evidence_id in stored:
+                self.evidence.append(
+                    EvidenceInfo(
+                        evidence_id, batch.item_id, attachment.filename, attachment.media_type, attachment.data
+                    )
+                )
+            for item_id in dict.fromkeys(batch.item_id for batch in batches):
+                self.evidence_changed.emit(item_id)
 
         def done(version: int) -> None:
             self.version = version
             self._in_flight = False
             self._failing = False
+            photos_stored()
             self.saved.emit()
             self.save_finished.emit()
-            if self.has_pending:
+            for batch in batches:
+                batch.finish(batch.problems)
+            if self._photo_batches or (self._urgent and self.has_pending):
+                self._save_in_background()
+            elif self.has_pending:
                 self._timer.start()
 
         def failed(error: BaseException) -> None:
@@ -384,17 +436,32 @@ class InspectionEditor(QObject):
             self._pending_items.update(set(answers) - written["answers"])
             if rooms is not None and not written["rooms"]:
                 self._rooms_pending = True
+            photos_stored()
+            for batch in batches:  # the files not stored are named, with the reason
+                reason = error_text(error) if isinstance(error, KnownError) else repr(error)
+                batch.problems += [f"{attachment.filename}: {reason}" for attachment in batch.attachments]
             self.save_finished.emit()
             if isinstance(error, ConcurrentEditError):
                 self._conflict(error)
-            elif isinstance(error, KnownError):
-                if not self._failing:
-                    self._failing = True
-                    self.save_failed.emit(error)
-            else:
+            elif isinstance(error, KnownError) and not self._failing:
+                self._failing = True
+                self.save_failed.emit(error)
+            for batch in batches:
+                batch.finish(batch.problems)
+            if self._photo_batches:  # attached meanwhile: tried on their own
+                self._save_in_background()
+            if not isinstance(error, KnownError):
                 raise error  # a bug: the application's error handler shows it
 
         run_in_background(None, work, done, failed, show_progress=False)
+
+    @Slot()
+    def save_soon(self) -> None:
+        """Save what is pending now, in the background, without waiting for it (focus leaving a field: the
+        window must not freeze for a slow database, nor run an event loop inside a focus change)."""
+        if self.has_pending:
+            self._urgent = True
+            self._save_in_background()
 
     def _wait_for_save(self) -> None:
         """Block (the event loop running) until the background autosave, if any, is written."""
@@ -410,6 +477,7 @@ class InspectionEditor(QObject):
         something could not be saved (it stays pending)."""
         self._timer.stop()
         self._wait_for_save()
+        self._urgent = False
         if not self.has_pending:
             return True
         try:
@@ -502,26 +570,12 @@ class InspectionEditor(QObject):
         def prepared(results: list[photos.PreparedAttachment | KnownError]) -> None:
             problems = [error_text(r) for r in results if isinstance(r, KnownError)]
             ready = [r for r in results if isinstance(r, photos.PreparedAttachment)]
-            if ready and self.flush():
-                for attachment in ready:
-                    try:
-                        evidence_id, self.version = inspections.add_prepared_evidence(
-                            self.db, self.actor, self.inspection_id, self.version, item_id, attachment
-                        )
-                    except ConcurrentEditError as error:
-                        self._conflict(error)
-                        problems.append(f"{attachment.filename}: {error_text(error)}")
-                        break
-                    except KnownError as error:
-                        problems.append(f"{attachment.filename}: {error_text(error)}")
-                        continue
-                    self.evidence.append(
-                        EvidenceInfo(evidence_id, item_id, attachment.filename, attachment.media_type, attachment.data)
-                    )
-            elif ready:
-                problems += [r.filename for r in ready]
-            self.evidence_changed.emit(item_id)
-            finish(problems)
+            if not ready:
+                finish(problems)
+                return
+            # Stored on the thread pool too, after what is being saved and with what is pending.
+            self._photo_batches.append(_PhotoBatch(item_id, ready, problems, finish))
+            self._save_in_background()
 
         def failed(error: BaseException) -> None:
             if isinstance(error, Cancelled):

@@ -264,7 +264,7 @@ class ItemPage(QScrollArea):
         self.setWidget(body)
 
         self.override_edit.textEdited.connect(self._override_edited)
-        self.override_edit.editingFinished.connect(self.editor.flush)
+        self.override_edit.editingFinished.connect(self.editor.save_soon)
         self.note_edit.textChanged.connect(self._note_edited)
         self.note_edit.installEventFilter(self)
         self.rooms.rooms_edited.connect(self._rooms_edited)
@@ -316,7 +316,7 @@ class ItemPage(QScrollArea):
         for measurement in item.measurements:
             field = MeasurementField(measurement, answer.measurements.get(measurement.key), editable)
             field.edited.connect(self._measurement_edited)
-            field.finished.connect(self.editor.flush)
+            field.finished.connect(self.editor.save_soon)
             self._fields[measurement.key] = field
             self.measurements_form.addRow(pick(measurement, "label") + self.tr("："), field)
         self.measurements_box.setVisible(bool(item.measurements))
@@ -514,7 +514,7 @@ class ItemPage(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and watched in (self.note_edit, self.rooms.view):
-            self.editor.flush()
+            self.editor.save_soon()
         return super().eventFilter(watched, event)
 
     @Slot(str)

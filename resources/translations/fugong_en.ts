@@ -931,122 +931,148 @@
 <context>
     <name>CompanyDialog</name>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="69"/>
+        <location filename="../../desktop/accounts/company.py" line="73"/>
         <source>企业信息</source>
         <translation>Company details</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="79"/>
+        <location filename="../../desktop/accounts/company.py" line="86"/>
         <source>例如：北京市大兴区示例路 1 号</source>
         <translation>e.g. 1 Shili Road, Daxing District, Beijing</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="88"/>
+        <location filename="../../desktop/accounts/company.py" line="95"/>
         <source>选择或输入，例如：大兴区</source>
         <translation>choose or type, e.g. Daxing District</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="98"/>
+        <location filename="../../desktop/accounts/company.py" line="105"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="101"/>
+        <location filename="../../desktop/accounts/company.py" line="108"/>
         <source>姓名和电话</source>
         <translation>name and telephone</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="102"/>
+        <location filename="../../desktop/accounts/company.py" line="109"/>
         <source>所在区和企业类型决定报告上的监管部门（属地管理）。</source>
         <translation>The district and the company type decide the inspecting authority on the report (local management).</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="107"/>
+        <location filename="../../desktop/accounts/company.py" line="114"/>
         <source>企业名称(&amp;C)：</source>
         <translation>&amp;Company name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="108"/>
+        <location filename="../../desktop/accounts/company.py" line="115"/>
         <source>统一社会信用代码：</source>
         <translation>Unified social credit code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="109"/>
+        <location filename="../../desktop/accounts/company.py" line="116"/>
         <source>地址(&amp;R)：</source>
         <translation>Add&amp;ress:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="110"/>
+        <location filename="../../desktop/accounts/company.py" line="117"/>
         <source>所在区(&amp;Q)：</source>
         <translation>District (&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="111"/>
+        <location filename="../../desktop/accounts/company.py" line="118"/>
         <source>企业类型(&amp;T)：</source>
         <translation>Company &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="113"/>
+        <location filename="../../desktop/accounts/company.py" line="120"/>
         <source>职工人数(&amp;H)：</source>
         <translation>&amp;Headcount:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="114"/>
+        <location filename="../../desktop/accounts/company.py" line="121"/>
         <source>联系人(&amp;K)：</source>
         <translation>Contact (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="116"/>
+        <location filename="../../desktop/accounts/company.py" line="123"/>
         <source>场所（新建检查时选择）</source>
         <translation>Sites (chosen when an inspection starts)</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="123"/>
+        <location filename="../../desktop/accounts/company.py" line="130"/>
         <source>例如：员工宿舍楼、二号厂区</source>
         <translation>e.g. staff dormitory, plant 2</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="124"/>
+        <location filename="../../desktop/accounts/company.py" line="131"/>
         <source>添加场所(&amp;A)</source>
         <translation>&amp;Add site</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="137"/>
+        <location filename="../../desktop/accounts/company.py" line="134"/>
+        <source>重命名场所(&amp;N)…</source>
+        <translation>Re&amp;name site…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="153"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="139"/>
+        <location filename="../../desktop/accounts/company.py" line="155"/>
+        <location filename="../../desktop/accounts/company.py" line="241"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="183"/>
+        <location filename="../../desktop/accounts/company.py" line="199"/>
         <source>{what}{reason}</source>
         <translation>{what} {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="185"/>
+        <location filename="../../desktop/accounts/company.py" line="201"/>
         <source>对话框中填写的内容仍保留。</source>
         <translation>What you typed in the dialog is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="193"/>
+        <location filename="../../desktop/accounts/company.py" line="209"/>
         <source>请填写场所名称。</source>
         <translation>Please enter the site&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="200"/>
+        <location filename="../../desktop/accounts/company.py" line="216"/>
         <source>场所未能添加：</source>
         <translation>The site could not be added:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="209"/>
+        <location filename="../../desktop/accounts/company.py" line="237"/>
+        <source>重命名场所</source>
+        <translation>Rename site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="238"/>
+        <source>“{name}”的新名称：</source>
+        <translation>New name for “{name}”:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="240"/>
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="260"/>
+        <source>场所未能改名：</source>
+        <translation>The site could not be renamed:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="268"/>
         <source>请填写企业名称。</source>
         <translation>Please enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="216"/>
+        <location filename="../../desktop/accounts/company.py" line="275"/>
         <source>企业信息未能保存：</source>
         <translation>The company details could not be saved:</translation>
     </message>
@@ -3162,200 +3188,200 @@
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
-        <location filename="../../desktop/main_window.py" line="533"/>
+        <location filename="../../desktop/main_window.py" line="134"/>
+        <location filename="../../desktop/main_window.py" line="529"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127"/>
+        <location filename="../../desktop/main_window.py" line="123"/>
         <location filename="../../desktop/main_window.py" line="730"/>
         <source>复工自查 Fugong Self-Check</source>
         <translation>Fugong Self-Check 复工自查</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142"/>
-        <location filename="../../desktop/main_window.py" line="355"/>
+        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="351"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="192"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="194"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="195"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="202"/>
         <source>设置(&amp;T)…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>台账(&amp;T)…</source>
         <translation>Regis&amp;ters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>员工健康台账：花名册、每日两次测温、医学观察、每日汇总 (Ctrl+Shift+T)</source>
         <translation>Employee health ledger: roster, twice-daily checks, observation, daily summary (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>企业信息(&amp;Y)…</source>
         <translation>Compan&amp;y details…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="235"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="277"/>
+        <location filename="../../desktop/main_window.py" line="273"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280"/>
+        <location filename="../../desktop/main_window.py" line="276"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="283"/>
+        <location filename="../../desktop/main_window.py" line="279"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="291"/>
+        <location filename="../../desktop/main_window.py" line="287"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="295"/>
+        <location filename="../../desktop/main_window.py" line="291"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="366"/>
+        <location filename="../../desktop/main_window.py" line="362"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="389"/>
+        <location filename="../../desktop/main_window.py" line="385"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -3370,54 +3396,54 @@
         <translation>{place} {date} — Fugong Self-Check 复工自查</translation>
     </message>
     <message>
+        <location filename="../../desktop/main_window.py" line="384"/>
         <location filename="../../desktop/main_window.py" line="388"/>
-        <location filename="../../desktop/main_window.py" line="392"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="394"/>
+        <location filename="../../desktop/main_window.py" line="390"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="408"/>
+        <location filename="../../desktop/main_window.py" line="404"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="408"/>
+        <location filename="../../desktop/main_window.py" line="404"/>
         <location filename="../../desktop/main_window.py" line="689"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="409"/>
+        <location filename="../../desktop/main_window.py" line="405"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="449"/>
+        <location filename="../../desktop/main_window.py" line="445"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="449"/>
+        <location filename="../../desktop/main_window.py" line="445"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="491"/>
+        <location filename="../../desktop/main_window.py" line="487"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="505"/>
+        <location filename="../../desktop/main_window.py" line="501"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="551"/>
+        <location filename="../../desktop/main_window.py" line="547"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
@@ -5051,142 +5077,152 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="101"/>
+        <location filename="../../desktop/accounts/first_run.py" line="103"/>
         <source>首次设置 — 复工自查</source>
         <translation>First-run setup — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="102"/>
+        <location filename="../../desktop/accounts/first_run.py" line="104"/>
         <source>欢迎使用复工自查</source>
         <translation>Welcome to Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="121"/>
+        <location filename="../../desktop/accounts/first_run.py" line="123"/>
         <source>例如：北京某某制造有限公司</source>
         <translation>e.g. Beijing Example Manufacturing Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="125"/>
+        <location filename="../../desktop/accounts/first_run.py" line="127"/>
         <source>18 位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="133"/>
+        <location filename="../../desktop/accounts/first_run.py" line="143"/>
         <source>可选，例如：一号厂区、员工宿舍楼</source>
         <translation>Optional, e.g. Plant 1, staff dormitory building</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="109"/>
+        <location filename="../../desktop/accounts/first_run.py" line="111"/>
         <source>请填写本企业的基本信息，并创建您的账户。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
         <translation>Please enter your company&apos;s details and create your account. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="114"/>
+        <location filename="../../desktop/accounts/first_run.py" line="116"/>
         <source>请填写本企业的基本信息。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
         <translation>Please enter your company&apos;s details. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="136"/>
+        <location filename="../../desktop/accounts/first_run.py" line="140"/>
+        <source>选择或输入，例如：大兴区（决定报告上的监管部门）</source>
+        <translation>Choose or type, e.g. Daxing District (decides the inspecting authority on the report)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/first_run.py" line="146"/>
         <source>登录和签署检查记录时使用的姓名</source>
         <translation>the name you log in and sign inspections with</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="140"/>
+        <location filename="../../desktop/accounts/first_run.py" line="150"/>
         <source>至少 8 个字符</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="146"/>
+        <location filename="../../desktop/accounts/first_run.py" line="156"/>
         <source>这是本数据库的第一个账户，将成为单位主要负责人（管理员）：可以添加安全员、审计员等其他账户，并审核签署检查记录。请牢记密码：签署时需要再次输入，密码无法找回。</source>
         <translation>This is the first account of this database: it becomes the head of the organisation (administrator), who can add other accounts such as safety officers and auditors and countersigns inspection records. Remember the password: it is asked again when signing and cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="157"/>
+        <location filename="../../desktop/accounts/first_run.py" line="167"/>
         <source>企业名称(&amp;C)：</source>
         <translation>&amp;Company name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="158"/>
+        <location filename="../../desktop/accounts/first_run.py" line="168"/>
         <source>统一社会信用代码(&amp;U)：</source>
         <translation>&amp;Unified social credit code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="160"/>
+        <location filename="../../desktop/accounts/first_run.py" line="170"/>
         <source>企业类型(&amp;T)：</source>
         <translation>Company &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="161"/>
+        <location filename="../../desktop/accounts/first_run.py" line="171"/>
+        <source>所在区(&amp;Q)：</source>
+        <translation>District (&amp;Q):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/first_run.py" line="172"/>
         <source>场所(&amp;S)：</source>
         <translation>&amp;Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="167"/>
+        <location filename="../../desktop/accounts/first_run.py" line="186"/>
         <source>您的姓名（账户名）(&amp;O)：</source>
         <translation>Your name (acc&amp;ount):</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="168"/>
+        <location filename="../../desktop/accounts/first_run.py" line="187"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="169"/>
+        <location filename="../../desktop/accounts/first_run.py" line="188"/>
         <source>再次输入密码(&amp;A)：</source>
         <translation>Password &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="281"/>
+        <location filename="../../desktop/accounts/first_run.py" line="301"/>
         <source>正在创建账户和签名密钥……</source>
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="281"/>
+        <location filename="../../desktop/accounts/first_run.py" line="301"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="295"/>
+        <location filename="../../desktop/accounts/first_run.py" line="315"/>
         <source>未能保存。</source>
         <translation>Could not save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="295"/>
+        <location filename="../../desktop/accounts/first_run.py" line="315"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="176"/>
+        <location filename="../../desktop/accounts/first_run.py" line="195"/>
         <source>开始使用</source>
         <translation>Get started</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="246"/>
+        <location filename="../../desktop/accounts/first_run.py" line="266"/>
         <source>请填写您的姓名（账户名）。</source>
         <translation>Please enter your name (the account name).</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="249"/>
+        <location filename="../../desktop/accounts/first_run.py" line="269"/>
         <source>密码至少需要 {count} 个字符。</source>
         <translation>The password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="252"/>
+        <location filename="../../desktop/accounts/first_run.py" line="272"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="261"/>
+        <location filename="../../desktop/accounts/first_run.py" line="281"/>
         <source>请填写企业名称。</source>
         <translation>Enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="266"/>
+        <location filename="../../desktop/accounts/first_run.py" line="286"/>
         <source>请填写统一社会信用代码。</source>
         <translation>Enter the unified social credit code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="298"/>
+        <location filename="../../desktop/accounts/first_run.py" line="318"/>
         <source>未能保存：</source>
         <translation>Could not save: </translation>
     </message>

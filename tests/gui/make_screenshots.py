@@ -206,7 +206,7 @@ def _photo(path: Path) -> Path:
 
 def shoot(scale: str) -> list[Path]:
     """Run in a process whose QT_SCALE_FACTOR is already ``scale``; returns the files written."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # main() gives it the plant PC's screen
     work = Path(tempfile.mkdtemp(prefix="fugong-screens-"))
     os.environ["XDG_CONFIG_HOME"] = str(work / "config")
     os.environ["XDG_DATA_HOME"] = str(work / "data")
@@ -249,6 +249,7 @@ def shoot(scale: str) -> list[Path]:
     dialog.name_edit.setText("北京示例制造有限公司")
     dialog.code_edit.setText("91110000600037341X")
     dialog._check_code()
+    dialog.district_combo.setCurrentText("大兴区")
     dialog.site_edit.setText("一号厂区")
     dialog.officer_edit.setText("王经理")
     dialog.password_edit.setText("wang-manager-2020")
@@ -563,6 +564,22 @@ def shoot_ledger() -> list[Path]:
     return written
 
 
+def _plant_pc_screen(scale: int) -> str:
+    """The offscreen platform with the GUI tests' screen (1366×768 less a taskbar, plant_pc_screen.json), its
+    pixels multiplied by ``scale`` so that at QT_SCALE_FACTOR ``scale`` the windows see the same 1366×728.
+
+    Without it the offscreen screen is 800×800: windows that fit themselves to the screen (the audit window)
+    came out 784×760 in the screenshots, taller than the plant PC's screen, while the tests saw them fit."""
+    import json
+
+    config = json.loads((Path(__file__).with_name("plant_pc_screen.json")).read_text(encoding="utf-8"))
+    for screen in config["screens"]:
+        screen["width"], screen["height"] = screen["width"] * scale, screen["height"] * scale
+    path = Path(tempfile.mkdtemp(prefix="fugong-screen-")) / "screen.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    return f"offscreen:configfile={path}"
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--shoot":
         for path in shoot(os.environ.get("QT_SCALE_FACTOR", "1")):
@@ -575,7 +592,9 @@ def main() -> int:
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
     for scale in ("1", "2"):
-        env = dict(os.environ, QT_SCALE_FACTOR=scale, PYTHONPATH=str(ROOT))
+        env = dict(
+            os.environ, QT_SCALE_FACTOR=scale, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM=_plant_pc_screen(int(scale))
+        )
         subprocess.run([sys.executable, __file__, "--shoot"], env=env, check=True, cwd=ROOT)
     env = dict(os.environ, QT_SCALE_FACTOR="1", PYTHONPATH=str(ROOT))
     subprocess.run([sys.executable, __file__, "--ledger"], env=env, check=True, cwd=ROOT)

@@ -108,13 +108,15 @@ def test_concurrent_edit_is_reported_and_reloaded(qtbot: QtBot, db_url: str) -> 
         db.close()
     type_into(qtbot, page.note_edit, "我的备注")
     click(qtbot, page.result_buttons[Result.PASS])
+    qtbot.waitUntil(lambda: bool([b for b in view.findChildren(QMessageBox) if b.objectName() == "conflictBox"]))
     boxes = [b for b in view.findChildren(QMessageBox) if b.objectName() == "conflictBox"]
     assert boxes, "the conflict is reported"
     message = boxes[0].informativeText()
     assert "我的备注" in message  # says what was not saved
     assert view.editor.answer("GN-02").note == "李娜填写"  # reloaded
     boxes[0].accept()
-    click(qtbot, page.result_buttons[Result.PASS])  # works again on the new version
+    click(qtbot, page.result_buttons[Result.PASS])  # works again on the new version (written in the background)
+    qtbot.waitUntil(lambda: not view.editor.saving and not view.editor.has_pending)
     assert _responses(db_url, inspection_id)["responses"]["GN-01"].result == "pass"  # type: ignore[index]
     close_window(qtbot, window)
 

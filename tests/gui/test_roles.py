@@ -107,6 +107,7 @@ def test_a_refused_save_is_said_in_words_and_the_typing_stays(qtbot: QtBot, db_u
         connection.execute("UPDATE users SET role = 'auditor' WHERE name = '张伟'")
     type_into(qtbot, page.note_edit, "抽查 3 人")
     click(qtbot, page.result_buttons[Result.PASS])
+    qtbot.waitUntil(lambda: not view.editor.saving)  # written (and refused) in the background
     boxes = [b for b in view.findChildren(QMessageBox) if b.objectName() == "permissionBox"]
     assert boxes, "the refusal is reported"
     assert boxes[0].text() == "您的账户无权修改这次检查，刚才的填写没有保存。"

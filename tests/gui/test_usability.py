@@ -138,7 +138,7 @@ def test_another_inspection_starts_without_the_last_ones_save_time(qtbot: QtBot,
     view = window.inspection_view
     assert view is not None
     click(qtbot, view.item_page.result_buttons[Result.NA])
-    assert window.save_state_label.text().startswith("已自动保存 ")
+    qtbot.waitUntil(lambda: window.save_state_label.text().startswith("已自动保存 "))  # written in the background
     window.list_action.trigger()
     assert window.save_state_label.text() == ""
     open_row(qtbot, window, second)

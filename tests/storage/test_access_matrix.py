@@ -66,6 +66,7 @@ class Prepared:
     done: int  # completed, one corrective action recorded done by 张三
     signed: int  # signed by 张三 as the inspector
     source: Path  # an exchange file to import
+    spare_site: int  # a site no inspection names yet (one mistyped in 企业信息, to rename)
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +82,7 @@ def _prepare(folder: Path) -> Prepared:
     path = folder / "prepared.sqlite3"
     db = open_database(f"sqlite:///{path}")
     draft, version = helpers.answered(db)
+    spare_site = companies.add_site(db, "officer", 1, "三号厂房")
     inspections.add_evidence(db, "officer", draft, version, "GN-05", "photo.png", _png())
     source = folder / "inspection.json"
     source.write_text(json.dumps(export_document(db, draft), ensure_ascii=False), encoding="utf-8")
@@ -101,7 +103,7 @@ def _prepare(folder: Path) -> Prepared:
     actions.follow_up_action(db, "张三", done, action, ActionStatus.DONE, "已更换", dt.date(2026, 11, 25))
     sign(db, signed, "张三", PASSWORD, Meaning.INSPECTOR)
     db.close()
-    return Prepared(path, draft, completed, done, signed, source)
+    return Prepared(path, draft, completed, done, signed, source, spare_site)
 
 
 def _png() -> bytes:
@@ -149,6 +151,11 @@ OPERATIONS: dict[str, tuple[tuple[str, ...], bool, Operation]] = {
         COMPANY_ADMIN_ROLES,
         False,
         lambda db, actor, p, f: companies.add_site(db, actor, 1, "二号厂房"),
+    ),
+    "companies.rename_site": (
+        COMPANY_ADMIN_ROLES,
+        False,
+        lambda db, actor, p, f: companies.rename_site(db, actor, p.spare_site, "三号厂区"),
     ),
     "inspections.create_inspection": (
         WRITE_ROLES,
