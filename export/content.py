@@ -25,7 +25,7 @@ from storage.db import Database
 from storage.errors import KnownError
 from storage.exchange import export_document
 from storage.models import AuditEntry, CorrectiveAction, Evidence, Inspection, ItemResponse
-from storage.record import record_hash
+from storage.record import company_part, record_hash
 
 RESULT_ZH = {Result.PASS: "合格", Result.FAIL: "不合格", Result.NA: "不适用"}
 UNCHECKED_ZH = "未检查"
@@ -416,20 +416,27 @@ def load_report(db: Database, inspection_id: int, signers: Sequence[Signer] = ()
     )
     by_id = {line.item_id: line for line in items}
     room_rules = _room_rules(catalogs)
-    company = inspection.company
-    company_type = CompanyType(company.company_type)
+    place = company_part(inspection)  # as kept at completion: what the record hash vouches for
+    company = place.get("company")
+    fields = ("name", "credit_code", "address", "district", "type")
+    if not isinstance(company, dict) or not all(isinstance(company.get(f), str) for f in fields):
+        raise KnownError(msg("report.company_copy_damaged", id=inspection.id))
+    try:
+        company_type = CompanyType(company["type"])
+    except ValueError:
+        raise KnownError(msg("report.company_copy_damaged", id=inspection.id)) from None
     return ReportContent(
         inspection_id=inspection.id,
         version=inspection.version,
         status=inspection.status,
-        company_name=company.name,
-        logo_png=company.logo_png,
-        credit_code=company.credit_code,
-        address=company.address,
-        district=company.district,
+        company_name=company["name"],
+        logo_png=inspection.company.logo_png,
+        credit_code=company["credit_code"],
+        address=company["address"],
+        district=company["district"],
         company_type_zh=COMPANY_TYPE_ZH[company_type],
         authority=inspecting_authority(company_type),
-        site=inspection.site.name if inspection.site else "",
+        site=str(place.get("site") or ""),
         date=inspection.date,
         inspector=inspection.inspector,
         catalogs=tuple(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from checklist.company import CompanyType, validate_credit_code
 from checklist.messages import msg
@@ -72,11 +72,35 @@ def save_company(db: Database, actor: str, data: CompanyInput, company_id: int |
         company = Company() if company_id is None else session.get(Company, company_id)
         if company is None:
             raise NotFoundError(msg("inspection.no_company", id=company_id))
+        if company_id is not None:
+            _refuse_if_old_records_read_it(session, company, data)
         for key, value in vars(data).items():
             setattr(company, key, value)
         session.add(company)
         session.flush()
         return company.id
+
+
+HASHED_FIELDS = ("name", "credit_code", "address", "district", "company_type", "headcount")
+
+
+def _refuse_if_old_records_read_it(session: Session, company: Company, data: CompanyInput) -> None:
+    """A record completed before schema 0015 keeps no copy of the company: its hash reads the profile as it is
+    now, so changing what the hash covers would make it read as altered. Such a change is refused (records
+    completed since keep their own copy, and the profile changes freely for them)."""
+    changed = [field for field in HASHED_FIELDS if getattr(company, field) != getattr(data, field)]
+    if not changed:
+        return
+    old = session.scalars(
+        select(Inspection.id).where(
+            Inspection.company_id == company.id,
+            Inspection.status != InspectionStatus.DRAFT,
+            Inspection.company_snapshot.is_(None),
+        )
+    ).all()
+    if old:
+        ids = ", ".join(f"#{i}" for i in old[:10]) + (" …" if len(old) > 10 else "")
+        raise InvalidInputError(msg("company.in_old_records", ids=ids))
 
 
 def add_site(db: Database, actor: str, company_id: int, name: str, kind: str = "") -> int:

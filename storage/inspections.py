@@ -43,7 +43,7 @@ from storage.models import (
     Site,
     utcnow,
 )
-from storage.record import record_hash
+from storage.record import company_part, normalise, record_hash
 from storage.unit_of_work import unit_of_work
 
 
@@ -379,6 +379,8 @@ def complete(db: Database, actor: str, inspection_id: int, expected_version: int
             raise InvalidInputError(msg("inspection.cannot_complete", problems=listed, more=more))
         inspection.status = InspectionStatus.COMPLETED
         inspection.completed_at = utcnow()
+        inspection.company_snapshot = None
+        inspection.company_snapshot = normalise(company_part(inspection))  # the company as of now, kept
         session.flush()
         digest = record_hash(inspection)
         inspection.record_hash = digest
@@ -397,6 +399,7 @@ def reopen(db: Database, actor: str, inspection_id: int, reason: str) -> int:
         inspection.status = InspectionStatus.DRAFT
         inspection.completed_at = None
         inspection.record_hash = None
+        inspection.company_snapshot = None  # a draft follows the company profile again
         session.flush()
         return inspection.version
 

@@ -101,6 +101,10 @@ class Inspection(Base):
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("inspections.id", ondelete="RESTRICT"))
     record_hash: Mapped[str | None] = mapped_column(String(64))
     completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The company and site as they were when the record was completed (storage.record.company_part): what its
+    # hash vouches for, so that editing 企业信息 later never makes a signed record read as altered. None for a
+    # draft, and for records completed before schema 0015 (their hash reads the live company).
+    company_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # Denormalised for the list view (refreshed on every save): passed/failed/na/unchecked, open actions.
     passed: Mapped[int] = mapped_column(Integer, default=0)

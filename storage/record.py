@@ -43,23 +43,38 @@ def normalise(data: Any) -> Any:
     return data
 
 
+def company_part(inspection: Inspection) -> dict[str, Any]:
+    """The company and site of a record: as kept when it was completed, else (a draft, or a record completed
+    before schema 0015) as they are now."""
+    kept = inspection.company_snapshot
+    if kept is not None:
+        # Whatever is there goes into the hash as it is: a copy damaged by hand makes the hash differ (found),
+        # never an error here.
+        return dict(kept) if isinstance(kept, dict) else {"company": kept, "site": None}
+    company = inspection.company
+    return {
+        "company": {
+            "name": company.name,
+            "credit_code": company.credit_code,
+            "address": company.address,
+            "district": company.district,
+            "type": company.company_type,
+            "headcount": company.headcount,
+        },
+        "site": inspection.site.name if inspection.site else None,
+    }
+
+
 def canonical_record(inspection: Inspection) -> dict[str, Any]:
     """Everything stored about an inspection that a signature vouches for (not its workflow bookkeeping)."""
-    company = inspection.company
+    place = company_part(inspection)
     record: dict[str, Any] = normalise(
         {
             "format": FORMAT,
             "id": inspection.id,
             "supersedes": inspection.supersedes_id,
-            "company": {
-                "name": company.name,
-                "credit_code": company.credit_code,
-                "address": company.address,
-                "district": company.district,
-                "type": company.company_type,
-                "headcount": company.headcount,
-            },
-            "site": inspection.site.name if inspection.site else None,
+            "company": place.get("company"),
+            "site": place.get("site"),
             "date": inspection.date,
             "inspector": inspection.inspector,
             "catalogs": [{"id": cid, "version": version} for cid, version in inspection.catalogs.items()],

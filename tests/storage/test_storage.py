@@ -237,7 +237,9 @@ def test_correction_creates_a_new_version_that_supersedes(db: Database) -> None:
         "UPDATE item_responses SET final = 'pass' WHERE item_id = 'BJHQ-3'",
         "UPDATE dormitory_rooms SET area_m2 = 30",
         "UPDATE corrective_actions SET status = 'verified'",
-        "UPDATE companies SET name = '别的公司'",
+        # The record keeps its own copy of the company (schema 0015): the profile alone no longer enters it,
+        # so the attacker drops the copy first, then changes the company.
+        "UPDATE inspections SET company_snapshot = NULL; UPDATE companies SET name = '别的公司'",
         "UPDATE inspections SET date = '2026-11-21'",
         "DELETE FROM corrective_actions WHERE item_id = 'GN-01'",
     ],
@@ -246,7 +248,8 @@ def test_raw_sql_change_of_a_signed_record_is_detected(db: Database, tamper: str
     inspection_id = helpers.signed(db)
     assert verification.verify_record(db, inspection_id).ok
     with db.engine.begin() as connection:
-        connection.execute(text(tamper))
+        for statement in tamper.split("; "):
+            connection.execute(text(statement))
     check = verification.verify_record(db, inspection_id)
     assert not check.ok
     assert any(line.startswith("FAIL") and "changed afterwards" in line for line in check.lines)
