@@ -26,7 +26,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import func, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from checklist.ledger import (
@@ -473,14 +473,35 @@ def commit_roster(
         return result
 
 
+def _new_ids(session: Session, count: int) -> list[int]:
+    """``count`` fresh employee ids, taken before the insert so that it needs no RETURNING (which SQLAlchemy sends
+    one row at a time on SQLite and which cost 4 s of the client's time for 20,000 rows on PostgreSQL).
+
+    PostgreSQL: from the column's sequence, so concurrent inserts and later ones never collide. SQLite: above
+    the highest id; the transaction holds the database's write lock (``BEGIN IMMEDIATE``), so no other writer can
+    take one meanwhile."""
+    if session.get_bind().dialect.name == "postgresql":
+        taken = session.scalars(
+            text("SELECT nextval(pg_get_serial_sequence('employees', 'id')) FROM generate_series(1, :n)"),
+            {"n": count},
+        )
+        return sorted(int(i) for i in taken)
+    top = session.scalar(select(func.max(Employee.id))) or 0
+    return list(range(top + 1, top + 1 + count))
+
+
 def _insert_audited(session: Session, actor: str, people: Sequence[EmployeeInput]) -> None:
     """Insert many people in one statement and write their audit entries in one more (as the ORM would, with
     the personal columns left out of the trail): a roster of 20,000 imports in seconds."""
     if not people:
         return
     now = utcnow()
-    rows = [{**{key: getattr(p, key) for key in FIELD_EN}, "created_at": now, "anonymised_at": None} for p in people]
-    ids = session.scalars(insert(Employee).returning(Employee.id, sort_by_parameter_order=True), rows).all()
+    ids = _new_ids(session, len(people))
+    rows = [
+        {"id": employee_id, **{key: getattr(p, key) for key in FIELD_EN}, "created_at": now, "anonymised_at": None}
+        for employee_id, p in zip(ids, people, strict=True)
+    ]
+    session.connection().execute(insert(Employee), rows)
     personal = Employee.__audit_personal__
     reason = str(session.info.get("reason", ""))
     entries = [
@@ -488,19 +509,16 @@ def _insert_audited(session: Session, actor: str, people: Sequence[EmployeeInput
             "actor": actor,
             "action": "insert",
             "table_name": Employee.__tablename__,
-            "row_id": employee_id,
+            "row_id": row["id"],
             "inspection_id": None,
             "old": None,
             "new": {
-                "id": employee_id,
-                **{
-                    key: audit.PERSONAL if key in personal and value else audit.json_value(value)
-                    for key, value in row.items()
-                },
+                key: audit.PERSONAL if key in personal and value else audit.json_value(value)
+                for key, value in row.items()
             },
             "reason": reason,
         }
-        for employee_id, row in zip(ids, rows, strict=True)
+        for row in rows
     ]
     audit.append_entries(session.connection(), entries)
 

@@ -187,3 +187,23 @@ def test_a_signed_off_day_takes_no_more_readings(db: Database) -> None:
         )
     with pytest.raises(RecordLockedError):
         _enter(db, ids, HalfDay.MORNING, {"张三": "36.5"}, MORNING_TIME)
+
+
+def test_a_bulk_roster_import_takes_fresh_ids_around_single_adds_and_audits_each_person(db: Database) -> None:
+    """The import takes its ids before inserting (no RETURNING): a person added one at a time before and after
+    it gets an id of their own (PostgreSQL: the sequence moved on), and every imported row has its audit entry."""
+    before = roster.add_employee(db, "officer", {"name": "先来"})
+    rows = [(n, {"name": f"导入{n}", "department": "生产部"}) for n in range(2, 52)]
+    result = roster.commit_roster(db, "officer", rows)
+    after = roster.add_employee(db, "officer", {"name": "后到"})
+    page = roster.list_employees(db, limit=100)
+    ids = [r.id for r in page.rows]
+    assert len(set(ids)) == len(ids) == 52 and len(result.good) == 50
+    assert ids[0] == before and after == max(ids)
+    assert [r.name for r in page.rows[1:51]] == [f"导入{n}" for n in range(2, 52)]
+    with db.session() as session:
+        inserted = session.scalars(
+            select(AuditEntry.row_id).where(AuditEntry.table_name == "employees", AuditEntry.action == "insert")
+        ).all()
+        assert verify_chain(session).ok
+    assert sorted(inserted) == sorted(ids)
