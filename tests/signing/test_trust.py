@@ -468,7 +468,7 @@ def test_schema_0005_upgrades_to_the_authority_tables(tmp_path: Path) -> None:
     engine.dispose()
     db = open_database(url)
     names = inspect(db.engine).get_table_names()
-    assert {"signing_authority", "authority_keys"} <= set(names) and SCHEMA_HEAD == "0008"
+    assert {"signing_authority", "authority_keys"} <= set(names) and SCHEMA_HEAD == "0011"
     db.close()
 
 
