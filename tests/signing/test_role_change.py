@@ -54,7 +54,7 @@ def test_a_role_change_re_issues_the_certificate_and_keeps_what_was_signed(tmp_p
     assert revoked is not None and revoked.reason == x509.ReasonFlags.superseded
     said = [line for line in check.lines if "later revoked" in line]
     assert len(said) == 1 and "(the account's role changed)" in said[0] and said[0].startswith("OK"), check.lines
-    ok, said, _ = verdict(revoked, dt.datetime.now(dt.UTC), "张三")
+    ok, said, _ = verdict(revoked, revoked.at + dt.timedelta(seconds=1), "张三")  # a signature made afterwards
     assert not ok and "made after" in said
 
     # Back to officer (the pending grant of the authority key 张三 never claimed is withdrawn with it).
