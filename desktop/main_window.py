@@ -557,13 +557,17 @@ class MainWindow(QMainWindow):
     def manage_accounts(self) -> None:
         """A manager sees every account and disables or enables one; the service layer checks the role."""
         from desktop.accounts.manage import AccountsDialog, read_accounts
-        from storage.auth import set_active
+        from export.signing import change_role, set_account_active
 
         if self.db is None or self.account is None:
             return
         db, me = self.db, self.account.name
         dialog = AccountsDialog(
-            me, lambda: read_accounts(db), lambda name, active: set_active(db, me, name, active), self
+            me,
+            lambda: read_accounts(db),
+            lambda name, active, password: set_account_active(db, me, password, name, active),
+            lambda name, role, password: change_role(db, me, password, name, role),
+            self,
         )
         self.accounts_dialog = dialog
         dialog.finished.connect(lambda _: self._forget_dialog("accounts_dialog"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import re
@@ -188,6 +189,7 @@ class PdfSignatureCheck:
     coverage: str
     modifications: str
     reason: str
+    signing_time: dt.datetime | None = None  # the time the signature claims (a signed attribute)
 
     @property
     def ok(self) -> bool:
@@ -236,6 +238,7 @@ def check_pdf_signatures(pdf: bytes, anchors: list[x509.Certificate]) -> list[Pd
                 coverage=coverage,
                 modifications=modifications,
                 reason="; ".join(problems) or "signature valid",
+                signing_time=status.signer_reported_dt,
             )
         )
     return checks

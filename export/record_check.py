@@ -33,6 +33,7 @@ from sqlalchemy import Boolean, Integer, select, type_coerce
 
 from checklist.workflow import MEANING_ZH, SIGNING_ROLES, ActionStatus, InspectionStatus, Meaning
 from export.crypto import SigningError, cms_validate_detached
+from export.revocation import Revocations, refused_line, verdict
 from storage import verification
 from storage.audit import _QUIET, _SECRET, canonical_json, json_value
 from storage.chain import follow_up_hash
@@ -47,6 +48,7 @@ from storage.models import (
     Inspection,
     ItemResponse,
     ReportFile,
+    RevocationList,
     Signature,
     User,
 )
@@ -208,6 +210,7 @@ def _check_signature(
     current_hash: str,
     canonical: bytes,
     anchors: list[x509.Certificate],
+    revocations: Revocations,
 ) -> dict[str, Any] | None:
     """One signature row against its CMS and the anchor; returns the signed statement (None: legacy/invalid)."""
     label = MEANING_ZH.get(row.meaning, row.meaning)
@@ -256,13 +259,82 @@ def _check_signature(
     account = session.get(User, row.user_id)
     if account is None or account.name != row.signer_name:
         problems.append(f"the account {row.user_id} is not {row.signer_name}")
+    claimed = signers[0].signing_time if len(signers) == 1 else None
+    times = _times_problem(session, row, claimed)
+    if times is not None:
+        problems.append(times[0])
     check.check(
         not problems,
         f"{label} signature by {row.signer_name} ({row.signed_at:%Y-%m-%d %H:%M} UTC) "
         + ("verifies against the trust anchor" if not problems else "does not verify: " + "; ".join(problems)),
         f"{row.signer_name} 的“{label}”签名" + ("验证通过" if not problems else "验证不通过：" + "；".join(problems)),
     )
+    revoked = revocations.status(signers[0].certificate) if len(signers) == 1 else None
+    if revoked is not None:
+        stated = [t for t in (row.signed_at, claimed, times[1] if times else None) if t is not None]
+        latest = max((t if t.tzinfo else t.replace(tzinfo=dt.UTC)) for t in stated)
+        check.check(*verdict(revoked, latest, row.signer_name))
     return statement if not problems else None
+
+
+BACKDATE_TOLERANCE = dt.timedelta(minutes=10)
+
+
+def _times_problem(session: Any, row: Signature, claimed: dt.datetime | None) -> tuple[str, dt.datetime | None] | None:
+    """A signature row's time against the time its CMS claims and the time the audit trail recorded its insert
+    (a signature made later and backdated — past a revocation, say — disagrees with the trail). Returns the
+    problem, with the audit trail's time, or None."""
+    logged = session.scalar(
+        select(AuditEntry.at)
+        .where(AuditEntry.table_name == "signatures", AuditEntry.row_id == row.id, AuditEntry.action == "insert")
+        .order_by(AuditEntry.seq)
+        .limit(1)
+    )
+    signed_at = row.signed_at if isinstance(row.signed_at, dt.datetime) else None
+    if signed_at is None:
+        return None
+    said: list[str] = []
+    if claimed is not None and abs(claimed.astimezone(dt.UTC).replace(tzinfo=None) - signed_at) > BACKDATE_TOLERANCE:
+        said.append(f"its CMS states the time {claimed:%Y-%m-%d %H:%M:%S} UTC")
+    if isinstance(logged, dt.datetime) and abs(logged - signed_at) > BACKDATE_TOLERANCE:
+        said.append(f"the audit trail recorded it at {logged:%Y-%m-%d %H:%M:%S} UTC")
+    if not said:
+        return None
+    return (
+        f"it says it was made at {signed_at:%Y-%m-%d %H:%M:%S} UTC, but "
+        + " and ".join(said)
+        + ": the times disagree (backdated?)",
+        logged if isinstance(logged, dt.datetime) else None,
+    )
+
+
+def _check_revocation_lists(check: verification.RecordCheck, session: Any) -> None:
+    """Every revocation list the audit trail shows issued is still in the database, unchanged (one removed
+    by SQL would un-revoke a certificate for whoever verifies without the trust file)."""
+    entries = list(
+        session.scalars(select(AuditEntry).where(AuditEntry.table_name == "revocation_lists").order_by(AuditEntry.seq))
+    )
+    if not entries:
+        return
+    expected = _replayed(entries)
+    stored = {row.id: row for row in session.scalars(select(RevocationList))}
+    problems = []
+    for (_, row_id), state in sorted(expected.items()):
+        if state is None:
+            problems.append(f"revocation list row {row_id} was deleted")
+            continue
+        row = stored.get(row_id)
+        if row is None:
+            problems.append(f"revocation list {state.get('number')} is missing (removed outside 复工自查)")
+        elif canonical_json(json_value(row.crl_der)) != canonical_json(state.get("crl_der")):
+            problems.append(f"revocation list {row.number} was changed")
+    check.check(
+        not problems,
+        f"the {len(expected)} revocation list(s) the authority issued are all in the database"
+        if not problems
+        else "revocation lists: " + "; ".join(problems),
+        f"签名机构签发的 {len(expected)} 个吊销列表都在数据库中" if not problems else "吊销列表被删除或改动过",
+    )
 
 
 def _check_files(
@@ -391,12 +463,18 @@ def verify_signed_record(db: Database, inspection_id: int, trust_file: Path | No
                 f"trust anchor: {anchors.source}" if anchors.ok else anchors.problem,
                 f"信任锚：{anchors.source_zh}" if anchors.ok else anchors.problem_zh,
             )
+            refused = refused_line(anchors.revocations)
+            if refused is not None:
+                check.check(*refused)
             canonical = canonical_bytes(canonical_record(inspection))
             statements: list[dict[str, Any]] = []
             for row in rows:
-                statement = _check_signature(check, session, row, current, canonical, anchors.certificates)
+                statement = _check_signature(
+                    check, session, row, current, canonical, anchors.certificates, anchors.revocations
+                )
                 if statement is not None:
                     statements.append(statement)
             legacy = all(r.statement is None for r in rows)
             _check_files(check, files, statements, legacy)
+            _check_revocation_lists(check, session)
     return check

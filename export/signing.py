@@ -18,6 +18,7 @@ from pathlib import Path
 
 from cryptography import x509
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from checklist.messages import msg
 from checklist.workflow import MEANING_ZH, ROLE_ZH, SIGNING_ROLES, Meaning
@@ -33,6 +34,7 @@ from export.crypto import (
     reseal,
     unlock_identity,
 )
+from export.revocation import Revocations
 from storage import auth, inspections, verification
 from storage.db import Database
 from storage.errors import InvalidInputError, KnownError, NotFoundError, PermissionDeniedError, RecordLockedError
@@ -69,7 +71,7 @@ def create_account(
     copy of the authority key. ``pkcs12`` imports a key from elsewhere (same password as the account): the
     key is kept, and the company authority certifies it (the imported certificate is not used).
     """
-    from export import authority, keys, trust
+    from export import authority, grants, keys, trust
 
     name = name.strip()
     with db.session() as session:
@@ -100,7 +102,7 @@ def create_account(
                 f"签发新账户的证书需要 {actor} 的密码；没有修改任何数据",
             )
         auth.authenticate(db, actor, actor_password)
-        authority_key, authority_cert = authority.unlock(db, actor, actor_password)
+        authority_key, authority_cert = grants.unlock(db, actor, actor_password)
     user_id, given = auth.create_user(db, actor, name, role, password)
     certificate = authority.issue(authority_key, authority_cert, key.public_key(), name, given)
     identity = Identity(key, certificate, (authority_cert,))
@@ -121,8 +123,9 @@ def create_account(
 def change_password(db: Database, name: str, old_password: str, new_password: str) -> None:
     """Change an account's password, re-sealing its signing key (and a manager's copy of the authority key)
     with the new one in the same transaction (same key, same certificate: what it signed stays valid)."""
-    from export import authority
+    from export import authority, grants
 
+    grants.claim_quietly(db, auth.authenticate(db, name, old_password).name, old_password)  # then re-sealed below
     auth.change_password(
         db,
         name,
@@ -139,12 +142,13 @@ def change_role(db: Database, manager: str, manager_password: str, name: str, ro
     Its certificate is re-issued by the company authority (unlocked with the manager's password) for the
     same key with the new role, in the same audited transaction; what it signed before keeps the certificate
     it was signed with, so verification reads the role it held at signing. Never one's own role, and never
-    the last active manager. A manager who loses the role loses their copy of the authority key; an account
-    that becomes manager gets none (sealing one needs its own password) and cannot issue certificates.
+    the last active manager. A manager who loses the role loses their copy of the authority key (and any
+    pending grant); an account that becomes manager gets a pending grant of it, wrapped to its own public key
+    (``export.grants``), which becomes its own sealed copy at its next password use. The certificate it
+    held is revoked (superseded): the old role cannot sign anything new.
     """
     from checklist.workflow import ACCOUNT_ADMIN_ROLES, Role
-    from export import authority
-    from storage.models import AuthorityKey
+    from export import authority, grants, revocation
     from storage.unit_of_work import check_permission
 
     if role not in set(Role):
@@ -155,7 +159,7 @@ def change_role(db: Database, manager: str, manager_password: str, name: str, ro
     user = auth.authenticate(db, manager, manager_password)
     with db.session() as session:
         check_permission(session, user.name, ACCOUNT_ADMIN_ROLES, "change roles", db.principal)
-    key, certificate = authority.unlock(db, user.name, manager_password)
+    key, certificate = grants.unlock(db, user.name, manager_password)
     with unit_of_work(
         db, user.name, reason=f"角色改为{ROLE_ZH.get(role, role)}", allowed=ACCOUNT_ADMIN_ROLES
     ) as session:
@@ -178,14 +182,49 @@ def change_role(db: Database, manager: str, manager_password: str, name: str, ro
                     "that would leave no active manager; nothing was changed",
                     "这样将没有在职的单位主要负责人；没有修改任何数据",
                 )
-            for copy in session.scalars(select(AuthorityKey).where(AuthorityKey.user_id == account.id)):
-                session.delete(copy)
+        if role != Role.MANAGER:
+            grants.withdraw(session, account.id)
         if account.certificate_pem:
-            old = x509.load_pem_x509_certificates(account.certificate_pem.encode("ascii"))[0]
-            issued = authority.issue(key, certificate, old.public_key(), account.name, role)  # type: ignore[arg-type]
+            public_key = grants.certified_key(account, certificate)
+            superseded = x509.load_pem_x509_certificates(account.certificate_pem.encode("ascii"))[:1]
+            revocation.revoke(session, key, certificate, superseded, revocation.SUPERSEDED)
+            issued = authority.issue(key, certificate, public_key, account.name, role)
             account.certificate_pem = Identity(key, issued, (certificate,)).certificate_pem
         account.role = role
+        if role == Role.MANAGER and account.certificate_pem:
+            session.flush()
+            grants.add_grant(session, key, certificate, account, user.id)
     return before
+
+
+def set_account_active(db: Database, manager: str, manager_password: str, name: str, active: bool) -> None:
+    """A manager disables an account (someone left) or enables it again, typing their password.
+
+    Disabling also deletes any pending grant of the authority key and has the authority (unlocked by the
+    manager's password) sign a revocation list naming every certificate it issued to the account, revoked
+    now: a signature made with them afterwards no longer verifies. Enabling issues a new certificate for the
+    same key; the old ones stay revoked. One audited transaction. A database without a signing authority (made
+    before schema 0006 and not yet ``trust init``-ed) only changes the account's state."""
+    from export import authority, grants, revocation
+
+    user = auth.authenticate(db, manager, manager_password)
+    with db.session() as session:
+        has_authority = authority.stored_authority(session) is not None
+    if not has_authority:
+        auth.set_active(db, user.name, name, active)
+        return
+    key, certificate = grants.unlock(db, user.name, manager_password)
+
+    def also(session: Session, account: User) -> None:
+        if not active:
+            issued = revocation.account_certificates(session, account, certificate)
+            revocation.revoke(session, key, certificate, issued, revocation.DISABLED)
+        elif account.certificate_pem:
+            public_key = grants.certified_key(account, certificate)
+            renewed = authority.issue(key, certificate, public_key, account.name, account.role)
+            account.certificate_pem = Identity(key, renewed, (certificate,)).certificate_pem
+
+    auth.set_active(db, user.name, name, active, also=also)
 
 
 @dataclass(frozen=True)
@@ -233,6 +272,9 @@ def sign(
     if meaning not in MEANINGS:
         raise InvalidInputError(msg("sign.meaning_unknown", meaning=meaning))
     user = auth.authenticate(db, user_name, password)
+    from export.grants import claim_quietly
+
+    claim_quietly(db, user.name, password)  # a manager promoted since: their copy of the authority key
     if user.role not in SIGNING_ROLES[Meaning(meaning)]:
         raise PermissionDeniedError(
             f"{user.name} is {user.role}: only {' or '.join(SIGNING_ROLES[Meaning(meaning)])} may sign as {MEANINGS[meaning]}; "
@@ -467,6 +509,7 @@ class FileSigner:
     certificate: x509.Certificate | None
     fingerprint: str
     good: bool  # intact, valid and chaining to the anchor
+    signing_time: dt.datetime | None = None  # as the signature claims it
 
 
 def _record_from_pdf(pdf: bytes) -> dict[str, object] | None:
@@ -623,7 +666,9 @@ def _verify_file(path: Path, db: Database | None, trust_file: Path | None) -> Ve
                 f"{check.signer} 的签名：{'完好，可追溯到信任锚' if good else '无效：' + _reason_zh(check.reason)}"
                 f"（{chinese}）",
             )
-            signers.append(FileSigner(check.meaning, check.certificate, check.certificate_sha256, good))
+            signers.append(
+                FileSigner(check.meaning, check.certificate, check.certificate_sha256, good, check.signing_time)
+            )
         if checks:
             whole = checks[-1].covers_whole_file
             result.check(
@@ -668,12 +713,15 @@ def _verify_file(path: Path, db: Database | None, trust_file: Path | None) -> Ve
                 f"signature by {signer.subject}: " + ("intact, chains to the anchor" if good else signer.reason),
                 f"{signer.subject} 的签名：" + ("完好，可追溯到信任锚" if good else "无效：" + signer.reason),
             )
-            signers.append(FileSigner(signer.meaning, signer.certificate, signer.certificate_sha256, good))
+            signers.append(
+                FileSigner(signer.meaning, signer.certificate, signer.certificate_sha256, good, signer.signing_time)
+            )
         try:
             record_id, record_digest = _record_from_xlsx(data)
         except Exception as error:  # openpyxl's parse errors: not a workbook
             raise _unreadable(path, error) from None
     _check_signers(result, signers)
+    _check_revocations(result, signers, anchors.revocations)
     if db is not None:
         _check_against_database(result, db, record_id, record_digest, signers, anchors.certificates, trust_file)
     return result
@@ -725,6 +773,21 @@ def _check_signers(result: Verification, signers: Sequence[FileSigner]) -> None:
             "检查人 and 审核 are two different people" if distinct else "the same person signed as 检查人 and as 审核",
             "检查人与审核人是两个不同的人" if distinct else "检查人与审核人是同一个人",
         )
+
+
+def _check_revocations(result: Verification, signers: Sequence[FileSigner], revocations: Revocations) -> None:
+    """Each signer's certificate against the authority's revocation lists: a signature made after its
+    certificate was revoked fails ("证书已于 … 吊销"); one made before says the certificate was later revoked."""
+    from export.authority import name_of
+    from export.revocation import refused_line, verdict
+
+    refused = refused_line(revocations)
+    if refused is not None:
+        result.check(*refused)
+    for signer in signers:
+        revoked = revocations.status(signer.certificate)
+        if revoked is not None and signer.certificate is not None:
+            result.check(*verdict(revoked, signer.signing_time, name_of(signer.certificate)))
 
 
 def _active_at(db: Database, user_id: int, when: dt.datetime) -> bool:

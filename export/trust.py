@@ -13,6 +13,7 @@ Never the certificates in the ``users`` table: whoever can write the database fi
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from cryptography import x509
 from sqlalchemy.engine import make_url
 
 from export.authority import authority_certificate, fingerprint, grouped, pem
+from export.revocation import Revocations, collect
 from storage.db import Database
 from storage.errors import KnownError
 from storage.files import atomic_write
@@ -98,6 +100,7 @@ def read_certificates(path: Path) -> list[x509.Certificate]:
             f"{path.name} 不是 PEM 证书文件（不是纯文本）",
         ) from None
     marker = "-----END CERTIFICATE-----"
+    text = _PEM_CRL.sub("", text)  # the revocation lists: read_revocation_lists
     blocks = [part.strip() + "\n" + marker + "\n" for part in text.split(marker) if "BEGIN CERTIFICATE" in part]
     if not blocks:
         raise TrustError(f"{path.name} holds no certificate (no BEGIN CERTIFICATE block)", f"{path.name} 中没有证书")
@@ -113,6 +116,38 @@ def read_certificates(path: Path) -> list[x509.Certificate]:
     return certificates
 
 
+_PEM_CRL = re.compile(r"-----BEGIN X509 CRL-----.*?-----END X509 CRL-----", re.S)
+
+
+def read_revocation_lists(path: Path) -> list[tuple[str, x509.CertificateRevocationList | None]]:
+    """The CRLs of a trust file, each with where it came from (None: a block that cannot be read)."""
+    try:
+        text = path.read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return []  # read_certificates already said why
+    found: list[tuple[str, x509.CertificateRevocationList | None]] = []
+    for index, block in enumerate(_PEM_CRL.findall(text), 1):
+        try:
+            crl: x509.CertificateRevocationList | None = x509.load_pem_x509_crl(block.encode("ascii"))
+        except ValueError:
+            crl = None
+        found.append((f"revocation list {index} of {path.name}", crl))
+    if text.count("-----BEGIN X509 CRL-----") > len(found):  # one cut short
+        found.append((f"a damaged revocation list in {path.name}", None))
+    return found
+
+
+def _database_revocation_lists(db: Database) -> list[tuple[str, x509.CertificateRevocationList | None]]:
+    from sqlalchemy import select
+
+    from export.revocation import load
+    from storage.models import RevocationList
+
+    with db.session() as session:
+        rows = session.execute(select(RevocationList.number, RevocationList.crl_der).order_by(RevocationList.number))
+        return [(f"revocation list {number} in the database", load(der)) for number, der in rows]
+
+
 @dataclass
 class Anchors:
     """What a verification trusts, and where that came from (said in the verdict)."""
@@ -122,6 +157,7 @@ class Anchors:
     source_zh: str = ""
     problem: str = ""
     problem_zh: str = ""
+    revocations: Revocations = field(default_factory=Revocations)
 
     @property
     def ok(self) -> bool:
@@ -134,7 +170,18 @@ class Anchors:
 
 def anchors_for(db: Database | None, trust_file: Path | None) -> Anchors:
     """The trust anchors of a verification: the trust file's if one is given (a damaged or empty one raises
-    :class:`TrustError`), else the database's authority if (and only if) it is the one pinned on this computer."""
+    :class:`TrustError`), else the database's authority if (and only if) it is the one pinned on this computer.
+    With them, the revocation lists (of the trust file and of the database) that an anchor signed."""
+    anchors = _anchors(db, trust_file)
+    if anchors.ok:
+        candidates = read_revocation_lists(trust_file) if trust_file is not None else []
+        if db is not None:
+            candidates += _database_revocation_lists(db)
+        anchors.revocations = collect(candidates, anchors.certificates)
+    return anchors
+
+
+def _anchors(db: Database | None, trust_file: Path | None) -> Anchors:
     if trust_file is not None:
         certificates = read_certificates(trust_file)  # a bad trust file is refused, not a failed check
         digests = ", ".join(grouped(fingerprint(c))[:19] + "…" for c in certificates)
@@ -180,9 +227,14 @@ def trusted_authority(db: Database) -> x509.Certificate:
 
 
 def export_trust_file(db: Database, path: Path) -> str:
-    """Write the pinned authority's certificate (PEM) to ``path``; return its fingerprint."""
+    """Write the pinned authority's certificate (PEM) to ``path``, followed by its latest revocation list (PEM)
+    if it has revoked anything; return its fingerprint."""
+    from export.revocation import latest_pem
+
     certificate = trusted_authority(db)
-    atomic_write(path, pem(certificate).encode("ascii"))
+    with db.session() as session:
+        crl = latest_pem(session, certificate)
+    atomic_write(path, (pem(certificate) + crl).encode("ascii"))
     path.chmod(0o644)  # a public certificate, handed out
     return fingerprint(certificate)
 

@@ -22,7 +22,7 @@ from checklist.workflow import ACCOUNT_ADMIN_ROLES, Role
 from storage import audit
 from storage.db import Database
 from storage.errors import AuthenticationError, InvalidInputError, LoginRefusal, NotFoundError
-from storage.models import User, utcnow
+from storage.models import AuthorityGrant, User, utcnow
 from storage.unit_of_work import check_permission, unit_of_work, users_exist
 
 ROLES = tuple(Role)
@@ -163,12 +163,15 @@ def change_password(
             also(session, user.id)
 
 
-def set_active(db: Database, actor: str, name: str, active: bool) -> None:
+def set_active(
+    db: Database, actor: str, name: str, active: bool, also: Callable[[Session, User], None] | None = None
+) -> None:
     """A manager disables an account (someone left) or enables it again.
 
     A disabled account cannot log in, sign, or have changes made in its name; it is kept, with its
     certificate, so the audit trail and what it signed still name and verify it. Only an active manager
-    may do it, never to their own account: so one manager who can log in always remains.
+    may do it, never to their own account: so one manager who can log in always remains. ``also`` runs in
+    the same transaction (the export layer revokes the account's certificates, or issues a new one).
     """
     what = "enable accounts" if active else "disable accounts"
     with unit_of_work(db, actor, allowed=None) as session:
@@ -183,6 +186,12 @@ def set_active(db: Database, actor: str, name: str, active: bool) -> None:
                 "you cannot disable your own account; nothing was changed", "不能停用自己的账户；没有修改任何数据"
             )
         user.active = active
+        if not active:
+            for grant in session.scalars(select(AuthorityGrant).where(AuthorityGrant.user_id == user.id)):
+                session.delete(grant)  # a pending grant of the authority key dies with the account's use
+        if also is not None:
+            session.flush()
+            also(session, user)
 
 
 def get_user(db: Database, name: str) -> User:

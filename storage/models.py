@@ -315,6 +315,36 @@ class AuthorityKey(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class AuthorityGrant(Base):
+    """A pending copy of the authority key for a newly promoted manager (schema 0011): the promoting manager,
+    who had it open, wrapped it to the account's own public key (``export.grants``). At the account's next
+    password use it is opened with the account's private key, sealed with its password as an
+    :class:`AuthorityKey`, and this row deleted. A demotion or disabling deletes it."""
+
+    __tablename__ = "authority_grants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    authority_id: Mapped[int] = mapped_column(ForeignKey("signing_authority.id", ondelete="RESTRICT"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), unique=True)
+    granted_by: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    wrapped_key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class RevocationList(Base):
+    """A certificate revocation list (CRL, DER) the authority signed when a manager disabled an account or
+    changed its role (schema 0011). Each is complete (every certificate revoked so far); verification trusts
+    one only if the trust anchor signed it, and the trust file carries the latest."""
+
+    __tablename__ = "revocation_lists"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    authority_id: Mapped[int] = mapped_column(ForeignKey("signing_authority.id", ondelete="RESTRICT"))
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    crl_der: Mapped[bytes] = mapped_column(LargeBinary)
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ReportFile(Base):
     """The signed report files of an inspection, kept byte for byte so every copy handed out verifies."""
 

@@ -96,10 +96,14 @@ def wait_seconds_of(error: BaseException) -> int:
 
 
 def log_in(db: Database, name: str, password: str) -> Account:
-    """Check the password (``storage.auth.authenticate``); runs off the GUI thread (argon2 is slow on purpose)."""
+    """Check the password (``storage.auth.authenticate``); runs off the GUI thread (argon2 is slow on purpose).
+    A manager promoted since their last login claims the pending grant of the authority key (never stops the
+    login: a refused grant is logged)."""
+    from export.grants import claim_quietly
     from storage.auth import authenticate
 
     user = authenticate(db, name, password)
+    claim_quietly(db, user.name, password)
     return Account(user.name, user.role)
 
 

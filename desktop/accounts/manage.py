@@ -1,8 +1,11 @@
-"""管理账户 (managers only): every account with its role, signing key and state; disable one (someone left)
-or enable it again.
+"""管理账户 (managers only): every account with its role, signing key and state; disable one (someone left),
+enable it again, or change its role.
 
-The list is read and each change made off the GUI thread; ``storage.auth.set_active`` checks again that
-the one asking is an active manager and never disables their own account.
+Each change needs the manager's own password: it unlocks the signing authority, which revokes a disabled
+account's certificates (a revocation list), issues a new certificate on enabling or a role change, and hands
+a promoted manager the authority key (``export.signing``). The list is read and each change made off the GUI
+thread; the service layer checks again that the one asking is an active manager, never disables their own
+account nor changes their own role.
 """
 
 from __future__ import annotations
@@ -15,17 +18,20 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from checklist.workflow import Role
 from desktop.accounts.account import role_text
 from desktop.common.errors import error_label, error_text, is_known, show_error
 from desktop.common.look import compact_rows
@@ -80,14 +86,16 @@ def read_accounts(db: Any) -> list[AccountRow]:
 
 
 class AccountsDialog(QDialog):
-    """``load()`` reads the accounts; ``set_active(name, active)`` changes one (raising KnownError if
-    refused). ``me`` is the manager using it (whose own account cannot be disabled)."""
+    """``load()`` reads the accounts; ``set_active(name, active, password)`` and ``change_role(name, role,
+    password)`` change one with the manager's password (raising KnownError if refused). ``me`` is the manager
+    using it (whose own account cannot be disabled, nor its role changed)."""
 
     def __init__(
         self,
         me: str,
         load: Callable[[], list[AccountRow]],
-        set_active: Callable[[str, bool], object],
+        set_active: Callable[[str, bool, str], object],
+        change_role: Callable[[str, str, str], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -96,11 +104,12 @@ class AccountsDialog(QDialog):
         self.me = me
         self._load = load
         self._set_active = set_active
+        self._change_role = change_role
         self.busy = False
         intro = QLabel(
             self.tr(
-                "停用的账户不能登录、签署，也不能以其名义修改数据；账户本身保留，"
-                "审计记录和它签署过的记录照常可以验证。随时可以重新启用。"
+                "停用的账户不能登录、签署，也不能以其名义修改数据；其证书被签名机构吊销，此后的签名不再有效，"
+                "此前签署的记录照常可以验证。重新启用时签发新证书。每项修改都需要输入您的密码。"
             )
         )
         intro.setWordWrap(True)
@@ -120,6 +129,18 @@ class AccountsDialog(QDialog):
         self.disable_button.setObjectName("disableAccount")
         self.enable_button = QPushButton(self.tr("启用(&E)"))
         self.enable_button.setObjectName("enableAccount")
+        self.role_box = QComboBox()
+        self.role_box.setObjectName("accountRole")
+        for role in Role:
+            self.role_box.addItem(role_text(role), str(role))
+        self.role_button = QPushButton(self.tr("修改角色(&R)"))
+        self.role_button.setObjectName("changeRole")
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("managerPassword")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(self.tr("您的密码"))
+        password_label = QLabel(self.tr("您的密码(&P)："))
+        password_label.setBuddy(self.password_edit)
         self.status = QLabel()
         self.status.setObjectName("accountsStatus")
         self.status.setWordWrap(True)
@@ -128,19 +149,28 @@ class AccountsDialog(QDialog):
         row.addWidget(self.disable_button)
         row.addWidget(self.enable_button)
         row.addStretch(1)
+        row.addWidget(self.role_box)
+        row.addWidget(self.role_button)
+        password_row = QHBoxLayout()
+        password_row.addWidget(password_label)
+        password_row.addWidget(self.password_edit, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
+        layout.addLayout(password_row)
         layout.addLayout(row)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(620, 360)
+        self.resize(660, 400)
 
         self.disable_button.clicked.connect(lambda: self._change(False))
         self.enable_button.clicked.connect(lambda: self._change(True))
+        self.role_button.clicked.connect(self._change_role_clicked)
+        self.password_edit.textChanged.connect(lambda _: self._update_buttons())
+        self.role_box.currentIndexChanged.connect(lambda _: self._update_buttons())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
         self.reload()
@@ -164,13 +194,19 @@ class AccountsDialog(QDialog):
     @Slot()
     def _update_buttons(self) -> None:
         account = self.selected()
-        free = not self.busy and account is not None
-        self.disable_button.setEnabled(free and account is not None and account.active and account.name != self.me)
+        free = not self.busy and account is not None and bool(self.password_edit.text())
+        other = account is not None and account.name != self.me
+        self.disable_button.setEnabled(free and account is not None and account.active and other)
         self.enable_button.setEnabled(free and account is not None and not account.active)
+        self.role_button.setEnabled(
+            free and other and account is not None and self.role_box.currentData() != account.role
+        )
         if account is not None and account.name == self.me:
             self.disable_button.setToolTip(self.tr("不能停用自己的账户。"))
+            self.role_button.setToolTip(self.tr("不能修改自己的角色。"))
         else:
             self.disable_button.setToolTip("")
+            self.role_button.setToolTip("")
 
     def reload(self, select: str | None = None) -> None:
         load = self._load
@@ -193,30 +229,39 @@ class AccountsDialog(QDialog):
         account = self.selected()
         if self.busy or account is None:
             return
+        change, password = self._set_active, self.password_edit.text()
+        done = self.tr("已重新启用账户：{name}") if active else self.tr("已停用账户：{name}")
+        self._run(account.name, lambda: change(account.name, active, password), done)
+
+    @Slot()
+    def _change_role_clicked(self) -> None:
+        account = self.selected()
+        role = str(self.role_box.currentData())
+        if self.busy or account is None:
+            return
+        change, password = self._change_role, self.password_edit.text()
+        done = self.tr("{name} 的角色已改为：{role}").replace("{role}", role_text(role))
+        self._run(account.name, lambda: change(account.name, role, password), done)
+
+    def _run(self, name: str, work: Callable[[], object], done: str) -> None:
         self.busy = True
         self.error.hide()
         self._update_buttons()
-        change = self._set_active
         run_in_background(
-            self,
-            lambda _: change(account.name, active),
-            lambda _: self._changed(account.name, active),
-            self._failed,
-            show_progress=False,
+            self, lambda _: work(), lambda _: self._changed(name, done), self._failed, show_progress=False
         )
 
-    def _changed(self, name: str, active: bool) -> None:
+    def _changed(self, name: str, done: str) -> None:
         self.busy = False
-        self.status.setText(
-            (self.tr("已重新启用账户：{name}") if active else self.tr("已停用账户：{name}")).format(name=name)
-        )
+        self.password_edit.clear()
+        self.status.setText(done.format(name=name))
         self.reload(select=name)
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
         self._update_buttons()
         if not is_known(error):
-            show_error(self, self.tr("账户状态未能修改。"), error, self.tr("没有修改任何数据。"))
+            show_error(self, self.tr("账户未能修改。"), error, self.tr("没有修改任何数据。"))
             return
-        self.error.setText(self.tr("账户状态未能修改：") + error_text(error))
+        self.error.setText(self.tr("账户未能修改：") + error_text(error))
         self.error.show()

@@ -82,7 +82,13 @@ def _login(db: Any, args: argparse.Namespace, roles: tuple[str, ...] | None = No
         raise CommandError(msg("cli.no_accounts"))
     if not name:
         raise CommandError(msg("cli.who"))
-    user = auth.authenticate(db, name, _read_secret(f"{name}'s password: "))
+    password = _read_secret(f"{name}'s password: ")
+    user = auth.authenticate(db, name, password)
+    from export.grants import claim_quietly
+
+    refused = claim_quietly(db, user.name, password)  # a manager promoted since: their copy of the authority key
+    if refused is not None:
+        print(f"note: {refused}", file=sys.stderr)
     if roles is not None and user.role not in roles:
         raise PermissionDeniedError(
             f"{user.name} is {user.role}: not allowed to {what}; nothing was changed",
@@ -292,13 +298,14 @@ def _users_list(args: argparse.Namespace) -> int:
 
 
 def _users_set_active(args: argparse.Namespace) -> int:
-    from storage import auth
+    from export.signing import set_account_active
 
     db = _open(args)
-    manager = auth.authenticate(db, args.user, _read_secret(f"{args.user}'s password: ")).name
     active = args.users_command == "enable"
-    auth.set_active(db, manager, args.name, active)
-    print(f"account {args.name} {'enabled' if active else 'disabled'} by {manager}")
+    set_account_active(db, args.user, _read_secret(f"{args.user}'s password: "), args.name, active)
+    done = "enabled" if active else "disabled"
+    what = "a new certificate was issued" if active else "its certificates were revoked"
+    print(f"account {args.name} {done} by {args.user}; {what}")
     return 0
 
 
@@ -519,8 +526,12 @@ def register(commands: Any) -> None:
     user_passwd.add_argument("name")
     user_passwd.set_defaults(handler=_guard(_users_passwd), needs_db=True)
     for action, text in (
-        ("disable", "disable an account (someone left): no login, no changes in its name; signatures stay valid"),
-        ("enable", "enable a disabled account again"),
+        (
+            "disable",
+            "disable an account (someone left): no login, no changes in its name; its certificates are revoked "
+            "(what it signed before stays valid)",
+        ),
+        ("enable", "enable a disabled account again (with a new certificate)"),
     ):
         toggle = user_commands.add_parser(action, help=f"{text} (the manager's password on standard input)")
         toggle.add_argument("name")

@@ -80,101 +80,126 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="95"/>
+        <location filename="../../desktop/accounts/manage.py" line="103"/>
         <source>管理账户</source>
         <translation>Manage accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="102"/>
-        <source>停用的账户不能登录、签署，也不能以其名义修改数据；账户本身保留，审计记录和它签署过的记录照常可以验证。随时可以重新启用。</source>
-        <translation>A disabled account cannot log in, sign, or have data changed in its name; the account itself is kept, so the audit trail and the records it signed can still be verified. It can be enabled again at any time.</translation>
+        <location filename="../../desktop/accounts/manage.py" line="111"/>
+        <source>停用的账户不能登录、签署，也不能以其名义修改数据；其证书被签名机构吊销，此后的签名不再有效，此前签署的记录照常可以验证。重新启用时签发新证书。每项修改都需要输入您的密码。</source>
+        <translation>A disabled account cannot log in, sign, or have changes made in its name; the signing authority revokes its certificate, so signatures made afterwards are not valid, while records it signed before still verify. Enabling it again issues a new certificate. Every change needs your password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="119"/>
+        <location filename="../../desktop/accounts/manage.py" line="128"/>
         <source>停用(&amp;D)</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="121"/>
+        <location filename="../../desktop/accounts/manage.py" line="130"/>
         <source>启用(&amp;E)</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="171"/>
+        <location filename="../../desktop/accounts/manage.py" line="136"/>
+        <source>修改角色(&amp;R)</source>
+        <translation>Change &amp;role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/manage.py" line="141"/>
+        <source>您的密码</source>
+        <translation>Your password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/manage.py" line="142"/>
+        <source>您的密码(&amp;P)：</source>
+        <translation>Your &amp;password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/manage.py" line="205"/>
         <source>不能停用自己的账户。</source>
         <translation>You cannot disable your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="188"/>
+        <location filename="../../desktop/accounts/manage.py" line="206"/>
+        <source>不能修改自己的角色。</source>
+        <translation>You cannot change your own role.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/manage.py" line="224"/>
         <source>无法读取账户。</source>
         <translation>The accounts could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="188"/>
-        <location filename="../../desktop/accounts/manage.py" line="219"/>
+        <location filename="../../desktop/accounts/manage.py" line="224"/>
+        <location filename="../../desktop/accounts/manage.py" line="264"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="211"/>
+        <location filename="../../desktop/accounts/manage.py" line="233"/>
         <source>已重新启用账户：{name}</source>
         <translation>Account enabled again: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="211"/>
+        <location filename="../../desktop/accounts/manage.py" line="233"/>
         <source>已停用账户：{name}</source>
         <translation>Account disabled: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="219"/>
-        <source>账户状态未能修改。</source>
+        <location filename="../../desktop/accounts/manage.py" line="243"/>
+        <source>{name} 的角色已改为：{role}</source>
+        <translation>{name}&apos;s role is now: {role}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/manage.py" line="264"/>
+        <source>账户未能修改。</source>
         <translation>The account was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="221"/>
-        <source>账户状态未能修改：</source>
+        <location filename="../../desktop/accounts/manage.py" line="266"/>
+        <source>账户未能修改：</source>
         <translation>The account was not changed: </translation>
     </message>
 </context>
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="57"/>
+        <location filename="../../desktop/accounts/manage.py" line="63"/>
         <source>账户</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="57"/>
+        <location filename="../../desktop/accounts/manage.py" line="63"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="57"/>
+        <location filename="../../desktop/accounts/manage.py" line="63"/>
         <source>签名密钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="57"/>
+        <location filename="../../desktop/accounts/manage.py" line="63"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="67"/>
+        <location filename="../../desktop/accounts/manage.py" line="73"/>
         <source>有</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="67"/>
+        <location filename="../../desktop/accounts/manage.py" line="73"/>
         <source>无</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="68"/>
+        <location filename="../../desktop/accounts/manage.py" line="74"/>
         <source>可用</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/manage.py" line="68"/>
+        <location filename="../../desktop/accounts/manage.py" line="74"/>
         <source>已停用</source>
         <translation>disabled</translation>
     </message>
@@ -3183,7 +3208,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="959"/>
+        <location filename="../../desktop/main_window.py" line="963"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
@@ -3195,7 +3220,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="123"/>
-        <location filename="../../desktop/main_window.py" line="730"/>
+        <location filename="../../desktop/main_window.py" line="734"/>
         <source>复工自查 Fugong Self-Check</source>
         <translation>Fugong Self-Check 复工自查</translation>
     </message>
@@ -3386,12 +3411,12 @@
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="698"/>
+        <location filename="../../desktop/main_window.py" line="702"/>
         <source>正在打开检查……</source>
         <translation>Opening the inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="735"/>
+        <location filename="../../desktop/main_window.py" line="739"/>
         <source>{place} {date} — 复工自查 Fugong Self-Check</source>
         <translation>{place} {date} — Fugong Self-Check 复工自查</translation>
     </message>
@@ -3413,7 +3438,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="404"/>
-        <location filename="../../desktop/main_window.py" line="689"/>
+        <location filename="../../desktop/main_window.py" line="693"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
@@ -3448,37 +3473,37 @@
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="607"/>
+        <location filename="../../desktop/main_window.py" line="611"/>
         <source>企业信息已保存。</source>
         <translation>Company details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="622"/>
+        <location filename="../../desktop/main_window.py" line="626"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="689"/>
+        <location filename="../../desktop/main_window.py" line="693"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="741"/>
+        <location filename="../../desktop/main_window.py" line="745"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="798"/>
+        <location filename="../../desktop/main_window.py" line="802"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="932"/>
+        <location filename="../../desktop/main_window.py" line="936"/>
         <source>数据库设置已保存，下次启动时使用。</source>
         <translation>The database setting is saved; it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="960"/>
+        <location filename="../../desktop/main_window.py" line="964"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>

@@ -144,15 +144,76 @@ def test_a_manager_disables_an_account_in_the_account_menu(qtbot: QtBot, db_url:
     assert dialog.selected() is not None and dialog.selected().name == "王经理"
     assert not dialog.disable_button.isEnabled() and not dialog.enable_button.isEnabled()
     click_index(qtbot, dialog.table, model.index(1, AccountColumn.NAME))
+    assert not dialog.disable_button.isEnabled()  # the manager's password first
+    type_into(qtbot, dialog.password_edit, "wang-manager-2020")
     click(qtbot, dialog.disable_button)
     qtbot.waitUntil(lambda: dialog.status.text() == "已停用账户：张三", timeout=10000)
+    assert dialog.password_edit.text() == ""
     qtbot.waitUntil(lambda: model.index(1, AccountColumn.STATE).data() == "已停用")
+    assert not dialog.enable_button.isEnabled()  # the password is asked for again
+    type_into(qtbot, dialog.password_edit, "wang-manager-2020")
     assert dialog.enable_button.isEnabled() and not dialog.disable_button.isEnabled()  # still selected
     dialog.close()
     qtbot.waitUntil(lambda: window.accounts_dialog is None)
 
     log_out(qtbot, window)
     assert refused_login(qtbot, window, "张三", "zhang-officer-2020") == "账户“张三”已停用，请联系单位主要负责人"
+    close_window(qtbot, window)
+
+
+def test_a_manager_promotes_an_officer_who_then_holds_the_authority_key(qtbot: QtBot, db_url: str) -> None:
+    """The role change in the accounts window: a wrong password is said and changes nothing; with the right one
+    张三 becomes a manager with a pending grant of the authority key, claimed when 张三 next logs in."""
+    from sqlalchemy import select
+
+    from desktop.accounts.manage import AccountColumn
+    from storage.models import AuthorityGrant, AuthorityKey
+
+    seed_accounts(
+        db_url,
+        {"王经理": ("manager", "wang-manager-2020"), "张三": ("officer", "zhang-officer-2020")},
+        signing_keys=True,
+    )
+    window = start_app(qtbot, db_url, user="王经理", password="wang-manager-2020")
+    window.manage_accounts_action.trigger()
+    dialog = window.accounts_dialog
+    assert dialog is not None
+    model = dialog.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    click_index(qtbot, dialog.table, model.index(0, AccountColumn.NAME))  # oneself: no role change
+    type_into(qtbot, dialog.password_edit, "wrong-password")
+    dialog.role_box.setCurrentIndex(dialog.role_box.findData("officer"))
+    assert not dialog.role_button.isEnabled()
+    click_index(qtbot, dialog.table, model.index(1, AccountColumn.NAME))
+    dialog.role_box.setCurrentIndex(dialog.role_box.findData("manager"))
+    click(qtbot, dialog.role_button)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=15000)
+    assert dialog.error.text() == "账户未能修改：账户名或密码不正确", dialog.error.text()
+    dialog.password_edit.clear()
+    type_into(qtbot, dialog.password_edit, "wang-manager-2020")
+    click(qtbot, dialog.role_button)
+    qtbot.waitUntil(lambda: dialog.status.text() == "张三 的角色已改为：单位主要负责人", timeout=20000)
+    qtbot.waitUntil(lambda: model.index(1, AccountColumn.ROLE).data() == "单位主要负责人")
+    db = open_database(db_url)
+    try:
+        with db.session() as session:
+            assert len(session.scalars(select(AuthorityGrant)).all()) == 1
+    finally:
+        db.close()
+    dialog.close()
+    qtbot.waitUntil(lambda: window.accounts_dialog is None)
+    log_out(qtbot, window)
+    close_window(qtbot, window)
+
+    window = start_app(qtbot, db_url, user="张三", password="zhang-officer-2020")
+    assert window.manage_accounts_action.isEnabled()
+    db = open_database(db_url)
+    try:
+        with db.session() as session:
+            assert not session.scalars(select(AuthorityGrant)).all()
+            assert len(session.scalars(select(AuthorityKey)).all()) == 2  # 王经理's and now 张三's
+    finally:
+        db.close()
     close_window(qtbot, window)
 
 

@@ -3,13 +3,15 @@ manager; what the account signed before verifies with the role it held then."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from cryptography import x509
 
-from export import authority, signing
+from export import authority, signing, trust
 from export.record_check import verify_signed_record
+from export.revocation import verdict
 from storage import auth, inspections
 from storage.db import open_database
 from storage.errors import AuthenticationError, InvalidInputError, PermissionDeniedError
@@ -39,15 +41,23 @@ def test_a_role_change_re_issues_the_certificate_and_keeps_what_was_signed(tmp_p
     with pytest.raises(InvalidInputError, match="your own role"):
         signing.change_role(db, "王经理", PASSWORDS["王经理"], "王经理", "officer")
 
+    as_officer = x509.load_pem_x509_certificates(auth.get_user(db, "张三").certificate_pem.encode())[0]
     assert signing.change_role(db, "王经理", PASSWORDS["王经理"], "张三", "manager") == "officer"
     account = auth.get_user(db, "张三")
     assert account.role == "manager"
     assert authority.role_of(x509.load_pem_x509_certificates(account.certificate_pem.encode())[0]) == "manager"
     check = verify_signed_record(db, record)
-    assert check.ok, check.lines  # signed as an officer, with the certificate of then
+    assert check.ok, [line for line in check.lines if line.startswith("FAIL")]  # signed as an officer, then
     assert any("检查人 signature by 张三" in line and "verifies" in line for line in check.lines)
+    # The officer certificate is revoked (superseded): what it signed before says so, nothing new verifies.
+    revoked = trust.anchors_for(db, None).revocations.status(as_officer)
+    assert revoked is not None and revoked.reason == x509.ReasonFlags.superseded
+    said = [line for line in check.lines if "later revoked" in line]
+    assert len(said) == 1 and "(the account's role changed)" in said[0] and said[0].startswith("OK"), check.lines
+    ok, said, _ = verdict(revoked, revoked.at + dt.timedelta(seconds=1), "张三")  # a signature made afterwards
+    assert not ok and "made after" in said
 
-    # Back to officer: the promoted account got no copy of the authority key, so 王经理 does it.
+    # Back to officer (the pending grant of the authority key 张三 never claimed is withdrawn with it).
     assert signing.change_role(db, "王经理", PASSWORDS["王经理"], "张三", "officer") == "manager"
     assert auth.get_user(db, "张三").role == "officer"
     db.close()
