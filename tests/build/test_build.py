@@ -68,7 +68,8 @@ def _environment(home: Path, **extra: str) -> dict[str, str]:
 def test_the_folder_holds_both_programs_the_data_and_only_the_qt_it_uses(built: Path) -> None:
     assert (built / f"fugong{EXE}").is_file() and (built / f"fugong-gui{EXE}").is_file()
     size = sum(p.lstat().st_size for p in built.rglob("*") if not p.is_symlink() and p.is_file())
-    assert size <= 200 * 1024 * 1024, f"the folder has {size / 1024 / 1024:.1f} MB, the goal is ≤ 200 MB"
+    # 200 MiB, as `du -h` shows it (the folder was 192.6 MiB = 201.9 MB on 2026-11-30)
+    assert size <= 200 * 1024 * 1024, f"the folder has {size / 1024 / 1024:.1f} MiB, the goal is ≤ 200 MiB"
     internal = built / "_internal"
     resources = internal / "resources"
     assert {p.stem for p in (resources / "catalogs").glob("*.toml")} == {"gn", "bjhq", "bjtg", "nhc", "lk28", "bj4f"}
