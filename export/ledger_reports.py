@@ -472,12 +472,57 @@ class DayCheck:
     what_en: str
 
 
+def signature_checks(
+    checks: list[DayCheck],
+    db: Database,
+    trust_file: Path | None,
+    record: Mapping[str, Any],
+    record_signature: bytes,
+    certificate_sha256: str,
+    pdf: bytes | None,
+    what_zh: str,
+    what: str,
+) -> list[Any] | None:
+    """Append the checks a signed day record shares (the trust anchor, the signature over the record, the
+    PDF's); return the anchor's certificates for more checks, or None when there is no anchor to check with."""
+    from export.crypto import cms_validate_detached
+    from export.pades import check_pdf_signatures
+    from export.trust import anchors_for
+
+    anchors = anchors_for(db, trust_file)
+    if not anchors.ok:
+        checks.append(DayCheck(False, anchors.problem_zh, anchors.problem))
+        return None
+    signers = cms_validate_detached(record_signature, record_bytes(record), anchors.certificates)
+    good = (
+        bool(signers)
+        and all(s.intact and s.trusted for s in signers)
+        and signers[0].certificate_sha256 == certificate_sha256
+    )
+    checks.append(
+        DayCheck(
+            good,
+            f"{what_zh}的数字签名有效" if good else f"{what_zh}的数字签名无效",
+            f"the signature over the {what} is valid" if good else f"the signature over the {what} does not verify",
+        )
+    )
+    if pdf is not None:
+        pdf_checks = check_pdf_signatures(pdf, anchors.certificates)
+        ok = bool(pdf_checks) and all(c.ok and c.covers_whole_file for c in pdf_checks)
+        checks.append(
+            DayCheck(
+                ok,
+                "PDF 签名有效" if ok else "PDF 签名无效",
+                "the PDF signature is valid" if ok else "the PDF signature does not verify",
+            )
+        )
+    return list(anchors.certificates)
+
+
 def verify_day(db: Database, day: dt.date, trust_file: Path | None = None) -> list[DayCheck]:
     """Check a signed day: the stored summary against its hash, the day's readings in the database against the
     count and SHA-256 the summary sealed, the signature over the summary, the PDF's and the workbook's."""
     from export.crypto import cms_validate_detached
-    from export.pades import check_pdf_signatures
-    from export.trust import anchors_for
     from storage import ledger
     from storage.ledger_retention import removed_by_retention
 
@@ -517,35 +562,21 @@ def verify_day(db: Database, day: dt.date, trust_file: Path | None = None) -> li
                 else f"the day's readings changed after signing ({sealed.get('count')} then, {count} now)",
             )
         )
-    anchors = anchors_for(db, trust_file)
-    if not anchors.ok:
-        checks.append(DayCheck(False, anchors.problem_zh, anchors.problem))
+    certificates = signature_checks(
+        checks,
+        db,
+        trust_file,
+        stored,
+        signoff.record_signature,
+        signoff.certificate_sha256,
+        signoff.pdf,
+        "汇总",
+        "summary",
+    )
+    if certificates is None:
         return checks
-    signers = cms_validate_detached(signoff.record_signature, record_bytes(stored), anchors.certificates)
-    good = (
-        bool(signers)
-        and all(s.intact and s.trusted for s in signers)
-        and signers[0].certificate_sha256 == signoff.certificate_sha256
-    )
-    checks.append(
-        DayCheck(
-            good,
-            "汇总的数字签名有效" if good else "汇总的数字签名无效",
-            "the signature over the summary is valid" if good else "the signature over the summary does not verify",
-        )
-    )
-    if signoff.pdf is not None:
-        pdf_checks = check_pdf_signatures(signoff.pdf, anchors.certificates)
-        ok = bool(pdf_checks) and all(c.ok and c.covers_whole_file for c in pdf_checks)
-        checks.append(
-            DayCheck(
-                ok,
-                "PDF 签名有效" if ok else "PDF 签名无效",
-                "the PDF signature is valid" if ok else "the PDF signature does not verify",
-            )
-        )
     if signoff.xlsx is not None and signoff.xlsx_p7s is not None:
-        book = cms_validate_detached(signoff.xlsx_p7s, signoff.xlsx, anchors.certificates)
+        book = cms_validate_detached(signoff.xlsx_p7s, signoff.xlsx, certificates)
         ok = bool(book) and all(s.intact and s.trusted for s in book)
         checks.append(
             DayCheck(

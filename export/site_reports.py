@@ -22,7 +22,7 @@ from checklist.sites.disinfection import KIND_ZH, METHOD_ZH
 from checklist.workflow import ROLE_ZH
 from export.crypto import SigningError, certificate_sha256, cms_sign_detached
 from export.day_sheet import DaySheet, DaySigner, SignatureBox, unlock_day_signer
-from export.ledger_reports import DayCheck, record_bytes, record_digest
+from export.ledger_reports import DayCheck, record_bytes, record_digest, signature_checks
 from export.pades import sign_pdf
 from storage.db import Database
 
@@ -207,9 +207,6 @@ def write_log_day(db: Database, day: dt.date, pdf: Path, company: str = "") -> d
 def verify_log_day(db: Database, day: dt.date, trust_file: Path | None = None) -> list[DayCheck]:
     """Check a signed day of the log: the stored record against its hash, the entries in the database against
     the count and SHA-256 it sealed, the signature over the record and the PDF's."""
-    from export.crypto import cms_validate_detached
-    from export.pades import check_pdf_signatures
-    from export.trust import anchors_for
     from storage import site_log
 
     signoff = site_log.sealed_day(db, day)
@@ -237,31 +234,15 @@ def verify_log_day(db: Database, day: dt.date, trust_file: Path | None = None) -
             else f"the day's entries changed after signing ({sealed.get('count')} then, {count} now)",
         )
     )
-    anchors = anchors_for(db, trust_file)
-    if not anchors.ok:
-        checks.append(DayCheck(False, anchors.problem_zh, anchors.problem))
-        return checks
-    signers = cms_validate_detached(signoff.record_signature, record_bytes(stored), anchors.certificates)
-    good = (
-        bool(signers)
-        and all(s.intact and s.trusted for s in signers)
-        and signers[0].certificate_sha256 == signoff.certificate_sha256
+    signature_checks(
+        checks,
+        db,
+        trust_file,
+        stored,
+        signoff.record_signature,
+        signoff.certificate_sha256,
+        signoff.pdf,
+        "记录",
+        "record",
     )
-    checks.append(
-        DayCheck(
-            good,
-            "记录的数字签名有效" if good else "记录的数字签名无效",
-            "the signature over the record is valid" if good else "the signature over the record does not verify",
-        )
-    )
-    if signoff.pdf is not None:
-        pdf_checks = check_pdf_signatures(signoff.pdf, anchors.certificates)
-        ok = bool(pdf_checks) and all(c.ok and c.covers_whole_file for c in pdf_checks)
-        checks.append(
-            DayCheck(
-                ok,
-                "PDF 签名有效" if ok else "PDF 签名无效",
-                "the PDF signature is valid" if ok else "the PDF signature does not verify",
-            )
-        )
     return checks
