@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -197,9 +198,27 @@ def _fresh_pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
     try:
         yield PG_URL.rsplit("/", 1)[0] + "/" + name
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _drop_pg_database(admin, name)
         admin.dispose()
+
+
+def _drop_pg_database(admin: Any, name: str) -> None:
+    """Drops a test database. ``WITH (FORCE)`` refuses when the backend it would end is an autovacuum
+    worker and the role lacks ``pg_signal_backend`` (``.ci/postgres`` grants it; a machine set up
+    before that may not have it): such a worker ends on its own within moments, so the drop is tried
+    again for a few seconds before the error stands."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import ProgrammingError
+
+    for attempt in range(50):
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except ProgrammingError as error:
+            if "pg_signal_backend" not in str(error) or attempt == 49:
+                raise
+            time.sleep(0.1)
 
 
 @pytest.fixture
