@@ -917,7 +917,7 @@ class MainWindow(QMainWindow):
         from checklist.workflow import may_edit_company
         from desktop.settings.logo import LogoChoice
         from storage.companies import list_companies
-        from storage.logo import set_company_logo
+        from storage.logo import company_logo, set_company_logo
 
         if self.db is None or self.account is None:
             return None
@@ -926,7 +926,7 @@ class MainWindow(QMainWindow):
             return None
         db, me, company_id = self.db, self.account.name, found[0].id
         return LogoChoice(
-            found[0].logo_png,
+            company_logo(db, company_id),
             may_edit_company(self.account.role),
             lambda png: set_company_logo(db, me, company_id, png),
         )

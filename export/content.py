@@ -24,6 +24,7 @@ from storage import inspections
 from storage.db import Database
 from storage.errors import KnownError
 from storage.exchange import export_document
+from storage.logo import company_logo
 from storage.models import AuditEntry, CorrectiveAction, Evidence, Inspection, ItemResponse
 from storage.record import company_part, record_hash
 
@@ -430,7 +431,7 @@ def load_report(db: Database, inspection_id: int, signers: Sequence[Signer] = ()
         version=inspection.version,
         status=inspection.status,
         company_name=company["name"],
-        logo_png=inspection.company.logo_png,
+        logo_png=company_logo(db, inspection.company_id),
         credit_code=company["credit_code"],
         address=company["address"],
         district=company["district"],

@@ -74,6 +74,8 @@ def set_company_logo(db: Database, actor: str, company_id: int, png: bytes | Non
         company = session.get(Company, company_id)
         if company is None:
             raise NotFoundError(msg("inspection.no_company", id=company_id))
+        if company.logo_png == png:  # also loads the deferred old picture, so the audit names what was replaced
+            return
         company.logo_png = png
         session.add(company)
 

@@ -45,7 +45,8 @@ class Company(Base):
     headcount: Mapped[int] = mapped_column(Integer, default=0)
     contact: Mapped[str] = mapped_column(String(200), default="")
     # The logo printed on reports (storage.logo: a PNG re-encoded here, at most LOGO_SIDE px), or None.
-    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, default=None)
+    # Deferred: read only when asked for (storage.logo.company_logo, the report), not with every company.
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, default=None, deferred=True)
 
     sites: Mapped[list[Site]] = relationship(back_populates="company", order_by="Site.id")
 

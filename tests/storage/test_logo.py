@@ -128,3 +128,18 @@ def test_the_logo_is_drawn_on_the_cover_and_the_overview(db: Database, tmp_path:
     assert any(" 400 " in f" {line} " and " 120 " in f" {line} " for line in added)
     overview = load_workbook(xlsx)["概要"]
     assert len(overview._images) == 1  # openpyxl keeps a sheet's pictures there
+
+
+def test_listing_companies_does_not_read_the_logo(db: Database) -> None:
+    """The logo (up to a few hundred kB) is read only when asked for, not with every list of companies
+    (start-up lists them); a change still audits the picture it replaced."""
+    from sqlalchemy import inspect
+
+    from storage.companies import list_companies
+
+    company_id, _ = helpers.company(db)
+    create_user(db, "setup", "王经理", "manager", "wang-manager-2020")
+    logo.set_company_logo(db, "王经理", company_id, logo.prepare_logo("logo.png", _picture((300, 100))))
+    (listed,) = list_companies(db)
+    assert "logo_png" in inspect(listed).unloaded
+    assert logo.company_logo(db, company_id) is not None
