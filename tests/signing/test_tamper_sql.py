@@ -364,6 +364,7 @@ def test_every_raw_sql_tampering_is_caught(signed: Signed, table: str, share: in
     assert not missed, f"{len(missed)} of {count} tamperings of {table} passed verify-record: {missed[:10]}"
 
 
+@pytest.mark.hostile  # makes every tampering once more (about a minute): a long run
 def test_the_suite_is_at_least_a_thousand_tamperings(signed: Signed) -> None:
     """Counted as made: a change the database itself refuses (a unique or NOT NULL constraint) is not one."""
     made = 0
