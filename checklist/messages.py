@@ -306,6 +306,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "its name, so it is kept; nothing was changed",
         "场所“{name}”已写入已完成或已签署的检查记录 {ids}，其记录哈希包含这个名称，因此不能改名；未修改",
     ),
+    "company.site_named": (
+        "the site {name} is named in {count} record(s) ({ids}), so it is kept; nothing was removed",
+        "场所“{name}”已被 {count} 条记录引用（{ids}），因此保留；没有删除任何内容",
+    ),
+    "company.site_remove_not_manager": (
+        "only a manager removes a site; nothing was removed",
+        "只有单位主要负责人可以删除场所；没有删除任何内容",
+    ),
     # the fugong command
     "cli.interrupted": ("interrupted", "已中断"),
     "cli.nested": (

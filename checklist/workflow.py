@@ -106,6 +106,13 @@ def may_rename_site(role: str, used_by: Iterable[str]) -> bool:
     return may_edit_company(role) and all(status == InspectionStatus.DRAFT for status in used_by)
 
 
+def may_remove_site(role: str, records_naming_it: int) -> bool:
+    """Whether ``role`` may remove a site that ``records_naming_it`` records name (inspections, drafts too, and
+    anything else kept for the site): a manager (as for the rest of the company profile), and only a site no
+    record names — a record keeps what it was made for."""
+    return may_edit_company(role) and records_naming_it == 0
+
+
 def action_status_roles(status: str) -> tuple[Role, ...]:
     """The roles that may give a corrective action ``status`` (待整改 and 已整改: whoever may change data)."""
     for given, roles in FOLLOW_UP_ROLES.items():

@@ -578,7 +578,7 @@ class MainWindow(QMainWindow):
         """企业信息: a manager changes the company profile (address, 所在区, type, headcount) and adds sites;
         the service layer checks the role again and audits the change."""
         from desktop.accounts.company import CompanyDialog, CompanyProfile, profile_of
-        from storage.companies import CompanyInput, add_site, list_companies, rename_site, save_company
+        from storage.companies import CompanyInput, add_site, list_companies, remove_site, rename_site, save_company
 
         if self.db is None or self.account is None:
             return
@@ -606,6 +606,7 @@ class MainWindow(QMainWindow):
             lambda name: add_site(db, me, company_id, name),
             self,
             rename_site=lambda site_id, name: rename_site(db, me, site_id, name),
+            remove_site=lambda site_id: remove_site(db, me, site_id),
         )
         self.company_dialog = dialog
         dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("企业信息已保存。"), 8000))

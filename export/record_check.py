@@ -31,7 +31,7 @@ from typing import Any
 from cryptography import x509
 from sqlalchemy import Boolean, Integer, select, type_coerce
 
-from checklist.workflow import MEANING_ZH, SIGNING_ROLES, ActionStatus, InspectionStatus, Meaning
+from checklist.workflow import MEANING_ZH, SIGNING_ROLES, STATUS_ZH, ActionStatus, InspectionStatus, Meaning
 from export.crypto import SigningError, cms_validate_detached
 from export.revocation import Revocations, refused_line, verdict
 from storage import verification
@@ -233,7 +233,7 @@ def _check_signature(
         if signer.meaning != row.meaning:
             problems.append(f"it states the meaning {signer.meaning or '(none)'}, not {row.meaning}")
     if row.meaning not in set(Meaning) or row.role not in SIGNING_ROLES.get(Meaning(row.meaning), ()):
-        problems.append(f"{row.role} may not sign as {label}")
+        problems.append(f"{row.role} may not sign as {row.meaning}")
     statement: dict[str, Any] | None = None
     if row.statement is None:
         if row.record_hash != current_hash:
@@ -265,7 +265,7 @@ def _check_signature(
         problems.append(times[0])
     check.check(
         not problems,
-        f"{label} signature by {row.signer_name} ({row.signed_at:%Y-%m-%d %H:%M} UTC) "
+        f"{row.meaning} signature by {row.signer_name} ({row.signed_at:%Y-%m-%d %H:%M} UTC) "
         + ("verifies against the trust anchor" if not problems else "does not verify: " + "; ".join(problems)),
         f"{row.signer_name} 的“{label}”签名" + ("验证通过" if not problems else "验证不通过：" + "；".join(problems)),
     )
@@ -414,20 +414,26 @@ def _check_status(check: verification.RecordCheck, inspection: Inspection, rows:
         problems.append("it reads completed but has signatures")
     elif inspection.status == InspectionStatus.SIGNED:
         if meanings not in (["inspector"], ["inspector", "approver"]):
-            problems.append(f"its signatures are {meanings or 'none'}, not 检查人 then 审核")
+            problems.append(f"its signatures are {meanings or 'none'}, not inspector then approver")
         if len({r.user_id for r in rows}) != len(rows) or len({r.signer_name for r in rows}) != len(rows):
             problems.append("the same person signed twice")
     elif inspection.status not in set(InspectionStatus):
         problems.append(f"its status {inspection.status!r} is not one this program writes")
     stage = (
-        "approved (已审核)"
+        "approved"
         if meanings == ["inspector", "approver"]
-        else ("awaiting approval (待审核签署)" if meanings == ["inspector"] else inspection.status)
+        else ("awaiting approval" if meanings == ["inspector"] else inspection.status)
+    )
+    stage_zh = (
+        "已审核"
+        if meanings == ["inspector", "approver"]
+        else ("待审核签署" if meanings == ["inspector"] else STATUS_ZH.get(inspection.status, inspection.status))
     )
     check.check(
         not problems,
         f"status {inspection.status}, sign-off {stage}" + ("" if not problems else ": " + "; ".join(problems)),
-        f"状态 {inspection.status}" + ("" if not problems else "：" + "；".join(problems)),
+        f"状态：{STATUS_ZH.get(inspection.status, inspection.status)}，签署进度：{stage_zh}"
+        + ("" if not problems else "：" + "；".join(problems)),
     )
 
 

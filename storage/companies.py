@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from checklist.company import CompanyType, validate_credit_code
 from checklist.messages import msg
-from checklist.workflow import COMPANY_ADMIN_ROLES, WRITE_ROLES, InspectionStatus, may_rename_site
+from checklist.workflow import COMPANY_ADMIN_ROLES, WRITE_ROLES, InspectionStatus, may_remove_site, may_rename_site
 from storage import inputs
 from storage.db import Database
-from storage.errors import InvalidInputError, NotFoundError
+from storage.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from storage.models import (
     Company,
     Inspection,
@@ -147,6 +147,45 @@ def rename_site(db: Database, actor: str, site_id: int, name: str) -> None:
             recorded = [f"#{inspection_id}" for inspection_id, status in used if status != InspectionStatus.DRAFT]
             raise InvalidInputError(msg("company.site_in_records", name=site.name, ids=", ".join(recorded)))
         site.name = name
+        session.flush()
+
+
+def records_naming_site(session: Session, site_id: int) -> list[str]:
+    """What names the site: ``#12`` for an inspection, ``table#id`` for any other row that refers to it (a
+    table that keeps a foreign key to ``sites`` is found from the schema, so a new one is never missed)."""
+    from sqlalchemy import Table
+
+    from storage.models import Base
+
+    found = [f"#{i}" for i in session.scalars(select(Inspection.id).where(Inspection.site_id == site_id))]
+    for table in Base.metadata.sorted_tables:
+        if not isinstance(table, Table) or table.name == Inspection.__tablename__:
+            continue
+        for key in table.foreign_keys:
+            if key.column.table.name == Site.__tablename__ and table.primary_key.columns:
+                primary = next(iter(table.primary_key.columns))
+                rows = session.execute(select(primary).where(key.parent == site_id).limit(100)).scalars()
+                found += [f"{table.name}#{row}" for row in rows]
+    return found
+
+
+def remove_site(db: Database, actor: str, site_id: int) -> None:
+    """Remove a site no record names (one added by mistake): a manager only
+    (:func:`checklist.workflow.may_remove_site`), audited with the site's values; refused, saying which records
+    and how many, while any record names it."""
+    with unit_of_work(db, actor, allowed=COMPANY_ADMIN_ROLES) as session:
+        site = session.get(Site, site_id)
+        if site is None:
+            raise NotFoundError(msg("company.site_unknown", id=site_id))
+        naming = records_naming_site(session, site_id)
+        # The role was checked above (once the database has accounts); the rule decides the rest.
+        role = session.scalar(select(User.role).where(User.name == actor)) or COMPANY_ADMIN_ROLES[0]
+        if not may_remove_site(role, len(naming)):
+            if naming:
+                ids = ", ".join(naming[:10]) + (" …" if len(naming) > 10 else "")
+                raise InvalidInputError(msg("company.site_named", name=site.name, count=len(naming), ids=ids))
+            raise PermissionDeniedError(msg("company.site_remove_not_manager"))
+        session.delete(site)
         session.flush()
 
 

@@ -7,6 +7,7 @@ comes through a pipe on standard input, and an error is one line on standard err
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,14 +15,17 @@ from pathlib import Path
 from tests.cli import fugong
 
 
-def _run(command: list[str], stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=120, check=False)
+def _run(command: list[str], stdin: str = "", language: str = "") -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "FUGONG_LANG": language} if language else None
+    return subprocess.run(
+        command, input=stdin, capture_output=True, text=True, timeout=120, check=False, env=environment
+    )
 
 
 def test_installed_console_script_lists_the_catalogs() -> None:
     script = Path(sys.executable).parent / "fugong"
     assert script.exists(), "the project's [project.scripts] entry point is installed into the venv"
-    done = _run([str(script), "catalogs", "list"])
+    done = _run([str(script), "catalogs", "list"], language="zh")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0].split() == ["ID", "版本", "条目", "文件"]
     assert [line.split()[0] for line in done.stdout.splitlines()[1:]] == ["GN", "BJHQ", "BJTG", "NHC", "LK28", "BJ4F"]

@@ -58,7 +58,8 @@ class CompanyProfile(NamedTuple):
 class CompanyDialog(QDialog):
     """Edits a :class:`CompanyProfile`. ``save(profile)`` stores the profile, ``add_site(name)`` one new site
     (returning its id), ``rename_site(id, name)`` renames one (a manager's, refused once a completed or signed
-    record names it); each raises KnownError with the reason, which the dialog shows keeping what was typed."""
+    record names it), ``remove_site(id)`` removes one (a manager's, refused while any record names it); each
+    raises KnownError with the reason, which the dialog shows keeping what was typed."""
 
     def __init__(
         self,
@@ -67,6 +68,7 @@ class CompanyDialog(QDialog):
         add_site: Callable[[str], int | None],
         parent: QWidget | None = None,
         rename_site: Callable[[int, str], None] | None = None,
+        remove_site: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("companyDialog")
@@ -75,6 +77,7 @@ class CompanyDialog(QDialog):
         self._save = save
         self._add_site = add_site
         self._rename_site = rename_site
+        self._remove_site = remove_site
         self._site_ids: list[int | None] = list(profile.site_ids) or [None] * len(profile.sites)
         self.rename_dialog: QInputDialog | None = None
         self.name_edit = QLineEdit(profile.name)
@@ -136,6 +139,13 @@ class CompanyDialog(QDialog):
         self.rename_site_button.setAutoDefault(False)
         self.rename_site_button.setEnabled(False)
         self.rename_site_button.setVisible(rename_site is not None)
+        self.remove_site_button = QPushButton(self.tr("删除场所(&D)"))
+        self.remove_site_button.setObjectName("removeSiteButton")
+        self.remove_site_button.setAutoDefault(False)
+        self.remove_site_button.setEnabled(False)
+        self.remove_site_button.setVisible(remove_site is not None)
+        self.remove_site_button.setToolTip(self.tr("删除误加的场所；已有检查记录的场所不能删除"))
+        self.remove_site_button.clicked.connect(self.remove_chosen_site)
         self.sites_list.currentRowChanged.connect(self._site_chosen)
         self.sites_list.itemDoubleClicked.connect(lambda _: self.rename_chosen_site())
         self.rename_site_button.clicked.connect(self.rename_chosen_site)
@@ -143,11 +153,16 @@ class CompanyDialog(QDialog):
         site_row.addWidget(self.site_edit, 1)
         site_row.addWidget(self.add_site_button)
         site_row.addWidget(self.rename_site_button)
+        site_row.addWidget(self.remove_site_button)
         sites_layout = QVBoxLayout(sites_box)
         sites_layout.addWidget(self.sites_list)
         sites_layout.addLayout(site_row)
 
         self.error = error_label("companyError")
+        self.notice = QLabel()
+        self.notice.setObjectName("companyNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("保存(&S)"))
@@ -160,6 +175,7 @@ class CompanyDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(sites_box)
         layout.addWidget(self.error)
+        layout.addWidget(self.notice)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         self.discard_guard = DiscardGuard(self, self._typed, lambda: QDialog.reject(self))
@@ -195,6 +211,7 @@ class CompanyDialog(QDialog):
         return [self.sites_list.item(row).text() for row in range(self.sites_list.count())]
 
     def _fail(self, what: str, error: Exception) -> None:
+        self.notice.hide()
         if is_known(error):
             self.error.setText(self.tr("{what}{reason}").format(what=what, reason=error_text(error)))
         else:
@@ -224,6 +241,7 @@ class CompanyDialog(QDialog):
     def _site_chosen(self, row: int) -> None:
         chosen = 0 <= row < len(self._site_ids) and self._site_ids[row] is not None
         self.rename_site_button.setEnabled(chosen and self._rename_site is not None)
+        self.remove_site_button.setEnabled(chosen and self._remove_site is not None)
 
     @Slot()
     def rename_chosen_site(self) -> None:
@@ -243,6 +261,28 @@ class CompanyDialog(QDialog):
         dialog.finished.connect(lambda _: self._forget_rename(dialog))
         self.rename_dialog = dialog
         dialog.open()
+
+    @Slot()
+    def remove_chosen_site(self) -> None:
+        """Remove the chosen site (the core refuses, in words, one that a record names)."""
+        row = self.sites_list.currentRow()
+        remove = self._remove_site
+        if remove is None or not 0 <= row < len(self._site_ids):
+            return
+        site_id = self._site_ids[row]
+        if site_id is None:
+            return
+        name = self.sites_list.item(row).text()
+        try:
+            remove(site_id)
+        except Exception as error:
+            self._fail(self.tr("场所未能删除："), error)
+            return
+        del self._site_ids[row]
+        self.sites_list.takeItem(row)
+        self.error.hide()
+        self.notice.setText(self.tr("已删除场所“{name}”。").format(name=name))
+        self.notice.show()
 
     def _forget_rename(self, dialog: QInputDialog) -> None:
         if self.rename_dialog is dialog:

@@ -56,6 +56,7 @@ class SetupValues:
     officer: str  # the first account's name (empty when an account is already logged in)
     password: str = ""
     district: str = ""  # 所在区: decides the inspecting authority printed on the report
+    address: str = ""  # printed on the report's cover (optional; the text policy applies)
 
 
 def save_setup(db: Database, values: SetupValues, ask_account: bool, actor: str) -> Account | None:
@@ -74,7 +75,13 @@ def save_setup(db: Database, values: SetupValues, ask_account: bool, actor: str)
             account = Account(values.officer, role)
         actor = account.name
     if values.company_name:
-        company = CompanyInput(values.company_name, values.credit_code, values.company_type, district=values.district)
+        company = CompanyInput(
+            values.company_name,
+            values.credit_code,
+            values.company_type,
+            address=values.address,
+            district=values.district,
+        )
         company_id = save_company(db, actor, company)
         if values.site_name:
             add_site(db, actor, company_id, values.site_name)
@@ -138,6 +145,10 @@ class SetupDialog(QDialog):
         district_line = self.district_combo.lineEdit()
         if district_line is not None:
             district_line.setPlaceholderText(self.tr("选择或输入，例如：大兴区（决定报告上的监管部门）"))
+        self.address_edit = QLineEdit()
+        self.address_edit.setObjectName("setupAddress")
+        self.address_edit.setPlaceholderText(self.tr("可选，例如：北京市大兴区示例路 1 号（印在报告封面）"))
+        self.address_error = error_label("setupAddressError")
         self.site_edit = QLineEdit()
         self.site_edit.setObjectName("siteName")
         self.site_edit.setPlaceholderText(self.tr("可选，例如：一号厂区、员工宿舍楼"))
@@ -169,6 +180,8 @@ class SetupDialog(QDialog):
             form.addRow("", self.code_error)
             form.addRow(self.tr("企业类型(&T)："), self.type_combo)
             form.addRow(self.tr("所在区(&Q)："), self.district_combo)
+            form.addRow(self.tr("地址(&R)："), self.address_edit)
+            form.addRow("", self.address_error)
             form.addRow(self.tr("场所(&S)："), self.site_edit)
         else:
             hidden = (
@@ -177,6 +190,8 @@ class SetupDialog(QDialog):
                 self.code_error,
                 self.type_combo,
                 self.district_combo,
+                self.address_edit,
+                self.address_error,
                 self.site_edit,
             )
             for widget in hidden:
@@ -225,6 +240,7 @@ class SetupDialog(QDialog):
             self.officer_edit.text().strip() if self.ask_account else "",
             self.password_edit.text() if self.ask_account else "",
             self.district_combo.currentText().strip(),
+            self.address_edit.text().strip() if self.ask_company else "",
         )
 
     def _code_message(self) -> str:
@@ -252,6 +268,19 @@ class SetupDialog(QDialog):
         self.code_error.setText(message)
         self.code_error.setVisible(bool(message))
         return not message
+
+    def _check_address(self) -> bool:
+        """The address as the text policy allows it (optional: empty is fine); says why not under the field."""
+        from checklist.text import TextKind, TextPolicyError, check_text
+
+        try:
+            check_text(self.address_edit.text(), TextKind.SHORT, "address")
+        except TextPolicyError as error:
+            self.address_error.setText(error_text(error))
+            self.address_error.show()
+            return False
+        self.address_error.hide()
+        return True
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)
@@ -285,6 +314,9 @@ class SetupDialog(QDialog):
             if not self.code_edit.text().strip():
                 self._fail(self.tr("请填写统一社会信用代码。"))
             self.code_edit.setFocus()
+            return
+        if self.ask_company and not self._check_address():
+            self.address_edit.setFocus()
             return
         problem = self._account_problem() if self.ask_account else ""
         if problem:

@@ -11,35 +11,336 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from checklist.messages import msg
-from checklist.workflow import ActionStatus, InspectionStatus, Meaning, Role
+from checklist.changes import describe_change
+from checklist.messages import CATALOGUE, ENGLISH, Both, msg
+from checklist.workflow import (
+    ACTION_STATUS_ZH,
+    ROLE_ZH,
+    STATUS_ZH,
+    ActionStatus,
+    InspectionStatus,
+    Meaning,
+    Role,
+)
 from desktop.cli.errors import CommandError, known
-from desktop.cli.language import say
+from desktop.cli.language import Words, cli_language, say
 from storage.logfile import logger
 
-USER_HELP = "the account that makes the change (its password is read from standard input)"
+# What these commands print and their parsers say: code → (English, Chinese).
+WORDS = Words(
+    {
+        # argparse types
+        "an_id": ("an id", "编号"),
+        "a_limit": ("a limit", "数量上限"),
+        "whole_number": (
+            "{name} must be a whole number from {low} to {high}, not {text}",
+            "{name}应为 {low} 到 {high} 之间的整数，而不是 {text}",
+        ),
+        "out_of_range": (
+            "{name} must be from {low} to {high}, not {text}",
+            "{name}应在 {low} 到 {high} 之间，而不是 {text}",
+        ),
+        # prompts
+        "password_of": ("{name}'s password: ", "{name} 的密码："),
+        "current_password_of": ("{name}'s current password: ", "{name} 的当前密码："),
+        "new_account_password": ("new account's password: ", "新账户的密码："),
+        "new_password": ("new password: ", "新密码："),
+        "new_password_again": ("new password again: ", "再次输入新密码："),
+        "password": ("password: ", "密码："),
+        "note": ("note: {text}", "注意：{text}"),
+        # what the commands print
+        "chain_ok": ("OK: {reason}", "通过：{reason}"),
+        "chain_broken": ("BROKEN at entry {seq}: {reason}", "已损坏，第 {seq} 条起：{reason}"),
+        "passed": ("OK   ", "通过   "),
+        "failed": ("FAIL ", "不通过 "),
+        "record_unreadable": (
+            "FAIL stored record {id} cannot be read: a row of it was damaged or changed outside 复工自查 ({error})",
+            "不通过 保存的检查记录 #{id} 无法读取：其中一行已损坏，或在复工自查之外被改动（{error}）",
+        ),
+        "backup_written": (
+            "backup written to {target} (checked: the database is complete, the audit chain intact, {inspections} "
+            "inspections)",
+            "备份已写入 {target}（已校验：数据库完整，审计链完好，共 {inspections} 条检查记录）",
+        ),
+        "restored_by": (
+            "restored from {file} by {by}; the previous database is kept at {kept}",
+            "已从 {file} 恢复（由 {by} 操作）；原数据库保留在 {kept}",
+        ),
+        "restored_no_accounts": (
+            "restored from {file} (the previous database had no accounts); the previous database is kept at {kept}",
+            "已从 {file} 恢复（原数据库没有账户）；原数据库保留在 {kept}",
+        ),
+        "manager_first": (
+            "say which manager creates the account: --user NAME (their password after the new one)",
+            "请说明由哪位单位主要负责人创建账户：--user 姓名（其密码在新账户密码之后输入）",
+        ),
+        "no_account_created": ("{reason}; no account was created", "{reason}；没有创建账户"),
+        "cannot_read_key": (
+            "cannot read {file}: {reason}; no account was created",
+            "无法读取 {file}：{reason}；没有创建账户",
+        ),
+        "account_created": (
+            "account {id}: {name}, {role}{note}, with a signing key",
+            "账户 {id}：{name}，{role}{note}，已生成签名密钥",
+        ),
+        "first_is_manager": (" (the first account is always a manager)", "（第一个账户总是单位主要负责人）"),
+        "password_changed": (
+            "password of {name} changed; its signing key is now locked by the new password",
+            "{name} 的密码已修改；其签名密钥现由新密码保护",
+        ),
+        "key": ("key", "有密钥"),
+        "no_key": ("no key", "无密钥"),
+        "disabled": ("  disabled", "  已停用"),
+        "enabled_by": (
+            "account {name} enabled by {by}; a new certificate was issued",
+            "账户 {name} 已由 {by} 启用；已签发新证书",
+        ),
+        "disabled_by": (
+            "account {name} disabled by {by}; its certificates were revoked",
+            "账户 {name} 已由 {by} 停用；其证书已吊销",
+        ),
+        "role_changed": (
+            "account {name}: {before} → {after} by {by}; its certificate was re-issued",
+            "账户 {name}：{before} → {after}（由 {by} 修改）；已重新签发其证书",
+        ),
+        "signed": (
+            "inspection {id} signed as {meaning} by {by}; record hash {hash}",
+            "检查记录 #{id} 已由 {by} 以{meaning}身份签署；记录哈希 {hash}",
+        ),
+        "no_such_file": ("{path} does not exist", "{path} 不存在"),
+        "trust_written": (
+            "wrote {file}: the signing authority, SHA-256 {digest}",
+            "已写出 {file}：签名机构证书，SHA-256 {digest}",
+        ),
+        "database_authority": ("database authority: {value}", "数据库的签名机构：{value}"),
+        "pinned_here": ("pinned on this computer: {value}", "本机信任的签名机构：{value}"),
+        "none": ("(none)", "（无）"),
+        "pinned": (
+            "this computer now trusts the signing authority {digest} for this database",
+            "本机现在信任此数据库的签名机构 {digest}",
+        ),
+        "authority_created": (
+            "signing authority {digest} created and pinned; certificates issued to {accounts} account(s)",
+            "已创建并信任签名机构 {digest}；已为 {accounts} 个账户签发证书",
+        ),
+        "dates": ("dates are YYYY-MM-DD, given {given}", "日期格式为 YYYY-MM-DD，而给出的是 {given}"),
+        "batch_written": ("wrote {file} ({count} inspections)", "已写出 {file}（{count} 条检查记录）"),
+        "action_line": (
+            "{id:>5} {item:<9} {status:<9} {owner} (due {due}): {action}",
+            "{id:>5} {item:<9} {status:<9} {owner}（期限 {due}）：{action}",
+        ),
+        "follow_up_line": ("      {on} {status:<9} {by}: {note}", "      {on} {status:<9} {by}：{note}"),
+        "on_date": ("--on takes a date YYYY-MM-DD, not {text}", "--on 应为日期 YYYY-MM-DD，而不是 {text}"),
+        "on_future": (
+            "--on {on} is in the future; a follow-up is recorded when it happened — nothing was saved",
+            "--on {on} 是将来的日期；整改跟进应在发生后记录，没有保存任何内容",
+        ),
+        "followed_up": (
+            "corrective action {action} of inspection {id}: {status} on {on}",
+            "检查记录 #{id} 的整改措施 {action}：{on} {status}",
+        ),
+        "completed": (
+            "inspection {id} completed by {by}; record hash {hash}",
+            "检查记录 #{id} 已由 {by} 完成；记录哈希 {hash}",
+        ),
+        "reopened": (
+            "inspection {id} reopened by {by} as a draft: {reason}",
+            "检查记录 #{id} 已由 {by} 重新打开为草稿：{reason}",
+        ),
+        "list_line": (
+            "{id:>6} {date} {status:<9} {company} / {site}  passed {passed} failed {failed} n/a {na} "
+            "unchecked {unchecked}  open actions {open}",
+            "{id:>6} {date} {status:<6} {company} / {site}  通过 {passed} 不合格 {failed} 不适用 {na} 未查 {unchecked}  "
+            "整改未完 {open}",
+        ),
+        "audit_line": (
+            "{seq:>6} {at} {actor:<12} {action:<8} {table}#{row} {changes}",
+            "{seq:>6} {at} {actor:<12} {action:<4} {table}#{row} {changes}",
+        ),
+        "audit.insert": ("insert", "新增"),
+        "audit.update": ("update", "修改"),
+        "audit.delete": ("delete", "删除"),
+        "audit.complete": ("complete", "完成"),
+        "audit.sign": ("sign", "签署"),
+        "audit.login-fail": ("login-fail", "登录失败"),
+        "audit.restore": ("restore", "恢复"),
+        "table.inspections": ("inspections", "检查记录"),
+        "table.item_responses": ("item_responses", "检查项"),
+        "table.dormitory_rooms": ("dormitory_rooms", "宿舍"),
+        "table.evidence": ("evidence", "照片"),
+        "table.corrective_actions": ("corrective_actions", "整改措施"),
+        "table.signatures": ("signatures", "签名"),
+        "table.report_files": ("report_files", "报告文件"),
+        "table.companies": ("companies", "企业"),
+        "table.sites": ("sites", "场所"),
+        "table.users": ("users", "账户"),
+        # help
+        "user_help": (
+            "the account that makes the change (its password is read from standard input)",
+            "进行修改的账户（其密码从标准输入读取）",
+        ),
+        "db_help": ("database URL", "数据库地址"),
+        "url": ("URL", "地址"),
+        "action": ("ACTION", "操作"),
+        "file": ("FILE", "文件"),
+        "name": ("NAME", "姓名"),
+        "id": ("ID", "ID"),
+        "date": ("YYYY-MM-DD", "YYYY-MM-DD"),
+        "audit": ("the audit trail", "审计记录"),
+        "audit.verify": ("check the hash chain; names the first broken entry", "检查哈希链；指出第一条损坏的记录"),
+        "audit.log": ("print the audit trail", "输出审计记录"),
+        "audit.log.inspection": ("only the entries of this inspection", "只输出这条检查记录的条目"),
+        "verify-record": (
+            "check a completed or signed inspection: content, signatures, files",
+            "核验已完成或已签署的检查记录：内容、签名和文件",
+        ),
+        "inspection_id": ("the inspection's id (see `fugong list`)", "检查记录的编号（见 fugong list）"),
+        "trust_file": (
+            "the trust file (PEM) of the company signing authority (default: the pinned one)",
+            "企业签名机构的信任文件（PEM；默认：本机信任的那个）",
+        ),
+        "backup": ("write a consistent copy of the SQLite database", "写出 SQLite 数据库的一致副本"),
+        "backup.file": ("the backup file to write", "要写出的备份文件"),
+        "restore": (
+            "replace the SQLite database with a backup (the old one is kept; a manager's password)",
+            "用备份替换 SQLite 数据库（原数据库会保留；需要单位主要负责人的密码）",
+        ),
+        "restore.file": ("the backup file", "备份文件"),
+        "restore.user": (
+            "a manager of the live database (password on standard input)",
+            "当前数据库的单位主要负责人（密码从标准输入读取）",
+        ),
+        "import": (
+            "store an inspection from a fugong.inspection/1 JSON file; prints its id",
+            "从 fugong.inspection/1 格式的 JSON 文件导入一条检查记录；输出其编号",
+        ),
+        "import.file": ("the JSON file", "JSON 文件"),
+        "export": ("write an inspection as JSON, PDF and/or Excel", "把一条检查记录写出为 JSON、PDF 和/或 Excel"),
+        "export.json": ("write the record as JSON to FILE", "把记录以 JSON 格式写到此文件"),
+        "export.pdf": ("write the PDF report to FILE", "把 PDF 报告写到此文件"),
+        "export.xlsx": ("write the Excel workbook to FILE", "把 Excel 工作簿写到此文件"),
+        "users": ("accounts and their signing keys", "账户及其签名密钥"),
+        "users.add": ("create an account (password on standard input)", "创建账户（密码从标准输入读取）"),
+        "users.add.name": ("the new account's name", "新账户的姓名"),
+        "users.role": ("the account's role", "账户的角色"),
+        "users.add.by": (
+            "the manager who creates it (their password on the next input line)",
+            "创建账户的单位主要负责人（其密码在下一行输入）",
+        ),
+        "users.add.pkcs12": (
+            "import this PKCS#12 key file (same password) instead of a new key",
+            "导入这个 PKCS#12 密钥文件（密码相同），而不生成新密钥",
+        ),
+        "users.list": ("list the accounts", "列出账户"),
+        "users.passwd": (
+            "change an account's password (current, then new, on standard input)",
+            "修改账户密码（先当前密码，再新密码，从标准输入读取）",
+        ),
+        "users.account": ("the account", "账户"),
+        "users.disable": (
+            "disable an account (someone left): no login, no changes in its name; its certificates are revoked "
+            "(what it signed before stays valid) (the manager's password on standard input)",
+            "停用账户（人员离职）：不能再登录或以其名义修改，其证书被吊销（之前签署的内容仍然有效）"
+            "（单位主要负责人的密码从标准输入读取）",
+        ),
+        "users.enable": (
+            "enable a disabled account again (with a new certificate) (the manager's password on standard input)",
+            "重新启用已停用的账户（签发新证书）（单位主要负责人的密码从标准输入读取）",
+        ),
+        "manager_who": ("the manager who does it", "执行操作的单位主要负责人"),
+        "users.role_cmd": (
+            "a manager changes another account's role (re-issues its certificate; password on stdin)",
+            "单位主要负责人修改另一个账户的角色（重新签发其证书；密码从标准输入读取）",
+        ),
+        "sign": ("sign an inspection (password on standard input)", "签署检查记录（密码从标准输入读取）"),
+        "sign.user": ("the account that signs", "签署的账户"),
+        "sign.meaning": (
+            "what the signature says: inspector or approver",
+            "签署身份：“inspector”（检查人）或 “approver”（审核人）",
+        ),
+        "verify": ("check a report file's signatures and its stored record", "核验报告文件的签名及其保存的记录"),
+        "verify.file": ("the report (PDF or Excel)", "报告文件（PDF 或 Excel）"),
+        "verify.trust": ("the trust file (PEM) of the company signing authority", "企业签名机构的信任文件（PEM）"),
+        "trust": (
+            "the company signing authority that reports are verified against",
+            "用于核验报告的企业签名机构",
+        ),
+        "trust.export": (
+            "write the trust file (the authority's certificate) for auditors and inspectors",
+            "为审计员和检查人员写出信任文件（签名机构的证书）",
+        ),
+        "trust.pin": (
+            "trust this database's authority on this computer, as given in a trust file",
+            "按信任文件在本机信任此数据库的签名机构",
+        ),
+        "trust.file": ("the trust file (PEM)", "信任文件（PEM）"),
+        "trust.show": ("the database's authority and the one pinned here", "显示数据库的签名机构和本机信任的签名机构"),
+        "trust.init": (
+            "a database made before the signing authority: create it (manager's password on stdin)",
+            "为签名机构出现之前建立的数据库创建签名机构（单位主要负责人的密码从标准输入读取）",
+        ),
+        "trust.init.user": (
+            "the manager whose password seals the authority key",
+            "用其密码保护签名机构密钥的单位主要负责人",
+        ),
+        "export-batch": (
+            "every inspection of a period or site in one workbook, for auditors",
+            "把一段时间或一个场所的全部检查记录写入一个工作簿，供审计使用",
+        ),
+        "batch.file": ("the workbook to write (.xlsx)", "要写出的工作簿（.xlsx）"),
+        "batch.site": ("site id", "场所编号"),
+        "batch.status": ("only inspections in this state", "只包括此状态的检查记录"),
+        "batch.from": ("from this date", "从此日期起"),
+        "batch.to": ("up to this date", "到此日期止"),
+        "actions": ("an inspection's corrective actions with their follow-ups", "列出检查记录的整改措施及其跟进"),
+        "follow-up": (
+            "record that a corrective action was done or verified (after completion)",
+            "记录整改措施已整改或已验证（检查完成之后）",
+        ),
+        "follow.action": ("corrective action id (see `fugong actions ID`)", "整改措施编号（见 fugong actions ID）"),
+        "follow.status": ("done or verified", "“done”（已整改）或 “verified”（已验证）"),
+        "follow.note": ("what was done or how it was verified", "做了什么，或如何验证"),
+        "follow.on": ("date it was done or verified (default: today)", "整改或验证的日期（默认：今天）"),
+        "complete": (
+            "mark a draft inspection completed (locks it for signing)",
+            "把草稿检查记录标记为已完成（锁定以便签署）",
+        ),
+        "reopen": ("turn a completed (unsigned) inspection back into a draft", "把已完成（未签署）的检查记录改回草稿"),
+        "reopen.reason": ("why it is reopened (kept in the audit trail)", "重新打开的理由（记入审计记录）"),
+        "list": ("list inspections", "列出检查记录"),
+        "list.status": ("only inspections in this state", "只列出此状态的检查记录"),
+        "list.limit": ("at most this many (default 50)", "最多列出多少条（默认 50）"),
+        "text": ("TEXT", "文字"),
+        "action_id": ("ACTION_ID", "整改措施编号"),
+    }
+)
 MAX_ID = 2**63 - 1  # the largest id a database column holds (BIGINT)
 MAX_LIMIT = 100_000
 
 
 def _bounded(name: str, low: int, high: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from ``low`` to ``high``, refused in one line otherwise."""
+    """An argparse type: a whole number from ``low`` to ``high``, refused in one line otherwise (``name``: the
+    code of its name in :data:`WORDS`, said in the run's language when it is refused)."""
 
     def parse(text: str) -> int:
         cleaned = text.strip()
         if not (cleaned.lstrip("+-").isascii() and cleaned.lstrip("+-").isdigit()) or len(cleaned) > 25:
-            raise argparse.ArgumentTypeError(f"{name} must be a whole number from {low} to {high}, not {text[:30]!r}")
+            raise argparse.ArgumentTypeError(
+                WORDS("whole_number", name=WORDS(name), low=low, high=high, text=f"“{text[:30]}”")
+            )
         value = int(cleaned)
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{name} must be from {low} to {high}, not {cleaned[:30]}")
+            raise argparse.ArgumentTypeError(
+                WORDS("out_of_range", name=WORDS(name), low=low, high=high, text=cleaned[:30])
+            )
         return value
 
     parse.__name__ = name  # argparse names the type in its message
     return parse
 
 
-record_id = _bounded("an id", 1, MAX_ID)
-limit_count = _bounded("a limit", 1, MAX_LIMIT)
+record_id = _bounded("an_id", 1, MAX_ID)
+limit_count = _bounded("a_limit", 1, MAX_LIMIT)
 
 
 _opened: list[Any] = []  # closed by close_databases() when the command ends (also when run in-process)
@@ -82,13 +383,13 @@ def _login(db: Any, args: argparse.Namespace, roles: tuple[str, ...] | None = No
         raise CommandError(msg("cli.no_accounts"))
     if not name:
         raise CommandError(msg("cli.who"))
-    password = _read_secret(f"{name}'s password: ")
+    password = _read_secret(WORDS("password_of", name=name))
     user = auth.authenticate(db, name, password)
     from export.grants import claim_quietly
 
     refused = claim_quietly(db, user.name, password)  # a manager promoted since: their copy of the authority key
     if refused is not None:
-        print(f"note: {refused}", file=sys.stderr)
+        print(WORDS("note", text=say(Both(str(refused), refused.message_zh or str(refused)))), file=sys.stderr)
     if roles is not None and user.role not in roles:
         raise PermissionDeniedError(
             f"{user.name} is {user.role}: not allowed to {what}; nothing was changed",
@@ -123,10 +424,11 @@ def _audit_verify(args: argparse.Namespace) -> int:
     db = _open(args)
     with db.session() as session:
         report = verify_chain(session)
+    reason = say(Both(report.reason, report.reason_zh or report.reason))
     if report.ok:
-        print(f"OK: {report.reason}")
+        print(WORDS("chain_ok", reason=reason))
         return 0
-    print(f"BROKEN at entry {report.first_broken}: {report.reason}", file=sys.stderr)
+    print(WORDS("chain_broken", seq=report.first_broken, reason=reason), file=sys.stderr)
     return 2
 
 
@@ -139,14 +441,37 @@ def _audit_log(args: argparse.Namespace) -> int:
     query = select(AuditEntry).order_by(AuditEntry.seq)
     if args.inspection is not None:
         query = query.where(AuditEntry.inspection_id == args.inspection)
+    language = cli_language()
     with db.session() as session:
         for entry in session.scalars(query):
-            changes = json.dumps(entry.new if entry.action != "delete" else entry.old, ensure_ascii=False)
+            changes = describe_change(entry.action, entry.old, entry.new, language, _stored_value)
+            action = WORDS(f"audit.{entry.action}") if f"audit.{entry.action}" in WORDS.table else entry.action
+            table = (
+                WORDS(f"table.{entry.table_name}") if f"table.{entry.table_name}" in WORDS.table else entry.table_name
+            )
             print(
-                f"{entry.seq:>6} {entry.at.isoformat(timespec='seconds')}Z {entry.actor:<12} {entry.action:<8} "
-                f"{entry.table_name}#{entry.row_id} {changes[:160]}"
+                WORDS(
+                    "audit_line",
+                    seq=entry.seq,
+                    at=entry.at.isoformat(timespec="seconds") + "Z",
+                    actor=entry.actor,
+                    action=action,
+                    table=table,
+                    row=entry.row_id,
+                    changes=changes[:200],
+                )
             )
     return 0
+
+
+def _stored_value(value: Any) -> str:
+    """A value in the audit trail, as the audit window shows it: a hash shortened, structured data as compact
+    JSON (data as stored, in no language)."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value):
+        return value[:12] + "…"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _verify_record(args: argparse.Namespace) -> int:
@@ -160,14 +485,16 @@ def _verify_record(args: argparse.Namespace) -> int:
         raise
     except Exception as error:  # rows changed behind the application's back: that is the finding
         logger("cli").warning("verify-record %s: the stored rows cannot be read", args.id, exc_info=True)
-        print(
-            f"FAIL stored record {args.id} cannot be read: a row of it was damaged or changed outside 复工自查 "
-            f"({type(error).__name__})"
-        )
+        print(WORDS("record_unreadable", id=args.id, error=type(error).__name__))
         return 2
-    for line in check.lines:
-        print(line)
+    _print_checks(check.results)
     return 0 if check.ok else 2
+
+
+def _print_checks(results: list[tuple[bool, str, str]]) -> None:
+    """A verification's checks, one line each, in the run's language."""
+    for passed, english, chinese in results:
+        print(WORDS("passed" if passed else "failed") + say(Both(english, chinese)))
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -176,7 +503,8 @@ def _backup(args: argparse.Namespace) -> int:
     db = _open(args)
     target = Path(args.file)
     backup(db, target)
-    print(f"backup written to {target} ({check_backup(target)})")
+    inspections = check_backup(target).split(" ", 1)[0]  # "N inspections, …": it raises unless all is well
+    print(WORDS("backup_written", target=target, inspections=inspections))
     return 0
 
 
@@ -193,8 +521,10 @@ def _restore(args: argparse.Namespace) -> int:
     # database without accounts (a new computer) has no one to ask.
     by = _login(db, args, (Role.MANAGER,), "restore the database") if accounts else None
     kept = restore(db, Path(args.file), by)
-    who = f" by {by}" if by else " (the previous database had no accounts)"
-    print(f"restored from {args.file}{who}; the previous database is kept at {kept}")
+    if by:
+        print(WORDS("restored_by", file=args.file, by=by, kept=kept))
+    else:
+        print(WORDS("restored_no_accounts", file=args.file, kept=kept))
     return 0
 
 
@@ -251,27 +581,28 @@ def _users_add(args: argparse.Namespace) -> int:
     try:
         check_name(args.name, "account name")
     except TextPolicyError as error:
-        raise CommandError(f"{error}; no account was created") from None
+        reason = Both(str(error), str(getattr(error, "message_zh", "") or error))
+        raise CommandError(WORDS.both("no_account_created", reason=reason)) from None
     from storage.unit_of_work import users_exist
 
     db = _open(args)
     with db.session() as session:
         if users_exist(session) and not args.user:
-            raise CommandError("say which manager creates the account: --user NAME (their password after the new one)")
-    password = _read_secret("new account's password: ")
+            raise CommandError(WORDS.both("manager_first"))
+    password = _read_secret(WORDS("new_account_password"))
     if not password.strip():
         raise CommandError(msg("cli.password_empty"))
     actor, actor_password = args.name, None
     if args.user:
-        actor_password = _read_secret(f"{args.user}'s password: ")
+        actor_password = _read_secret(WORDS("password_of", name=args.user))
         actor = auth.authenticate(db, args.user, actor_password).name
     try:
         pkcs12 = Path(args.pkcs12).read_bytes() if args.pkcs12 else None
     except OSError as error:
-        raise CommandError(f"cannot read {args.pkcs12}: {error.strerror}; no account was created") from None
+        raise CommandError(WORDS.both("cannot_read_key", file=args.pkcs12, reason=str(error.strerror))) from None
     user_id, role = create_account(db, actor, args.name, args.role, password, pkcs12, actor_password=actor_password)
-    note = " (the first account is always a manager)" if role != args.role else ""
-    print(f"account {user_id}: {args.name}, {role}{note}, with a signing key")
+    note = WORDS("first_is_manager") if role != args.role else ""
+    print(WORDS("account_created", id=user_id, name=args.name, role=_role(role), note=note))
     return 0
 
 
@@ -279,12 +610,12 @@ def _users_passwd(args: argparse.Namespace) -> int:
     from export.signing import change_password
 
     db = _open(args)
-    current = _read_secret(f"{args.name}'s current password: ")
-    new = _read_secret("new password: ")
-    if sys.stdin.isatty() and _read_secret("new password again: ") != new:
+    current = _read_secret(WORDS("current_password_of", name=args.name))
+    new = _read_secret(WORDS("new_password"))
+    if sys.stdin.isatty() and _read_secret(WORDS("new_password_again")) != new:
         raise CommandError(msg("cli.passwords_differ"))
     change_password(db, args.name, current, new)
-    print(f"password of {args.name} changed; its signing key is now locked by the new password")
+    print(WORDS("password_changed", name=args.name))
     return 0
 
 
@@ -292,8 +623,9 @@ def _users_list(args: argparse.Namespace) -> int:
     from storage.companies import list_users
 
     for user in list_users(_open(args)):
-        state = "" if user.active else "  disabled"
-        print(f"{user.id:>4} {user.name:<16} {user.role:<8} {'key' if user.pkcs12 else 'no key'}{state}")
+        state = "" if user.active else WORDS("disabled")
+        key = WORDS("key" if user.pkcs12 else "no_key")
+        print(f"{user.id:>4} {user.name:<16} {_role(user.role):<8} {key}{state}")
     return 0
 
 
@@ -302,10 +634,8 @@ def _users_set_active(args: argparse.Namespace) -> int:
 
     db = _open(args)
     active = args.users_command == "enable"
-    set_account_active(db, args.user, _read_secret(f"{args.user}'s password: "), args.name, active)
-    done = "enabled" if active else "disabled"
-    what = "a new certificate was issued" if active else "its certificates were revoked"
-    print(f"account {args.name} {done} by {args.user}; {what}")
+    set_account_active(db, args.user, _read_secret(WORDS("password_of", name=args.user)), args.name, active)
+    print(WORDS("enabled_by" if active else "disabled_by", name=args.name, by=args.user))
     return 0
 
 
@@ -313,16 +643,17 @@ def _users_role(args: argparse.Namespace) -> int:
     from export.signing import change_role
 
     db = _open(args)
-    before = change_role(db, args.user, _read_secret(f"{args.user}'s password: "), args.name, args.role)
-    print(f"account {args.name}: {before} → {args.role} by {args.user}; its certificate was re-issued")
+    before = change_role(db, args.user, _read_secret(WORDS("password_of", name=args.user)), args.name, args.role)
+    print(WORDS("role_changed", name=args.name, before=_role(before), after=_role(args.role), by=args.user))
     return 0
 
 
 def _sign(args: argparse.Namespace) -> int:
     from export.signing import sign
 
-    done = sign(_open(args), args.id, args.user, _read_secret("password: "), args.meaning)
-    print(f"inspection {done.inspection_id} signed as {done.meaning} by {args.user}; record hash {done.record_hash}")
+    done = sign(_open(args), args.id, args.user, _read_secret(WORDS("password")), args.meaning)
+    meaning = msg(f"meaning.{done.meaning}") if f"meaning.{done.meaning}" in CATALOGUE else done.meaning
+    print(WORDS("signed", id=done.inspection_id, meaning=meaning, by=args.user, hash=done.record_hash))
     return 0
 
 
@@ -331,12 +662,11 @@ def _verify(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise CommandError(f"{path} does not exist")
+        raise CommandError(WORDS.both("no_such_file", path=path))
     args.db = getattr(args, "db", None) or os.environ.get("FUGONG_DB_URL")
     db = _open(args) if args.db else None
     result = verify_file(path, db, Path(args.trust) if args.trust else None)
-    for line in result.lines:
-        print(line)
+    _print_checks(result.results)
     return 0 if result.ok else 2
 
 
@@ -344,7 +674,7 @@ def _trust_export(args: argparse.Namespace) -> int:
     from export.trust import export_trust_file
 
     digest = export_trust_file(_open(args), Path(args.file))
-    print(f"wrote {args.file}: the signing authority, SHA-256 {digest}")
+    print(WORDS("trust_written", file=args.file, digest=digest))
     return 0
 
 
@@ -355,8 +685,8 @@ def _trust_show(args: argparse.Namespace) -> int:
     db = _open(args)
     certificate = authority_certificate(db)
     pin = pinned(db)
-    print(f"database authority: {fingerprint(certificate) if certificate else '(none)'}")
-    print(f"pinned on this computer: {pin or '(none)'}")
+    print(WORDS("database_authority", value=fingerprint(certificate) if certificate else WORDS("none")))
+    print(WORDS("pinned_here", value=pin or WORDS("none")))
     if certificate is None or pin != fingerprint(certificate):
         return 2
     return 0
@@ -366,7 +696,7 @@ def _trust_pin(args: argparse.Namespace) -> int:
     from export.trust import pin_trust_file
 
     digest = pin_trust_file(_open(args), Path(args.file))
-    print(f"this computer now trusts the signing authority {digest} for this database")
+    print(WORDS("pinned", digest=digest))
     return 0
 
 
@@ -374,9 +704,9 @@ def _trust_init(args: argparse.Namespace) -> int:
     from export.migration import create_authority_for_existing
 
     db = _open(args)
-    password = _read_secret(f"{args.user}'s password: ")
+    password = _read_secret(WORDS("password_of", name=args.user))
     digest, accounts = create_authority_for_existing(db, args.user, password)
-    print(f"signing authority {digest} created and pinned; certificates issued to {accounts} account(s)")
+    print(WORDS("authority_created", digest=digest, accounts=accounts))
     return 0
 
 
@@ -393,11 +723,12 @@ def _export_batch(args: argparse.Namespace) -> int:
             date_from=dt.date.fromisoformat(args.date_from) if args.date_from else None,
             date_to=dt.date.fromisoformat(args.date_to) if args.date_to else None,
         )
-    except ValueError as error:
-        raise CommandError(f"dates are YYYY-MM-DD: {error}") from None
+    except ValueError:
+        given = " ".join(f"“{text[:30]}”" for text in (args.date_from, args.date_to) if text)
+        raise CommandError(WORDS.both("dates", given=given)) from None
     db = _open(args)
     written = export_batch(db, Path(args.file), where)
-    print(f"wrote {written} ({count_inspections(db, where)} inspections)")
+    print(WORDS("batch_written", file=written, count=count_inspections(db, where)))
     return 0
 
 
@@ -410,12 +741,28 @@ def _actions(args: argparse.Namespace) -> int:
     history = action_follow_ups(db, args.id)
     for action in inspection.actions:
         due = action.due.isoformat() if action.due else "-"
+        status = _action_status(action_status(action, history))
         print(
-            f"{action.id:>5} {action.item_id:<9} {action_status(action, history):<9} {action.owner} (due {due}): "
-            f"{action.action}"
+            WORDS(
+                "action_line",
+                id=action.id,
+                item=action.item_id,
+                status=status,
+                owner=action.owner,
+                due=due,
+                action=action.action,
+            )
         )
         for follow_up in (f for f in history if f.action_id == action.id):
-            print(f"      {follow_up.on} {follow_up.status:<9} {follow_up.by}: {follow_up.note}")
+            print(
+                WORDS(
+                    "follow_up_line",
+                    on=follow_up.on,
+                    status=_action_status(follow_up.status),
+                    by=follow_up.by,
+                    note=follow_up.note,
+                )
+            )
     return 0
 
 
@@ -427,12 +774,12 @@ def _follow_up(args: argparse.Namespace) -> int:
     try:
         on = dt.date.fromisoformat(args.on) if args.on else dt.date.today()
     except ValueError:
-        raise CommandError(f"--on takes a date YYYY-MM-DD, not {args.on[:40]!r}") from None
+        raise CommandError(WORDS.both("on_date", text=f"“{args.on[:40]}”")) from None
     if on > dt.date.today():
-        raise CommandError(f"--on {on} is in the future; a follow-up is recorded when it happened — nothing was saved")
+        raise CommandError(WORDS.both("on_future", on=on))
     db = _open(args)
     follow_up_action(db, _login(db, args), args.id, args.action, args.status, args.note, on)
-    print(f"corrective action {args.action} of inspection {args.id}: {args.status} on {on}")
+    print(WORDS("followed_up", action=args.action, id=args.id, status=_action_status(args.status), on=on))
     return 0
 
 
@@ -442,7 +789,7 @@ def _complete(args: argparse.Namespace) -> int:
     db = _open(args)
     actor = _login(db, args)
     digest = complete(db, actor, args.id, load_inspection(db, args.id).version)
-    print(f"inspection {args.id} completed by {actor}; record hash {digest}")
+    print(WORDS("completed", id=args.id, by=actor, hash=digest))
     return 0
 
 
@@ -452,7 +799,7 @@ def _reopen(args: argparse.Namespace) -> int:
     db = _open(args)
     actor = _login(db, args)
     reopen(db, actor, args.id, args.reason)
-    print(f"inspection {args.id} reopened by {actor} as a draft: {args.reason}")
+    print(WORDS("reopened", id=args.id, by=actor, reason=args.reason))
     return 0
 
 
@@ -462,140 +809,160 @@ def _list(args: argparse.Namespace) -> int:
     rows = list_inspections(_open(args), InspectionFilter(status=args.status), limit=args.limit)
     for row in rows:
         print(
-            f"{row.id:>6} {row.date} {row.status:<9} {row.company} / {row.site or '-'}  "
-            f"通过 {row.passed} 不合格 {row.failed} 不适用 {row.na} 未查 {row.unchecked}  整改未完 {row.open_actions}"
+            WORDS(
+                "list_line",
+                id=row.id,
+                date=row.date,
+                status=_status(row.status),
+                company=row.company,
+                site=row.site or "-",
+                passed=row.passed,
+                failed=row.failed,
+                na=row.na,
+                unchecked=row.unchecked,
+                open=row.open_actions,
+            )
         )
     return 0
 
 
-def register(commands: Any) -> None:
-    """Add the storage subcommands to the ``fugong`` parser."""
+def _role(role: str) -> str:
+    """A role as the run's language names it (the value itself in English: it is what ``--role`` takes)."""
+    return role if cli_language() == ENGLISH else ROLE_ZH.get(role, role)
 
-    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
-        parser: argparse.ArgumentParser = commands.add_parser(name, help=help_text)
-        parser.set_defaults(handler=_guard(handler), needs_db=True)
-        parser.add_argument("--db", default=argparse.SUPPRESS, help="database URL")
+
+def _status(status: str) -> str:
+    return status if cli_language() == ENGLISH else STATUS_ZH.get(status, status)
+
+
+def _action_status(status: str) -> str:
+    return status if cli_language() == ENGLISH else ACTION_STATUS_ZH.get(status, status)
+
+
+def register(commands: Any) -> None:
+    """Add the storage subcommands to the ``fugong`` parser (every word in the run's language)."""
+
+    def parser_for(parent: Any, name: str, help_code: str) -> argparse.ArgumentParser:
+        """A subcommand whose help and description say :data:`WORDS`'s ``help_code``."""
+        parser: argparse.ArgumentParser = parent.add_parser(name, help=WORDS(help_code), description=WORDS(help_code))
         return parser
 
-    audit = commands.add_parser("audit", help="the audit trail")
-    audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    verify = audit_commands.add_parser("verify", help="check the hash chain; names the first broken entry")
-    verify.set_defaults(handler=_guard(_audit_verify), needs_db=True)
-    verify.add_argument("--db", default=argparse.SUPPRESS)
-    log = audit_commands.add_parser("log", help="print the audit trail")
-    log.add_argument("--inspection", type=record_id, default=None)
-    log.add_argument("--db", default=argparse.SUPPRESS)
-    log.set_defaults(handler=_guard(_audit_log), needs_db=True)
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_code: str) -> argparse.ArgumentParser:
+        parser = parser_for(commands, name, help_code)
+        parser.set_defaults(handler=_guard(handler), needs_db=True)
+        parser.add_argument("--db", default=argparse.SUPPRESS, metavar=WORDS("url"), help=WORDS("db_help"))
+        return parser
 
-    check = add("verify-record", _verify_record, "check a completed or signed inspection: content, signatures, files")
-    check.add_argument("id", type=record_id)
-    check.add_argument(
-        "--trust", help="the trust file (PEM) of the company signing authority (default: the pinned one)"
+    def with_db(parser: argparse.ArgumentParser, handler: Callable[[argparse.Namespace], int]) -> None:
+        parser.add_argument("--db", default=argparse.SUPPRESS, metavar=WORDS("url"), help=WORDS("db_help"))
+        parser.set_defaults(handler=_guard(handler), needs_db=True)
+
+    def actions_of(parser: argparse.ArgumentParser, dest: str) -> Any:
+        return parser.add_subparsers(dest=dest, metavar=WORDS("action"), required=True)
+
+    def user_option(parser: argparse.ArgumentParser, help_code: str = "user_help", required: bool = False) -> None:
+        parser.add_argument(
+            "--user", "--by", dest="user", metavar=WORDS("name"), required=required, help=WORDS(help_code)
+        )
+
+    def inspection_id(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("id", type=record_id, metavar="ID", help=WORDS("inspection_id"))
+
+    def file_argument(parser: argparse.ArgumentParser, help_code: str) -> None:
+        parser.add_argument("file", metavar=WORDS("file"), help=WORDS(help_code))
+
+    audit_commands = actions_of(parser_for(commands, "audit", "audit"), "audit_command")
+    with_db(parser_for(audit_commands, "verify", "audit.verify"), _audit_verify)
+    log = parser_for(audit_commands, "log", "audit.log")
+    log.add_argument("--inspection", type=record_id, default=None, metavar="ID", help=WORDS("audit.log.inspection"))
+    with_db(log, _audit_log)
+
+    check = add("verify-record", _verify_record, "verify-record")
+    inspection_id(check)
+    check.add_argument("--trust", metavar="TRUST.pem", help=WORDS("trust_file"))
+    file_argument(add("backup", _backup, "backup"), "backup.file")
+    restore = add("restore", _restore, "restore")
+    file_argument(restore, "restore.file")
+    user_option(restore, "restore.user")
+    imp = add("import", _import, "import")
+    file_argument(imp, "import.file")
+    user_option(imp)
+    exp = add("export", _export, "export")
+    inspection_id(exp)
+    exp.add_argument("--json", metavar=WORDS("file"), help=WORDS("export.json"))
+    exp.add_argument("--pdf", metavar=WORDS("file"), help=WORDS("export.pdf"))
+    exp.add_argument("--xlsx", metavar=WORDS("file"), help=WORDS("export.xlsx"))
+
+    user_commands = actions_of(parser_for(commands, "users", "users"), "users_command")
+    user_add = parser_for(user_commands, "add", "users.add")
+    user_add.add_argument("name", metavar=WORDS("name"), help=WORDS("users.add.name"))
+    user_add.add_argument("--role", choices=[choice.value for choice in Role], required=True, help=WORDS("users.role"))
+    user_option(user_add, "users.add.by")
+    user_add.add_argument("--pkcs12", metavar=WORDS("file"), help=WORDS("users.add.pkcs12"))
+    with_db(user_add, _users_add)
+    with_db(parser_for(user_commands, "list", "users.list"), _users_list)
+    user_passwd = parser_for(user_commands, "passwd", "users.passwd")
+    user_passwd.add_argument("name", metavar=WORDS("name"), help=WORDS("users.account"))
+    with_db(user_passwd, _users_passwd)
+    for action in ("disable", "enable"):
+        toggle = parser_for(user_commands, action, f"users.{action}")
+        toggle.add_argument("name", metavar=WORDS("name"), help=WORDS("users.account"))
+        user_option(toggle, "manager_who", required=True)
+        with_db(toggle, _users_set_active)
+    role = parser_for(user_commands, "role", "users.role_cmd")
+    role.add_argument("name", metavar=WORDS("name"), help=WORDS("users.account"))
+    role.add_argument("--role", choices=[choice.value for choice in Role], required=True, help=WORDS("users.role"))
+    user_option(role, "manager_who", required=True)
+    with_db(role, _users_role)
+
+    sign = add("sign", _sign, "sign")
+    inspection_id(sign)
+    sign.add_argument("--user", required=True, metavar=WORDS("name"), help=WORDS("sign.user"))
+    sign.add_argument(
+        "--meaning", choices=[choice.value for choice in Meaning], required=True, help=WORDS("sign.meaning")
     )
-    add("backup", _backup, "write a consistent copy of the SQLite database").add_argument("file")
-    restore = add(
-        "restore", _restore, "replace the SQLite database with a backup (the old one is kept; a manager's password)"
-    )
-    restore.add_argument("file")
-    restore.add_argument("--user", help="a manager of the live database (password on standard input)")
-    imp = add("import", _import, "store an inspection from a fugong.inspection/1 JSON file; prints its id")
-    imp.add_argument("file")
-    imp.add_argument("--user", help=USER_HELP)
-    exp = add("export", _export, "write an inspection as JSON, PDF and/or Excel")
-    exp.add_argument("id", type=record_id)
-    exp.add_argument("--json", metavar="FILE")
-    exp.add_argument("--pdf", metavar="FILE")
-    exp.add_argument("--xlsx", metavar="FILE")
-    users = commands.add_parser("users", help="accounts and their signing keys")
-    user_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
-    user_add = user_commands.add_parser("add", help="create an account (password on standard input)")
-    user_add.add_argument("name")
-    user_add.add_argument("--role", choices=tuple(Role), required=True)
-    user_add.add_argument(
-        "--user", "--by", dest="user", help="the manager who creates it (their password on the next input line)"
-    )
-    user_add.add_argument("--pkcs12", help="import this PKCS#12 key file (same password) instead of a new key")
-    user_add.add_argument("--db", default=argparse.SUPPRESS)
-    user_add.set_defaults(handler=_guard(_users_add), needs_db=True)
-    user_list = user_commands.add_parser("list", help="list the accounts")
-    user_list.add_argument("--db", default=argparse.SUPPRESS)
-    user_list.set_defaults(handler=_guard(_users_list), needs_db=True)
-    user_passwd = user_commands.add_parser(
-        "passwd", help="change an account's password (current, then new, on standard input)"
-    )
-    user_passwd.add_argument("name")
-    user_passwd.set_defaults(handler=_guard(_users_passwd), needs_db=True)
-    for action, text in (
-        (
-            "disable",
-            "disable an account (someone left): no login, no changes in its name; its certificates are revoked "
-            "(what it signed before stays valid)",
-        ),
-        ("enable", "enable a disabled account again (with a new certificate)"),
-    ):
-        toggle = user_commands.add_parser(action, help=f"{text} (the manager's password on standard input)")
-        toggle.add_argument("name")
-        toggle.add_argument("--user", "--by", dest="user", required=True, help="the manager who does it")
-        toggle.set_defaults(handler=_guard(_users_set_active), needs_db=True)
-    role = user_commands.add_parser(
-        "role", help="a manager changes another account's role (re-issues its certificate; password on stdin)"
-    )
-    role.add_argument("name")
-    role.add_argument("--role", choices=tuple(Role), required=True)
-    role.add_argument("--user", "--by", dest="user", required=True, help="the manager who does it")
-    role.set_defaults(handler=_guard(_users_role), needs_db=True)
-    sign = add("sign", _sign, "sign an inspection (password on standard input)")
-    sign.add_argument("id", type=record_id)
-    sign.add_argument("--user", required=True)
-    sign.add_argument("--meaning", choices=tuple(Meaning), required=True)
-    verify_cmd = commands.add_parser("verify", help="check a report file's signatures and its stored record")
-    verify_cmd.add_argument("file")
-    verify_cmd.add_argument("--trust", help="the trust file (PEM) of the company signing authority")
-    verify_cmd.add_argument("--db", default=argparse.SUPPRESS)
+    verify_cmd = parser_for(commands, "verify", "verify")
+    file_argument(verify_cmd, "verify.file")
+    verify_cmd.add_argument("--trust", metavar="TRUST.pem", help=WORDS("verify.trust"))
+    verify_cmd.add_argument("--db", default=argparse.SUPPRESS, metavar=WORDS("url"), help=WORDS("db_help"))
     verify_cmd.set_defaults(handler=_guard(_verify), needs_db=False)
-    trust = commands.add_parser("trust", help="the company signing authority that reports are verified against")
-    trust_commands = trust.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
-    for action, handler, text in (
-        ("export", _trust_export, "write the trust file (the authority's certificate) for auditors and inspectors"),
-        ("pin", _trust_pin, "trust this database's authority on this computer, as given in a trust file"),
-    ):
-        command = trust_commands.add_parser(action, help=text)
-        command.add_argument("file")
-        command.add_argument("--db", default=argparse.SUPPRESS)
-        command.set_defaults(handler=_guard(handler), needs_db=True)
-    show_trust = trust_commands.add_parser("show", help="the database's authority and the one pinned here")
-    show_trust.add_argument("--db", default=argparse.SUPPRESS)
-    show_trust.set_defaults(handler=_guard(_trust_show), needs_db=True)
-    init = trust_commands.add_parser(
-        "init", help="a database made before the signing authority: create it (manager's password on stdin)"
+
+    trust_commands = actions_of(parser_for(commands, "trust", "trust"), "trust_command")
+    for action, handler in (("export", _trust_export), ("pin", _trust_pin)):
+        command = parser_for(trust_commands, action, f"trust.{action}")
+        file_argument(command, "trust.file")
+        with_db(command, handler)
+    with_db(parser_for(trust_commands, "show", "trust.show"), _trust_show)
+    init = parser_for(trust_commands, "init", "trust.init")
+    user_option(init, "trust.init.user", required=True)
+    with_db(init, _trust_init)
+
+    batch = add("export-batch", _export_batch, "export-batch")
+    file_argument(batch, "batch.file")
+    batch.add_argument("--site", type=record_id, metavar="ID", help=WORDS("batch.site"))
+    batch.add_argument("--status", choices=[choice.value for choice in InspectionStatus], help=WORDS("batch.status"))
+    batch.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help=WORDS("batch.from"))
+    batch.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help=WORDS("batch.to"))
+    inspection_id(add("actions", _actions, "actions"))
+    follow = add("follow-up", _follow_up, "follow-up")
+    inspection_id(follow)
+    follow.add_argument("action", type=record_id, metavar=WORDS("action_id"), help=WORDS("follow.action"))
+    follow.add_argument(
+        "--status",
+        choices=[ActionStatus.DONE.value, ActionStatus.VERIFIED.value],
+        required=True,
+        help=WORDS("follow.status"),
     )
-    init.add_argument(
-        "--user", "--by", dest="user", required=True, help="the manager whose password seals the authority key"
-    )
-    init.add_argument("--db", default=argparse.SUPPRESS)
-    init.set_defaults(handler=_guard(_trust_init), needs_db=True)
-    batch = add("export-batch", _export_batch, "every inspection of a period or site in one workbook, for auditors")
-    batch.add_argument("file")
-    batch.add_argument("--site", type=record_id, help="site id")
-    batch.add_argument("--status", choices=tuple(InspectionStatus))
-    batch.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    batch.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    actions = add("actions", _actions, "an inspection's corrective actions with their follow-ups")
-    actions.add_argument("id", type=record_id)
-    follow = add("follow-up", _follow_up, "record that a corrective action was done or verified (after completion)")
-    follow.add_argument("id", type=record_id, help="inspection id")
-    follow.add_argument("action", type=record_id, help="corrective action id (see `fugong actions ID`)")
-    follow.add_argument("--status", choices=(ActionStatus.DONE, ActionStatus.VERIFIED), required=True)
-    follow.add_argument("--note", default="")
-    follow.add_argument("--on", help="date it was done or verified (default: today)")
-    follow.add_argument("--user", help=USER_HELP)
-    done = add("complete", _complete, "mark a draft inspection completed (locks it for signing)")
-    done.add_argument("id", type=record_id)
-    done.add_argument("--user", help=USER_HELP)
-    again = add("reopen", _reopen, "turn a completed (unsigned) inspection back into a draft")
-    again.add_argument("id", type=record_id)
-    again.add_argument("--reason", required=True, help="why it is reopened (kept in the audit trail)")
-    again.add_argument("--user", help=USER_HELP)
-    lst = add("list", _list, "list inspections")
-    lst.add_argument("--status", choices=tuple(InspectionStatus))
-    lst.add_argument("--limit", type=limit_count, default=50)
+    follow.add_argument("--note", default="", metavar=WORDS("text"), help=WORDS("follow.note"))
+    follow.add_argument("--on", metavar="YYYY-MM-DD", help=WORDS("follow.on"))
+    user_option(follow)
+    done = add("complete", _complete, "complete")
+    inspection_id(done)
+    user_option(done)
+    again = add("reopen", _reopen, "reopen")
+    inspection_id(again)
+    again.add_argument("--reason", required=True, metavar=WORDS("text"), help=WORDS("reopen.reason"))
+    user_option(again)
+    lst = add("list", _list, "list")
+    lst.add_argument("--status", choices=[choice.value for choice in InspectionStatus], help=WORDS("list.status"))
+    lst.add_argument("--limit", type=limit_count, default=50, metavar="N", help=WORDS("list.limit"))

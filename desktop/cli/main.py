@@ -11,7 +11,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from checklist.messages import ENGLISH, Both
 from desktop.cli.errors import CommandError
+from desktop.cli.language import Words, cli_language
 
 if TYPE_CHECKING:  # imported when a subcommand is parsed: the GUI starts without it
     import argparse
@@ -21,17 +23,56 @@ Handler = Callable[["argparse.Namespace"], int]
 
 # --- catalogs -----------------------------------------------------------------------------------------
 
+# What this module prints and its parser says: code → (English, Chinese).
+WORDS_TABLE: dict[str, tuple[str, str]] = {
+    "catalogs.header": ("{id:<6} {version:<8} {items:>5}  document", "{id:<6} {version:<8} {items:>5}  文件"),
+    "catalogs.id": ("ID", "ID"),
+    "catalogs.version": ("version", "版本"),
+    "catalogs.items": ("items", "条目"),
+    "catalogs.valid": (
+        "{file}: valid catalog {id} {version}, {items} items",
+        "{file}：检查表 {id} {version} 有效，共 {items} 项",
+    ),
+    "see_help": ("{message} (see `{prog} --help`)", "{message}（参见 `{prog} --help`）"),
+    "description": (
+        "复工自查 (Fugong Self-Check) — the epidemic-control self-check for returning to work",
+        "复工自查 — 复工复产疫情防控自查",
+    ),
+    "url": ("URL", "地址"),
+    "db_help": (
+        "database URL (default: $FUGONG_DB_URL or SQLite in the user data folder)",
+        "数据库地址（默认：$FUGONG_DB_URL，或用户数据文件夹中的 SQLite 数据库）",
+    ),
+    "command": ("COMMAND", "命令"),
+    "action": ("ACTION", "操作"),
+    "catalogs": ("the official checklist catalogs", "官方检查表"),
+    "catalogs.list": ("list the catalogs with item counts", "列出检查表及其条目数"),
+    "catalogs.show": ("show one catalog", "显示一个检查表"),
+    "catalogs.show.id": ("the catalog's ID, e.g. GN", "检查表的 ID，例如 GN"),
+    "catalogs.show.json": ("print every item as JSON", "以 JSON 格式输出全部条目"),
+    "catalogs.validate": ("check a catalog file", "检查一个检查表文件"),
+    "file": ("FILE", "文件"),
+    "catalogs.validate.file": ("the catalog file (JSON)", "检查表文件（JSON）"),
+}
+WORDS = Words(WORDS_TABLE)
+
 
 def _catalogs_list(_: argparse.Namespace) -> int:
     from checklist.catalog import official_catalogs
 
-    print(f"{'ID':<6} {'版本':<8} {'条目':>4}  文件")
-    for catalog in official_catalogs().values():
-        number = f"，{catalog.document.number}" if catalog.document.number else ""
-        print(
-            f"{catalog.id:<6} {catalog.version:<8} {len(catalog.items):>4}  "
-            f"《{catalog.title_zh}》{number}，{catalog.document.date.isoformat()}"
+    print(
+        WORDS(
+            "catalogs.header", id=WORDS("catalogs.id"), version=WORDS("catalogs.version"), items=WORDS("catalogs.items")
         )
+    )
+    english = cli_language() == ENGLISH
+    for catalog in official_catalogs().values():
+        number, date = catalog.document.number, catalog.document.date.isoformat()
+        if english:  # the official title as it is (quoted), then its English title
+            document = f"《{catalog.title_zh}》 ({catalog.title_en}){', ' + number if number else ''}, {date}"
+        else:
+            document = f"《{catalog.title_zh}》{'，' + number if number else ''}，{date}"
+        print(f"{catalog.id:<6} {catalog.version:<8} {len(catalog.items):>5}  {document}")
     return 0
 
 
@@ -50,12 +91,15 @@ def _catalogs_show(args: argparse.Namespace) -> int:
         json.dump(catalog.model_dump(mode="json", by_alias=True), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    print(f"{catalog.id} {catalog.version} 《{catalog.title_zh}》 {catalog.document.number} {catalog.document.date}")
+    english = cli_language() == ENGLISH
+    title = f"《{catalog.title_zh}》 ({catalog.title_en})" if english else f"《{catalog.title_zh}》"
+    print(f"{catalog.id} {catalog.version} {title} {catalog.document.number} {catalog.document.date}")
     for section in catalog.sections:
-        print(f"\n{section.title_zh}")
+        print(f"\n{section.title_en if english else section.title_zh}")
         for item in catalog.items:
             if item.section == section.id:
-                print(f"  {item.id:<10} {item.title_zh}  [{item.clause_zh}]")
+                text, clause = (item.title_en, item.clause_en) if english else (item.title_zh, item.clause_zh)
+                print(f"  {item.id:<10} {text}  [{clause}]")
     return 0
 
 
@@ -65,8 +109,8 @@ def _catalogs_validate(args: argparse.Namespace) -> int:
     try:
         catalog = load_catalog_file(Path(args.file))
     except CatalogError as exc:
-        raise CommandError(str(exc)) from None
-    print(f"{args.file}: valid catalog {catalog.id} {catalog.version}, {len(catalog.items)} items")
+        raise CommandError(Both(str(exc), str(getattr(exc, "message_zh", "") or exc))) from None
+    print(WORDS("catalogs.valid", file=args.file, id=catalog.id, version=catalog.version, items=len(catalog.items)))
     return 0
 
 
@@ -82,23 +126,25 @@ def build_parser() -> argparse.ArgumentParser:
         """A usage error is one line and exit status 1, like every other refusal of the command."""
 
         def error(self, message: str) -> NoReturn:
-            self.exit(1, f"fugong: {message} (see `{self.prog} --help`)\n")
+            self.exit(1, f"fugong: {WORDS('see_help', message=message, prog=self.prog)}\n")
 
-    parser = OneLineParser(prog="fugong", description="复工自查 — 复工复产疫情防控自查")
-    parser.add_argument(
-        "--db", default=None, help="database URL (default: $FUGONG_DB_URL or SQLite in the user data folder)"
+    parser = OneLineParser(prog="fugong", description=WORDS("description"))
+    parser.add_argument("--db", default=None, metavar=WORDS("url"), help=WORDS("db_help"))
+    commands = parser.add_subparsers(dest="command", metavar=WORDS("command"))
+
+    catalogs = commands.add_parser("catalogs", help=WORDS("catalogs"), description=WORDS("catalogs"))
+    catalog_commands = catalogs.add_subparsers(dest="catalog_command", metavar=WORDS("action"), required=True)
+    catalog_commands.add_parser("list", help=WORDS("catalogs.list"), description=WORDS("catalogs.list")).set_defaults(
+        handler=_catalogs_list
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    catalogs = commands.add_parser("catalogs", help="the official checklist catalogs")
-    catalog_commands = catalogs.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
-    catalog_commands.add_parser("list", help="list the catalogs with item counts").set_defaults(handler=_catalogs_list)
-    show = catalog_commands.add_parser("show", help="show one catalog")
-    show.add_argument("id")
-    show.add_argument("--json", action="store_true", help="print every item as JSON")
+    show = catalog_commands.add_parser("show", help=WORDS("catalogs.show"), description=WORDS("catalogs.show"))
+    show.add_argument("id", help=WORDS("catalogs.show.id"))
+    show.add_argument("--json", action="store_true", help=WORDS("catalogs.show.json"))
     show.set_defaults(handler=_catalogs_show)
-    validate = catalog_commands.add_parser("validate", help="check a catalog file")
-    validate.add_argument("file")
+    validate = catalog_commands.add_parser(
+        "validate", help=WORDS("catalogs.validate"), description=WORDS("catalogs.validate")
+    )
+    validate.add_argument("file", metavar=WORDS("file"), help=WORDS("catalogs.validate.file"))
     validate.set_defaults(handler=_catalogs_validate)
 
     from desktop.cli import commands as storage_commands
@@ -133,17 +179,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_gui
 
         return run_gui(None)
-    parser = build_parser()
-    args = parser.parse_args(arguments)
+    from checklist.messages import msg
+    from desktop.cli.language import argparse_words, detect_language, say, use_language
+    from storage.logfile import logger, setup_logging
+
+    use_language(detect_language())  # each run: the environment may have changed (tests run it in-process)
+    with argparse_words():  # --help, usage and argparse's refusals in the run's language
+        args = build_parser().parse_args(arguments)
     if args.command is None:
         from desktop.app import run_gui
 
         return run_gui(args.db)
-    from checklist.messages import msg
-    from desktop.cli.language import cli_language, detect_language, say, use_language
-    from storage.logfile import logger, setup_logging
-
-    use_language(detect_language())  # each run: the environment may have changed (tests run it in-process)
     log_file = setup_logging()
     try:
         from storage.files import clean_leftovers

@@ -956,148 +956,168 @@
 <context>
     <name>CompanyDialog</name>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="73"/>
+        <location filename="../../desktop/accounts/company.py" line="75"/>
         <source>企业信息</source>
         <translation>Company details</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="86"/>
+        <location filename="../../desktop/accounts/company.py" line="89"/>
         <source>例如：北京市大兴区示例路 1 号</source>
         <translation>e.g. 1 Shili Road, Daxing District, Beijing</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="95"/>
+        <location filename="../../desktop/accounts/company.py" line="98"/>
         <source>选择或输入，例如：大兴区</source>
         <translation>choose or type, e.g. Daxing District</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="105"/>
+        <location filename="../../desktop/accounts/company.py" line="108"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="108"/>
+        <location filename="../../desktop/accounts/company.py" line="111"/>
         <source>姓名和电话</source>
         <translation>name and telephone</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="109"/>
+        <location filename="../../desktop/accounts/company.py" line="112"/>
         <source>所在区和企业类型决定报告上的监管部门（属地管理）。</source>
         <translation>The district and the company type decide the inspecting authority on the report (local management).</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="114"/>
+        <location filename="../../desktop/accounts/company.py" line="117"/>
         <source>企业名称(&amp;C)：</source>
         <translation>&amp;Company name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="115"/>
+        <location filename="../../desktop/accounts/company.py" line="118"/>
         <source>统一社会信用代码：</source>
         <translation>Unified social credit code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="116"/>
+        <location filename="../../desktop/accounts/company.py" line="119"/>
         <source>地址(&amp;R)：</source>
         <translation>Add&amp;ress:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="117"/>
+        <location filename="../../desktop/accounts/company.py" line="120"/>
         <source>所在区(&amp;Q)：</source>
         <translation>District (&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="118"/>
+        <location filename="../../desktop/accounts/company.py" line="121"/>
         <source>企业类型(&amp;T)：</source>
         <translation>Company &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="120"/>
+        <location filename="../../desktop/accounts/company.py" line="123"/>
         <source>职工人数(&amp;H)：</source>
         <translation>&amp;Headcount:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="121"/>
+        <location filename="../../desktop/accounts/company.py" line="124"/>
         <source>联系人(&amp;K)：</source>
         <translation>Contact (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="123"/>
+        <location filename="../../desktop/accounts/company.py" line="126"/>
         <source>场所（新建检查时选择）</source>
         <translation>Sites (chosen when an inspection starts)</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="130"/>
+        <location filename="../../desktop/accounts/company.py" line="133"/>
         <source>例如：员工宿舍楼、二号厂区</source>
         <translation>e.g. staff dormitory, plant 2</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="131"/>
+        <location filename="../../desktop/accounts/company.py" line="134"/>
         <source>添加场所(&amp;A)</source>
         <translation>&amp;Add site</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="134"/>
+        <location filename="../../desktop/accounts/company.py" line="137"/>
         <source>重命名场所(&amp;N)…</source>
         <translation>Re&amp;name site…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="153"/>
+        <location filename="../../desktop/accounts/company.py" line="142"/>
+        <source>删除场所(&amp;D)</source>
+        <translation>&amp;Delete site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="147"/>
+        <source>删除误加的场所；已有检查记录的场所不能删除</source>
+        <translation>Delete a site added by mistake; a site that a record names cannot be deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="168"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="155"/>
-        <location filename="../../desktop/accounts/company.py" line="241"/>
+        <location filename="../../desktop/accounts/company.py" line="170"/>
+        <location filename="../../desktop/accounts/company.py" line="258"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="199"/>
+        <location filename="../../desktop/accounts/company.py" line="215"/>
         <source>{what}{reason}</source>
         <translation>{what} {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="201"/>
+        <location filename="../../desktop/accounts/company.py" line="217"/>
         <source>对话框中填写的内容仍保留。</source>
         <translation>What you typed in the dialog is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="209"/>
+        <location filename="../../desktop/accounts/company.py" line="225"/>
         <source>请填写场所名称。</source>
         <translation>Please enter the site&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="216"/>
+        <location filename="../../desktop/accounts/company.py" line="232"/>
         <source>场所未能添加：</source>
         <translation>The site could not be added:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="237"/>
+        <location filename="../../desktop/accounts/company.py" line="254"/>
         <source>重命名场所</source>
         <translation>Rename site</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="238"/>
+        <location filename="../../desktop/accounts/company.py" line="255"/>
         <source>“{name}”的新名称：</source>
         <translation>New name for “{name}”:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="240"/>
+        <location filename="../../desktop/accounts/company.py" line="257"/>
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="260"/>
+        <location filename="../../desktop/accounts/company.py" line="278"/>
+        <source>场所未能删除：</source>
+        <translation>The site was not deleted: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="283"/>
+        <source>已删除场所“{name}”。</source>
+        <translation>Site “{name}” deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/company.py" line="299"/>
         <source>场所未能改名：</source>
         <translation>The site could not be renamed:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="268"/>
+        <location filename="../../desktop/accounts/company.py" line="307"/>
         <source>请填写企业名称。</source>
         <translation>Please enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="275"/>
+        <location filename="../../desktop/accounts/company.py" line="314"/>
         <source>企业信息未能保存：</source>
         <translation>The company details could not be saved:</translation>
     </message>
@@ -3208,7 +3228,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="963"/>
+        <location filename="../../desktop/main_window.py" line="964"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
@@ -3220,7 +3240,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="123"/>
-        <location filename="../../desktop/main_window.py" line="734"/>
+        <location filename="../../desktop/main_window.py" line="735"/>
         <source>复工自查 Fugong Self-Check</source>
         <translation>Fugong Self-Check 复工自查</translation>
     </message>
@@ -3411,12 +3431,12 @@
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="702"/>
+        <location filename="../../desktop/main_window.py" line="703"/>
         <source>正在打开检查……</source>
         <translation>Opening the inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="739"/>
+        <location filename="../../desktop/main_window.py" line="740"/>
         <source>{place} {date} — 复工自查 Fugong Self-Check</source>
         <translation>{place} {date} — Fugong Self-Check 复工自查</translation>
     </message>
@@ -3438,7 +3458,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="404"/>
-        <location filename="../../desktop/main_window.py" line="693"/>
+        <location filename="../../desktop/main_window.py" line="694"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
@@ -3473,37 +3493,37 @@
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="611"/>
+        <location filename="../../desktop/main_window.py" line="612"/>
         <source>企业信息已保存。</source>
         <translation>Company details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="626"/>
+        <location filename="../../desktop/main_window.py" line="627"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="693"/>
+        <location filename="../../desktop/main_window.py" line="694"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="745"/>
+        <location filename="../../desktop/main_window.py" line="746"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="802"/>
+        <location filename="../../desktop/main_window.py" line="803"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="936"/>
+        <location filename="../../desktop/main_window.py" line="937"/>
         <source>数据库设置已保存，下次启动时使用。</source>
         <translation>The database setting is saved; it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="964"/>
+        <location filename="../../desktop/main_window.py" line="965"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -5102,152 +5122,162 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="103"/>
+        <location filename="../../desktop/accounts/first_run.py" line="110"/>
         <source>首次设置 — 复工自查</source>
         <translation>First-run setup — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="104"/>
+        <location filename="../../desktop/accounts/first_run.py" line="111"/>
         <source>欢迎使用复工自查</source>
         <translation>Welcome to Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="123"/>
+        <location filename="../../desktop/accounts/first_run.py" line="130"/>
         <source>例如：北京某某制造有限公司</source>
         <translation>e.g. Beijing Example Manufacturing Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="127"/>
+        <location filename="../../desktop/accounts/first_run.py" line="134"/>
         <source>18 位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="143"/>
+        <location filename="../../desktop/accounts/first_run.py" line="154"/>
         <source>可选，例如：一号厂区、员工宿舍楼</source>
         <translation>Optional, e.g. Plant 1, staff dormitory building</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="111"/>
+        <location filename="../../desktop/accounts/first_run.py" line="118"/>
         <source>请填写本企业的基本信息，并创建您的账户。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
         <translation>Please enter your company&apos;s details and create your account. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="116"/>
+        <location filename="../../desktop/accounts/first_run.py" line="123"/>
         <source>请填写本企业的基本信息。官方检查表（国务院联防联控机制指南、北京市通知等）已内置在程序中，无需另找文件。</source>
         <translation>Please enter your company&apos;s details. The official checklists (State Council joint prevention and control guideline, Beijing notices and others) are built into the program: there is no file to find.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="140"/>
+        <location filename="../../desktop/accounts/first_run.py" line="147"/>
         <source>选择或输入，例如：大兴区（决定报告上的监管部门）</source>
         <translation>Choose or type, e.g. Daxing District (decides the inspecting authority on the report)</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="146"/>
+        <location filename="../../desktop/accounts/first_run.py" line="150"/>
+        <source>可选，例如：北京市大兴区示例路 1 号（印在报告封面）</source>
+        <translation>Optional, e.g. 1 Shili Road, Daxing District, Beijing (printed on the report's cover)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/first_run.py" line="157"/>
         <source>登录和签署检查记录时使用的姓名</source>
         <translation>the name you log in and sign inspections with</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="150"/>
+        <location filename="../../desktop/accounts/first_run.py" line="161"/>
         <source>至少 8 个字符</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="156"/>
+        <location filename="../../desktop/accounts/first_run.py" line="167"/>
         <source>这是本数据库的第一个账户，将成为单位主要负责人（管理员）：可以添加安全员、审计员等其他账户，并审核签署检查记录。请牢记密码：签署时需要再次输入，密码无法找回。</source>
         <translation>This is the first account of this database: it becomes the head of the organisation (administrator), who can add other accounts such as safety officers and auditors and countersigns inspection records. Remember the password: it is asked again when signing and cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="167"/>
+        <location filename="../../desktop/accounts/first_run.py" line="178"/>
         <source>企业名称(&amp;C)：</source>
         <translation>&amp;Company name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="168"/>
+        <location filename="../../desktop/accounts/first_run.py" line="179"/>
         <source>统一社会信用代码(&amp;U)：</source>
         <translation>&amp;Unified social credit code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="170"/>
+        <location filename="../../desktop/accounts/first_run.py" line="181"/>
         <source>企业类型(&amp;T)：</source>
         <translation>Company &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="171"/>
+        <location filename="../../desktop/accounts/first_run.py" line="182"/>
         <source>所在区(&amp;Q)：</source>
         <translation>District (&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="172"/>
+        <location filename="../../desktop/accounts/first_run.py" line="183"/>
+        <source>地址(&amp;R)：</source>
+        <translation>Add&amp;ress:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/first_run.py" line="185"/>
         <source>场所(&amp;S)：</source>
         <translation>&amp;Site:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="186"/>
+        <location filename="../../desktop/accounts/first_run.py" line="201"/>
         <source>您的姓名（账户名）(&amp;O)：</source>
         <translation>Your name (acc&amp;ount):</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="187"/>
+        <location filename="../../desktop/accounts/first_run.py" line="202"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="188"/>
+        <location filename="../../desktop/accounts/first_run.py" line="203"/>
         <source>再次输入密码(&amp;A)：</source>
         <translation>Password &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="301"/>
+        <location filename="../../desktop/accounts/first_run.py" line="333"/>
         <source>正在创建账户和签名密钥……</source>
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="301"/>
+        <location filename="../../desktop/accounts/first_run.py" line="333"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="315"/>
+        <location filename="../../desktop/accounts/first_run.py" line="347"/>
         <source>未能保存。</source>
         <translation>Could not save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="315"/>
+        <location filename="../../desktop/accounts/first_run.py" line="347"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="195"/>
+        <location filename="../../desktop/accounts/first_run.py" line="210"/>
         <source>开始使用</source>
         <translation>Get started</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="266"/>
+        <location filename="../../desktop/accounts/first_run.py" line="295"/>
         <source>请填写您的姓名（账户名）。</source>
         <translation>Please enter your name (the account name).</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="269"/>
+        <location filename="../../desktop/accounts/first_run.py" line="298"/>
         <source>密码至少需要 {count} 个字符。</source>
         <translation>The password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="272"/>
+        <location filename="../../desktop/accounts/first_run.py" line="301"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="281"/>
+        <location filename="../../desktop/accounts/first_run.py" line="310"/>
         <source>请填写企业名称。</source>
         <translation>Enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="286"/>
+        <location filename="../../desktop/accounts/first_run.py" line="315"/>
         <source>请填写统一社会信用代码。</source>
         <translation>Enter the unified social credit code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/first_run.py" line="318"/>
+        <location filename="../../desktop/accounts/first_run.py" line="350"/>
         <source>未能保存：</source>
         <translation>Could not save: </translation>
     </message>

@@ -36,7 +36,7 @@ def _roster_file(path: Path) -> Path:
     return path
 
 
-def test_the_ledger_headless_and_no_personal_data_in_the_log(tmp_path: Path) -> None:
+def test_the_ledger_headless_and_no_personal_data_in_the_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
     db = open_database(url)
     create_account(db, "setup", "王经理", "manager", PASSWORD)
@@ -48,8 +48,13 @@ def test_the_ledger_headless_and_no_personal_data_in_the_log(tmp_path: Path) -> 
     assert fugong("roster", "template", str(template)).returncode == 0 and template.exists()
 
     people = _roster_file(tmp_path / "roster.xlsx")
+    monkeypatch.setenv("FUGONG_LANG", "zh")  # the rows said in the user's language: Chinese here, then English
     checked = fugong("--db", url, "roster", "import", str(people), "--check")
-    assert checked.returncode == 1 and "第 5 行：人员类别“厨师”不是" in checked.stdout
+    assert checked.returncode == 1 and "有误 第 5 行：人员类别“厨师”不是" in checked.stdout
+    assert "3 行无误，1 行有误，0 行重复；没有保存任何内容" in checked.stdout and "bad" not in checked.stdout
+    monkeypatch.setenv("FUGONG_LANG", "en")
+    checked = fugong("--db", url, "roster", "import", str(people), "--check")
+    assert checked.returncode == 1 and "bad row 5: Category '厨师' is not one of" in checked.stdout
     refused = fugong("--db", url, "roster", "import", str(people))
     assert refused.returncode == 1 and "--user" in refused.stderr
     wrong = fugong("--db", url, "roster", "import", str(people), "--user", "张安全", stdin="not the password\n")
@@ -82,7 +87,7 @@ def test_the_ledger_headless_and_no_personal_data_in_the_log(tmp_path: Path) -> 
         stdin=PASSWORD + "\n",
     )
     assert imported.returncode == 0 and "5 readings, 1 flagged, 5 late" in imported.stdout, imported.stderr
-    assert "第 7 行" in imported.stdout
+    assert "bad row 7" in imported.stdout
 
     out = tmp_path / "day.json"
     summary = fugong(

@@ -48,7 +48,7 @@ def test_a_role_change_re_issues_the_certificate_and_keeps_what_was_signed(tmp_p
     assert authority.role_of(x509.load_pem_x509_certificates(account.certificate_pem.encode())[0]) == "manager"
     check = verify_signed_record(db, record)
     assert check.ok, [line for line in check.lines if line.startswith("FAIL")]  # signed as an officer, then
-    assert any("检查人 signature by 张三" in line and "verifies" in line for line in check.lines)
+    assert any("inspector signature by 张三" in line and "verifies" in line for line in check.lines)
     # The officer certificate is revoked (superseded): what it signed before says so, nothing new verifies.
     revoked = trust.anchors_for(db, None).revocations.status(as_officer)
     assert revoked is not None and revoked.reason == x509.ReasonFlags.superseded

@@ -157,6 +157,11 @@ OPERATIONS: dict[str, tuple[tuple[str, ...], bool, Operation]] = {
         False,
         lambda db, actor, p, f: companies.rename_site(db, actor, p.spare_site, "三号厂区"),
     ),
+    "companies.remove_site": (
+        COMPANY_ADMIN_ROLES,
+        False,
+        lambda db, actor, p, f: companies.remove_site(db, actor, p.spare_site),
+    ),
     "inspections.create_inspection": (
         WRITE_ROLES,
         False,
