@@ -614,7 +614,7 @@
     <message>
         <location filename="../../desktop/audit/view.py" line="139"/>
         <source>核对所选台账日：签署的内容、当日记录是否在签署后被改动、数字签名和 PDF 签名</source>
-        <translation>Check the selected register day: the signed content, whether the day's entries changed after signing, the digital signature and the PDF signature</translation>
+        <translation>Check the selected register day: the signed content, whether the day&apos;s entries changed after signing, the digital signature and the PDF signature</translation>
     </message>
     <message>
         <location filename="../../desktop/audit/view.py" line="141"/>
@@ -1507,229 +1507,242 @@
 <context>
     <name>DisinfectionPage</name>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="151"/>
+        <location filename="../../desktop/registers/disinfection.py" line="176"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="153"/>
+        <location filename="../../desktop/registers/disinfection.py" line="178"/>
         <source>签署当日记录(&amp;G)…</source>
         <translation>Si&amp;gn off the day…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="155"/>
+        <location filename="../../desktop/registers/disinfection.py" line="180"/>
         <source>导出 PDF(&amp;P)…</source>
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="174"/>
+        <location filename="../../desktop/registers/disinfection.py" line="199"/>
         <source>如 500</source>
         <translation>e.g. 500</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="177"/>
+        <location filename="../../desktop/registers/disinfection.py" line="202"/>
         <source>如 30</source>
         <translation>e.g. 30</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="180"/>
+        <location filename="../../desktop/registers/disinfection.py" line="205"/>
         <source>通勤车辆内表面</source>
         <translation>Inside a commuter vehicle</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="182"/>
+        <location filename="../../desktop/registers/disinfection.py" line="207"/>
         <source>口罩回收箱已清理</source>
         <translation>Mask bins emptied</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="184"/>
+        <location filename="../../desktop/registers/disinfection.py" line="209"/>
         <source>垃圾已清运</source>
         <translation>Waste removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="190"/>
+        <location filename="../../desktop/registers/disinfection.py" line="215"/>
         <source>所更正记录的编号（可不填）</source>
         <translation>number of the entry corrected (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="193"/>
+        <location filename="../../desktop/registers/disinfection.py" line="218"/>
         <source>添加记录(&amp;A)</source>
         <translation>&amp;Add entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="197"/>
+        <location filename="../../desktop/registers/disinfection.py" line="222"/>
         <source>地点(&amp;L)：</source>
         <translation>P&amp;lace:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="198"/>
+        <location filename="../../desktop/registers/disinfection.py" line="223"/>
         <source>时间(&amp;T)：</source>
         <translation>&amp;Time:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="199"/>
+        <location filename="../../desktop/registers/disinfection.py" line="224"/>
         <source>方式(&amp;M)：</source>
         <translation>&amp;Method:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="200"/>
+        <location filename="../../desktop/registers/disinfection.py" line="225"/>
         <source>有效氯 mg/L：</source>
         <translation>Available chlorine mg/L:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="201"/>
+        <location filename="../../desktop/registers/disinfection.py" line="226"/>
         <source>作用时间（分钟）：</source>
         <translation>Contact time (min):</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="202"/>
+        <location filename="../../desktop/registers/disinfection.py" line="227"/>
         <source>通风/照射（分钟）：</source>
         <translation>Ventilation / UV (min):</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="208"/>
+        <location filename="../../desktop/registers/disinfection.py" line="233"/>
         <source>执行人(&amp;B)：</source>
         <translation>Done &amp;by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="209"/>
+        <location filename="../../desktop/registers/disinfection.py" line="234"/>
         <source>更正(&amp;C)：</source>
         <translation>&amp;Corrects:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="210"/>
+        <location filename="../../desktop/registers/disinfection.py" line="235"/>
         <source>备注：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="213"/>
+        <location filename="../../desktop/registers/disinfection.py" line="238"/>
         <source>新记录</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="227"/>
+        <location filename="../../desktop/registers/disinfection.py" line="252"/>
         <source> 次/日</source>
         <translation> a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="228"/>
+        <location filename="../../desktop/registers/disinfection.py" line="257"/>
+        <source>计划自哪天起执行：此前的日期不计缺漏</source>
+        <translation>The day the plan starts: no gap is counted before it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="258"/>
+        <source>计划自(&amp;S)：</source>
+        <translation>&amp;Starting:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="260"/>
         <source>设定计划</source>
         <translation>Set plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="232"/>
+        <location filename="../../desktop/registers/disinfection.py" line="264"/>
         <source>删除所选计划</source>
         <translation>Remove selected plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="243"/>
+        <location filename="../../desktop/registers/disinfection.py" line="277"/>
         <source>计划（每个地点每日次数）</source>
         <translation>Plan (times a day per place)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="311"/>
+        <location filename="../../desktop/registers/disinfection.py" line="333"/>
         <source>无法读取通风消毒记录。</source>
         <translation>Could not read the ventilation and disinfection log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="311"/>
-        <location filename="../../desktop/registers/disinfection.py" line="504"/>
+        <location filename="../../desktop/registers/disinfection.py" line="369"/>
+        <source>，自 %1 起</source>
+        <translation>, from %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="535"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="318"/>
+        <location filename="../../desktop/registers/disinfection.py" line="344"/>
         <source>%1 %2：%3/%4 次，缺 %5 次</source>
         <translation>%1 %2: %3 of %4, %5 short</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="327"/>
+        <location filename="../../desktop/registers/disinfection.py" line="353"/>
         <source>未按计划完成：%1 处</source>
         <translation>Short of the plan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="329"/>
+        <location filename="../../desktop/registers/disinfection.py" line="355"/>
         <source>各地点均按计划完成。</source>
         <translation>Every place met its plan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="332"/>
+        <location filename="../../desktop/registers/disinfection.py" line="358"/>
         <source>尚未设定计划：设定每个地点每日的通风、消毒次数后，这里列出缺漏。</source>
         <translation>No plan yet: set how often each place is ventilated or disinfected a day, and the gaps are listed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="337"/>
+        <location filename="../../desktop/registers/disinfection.py" line="363"/>
         <source>%1 %2 每日 %3 次</source>
         <translation>%1 %2 %3 times a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="349"/>
+        <location filename="../../desktop/registers/disinfection.py" line="378"/>
         <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，更正请在之后的日期新增一条记录并注明所更正的编号。</source>
         <translation>Signed off by %1 at %2 (UTC); the day is locked. To correct it, add an entry on a later day naming the number of the entry it corrects.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="354"/>
+        <location filename="../../desktop/registers/disinfection.py" line="383"/>
         <source>当日记录 %1 条，尚未签署。</source>
         <translation>%1 entries this day, not signed off.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="400"/>
+        <location filename="../../desktop/registers/disinfection.py" line="429"/>
         <source>“更正”须填写所更正记录的编号（数字）；未保存任何数据。</source>
         <translation>“Corrects” takes the number of the entry corrected; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="434"/>
+        <location filename="../../desktop/registers/disinfection.py" line="465"/>
         <source>计划未能保存。</source>
         <translation>The plan was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="434"/>
-        <location filename="../../desktop/registers/disinfection.py" line="450"/>
+        <location filename="../../desktop/registers/disinfection.py" line="483"/>
         <source>原有计划不变。</source>
         <translation>The plans are as they were.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="450"/>
+        <location filename="../../desktop/registers/disinfection.py" line="479"/>
         <source>计划未能删除。</source>
         <translation>The plan was not removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="470"/>
+        <location filename="../../desktop/registers/disinfection.py" line="501"/>
         <source>通风消毒记录 %1</source>
         <translation>Ventilation and disinfection log %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="472"/>
+        <location filename="../../desktop/registers/disinfection.py" line="503"/>
         <source>签署通风消毒记录</source>
         <translation>Sign off the ventilation and disinfection log</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="475"/>
+        <location filename="../../desktop/registers/disinfection.py" line="506"/>
         <source>本人作为负责人签署，确认当日通风、消毒及垃圾清运记录真实、完整。签署后当日记录即被锁定；更正须另行新增记录，之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s ventilation, disinfection and waste records are true and complete. Signing locks the day; a correction is a new entry, and any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="491"/>
+        <location filename="../../desktop/registers/disinfection.py" line="522"/>
         <source>导出通风消毒记录 PDF</source>
         <translation>Export the ventilation and disinfection log as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="493"/>
+        <location filename="../../desktop/registers/disinfection.py" line="524"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="504"/>
+        <location filename="../../desktop/registers/disinfection.py" line="535"/>
         <source>通风消毒记录未能导出。</source>
         <translation>The ventilation and disinfection log was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="505"/>
+        <location filename="../../desktop/registers/disinfection.py" line="536"/>
         <source>正在导出通风消毒记录……</source>
         <translation>Exporting the ventilation and disinfection log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="509"/>
+        <location filename="../../desktop/registers/disinfection.py" line="540"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -2043,78 +2056,78 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="73"/>
+        <location filename="../../desktop/registers/disinfection.py" line="77"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="74"/>
+        <location filename="../../desktop/registers/disinfection.py" line="78"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="75"/>
+        <location filename="../../desktop/registers/disinfection.py" line="79"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="76"/>
+        <location filename="../../desktop/registers/disinfection.py" line="80"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="77"/>
+        <location filename="../../desktop/registers/disinfection.py" line="81"/>
         <source>浓度与时间</source>
         <translation>Strength and time</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="78"/>
+        <location filename="../../desktop/registers/disinfection.py" line="82"/>
         <source>参考方法</source>
         <translation>Reference method</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="79"/>
+        <location filename="../../desktop/registers/disinfection.py" line="83"/>
         <source>口罩箱/垃圾</source>
         <translation>Mask bins / waste</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="80"/>
+        <location filename="../../desktop/registers/disinfection.py" line="84"/>
         <source>执行人</source>
         <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="81"/>
+        <location filename="../../desktop/registers/disinfection.py" line="85"/>
         <source>更正</source>
         <translation>Corrects</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="102"/>
-        <location filename="../../desktop/registers/disinfection.py" line="105"/>
+        <location filename="../../desktop/registers/disinfection.py" line="106"/>
+        <location filename="../../desktop/registers/disinfection.py" line="109"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="110"/>
+        <location filename="../../desktop/registers/disinfection.py" line="114"/>
         <source>符合</source>
         <translation>meets</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="110"/>
+        <location filename="../../desktop/registers/disinfection.py" line="114"/>
         <source>不符合</source>
         <translation>does not meet</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="115"/>
+        <location filename="../../desktop/registers/disinfection.py" line="119"/>
         <source>口罩箱</source>
         <translation>mask bins</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="116"/>
+        <location filename="../../desktop/registers/disinfection.py" line="120"/>
         <source>垃圾</source>
         <translation>waste</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="120"/>
+        <location filename="../../desktop/registers/disinfection.py" line="124"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -2480,207 +2493,202 @@
 <context>
     <name>IsolationPage</name>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="114"/>
+        <location filename="../../desktop/registers/isolation.py" line="110"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="119"/>
+        <location filename="../../desktop/registers/isolation.py" line="115"/>
         <source>操作时间(&amp;T)：</source>
         <translation>&amp;Time of action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="134"/>
+        <location filename="../../desktop/registers/isolation.py" line="130"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="137"/>
+        <location filename="../../desktop/registers/isolation.py" line="133"/>
         <source>保存区域</source>
         <translation>Save area</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="140"/>
+        <location filename="../../desktop/registers/isolation.py" line="136"/>
         <source>区域(&amp;A)：</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="141"/>
+        <location filename="../../desktop/registers/isolation.py" line="137"/>
         <source>地点：</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="142"/>
+        <location filename="../../desktop/registers/isolation.py" line="138"/>
         <source>容量：</source>
         <translation>Capacity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="143"/>
+        <location filename="../../desktop/registers/isolation.py" line="139"/>
         <source>配备物品：</source>
         <translation>Kept there:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="145"/>
+        <location filename="../../desktop/registers/isolation.py" line="141"/>
         <source>隔离观察区域（GN 四（十四））</source>
         <translation>Isolation area (GN 4 (14))</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="151"/>
+        <location filename="../../desktop/registers/isolation.py" line="147"/>
         <source>记录隔离(&amp;I)</source>
         <translation>Record &amp;isolation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="156"/>
+        <location filename="../../desktop/registers/isolation.py" line="152"/>
         <source>当日发热或有症状、尚未记录隔离的人员</source>
         <translation>Fever or symptoms this day, isolation not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="175"/>
+        <location filename="../../desktop/registers/isolation.py" line="171"/>
         <source>如 区医院发热门诊</source>
         <translation>e.g. the district hospital&apos;s fever clinic</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="176"/>
+        <location filename="../../desktop/registers/isolation.py" line="172"/>
         <source>记录报告疾控及就医去向</source>
         <translation>Record CDC report and referral</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="180"/>
+        <location filename="../../desktop/registers/isolation.py" line="176"/>
         <source>工作岗位、宿舍、办公单元……</source>
         <translation>post, dormitory, work unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="181"/>
+        <location filename="../../desktop/registers/isolation.py" line="177"/>
         <source>封闭场所</source>
         <translation>Close off place</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="191"/>
+        <location filename="../../desktop/registers/isolation.py" line="187"/>
         <source>记录消毒（含氯）</source>
         <translation>Record disinfection (chlorine)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="194"/>
+        <location filename="../../desktop/registers/isolation.py" line="190"/>
         <source>就医去向：</source>
         <translation>Referred to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="198"/>
+        <location filename="../../desktop/registers/isolation.py" line="194"/>
         <source>封闭：</source>
         <translation>Close off:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="202"/>
+        <location filename="../../desktop/registers/isolation.py" line="198"/>
         <source>有效氯 mg/L：</source>
         <translation>Available chlorine mg/L:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="204"/>
+        <location filename="../../desktop/registers/isolation.py" line="200"/>
         <source>作用分钟：</source>
         <translation>Contact min:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="206"/>
+        <location filename="../../desktop/registers/isolation.py" line="202"/>
         <source>执行人：</source>
         <translation>Done by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="215"/>
+        <location filename="../../desktop/registers/isolation.py" line="211"/>
         <source>所选记录：报告、就医、封闭与消毒（GN 四（十四）（十五））</source>
         <translation>Selected record: report, referral, closing off and disinfection (GN 4 (14) (15))</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="267"/>
+        <location filename="../../desktop/registers/isolation.py" line="263"/>
         <source>无法读取隔离观察区登记。</source>
         <translation>Could not read the isolation register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="267"/>
-        <source>没有修改任何数据。</source>
-        <translation>Nothing was changed.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/registers/isolation.py" line="274"/>
+        <location filename="../../desktop/registers/isolation.py" line="273"/>
         <source>%1（%2/%3 人）</source>
         <translation>%1 (%2/%3 people)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="280"/>
+        <location filename="../../desktop/registers/isolation.py" line="279"/>
         <source>（新增区域）</source>
         <translation>(new area)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="285"/>
+        <location filename="../../desktop/registers/isolation.py" line="284"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="285"/>
+        <location filename="../../desktop/registers/isolation.py" line="284"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="323"/>
+        <location filename="../../desktop/registers/isolation.py" line="325"/>
         <source>选择一条隔离记录，记录报告疾控、就医去向、封闭场所及其消毒。</source>
         <translation>Choose an isolation record to record the CDC report, the referral, the places closed off and their disinfection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="328"/>
+        <location filename="../../desktop/registers/isolation.py" line="330"/>
         <source>%1 消毒</source>
         <translation>disinfected %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="330"/>
+        <location filename="../../desktop/registers/isolation.py" line="332"/>
         <source>未消毒</source>
         <translation>not disinfected</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="335"/>
+        <location filename="../../desktop/registers/isolation.py" line="337"/>
         <source>待办：%1</source>
         <translation>Still to do: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="337"/>
+        <location filename="../../desktop/registers/isolation.py" line="339"/>
         <source>各项处置均已记录。</source>
         <translation>Every step is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="382"/>
+        <location filename="../../desktop/registers/isolation.py" line="386"/>
         <source>区域已保存。</source>
         <translation>Area saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="401"/>
+        <location filename="../../desktop/registers/isolation.py" line="409"/>
         <source>已记录隔离：%1。请报告疾控并记录就医去向。</source>
         <translation>Isolation recorded: %1. Report to the CDC and record the referral.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="403"/>
+        <location filename="../../desktop/registers/isolation.py" line="405"/>
         <source>注意：该区域已超出容量，请另设临时隔离场所。</source>
         <translation> Note: the area is over its capacity; set up another temporary isolation place.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="416"/>
+        <location filename="../../desktop/registers/isolation.py" line="423"/>
         <source>已记录报告疾控及就医去向。</source>
         <translation>CDC report and referral recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="429"/>
+        <location filename="../../desktop/registers/isolation.py" line="437"/>
         <source>已记录封闭：%1。</source>
         <translation>Closed off: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="440"/>
+        <location filename="../../desktop/registers/isolation.py" line="448"/>
         <source>请先在列表中选择已封闭的场所。</source>
         <translation>Choose a closed-off place in the list first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="450"/>
+        <location filename="../../desktop/registers/isolation.py" line="458"/>
         <source>隔离记录 #%1 封闭后消毒</source>
         <translation>disinfection after isolation record #%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="454"/>
+        <location filename="../../desktop/registers/isolation.py" line="463"/>
         <source>已记录消毒：%1（已写入通风消毒记录）。</source>
         <translation>Disinfection recorded: %1 (added to the ventilation and disinfection log).</translation>
     </message>
@@ -2735,7 +2743,7 @@
     <message>
         <location filename="../../desktop/editor/item_page.py" line="205"/>
         <source>把上面这条依据复制到本项的备注和测量值（留痕）；所选结果不变，与规则判定不同须说明理由</source>
-        <translation>Copy the evidence above into this item's note and values (audited); the chosen result stays, and a result that differs from the rules needs a reason</translation>
+        <translation>Copy the evidence above into this item&apos;s note and values (audited); the chosen result stays, and a result that differs from the rules needs a reason</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/item_page.py" line="218"/>
@@ -2860,12 +2868,12 @@
     <message>
         <location filename="../../desktop/editor/item_page.py" line="435"/>
         <source>正在采用登记依据……</source>
-        <translation>Copying the register's evidence…</translation>
+        <translation>Copying the register&apos;s evidence…</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/item_page.py" line="442"/>
         <source>登记依据未能采用。</source>
-        <translation>The register's evidence could not be used.</translation>
+        <translation>The register&apos;s evidence could not be used.</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/item_page.py" line="442"/>
@@ -4562,6 +4570,14 @@
         <location filename="../../desktop/registers/dormitories.py" line="88"/>
         <source>如何达标</source>
         <translation>To pass</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../desktop/registers/page.py" line="74"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,8 @@ def _site_data(url: str) -> None:
 
     db = open_database(url)
     for place, kind, times in PLANS:
-        site_log.set_plan(db, "张伟", {"place": place, "kind": kind, "times_per_day": times})
+        start = LEDGER_DAY - dt.timedelta(days=1)  # adopted the day before: no gap counted before it
+        site_log.set_plan(db, "张伟", {"place": place, "kind": kind, "times_per_day": times, "starts_on": start})
     for day in (LEDGER_DAY - dt.timedelta(days=1), LEDGER_DAY):
         stamp = day.isoformat()
         rows: list[dict[str, object]] = []
@@ -172,6 +173,8 @@ def shoot() -> list[Path]:
     log = registers.disinfection
     registers.tabs.setCurrentWidget(log)
     log.date_edit.setDate(day)
+    wait(lambda: not log.working)  # the day is read on the thread pool
+    log.plan_start.setDate(day)
     log.time_edit.setTime(QTime(17, 40))
     log.place_edit.setEditText("电梯按钮")
     log.table.selectRow(6)
@@ -180,6 +183,7 @@ def shoot() -> list[Path]:
     page = registers.isolation
     registers.tabs.setCurrentWidget(page)
     page.date_edit.setDate(day)
+    wait(lambda: not page.working)
     page.time_edit.setDateTime(QDateTime(day, QTime(15, 20)))
     page.table.selectRow(0)
     save(registers, "18-site-isolation")
