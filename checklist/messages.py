@@ -380,6 +380,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inspection.no_site": ("no site {site} of company {company}", "企业 {company} 没有编号为 {site} 的场所"),
     "inspection.unknown": ("no inspection {id}", "没有检查记录 #{id}"),
     "inspection.no_item": ("inspection {id} has no item {item}", "检查记录 #{id} 没有检查项 {item}"),
+    "evidence.no_register": (
+        "no register gives evidence for {item}",
+        "没有台账或登记为 {item} 提供依据",
+    ),
     "inspection.no_attachment": (
         "inspection {id} has no attachment {attachment}",
         "检查记录 #{id} 没有附件 {attachment}",

@@ -69,10 +69,12 @@ class PlanView:
     place: str
     kind: Kind
     times_per_day: int
+    starts_on: dt.date | None = None  # the day it was adopted: no gap before it
 
 
 def set_plan(db: Database, actor: str, values: Mapping[str, object]) -> int:
-    """Plan ``place`` to be ventilated or disinfected ``times_per_day`` times a day (replaces its plan)."""
+    """Plan ``place`` to be ventilated or disinfected ``times_per_day`` times a day from ``starts_on`` (the day
+    it is adopted: no day before it is short of it; a replaced plan counts from its new start). Audited."""
     try:
         plan = validate_plan(values)
     except LedgerError as error:
@@ -80,10 +82,13 @@ def set_plan(db: Database, actor: str, values: Mapping[str, object]) -> int:
     with unit_of_work(db, actor) as session:
         row = session.scalar(select(SitePlan).where(SitePlan.place == plan.place, SitePlan.kind == plan.kind))
         if row is None:
-            row = SitePlan(place=plan.place, kind=plan.kind.value, times_per_day=plan.times_per_day)
+            row = SitePlan(
+                place=plan.place, kind=plan.kind.value, times_per_day=plan.times_per_day, starts_on=plan.starts_on
+            )
             session.add(row)
         else:
             row.times_per_day = plan.times_per_day
+            row.starts_on = plan.starts_on
         session.flush()
         return row.id
 
@@ -97,14 +102,18 @@ def remove_plan(db: Database, actor: str, plan_id: int) -> None:
 
 
 def _plans(session: Session) -> list[PlanInput]:
-    rows = session.connection().execute(select(SitePlan.place, SitePlan.kind, SitePlan.times_per_day)).all()
-    return [PlanInput(place, Kind(kind), times) for place, kind, times in rows]
+    rows = (
+        session.connection()
+        .execute(select(SitePlan.place, SitePlan.kind, SitePlan.times_per_day, SitePlan.starts_on))
+        .all()
+    )
+    return [PlanInput(place, Kind(kind), times, starts_on) for place, kind, times, starts_on in rows]
 
 
 def list_plans(db: Database) -> list[PlanView]:
     with db.session() as session:
         rows = session.scalars(select(SitePlan).order_by(SitePlan.place, SitePlan.kind)).all()
-        return [PlanView(r.id, r.place, Kind(r.kind), r.times_per_day) for r in rows]
+        return [PlanView(r.id, r.place, Kind(r.kind), r.times_per_day, r.starts_on) for r in rows]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -309,6 +318,7 @@ GAPS_SQL = {
                 (SELECT count(*) FROM site_log_entries e
                  WHERE e.day = days.d AND e.place = p.place AND e.kind = p.kind) AS done
             FROM days CROSS JOIN site_plans p
+            WHERE p.starts_on IS NULL OR days.d >= p.starts_on
         ) AS planned
         WHERE done < times_per_day
         ORDER BY d, place, kind"""
@@ -322,7 +332,7 @@ GAPS_SQL = {
         SELECT days.d, p.place, p.kind, p.times_per_day, coalesce(c.n, 0) AS done
         FROM days CROSS JOIN site_plans p
         LEFT JOIN counts c ON c.day = days.d AND c.place = p.place AND c.kind = p.kind
-        WHERE coalesce(c.n, 0) < p.times_per_day
+        WHERE coalesce(c.n, 0) < p.times_per_day AND (p.starts_on IS NULL OR days.d >= p.starts_on)
         ORDER BY days.d, p.place, p.kind"""
     ),
 }

@@ -47,6 +47,8 @@ class SitePlan(Base):
     place: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(20))
     times_per_day: Mapped[int] = mapped_column(Integer)
+    # the day the plan was adopted (schema 0019): no gap before it; NULL for a plan set before plans had one
+    starts_on: Mapped[dt.date | None] = mapped_column(DayNumber, nullable=True)
 
     __table_args__ = (UniqueConstraint("place", "kind"),)
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from checklist.ledger import LedgerError, clean_text
+from checklist.ledger import LedgerError, clean_text, parse_date
 from checklist.numbers import NumberFormatError, format_number, parse_number
 from checklist.rules import Finding, MeasurementError, Verdict, evaluate_rule
 
@@ -224,9 +224,16 @@ def meets_reference(findings: Sequence[Finding]) -> bool | None:
 
 @dataclass(frozen=True)
 class PlanInput:
+    """``starts_on``: the day the plan was adopted — no day before it is short of it (None: a plan kept from
+    before plans had a start, counted on every day)."""
+
     place: str
     kind: Kind
     times_per_day: int
+    starts_on: dt.date | None = None
+
+    def applies_on(self, day: dt.date) -> bool:
+        return self.starts_on is None or day >= self.starts_on
 
 
 def validate_plan(values: Mapping[str, object]) -> PlanInput:
@@ -243,7 +250,7 @@ def validate_plan(values: Mapping[str, object]) -> PlanInput:
             f"{times} times a day is outside 1–{MAX_TIMES_PER_DAY}",
             f"每日 {times} 次不在 1–{MAX_TIMES_PER_DAY} 次之内",
         )
-    return PlanInput(place, kind, times)
+    return PlanInput(place, kind, times, parse_date("starts_on", values.get("starts_on")))
 
 
 @dataclass(frozen=True)
@@ -273,11 +280,13 @@ def day_gaps(
     """Every (day, place, kind) of ``days`` done fewer times than its plan, in day, place order.
 
     ``done`` counts the entries by (day, place, kind) — the kind as a :class:`Kind` or its text, which are
-    equal; a place done more often than planned is no gap."""
+    equal; a place done more often than planned is no gap, nor a day before the plan's start."""
     plans = sorted(plans, key=lambda p: (p.place, p.kind))
     gaps: list[Gap] = []
     for day in sorted(days):
         for plan in plans:
+            if not plan.applies_on(day):
+                continue
             count = done.get((day, plan.place, plan.kind), 0)
             if count < plan.times_per_day:
                 gaps.append(Gap(day, plan.place, plan.kind, plan.times_per_day, count))
@@ -328,6 +337,7 @@ class SiteEvidence:
     text_en: str
     measurements: Mapping[str, object]
     gaps: int
+    entries: int = 0  # the entries the text counts (checklist.register_evidence.site_log_verdict reads it)
 
 
 def evidence_for(item_id: str, day: dt.date, entries: Sequence[LoggedEntry], gaps: Sequence[Gap]) -> SiteEvidence:
@@ -375,4 +385,4 @@ def evidence_for(item_id: str, day: dt.date, entries: Sequence[LoggedEntry], gap
         else:
             zh += "；均按计划完成"
             en += "; every plan met"
-    return SiteEvidence(item_id, day, zh, en, measurements, len(relevant))
+    return SiteEvidence(item_id, day, zh, en, measurements, len(relevant), len(chosen))

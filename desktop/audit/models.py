@@ -206,6 +206,111 @@ def local_time_text(moment: dt.datetime) -> str:
 # --- models -----------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class SignedDayRow:
+    """A signed day of a register: the daily health summary (``summary``) or the ventilation and disinfection
+    log (``site_log``), who signed it and when (UTC)."""
+
+    register: str
+    day: dt.date
+    signer: str
+    signed_at: dt.datetime
+
+
+SUMMARY = "summary"
+SITE_LOG = "site_log"
+
+
+def load_signed_days(db: Database) -> list[SignedDayRow]:
+    """Every signed day of the daily summary and of the log, newest first (a row per day: a small read)."""
+    from sqlalchemy import select
+
+    from storage.ledger_models import DaySignOff
+    from storage.site_log_models import SiteDaySignOff
+
+    rows: list[SignedDayRow] = []
+    with db.session() as session:
+        for register, table in ((SUMMARY, DaySignOff), (SITE_LOG, SiteDaySignOff)):
+            for day, signer, signed_at in session.execute(select(table.day, table.signer_name, table.signed_at)):
+                rows.append(SignedDayRow(register, day, signer, signed_at))
+    return sorted(rows, key=lambda r: (r.day, r.register), reverse=True)
+
+
+def verify_signed_day(db: Database, register: str, day: dt.date, trust_file: Any) -> list[Any]:
+    """The checks of one signed day (:class:`export.ledger_reports.DayCheck` lines): the summary's by
+    ``verify_day``, the log's by ``verify_log_day`` — each ends with ``signature_checks``."""
+    if register == SUMMARY:
+        from export.ledger_reports import verify_day
+
+        return verify_day(db, day, trust_file)
+    from export.site_reports import verify_log_day
+
+    return verify_log_day(db, day, trust_file)
+
+
+def register_text(register: str) -> str:
+    return {
+        SUMMARY: QCoreApplication.translate("Audit", "每日健康汇总"),
+        SITE_LOG: QCoreApplication.translate("Audit", "通风消毒记录"),
+    }.get(register, register)
+
+
+class SignedDayColumn(IntEnum):
+    DAY = 0
+    REGISTER = 1
+    SIGNER = 2
+    SIGNED_AT = 3
+    CHECK = 4
+
+
+class SignedDaysModel(RowTableModel):
+    """The signed days of the registers, and, once checked, whether each still verifies."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._checks: dict[tuple[str, dt.date], bool] = {}
+        self._headers = [
+            self.tr("日期"),
+            self.tr("台账"),
+            self.tr("签署人"),
+            self.tr("签署时间"),
+            self.tr("验证结果"),
+        ]
+
+    def day_row(self, row: int) -> SignedDayRow:
+        found: SignedDayRow = self._rows[row]
+        return found
+
+    def row_of(self, register: str, day: dt.date) -> int:
+        return next((i for i, r in enumerate(self._rows) if (r.register, r.day) == (register, day)), -1)
+
+    def set_check(self, register: str, day: dt.date, ok: bool) -> None:
+        self._checks[(register, day)] = ok
+        row = self.row_of(register, day)
+        if row >= 0:
+            index = self.index(row, SignedDayColumn.CHECK)
+            self.dataChanged.emit(index, index)
+
+    def cell(self, row: Any, column_number: int, role: int) -> Any:
+        column = SignedDayColumn(column_number)
+        check = self._checks.get((row.register, row.day))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                SignedDayColumn.DAY: row.day.isoformat(),
+                SignedDayColumn.REGISTER: register_text(row.register),
+                SignedDayColumn.SIGNER: row.signer,
+                SignedDayColumn.SIGNED_AT: local_time_text(row.signed_at),
+                SignedDayColumn.CHECK: self.tr("未验证")
+                if check is None
+                else self.tr("完好，未被改动")
+                if check
+                else self.tr("验证失败"),
+            }[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == SignedDayColumn.CHECK and check is not None:
+            return QBrush(PASS_COLOR if check else FAIL_COLOR)
+        return None
+
+
 class RecordColumn(IntEnum):
     ID = 0
     PLACE = 1

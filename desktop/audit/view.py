@@ -1,6 +1,8 @@
 """审计: a read-only window for every role — all records with their signature status, the audit trail of the
 selected one, and the checks: a record unchanged since it was signed (``verify_record``), the whole hash
-chain (``verify_chain``), and a report file with its signatures (``verify_file``).
+chain (``verify_chain``), a report file with its signatures (``verify_file``), and a signed day of the
+registers — the daily health summary (``verify_day``) or the ventilation and disinfection log
+(``verify_log_day``), both ending in ``export.ledger_reports.signature_checks``.
 
 Every read and check runs off the GUI thread (:mod:`desktop.common.operations`); the models get plain rows.
 """
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -33,15 +36,21 @@ from desktop.audit.models import (
     ChainCheck,
     IdRole,
     RecordColumn,
+    SignedDayColumn,
+    SignedDayRow,
+    SignedDaysModel,
     TrailColumn,
     TrailRow,
     action_text,
     change_text,
     check_chain,
     load_records,
+    load_signed_days,
     load_trail,
     local_time_text,
+    register_text,
     table_text,
+    verify_signed_day,
 )
 from desktop.common.assets import icon
 from desktop.common.errors import show_error
@@ -90,6 +99,9 @@ class AuditWindow(QWidget):
         self.records = AuditRecordsModel(self)
         self.records_view = _table(self.records, "auditRecords")
         self.records_view.horizontalHeader().setSectionResizeMode(RecordColumn.PLACE, QHeaderView.ResizeMode.Stretch)
+        self.days = SignedDaysModel(self)
+        self.days_view = _table(self.days, "signedDays")
+        self.days_view.horizontalHeader().setSectionResizeMode(SignedDayColumn.CHECK, QHeaderView.ResizeMode.Stretch)
         self.trail = AuditTrailModel(self)
         self.trail_view = _table(self.trail, "auditTrail")
         self.trail_view.horizontalHeader().setSectionResizeMode(TrailColumn.CHANGE, QHeaderView.ResizeMode.Stretch)
@@ -121,10 +133,21 @@ class AuditWindow(QWidget):
         self.trust_button.setToolTip(
             self.tr("选择签名机构的信任文件（PEM）作为验证的信任锚；未选择时使用本机固定的签名机构")
         )
+        self.verify_day_button = QPushButton(icon("verify"), self.tr("验证签署日(&D)"))
+        self.verify_day_button.setObjectName("verifySignedDay")
+        self.verify_day_button.setToolTip(
+            self.tr("核对所选台账日：签署的内容、当日记录是否在签署后被改动、数字签名和 PDF 签名")
+        )
         self.refresh_button = QPushButton(icon("refresh"), self.tr("刷新"))
         self.refresh_button.setObjectName("auditRefresh")
         buttons = QHBoxLayout()
-        for button in (self.verify_record_button, self.chain_button, self.file_button, self.trust_button):
+        for button in (
+            self.verify_record_button,
+            self.verify_day_button,
+            self.chain_button,
+            self.file_button,
+            self.trust_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
@@ -139,7 +162,13 @@ class AuditWindow(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(boxed(records_label, self.records_view))
+        self.record_tabs = QTabWidget()
+        self.record_tabs.setObjectName("auditTabs")
+        self.record_tabs.addTab(boxed(records_label, self.records_view), self.tr("检查记录"))
+        days_label = QLabel(self.tr("已签署的每日健康汇总和通风消毒记录"))
+        days_label.setFont(bold)
+        self.record_tabs.addTab(boxed(days_label, self.days_view), self.tr("签署的台账日"))
+        splitter.addWidget(self.record_tabs)
         splitter.addWidget(boxed(self.trail_label, self.trail_view))
         splitter.addWidget(boxed(results_label, self.results))
         splitter.setStretchFactor(0, 2)
@@ -152,6 +181,8 @@ class AuditWindow(QWidget):
         fit_to_screen(self, 1180, 688)  # 1366×768 less a taskbar and the frame, on any screen
 
         self.records_view.selectionModel().selectionChanged.connect(self._record_selected)
+        self.days_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.verify_day_button.clicked.connect(self.verify_selected_day)
         self.verify_record_button.clicked.connect(self.verify_selected)
         self.chain_button.clicked.connect(self.check_chain)
         self.file_button.clicked.connect(self.choose_file)
@@ -196,6 +227,29 @@ class AuditWindow(QWidget):
             self._update_buttons()
 
         run_in_background(self, lambda _: load_records(db), loaded, self._failed_read, show_progress=False)
+        self.reload_days()
+
+    def reload_days(self) -> None:
+        """The signed days of the registers, read off the GUI thread."""
+        db = self.db
+
+        def loaded(rows: list[SignedDayRow]) -> None:
+            self.days.set_rows(rows)
+            self._update_buttons()
+
+        run_in_background(self, lambda _: load_signed_days(db), loaded, self._failed_read, show_progress=False)
+
+    def selected_day(self) -> SignedDayRow | None:
+        rows = self.days_view.selectionModel().selectedRows()
+        return self.days.day_row(rows[0].row()) if rows else None
+
+    def select_day(self, register: str, day: Any) -> bool:
+        row = self.days.row_of(register, day)
+        if row < 0:
+            return False
+        self.record_tabs.setCurrentIndex(1)
+        self.days_view.selectRow(row)
+        return True
 
     @Slot(QItemSelection, QItemSelection)
     def _record_selected(self, *_: Any) -> None:
@@ -226,6 +280,7 @@ class AuditWindow(QWidget):
 
     def _update_buttons(self) -> None:
         self.verify_record_button.setEnabled(self.selected_id() is not None)
+        self.verify_day_button.setEnabled(self.selected_day() is not None)
         self.refresh_button.setEnabled(not self.loading)
 
     # --- showing results ------------------------------------------------------------------------------
@@ -280,6 +335,34 @@ class AuditWindow(QWidget):
             done,
             lambda error: self._check_failed(self.tr("记录未能验证。"), error),
             self.tr("正在验证记录……"),
+        )
+
+    @Slot()
+    def verify_selected_day(self) -> None:
+        """A signed day of a register: its stored record against its hash, the day's entries against what was
+        sealed, the signature over the record and the PDF's (the daily summary also its workbook's)."""
+        chosen = self.selected_day()
+        if chosen is None:
+            return
+        db, trust_file = self.db, self.trust_file
+        register, day = chosen.register, chosen.day
+
+        def done(checks: list[Any]) -> None:
+            ok = bool(checks) and all(check.ok for check in checks)
+            self.days.set_check(register, day, ok)
+            headline = (
+                self.tr("{register} {day} 验证通过：签署后未被改动，签名有效。")
+                if ok
+                else self.tr("{register} {day} 验证失败：见下面标为“不通过”的各行。")
+            ).format(register=register_text(register), day=day.isoformat())
+            self.show_result(headline, ok, [self._line(c.ok, c.what_en, c.what_zh) for c in checks])
+
+        run_in_background(
+            self,
+            lambda _: verify_signed_day(db, register, day, trust_file),
+            done,
+            lambda error: self._check_failed(self.tr("签署日未能验证。"), error),
+            self.tr("正在验证签署日……"),
         )
 
     @Slot()

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import QWidget
 
 from checklist.catalog import Catalog, Item, for_company
 from checklist.evaluation import Answer, Blocker, InspectionEvaluation, ItemOutcome, Result, evaluate_inspection
+from checklist.register_evidence import NOTE_PREFIX, REGISTER_OF, RegisterEvidence
 from checklist.workflow import ActionStatus, InspectionStatus, Role, can_write
 from desktop.common.errors import error_text
 from desktop.common.operations import Cancelled, Progress, run_in_background
 from desktop.editor.signatures import SignatureRow, load_signatures
-from storage import actions, inspections, photos
+from storage import actions, inspections, photos, register_evidence
 from storage.db import Database
 from storage.errors import ConcurrentEditError, KnownError
 
@@ -56,6 +57,15 @@ class _PhotoBatch:
     attachments: list[photos.PreparedAttachment]
     problems: list[str]
     finish: Callable[[list[str]], None]
+
+
+@dataclass
+class _EvidenceJob:
+    """A register's evidence to copy into one item (:meth:`InspectionEditor.apply_register_evidence`), and whom
+    to tell: ``finish`` gets the evidence applied, or the KnownError that says why it was not."""
+
+    item_id: str
+    finish: Callable[[RegisterEvidence | KnownError], None]
 
 
 @dataclass(frozen=True)
@@ -216,6 +226,7 @@ class InspectionEditor(QObject):
         self._in_flight = False  # a background autosave is being written
         self._urgent = False  # a result click waits: saved as soon as the save in flight is written
         self._photo_batches: list[_PhotoBatch] = []  # prepared photos waiting for the save in flight
+        self._evidence_jobs: list[_EvidenceJob] = []  # register evidence waiting for the save in flight
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -365,11 +376,13 @@ class InspectionEditor(QObject):
         (:attr:`save_failed`, :attr:`conflict`): nothing typed is lost; a photo not stored is named to the
         caller that attached it."""
         self._timer.stop()
-        if self._in_flight or not (self.has_pending or self._photo_batches):
+        if self._in_flight or not (self.has_pending or self._photo_batches or self._evidence_jobs):
             return
         answers = {item_id: self.answers[item_id] for item_id in sorted(self._pending_items)}
         rooms = [dict(row) for row in self.rooms] if self._rooms_pending else None
         batches, self._photo_batches = self._photo_batches, []
+        jobs, self._evidence_jobs = self._evidence_jobs, []
+        day = self.header.date
         self._pending_items.clear()
         self._rooms_pending = False
         self._urgent = False
@@ -378,6 +391,8 @@ class InspectionEditor(QObject):
         written: dict[str, Any] = {"version": self.version, "answers": set(), "rooms": False}
         stored: list[tuple[_PhotoBatch, photos.PreparedAttachment, int]] = []
         refused: list[tuple[_PhotoBatch, str, KnownError]] = []  # said in words on the GUI thread
+        applied: dict[int, RegisterEvidence | KnownError] = {}  # job index → evidence applied, or why not
+        stored_answers: dict[str, Answer] = {}
 
         def work(_progress: Progress) -> int:  # no Qt here: plain values in, the new version out
             for item_id, answer in answers.items():
@@ -402,7 +417,28 @@ class InspectionEditor(QObject):
                         continue
                     stored.append((batch, attachment, evidence_id))
                     batch.attachments.remove(attachment)
+            for number, job in enumerate(jobs):
+                try:
+                    written["version"], evidence, stored_answers[job.item_id] = register_evidence.apply_evidence(
+                        db, actor, inspection_id, written["version"], job.item_id, day
+                    )
+                except ConcurrentEditError:
+                    raise
+                except KnownError as error:  # the register could not be read, or the item is gone
+                    applied[number] = error
+                    continue
+                applied[number] = evidence
             return int(written["version"])
+
+        def evidence_applied(error: BaseException | None) -> None:
+            for item_id, stored_answer in stored_answers.items():
+                self._take_stored_answer(item_id, stored_answer)
+            for number, job in enumerate(jobs):
+                result = applied.get(number)
+                if result is None:  # not reached: the save failed before it
+                    reason = error if isinstance(error, KnownError) else KnownError(repr(error), repr(error))
+                    result = reason
+                job.finish(result)
 
         def photos_stored() -> None:
             for batch, filename, error in refused:
@@ -421,11 +457,12 @@ class InspectionEditor(QObject):
             self._in_flight = False
             self._failing = False
             photos_stored()
+            evidence_applied(None)
             self.saved.emit()
             self.save_finished.emit()
             for batch in batches:
                 batch.finish(batch.problems)
-            if self._photo_batches or (self._urgent and self.has_pending):
+            if self._photo_batches or self._evidence_jobs or (self._urgent and self.has_pending):
                 self._save_in_background()
             elif self.has_pending:
                 self._timer.start()
@@ -448,7 +485,8 @@ class InspectionEditor(QObject):
                 self.save_failed.emit(error)
             for batch in batches:
                 batch.finish(batch.problems)
-            if self._photo_batches:  # attached meanwhile: tried on their own
+            evidence_applied(error)
+            if self._photo_batches or self._evidence_jobs:  # attached or asked meanwhile: tried on their own
                 self._save_in_background()
             if not isinstance(error, KnownError):
                 raise error  # a bug: the application's error handler shows it
@@ -544,6 +582,45 @@ class InspectionEditor(QObject):
             self._conflict(error)
             return False
         return True
+
+    # --- evidence from the registers (登记依据) ---------------------------------------------------------
+
+    @staticmethod
+    def has_register_evidence(item_id: str) -> bool:
+        """Whether a register (health ledger, disinfection log, isolation area) gives evidence for the item."""
+        return item_id in REGISTER_OF
+
+    def read_register_evidence(
+        self, item_id: str, done: Callable[[RegisterEvidence], None], failed: Callable[[BaseException], object]
+    ) -> None:
+        """Read the register's evidence for the item on the inspection's date, on the thread pool (a day of
+        the ledger or a week of the log): ``done(evidence)`` or ``failed(error)`` on the GUI thread."""
+        db, day = self.db, self.header.date
+        run_in_background(
+            None, lambda _progress: register_evidence.evidence_for(db, item_id, day), done, failed, show_progress=False
+        )
+
+    def apply_register_evidence(self, item_id: str, done: Callable[[RegisterEvidence | KnownError], None]) -> None:
+        """Copy the register's evidence of the inspection's date into the item (its line into the note, the
+        values its rules read), on the thread pool after what is pending, audited as every answer is; the
+        officer's result and reason stay, so a different result can still be chosen with a reason. ``done``
+        gets the evidence applied, or the KnownError that says why not."""
+        self._evidence_jobs.append(_EvidenceJob(item_id, done))
+        self._urgent = True
+        self._save_in_background()
+
+    def _take_stored_answer(self, item_id: str, stored: Answer) -> None:
+        """The item's answer as stored after evidence was applied. If the officer typed in the item meanwhile,
+        what was typed stays pending, with the evidence's note line and values taken in."""
+        if item_id in self._pending_items:
+            typed = self.answer(item_id)
+            prefix = NOTE_PREFIX[REGISTER_OF[item_id]]
+            lines = [line for line in typed.note.splitlines() if not line.startswith(prefix)]
+            lines += [line for line in stored.note.splitlines() if line.startswith(prefix)]
+            stored = replace(typed, measurements={**typed.measurements, **stored.measurements}, note="\n".join(lines))
+        self.answers[item_id] = stored
+        self._evaluate()
+        self.answer_changed.emit(item_id)
 
     # --- evidence, actions, completion ----------------------------------------------------------------
 

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from checklist.catalog import Item, Measurement, Severity
-from checklist.evaluation import ItemOutcome, Result
+from checklist.evaluation import Answer, ItemOutcome, Result
+from checklist.register_evidence import FAIL, PASS, REGISTER_OF, Register, RegisterEvidence
 from checklist.rules import MeasurementKind, Verdict
 from checklist.texts import TextError, cited_passage
 from checklist.workflow import is_overdue
@@ -47,6 +48,7 @@ from desktop.editor.inspection import InspectionEditor
 from desktop.editor.photos import PhotoStrip
 from desktop.editor.rooms import RoomsEditor, room_verdicts
 from desktop.editor.source_text import SourceTextDialog
+from storage.errors import KnownError
 
 FAIL_CSS = "color: #c62828"
 PASS_CSS = "color: #2e7d32"
@@ -187,6 +189,32 @@ class ItemPage(QScrollArea):
         QVBoxLayout(self.rooms_box).addWidget(self.rooms)
         layout.addWidget(self.rooms_box)
 
+        self.register_box = QGroupBox(self.tr("登记依据"))
+        self.register_box.setObjectName("registerEvidence")
+        register_layout = QVBoxLayout(self.register_box)
+        self.register_source = _label()
+        self.register_source.setObjectName("registerSource")
+        self.register_source.setStyleSheet(SECONDARY_TEXT_CSS)
+        self.register_text = _label()
+        self.register_text.setObjectName("registerText")
+        self.register_verdict = _label()
+        self.register_verdict.setObjectName("registerVerdict")
+        self.register_apply = QPushButton(self.tr("采用登记依据(&E)"))
+        self.register_apply.setObjectName("applyRegisterEvidence")
+        self.register_apply.setToolTip(
+            self.tr("把上面这条依据复制到本项的备注和测量值（留痕）；所选结果不变，与规则判定不同须说明理由")
+        )
+        register_row = QHBoxLayout()
+        register_row.addWidget(self.register_apply)
+        register_row.addStretch(1)
+        register_layout.addWidget(self.register_source)
+        register_layout.addWidget(self.register_text)
+        register_layout.addWidget(self.register_verdict)
+        register_layout.addLayout(register_row)
+        layout.addWidget(self.register_box)
+        self.register_evidence: RegisterEvidence | None = None  # as read for the item shown
+        self._register_reads = 0  # a read answered after the officer moved on is dropped
+
         self.feedback_box = QGroupBox(self.tr("规则判定"))
         feedback_layout = QVBoxLayout(self.feedback_box)
         self.derived = _label()
@@ -274,6 +302,7 @@ class ItemPage(QScrollArea):
         self.photos.remove_requested.connect(self.editor.remove_photo)
         self.action_button.clicked.connect(self.open_action_dialog)
         self.source_button.clicked.connect(self.open_source_text)
+        self.register_apply.clicked.connect(self.apply_register_evidence)
         editor.answer_changed.connect(self._answer_changed)
         editor.rooms_changed.connect(self._refresh_feedback)
         editor.evidence_changed.connect(self._evidence_changed)
@@ -333,16 +362,112 @@ class ItemPage(QScrollArea):
             button.setEnabled(editable)
         self.photos.set_evidence(self.editor.evidence_of(item_id), editable)
         self._updating = False
+        self._show_register_evidence(item_id)
         self._refresh_feedback()
         self._refresh_actions()
         self._fix_tab_order()
         self.verticalScrollBar().setValue(0)
+
+    # --- evidence from a register (登记依据) -------------------------------------------------------------
+
+    def _register_name(self, register: Register) -> str:
+        return {
+            Register.LEDGER: self.tr("健康台账"),
+            Register.SITE_LOG: self.tr("通风消毒记录"),
+            Register.ISOLATION: self.tr("隔离观察区登记"),
+        }[register]
+
+    def _show_register_evidence(self, item_id: str) -> None:
+        """For an item a register backs: read its evidence for the inspection's date in the background and
+        show the line and the register's verdict, with the button that copies it into the item."""
+        self.register_evidence = None
+        register = REGISTER_OF.get(item_id)
+        self.register_box.setVisible(register is not None)
+        self.register_apply.setEnabled(False)
+        if register is None:
+            return
+        self.register_source.setText(
+            self.tr("来自{register}，截至检查日期 {date}：").format(
+                register=self._register_name(register), date=self.editor.header.date.isoformat()
+            )
+        )
+        self.register_text.setText(self.tr("正在读取……"))
+        self.register_text.setStyleSheet("")
+        self.register_verdict.setText("")
+        self._register_reads += 1
+        read = self._register_reads
+
+        def shown(evidence: RegisterEvidence) -> None:
+            if read != self._register_reads or self.item is None or self.item.id != item_id:
+                return  # the officer moved on meanwhile
+            self._register_shown(evidence)
+
+        def failed(error: BaseException) -> None:
+            if read != self._register_reads or self.item is None or self.item.id != item_id:
+                return
+            self.register_text.setText(self.tr("无法读取登记：{reason}").format(reason=error_text(error)))
+            self.register_text.setStyleSheet(FAIL_CSS)
+
+        self.editor.read_register_evidence(item_id, shown, failed)
+
+    def _register_shown(self, evidence: RegisterEvidence) -> None:
+        self.register_evidence = evidence
+        self.register_text.setText(evidence.text_en if english() else evidence.text_zh)
+        self.register_text.setStyleSheet("")
+        if evidence.verdict == PASS:
+            self.register_verdict.setText(self.tr("登记显示：合格"))
+            self.register_verdict.setStyleSheet(PASS_CSS)
+        elif evidence.verdict == FAIL:
+            self.register_verdict.setText(self.tr("登记显示：不合格"))
+            self.register_verdict.setStyleSheet(FAIL_CSS)
+        else:
+            self.register_verdict.setText(self.tr("登记不足以判定，请现场核查。"))
+            self.register_verdict.setStyleSheet(WARN_CSS)
+        self.register_apply.setEnabled(self.editor.editable)
+
+    @Slot()
+    def apply_register_evidence(self) -> None:
+        """采用登记依据: the line and values copied into the item (audited); the result stays the officer's."""
+        if self.item is None or not self.editor.editable or self.register_evidence is None:
+            return
+        item_id = self.item.id
+        self.register_apply.setEnabled(False)
+        self._status(self.tr("正在采用登记依据……"))
+
+        def done(result: RegisterEvidence | KnownError) -> None:
+            self._status("")
+            if self.item is None or self.item.id != item_id:
+                return
+            if isinstance(result, KnownError):
+                show_error(self, self.tr("登记依据未能采用。"), result, self.tr("本项已填写的内容没有改变。"))
+                self.register_apply.setEnabled(self.editor.editable)
+                return
+            self._register_shown(result)
+            self._show_values(self.editor.answer(item_id))
+
+        self.editor.apply_register_evidence(item_id, done)
+
+    def _show_values(self, answer: Answer) -> None:
+        """Put the item's stored values and note back in the fields (after evidence was copied in)."""
+        self._updating = True
+        for key, field in self._fields.items():
+            value = answer.measurements.get(key)
+            if isinstance(field.input, QComboBox):
+                found = field.input.findData(value) if isinstance(value, bool) else 0
+                field.input.setCurrentIndex(max(found, 0))
+            else:
+                field.input.setText("" if value is None else str(value))
+        self.note_edit.setPlainText(answer.note)
+        self._updating = False
+        self._refresh_feedback()
 
     def _fix_tab_order(self) -> None:
         """Tab follows the page top to bottom: values, rooms, result, reason, note, photos, actions."""
         chain: list[QWidget] = [field.input for field in self._fields.values()]
         if self.rooms_box.isVisibleTo(self):
             chain += [self.rooms.add_button, self.rooms.remove_button, self.rooms.view]
+        if self.register_box.isVisibleTo(self):
+            chain.append(self.register_apply)
         chain += list(self.result_buttons.values())
         chain += [self.override_edit, self.note_edit, self.photos.add_button, self.photos.remove_button]
         chain += [self.photos.view, self.action_button]

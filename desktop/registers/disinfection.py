@@ -4,12 +4,14 @@ and the day's PDF.
 
 The rules are the core's: :mod:`checklist.sites.disinfection` validates an entry and applies the rule engine's
 reference method to a chlorine entry; :mod:`storage.site_log` stores, finds the gaps and refuses an entry on a
-signed-off day (a correction is a new entry naming the one it corrects).
+signed-off day (a correction is a new entry naming the one it corrects). Every read and write runs on the thread
+pool (:class:`desktop.registers.page.RegisterPage`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from checklist.numbers import format_number
 from checklist.sites.disinfection import KIND_EN, KIND_ZH, METHOD_EN, METHOD_ZH, Kind, Method
-from checklist.workflow import SIGNING_ROLES, WRITE_ROLES, Meaning
+from checklist.workflow import SIGNING_ROLES, Meaning
 from desktop.common.assets import icon
 from desktop.common.dates import python_date
 from desktop.common.errors import error_label, error_text, show_error
@@ -45,12 +47,14 @@ from desktop.common.i18n import english
 from desktop.common.look import compact_rows
 from desktop.common.operations import run_in_background
 from desktop.common.table_model import RowTableModel
+from desktop.registers.page import RegisterPage
 
 if TYPE_CHECKING:
     from checklist.sites.disinfection import Gap
     from desktop.accounts.account import Account
     from desktop.signing.dialog import SignDialog, SignRequest
     from storage.db import Database
+    from storage.errors import KnownError
     from storage.site_log import EntryView, PlanView
 
 BAD_CSS = "color: #b71c1c"
@@ -125,19 +129,40 @@ class EntryModel(RowTableModel):
         return None
 
 
-class DisinfectionPage(QWidget):
+@dataclass(frozen=True)
+class LogDay:
+    """A day of the log as read on the thread pool: its entries, gaps and plans, and who signed it off."""
+
+    entries: list[EntryView]
+    gaps: list[Gap]
+    plans: list[PlanView]
+    signed_by: str | None
+    signed_at: dt.datetime | None
+
+
+def read_log_day(db: Database, day: dt.date) -> LogDay:
+    """A day of the log (plain data: no widget touched, run off the GUI thread)."""
+    from storage import site_log
+    from storage.errors import NotFoundError
+
+    entries = site_log.entries_of_day(db, day)
+    gaps = site_log.gaps(db, day, day)
+    plans = site_log.list_plans(db)
+    try:
+        signoff = site_log.sealed_day(db, day)
+    except NotFoundError:
+        return LogDay(entries, gaps, plans, None, None)
+    return LogDay(entries, gaps, plans, signoff.signer_name, signoff.signed_at)
+
+
+class DisinfectionPage(RegisterPage):
     """A day's log: the entry form, the entries, the gaps against the plan, the plan, the sign-off."""
 
-    changed = Signal()
     exported = Signal(str)
 
     def __init__(self, db: Database, account: Account, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.account = account
-        self.can_write = account.role in WRITE_ROLES
+        super().__init__(db, account, parent)
         self.can_sign = account.role in SIGNING_ROLES[Meaning.INSPECTOR]
-        self.day = dt.date.today()
         self.sealed = False
         self.signed_by: str | None = None
         self.gaps: list[Gap] = []
@@ -225,6 +250,13 @@ class DisinfectionPage(QWidget):
         self.plan_times.setRange(1, 48)
         self.plan_times.setValue(4)
         self.plan_times.setSuffix(self.tr(" 次/日"))
+        self.plan_start = QDateEdit(QDate.currentDate())
+        self.plan_start.setObjectName("planStart")
+        self.plan_start.setCalendarPopup(True)
+        self.plan_start.setDisplayFormat("yyyy-MM-dd")
+        self.plan_start.setToolTip(self.tr("计划自哪天起执行：此前的日期不计缺漏"))
+        plan_start_label = QLabel(self.tr("计划自(&S)："))
+        plan_start_label.setBuddy(self.plan_start)
         self.plan_button = QPushButton(self.tr("设定计划"))
         self.plan_button.setObjectName("planSet")
         self.plan_list = QListWidget()
@@ -235,6 +267,8 @@ class DisinfectionPage(QWidget):
         plan_row.addWidget(self.plan_place, 1)
         plan_row.addWidget(self.plan_kind)
         plan_row.addWidget(self.plan_times)
+        plan_row.addWidget(plan_start_label)
+        plan_row.addWidget(self.plan_start)
         plan_row.addWidget(self.plan_button)
         plan_layout = QVBoxLayout()
         plan_layout.addLayout(plan_row)
@@ -290,26 +324,18 @@ class DisinfectionPage(QWidget):
     # --- showing a day -------------------------------------------------------------------------------
 
     def show_day(self, day: dt.date) -> None:
-        """Read the day's entries, gaps, plans and sign-off (small reads: a day of one site)."""
-        from storage import site_log
-        from storage.errors import NotFoundError
-
+        """Read the day's entries, gaps, plans and sign-off on the thread pool, then show them."""
         self.day = day
         if self.date_edit.date() != QDate(day.year, day.month, day.day):
             self.date_edit.setDate(QDate(day.year, day.month, day.day))
             return  # dateChanged shows it
-        try:
-            entries = site_log.entries_of_day(self.db, day)
-            self.gaps = site_log.gaps(self.db, day, day)
-            self.plans = site_log.list_plans(self.db)
-            try:
-                signoff = site_log.sealed_day(self.db, day)
-                self.signed_by, signed_at = signoff.signer_name, signoff.signed_at
-            except NotFoundError:
-                self.signed_by, signed_at = None, None
-        except Exception as error:  # a database problem: say it, keep the page
-            show_error(self, self.tr("无法读取通风消毒记录。"), error, self.tr("没有修改任何数据。"))
-            return
+        db = self.db
+        self.read(lambda: read_log_day(db, day), self._show, self.tr("无法读取通风消毒记录。"))
+
+    def _show(self, loaded: LogDay) -> None:
+        entries = loaded.entries
+        self.gaps, self.plans = loaded.gaps, loaded.plans
+        self.signed_by, signed_at = loaded.signed_by, loaded.signed_at
         self.sealed = self.signed_by is not None
         self.model.set_rows(entries)
         self.gap_list.clear()
@@ -333,12 +359,15 @@ class DisinfectionPage(QWidget):
         self.gap_title.setStyleSheet(BAD_CSS if self.gaps else "")
         self.plan_list.clear()
         for plan in self.plans:
-            self.plan_list.addItem(
+            text = (
                 self.tr("%1 %2 每日 %3 次")
                 .replace("%1", plan.place)
                 .replace("%2", kind_text(plan.kind))
                 .replace("%3", str(plan.times_per_day))
             )
+            if plan.starts_on is not None:
+                text += self.tr("，自 %1 起").replace("%1", plan.starts_on.isoformat())
+            self.plan_list.addItem(text)
         places = sorted({p.place for p in self.plans} | {e.place for e in entries})
         typed = self.place_edit.currentText()
         self.place_edit.clear()
@@ -372,8 +401,8 @@ class DisinfectionPage(QWidget):
 
     @Slot()
     def add_entry(self) -> None:
+        """添加记录: written on the thread pool; a refusal is said under the form, nothing saved."""
         from storage import site_log
-        from storage.errors import KnownError
 
         method = Method(self.method_combo.currentData())
         at = dt.datetime.combine(self.day, self.time_edit.time().toPython())  # type: ignore[arg-type]
@@ -399,20 +428,20 @@ class DisinfectionPage(QWidget):
         if corrects_text and not corrects_text.isdigit():
             self._refused(self.tr("“更正”须填写所更正记录的编号（数字）；未保存任何数据。"))
             return
-        try:
-            site_log.add_entry(
-                self.db, self.account.name, values, corrects=int(corrects_text) if corrects_text else None
-            )
-        except KnownError as error:
-            self._refused(error_text(error))
-            return
+        db, actor = self.db, self.account.name
+        corrects = int(corrects_text) if corrects_text else None
+        self.write(
+            lambda: site_log.add_entry(db, actor, values, corrects=corrects),
+            self._entry_added,
+            lambda error: self._refused(error_text(error)),
+        )
+
+    def _entry_added(self, _entry_id: int) -> None:
         self.form_error.hide()
         for edit in (self.chlorine_edit, self.contact_edit, self.duration_edit, self.note_edit, self.corrects_edit):
             edit.clear()
         self.bins_check.setChecked(False)
         self.waste_check.setChecked(False)
-        self.show_day(self.day)
-        self.changed.emit()
 
     def _refused(self, text: str) -> None:
         self.form_error.setText(text)
@@ -420,36 +449,38 @@ class DisinfectionPage(QWidget):
 
     @Slot()
     def set_plan(self) -> None:
+        """设定计划: the place's plan from the chosen start date (no gap before it), written on the thread pool."""
         from storage import site_log
-        from storage.errors import KnownError
 
         values = {
             "place": self.plan_place.text(),
             "kind": self.plan_kind.currentData(),
             "times_per_day": self.plan_times.value(),
+            "starts_on": python_date(self.plan_start.date()),
         }
-        try:
-            site_log.set_plan(self.db, self.account.name, values)
-        except KnownError as error:
-            show_error(self, self.tr("计划未能保存。"), error, self.tr("原有计划不变。"))
-            return
-        self.plan_place.clear()
-        self.show_day(self.day)
+        db, actor = self.db, self.account.name
+        self.write(
+            lambda: site_log.set_plan(db, actor, values),
+            lambda _plan_id: self.plan_place.clear(),
+            lambda error: self._plan_refused(self.tr("计划未能保存。"), error),
+        )
 
     @Slot()
     def remove_plan(self) -> None:
         from storage import site_log
-        from storage.errors import KnownError
 
         row = self.plan_list.currentRow()
         if not 0 <= row < len(self.plans):
             return
-        try:
-            site_log.remove_plan(self.db, self.account.name, self.plans[row].id)
-        except KnownError as error:
-            show_error(self, self.tr("计划未能删除。"), error, self.tr("原有计划不变。"))
-            return
-        self.show_day(self.day)
+        db, actor, plan_id = self.db, self.account.name, self.plans[row].id
+        self.write(
+            lambda: site_log.remove_plan(db, actor, plan_id),
+            lambda _: None,
+            lambda error: self._plan_refused(self.tr("计划未能删除。"), error),
+        )
+
+    def _plan_refused(self, what: str, error: KnownError) -> None:
+        show_error(self, what, error, self.tr("原有计划不变。"))
 
     # --- sign-off and PDF ----------------------------------------------------------------------------
 

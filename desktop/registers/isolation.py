@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QDateTime, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 
 from checklist.ledger import HalfDay
 from checklist.sites.isolation import SUGGESTED_SUPPLIES
-from checklist.workflow import WRITE_ROLES
 from desktop.common.assets import icon
 from desktop.common.dates import python_date
-from desktop.common.errors import error_label, error_text, show_error
+from desktop.common.errors import error_label, error_text
 from desktop.common.i18n import english
 from desktop.common.look import compact_rows
 from desktop.common.table_model import RowTableModel
+from desktop.registers.page import RegisterPage
 
 if TYPE_CHECKING:
     from desktop.accounts.account import Account
@@ -93,17 +93,13 @@ class UseModel(RowTableModel):
         return values[column] if 0 <= column < len(values) else None
 
 
-class IsolationPage(QWidget):
-    """The area, today's flagged people, the uses, and the closing off and disinfection after each."""
-
-    changed = Signal()
+class IsolationPage(RegisterPage):
+    """The area, today's flagged people, the uses, and the closing off and disinfection after each; read and
+    written on the thread pool (:class:`desktop.registers.page.RegisterPage`)."""
 
     def __init__(self, db: Database, account: Account, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.account = account
-        self.can_write = account.role in WRITE_ROLES
-        self.day = dt.date.today()
+        super().__init__(db, account, parent)
+        self._select_newest = False  # after a use is recorded: select it once the uses are read again
         self.areas: list[AreaView] = []
         self.flagged: list[FlaggedPerson] = []
 
@@ -252,20 +248,23 @@ class IsolationPage(QWidget):
         return value.replace(second=0, microsecond=0)
 
     def show_day(self, day: dt.date) -> None:
+        """Read the areas, the day's flagged people and the uses on the thread pool, then show them."""
         from storage import isolation
 
         self.day = day
         if self.date_edit.date() != QDate(day.year, day.month, day.day):
             self.date_edit.setDate(QDate(day.year, day.month, day.day))
             return
+        db = self.db
+
+        def read() -> tuple[list[AreaView], list[FlaggedPerson], list[UseView]]:
+            return isolation.list_areas(db), isolation.flagged_without_use(db, day), isolation.uses(db)
+
+        self.read(read, self._show, self.tr("无法读取隔离观察区登记。"))
+
+    def _show(self, loaded: tuple[list[AreaView], list[FlaggedPerson], list[UseView]]) -> None:
+        self.areas, self.flagged, rows = loaded
         chosen = self.selected_use()
-        try:
-            self.areas = isolation.list_areas(self.db)
-            self.flagged = isolation.flagged_without_use(self.db, day)
-            rows = isolation.uses(self.db)
-        except Exception as error:  # a database problem: say it, keep the page
-            show_error(self, self.tr("无法读取隔离观察区登记。"), error, self.tr("没有修改任何数据。"))
-            return
         area_index = max(self.area_combo.currentIndex(), 0)
         self.area_combo.blockSignals(True)
         self.area_combo.clear()
@@ -294,7 +293,10 @@ class IsolationPage(QWidget):
         if self.flagged:
             self.flagged_list.setCurrentRow(0)
         self.model.set_rows(rows)
-        if chosen is not None:
+        if self._select_newest and rows:
+            self._select_newest = False
+            self.table.selectRow(0)
+        elif chosen is not None:
             for row, use in enumerate(rows):
                 if use.id == chosen.id:
                     self.table.selectRow(row)
@@ -354,20 +356,21 @@ class IsolationPage(QWidget):
 
     # --- changes -------------------------------------------------------------------------------------
 
-    def _attempt(self, change: Any, done: str) -> bool:
-        from storage.errors import KnownError
+    def _attempt(self, change: Any, done: str, after: Any = None) -> bool:
+        """Write ``change`` on the thread pool; on success say ``done`` (and run ``after`` with its result),
+        else the refusal under the form. False when another change is still being written."""
 
-        try:
-            change()
-        except KnownError as error:
+        def succeeded(result: Any) -> None:
+            self.error.hide()
+            self.message.setText(done)
+            if after is not None:
+                after(result)
+
+        def refused(error: Any) -> None:
             self.error.setText(error_text(error))
             self.error.show()
-            return False
-        self.error.hide()
-        self.message.setText(done)
-        self.show_day(self.day)
-        self.changed.emit()
-        return True
+
+        return self.write(change, succeeded, refused)
 
     @Slot()
     def save_area(self) -> None:
@@ -379,7 +382,8 @@ class IsolationPage(QWidget):
             "supplies": self.area_supplies.text(),
         }
         area_id = self._area_id()
-        self._attempt(lambda: isolation.set_area(self.db, self.account.name, values, area_id), self.tr("区域已保存。"))
+        db, actor = self.db, self.account.name
+        self._attempt(lambda: isolation.set_area(db, actor, values, area_id), self.tr("区域已保存。"))
 
     @Slot()
     def isolate_flagged(self) -> None:
@@ -390,18 +394,20 @@ class IsolationPage(QWidget):
         if not 0 <= row < len(self.flagged) or area_id is None:
             return
         person = self.flagged[row]
-        full: list[bool] = []
+        db, actor, day, moment = self.db, self.account.name, self.day, self.moment()
 
-        def change() -> None:
-            _, over = isolation.propose_from_reading(
-                self.db, self.account.name, area_id, person.employee_id, self.day, person.half, self.moment()
-            )
-            full.append(over)
+        def change() -> bool:
+            _, over = isolation.propose_from_reading(db, actor, area_id, person.employee_id, day, person.half, moment)
+            return over
 
-        if self._attempt(change, self.tr("已记录隔离：%1。请报告疾控并记录就医去向。").replace("%1", person.name)):
-            if full and full[0]:
+        def recorded(over: bool) -> None:
+            if over:
                 self.message.setText(self.message.text() + self.tr("注意：该区域已超出容量，请另设临时隔离场所。"))
-            self.table.selectRow(0)
+            self._select_newest = True
+
+        self._attempt(
+            change, self.tr("已记录隔离：%1。请报告疾控并记录就医去向。").replace("%1", person.name), recorded
+        )
 
     @Slot()
     def report(self) -> None:
@@ -411,8 +417,9 @@ class IsolationPage(QWidget):
         if use is None:
             return
         values = {"cdc_reported_at": self.moment(), "referred_to": self.referred_edit.text()}
+        db, actor = self.db, self.account.name
         self._attempt(
-            lambda: isolation.update_use(self.db, self.account.name, use.id, values),
+            lambda: isolation.update_use(db, actor, use.id, values),
             self.tr("已记录报告疾控及就医去向。"),
         )
 
@@ -423,12 +430,13 @@ class IsolationPage(QWidget):
         use = self.selected_use()
         if use is None:
             return
-        place = self.close_place_edit.text()
-        if self._attempt(
-            lambda: isolation.close_place(self.db, self.account.name, use.id, place, self.moment()),
+        place, moment = self.close_place_edit.text(), self.moment()
+        db, actor = self.db, self.account.name
+        self._attempt(
+            lambda: isolation.close_place(db, actor, use.id, place, moment),
             self.tr("已记录封闭：%1。").replace("%1", place.strip()),
-        ):
-            self.close_place_edit.clear()
+            lambda _closure_id: self.close_place_edit.clear(),
+        )
 
     @Slot()
     def disinfect(self) -> None:
@@ -449,7 +457,8 @@ class IsolationPage(QWidget):
             "done_by": self.done_by_edit.text(),
             "note": self.tr("隔离记录 #%1 封闭后消毒").replace("%1", str(use.id)),
         }
+        db, actor = self.db, self.account.name
         self._attempt(
-            lambda: isolation.record_disinfection(self.db, self.account.name, closure.id, entry),
+            lambda: isolation.record_disinfection(db, actor, closure.id, entry),
             self.tr("已记录消毒：%1（已写入通风消毒记录）。").replace("%1", closure.place),
         )

@@ -440,56 +440,66 @@
         <source>账户</source>
         <translation>Account</translation>
     </message>
+    <message>
+        <location filename="../../desktop/audit/models.py" line="253"/>
+        <source>每日健康汇总</source>
+        <translation>Daily health summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/models.py" line="254"/>
+        <source>通风消毒记录</source>
+        <translation>Ventilation and disinfection log</translation>
+    </message>
 </context>
 <context>
     <name>AuditRecordsModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="226"/>
+        <location filename="../../desktop/audit/models.py" line="331"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="227"/>
+        <location filename="../../desktop/audit/models.py" line="332"/>
         <source>企业 / 场所</source>
         <translation>Company / site</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="228"/>
+        <location filename="../../desktop/audit/models.py" line="333"/>
         <source>检查日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="229"/>
+        <location filename="../../desktop/audit/models.py" line="334"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="230"/>
+        <location filename="../../desktop/audit/models.py" line="335"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="231"/>
+        <location filename="../../desktop/audit/models.py" line="336"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="232"/>
+        <location filename="../../desktop/audit/models.py" line="337"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="267"/>
+        <location filename="../../desktop/audit/models.py" line="372"/>
         <source>未验证</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="269"/>
+        <location filename="../../desktop/audit/models.py" line="374"/>
         <source>完好，未被改动</source>
         <translation>Intact, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="271"/>
+        <location filename="../../desktop/audit/models.py" line="376"/>
         <source>验证失败</source>
         <translation>Verification failed</translation>
     </message>
@@ -497,37 +507,37 @@
 <context>
     <name>AuditTrailModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="297"/>
+        <location filename="../../desktop/audit/models.py" line="402"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="298"/>
+        <location filename="../../desktop/audit/models.py" line="403"/>
         <source>时间（本地）</source>
         <translation>Time (local)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="299"/>
+        <location filename="../../desktop/audit/models.py" line="404"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="300"/>
+        <location filename="../../desktop/audit/models.py" line="405"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="301"/>
+        <location filename="../../desktop/audit/models.py" line="406"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="302"/>
+        <location filename="../../desktop/audit/models.py" line="407"/>
         <source>变更（原值 → 新值）</source>
         <translation>Change (old → new)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="303"/>
+        <location filename="../../desktop/audit/models.py" line="408"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -535,195 +545,240 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../desktop/audit/view.py" line="81"/>
+        <location filename="../../desktop/audit/view.py" line="90"/>
         <source>审计 — 复工自查</source>
         <translation>Audit — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="96"/>
-        <location filename="../../desktop/audit/view.py" line="195"/>
+        <location filename="../../desktop/audit/view.py" line="108"/>
+        <location filename="../../desktop/audit/view.py" line="226"/>
         <source>选择一条记录，查看它的审计记录。</source>
         <translation>Select a record to see its audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="101"/>
+        <location filename="../../desktop/audit/view.py" line="113"/>
         <source>全部检查记录</source>
         <translation>All inspection records</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="103"/>
+        <location filename="../../desktop/audit/view.py" line="115"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="109"/>
+        <location filename="../../desktop/audit/view.py" line="121"/>
         <source>验证记录(&amp;R)</source>
         <translation>Verify &amp;record</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="111"/>
+        <location filename="../../desktop/audit/view.py" line="123"/>
         <source>重新计算所选记录的哈希，与签署时存储的哈希和审计记录比对</source>
         <translation>Recompute the selected record&apos;s hash and compare it with the hash stored when it was signed and with the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="112"/>
+        <location filename="../../desktop/audit/view.py" line="124"/>
         <source>检查审计链(&amp;C)</source>
         <translation>Check audit &amp;chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="114"/>
+        <location filename="../../desktop/audit/view.py" line="126"/>
         <source>逐条重新计算全部审计记录的哈希链</source>
         <translation>Recompute the hash chain of the whole audit trail, entry by entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="115"/>
+        <location filename="../../desktop/audit/view.py" line="127"/>
         <source>验证文件(&amp;F)…</source>
         <translation>Verify &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="117"/>
+        <location filename="../../desktop/audit/view.py" line="129"/>
         <source>检查 PDF 或 Excel 报告（及其旁边的 .p7s）的签名</source>
         <translation>Check the signatures of a PDF or Excel report (with the .p7s beside it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="119"/>
-        <location filename="../../desktop/audit/view.py" line="346"/>
+        <location filename="../../desktop/audit/view.py" line="131"/>
+        <location filename="../../desktop/audit/view.py" line="429"/>
         <source>信任文件(&amp;T)…</source>
         <translation>&amp;Trust file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="122"/>
+        <location filename="../../desktop/audit/view.py" line="134"/>
         <source>选择签名机构的信任文件（PEM）作为验证的信任锚；未选择时使用本机固定的签名机构</source>
         <translation>Choose the signing authority&apos;s trust file (PEM) as the trust anchor of verification; without one, the authority pinned on this computer is used</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="124"/>
+        <location filename="../../desktop/audit/view.py" line="136"/>
+        <source>验证签署日(&amp;D)</source>
+        <translation>Verify signed &amp;day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="139"/>
+        <source>核对所选台账日：签署的内容、当日记录是否在签署后被改动、数字签名和 PDF 签名</source>
+        <translation>Check the selected register day: the signed content, whether the day&apos;s entries changed after signing, the digital signature and the PDF signature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="141"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="208"/>
+        <location filename="../../desktop/audit/view.py" line="167"/>
+        <source>检查记录</source>
+        <translation>Inspection records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="168"/>
+        <source>已签署的每日健康汇总和通风消毒记录</source>
+        <translation>Signed daily health summaries and ventilation and disinfection logs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="170"/>
+        <source>签署的台账日</source>
+        <translation>Signed register days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="262"/>
         <source>记录 #{id} 的审计记录：正在读取……</source>
         <translation>Audit trail of record #{id}: reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="217"/>
+        <location filename="../../desktop/audit/view.py" line="271"/>
         <source>记录 #{id} 的审计记录（{count} 条）</source>
         <translation>Audit trail of record #{id} ({count} entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="225"/>
+        <location filename="../../desktop/audit/view.py" line="279"/>
         <source>无法读取审计数据。</source>
         <translation>The audit data cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="225"/>
-        <location filename="../../desktop/audit/view.py" line="254"/>
+        <location filename="../../desktop/audit/view.py" line="279"/>
+        <location filename="../../desktop/audit/view.py" line="309"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="247"/>
+        <location filename="../../desktop/audit/view.py" line="302"/>
         <source>通过</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="247"/>
+        <location filename="../../desktop/audit/view.py" line="302"/>
         <source>不通过</source>
         <translation>FAIL</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="271"/>
+        <location filename="../../desktop/audit/view.py" line="326"/>
         <source>记录 #{id} 验证通过：内容与签署（完成）时一致。</source>
         <translation>Record #{id} verified: unchanged since it was signed (completed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="273"/>
+        <location filename="../../desktop/audit/view.py" line="328"/>
         <source>记录 #{id} 验证失败：见下面标为“不通过”的各行。</source>
         <translation>Record #{id} failed verification: see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="339"/>
+        <location filename="../../desktop/audit/view.py" line="354"/>
+        <source>{register} {day} 验证通过：签署后未被改动，签名有效。</source>
+        <translation>{register} {day} verified: unchanged since signing, signatures valid.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="356"/>
+        <source>{register} {day} 验证失败：见下面标为“不通过”的各行。</source>
+        <translation>{register} {day} failed verification: see the lines marked FAIL below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="364"/>
+        <source>签署日未能验证。</source>
+        <translation>The signed day could not be verified.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="365"/>
+        <source>正在验证签署日……</source>
+        <translation>Verifying the signed day…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="422"/>
         <source>选择信任文件</source>
         <translation>Choose a trust file</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="339"/>
+        <location filename="../../desktop/audit/view.py" line="422"/>
         <source>信任文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Trust files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="348"/>
+        <location filename="../../desktop/audit/view.py" line="431"/>
         <source>信任文件：{name}</source>
         <translation>Trust file: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="368"/>
+        <location filename="../../desktop/audit/view.py" line="451"/>
         <source>{name}：验证失败，见下面标为“不通过”的各行。</source>
         <translation>{name}: verification failed; see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="281"/>
+        <location filename="../../desktop/audit/view.py" line="336"/>
         <source>记录未能验证。</source>
         <translation>The record could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="282"/>
+        <location filename="../../desktop/audit/view.py" line="337"/>
         <source>正在验证记录……</source>
         <translation>Verifying the record…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="298"/>
+        <location filename="../../desktop/audit/view.py" line="381"/>
         <source>审计链完好：共 {count} 条记录，逐条核对无误。</source>
         <translation>The audit chain is intact: {count} entries, each checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="310"/>
+        <location filename="../../desktop/audit/view.py" line="393"/>
         <source>审计链在第 {seq} 条处断开：该条或其后的记录在写入后被改动或删除。</source>
         <translation>The audit chain breaks at entry {seq}: it or a later entry was changed or removed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="319"/>
+        <location filename="../../desktop/audit/view.py" line="402"/>
         <source>审计链未能检查。</source>
         <translation>The audit chain could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="321"/>
+        <location filename="../../desktop/audit/view.py" line="404"/>
         <source>正在检查审计链……</source>
         <translation>Checking the audit chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="324"/>
+        <location filename="../../desktop/audit/view.py" line="407"/>
         <source>记录 #{id}</source>
         <translation>record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="325"/>
+        <location filename="../../desktop/audit/view.py" line="408"/>
         <source>第 {seq} 条：{time}，{actor}，{action} {table} {record}：{change}</source>
         <translation>Entry {seq}: {time}, {actor}, {action} {table} {record}: {change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="353"/>
+        <location filename="../../desktop/audit/view.py" line="436"/>
         <source>选择要验证的报告</source>
         <translation>Choose the report to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="353"/>
+        <location filename="../../desktop/audit/view.py" line="436"/>
         <source>报告 (*.pdf *.xlsx);;所有文件 (*)</source>
         <translation>Reports (*.pdf *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="366"/>
+        <location filename="../../desktop/audit/view.py" line="449"/>
         <source>{name}：签名有效，内容与数据库中的记录一致。</source>
         <translation>{name}: the signatures are valid and the content matches the record in the database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="376"/>
+        <location filename="../../desktop/audit/view.py" line="459"/>
         <source>文件未能验证。</source>
         <translation>The file could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="377"/>
+        <location filename="../../desktop/audit/view.py" line="460"/>
         <source>正在验证文件……</source>
         <translation>Verifying the file…</translation>
     </message>
@@ -1057,67 +1112,67 @@
     </message>
     <message>
         <location filename="../../desktop/accounts/company.py" line="170"/>
-        <location filename="../../desktop/accounts/company.py" line="258"/>
+        <location filename="../../desktop/accounts/company.py" line="259"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="215"/>
+        <location filename="../../desktop/accounts/company.py" line="216"/>
         <source>{what}{reason}</source>
         <translation>{what} {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="217"/>
+        <location filename="../../desktop/accounts/company.py" line="218"/>
         <source>对话框中填写的内容仍保留。</source>
         <translation>What you typed in the dialog is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="225"/>
+        <location filename="../../desktop/accounts/company.py" line="226"/>
         <source>请填写场所名称。</source>
         <translation>Please enter the site&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="232"/>
+        <location filename="../../desktop/accounts/company.py" line="233"/>
         <source>场所未能添加：</source>
         <translation>The site could not be added:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="254"/>
+        <location filename="../../desktop/accounts/company.py" line="255"/>
         <source>重命名场所</source>
         <translation>Rename site</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="255"/>
+        <location filename="../../desktop/accounts/company.py" line="256"/>
         <source>“{name}”的新名称：</source>
         <translation>New name for “{name}”:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="257"/>
+        <location filename="../../desktop/accounts/company.py" line="258"/>
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="278"/>
+        <location filename="../../desktop/accounts/company.py" line="279"/>
         <source>场所未能删除：</source>
         <translation>The site was not deleted: </translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="283"/>
+        <location filename="../../desktop/accounts/company.py" line="284"/>
         <source>已删除场所“{name}”。</source>
         <translation>Site “{name}” deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="299"/>
+        <location filename="../../desktop/accounts/company.py" line="300"/>
         <source>场所未能改名：</source>
         <translation>The site could not be renamed:</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="307"/>
+        <location filename="../../desktop/accounts/company.py" line="308"/>
         <source>请填写企业名称。</source>
         <translation>Please enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/company.py" line="314"/>
+        <location filename="../../desktop/accounts/company.py" line="315"/>
         <source>企业信息未能保存：</source>
         <translation>The company details could not be saved:</translation>
     </message>
@@ -1472,229 +1527,242 @@
 <context>
     <name>DisinfectionPage</name>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="151"/>
+        <location filename="../../desktop/registers/disinfection.py" line="176"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="153"/>
+        <location filename="../../desktop/registers/disinfection.py" line="178"/>
         <source>签署当日记录(&amp;G)…</source>
         <translation>Si&amp;gn off the day…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="155"/>
+        <location filename="../../desktop/registers/disinfection.py" line="180"/>
         <source>导出 PDF(&amp;P)…</source>
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="174"/>
+        <location filename="../../desktop/registers/disinfection.py" line="199"/>
         <source>如 500</source>
         <translation>e.g. 500</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="177"/>
+        <location filename="../../desktop/registers/disinfection.py" line="202"/>
         <source>如 30</source>
         <translation>e.g. 30</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="180"/>
+        <location filename="../../desktop/registers/disinfection.py" line="205"/>
         <source>通勤车辆内表面</source>
         <translation>Inside a commuter vehicle</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="182"/>
+        <location filename="../../desktop/registers/disinfection.py" line="207"/>
         <source>口罩回收箱已清理</source>
         <translation>Mask bins emptied</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="184"/>
+        <location filename="../../desktop/registers/disinfection.py" line="209"/>
         <source>垃圾已清运</source>
         <translation>Waste removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="190"/>
+        <location filename="../../desktop/registers/disinfection.py" line="215"/>
         <source>所更正记录的编号（可不填）</source>
         <translation>number of the entry corrected (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="193"/>
+        <location filename="../../desktop/registers/disinfection.py" line="218"/>
         <source>添加记录(&amp;A)</source>
         <translation>&amp;Add entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="197"/>
+        <location filename="../../desktop/registers/disinfection.py" line="222"/>
         <source>地点(&amp;L)：</source>
         <translation>P&amp;lace:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="198"/>
+        <location filename="../../desktop/registers/disinfection.py" line="223"/>
         <source>时间(&amp;T)：</source>
         <translation>&amp;Time:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="199"/>
+        <location filename="../../desktop/registers/disinfection.py" line="224"/>
         <source>方式(&amp;M)：</source>
         <translation>&amp;Method:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="200"/>
+        <location filename="../../desktop/registers/disinfection.py" line="225"/>
         <source>有效氯 mg/L：</source>
         <translation>Available chlorine mg/L:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="201"/>
+        <location filename="../../desktop/registers/disinfection.py" line="226"/>
         <source>作用时间（分钟）：</source>
         <translation>Contact time (min):</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="202"/>
+        <location filename="../../desktop/registers/disinfection.py" line="227"/>
         <source>通风/照射（分钟）：</source>
         <translation>Ventilation / UV (min):</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="208"/>
+        <location filename="../../desktop/registers/disinfection.py" line="233"/>
         <source>执行人(&amp;B)：</source>
         <translation>Done &amp;by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="209"/>
+        <location filename="../../desktop/registers/disinfection.py" line="234"/>
         <source>更正(&amp;C)：</source>
         <translation>&amp;Corrects:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="210"/>
+        <location filename="../../desktop/registers/disinfection.py" line="235"/>
         <source>备注：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="213"/>
+        <location filename="../../desktop/registers/disinfection.py" line="238"/>
         <source>新记录</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="227"/>
+        <location filename="../../desktop/registers/disinfection.py" line="252"/>
         <source> 次/日</source>
         <translation> a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="228"/>
+        <location filename="../../desktop/registers/disinfection.py" line="257"/>
+        <source>计划自哪天起执行：此前的日期不计缺漏</source>
+        <translation>The day the plan starts: no gap is counted before it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="258"/>
+        <source>计划自(&amp;S)：</source>
+        <translation>&amp;Starting:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="260"/>
         <source>设定计划</source>
         <translation>Set plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="232"/>
+        <location filename="../../desktop/registers/disinfection.py" line="264"/>
         <source>删除所选计划</source>
         <translation>Remove selected plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="243"/>
+        <location filename="../../desktop/registers/disinfection.py" line="277"/>
         <source>计划（每个地点每日次数）</source>
         <translation>Plan (times a day per place)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="311"/>
+        <location filename="../../desktop/registers/disinfection.py" line="333"/>
         <source>无法读取通风消毒记录。</source>
         <translation>Could not read the ventilation and disinfection log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="311"/>
-        <location filename="../../desktop/registers/disinfection.py" line="504"/>
+        <location filename="../../desktop/registers/disinfection.py" line="369"/>
+        <source>，自 %1 起</source>
+        <translation>, from %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="535"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="318"/>
+        <location filename="../../desktop/registers/disinfection.py" line="344"/>
         <source>%1 %2：%3/%4 次，缺 %5 次</source>
         <translation>%1 %2: %3 of %4, %5 short</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="327"/>
+        <location filename="../../desktop/registers/disinfection.py" line="353"/>
         <source>未按计划完成：%1 处</source>
         <translation>Short of the plan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="329"/>
+        <location filename="../../desktop/registers/disinfection.py" line="355"/>
         <source>各地点均按计划完成。</source>
         <translation>Every place met its plan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="332"/>
+        <location filename="../../desktop/registers/disinfection.py" line="358"/>
         <source>尚未设定计划：设定每个地点每日的通风、消毒次数后，这里列出缺漏。</source>
         <translation>No plan yet: set how often each place is ventilated or disinfected a day, and the gaps are listed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="337"/>
+        <location filename="../../desktop/registers/disinfection.py" line="363"/>
         <source>%1 %2 每日 %3 次</source>
         <translation>%1 %2 %3 times a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="349"/>
+        <location filename="../../desktop/registers/disinfection.py" line="378"/>
         <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，更正请在之后的日期新增一条记录并注明所更正的编号。</source>
         <translation>Signed off by %1 at %2 (UTC); the day is locked. To correct it, add an entry on a later day naming the number of the entry it corrects.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="354"/>
+        <location filename="../../desktop/registers/disinfection.py" line="383"/>
         <source>当日记录 %1 条，尚未签署。</source>
         <translation>%1 entries this day, not signed off.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="400"/>
+        <location filename="../../desktop/registers/disinfection.py" line="429"/>
         <source>“更正”须填写所更正记录的编号（数字）；未保存任何数据。</source>
         <translation>“Corrects” takes the number of the entry corrected; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="434"/>
+        <location filename="../../desktop/registers/disinfection.py" line="465"/>
         <source>计划未能保存。</source>
         <translation>The plan was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="434"/>
-        <location filename="../../desktop/registers/disinfection.py" line="450"/>
+        <location filename="../../desktop/registers/disinfection.py" line="483"/>
         <source>原有计划不变。</source>
         <translation>The plans are as they were.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="450"/>
+        <location filename="../../desktop/registers/disinfection.py" line="479"/>
         <source>计划未能删除。</source>
         <translation>The plan was not removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="470"/>
+        <location filename="../../desktop/registers/disinfection.py" line="501"/>
         <source>通风消毒记录 %1</source>
         <translation>Ventilation and disinfection log %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="472"/>
+        <location filename="../../desktop/registers/disinfection.py" line="503"/>
         <source>签署通风消毒记录</source>
         <translation>Sign off the ventilation and disinfection log</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="475"/>
+        <location filename="../../desktop/registers/disinfection.py" line="506"/>
         <source>本人作为负责人签署，确认当日通风、消毒及垃圾清运记录真实、完整。签署后当日记录即被锁定；更正须另行新增记录，之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s ventilation, disinfection and waste records are true and complete. Signing locks the day; a correction is a new entry, and any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="491"/>
+        <location filename="../../desktop/registers/disinfection.py" line="522"/>
         <source>导出通风消毒记录 PDF</source>
         <translation>Export the ventilation and disinfection log as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="493"/>
+        <location filename="../../desktop/registers/disinfection.py" line="524"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="504"/>
+        <location filename="../../desktop/registers/disinfection.py" line="535"/>
         <source>通风消毒记录未能导出。</source>
         <translation>The ventilation and disinfection log was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="505"/>
+        <location filename="../../desktop/registers/disinfection.py" line="536"/>
         <source>正在导出通风消毒记录……</source>
         <translation>Exporting the ventilation and disinfection log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="509"/>
+        <location filename="../../desktop/registers/disinfection.py" line="540"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -2008,78 +2076,78 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="73"/>
+        <location filename="../../desktop/registers/disinfection.py" line="77"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="74"/>
+        <location filename="../../desktop/registers/disinfection.py" line="78"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="75"/>
+        <location filename="../../desktop/registers/disinfection.py" line="79"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="76"/>
+        <location filename="../../desktop/registers/disinfection.py" line="80"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="77"/>
+        <location filename="../../desktop/registers/disinfection.py" line="81"/>
         <source>浓度与时间</source>
         <translation>Strength and time</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="78"/>
+        <location filename="../../desktop/registers/disinfection.py" line="82"/>
         <source>参考方法</source>
         <translation>Reference method</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="79"/>
+        <location filename="../../desktop/registers/disinfection.py" line="83"/>
         <source>口罩箱/垃圾</source>
         <translation>Mask bins / waste</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="80"/>
+        <location filename="../../desktop/registers/disinfection.py" line="84"/>
         <source>执行人</source>
         <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="81"/>
+        <location filename="../../desktop/registers/disinfection.py" line="85"/>
         <source>更正</source>
         <translation>Corrects</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="102"/>
-        <location filename="../../desktop/registers/disinfection.py" line="105"/>
+        <location filename="../../desktop/registers/disinfection.py" line="106"/>
+        <location filename="../../desktop/registers/disinfection.py" line="109"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="110"/>
+        <location filename="../../desktop/registers/disinfection.py" line="114"/>
         <source>符合</source>
         <translation>meets</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="110"/>
+        <location filename="../../desktop/registers/disinfection.py" line="114"/>
         <source>不符合</source>
         <translation>does not meet</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="115"/>
+        <location filename="../../desktop/registers/disinfection.py" line="119"/>
         <source>口罩箱</source>
         <translation>mask bins</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="116"/>
+        <location filename="../../desktop/registers/disinfection.py" line="120"/>
         <source>垃圾</source>
         <translation>waste</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="120"/>
+        <location filename="../../desktop/registers/disinfection.py" line="124"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -2445,207 +2513,202 @@
 <context>
     <name>IsolationPage</name>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="114"/>
+        <location filename="../../desktop/registers/isolation.py" line="110"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="119"/>
+        <location filename="../../desktop/registers/isolation.py" line="115"/>
         <source>操作时间(&amp;T)：</source>
         <translation>&amp;Time of action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="134"/>
+        <location filename="../../desktop/registers/isolation.py" line="130"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="137"/>
+        <location filename="../../desktop/registers/isolation.py" line="133"/>
         <source>保存区域</source>
         <translation>Save area</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="140"/>
+        <location filename="../../desktop/registers/isolation.py" line="136"/>
         <source>区域(&amp;A)：</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="141"/>
+        <location filename="../../desktop/registers/isolation.py" line="137"/>
         <source>地点：</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="142"/>
+        <location filename="../../desktop/registers/isolation.py" line="138"/>
         <source>容量：</source>
         <translation>Capacity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="143"/>
+        <location filename="../../desktop/registers/isolation.py" line="139"/>
         <source>配备物品：</source>
         <translation>Kept there:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="145"/>
+        <location filename="../../desktop/registers/isolation.py" line="141"/>
         <source>隔离观察区域（GN 四（十四））</source>
         <translation>Isolation area (GN 4 (14))</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="151"/>
+        <location filename="../../desktop/registers/isolation.py" line="147"/>
         <source>记录隔离(&amp;I)</source>
         <translation>Record &amp;isolation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="156"/>
+        <location filename="../../desktop/registers/isolation.py" line="152"/>
         <source>当日发热或有症状、尚未记录隔离的人员</source>
         <translation>Fever or symptoms this day, isolation not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="175"/>
+        <location filename="../../desktop/registers/isolation.py" line="171"/>
         <source>如 区医院发热门诊</source>
         <translation>e.g. the district hospital&apos;s fever clinic</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="176"/>
+        <location filename="../../desktop/registers/isolation.py" line="172"/>
         <source>记录报告疾控及就医去向</source>
         <translation>Record CDC report and referral</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="180"/>
+        <location filename="../../desktop/registers/isolation.py" line="176"/>
         <source>工作岗位、宿舍、办公单元……</source>
         <translation>post, dormitory, work unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="181"/>
+        <location filename="../../desktop/registers/isolation.py" line="177"/>
         <source>封闭场所</source>
         <translation>Close off place</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="191"/>
+        <location filename="../../desktop/registers/isolation.py" line="187"/>
         <source>记录消毒（含氯）</source>
         <translation>Record disinfection (chlorine)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="194"/>
+        <location filename="../../desktop/registers/isolation.py" line="190"/>
         <source>就医去向：</source>
         <translation>Referred to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="198"/>
+        <location filename="../../desktop/registers/isolation.py" line="194"/>
         <source>封闭：</source>
         <translation>Close off:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="202"/>
+        <location filename="../../desktop/registers/isolation.py" line="198"/>
         <source>有效氯 mg/L：</source>
         <translation>Available chlorine mg/L:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="204"/>
+        <location filename="../../desktop/registers/isolation.py" line="200"/>
         <source>作用分钟：</source>
         <translation>Contact min:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="206"/>
+        <location filename="../../desktop/registers/isolation.py" line="202"/>
         <source>执行人：</source>
         <translation>Done by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="215"/>
+        <location filename="../../desktop/registers/isolation.py" line="211"/>
         <source>所选记录：报告、就医、封闭与消毒（GN 四（十四）（十五））</source>
         <translation>Selected record: report, referral, closing off and disinfection (GN 4 (14) (15))</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="267"/>
+        <location filename="../../desktop/registers/isolation.py" line="263"/>
         <source>无法读取隔离观察区登记。</source>
         <translation>Could not read the isolation register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="267"/>
-        <source>没有修改任何数据。</source>
-        <translation>Nothing was changed.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/registers/isolation.py" line="274"/>
+        <location filename="../../desktop/registers/isolation.py" line="273"/>
         <source>%1（%2/%3 人）</source>
         <translation>%1 (%2/%3 people)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="280"/>
+        <location filename="../../desktop/registers/isolation.py" line="279"/>
         <source>（新增区域）</source>
         <translation>(new area)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="285"/>
+        <location filename="../../desktop/registers/isolation.py" line="284"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="285"/>
+        <location filename="../../desktop/registers/isolation.py" line="284"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="323"/>
+        <location filename="../../desktop/registers/isolation.py" line="325"/>
         <source>选择一条隔离记录，记录报告疾控、就医去向、封闭场所及其消毒。</source>
         <translation>Choose an isolation record to record the CDC report, the referral, the places closed off and their disinfection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="328"/>
+        <location filename="../../desktop/registers/isolation.py" line="330"/>
         <source>%1 消毒</source>
         <translation>disinfected %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="330"/>
+        <location filename="../../desktop/registers/isolation.py" line="332"/>
         <source>未消毒</source>
         <translation>not disinfected</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="335"/>
+        <location filename="../../desktop/registers/isolation.py" line="337"/>
         <source>待办：%1</source>
         <translation>Still to do: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="337"/>
+        <location filename="../../desktop/registers/isolation.py" line="339"/>
         <source>各项处置均已记录。</source>
         <translation>Every step is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="382"/>
+        <location filename="../../desktop/registers/isolation.py" line="386"/>
         <source>区域已保存。</source>
         <translation>Area saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="401"/>
+        <location filename="../../desktop/registers/isolation.py" line="409"/>
         <source>已记录隔离：%1。请报告疾控并记录就医去向。</source>
         <translation>Isolation recorded: %1. Report to the CDC and record the referral.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="403"/>
+        <location filename="../../desktop/registers/isolation.py" line="405"/>
         <source>注意：该区域已超出容量，请另设临时隔离场所。</source>
         <translation> Note: the area is over its capacity; set up another temporary isolation place.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="416"/>
+        <location filename="../../desktop/registers/isolation.py" line="423"/>
         <source>已记录报告疾控及就医去向。</source>
         <translation>CDC report and referral recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="429"/>
+        <location filename="../../desktop/registers/isolation.py" line="437"/>
         <source>已记录封闭：%1。</source>
         <translation>Closed off: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="440"/>
+        <location filename="../../desktop/registers/isolation.py" line="448"/>
         <source>请先在列表中选择已封闭的场所。</source>
         <translation>Choose a closed-off place in the list first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="450"/>
+        <location filename="../../desktop/registers/isolation.py" line="458"/>
         <source>隔离记录 #%1 封闭后消毒</source>
         <translation>disinfection after isolation record #%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="454"/>
+        <location filename="../../desktop/registers/isolation.py" line="463"/>
         <source>已记录消毒：%1（已写入通风消毒记录）。</source>
         <translation>Disinfection recorded: %1 (added to the ventilation and disinfection log).</translation>
     </message>
@@ -2653,222 +2716,297 @@
 <context>
     <name>ItemPage</name>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="150"/>
+        <location filename="../../desktop/editor/item_page.py" line="152"/>
         <source>查看原文(&amp;O)…</source>
         <translation>View &amp;official text…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="152"/>
+        <location filename="../../desktop/editor/item_page.py" line="154"/>
         <source>打开官方原文，定位到本项引用的条款</source>
         <translation>Open the official document at the clause this item cites</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="160"/>
+        <location filename="../../desktop/editor/item_page.py" line="162"/>
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="166"/>
+        <location filename="../../desktop/editor/item_page.py" line="168"/>
         <source>现场检查方法</source>
         <translation>On-site guidance</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="172"/>
+        <location filename="../../desktop/editor/item_page.py" line="174"/>
         <source>建议做法（超出条文要求，不作判定依据）</source>
         <translation>Good practice (beyond what the clause requires; not a ground for the result)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="180"/>
+        <location filename="../../desktop/editor/item_page.py" line="182"/>
         <source>测量值</source>
         <translation>Measured values</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="185"/>
+        <location filename="../../desktop/editor/item_page.py" line="187"/>
         <source>宿舍表</source>
         <translation>Dormitory rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="190"/>
+        <location filename="../../desktop/editor/item_page.py" line="192"/>
+        <source>登记依据</source>
+        <translation>Evidence from the registers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="202"/>
+        <source>采用登记依据(&amp;E)</source>
+        <translation>Use this &amp;evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="205"/>
+        <source>把上面这条依据复制到本项的备注和测量值（留痕）；所选结果不变，与规则判定不同须说明理由</source>
+        <translation>Copy the evidence above into this item&apos;s note and values (audited); the chosen result stays, and a result that differs from the rules needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="218"/>
         <source>规则判定</source>
         <translation>Rule verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="207"/>
+        <location filename="../../desktop/editor/item_page.py" line="235"/>
         <source>检查结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="213"/>
+        <location filename="../../desktop/editor/item_page.py" line="241"/>
         <source>合格(&amp;P)</source>
         <translation>&amp;Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="214"/>
+        <location filename="../../desktop/editor/item_page.py" line="242"/>
         <source>不合格(&amp;F)</source>
         <translation>&amp;Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="215"/>
+        <location filename="../../desktop/editor/item_page.py" line="243"/>
         <source>不适用(&amp;N)</source>
         <translation>&amp;N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="233"/>
+        <location filename="../../desktop/editor/item_page.py" line="261"/>
         <source>说明为何与规则判定不同</source>
         <translation>Explain why the result differs from the rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="238"/>
+        <location filename="../../desktop/editor/item_page.py" line="266"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="246"/>
+        <location filename="../../desktop/editor/item_page.py" line="274"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="251"/>
+        <location filename="../../desktop/editor/item_page.py" line="279"/>
         <source>整改措施</source>
         <translation>Corrective actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="255"/>
+        <location filename="../../desktop/editor/item_page.py" line="283"/>
         <source>新建整改措施(&amp;C)…</source>
         <translation>New &amp;corrective action…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="298"/>
+        <location filename="../../desktop/editor/item_page.py" line="327"/>
         <source>依据：《{title}》{number}（{date}）{clause}</source>
         <translation>Source: {title}{number} ({date}), {clause}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="303"/>
+        <location filename="../../desktop/editor/item_page.py" line="332"/>
         <source>重要程度：关键</source>
         <translation>Severity: critical</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="304"/>
+        <location filename="../../desktop/editor/item_page.py" line="333"/>
         <source>重要程度：重要</source>
         <translation>Severity: major</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="305"/>
+        <location filename="../../desktop/editor/item_page.py" line="334"/>
         <source>重要程度：一般</source>
         <translation>Severity: minor</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="321"/>
+        <location filename="../../desktop/editor/item_page.py" line="350"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="362"/>
+        <location filename="../../desktop/editor/item_page.py" line="375"/>
+        <source>健康台账</source>
+        <translation>health ledger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="376"/>
+        <source>通风消毒记录</source>
+        <translation>ventilation and disinfection log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="377"/>
+        <source>隔离观察区登记</source>
+        <translation>isolation area register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="390"/>
+        <source>来自{register}，截至检查日期 {date}：</source>
+        <translation>From the {register}, as of the inspection date {date}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="394"/>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="408"/>
+        <source>无法读取登记：{reason}</source>
+        <translation>The register could not be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="418"/>
+        <source>登记显示：合格</source>
+        <translation>The register shows: pass</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="421"/>
+        <source>登记显示：不合格</source>
+        <translation>The register shows: fail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="424"/>
+        <source>登记不足以判定，请现场核查。</source>
+        <translation>The register is not enough to judge; check on site.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="435"/>
+        <source>正在采用登记依据……</source>
+        <translation>Copying the register&apos;s evidence…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="442"/>
+        <source>登记依据未能采用。</source>
+        <translation>The register&apos;s evidence could not be used.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="442"/>
+        <source>本项已填写的内容没有改变。</source>
+        <translation>What this item holds has not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor/item_page.py" line="487"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="362"/>
+        <location filename="../../desktop/editor/item_page.py" line="487"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="362"/>
+        <location filename="../../desktop/editor/item_page.py" line="487"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="364"/>
+        <location filename="../../desktop/editor/item_page.py" line="489"/>
         <source>依规则判定：{result}</source>
         <translation>The rules say: {result}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="367"/>
+        <location filename="../../desktop/editor/item_page.py" line="492"/>
         <source>填写测量值后，规则会给出判定。</source>
         <translation>Enter the measured values and the rules will give a verdict.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="370"/>
+        <location filename="../../desktop/editor/item_page.py" line="495"/>
         <source>本项没有数值规则，请根据现场检查选择结果。</source>
         <translation>No numeric rule for this item; choose the result from what you saw on site.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="382"/>
+        <location filename="../../desktop/editor/item_page.py" line="507"/>
         <source>另有 {count} 项房间检查合格。</source>
         <translation>{count} more room checks passed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="413"/>
+        <location filename="../../desktop/editor/item_page.py" line="538"/>
         <source>数值无效，已按输入保存：</source>
         <translation>Invalid value, saved as typed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="425"/>
+        <location filename="../../desktop/editor/item_page.py" line="550"/>
         <source>所选结果与规则判定（{derived}）不同，请说明理由（必填）：</source>
         <translation>Your result differs from the rules ({derived}); give a reason (required):</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="431"/>
+        <location filename="../../desktop/editor/item_page.py" line="556"/>
         <source>尚未选择结果：按规则计为“{result}”。</source>
         <translation>No result chosen yet: counted as “{result}” by the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="459"/>
+        <location filename="../../desktop/editor/item_page.py" line="584"/>
         <source>尚无整改措施。</source>
         <translation>No corrective action yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="463"/>
+        <location filename="../../desktop/editor/item_page.py" line="588"/>
         <source>• {action}（责任人：{owner}，期限：{due}）</source>
         <translation>• {action} (owner: {owner}, due: {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="466"/>
+        <location filename="../../desktop/editor/item_page.py" line="591"/>
         <source> — 已逾期</source>
         <translation> — overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="511"/>
+        <location filename="../../desktop/editor/item_page.py" line="636"/>
         <source>无法读取宿舍登记。</source>
         <translation>The dormitory register could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="511"/>
+        <location filename="../../desktop/editor/item_page.py" line="636"/>
         <source>宿舍表没有改变。</source>
         <translation>The dormitory table is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="540"/>
+        <location filename="../../desktop/editor/item_page.py" line="665"/>
         <source>正在读取和添加照片……</source>
         <translation>Reading and attaching the photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="558"/>
+        <location filename="../../desktop/editor/item_page.py" line="683"/>
         <source>有文件未能添加。</source>
         <translation>Some files could not be attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="560"/>
+        <location filename="../../desktop/editor/item_page.py" line="685"/>
         <source>其他文件和已填写的内容都已保存。</source>
         <translation>The other files and everything you entered are saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="574"/>
+        <location filename="../../desktop/editor/item_page.py" line="699"/>
         <source>无法打开原文</source>
         <translation>Cannot open the official text</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="576"/>
+        <location filename="../../desktop/editor/item_page.py" line="701"/>
         <source>检查记录未受影响；本项的条款和引文仍显示在本页。</source>
         <translation>The inspection is unaffected; the item&apos;s clause and quotation are still shown on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="605"/>
+        <location filename="../../desktop/editor/item_page.py" line="730"/>
         <source>整改措施未能保存。</source>
         <translation>The corrective action could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="605"/>
+        <location filename="../../desktop/editor/item_page.py" line="730"/>
         <source>对话框中的内容仍保留，可再试一次。</source>
         <translation>The dialog keeps what you typed; you can try again.</translation>
     </message>
@@ -3531,17 +3669,17 @@
 <context>
     <name>MeasurementField</name>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="81"/>
+        <location filename="../../desktop/editor/item_page.py" line="83"/>
         <source>（未填）</source>
         <translation>(not entered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="82"/>
+        <location filename="../../desktop/editor/item_page.py" line="84"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/item_page.py" line="83"/>
+        <location filename="../../desktop/editor/item_page.py" line="85"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -4455,6 +4593,14 @@
     </message>
 </context>
 <context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../desktop/registers/page.py" line="74"/>
+        <source>没有修改任何数据。</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+</context>
+<context>
     <name>Registers</name>
     <message>
         <location filename="../../desktop/registers/grid.py" line="472"/>
@@ -5164,7 +5310,7 @@
     <message>
         <location filename="../../desktop/accounts/first_run.py" line="150"/>
         <source>可选，例如：北京市大兴区示例路 1 号（印在报告封面）</source>
-        <translation>Optional, e.g. 1 Shili Road, Daxing District, Beijing (printed on the report's cover)</translation>
+        <translation>Optional, e.g. 1 Shili Road, Daxing District, Beijing (printed on the report&apos;s cover)</translation>
     </message>
     <message>
         <location filename="../../desktop/accounts/first_run.py" line="157"/>
@@ -5390,6 +5536,49 @@
         <location filename="../../desktop/editor/signatures.py" line="72"/>
         <source>记录哈希</source>
         <translation>Record hash</translation>
+    </message>
+</context>
+<context>
+    <name>SignedDaysModel</name>
+    <message>
+        <location filename="../../desktop/audit/models.py" line="273"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/models.py" line="274"/>
+        <source>台账</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/models.py" line="275"/>
+        <source>签署人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/models.py" line="276"/>
+        <source>签署时间</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/models.py" line="277"/>
+        <source>验证结果</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/models.py" line="303"/>
+        <source>未验证</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/models.py" line="305"/>
+        <source>完好，未被改动</source>
+        <translation>Intact, unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/models.py" line="307"/>
+        <source>验证失败</source>
+        <translation>Failed</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QInputMethodEvent
@@ -284,3 +287,27 @@ def external_pkcs12(name: str, password: str) -> bytes:
     return pkcs12.serialize_key_and_certificates(
         b"imported", key, certificate, [outside], serialization.BestAvailableEncryption(password.encode())
     )
+
+
+def record_threads(monkeypatch: Any, owner: object, name: str) -> list[threading.Thread]:
+    """Wrap ``owner.name`` (a service function) so that every call records the thread it ran on: a test then
+    asserts the work ran on the thread pool, never on the GUI thread (:func:`all_off_gui_thread`)."""
+    threads: list[threading.Thread] = []
+    real: Callable[..., Any] = getattr(owner, name)
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, watched)
+    return threads
+
+
+def all_off_gui_thread(threads: list[threading.Thread]) -> bool:
+    """Something ran, and none of it on the GUI (main) thread."""
+    return bool(threads) and all(thread is not threading.main_thread() for thread in threads)
+
+
+def settle(qtbot: QtBot, *pages: Any, timeout: int = 20000) -> None:
+    """Wait until none of ``pages`` (register tabs: ``working``) has a read or write under way on the pool."""
+    qtbot.waitUntil(lambda: not any(page.working for page in pages), timeout=timeout)

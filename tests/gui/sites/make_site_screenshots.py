@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from tests.gui.make_screenshots import LEDGER_DAY, OUT, PASSWORDS, _ledger_data  # noqa: E402
+from tests.gui.make_screenshots import LEDGER_DAY, OUT, PASSWORDS, _ledger_data, _plant_pc_screen  # noqa: E402
 
 PLANS = (
     ("电梯按钮", "消毒", 4),
@@ -38,7 +38,8 @@ def _site_data(url: str) -> None:
 
     db = open_database(url)
     for place, kind, times in PLANS:
-        site_log.set_plan(db, "张伟", {"place": place, "kind": kind, "times_per_day": times})
+        start = LEDGER_DAY - dt.timedelta(days=1)  # adopted the day before: no gap counted before it
+        site_log.set_plan(db, "张伟", {"place": place, "kind": kind, "times_per_day": times, "starts_on": start})
     for day in (LEDGER_DAY - dt.timedelta(days=1), LEDGER_DAY):
         stamp = day.isoformat()
         rows: list[dict[str, object]] = []
@@ -123,7 +124,7 @@ def _site_data(url: str) -> None:
 
 
 def shoot() -> list[Path]:
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["QT_QPA_PLATFORM"] = _plant_pc_screen(1)  # the plant PC's 1366×768 less a taskbar
     work = Path(tempfile.mkdtemp(prefix="fugong-site-screens-"))
     os.environ["XDG_CONFIG_HOME"] = str(work / "config")
     os.environ["XDG_DATA_HOME"] = str(work / "data")
@@ -172,6 +173,8 @@ def shoot() -> list[Path]:
     log = registers.disinfection
     registers.tabs.setCurrentWidget(log)
     log.date_edit.setDate(day)
+    wait(lambda: not log.working)  # the day is read on the thread pool
+    log.plan_start.setDate(day)
     log.time_edit.setTime(QTime(17, 40))
     log.place_edit.setEditText("电梯按钮")
     log.table.selectRow(6)
@@ -180,10 +183,46 @@ def shoot() -> list[Path]:
     page = registers.isolation
     registers.tabs.setCurrentWidget(page)
     page.date_edit.setDate(day)
+    wait(lambda: not page.working)
     page.time_edit.setDateTime(QDateTime(day, QTime(15, 20)))
     page.table.selectRow(0)
     save(registers, "18-site-isolation")
     registers.close()
+
+    # 登记依据 in the inspection editor: GN-06 with the log's line and verdict, applied into the item
+    from storage.companies import list_companies
+    from storage.db import open_database as open_db
+    from storage.inspections import create_inspection
+
+    own = open_db(url)
+    try:
+        company = list_companies(own)[0]
+        site_id = company.sites[0].id if company.sites else None
+        inspection_id = create_inspection(own, "张伟", company.id, LEDGER_DAY, "张伟", ["GN"], site_id=site_id)
+    finally:
+        own.close()
+    window.resize(1366, 728)
+    window.open_inspection(inspection_id)
+    wait(lambda: window.editor is not None and window.editor.inspection_id == inspection_id)
+    view = window.inspection_view
+    view.go_to_item("GN-06")
+    item = view.item_page
+    wait(lambda: item.register_evidence is not None)
+    item.register_apply.click()
+    wait(lambda: "【通风消毒记录】" in item.note_edit.toPlainText())
+    item.ensureWidgetVisible(item.register_box)
+    save(window, "21-site-register-evidence")
+
+    # the audit window: the signed day of the log verified
+    window.show_audit()
+    audit = window.audit_window
+    wait(lambda: not audit.loading and audit.days.rowCount() > 0)
+    audit.record_tabs.setCurrentIndex(1)
+    audit.days_view.selectRow(0)
+    audit.verify_selected_day()
+    wait(lambda: bool(audit.result_lines))
+    save(audit, "22-site-audit-signed-days")
+    audit.close()
     window.close()
 
     from export.site_reports import write_log_day

@@ -1,0 +1,122 @@
+"""What the register tabs of a day share (通风消毒, 隔离观察区): the database and the account, the day shown, and
+the one way they read and write — on the thread pool (:func:`desktop.common.operations.run_in_background`), so
+a day of a large site on a network database never freezes the window.
+
+:meth:`RegisterPage.read` runs a read and shows its result unless a newer read was started meanwhile;
+:meth:`RegisterPage.write` runs one change at a time, says a refusal in words through the tab's own
+``refused``, and on success reloads the day and emits ``changed``. :attr:`RegisterPage.working` says whether
+either is under way (the tests wait for it; closing waits for the pool).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from checklist.workflow import WRITE_ROLES
+from desktop.common.errors import show_error
+from desktop.common.operations import run_in_background
+
+if TYPE_CHECKING:
+    from desktop.accounts.account import Account
+    from storage.db import Database
+    from storage.errors import KnownError
+
+T = TypeVar("T")
+
+
+class RegisterPage(QWidget):
+    """A register tab that shows one day; subclasses implement :meth:`show_day` with :meth:`read`."""
+
+    changed = Signal()  # something was written: other tabs that show it reload
+    settled = Signal()  # no read or write is under way any more
+
+    def __init__(self, db: Database, account: Account, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.account = account
+        self.can_write = account.role in WRITE_ROLES
+        self.day = dt.date.today()
+        self._reads = 0  # the number of the newest read: an older one's result is dropped
+        self._running = 0
+        self._writing = False
+
+    @property
+    def working(self) -> bool:
+        """Whether a read or a write of this tab is under way on the thread pool."""
+        return self._running > 0
+
+    def _finished(self) -> None:
+        self._running -= 1
+        if not self._running:
+            self.settled.emit()
+
+    def read(self, work: Callable[[], T], show: Callable[[T], None], what: str) -> None:
+        """Run ``work`` (plain data out, no widget touched) on the thread pool and ``show`` its result here,
+        unless a newer read was started meanwhile; a failure is said in one sentence (``what``), the page kept."""
+        self._reads += 1
+        number = self._reads
+        self._running += 1
+
+        def done(result: T) -> None:
+            try:
+                if number == self._reads:
+                    show(result)
+            finally:
+                self._finished()
+
+        def failed(error: BaseException) -> None:
+            self._finished()
+            show_error(self, what, error, self.tr("没有修改任何数据。"))
+
+        run_in_background(self, lambda _progress: work(), done, failed, show_progress=False)
+
+    def write(
+        self,
+        change: Callable[[], T],
+        done: Callable[[T], None],
+        refused: Callable[[KnownError], None],
+    ) -> bool:
+        """Run one change on the thread pool (False, and nothing run, while another is being written):
+        ``refused(error)`` says a KnownError in words; on success ``done(result)``, the day is read again and
+        ``changed`` emitted. Anything else is a bug: the application's error handler shows it."""
+        from storage.errors import KnownError
+
+        if self._writing:
+            return False
+        self._writing = True
+        self._running += 1
+
+        def succeeded(result: T) -> None:
+            self._writing = False
+            try:
+                done(result)
+                self.show_day(self.day)
+                self.changed.emit()
+            finally:
+                self._finished()
+
+        def failed(error: BaseException) -> None:
+            self._writing = False
+            self._finished()
+            if isinstance(error, KnownError):
+                refused(error)
+                return
+            raise error
+
+        run_in_background(self, lambda _progress: change(), succeeded, failed, show_progress=False)
+        return True
+
+    def show_day(self, day: dt.date) -> None:  # pragma: no cover - every tab implements it
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        self.show_day(self.day)
+
+
+def ignore(_: Any) -> None:
+    """A ``done`` for a write whose result needs nothing more than the reload."""
