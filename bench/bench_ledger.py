@@ -257,6 +257,8 @@ HAND = {
 
 ON_ROSTER = "status IN ('on_site', 'home_observation', 'central_observation') AND anonymised_at IS NULL"
 HAS = "EXISTS (SELECT 1 FROM health_readings r WHERE r.day = :d AND r.employee_id = e.id AND r.half = {half})"
+# which readings of the day a person has (1 morning, 2 afternoon, 3 both), one probe of the key
+HALVES = "(SELECT sum(CASE WHEN r.half = 0 THEN 1 ELSE 2 END) FROM health_readings r WHERE r.day = :d AND r.employee_id = e.id)"
 # who is missing a reading, by hand, as the service does it: the roster's count (its covering index) less the
 # day's count of people with both readings (kept by the triggers) plus those of them off the roster; a page of
 # names only when someone is missing, each person probed in roster order (the status written so that its
@@ -266,9 +268,9 @@ HAND_MISSING = [
     "SELECT complete FROM reading_day_counts WHERE day = :d",
     "SELECT count(*) FROM employees e WHERE (e.status = 'left' OR (e.status IN ('on_site', 'home_observation', "
     f"'central_observation') AND e.anonymised_at IS NOT NULL)) AND {HAS.format(half=0)} AND {HAS.format(half=1)}",
-    f"SELECT e.id, e.name, {HAS.format(half=0)}, {HAS.format(half=1)} FROM employees e "
+    f"SELECT e.id, e.name, {HALVES} FROM employees e "
     "WHERE coalesce(e.status, '') IN ('on_site', 'home_observation', 'central_observation') "
-    f"AND e.anonymised_at IS NULL AND NOT ({HAS.format(half=0)} AND {HAS.format(half=1)}) ORDER BY e.id LIMIT :n",
+    f"AND e.anonymised_at IS NULL AND coalesce({HALVES}, 0) < 3 ORDER BY e.id LIMIT :n",
 ]
 
 

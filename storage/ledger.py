@@ -34,8 +34,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVarTuple
 
-from sqlalchemy import ColumnElement, Result, Select, and_, case, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Result, ScalarSelect, Select, and_, case, func, insert, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from checklist.ledger import (
     LOGISTICS_CATEGORIES,
@@ -427,14 +427,15 @@ class FlaggedReading:
     late: bool
 
 
-def _flagged(session: Session, day: dt.date, offset: int, limit: int) -> tuple[list[FlaggedReading], int]:
-    total = (
-        _read(
-            session,
-            select(func.count()).select_from(HealthReading).where(HealthReading.day == day, HealthReading.flagged),
-        ).scalar()
-        or 0
-    )
+def _flagged_count(day: dt.date) -> Select[int]:
+    return select(func.count()).select_from(HealthReading).where(HealthReading.day == day, HealthReading.flagged)
+
+
+def _flagged(
+    session: Session, day: dt.date, offset: int, limit: int, total: int | None = None
+) -> tuple[list[FlaggedReading], int]:
+    if total is None:
+        total = _read(session, _flagged_count(day)).scalar() or 0
     rows = _read(
         session,
         select(
@@ -452,7 +453,7 @@ def _flagged(session: Session, day: dt.date, offset: int, limit: int) -> tuple[l
         .limit(limit),
     ).all()
     return [
-        FlaggedReading(r[0], r[1], HalfDay(r[2]), None if r[3] is None else r[3] / 10, r[4], r[5]) for r in rows
+        FlaggedReading(r[0], r[1], _HALF_OF[r[2]], None if r[3] is None else r[3] / 10, r[4], r[5]) for r in rows
     ], total
 
 
@@ -495,11 +496,26 @@ def _has(day: dt.date, half: int) -> ColumnElement[bool]:
     )
 
 
+# the stored values' enum members, looked up (a call of the enum per row was a tenth of the summary's time)
+_KINDS = {kind.value: kind for kind in ObservationKind}
+_HALF_OF = {int(half): half for half in HalfDay}
 _ON_ROSTER = (Employee.status.in_(HEADCOUNT), Employee.anonymised_at.is_(None))
 # How many people a page may have to look at, one by one, before its missing list is read from the set of the
 # day's complete people instead: where most are missing (today, before the afternoon) a page is found within
 # its first rows; where few are, the set (one pass over the day's readings) is cheaper than 20,000 probes.
 PROBE_ROWS = 2_000
+
+
+def _halves(day: dt.date) -> ScalarSelect[int]:
+    """Which readings of ``day`` the person of the outer row has: 1 上午, 2 下午, 3 both, NULL none — one probe of
+    the readings' key, as a scalar subquery (PostgreSQL turns an ``EXISTS`` here into a hash of the whole day's
+    readings, built before the page's first row)."""
+    return (
+        select(func.sum(case((HealthReading.half == 0, 1), else_=2)))
+        .where(HealthReading.day == day, HealthReading.employee_id == Employee.id)
+        .correlate(Employee)
+        .scalar_subquery()
+    )
 
 
 def _day_counts(session: Session, day: dt.date) -> tuple[int, int, int]:
@@ -514,20 +530,14 @@ def _day_counts(session: Session, day: dt.date) -> tuple[int, int, int]:
     return (0, 0, 0) if row is None else (int(row[0]), int(row[1]), int(row[2]))
 
 
-def _complete_off_roster(session: Session, day: dt.date) -> int:
+def _complete_off_roster(day: dt.date) -> Select[int]:
     """People with both readings of ``day`` who are not counted (离岗, or anonymised): the few to take out of the
     day's count of complete people. Found through the roster's (status, anonymised_at) index, two probes each."""
-    return (
-        _read(
-            session,
-            select(func.count(Employee.id)).where(
-                (Employee.status == EmployeeStatus.LEFT)
-                | (Employee.status.in_(HEADCOUNT) & Employee.anonymised_at.is_not(None)),
-                _has(day, 0),
-                _has(day, 1),
-            ),
-        ).scalar()
-        or 0
+    return select(func.count(Employee.id)).where(
+        (Employee.status == EmployeeStatus.LEFT)
+        | (Employee.status.in_(HEADCOUNT) & Employee.anonymised_at.is_not(None)),
+        _has(day, 0),
+        _has(day, 1),
     )
 
 
@@ -545,7 +555,7 @@ def _roster_counts(session: Session) -> tuple[int, int]:
 
 def _missing_count(session: Session, day: dt.date, headcount: int, complete: int) -> int:
     """People on the roster without both readings of ``day``, from the counts: no reading of the day is read."""
-    return headcount - (complete - _complete_off_roster(session, day))
+    return headcount - (complete - (_read(session, _complete_off_roster(day)).scalar() or 0))
 
 
 def _missing(
@@ -569,23 +579,20 @@ def _missing(
     if offset >= total:
         return [], total
     dense = among is not None and not extra and (offset + limit) * among <= PROBE_ROWS * total
+    halves = _halves(day)
     if dense:  # in roster order (the status written so that its index, which would need a sort, is not used)
         conditions: list[ColumnElement[bool]] = [
             func.coalesce(Employee.status, "").in_(HEADCOUNT),
             Employee.anonymised_at.is_(None),
-            ~(_has(day, 0) & _has(day, 1)),
+            func.coalesce(halves, 0) < 3,
         ]
     else:
         conditions = [*_ON_ROSTER, Employee.id.not_in(_complete(day)), *extra]
     rows = _read(
         session,
-        select(Employee.id, Employee.name, _has(day, 0), _has(day, 1))
-        .where(*conditions)
-        .order_by(Employee.id)
-        .offset(offset)
-        .limit(limit),
+        select(Employee.id, Employee.name, halves).where(*conditions).order_by(Employee.id).offset(offset).limit(limit),
     ).all()
-    return [Missing(r[0], r[1], not r[2], not r[3]) for r in rows], total
+    return [Missing(r[0], r[1], r[2] not in (1, 3), r[2] not in (2, 3)) for r in rows], total
 
 
 def missing_readings(db: Database, day: dt.date, *, offset: int = 0, limit: int = 100) -> Page[Missing]:
@@ -609,9 +616,16 @@ class ObservationView:
     day_of: int  # day N of the observation on the day asked (1 = the first day)
 
 
-def _observations(session: Session, day: dt.date, offset: int, limit: int) -> tuple[list[ObservationView], int]:
-    conditions = (Observation.active, Observation.end >= day, Observation.start <= day)
-    total = _read(session, select(func.count(Observation.id)).where(*conditions)).scalar() or 0
+def _observing(day: dt.date) -> tuple[InstrumentedAttribute[bool] | ColumnElement[bool], ...]:
+    return (Observation.active, Observation.end >= day, Observation.start <= day)
+
+
+def _observations(
+    session: Session, day: dt.date, offset: int, limit: int, total: int | None = None
+) -> tuple[list[ObservationView], int]:
+    conditions = _observing(day)
+    if total is None:
+        total = _read(session, select(func.count(Observation.id)).where(*conditions)).scalar() or 0
     rows = _read(
         session,
         select(
@@ -631,8 +645,7 @@ def _observations(session: Session, day: dt.date, offset: int, limit: int) -> tu
         .limit(limit),
     ).all()
     return [
-        ObservationView(r[0], r[1], r[2], ObservationKind(r[3]), r[4], r[5], r[6], r[7], (day - r[4]).days + 1)
-        for r in rows
+        ObservationView(r[0], r[1], r[2], _KINDS[r[3]], r[4], r[5], r[6], r[7], (day - r[4]).days + 1) for r in rows
     ], total
 
 
@@ -829,11 +842,25 @@ def daily_summary(db: Database, day: dt.date, *, names_limit: int = 500) -> Dail
 
 def summary_in(session: Session, day: dt.date, *, names_limit: int = 500) -> DailySummary:
     headcount, on_site_status = _roster_counts(session)
-    morning, afternoon, complete = _day_counts(session, day)
-    missing_total = _missing_count(session, day, headcount, complete)
+    # the day's counts in one round trip: readings and complete people (kept by the triggers), those of them
+    # off the roster, fevers, observations running
+    counted = ReadingDayCount.day == day
+    counts = _read(
+        session,
+        select(
+            select(ReadingDayCount.morning).where(counted).scalar_subquery(),
+            select(ReadingDayCount.afternoon).where(counted).scalar_subquery(),
+            select(ReadingDayCount.complete).where(counted).scalar_subquery(),
+            _complete_off_roster(day).scalar_subquery(),
+            _flagged_count(day).scalar_subquery(),
+            select(func.count(Observation.id)).where(*_observing(day)).scalar_subquery(),
+        ),
+    ).one()
+    morning, afternoon, complete, off_roster, flagged_total, observed_total = (int(v or 0) for v in counts)
+    missing_total = headcount - (complete - off_roster)
     missing, _ = _missing(session, day, 0, names_limit, total=missing_total, among=headcount)
-    flagged, _ = _flagged(session, day, 0, names_limit)
-    observed, observed_total = _observations(session, day, 0, names_limit)
+    flagged, _ = _flagged(session, day, 0, names_limit, total=flagged_total)
+    observed, _ = _observations(session, day, 0, names_limit, total=observed_total)
     early = _early_returns(session, day)
     returned = (
         _read(
