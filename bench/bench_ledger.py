@@ -1,6 +1,11 @@
 """The health ledger at campus scale: 20,000 employees × 2 readings × 90 days (3.6 million readings).
 
-    python bench/bench_ledger.py [--employees N] [--days N] [--backend sqlite|postgresql|both] [--pg-url URL]
+    python bench/bench_ledger.py [--employees N] [--days N] [--backend sqlite|postgresql|both] [--keep DIR]
+        [--skip-import]
+
+``--keep DIR`` keeps the built ledger (the SQLite file in DIR, the PostgreSQL database
+``fugong_bench_ledger``) and reuses it on the next run with the same size, migrated to the current schema by
+``open_database`` as a user's would be; the readings measured (a shift of 200 entered) are taken out again.
 
 For each backend: builds the ledger (bulk, through the driver), then times today's fever list, today's missing
 readings, the observation list and the daily summary through the service layer (``storage.ledger``), each
@@ -241,15 +246,6 @@ HAND = {
         "SELECT r.employee_id, e.name, r.half, r.temperature, r.symptoms, r.late FROM health_readings r "
         "JOIN employees e ON e.id = r.employee_id WHERE r.day = :d AND r.{flagged} ORDER BY r.employee_id, r.half LIMIT :n",
     ],
-    "missing": [
-        "SELECT count(*) FROM employees e WHERE e.status <> 'left' AND e.anonymised_at IS NULL AND e.id NOT IN "
-        "(SELECT employee_id FROM health_readings WHERE day = :d GROUP BY employee_id HAVING count(*) = 2)",
-        "SELECT e.id, e.name, EXISTS (SELECT 1 FROM health_readings r WHERE r.day = :d AND r.employee_id = e.id AND "
-        "r.half = 0), EXISTS (SELECT 1 FROM health_readings r WHERE r.day = :d AND r.employee_id = e.id AND r.half = 1) "
-        "FROM employees e WHERE e.status <> 'left' AND e.anonymised_at IS NULL AND e.id NOT IN "
-        "(SELECT employee_id FROM health_readings WHERE day = :d GROUP BY employee_id HAVING count(*) = 2) "
-        "ORDER BY e.id LIMIT :n",
-    ],
     "observations": [
         'SELECT count(*) FROM observations WHERE active AND "end" >= :t AND start <= :t',
         'SELECT o.id, o.employee_id, e.name, o.kind, o.start, o."end", o.reason FROM observations o '
@@ -259,17 +255,47 @@ HAND = {
 }
 
 
+ON_ROSTER = "status IN ('on_site', 'home_observation', 'central_observation') AND anonymised_at IS NULL"
+HAS = "EXISTS (SELECT 1 FROM health_readings r WHERE r.day = :d AND r.employee_id = e.id AND r.half = {half})"
+# which readings of the day a person has (1 morning, 2 afternoon, 3 both), one probe of the key
+HALVES = "(SELECT sum(CASE WHEN r.half = 0 THEN 1 ELSE 2 END) FROM health_readings r WHERE r.day = :d AND r.employee_id = e.id)"
+# who is missing a reading, by hand, as the service does it: the roster's count (its covering index) less the
+# day's count of people with both readings (kept by the triggers) plus those of them off the roster; a page of
+# names only when someone is missing, each person probed in roster order (the status written so that its
+# index, which would need a sort, is not used)
+HAND_MISSING = [
+    f"SELECT count(*), sum(CASE WHEN status = 'on_site' THEN 1 ELSE 0 END) FROM employees WHERE {ON_ROSTER}",
+    "SELECT complete FROM reading_day_counts WHERE day = :d",
+    "SELECT count(*) FROM employees e WHERE (e.status = 'left' OR (e.status IN ('on_site', 'home_observation', "
+    f"'central_observation') AND e.anonymised_at IS NOT NULL)) AND {HAS.format(half=0)} AND {HAS.format(half=1)}",
+    f"SELECT e.id, e.name, {HALVES} FROM employees e "
+    "WHERE coalesce(e.status, '') IN ('on_site', 'home_observation', 'central_observation') "
+    f"AND e.anonymised_at IS NULL AND coalesce({HALVES}, 0) < 3 ORDER BY e.id LIMIT :n",
+]
+
+
+def hand_missing(connection: Any, day: dict[str, Any]) -> list[Any]:
+    roster_count = connection.execute(text(HAND_MISSING[0])).one()
+    complete = connection.execute(text(HAND_MISSING[1]), day).scalar() or 0
+    off_roster = connection.execute(text(HAND_MISSING[2]), day).scalar() or 0
+    missing = roster_count[0] - (complete - off_roster)
+    page = connection.execute(text(HAND_MISSING[3]), day).all() if missing else []
+    return [roster_count, missing, page]
+
+
 def _sql(db: Database, statement: str) -> Any:
     # a partial index is used only for the condition it was made with, written out (not a bound parameter)
     return text(statement.replace("{flagged}", "flagged = 1" if db.is_sqlite else "flagged"))
 
 
 def hand(db: Database, name: str, when: dt.date = TODAY) -> Callable[[], object]:
-    statements = [_sql(db, s) for s in HAND[name]]
+    statements = [_sql(db, s) for s in HAND.get(name, [])]
     day = {"d": when.toordinal(), "t": when, "n": 100}
 
     def run() -> object:
         with db.engine.connect() as connection:
+            if name == "missing":
+                return hand_missing(connection, day)
             return [connection.execute(s, day).all() for s in statements]
 
     return run
@@ -278,24 +304,21 @@ def hand(db: Database, name: str, when: dt.date = TODAY) -> Callable[[], object]
 def hand_summary(db: Database, when: dt.date = TODAY) -> Callable[[], object]:
     """The summary's figures and lists, by hand: headcount, checks, the three lists, early returns, returns."""
     statements = [
+        text("SELECT morning, afternoon FROM reading_day_counts WHERE day = :d"),
+        *(_sql(db, s) for name in ("fevers", "observations") for s in HAND[name]),
         text(
-            "SELECT count(*), sum(CASE WHEN status = 'on_site' THEN 1 ELSE 0 END) FROM employees WHERE status <> 'left' AND anonymised_at IS NULL"
+            'SELECT e.id, e.name, max(o."end") FROM observations o JOIN employees e ON e.id = o.employee_id '
+            "WHERE coalesce(e.status, '') = 'on_site' AND o.active AND o.start <= :t AND o.\"end\" >= :t "
+            "GROUP BY e.id, e.name ORDER BY e.id"
         ),
-        text(
-            "SELECT sum(CASE WHEN half = 0 THEN 1 ELSE 0 END), sum(CASE WHEN half = 1 THEN 1 ELSE 0 END) FROM health_readings WHERE day = :d"
-        ),
-        *(_sql(db, s) for name in ("fevers", "missing", "observations") for s in HAND[name]),
-        text(
-            'SELECT e.id, e.name, max(o."end") FROM employees e JOIN observations o ON o.employee_id = e.id '
-            "WHERE e.status = 'on_site' AND o.active AND o.start <= :t AND o.\"end\" >= :t GROUP BY e.id, e.name"
-        ),
-        text("SELECT name FROM employees WHERE return_date = :t AND anonymised_at IS NULL LIMIT 500"),
+        text("SELECT name FROM employees WHERE return_date = :t AND anonymised_at IS NULL ORDER BY id LIMIT 500"),
+        text("SELECT fever_threshold_c FROM ledger_settings WHERE id = 1"),
     ]
     day = {"d": when.toordinal(), "t": when, "n": 500}  # the summary names up to 500 in each list
 
     def run() -> object:
         with db.engine.connect() as connection:
-            return [connection.execute(s, day).all() for s in statements]
+            return [hand_missing(connection, day), *(connection.execute(s, day).all() for s in statements)]
 
     return run
 
@@ -359,13 +382,47 @@ def drop_pg(name: str) -> None:
     admin.dispose()
 
 
-def run_backend(backend: str, count: int, days: int, folder: Path, workbook: Path) -> list[tuple[str, ...]]:
-    url = f"sqlite:///{folder / 'ledger.sqlite3'}" if backend == "sqlite" else pg_database("fugong_bench_ledger")
+def built_ledger(backend: str, count: int, days: int, folder: Path, keep: Path | None) -> tuple[Database, int, int]:
+    """The bench ledger: built now, or (``keep``) the one built by an earlier run of the same size."""
+    marker = keep / f"{backend}-{count}x{days}.built" if keep is not None else None
+    if marker is not None and marker.exists():
+        url = (
+            f"sqlite:///{keep / 'ledger.sqlite3'}"
+            if backend == "sqlite"
+            else PG_URL.rsplit("/", 1)[0] + "/fugong_bench_ledger"
+        )
+        total, grown = (int(v) for v in marker.read_text().split())
+        print(f"[{backend}] reusing the ledger of {total:,} readings kept in {keep}", file=sys.stderr)
+        return open_database(url), total, grown
+    where = keep if keep is not None else folder
+    if backend == "sqlite":
+        (where / "ledger.sqlite3").unlink(missing_ok=True)
+        for suffix in ("-wal", "-shm"):
+            (where / f"ledger.sqlite3{suffix}").unlink(missing_ok=True)
+    url = f"sqlite:///{where / 'ledger.sqlite3'}" if backend == "sqlite" else pg_database("fugong_bench_ledger")
     db = open_database(url)
     start = time.perf_counter()
     total, grown = build(db, count, days)
     built = time.perf_counter() - start
     print(f"[{backend}] built {total:,} readings in {built:.0f} s", file=sys.stderr)
+    if marker is not None:
+        marker.write_text(f"{total} {grown}\n")
+    return db, total, grown
+
+
+def forget_shift(db: Database) -> None:
+    """Take out the afternoon readings :func:`shift_audit_bytes` entered, so a kept ledger stays as built."""
+    with db.engine.begin() as connection:
+        connection.execute(
+            text("DELETE FROM health_readings WHERE day = :d AND half = 1 AND employee_id <= 200"),
+            {"d": TODAY.toordinal()},
+        )
+
+
+def run_backend(
+    backend: str, count: int, days: int, folder: Path, workbook: Path, keep: Path | None, skip_import: bool
+) -> list[tuple[str, ...]]:
+    db, total, grown = built_ledger(backend, count, days, folder, keep)
     rows: list[tuple[str, ...]] = []
     yesterday = TODAY - dt.timedelta(days=1)
     measures = {
@@ -412,7 +469,12 @@ def run_backend(backend: str, count: int, days: int, folder: Path, workbook: Pat
             "",
         )
     )
+    forget_shift(db)
     db.close()
+    if skip_import:
+        if backend == "postgresql" and keep is None:
+            drop_pg("fugong_bench_ledger")
+        return rows
     fresh = f"sqlite:///{folder / 'roster.sqlite3'}" if backend == "sqlite" else pg_database("fugong_bench_roster")
     roster_db = open_database(fresh)
     roster.list_employees(roster_db)  # the connection open, so the server's CPU is counted
@@ -425,7 +487,8 @@ def run_backend(backend: str, count: int, days: int, folder: Path, workbook: Pat
     rows.append((backend, name, f"{seconds:.1f} s", "", "", f"{cpu:.1f} s", "", ""))
     roster_db.close()
     if backend == "postgresql":
-        drop_pg("fugong_bench_ledger")
+        if keep is None:
+            drop_pg("fugong_bench_ledger")
         drop_pg("fugong_bench_roster")
     return rows
 
@@ -435,16 +498,21 @@ def main() -> None:
     parser.add_argument("--employees", type=int, default=20_000)
     parser.add_argument("--days", type=int, default=90)
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--keep", type=Path, help="keep the built ledger in this folder and reuse it")
+    parser.add_argument("--skip-import", action="store_true", help="leave out the roster import")
     args = parser.parse_args()
+    if args.keep is not None:
+        args.keep.mkdir(parents=True, exist_ok=True)
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
     started = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-ledger-") as name:
         folder = Path(name)
         workbook = folder / "roster.xlsx"
-        roster_workbook(workbook, args.employees)
+        if not args.skip_import:
+            roster_workbook(workbook, args.employees)
         rows: list[tuple[str, ...]] = []
         for backend in backends:
-            rows += run_backend(backend, args.employees, args.days, folder, workbook)
+            rows += run_backend(backend, args.employees, args.days, folder, workbook, args.keep, args.skip_import)
     load = os.getloadavg()
     print(
         f"\n{args.employees:,} employees × 2 readings × {args.days} days; targets: each query ≤ 50 ms and ≤ 5× the "

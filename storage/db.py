@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # The newest migration. A database already at this revision opens without loading Alembic at all (it costs
 # a noticeable part of the start-up); tests check that this is Alembic's head.
-SCHEMA_HEAD = "0019"
+SCHEMA_HEAD = "0016"
 
 
 def _sqlite_connect(dbapi_connection: sqlite3.Connection, _: Any) -> None:
@@ -81,8 +81,12 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     # A server that cannot be reached is said so after CONNECT_TIMEOUT seconds, not after the system's
-    # TCP timeout (minutes, while the window says it is opening the database).
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT})
+    # TCP timeout (minutes, while the window says it is opening the database). No JIT compilation: this
+    # application's queries take milliseconds, and a plan whose estimate crosses jit_above_cost (the ledger's
+    # missing list on 20,000 people) spent 100–140 ms compiling it (bench/bench_ledger.py, EXPLAIN ANALYZE).
+    return create_engine(
+        url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT, "options": "-c jit=off"}
+    )
 
 
 def alembic_config(engine: Engine) -> Config:

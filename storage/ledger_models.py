@@ -9,6 +9,7 @@
   as an account id, when as Unix seconds; no surrogate key (the primary key is (day, employee, half), which
   is also the index of "today"). Readings are audited per batch entered (one audit entry listing them), a
   correction per reading.
+* ``reading_day_counts`` — per day, the readings of each half-day and the people with both, kept by triggers.
 * ``observations`` and ``observation_changes`` — 14-day observation and every change of its dates.
 * ``day_signoffs`` — a signed daily summary (每天汇总): the canonical summary, its hash and the signed files.
 * ``import_mappings`` — which column of a gate camera's export holds what, remembered per source.
@@ -95,8 +96,10 @@ class Employee(Base):
     anonymised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (
-        Index("ix_employees_status", "status"),
+        # covering the headcount (status, not anonymised) and the few outside it (schema 0016)
+        Index("ix_employees_status_anonymised", "status", "anonymised_at"),
         Index("ix_employees_name", "name"),
+        Index("ix_employees_return_date", "return_date"),
     )
 
 
@@ -136,6 +139,20 @@ class HealthReading(Base):
         Index("ix_readings_flagged", "day", sqlite_where=text("flagged = 1"), postgresql_where=text("flagged")),
         {"sqlite_with_rowid": False},
     )
+
+
+class ReadingDayCount(Base):
+    """Per day: how many 上午 and 下午 readings there are and how many people have both, whatever their status
+    (schema 0016). Kept by triggers on ``health_readings`` in the transaction of every insert, delete or change
+    of a key, whoever writes it; never written by the services. The daily summary and the missing list count
+    a day from it instead of reading the day's readings."""
+
+    __tablename__ = "reading_day_counts"
+
+    day: Mapped[dt.date] = mapped_column(DayNumber, primary_key=True, autoincrement=False)
+    morning: Mapped[int] = mapped_column(Integer)
+    afternoon: Mapped[int] = mapped_column(Integer)
+    complete: Mapped[int] = mapped_column(Integer)
 
 
 class Observation(Base):

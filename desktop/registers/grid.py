@@ -72,6 +72,7 @@ class GridColumn(IntEnum):
 
 
 TEMPERATURE_COLUMNS = {GridColumn.MORNING: Half.MORNING, GridColumn.AFTERNOON: Half.AFTERNOON}
+HALF_COLUMN = {half: column for column, half in TEMPERATURE_COLUMNS.items()}
 SYMPTOM_COLUMNS = {GridColumn.MORNING_SYMPTOMS: Half.MORNING, GridColumn.AFTERNOON_SYMPTOMS: Half.AFTERNOON}
 EDITABLE_COLUMNS = (
     GridColumn.MORNING,
@@ -226,18 +227,27 @@ class ReadingGridModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, column), self.index(row, column))
 
     def set_state(self, row: int, half: Half, state: SaveState, error: str = "") -> None:
-        """The window tells how storing a reading went."""
+        """The window tells how storing a reading went. Only a cell whose look changes is repainted: a stored
+        reading looks as it did while pending, and a shift's batch coming back during a keystroke must not
+        repaint the grid (bench/bench_grid.py: 94 rows' repaint was the slowest keystroke)."""
         if not 0 <= row < len(self._rows):
             return
         day = self._rows[row].halves[half]
+        looked = (day.state == SaveState.FAILED, day.save_error)
         day.state = state
         day.save_error = error
-        self._row_changed(row)
+        if (state == SaveState.FAILED, error) != looked:
+            self._cell_changed(row, half)
 
     def mark_late(self, row: int, half: Half) -> None:
-        if 0 <= row < len(self._rows):
+        if 0 <= row < len(self._rows) and not self._rows[row].halves[half].late:
             self._rows[row].halves[half].late = True
-            self._row_changed(row)
+            self._cell_changed(row, half)
+
+    def _cell_changed(self, row: int, half: Half) -> None:
+        """A temperature cell's save state or late mark changed (neither changes the row's flag)."""
+        index = self.index(row, HALF_COLUMN[half])
+        self.dataChanged.emit(index, index)
 
     # --- what the core decided, per row -------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from desktop.registers.grid import (
     Half,
     ReadingGrid,
     ReadingGridModel,
+    SaveState,
     Symptom,
 )
 from tests.gui.helpers import focused
@@ -140,3 +141,28 @@ def test_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester: object) -> N
     view = grid(qtbot)
     type_reading(qtbot, view, "38.0")
     qtmodeltester.check(view.grid_model)  # type: ignore[attr-defined]
+
+
+def test_a_save_s_outcome_repaints_only_the_cells_it_changes(qtbot: QtBot) -> None:
+    """A shift's batch coming back stored looks as it did while pending: no repaint (a keystroke it arrives in
+    stays short); a failure or a late mark changes that one temperature cell, and the row's flag is kept."""
+    view = grid(qtbot, people=4)
+    model = view.grid_model
+    for text in ("36.5", "38.2", "36.6"):
+        type_reading(qtbot, view, text)
+    changed: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda first, last, _roles=(): changed.append((first.row(), first.column(), last.row(), last.column()))
+    )
+    for row in range(3):
+        model.set_state(row, Half.MORNING, SaveState.SAVED)
+    assert changed == []
+    model.set_state(1, Half.MORNING, SaveState.FAILED, "数据库已锁定")
+    model.mark_late(2, Half.MORNING)
+    model.mark_late(2, Half.MORNING)  # already marked: nothing to repaint
+    morning = int(GridColumn.MORNING)
+    assert changed == [(1, morning, 1, morning), (2, morning, 2, morning)]
+    assert model.index(1, GridColumn.MORNING).data() == "38.2（未保存）" and model.is_flagged(1)
+    assert model.index(2, GridColumn.MORNING).data() == "36.6（补录）" and not model.is_flagged(2)
+    model.set_state(1, Half.MORNING, SaveState.SAVED)
+    assert changed[-1] == (1, morning, 1, morning) and model.index(1, GridColumn.MORNING).data() == "38.2"
