@@ -442,6 +442,15 @@ class LedgerSettingsDialog(QDialog):
                 .replace("%2", preview.cutoff.isoformat()),
                 self.tr("· 删除体温记录 %1 条%2").replace("%1", f"{preview.readings:,}").replace("%2", days),
                 self.tr("· 删除医学观察 %1 条（含其变更记录）").replace("%1", f"{preview.observations:,}"),
+                *(
+                    [
+                        self.tr("· 其中仍在进行的医学观察 %1 条先于今日结束（疫情防控期已结束，记入审计记录）").replace(
+                            "%1", f"{preview.observations_ended:,}"
+                        )
+                    ]
+                    if preview.observations_ended
+                    else []
+                ),
                 self.tr("· 匿名化人员 %1 人（姓名改为“已匿名 #编号”，身份证号、手机号、宿舍、返回地清空）").replace(
                     "%1", f"{preview.anonymised:,}"
                 ),

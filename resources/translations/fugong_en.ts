@@ -2906,7 +2906,7 @@
     <message>
         <location filename="../../desktop/registers/ledger_settings.py" line="133"/>
         <source>本单位告知书的全文，或其存放位置（如“见员工手册第 5 章”）；留空则使用本程序所附该版本的文本。</source>
-        <translation>The company's own notice in full, or where it is kept (such as “see chapter 5 of the staff handbook”); empty: the text of that version this application holds.</translation>
+        <translation>The company&apos;s own notice in full, or where it is kept (such as “see chapter 5 of the staff handbook”); empty: the text of that version this application holds.</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/ledger_settings.py" line="136"/>
@@ -3061,42 +3061,47 @@
         <translation>· %1 observation(s) deleted (with their changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="445"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="447"/>
+        <source>· 其中仍在进行的医学观察 %1 条先于今日结束（疫情防控期已结束，记入审计记录）</source>
+        <translation>· of them, %1 running observation(s) ended today first (the epidemic period is over; recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="454"/>
         <source>· 匿名化人员 %1 人（姓名改为“已匿名 #编号”，身份证号、手机号、宿舍、返回地清空）</source>
         <translation>· %1 people anonymised (name replaced by their roster number; ID number, phone, dormitory and origin blanked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="448"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="457"/>
         <source>保留：已签署的每日汇总 %1 份、同意记录、审计记录，以及本次清理的记录。</source>
         <translation>Kept: %1 signed daily summaries, the consent records, the audit trail, and the record of this removal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="451"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="460"/>
         <source>以上只是预览，尚未删除任何数据。</source>
         <translation>This is only a preview; nothing has been deleted yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="464"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="473"/>
         <source>执行清理</source>
         <translation>Remove now</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="466"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="475"/>
         <source>将删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人。删除后无法恢复。确定执行吗？</source>
         <translation>%1 reading(s) and %2 observation(s) will be deleted and %3 people anonymised. This cannot be undone. Remove them?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="483"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="492"/>
         <source>未执行清理，没有删除任何数据。</source>
         <translation>Not removed; nothing was deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="486"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="495"/>
         <source>正在清理……</source>
         <translation>Removing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="493"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="502"/>
         <source>清理完成：删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人；已记录本次清理。</source>
         <translation>Removed: %1 reading(s) and %2 observation(s) deleted, %3 people anonymised; this removal is recorded.</translation>
     </message>
