@@ -2955,153 +2955,153 @@
     </message>
     <message>
         <location filename="../../desktop/registers/ledger_settings.py" line="180"/>
-        <source>到期后删除体温记录和已结束的医学观察；离岗且已无记录的人员匿名化（姓名、身份证号、手机号、宿舍、返回地清空）。疫情防控期结束后，全部体温记录删除、全部人员匿名化。已签署的每日汇总、同意记录和审计记录保留；每次清理都记录删除了什么。</source>
-        <translation>Past the retention, readings and ended observations are deleted; people who left and have no record left are anonymised (name, ID number, phone, dormitory and origin blanked). Once the epidemic period is over, every reading is deleted and everyone anonymised. Signed daily summaries, consent records and the audit trail stay; each removal records what it removed.</translation>
+        <source>到期后删除体温记录和已结束的医学观察（仍在观察的人员及其观察保留至观察结束）；离岗且已无记录的人员匿名化（姓名、身份证号、手机号、宿舍、返回地清空）。疫情防控期结束后，仍在进行的医学观察于清理当日结束，全部体温记录和医学观察删除、全部人员匿名化。已签署的每日汇总、同意记录和审计记录保留；每次清理都记录删除了什么。</source>
+        <translation>Past the retention, readings and ended observations are deleted (people still under observation keep it, and their record, until it ends); people who left and have no record left are anonymised (name, ID number, phone, dormitory and origin blanked). Once the epidemic period is over, observations still running end on the day of the removal, every reading and observation is deleted and everyone anonymised. Signed daily summaries, consent records and the audit trail stay; each removal records what it removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="194"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="195"/>
         <source>点“预览清理”查看将删除和匿名化的数据；预览不修改任何数据。</source>
         <translation>Click Preview removal to see what would be deleted and anonymised; a preview changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="195"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="196"/>
         <source>个人健康信息保存期限（个人信息保护）</source>
         <translation>Retention of personal health data (personal information protection)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="200"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="201"/>
         <source>保存期限已修改但尚未保存：预览和清理按已保存的设置进行，请先保存。</source>
         <translation>The retention was changed but not saved: a preview and a removal follow the saved setting, so save it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="250"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="251"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="278"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="279"/>
         <source>现行 %1 版。%2 人尚未同意现行版本（含只同意过旧版本的人员），需在花名册中重新登记同意；体温登记不受影响。</source>
         <translation>Version %1 in force. %2 people have not agreed to it (including those who agreed only to an older version): record their consent again in the roster; temperature checks are not affected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="284"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="285"/>
         <source>现行 %1 版。花名册中所有人员均已同意现行版本。</source>
         <translation>Version %1 in force. Everyone on the roster has agreed to it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="294"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="295"/>
         <source>已执行的清理：</source>
         <translation>Removals made:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="297"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="298"/>
         <source>%1（UTC） %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人</source>
         <translation>%1 (UTC) %2: %3; before %4, %5 reading(s) and %6 observation(s) deleted, %7 people anonymised</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="344"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="345"/>
         <source>操作未完成。</source>
         <translation>Not done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="344"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="345"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="355"/>
-        <location filename="../../desktop/registers/ledger_settings.py" line="377"/>
-        <location filename="../../desktop/registers/ledger_settings.py" line="404"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="356"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="378"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="405"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="362"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="363"/>
         <source>发热阈值已改为 %1 °C；已录入的体温保留录入时的判断。</source>
         <translation>The fever threshold is now %1 °C; readings already entered keep the judgement they got.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="389"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="390"/>
         <source>现行告知书已由 %1 版改为 %2 版。</source>
         <translation>The notice in force changed from version %1 to version %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="392"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="393"/>
         <source>告知书设置已保存。</source>
         <translation>Notice saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="412"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="413"/>
         <source>保存期限设置已保存。</source>
         <translation>Retention saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="422"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="423"/>
         <source>正在统计……</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="432"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="433"/>
         <source>（%1 至 %2）</source>
         <translation> (%1 to %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="440"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="441"/>
         <source>按“%1”清理，删除 %2 之前的个人健康信息：</source>
         <translation>Removal because %1: personal health data before %2:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="443"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="444"/>
         <source>· 删除体温记录 %1 条%2</source>
         <translation>· %1 reading(s) deleted%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="444"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="445"/>
         <source>· 删除医学观察 %1 条（含其变更记录）</source>
         <translation>· %1 observation(s) deleted (with their changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="447"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="448"/>
         <source>· 其中仍在进行的医学观察 %1 条先于今日结束（疫情防控期已结束，记入审计记录）</source>
         <translation>· of them, %1 running observation(s) ended today first (the epidemic period is over; recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="454"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="455"/>
         <source>· 匿名化人员 %1 人（姓名改为“已匿名 #编号”，身份证号、手机号、宿舍、返回地清空）</source>
         <translation>· %1 people anonymised (name replaced by their roster number; ID number, phone, dormitory and origin blanked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="457"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="458"/>
         <source>保留：已签署的每日汇总 %1 份、同意记录、审计记录，以及本次清理的记录。</source>
         <translation>Kept: %1 signed daily summaries, the consent records, the audit trail, and the record of this removal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="460"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="461"/>
         <source>以上只是预览，尚未删除任何数据。</source>
         <translation>This is only a preview; nothing has been deleted yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="473"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="474"/>
         <source>执行清理</source>
         <translation>Remove now</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="475"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="476"/>
         <source>将删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人。删除后无法恢复。确定执行吗？</source>
         <translation>%1 reading(s) and %2 observation(s) will be deleted and %3 people anonymised. This cannot be undone. Remove them?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="492"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="493"/>
         <source>未执行清理，没有删除任何数据。</source>
         <translation>Not removed; nothing was deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="495"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="496"/>
         <source>正在清理……</source>
         <translation>Removing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="502"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="503"/>
         <source>清理完成：删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人；已记录本次清理。</source>
         <translation>Removed: %1 reading(s) and %2 observation(s) deleted, %3 people anonymised; this removal is recorded.</translation>
     </message>
