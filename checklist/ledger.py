@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
@@ -821,8 +822,18 @@ CONSENT_PURPOSE = "epidemic_control"
 CONSENT_PURPOSE_ZH = "仅用于本次疫情防控"
 CONSENT_PURPOSE_EN = "epidemic control only"
 CONSENT_EARLIEST = dt.date(2020, 1, 1)
-CONSENT_FIELD_ZH = {"consented_on": "同意日期", "notice_version": "告知书版本", "purpose": "用途"}
-CONSENT_FIELD_EN = {"consented_on": "Consent date", "notice_version": "Notice version", "purpose": "Purpose"}
+CONSENT_FIELD_ZH = {
+    "consented_on": "同意日期",
+    "notice_version": "告知书版本",
+    "notice_text": "告知书内容",
+    "purpose": "用途",
+}
+CONSENT_FIELD_EN = {
+    "consented_on": "Consent date",
+    "notice_version": "Notice version",
+    "notice_text": "Notice text",
+    "purpose": "Purpose",
+}
 
 PRIVACY_NOTICES: dict[str, tuple[str, str]] = {
     "1.0": (
@@ -888,4 +899,74 @@ def validate_consent(
             "consented_on", f"{day.isoformat()} is before 2020", f"{day.isoformat()} 早于 2020 年，不是本次疫情期间"
         )
     version = clean_text("notice_version", notice_version, 20, required=True)
-    return day, version
+    return day, normalise_notice_version(version)
+
+
+# A notice version is a real version: one to four numbers (each at most six digits) separated by dots or
+# hyphens — "1", "1.2", "2020-02", "2020-02-15". It is compared number by number, never as text (so 10 > 9,
+# 1.10 > 1.9, 2020-02 = 2020-2), and trailing zeros do not count (1 = 1.0 = 1.0.0), the way PEP 440 compares
+# release numbers. Letters are refused: "v2", "第二版", "2a" could not be ordered without guessing.
+NOTICE_VERSION = re.compile(r"\d{1,6}(?:[.-]\d{1,6}){0,3}")
+
+
+def normalise_notice_version(text: str) -> str:
+    """``text`` as a notice version (full-width digits and dots folded, spaces around dropped), or
+    :class:`LedgerError` saying in one sentence what a version looks like."""
+    from checklist.messages import msg
+
+    folded = unicodedata.normalize("NFKC", text).strip()
+    if not NOTICE_VERSION.fullmatch(folded):
+        refusal = msg("ledger.notice_version_format", version=text.strip()[:20])
+        raise LedgerError("notice_version", refusal.en, refusal.zh)
+    return folded
+
+
+def notice_version_key(version: str) -> tuple[int, ...] | None:
+    """The numbers of a notice version without its trailing zeros (what versions are compared by); None for a
+    text that is not a version (a record made before versions were checked: it counts as older than any)."""
+    try:
+        folded = normalise_notice_version(version)
+    except LedgerError:
+        return None
+    numbers = [int(part) for part in re.split(r"[.-]", folded)]
+    while len(numbers) > 1 and numbers[-1] == 0:
+        numbers.pop()
+    return tuple(numbers)
+
+
+def _order(version: str) -> tuple[int, tuple[int, ...]]:
+    key = notice_version_key(version)
+    return (0, ()) if key is None else (1, key)
+
+
+def notice_at_least(version: str, current: str) -> bool:
+    """Whether a consent to notice ``version`` covers notice ``current``: the same or a later version."""
+    mine, theirs = notice_version_key(version), notice_version_key(current)
+    return mine is not None and theirs is not None and mine >= theirs
+
+
+def newest_notice_version(versions: Iterable[str]) -> str | None:
+    """The newest of the versions a person consented to (by version, not by text); None for none."""
+    return max(versions, key=_order, default=None)
+
+
+class ConsentState(StrEnum):
+    """Where a person stands against the notice in force."""
+
+    NONE = "none"  # no consent recorded
+    CURRENT = "current"  # consented to the notice in force or a later one
+    OUTDATED = "outdated"  # consented only to an older notice: to be asked again
+
+
+def consent_state(versions: Iterable[str], current: str) -> ConsentState:
+    """A person's consent (the versions they consented to) against the notice in force.
+
+    An outdated or missing consent blocks nothing in the ledger: the twice-daily checks, observation and the
+    daily summary are what the epidemic-control rules require of the company for everyone on site (GN 一;
+    PIPL art. 13(1)(4) lets health data be processed without consent to respond to a public-health emergency),
+    so refusing a reading would only leave a fever unrecorded. It is shown in the roster (需重新同意) and listed
+    by :func:`storage.roster.list_employees` ``without_consent_to``, so the officer asks the person again."""
+    given = list(versions)
+    if not given:
+        return ConsentState.NONE
+    return ConsentState.CURRENT if any(notice_at_least(v, current) for v in given) else ConsentState.OUTDATED

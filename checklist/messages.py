@@ -260,6 +260,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "account.exists": ("an account named {name!r} already exists", "已有名为“{name}”的账户"),
     "account.unknown": ("no account {name!r}", "没有账户“{name}”"),
     # companies
+    "ledger.notice_version_format": (
+        "“{version}” is not a version number: write numbers separated by dots or hyphens, such as 1, 1.2 or 2020-02",
+        "“{version}”不是版本号：请写以点或连字符分隔的数字，如 1、1.2 或 2020-02",
+    ),
     "company.name_missing": ("the company needs a name", "企业需要名称"),
     "company.type_unknown": ("company type {type!r} is not one of {known}", "企业类型“{type}”不是以下之一：{known}"),
     "company.headcount_negative": ("the headcount cannot be negative", "员工人数不能为负数"),

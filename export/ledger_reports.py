@@ -8,6 +8,9 @@ The API (stable; the desktop and the command line use it):
 * :func:`summary_record` → the canonical daily summary (a dict; IDs and phones masked), :func:`write_summary`
   (PDF / workbook / JSON: a signed day's files byte for byte), :func:`sign_day` (the person in charge signs; the
   day is sealed), :func:`verify_day` → :class:`DayCheck` lines (a later change of the day's readings fails).
+* The company's logo (issue 17; :mod:`storage.logo`) is printed above the summary's title and at the top right of
+  its 汇总 sheet, by the functions the inspection report uses (:func:`export.pdf.logo_flowables`,
+  :func:`export.xlsx.place_logo`); :func:`summary_logo` finds it.
 """
 
 from __future__ import annotations
@@ -177,16 +180,37 @@ def record_digest(record: Mapping[str, Any]) -> str:
     return hashlib.sha256(record_bytes(record)).hexdigest()
 
 
-def render_summary_pdf(record: Mapping[str, Any], signer: DaySigner | None = None) -> tuple[bytes, SignatureBox]:
-    """The printable summary for the CDC (A4) and where its signature box is (page index, rectangle)."""
+def summary_logo(db: Database, company: str = "") -> bytes | None:
+    """The logo to print on a daily summary for ``company``: that company's, found by name; with no name, the
+    first company's (the one whose name the desktop prints, ``desktop.registers.summary.company_name``); None
+    when a named company is not in the database or has no logo — never another company's."""
+    from sqlalchemy import select
+
+    from storage.models import Company
+
+    with db.session() as session:
+        query = select(Company.logo_png).order_by(Company.id).limit(1)
+        if company:
+            query = query.where(Company.name == company)
+        return session.scalar(query)
+
+
+def render_summary_pdf(
+    record: Mapping[str, Any], signer: DaySigner | None = None, logo_png: bytes | None = None
+) -> tuple[bytes, SignatureBox]:
+    """The printable summary for the CDC (A4), with the company's logo above the title when there is one, and
+    where its signature box is (page index, rectangle)."""
     from reportlab.lib.units import mm
     from reportlab.platypus import Spacer
+
+    from export.pdf import logo_flowables
 
     sheet = DaySheet()
     p, table = sheet.p, sheet.table
     title, heading, small, body = sheet.title, sheet.heading, sheet.small, sheet.body
 
     story: list[Any] = [
+        *logo_flowables(logo_png),
         p("员工健康状况每日汇总（每天汇总）", title),
         p(f"单位：{record['company'] or '—'}　　日期：{record['day']}　　依据：GN 一（二）；BJHQ 二"),
         Spacer(1, 3 * mm),
@@ -280,10 +304,15 @@ def render_summary_pdf(record: Mapping[str, Any], signer: DaySigner | None = Non
     return sheet.render(story, signer, f"每日汇总 {record['day']}", f"复工自查 · 每日汇总 {record['day']}")
 
 
-def render_summary_xlsx(record: Mapping[str, Any], signer: DaySigner | None = None) -> bytes:
-    """The summary as a workbook: 汇总, 发热及症状, 缺测, 观察中, 签名 (IDs and phones masked)."""
+def render_summary_xlsx(
+    record: Mapping[str, Any], signer: DaySigner | None = None, logo_png: bytes | None = None
+) -> bytes:
+    """The summary as a workbook: 汇总 (with the company's logo at its top right), 发热及症状, 缺测, 观察中, 签名
+    (IDs and phones masked)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+
+    from export.xlsx import place_logo
 
     workbook = Workbook()
     sheet = workbook.active
@@ -313,6 +342,9 @@ def render_summary_xlsx(record: Mapping[str, Any], signer: DaySigner | None = No
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 70
+    if logo_png:
+        sheet.column_dimensions["C"].width = 45  # room beside the title's overflow for the picture
+        place_logo(sheet, logo_png, last_column=3)
 
     def listing(title: str, header: list[str], data: list[list[Any]]) -> None:
         page = workbook.create_sheet(title)
@@ -399,8 +431,9 @@ def write_summary(
         pdf_bytes, xlsx_bytes, p7s = signoff.pdf, signoff.xlsx, signoff.xlsx_p7s
     else:
         record = summary_record(db, day, company)
-        pdf_bytes = render_summary_pdf(record)[0] if pdf is not None else None
-        xlsx_bytes = render_summary_xlsx(record) if xlsx is not None else None
+        logo = summary_logo(db, company) if pdf is not None or xlsx is not None else None
+        pdf_bytes = render_summary_pdf(record, logo_png=logo)[0] if pdf is not None else None
+        xlsx_bytes = render_summary_xlsx(record, logo_png=logo) if xlsx is not None else None
         p7s = None
     if pdf is not None and pdf_bytes is not None:
         atomic_write(pdf, pdf_bytes)
@@ -434,12 +467,13 @@ def sign_day(db: Database, day: dt.date, user_name: str, password: str, company:
     record = summary_record(db, day, company)
     digest = record_digest(record)
     signer = DaySigner(user.name, user.role, utcnow())
-    pdf, (page, box) = render_summary_pdf(record, signer)
+    logo = summary_logo(db, company)
+    pdf, (page, box) = render_summary_pdf(record, signer, logo)
     stamp = f"每日汇总负责人签署：{user.name}（{ROLE_ZH.get(user.role, user.role)}）\n时间：%(ts)s\n汇总哈希：{digest[:32]}\n{digest[32:]}"
     signed_pdf = sign_pdf(
         pdf, identity, SIGNATURE_FIELD, box, page, stamp, reason="每日汇总负责人签署", meaning="inspector"
     )
-    xlsx = render_summary_xlsx(record, signer)
+    xlsx = render_summary_xlsx(record, signer, logo)
     p7s = cms_sign_detached(xlsx, identity, "inspector")
     signoff = DaySignOff(
         day=day,

@@ -427,7 +427,7 @@ def cover(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None = Non
     )
     generated = local_time(content.generated_at_utc, local_zone)
     return [
-        *_logo(content.logo_png),
+        *logo_flowables(content.logo_png),
         st.p(REPORT_TITLE_ZH, st.title),
         st.p(f"{content.report_id} · {content.status_zh} · 生成于 {generated}", st.centered),
         Spacer(1, 5 * mm),
@@ -440,8 +440,9 @@ def cover(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None = Non
 LOGO_BOX = (50 * mm, 18 * mm)  # the most a logo takes above the cover's title
 
 
-def _logo(png: bytes | None) -> list[Flowable]:
-    """The company's logo, centred above the title and scaled to fit LOGO_BOX; nothing without one."""
+def logo_flowables(png: bytes | None) -> list[Flowable]:
+    """The company's logo, centred above the title and scaled to fit LOGO_BOX; nothing without one. The
+    inspection report's cover and the daily health summary both print it through this one function."""
     if not png:
         return []
     width, height = ImageReader(io.BytesIO(png)).getSize()

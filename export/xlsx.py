@@ -278,16 +278,17 @@ def _count_row(catalog: str, title: str, counts: Counts) -> list[Any]:
 LOGO_HEIGHT_PX = 60
 
 
-def _place_logo(ws: Worksheet, png: bytes) -> None:
-    """The company's logo at the top right of the overview, 60 px high (the picture itself is not a cell, so
-    it cannot carry a formula or change what the cells say)."""
+def place_logo(ws: Worksheet, png: bytes, last_column: int = len(SUMMARY_COLUMNS)) -> None:
+    """The company's logo at the top right of a sheet whose last column is ``last_column`` (the overview's,
+    unless told), 60 px high (the picture itself is not a cell, so it cannot carry a formula or change what the
+    cells say). The daily health summary's 汇总 sheet places it through this one function too."""
     from openpyxl.drawing.image import Image as SheetImage
 
     picture = SheetImage(io.BytesIO(png))
     scale = LOGO_HEIGHT_PX / picture.height
     picture.height, picture.width = LOGO_HEIGHT_PX, round(picture.width * scale)
     # Anchored so that its right edge stays inside the last column: a picture past it is cut off in print.
-    column, room = len(SUMMARY_COLUMNS), 0.0
+    column, room = last_column, 0.0
     while column > 2:
         room += (ws.column_dimensions[get_column_letter(column)].width or 8.43) * 7  # characters → pixels
         if room >= picture.width * 1.6:  # with room to spare: spreadsheet programs measure columns differently
@@ -328,7 +329,7 @@ def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
     for column in range(1, len(SUMMARY_COLUMNS) + 1):
         ws.cell(last, column).font = HEADER_FONT
     if content.logo_png:
-        _place_logo(ws, content.logo_png)
+        place_logo(ws, content.logo_png)
     severe_row = last + 2
     put(ws, severe_row, 1, f"严重不合格项（{len(content.severe_failures)}）").font = HEADER_FONT
     for offset, item in enumerate(content.severe_failures, start=1):

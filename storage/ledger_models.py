@@ -246,4 +246,5 @@ class LedgerSettings(Base):
     fever_threshold_c: Mapped[float] = mapped_column(Float, default=DEFAULT_FEVER_THRESHOLD_C)
     retention_days: Mapped[int | None] = mapped_column(Integer)
     epidemic_over_on: Mapped[dt.date | None] = mapped_column(Date)
-    notice_version: Mapped[str] = mapped_column(String(20), default="1.0")
+    notice_version: Mapped[str] = mapped_column(String(20), default="1.0")  # checklist.ledger.NOTICE_VERSION
+    notice_text: Mapped[str] = mapped_column(Text, default="", server_default="")  # or where the company keeps it

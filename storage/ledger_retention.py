@@ -11,6 +11,20 @@ what a run would remove, changing nothing; :func:`retention_runs` lists the runs
 * Epidemic over (from the day declared): every reading and observation is deleted and every person on the
   roster anonymised (name replaced by "已匿名 #id", ID number, phone and where they returned from blanked).
 
+An observation still running is handled by the same two cases, and the choice is deliberate:
+
+* N days: a running observation is **kept**, with its person (who is then not anonymised): its purpose is not
+  yet achieved, and PIPL art. 19 keeps data for the shortest time the purpose needs, not less — deleting the
+  record of someone still in quarantine would hide them from the daily summary (GN 一（二）) and from the
+  BJTG 三 check that nobody returns to work before the 14 days end. Their readings older than the cutoff go as
+  everyone's do, so a signed day's record stays whole or wholly removed and its check still holds.
+* Epidemic over: a running observation is **ended** on the day of the run (audited: the observation's update,
+  and the run's record lists it as ended), then deleted with the rest. The declaration ends the one purpose
+  the data was collected for (the notice: 仅用于本次疫情防控; 社区防控信息化指引 三（三）), and PIPL
+  art. 47(1)(一) then requires deletion; refusing the run for that person would keep sensitive data past its
+  purpose, and leaving the observation open on an anonymised person would leave a record nobody can act on.
+  The person's status is left as it was, as :func:`storage.ledger.end_observation` leaves it.
+
 What stays: the ``retention_runs`` row (counts, the day range and the anonymised roster numbers — no personal
 data), the signed daily summaries (``day_signoffs``), consent records (date, notice version, purpose), and the
 audit trail, which never held names, ID numbers or phones (readings appear there by roster number only).
@@ -22,6 +36,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from checklist.ledger import EmployeeStatus
 from checklist.workflow import ACCOUNT_ADMIN_ROLES
@@ -49,6 +64,10 @@ class RetentionReport:
     readings: int
     observations: int
     anonymised: int
+    observations_ended: int = 0  # running observations ended by the run (epidemic over) before their removal
+
+
+RETENTION_END_REASON = "疫情防控期已宣布结束，个人健康信息按保存期限删除"
 
 
 def anonymised_name(employee_id: int) -> str:
@@ -78,9 +97,12 @@ def run_retention(db: Database, actor: str, today: dt.date | None = None) -> Ret
             session.scalar(select(func.count()).select_from(HealthReading).where(HealthReading.day < cutoff)) or 0
         )
         session.execute(delete(HealthReading).where(HealthReading.day < cutoff))
-        old = select(Observation.id).where(Observation.end < cutoff)
-        if reason == "days":
-            old = old.where(~Observation.active)
+        ended: list[int] = []
+        if reason == "epidemic_over":
+            ended = _end_running_observations(session, today)
+            old = select(Observation.id)
+        else:
+            old = select(Observation.id).where(Observation.end < cutoff, ~Observation.active)
         observation_ids = list(session.scalars(old))
         for start in range(0, len(observation_ids), 900):
             chunk = observation_ids[start : start + 900]
@@ -113,6 +135,16 @@ def run_retention(db: Database, actor: str, today: dt.date | None = None) -> Ret
             audit.record_event(
                 session, "retention", "health_readings", None, None, {"deleted": readings, "before": cutoff.isoformat()}
             )
+        if ended:
+            audit.record_event(
+                session,
+                "retention",
+                "observations",
+                None,
+                None,
+                {"ended": ended, "on": today.isoformat()},
+                RETENTION_END_REASON,
+            )
         run = RetentionRun(
             by=actor,
             cutoff=cutoff,
@@ -121,12 +153,27 @@ def run_retention(db: Database, actor: str, today: dt.date | None = None) -> Ret
                 "readings": readings,
                 "reading_days": [first_day.isoformat(), last_day.isoformat()] if first_day else [],
                 "observations": len(observation_ids),
+                "observations_ended": ended,
                 "anonymised_employees": anonymised,
             },
         )
         session.add(run)
         session.flush()
-        return RetentionReport(run.id, reason, cutoff, readings, len(observation_ids), len(anonymised))
+        return RetentionReport(run.id, reason, cutoff, readings, len(observation_ids), len(anonymised), len(ended))
+
+
+def _end_running_observations(session: Session, today: dt.date) -> list[int]:
+    """End every running observation on ``today`` (the epidemic was declared over): not active, ended today,
+    its last day no later than today. Each is an audited update; the ids are returned for the run's record."""
+    ended: list[int] = []
+    for observation in session.scalars(select(Observation).where(Observation.active).order_by(Observation.id)):
+        observation.active = False
+        observation.ended_on = today
+        if observation.end > today:
+            observation.end = max(today, observation.start)
+        ended.append(observation.id)
+    session.flush()  # the updates reach the audit trail before the rows are deleted
+    return ended
 
 
 def removed_by_retention(db: Database, day: dt.date) -> int | None:
@@ -148,6 +195,7 @@ class RetentionPreview:
     observations: int
     anonymised: int  # people whose name, ID number, phone, dormitory and origin would be blanked
     signed_days_kept: int  # signed daily summaries, which stay
+    observations_ended: int = 0  # running observations the run would end first (epidemic over)
 
 
 def preview_retention(db: Database, today: dt.date | None = None) -> RetentionPreview:
@@ -172,10 +220,13 @@ def preview_retention(db: Database, today: dt.date | None = None) -> RetentionPr
                 HealthReading.day < cutoff
             )
         ).one()
-        old = select(func.count(Observation.id)).where(Observation.end < cutoff)
+        old = select(func.count(Observation.id))
         if reason == "days":
-            old = old.where(~Observation.active)
+            old = old.where(Observation.end < cutoff, ~Observation.active)
         observations = session.scalar(old) or 0
+        running = 0
+        if reason == "epidemic_over":
+            running = session.scalar(select(func.count(Observation.id)).where(Observation.active)) or 0
         who = select(func.count(Employee.id)).where(Employee.anonymised_at.is_(None))
         if reason == "days":
             # after the run: no reading before the cutoff is left, nor an observation it removes
@@ -198,6 +249,7 @@ def preview_retention(db: Database, today: dt.date | None = None) -> RetentionPr
             int(observations),
             int(anonymised),
             int(signed),
+            int(running),
         )
 
 

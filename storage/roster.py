@@ -9,7 +9,11 @@ The service API (stable; the desktop's ``desktop/registers/`` and the command li
   keys, validated by :func:`checklist.ledger.validate_employee`.
 * :func:`unmask` → (ID number, phone) in full — managers only; every unmasking is an audit entry.
 * :func:`record_consent` — the consent record (date, notice version, purpose: epidemic control only); the same
-  version again corrects the date. :func:`consent_records` lists a person's records.
+  version again (1 = 1.0) corrects the date. :func:`consent_records` lists a person's records.
+* :func:`current_notice` → :class:`NoticeView` (the notice in force: version, text or reference) and
+  :func:`set_notice` (managers only; audited, old → new). Versions are compared as versions
+  (:func:`checklist.ledger.notice_at_least`), never as text: a consent to an older notice is shown as needing
+  consent again (:attr:`EmployeeView.consent_current`); :func:`needing_consent` counts those people.
 * :func:`roster_posts` — the posts on the roster, for the filter by post.
 * :func:`check_roster` → :class:`RosterCheck` (nothing stored: bad rows with row number and reason, duplicates
   in the file and against the roster), then :func:`commit_roster` stores the good rows — all or nothing,
@@ -24,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from sqlalchemy import func, insert, or_, select, text
 from sqlalchemy.orm import Session
@@ -33,6 +37,7 @@ from checklist.ledger import (
     CONSENT_FIELD_EN,
     CONSENT_FIELD_ZH,
     CONSENT_PURPOSE,
+    DEFAULT_FEVER_THRESHOLD_C,
     FIELD_EN,
     FIELD_ZH,
     EmployeeInput,
@@ -41,6 +46,10 @@ from checklist.ledger import (
     duplicate_key,
     mask_id_number,
     mask_phone,
+    newest_notice_version,
+    normalise_notice_version,
+    notice_at_least,
+    notice_version_key,
     validate_consent,
     validate_employee,
 )
@@ -48,7 +57,7 @@ from checklist.workflow import ACCOUNT_ADMIN_ROLES
 from storage import audit
 from storage.db import Database
 from storage.errors import InvalidInputError, NotFoundError
-from storage.ledger_models import ConsentRecord, Employee, Observation
+from storage.ledger_models import ConsentRecord, Employee, LedgerSettings, Observation
 from storage.models import utcnow
 from storage.unit_of_work import check_permission, unit_of_work
 
@@ -87,6 +96,7 @@ class EmployeeView:
     returned_from: str
     consent_version: str | None  # the newest notice version consented to; None: no consent recorded
     anonymised: bool = False
+    consent_current: bool = False  # consented to the notice in force (or a later one)
 
 
 def _ledger_error(error: LedgerError, row: int | None = None) -> InvalidInputError:
@@ -117,17 +127,42 @@ def page_bounds(offset: int, limit: int) -> tuple[int, int]:
     return offset, limit
 
 
-def _consent_subquery() -> Any:
-    return (
-        select(func.max(ConsentRecord.notice_version))
-        .where(ConsentRecord.employee_id == Employee.id)
-        .correlate(Employee)
-        .scalar_subquery()
-    )
+DEFAULT_NOTICE_VERSION = "1.0"
 
 
-def _view(row: Any) -> EmployeeView:
-    employee: Employee = row[0]
+def _notice_version(session: Session) -> str:
+    settings = session.get(LedgerSettings, 1)
+    return settings.notice_version if settings is not None else DEFAULT_NOTICE_VERSION
+
+
+def _consented_versions(session: Session, employee_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The notice versions each person consented to (a page of people: a few rows each)."""
+    found: dict[int, list[str]] = {}
+    for start in range(0, len(employee_ids), 900):
+        for employee_id, version in session.execute(
+            select(ConsentRecord.employee_id, ConsentRecord.notice_version).where(
+                ConsentRecord.employee_id.in_(employee_ids[start : start + 900])
+            )
+        ):
+            found.setdefault(employee_id, []).append(version)
+    return found
+
+
+def _covering_versions(session: Session, current: str) -> list[str]:
+    """The versions on record that cover notice ``current`` (the same or later, compared as versions). There
+    are a handful of distinct versions however long the roster, so they are compared here and the database
+    is asked by the list."""
+    stored = session.scalars(select(ConsentRecord.notice_version).distinct()).all()
+    return sorted(v for v in stored if notice_at_least(v, current))
+
+
+def _views(session: Session, employees: Sequence[Employee]) -> list[EmployeeView]:
+    current = _notice_version(session)
+    versions = _consented_versions(session, [e.id for e in employees])
+    return [_view(e, versions.get(e.id, []), current) for e in employees]
+
+
+def _view(employee: Employee, versions: list[str], current: str) -> EmployeeView:
     return EmployeeView(
         id=employee.id,
         name=employee.name,
@@ -141,8 +176,9 @@ def _view(row: Any) -> EmployeeView:
         status=employee.status,
         return_date=employee.return_date,
         returned_from=employee.returned_from,
-        consent_version=row[1],
+        consent_version=newest_notice_version(versions),
         anonymised=employee.anonymised_at is not None,
+        consent_current=any(notice_at_least(v, current) for v in versions),
     )
 
 
@@ -159,9 +195,10 @@ def list_employees(
 ) -> Page[EmployeeView]:
     """One page of the roster ordered by id; ``search`` matches name, department or dormitory room;
     ``categories`` keeps the people of those categories (e.g. :data:`checklist.ledger.LOGISTICS_CATEGORIES`),
-    ``post`` those of that post; ``without_consent_to`` keeps those with no consent to that notice version."""
+    ``post`` those of that post; ``without_consent_to`` keeps those with no consent to that notice version or a
+    later one (an older version does not count)."""
     offset, limit = page_bounds(offset, limit)
-    query = select(Employee, _consent_subquery())
+    query = select(Employee)
     count = select(func.count(Employee.id))
     conditions = []
     if status:
@@ -170,11 +207,6 @@ def list_employees(
         conditions.append(Employee.category.in_(sorted(categories)))
     if post:
         conditions.append(Employee.post == post)
-    if without_consent_to is not None:
-        consented = select(ConsentRecord.id).where(
-            ConsentRecord.employee_id == Employee.id, ConsentRecord.notice_version == without_consent_to
-        )
-        conditions.append(~consented.exists())
     if search.strip():
         pattern = f"%{search.strip()}%"
         conditions.append(
@@ -184,9 +216,15 @@ def list_employees(
         query = query.where(condition)
         count = count.where(condition)
     with db.session() as session:
+        if without_consent_to is not None:
+            consented = select(ConsentRecord.id).where(
+                ConsentRecord.employee_id == Employee.id,
+                ConsentRecord.notice_version.in_(_covering_versions(session, without_consent_to)),
+            )
+            query, count = query.where(~consented.exists()), count.where(~consented.exists())
         total = session.scalar(count) or 0
-        rows = session.execute(query.order_by(Employee.id).offset(offset).limit(limit)).all()
-        return Page([_view(r) for r in rows], total, offset, limit)
+        employees = session.scalars(query.order_by(Employee.id).offset(offset).limit(limit)).all()
+        return Page(_views(session, employees), total, offset, limit)
 
 
 def roster_posts(db: Database, limit: int = 200) -> list[str]:
@@ -204,10 +242,7 @@ def roster_posts(db: Database, limit: int = 200) -> list[str]:
 
 def get_employee(db: Database, employee_id: int) -> EmployeeView:
     with db.session() as session:
-        row = session.execute(select(Employee, _consent_subquery()).where(Employee.id == employee_id)).first()
-        if row is None:
-            raise NotFoundError(f"no employee {employee_id}", f"没有编号为 {employee_id} 的员工")
-        return _view(row)
+        return _views(session, [_employee(session, employee_id)])[0]
 
 
 def _apply(employee: Employee, data: EmployeeInput) -> None:
@@ -326,11 +361,7 @@ def record_consent(
     try:
         day, version = validate_consent(consented_on, notice_version, purpose, today or dt.date.today())
     except LedgerError as error:
-        label_en = CONSENT_FIELD_EN.get(error.field, error.field)
-        label_zh = CONSENT_FIELD_ZH.get(error.field, error.field)
-        raise InvalidInputError(
-            f"{label_en} {error.message_en}; nothing was changed", f"{label_zh}{error.message_zh}；没有修改任何数据"
-        ) from None
+        raise _consent_refusal(error) from None
     with unit_of_work(db, actor) as session:
         employee = _employee(session, employee_id)
         if employee.anonymised_at is not None:
@@ -338,10 +369,14 @@ def record_consent(
                 f"employee #{employee_id} was anonymised by retention; no consent is recorded",
                 f"员工 #{employee_id} 已按保存期限匿名化，不再登记同意",
             )
-        existing = session.scalar(
-            select(ConsentRecord).where(
-                ConsentRecord.employee_id == employee_id, ConsentRecord.notice_version == version
-            )
+        key = notice_version_key(version)
+        existing = next(
+            (
+                record
+                for record in session.scalars(select(ConsentRecord).where(ConsentRecord.employee_id == employee_id))
+                if notice_version_key(record.notice_version) == key
+            ),
+            None,
         )
         if existing is not None:
             if existing.consented_on != day:
@@ -357,6 +392,86 @@ def record_consent(
         session.add(record)
         session.flush()
         return record.id
+
+
+def _consent_refusal(error: LedgerError) -> InvalidInputError:
+    label_en = CONSENT_FIELD_EN.get(error.field, error.field)
+    label_zh = CONSENT_FIELD_ZH.get(error.field, error.field)
+    return InvalidInputError(
+        f"{label_en} {error.message_en}; nothing was changed", f"{label_zh}{error.message_zh}；没有修改任何数据"
+    )
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    """The privacy notice in force (个人信息收集告知书): its version and its text, or a reference to where the
+    company keeps it (empty: the product's own text of that version, :func:`checklist.ledger.privacy_notice`)."""
+
+    version: str
+    text: str
+
+
+NOTICE_TEXT_MAX = 20_000
+
+
+def current_notice(db: Database) -> NoticeView:
+    with db.session() as session:
+        settings = session.get(LedgerSettings, 1)
+        if settings is None:
+            return NoticeView(DEFAULT_NOTICE_VERSION, "")
+        return NoticeView(settings.notice_version, settings.notice_text or "")
+
+
+def set_notice(db: Database, actor: str, version: str, text: str = "") -> NoticeView:
+    """A manager (单位主要负责人) puts notice ``version`` in force, with its text or a reference to it (a file
+    name, "见员工手册第 5 章"). The audit trail records who, when and old → new. Everyone whose consent is to an
+    older version is then shown as needing consent again (:func:`needing_consent`). Refused: a text that is
+    not a version (:data:`checklist.ledger.NOTICE_VERSION`), a text longer than 20,000 characters."""
+    try:
+        version = normalise_notice_version(clean_notice_field("notice_version", version, 20))
+        text = clean_notice_field("notice_text", text, NOTICE_TEXT_MAX)
+    except LedgerError as error:
+        raise _consent_refusal(error) from None
+    with unit_of_work(db, actor, allowed=UNMASK_ROLES) as session:
+        settings = session.get(LedgerSettings, 1)
+        if settings is None:
+            settings = LedgerSettings(
+                id=1, fever_threshold_c=DEFAULT_FEVER_THRESHOLD_C, notice_version=DEFAULT_NOTICE_VERSION
+            )
+            session.add(settings)
+            session.flush()
+        if settings.notice_version != version:
+            settings.notice_version = version
+        if (settings.notice_text or "") != text:
+            settings.notice_text = text
+    return NoticeView(version, text)
+
+
+def clean_notice_field(field: str, value: object, limit: int) -> str:
+    """The version (one line) or the text (lines kept) of a notice: no control characters, within ``limit``."""
+    if not isinstance(value, str):
+        raise LedgerError(field, "is not text", "不是文字")
+    text = value.strip().replace("\r\n", "\n")
+    if any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) < 0xA0 or 0x202A <= ord(c) <= 0x202E for c in text):
+        raise LedgerError(field, "contains control characters", "含有控制字符")
+    if field == "notice_version" and ("\n" in text or not text):
+        raise LedgerError(field, "is one line, not empty", "须为一行且不能为空")
+    if len(text) > limit:
+        raise LedgerError(field, f"is longer than {limit} characters", f"超过 {limit} 个字符")
+    return text
+
+
+def needing_consent(db: Database) -> int:
+    """How many people on the roster (not anonymised) have no consent to the notice in force or a later one."""
+    with db.session() as session:
+        covering = _covering_versions(session, _notice_version(session))
+        consented = select(ConsentRecord.id).where(
+            ConsentRecord.employee_id == Employee.id, ConsentRecord.notice_version.in_(covering)
+        )
+        return int(
+            session.scalar(select(func.count(Employee.id)).where(Employee.anonymised_at.is_(None), ~consented.exists()))
+            or 0
+        )
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -50,17 +50,26 @@ def purpose_text(purpose: str) -> str:
     return purpose
 
 
-def consent_text(version: str | None, current: str) -> str:
-    """What the roster's consent column says of a person: none, the current notice, or an older one."""
+def consent_text(version: str | None, current: str, covers_current: bool) -> str:
+    """What the roster's consent column says of a person: none, the notice in force (or a later one), or only an
+    older one — to be asked again. Whether a version covers the one in force is the core's
+    (:func:`checklist.ledger.notice_at_least`: 10 is later than 9)."""
     if version is None:
         return QCoreApplication.translate("Consent", "未同意")
-    if version == current:
+    if covers_current:
         return QCoreApplication.translate("Consent", "已同意（%1 版）").replace("%1", version)
-    return QCoreApplication.translate("Consent", "%1 版（非现行 %2 版）").replace("%1", version).replace("%2", current)
+    return (
+        QCoreApplication.translate("Consent", "%1 版，需重新同意现行 %2 版")
+        .replace("%1", version)
+        .replace("%2", current)
+    )
 
 
-def notice_words(version: str) -> str:
-    """The notice's text in the interface's language, or a sentence saying the product does not hold it."""
+def notice_words(version: str, own_text: str = "") -> str:
+    """The notice's text in the interface's language; the company's own text or reference (set with the version
+    in 台账设置) comes first; else a sentence saying the product does not hold it."""
+    if own_text.strip():
+        return own_text
     text = privacy_notice(version)
     if text is None:
         return QCoreApplication.translate(
@@ -106,11 +115,11 @@ class ConsentModel(RowTableModel):
 class NoticeDialog(QDialog):
     """The text of one notice version, read-only (to show or read out to the person before they agree)."""
 
-    def __init__(self, version: str, parent: QWidget | None = None) -> None:
+    def __init__(self, version: str, parent: QWidget | None = None, *, own_text: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("noticeDialog")
         self.setWindowTitle(self.tr("个人信息收集告知书（%1 版）").replace("%1", version))
-        self.text = QPlainTextEdit(notice_words(version))
+        self.text = QPlainTextEdit(notice_words(version, own_text))
         self.text.setObjectName("noticeText")
         self.text.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -129,6 +138,7 @@ class ConsentDialog(QDialog):
         current_version: the notice version in force (the ledger's setting), offered first.
         load: returns the person's records (runs off the GUI thread).
         record: stores (day, version); None: read-only.
+        current_text: the company's own text of the notice in force, or where it is kept (台账设置).
     """
 
     def __init__(
@@ -138,11 +148,15 @@ class ConsentDialog(QDialog):
         load: Callable[[], list[ConsentView]],
         record: Callable[[dt.date, str], object] | None,
         parent: QWidget | None = None,
+        *,
+        current_text: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("consentDialog")
         self.setWindowTitle(self.tr("个人信息收集同意：%1").replace("%1", person.name))
         self.person = person
+        self.current_version = current_version
+        self.current_text = current_text  # the company's own text (or reference) of the notice in force
         self._load = load
         self._record = record
         self.busy = False
@@ -217,7 +231,9 @@ class ConsentDialog(QDialog):
 
     @Slot(str)
     def _show_notice(self, version: str) -> None:
-        self.notice.setPlainText(notice_words(version.strip()) if version.strip() else "")
+        version = version.strip()
+        own = self.current_text if version == self.current_version else ""
+        self.notice.setPlainText(notice_words(version, own) if version else "")
 
     def reload(self) -> None:
         load = self._load

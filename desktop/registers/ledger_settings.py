@@ -1,4 +1,11 @@
-"""台账设置: the fever threshold and the retention of personal health data, for the manager (单位主要负责人).
+"""台账设置: the fever threshold, the privacy notice in force and the retention of personal health data, for the
+manager (单位主要负责人).
+
+The notice in force (个人信息收集告知书) is a version (1, 1.2, 2020-02: the core checks it and compares versions as
+versions, :func:`checklist.ledger.notice_at_least`) and the company's own text of it or a reference to where it is
+kept; :func:`storage.roster.set_notice` stores and audits it (who, when, old → new), and the dialog then says how
+many people need to consent again (:func:`storage.roster.needing_consent`). Asking them again blocks nothing in
+the ledger: that is the core's decision (:func:`checklist.ledger.consent_state`).
 
 The threshold is 37.3 °C unless changed — 2020 practice, not a figure of the sources, and the dialog says so;
 its range (37.0–38.5 °C) is the core's (:func:`storage.ledger.set_fever_threshold`), which refuses in words. The
@@ -26,6 +33,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -45,9 +53,10 @@ if TYPE_CHECKING:
     from storage.db import Database
     from storage.ledger import SettingsView
     from storage.ledger_retention import RetentionPreview, RetentionReport, RetentionRunView
+    from storage.roster import NoticeView
 
 T = TypeVar("T")
-SettingsRead = tuple["SettingsView", list["RetentionRunView"]]
+SettingsRead = tuple["SettingsView", list["RetentionRunView"], "NoticeView", int]
 
 
 def reason_text(reason: str) -> str:
@@ -113,6 +122,36 @@ class LedgerSettingsDialog(QDialog):
         threshold_layout.addLayout(threshold_row)
         threshold_layout.addWidget(self.threshold_note)
 
+        # --- the privacy notice in force
+        self.notice_version = QLineEdit()
+        self.notice_version.setObjectName("noticeVersion")
+        self.notice_version.setMaxLength(20)
+        self.notice_version.setPlaceholderText(self.tr("如 1、1.2 或 2020-02"))
+        self.notice_text = QPlainTextEdit()
+        self.notice_text.setObjectName("noticeOwnText")
+        self.notice_text.setPlaceholderText(
+            self.tr("本单位告知书的全文，或其存放位置（如“见员工手册第 5 章”）；留空则使用本程序所附该版本的文本。")
+        )
+        self.notice_text.setMaximumHeight(64)
+        self.save_notice_button = QPushButton(self.tr("保存告知书(&O)"))
+        self.save_notice_button.setObjectName("saveNotice")
+        self.notice_status = QLabel()
+        self.notice_status.setObjectName("noticeStatus")
+        self.notice_status.setWordWrap(True)
+        notice_row = QHBoxLayout()
+        notice_label = QLabel(self.tr("现行版本(&V)："))
+        notice_label.setBuddy(self.notice_version)
+        notice_row.addWidget(notice_label)
+        notice_row.addWidget(self.notice_version)
+        notice_row.addWidget(self.save_notice_button)
+        notice_row.addStretch(1)
+        notice_box = QGroupBox(self.tr("个人信息收集告知书"))
+        notice_layout = QVBoxLayout(notice_box)
+        notice_layout.addLayout(notice_row)
+        notice_layout.addWidget(self.notice_text)
+        notice_layout.addWidget(self.notice_status)
+        self.stored_notice: NoticeView | None = None
+
         # --- retention
         self.use_days = QCheckBox(self.tr("超过以下天数的个人健康信息删除(&N)："))
         self.use_days.setObjectName("useRetentionDays")
@@ -138,9 +177,10 @@ class LedgerSettingsDialog(QDialog):
         retention_form.addRow(self.use_over, self.over_date)
         retention_help = QLabel(
             self.tr(
-                "到期后删除体温记录和已结束的医学观察；离岗且已无记录的人员匿名化（姓名、身份证号、手机号、宿舍、"
-                "返回地清空）。疫情防控期结束后，全部体温记录删除、全部人员匿名化。已签署的每日汇总、同意记录和审计"
-                "记录保留；每次清理都记录删除了什么。"
+                "到期后删除体温记录和已结束的医学观察（仍在观察的人员及其观察保留至观察结束）；离岗且已无记录的人员"
+                "匿名化（姓名、身份证号、手机号、宿舍、返回地清空）。疫情防控期结束后，仍在进行的医学观察于清理当日"
+                "结束，全部体温记录和医学观察删除、全部人员匿名化。已签署的每日汇总、同意记录和审计记录保留；每次"
+                "清理都记录删除了什么。"
             )
         )
         retention_help.setWordWrap(True)
@@ -174,17 +214,19 @@ class LedgerSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.who)
         layout.addWidget(threshold_box)
+        layout.addWidget(notice_box)
         layout.addWidget(retention_box, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        fit_to_screen(self, 760, 660)
+        fit_to_screen(self, 760, 800)
 
         self.use_days.toggled.connect(lambda _: self._update())
         self.use_over.toggled.connect(lambda _: self._update())
         self.days.valueChanged.connect(lambda _: self._update())
         self.over_date.dateChanged.connect(lambda _: self._update())
         self.save_threshold_button.clicked.connect(self.save_threshold)
+        self.save_notice_button.clicked.connect(self.save_notice)
         self.save_retention_button.clicked.connect(self.save_retention)
         self.preview_button.clicked.connect(self.preview_removal)
         self.run_button.clicked.connect(self.confirm_removal)
@@ -196,13 +238,14 @@ class LedgerSettingsDialog(QDialog):
     def reload(self) -> None:
         from storage.ledger import get_settings
         from storage.ledger_retention import retention_runs
+        from storage.roster import current_notice, needing_consent
 
         db = self.db
         self.loading = True
         self._update()
         run_in_background(
             self,
-            lambda _progress: (get_settings(db), retention_runs(db)),
+            lambda _progress: (get_settings(db), retention_runs(db), current_notice(db), needing_consent(db)),
             self._loaded,
             self._failed,
             self.tr("正在读取……"),
@@ -210,8 +253,12 @@ class LedgerSettingsDialog(QDialog):
         )
 
     def _loaded(self, read: SettingsRead) -> None:
-        settings, runs = read
+        settings, runs, notice, needing = read
         self.loading = False
+        self.stored_notice = notice
+        self.notice_version.setText(notice.version)
+        self.notice_text.setPlainText(notice.text)
+        self.show_needing(notice.version, needing)
         self.threshold.setValue(settings.fever_threshold_c)
         self.use_days.setChecked(settings.retention_days is not None)
         if settings.retention_days is not None:
@@ -224,6 +271,18 @@ class LedgerSettingsDialog(QDialog):
         if runs and not self.preview_text.toPlainText():
             self.preview_text.setPlainText(self.runs_text(runs))
         self._update()
+
+    def show_needing(self, version: str, needing: int) -> None:
+        if needing:
+            self.notice_status.setText(
+                self.tr(
+                    "现行 %1 版。%2 人尚未同意现行版本（含只同意过旧版本的人员），需在花名册中重新登记同意；体温登记不受影响。"
+                )
+                .replace("%1", version)
+                .replace("%2", f"{needing:,}")
+            )
+        else:
+            self.notice_status.setText(self.tr("现行 %1 版。花名册中所有人员均已同意现行版本。").replace("%1", version))
 
     def form_retention(self) -> tuple[int | None, dt.date | None]:
         """The retention as the form shows it (N days, the day the epidemic was declared over)."""
@@ -250,9 +309,12 @@ class LedgerSettingsDialog(QDialog):
     def _update(self) -> None:
         idle = not self.busy and not self.loading
         editable = self.can_change and idle
+        self.notice_version.setReadOnly(not editable)
+        self.notice_text.setReadOnly(not editable)
         for widget in (
             self.threshold,
             self.save_threshold_button,
+            self.save_notice_button,
             self.use_days,
             self.use_over,
             self.save_retention_button,
@@ -300,6 +362,35 @@ class LedgerSettingsDialog(QDialog):
         self.message.setText(
             self.tr("发热阈值已改为 %1 °C；已录入的体温保留录入时的判断。").replace("%1", f"{threshold:g}")
         )
+        self.changed.emit()
+
+    @Slot()
+    def save_notice(self) -> None:
+        """Put the version (and its text or reference) in force; the core checks the version and audits."""
+        from storage.roster import needing_consent, set_notice
+
+        db, actor = self.db, self.actor
+        version, text = self.notice_version.text(), self.notice_text.toPlainText()
+
+        def work(_progress: Progress) -> tuple[NoticeView, int]:
+            return set_notice(db, actor, version, text), needing_consent(db)
+
+        self._start(work, self._notice_saved, self.tr("正在保存……"))
+
+    def _notice_saved(self, saved: tuple[NoticeView, int]) -> None:
+        notice, needing = saved
+        old = self.stored_notice
+        self.busy = False
+        self.stored_notice = notice
+        self.notice_version.setText(notice.version)
+        self._update()
+        self.show_needing(notice.version, needing)
+        if old is not None and old.version != notice.version:
+            self.message.setText(
+                self.tr("现行告知书已由 %1 版改为 %2 版。").replace("%1", old.version).replace("%2", notice.version)
+            )
+        else:
+            self.message.setText(self.tr("告知书设置已保存。"))
         self.changed.emit()
 
     @Slot()
@@ -352,6 +443,15 @@ class LedgerSettingsDialog(QDialog):
                 .replace("%2", preview.cutoff.isoformat()),
                 self.tr("· 删除体温记录 %1 条%2").replace("%1", f"{preview.readings:,}").replace("%2", days),
                 self.tr("· 删除医学观察 %1 条（含其变更记录）").replace("%1", f"{preview.observations:,}"),
+                *(
+                    [
+                        self.tr("· 其中仍在进行的医学观察 %1 条先于今日结束（疫情防控期已结束，记入审计记录）").replace(
+                            "%1", f"{preview.observations_ended:,}"
+                        )
+                    ]
+                    if preview.observations_ended
+                    else []
+                ),
                 self.tr("· 匿名化人员 %1 人（姓名改为“已匿名 #编号”，身份证号、手机号、宿舍、返回地清空）").replace(
                     "%1", f"{preview.anonymised:,}"
                 ),

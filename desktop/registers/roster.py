@@ -111,7 +111,7 @@ class RosterModel(RowTableModel):
     def cell(self, row: EmployeeView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.UserRole:
             return row.id
-        if column == RosterColumn.CONSENT and row.consent_version != self.notice_version and not row.anonymised:
+        if column == RosterColumn.CONSENT and not row.consent_current and not row.anonymised:
             # no consent to the notice in force: marked, and said why
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QColor(CONSENT_MISSING_CSS)
@@ -132,7 +132,9 @@ class RosterModel(RowTableModel):
             RosterColumn.STATUS: status_text(row.status),
             RosterColumn.RETURN_DATE: row.return_date.isoformat() if row.return_date else "",
             RosterColumn.RETURNED_FROM: row.returned_from,
-            RosterColumn.CONSENT: "" if row.anonymised else consent_text(row.consent_version, self.notice_version),
+            RosterColumn.CONSENT: ""
+            if row.anonymised
+            else consent_text(row.consent_version, self.notice_version, row.consent_current),
         }
         return values.get(RosterColumn(column), "")
 
@@ -160,6 +162,7 @@ class RosterPage(QWidget):
         self.import_dialog: RosterImportDialog | None = None
         self.consent_dialog: ConsentDialog | None = None
         self.notice_dialog: NoticeDialog | None = None
+        self.notice_text = ""  # the company's own text of the notice in force (台账设置), read with each page
         self.posts: list[str] = []
 
         self.status_filter = QComboBox()
@@ -299,6 +302,7 @@ class RosterPage(QWidget):
         page = shown.page
         self._set_posts(shown.posts)
         self.model.notice_version = shown.notice_version
+        self.notice_text = shown.notice_text
         self.model.set_rows(page.rows)
         self.offset, self.total = page.offset, page.total
         if page.total:
@@ -384,7 +388,14 @@ class RosterPage(QWidget):
             return
         db, actor, person_id = self.db, self.actor, person.id
         record = (lambda day, version: record_consent(db, actor, person_id, day, version)) if self.can_edit else None
-        dialog = ConsentDialog(person, self.model.notice_version, lambda: consent_records(db, person_id), record, self)
+        dialog = ConsentDialog(
+            person,
+            self.model.notice_version,
+            lambda: consent_records(db, person_id),
+            record,
+            self,
+            current_text=self.notice_text,
+        )
         self.consent_dialog = dialog
         dialog.finished.connect(lambda _: self._consent_closed(dialog))
         dialog.open()
@@ -397,7 +408,7 @@ class RosterPage(QWidget):
 
     @Slot()
     def show_notice(self) -> None:
-        dialog = NoticeDialog(self.model.notice_version, self)
+        dialog = NoticeDialog(self.model.notice_version, self, own_text=self.notice_text)
         self.notice_dialog = dialog
         dialog.finished.connect(lambda _: setattr(self, "notice_dialog", None))
         dialog.open()
@@ -450,14 +461,15 @@ class RosterRead(NamedTuple):
     page: Page[EmployeeView]
     posts: list[str]
     notice_version: str
+    notice_text: str = ""  # the company's own text of the notice in force, or where it is kept
 
 
 def read_page(db: Database, search: str, status: str, chosen: str, without_consent: bool, offset: int) -> RosterRead:
     """One page with the filters (``chosen``: "", ``logistics``, ``category:…`` or ``post:…``); off the GUI thread."""
-    from storage.ledger import get_settings
-    from storage.roster import list_employees, roster_posts
+    from storage.roster import current_notice, list_employees, roster_posts
 
-    notice_version = get_settings(db).notice_version
+    notice = current_notice(db)
+    notice_version = notice.version
     categories: frozenset[str] | None = None
     post: str | None = None
     if chosen == LOGISTICS:
@@ -476,7 +488,7 @@ def read_page(db: Database, search: str, status: str, chosen: str, without_conse
         post=post,
         without_consent_to=notice_version if without_consent else None,
     )
-    return RosterRead(page, roster_posts(db), notice_version)
+    return RosterRead(page, roster_posts(db), notice_version, notice.text)
 
 
 class EmployeeDialog(QDialog):

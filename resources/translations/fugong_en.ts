@@ -1223,22 +1223,22 @@
         <translation>Epidemic control only</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="56"/>
+        <location filename="../../desktop/registers/consent.py" line="58"/>
         <source>未同意</source>
         <translation>No consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="58"/>
+        <location filename="../../desktop/registers/consent.py" line="60"/>
         <source>已同意（%1 版）</source>
         <translation>Agreed (version %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="59"/>
-        <source>%1 版（非现行 %2 版）</source>
-        <translation>Version %1 (not the current %2)</translation>
+        <location filename="../../desktop/registers/consent.py" line="62"/>
+        <source>%1 版，需重新同意现行 %2 版</source>
+        <translation>Version %1: to agree again to version %2 in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="66"/>
+        <location filename="../../desktop/registers/consent.py" line="75"/>
         <source>本程序没有 %1 版告知书的文本（单位自行制作的告知书），只登记其版本号。</source>
         <translation>This program does not hold the text of notice version %1 (a notice the company made itself); only its version is recorded.</translation>
     </message>
@@ -1246,67 +1246,67 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="144"/>
+        <location filename="../../desktop/registers/consent.py" line="156"/>
         <source>个人信息收集同意：%1</source>
         <translation>Consent to collecting personal information: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="184"/>
+        <location filename="../../desktop/registers/consent.py" line="198"/>
         <source>先向本人出示告知书，本人同意后再登记；同一版本再次登记即更正其日期。每次登记和更正都记入审计记录。</source>
         <translation>Show the person the notice first and record their consent once they agree; recording the same version again corrects its date. Every record and correction goes into the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="190"/>
+        <location filename="../../desktop/registers/consent.py" line="204"/>
         <source>同意日期(&amp;D)：</source>
         <translation>Consent &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="191"/>
+        <location filename="../../desktop/registers/consent.py" line="205"/>
         <source>告知书版本(&amp;V)：</source>
         <translation>Notice &amp;version:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="192"/>
+        <location filename="../../desktop/registers/consent.py" line="206"/>
         <source>用途：</source>
         <translation>Purpose:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="193"/>
+        <location filename="../../desktop/registers/consent.py" line="207"/>
         <source>登记同意</source>
         <translation>Record consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="204"/>
+        <location filename="../../desktop/registers/consent.py" line="218"/>
         <source>登记同意(&amp;R)</source>
         <translation>&amp;Record consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="226"/>
+        <location filename="../../desktop/registers/consent.py" line="242"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="234"/>
+        <location filename="../../desktop/registers/consent.py" line="250"/>
         <source>已登记 %1 条同意记录，最近一次：%2，%3 版。</source>
         <translation>%1 consent record(s); the latest: %2, version %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="240"/>
+        <location filename="../../desktop/registers/consent.py" line="256"/>
         <source>尚未登记同意：请出示告知书，本人同意后登记。</source>
         <translation>No consent recorded yet: show the notice, and record it once the person agrees.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="262"/>
+        <location filename="../../desktop/registers/consent.py" line="278"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="274"/>
+        <location filename="../../desktop/registers/consent.py" line="290"/>
         <source>未能登记。</source>
         <translation>Not recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="274"/>
+        <location filename="../../desktop/registers/consent.py" line="290"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -1314,27 +1314,27 @@
 <context>
     <name>ConsentModel</name>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="86"/>
+        <location filename="../../desktop/registers/consent.py" line="95"/>
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="87"/>
+        <location filename="../../desktop/registers/consent.py" line="96"/>
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="88"/>
+        <location filename="../../desktop/registers/consent.py" line="97"/>
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="89"/>
+        <location filename="../../desktop/registers/consent.py" line="98"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="90"/>
+        <location filename="../../desktop/registers/consent.py" line="99"/>
         <source>登记时间（UTC）</source>
         <translation>Recorded at (UTC)</translation>
     </message>
@@ -1953,122 +1953,122 @@
 <context>
     <name>EmployeeDialog</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="502"/>
+        <location filename="../../desktop/registers/roster.py" line="514"/>
         <source>添加人员</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="502"/>
+        <location filename="../../desktop/registers/roster.py" line="514"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="521"/>
+        <location filename="../../desktop/registers/roster.py" line="533"/>
         <source>直接雇用的留空</source>
         <translation>Leave empty if employed directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="526"/>
+        <location filename="../../desktop/registers/roster.py" line="538"/>
         <source>显示完整(&amp;S)</source>
         <translation>&amp;Show in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="528"/>
+        <location filename="../../desktop/registers/roster.py" line="540"/>
         <source>仅单位主要负责人可查看完整号码；每次查看都记入审计记录</source>
         <translation>Only the manager may see the full numbers; each time is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="536"/>
+        <location filename="../../desktop/registers/roster.py" line="548"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="546"/>
+        <location filename="../../desktop/registers/roster.py" line="558"/>
         <source>例如：湖北武汉</source>
         <translation>e.g. Wuhan, Hubei</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="550"/>
+        <location filename="../../desktop/registers/roster.py" line="562"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="551"/>
+        <location filename="../../desktop/registers/roster.py" line="563"/>
         <source>部门(&amp;D)：</source>
         <translation>&amp;Department:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="552"/>
+        <location filename="../../desktop/registers/roster.py" line="564"/>
         <source>岗位(&amp;P)：</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="553"/>
+        <location filename="../../desktop/registers/roster.py" line="565"/>
         <source>人员类别(&amp;C)：</source>
         <translation>&amp;Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="554"/>
+        <location filename="../../desktop/registers/roster.py" line="566"/>
         <source>外包单位(&amp;O)：</source>
         <translation>&amp;Outsourcing company:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="555"/>
+        <location filename="../../desktop/registers/roster.py" line="567"/>
         <source>身份证号(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="559"/>
+        <location filename="../../desktop/registers/roster.py" line="571"/>
         <source>手机号(&amp;H)：</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="562"/>
+        <location filename="../../desktop/registers/roster.py" line="574"/>
         <source>宿舍房间(&amp;R)：</source>
         <translation>Dormitory &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="563"/>
+        <location filename="../../desktop/registers/roster.py" line="575"/>
         <source>状态(&amp;U)：</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="565"/>
+        <location filename="../../desktop/registers/roster.py" line="577"/>
         <source>返回自(&amp;F)：</source>
         <translation>Returned &amp;from:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="589"/>
+        <location filename="../../desktop/registers/roster.py" line="601"/>
         <source>%1（不修改请留空）</source>
         <translation>%1 (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="589"/>
+        <location filename="../../desktop/registers/roster.py" line="601"/>
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="629"/>
+        <location filename="../../desktop/registers/roster.py" line="641"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="638"/>
+        <location filename="../../desktop/registers/roster.py" line="650"/>
         <source>已显示（已记入审计）</source>
         <translation>Shown (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="655"/>
+        <location filename="../../desktop/registers/roster.py" line="667"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="665"/>
+        <location filename="../../desktop/registers/roster.py" line="677"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="665"/>
+        <location filename="../../desktop/registers/roster.py" line="677"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -3014,12 +3014,12 @@
 <context>
     <name>LedgerSettings</name>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="57"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="66"/>
         <source>疫情防控期已结束</source>
         <translation>the epidemic period is over</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="58"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="67"/>
         <source>超过保存天数</source>
         <translation>past the retention days</translation>
     </message>
@@ -3027,188 +3027,239 @@
 <context>
     <name>LedgerSettingsDialog</name>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="71"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="80"/>
         <source>台账设置</source>
         <translation>Ledger settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="84"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="93"/>
         <source>仅单位主要负责人可修改以下设置；每次修改都记入审计记录。</source>
         <translation>Only the company&apos;s principal may change these settings; every change goes into the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="86"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="95"/>
         <source>仅单位主要负责人可修改以下设置（当前账户只能查看）。</source>
         <translation>Only the company&apos;s principal may change these settings (this account can only view them).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="102"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="111"/>
         <source>保存阈值(&amp;T)</source>
         <translation>Save &amp;threshold</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="105"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="114"/>
         <source>发热阈值(&amp;F)：</source>
         <translation>&amp;Fever threshold:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="111"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="120"/>
         <source>发热阈值</source>
         <translation>Fever threshold</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="117"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="129"/>
+        <source>如 1、1.2 或 2020-02</source>
+        <translation>such as 1, 1.2 or 2020-02</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="133"/>
+        <source>本单位告知书的全文，或其存放位置（如“见员工手册第 5 章”）；留空则使用本程序所附该版本的文本。</source>
+        <translation>The company&apos;s own notice in full, or where it is kept (such as “see chapter 5 of the staff handbook”); empty: the text of that version this application holds.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="136"/>
+        <source>保存告知书(&amp;O)</source>
+        <translation>Save n&amp;otice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="142"/>
+        <source>现行版本(&amp;V)：</source>
+        <translation>&amp;Version in force:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="148"/>
+        <source>个人信息收集告知书</source>
+        <translation>Notice on collecting personal information</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="156"/>
         <source>超过以下天数的个人健康信息删除(&amp;N)：</source>
         <translation>Keep personal health &amp;data no longer than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="123"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="162"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="124"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="163"/>
         <source>疫情防控期已宣布结束，日期(&amp;E)：</source>
         <translation>The &amp;epidemic period was declared over on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="130"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="169"/>
         <source>保存期限设置(&amp;S)</source>
         <translation>&amp;Save retention</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="132"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="171"/>
         <source>预览清理(&amp;P)…</source>
         <translation>&amp;Preview removal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="134"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="173"/>
         <source>执行清理(&amp;R)…</source>
         <translation>&amp;Remove now…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="141"/>
-        <source>到期后删除体温记录和已结束的医学观察；离岗且已无记录的人员匿名化（姓名、身份证号、手机号、宿舍、返回地清空）。疫情防控期结束后，全部体温记录删除、全部人员匿名化。已签署的每日汇总、同意记录和审计记录保留；每次清理都记录删除了什么。</source>
-        <translation>Past the retention, readings and ended observations are deleted; people who left and have no record left are anonymised (name, ID number, phone, dormitory and origin blanked). Once the epidemic period is over, every reading is deleted and everyone anonymised. Signed daily summaries, consent records and the audit trail stay; each removal records what it removed.</translation>
+        <location filename="../../desktop/registers/ledger_settings.py" line="180"/>
+        <source>到期后删除体温记录和已结束的医学观察（仍在观察的人员及其观察保留至观察结束）；离岗且已无记录的人员匿名化（姓名、身份证号、手机号、宿舍、返回地清空）。疫情防控期结束后，仍在进行的医学观察于清理当日结束，全部体温记录和医学观察删除、全部人员匿名化。已签署的每日汇总、同意记录和审计记录保留；每次清理都记录删除了什么。</source>
+        <translation>Past the retention, readings and ended observations are deleted (people still under observation keep it, and their record, until it ends); people who left and have no record left are anonymised (name, ID number, phone, dormitory and origin blanked). Once the epidemic period is over, observations still running end on the day of the removal, every reading and observation is deleted and everyone anonymised. Signed daily summaries, consent records and the audit trail stay; each removal records what it removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="155"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="195"/>
         <source>点“预览清理”查看将删除和匿名化的数据；预览不修改任何数据。</source>
         <translation>Click Preview removal to see what would be deleted and anonymised; a preview changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="156"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="196"/>
         <source>个人健康信息保存期限（个人信息保护）</source>
         <translation>Retention of personal health data (personal information protection)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="161"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="201"/>
         <source>保存期限已修改但尚未保存：预览和清理按已保存的设置进行，请先保存。</source>
         <translation>The retention was changed but not saved: a preview and a removal follow the saved setting, so save it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="208"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="251"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="236"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="279"/>
+        <source>现行 %1 版。%2 人尚未同意现行版本（含只同意过旧版本的人员），需在花名册中重新登记同意；体温登记不受影响。</source>
+        <translation>Version %1 in force. %2 people have not agreed to it (including those who agreed only to an older version): record their consent again in the roster; temperature checks are not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="285"/>
+        <source>现行 %1 版。花名册中所有人员均已同意现行版本。</source>
+        <translation>Version %1 in force. Everyone on the roster has agreed to it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="295"/>
         <source>已执行的清理：</source>
         <translation>Removals made:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="239"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="298"/>
         <source>%1（UTC） %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人</source>
         <translation>%1 (UTC) %2: %3; before %4, %5 reading(s) and %6 observation(s) deleted, %7 people anonymised</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="283"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="345"/>
         <source>操作未完成。</source>
         <translation>Not done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="283"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="345"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="294"/>
-        <location filename="../../desktop/registers/ledger_settings.py" line="314"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="356"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="378"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="405"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="301"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="363"/>
         <source>发热阈值已改为 %1 °C；已录入的体温保留录入时的判断。</source>
         <translation>The fever threshold is now %1 °C; readings already entered keep the judgement they got.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="322"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="390"/>
+        <source>现行告知书已由 %1 版改为 %2 版。</source>
+        <translation>The notice in force changed from version %1 to version %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="393"/>
+        <source>告知书设置已保存。</source>
+        <translation>Notice saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="413"/>
         <source>保存期限设置已保存。</source>
         <translation>Retention saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="332"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="423"/>
         <source>正在统计……</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="342"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="433"/>
         <source>（%1 至 %2）</source>
         <translation> (%1 to %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="350"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="441"/>
         <source>按“%1”清理，删除 %2 之前的个人健康信息：</source>
         <translation>Removal because %1: personal health data before %2:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="353"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="444"/>
         <source>· 删除体温记录 %1 条%2</source>
         <translation>· %1 reading(s) deleted%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="354"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="445"/>
         <source>· 删除医学观察 %1 条（含其变更记录）</source>
         <translation>· %1 observation(s) deleted (with their changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="355"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="448"/>
+        <source>· 其中仍在进行的医学观察 %1 条先于今日结束（疫情防控期已结束，记入审计记录）</source>
+        <translation>· of them, %1 running observation(s) ended today first (the epidemic period is over; recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="455"/>
         <source>· 匿名化人员 %1 人（姓名改为“已匿名 #编号”，身份证号、手机号、宿舍、返回地清空）</source>
         <translation>· %1 people anonymised (name replaced by their roster number; ID number, phone, dormitory and origin blanked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="358"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="458"/>
         <source>保留：已签署的每日汇总 %1 份、同意记录、审计记录，以及本次清理的记录。</source>
         <translation>Kept: %1 signed daily summaries, the consent records, the audit trail, and the record of this removal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="361"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="461"/>
         <source>以上只是预览，尚未删除任何数据。</source>
         <translation>This is only a preview; nothing has been deleted yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="374"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="474"/>
         <source>执行清理</source>
         <translation>Remove now</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="376"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="476"/>
         <source>将删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人。删除后无法恢复。确定执行吗？</source>
         <translation>%1 reading(s) and %2 observation(s) will be deleted and %3 people anonymised. This cannot be undone. Remove them?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="393"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="493"/>
         <source>未执行清理，没有删除任何数据。</source>
         <translation>Not removed; nothing was deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="396"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="496"/>
         <source>正在清理……</source>
         <translation>Removing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="403"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="503"/>
         <source>清理完成：删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人；已记录本次清理。</source>
         <translation>Removed: %1 reading(s) and %2 observation(s) deleted, %3 people anonymised; this removal is recorded.</translation>
     </message>
@@ -3778,7 +3829,7 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="112"/>
+        <location filename="../../desktop/registers/consent.py" line="121"/>
         <source>个人信息收集告知书（%1 版）</source>
         <translation>Notice on collecting personal information (version %1)</translation>
     </message>
@@ -4183,67 +4234,67 @@
 <context>
     <name>ReadingGridModel</name>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="191"/>
+        <location filename="../../desktop/registers/grid.py" line="192"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="192"/>
+        <location filename="../../desktop/registers/grid.py" line="193"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="193"/>
+        <location filename="../../desktop/registers/grid.py" line="194"/>
         <source>上午体温 °C</source>
         <translation>Morning °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="194"/>
+        <location filename="../../desktop/registers/grid.py" line="195"/>
         <source>上午症状</source>
         <translation>Morning symptoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="195"/>
+        <location filename="../../desktop/registers/grid.py" line="196"/>
         <source>下午体温 °C</source>
         <translation>Afternoon °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="196"/>
+        <location filename="../../desktop/registers/grid.py" line="197"/>
         <source>下午症状</source>
         <translation>Afternoon symptoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="197"/>
+        <location filename="../../desktop/registers/grid.py" line="198"/>
         <source>提示</source>
         <translation>Flag</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="272"/>
+        <location filename="../../desktop/registers/grid.py" line="282"/>
         <source>发热 %1 °C</source>
         <translation>fever %1 °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="353"/>
+        <location filename="../../desktop/registers/grid.py" line="363"/>
         <source>（补录）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="354"/>
+        <location filename="../../desktop/registers/grid.py" line="364"/>
         <source>（未保存）</source>
         <translation> (not saved)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="363"/>
+        <location filename="../../desktop/registers/grid.py" line="373"/>
         <source>补录：录入时已过该时段</source>
         <translation>Late entry: typed after this half-day had passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="403"/>
+        <location filename="../../desktop/registers/grid.py" line="413"/>
         <source>%1 的%2体温未保存：%3</source>
         <translation>%1&apos;s %2 temperature was not saved: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="450"/>
+        <location filename="../../desktop/registers/grid.py" line="460"/>
         <source>“%1”不是可选的症状，症状未保存：请填写编号 1–%2 或症状名称。</source>
         <translation>&quot;%1&quot; is not a symptom on the list; the symptoms were not saved: type a number 1–%2 or a symptom&apos;s name.</translation>
     </message>
@@ -4603,12 +4654,12 @@
 <context>
     <name>Registers</name>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="472"/>
+        <location filename="../../desktop/registers/grid.py" line="482"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="474"/>
+        <location filename="../../desktop/registers/grid.py" line="484"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
@@ -4973,158 +5024,158 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="167"/>
+        <location filename="../../desktop/registers/roster.py" line="170"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="172"/>
+        <location filename="../../desktop/registers/roster.py" line="175"/>
         <source>全部岗位</source>
         <translation>All posts</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="173"/>
+        <location filename="../../desktop/registers/roster.py" line="176"/>
         <source>后勤人员（保洁、保安、物业、食堂、维修维护）</source>
         <translation>Logistics staff (cleaning, security, property, canteen, maintenance)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="176"/>
+        <location filename="../../desktop/registers/roster.py" line="179"/>
         <source>人员类别：%1</source>
         <translation>Category: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="178"/>
+        <location filename="../../desktop/registers/roster.py" line="181"/>
         <source>按人员类别或岗位筛选（北京后勤物业人员按 BJHQ 二 单独管理）</source>
         <translation>Filter by category or post (Beijing&apos;s logistics staff are managed separately under BJHQ 2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="179"/>
+        <location filename="../../desktop/registers/roster.py" line="182"/>
         <source>岗位(&amp;O)：</source>
         <translation>P&amp;ost:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="181"/>
+        <location filename="../../desktop/registers/roster.py" line="184"/>
         <source>只看未同意(&amp;U)</source>
         <translation>Witho&amp;ut consent only</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="183"/>
+        <location filename="../../desktop/registers/roster.py" line="186"/>
         <source>只列出尚未登记对现行告知书同意的人员</source>
         <translation>List only the people with no consent to the current notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="187"/>
+        <location filename="../../desktop/registers/roster.py" line="190"/>
         <source>搜索姓名、部门、宿舍</source>
         <translation>Search name, department, dormitory</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="188"/>
+        <location filename="../../desktop/registers/roster.py" line="191"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="190"/>
+        <location filename="../../desktop/registers/roster.py" line="193"/>
         <source>添加(&amp;A)…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="192"/>
+        <location filename="../../desktop/registers/roster.py" line="195"/>
         <source>编辑(&amp;E)…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="194"/>
+        <location filename="../../desktop/registers/roster.py" line="197"/>
         <source>从 Excel 导入(&amp;I)…</source>
         <translation>&amp;Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="196"/>
+        <location filename="../../desktop/registers/roster.py" line="199"/>
         <source>下载模板(&amp;T)…</source>
         <translation>Download &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="198"/>
+        <location filename="../../desktop/registers/roster.py" line="201"/>
         <source>个人信息同意(&amp;C)…</source>
         <translation>&amp;Consent…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="200"/>
+        <location filename="../../desktop/registers/roster.py" line="203"/>
         <source>告知书(&amp;V)…</source>
         <translation>&amp;View notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="219"/>
+        <location filename="../../desktop/registers/roster.py" line="222"/>
         <source>上一页(&amp;P)</source>
         <translation>&amp;Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="221"/>
+        <location filename="../../desktop/registers/roster.py" line="224"/>
         <source>下一页(&amp;N)</source>
         <translation>&amp;Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="290"/>
+        <location filename="../../desktop/registers/roster.py" line="293"/>
         <source>正在读取花名册……</source>
         <translation>Reading the roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="306"/>
+        <location filename="../../desktop/registers/roster.py" line="310"/>
         <source>第 %1–%2 人，共 %3 人</source>
         <translation>People %1–%2 of %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="312"/>
+        <location filename="../../desktop/registers/roster.py" line="316"/>
         <source>没有符合条件的人员。</source>
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="318"/>
+        <location filename="../../desktop/registers/roster.py" line="322"/>
         <source>无法读取花名册。</source>
         <translation>Could not read the roster.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="318"/>
+        <location filename="../../desktop/registers/roster.py" line="322"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="330"/>
+        <location filename="../../desktop/registers/roster.py" line="334"/>
         <source>岗位：%1</source>
         <translation>Post: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="395"/>
+        <location filename="../../desktop/registers/roster.py" line="406"/>
         <source>已登记 %1 的个人信息收集同意。</source>
         <translation>Consent of %1 recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="414"/>
-        <location filename="../../desktop/registers/roster.py" line="420"/>
+        <location filename="../../desktop/registers/roster.py" line="425"/>
+        <location filename="../../desktop/registers/roster.py" line="431"/>
         <source>正在检查 %1……</source>
         <translation>Checking %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="419"/>
+        <location filename="../../desktop/registers/roster.py" line="430"/>
         <source>无法读取这个文件。</source>
         <translation>This file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="419"/>
+        <location filename="../../desktop/registers/roster.py" line="430"/>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="432"/>
+        <location filename="../../desktop/registers/roster.py" line="443"/>
         <source>已导入 %1 人。</source>
         <translation>Imported %1 people.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="439"/>
+        <location filename="../../desktop/registers/roster.py" line="450"/>
         <source>模板已保存到 %1。</source>
         <translation>The template was saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="443"/>
+        <location filename="../../desktop/registers/roster.py" line="454"/>
         <source>花名册已保存。</source>
         <translation>The roster was saved.</translation>
     </message>

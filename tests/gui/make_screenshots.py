@@ -370,12 +370,14 @@ def _ledger_data(url: str, folder: Path) -> Path:
     from storage.companies import CompanyInput, add_site, save_company
     from storage.db import open_database
     from storage.ledger import ReadingEntry, enter_readings, set_retention, start_observation
-    from storage.roster import add_employee, record_consent, update_employee
+    from storage.roster import add_employee, record_consent, set_notice, update_employee
 
     db = open_database(url)
     create_account(db, "王经理", "王经理", "manager", PASSWORDS["王经理"])
     create_account(db, "王经理", "张伟", "officer", PASSWORDS["张伟"], actor_password=PASSWORDS["王经理"])
     set_retention(db, "王经理", 30, None)
+    # the company's own notice 2020-03 is in force: those who agreed only to 1.0 are to be asked again
+    set_notice(db, "王经理", "2020-03", "见《员工手册》第 5 章“个人信息保护”（2020 年 3 月修订），人事部存档")
     db.close()
     db = open_database(url)  # a handle of the officer's own (creating the accounts logged this one in)
     company = save_company(db, "张伟", CompanyInput("北京示例制造有限公司", "91110000600037341L", "industrial"))
@@ -400,6 +402,8 @@ def _ledger_data(url: str, folder: Path) -> Path:
         ids.append(add_employee(db, "张伟", values))
         if n % 3:
             record_consent(db, "张伟", ids[-1], dt.date(2020, 2, 20 + n % 7), "1.0")
+        if n % 3 == 1:
+            record_consent(db, "张伟", ids[-1], dt.date(2020, 3, 1), "2020-03")
     start_observation(db, "张伟", ids[5], "home", dt.date(2020, 2, 24), "2 月 23 日自湖北返京")
     start_observation(db, "张伟", ids[11], "central", dt.date(2020, 2, 27), "密切接触者")
     update_employee(db, "张伟", ids[11], {"status": "在岗"})

@@ -166,6 +166,14 @@ def test_the_retention_preview_counts_what_the_run_then_removes(db: Database) ->
     # the epidemic declared over: everything goes, everyone not yet anonymised is anonymised
     ledger.set_retention(db, "boss", 30, TODAY)
     over = preview_retention(db, TODAY)
-    assert (over.reason, over.readings, over.observations, over.anonymised) == ("epidemic_over", 1, 0, 4)
+    assert (over.reason, over.readings, over.observations, over.observations_ended, over.anonymised) == (
+        "epidemic_over",
+        1,
+        1,
+        1,
+        4,
+    )
     done = run_retention(db, "boss", TODAY)
-    assert (done.readings, done.observations, done.anonymised) == (1, 0, 4)  # an observation still running stays
+    # 赵六's observation, still running, is ended on the day of the run and removed with the rest
+    assert (done.readings, done.observations, done.observations_ended, done.anonymised) == (1, 1, 1, 4)
+    assert ledger.observation_list(db, TODAY).total == 0

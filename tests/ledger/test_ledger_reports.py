@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from checklist.ledger import HalfDay
 from export.ledger_reports import record_digest, sign_day, summary_record, verify_day, write_summary
@@ -147,3 +147,72 @@ def test_the_pdf_renders_and_libreoffice_opens_the_workbook(signed: tuple[Databa
     )
     first_sheet = (tmp_path / "day.csv").read_text(encoding="utf-8")
     assert "员工健康状况每日汇总" in first_sheet and '"在册人数",3' in first_sheet
+
+
+def _images_in(pdf: Path) -> list[str]:
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [line for line in listed.splitlines()[2:] if line.split()[2:3] == ["image"]]  # not soft masks
+
+
+def test_the_company_logo_is_printed_on_the_summary_and_its_workbook(tmp_path: Path) -> None:
+    """Issue 17: the logo on reports — the daily summary too, by the inspection report's own functions; signed,
+    the PDF still verifies; a named company that is not in the database gets no logo (never another's)."""
+    import io
+
+    from PIL import Image
+
+    from export.ledger_reports import summary_logo
+    from storage.logo import prepare_logo
+    from storage.models import Company
+
+    db = open_database(f"sqlite:///{tmp_path / 'logo.sqlite3'}")
+    create_account(db, "setup", "王经理", "manager", PASSWORD)
+    create_account(db, "王经理", "张安全", "officer", PASSWORD, actor_password=PASSWORD)
+    db.principal = None
+    person = roster.add_employee(db, "张安全", {"name": "张三"})
+    ledger.enter_readings(
+        db, "张安全", DAY, HalfDay.MORNING, [ledger.ReadingEntry(person, "36.5")], now_local=MORNING_TIME
+    )
+    picture = io.BytesIO()
+    Image.new("RGB", (400, 120), (200, 30, 30)).save(picture, "PNG")
+    with db.session() as session:
+        session.add(Company(name="北京示例制造有限公司", credit_code="91110000000000000X", company_type="industrial"))
+        session.add(
+            Company(
+                name="别家公司",
+                credit_code="91110000000000001X",
+                company_type="industrial",
+                logo_png=prepare_logo("b.png", picture.getvalue()),
+            )
+        )
+        session.commit()
+    without = tmp_path / "without.pdf"
+    write_summary(db, DAY, pdf=without, xlsx=tmp_path / "without.xlsx", company="北京示例制造有限公司")
+    assert _images_in(without) == [] and load_workbook(tmp_path / "without.xlsx")["汇总"]._images == []
+    assert summary_logo(db, "不存在的公司") is None and summary_logo(db, "别家公司") is not None
+    with db.session() as session:
+        company = session.scalars(select(Company).where(Company.name == "北京示例制造有限公司")).one()
+        company.logo_png = prepare_logo("logo.png", picture.getvalue())
+        session.commit()
+    assert summary_logo(db) == summary_logo(db, "北京示例制造有限公司")  # no name: the first company's
+
+    pdf, xlsx = tmp_path / "with.pdf", tmp_path / "with.xlsx"
+    write_summary(db, DAY, pdf=pdf, xlsx=xlsx, company="北京示例制造有限公司")
+    images = _images_in(pdf)
+    assert len(images) == 1 and images[0].split()[0] == "1"  # on the first page, above the title
+    assert " 400 " in f" {images[0]} " and " 120 " in f" {images[0]} "
+    sheet = load_workbook(xlsx)["汇总"]
+    assert len(sheet._images) == 1 and sheet["A1"].value == "员工健康状况每日汇总（每天汇总）"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-singlefile", str(pdf), str(tmp_path / "p")], check=True
+    )
+    assert (tmp_path / "p.png").stat().st_size > 5000
+
+    done = sign_day(db, DAY, "张安全", PASSWORD, "北京示例制造有限公司")
+    signed = tmp_path / "signed.pdf"
+    signed.write_bytes(done.files["pdf"])
+    assert len(_images_in(signed)) == 1
+    assert len(load_workbook(io.BytesIO(done.files["xlsx"]))["汇总"]._images) == 1
+    checks = verify_day(db, DAY)
+    assert all(c.ok for c in checks), [c.what_en for c in checks]
+    db.close()
