@@ -397,18 +397,74 @@ def _room(room: DormitoryRoom) -> tuple[str, str]:
     return room.name, f"Room {room.name}"
 
 
+@dataclass(frozen=True)
+class RoomLimits:
+    """What a dormitory rule holds one room to, at one location. The rule's evaluator (the findings, with their
+    words) and its compiled verdict (:func:`room_verdict`, no words) both read these figures, so they cannot
+    disagree on a limit."""
+
+    per_room: int  # the most people in one room
+    per_person_m2: float  # the least floor area per person
+    window_needed: bool = False  # a room without windows fails (a semi-basement in Beijing)
+    no_bunk_beds: bool = False  # bunk beds fail (underground in Beijing)
+    discouraged: bool = False  # allowed only where unavoidable: always a warning (underground in Beijing)
+
+    def verdict(self, area_m2: float, occupants: int, has_window: bool, bunk_beds: bool) -> Verdict:
+        """The verdict the rule's findings on a room of valid values come to (a fail among them: FAIL; else a
+        warning: WARNING; else PASS), by the evaluator's own comparisons, without building the findings."""
+        if (
+            occupants > self.per_room
+            or not area_m2 / occupants >= self.per_person_m2
+            or (self.window_needed and not has_window)
+            or (self.no_bunk_beds and bunk_beds)
+        ):
+            return Verdict.FAIL
+        return Verdict.WARNING if self.discouraged else Verdict.PASS
+
+
+DORMITORY_LIMITS: dict[str, dict[Location, RoomLimits]] = {
+    # GN 二（七）: "每间宿舍居住不超过 6 人，人均居住面积不低于 2.5 平方米"
+    "dormitory.gn": {location: RoomLimits(6, 2.5) for location in Location},
+    # BJHQ 三 / BJTG 八: 4 m² and 6 people; semi-basements need windows; underground 5 m², 2 people, no bunk beds
+    "dormitory.beijing": {
+        Location.ABOVE_GROUND: RoomLimits(6, 4.0),
+        Location.SEMI_BASEMENT: RoomLimits(6, 4.0, window_needed=True),
+        Location.UNDERGROUND: RoomLimits(2, 5.0, no_bunk_beds=True, discouraged=True),
+    },
+}
+
+
+def room_verdict(
+    rule_id: str, area_m2: float, occupants: int, location: Location, has_window: bool, bunk_beds: bool
+) -> Verdict:
+    """The verdict ``rule_id``'s findings come to for one room, without building them: the compiled form of a
+    dormitory rule, for a list of thousands of rooms. The values must be valid (:func:`parse_room` accepts
+    them); ``tests/sites/test_dormitories.py`` holds it to the evaluator's findings for random rooms."""
+    return DORMITORY_LIMITS[rule_id][location].verdict(area_m2, occupants, has_window, bunk_beds)
+
+
+def _people_limit(limits: RoomLimits, prefix: tuple[str, str]) -> tuple[str, str]:
+    return f"{prefix[0]}≤ {limits.per_room} 人/间", f"{prefix[1]}≤ {limits.per_room} people per room"
+
+
+def _area_limit(limits: RoomLimits, prefix: tuple[str, str]) -> tuple[str, str]:
+    shown = _fmt(limits.per_person_m2)
+    return f"{prefix[0]}≥ {shown} m²/人", f"{prefix[1]}≥ {shown} m² per person"
+
+
 def _dormitory_gn(_: Mapping[str, Any], rooms: Sequence[DormitoryRoom], cite: Cite) -> list[Finding]:
     rule = "dormitory.gn"
     findings: list[Finding] = []
     for room in rooms:
+        limits = DORMITORY_LIMITS[rule][room.location]
         findings.append(
             _check(
                 rule,
                 cite,
                 _room(room),
-                room.occupants <= 6,
+                room.occupants <= limits.per_room,
                 _people(room.occupants),
-                ("≤ 6 人/间", "≤ 6 people per room"),
+                _people_limit(limits, ("", "")),
                 ("每间居住", "occupants"),
             )
         )
@@ -417,9 +473,9 @@ def _dormitory_gn(_: Mapping[str, Any], rooms: Sequence[DormitoryRoom], cite: Ci
                 rule,
                 cite,
                 _room(room),
-                room.area_per_person >= 2.5,
-                _per_person(room, 2.5),
-                ("≥ 2.5 m²/人", "≥ 2.5 m² per person"),
+                room.area_per_person >= limits.per_person_m2,
+                _per_person(room, limits.per_person_m2),
+                _area_limit(limits, ("", "")),
                 ("人均面积", "floor area per person"),
             )
         )
@@ -431,7 +487,9 @@ def _dormitory_beijing(_: Mapping[str, Any], rooms: Sequence[DormitoryRoom], cit
     findings: list[Finding] = []
     for room in rooms:
         subject = _room(room)
-        if room.location is Location.UNDERGROUND:
+        limits = DORMITORY_LIMITS[rule][room.location]
+        where = ("地下 ", "underground: ") if room.location is Location.UNDERGROUND else ("", "")
+        if limits.discouraged:
             findings.append(
                 Finding(
                     rule,
@@ -447,41 +505,7 @@ def _dormitory_beijing(_: Mapping[str, Any], rooms: Sequence[DormitoryRoom], cit
                     citation_en=cite.en,
                 )
             )
-            findings.append(
-                _check(
-                    rule,
-                    cite,
-                    subject,
-                    room.area_per_person >= 5,
-                    _per_person(room, 5),
-                    ("地下 ≥ 5 m²/人", "underground: ≥ 5 m² per person"),
-                    ("人均面积", "floor area per person"),
-                )
-            )
-            findings.append(
-                _check(
-                    rule,
-                    cite,
-                    subject,
-                    room.occupants <= 2,
-                    _people(room.occupants),
-                    ("地下 ≤ 2 人/间", "underground: ≤ 2 people per room"),
-                    ("每间居住", "occupants"),
-                )
-            )
-            findings.append(
-                _check(
-                    rule,
-                    cite,
-                    subject,
-                    not room.bunk_beds,
-                    ("有上下床", "bunk beds present") if room.bunk_beds else ("无上下床", "no bunk beds"),
-                    ("地下不得设置上下床", "underground: no bunk beds"),
-                    ("", ""),
-                )
-            )
-            continue
-        if room.location is Location.SEMI_BASEMENT:
+        if limits.window_needed:
             findings.append(
                 _check(
                     rule,
@@ -498,9 +522,9 @@ def _dormitory_beijing(_: Mapping[str, Any], rooms: Sequence[DormitoryRoom], cit
                 rule,
                 cite,
                 subject,
-                room.area_per_person >= 4,
-                _per_person(room, 4),
-                ("≥ 4 m²/人", "≥ 4 m² per person"),
+                room.area_per_person >= limits.per_person_m2,
+                _per_person(room, limits.per_person_m2),
+                _area_limit(limits, where),
                 ("人均面积", "floor area per person"),
             )
         )
@@ -509,12 +533,24 @@ def _dormitory_beijing(_: Mapping[str, Any], rooms: Sequence[DormitoryRoom], cit
                 rule,
                 cite,
                 subject,
-                room.occupants <= 6,
+                room.occupants <= limits.per_room,
                 _people(room.occupants),
-                ("≤ 6 人/间", "≤ 6 people per room"),
+                _people_limit(limits, where),
                 ("每间居住", "occupants"),
             )
         )
+        if limits.no_bunk_beds:
+            findings.append(
+                _check(
+                    rule,
+                    cite,
+                    subject,
+                    not room.bunk_beds,
+                    ("有上下床", "bunk beds present") if room.bunk_beds else ("无上下床", "no bunk beds"),
+                    ("地下不得设置上下床", "underground: no bunk beds"),
+                    ("", ""),
+                )
+            )
     return findings
 
 

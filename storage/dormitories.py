@@ -15,10 +15,9 @@ The service API (the desktop's ``desktop/registers/dormitories.py`` and the insp
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from checklist.rules import MeasurementError
@@ -33,8 +32,7 @@ from storage.roster import headcount_statuses, update_employee
 from storage.unit_of_work import unit_of_work
 
 
-@dataclass(frozen=True)
-class RoomRow:
+class RoomRow(NamedTuple):
     id: int
     building: str
     verdicts: RoomVerdicts
@@ -123,9 +121,9 @@ def delete_room(db: Database, actor: str, room_id: int) -> None:
         session.delete(row)
 
 
-def _count(session: Session, names: list[str] | None = None) -> dict[str, int]:
+def _living() -> Select[str, int]:
     """People living in each room (the roster's 宿舍 field), everyone but 离岗 and the anonymised."""
-    query = (
+    return (
         select(Employee.dormitory_room, func.count(Employee.id))
         .where(
             Employee.status.in_(headcount_statuses()),
@@ -134,6 +132,10 @@ def _count(session: Session, names: list[str] | None = None) -> dict[str, int]:
         )
         .group_by(Employee.dormitory_room)
     )
+
+
+def _count(session: Session, names: list[str] | None = None) -> dict[str, int]:
+    query = _living()
     if names is not None:
         query = query.where(Employee.dormitory_room.in_(names))
     return {name: int(count) for name, count in session.execute(query)}
@@ -146,37 +148,40 @@ def _input(row: RegisterRoom) -> RoomInput:
 
 
 def room_list(db: Database, building_id: int | None = None) -> list[RoomRow]:
-    """Every room (of one building) by building and name, with occupants and verdicts. Plain columns, not ORM
-    objects (bench/bench_sites.py times it)."""
+    """Every room (of one building) by building and name, with occupants and verdicts: one query (the rooms and
+    the roster's grouped counts), read as plain rows; the verdicts from the rules' compiled form, the words when
+    first read (:func:`checklist.sites.dormitories.judge_room`). bench/bench_sites.py times it."""
     from checklist.rules import Location
 
-    with db.session() as session:
-        query = (
-            select(
-                RegisterRoom.id,
-                DormitoryBuilding.name,
-                RegisterRoom.name,
-                RegisterRoom.area_m2,
-                RegisterRoom.beds,
-                RegisterRoom.location,
-                RegisterRoom.has_window,
-                RegisterRoom.bunk_beds,
-            )
-            .join(DormitoryBuilding, RegisterRoom.building_id == DormitoryBuilding.id)
-            .order_by(DormitoryBuilding.name, RegisterRoom.name)
+    living = _living().subquery()
+    query = (
+        select(
+            RegisterRoom.id,
+            DormitoryBuilding.name,
+            RegisterRoom.name,
+            RegisterRoom.area_m2,
+            RegisterRoom.beds,
+            RegisterRoom.location,
+            RegisterRoom.has_window,
+            RegisterRoom.bunk_beds,
+            living.c[1],
         )
-        if building_id is not None:
-            query = query.where(RegisterRoom.building_id == building_id)
-        rooms = session.execute(query).all()
-        counts = _count(session)
+        .join(DormitoryBuilding, RegisterRoom.building_id == DormitoryBuilding.id)
+        .outerjoin(living, living.c[0] == RegisterRoom.name)
+        .order_by(DormitoryBuilding.name, RegisterRoom.name)
+    )
+    if building_id is not None:
+        query = query.where(RegisterRoom.building_id == building_id)
+    with db.session() as session:
+        rows = session.connection().execute(query).all()  # Core rows: no ORM loading for 2,000 plain rows
     locations = {location.value: location for location in Location}
     return [
         RoomRow(
             room_id,
             building,
-            judge_room(RoomInput(name, area, beds, locations[location], has_window, bunk_beds), counts.get(name, 0)),
+            judge_room(RoomInput(name, area, beds, locations[location], has_window, bunk_beds), count or 0),
         )
-        for room_id, building, name, area, beds, location, has_window, bunk_beds in rooms
+        for room_id, building, name, area, beds, location, has_window, bunk_beds, count in rows
     ]
 
 

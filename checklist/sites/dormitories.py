@@ -4,6 +4,11 @@ rule side by side, with the clause, by how much a failing room fails and what wo
 The verdicts are the rule engine's (``checklist.rules``: ``dormitory.gn`` and ``dormitory.beijing``), never a
 copy of its limits; this module adds only the remedy ("移出 1 人", "需再 2.5 m²"), computed from the same
 limits and checked against the engine by the tests. Pure Python: no Qt, no database.
+
+The room list judges thousands of rooms at once, so a verdict is computed in two parts: the verdict itself from
+the rule's compiled form (:func:`checklist.rules.room_verdict`: a few comparisons with the rule's own limits),
+at once for every room; the words (the summary, the findings, the remedy) by the rule engine's evaluator when
+they are first read — a table asks only for the rows it shows — and shared by rooms alike.
 """
 
 from __future__ import annotations
@@ -12,10 +17,13 @@ import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from checklist.numbers import NumberFormatError, format_number, parse_count, parse_number
 from checklist.rules import (
+    DORMITORY_LIMITS,
+    ROOM_AREA_M2,
+    ROOM_OCCUPANTS,
     RULES,
     DormitoryRoom,
     Finding,
@@ -27,20 +35,9 @@ from checklist.rules import (
 
 MAX_BEDS = 100
 NATIONAL, BEIJING = "dormitory.gn", "dormitory.beijing"
-# The limits the remedies are computed from: (people per room, m² per person), by rule and location. The tests
-# check each remedy against the rule engine itself, so a limit changed there and not here fails a test.
-_LIMITS: dict[tuple[str, Location], tuple[int, float]] = {
-    (NATIONAL, Location.ABOVE_GROUND): (6, 2.5),
-    (NATIONAL, Location.SEMI_BASEMENT): (6, 2.5),
-    (NATIONAL, Location.UNDERGROUND): (6, 2.5),
-    (BEIJING, Location.ABOVE_GROUND): (6, 4.0),
-    (BEIJING, Location.SEMI_BASEMENT): (6, 4.0),
-    (BEIJING, Location.UNDERGROUND): (2, 5.0),
-}
 
 
-@dataclass(frozen=True)
-class RoomInput:
+class RoomInput(NamedTuple):
     """A room of the register as entered: ``name`` is what the roster's 宿舍 field holds."""
 
     name: str
@@ -73,22 +70,59 @@ class RoomInput:
 
 
 @dataclass(frozen=True)
-class RuleVerdict:
-    """One rule on one room. ``verdict`` None: no verdict (an empty room, or a value that cannot be judged)."""
+class Words:
+    """What a verdict says: the summary (合格 / 不合格：… / 合格，需注意 / 空置), what would make the room pass
+    ("" when it passes), and the rule engine's findings."""
+
+    verdict: Verdict | None
+    summary_zh: str
+    summary_en: str
+    remedy_zh: str
+    remedy_en: str
+    findings: tuple[Finding, ...] = ()
+
+
+Facts = tuple[float, int, Location, bool, bool]  # area m², occupants, location, window, bunk beds
+
+
+class RuleVerdict(NamedTuple):
+    """One rule on one room. ``verdict`` None: no verdict (an empty room, or a value that cannot be judged).
+    The words are the rule engine's, computed on first use from the room's facts. (A named tuple, as are
+    :class:`RoomVerdicts` and the storage's room row: a list holds thousands, and a frozen dataclass takes three
+    to five times as long to build.)"""
 
     rule: str
     verdict: Verdict | None
     clause_zh: str
     clause_en: str
-    summary_zh: str  # 合格 / 不合格：… / 合格，需注意 / 空置
-    summary_en: str
-    remedy_zh: str  # what would make it pass; "" when it passes
-    remedy_en: str
-    findings: tuple[Finding, ...] = ()
+    facts: Facts
+
+    @property
+    def words(self) -> Words:
+        return _words(self.rule, *self.facts)
+
+    @property
+    def summary_zh(self) -> str:
+        return self.words.summary_zh
+
+    @property
+    def summary_en(self) -> str:
+        return self.words.summary_en
+
+    @property
+    def remedy_zh(self) -> str:
+        return self.words.remedy_zh
+
+    @property
+    def remedy_en(self) -> str:
+        return self.words.remedy_en
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.words.findings
 
 
-@dataclass(frozen=True)
-class RoomVerdicts:
+class RoomVerdicts(NamedTuple):
     room: RoomInput
     occupants: int
     national: RuleVerdict
@@ -175,14 +209,15 @@ def _remedy(rule: str, room: RoomInput, occupants: int, findings: list[Finding])
     is allowed) the area to add; a semi-basement without windows, or bunk beds underground, say so."""
     zh: list[str] = []
     en: list[str] = []
-    per_room, per_person = _LIMITS[(rule, room.location)]
+    limits = DORMITORY_LIMITS[rule][room.location]
+    per_room, per_person = limits.per_room, limits.per_person_m2
     failed = [f for f in findings if f.verdict is Verdict.FAIL]
     if not failed:
         return "", ""
-    if rule == BEIJING and room.location is Location.SEMI_BASEMENT and not room.has_window:
+    if limits.window_needed and not room.has_window:
         zh.append(f"半地下室无窗不得作宿舍：加装窗户，或迁出全部 {occupants} 人")
         en.append(f"a semi-basement room without windows is no dormitory: fit a window, or move all {occupants} out")
-    if rule == BEIJING and room.location is Location.UNDERGROUND and room.bunk_beds:
+    if limits.no_bunk_beds and room.bunk_beds:
         zh.append("拆除上下床")
         en.append("remove the bunk beds")
     fits = most_people(room.area_m2, per_person, per_room)
@@ -199,27 +234,24 @@ def _remedy(rule: str, room: RoomInput, occupants: int, findings: list[Finding])
 
 
 _CITES = {rule: RULES[rule].cite_for(None) for rule in (NATIONAL, BEIJING)}
+_CITE_ZH = {rule: cite.zh for rule, cite in _CITES.items()}
+_CITE_EN = {rule: cite.en for rule, cite in _CITES.items()}
 
 
-def _judge(rule: str, room: RoomInput, occupants: int, parsed: DormitoryRoom | MeasurementError | None) -> RuleVerdict:
+def _judge(rule: str, room: RoomInput, occupants: int, parsed: DormitoryRoom | MeasurementError | None) -> Words:
     cite = _CITES[rule]
     if parsed is None:
-        return RuleVerdict(rule, None, cite.zh, cite.en, "空置", "empty", "", "")
+        return Words(None, "空置", "empty", "", "")
     if isinstance(parsed, MeasurementError):
-        return RuleVerdict(
-            rule, None, cite.zh, cite.en, f"数据有误：{parsed.reason_zh}", f"cannot judge: {parsed.reason}", "", ""
-        )
+        return Words(None, f"数据有误：{parsed.reason_zh}", f"cannot judge: {parsed.reason}", "", "")
     findings = RULES[rule].evaluate({}, (parsed,), cite)
     failed = [f for f in findings if f.verdict is Verdict.FAIL]
     if failed:
         remedy_zh, remedy_en = _remedy(rule, room, occupants, findings)
         reasons_zh = "；".join(f"{f.measured}（{f.limit}）" for f in failed)
         reasons_en = "; ".join(f"{f.measured_en} ({f.limit_en})" for f in failed)
-        return RuleVerdict(
-            rule,
+        return Words(
             Verdict.FAIL,
-            cite.zh,
-            cite.en,
             f"不合格：{reasons_zh}",
             f"fails: {reasons_en}",
             remedy_zh,
@@ -228,18 +260,15 @@ def _judge(rule: str, room: RoomInput, occupants: int, parsed: DormitoryRoom | M
         )
     warned = next((f for f in findings if f.verdict is Verdict.WARNING), None)
     if warned is not None:
-        return RuleVerdict(
-            rule,
+        return Words(
             Verdict.WARNING,
-            cite.zh,
-            cite.en,
             f"合格，需注意：{warned.limit}",
             f"passes, note: {warned.limit_en}",
             "",
             "",
             tuple(findings),
         )
-    return RuleVerdict(rule, Verdict.PASS, cite.zh, cite.en, "合格", "passes", "", "", tuple(findings))
+    return Words(Verdict.PASS, "合格", "passes", "", "", tuple(findings))
 
 
 ANY_ROOM = "—"
@@ -248,9 +277,8 @@ one evaluation (a register is built of a few room types); findings' messages sta
 
 
 @functools.lru_cache(maxsize=65536)
-def _judged(
-    area_m2: float, occupants: int, location: Location, has_window: bool, bunk_beds: bool
-) -> tuple[RuleVerdict, RuleVerdict]:
+def _words(rule: str, area_m2: float, occupants: int, location: Location, has_window: bool, bunk_beds: bool) -> Words:
+    """The rule engine's findings and what they say, for a room of these facts (rooms alike share them)."""
     room = RoomInput(ANY_ROOM, area_m2, 1, location, has_window, bunk_beds)
     parsed: DormitoryRoom | MeasurementError | None = None
     if occupants:
@@ -258,14 +286,44 @@ def _judged(
             parsed = parse_room(0, room.inspection_row(occupants))
         except MeasurementError as error:
             parsed = error
-    return _judge(NATIONAL, room, occupants, parsed), _judge(BEIJING, room, occupants, parsed)
+    return _judge(rule, room, occupants, parsed)
+
+
+_BOTH = {location: (DORMITORY_LIMITS[NATIONAL][location], DORMITORY_LIMITS[BEIJING][location]) for location in Location}
+_NUMBERS = (float, int)
 
 
 def judge_room(room: RoomInput, occupants: int) -> RoomVerdicts:
-    """The room under the national and the Beijing rule (the rule engine's own evaluators, as
-    :func:`checklist.rules.evaluate_rule` calls them), with ``occupants`` living in it."""
-    national, beijing = _judged(room.area_m2, occupants, room.location, room.has_window, room.bunk_beds)
-    return RoomVerdicts(room, occupants, national, beijing)
+    """The room under the national and the Beijing rule, with ``occupants`` living in it: the verdicts from the
+    rules' compiled form (:meth:`checklist.rules.RoomLimits.verdict`) when the rule engine accepts the values,
+    the words from the engine's evaluators when first read. Values the engine refuses (``parse_room``) go
+    through the engine at once, which says what is wrong."""
+    area, location, window, bunk = room.area_m2, room.location, room.has_window, room.bunk_beds
+    facts: Facts = (area, occupants, location, window, bunk)
+    national: Verdict | None = None
+    beijing: Verdict | None = None
+    if occupants == 0:
+        pass
+    elif (
+        type(area) in _NUMBERS
+        and ROOM_AREA_M2.low <= area <= ROOM_AREA_M2.high
+        and type(occupants) is int
+        and ROOM_OCCUPANTS.low <= occupants <= ROOM_OCCUPANTS.high
+        and type(window) is bool
+        and type(bunk) is bool
+        and location in _BOTH
+    ):
+        national_limits, beijing_limits = _BOTH[location]
+        national = national_limits.verdict(area, occupants, window, bunk)
+        beijing = beijing_limits.verdict(area, occupants, window, bunk)
+    else:
+        national, beijing = _words(NATIONAL, *facts).verdict, _words(BEIJING, *facts).verdict
+    return RoomVerdicts(
+        room,
+        occupants,
+        RuleVerdict(NATIONAL, national, _CITE_ZH[NATIONAL], _CITE_EN[NATIONAL], facts),
+        RuleVerdict(BEIJING, beijing, _CITE_ZH[BEIJING], _CITE_EN[BEIJING], facts),
+    )
 
 
 def finding_text(finding: Finding, english: bool) -> str:

@@ -139,3 +139,54 @@ def test_every_remedy_applied_makes_the_room_pass_the_rule_engine(candidate: Roo
             more = area_needed(candidate.area_m2, people, per_person)
             bigger = RoomInput(fixed.name, candidate.area_m2 + more, fixed.beds, fixed.location, True, False)
             assert _passes(rule, bigger, people)
+
+
+def _on_the_limit(people: int, per_person: float) -> float:
+    return round(people * per_person, 2)
+
+
+any_rooms = st.builds(
+    RoomInput,
+    name=st.just("C3"),
+    area_m2=st.one_of(
+        st.floats(0.5, 1100).map(lambda a: round(a, 2)),  # below 1 m² and above 1,000 m²: the engine refuses
+        st.builds(_on_the_limit, st.integers(1, 12), st.sampled_from([2.5, 4.0, 5.0])),  # on a limit
+        st.sampled_from([1.0, 1000.0, 1000.01, 0.99]),
+    ),
+    beds=st.integers(1, 20),
+    location=st.sampled_from(list(Location)),
+    has_window=st.booleans(),
+    bunk_beds=st.booleans(),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(any_rooms, st.one_of(st.integers(0, 12), st.integers(95, 130)))
+def test_the_compiled_verdict_is_the_rule_engines_and_the_words_are_its_findings(
+    candidate: RoomInput, people: int
+) -> None:
+    """The room list's verdicts come from the rules' compiled form (a few comparisons, no words); for any room —
+    on a limit, or with values the engine refuses — they are exactly what the engine's findings come to, and
+    the words read later are the engine's findings for that room."""
+    verdicts = judge_room(candidate, people)
+    for rule, verdict in ((NATIONAL, verdicts.national), (BEIJING, verdicts.beijing)):
+        if people == 0:
+            assert verdict.verdict is None and verdict.summary_zh == "空置" and verdict.findings == ()
+            continue
+        try:
+            parsed = parse_room(0, candidate.inspection_row(people))
+        except MeasurementError as refused:
+            assert verdict.verdict is None and refused.reason_zh in verdict.summary_zh
+            assert verdict.findings == () and verdict.remedy_zh == ""
+            continue
+        findings = evaluate_rule(rule, {}, [parsed])
+        said = {f.verdict for f in findings}
+        expected = (
+            Verdict.FAIL if Verdict.FAIL in said else Verdict.WARNING if Verdict.WARNING in said else Verdict.PASS
+        )
+        assert verdict.verdict is expected
+        assert verdict.words.verdict is expected  # the words, computed by the engine, say the same
+        assert [(f.verdict, f.measured, f.limit, f.measured_en, f.limit_en) for f in verdict.findings] == [
+            (f.verdict, f.measured, f.limit, f.measured_en, f.limit_en) for f in findings
+        ]
+        assert (verdict.remedy_zh == "") == (expected is not Verdict.FAIL)

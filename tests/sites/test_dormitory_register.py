@@ -116,3 +116,31 @@ def test_an_inspection_keeps_its_copy_when_the_register_changes(sqlite_url: str)
         assert dormitories.inspection_rows(db)[0]["occupants"] == 2
     finally:
         db.close()
+
+
+def test_the_room_list_reads_each_buildings_rooms_with_their_counts_in_one_pass(db_url: str) -> None:
+    """The list is one query (the rooms joined to the roster's grouped counts): each room gets its own count,
+    a roster room name the register does not hold counts nowhere, and one building's list is just its rooms."""
+    seed_roster(db_url)
+    db = open_database(db_url)
+    try:
+        register(db)  # building A: A101 (张三 lives there), A102
+        b = dormitories.add_building(db, OFFICER, "B栋")
+        for name, area in (("B202", 30), ("B201", 9.5)):
+            dormitories.save_room(db, OFFICER, b, {"name": name, "area_m2": area, "beds": 8, "location": "underground"})
+        for n in range(3):
+            add_employee(db, OFFICER, {"name": f"B住客{n}", "dormitory_room": "B201"})
+        add_employee(db, OFFICER, {"name": "外住", "dormitory_room": "C999"})  # not a room of the register
+        every = dormitories.room_list(db)
+        assert [(r.building, r.room.name, r.occupants) for r in every] == [
+            ("A栋", "A101", 1),
+            ("A栋", "A102", 0),
+            ("B栋", "B201", 3),
+            ("B栋", "B202", 0),
+        ]
+        b201 = every[2].verdicts.beijing  # underground: 3 people in 9.5 m² fail ≤ 2 people and ≥ 5 m² each
+        assert b201.verdict is Verdict.FAIL and "地下 ≤ 2 人/间" in b201.summary_zh
+        assert every[3].verdicts.beijing.verdict is None and every[3].verdicts.beijing.summary_zh == "空置"
+        assert [r.room.name for r in dormitories.room_list(db, b)] == ["B201", "B202"]
+    finally:
+        db.close()
