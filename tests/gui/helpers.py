@@ -289,14 +289,20 @@ def external_pkcs12(name: str, password: str) -> bytes:
     )
 
 
-def record_threads(monkeypatch: Any, owner: object, name: str) -> list[threading.Thread]:
+def record_threads(
+    monkeypatch: Any, owner: object, name: str, release: threading.Event | None = None
+) -> list[threading.Thread]:
     """Wrap ``owner.name`` (a service function) so that every call records the thread it ran on: a test then
-    asserts the work ran on the thread pool, never on the GUI thread (:func:`all_off_gui_thread`)."""
+    asserts the work ran on the thread pool, never on the GUI thread (:func:`all_off_gui_thread`). With
+    ``release``, each call is held until it is set (a slow network database; at most 30 s), so the test can
+    see the window stay usable meanwhile."""
     threads: list[threading.Thread] = []
     real: Callable[..., Any] = getattr(owner, name)
 
     def watched(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.current_thread())
+        if release is not None:
+            release.wait(30)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(owner, name, watched)

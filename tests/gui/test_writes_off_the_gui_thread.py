@@ -16,7 +16,16 @@ from checklist.evaluation import Result
 from storage import inspections
 from storage.db import open_database
 from storage.errors import KnownError
-from tests.gui.helpers import click, close_window, make_photo, open_row, seed_inspection, start_app
+from tests.gui.helpers import (
+    all_off_gui_thread,
+    click,
+    close_window,
+    make_photo,
+    open_row,
+    record_threads,
+    seed_inspection,
+    start_app,
+)
 
 
 def _saved_result(db_url: str, inspection_id: int, item_id: str) -> str | None:
@@ -39,16 +48,8 @@ def test_a_result_click_is_written_on_a_worker_thread(
     page = view.item_page
     item_id = view.current_item_id()
     assert item_id is not None
-    threads: list[threading.Thread] = []
-    release = threading.Event()
-    real_save = inspections.save_answer
-
-    def slow_save(*args: Any, **kwargs: Any) -> int:
-        threads.append(threading.current_thread())
-        release.wait(30)  # a slow network database: held until the test has seen the window meanwhile
-        return real_save(*args, **kwargs)
-
-    monkeypatch.setattr(inspections, "save_answer", slow_save)
+    release = threading.Event()  # a slow network database: held until the test has seen the window meanwhile
+    threads = record_threads(monkeypatch, inspections, "save_answer", release)
     click(qtbot, page.result_buttons[Result.NA])
     # The click returned while the write is held: the window already shows it, and is still usable.
     assert editor.saving and page.result_buttons[Result.NA].isChecked()
@@ -106,16 +107,8 @@ def test_a_photo_is_stored_on_a_worker_thread(
     view, editor = window.inspection_view, window.editor
     assert view is not None and editor is not None
     page = view.item_page
-    threads: list[threading.Thread] = []
     release = threading.Event()
-    real_add = inspections.add_prepared_evidence
-
-    def slow_add(*args: Any, **kwargs: Any) -> Any:
-        threads.append(threading.current_thread())
-        release.wait(30)
-        return real_add(*args, **kwargs)
-
-    monkeypatch.setattr(inspections, "add_prepared_evidence", slow_add)
+    threads = record_threads(monkeypatch, inspections, "add_prepared_evidence", release)
     photo = str(make_photo(tmp_path / "entrance.png"))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([photo], "")))
     click(qtbot, page.photos.add_button)
@@ -126,7 +119,7 @@ def test_a_photo_is_stored_on_a_worker_thread(
     release.set()
     qtbot.waitUntil(lambda: not editor.attaching and not editor.saving and not editor.has_pending)
     assert page.photos.model.rowCount() == 1
-    assert threads[0] is not threading.main_thread()
+    assert all_off_gui_thread(threads)
     db = open_database(db_url)
     try:
         stored = inspections.load_inspection(db, inspection_id).evidence
