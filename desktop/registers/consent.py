@@ -2,10 +2,11 @@
 recording one, and the notice's text itself.
 
 Every check is the core's (:func:`checklist.ledger.validate_consent` through :func:`storage.roster.record_consent`:
-no day in the future or before 2020, a version of 1–20 characters, no purpose but epidemic control); the same
-version recorded again corrects its date, and the core audits both. The notice texts are
-:data:`checklist.ledger.PRIVACY_NOTICES`; a version the product does not hold (the company's own paper notice)
-is recorded by its version only, and the dialog says so.
+no day in the future or before 2020, a version that is a version — 1, 1.2, 2020-02, compared as versions —, no
+purpose but epidemic control); the same version recorded again (1 = 1.0) corrects its date, and the core audits
+both. The notice texts are :data:`checklist.ledger.PRIVACY_NOTICES`; the notice in force may carry the company's
+own text or a reference to it (台账设置, :func:`storage.roster.set_notice`), shown instead; another version the
+product does not hold is recorded by its version only, and the dialog says so.
 """
 
 from __future__ import annotations
