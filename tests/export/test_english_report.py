@@ -106,6 +106,11 @@ def test_a_record_in_english_and_in_chinese(tmp_path: Path, signed: bool, monkey
     # One record, whatever the language: the same hash printed and the same JSON attached.
     assert digest in _joined(english_text).replace(" ", "") and digest in _joined(chinese_text).replace(" ", "")
     assert _attached_record(english, tmp_path) == _attached_record(chinese, tmp_path)
+    by_command = tmp_path / "by-command.pdf"  # fugong export --language en: the same English report
+    done = fugong("--db", url, "export", str(inspection_id), "--pdf", str(by_command), "--language", "en")
+    assert done.returncode == 0, done
+    assert "Epidemic-control self-check report" in _text(by_command)
+    assert _attached_record(by_command, tmp_path) == _attached_record(chinese, tmp_path)
     said = {
         "zh": f"通过   记录哈希 {digest} 与保存的哈希一致",
         "en": f"OK   record hash {digest} matches the stored hash",
