@@ -1,8 +1,10 @@
 """What a report says, gathered once from storage and shared by the PDF and the Excel writers.
 
 Everything printed comes from the stored record (the answers, results, findings and hash a signature vouches
-for); only the summary counts are recomputed, with the same rules that stored them. Labels the reader sees are
-Chinese, from one table each, so the PDF and the workbook always use the same words.
+for); only the summary counts are recomputed, with the same rules that stored them. A report is in Chinese
+(the default) or English (:data:`ENGLISH`): the words the PDF and the workbook print come from one table
+(:data:`REPORT_WORDS`, through :meth:`ReportContent.word`) and the catalogs' own ``*_en`` texts, so both
+files always use the same words. The record, its hash and its signatures are the same in either language.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sqlalchemy import select
 from checklist.catalog import Catalog, Item, Severity
 from checklist.company import COMPANY_TYPE_ZH, Authority, CompanyType, inspecting_authority
 from checklist.evaluation import Counts, Result
-from checklist.messages import msg
+from checklist.messages import CHINESE, ENGLISH, is_english, msg
 from checklist.rules import LOCATION_ZH, RULES, Location, Verdict
 from checklist.workflow import ACTION_STATUS_ZH, MEANING_ZH, STATUS_ZH, InspectionStatus
 from storage import inspections
@@ -36,6 +38,59 @@ VERDICT_ZH = {Verdict.PASS: "符合", Verdict.FAIL: "不符合", Verdict.WARNING
 ROOM_VERDICT_ZH = {Verdict.PASS: "合格", Verdict.FAIL: "不合格", Verdict.WARNING: "提示"}
 SIGNATURE_MEANINGS_ZH = tuple(MEANING_ZH.values())
 REPORT_TITLE_ZH = "复工复产疫情防控自查报告"
+REPORT_LANGUAGES = (CHINESE, ENGLISH)
+
+# The words a report prints, key → (Chinese, English): labels, headings, result words, verdicts, the cover.
+REPORT_WORDS: dict[str, tuple[str, str]] = {
+    "title": (REPORT_TITLE_ZH, "Epidemic-control self-check report for resuming work and production"),
+    "result.pass": ("合格", "Pass"),
+    "result.fail": ("不合格", "Fail"),
+    "result.na": ("不适用", "N/A"),
+    "result.unchecked": ("未检查", "Not checked"),
+    "severity.critical": ("严重", "Critical"),
+    "severity.major": ("重要", "Major"),
+    "severity.minor": ("一般", "Minor"),
+    "verdict.pass": ("符合", "Meets"),
+    "verdict.fail": ("不符合", "Does not meet"),
+    "verdict.warning": ("提示", "Warning"),
+    "room.pass": ("合格", "Pass"),
+    "room.fail": ("不合格", "Fail"),
+    "room.warning": ("提示", "Warning"),
+    "status.draft": ("草稿", "Draft"),
+    "status.completed": ("已完成", "Completed"),
+    "status.signed": ("已签署", "Signed"),
+    "action.open": ("待整改", "Open"),
+    "action.done": ("已整改", "Done"),
+    "action.verified": ("已验证", "Verified"),
+    "meaning.inspector": ("检查人", "Inspector"),
+    "meaning.approver": ("单位主要负责人审核", "Approval by the person in charge"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "none": ("无", "None"),
+    "location.above_ground": ("地上", "Above ground"),
+    "location.semi_basement": ("半地下室", "Semi-basement"),
+    "location.underground": ("地下", "Underground"),
+    "type.industrial": ("工业企业", "Industrial enterprise"),
+    "type.construction": ("建设工程参建单位", "Construction project participant"),
+    "type.office_building": ("商务楼宇（办公楼、写字楼）", "Office building"),
+    "type.mall": ("商场（含超市）", "Shopping mall (including supermarkets)"),
+    "type.restaurant": ("餐馆（含内部食堂）", "Restaurant (including staff canteens)"),
+    "type.hotel": ("酒店、宾馆（住宿）", "Hotel (accommodation)"),
+    "type.other": ("其他市场主体", "Other market entity"),
+    "supersedes": (
+        "本报告更正并取代检查记录 #{id}（{date} 检查{signed}，记录哈希 {hash}…）；原记录作废，以本报告为准。{reason}",
+        "This report corrects and replaces inspection record #{id} (inspected {date}{signed}, record hash "
+        "{hash}…); the earlier record is void and this report stands. {reason}",
+    ),
+    "supersedes.signed": ("，{date} 签署", ", signed {date}"),
+    "supersedes.reason": ("更正原因：{reason}", "Reason for the correction: {reason}"),
+}
+
+
+def report_word(key: str, language: str, /, **params: object) -> str:
+    """One of :data:`REPORT_WORDS` in ``language``, its ``{placeholders}`` filled in."""
+    chinese, english = REPORT_WORDS[key]
+    return (english if is_english(language) else chinese).format(**params)
 
 
 @dataclass(frozen=True)
@@ -79,9 +134,17 @@ class ActionLine:
     status: str  # open / done / verified
     verification_note: str
     verified_on: dt.date | None
+    language: str = CHINESE
 
     @property
     def status_zh(self) -> str:
+        """The status in the report's language (the name is older than English reports)."""
+        if is_english(self.language):
+            return (
+                report_word(f"action.{self.status}", ENGLISH)
+                if f"action.{self.status}" in REPORT_WORDS
+                else self.status
+            )
         return ACTION_STATUS_ZH.get(self.status, self.status)
 
 
@@ -105,14 +168,18 @@ class ItemLine:
     photos: tuple[Photo, ...]
     actions: tuple[ActionLine, ...]
     good_practice: str = ""  # 建议做法: beyond what the clause requires, never a ground for the result
+    language: str = CHINESE  # of the texts above (the catalog's _zh or _en fields)
 
     @property
     def result_zh(self) -> str:
+        """The result in the report's language (the name is older than English reports)."""
+        if is_english(self.language):
+            return report_word(f"result.{self.result.value}" if self.result else "result.unchecked", ENGLISH)
         return RESULT_ZH[self.result] if self.result else UNCHECKED_ZH
 
     @property
     def severity_zh(self) -> str:
-        return SEVERITY_ZH[self.severity]
+        return report_word(f"severity.{self.severity.value}", self.language)
 
 
 @dataclass(frozen=True)
@@ -137,11 +204,13 @@ class CatalogLine:
     number: str  # 文号, empty where the document has none
     issuer: str = ""  # 发布机关
     date: str = ""  # YYYY-MM-DD
+    language: str = CHINESE  # of the title and issuer
 
     @property
     def reference(self) -> str:
         """文号, issuer and date in one line: 国发明电〔2020〕4号，国务院应对新型冠状病毒感染肺炎疫情联防联控机制，2020-02-21."""
-        return "，".join(part for part in (self.number, self.issuer, self.date) if part)
+        separator = ", " if is_english(self.language) else "，"
+        return separator.join(part for part in (self.number, self.issuer, self.date) if part)
 
 
 @dataclass(frozen=True)
@@ -180,15 +249,23 @@ class Supersedes:
     signed_at: dt.datetime | None
     record_hash: str
     reason: str
+    language: str = CHINESE
 
     @property
     def sentence_zh(self) -> str:
-        signed = f"，{self.signed_at:%Y-%m-%d} 签署" if self.signed_at else ""
-        reason = f"更正原因：{self.reason}" if self.reason else ""
-        return (
-            f"本报告更正并取代检查记录 #{self.inspection_id}（{self.date.isoformat()} 检查{signed}，"
-            f"记录哈希 {self.record_hash[:16]}…）；原记录作废，以本报告为准。{reason}"
-        )
+        """The sentence in the report's language (the name is older than English reports)."""
+        language = self.language
+        signed = report_word("supersedes.signed", language, date=f"{self.signed_at:%Y-%m-%d}") if self.signed_at else ""
+        reason = report_word("supersedes.reason", language, reason=self.reason) if self.reason else ""
+        return report_word(
+            "supersedes",
+            language,
+            id=self.inspection_id,
+            date=self.date.isoformat(),
+            signed=signed,
+            hash=self.record_hash[:16],
+            reason=reason,
+        ).strip()
 
 
 @dataclass(frozen=True)
@@ -224,6 +301,19 @@ class ReportContent:
     signing_authority_sha256: str = ""
     supersedes: Supersedes | None = None  # a correction: the signed record it corrects and replaces
     logo_png: bytes | None = None  # the company's logo (storage.logo), printed on the cover and the workbook
+    language: str = CHINESE  # the report's: every word printed (the record and its hash are the same in both)
+
+    @property
+    def english(self) -> bool:
+        return is_english(self.language)
+
+    def word(self, key: str, /, **params: object) -> str:
+        """One of :data:`REPORT_WORDS` in the report's language."""
+        return report_word(key, self.language, **params)
+
+    def words(self, chinese: str, english: str) -> str:
+        """A label said where it is used, in the report's language (a one-off, not worth a table key)."""
+        return english if self.english else chinese
 
     @property
     def report_id(self) -> str:
@@ -240,18 +330,21 @@ class ReportContent:
 
     @property
     def status_zh(self) -> str:
-        """The record's status; a report made at signing time is the signed report."""
-        return STATUS_ZH[InspectionStatus.SIGNED] if self.is_signed else STATUS_ZH.get(self.status, self.status)
+        """The record's status in the report's language; a report made at signing time is the signed report."""
+        status = InspectionStatus.SIGNED.value if self.is_signed else self.status
+        if self.english:
+            return self.word(f"status.{status}") if f"status.{status}" in REPORT_WORDS else status
+        return STATUS_ZH.get(status, status)
 
     @property
     def photo_count(self) -> int:
         return sum(len(item.photos) for item in self.items)
 
 
-def format_value(value: Any) -> str:
-    """A measured value as a person writes it: 是/否, 2 not 2.0, 0.5 not 0.50000001."""
+def format_value(value: Any, language: str = CHINESE) -> str:
+    """A measured value as a person writes it: 是/否 (yes/no), 2 not 2.0, 0.5 not 0.50000001."""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return report_word("yes" if value else "no", language)
     if isinstance(value, float):
         return f"{value:.6g}"
     return str(value)
@@ -262,22 +355,31 @@ def pass_rate_text(counts: Counts) -> str:
     return "—" if rate is None else f"{rate * 100:.1f} %"
 
 
-def citation_of(catalog: Catalog, item: Item) -> str:
+def citation_of(catalog: Catalog, item: Item, language: str = CHINESE) -> str:
     """The document's official title + 文号 + clause, e.g. 《企事业单位复工复产疫情防控措施指南》（国发明电〔2020〕4号）一、（一）
-    (the official title, as the 依据文件 window shows it, not the catalog's short title)."""
+    (the official title, as the 依据文件 window shows it, not the catalog's short title); in English the
+    document's English title, its 文号 as issued, and the clause."""
+    if is_english(language):
+        number = f" ({catalog.document.number})" if catalog.document.number else ""
+        return f"{catalog.document.name_en}{number}, {item.clause_en}"
     number = f"（{catalog.document.number}）" if catalog.document.number else ""
     return f"《{catalog.document.name_zh}》{number}{item.clause_zh}"
 
 
-def _measurements(item: Item, response: ItemResponse) -> tuple[str, ...]:
+def _measurements(item: Item, response: ItemResponse, language: str = CHINESE) -> tuple[str, ...]:
     given = response.measurements or {}
+    english = is_english(language)
     lines = []
     for measurement in item.measurements:
         value = given.get(measurement.key)
         if value is None or value == "":
             continue
-        unit = f" {measurement.unit}" if measurement.unit else ""
-        lines.append(f"{measurement.label_zh}：{format_value(value)}{unit}")
+        unit_text = measurement.unit_english if english else measurement.unit
+        unit = f" {unit_text}" if unit_text else ""
+        if english:
+            lines.append(f"{measurement.label_en}: {format_value(value, language)}{unit}")
+        else:
+            lines.append(f"{measurement.label_zh}：{format_value(value)}{unit}")
     return tuple(lines)
 
 
@@ -286,13 +388,15 @@ def _per_room(finding: Mapping[str, Any]) -> bool:
     return rule is not None and bool(rule.table)
 
 
-def _findings(response: ItemResponse) -> tuple[FindingLine, ...]:
+def _findings(response: ItemResponse, language: str = CHINESE) -> tuple[FindingLine, ...]:
+    key = "message_en" if is_english(language) else "message_zh"
     return tuple(
-        FindingLine(Verdict(f["verdict"]), str(f["message_zh"]), _per_room(f)) for f in response.findings or []
+        FindingLine(Verdict(f["verdict"]), str(f.get(key) or f["message_zh"]), _per_room(f))
+        for f in response.findings or []
     )
 
 
-def _action_line(action: CorrectiveAction, titles: Mapping[str, str]) -> ActionLine:
+def _action_line(action: CorrectiveAction, titles: Mapping[str, str], language: str = CHINESE) -> ActionLine:
     return ActionLine(
         action.item_id,
         titles.get(action.item_id, ""),
@@ -302,6 +406,7 @@ def _action_line(action: CorrectiveAction, titles: Mapping[str, str]) -> ActionL
         action.status,
         action.verification_note,
         action.verified_on,
+        language,
     )
 
 
@@ -311,21 +416,23 @@ def _item_line(
     response: ItemResponse,
     evidence: Sequence[Evidence],
     actions: Sequence[ActionLine],
+    language: str = CHINESE,
 ) -> ItemLine:
     result = Result(response.final) if response.final else None
     derived = Result(response.derived) if response.derived else None
+    english = is_english(language)
     return ItemLine(
         catalog_id=catalog.id,
-        section_title=catalog.section(item.section).title_zh,
+        section_title=catalog.section(item.section).title_en if english else catalog.section(item.section).title_zh,
         item_id=item.id,
-        title=item.title_zh,
-        citation=citation_of(catalog, item),
+        title=item.title_en if english else item.title_zh,
+        citation=citation_of(catalog, item, language),
         severity=item.severity,
         result=result,
         overridden=result is not None and derived is not None and result is not derived,
         override_reason=response.override_reason,
-        measurements=_measurements(item, response),
-        findings=_findings(response),
+        measurements=_measurements(item, response, language),
+        findings=_findings(response, language),
         note=response.note,
         evidence_names=tuple(e.filename for e in evidence),
         photos=tuple(
@@ -339,14 +446,17 @@ def _item_line(
             if e.media_type.startswith("image/")
         ),
         actions=tuple(actions),
-        good_practice=item.good_practice_zh,
+        good_practice=item.good_practice_en if english else item.good_practice_zh,
+        language=language,
     )
 
 
-def _room_rules(catalogs: Sequence[Catalog]) -> tuple[RoomRule, ...]:
+def _room_rules(catalogs: Sequence[Catalog], language: str = CHINESE) -> tuple[RoomRule, ...]:
     """The dormitory rules of the chosen catalogs, each citing only the chosen documents."""
     ids = dict.fromkeys(rule for c in catalogs for item in c.items for rule in item.rules if RULES[rule].table)
     documents = {c.id for c in catalogs}
+    if is_english(language):
+        return tuple(RoomRule(rule, RULES[rule].title_en, RULES[rule].cite_for(documents).en) for rule in ids)
     return tuple(RoomRule(rule, RULES[rule].title_zh, RULES[rule].cite_for(documents).zh) for rule in ids)
 
 
@@ -357,7 +467,7 @@ def _worst(verdicts: Sequence[Verdict]) -> Verdict | None:
     return None
 
 
-def _rooms(inspection: Inspection, rules: Sequence[RoomRule]) -> tuple[RoomLine, ...]:
+def _rooms(inspection: Inspection, rules: Sequence[RoomRule], language: str = CHINESE) -> tuple[RoomLine, ...]:
     """Per room and rule, the verdicts stored in the findings of the items that read the room table."""
     rule_ids = {rule.id for rule in rules}
     by_room: dict[str, list[dict[str, Any]]] = {}  # grouped once: a filter per room was quadratic in rooms
@@ -369,13 +479,16 @@ def _rooms(inspection: Inspection, rules: Sequence[RoomRule]) -> tuple[RoomLine,
     for room in sorted(inspection.rooms, key=lambda r: r.position):
         own = by_room.get(room.name, [])
         verdicts = {rule.id: _worst([Verdict(f["verdict"]) for f in own if f["rule"] == rule.id]) for rule in rules}
-        messages = dict.fromkeys(str(f["message_zh"]) for f in own if f["verdict"] != Verdict.PASS.value)
+        key = "message_en" if is_english(language) else "message_zh"
+        messages = dict.fromkeys(str(f.get(key) or f["message_zh"]) for f in own if f["verdict"] != Verdict.PASS.value)
         lines.append(
             RoomLine(
                 room.name,
                 room.area_m2,
                 room.occupants,
-                LOCATION_ZH.get(Location(room.location), room.location),
+                report_word(f"location.{room.location}", language)
+                if f"location.{room.location}" in REPORT_WORDS
+                else LOCATION_ZH.get(Location(room.location), room.location),
                 room.has_window,
                 room.bunk_beds,
                 verdicts,
@@ -394,15 +507,19 @@ def _checked_document(db: Database, inspection: Inspection) -> dict[str, Any]:
     return document
 
 
-def load_report(db: Database, inspection_id: int, signers: Sequence[Signer] = ()) -> ReportContent:
-    """Gather the report of one inspection from storage."""
+def load_report(
+    db: Database, inspection_id: int, signers: Sequence[Signer] = (), language: str = CHINESE
+) -> ReportContent:
+    """Gather the report of one inspection from storage, its words in ``language`` (``zh`` or ``en``)."""
+    english = is_english(language)
+    language = ENGLISH if english else CHINESE
     inspection = inspections.load_inspection(db, inspection_id)
     catalogs = inspections.catalogs_of(inspection)
     document = _checked_document(db, inspection)
     score = inspections.evaluate(inspection).score
     responses = {r.item_id: r for r in inspection.responses}
-    titles = {item.id: item.title_zh for c in catalogs for item in c.items}
-    actions = tuple(_action_line(a, titles) for a in sorted(inspection.actions, key=lambda a: a.id))
+    titles = {item.id: item.title_en if english else item.title_zh for c in catalogs for item in c.items}
+    actions = tuple(_action_line(a, titles, language) for a in sorted(inspection.actions, key=lambda a: a.id))
     items = tuple(
         _item_line(
             catalog,
@@ -410,13 +527,14 @@ def load_report(db: Database, inspection_id: int, signers: Sequence[Signer] = ()
             responses[item.id],
             [e for e in inspection.evidence if e.item_id == item.id],
             [a for a in actions if a.item_id == item.id],
+            language,
         )
         for catalog in catalogs
         for item in catalog.items
         if item.id in responses
     )
     by_id = {line.item_id: line for line in items}
-    room_rules = _room_rules(catalogs)
+    room_rules = _room_rules(catalogs, language)
     place = company_part(inspection)  # as kept at completion: what the record hash vouches for
     company = place.get("company")
     fields = ("name", "credit_code", "address", "district", "type")
@@ -435,7 +553,9 @@ def load_report(db: Database, inspection_id: int, signers: Sequence[Signer] = ()
         credit_code=company["credit_code"],
         address=company["address"],
         district=company["district"],
-        company_type_zh=COMPANY_TYPE_ZH[company_type],
+        company_type_zh=report_word(f"type.{company_type.value}", language)
+        if f"type.{company_type.value}" in REPORT_WORDS
+        else COMPANY_TYPE_ZH[company_type],
         authority=inspecting_authority(company_type),
         site=str(place.get("site") or ""),
         date=inspection.date,
@@ -444,31 +564,35 @@ def load_report(db: Database, inspection_id: int, signers: Sequence[Signer] = ()
             CatalogLine(
                 c.id,
                 inspection.catalogs.get(c.id, c.version),
-                c.document.name_zh,
+                c.document.name_en if english else c.document.name_zh,
                 c.document.number,
-                c.document.issuer_zh,
+                c.document.issuer_en if english else c.document.issuer_zh,
                 c.document.date.isoformat(),
+                language,
             )
             for c in catalogs
         ),
         items=items,
         sections=tuple(
-            SectionLine(c.id, s.title_zh, score.sections[(c.id, s.id)]) for c in catalogs for s in c.sections
+            SectionLine(c.id, s.title_en if english else s.title_zh, score.sections[(c.id, s.id)])
+            for c in catalogs
+            for s in c.sections
         ),
         overall=score.overall,
         severe_failures=tuple(by_id[i] for i in score.severe_failed if i in by_id),
         actions=actions,
         room_rules=room_rules,
-        rooms=_rooms(inspection, room_rules),
+        rooms=_rooms(inspection, room_rules, language),
         record_hash=str(document["record_hash"]),
         document=document,
         signers=tuple(signers),
         signing_authority_sha256=_signing_authority(db),
-        supersedes=_supersedes(db, inspection),
+        supersedes=_supersedes(db, inspection, language),
+        language=language,
     )
 
 
-def _supersedes(db: Database, inspection: Inspection) -> Supersedes | None:
+def _supersedes(db: Database, inspection: Inspection, language: str = CHINESE) -> Supersedes | None:
     """The record ``inspection`` corrects, with the reason its correction was started for (the audit entry
     of its creation)."""
     if inspection.supersedes_id is None:
@@ -487,7 +611,7 @@ def _supersedes(db: Database, inspection: Inspection) -> Supersedes | None:
         )
         if old is None:
             return None
-        return Supersedes(old.id, old.date, old.signed_at, old.record_hash or "", reason or "")
+        return Supersedes(old.id, old.date, old.signed_at, old.record_hash or "", reason or "", language)
 
 
 def _signing_authority(db: Database) -> str:

@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -42,14 +42,12 @@ from reportlab.platypus import (
 )
 
 from checklist.evaluation import Counts, Result
-from checklist.messages import msg
+from checklist.messages import CHINESE, is_english, msg
 from checklist.rules import Verdict
 from checklist.text import printable
 from checklist.workflow import MEANING_ZH
 from export.content import (
     COMPANY_TIME,
-    REPORT_TITLE_ZH,
-    ROOM_VERDICT_ZH,
     SIGNATURE_MEANINGS_ZH,
     ActionLine,
     ItemLine,
@@ -59,6 +57,7 @@ from export.content import (
     Signer,
     format_value,
     pass_rate_text,
+    report_word,
 )
 from export.fonts import CJK_FONT, ReportFonts, report_fonts
 from export.pdfattach import Attachment, attach_files
@@ -76,6 +75,7 @@ GREY_LINE = colors.Color(0.55, 0.55, 0.55)
 GREY_FILL = colors.Color(0.9, 0.9, 0.9)
 WATERMARK_GREY = colors.Color(0.86, 0.86, 0.86)
 GOOD_PRACTICE_LABEL = "建议做法（超出条文要求，不作判定依据）"
+GOOD_PRACTICE_LABEL_EN = "Good practice (beyond what the clause requires; not a ground for the result)"
 VERDICT_MARK = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.WARNING: "!"}
 
 
@@ -118,10 +118,11 @@ class Styles:
     small_centered: ParagraphStyle
     result_fail: ParagraphStyle
     digest: ParagraphStyle
+    language: str = CHINESE  # the report's: the colon after a label, the note on a cut text
 
     def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of plain text (escaped here; never markup from user data)."""
-        return WrappedOnce(self.fonts.markup(_fit(text)), style or self.body)
+        return WrappedOnce(self.fonts.markup(_fit(text, language=self.language)), style or self.body)
 
     def cell(self, text: str, width: float, style: ParagraphStyle | None = None) -> Flowable:
         """A table cell of ``width`` (its column less the padding): one drawn line when the text fits on one,
@@ -135,7 +136,10 @@ class Styles:
         return self.p(text, style)
 
     def labelled(self, label: str, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return WrappedOnce(f"{self.fonts.markup(label)}：{self.fonts.markup(_fit(text))}", style or self.body)
+        text = self.fonts.markup(_fit(text, language=self.language))
+        if is_english(self.language):  # the colon in the Latin font, with the label
+            return WrappedOnce(f"{self.fonts.markup(label + ': ')}{text}", style or self.body)
+        return WrappedOnce(f"{self.fonts.markup(label)}：{text}", style or self.body)
 
 
 # A paragraph sits in a table cell, which cannot break across pages: text longer than this is cut (and says
@@ -147,19 +151,31 @@ COVER_TEXT_LIMIT = 300  # the cover's facts share one page with the record hash 
 COVER_LINE_LIMIT = 8
 
 
-def _fit(text: str, limit: int = PARAGRAPH_TEXT_LIMIT, max_lines: int = PARAGRAPH_LINE_LIMIT) -> str:
+def _say(language: str, chinese: str, english: str) -> str:
+    """A label in the report's language (``language`` of :class:`ReportContent`)."""
+    return english if is_english(language) else chinese
+
+
+def _fit(
+    text: str, limit: int = PARAGRAPH_TEXT_LIMIT, max_lines: int = PARAGRAPH_LINE_LIMIT, language: str = CHINESE
+) -> str:
     """``text`` printable (no control characters) and short enough for one table cell on one page."""
     cleaned = printable(text)
     lines = cleaned.split("\n")
     if len(cleaned) <= limit and len(lines) <= max_lines:
         return cleaned
     cut = "\n".join(lines[:max_lines])[:limit]
+    if is_english(language):
+        return cut + f"… ({len(cleaned):,} characters: the full text is in the attached record)"
     return cut + f"…（共 {len(cleaned):,} 字，全文见附带的记录 / full text in the attached record）"
 
 
-def make_styles(fonts: ReportFonts) -> Styles:
+def make_styles(fonts: ReportFonts, language: str = CHINESE) -> Styles:
+    # English wraps between words (a Chinese run too long for its line is split where it must be)
+    wrap = None if is_english(language) else "CJK"
+
     def style(name: str, size: float, **extra: Any) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=fonts.cjk, fontSize=size, leading=size * 1.4, wordWrap="CJK", **extra)
+        return ParagraphStyle(name, fontName=fonts.cjk, fontSize=size, leading=size * 1.4, wordWrap=wrap, **extra)
 
     return Styles(
         fonts=fonts,
@@ -223,6 +239,7 @@ class PageFurniture:
     report_id: str
     footer_left: str
     draft: bool
+    language: str = CHINESE
 
     def on_page(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         """Drawn when a page begins, so the watermark lies under the content."""
@@ -231,7 +248,7 @@ class PageFurniture:
             canvas.setFillColor(WATERMARK_GREY)
             canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
             canvas.rotate(45)
-            draw_text(canvas, self.fonts, 0, -20, "草稿 DRAFT", 80, "center")
+            draw_text(canvas, self.fonts, 0, -20, _say(self.language, "草稿 DRAFT", "DRAFT"), 80, "center")
             canvas.rotate(-45)
             canvas.translate(-PAGE_WIDTH / 2, -PAGE_HEIGHT / 2)
         canvas.setFillColor(colors.black)
@@ -239,7 +256,8 @@ class PageFurniture:
         canvas.setLineWidth(0.5)
         top = PAGE_HEIGHT - 10 * mm
         draw_text(canvas, self.fonts, MARGIN, top, self.company, 8.5)
-        draw_text(canvas, self.fonts, PAGE_WIDTH - MARGIN, top, f"{REPORT_TITLE_ZH}  {self.report_id}", 8.5, "right")
+        title = report_word("title", self.language)
+        draw_text(canvas, self.fonts, PAGE_WIDTH - MARGIN, top, f"{title}  {self.report_id}", 8.5, "right")
         canvas.line(MARGIN, top - 2 * mm, PAGE_WIDTH - MARGIN, top - 2 * mm)
         canvas.line(MARGIN, 13 * mm, PAGE_WIDTH - MARGIN, 13 * mm)
         draw_text(canvas, self.fonts, MARGIN, 9 * mm, self.footer_left, 7.5)
@@ -248,7 +266,8 @@ class PageFurniture:
     def page_count(self, canvas: Canvas, number: int, total: int) -> None:
         """Drawn when the document is saved, once the number of pages is known."""
         canvas.saveState()
-        draw_text(canvas, self.fonts, PAGE_WIDTH - MARGIN, 9 * mm, f"第 {number} 页 / 共 {total} 页", 8.5, "right")
+        pages = _say(self.language, f"第 {number} 页 / 共 {total} 页", f"Page {number} of {total}")
+        draw_text(canvas, self.fonts, PAGE_WIDTH - MARGIN, 9 * mm, pages, 8.5, "right")
         canvas.restoreState()
 
 
@@ -360,6 +379,21 @@ class PhotoThumbnail(Flowable):
 
 
 def _hash_notice(content: ReportContent) -> str:
+    if content.english:
+        if content.is_draft:
+            return (
+                "DRAFT: this is the hash of the draft as it is now; the inspection is not completed or signed yet "
+                "and may still change."
+            )
+        if content.is_signed:
+            return (
+                "Signed: this hash identifies the signed inspection record; any change to the record changes it. "
+                "To check it, the company selects this record in 复工自查's audit window and clicks the button "
+                "that verifies the record: the program computes the hash again and compares it with this one. "
+                "This English copy carries no digital signature; the signed report is the Chinese one, for the "
+                "same record hash."
+            )
+        return "Completed, not yet signed: this hash identifies the inspection record as it was completed."
     if content.is_draft:
         return "草稿 DRAFT：此为当前草稿内容的哈希，检查尚未完成和签署，内容仍可能改变。"
     if content.is_signed:
@@ -375,49 +409,76 @@ def _authority_rows(content: ReportContent, st: Styles) -> list[list[Flowable]]:
     if not content.signing_authority_sha256:
         return []
     return [
-        [st.p("签名机构证书指纹（SHA-256，与信任文件核对）", st.small)],
+        [
+            st.p(
+                content.words(
+                    "签名机构证书指纹（SHA-256，与信任文件核对）",
+                    "Fingerprint of the signing authority's certificate (SHA-256, to compare with the trust file)",
+                ),
+                st.small,
+            )
+        ],
         [st.p(content.signing_authority_sha256, st.digest)],
     ]
 
 
 def report_number(content: ReportContent) -> str:
     """The report number explained: the list's #id is the record, the -v part the saved version printed."""
+    if content.english:
+        return (
+            f"{content.report_id} ({content.status_zh}) = inspection record #{content.inspection_id}, "
+            f"version {content.version}"
+        )
     return f"{content.report_id}（{content.status_zh}）＝ 检查记录 #{content.inspection_id} 第 {content.version} 版"
 
 
 def cover(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None = None) -> list[Flowable]:
-    catalogs = "\n".join(
-        f"{c.id} {c.version}《{c.title}》{'（' + c.number + '）' if c.number else ''}" for c in content.catalogs
-    )
-    authority = f"{content.authority.name_zh}（{content.authority.basis}）"
+    if content.english:
+        catalogs = "\n".join(
+            f"{c.id} {c.version} {c.title}{' (' + c.number + ')' if c.number else ''}" for c in content.catalogs
+        )
+        authority = f"{content.authority.name_en} ({content.authority.basis})"
+    else:
+        catalogs = "\n".join(
+            f"{c.id} {c.version}《{c.title}》{'（' + c.number + '）' if c.number else ''}" for c in content.catalogs
+        )
+        authority = f"{content.authority.name_zh}（{content.authority.basis}）"
+    w = content.words
     facts = [
-        ("单位名称", content.company_name),
-        ("统一社会信用代码", content.credit_code),
-        ("地址", content.address or "—"),
-        ("所在区", content.district or "—"),
-        ("单位类型", content.company_type_zh),
-        ("监管部门", authority),
-        ("检查场所", content.site or "—"),
-        ("检查日期", content.date.isoformat()),
-        ("检查人", content.inspector),
-        ("检查依据", catalogs),
-        ("报告编号", report_number(content)),
+        (w("单位名称", "Company"), content.company_name),
+        (w("统一社会信用代码", "Unified social credit code"), content.credit_code),
+        (w("地址", "Address"), content.address or "—"),
+        (w("所在区", "District"), content.district or "—"),
+        (w("单位类型", "Type of company"), content.company_type_zh),
+        (w("监管部门", "Inspecting authority"), authority),
+        (w("检查场所", "Site inspected"), content.site or "—"),
+        (w("检查日期", "Date of inspection"), content.date.isoformat()),
+        (w("检查人", "Inspector"), content.inspector),
+        (w("检查依据", "Basis"), catalogs),
+        (w("报告编号", "Report number"), report_number(content)),
     ]
     if content.supersedes is not None:
-        facts.append(("更正", content.supersedes.sentence_zh))
+        facts.append((w("更正", "Correction"), content.supersedes.sentence_zh))
     fact_table = _table(
-        [[st.p(label, st.small), st.p(_fit(value, COVER_TEXT_LIMIT, COVER_LINE_LIMIT))] for label, value in facts],
-        (28 * mm, CONTENT_WIDTH - 70 * mm),
+        [
+            # English takes about twice the characters of Chinese for the same words
+            [
+                st.p(label, st.small),
+                st.p(_fit(value, COVER_TEXT_LIMIT * (2 if content.english else 1), COVER_LINE_LIMIT, content.language)),
+            ]
+            for label, value in facts
+        ],
+        ((34 if content.english else 28) * mm, CONTENT_WIDTH - (76 if content.english else 70) * mm),
         [("LINEBELOW", (0, 0), (-1, -1), 0.25, GREY_LINE), ("TOPPADDING", (0, 0), (-1, -1), 2)],
     )
     qr = _table(
-        [[QrCode(content.record_hash, 34 * mm)], [st.p("记录哈希二维码", st.small)]],
+        [[QrCode(content.record_hash, 34 * mm)], [st.p(w("记录哈希二维码", "QR code of the record hash"), st.small)]],
         (38 * mm,),
         [("ALIGN", (0, 0), (-1, -1), "CENTER")],
     )
     hash_block = _table(
         [
-            [st.p("记录哈希（SHA-256）", st.small)],
+            [st.p(w("记录哈希（SHA-256）", "Record hash (SHA-256)"), st.small)],
             [st.p(content.record_hash, st.digest)],
             [st.p(_hash_notice(content), st.small)],
             *_authority_rows(content, st),
@@ -425,11 +486,11 @@ def cover(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None = Non
         (CONTENT_WIDTH,),
         [("BOX", (0, 0), (-1, -1), 0.75, colors.black), ("BACKGROUND", (0, 0), (-1, -1), GREY_FILL)],
     )
-    generated = local_time(content.generated_at_utc, local_zone)
+    generated = _local_time_in(content.language, content.generated_at_utc, local_zone)
     return [
         *logo_flowables(content.logo_png),
-        st.p(REPORT_TITLE_ZH, st.title),
-        st.p(f"{content.report_id} · {content.status_zh} · 生成于 {generated}", st.centered),
+        st.p(content.word("title"), st.title),
+        st.p(f"{content.report_id} · {content.status_zh} · {w('生成于', 'made')} {generated}", st.centered),
         Spacer(1, 5 * mm),
         _table([[fact_table, qr]], (CONTENT_WIDTH - 40 * mm, 40 * mm), []),
         Spacer(1, 3 * mm),
@@ -462,47 +523,72 @@ def _count_cells(st: Styles, label: str, counts: Counts) -> list[Paragraph]:
 
 
 def summary(content: ReportContent, st: Styles) -> list[Flowable]:
-    header = [st.p(text, st.centered) for text in ("检查依据 / 章节", "合格", "不合格", "不适用", "未检查", "合格率")]
+    w = content.words
+    labels = (
+        w("检查依据 / 章节", "Basis / section"),
+        content.word("result.pass"),
+        content.word("result.fail"),
+        content.word("result.na"),
+        w("未检查", "Unchecked"),
+        w("合格率", "Pass rate"),
+    )
+    header = [st.p(text, st.centered) for text in labels]
     rows: list[list[Any]] = [header]
     group_rows: list[int] = []
     for catalog in content.catalogs:
         group_rows.append(len(rows))
-        rows.append([st.p(f"{catalog.id}《{catalog.title}》"), "", "", "", "", ""])
+        title = f"{catalog.id} {catalog.title}" if content.english else f"{catalog.id}《{catalog.title}》"
+        rows.append([st.p(title), "", "", "", "", ""])
         rows += [_count_cells(st, s.title, s.counts) for s in content.sections if s.catalog_id == catalog.id]
-    rows.append(_count_cells(st, "合计", content.overall))
+    rows.append(_count_cells(st, w("合计", "Total"), content.overall))
     style: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.25, GREY_LINE),
         ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL),
         ("LINEABOVE", (0, -1), (-1, -1), 1, colors.black),
     ]
     style += [("SPAN", (0, r), (-1, r)) for r in group_rows]
-    table = _table(rows, (CONTENT_WIDTH - 95 * mm, 17 * mm, 17 * mm, 17 * mm, 17 * mm, 27 * mm), style, repeatRows=1)
-    severe = "；".join(f"{i.item_id} {i.title}" for i in content.severe_failures) if content.severe_failures else "无"
+    unchecked = (24 if content.english else 17) * mm  # "Unchecked" on one line
+    widths = (CONTENT_WIDTH - 78 * mm - unchecked, 17 * mm, 17 * mm, 17 * mm, unchecked, 27 * mm)
+    table = _table(rows, widths, style, repeatRows=1)
+    severe = (
+        w("；", "; ").join(f"{i.item_id} {i.title}" for i in content.severe_failures)
+        if content.severe_failures
+        else content.word("none")
+    )
+    count = len(content.severe_failures)
     return [
-        st.p("检查结果汇总", st.heading),
+        st.p(w("检查结果汇总", "Summary of results"), st.heading),
         table,
         Spacer(1, 2 * mm),
-        st.labelled("合格率（合格 ÷ 已判定适用项）", pass_rate_text(content.overall)),
-        st.labelled(f"严重不合格项（{len(content.severe_failures)}）", severe),
+        st.labelled(
+            w("合格率（合格 ÷ 已判定适用项）", "Pass rate (passed ÷ items judged applicable)"),
+            pass_rate_text(content.overall),
+        ),
+        st.labelled(w(f"严重不合格项（{count}）", f"Critical items failed ({count})"), severe),
     ]
 
 
 def _action_text(action: ActionLine) -> str:
+    if is_english(action.language):
+        due = f", due {action.due.isoformat()}" if action.due else ""
+        return f"{action.action} (owner {action.owner}{due}, {action.status_zh})"
     due = f"，期限 {action.due.isoformat()}" if action.due else ""
     return f"{action.action}（责任人 {action.owner}{due}，{action.status_zh}）"
 
 
-def _photo_cell(photo: Photo, pending: Pending, st: Styles) -> list[Flowable]:
+def _photo_cell(photo: Photo, pending: Pending, st: Styles, language: str = CHINESE) -> list[Flowable]:
     size = photo.thumbnail_size or photo_size(photo.data)
     if size is None:
-        return [st.p(f"（无法显示的图片）{photo.filename}", st.small)]
+        return [
+            st.p(_say(language, "（无法显示的图片）", "(picture that cannot be shown) ") + photo.filename, st.small)
+        ]
     box_w, box_h = PHOTO_BOX
     scale = min(box_w / size[0], box_h / size[1])
     return [PhotoThumbnail(pending, size[0] * scale, size[1] * scale), st.p(photo.filename, st.small)]
 
 
 def _photo_rows(item: ItemLine, thumbs: Sequence[Pending], st: Styles) -> list[Table]:
-    cells = [_photo_cell(photo, pending, st) for photo, pending in zip(item.photos, thumbs, strict=True)]
+    cells = [_photo_cell(photo, pending, st, item.language) for photo, pending in zip(item.photos, thumbs, strict=True)]
     rows = []
     for start in range(0, len(cells), PHOTOS_PER_ROW):
         row: list[Any] = cells[start : start + PHOTOS_PER_ROW]
@@ -529,8 +615,14 @@ def _finding_lines(item: ItemLine, st: Styles) -> list[Flowable]:
         passed = len(per_room) - failed - warned
         lines.append(
             st.p(
-                f"宿舍逐间判定 {len(per_room):,} 项：不符合 {failed:,}，提示 {warned:,}，符合 {passed:,}；"
-                f"此处列出前 {len(listed):,} 项不符合或提示，逐间结果见“集体宿舍”表。",
+                _say(
+                    item.language,
+                    f"宿舍逐间判定 {len(per_room):,} 项：不符合 {failed:,}，提示 {warned:,}，符合 {passed:,}；"
+                    f"此处列出前 {len(listed):,} 项不符合或提示，逐间结果见“集体宿舍”表。",
+                    f"{len(per_room):,} room-by-room verdicts: {failed:,} do not meet, {warned:,} warnings, "
+                    f"{passed:,} meet; the first {len(listed):,} that do not meet or warn are listed here, every "
+                    "room in the dormitories table.",
+                ),
                 st.small,
             )
         )
@@ -540,26 +632,33 @@ def _finding_lines(item: ItemLine, st: Styles) -> list[Flowable]:
 def item_block(item: ItemLine, thumbs: Sequence[Pending], st: Styles) -> Table:
     """One item as a three-column table (ID | what was found | result). Each line is its own row, so a long
     item splits across pages between lines instead of overflowing the page."""
-    lines: list[Flowable] = [st.p(item.title, st.item_title), st.labelled("依据", item.citation, st.small)]
+    language = item.language
+    lines: list[Flowable] = [
+        st.p(item.title, st.item_title),
+        st.labelled(_say(language, "依据", "Basis"), item.citation, st.small),
+    ]
     if item.good_practice:
-        lines.append(st.labelled(GOOD_PRACTICE_LABEL, item.good_practice, st.small))
-    lines += [st.labelled("测量", m) for m in item.measurements]
+        good_practice = _say(language, GOOD_PRACTICE_LABEL, GOOD_PRACTICE_LABEL_EN)
+        lines.append(st.labelled(good_practice, item.good_practice, st.small))
+    lines += [st.labelled(_say(language, "测量", "Measured"), m) for m in item.measurements]
     lines += _finding_lines(item, st)
     if item.overridden:
-        lines.append(st.labelled("人工改判理由", item.override_reason))
+        lines.append(st.labelled(_say(language, "人工改判理由", "Reason for overriding"), item.override_reason))
     if item.note:
-        lines.append(st.labelled("备注", item.note))
+        lines.append(st.labelled(_say(language, "备注", "Note"), item.note))
     other_evidence = [name for name in item.evidence_names if name not in {p.filename for p in item.photos}]
     if other_evidence:
-        lines.append(st.labelled("证据文件", "、".join(other_evidence)))
-    lines += [st.labelled("整改", _action_text(a)) for a in item.actions]
+        lines.append(
+            st.labelled(_say(language, "证据文件", "Evidence files"), _say(language, "、", ", ").join(other_evidence))
+        )
+    lines += [st.labelled(_say(language, "整改", "Corrective action"), _action_text(a)) for a in item.actions]
     lines += _photo_rows(item, thumbs, st)
     rows: list[list[Any]] = [["", line, ""] for line in lines]
     # One line per cell in the first rows, so the title row is as tall as the title.
     rows[0][0], rows[1][0] = st.p(item.item_id), st.p(item.severity_zh, st.small)
     rows[0][2] = st.p(item.result_zh, st.result_fail if item.result is Result.FAIL else st.centered)
     if item.overridden:
-        rows[1][2] = st.p("（人工改判）", st.small_centered)
+        rows[1][2] = st.p(_say(language, "（人工改判）", "(overridden)"), st.small_centered)
     style: list[tuple[Any, ...]] = [
         ("BOX", (0, 0), (-1, -1), 0.75, colors.black),
         ("LINEAFTER", (0, 0), (0, -1), 0.25, GREY_LINE),
@@ -575,8 +674,11 @@ def item_block(item: ItemLine, thumbs: Sequence[Pending], st: Styles) -> Table:
 
 def items_part(content: ReportContent, thumbs: Mapping[str, Sequence[Pending]], st: Styles) -> list[Flowable]:
     story: list[Flowable] = []
-    part_heading: list[Flowable] = [st.p("逐项检查结果", st.heading)]
-    catalog_titles = {c.id: f"{c.id} {c.version}《{c.title}》" for c in content.catalogs}
+    part_heading: list[Flowable] = [st.p(content.words("逐项检查结果", "Results item by item"), st.heading)]
+    if content.english:
+        catalog_titles = {c.id: f"{c.id} {c.version} {c.title}" for c in content.catalogs}
+    else:
+        catalog_titles = {c.id: f"{c.id} {c.version}《{c.title}》" for c in content.catalogs}
     current = ("", "")
     for item in content.items:
         headings, part_heading = part_heading, []
@@ -603,6 +705,10 @@ ROOM_FINDINGS_IN_ITEM = 12  # per-room findings listed in an item; more are coun
 TABLE_NAME_LIMIT = 24
 TABLE_TEXT_LIMIT = 300
 CUT_NOTICE = "表中较长的文字只印前 {limit} 字（以“…”结尾），全文见逐项检查结果和附带的记录。"
+CUT_NOTICE_EN = (
+    "Longer texts in the table are printed up to {limit} characters (ending in “…”); the results item by item "
+    "and the attached record have them in full."
+)
 
 
 def _chunks(rows: Sequence[list[Any]], size: int = ROWS_PER_TABLE) -> Iterator[Sequence[list[Any]]]:
@@ -622,11 +728,11 @@ def _chunked_table(
 def _room_row(room: RoomLine, content: ReportContent, st: Styles, widths: Sequence[float]) -> list[Flowable]:
     cells = [
         printable(room.name, TABLE_NAME_LIMIT),
-        format_value(room.area_m2),
+        format_value(room.area_m2, content.language),
         str(room.occupants),
         f"{room.area_per_person:.2f}",
         room.location_zh,
-        *(ROOM_VERDICT_ZH[v] if (v := room.verdicts.get(r.id)) else "—" for r in content.room_rules),
+        *(content.word(f"room.{v.value}") if (v := room.verdicts.get(r.id)) else "—" for r in content.room_rules),
     ]
     return [st.cell(text, width - CELL_PADDING, st.centered) for text, width in zip(cells, widths, strict=True)]
 
@@ -634,15 +740,16 @@ def _room_row(room: RoomLine, content: ReportContent, st: Styles, widths: Sequen
 def rooms_part(content: ReportContent, st: Styles) -> list[Flowable]:
     if not content.rooms:
         return []
+    w = content.words
     header = [
-        "房间",
-        "面积 m²",
-        "人数",
-        "人均 m²",
-        "位置",
+        w("房间", "Room"),
+        w("面积 m²", "Area m²"),
+        w("人数", "People"),
+        w("人均 m²", "m² per person"),
+        w("位置", "Location"),
         *(f"{r.title_zh}\n{r.citation}" for r in content.room_rules),
     ]
-    fixed = (22 * mm, 18 * mm, 14 * mm, 18 * mm, 20 * mm)
+    fixed = tuple(n * mm for n in ((18, 14, 15, 17, 31) if content.english else (22, 18, 14, 18, 20)))
     rule_width = (CONTENT_WIDTH - sum(fixed)) / max(len(content.room_rules), 1)
     widths = (*fixed, *[rule_width] * len(content.room_rules))
     rows = [_room_row(room, content, st, widths) for room in content.rooms]
@@ -653,18 +760,26 @@ def rooms_part(content: ReportContent, st: Styles) -> list[Flowable]:
     problems = [st.p(f"✗ {message}", st.small) for room in content.rooms for message in room.messages]
     cut = any(len(room.name) > TABLE_NAME_LIMIT for room in content.rooms)
     return [
-        st.p("集体宿舍", st.heading),
+        st.p(w("集体宿舍", "Dormitories"), st.heading),
         *_chunked_table([st.p(text, st.centered) for text in header], rows, widths, style),
-        *([st.p(CUT_NOTICE.format(limit=TABLE_NAME_LIMIT), st.small)] if cut else []),
+        *([st.p(w(CUT_NOTICE, CUT_NOTICE_EN).format(limit=TABLE_NAME_LIMIT), st.small)] if cut else []),
         *problems,
     ]
 
 
 def actions_part(content: ReportContent, st: Styles) -> list[Flowable]:
-    story: list[Flowable] = [st.p("整改措施", st.heading)]
+    w = content.words
+    story: list[Flowable] = [st.p(w("整改措施", "Corrective actions"), st.heading)]
     if not content.actions:
-        return [*story, st.p("无")]
-    header = ["项目", "整改措施", "责任人", "完成期限", "状态", "验证"]
+        return [*story, st.p(content.word("none"))]
+    header = [
+        w("项目", "Item"),
+        w("整改措施", "Corrective action"),
+        w("责任人", "Owner"),
+        w("完成期限", "Due"),
+        w("状态", "Status"),
+        w("验证", "Verified"),
+    ]
     widths = (32 * mm, CONTENT_WIDTH - 128 * mm, 18 * mm, 26 * mm, 16 * mm, 36 * mm)
     rows: list[list[Any]] = []
     for a in content.actions:
@@ -684,7 +799,7 @@ def actions_part(content: ReportContent, st: Styles) -> list[Flowable]:
         ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL),
     ]
     cut = any(len(a.action) > TABLE_TEXT_LIMIT or len(a.verification_note) > TABLE_TEXT_LIMIT for a in content.actions)
-    notice = [st.p(CUT_NOTICE.format(limit=TABLE_TEXT_LIMIT), st.small)] if cut else []
+    notice = [st.p(w(CUT_NOTICE, CUT_NOTICE_EN).format(limit=TABLE_TEXT_LIMIT), st.small)] if cut else []
     return [*story, *_chunked_table([st.p(text, st.centered) for text in header], rows, widths, style), *notice]
 
 
@@ -705,6 +820,12 @@ def local_time(moment: dt.datetime, local_zone: dt.tzinfo | None = None) -> str:
     local = utc.astimezone(local_zone or COMPANY_TIME)
     offset = local.strftime("%z")
     return f"{local:%Y-%m-%d %H:%M}（UTC{offset[:3]}:{offset[3:]}；UTC {utc:%Y-%m-%d %H:%M}）"
+
+
+def _local_time_in(language: str, moment: dt.datetime, local_zone: dt.tzinfo | None = None) -> str:
+    """:func:`local_time` with English brackets in an English report."""
+    text = local_time(moment, local_zone)
+    return text.replace("（", " (").replace("；", "; ").replace("）", ")") if is_english(language) else text
 
 
 def _signature_image(png: bytes | None, st: Styles) -> Flowable:
@@ -734,8 +855,17 @@ def _signer_rows(signer: Signer, st: Styles, local_zone: dt.tzinfo | None) -> li
     ]
 
 
-def _blank_rows(meaning: str, st: Styles) -> list[list[Any]]:
-    """Lines to sign by hand on the printout."""
+def _blank_rows(meaning: str, st: Styles, language: str = CHINESE) -> list[list[Any]]:
+    """Lines to sign by hand on the printout (``meaning``: its Chinese name, as SIGNATURE_KEYS knows it)."""
+    if is_english(language):
+        english = report_word(f"meaning.{SIGNATURE_KEYS[meaning]}", language)
+        return [
+            [st.p("Signs as"), st.p(english)],
+            [st.p("Name (block letters)"), ""],
+            [st.p("Position"), ""],
+            [st.p("Signature"), Spacer(1, 16 * mm)],
+            [st.p("Date and time"), ""],
+        ]
     return [
         [st.p("签署含义"), st.p(meaning)],
         [st.p("姓名（正楷）"), ""],
@@ -810,7 +940,7 @@ def signatures_part(content: ReportContent, st: Styles, local_zone: dt.tzinfo | 
             for m in SIGNATURE_MEANINGS_ZH
         ]
     else:
-        boxes = [_signature_box(_blank_rows(m, st), width) for m in SIGNATURE_MEANINGS_ZH]
+        boxes = [_signature_box(_blank_rows(m, st, content.language), width) for m in SIGNATURE_MEANINGS_ZH]
     pairs: list[list[Any]] = [boxes[i : i + 2] for i in range(0, len(boxes), 2)]
     if len(pairs[-1]) == 1:
         pairs[-1].append("")
@@ -824,8 +954,13 @@ def signatures_part(content: ReportContent, st: Styles, local_zone: dt.tzinfo | 
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ],
     )
-    intro = f"签署人确认本报告与记录哈希 {content.record_hash} 所标识的检查记录一致。"
-    return [KeepTogether([st.p("签署", st.heading), st.p(intro, st.small), Spacer(1, 2 * mm), grid])]
+    intro = content.words(
+        f"签署人确认本报告与记录哈希 {content.record_hash} 所标识的检查记录一致。",
+        f"The signers confirm that this report agrees with the inspection record identified by the record hash "
+        f"{content.record_hash}.",
+    )
+    heading = content.words("签署", "Signatures")
+    return [KeepTogether([st.p(heading, st.heading), st.p(intro, st.small), Spacer(1, 2 * mm), grid])]
 
 
 def signature_box(pdf: bytes, meaning: str) -> tuple[int, tuple[int, int, int, int]]:
@@ -955,11 +1090,18 @@ def write_pdf(
         ExportCancelled: ``progress`` saw the user cancel.
     """
     progress(0.0, "加载字体")
-    st = make_styles(report_fonts())
-    hash_label = f"记录哈希 {content.record_hash[:16]}…" + ("（草稿）" if content.is_draft else "")
-    furniture = PageFurniture(st.fonts, content.company_name, content.report_id, hash_label, content.is_draft)
+    st = replace(make_styles(report_fonts(), content.language), language=content.language)
+    w = content.words
+    hash_label = (
+        w("记录哈希 ", "Record hash ")
+        + f"{content.record_hash[:16]}…"
+        + (w("（草稿）", " (draft)") if content.is_draft else "")
+    )
+    furniture = PageFurniture(
+        st.fonts, content.company_name, content.report_id, hash_label, content.is_draft, content.language
+    )
     info = DocumentInfo(
-        f"{REPORT_TITLE_ZH} {content.report_id}",
+        f"{content.word('title')} {content.report_id}",
         author=content.inspector,
         subject=f"{content.company_name} {content.date.isoformat()}",
         keywords=("复工复产", "自查", f"记录哈希 record-hash:{content.record_hash}"),

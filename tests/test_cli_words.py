@@ -37,6 +37,7 @@ DATA = {
 }
 PASSWORD = {"王经理": "manager-secret", "张三": "officer-secret"}
 ENV_VARIABLE = re.compile(r"\$[A-Z_]+")
+FINGERPRINT = re.compile(r"\b[0-9a-f]{4}(?: [0-9a-f]{4})+")  # "c1ac eebc b37d …": a group may have no digit
 
 
 def _typed_words(parser: argparse.ArgumentParser) -> set[str]:
@@ -90,7 +91,7 @@ def _without_json(text: str) -> str:
 
 def wrong_words(text: str, language: str) -> list[str]:
     """The words of ``text`` that are not in ``language`` (stored JSON values left out)."""
-    text = ENV_VARIABLE.sub(" ", _without_json(text))
+    text = FINGERPRINT.sub(" ", ENV_VARIABLE.sub(" ", _without_json(text)))
     if language == "zh":
         return [word for word in latin_words(text) if word.lower() not in TYPED and word not in DATA]
     return chinese_words(text, DATA)

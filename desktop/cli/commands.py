@@ -219,6 +219,11 @@ WORDS = Words(
         "export.json": ("write the record as JSON to FILE", "把记录以 JSON 格式写到此文件"),
         "export.pdf": ("write the PDF report to FILE", "把 PDF 报告写到此文件"),
         "export.xlsx": ("write the Excel workbook to FILE", "把 Excel 工作簿写到此文件"),
+        "export.language": (
+            "the report's language: zh (Chinese, the default) or en (English; for a signed record an English "
+            "copy without signatures, the signed report being the Chinese one)",
+            "报告的语言：“zh”（中文，默认）或 “en”（英文；已签署的记录输出不带签名的英文副本，签署的正本是中文报告）",
+        ),
         "users": ("accounts and their signing keys", "账户及其签名密钥"),
         "users.add": ("create an account (password on standard input)", "创建账户（密码从标准输入读取）"),
         "users.add.name": ("the new account's name", "新账户的姓名"),
@@ -547,17 +552,20 @@ def _export(args: argparse.Namespace) -> int:
         write_json(Path(args.json), export_document(db, args.id))
         print(say(msg("cli.wrote", path=str(args.json))))
     if args.pdf or args.xlsx:
+        from export.reports import export_reports
         from storage.inspections import load_inspection
 
         pdf, xlsx = (Path(args.pdf) if args.pdf else None), (Path(args.xlsx) if args.xlsx else None)
         if load_inspection(db, args.id).status == InspectionStatus.SIGNED:
             from export.signing import write_signed_reports
 
-            written = write_signed_reports(db, args.id, pdf, xlsx)  # the signed files, byte for byte
+            if args.language == ENGLISH and pdf is not None:  # an English copy of the record, not signed
+                written = export_reports(db, args.id, pdf=pdf, language=ENGLISH)
+                written += write_signed_reports(db, args.id, None, xlsx) if xlsx is not None else []
+            else:
+                written = write_signed_reports(db, args.id, pdf, xlsx)  # the signed files, byte for byte
         else:
-            from export.reports import export_reports
-
-            written = export_reports(db, args.id, pdf=pdf, xlsx=xlsx)
+            written = export_reports(db, args.id, pdf=pdf, xlsx=xlsx, language=args.language)
         for path in written:
             print(say(msg("cli.wrote", path=str(path))))
     return 0
@@ -892,6 +900,7 @@ def register(commands: Any) -> None:
     exp.add_argument("--json", metavar=WORDS("file"), help=WORDS("export.json"))
     exp.add_argument("--pdf", metavar=WORDS("file"), help=WORDS("export.pdf"))
     exp.add_argument("--xlsx", metavar=WORDS("file"), help=WORDS("export.xlsx"))
+    exp.add_argument("--language", choices=["zh", "en"], default="zh", help=WORDS("export.language"))
 
     user_commands = actions_of(parser_for(commands, "users", "users"), "users_command")
     user_add = parser_for(user_commands, "add", "users.add")

@@ -33,6 +33,7 @@ class ExportRequest:
     inspection_id: int
     pdf: Path | None
     xlsx: Path | None
+    language: str = "zh"  # the PDF's words: zh or en (the workbook is Chinese)
 
 
 def _failure_reporter(parent: QWidget, what: str, kept: str) -> Callable[[BaseException], None]:
@@ -57,23 +58,29 @@ def _fraction_reporter(progress: Progress) -> Callable[[float, str], None]:
 
 def run_export(db: Any, request: ExportRequest, progress: Progress) -> list[Path]:
     """The work: call the exporter with progress and cancel callbacks (runs on a worker thread)."""
+    from export.reports import ExportCancelled, export_reports  # heavy (reportlab, openpyxl): only when used
     from storage.inspections import load_inspection
 
+    pdf, xlsx = request.pdf, request.xlsx
     if load_inspection(db, request.inspection_id).status == InspectionStatus.SIGNED:
         from export.signing import write_signed_reports
 
         progress.update(0, 0, "")
-        return write_signed_reports(db, request.inspection_id, request.pdf, request.xlsx)
-    from export.reports import ExportCancelled, export_reports  # heavy (reportlab, openpyxl): only when used
+        if request.language == "zh" or pdf is None:
+            return write_signed_reports(db, request.inspection_id, pdf, xlsx)
+        # an English copy of the signed record, not signed itself; the signed workbook as it is
+        signed = write_signed_reports(db, request.inspection_id, None, xlsx) if xlsx is not None else []
+        return [*export_reports(db, request.inspection_id, pdf=pdf, language=request.language), *signed]
 
     try:
         written: Iterable[Any] = export_reports(
             db,
             request.inspection_id,
-            pdf=request.pdf,
-            xlsx=request.xlsx,
+            pdf=pdf,
+            xlsx=xlsx,
             progress=_fraction_reporter(progress),
             cancelled=lambda: progress.cancelled,
+            language=request.language,
         )
     except ExportCancelled as error:  # nothing was written under the final names
         raise Cancelled() from error
@@ -137,9 +144,12 @@ def _file_stem(db: Any, inspection_id: int) -> str:
     return report_file_stem(rows[0].company, rows[0].date, inspection_id)
 
 
-def export_inspection(parent: QWidget, db: Any, inspection_id: int, folder: Path | None = None) -> None:
+def export_inspection(
+    parent: QWidget, db: Any, inspection_id: int, folder: Path | None = None, language: str = "zh"
+) -> None:
     """Ask for a folder (starting in one that exists), write ``复工自查_<company>_<date>_第<id>号.pdf`` and
-    ``.xlsx`` there, then offer to open them."""
+    ``.xlsx`` there, then offer to open them. ``language``: the PDF's words, ``zh`` or ``en`` (its file name
+    ends in ``_EN``)."""
     if folder is None:
         chosen = QFileDialog.getExistingDirectory(
             parent, QCoreApplication.translate("Export", "选择保存报告的文件夹"), str(proposed_folder())
@@ -149,7 +159,8 @@ def export_inspection(parent: QWidget, db: Any, inspection_id: int, folder: Path
         folder = Path(chosen)
         remember_folder(folder)
     stem = _file_stem(db, inspection_id)
-    request = ExportRequest(inspection_id, folder / f"{stem}.pdf", folder / f"{stem}.xlsx")
+    pdf_stem = f"{stem}_EN" if language == "en" else stem
+    request = ExportRequest(inspection_id, folder / f"{pdf_stem}.pdf", folder / f"{stem}.xlsx", language)
 
     def done(paths: list[Path]) -> None:
         offer_to_open(parent, paths or [p for p in (request.pdf, request.xlsx) if p is not None])

@@ -1218,27 +1218,27 @@
 <context>
     <name>Consent</name>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="49"/>
+        <location filename="../../desktop/registers/consent.py" line="50"/>
         <source>仅用于本次疫情防控</source>
         <translation>Epidemic control only</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="58"/>
+        <location filename="../../desktop/registers/consent.py" line="59"/>
         <source>未同意</source>
         <translation>No consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="60"/>
+        <location filename="../../desktop/registers/consent.py" line="61"/>
         <source>已同意（%1 版）</source>
         <translation>Agreed (version %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="62"/>
+        <location filename="../../desktop/registers/consent.py" line="63"/>
         <source>%1 版，需重新同意现行 %2 版</source>
         <translation>Version %1: to agree again to version %2 in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="75"/>
+        <location filename="../../desktop/registers/consent.py" line="76"/>
         <source>本程序没有 %1 版告知书的文本（单位自行制作的告知书），只登记其版本号。</source>
         <translation>This program does not hold the text of notice version %1 (a notice the company made itself); only its version is recorded.</translation>
     </message>
@@ -1246,67 +1246,67 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="156"/>
+        <location filename="../../desktop/registers/consent.py" line="157"/>
         <source>个人信息收集同意：%1</source>
         <translation>Consent to collecting personal information: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="198"/>
+        <location filename="../../desktop/registers/consent.py" line="199"/>
         <source>先向本人出示告知书，本人同意后再登记；同一版本再次登记即更正其日期。每次登记和更正都记入审计记录。</source>
         <translation>Show the person the notice first and record their consent once they agree; recording the same version again corrects its date. Every record and correction goes into the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="204"/>
+        <location filename="../../desktop/registers/consent.py" line="205"/>
         <source>同意日期(&amp;D)：</source>
         <translation>Consent &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="205"/>
+        <location filename="../../desktop/registers/consent.py" line="206"/>
         <source>告知书版本(&amp;V)：</source>
         <translation>Notice &amp;version:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="206"/>
+        <location filename="../../desktop/registers/consent.py" line="207"/>
         <source>用途：</source>
         <translation>Purpose:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="207"/>
+        <location filename="../../desktop/registers/consent.py" line="208"/>
         <source>登记同意</source>
         <translation>Record consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="218"/>
+        <location filename="../../desktop/registers/consent.py" line="219"/>
         <source>登记同意(&amp;R)</source>
         <translation>&amp;Record consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="242"/>
+        <location filename="../../desktop/registers/consent.py" line="243"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="250"/>
+        <location filename="../../desktop/registers/consent.py" line="251"/>
         <source>已登记 %1 条同意记录，最近一次：%2，%3 版。</source>
         <translation>%1 consent record(s); the latest: %2, version %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="256"/>
+        <location filename="../../desktop/registers/consent.py" line="257"/>
         <source>尚未登记同意：请出示告知书，本人同意后登记。</source>
         <translation>No consent recorded yet: show the notice, and record it once the person agrees.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="278"/>
+        <location filename="../../desktop/registers/consent.py" line="279"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="290"/>
+        <location filename="../../desktop/registers/consent.py" line="291"/>
         <source>未能登记。</source>
         <translation>Not recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="290"/>
+        <location filename="../../desktop/registers/consent.py" line="291"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -1314,27 +1314,27 @@
 <context>
     <name>ConsentModel</name>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="95"/>
+        <location filename="../../desktop/registers/consent.py" line="96"/>
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="96"/>
+        <location filename="../../desktop/registers/consent.py" line="97"/>
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="97"/>
+        <location filename="../../desktop/registers/consent.py" line="98"/>
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="98"/>
+        <location filename="../../desktop/registers/consent.py" line="99"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="99"/>
+        <location filename="../../desktop/registers/consent.py" line="100"/>
         <source>登记时间（UTC）</source>
         <translation>Recorded at (UTC)</translation>
     </message>
@@ -1780,172 +1780,172 @@
         <translation>New building…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="159"/>
+        <location filename="../../desktop/registers/dormitories.py" line="162"/>
         <source>与花名册“宿舍”一栏相同，如 A101</source>
         <translation>As in the roster&apos;s dormitory column, e.g. A101</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="168"/>
+        <location filename="../../desktop/registers/dormitories.py" line="171"/>
         <source>有窗</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="171"/>
+        <location filename="../../desktop/registers/dormitories.py" line="174"/>
         <source>上下床</source>
         <translation>Bunk beds</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="179"/>
+        <location filename="../../desktop/registers/dormitories.py" line="182"/>
         <source>新房间(&amp;N)</source>
         <translation>&amp;New room</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="181"/>
+        <location filename="../../desktop/registers/dormitories.py" line="184"/>
         <source>保存房间(&amp;S)</source>
         <translation>&amp;Save room</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="185"/>
+        <location filename="../../desktop/registers/dormitories.py" line="188"/>
         <source>房间(&amp;R)：</source>
         <translation>&amp;Room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="186"/>
+        <location filename="../../desktop/registers/dormitories.py" line="189"/>
         <source>使用面积 m²(&amp;A)：</source>
         <translation>Floor &amp;area m²:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="187"/>
+        <location filename="../../desktop/registers/dormitories.py" line="190"/>
         <source>床位(&amp;D)：</source>
         <translation>Be&amp;ds:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="188"/>
+        <location filename="../../desktop/registers/dormitories.py" line="191"/>
         <source>位置(&amp;L)：</source>
         <translation>&amp;Location:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="194"/>
+        <location filename="../../desktop/registers/dormitories.py" line="197"/>
         <source>全国：</source>
         <translation>National:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="195"/>
+        <location filename="../../desktop/registers/dormitories.py" line="198"/>
         <source>北京：</source>
         <translation>Beijing:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="200"/>
+        <location filename="../../desktop/registers/dormitories.py" line="203"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="211"/>
+        <location filename="../../desktop/registers/dormitories.py" line="214"/>
         <source>按姓名或部门查找</source>
         <translation>Find by name or department</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="214"/>
+        <location filename="../../desktop/registers/dormitories.py" line="217"/>
         <source>安排入住所选房间(&amp;I)</source>
         <translation>Assign to the selected room (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="219"/>
+        <location filename="../../desktop/registers/dormitories.py" line="222"/>
         <source>入住人员（来自花名册）</source>
         <translation>Occupants (from the roster)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="283"/>
+        <location filename="../../desktop/registers/dormitories.py" line="286"/>
         <source>%1 间房，%2 人入住，%3 间不合格</source>
         <translation>%1 rooms, %2 occupants, %3 rooms failing</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="297"/>
+        <location filename="../../desktop/registers/dormitories.py" line="300"/>
         <source>无法读取宿舍登记。</source>
         <translation>The dormitory register could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="297"/>
+        <location filename="../../desktop/registers/dormitories.py" line="300"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="337"/>
+        <location filename="../../desktop/registers/dormitories.py" line="340"/>
         <source>%1 住：</source>
         <translation>Living in %1: </translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="340"/>
+        <location filename="../../desktop/registers/dormitories.py" line="343"/>
         <source>无</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="365"/>
+        <location filename="../../desktop/registers/dormitories.py" line="368"/>
         <source>待填写</source>
         <translation>to be filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="397"/>
+        <location filename="../../desktop/registers/dormitories.py" line="400"/>
         <source>请先新建宿舍楼。</source>
         <translation>Add a building first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="413"/>
+        <location filename="../../desktop/registers/dormitories.py" line="416"/>
         <source>房间 %1 已保存。</source>
         <translation>Room %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="433"/>
+        <location filename="../../desktop/registers/dormitories.py" line="436"/>
         <source>新建宿舍楼</source>
         <translation>New building</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="433"/>
+        <location filename="../../desktop/registers/dormitories.py" line="436"/>
         <source>宿舍楼名称：</source>
         <translation>Building name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="467"/>
+        <location filename="../../desktop/registers/dormitories.py" line="470"/>
         <source>未安排</source>
         <translation>no room</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="476"/>
+        <location filename="../../desktop/registers/dormitories.py" line="479"/>
         <source>请先选择房间和人员。</source>
         <translation>Choose a room and a person first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="493"/>
+        <location filename="../../desktop/registers/dormitories.py" line="496"/>
         <source>安排入住</source>
         <translation>Assign a room</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="493"/>
+        <location filename="../../desktop/registers/dormitories.py" line="496"/>
         <source>此房间不宜再安排入住：</source>
         <translation>This room should take nobody more:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="496"/>
+        <location filename="../../desktop/registers/dormitories.py" line="499"/>
         <source>仍要安排吗？</source>
         <translation>Assign anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="500"/>
+        <location filename="../../desktop/registers/dormitories.py" line="503"/>
         <source>仍要安排</source>
         <translation>Assign anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="501"/>
+        <location filename="../../desktop/registers/dormitories.py" line="504"/>
         <source>不安排</source>
         <translation>Do not assign</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="512"/>
+        <location filename="../../desktop/registers/dormitories.py" line="515"/>
         <source>没有安排，花名册未改变。</source>
         <translation>Not assigned; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="529"/>
+        <location filename="../../desktop/registers/dormitories.py" line="532"/>
         <source>已安排入住 %1，花名册已更新。</source>
         <translation>Assigned to %1; the roster is updated.</translation>
     </message>
@@ -2178,77 +2178,77 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/reports/export.py" line="145"/>
+        <location filename="../../desktop/reports/export.py" line="155"/>
         <source>选择保存报告的文件夹</source>
         <translation>Choose a folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="159"/>
+        <location filename="../../desktop/reports/export.py" line="170"/>
         <source>报告未能导出。</source>
         <translation>The reports could not be exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="160"/>
+        <location filename="../../desktop/reports/export.py" line="171"/>
         <source>检查记录不受影响；没有留下写了一半的文件。</source>
         <translation>The inspection record is not affected; no half-written file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="168"/>
+        <location filename="../../desktop/reports/export.py" line="179"/>
         <source>正在导出报告……</source>
         <translation>Exporting reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="206"/>
+        <location filename="../../desktop/reports/export.py" line="217"/>
         <source>保存汇总表</source>
         <translation>Save the summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="208"/>
+        <location filename="../../desktop/reports/export.py" line="219"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="223"/>
+        <location filename="../../desktop/reports/export.py" line="234"/>
         <source>汇总表未能导出。</source>
         <translation>The summary workbook was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="224"/>
+        <location filename="../../desktop/reports/export.py" line="235"/>
         <source>没有修改任何数据；没有留下写了一半的文件。</source>
         <translation>Nothing was changed; no half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="232"/>
+        <location filename="../../desktop/reports/export.py" line="243"/>
         <source>正在导出 {count} 次检查的汇总表……</source>
         <translation>Exporting the summary workbook of {count} inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="241"/>
+        <location filename="../../desktop/reports/export.py" line="252"/>
         <source>报告已导出</source>
         <translation>Reports exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="242"/>
+        <location filename="../../desktop/reports/export.py" line="253"/>
         <source>报告已保存：</source>
         <translation>Reports saved:</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="243"/>
+        <location filename="../../desktop/reports/export.py" line="254"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="245"/>
+        <location filename="../../desktop/reports/export.py" line="256"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="104"/>
+        <location filename="../../desktop/reports/export.py" line="111"/>
         <source>复工自查_{company}_{date}_第{number}号</source>
         <translation>Self-check_{company}_{date}_No{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="135"/>
+        <location filename="../../desktop/reports/export.py" line="142"/>
         <source>复工自查_第{number}号</source>
         <translation>Self-check_No{number}</translation>
     </message>
@@ -3417,25 +3417,25 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="964"/>
+        <location filename="../../desktop/main_window.py" line="981"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="134"/>
-        <location filename="../../desktop/main_window.py" line="529"/>
+        <location filename="../../desktop/main_window.py" line="538"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="123"/>
-        <location filename="../../desktop/main_window.py" line="735"/>
+        <location filename="../../desktop/main_window.py" line="744"/>
         <source>复工自查 Fugong Self-Check</source>
         <translation>Fugong Self-Check 复工自查</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="138"/>
-        <location filename="../../desktop/main_window.py" line="351"/>
+        <location filename="../../desktop/main_window.py" line="360"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
@@ -3461,258 +3461,268 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="197"/>
+        <source>导出英文报告(&amp;G)…</source>
+        <translation>Export report in En&amp;glish…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="200"/>
+        <source>英文 PDF 报告（Excel 工作簿仍为中文）；已签署的记录导出不带签名的英文副本，签署的正本是中文报告</source>
+        <translation>The PDF report in English (the Excel workbook stays Chinese); a signed record gives an English copy without signatures, the signed original being the Chinese report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>设置(&amp;T)…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>台账(&amp;T)…</source>
         <translation>Regis&amp;ters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>员工健康台账：花名册、每日两次测温、医学观察、每日汇总 (Ctrl+Shift+T)</source>
         <translation>Employee health ledger: roster, twice-daily checks, observation, daily summary (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="235"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="237"/>
         <source>企业信息(&amp;Y)…</source>
         <translation>Compan&amp;y details…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
+        <location filename="../../desktop/main_window.py" line="281"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276"/>
+        <location filename="../../desktop/main_window.py" line="284"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="279"/>
+        <location filename="../../desktop/main_window.py" line="287"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="287"/>
+        <location filename="../../desktop/main_window.py" line="295"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="291"/>
+        <location filename="../../desktop/main_window.py" line="299"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="362"/>
+        <location filename="../../desktop/main_window.py" line="371"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="385"/>
+        <location filename="../../desktop/main_window.py" line="394"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="703"/>
+        <location filename="../../desktop/main_window.py" line="712"/>
         <source>正在打开检查……</source>
         <translation>Opening the inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="740"/>
+        <location filename="../../desktop/main_window.py" line="749"/>
         <source>{place} {date} — 复工自查 Fugong Self-Check</source>
         <translation>{place} {date} — Fugong Self-Check 复工自查</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
-        <location filename="../../desktop/main_window.py" line="388"/>
+        <location filename="../../desktop/main_window.py" line="393"/>
+        <location filename="../../desktop/main_window.py" line="397"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="390"/>
+        <location filename="../../desktop/main_window.py" line="399"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="404"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="404"/>
-        <location filename="../../desktop/main_window.py" line="694"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="703"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="405"/>
+        <location filename="../../desktop/main_window.py" line="414"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="445"/>
+        <location filename="../../desktop/main_window.py" line="454"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="445"/>
+        <location filename="../../desktop/main_window.py" line="454"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="487"/>
+        <location filename="../../desktop/main_window.py" line="496"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="501"/>
+        <location filename="../../desktop/main_window.py" line="510"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="547"/>
+        <location filename="../../desktop/main_window.py" line="556"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="612"/>
+        <location filename="../../desktop/main_window.py" line="621"/>
         <source>企业信息已保存。</source>
         <translation>Company details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="627"/>
+        <location filename="../../desktop/main_window.py" line="636"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="694"/>
+        <location filename="../../desktop/main_window.py" line="703"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="746"/>
+        <location filename="../../desktop/main_window.py" line="755"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="803"/>
+        <location filename="../../desktop/main_window.py" line="812"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="937"/>
+        <location filename="../../desktop/main_window.py" line="954"/>
         <source>数据库设置已保存，下次启动时使用。</source>
         <translation>The database setting is saved; it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="965"/>
+        <location filename="../../desktop/main_window.py" line="982"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -3829,7 +3839,7 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="121"/>
+        <location filename="../../desktop/registers/consent.py" line="122"/>
         <source>个人信息收集告知书（%1 版）</source>
         <translation>Notice on collecting personal information (version %1)</translation>
     </message>

@@ -250,6 +250,7 @@ def shoot(scale: str) -> list[Path]:
     dialog.code_edit.setText("91110000600037341X")
     dialog._check_code()
     dialog.district_combo.setCurrentText("大兴区")
+    dialog.address_edit.setText("北京市大兴区示例路 1 号")
     dialog.site_edit.setText("一号厂区")
     dialog.officer_edit.setText("王经理")
     dialog.password_edit.setText("wang-manager-2020")
@@ -347,6 +348,7 @@ def shoot(scale: str) -> list[Path]:
     company.address_edit.setText("北京市大兴区示例路1号")
     company.district_combo.setCurrentText("大兴区")
     company.headcount_spin.setValue(120)
+    company.sites_list.setCurrentRow(0)  # a site chosen: 重命名场所 and 删除场所 are offered
     save(company, "11-company-profile")
     QDialog.reject(company)
     window.close()
