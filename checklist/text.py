@@ -13,6 +13,7 @@ changed by raw SQL, still exports).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from enum import Enum
 
@@ -96,16 +97,15 @@ def check_note(value: object, field: str) -> str:
     return check_text(value, TextKind.NOTE, field)
 
 
+# What printable() replaces: controls (Cc) other than NOTE_CONTROLS, surrogates (Cs) and the two non-characters
+# — the same set as the categories, as one pattern (a report prints millions of characters through here).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def printable(value: str, limit: int | None = None) -> str:
     """``value`` with every character that XML (and so an .xlsx file or a PDF's text) cannot hold replaced by
     U+FFFD, and cut to ``limit`` characters with an ellipsis: for exporters, which must never crash on what
     was stored before the policy or changed behind the application's back."""
-    cleaned = "".join(
-        "\ufffd"
-        if (unicodedata.category(c) in ("Cc", "Cs") and c not in NOTE_CONTROLS) or c in ("\ufffe", "\uffff")
-        else c
-        for c in value
-    )
-    if limit is not None and len(cleaned) > limit:
-        cleaned = cleaned[: max(limit - 1, 0)] + "…"
-    return cleaned
+    if limit is not None and len(value) > limit:
+        return _UNPRINTABLE.sub("\ufffd", value[: max(limit - 1, 0)]) + "…"
+    return _UNPRINTABLE.sub("\ufffd", value)

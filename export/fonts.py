@@ -10,6 +10,7 @@ glyphs is worse than none.
 from __future__ import annotations
 
 import io
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,15 +55,14 @@ class ReportFonts:
 
     def runs(self, text: str) -> Iterator[tuple[str, str]]:
         """Split ``text`` into (font name, text) runs, each drawable in one font."""
-        start, current = 0, ""
-        for index, char in enumerate(text):
-            font = self.font_for(char)
-            if font != current and index > start:
-                yield current, text[start:index]
-                start = index
-            current = font
-        if text:
-            yield current, text[start:]
+        position = 0
+        for match in _latin_runs(self).finditer(text):
+            if match.start() > position:
+                yield self.cjk, text[position : match.start()]
+            yield self.latin, match.group()
+            position = match.end()
+        if position < len(text):
+            yield self.cjk, text[position:]
 
     def markup(self, text: str) -> str:
         """Paragraph markup for plain text, whose base font is the CJK one: Latin runs get a font tag."""
@@ -74,6 +74,27 @@ class ReportFonts:
 
     def width(self, text: str, size: float) -> float:
         return sum(pdfmetrics.stringWidth(run, font, size) for font, run in self.runs(text))
+
+
+_latin_patterns: dict[tuple[frozenset[int], frozenset[int]], re.Pattern[str]] = {}
+
+
+def _latin_runs(fonts: ReportFonts) -> re.Pattern[str]:
+    """A pattern matching runs of the characters :meth:`ReportFonts.font_for` gives the Latin font (a report
+    draws a million characters: one regular expression instead of a test per character)."""
+    key = (fonts.cjk_chars, fonts.latin_chars)
+    pattern = _latin_patterns.get(key)
+    if pattern is None:
+        codes = sorted(fonts.latin_chars - fonts.cjk_chars)
+        ranges: list[list[int]] = []
+        for code in codes:
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+        members = "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last in ranges)
+        pattern = _latin_patterns[key] = re.compile(f"[{members}]+" if members else "(?!)")
+    return pattern
 
 
 def _load_font(name: str, folder: Traversable) -> TTFont:

@@ -83,11 +83,29 @@ def display_width(value: Any) -> int:
         return 19
     if isinstance(value, dt.date):
         return 10
-    text = str(value)
-    return max(
-        (sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in text.split("\n")),
-        default=0,
-    )
+    return max((len(line) + _wide_count(line) for line in str(value).split("\n")), default=0)
+
+
+_wide_runs: list[re.Pattern[str]] = []
+_SCANNED = 0x40000  # the pattern covers the planes where wide characters are (CJK, symbols, emoji); beyond, one by one
+
+
+def _wide_count(text: str) -> int:
+    """How many wide (W) and full-width (F) characters ``text`` holds: one pattern of such code points, made on
+    first use (a workbook measures millions of characters; a test per character took most of its time)."""
+    if not _wide_runs:
+        ranges: list[list[int]] = []
+        for code in range(_SCANNED):
+            if unicodedata.east_asian_width(chr(code)) in "WF":
+                if ranges and ranges[-1][1] == code - 1:
+                    ranges[-1][1] = code
+                else:
+                    ranges.append([code, code])
+        _wide_runs.append(re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]+"))
+    count = sum(map(len, _wide_runs[0].findall(text)))
+    if text and ord(max(text)) >= _SCANNED:
+        count += sum(ord(c) >= _SCANNED and unicodedata.east_asian_width(c) in "WF" for c in text)
+    return count
 
 
 def line_count(value: Any, width: float) -> int:

@@ -332,39 +332,3 @@ def test_a_long_room_table_prints_every_room_under_its_header(tmp_path: Path) ->
     table_pages = [page for page in pages if re.search(r"R\d{3}\d", page)]
     assert len(table_pages) >= 3 and all("面积m²" in page for page in table_pages)
     assert "宿舍逐间判定" in text and "不符合44" in text  # 44 of 130 rooms fail the Beijing rule
-
-
-def _lines(paragraph: object) -> list[tuple[str, float]]:
-    """A wrapped paragraph's lines: the text of each and the room left on it."""
-    lines = paragraph.blPara.lines  # type: ignore[attr-defined]
-    return [("".join(getattr(word, "text", "") for word in line.words), round(line.extraSpace, 6)) for line in lines]
-
-
-def test_a_paragraph_breaks_its_lines_once_per_width(monkeypatch: pytest.MonkeyPatch) -> None:
-    """reportlab wraps a table cell's paragraph again at every attempt to place or split the table; the
-    report's paragraphs (``export.pdf.WrappedOnce``) break their lines once per width and give back exactly
-    what a plain paragraph computes, so the report is drawn as before, only sooner."""
-    from reportlab.platypus import Paragraph
-
-    from export.pdf import make_styles
-
-    st = make_styles(fonts.report_fonts())
-    text = "检查发现的情况如下：洗手液不足，Room A101 窗户未开。" * 40
-    once = st.p(text)
-    plain = Paragraph(st.fonts.markup(text), st.body)
-    breaks: dict[int, int] = {}
-    original = Paragraph.breakLinesCJK
-
-    def counted(paragraph: Paragraph, widths: list[float]) -> object:
-        breaks[id(paragraph)] = breaks.get(id(paragraph), 0) + 1
-        return original(paragraph, widths)
-
-    monkeypatch.setattr(Paragraph, "breakLinesCJK", counted)
-    for width in (300.0, 300.0, 300.0, 180.0, 180.0, 300.0):
-        assert once.wrap(width, 2000) == plain.wrap(width, 2000)
-        assert _lines(once) == _lines(plain) and len(_lines(plain)) > 3
-    assert (breaks[id(plain)], breaks[id(once)]) == (6, 3)
-    first, rest = once.split(300.0, 200.0)
-    plain_first, plain_rest = plain.split(300.0, 200.0)
-    assert first.wrap(300.0, 200.0) == plain_first.wrap(300.0, 200.0)
-    assert rest.wrap(300.0, 2000) == plain_rest.wrap(300.0, 2000)

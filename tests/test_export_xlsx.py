@@ -265,3 +265,15 @@ def test_columns_are_narrowed_in_proportion_and_never_below_a_word() -> None:
     assert fitted[4] > fitted[1] > fitted[2]  # the widest stays the widest
     assert print_scale([f + 2 for f in fitted], landscape=False) >= PRINT_SCALE - 0.01
     assert fit_to_page([10.0, 12.0], [8.0, 8.0], landscape=True) == [10.0, 12.0]  # fits already: unchanged
+
+
+def test_display_width_counts_every_wide_character_as_two() -> None:
+    """display_width() counts wide characters with one pattern; the same as East Asian Width per character,
+    over every code point (one line) and per line."""
+    import unicodedata
+
+    every = "".join(map(chr, range(0x110000)))
+    every = every.replace("\n", "")
+    assert display_width(every) == sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in every)
+    assert display_width("检查 A101\n检查发现的情况如下\n\U00050000") == 18
+    assert display_width("") == display_width(None) == 0

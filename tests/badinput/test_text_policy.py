@@ -52,3 +52,21 @@ def test_printable_is_always_valid_xml_text(value: str) -> None:
     assert len(cleaned) <= 100
     assert all(c in "\n\t\r" or not (ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF or c in "\ufffe\uffff") for c in cleaned)
     check_note(cleaned[: LIMITS[TextKind.NOTE]], "note")  # what the exporters print always passes as a note
+
+
+def test_printable_replaces_exactly_what_the_character_categories_say() -> None:
+    """printable() is one regular expression; it replaces the same characters as the rule it stands for
+    (controls other than newline, tab and carriage return, surrogates, U+FFFE, U+FFFF), over every code point."""
+    import unicodedata
+
+    from checklist.text import NOTE_CONTROLS
+
+    every = "".join(map(chr, range(0x110000)))
+    expected = "".join(
+        "\ufffd"
+        if (unicodedata.category(c) in ("Cc", "Cs") and c not in NOTE_CONTROLS) or c in ("\ufffe", "\uffff")
+        else c
+        for c in every
+    )
+    assert printable(every) == expected
+    assert printable("ab\x07cdef", 4) == "ab\ufffd…" and printable("abcd", 4) == "abcd"
