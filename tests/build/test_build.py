@@ -68,8 +68,9 @@ def _environment(home: Path, **extra: str) -> dict[str, str]:
 def test_the_folder_holds_both_programs_the_data_and_only_the_qt_it_uses(built: Path) -> None:
     assert (built / f"fugong{EXE}").is_file() and (built / f"fugong-gui{EXE}").is_file()
     size = sum(p.lstat().st_size for p in built.rglob("*") if not p.is_symlink() and p.is_file())
-    # 200 MiB, as `du -h` shows it (the folder was 192.6 MiB = 201.9 MB on 2026-11-30)
-    assert size <= 200 * 1024 * 1024, f"the folder has {size / 1024 / 1024:.1f} MiB, the goal is ≤ 200 MiB"
+    # 200 MB, decimal, as the issue writes it (bench/bench_build.py prints both; 193.8 MB = 184.8 MiB on
+    # 2026-11-30, down from 201.9 MB once PyInstaller's setuptools and import-linter's rich were left out)
+    assert size <= 200_000_000, f"the folder has {size / 1e6:.1f} MB, the goal is ≤ 200 MB"
     internal = built / "_internal"
     resources = internal / "resources"
     assert {p.stem for p in (resources / "catalogs").glob("*.toml")} == {"gn", "bjhq", "bjtg", "nhc", "lk28", "bj4f"}
@@ -89,8 +90,25 @@ def test_the_folder_holds_both_programs_the_data_and_only_the_qt_it_uses(built: 
     assert all(name.startswith("qtbase_zh_CN") for name in qt_translations), qt_translations
     names = [p.name for p in internal.rglob("*")]
     unused_parts = ("Qml", "Quick", "WebEngine", "3DCore", "Multimedia", "QtPdf", "libgtk", "qgtk", "cairo", "vnc")
+    unused_parts += ("readline",)
     for unused in (*unused_parts, "avif"):
         assert not [name for name in names if unused in name], f"{unused} is in the folder"
+
+
+def test_the_programs_carry_no_build_tool_and_only_the_runtime_hooks_they_need(built: Path) -> None:
+    """What runs before the application at every start: PyInstaller's runtime hooks, from the program's
+    archive. Those of setuptools and pkg_resources imported both at each start (0.3 to 0.5 s of CPU, most
+    of what made the built application start slower than the venv); nothing here needs either."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    program = CArchiveReader(str(built / f"fugong{EXE}"))
+    hooks = {name for name, entry in program.toc.items() if entry[-1] == "s" and name.startswith("pyi_rth_")}
+    assert "pyi_rth_pyside6" in hooks, hooks  # the Qt plugin path
+    assert not hooks & {"pyi_rth_pkgres", "pyi_rth_setuptools", "pyi_rth_multiprocessing"}, hooks
+    modules = set(program.open_embedded_archive("PYZ.pyz").toc)
+    assert {"desktop.app", "desktop.main_window", "storage.db", "export.pades", "checklist.catalog"} <= modules
+    unused = {"setuptools", "pkg_resources", "_distutils_hack", "distutils", "rich", "pygments", "readline"}
+    assert not {name.split(".")[0] for name in modules} & unused
 
 
 def test_the_built_window_starts_until_it_is_ready(built: Path, tmp_path: Path) -> None:
