@@ -337,16 +337,20 @@ class UseView:
         )
 
 
-def uses(db: Database, limit: int = 100) -> list[UseView]:
-    """The latest uses, newest first, with their closures and when each was disinfected."""
+def uses(db: Database, limit: int = 100, up_to: dt.date | None = None) -> list[UseView]:
+    """The latest uses, newest first, with their closures and when each was disinfected; with ``up_to``, only
+    the uses begun on or before that day (an inspection's evidence never shows a later use)."""
+    query = (
+        select(IsolationUse, IsolationArea.place, Employee.name)
+        .join(IsolationArea, IsolationArea.id == IsolationUse.area_id)
+        .join(Employee, Employee.id == IsolationUse.employee_id)
+        .order_by(IsolationUse.started_at.desc(), IsolationUse.id.desc())
+        .limit(limit)
+    )
+    if up_to is not None:
+        query = query.where(IsolationUse.started_at < dt.datetime.combine(up_to + dt.timedelta(days=1), dt.time()))
     with db.session() as session:
-        rows = session.execute(
-            select(IsolationUse, IsolationArea.place, Employee.name)
-            .join(IsolationArea, IsolationArea.id == IsolationUse.area_id)
-            .join(Employee, Employee.id == IsolationUse.employee_id)
-            .order_by(IsolationUse.started_at.desc(), IsolationUse.id.desc())
-            .limit(limit)
-        ).all()
+        rows = session.execute(query).all()
         ids = [use.id for use, _, _ in rows]
         closures: dict[int, list[ClosureView]] = {i: [] for i in ids}
         if ids:
@@ -377,7 +381,8 @@ def uses(db: Database, limit: int = 100) -> list[UseView]:
     ]
 
 
-def evidence_for(db: Database, item_id: str) -> IsolationEvidence:
+def evidence_for(db: Database, item_id: str, day: dt.date | None = None) -> IsolationEvidence:
+    """GN-14/GN-15's evidence: the areas and the last uses (begun on or before ``day``, when given)."""
     areas = [AreaFact(a.place, a.capacity, a.supplies) for a in list_areas(db)]
     facts = [
         UseFact(
@@ -387,7 +392,7 @@ def evidence_for(db: Database, item_id: str) -> IsolationEvidence:
             u.referred_to,
             [ClosureState(c.place, c.log_entry_id is not None) for c in u.closures],
         )
-        for u in uses(db, limit=20)
+        for u in uses(db, limit=20, up_to=day)
     ]
     try:
         return evidence_text(item_id, areas, facts)
@@ -399,15 +404,15 @@ NOTE_PREFIX = "【隔离观察区】"
 
 
 def apply_evidence(
-    db: Database, actor: str, inspection_id: int, expected_version: int | None, item_id: str
+    db: Database, actor: str, inspection_id: int, expected_version: int | None, item_id: str, day: dt.date | None = None
 ) -> tuple[int, IsolationEvidence]:
     """Put the register's evidence into GN-14 or GN-15 as a line of the note (no names: a roster number); the
     officer's result and override reason stay."""
     from checklist.evaluation import Answer, Result
     from storage import inspections
 
-    evidence = evidence_for(db, item_id)
     inspection = inspections.load_inspection(db, inspection_id)
+    evidence = evidence_for(db, item_id, day or inspection.date)
     response = next((r for r in inspection.responses if r.item_id == item_id), None)
     if response is None:
         raise NotFoundError(

@@ -39,8 +39,8 @@ def _register(item_id: str) -> Register:
 
 
 def evidence_for(db: Database, item_id: str, day: dt.date) -> RegisterEvidence:
-    """What the register says for ``item_id`` on ``day`` (the inspection's date); the isolation area's evidence
-    is its area and last uses, whatever the day."""
+    """What the register says for ``item_id`` on ``day`` (the inspection's date): the isolation area's evidence
+    is its areas and the last uses begun by the end of that day."""
     register = _register(item_id)
     if register is Register.LEDGER:
         health = ledger.evidence_for(db, item_id, day)
@@ -49,9 +49,9 @@ def evidence_for(db: Database, item_id: str, day: dt.date) -> RegisterEvidence:
         logged = site_log.evidence_for(db, item_id, day)
         verdict = site_log_verdict(item_id, logged.entries, logged.gaps)
         return RegisterEvidence(item_id, register, logged.text_zh, logged.text_en, verdict)
-    area = isolation.evidence_for(db, item_id)
+    area = isolation.evidence_for(db, item_id, day)
     areas = isolation.list_areas(db)
-    uses = isolation.uses(db, limit=1)
+    uses = isolation.uses(db, limit=1, up_to=day)
     verdict = isolation_verdict(item_id, len(areas), len(uses), area.open_steps)
     return RegisterEvidence(item_id, register, area.text_zh, area.text_en, verdict)
 
@@ -69,6 +69,6 @@ def apply_evidence(
     elif register is Register.SITE_LOG:
         version, _ = site_log.apply_evidence(db, actor, inspection_id, expected_version, item_id, day)
     else:
-        version, _ = isolation.apply_evidence(db, actor, inspection_id, expected_version, item_id)
+        version, _ = isolation.apply_evidence(db, actor, inspection_id, expected_version, item_id, day)
     answers = inspections.answers_of(inspections.load_inspection(db, inspection_id))
     return version, evidence, answers.get(item_id) or Answer()

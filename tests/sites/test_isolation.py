@@ -140,8 +140,9 @@ def test_a_flagged_reading_becomes_an_isolation_record_in_one_step(db_url: str) 
     assert workshop > dorm
 
     inspection_id, version = helpers.draft(db, ("GN",))
-    version, gn14 = isolation.apply_evidence(db, "officer", inspection_id, version, "GN-14")
-    _, gn15 = isolation.apply_evidence(db, "officer", inspection_id, version, "GN-15")
+    # the evidence as of DAY (the draft is dated ten days before the uses, whose own evidence has none of them)
+    version, gn14 = isolation.apply_evidence(db, "officer", inspection_id, version, "GN-14", DAY)
+    _, gn15 = isolation.apply_evidence(db, "officer", inspection_id, version, "GN-15", DAY)
     responses = {r.item_id: r for r in inspections.load_inspection(db, inspection_id).responses}
     assert responses["GN-14"].note.startswith(
         "【隔离观察区】隔离观察区域：东门值班室（1 人，配备体温计、口罩、消毒用品）；使用 2 次"
@@ -160,4 +161,26 @@ def test_a_flagged_reading_becomes_an_isolation_record_in_one_step(db_url: str) 
         word in line for line in trail for word in ("张三", "王五", "干咳", "乏力", "382", "发热门诊")
     )
     assert not any(name in gn14.text_zh + gn15.text_zh for name in ("张三", "王五"))
+    db.close()
+
+
+def test_an_inspection_s_evidence_shows_no_use_begun_after_its_day(sqlite_url: str) -> None:
+    """GN-14/GN-15 read the uses begun by the end of the inspection's day: a use recorded the day after is
+    not evidence for it (it is for an inspection of that later day)."""
+    from storage import register_evidence
+
+    db = open_database(sqlite_url)
+    accounts(db)
+    ids = people(db)
+    area = isolation.set_area(db, "officer", {"place": "东门值班室", "capacity": 2})
+    isolation.record_use(db, "officer", area, {"employee_id": ids["张三"], "started_at": START})
+    later = START + dt.timedelta(days=1)
+    isolation.record_use(db, "officer", area, {"employee_id": ids["王五"], "started_at": later})
+    day = START.date()
+    assert [u.employee_id for u in isolation.uses(db, up_to=day)] == [ids["张三"]]
+    assert [u.employee_id for u in isolation.uses(db)] == [ids["王五"], ids["张三"]]
+    on_the_day = register_evidence.evidence_for(db, "GN-14", day).text_zh
+    next_day = register_evidence.evidence_for(db, "GN-14", later.date()).text_zh
+    assert f"员工 #{ids['张三']}" in on_the_day and f"员工 #{ids['王五']}" not in on_the_day
+    assert f"员工 #{ids['王五']}" in next_day and "使用 2 次" in next_day and "使用 1 次" in on_the_day
     db.close()
