@@ -29,6 +29,7 @@ from storage.backup import backup
 from storage.db import open_database
 from storage.errors import InvalidInputError
 from storage.photos import check_attachment
+from tests.ledger.test_ledger_import import HOSTILE as HOSTILE_LEDGER_FILES
 from tests.storage import helpers
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "bad"
@@ -241,3 +242,21 @@ def test_the_corpus_is_large_enough() -> None:
     assert sum(kinds.values()) >= 200 and set(kinds) == {"import", "catalog", "verify", "restore", "photo"}
     stored = [p for p in CORPUS.rglob("*") if p.is_file() and p.name not in ("make_corpus.py", "manifest.json")]
     assert len(stored) >= 200  # files a reviewer can open, besides the recipes and derived variants
+
+
+# The health ledger's imports: the hostile files of tests/ledger/test_ledger_import.py (made at run time: an
+# oversized one is not kept in the repository), each through the command that takes it, as a script would.
+LEDGER_FILES = sorted(HOSTILE_LEDGER_FILES)
+
+
+@pytest.mark.hostile
+@pytest.mark.parametrize("command", ["roster", "readings"])
+@pytest.mark.parametrize("case", LEDGER_FILES)
+def test_ledger_import_file(case: str, command: str, corpus_db: dict[str, Any], tmp_path: Path) -> None:
+    make, words = HOSTILE_LEDGER_FILES[case]
+    before = _digest(corpus_db["path"])
+    status, out, err = _run(
+        ["--db", corpus_db["url"], command, "import", str(make(tmp_path)), "--user", "王经理"], PASSWORD + "\n"
+    )
+    _judge({"expect": words}, status, out, err)
+    assert _digest(corpus_db["path"]) == before, "a refused import changed the database"
