@@ -12,10 +12,8 @@ month's gap view.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -25,6 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from cputime import timed  # bench/cputime.py, beside this script
 from sqlalchemy import insert, text
 
 from storage import site_log
@@ -116,51 +115,6 @@ def build(db: Database, places: int, days: int) -> int:
     finally:
         raw.close()
     return total
-
-
-def server_pids(db: Database) -> list[int]:
-    """The PostgreSQL backends serving this database (on this machine), to add their CPU time to the client's."""
-    if db.is_sqlite:
-        return []
-    with db.engine.connect() as connection:
-        pids = [
-            int(p)
-            for p in connection.execute(
-                text("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
-            ).scalars()
-        ]
-    return [p for p in pids if Path(f"/proc/{p}/schedstat").exists()]
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    """This thread's CPU time plus that of the PostgreSQL backends (``/proc/PID/schedstat``, nanoseconds)."""
-    total = time.thread_time()
-    for pid in pids:
-        with contextlib.suppress(OSError, ValueError, IndexError):  # the backend ended, or no such file here
-            total += int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
-    return total
-
-
-Timing = tuple[float, float]  # median wall-clock ms, median CPU ms (client thread + database server)
-
-
-def timed(
-    db: Database, ours: Callable[[], object], hand: Callable[[], object], repeat: int = 15
-) -> tuple[Timing, Timing]:
-    """Both functions, interleaved (so both see the same load on a shared machine): the median wall-clock time
-    and the median CPU time of each. The CPU time is what the work costs on an idle core, whatever else runs."""
-    ours(), hand()
-    pids = server_pids(db)
-    samples: dict[int, list[tuple[float, float]]] = {0: [], 1: []}
-    for _ in range(repeat):
-        for which, function in enumerate((ours, hand)):
-            wall, cpu = time.perf_counter(), cpu_seconds(pids)
-            function()
-            samples[which].append(((time.perf_counter() - wall) * 1000, (cpu_seconds(pids) - cpu) * 1000))
-    medians = [
-        (statistics.median(w for w, _ in samples[i]), statistics.median(c for _, c in samples[i])) for i in (0, 1)
-    ]
-    return medians[0], medians[1]
 
 
 def hand_gaps(db: Database) -> Callable[[], object]:

@@ -16,7 +16,6 @@ backend; PostgreSQL's CPU time includes its backend process, from ``/proc/PID/sc
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import os
 import random
@@ -34,6 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 if TYPE_CHECKING:
     from storage.db import Database
 
+from cputime import cpu_seconds  # bench/cputime.py, beside this script
+
 from checklist.rules import Location
 from checklist.sites import dormitories as core
 from checklist.sites.canteen import CanteenSettings, Group, SeatingRule, plan_sittings
@@ -41,15 +42,6 @@ from checklist.sites.canteen import CanteenSettings, Group, SeatingRule, plan_si
 PG_URL = os.environ.get("FUGONG_TEST_PG_URL", "postgresql+psycopg://fugong:fugong@127.0.0.1:5432/fugong_test")
 PG_NAME = "fugong_bench_sites"
 Timing = tuple[float, float, float]  # median wall-clock ms, best wall-clock ms, median CPU ms
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    """This thread's CPU time (SQLite runs in it) plus that of the PostgreSQL backends ``pids``."""
-    total = time.thread_time()
-    for pid in pids:
-        with contextlib.suppress(OSError, ValueError, IndexError):  # the backend ended, or no such file here
-            total += int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
-    return total
 
 
 def timed(
