@@ -30,6 +30,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cputime import cpu_seconds, server_pids, timed  # bench/cputime.py, beside this script
+from pgdb import drop_pg, pg_database  # bench/pgdb.py, beside this script
 from sqlalchemy import text
 
 from checklist.ledger import HalfDay, id_check_character
@@ -314,26 +315,6 @@ def roster_workbook(path: Path, count: int) -> None:
             ]
         )
     workbook.save(path)
-
-
-def pg_database(name: str) -> str:
-    from sqlalchemy import create_engine
-
-    admin = create_engine(PG_URL.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return PG_URL.rsplit("/", 1)[0] + "/" + name
-
-
-def drop_pg(name: str) -> None:
-    from sqlalchemy import create_engine
-
-    admin = create_engine(PG_URL.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def built_ledger(backend: str, count: int, days: int, folder: Path, keep: Path | None) -> tuple[Database, int, int]:

@@ -24,6 +24,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cputime import timed  # bench/cputime.py, beside this script
+from pgdb import drop_pg, pg_database  # bench/pgdb.py, beside this script
 from sqlalchemy import insert, text
 
 from storage import site_log
@@ -141,26 +142,6 @@ def hand_day(db: Database) -> Callable[[], object]:
             return connection.execute(statement, {"d": MONTH[0].toordinal()}).all()
 
     return run
-
-
-def pg_database(name: str) -> str:
-    from sqlalchemy import create_engine
-
-    admin = create_engine(PG_URL.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return PG_URL.rsplit("/", 1)[0] + "/" + name
-
-
-def drop_pg(name: str) -> None:
-    from sqlalchemy import create_engine
-
-    admin = create_engine(PG_URL.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 Row = tuple[str, str, str, str, str, str, str, str]
