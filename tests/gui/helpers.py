@@ -6,7 +6,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QInputMethodEvent
@@ -16,6 +16,10 @@ from pytestqt.qtbot import QtBot
 from desktop.accounts.login import LoginDialog
 from desktop.app import FugongApp
 from desktop.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from desktop.editor.inspection import InspectionEditor
+    from desktop.editor.view import InspectionView
 
 VALID_CREDIT_CODE = "91110000600037341L"
 WRONG_CHECK_CHARACTER = "91110000600037341X"
@@ -263,6 +267,26 @@ def open_row(qtbot: QtBot, window: MainWindow, inspection_id: int) -> None:
     click_index(qtbot, table, table.model().index(row, Column.PLACE), double=True)
     qtbot.waitUntil(lambda: window.inspection_view is not None)
     assert window.editor is not None and window.editor.inspection_id == inspection_id
+
+
+class OpenInspection(NamedTuple):
+    """What :func:`open_editor` opened: the window, its inspection view and editor, and the draft's id."""
+
+    window: MainWindow
+    view: InspectionView
+    editor: InspectionEditor
+    inspection_id: int
+
+
+def open_editor(qtbot: QtBot, db_url: str, catalogs: tuple[str, ...] = ("GN", "BJHQ")) -> OpenInspection:
+    """A draft inspection (:func:`seed_inspection`) opened in the editor: start the app, log in as its
+    officer and double-click its row in the list."""
+    inspection_id = seed_inspection(db_url, catalogs)
+    window = start_app(qtbot, db_url)
+    open_row(qtbot, window, inspection_id)
+    view, editor = window.inspection_view, window.editor
+    assert view is not None and editor is not None
+    return OpenInspection(window, view, editor, inspection_id)
 
 
 def show_summary_tab(qtbot: QtBot, window: MainWindow) -> None:

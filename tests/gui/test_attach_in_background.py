@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from storage import inspections
 from storage.db import open_database
-from tests.gui.helpers import click, close_window, make_photo, open_row, seed_inspection, start_app
+from tests.gui.helpers import click, close_window, make_photo, open_editor, seed_inspection, start_app
 
 
 def _choose(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
@@ -23,11 +23,7 @@ def _choose(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
 def test_a_photo_is_prepared_in_the_background_and_a_2_gb_file_is_refused(
     qtbot: QtBot, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    inspection_id = seed_inspection(db_url)
-    window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    view, editor = window.inspection_view, window.editor
-    assert view is not None and editor is not None
+    window, view, editor, _ = open_editor(qtbot, db_url)
     page = view.item_page
     video = tmp_path / "监控录像.mp4"
     with video.open("wb") as stream:
@@ -47,11 +43,7 @@ def test_a_photo_is_prepared_in_the_background_and_a_2_gb_file_is_refused(
 def test_closing_waits_for_a_photo_being_prepared(
     qtbot: QtBot, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    inspection_id = seed_inspection(db_url)
-    window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    view, editor = window.inspection_view, window.editor
-    assert view is not None and editor is not None
+    window, view, _, inspection_id = open_editor(qtbot, db_url)
     item_id = view.current_item_id()
     _choose(monkeypatch, make_photo(tmp_path / "a.png", size=(3000, 2000)), make_photo(tmp_path / "b.png"))
     click(qtbot, view.item_page.photos.add_button)

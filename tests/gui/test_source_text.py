@@ -6,14 +6,7 @@ from PySide6.QtCore import QRect
 from pytestqt.qtbot import QtBot
 
 from desktop.editor.source_text import SourceTextDialog
-from tests.gui.helpers import click, click_index, close_window, open_row, seed_inspection, start_app, type_into
-
-
-def _open(qtbot: QtBot, db_url: str, catalogs: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    inspection_id = seed_inspection(db_url, catalogs)
-    window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    return window, window.inspection_view
+from tests.gui.helpers import click, click_index, close_window, open_editor, type_into
 
 
 def _go_to(qtbot: QtBot, view, item_id: str) -> None:  # type: ignore[no-untyped-def]
@@ -22,7 +15,7 @@ def _go_to(qtbot: QtBot, view, item_id: str) -> None:  # type: ignore[no-untyped
 
 
 def test_view_source_opens_the_official_text_at_the_clause_highlighted(qtbot: QtBot, db_url: str) -> None:
-    window, view = _open(qtbot, db_url, ("GN", "BJHQ"))
+    window, view, _, _ = open_editor(qtbot, db_url, ("GN", "BJHQ"))
     _go_to(qtbot, view, "GN-07")
     page = view.item_page
     click(qtbot, page.source_button)
@@ -50,7 +43,7 @@ def test_view_source_opens_the_official_text_at_the_clause_highlighted(qtbot: Qt
 
 
 def test_good_practice_is_shown_apart_and_an_unanswered_fact_is_asked(qtbot: QtBot, db_url: str) -> None:
-    window, view = _open(qtbot, db_url, ("GN", "BJTG", "LK28"))
+    window, view, _, _ = open_editor(qtbot, db_url, ("GN", "BJTG", "LK28"))
     page = view.item_page
     _go_to(qtbot, view, "GN-14")
     assert page.good_practice_box.isVisibleTo(page)

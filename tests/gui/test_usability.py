@@ -28,6 +28,7 @@ from tests.gui.helpers import (
     log_in,
     log_out,
     make_photo,
+    open_editor,
     open_row,
     seed_accounts,
     seed_inspection,
@@ -147,11 +148,7 @@ def test_another_inspection_starts_without_the_last_ones_save_time(qtbot: QtBot,
 
 
 def test_a_drafts_score_says_what_it_covers_and_every_blocker_is_shown(qtbot: QtBot, db_url: str) -> None:
-    inspection_id = seed_inspection(db_url)
-    window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    view = window.inspection_view
-    assert view is not None
+    window, view, _, _ = open_editor(qtbot, db_url)
     total = len(view.editor.items)
     click(qtbot, view.item_page.result_buttons[Result.NA])  # one item checked, the rest not
     show_summary_tab(qtbot, window)
@@ -206,11 +203,8 @@ def test_esc_in_the_new_inspection_dialog_asks_before_discarding(qtbot: QtBot, d
 
 
 def test_esc_in_the_corrective_action_dialog_asks_before_discarding(qtbot: QtBot, db_url: str) -> None:
-    inspection_id = seed_inspection(db_url)
-    window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    assert window.inspection_view is not None
-    page = window.inspection_view.item_page
+    window, view, _, _ = open_editor(qtbot, db_url)
+    page = view.item_page
     click(qtbot, page.result_buttons[Result.FAIL])
     click(qtbot, page.action_button)
     dialog = page.action_dialog

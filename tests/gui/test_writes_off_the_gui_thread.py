@@ -21,10 +21,8 @@ from tests.gui.helpers import (
     click,
     close_window,
     make_photo,
-    open_row,
+    open_editor,
     record_threads,
-    seed_inspection,
-    start_app,
 )
 
 
@@ -40,11 +38,7 @@ def _saved_result(db_url: str, inspection_id: int, item_id: str) -> str | None:
 def test_a_result_click_is_written_on_a_worker_thread(
     qtbot: QtBot, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    inspection_id = seed_inspection(db_url)
-    window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    view, editor = window.inspection_view, window.editor
-    assert view is not None and editor is not None
+    window, view, editor, inspection_id = open_editor(qtbot, db_url)
     page = view.item_page
     item_id = view.current_item_id()
     assert item_id is not None
@@ -66,11 +60,7 @@ def test_a_result_click_is_written_on_a_worker_thread(
 def test_a_failed_write_on_the_worker_is_told_in_one_sentence_and_kept(
     qtbot: QtBot, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    inspection_id = seed_inspection(db_url)
-    window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    view, editor = window.inspection_view, window.editor
-    assert view is not None and editor is not None
+    window, view, editor, inspection_id = open_editor(qtbot, db_url)
     page = view.item_page
     item_id = view.current_item_id()
     assert item_id is not None
@@ -101,11 +91,7 @@ def test_a_failed_write_on_the_worker_is_told_in_one_sentence_and_kept(
 def test_a_photo_is_stored_on_a_worker_thread(
     qtbot: QtBot, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    inspection_id = seed_inspection(db_url)
-    window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    view, editor = window.inspection_view, window.editor
-    assert view is not None and editor is not None
+    window, view, editor, inspection_id = open_editor(qtbot, db_url)
     page = view.item_page
     release = threading.Event()
     threads = record_threads(monkeypatch, inspections, "add_prepared_evidence", release)
@@ -132,11 +118,7 @@ def test_a_photo_is_stored_on_a_worker_thread(
 def test_a_photo_refused_by_the_database_is_named_and_the_others_are_stored(
     qtbot: QtBot, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    inspection_id = seed_inspection(db_url)
-    window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    view, editor = window.inspection_view, window.editor
-    assert view is not None and editor is not None
+    window, view, editor, _ = open_editor(qtbot, db_url)
     page = view.item_page
     real_add = inspections.add_prepared_evidence
 
