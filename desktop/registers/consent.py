@@ -16,19 +16,15 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,9 +33,10 @@ from checklist.ledger import CONSENT_PURPOSE, PRIVACY_NOTICES, privacy_notice
 from desktop.common.dates import python_date
 from desktop.common.errors import error_label, error_text, refused_in_words
 from desktop.common.i18n import english
-from desktop.common.look import compact_rows, fit_to_screen
+from desktop.common.look import fit_to_screen
 from desktop.common.operations import run_in_background
 from desktop.common.table_model import RowTableModel
+from desktop.registers.page import day_edit, record_table
 
 if TYPE_CHECKING:
     from storage.roster import ConsentView, EmployeeView
@@ -168,21 +165,10 @@ class ConsentDialog(QDialog):
         self.summary.setObjectName("consentSummary")
         self.summary.setWordWrap(True)
         self.model = ConsentModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("consentTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        compact_rows(self.table)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model, "consentTable", read_only=True)
         self.table.setMaximumHeight(130)
 
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setObjectName("consentDate")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = day_edit("consentDate")
         self.version = QComboBox()
         self.version.setObjectName("consentVersion")
         self.version.setEditable(True)

@@ -17,21 +17,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -44,10 +40,9 @@ from desktop.common.assets import icon
 from desktop.common.dates import python_date
 from desktop.common.errors import error_label, error_text, show_error
 from desktop.common.i18n import english
-from desktop.common.look import compact_rows
 from desktop.common.operations import run_in_background
 from desktop.common.table_model import RowTableModel
-from desktop.registers.page import RegisterPage
+from desktop.registers.page import RegisterPage, day_edit, record_table
 
 if TYPE_CHECKING:
     from checklist.sites.disinfection import Gap
@@ -169,10 +164,7 @@ class DisinfectionPage(RegisterPage):
         self.plans: list[PlanView] = []
         self.sign_dialog: SignDialog | None = None
 
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setObjectName("logDate")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = day_edit("logDate")
         date_label = QLabel(self.tr("日期(&D)："))
         date_label.setBuddy(self.date_edit)
         self.sign_button = QPushButton(icon("sign"), self.tr("签署当日记录(&G)…"))
@@ -250,10 +242,7 @@ class DisinfectionPage(RegisterPage):
         self.plan_times.setRange(1, 48)
         self.plan_times.setValue(4)
         self.plan_times.setSuffix(self.tr(" 次/日"))
-        self.plan_start = QDateEdit(QDate.currentDate())
-        self.plan_start.setObjectName("planStart")
-        self.plan_start.setCalendarPopup(True)
-        self.plan_start.setDisplayFormat("yyyy-MM-dd")
+        self.plan_start = day_edit("planStart")
         self.plan_start.setToolTip(self.tr("计划自哪天起执行：此前的日期不计缺漏"))
         plan_start_label = QLabel(self.tr("计划自(&S)："))
         plan_start_label.setBuddy(self.plan_start)
@@ -279,13 +268,7 @@ class DisinfectionPage(RegisterPage):
 
         # the day
         self.model = EntryModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("logEntries")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        compact_rows(self.table)
+        self.table = record_table(self.model, "logEntries")
         self.gap_list = QListWidget()
         self.gap_list.setObjectName("logGaps")
         self.gap_title = QLabel()

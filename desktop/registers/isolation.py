@@ -13,20 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,9 +33,8 @@ from desktop.common.assets import icon
 from desktop.common.dates import python_date
 from desktop.common.errors import error_label, error_text
 from desktop.common.i18n import english
-from desktop.common.look import compact_rows
 from desktop.common.table_model import RowTableModel
-from desktop.registers.page import RegisterPage
+from desktop.registers.page import RegisterPage, day_edit, record_table
 
 if TYPE_CHECKING:
     from desktop.accounts.account import Account
@@ -103,10 +98,7 @@ class IsolationPage(RegisterPage):
         self.areas: list[AreaView] = []
         self.flagged: list[FlaggedPerson] = []
 
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setObjectName("isolationDate")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = day_edit("isolationDate")
         date_label = QLabel(self.tr("日期(&D)："))
         date_label.setBuddy(self.date_edit)
         self.time_edit = QDateTimeEdit(QDateTime.currentDateTime())
@@ -154,14 +146,7 @@ class IsolationPage(RegisterPage):
 
         # the uses
         self.model = UseModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("isolationUses")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        compact_rows(self.table)
+        self.table = record_table(self.model, "isolationUses", single=True)
         self.steps_label = QLabel()
         self.steps_label.setObjectName("isolationSteps")
         self.steps_label.setWordWrap(True)

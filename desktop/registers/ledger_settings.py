@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -48,6 +47,7 @@ from desktop.common.errors import error_label, error_text, is_known, show_error
 from desktop.common.i18n import english
 from desktop.common.look import fit_to_screen
 from desktop.common.operations import Progress, run_in_background
+from desktop.registers.page import day_edit
 
 if TYPE_CHECKING:
     from storage.db import Database
@@ -162,10 +162,7 @@ class LedgerSettingsDialog(QDialog):
         self.days.setSuffix(self.tr(" 天"))
         self.use_over = QCheckBox(self.tr("疫情防控期已宣布结束，日期(&E)："))
         self.use_over.setObjectName("useEpidemicOver")
-        self.over_date = QDateEdit(QDate.currentDate())
-        self.over_date.setObjectName("epidemicOverOn")
-        self.over_date.setCalendarPopup(True)
-        self.over_date.setDisplayFormat("yyyy-MM-dd")
+        self.over_date = day_edit("epidemicOverOn")
         self.save_retention_button = QPushButton(self.tr("保存期限设置(&S)"))
         self.save_retention_button.setObjectName("saveRetention")
         self.preview_button = QPushButton(self.tr("预览清理(&P)…"))

@@ -15,18 +15,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,9 +31,9 @@ from checklist.ledger import OBSERVATION_KIND_EN, OBSERVATION_KIND_ZH, Observati
 from desktop.common.dates import python_date
 from desktop.common.errors import error_label, error_text, refused_in_words, show_error
 from desktop.common.i18n import english
-from desktop.common.look import compact_rows
 from desktop.common.operations import run_in_background
 from desktop.common.table_model import RowTableModel
+from desktop.registers.page import day_edit, record_table
 
 if TYPE_CHECKING:
     from checklist.ledger import ReturnFlag
@@ -127,10 +123,7 @@ class ObservationPage(QWidget):
         self.dialog: ObservationDialog | None = None
         self._wanted: dt.date | None = None
 
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setObjectName("observationDate")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = day_edit("observationDate")
         date_label = QLabel(self.tr("日期(&D)："))
         date_label.setBuddy(self.date_edit)
         self.count_label = QLabel()
@@ -157,17 +150,7 @@ class ObservationPage(QWidget):
         self.message.setWordWrap(True)
 
         self.model = ObservationModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("observationTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        compact_rows(self.table)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model, "observationTable", single=True, read_only=True, striped=True)
 
         top = QHBoxLayout()
         top.addWidget(date_label)
@@ -381,10 +364,7 @@ class ObservationDialog(QDialog):
         self.kind.setObjectName("observationKind")
         for kind in ObservationKind:
             self.kind.addItem(kind_text(kind), kind.value)
-        self.date = QDateEdit(qdate(day))
-        self.date.setObjectName("observationDay")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = day_edit("observationDay", qdate(day))
         self.reason = QLineEdit()
         self.reason.setObjectName("observationReason")
         self.reason.setPlaceholderText(

@@ -5,7 +5,8 @@ a day of a large site on a network database never freezes the window.
 :meth:`RegisterPage.read` runs a read and shows its result unless a newer read was started meanwhile;
 :meth:`RegisterPage.write` runs one change at a time, says a refusal in words through the tab's own
 ``refused``, and on success reloads the day and emits ``changed``. :attr:`RegisterPage.working` says whether
-either is under way (the tests wait for it; closing waits for the pool).
+either is under way (the tests wait for it; closing waits for the pool). :func:`day_edit` and
+:func:`record_table` build the date field and the table of records every register tab has alike.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QAbstractItemModel, QDate, Signal
+from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QHeaderView, QTableView, QWidget
 
 from checklist.workflow import WRITE_ROLES
 from desktop.common.errors import show_error
+from desktop.common.look import compact_rows
 from desktop.common.operations import run_in_background
 
 if TYPE_CHECKING:
@@ -120,3 +122,42 @@ class RegisterPage(QWidget):
 
 def ignore(_: Any) -> None:
     """A ``done`` for a write whose result needs nothing more than the reload."""
+
+
+def day_edit(object_name: str, day: QDate | None = None) -> QDateEdit:
+    """A date field with a calendar, shown as 2020-03-02; ``day`` (today unless given) to start with."""
+    edit = QDateEdit(QDate.currentDate() if day is None else day)
+    edit.setObjectName(object_name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def record_table(
+    model: QAbstractItemModel,
+    object_name: str,
+    *,
+    single: bool = False,
+    read_only: bool = False,
+    striped: bool = False,
+    wrap: bool = True,
+) -> QTableView:
+    """A register's table of records: whole rows selected (``single``: one at a time), compact rows, columns
+    as wide as their contents with the last one stretched. ``read_only``: no cell editing and no row numbers;
+    ``striped``: alternating row colours; ``wrap=False``: a long cell is cut short rather than wrapped."""
+    table = QTableView()
+    table.setObjectName(object_name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    if read_only:
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+    if striped:
+        table.setAlternatingRowColors(True)
+    table.setWordWrap(wrap)
+    compact_rows(table)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

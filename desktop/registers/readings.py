@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -58,6 +57,7 @@ from desktop.registers.grid import (
 from desktop.registers.grid import (
     HalfDay as GridHalf,
 )
+from desktop.registers.page import day_edit
 from desktop.registers.readings_import import (
     GateFile,
     ReadingsImportDialog,
@@ -156,10 +156,7 @@ class ReadingsPage(QWidget):
         self._save_timer.setInterval(SAVE_PAUSE_MS)
         self._save_timer.timeout.connect(self._save_next)
 
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setObjectName("readingsDate")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = day_edit("readingsDate")
         self.date_edit.setMaximumDate(QDate.currentDate())
         date_label = QLabel(self.tr("日期(&D)："))
         date_label.setBuddy(self.date_edit)

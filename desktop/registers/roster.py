@@ -17,19 +17,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +35,10 @@ from desktop.common.assets import icon
 from desktop.common.dates import python_date
 from desktop.common.errors import error_label, error_text, refused_in_words, show_error
 from desktop.common.i18n import english
-from desktop.common.look import compact_rows
 from desktop.common.operations import run_in_background
 from desktop.common.table_model import RowTableModel
 from desktop.registers.consent import ConsentDialog, NoticeDialog, consent_text
+from desktop.registers.page import day_edit, record_table
 from desktop.registers.roster_import import RosterImportDialog, choose_roster_file, read_and_check, save_template
 
 if TYPE_CHECKING:
@@ -206,18 +202,7 @@ class RosterPage(QWidget):
             button.setEnabled(self.can_edit)
 
         self.model = RosterModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("rosterTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        compact_rows(self.table)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model, "rosterTable", single=True, read_only=True, striped=True, wrap=False)
 
         self.previous_button = QPushButton(self.tr("上一页(&P)"))
         self.previous_button.setObjectName("rosterPrevious")
@@ -547,10 +532,7 @@ class EmployeeDialog(QDialog):
             self.status.addItem(status_text(status), status.value)
         self.has_return = QCheckBox(self.tr("返岗日期"))
         self.has_return.setObjectName("employeeHasReturn")
-        self.return_date = QDateEdit(QDate.currentDate())
-        self.return_date.setObjectName("employeeReturnDate")
-        self.return_date.setCalendarPopup(True)
-        self.return_date.setDisplayFormat("yyyy-MM-dd")
+        self.return_date = day_edit("employeeReturnDate")
         self.return_date.setEnabled(False)
         self.has_return.toggled.connect(self.return_date.setEnabled)
         self.returned_from = QLineEdit()

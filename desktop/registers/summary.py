@@ -14,9 +14,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from desktop.common.dates import python_date
 from desktop.common.errors import show_error
 from desktop.common.i18n import english
 from desktop.common.operations import run_in_background
+from desktop.registers.page import day_edit
 
 if TYPE_CHECKING:
     from desktop.accounts.account import Account
@@ -90,10 +90,7 @@ class SummaryPage(QWidget):
         self.sign_dialog: SignDialog | None = None
         self._wanted: dt.date | None = None
 
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setObjectName("summaryDate")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = day_edit("summaryDate")
         date_label = QLabel(self.tr("日期(&D)："))
         date_label.setBuddy(self.date_edit)
         self.refresh_button = QPushButton(icon("refresh"), self.tr("刷新(&R)"))
