@@ -1,20 +1,16 @@
 """Screenshots of the site registers' tabs (宿舍登记, 食堂错峰就餐) at the plant PC's 1366×768, into docs/screenshots/.
 
 Run: ``python tests/gui/sites/make_dormitory_canteen_screenshots.py`` (offscreen; a temporary database and settings folder
-with the health ledger's sample roster of tests/gui/make_screenshots.py, plus a register and a canteen).
+with the health ledger's sample roster of tests/gui/screenshot_kit.py, plus a register and a canteen).
 """
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
-OUT = ROOT / "docs" / "screenshots"
 
 
 def _site_data(url: str) -> None:
@@ -61,55 +57,26 @@ def _site_data(url: str) -> None:
 
 
 def main() -> int:
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    work = Path(tempfile.mkdtemp(prefix="fugong-site-screens-"))
-    os.environ["XDG_CONFIG_HOME"] = str(work / "config")
-    os.environ["XDG_DATA_HOME"] = str(work / "data")
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from tests.gui.screenshot_kit import OUT, Studio, ledger_data
 
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
-    app = QApplication([])
-    from desktop.app import FugongApp, configure_application
-    from tests.gui.make_screenshots import PASSWORDS, _ledger_data
-
-    configure_application(app)
-
-    def wait(condition) -> None:  # type: ignore[no-untyped-def]
-        deadline = time.monotonic() + 60
-        while not condition():
-            app.processEvents()
-            if time.monotonic() > deadline:
-                raise TimeoutError("the app did not get there in 60 s")
-            time.sleep(0.01)
-
-    url = f"sqlite:///{work / 'sites.sqlite3'}"
-    _ledger_data(url, work)
+    studio = Studio("fugong-site-screens-")
+    url = f"sqlite:///{studio.work / 'sites.sqlite3'}"
+    ledger_data(url, studio.work)
     _site_data(url)
-    window = FugongApp(url).start()
-    wait(lambda: window.loaded and window.login_dialog is not None)
-    login = window.login_dialog
-    login.name_edit.setText("张伟")
-    login.password_edit.setText(PASSWORDS["张伟"])
-    login.ok_button.click()
-    wait(lambda: window.account is not None)
-    window.show_registers()
-    registers = window.registers_window
-    registers.resize(1366, 768)
+    window = studio.log_in(url)
+    registers = studio.registers(window)
     OUT.mkdir(parents=True, exist_ok=True)
+    wait = studio.wait
     dorms = registers.dormitories
     registers.tabs.setCurrentWidget(dorms)
     wait(lambda: not dorms.loading and dorms.model.rowCount() == 11)
     dorms.select_room("A102")
     wait(lambda: "住：" in dorms.occupants_label.text() and dorms.person_combo.count() > 0)
-    app.processEvents()
-    registers.grab().save(str(OUT / "17-sites-dormitories.png"))
+    studio.save(registers, "17-sites-dormitories")
     canteen = registers.canteen
     registers.tabs.setCurrentWidget(canteen)
     wait(lambda: canteen.site_combo.count() > 0 and not canteen.loading and canteen.groups.rowCount() == 5)
-    app.processEvents()
-    registers.grab().save(str(OUT / "18-sites-canteen.png"))
+    studio.save(registers, "18-sites-canteen")
     print("docs/screenshots/17-sites-dormitories.png\ndocs/screenshots/18-sites-canteen.png")
     registers.close()
     window.close()

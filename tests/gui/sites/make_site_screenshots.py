@@ -2,22 +2,20 @@
 and the signed PDF of a day of the log rendered to PNG beside them for a look.
 
 Run: ``python tests/gui/sites/make_site_screenshots.py`` (offscreen; a temporary database and settings folder
-with the health ledger's sample data of ``tests/gui/make_screenshots.py`` plus a log and an isolation).
+with the health ledger's sample data of ``tests/gui/screenshot_kit.py`` plus a log and an isolation).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from tests.gui.make_screenshots import LEDGER_DAY, OUT, PASSWORDS, _ledger_data, _plant_pc_screen  # noqa: E402
+from tests.gui.screenshot_kit import LEDGER_DAY, PASSWORDS, Studio, ledger_data, plant_pc_screen  # noqa: E402
 
 PLANS = (
     ("电梯按钮", "消毒", 4),
@@ -124,50 +122,16 @@ def _site_data(url: str) -> None:
 
 
 def shoot() -> list[Path]:
-    os.environ["QT_QPA_PLATFORM"] = _plant_pc_screen(1)  # the plant PC's 1366×768 less a taskbar
-    work = Path(tempfile.mkdtemp(prefix="fugong-site-screens-"))
-    os.environ["XDG_CONFIG_HOME"] = str(work / "config")
-    os.environ["XDG_DATA_HOME"] = str(work / "data")
-    from PySide6.QtCore import QDate, QDateTime, QSettings, QTime
-    from PySide6.QtWidgets import QApplication
-
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
-    app = QApplication([])
-    from desktop.app import FugongApp, configure_application
-
-    configure_application(app)
-    written: list[Path] = []
-
-    def wait(condition) -> None:  # type: ignore[no-untyped-def]
-        import time
-
-        deadline = time.monotonic() + 60
-        while not condition():
-            app.processEvents()
-            if time.monotonic() > deadline:
-                raise TimeoutError("the app did not get there in 60 s")
-            time.sleep(0.01)
-
-    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
-        app.processEvents()
-        path = OUT / f"{name}.png"
-        widget.grab().save(str(path))
-        written.append(path)
+    # the plant PC's 1366×768 less a taskbar
+    studio = Studio("fugong-site-screens-", platform=plant_pc_screen(1))
+    work, save, wait = studio.work, studio.save, studio.wait
+    from PySide6.QtCore import QDate, QDateTime, QTime
 
     url = f"sqlite:///{work / 'sites.sqlite3'}"
-    _ledger_data(url, work)
+    ledger_data(url, work)
     _site_data(url)
-    window = FugongApp(url).start()
-    wait(lambda: window.loaded and window.login_dialog is not None)
-    login = window.login_dialog
-    login.name_edit.setText("张伟")
-    login.password_edit.setText(PASSWORDS["张伟"])
-    login.ok_button.click()
-    wait(lambda: window.account is not None)
-    window.show_registers()
-    registers = window.registers_window
-    registers.resize(1366, 768)
+    window = studio.log_in(url)
+    registers = studio.registers(window)
     day = QDate(LEDGER_DAY.year, LEDGER_DAY.month, LEDGER_DAY.day)
 
     log = registers.disinfection
@@ -234,7 +198,7 @@ def shoot() -> list[Path]:
     db.close()
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(work / "log-page")], check=True)
     print(work / "log-page.png", pdf)
-    return written
+    return studio.written
 
 
 if __name__ == "__main__":
