@@ -850,23 +850,13 @@ def _action_status(status: str) -> str:
 def register(commands: Any) -> None:
     """Add the storage subcommands to the ``fugong`` parser (every word in the run's language)."""
 
-    def parser_for(parent: Any, name: str, help_code: str) -> argparse.ArgumentParser:
-        """A subcommand whose help and description say :data:`WORDS`'s ``help_code``."""
-        parser: argparse.ArgumentParser = parent.add_parser(name, help=WORDS(help_code), description=WORDS(help_code))
-        return parser
+    from desktop.cli.parsers import Subcommands
+
+    build = Subcommands(WORDS, _guard)
+    parser_for, actions_of, with_db, file_argument = build.parser, build.group, build.runs, build.file_argument
 
     def add(name: str, handler: Callable[[argparse.Namespace], int], help_code: str) -> argparse.ArgumentParser:
-        parser = parser_for(commands, name, help_code)
-        parser.set_defaults(handler=_guard(handler), needs_db=True)
-        parser.add_argument("--db", default=argparse.SUPPRESS, metavar=WORDS("url"), help=WORDS("db_help"))
-        return parser
-
-    def with_db(parser: argparse.ArgumentParser, handler: Callable[[argparse.Namespace], int]) -> None:
-        parser.add_argument("--db", default=argparse.SUPPRESS, metavar=WORDS("url"), help=WORDS("db_help"))
-        parser.set_defaults(handler=_guard(handler), needs_db=True)
-
-    def actions_of(parser: argparse.ArgumentParser, dest: str) -> Any:
-        return parser.add_subparsers(dest=dest, metavar=WORDS("action"), required=True)
+        return build.command(commands, name, handler, help_code)
 
     def user_option(parser: argparse.ArgumentParser, help_code: str = "user_help", required: bool = False) -> None:
         parser.add_argument(
@@ -876,10 +866,7 @@ def register(commands: Any) -> None:
     def inspection_id(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("id", type=record_id, metavar="ID", help=WORDS("inspection_id"))
 
-    def file_argument(parser: argparse.ArgumentParser, help_code: str) -> None:
-        parser.add_argument("file", metavar=WORDS("file"), help=WORDS(help_code))
-
-    audit_commands = actions_of(parser_for(commands, "audit", "audit"), "audit_command")
+    audit_commands = actions_of(commands, "audit", "audit", "audit_command")
     with_db(parser_for(audit_commands, "verify", "audit.verify"), _audit_verify)
     log = parser_for(audit_commands, "log", "audit.log")
     log.add_argument("--inspection", type=record_id, default=None, metavar="ID", help=WORDS("audit.log.inspection"))
@@ -902,7 +889,7 @@ def register(commands: Any) -> None:
     exp.add_argument("--xlsx", metavar=WORDS("file"), help=WORDS("export.xlsx"))
     exp.add_argument("--language", choices=["zh", "en"], default="zh", help=WORDS("export.language"))
 
-    user_commands = actions_of(parser_for(commands, "users", "users"), "users_command")
+    user_commands = actions_of(commands, "users", "users", "users_command")
     user_add = parser_for(user_commands, "add", "users.add")
     user_add.add_argument("name", metavar=WORDS("name"), help=WORDS("users.add.name"))
     user_add.add_argument("--role", choices=[choice.value for choice in Role], required=True, help=WORDS("users.role"))
@@ -933,10 +920,9 @@ def register(commands: Any) -> None:
     verify_cmd = parser_for(commands, "verify", "verify")
     file_argument(verify_cmd, "verify.file")
     verify_cmd.add_argument("--trust", metavar="TRUST.pem", help=WORDS("verify.trust"))
-    verify_cmd.add_argument("--db", default=argparse.SUPPRESS, metavar=WORDS("url"), help=WORDS("db_help"))
-    verify_cmd.set_defaults(handler=_guard(_verify), needs_db=False)
+    with_db(verify_cmd, _verify, needs_db=False, db_option=True)  # a report verifies without the database too
 
-    trust_commands = actions_of(parser_for(commands, "trust", "trust"), "trust_command")
+    trust_commands = actions_of(commands, "trust", "trust", "trust_command")
     for action, handler in (("export", _trust_export), ("pin", _trust_pin)):
         command = parser_for(trust_commands, action, f"trust.{action}")
         file_argument(command, "trust.file")

@@ -280,21 +280,18 @@ def register(
 ) -> None:
     """Add ``roster``, ``readings``, ``daily-summary`` and ``ledger`` to the ``fugong`` parser."""
 
+    from desktop.cli.parsers import Subcommands
+
+    build = Subcommands(WORDS, guard)
+    file_argument = build.file_argument
+
     def sub(
         parent: Any, name: str, handler: Callable[[argparse.Namespace], int], help_code: str, db: bool = True
     ) -> Any:
-        parser = parent.add_parser(name, help=WORDS(help_code), description=WORDS(help_code))
-        parser.set_defaults(handler=guard(handler), needs_db=db)
-        if db:
-            parser.add_argument("--db", default=argparse.SUPPRESS, metavar=WORDS("url"), help=WORDS("db_help"))
-        return parser
+        return build.command(parent, name, handler, help_code, needs_db=db)
 
     def group(name: str, help_code: str, dest: str) -> Any:
-        parser = commands.add_parser(name, help=WORDS(help_code), description=WORDS(help_code))
-        return parser.add_subparsers(dest=dest, metavar=WORDS("action"), required=True)
-
-    def file_argument(parser: Any, help_code: str) -> None:
-        parser.add_argument("file", metavar=WORDS("file"), help=WORDS(help_code))
+        return build.group(commands, name, help_code, dest)
 
     roster_commands = group("roster", "roster", "roster_command")
     file_argument(

@@ -132,19 +132,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", default=None, metavar=WORDS("url"), help=WORDS("db_help"))
     commands = parser.add_subparsers(dest="command", metavar=WORDS("command"))
 
-    catalogs = commands.add_parser("catalogs", help=WORDS("catalogs"), description=WORDS("catalogs"))
-    catalog_commands = catalogs.add_subparsers(dest="catalog_command", metavar=WORDS("action"), required=True)
-    catalog_commands.add_parser("list", help=WORDS("catalogs.list"), description=WORDS("catalogs.list")).set_defaults(
-        handler=_catalogs_list
-    )
-    show = catalog_commands.add_parser("show", help=WORDS("catalogs.show"), description=WORDS("catalogs.show"))
+    from desktop.cli.parsers import Subcommands
+
+    build = Subcommands(WORDS)
+    catalog_commands = build.group(commands, "catalogs", "catalogs", "catalog_command")
+    build.parser(catalog_commands, "list", "catalogs.list").set_defaults(handler=_catalogs_list)
+    show = build.parser(catalog_commands, "show", "catalogs.show")
     show.add_argument("id", help=WORDS("catalogs.show.id"))
     show.add_argument("--json", action="store_true", help=WORDS("catalogs.show.json"))
     show.set_defaults(handler=_catalogs_show)
-    validate = catalog_commands.add_parser(
-        "validate", help=WORDS("catalogs.validate"), description=WORDS("catalogs.validate")
-    )
-    validate.add_argument("file", metavar=WORDS("file"), help=WORDS("catalogs.validate.file"))
+    validate = build.parser(catalog_commands, "validate", "catalogs.validate")
+    build.file_argument(validate, "catalogs.validate.file")
     validate.set_defaults(handler=_catalogs_validate)
 
     from desktop.cli import commands as storage_commands
