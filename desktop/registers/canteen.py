@@ -38,6 +38,7 @@ from desktop.common.errors import error_label, show_error
 from desktop.common.i18n import current_language, english
 from desktop.common.look import compact_rows
 from desktop.common.operations import run_in_background
+from desktop.registers.page import LedgerPage
 
 if TYPE_CHECKING:
     from storage.db import Database
@@ -59,20 +60,14 @@ def qtime(text: str) -> QTime:
     return QTime(min(hours, 23), minutes if hours < 24 else 59)
 
 
-class CanteenPage(QWidget):
+class CanteenPage(LedgerPage):
     """One site's canteen at a time: departments and headcounts, seats and times, the timetable."""
 
-    loaded = Signal()
     saved = Signal()
 
     def __init__(self, db: Database, actor: str, role: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from checklist.workflow import WRITE_ROLES
+        super().__init__(db, actor, role, parent)
 
-        self.db = db
-        self.actor = actor
-        self.can_edit = role in WRITE_ROLES
-        self.loading = False
         self.saving = False
         self.plan: SittingPlan | None = None
         self.site_id: int | None = None

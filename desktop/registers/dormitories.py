@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,7 +35,7 @@ from desktop.common.i18n import english
 from desktop.common.operations import run_in_background
 from desktop.common.table_model import RowTableModel
 from desktop.editor.rooms import location_text
-from desktop.registers.page import record_table
+from desktop.registers.page import LedgerPage, record_table
 
 if TYPE_CHECKING:
     from storage.db import Database
@@ -109,19 +109,12 @@ class RegisterModel(RowTableModel):
         return values.get(RoomColumn(column), "")
 
 
-class DormitoriesPage(QWidget):
+class DormitoriesPage(LedgerPage):
     """The register: the room list with verdicts, the room form (live verdicts), occupants and assignment."""
 
-    loaded = Signal()
-
     def __init__(self, db: Database, actor: str, role: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from checklist.workflow import WRITE_ROLES
+        super().__init__(db, actor, role, parent)
 
-        self.db = db
-        self.actor = actor
-        self.can_edit = role in WRITE_ROLES
-        self.loading = False
         self.busy = False
         self.room_id: int | None = None  # the room in the form (None: a new room)
         self.occupied = 0  # the people living in the room in the form

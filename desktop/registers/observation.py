@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +33,7 @@ from desktop.common.errors import error_label, error_text, refused_in_words, sho
 from desktop.common.i18n import english
 from desktop.common.operations import run_in_background
 from desktop.common.table_model import RowTableModel
-from desktop.registers.page import day_edit, record_table
+from desktop.registers.page import LedgerPage, day_edit, record_table
 
 if TYPE_CHECKING:
     from checklist.ledger import ReturnFlag
@@ -104,21 +104,15 @@ class Loaded(NamedTuple):
     early: list[ReturnFlag]
 
 
-class ObservationPage(QWidget):
+class ObservationPage(LedgerPage):
     """The observations running on a day, the BJTG 三 flags, and the changes."""
 
-    loaded = Signal()
-
     def __init__(self, db: Database, actor: str, role: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from checklist.workflow import WRITE_ROLES, Role
+        super().__init__(db, actor, role, parent)
+        from checklist.workflow import Role
 
-        self.db = db
-        self.actor = actor
-        self.can_edit = role in WRITE_ROLES
         self.is_manager = role == Role.MANAGER
         self.day = dt.date.today()
-        self.loading = False
         self.total = 0
         self.dialog: ObservationDialog | None = None
         self._wanted: dt.date | None = None

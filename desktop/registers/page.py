@@ -6,7 +6,8 @@ a day of a large site on a network database never freezes the window.
 :meth:`RegisterPage.write` runs one change at a time, says a refusal in words through the tab's own
 ``refused``, and on success reloads the day and emits ``changed``. :attr:`RegisterPage.working` says whether
 either is under way (the tests wait for it; closing waits for the pool). :func:`day_edit` and
-:func:`record_table` build the date field and the table of records every register tab has alike.
+:func:`record_table` build the date field and the table of records every register tab has alike;
+:class:`LedgerPage` is what the tabs that act as one account (the health ledger's, the sites') start from.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QDate, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QHeaderView, QTableView, QWidget
 
 from checklist.workflow import WRITE_ROLES
@@ -118,6 +119,30 @@ class RegisterPage(QWidget):
 
     def reload(self) -> None:
         self.show_day(self.day)
+
+
+class LedgerPage(QWidget):
+    """A register tab that acts as one account (花名册, 体温登记, 医学观察, 宿舍登记, 食堂错峰就餐): ``actor`` is
+    named in every change it makes (the core checks its role again), ``can_edit`` for the roles that write;
+    ``loading`` while a read is under way on the thread pool, ``loaded`` once its result is shown."""
+
+    loaded = Signal()
+
+    def __init__(self, db: Database, actor: str, role: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.can_edit = role in WRITE_ROLES
+        self.loading = False
+
+    def people_shown(self, offset: int, shown: int, total: int) -> str:
+        """Which people of how many a page shows: 第 1–50 人，共 1,200 人."""
+        return (
+            QCoreApplication.translate("LedgerPage", "第 %1–%2 人，共 %3 人")
+            .replace("%1", f"{offset + 1:,}")
+            .replace("%2", f"{offset + shown:,}")
+            .replace("%3", f"{total:,}")
+        )
 
 
 def ignore(_: Any) -> None:

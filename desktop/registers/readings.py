@@ -57,7 +57,7 @@ from desktop.registers.grid import (
 from desktop.registers.grid import (
     HalfDay as GridHalf,
 )
-from desktop.registers.page import day_edit
+from desktop.registers.page import LedgerPage, day_edit
 from desktop.registers.readings_import import (
     GateFile,
     ReadingsImportDialog,
@@ -121,25 +121,19 @@ def grid_rows(rows: list[CoreGridRow]) -> list[GridRow]:
     ]
 
 
-class ReadingsPage(QWidget):
+class ReadingsPage(LedgerPage):
     """The day, the grid of one shift, the flagged person's next steps, and what happened to each save."""
 
-    loaded = Signal()
     saved = Signal()  # a batch of readings was stored (or refused)
 
     def __init__(self, db: Database, actor: str, role: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from checklist.workflow import WRITE_ROLES
+        super().__init__(db, actor, role, parent)
 
-        self.db = db
-        self.actor = actor
-        self.can_edit = role in WRITE_ROLES
         self.threshold_c = 37.3
         self.day = dt.date.today()
         self.sealed = False
         self.offset = 0
         self.total = 0
-        self.loading = False
         self.saving = False
         self.late_confirmed: set[tuple[dt.date, Half]] = set()
         self.late_box: QMessageBox | None = None
@@ -269,12 +263,7 @@ class ReadingsPage(QWidget):
             + (self.tr("（当日汇总已签署，记录已锁定）") if sealed else "")
         )
         if page.total:
-            self.page_label.setText(
-                self.tr("第 %1–%2 人，共 %3 人")
-                .replace("%1", f"{page.offset + 1:,}")
-                .replace("%2", f"{page.offset + len(page.rows):,}")
-                .replace("%3", f"{page.total:,}")
-            )
+            self.page_label.setText(self.people_shown(page.offset, len(page.rows), page.total))
         else:
             self.page_label.setText(self.tr("花名册中没有需测温的人员。"))
         self.previous_button.setEnabled(self.offset > 0)

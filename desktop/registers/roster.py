@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,7 +38,7 @@ from desktop.common.i18n import english
 from desktop.common.operations import run_in_background
 from desktop.common.table_model import RowTableModel
 from desktop.registers.consent import ConsentDialog, NoticeDialog, consent_text
-from desktop.registers.page import day_edit, record_table
+from desktop.registers.page import LedgerPage, day_edit, record_table
 from desktop.registers.roster_import import RosterImportDialog, choose_roster_file, read_and_check, save_template
 
 if TYPE_CHECKING:
@@ -135,23 +135,16 @@ class RosterModel(RowTableModel):
         return values.get(RosterColumn(column), "")
 
 
-class RosterPage(QWidget):
+class RosterPage(LedgerPage):
     """Filters, one page of the roster, paging, and the roster's actions."""
 
-    loaded = Signal()  # a page is shown
-
     def __init__(self, db: Database, actor: str, role: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from checklist.workflow import WRITE_ROLES
+        super().__init__(db, actor, role, parent)
         from storage.roster import UNMASK_ROLES
 
-        self.db = db
-        self.actor = actor
-        self.can_edit = role in WRITE_ROLES
         self.can_unmask = role in UNMASK_ROLES
         self.offset = 0
         self.total = 0
-        self.loading = False
         self._reload_after = False
         self._wanted_offset = 0
         self.dialog: EmployeeDialog | None = None
@@ -291,12 +284,7 @@ class RosterPage(QWidget):
         self.model.set_rows(page.rows)
         self.offset, self.total = page.offset, page.total
         if page.total:
-            self.page_label.setText(
-                self.tr("第 %1–%2 人，共 %3 人")
-                .replace("%1", f"{page.offset + 1:,}")
-                .replace("%2", f"{page.offset + len(page.rows):,}")
-                .replace("%3", f"{page.total:,}")
-            )
+            self.page_label.setText(self.people_shown(page.offset, len(page.rows), page.total))
         else:
             self.page_label.setText(self.tr("没有符合条件的人员。"))
         self._update_buttons()

@@ -786,224 +786,224 @@
 <context>
     <name>CanteenPage</name>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="83"/>
+        <location filename="../../desktop/registers/canteen.py" line="78"/>
         <source>场所(&amp;P)：</source>
         <translation>Si&amp;te:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="85"/>
+        <location filename="../../desktop/registers/canteen.py" line="80"/>
         <source>保存设置(&amp;S)</source>
         <translation>&amp;Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="87"/>
+        <location filename="../../desktop/registers/canteen.py" line="82"/>
         <source>打印门口张贴单(&amp;T)…</source>
         <translation>Door shee&amp;t…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="94"/>
+        <location filename="../../desktop/registers/canteen.py" line="89"/>
         <source>部门或班次</source>
         <translation>Department or shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="94"/>
-        <location filename="../../desktop/registers/canteen.py" line="159"/>
+        <location filename="../../desktop/registers/canteen.py" line="89"/>
+        <location filename="../../desktop/registers/canteen.py" line="154"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="104"/>
+        <location filename="../../desktop/registers/canteen.py" line="99"/>
         <source>添加部门(&amp;A)</source>
         <translation>&amp;Add department</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="106"/>
+        <location filename="../../desktop/registers/canteen.py" line="101"/>
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="108"/>
+        <location filename="../../desktop/registers/canteen.py" line="103"/>
         <source>按花名册填入(&amp;R)</source>
         <translation>Fill from the &amp;roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="110"/>
+        <location filename="../../desktop/registers/canteen.py" line="105"/>
         <source>用花名册中在岗人员按部门的人数替换上表</source>
         <translation>Replace the list with the roster&apos;s on-site headcount per department</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="128"/>
-        <location filename="../../desktop/registers/canteen.py" line="132"/>
+        <location filename="../../desktop/registers/canteen.py" line="123"/>
+        <location filename="../../desktop/registers/canteen.py" line="127"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="140"/>
+        <location filename="../../desktop/registers/canteen.py" line="135"/>
         <source>餐桌数(&amp;N)：</source>
         <translation>Tables (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="141"/>
+        <location filename="../../desktop/registers/canteen.py" line="136"/>
         <source>每桌座位(&amp;E)：</source>
         <translation>S&amp;eats per table:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="142"/>
+        <location filename="../../desktop/registers/canteen.py" line="137"/>
         <source>就座方式(&amp;W)：</source>
         <translation>Seating (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="144"/>
+        <location filename="../../desktop/registers/canteen.py" line="139"/>
         <source>每场用餐(&amp;M)：</source>
         <translation>&amp;Meal length:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="145"/>
+        <location filename="../../desktop/registers/canteen.py" line="140"/>
         <source>场间清洁消毒(&amp;C)：</source>
         <translation>&amp;Cleaning between sittings:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="151"/>
+        <location filename="../../desktop/registers/canteen.py" line="146"/>
         <source>供餐时段(&amp;O)：</source>
         <translation>Serving wind&amp;ow:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="154"/>
+        <location filename="../../desktop/registers/canteen.py" line="149"/>
         <source>来源只要求错峰就餐、不面对面就坐；座位、时长均为本食堂的设置。</source>
         <translation>The sources require staggered meals and no face-to-face seating; seats and times are this canteen&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="159"/>
+        <location filename="../../desktop/registers/canteen.py" line="154"/>
         <source>场次</source>
         <translation>Sitting</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="159"/>
+        <location filename="../../desktop/registers/canteen.py" line="154"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="159"/>
+        <location filename="../../desktop/registers/canteen.py" line="154"/>
         <source>部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="181"/>
+        <location filename="../../desktop/registers/canteen.py" line="176"/>
         <source>就餐人员与食堂</source>
         <translation>Diners and canteen</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="186"/>
+        <location filename="../../desktop/registers/canteen.py" line="181"/>
         <source>逐条说明：</source>
         <translation>Explained line by line:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="188"/>
+        <location filename="../../desktop/registers/canteen.py" line="183"/>
         <source>错峰就餐安排</source>
         <translation>Staggered sittings</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="239"/>
+        <location filename="../../desktop/registers/canteen.py" line="234"/>
         <source>本单位食堂（未指定场所）</source>
         <translation>The company&apos;s canteen (no site chosen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="263"/>
+        <location filename="../../desktop/registers/canteen.py" line="258"/>
         <source>已载入保存的设置</source>
         <translation>Saved settings loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="263"/>
+        <location filename="../../desktop/registers/canteen.py" line="258"/>
         <source>尚未保存设置</source>
         <translation>No settings saved yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="268"/>
+        <location filename="../../desktop/registers/canteen.py" line="263"/>
         <source>无法读取食堂设置。</source>
         <translation>The canteen settings could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="268"/>
+        <location filename="../../desktop/registers/canteen.py" line="263"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="288"/>
+        <location filename="../../desktop/registers/canteen.py" line="283"/>
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="295"/>
+        <location filename="../../desktop/registers/canteen.py" line="290"/>
         <source>食堂设置未保存。</source>
         <translation>The canteen settings were not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="295"/>
+        <location filename="../../desktop/registers/canteen.py" line="290"/>
         <source>已填写的内容仍在页面上，改正后再保存。</source>
         <translation>What you entered is still on the page; correct it and save again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="308"/>
+        <location filename="../../desktop/registers/canteen.py" line="303"/>
         <source>未填部门</source>
         <translation>No department</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="381"/>
+        <location filename="../../desktop/registers/canteen.py" line="376"/>
         <source>来源要求</source>
         <translation>Required by the sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="381"/>
+        <location filename="../../desktop/registers/canteen.py" line="376"/>
         <source>良好做法（设置项）</source>
         <translation>Good practice (a setting)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="387"/>
+        <location filename="../../desktop/registers/canteen.py" line="382"/>
         <source>无法安排：%1。</source>
         <translation>Cannot plan: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="407"/>
+        <location filename="../../desktop/registers/canteen.py" line="402"/>
         <source>第 %1 场</source>
         <translation>Sitting %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="417"/>
+        <location filename="../../desktop/registers/canteen.py" line="412"/>
         <source>共 %1 场，每场 %2 人，在供餐时段内。</source>
         <translation>%1 sittings of %2 people, inside the serving window.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="424"/>
+        <location filename="../../desktop/registers/canteen.py" line="419"/>
         <source>供餐时段短了 %1 分钟：共需 %2 场。</source>
         <translation>The serving window is %1 minutes too short: %2 sittings are needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="434"/>
+        <location filename="../../desktop/registers/canteen.py" line="429"/>
         <source>保存食堂门口张贴单</source>
         <translation>Save the canteen door sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="434"/>
+        <location filename="../../desktop/registers/canteen.py" line="429"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="450"/>
+        <location filename="../../desktop/registers/canteen.py" line="445"/>
         <source>已保存张贴单：%1</source>
         <translation>Door sheet saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="451"/>
+        <location filename="../../desktop/registers/canteen.py" line="446"/>
         <source>张贴单未保存。</source>
         <translation>The door sheet was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="451"/>
+        <location filename="../../desktop/registers/canteen.py" line="446"/>
         <source>没有写出文件。</source>
         <translation>No file was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="452"/>
+        <location filename="../../desktop/registers/canteen.py" line="447"/>
         <source>正在生成张贴单……</source>
         <translation>Making the door sheet…</translation>
     </message>
@@ -1218,27 +1218,27 @@
 <context>
     <name>Consent</name>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="50"/>
+        <location filename="../../desktop/registers/consent.py" line="47"/>
         <source>仅用于本次疫情防控</source>
         <translation>Epidemic control only</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="59"/>
+        <location filename="../../desktop/registers/consent.py" line="56"/>
         <source>未同意</source>
         <translation>No consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="61"/>
+        <location filename="../../desktop/registers/consent.py" line="58"/>
         <source>已同意（%1 版）</source>
         <translation>Agreed (version %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="63"/>
+        <location filename="../../desktop/registers/consent.py" line="60"/>
         <source>%1 版，需重新同意现行 %2 版</source>
         <translation>Version %1: to agree again to version %2 in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="76"/>
+        <location filename="../../desktop/registers/consent.py" line="73"/>
         <source>本程序没有 %1 版告知书的文本（单位自行制作的告知书），只登记其版本号。</source>
         <translation>This program does not hold the text of notice version %1 (a notice the company made itself); only its version is recorded.</translation>
     </message>
@@ -1246,67 +1246,67 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="157"/>
+        <location filename="../../desktop/registers/consent.py" line="154"/>
         <source>个人信息收集同意：%1</source>
         <translation>Consent to collecting personal information: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="199"/>
+        <location filename="../../desktop/registers/consent.py" line="185"/>
         <source>先向本人出示告知书，本人同意后再登记；同一版本再次登记即更正其日期。每次登记和更正都记入审计记录。</source>
         <translation>Show the person the notice first and record their consent once they agree; recording the same version again corrects its date. Every record and correction goes into the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="205"/>
+        <location filename="../../desktop/registers/consent.py" line="191"/>
         <source>同意日期(&amp;D)：</source>
         <translation>Consent &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="206"/>
+        <location filename="../../desktop/registers/consent.py" line="192"/>
         <source>告知书版本(&amp;V)：</source>
         <translation>Notice &amp;version:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="207"/>
+        <location filename="../../desktop/registers/consent.py" line="193"/>
         <source>用途：</source>
         <translation>Purpose:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="208"/>
+        <location filename="../../desktop/registers/consent.py" line="194"/>
         <source>登记同意</source>
         <translation>Record consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="219"/>
+        <location filename="../../desktop/registers/consent.py" line="205"/>
         <source>登记同意(&amp;R)</source>
         <translation>&amp;Record consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="243"/>
+        <location filename="../../desktop/registers/consent.py" line="229"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="251"/>
+        <location filename="../../desktop/registers/consent.py" line="237"/>
         <source>已登记 %1 条同意记录，最近一次：%2，%3 版。</source>
         <translation>%1 consent record(s); the latest: %2, version %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="257"/>
+        <location filename="../../desktop/registers/consent.py" line="243"/>
         <source>尚未登记同意：请出示告知书，本人同意后登记。</source>
         <translation>No consent recorded yet: show the notice, and record it once the person agrees.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="279"/>
+        <location filename="../../desktop/registers/consent.py" line="265"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="291"/>
+        <location filename="../../desktop/registers/consent.py" line="277"/>
         <source>未能登记。</source>
         <translation>Not recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="291"/>
+        <location filename="../../desktop/registers/consent.py" line="277"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -1314,27 +1314,27 @@
 <context>
     <name>ConsentModel</name>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="96"/>
+        <location filename="../../desktop/registers/consent.py" line="93"/>
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="97"/>
+        <location filename="../../desktop/registers/consent.py" line="94"/>
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="98"/>
+        <location filename="../../desktop/registers/consent.py" line="95"/>
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="99"/>
+        <location filename="../../desktop/registers/consent.py" line="96"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="100"/>
+        <location filename="../../desktop/registers/consent.py" line="97"/>
         <source>登记时间（UTC）</source>
         <translation>Recorded at (UTC)</translation>
     </message>
@@ -1527,242 +1527,242 @@
 <context>
     <name>DisinfectionPage</name>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="176"/>
+        <location filename="../../desktop/registers/disinfection.py" line="168"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="178"/>
+        <location filename="../../desktop/registers/disinfection.py" line="170"/>
         <source>签署当日记录(&amp;G)…</source>
         <translation>Si&amp;gn off the day…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="180"/>
+        <location filename="../../desktop/registers/disinfection.py" line="172"/>
         <source>导出 PDF(&amp;P)…</source>
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="199"/>
+        <location filename="../../desktop/registers/disinfection.py" line="191"/>
         <source>如 500</source>
         <translation>e.g. 500</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="202"/>
+        <location filename="../../desktop/registers/disinfection.py" line="194"/>
         <source>如 30</source>
         <translation>e.g. 30</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="205"/>
+        <location filename="../../desktop/registers/disinfection.py" line="197"/>
         <source>通勤车辆内表面</source>
         <translation>Inside a commuter vehicle</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="207"/>
+        <location filename="../../desktop/registers/disinfection.py" line="199"/>
         <source>口罩回收箱已清理</source>
         <translation>Mask bins emptied</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="209"/>
+        <location filename="../../desktop/registers/disinfection.py" line="201"/>
         <source>垃圾已清运</source>
         <translation>Waste removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="215"/>
+        <location filename="../../desktop/registers/disinfection.py" line="207"/>
         <source>所更正记录的编号（可不填）</source>
         <translation>number of the entry corrected (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="218"/>
+        <location filename="../../desktop/registers/disinfection.py" line="210"/>
         <source>添加记录(&amp;A)</source>
         <translation>&amp;Add entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="222"/>
+        <location filename="../../desktop/registers/disinfection.py" line="214"/>
         <source>地点(&amp;L)：</source>
         <translation>P&amp;lace:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="223"/>
+        <location filename="../../desktop/registers/disinfection.py" line="215"/>
         <source>时间(&amp;T)：</source>
         <translation>&amp;Time:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="224"/>
+        <location filename="../../desktop/registers/disinfection.py" line="216"/>
         <source>方式(&amp;M)：</source>
         <translation>&amp;Method:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="225"/>
+        <location filename="../../desktop/registers/disinfection.py" line="217"/>
         <source>有效氯 mg/L：</source>
         <translation>Available chlorine mg/L:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="226"/>
+        <location filename="../../desktop/registers/disinfection.py" line="218"/>
         <source>作用时间（分钟）：</source>
         <translation>Contact time (min):</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="227"/>
+        <location filename="../../desktop/registers/disinfection.py" line="219"/>
         <source>通风/照射（分钟）：</source>
         <translation>Ventilation / UV (min):</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="233"/>
+        <location filename="../../desktop/registers/disinfection.py" line="225"/>
         <source>执行人(&amp;B)：</source>
         <translation>Done &amp;by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="234"/>
+        <location filename="../../desktop/registers/disinfection.py" line="226"/>
         <source>更正(&amp;C)：</source>
         <translation>&amp;Corrects:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="235"/>
+        <location filename="../../desktop/registers/disinfection.py" line="227"/>
         <source>备注：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="238"/>
+        <location filename="../../desktop/registers/disinfection.py" line="230"/>
         <source>新记录</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="252"/>
+        <location filename="../../desktop/registers/disinfection.py" line="244"/>
         <source> 次/日</source>
         <translation> a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="257"/>
+        <location filename="../../desktop/registers/disinfection.py" line="246"/>
         <source>计划自哪天起执行：此前的日期不计缺漏</source>
         <translation>The day the plan starts: no gap is counted before it</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="258"/>
+        <location filename="../../desktop/registers/disinfection.py" line="247"/>
         <source>计划自(&amp;S)：</source>
         <translation>&amp;Starting:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="260"/>
+        <location filename="../../desktop/registers/disinfection.py" line="249"/>
         <source>设定计划</source>
         <translation>Set plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="264"/>
+        <location filename="../../desktop/registers/disinfection.py" line="253"/>
         <source>删除所选计划</source>
         <translation>Remove selected plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="277"/>
+        <location filename="../../desktop/registers/disinfection.py" line="266"/>
         <source>计划（每个地点每日次数）</source>
         <translation>Plan (times a day per place)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="333"/>
+        <location filename="../../desktop/registers/disinfection.py" line="316"/>
         <source>无法读取通风消毒记录。</source>
         <translation>Could not read the ventilation and disinfection log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="369"/>
+        <location filename="../../desktop/registers/disinfection.py" line="352"/>
         <source>，自 %1 起</source>
         <translation>, from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="535"/>
+        <location filename="../../desktop/registers/disinfection.py" line="518"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="344"/>
+        <location filename="../../desktop/registers/disinfection.py" line="327"/>
         <source>%1 %2：%3/%4 次，缺 %5 次</source>
         <translation>%1 %2: %3 of %4, %5 short</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="353"/>
+        <location filename="../../desktop/registers/disinfection.py" line="336"/>
         <source>未按计划完成：%1 处</source>
         <translation>Short of the plan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="355"/>
+        <location filename="../../desktop/registers/disinfection.py" line="338"/>
         <source>各地点均按计划完成。</source>
         <translation>Every place met its plan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="358"/>
+        <location filename="../../desktop/registers/disinfection.py" line="341"/>
         <source>尚未设定计划：设定每个地点每日的通风、消毒次数后，这里列出缺漏。</source>
         <translation>No plan yet: set how often each place is ventilated or disinfected a day, and the gaps are listed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="363"/>
+        <location filename="../../desktop/registers/disinfection.py" line="346"/>
         <source>%1 %2 每日 %3 次</source>
         <translation>%1 %2 %3 times a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="378"/>
+        <location filename="../../desktop/registers/disinfection.py" line="361"/>
         <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，更正请在之后的日期新增一条记录并注明所更正的编号。</source>
         <translation>Signed off by %1 at %2 (UTC); the day is locked. To correct it, add an entry on a later day naming the number of the entry it corrects.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="383"/>
+        <location filename="../../desktop/registers/disinfection.py" line="366"/>
         <source>当日记录 %1 条，尚未签署。</source>
         <translation>%1 entries this day, not signed off.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="429"/>
+        <location filename="../../desktop/registers/disinfection.py" line="412"/>
         <source>“更正”须填写所更正记录的编号（数字）；未保存任何数据。</source>
         <translation>“Corrects” takes the number of the entry corrected; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="465"/>
+        <location filename="../../desktop/registers/disinfection.py" line="448"/>
         <source>计划未能保存。</source>
         <translation>The plan was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="483"/>
+        <location filename="../../desktop/registers/disinfection.py" line="466"/>
         <source>原有计划不变。</source>
         <translation>The plans are as they were.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="479"/>
+        <location filename="../../desktop/registers/disinfection.py" line="462"/>
         <source>计划未能删除。</source>
         <translation>The plan was not removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="501"/>
+        <location filename="../../desktop/registers/disinfection.py" line="484"/>
         <source>通风消毒记录 %1</source>
         <translation>Ventilation and disinfection log %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="503"/>
+        <location filename="../../desktop/registers/disinfection.py" line="486"/>
         <source>签署通风消毒记录</source>
         <translation>Sign off the ventilation and disinfection log</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="506"/>
+        <location filename="../../desktop/registers/disinfection.py" line="489"/>
         <source>本人作为负责人签署，确认当日通风、消毒及垃圾清运记录真实、完整。签署后当日记录即被锁定；更正须另行新增记录，之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s ventilation, disinfection and waste records are true and complete. Signing locks the day; a correction is a new entry, and any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="522"/>
+        <location filename="../../desktop/registers/disinfection.py" line="505"/>
         <source>导出通风消毒记录 PDF</source>
         <translation>Export the ventilation and disinfection log as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="524"/>
+        <location filename="../../desktop/registers/disinfection.py" line="507"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="535"/>
+        <location filename="../../desktop/registers/disinfection.py" line="518"/>
         <source>通风消毒记录未能导出。</source>
         <translation>The ventilation and disinfection log was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="536"/>
+        <location filename="../../desktop/registers/disinfection.py" line="519"/>
         <source>正在导出通风消毒记录……</source>
         <translation>Exporting the ventilation and disinfection log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="540"/>
+        <location filename="../../desktop/registers/disinfection.py" line="523"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -1770,182 +1770,182 @@
 <context>
     <name>DormitoriesPage</name>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="136"/>
+        <location filename="../../desktop/registers/dormitories.py" line="126"/>
         <source>宿舍楼(&amp;B)：</source>
         <translation>&amp;Building:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="138"/>
+        <location filename="../../desktop/registers/dormitories.py" line="128"/>
         <source>新建宿舍楼…</source>
         <translation>New building…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="162"/>
+        <location filename="../../desktop/registers/dormitories.py" line="141"/>
         <source>与花名册“宿舍”一栏相同，如 A101</source>
         <translation>As in the roster&apos;s dormitory column, e.g. A101</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="171"/>
+        <location filename="../../desktop/registers/dormitories.py" line="150"/>
         <source>有窗</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="174"/>
+        <location filename="../../desktop/registers/dormitories.py" line="153"/>
         <source>上下床</source>
         <translation>Bunk beds</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="182"/>
+        <location filename="../../desktop/registers/dormitories.py" line="161"/>
         <source>新房间(&amp;N)</source>
         <translation>&amp;New room</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="184"/>
+        <location filename="../../desktop/registers/dormitories.py" line="163"/>
         <source>保存房间(&amp;S)</source>
         <translation>&amp;Save room</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="188"/>
+        <location filename="../../desktop/registers/dormitories.py" line="167"/>
         <source>房间(&amp;R)：</source>
         <translation>&amp;Room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="189"/>
+        <location filename="../../desktop/registers/dormitories.py" line="168"/>
         <source>使用面积 m²(&amp;A)：</source>
         <translation>Floor &amp;area m²:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="190"/>
+        <location filename="../../desktop/registers/dormitories.py" line="169"/>
         <source>床位(&amp;D)：</source>
         <translation>Be&amp;ds:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="191"/>
+        <location filename="../../desktop/registers/dormitories.py" line="170"/>
         <source>位置(&amp;L)：</source>
         <translation>&amp;Location:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="197"/>
+        <location filename="../../desktop/registers/dormitories.py" line="176"/>
         <source>全国：</source>
         <translation>National:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="198"/>
+        <location filename="../../desktop/registers/dormitories.py" line="177"/>
         <source>北京：</source>
         <translation>Beijing:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="203"/>
+        <location filename="../../desktop/registers/dormitories.py" line="182"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="214"/>
+        <location filename="../../desktop/registers/dormitories.py" line="193"/>
         <source>按姓名或部门查找</source>
         <translation>Find by name or department</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="217"/>
+        <location filename="../../desktop/registers/dormitories.py" line="196"/>
         <source>安排入住所选房间(&amp;I)</source>
         <translation>Assign to the selected room (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="222"/>
+        <location filename="../../desktop/registers/dormitories.py" line="201"/>
         <source>入住人员（来自花名册）</source>
         <translation>Occupants (from the roster)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="286"/>
+        <location filename="../../desktop/registers/dormitories.py" line="265"/>
         <source>%1 间房，%2 人入住，%3 间不合格</source>
         <translation>%1 rooms, %2 occupants, %3 rooms failing</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="300"/>
+        <location filename="../../desktop/registers/dormitories.py" line="279"/>
         <source>无法读取宿舍登记。</source>
         <translation>The dormitory register could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="300"/>
+        <location filename="../../desktop/registers/dormitories.py" line="279"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="340"/>
+        <location filename="../../desktop/registers/dormitories.py" line="319"/>
         <source>%1 住：</source>
         <translation>Living in %1: </translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="343"/>
+        <location filename="../../desktop/registers/dormitories.py" line="322"/>
         <source>无</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="368"/>
+        <location filename="../../desktop/registers/dormitories.py" line="347"/>
         <source>待填写</source>
         <translation>to be filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="400"/>
+        <location filename="../../desktop/registers/dormitories.py" line="379"/>
         <source>请先新建宿舍楼。</source>
         <translation>Add a building first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="416"/>
+        <location filename="../../desktop/registers/dormitories.py" line="395"/>
         <source>房间 %1 已保存。</source>
         <translation>Room %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="436"/>
+        <location filename="../../desktop/registers/dormitories.py" line="415"/>
         <source>新建宿舍楼</source>
         <translation>New building</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="436"/>
+        <location filename="../../desktop/registers/dormitories.py" line="415"/>
         <source>宿舍楼名称：</source>
         <translation>Building name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="470"/>
+        <location filename="../../desktop/registers/dormitories.py" line="449"/>
         <source>未安排</source>
         <translation>no room</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="479"/>
+        <location filename="../../desktop/registers/dormitories.py" line="458"/>
         <source>请先选择房间和人员。</source>
         <translation>Choose a room and a person first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="496"/>
+        <location filename="../../desktop/registers/dormitories.py" line="475"/>
         <source>安排入住</source>
         <translation>Assign a room</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="496"/>
+        <location filename="../../desktop/registers/dormitories.py" line="475"/>
         <source>此房间不宜再安排入住：</source>
         <translation>This room should take nobody more:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="499"/>
+        <location filename="../../desktop/registers/dormitories.py" line="478"/>
         <source>仍要安排吗？</source>
         <translation>Assign anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="503"/>
+        <location filename="../../desktop/registers/dormitories.py" line="482"/>
         <source>仍要安排</source>
         <translation>Assign anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="504"/>
+        <location filename="../../desktop/registers/dormitories.py" line="483"/>
         <source>不安排</source>
         <translation>Do not assign</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="515"/>
+        <location filename="../../desktop/registers/dormitories.py" line="494"/>
         <source>没有安排，花名册未改变。</source>
         <translation>Not assigned; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="532"/>
+        <location filename="../../desktop/registers/dormitories.py" line="511"/>
         <source>已安排入住 %1，花名册已更新。</source>
         <translation>Assigned to %1; the roster is updated.</translation>
     </message>
@@ -1953,122 +1953,122 @@
 <context>
     <name>EmployeeDialog</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="514"/>
+        <location filename="../../desktop/registers/roster.py" line="487"/>
         <source>添加人员</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="514"/>
+        <location filename="../../desktop/registers/roster.py" line="487"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="533"/>
+        <location filename="../../desktop/registers/roster.py" line="506"/>
         <source>直接雇用的留空</source>
         <translation>Leave empty if employed directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="538"/>
+        <location filename="../../desktop/registers/roster.py" line="511"/>
         <source>显示完整(&amp;S)</source>
         <translation>&amp;Show in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="540"/>
+        <location filename="../../desktop/registers/roster.py" line="513"/>
         <source>仅单位主要负责人可查看完整号码；每次查看都记入审计记录</source>
         <translation>Only the manager may see the full numbers; each time is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="548"/>
+        <location filename="../../desktop/registers/roster.py" line="521"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="558"/>
+        <location filename="../../desktop/registers/roster.py" line="528"/>
         <source>例如：湖北武汉</source>
         <translation>e.g. Wuhan, Hubei</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="562"/>
+        <location filename="../../desktop/registers/roster.py" line="532"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="563"/>
+        <location filename="../../desktop/registers/roster.py" line="533"/>
         <source>部门(&amp;D)：</source>
         <translation>&amp;Department:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="564"/>
+        <location filename="../../desktop/registers/roster.py" line="534"/>
         <source>岗位(&amp;P)：</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="565"/>
+        <location filename="../../desktop/registers/roster.py" line="535"/>
         <source>人员类别(&amp;C)：</source>
         <translation>&amp;Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="566"/>
+        <location filename="../../desktop/registers/roster.py" line="536"/>
         <source>外包单位(&amp;O)：</source>
         <translation>&amp;Outsourcing company:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="567"/>
+        <location filename="../../desktop/registers/roster.py" line="537"/>
         <source>身份证号(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="571"/>
+        <location filename="../../desktop/registers/roster.py" line="541"/>
         <source>手机号(&amp;H)：</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="574"/>
+        <location filename="../../desktop/registers/roster.py" line="544"/>
         <source>宿舍房间(&amp;R)：</source>
         <translation>Dormitory &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="575"/>
+        <location filename="../../desktop/registers/roster.py" line="545"/>
         <source>状态(&amp;U)：</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="577"/>
+        <location filename="../../desktop/registers/roster.py" line="547"/>
         <source>返回自(&amp;F)：</source>
         <translation>Returned &amp;from:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="601"/>
+        <location filename="../../desktop/registers/roster.py" line="571"/>
         <source>%1（不修改请留空）</source>
         <translation>%1 (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="601"/>
+        <location filename="../../desktop/registers/roster.py" line="571"/>
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="641"/>
+        <location filename="../../desktop/registers/roster.py" line="611"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="650"/>
+        <location filename="../../desktop/registers/roster.py" line="620"/>
         <source>已显示（已记入审计）</source>
         <translation>Shown (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="667"/>
+        <location filename="../../desktop/registers/roster.py" line="637"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="677"/>
+        <location filename="../../desktop/registers/roster.py" line="647"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="677"/>
+        <location filename="../../desktop/registers/roster.py" line="647"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -2076,78 +2076,78 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="77"/>
+        <location filename="../../desktop/registers/disinfection.py" line="72"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="78"/>
+        <location filename="../../desktop/registers/disinfection.py" line="73"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="79"/>
+        <location filename="../../desktop/registers/disinfection.py" line="74"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="80"/>
+        <location filename="../../desktop/registers/disinfection.py" line="75"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="81"/>
+        <location filename="../../desktop/registers/disinfection.py" line="76"/>
         <source>浓度与时间</source>
         <translation>Strength and time</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="82"/>
+        <location filename="../../desktop/registers/disinfection.py" line="77"/>
         <source>参考方法</source>
         <translation>Reference method</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="83"/>
+        <location filename="../../desktop/registers/disinfection.py" line="78"/>
         <source>口罩箱/垃圾</source>
         <translation>Mask bins / waste</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="84"/>
+        <location filename="../../desktop/registers/disinfection.py" line="79"/>
         <source>执行人</source>
         <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="85"/>
+        <location filename="../../desktop/registers/disinfection.py" line="80"/>
         <source>更正</source>
         <translation>Corrects</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="106"/>
-        <location filename="../../desktop/registers/disinfection.py" line="109"/>
+        <location filename="../../desktop/registers/disinfection.py" line="101"/>
+        <location filename="../../desktop/registers/disinfection.py" line="104"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="114"/>
+        <location filename="../../desktop/registers/disinfection.py" line="109"/>
         <source>符合</source>
         <translation>meets</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="114"/>
+        <location filename="../../desktop/registers/disinfection.py" line="109"/>
         <source>不符合</source>
         <translation>does not meet</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="119"/>
+        <location filename="../../desktop/registers/disinfection.py" line="114"/>
         <source>口罩箱</source>
         <translation>mask bins</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="120"/>
+        <location filename="../../desktop/registers/disinfection.py" line="115"/>
         <source>垃圾</source>
         <translation>waste</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="124"/>
+        <location filename="../../desktop/registers/disinfection.py" line="119"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -2513,202 +2513,202 @@
 <context>
     <name>IsolationPage</name>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="110"/>
+        <location filename="../../desktop/registers/isolation.py" line="102"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="115"/>
+        <location filename="../../desktop/registers/isolation.py" line="107"/>
         <source>操作时间(&amp;T)：</source>
         <translation>&amp;Time of action:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="130"/>
+        <location filename="../../desktop/registers/isolation.py" line="122"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="133"/>
+        <location filename="../../desktop/registers/isolation.py" line="125"/>
         <source>保存区域</source>
         <translation>Save area</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="136"/>
+        <location filename="../../desktop/registers/isolation.py" line="128"/>
         <source>区域(&amp;A)：</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="137"/>
+        <location filename="../../desktop/registers/isolation.py" line="129"/>
         <source>地点：</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="138"/>
+        <location filename="../../desktop/registers/isolation.py" line="130"/>
         <source>容量：</source>
         <translation>Capacity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="139"/>
+        <location filename="../../desktop/registers/isolation.py" line="131"/>
         <source>配备物品：</source>
         <translation>Kept there:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="141"/>
+        <location filename="../../desktop/registers/isolation.py" line="133"/>
         <source>隔离观察区域（GN 四（十四））</source>
         <translation>Isolation area (GN 4 (14))</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="147"/>
+        <location filename="../../desktop/registers/isolation.py" line="139"/>
         <source>记录隔离(&amp;I)</source>
         <translation>Record &amp;isolation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="152"/>
+        <location filename="../../desktop/registers/isolation.py" line="144"/>
         <source>当日发热或有症状、尚未记录隔离的人员</source>
         <translation>Fever or symptoms this day, isolation not yet recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="171"/>
+        <location filename="../../desktop/registers/isolation.py" line="156"/>
         <source>如 区医院发热门诊</source>
         <translation>e.g. the district hospital&apos;s fever clinic</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="172"/>
+        <location filename="../../desktop/registers/isolation.py" line="157"/>
         <source>记录报告疾控及就医去向</source>
         <translation>Record CDC report and referral</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="176"/>
+        <location filename="../../desktop/registers/isolation.py" line="161"/>
         <source>工作岗位、宿舍、办公单元……</source>
         <translation>post, dormitory, work unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="177"/>
+        <location filename="../../desktop/registers/isolation.py" line="162"/>
         <source>封闭场所</source>
         <translation>Close off place</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="187"/>
+        <location filename="../../desktop/registers/isolation.py" line="172"/>
         <source>记录消毒（含氯）</source>
         <translation>Record disinfection (chlorine)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="190"/>
+        <location filename="../../desktop/registers/isolation.py" line="175"/>
         <source>就医去向：</source>
         <translation>Referred to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="194"/>
+        <location filename="../../desktop/registers/isolation.py" line="179"/>
         <source>封闭：</source>
         <translation>Close off:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="198"/>
+        <location filename="../../desktop/registers/isolation.py" line="183"/>
         <source>有效氯 mg/L：</source>
         <translation>Available chlorine mg/L:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="200"/>
+        <location filename="../../desktop/registers/isolation.py" line="185"/>
         <source>作用分钟：</source>
         <translation>Contact min:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="202"/>
+        <location filename="../../desktop/registers/isolation.py" line="187"/>
         <source>执行人：</source>
         <translation>Done by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="211"/>
+        <location filename="../../desktop/registers/isolation.py" line="196"/>
         <source>所选记录：报告、就医、封闭与消毒（GN 四（十四）（十五））</source>
         <translation>Selected record: report, referral, closing off and disinfection (GN 4 (14) (15))</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="263"/>
+        <location filename="../../desktop/registers/isolation.py" line="248"/>
         <source>无法读取隔离观察区登记。</source>
         <translation>Could not read the isolation register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="273"/>
+        <location filename="../../desktop/registers/isolation.py" line="258"/>
         <source>%1（%2/%3 人）</source>
         <translation>%1 (%2/%3 people)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="279"/>
+        <location filename="../../desktop/registers/isolation.py" line="264"/>
         <source>（新增区域）</source>
         <translation>(new area)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="284"/>
+        <location filename="../../desktop/registers/isolation.py" line="269"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="284"/>
+        <location filename="../../desktop/registers/isolation.py" line="269"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="325"/>
+        <location filename="../../desktop/registers/isolation.py" line="310"/>
         <source>选择一条隔离记录，记录报告疾控、就医去向、封闭场所及其消毒。</source>
         <translation>Choose an isolation record to record the CDC report, the referral, the places closed off and their disinfection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="330"/>
+        <location filename="../../desktop/registers/isolation.py" line="315"/>
         <source>%1 消毒</source>
         <translation>disinfected %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="332"/>
+        <location filename="../../desktop/registers/isolation.py" line="317"/>
         <source>未消毒</source>
         <translation>not disinfected</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="337"/>
+        <location filename="../../desktop/registers/isolation.py" line="322"/>
         <source>待办：%1</source>
         <translation>Still to do: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="339"/>
+        <location filename="../../desktop/registers/isolation.py" line="324"/>
         <source>各项处置均已记录。</source>
         <translation>Every step is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="386"/>
+        <location filename="../../desktop/registers/isolation.py" line="371"/>
         <source>区域已保存。</source>
         <translation>Area saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="409"/>
+        <location filename="../../desktop/registers/isolation.py" line="394"/>
         <source>已记录隔离：%1。请报告疾控并记录就医去向。</source>
         <translation>Isolation recorded: %1. Report to the CDC and record the referral.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="405"/>
+        <location filename="../../desktop/registers/isolation.py" line="390"/>
         <source>注意：该区域已超出容量，请另设临时隔离场所。</source>
         <translation> Note: the area is over its capacity; set up another temporary isolation place.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="423"/>
+        <location filename="../../desktop/registers/isolation.py" line="408"/>
         <source>已记录报告疾控及就医去向。</source>
         <translation>CDC report and referral recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="437"/>
+        <location filename="../../desktop/registers/isolation.py" line="422"/>
         <source>已记录封闭：%1。</source>
         <translation>Closed off: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="448"/>
+        <location filename="../../desktop/registers/isolation.py" line="433"/>
         <source>请先在列表中选择已封闭的场所。</source>
         <translation>Choose a closed-off place in the list first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="458"/>
+        <location filename="../../desktop/registers/isolation.py" line="443"/>
         <source>隔离记录 #%1 封闭后消毒</source>
         <translation>disinfection after isolation record #%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="463"/>
+        <location filename="../../desktop/registers/isolation.py" line="448"/>
         <source>已记录消毒：%1（已写入通风消毒记录）。</source>
         <translation>Disinfection recorded: %1 (added to the ventilation and disinfection log).</translation>
     </message>
@@ -3012,6 +3012,14 @@
     </message>
 </context>
 <context>
+    <name>LedgerPage</name>
+    <message>
+        <location filename="../../desktop/registers/page.py" line="141"/>
+        <source>第 %1–%2 人，共 %3 人</source>
+        <translation>People %1–%2 of %3</translation>
+    </message>
+</context>
+<context>
     <name>LedgerSettings</name>
     <message>
         <location filename="../../desktop/registers/ledger_settings.py" line="66"/>
@@ -3097,169 +3105,169 @@
         <translation>The &amp;epidemic period was declared over on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="169"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="166"/>
         <source>保存期限设置(&amp;S)</source>
         <translation>&amp;Save retention</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="171"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="168"/>
         <source>预览清理(&amp;P)…</source>
         <translation>&amp;Preview removal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="173"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="170"/>
         <source>执行清理(&amp;R)…</source>
         <translation>&amp;Remove now…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="180"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="177"/>
         <source>到期后删除体温记录和已结束的医学观察（仍在观察的人员及其观察保留至观察结束）；离岗且已无记录的人员匿名化（姓名、身份证号、手机号、宿舍、返回地清空）。疫情防控期结束后，仍在进行的医学观察于清理当日结束，全部体温记录和医学观察删除、全部人员匿名化。已签署的每日汇总、同意记录和审计记录保留；每次清理都记录删除了什么。</source>
         <translation>Past the retention, readings and ended observations are deleted (people still under observation keep it, and their record, until it ends); people who left and have no record left are anonymised (name, ID number, phone, dormitory and origin blanked). Once the epidemic period is over, observations still running end on the day of the removal, every reading and observation is deleted and everyone anonymised. Signed daily summaries, consent records and the audit trail stay; each removal records what it removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="195"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="192"/>
         <source>点“预览清理”查看将删除和匿名化的数据；预览不修改任何数据。</source>
         <translation>Click Preview removal to see what would be deleted and anonymised; a preview changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="196"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="193"/>
         <source>个人健康信息保存期限（个人信息保护）</source>
         <translation>Retention of personal health data (personal information protection)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="201"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="198"/>
         <source>保存期限已修改但尚未保存：预览和清理按已保存的设置进行，请先保存。</source>
         <translation>The retention was changed but not saved: a preview and a removal follow the saved setting, so save it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="251"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="248"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="279"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="276"/>
         <source>现行 %1 版。%2 人尚未同意现行版本（含只同意过旧版本的人员），需在花名册中重新登记同意；体温登记不受影响。</source>
         <translation>Version %1 in force. %2 people have not agreed to it (including those who agreed only to an older version): record their consent again in the roster; temperature checks are not affected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="285"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="282"/>
         <source>现行 %1 版。花名册中所有人员均已同意现行版本。</source>
         <translation>Version %1 in force. Everyone on the roster has agreed to it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="295"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="292"/>
         <source>已执行的清理：</source>
         <translation>Removals made:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="298"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="295"/>
         <source>%1（UTC） %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人</source>
         <translation>%1 (UTC) %2: %3; before %4, %5 reading(s) and %6 observation(s) deleted, %7 people anonymised</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="345"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="342"/>
         <source>操作未完成。</source>
         <translation>Not done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="345"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="342"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="356"/>
-        <location filename="../../desktop/registers/ledger_settings.py" line="378"/>
-        <location filename="../../desktop/registers/ledger_settings.py" line="405"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="353"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="375"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="402"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="363"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="360"/>
         <source>发热阈值已改为 %1 °C；已录入的体温保留录入时的判断。</source>
         <translation>The fever threshold is now %1 °C; readings already entered keep the judgement they got.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="390"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="387"/>
         <source>现行告知书已由 %1 版改为 %2 版。</source>
         <translation>The notice in force changed from version %1 to version %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="393"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="390"/>
         <source>告知书设置已保存。</source>
         <translation>Notice saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="413"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="410"/>
         <source>保存期限设置已保存。</source>
         <translation>Retention saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="423"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="420"/>
         <source>正在统计……</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="433"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="430"/>
         <source>（%1 至 %2）</source>
         <translation> (%1 to %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="441"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="438"/>
         <source>按“%1”清理，删除 %2 之前的个人健康信息：</source>
         <translation>Removal because %1: personal health data before %2:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="444"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="441"/>
         <source>· 删除体温记录 %1 条%2</source>
         <translation>· %1 reading(s) deleted%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="445"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="442"/>
         <source>· 删除医学观察 %1 条（含其变更记录）</source>
         <translation>· %1 observation(s) deleted (with their changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="448"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="445"/>
         <source>· 其中仍在进行的医学观察 %1 条先于今日结束（疫情防控期已结束，记入审计记录）</source>
         <translation>· of them, %1 running observation(s) ended today first (the epidemic period is over; recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="455"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="452"/>
         <source>· 匿名化人员 %1 人（姓名改为“已匿名 #编号”，身份证号、手机号、宿舍、返回地清空）</source>
         <translation>· %1 people anonymised (name replaced by their roster number; ID number, phone, dormitory and origin blanked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="458"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="455"/>
         <source>保留：已签署的每日汇总 %1 份、同意记录、审计记录，以及本次清理的记录。</source>
         <translation>Kept: %1 signed daily summaries, the consent records, the audit trail, and the record of this removal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="461"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="458"/>
         <source>以上只是预览，尚未删除任何数据。</source>
         <translation>This is only a preview; nothing has been deleted yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="474"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="471"/>
         <source>执行清理</source>
         <translation>Remove now</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="476"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="473"/>
         <source>将删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人。删除后无法恢复。确定执行吗？</source>
         <translation>%1 reading(s) and %2 observation(s) will be deleted and %3 people anonymised. This cannot be undone. Remove them?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="493"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="490"/>
         <source>未执行清理，没有删除任何数据。</source>
         <translation>Not removed; nothing was deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="496"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="493"/>
         <source>正在清理……</source>
         <translation>Removing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="503"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="500"/>
         <source>清理完成：删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人；已记录本次清理。</source>
         <translation>Removed: %1 reading(s) and %2 observation(s) deleted, %3 people anonymised; this removal is recorded.</translation>
     </message>
@@ -3839,7 +3847,7 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../desktop/registers/consent.py" line="122"/>
+        <location filename="../../desktop/registers/consent.py" line="119"/>
         <source>个人信息收集告知书（%1 版）</source>
         <translation>Notice on collecting personal information (version %1)</translation>
     </message>
@@ -3847,7 +3855,7 @@
 <context>
     <name>Observation</name>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="464"/>
+        <location filename="../../desktop/registers/observation.py" line="438"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
@@ -3855,47 +3863,47 @@
 <context>
     <name>ObservationDialog</name>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="377"/>
+        <location filename="../../desktop/registers/observation.py" line="354"/>
         <source>输入姓名或部门查找</source>
         <translation>Type a name or department to find</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="391"/>
+        <location filename="../../desktop/registers/observation.py" line="365"/>
         <source>必填，例如：3 月 1 日自湖北返京</source>
         <translation>Required, e.g. back in Beijing from Hubei on 1 March</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="391"/>
+        <location filename="../../desktop/registers/observation.py" line="365"/>
         <source>例如：3 月 1 日自湖北返京</source>
         <translation>e.g. back in Beijing from Hubei on 1 March</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="396"/>
+        <location filename="../../desktop/registers/observation.py" line="370"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="397"/>
+        <location filename="../../desktop/registers/observation.py" line="371"/>
         <source>人员(&amp;P)：</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="398"/>
+        <location filename="../../desktop/registers/observation.py" line="372"/>
         <source>方式(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="400"/>
+        <location filename="../../desktop/registers/observation.py" line="374"/>
         <source>原因(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="475"/>
+        <location filename="../../desktop/registers/observation.py" line="449"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="475"/>
+        <location filename="../../desktop/registers/observation.py" line="449"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -3903,42 +3911,42 @@
 <context>
     <name>ObservationModel</name>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="77"/>
+        <location filename="../../desktop/registers/observation.py" line="73"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="78"/>
+        <location filename="../../desktop/registers/observation.py" line="74"/>
         <source>方式</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="79"/>
+        <location filename="../../desktop/registers/observation.py" line="75"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="80"/>
+        <location filename="../../desktop/registers/observation.py" line="76"/>
         <source>结束（含）</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="81"/>
+        <location filename="../../desktop/registers/observation.py" line="77"/>
         <source>第几天</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="82"/>
+        <location filename="../../desktop/registers/observation.py" line="78"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="92"/>
+        <location filename="../../desktop/registers/observation.py" line="88"/>
         <source>已标为在岗，但观察期未结束（BJTG 三）</source>
         <translation>Marked on site, but the observation has not ended (BJTG 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="100"/>
+        <location filename="../../desktop/registers/observation.py" line="96"/>
         <source>第 %1 天</source>
         <translation>day %1</translation>
     </message>
@@ -3946,157 +3954,157 @@
 <context>
     <name>ObservationPage</name>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="134"/>
+        <location filename="../../desktop/registers/observation.py" line="121"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="138"/>
+        <location filename="../../desktop/registers/observation.py" line="125"/>
         <source>开始观察(&amp;B)…</source>
         <translation>&amp;Begin observation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="140"/>
+        <location filename="../../desktop/registers/observation.py" line="127"/>
         <source>延长(&amp;X)…</source>
         <translation>E&amp;xtend…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="142"/>
+        <location filename="../../desktop/registers/observation.py" line="129"/>
         <source>缩短(&amp;S)…</source>
         <translation>&amp;Shorten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="144"/>
+        <location filename="../../desktop/registers/observation.py" line="131"/>
         <source>仅单位主要负责人，须填写理由（如经检测筛查排除感染，LK28 二（二）2）</source>
         <translation>The manager only, with a reason (e.g. screening ruled out infection, LK28 2 (2) 2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="145"/>
+        <location filename="../../desktop/registers/observation.py" line="132"/>
         <source>新的接触(&amp;R)…</source>
         <translation>New exposure (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="147"/>
+        <location filename="../../desktop/registers/observation.py" line="134"/>
         <source>新的暴露：自接触之日起重新计算 14 天</source>
         <translation>A new exposure: 14 days again from the exposure</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="148"/>
+        <location filename="../../desktop/registers/observation.py" line="135"/>
         <source>结束观察(&amp;E)…</source>
         <translation>&amp;End observation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="221"/>
+        <location filename="../../desktop/registers/observation.py" line="198"/>
         <source>观察中 %1 人</source>
         <translation>%1 under observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="222"/>
+        <location filename="../../desktop/registers/observation.py" line="199"/>
         <source>（显示结束最早的 %1 人）</source>
         <translation> (showing the %1 ending first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="232"/>
+        <location filename="../../desktop/registers/observation.py" line="209"/>
         <source>无法读取观察名单。</source>
         <translation>Could not read the observation list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="232"/>
+        <location filename="../../desktop/registers/observation.py" line="209"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="265"/>
+        <location filename="../../desktop/registers/observation.py" line="242"/>
         <source>开始医学观察</source>
         <translation>Begin medical observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="266"/>
+        <location filename="../../desktop/registers/observation.py" line="243"/>
         <source>自开始之日起观察 14 天（BJHQ 二；BJTG 三），开始日为第 1 天。</source>
         <translation>Observation lasts 14 days from its start (BJHQ 2; BJTG 3); the start is day 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="267"/>
+        <location filename="../../desktop/registers/observation.py" line="244"/>
         <source>开始日期(&amp;D)：</source>
         <translation>Start &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="274"/>
+        <location filename="../../desktop/registers/observation.py" line="251"/>
         <source>已开始观察。</source>
         <translation>The observation has begun.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="285"/>
+        <location filename="../../desktop/registers/observation.py" line="262"/>
         <source>缩短观察期</source>
         <translation>Shorten the observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="286"/>
+        <location filename="../../desktop/registers/observation.py" line="263"/>
         <source>%1 的观察期至 %2。缩短须由单位主要负责人填写理由（如经检测筛查排除感染，LK28 二（二）2）。</source>
         <translation>%1&apos;s observation runs until %2. Only the manager may shorten it, with a reason (e.g. screening ruled out infection, LK28 2 (2) 2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="290"/>
+        <location filename="../../desktop/registers/observation.py" line="267"/>
         <source>延长观察期</source>
         <translation>Extend the observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="290"/>
+        <location filename="../../desktop/registers/observation.py" line="267"/>
         <source>%1 的观察期至 %2。</source>
         <translation>%1&apos;s observation runs until %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="295"/>
+        <location filename="../../desktop/registers/observation.py" line="272"/>
         <source>新的结束日期(&amp;D)：</source>
         <translation>New last &amp;day:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="301"/>
+        <location filename="../../desktop/registers/observation.py" line="278"/>
         <source>观察期已缩短。</source>
         <translation>The observation was shortened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="301"/>
+        <location filename="../../desktop/registers/observation.py" line="278"/>
         <source>观察期已延长。</source>
         <translation>The observation was extended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="312"/>
+        <location filename="../../desktop/registers/observation.py" line="289"/>
         <source>新的接触</source>
         <translation>New exposure</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="313"/>
+        <location filename="../../desktop/registers/observation.py" line="290"/>
         <source>%1 有新的暴露：自接触之日起重新观察 14 天（已更晚的结束日期保留）。</source>
         <translation>%1 had a new exposure: 14 days of observation again from the exposure (a later end already set is kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="314"/>
+        <location filename="../../desktop/registers/observation.py" line="291"/>
         <source>接触日期(&amp;D)：</source>
         <translation>Exposure &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="320"/>
+        <location filename="../../desktop/registers/observation.py" line="297"/>
         <source>观察已重新开始。</source>
         <translation>The observation was restarted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="331"/>
+        <location filename="../../desktop/registers/observation.py" line="308"/>
         <source>结束观察</source>
         <translation>End the observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="332"/>
+        <location filename="../../desktop/registers/observation.py" line="309"/>
         <source>%1 的观察期至 %2；提前结束须由单位主要负责人填写理由。结束后请在花名册中更改其状态。</source>
         <translation>%1&apos;s observation runs until %2; ending it early needs the manager and a reason. Afterwards change the person&apos;s status in the roster.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="335"/>
+        <location filename="../../desktop/registers/observation.py" line="312"/>
         <source>结束日期(&amp;D)：</source>
         <translation>&amp;Last day:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="341"/>
+        <location filename="../../desktop/registers/observation.py" line="318"/>
         <source>观察已结束。</source>
         <translation>The observation has ended.</translation>
     </message>
@@ -4469,138 +4477,133 @@
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="164"/>
+        <location filename="../../desktop/registers/readings.py" line="155"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="169"/>
+        <location filename="../../desktop/registers/readings.py" line="160"/>
         <source>上一班(&amp;P)</source>
         <translation>&amp;Previous shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="171"/>
+        <location filename="../../desktop/registers/readings.py" line="162"/>
         <source>下一班(&amp;N)</source>
         <translation>&amp;Next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="175"/>
+        <location filename="../../desktop/registers/readings.py" line="166"/>
         <source>从测温设备导入(&amp;I)…</source>
         <translation>&amp;Import from a device…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="177"/>
+        <location filename="../../desktop/registers/readings.py" line="168"/>
         <source>导入测温门或人脸识别测温终端导出的 CSV 或 Excel 文件</source>
         <translation>Import the CSV or Excel file a thermal gate or face-recognition terminal exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="185"/>
+        <location filename="../../desktop/registers/readings.py" line="176"/>
         <source>输入体温后按 Enter 到下一人，Tab 到下一格；症状填编号：%1。F2 修改已填的值。</source>
         <translation>Type the temperature and press Enter for the next person, Tab for the next cell; symptoms by number: %1. F2 changes a value already entered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="256"/>
+        <location filename="../../desktop/registers/readings.py" line="247"/>
         <source>正在读取体温登记……</source>
         <translation>Reading the temperature register…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="271"/>
+        <location filename="../../desktop/registers/readings.py" line="262"/>
         <source>发热阈值 %1 °C</source>
         <translation>Fever threshold %1 °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="272"/>
+        <location filename="../../desktop/registers/readings.py" line="263"/>
         <source>（当日汇总已签署，记录已锁定）</source>
         <translation> (the day was signed off; its records are locked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="276"/>
-        <source>第 %1–%2 人，共 %3 人</source>
-        <translation>People %1–%2 of %3</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/registers/readings.py" line="282"/>
+        <location filename="../../desktop/registers/readings.py" line="268"/>
         <source>花名册中没有需测温的人员。</source>
         <translation>Nobody on the roster to check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="291"/>
+        <location filename="../../desktop/registers/readings.py" line="277"/>
         <source>无法读取体温登记。</source>
         <translation>Could not read the temperature register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="291"/>
+        <location filename="../../desktop/registers/readings.py" line="277"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="303"/>
-        <location filename="../../desktop/registers/readings.py" line="309"/>
+        <location filename="../../desktop/registers/readings.py" line="289"/>
+        <location filename="../../desktop/registers/readings.py" line="295"/>
         <source>正在读取“%1”……</source>
         <translation>Reading “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="308"/>
+        <location filename="../../desktop/registers/readings.py" line="294"/>
         <source>无法读取这个文件。</source>
         <translation>This file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="308"/>
+        <location filename="../../desktop/registers/readings.py" line="294"/>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="334"/>
+        <location filename="../../desktop/registers/readings.py" line="320"/>
         <source>症状将与%1体温一起保存。</source>
         <translation>The symptoms will be saved with the %1 temperature.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="358"/>
+        <location filename="../../desktop/registers/readings.py" line="344"/>
         <source>补录</source>
         <translation>Late entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="360"/>
+        <location filename="../../desktop/registers/readings.py" line="346"/>
         <source>%1 %2 已过，现在录入的体温将标记为补录，并记入审计记录（录入人、录入时间）。确认补录吗？</source>
         <translation>The %2 of %1 has passed: temperatures entered now are marked as late entries and recorded in the audit trail (who entered them, and when). Enter them as late entries?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="378"/>
+        <location filename="../../desktop/registers/readings.py" line="364"/>
         <source>未保存：未确认补录。</source>
         <translation>Not saved: the late entry was not confirmed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="408"/>
+        <location filename="../../desktop/registers/readings.py" line="394"/>
         <source>正在保存体温……</source>
         <translation>Saving temperatures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="420"/>
+        <location filename="../../desktop/registers/readings.py" line="406"/>
         <source>已保存 %1 条%2体温%3。</source>
         <translation>Saved %1 %2 temperature(s)%3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="423"/>
+        <location filename="../../desktop/registers/readings.py" line="409"/>
         <source>（补录）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="434"/>
+        <location filename="../../desktop/registers/readings.py" line="420"/>
         <source>体温未保存：%1</source>
         <translation>Temperatures not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="466"/>
+        <location filename="../../desktop/registers/readings.py" line="452"/>
         <source>发热（≥ %1 °C）或有可疑症状的人员会在此列出下一步措施（GN 四（十四）（十五）、BJHQ 二）。</source>
         <translation>Anyone with a fever (≥ %1 °C) or a suspicious symptom is shown here with the next steps (GN 4 (14) (15), BJHQ 2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="494"/>
+        <location filename="../../desktop/registers/readings.py" line="480"/>
         <source>本页发热或有症状：%1 人</source>
         <translation>With fever or symptoms on this page: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="495"/>
+        <location filename="../../desktop/registers/readings.py" line="481"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
@@ -4608,47 +4611,47 @@
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="80"/>
+        <location filename="../../desktop/registers/dormitories.py" line="77"/>
         <source>楼</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="81"/>
+        <location filename="../../desktop/registers/dormitories.py" line="78"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="82"/>
+        <location filename="../../desktop/registers/dormitories.py" line="79"/>
         <source>面积 (m²)</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="83"/>
+        <location filename="../../desktop/registers/dormitories.py" line="80"/>
         <source>床位</source>
         <translation>Beds</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="84"/>
+        <location filename="../../desktop/registers/dormitories.py" line="81"/>
         <source>实住</source>
         <translation>Living</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="85"/>
+        <location filename="../../desktop/registers/dormitories.py" line="82"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="86"/>
+        <location filename="../../desktop/registers/dormitories.py" line="83"/>
         <source>全国 GN 二、（七）</source>
         <translation>National GN 2 (7)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="87"/>
+        <location filename="../../desktop/registers/dormitories.py" line="84"/>
         <source>北京 BJHQ 三; BJTG 八</source>
         <translation>Beijing BJHQ 3; BJTG 8</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/dormitories.py" line="88"/>
+        <location filename="../../desktop/registers/dormitories.py" line="85"/>
         <source>如何达标</source>
         <translation>To pass</translation>
     </message>
@@ -4656,7 +4659,7 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../desktop/registers/page.py" line="74"/>
+        <location filename="../../desktop/registers/page.py" line="77"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -4674,22 +4677,22 @@
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="57"/>
+        <location filename="../../desktop/registers/roster.py" line="53"/>
         <source>在岗</source>
         <translation>on site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="58"/>
+        <location filename="../../desktop/registers/roster.py" line="54"/>
         <source>居家观察</source>
         <translation>home observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="59"/>
+        <location filename="../../desktop/registers/roster.py" line="55"/>
         <source>集中观察</source>
         <translation>centralised observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="60"/>
+        <location filename="../../desktop/registers/roster.py" line="56"/>
         <source>离岗</source>
         <translation>left</translation>
     </message>
@@ -4961,72 +4964,72 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="96"/>
+        <location filename="../../desktop/registers/roster.py" line="92"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="97"/>
+        <location filename="../../desktop/registers/roster.py" line="93"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="98"/>
+        <location filename="../../desktop/registers/roster.py" line="94"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="99"/>
+        <location filename="../../desktop/registers/roster.py" line="95"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="100"/>
+        <location filename="../../desktop/registers/roster.py" line="96"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="101"/>
+        <location filename="../../desktop/registers/roster.py" line="97"/>
         <source>外包单位</source>
         <translation>Outsourcing company</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="102"/>
+        <location filename="../../desktop/registers/roster.py" line="98"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="103"/>
+        <location filename="../../desktop/registers/roster.py" line="99"/>
         <source>手机号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="104"/>
+        <location filename="../../desktop/registers/roster.py" line="100"/>
         <source>宿舍</source>
         <translation>Dormitory</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="105"/>
+        <location filename="../../desktop/registers/roster.py" line="101"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="106"/>
+        <location filename="../../desktop/registers/roster.py" line="102"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="107"/>
+        <location filename="../../desktop/registers/roster.py" line="103"/>
         <source>返回自</source>
         <translation>Returned from</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="108"/>
+        <location filename="../../desktop/registers/roster.py" line="104"/>
         <source>个人信息同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="119"/>
+        <location filename="../../desktop/registers/roster.py" line="115"/>
         <source>尚未登记本人对现行 %1 版告知书的同意</source>
         <translation>No consent to the current notice (version %1) is recorded</translation>
     </message>
@@ -5034,158 +5037,153 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="170"/>
+        <location filename="../../desktop/registers/roster.py" line="159"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="175"/>
+        <location filename="../../desktop/registers/roster.py" line="164"/>
         <source>全部岗位</source>
         <translation>All posts</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="176"/>
+        <location filename="../../desktop/registers/roster.py" line="165"/>
         <source>后勤人员（保洁、保安、物业、食堂、维修维护）</source>
         <translation>Logistics staff (cleaning, security, property, canteen, maintenance)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="179"/>
+        <location filename="../../desktop/registers/roster.py" line="168"/>
         <source>人员类别：%1</source>
         <translation>Category: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="181"/>
+        <location filename="../../desktop/registers/roster.py" line="170"/>
         <source>按人员类别或岗位筛选（北京后勤物业人员按 BJHQ 二 单独管理）</source>
         <translation>Filter by category or post (Beijing&apos;s logistics staff are managed separately under BJHQ 2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="182"/>
+        <location filename="../../desktop/registers/roster.py" line="171"/>
         <source>岗位(&amp;O)：</source>
         <translation>P&amp;ost:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="184"/>
+        <location filename="../../desktop/registers/roster.py" line="173"/>
         <source>只看未同意(&amp;U)</source>
         <translation>Witho&amp;ut consent only</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="186"/>
+        <location filename="../../desktop/registers/roster.py" line="175"/>
         <source>只列出尚未登记对现行告知书同意的人员</source>
         <translation>List only the people with no consent to the current notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="190"/>
+        <location filename="../../desktop/registers/roster.py" line="179"/>
         <source>搜索姓名、部门、宿舍</source>
         <translation>Search name, department, dormitory</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="191"/>
+        <location filename="../../desktop/registers/roster.py" line="180"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="193"/>
+        <location filename="../../desktop/registers/roster.py" line="182"/>
         <source>添加(&amp;A)…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="195"/>
+        <location filename="../../desktop/registers/roster.py" line="184"/>
         <source>编辑(&amp;E)…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="197"/>
+        <location filename="../../desktop/registers/roster.py" line="186"/>
         <source>从 Excel 导入(&amp;I)…</source>
         <translation>&amp;Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="199"/>
+        <location filename="../../desktop/registers/roster.py" line="188"/>
         <source>下载模板(&amp;T)…</source>
         <translation>Download &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="201"/>
+        <location filename="../../desktop/registers/roster.py" line="190"/>
         <source>个人信息同意(&amp;C)…</source>
         <translation>&amp;Consent…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="203"/>
+        <location filename="../../desktop/registers/roster.py" line="192"/>
         <source>告知书(&amp;V)…</source>
         <translation>&amp;View notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="222"/>
+        <location filename="../../desktop/registers/roster.py" line="200"/>
         <source>上一页(&amp;P)</source>
         <translation>&amp;Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="224"/>
+        <location filename="../../desktop/registers/roster.py" line="202"/>
         <source>下一页(&amp;N)</source>
         <translation>&amp;Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="293"/>
+        <location filename="../../desktop/registers/roster.py" line="271"/>
         <source>正在读取花名册……</source>
         <translation>Reading the roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="310"/>
-        <source>第 %1–%2 人，共 %3 人</source>
-        <translation>People %1–%2 of %3</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/registers/roster.py" line="316"/>
+        <location filename="../../desktop/registers/roster.py" line="289"/>
         <source>没有符合条件的人员。</source>
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="322"/>
+        <location filename="../../desktop/registers/roster.py" line="295"/>
         <source>无法读取花名册。</source>
         <translation>Could not read the roster.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="322"/>
+        <location filename="../../desktop/registers/roster.py" line="295"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="334"/>
+        <location filename="../../desktop/registers/roster.py" line="307"/>
         <source>岗位：%1</source>
         <translation>Post: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="406"/>
+        <location filename="../../desktop/registers/roster.py" line="379"/>
         <source>已登记 %1 的个人信息收集同意。</source>
         <translation>Consent of %1 recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="425"/>
-        <location filename="../../desktop/registers/roster.py" line="431"/>
+        <location filename="../../desktop/registers/roster.py" line="398"/>
+        <location filename="../../desktop/registers/roster.py" line="404"/>
         <source>正在检查 %1……</source>
         <translation>Checking %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="430"/>
+        <location filename="../../desktop/registers/roster.py" line="403"/>
         <source>无法读取这个文件。</source>
         <translation>This file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="430"/>
+        <location filename="../../desktop/registers/roster.py" line="403"/>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="443"/>
+        <location filename="../../desktop/registers/roster.py" line="416"/>
         <source>已导入 %1 人。</source>
         <translation>Imported %1 people.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="450"/>
+        <location filename="../../desktop/registers/roster.py" line="423"/>
         <source>模板已保存到 %1。</source>
         <translation>The template was saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="454"/>
+        <location filename="../../desktop/registers/roster.py" line="427"/>
         <source>花名册已保存。</source>
         <translation>The roster was saved.</translation>
     </message>
@@ -5787,7 +5785,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="216"/>
-        <location filename="../../desktop/registers/summary.py" line="101"/>
+        <location filename="../../desktop/registers/summary.py" line="98"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
@@ -5977,182 +5975,182 @@ Cited: %5, lines %6–%7</translation>
         <translation>Not checked yet ({count}): </translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="97"/>
+        <location filename="../../desktop/registers/summary.py" line="94"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="99"/>
+        <location filename="../../desktop/registers/summary.py" line="96"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="103"/>
+        <location filename="../../desktop/registers/summary.py" line="100"/>
         <source>导出 PDF(&amp;P)…</source>
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="105"/>
+        <location filename="../../desktop/registers/summary.py" line="102"/>
         <source>导出工作簿(&amp;W)…</source>
         <translation>Export &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="149"/>
+        <location filename="../../desktop/registers/summary.py" line="146"/>
         <source>正在生成每日汇总……</source>
         <translation>Making the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="161"/>
+        <location filename="../../desktop/registers/summary.py" line="158"/>
         <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，导出的是签署时的文件。</source>
         <translation>Signed by %1 at %2 (UTC); the day is locked, and the exports are the files as signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="166"/>
+        <location filename="../../desktop/registers/summary.py" line="163"/>
         <source>尚未签署：以下为按当前台账生成的汇总。</source>
         <translation>Not signed yet: this is the summary of the ledger as it stands now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="174"/>
+        <location filename="../../desktop/registers/summary.py" line="171"/>
         <source>无法生成每日汇总。</source>
         <translation>Could not make the daily summary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="174"/>
-        <location filename="../../desktop/registers/summary.py" line="314"/>
+        <location filename="../../desktop/registers/summary.py" line="171"/>
+        <location filename="../../desktop/registers/summary.py" line="311"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="186"/>
+        <location filename="../../desktop/registers/summary.py" line="183"/>
         <source>零报告</source>
         <translation>Zero report</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="186"/>
+        <location filename="../../desktop/registers/summary.py" line="183"/>
         <source>观察期至</source>
         <translation>observation until</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="187"/>
+        <location filename="../../desktop/registers/summary.py" line="184"/>
         <source>今日返岗</source>
         <translation>Back at work today</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="187"/>
+        <location filename="../../desktop/registers/summary.py" line="184"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="193"/>
+        <location filename="../../desktop/registers/summary.py" line="190"/>
         <source>在册</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="194"/>
+        <location filename="../../desktop/registers/summary.py" line="191"/>
         <source>在岗</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="195"/>
+        <location filename="../../desktop/registers/summary.py" line="192"/>
         <source>上午已测</source>
         <translation>Checked in the morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="196"/>
+        <location filename="../../desktop/registers/summary.py" line="193"/>
         <source>下午已测</source>
         <translation>Checked in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="197"/>
-        <location filename="../../desktop/registers/summary.py" line="233"/>
+        <location filename="../../desktop/registers/summary.py" line="194"/>
+        <location filename="../../desktop/registers/summary.py" line="230"/>
         <source>缺测</source>
         <translation>Missing a reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="198"/>
-        <location filename="../../desktop/registers/summary.py" line="238"/>
+        <location filename="../../desktop/registers/summary.py" line="195"/>
+        <location filename="../../desktop/registers/summary.py" line="235"/>
         <source>观察中</source>
         <translation>Under observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="209"/>
-        <location filename="../../desktop/registers/summary.py" line="227"/>
+        <location filename="../../desktop/registers/summary.py" line="206"/>
+        <location filename="../../desktop/registers/summary.py" line="224"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="209"/>
-        <location filename="../../desktop/registers/summary.py" line="228"/>
+        <location filename="../../desktop/registers/summary.py" line="206"/>
+        <location filename="../../desktop/registers/summary.py" line="225"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="211"/>
+        <location filename="../../desktop/registers/summary.py" line="208"/>
         <source>发热或有症状</source>
         <translation>Fever or symptoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="243"/>
+        <location filename="../../desktop/registers/summary.py" line="240"/>
         <source>观察期未满即在岗（BJTG 三）</source>
         <translation>On site before the observation ended (BJTG 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="272"/>
+        <location filename="../../desktop/registers/summary.py" line="269"/>
         <source>每日汇总 %1</source>
         <translation>Daily summary %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="274"/>
+        <location filename="../../desktop/registers/summary.py" line="271"/>
         <source>签署每日汇总</source>
         <translation>Sign the daily summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="276"/>
+        <location filename="../../desktop/registers/summary.py" line="273"/>
         <source>当日汇总负责人签署</source>
         <translation>Sign-off of the day&apos;s summary by the person in charge</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="278"/>
+        <location filename="../../desktop/registers/summary.py" line="275"/>
         <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
         <translation>The person in charge confirms the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="282"/>
+        <location filename="../../desktop/registers/summary.py" line="279"/>
         <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="300"/>
+        <location filename="../../desktop/registers/summary.py" line="297"/>
         <source>导出每日汇总 PDF</source>
         <translation>Export the daily summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="300"/>
+        <location filename="../../desktop/registers/summary.py" line="297"/>
         <source>导出每日汇总工作簿</source>
         <translation>Export the daily summary as a workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="301"/>
+        <location filename="../../desktop/registers/summary.py" line="298"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="301"/>
+        <location filename="../../desktop/registers/summary.py" line="298"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="314"/>
+        <location filename="../../desktop/registers/summary.py" line="311"/>
         <source>每日汇总未能导出。</source>
         <translation>The daily summary was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="315"/>
+        <location filename="../../desktop/registers/summary.py" line="312"/>
         <source>正在导出每日汇总……</source>
         <translation>Exporting the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="319"/>
+        <location filename="../../desktop/registers/summary.py" line="316"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -6160,52 +6158,52 @@ Cited: %5, lines %6–%7</translation>
 <context>
     <name>UseModel</name>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="62"/>
+        <location filename="../../desktop/registers/isolation.py" line="57"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="63"/>
+        <location filename="../../desktop/registers/isolation.py" line="58"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="64"/>
+        <location filename="../../desktop/registers/isolation.py" line="59"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="65"/>
+        <location filename="../../desktop/registers/isolation.py" line="60"/>
         <source>区域</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="66"/>
+        <location filename="../../desktop/registers/isolation.py" line="61"/>
         <source>体温 °C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="67"/>
+        <location filename="../../desktop/registers/isolation.py" line="62"/>
         <source>症状</source>
         <translation>Symptoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="68"/>
+        <location filename="../../desktop/registers/isolation.py" line="63"/>
         <source>报告疾控</source>
         <translation>CDC told</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="69"/>
+        <location filename="../../desktop/registers/isolation.py" line="64"/>
         <source>就医去向</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="70"/>
+        <location filename="../../desktop/registers/isolation.py" line="65"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="91"/>
+        <location filename="../../desktop/registers/isolation.py" line="86"/>
         <source>完成</source>
         <translation>done</translation>
     </message>
