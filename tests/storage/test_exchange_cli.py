@@ -13,42 +13,8 @@ from storage.db import open_database
 from storage.errors import InvalidInputError
 from storage.exchange import export_document, import_file
 from tests.cli import fugong
+from tests.samples import MINIMAL_EXCHANGE as MINIMAL
 from tests.storage import helpers
-
-MINIMAL: dict[str, Any] = {
-    "format": "fugong.inspection/1",
-    "company": {
-        "name": "北京示例制造有限公司",
-        "credit_code": helpers.CREDIT_CODE,
-        "address": "北京市大兴区",
-        "district": "大兴区",
-        "type": "industrial",
-        "headcount": 80,
-    },
-    "inspection": {
-        "date": "2026-11-20",
-        "inspector": "张三",
-        "site": "宿舍楼",
-        "catalogs": ["GN", "BJHQ"],
-        "responses": [
-            {"item": "GN-01", "measurements": {"checks_per_day": 2}, "note": "上下午各一次"},
-            {"item": "GN-02", "result": "fail"},
-        ],
-        "dormitory_rooms": [
-            {
-                "name": "A101",
-                "area_m2": 18,
-                "occupants": 6,
-                "location": "above_ground",
-                "has_window": True,
-                "bunk_beds": False,
-            }
-        ],
-        "corrective_actions": [
-            {"item": "GN-02", "action": "设立报告电话", "owner": "李四", "due": "2026-11-25", "status": "open"}
-        ],
-    },
-}
 
 
 def write(tmp_path: Path, data: dict[str, Any]) -> Path:

@@ -23,41 +23,12 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
-CREDIT_CODE = "91110000600037341L"
-BASE: dict[str, Any] = {
-    "format": "fugong.inspection/1",
-    "company": {
-        "name": "北京示例制造有限公司",
-        "credit_code": CREDIT_CODE,
-        "address": "北京市大兴区",
-        "district": "大兴区",
-        "type": "industrial",
-        "headcount": 80,
-    },
-    "inspection": {
-        "date": "2026-11-20",
-        "inspector": "张三",
-        "site": "宿舍楼",
-        "catalogs": ["GN", "BJHQ"],
-        "responses": [
-            {"item": "GN-01", "measurements": {"checks_per_day": 2}, "note": "上下午各一次"},
-            {"item": "GN-02", "result": "fail"},
-        ],
-        "dormitory_rooms": [
-            {
-                "name": "A101",
-                "area_m2": 18,
-                "occupants": 6,
-                "location": "above_ground",
-                "has_window": True,
-                "bunk_beds": False,
-            }
-        ],
-        "corrective_actions": [
-            {"item": "GN-02", "action": "设立报告电话", "owner": "李四", "due": "2026-11-25", "status": "open"}
-        ],
-    },
-}
+sys.path.insert(0, str(REPO))
+
+from tests.samples import MINIMAL_EXCHANGE  # noqa: E402
+
+CREDIT_CODE = MINIMAL_EXCHANGE["company"]["credit_code"]
+BASE: dict[str, Any] = MINIMAL_EXCHANGE
 MISSING = object()
 cases: list[dict[str, Any]] = []
 
