@@ -20,6 +20,7 @@ from desktop.main_window import MainWindow
 if TYPE_CHECKING:
     from desktop.editor.inspection import InspectionEditor
     from desktop.editor.view import InspectionView
+    from desktop.registers.window import RegistersWindow
 
 VALID_CREDIT_CODE = "91110000600037341L"
 WRONG_CHECK_CHARACTER = "91110000600037341X"
@@ -104,6 +105,18 @@ def click_toolbar(qtbot: QtBot, window: MainWindow, action_name: str) -> None:
     action = getattr(window, action_name)
     button = toolbar.widgetForAction(action)
     click(qtbot, button)
+
+
+def show_registers(qtbot: QtBot, window: MainWindow, tab: str | None = None) -> RegistersWindow:
+    """Click 台账 on the toolbar and wait until the registers window is on screen; with ``tab`` (the page's
+    attribute name, e.g. ``"observation"``), bring that tab to the front."""
+    click_toolbar(qtbot, window, "registers_action")
+    registers = window.registers_window
+    assert registers is not None
+    qtbot.waitExposed(registers)
+    if tab is not None:
+        registers.tabs.setCurrentWidget(getattr(registers, tab))
+    return registers
 
 
 def click_index(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex, double: bool = False) -> None:

@@ -13,7 +13,15 @@ from desktop.registers.observation import ObservationColumn, ObservationDialog, 
 from storage.db import open_database
 from storage.ledger import start_observation
 from storage.roster import update_employee
-from tests.gui.helpers import choose_in_combo, click, click_index, click_toolbar, close_window, start_app, type_into
+from tests.gui.helpers import (
+    choose_in_combo,
+    click,
+    click_index,
+    close_window,
+    show_registers,
+    start_app,
+    type_into,
+)
 from tests.gui.registers.seed import MANAGER, OFFICER, PASSWORDS, seed_roster
 
 DAY = dt.date(2020, 3, 5)
@@ -32,12 +40,7 @@ def seed(db_url: str) -> None:
 
 
 def open_observation(qtbot: QtBot, window: MainWindow) -> ObservationPage:
-    click_toolbar(qtbot, window, "registers_action")
-    registers = window.registers_window
-    assert registers is not None
-    qtbot.waitExposed(registers)
-    page = registers.observation
-    registers.tabs.setCurrentWidget(page)
+    page = show_registers(qtbot, window, "observation").observation
     qtbot.waitUntil(lambda: not page.loading)
     page.date_edit.setDate(QDate(DAY.year, DAY.month, DAY.day))
     qtbot.waitUntil(lambda: page.day == DAY and not page.loading and page.model.rowCount() == 2)

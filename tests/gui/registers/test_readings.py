@@ -16,7 +16,7 @@ from desktop.registers.grid import GridColumn, Half, SaveState
 from desktop.registers.readings import ReadingsPage
 from storage.db import open_database
 from storage.ledger import day_grid
-from tests.gui.helpers import click, click_toolbar, close_window, focused, start_app
+from tests.gui.helpers import click, close_window, focused, show_registers, start_app
 from tests.gui.registers.seed import AUDITOR, OFFICER, PASSWORDS, seed_roster
 
 DAY = dt.date(2020, 3, 2)
@@ -24,10 +24,7 @@ DAY = dt.date(2020, 3, 2)
 
 def open_readings(qtbot: QtBot, window: MainWindow, now: dt.datetime) -> ReadingsPage:
     """Open 台账 → 体温登记 for :data:`DAY`, the clock at ``now``."""
-    click_toolbar(qtbot, window, "registers_action")
-    registers = window.registers_window
-    assert registers is not None
-    qtbot.waitExposed(registers)
+    registers = show_registers(qtbot, window)
     page = registers.readings
     page.now = lambda: now
     qtbot.waitUntil(lambda: not page.loading)

@@ -13,16 +13,21 @@ from desktop.registers.roster import EmployeeDialog, RosterColumn, RosterPage
 from desktop.registers.window import RegistersWindow
 from storage.db import open_database
 from storage.models import AuditEntry
-from tests.gui.helpers import choose_in_combo, click, click_index, click_toolbar, close_window, start_app, type_into
+from tests.gui.helpers import (
+    choose_in_combo,
+    click,
+    click_index,
+    close_window,
+    show_registers,
+    start_app,
+    type_into,
+)
 from tests.gui.registers.seed import MANAGER, OFFICER, PASSWORDS, VALID_ID, WRONG_CHECK_ID, seed_roster
 
 
 def open_registers(qtbot: QtBot, window: MainWindow) -> RegistersWindow:
     """Open 台账 from the toolbar; the window fits the plant PC's screen, frame included."""
-    click_toolbar(qtbot, window, "registers_action")
-    registers = window.registers_window
-    assert registers is not None
-    qtbot.waitExposed(registers)
+    registers = show_registers(qtbot, window)
     area = QApplication.primaryScreen().availableGeometry()
     assert area.contains(registers.frameGeometry()), f"{registers.frameGeometry()} does not fit {area}"
     qtbot.waitUntil(lambda: not registers.roster.loading and registers.roster.model.rowCount() > 0)

@@ -18,7 +18,7 @@ from desktop.registers import summary as summary_module
 from desktop.registers.window import RegistersWindow
 from storage.db import open_database
 from storage.ledger import ReadingEntry, enter_readings
-from tests.gui.helpers import click, click_toolbar, close_window, start_app, type_into
+from tests.gui.helpers import click, close_window, show_registers, start_app, type_into
 from tests.gui.registers.seed import OFFICER, PASSWORDS, seed_roster
 
 DAY = dt.date(2020, 3, 2)
@@ -36,12 +36,8 @@ def readings(db_url: str, ids: dict[str, int], values: dict[tuple[str, HalfDay],
 
 
 def open_summary(qtbot: QtBot, window: MainWindow) -> RegistersWindow:
-    click_toolbar(qtbot, window, "registers_action")
-    registers = window.registers_window
-    assert registers is not None
-    qtbot.waitExposed(registers)
+    registers = show_registers(qtbot, window, "summary")
     page = registers.summary
-    registers.tabs.setCurrentWidget(page)
     # the first summary imports the PDF and signing libraries: slow on a busy machine
     qtbot.waitUntil(lambda: not page.loading and page.summary is not None, timeout=60000)
     page.date_edit.setDate(QDate(DAY.year, DAY.month, DAY.day))

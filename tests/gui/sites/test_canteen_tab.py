@@ -14,7 +14,7 @@ from desktop.main_window import MainWindow
 from desktop.registers.canteen import CanteenPage
 from storage import companies
 from storage.db import open_database
-from tests.gui.helpers import click, close_window, focused, start_app, type_text
+from tests.gui.helpers import click, close_window, focused, show_registers, start_app, type_text
 from tests.gui.registers.seed import AUDITOR, MANAGER, OFFICER, PASSWORDS, seed_roster
 
 
@@ -30,14 +30,7 @@ def seed(db_url: str) -> None:
 
 
 def open_canteen(qtbot: QtBot, window: MainWindow) -> CanteenPage:
-    from tests.gui.helpers import click_toolbar
-
-    click_toolbar(qtbot, window, "registers_action")
-    registers = window.registers_window
-    assert registers is not None
-    qtbot.waitExposed(registers)
-    registers.tabs.setCurrentWidget(registers.canteen)
-    page = registers.canteen
+    page = show_registers(qtbot, window, "canteen").canteen
     qtbot.waitUntil(lambda: page.site_combo.count() == 3 and not page.loading)
     return page
 

@@ -17,10 +17,10 @@ from tests.gui.helpers import (
     all_off_gui_thread,
     choose_in_combo,
     click,
-    click_toolbar,
     close_window,
     record_threads,
     settle,
+    show_registers,
     start_app,
     type_into,
 )
@@ -30,12 +30,8 @@ DAY = dt.date(2020, 3, 2)
 
 
 def open_log(qtbot: QtBot, window: MainWindow, day: dt.date = DAY) -> tuple[RegistersWindow, DisinfectionPage]:
-    click_toolbar(qtbot, window, "registers_action")
-    registers = window.registers_window
-    assert registers is not None
-    qtbot.waitExposed(registers)
+    registers = show_registers(qtbot, window, "disinfection")
     page = registers.disinfection
-    registers.tabs.setCurrentWidget(page)
     page.date_edit.setDate(QDate(day.year, day.month, day.day))
     assert page.day == day
     settle(qtbot, page)

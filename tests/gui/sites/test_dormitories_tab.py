@@ -10,19 +10,12 @@ from desktop.main_window import MainWindow
 from desktop.registers.dormitories import DormitoriesPage, RoomColumn
 from storage.db import open_database
 from storage.roster import add_employee, get_employee
-from tests.gui.helpers import click, close_window, open_row, seed_inspection, start_app, type_into
+from tests.gui.helpers import click, close_window, open_row, seed_inspection, show_registers, start_app, type_into
 from tests.gui.registers.seed import AUDITOR, OFFICER, PASSWORDS, seed_roster
 
 
 def open_register(qtbot: QtBot, window: MainWindow) -> DormitoriesPage:
-    from tests.gui.helpers import click_toolbar
-
-    click_toolbar(qtbot, window, "registers_action")
-    registers = window.registers_window
-    assert registers is not None
-    qtbot.waitExposed(registers)
-    page = registers.dormitories
-    registers.tabs.setCurrentWidget(page)
+    page = show_registers(qtbot, window, "dormitories").dormitories
     qtbot.waitUntil(lambda: not page.loading and page.count_label.text() != "")
     return page
 

@@ -17,10 +17,10 @@ from storage.ledger import ReadingEntry, enter_readings
 from tests.gui.helpers import (
     all_off_gui_thread,
     click,
-    click_toolbar,
     close_window,
     record_threads,
     settle,
+    show_registers,
     start_app,
     type_into,
 )
@@ -48,12 +48,8 @@ def test_a_fever_in_the_ledger_becomes_an_isolation_record_and_is_followed_up(
     reads = record_threads(monkeypatch, isolation, "uses")
     writes = record_threads(monkeypatch, isolation, "set_area")
     window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
-    click_toolbar(qtbot, window, "registers_action")
-    registers = window.registers_window
-    assert registers is not None
-    qtbot.waitExposed(registers)
+    registers = show_registers(qtbot, window, "isolation")
     page = registers.isolation
-    registers.tabs.setCurrentWidget(page)
     log = registers.disinfection
     page.date_edit.setDate(QDate(DAY.year, DAY.month, DAY.day))
     settle(qtbot, page)
