@@ -479,6 +479,94 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "检查记录 #{id} 在签署过程中被他人改动；没有签署任何内容，请核对后重新签署",
     ),
     "sign.no_report_files": ("inspection {id} has no signed report files", "检查记录 #{id} 没有已签署的报告文件"),
+    # the sign-off's words, for sentences in either language (checklist.workflow.MEANING_ZH, ROLE_ZH)
+    "signoff.inspector": ("inspector", "检查人"),
+    "signoff.approver": ("manager's approval", "单位主要负责人审核"),
+    "role.officer": ("officer", "安全员"),
+    "role.manager": ("manager", "单位主要负责人"),
+    "role.auditor": ("auditor", "审计员"),
+    "word.or": (" or ", "或"),
+    "sign.role_may_not": (
+        "{name} is {role}: only {roles} may sign as {meaning}; nothing was signed",
+        "{name}（{role}）不能以“{meaning}”身份签署，只有{roles}可以；没有签署任何内容",
+    ),
+    "sign.already": ("inspection {id} already has its {meaning} signature", "检查记录 #{id} 已有“{meaning}”签名"),
+    "sign.approver_is_inspector": (
+        "{name} signed inspection {id} as inspector and cannot also approve it (the manager's approval must be "
+        "someone else's); nothing was signed",
+        "{name} 已作为检查人签署检查记录 #{id}，不能再审核（审核须由另一人进行）；没有签署任何内容",
+    ),
+    "verify.signature_good": (
+        "{name}'s signature: intact, chains to the anchor ({coverage})",
+        "{name} 的签名：完好，可追溯到信任锚（{coverage}）",
+    ),
+    "verify.signature_bad": (
+        "{name}'s signature: {reason} ({coverage})",
+        "{name} 的签名：无效：{reason}（{coverage}）",
+    ),
+    "verify.order": (
+        "signature {index} should be the {expected} signature, but it is {found}",
+        "第 {index} 个签名应为“{expected}”签名，实际为“{found}”",
+    ),
+    "verify.too_many": ("none (too many signatures)", "无（签名过多）"),
+    "verify.unnamed": ("unnamed", "未写明"),
+    "verify.role_allowed": (
+        "{meaning}: {name} holds the role {role}, allowed for this signature",
+        "{meaning}：{name} 的角色为{role}，可以作此签署",
+    ),
+    "verify.role_not_allowed": (
+        "{meaning}: {name} holds the role {role}, not allowed for this signature (only {roles})",
+        "{meaning}：{name} 的角色为{role}，不可以作此签署（只有{roles}可以）",
+    ),
+    "verify.approval_missing_file": (
+        "approval missing: only the inspector has signed; the manager's approval is not in this file",
+        "待审核签署：只有检查人签署，本文件中没有单位主要负责人审核签名",
+    ),
+    "verify.two_people": (
+        "the inspector and the approving manager are two different people",
+        "检查人与审核人是两个不同的人",
+    ),
+    "verify.same_person": (
+        "the same person signed as inspector and as approving manager",
+        "检查人与审核人是同一个人",
+    ),
+    "verify.row_missing": (
+        "record {id} has no {meaning} signature, but the file has one",
+        "记录 #{id} 没有“{meaning}”签名，文件中却有",
+    ),
+    "verify.row_signer": (
+        "the file's {meaning} signature is by the account the record names ({name})",
+        "文件中的“{meaning}”签名是记录所写的签名人 {name} 所签",
+    ),
+    "verify.row_not_signer": (
+        "the file's {meaning} signature is not by {name}, whom the record names for it",
+        "文件中的“{meaning}”签名不是记录所写的签名人 {name} 所签",
+    ),
+    "verify.enabled": ("{name} was an enabled {role} when signing", "{name} 签署时是有效的{role}账户"),
+    "verify.disabled": (
+        "{name}'s account was disabled when the signature was made",
+        "{name} 签署时账户已停用",
+    ),
+    "verify.over_record": (
+        "{meaning}: {name}'s signature over record {id} verifies",
+        "{meaning} {name} 对记录 #{id} 的签名验证通过",
+    ),
+    "verify.not_over_record": (
+        "{meaning}: {name}'s signature over record {id} does not verify",
+        "{meaning} {name} 对记录 #{id} 的签名验证不通过",
+    ),
+    "verify.approval_missing_record": (
+        "approval missing: record {id} has no manager's approval signature yet",
+        "待审核签署：记录 #{id} 尚无单位主要负责人审核签名",
+    ),
+    "verify.record_signature": (
+        "{meaning} signature by {name} ({at} UTC) verifies against the trust anchor",
+        "{name} 的“{meaning}”签名验证通过（{at} UTC）",
+    ),
+    "verify.record_signature_bad": (
+        "{meaning} signature by {name} ({at} UTC) does not verify: {problems}",
+        "{name} 的“{meaning}”签名验证不通过（{at} UTC）：{problems}",
+    ),
     "verify.too_large": (
         "{name} is too large to be a report; nothing was verified",
         "{name} 太大，不是报告文件；没有进行验证",

@@ -54,8 +54,8 @@ class ExportOptions:
         xlsx: where to write the Excel workbook, or None for none.
         signers: who signed, printed in the signature block; empty prints lines to sign by hand.
         local_zone: the time zone for the local signing times (None: this computer's).
-        language: the PDF's words, ``zh`` (the default) or ``en``; the record, its hash and the attached
-            JSON are the same in both. The workbook is in Chinese whatever this says (not translated yet).
+        language: the words of the PDF and the workbook, ``zh`` (the default) or ``en``; the record, its hash
+            and the attached JSON are the same in both.
     """
 
     inspection_id: int
@@ -110,14 +110,6 @@ def export(
     tracker = Progress(progress, cancelled)
     tracker(0.0, "读取检查记录")
     content = load_report(db, options.inspection_id, options.signers, options.language)
-    # The workbook is in Chinese for now: an English PDF comes with the Chinese workbook, never a mixed one.
-    sheet_content = (
-        content
-        if not content.english or options.xlsx is None
-        else load_report(db, options.inspection_id, options.signers)
-    )
-    if sheet_content.record_hash != content.record_hash:  # read twice: the record must not have moved between
-        raise KnownError(msg("report.record_changed", id=content.inspection_id, status=msg(f"status.{content.status}")))
     jobs: list[tuple[Path, Writer]] = []
     pdf_share = 0.85 if options.xlsx is not None else 1.0
     if options.pdf is not None:
@@ -125,7 +117,7 @@ def export(
         jobs.append((options.pdf, lambda tmp: write_pdf(content, tmp, pdf_progress, options.local_zone)))
     if options.xlsx is not None:
         xlsx_progress = tracker.part(pdf_share if options.pdf is not None else 0.05, 1.0)
-        jobs.append((options.xlsx, lambda tmp: write_workbook(sheet_content, tmp, xlsx_progress, options.local_zone)))
+        jobs.append((options.xlsx, lambda tmp: write_workbook(content, tmp, xlsx_progress, options.local_zone)))
     with _reported_write_errors(options.targets):
         _produce_all(jobs)
     tracker(1.0, "完成")

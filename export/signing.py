@@ -20,7 +20,7 @@ from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from checklist.messages import msg
+from checklist.messages import Both, Message, msg
 from checklist.workflow import MEANING_ZH, ROLE_ZH, SIGNING_ROLES, Meaning
 from export.crypto import (
     Identity,
@@ -45,6 +45,33 @@ from storage.unit_of_work import unit_of_work, users_exist
 
 MEANINGS = MEANING_ZH
 FIELDS: dict[str, str] = {Meaning.INSPECTOR: "Signature_Inspector", Meaning.APPROVER: "Signature_Approver"}
+
+
+def _meaning(meaning: str | None) -> Message | Both:
+    """A signature's meaning as a word of either language (检查人 / inspector); one it does not know, as written."""
+    return msg(f"signoff.{meaning}") if meaning in set(Meaning) else Both(str(meaning), f"“{meaning}”")
+
+
+def _role(role: str | None) -> Message | Both:
+    """A role as a word of either language (安全员 / officer); none or one it does not know, as written."""
+    if not role:
+        return Both("(none)", "（无）")
+    return (
+        msg(f"role.{role}")
+        if f"role.{role}" in {"role.officer", "role.manager", "role.auditor"}
+        else Both(role, f"“{role}”")
+    )
+
+
+def _roles(roles: Sequence[str]) -> Both:
+    """Roles joined by "or" / "或"."""
+    said = [_role(role) for role in roles]
+    return Both(" or ".join(r.en for r in said), "或".join(r.zh for r in said))
+
+
+def _said(message: Message) -> tuple[str, str]:
+    """A catalogue message as the (English, Chinese) pair a verification's check line carries."""
+    return message.en, message.zh
 
 
 def _roles_for(meaning: str | None) -> tuple[str, ...]:
@@ -277,9 +304,13 @@ def sign(
     claim_quietly(db, user.name, password)  # a manager promoted since: their copy of the authority key
     if user.role not in SIGNING_ROLES[Meaning(meaning)]:
         raise PermissionDeniedError(
-            f"{user.name} is {user.role}: only {' or '.join(SIGNING_ROLES[Meaning(meaning)])} may sign as {MEANINGS[meaning]}; "
-            "nothing was signed",
-            f"{user.name}（{ROLE_ZH.get(user.role, user.role)}）不能以“{MEANINGS[meaning]}”身份签署；没有签署任何内容",
+            msg(
+                "sign.role_may_not",
+                name=user.name,
+                role=_role(user.role),
+                roles=_roles(SIGNING_ROLES[Meaning(meaning)]),
+                meaning=_meaning(meaning),
+            )
         )
     if not user.pkcs12:
         raise SigningError(msg("sign.no_key", name=user.name))
@@ -296,11 +327,7 @@ def sign(
             f"检查记录 #{inspection_id} 尚未完成，完成后才能签署",
         )
     if meaning == "approver" and any(s.meaning == "inspector" and s.user_id == user.id for s in existing):
-        raise PermissionDeniedError(
-            f"{user.name} signed inspection {inspection_id} as 检查人 and cannot also approve it (单位主要负责人审核 "
-            "must be someone else); nothing was signed",
-            f"{user.name} 已作为检查人签署检查记录 #{inspection_id}，不能再审核（审核须由另一人进行）；没有签署任何内容",
-        )
+        raise PermissionDeniedError(msg("sign.approver_is_inspector", name=user.name, id=inspection_id))
     if meaning == "approver" and "inspector" not in meanings:
         raise RecordLockedError(
             f"inspection {inspection_id} needs the inspector's signature before approval",
@@ -366,10 +393,7 @@ def sign(
 
 
 def _already_signed(inspection_id: int, meaning: str) -> RecordLockedError:
-    return RecordLockedError(
-        f"inspection {inspection_id} already has its {MEANINGS[meaning]} signature",
-        f"检查记录 #{inspection_id} 已有“{MEANINGS[meaning]}”签名",
-    )
+    return RecordLockedError(msg("sign.already", id=inspection_id, meaning=_meaning(meaning)))
 
 
 STATEMENT_FORMAT = "fugong.signature/1"
@@ -569,6 +593,10 @@ _REASONS_ZH = {
     "the signer's certificate does not chain to the trust anchor": "签署人的证书不能追溯到信任锚",
     "the document was modified after signing beyond form filling": "签署后文件被改动（超出填写签名栏）",
     "signature valid": "签名有效",
+    "signature intact": "签名完好",
+    "the document was changed after it was signed": "签署后文件被改动过（摘要不符）",
+    "the signature does not match the signed data": "签名与所签数据不符",
+    "the signature cannot be read": "签名无法读取",
 }
 
 
@@ -630,6 +658,7 @@ def _verify_file(path: Path, db: Database | None, trust_file: Path | None) -> Ve
     - with a database: the file names a record whose hash it carries, and each signature is by the account the
       record's signature row names, enabled at the time, whose signature over the record verifies.
     """
+    from export.authority import name_of
     from export.trust import anchors_for
 
     result = Verification()
@@ -658,14 +687,19 @@ def _verify_file(path: Path, db: Database | None, trust_file: Path | None) -> Ve
         )
         for check in checks:
             good = check.intact and check.valid and check.trusted
-            english, chinese = _coverage_words(check.coverage)
-            result.check(
-                good,
-                f"signature {check.field} by {check.signer}: "
-                f"{'intact, chains to the anchor' if good else check.reason} ({english})",
-                f"{check.signer} 的签名：{'完好，可追溯到信任锚' if good else '无效：' + _reason_zh(check.reason)}"
-                f"（{chinese}）",
+            coverage = Both(*_coverage_words(check.coverage))
+            name = name_of(check.certificate) if check.certificate is not None else check.signer
+            said = (
+                msg("verify.signature_good", name=name, coverage=coverage)
+                if good
+                else msg(
+                    "verify.signature_bad",
+                    name=name,
+                    reason=Both(check.reason, _reason_zh(check.reason)),
+                    coverage=coverage,
+                )
             )
+            result.check(good, *_said(said))
             signers.append(
                 FileSigner(check.meaning, check.certificate, check.certificate_sha256, good, check.signing_time)
             )
@@ -708,11 +742,19 @@ def _verify_file(path: Path, db: Database | None, trust_file: Path | None) -> Ve
         cms_checks.sort(key=lambda c: order.index(c.meaning) if c.meaning in order else len(order))
         for signer in cms_checks:
             good = signer.intact and signer.trusted
-            result.check(
-                good,
-                f"signature by {signer.subject}: " + ("intact, chains to the anchor" if good else signer.reason),
-                f"{signer.subject} 的签名：" + ("完好，可追溯到信任锚" if good else "无效：" + signer.reason),
+            name = name_of(signer.certificate) if signer.certificate is not None else signer.subject
+            entire = Both(*_coverage_words("ENTIRE_FILE"))
+            said = (
+                msg("verify.signature_good", name=name, coverage=entire)
+                if good
+                else msg(
+                    "verify.signature_bad",
+                    name=name,
+                    reason=Both(signer.reason, _reason_zh(signer.reason)),
+                    coverage=entire,
+                )
             )
+            result.check(good, *_said(said))
             signers.append(
                 FileSigner(signer.meaning, signer.certificate, signer.certificate_sha256, good, signer.signing_time)
             )
@@ -736,43 +778,30 @@ def _check_signers(result: Verification, signers: Sequence[FileSigner]) -> None:
     for index, signer in enumerate(signers):
         expected = order[index] if index < len(order) else None
         if expected is None or signer.meaning != expected:
-            wanted = MEANINGS[expected] if expected else "none (too many signatures)"
-            result.check(
-                False,
-                f"signature {index + 1} should be {wanted}, but it is {signer.meaning or 'unnamed'}",
-                f"第 {index + 1} 个签名应为“{MEANINGS[expected] if expected else '（无：签名过多）'}”",
-            )
+            wanted = _meaning(expected) if expected else msg("verify.too_many")
+            found = _meaning(signer.meaning) if signer.meaning else msg("verify.unnamed")
+            result.check(False, *_said(msg("verify.order", index=index + 1, expected=wanted, found=found)))
             continue
         if signer.certificate is None:
             continue
         role = role_of(signer.certificate)
         name = name_of(signer.certificate)
         allowed = role in _roles_for(expected)
-        result.check(
-            allowed,
-            f"{MEANINGS[expected]} {name} holds the role {role or '(none)'}, "
-            + ("allowed" if allowed else f"not allowed (only {' or '.join(_roles_for(expected))})")
-            + f" to sign as {MEANINGS[expected]}",
-            f"{MEANINGS[expected]} {name} 的角色为{ROLE_ZH.get(role, role or '（无）')}，"
-            + ("可以" if allowed else "不可以")
-            + f"以“{MEANINGS[expected]}”身份签署",
+        said = msg(
+            "verify.role_allowed" if allowed else "verify.role_not_allowed",
+            meaning=_meaning(expected),
+            name=name,
+            role=_role(role),
+            **({} if allowed else {"roles": _roles(_roles_for(expected))}),
         )
+        result.check(allowed, *_said(said))
     if len(signers) == 1 and signers[0].meaning == "inspector":
-        result.check(
-            False,
-            "approval missing (待审核签署): only the 检查人 has signed; the 单位主要负责人审核 signature is not in "
-            "this file",
-            "待审核签署：只有检查人签署，本文件中没有单位主要负责人审核签名",
-        )
+        result.check(False, *_said(msg("verify.approval_missing_file")))
     if len(signers) >= 2 and signers[0].certificate is not None and signers[1].certificate is not None:
         distinct = signers[0].fingerprint != signers[1].fingerprint and name_of(signers[0].certificate) != name_of(
             signers[1].certificate
         )
-        result.check(
-            distinct,
-            "检查人 and 审核 are two different people" if distinct else "the same person signed as 检查人 and as 审核",
-            "检查人与审核人是两个不同的人" if distinct else "检查人与审核人是同一个人",
-        )
+        result.check(distinct, *_said(msg("verify.two_people" if distinct else "verify.same_person")))
 
 
 def _check_revocations(result: Verification, signers: Sequence[FileSigner], revocations: Revocations) -> None:
@@ -856,23 +885,14 @@ def _check_against_database(
     for signer in signers:
         if signer.meaning not in MEANINGS:
             continue
-        label = MEANINGS[signer.meaning]
+        label = _meaning(signer.meaning)
         row = rows.get(signer.meaning)
         if row is None:
-            result.check(
-                False,
-                f"record {record_id} has no {label} signature, but the file has one",
-                f"记录 #{record_id} 没有“{label}”签名，文件中却有",
-            )
+            result.check(False, *_said(msg("verify.row_missing", id=record_id, meaning=label)))
             continue
         same = row.certificate_sha256 == signer.fingerprint
-        result.check(
-            same,
-            f"the file's {label} signature is by the account the record names ({row.signer_name})"
-            if same
-            else f"the file's {label} signature is not by {row.signer_name}, whom the record names as {label}",
-            f"文件中的“{label}”签名{'是' if same else '不是'}记录所写的签名人 {row.signer_name} 所签",
-        )
+        said = msg("verify.row_signer" if same else "verify.row_not_signer", meaning=label, name=row.signer_name)
+        result.check(same, *_said(said))
         with db.session() as session:
             account = session.get(User, row.user_id)
         if account is None:
@@ -881,14 +901,13 @@ def _check_against_database(
             )
             continue
         active = _active_at(db, account.id, row.signed_at)
+        said = (
+            msg("verify.enabled", name=row.signer_name, role=_role(row.role))
+            if active
+            else msg("verify.disabled", name=row.signer_name)
+        )
         result.check(
-            active and row.role in _roles_for(signer.meaning) and account.name == row.signer_name,
-            f"{row.signer_name} was an enabled {row.role} when signing"
-            if active
-            else f"{row.signer_name}'s account was disabled when the signature was made",
-            f"{row.signer_name} 签署时是有效的{ROLE_ZH.get(row.role, row.role)}账户"
-            if active
-            else f"{row.signer_name} 签署时账户已停用",
+            active and row.role in _roles_for(signer.meaning) and account.name == row.signer_name, *_said(said)
         )
         signed = row.statement.encode("utf-8") if row.statement is not None else canonical  # before 0007: the record
         try:
@@ -915,15 +934,12 @@ def _check_against_database(
             and row.record_hash == record_digest
             and stated
         )
-        result.check(
-            good,
-            f"{label} {row.signer_name}'s signature over record {record_id} "
-            + ("verifies" if good else "does not verify"),
-            f"{label} {row.signer_name} 对记录 #{record_id} 的签名" + ("验证通过" if good else "验证不通过"),
+        said = msg(
+            "verify.over_record" if good else "verify.not_over_record",
+            meaning=label,
+            name=row.signer_name,
+            id=record_id,
         )
+        result.check(good, *_said(said))
     if inspection.status == "signed" and "approver" not in rows:
-        result.check(
-            False,
-            f"approval missing (待审核签署): record {record_id} has no 单位主要负责人审核 signature yet",
-            f"待审核签署：记录 #{record_id} 尚无单位主要负责人审核签名",
-        )
+        result.check(False, *_said(msg("verify.approval_missing_record", id=record_id)))

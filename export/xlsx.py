@@ -1,5 +1,10 @@
 """The inspection report as an Excel workbook, and the auditors' batch workbook.
 
+The report's workbook is in the report's language (``ReportContent.language``): its sheet names, headers,
+labels, result words and verdicts from :data:`SHEET_WORDS`, the items' texts from the catalogs' ``*_en``
+fields as the English PDF has them. What users typed (names, notes, actions) is data and stays as typed; the
+record and its hash are the same in both languages.
+
 Sheets of one report: 概要 (cover and summary), 检查项 (one row per item), 整改 (corrective actions), 宿舍
 (dormitory rooms with a verdict per rule that applied) and 签名 (signers and the record hash). Every table has
 a bold, frozen header row with filters, columns sized to their text (a CJK character counts double), wrapped
@@ -34,17 +39,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from checklist.catalog import official_catalogs
 from checklist.evaluation import Counts, Result
+from checklist.messages import ENGLISH
 from checklist.text import printable
-from checklist.workflow import ACTION_STATUS_ZH, STATUS_ZH, ActionStatus
+from checklist.workflow import MEANING_ZH, ROLE_ZH, STATUS_ZH, ActionStatus
 from export.content import (
     COMPANY_TIME,
-    REPORT_TITLE_ZH,
     RESULT_CHOICES_ZH,
     RESULT_ZH,
-    ROOM_VERDICT_ZH,
     SIGNATURE_MEANINGS_ZH,
     ReportContent,
     citation_of,
+    report_word,
 )
 from export.progress import SILENT, Progress
 from storage import listing
@@ -73,6 +78,107 @@ class Column:
     title: str
     max_width: int = MAX_WIDTH
     number_format: str | None = None
+
+    def said(self, english: bool) -> Column:
+        """The column with its title in English (:data:`SHEET_WORDS`) when ``english``."""
+        if not english:
+            return self
+        title = SHEET_WORDS[self.title]
+        longest = max((len(word) for word in title.split()), default=0)  # "Severity" is not cut mid-word
+        return Column(title, max(self.max_width, longest), self.number_format)
+
+
+# The workbook's own words in English, keyed by the Chinese it prints (the report's shared words — results,
+# verdicts, statuses, meanings — are export.content.REPORT_WORDS, as the PDF uses them).
+SHEET_WORDS: dict[str, str] = {
+    # sheets
+    "概要": "Overview",
+    "检查项": "Items",
+    "整改": "Corrective actions",
+    "宿舍": "Dormitories",
+    "签名": "Signatures",
+    # the overview
+    "报告编号": "Report number",
+    "状态": "Status",
+    "单位名称": "Company",
+    "统一社会信用代码": "Unified social credit code",
+    "地址": "Address",
+    "所在区": "District",
+    "单位类型": "Type of company",
+    "监管部门": "Inspecting authority",
+    "检查场所": "Site inspected",
+    "检查日期": "Date of inspection",
+    "检查人": "Inspector",
+    "检查依据": "Basis",
+    "记录哈希": "Record hash",
+    "（草稿，内容仍可能改变）": " (draft: the content may still change)",
+    "签名机构指纹": "Signing authority fingerprint",
+    "生成时间（当地，UTC+8）": "Generated (local time, UTC+8)",
+    "生成时间（UTC）": "Generated (UTC)",
+    "更正": "Correction",
+    "章节": "Section",
+    "合格": "Passed",
+    "不合格": "Failed",
+    "不适用": "N/A",
+    "未检查": "Not checked",
+    "合格率": "Pass rate",
+    "合计": "Total",
+    "严重不合格项（{count}）": "Critical items failed ({count})",
+    # the items
+    "编号": "No.",
+    "项目": "Item",
+    "严重程度": "Severity",
+    "依据条款": "Clause",
+    "结果": "Result",
+    "人工改判理由": "Reason for overriding the rule",
+    "测量值": "Measurements",
+    "判定说明": "Findings",
+    "备注": "Note",
+    "证据文件": "Evidence files",
+    "整改措施": "Corrective actions",
+    "建议做法（超出条文要求，不作判定依据）": "Good practice (beyond the clause; not a ground for the result)",
+    "{action}（{owner}，{status}）": "{action} ({owner}, {status})",
+    "请选择：{choices}": "Choose one of: {choices}",
+    "、": ", ",
+    # the corrective actions
+    "责任人": "Owner",
+    "完成期限": "Due",
+    "验证日期": "Verified on",
+    "验证说明": "Verification note",
+    # the dormitories
+    "房间": "Room",
+    "面积（m²）": "Area (m²)",
+    "人数": "Occupants",
+    "人均面积（m²/人）": "Area per person (m²)",
+    "位置": "Location",
+    "有窗": "Window",
+    "上下床": "Bunk beds",
+    "说明": "Notes",
+    "是": "yes",
+    "否": "no",
+    # the signatures
+    "签署含义": "Signature",
+    "姓名": "Name",
+    "职务": "Role",
+    "签署时间（当地，UTC+8）": "Signed (local time, UTC+8)",
+    "签署时间（UTC）": "Signed (UTC)",
+    "手写签名": "Drawn signature",
+    "有": "yes",
+    "无": "no",
+    "见随附 .p7s 文件中的数字签名（本表生成于检查人签署时，审核签名不写入本表）": (
+        "see the digital signatures in the .p7s file beside this workbook (this sheet was made when the "
+        "inspector signed; the approval is not written into it)"
+    ),
+    "记录状态": "Record status",
+    "签名机构": "Signing authority",
+    # printed pages
+    "第 &P 页 / 共 &N 页": "Page &P of &N",
+}
+
+
+def sheet_word(chinese: str, english: bool, /, **params: object) -> str:
+    """One of the workbook's words in the report's language, its ``{placeholders}`` filled in."""
+    return (SHEET_WORDS[chinese] if english else chinese).format(**params)
 
 
 def display_width(value: Any) -> int:
@@ -246,12 +352,12 @@ def print_setup(ws: Worksheet, landscape: bool) -> None:
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
-def page_texts(ws: Worksheet, left: str, right: str) -> None:
+def page_texts(ws: Worksheet, left: str, right: str, english: bool = False) -> None:
     """Printed header (company, report ID) and footer (page numbers); ``&`` is a code there, ``&&`` a sign."""
     header, footer = HeaderFooterItem(), HeaderFooterItem()
     left, right = printable(left, HEADER_TEXT_LIMIT), printable(right, HEADER_TEXT_LIMIT)
     header.left.text, header.right.text = left.replace("&", "&&"), right.replace("&", "&&")
-    footer.center.text = "第 &P 页 / 共 &N 页"
+    footer.center.text = sheet_word("第 &P 页 / 共 &N 页", english)
     ws.HeaderFooter.oddHeader, ws.HeaderFooter.oddFooter = header, footer
 
 
@@ -265,14 +371,14 @@ def red_when_positive(ws: Worksheet, cells: str) -> None:
     ws.conditional_formatting.add(cells, Rule("cellIs", operator="greaterThan", formula=["0"], dxf=FAILED_STYLE))
 
 
-def choice_list(ws: Worksheet, cells: str, choices: Sequence[str], title: str) -> None:
+def choice_list(ws: Worksheet, cells: str, choices: Sequence[str], title: str, english: bool = False) -> None:
     validation = DataValidation(
         type="list",
         formula1='"' + ",".join(choices) + '"',
         allow_blank=True,
         showErrorMessage=True,
         errorTitle=title,
-        error=f"请选择：{'、'.join(choices)}",
+        error=sheet_word("请选择：{choices}", english, choices=sheet_word("、", english).join(choices)),
     )
     validation.add(cells)
     ws.add_data_validation(validation)
@@ -287,6 +393,10 @@ def column_range(column: int, first_row: int, last_row: int) -> str:
 
 SUMMARY_COLUMNS = [Column("检查依据"), Column("章节"), Column("合格"), Column("不合格"), Column("不适用")]
 SUMMARY_COLUMNS += [Column("未检查"), Column("合格率", number_format="0.0%")]
+
+
+def _words(content: ReportContent, *chinese: str) -> list[str]:
+    return [sheet_word(word, content.english) for word in chinese]
 
 
 def _count_row(catalog: str, title: str, counts: Counts) -> list[Any]:
@@ -317,8 +427,20 @@ def place_logo(ws: Worksheet, png: bytes, last_column: int = len(SUMMARY_COLUMNS
 
 
 def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
-    put(ws, 1, 1, REPORT_TITLE_ZH)
+    english = content.english
+    put(ws, 1, 1, content.word("title"))
     ws["A1"].font = Font(size=16, bold=True)
+    authority = (
+        f"{content.authority.name_en} ({content.authority.basis})"
+        if english
+        else f"{content.authority.name_zh}（{content.authority.basis}）"
+    )
+    basis = (
+        _lines(f"{c.id} {c.version} {c.title} ({c.reference})" for c in content.catalogs)
+        if english
+        else _lines(f"{c.id} {c.version}《{c.title}》（{c.reference}）" for c in content.catalogs)
+    )
+    draft = sheet_word("（草稿，内容仍可能改变）", english) if content.is_draft else ""
     facts: list[tuple[str, Any]] = [
         ("报告编号", content.report_id),
         ("状态", content.status_zh),
@@ -327,29 +449,32 @@ def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
         ("地址", content.address),
         ("所在区", content.district),
         ("单位类型", content.company_type_zh),
-        ("监管部门", f"{content.authority.name_zh}（{content.authority.basis}）"),
+        ("监管部门", authority),
         ("检查场所", content.site),
         ("检查日期", content.date),
         ("检查人", content.inspector),
-        ("检查依据", _lines(f"{c.id} {c.version}《{c.title}》（{c.reference}）" for c in content.catalogs)),
-        ("记录哈希", content.record_hash + ("（草稿，内容仍可能改变）" if content.is_draft else "")),
+        ("检查依据", basis),
+        ("记录哈希", content.record_hash + draft),
         ("签名机构指纹", content.signing_authority_sha256 or "—"),
         ("生成时间（当地，UTC+8）", content.generated_at_utc.astimezone(COMPANY_TIME).replace(tzinfo=None)),
         ("生成时间（UTC）", _naive_utc(content.generated_at_utc)),
     ]
     if content.supersedes is not None:
         facts.append(("更正", content.supersedes.sentence_zh))
+    facts = [(sheet_word(label, english), value) for label, value in facts]
     header_row = 3 + len(facts) + 1
     rows = [_count_row(s.catalog_id, s.title, s.counts) for s in content.sections]
-    rows.append(_count_row("合计", "", content.overall))
-    last = write_table(ws, SUMMARY_COLUMNS, rows, header_row)
+    rows.append(_count_row(sheet_word("合计", english), "", content.overall))
+    last = write_table(ws, [c.said(english) for c in SUMMARY_COLUMNS], rows, header_row)
     write_facts(ws, facts, 3, len(SUMMARY_COLUMNS))
     for column in range(1, len(SUMMARY_COLUMNS) + 1):
         ws.cell(last, column).font = HEADER_FONT
     if content.logo_png:
         place_logo(ws, content.logo_png)
     severe_row = last + 2
-    put(ws, severe_row, 1, f"严重不合格项（{len(content.severe_failures)}）").font = HEADER_FONT
+    put(
+        ws, severe_row, 1, sheet_word("严重不合格项（{count}）", english, count=len(content.severe_failures))
+    ).font = HEADER_FONT
     for offset, item in enumerate(content.severe_failures, start=1):
         put(ws, severe_row + offset, 1, item.item_id)
         put(ws, severe_row + offset, 2, item.title)
@@ -400,6 +525,7 @@ RESULT_COLUMN = 7
 
 
 def items_sheet(ws: Worksheet, content: ReportContent) -> None:
+    english = content.english
     rows = [
         [
             item.item_id,
@@ -414,15 +540,23 @@ def items_sheet(ws: Worksheet, content: ReportContent) -> None:
             _lines(f.message_zh for f in item.findings),
             item.note,
             _lines(item.evidence_names),
-            _lines(f"{a.action}（{a.owner}，{a.status_zh}）" for a in item.actions),
+            _lines(
+                sheet_word("{action}（{owner}，{status}）", english, action=a.action, owner=a.owner, status=a.status_zh)
+                for a in item.actions
+            ),
             item.good_practice,
         ]
         for item in content.items
     ]
-    last = write_table(ws, ITEM_COLUMNS, rows, landscape=True)
+    last = write_table(ws, [c.said(english) for c in ITEM_COLUMNS], rows, landscape=True)
     results = column_range(RESULT_COLUMN, 2, last)
-    red_when(ws, results, FAILED_ZH)
-    choice_list(ws, results, RESULT_CHOICES_ZH, "结果")
+    red_when(ws, results, report_word("result.fail", content.language))
+    choices = (
+        tuple(report_word(f"result.{r}", ENGLISH) for r in ("pass", "fail", "na", "unchecked"))
+        if english
+        else RESULT_CHOICES_ZH
+    )
+    choice_list(ws, results, choices, sheet_word("结果", english), english)
     finish_table_sheet(ws, 1, last, len(ITEM_COLUMNS))
 
 
@@ -440,18 +574,21 @@ STATUS_COLUMN = 6
 
 
 def actions_sheet(ws: Worksheet, content: ReportContent) -> None:
+    english = content.english
     rows = [
         [a.item_id, a.item_title, a.action, a.owner, a.due, a.status_zh, a.verified_on, a.verification_note]
         for a in content.actions
     ]
-    last = write_table(ws, ACTION_COLUMNS, rows, landscape=True)
+    last = write_table(ws, [c.said(english) for c in ACTION_COLUMNS], rows, landscape=True)
     statuses = column_range(STATUS_COLUMN, 2, last)
-    choice_list(ws, statuses, tuple(ACTION_STATUS_ZH.values()), "状态")
-    red_when(ws, statuses, ACTION_STATUS_ZH[ActionStatus.OPEN])
+    choices = tuple(report_word(f"action.{s.value}", content.language) for s in ActionStatus)
+    choice_list(ws, statuses, choices, sheet_word("状态", english), english)
+    red_when(ws, statuses, report_word(f"action.{ActionStatus.OPEN.value}", content.language))
     finish_table_sheet(ws, 1, last, len(ACTION_COLUMNS))
 
 
 def rooms_sheet(ws: Worksheet, content: ReportContent) -> None:
+    english = content.english
     fixed = [
         Column("房间"),
         Column("面积（m²）", number_format="0.00"),
@@ -461,8 +598,10 @@ def rooms_sheet(ws: Worksheet, content: ReportContent) -> None:
         Column("有窗"),
         Column("上下床"),
     ]
+    fixed = [c.said(english) for c in fixed]
     rules = [Column(f"{rule.title_zh}\n{rule.citation}", 30) for rule in content.room_rules]
-    columns = [*fixed, *rules, Column("说明", 60)]
+    columns = [*fixed, *rules, Column("说明", 60).said(english)]
+    yes, no = sheet_word("是", english), sheet_word("否", english)
     rows = [
         [
             room.name,
@@ -470,16 +609,19 @@ def rooms_sheet(ws: Worksheet, content: ReportContent) -> None:
             room.occupants,
             round(room.area_per_person, 2),
             room.location_zh,
-            "是" if room.has_window else "否",
-            "是" if room.bunk_beds else "否",
-            *(ROOM_VERDICT_ZH[v] if (v := room.verdicts.get(rule.id)) else "—" for rule in content.room_rules),
+            yes if room.has_window else no,
+            yes if room.bunk_beds else no,
+            *(
+                report_word(f"room.{v.value}", content.language) if (v := room.verdicts.get(rule.id)) else "—"
+                for rule in content.room_rules
+            ),
             _lines(room.messages),
         ]
         for room in content.rooms
     ]
     last = write_table(ws, columns, rows, landscape=True)
     for offset in range(len(rules)):
-        red_when(ws, column_range(len(fixed) + 1 + offset, 2, last), FAILED_ZH)
+        red_when(ws, column_range(len(fixed) + 1 + offset, 2, last), report_word("room.fail", content.language))
     finish_table_sheet(ws, 1, last, len(columns))
 
 
@@ -493,28 +635,43 @@ SIGNER_COLUMNS = [
 ]
 
 
+_MEANING_OF = {chinese: meaning for meaning, chinese in MEANING_ZH.items()}
+_ROLE_OF = {chinese: role for role, chinese in ROLE_ZH.items()}
+
+
+def _meaning_word(meaning_zh: str, content: ReportContent) -> str:
+    """A signature's meaning (the signer carries it in Chinese) in the report's language."""
+    meaning = _MEANING_OF.get(meaning_zh)
+    return report_word(f"meaning.{meaning}", content.language) if meaning and content.english else meaning_zh
+
+
+def _role_word(role: str, content: ReportContent) -> str:
+    """A signer's role (in Chinese, or the role's value) in the report's language."""
+    return _ROLE_OF.get(role, role) if content.english else role  # the role's own value: officer, manager
+
+
 def signatures_sheet(ws: Worksheet, content: ReportContent, local_zone: dt.tzinfo | None) -> None:
+    english = content.english
     rows: list[list[Any]] = [
         [
-            s.meaning_zh,
+            _meaning_word(s.meaning_zh, content),
             s.name,
-            s.role,
+            _role_word(s.role, content),
             s.utc.astimezone(local_zone or COMPANY_TIME).replace(tzinfo=None),
             _naive_utc(s.utc),
-            "有" if s.image_png else "无",
+            sheet_word("有" if s.image_png else "无", english),
         ]
         for s in content.signers
     ]
     if not rows:  # to be signed by hand on the printout
-        rows = [[meaning, "", "", None, None, ""] for meaning in SIGNATURE_MEANINGS_ZH]
+        rows = [[_meaning_word(meaning, content), "", "", None, None, ""] for meaning in SIGNATURE_MEANINGS_ZH]
     else:  # made at the 检查人's signature: the 审核 countersigns these same bytes in the .p7s beside it
         signed = {s.meaning_zh for s in content.signers}
+        note = sheet_word("见随附 .p7s 文件中的数字签名（本表生成于检查人签署时，审核签名不写入本表）", english)
         rows += [
-            [m, "见随附 .p7s 文件中的数字签名（本表生成于检查人签署时，审核签名不写入本表）", "", None, None, ""]
-            for m in SIGNATURE_MEANINGS_ZH
-            if m not in signed
+            [_meaning_word(m, content), note, "", None, None, ""] for m in SIGNATURE_MEANINGS_ZH if m not in signed
         ]
-    last = write_table(ws, SIGNER_COLUMNS, rows, landscape=False)
+    last = write_table(ws, [c.said(english) for c in SIGNER_COLUMNS], rows, landscape=False)
     record = [
         ("报告编号", content.report_id),
         ("记录状态", content.status_zh),
@@ -522,7 +679,7 @@ def signatures_sheet(ws: Worksheet, content: ReportContent, local_zone: dt.tzinf
         ("签名机构", content.signing_authority_sha256 or "—"),  # its certificate's SHA-256 (the trust file)
     ]
     for offset, (label, value) in enumerate(record, start=2):
-        put(ws, last + offset, 1, label).font = HEADER_FONT
+        put(ws, last + offset, 1, sheet_word(label, english)).font = HEADER_FONT
         put(ws, last + offset, 2, value)
     finish_table_sheet(ws, 1, last, len(SIGNER_COLUMNS), landscape=False)
 
@@ -552,16 +709,17 @@ def new_workbook() -> Workbook:
 
 def build_workbook(content: ReportContent, local_zone: dt.tzinfo | None = None) -> Workbook:
     wb = new_workbook()
-    overview_sheet(wb.create_sheet("概要"), content)
-    items_sheet(wb.create_sheet("检查项"), content)
-    actions_sheet(wb.create_sheet("整改"), content)
-    rooms_sheet(wb.create_sheet("宿舍"), content)
-    signatures_sheet(wb.create_sheet("签名"), content, local_zone)
+    overview, items, actions, rooms, signatures = _words(content, "概要", "检查项", "整改", "宿舍", "签名")
+    overview_sheet(wb.create_sheet(overview), content)
+    items_sheet(wb.create_sheet(items), content)
+    actions_sheet(wb.create_sheet(actions), content)
+    rooms_sheet(wb.create_sheet(rooms), content)
+    signatures_sheet(wb.create_sheet(signatures), content, local_zone)
     for ws in wb.worksheets:
-        page_texts(ws, content.company_name, content.report_id)
+        page_texts(ws, content.company_name, content.report_id, content.english)
     _properties(
         wb,
-        f"{REPORT_TITLE_ZH} {content.report_id}",
+        f"{content.word('title')} {content.report_id}",  # the report number: how verification finds the record
         f"{content.company_name} {content.date.isoformat()} {content.status_zh}",
         content.generated_at_utc,
         f"record-hash:{content.record_hash}",

@@ -157,6 +157,31 @@ WORDS = Words(
             "{seq:>6} {at} {actor:<12} {action:<8} {table}#{row} {changes}",
             "{seq:>6} {at} {actor:<12} {action:<4} {table}#{row} {changes}",
         ),
+        # an empty listing: one line saying so, and how to make the first
+        "list_empty": (
+            "no inspections yet: start one in the application with New inspection, or import one with "
+            "fugong import FILE --user NAME",
+            "还没有检查记录：在程序中点“新建检查”开始，或用 fugong import 文件 --user 姓名 导入一条",
+        ),
+        "list_empty_status": (
+            "no {status} inspections (fugong list without --status shows them all)",
+            "没有状态为“{status}”的检查记录（不加 --status 的 fugong list 列出全部）",
+        ),
+        "users_empty": (
+            "no accounts yet: create the manager's first with fugong users add NAME --role manager "
+            "(the password on standard input), or in the application's first-run set-up",
+            "还没有账户：用 fugong users add 姓名 --role manager 创建单位主要负责人的账户（密码从标准输入读取），"
+            "或在程序首次运行的设置中创建",
+        ),
+        "actions_empty": (
+            "inspection {id} has no corrective actions (an item answered as failed gets one in the application)",
+            "检查记录 #{id} 没有整改措施（在程序中把检查项判为不合格时添加）",
+        ),
+        "audit_empty": ("the audit trail has no entries yet", "审计记录中还没有条目"),
+        "audit_empty_inspection": (
+            "the audit trail has no entries for inspection {id}",
+            "审计记录中没有检查记录 #{id} 的条目",
+        ),
         "audit.insert": ("insert", "新增"),
         "audit.update": ("update", "修改"),
         "audit.delete": ("delete", "删除"),
@@ -447,8 +472,10 @@ def _audit_log(args: argparse.Namespace) -> int:
     if args.inspection is not None:
         query = query.where(AuditEntry.inspection_id == args.inspection)
     language = cli_language()
+    shown = 0
     with db.session() as session:
         for entry in session.scalars(query):
+            shown += 1
             changes = describe_change(entry.action, entry.old, entry.new, language, _stored_value)
             action = WORDS(f"audit.{entry.action}") if f"audit.{entry.action}" in WORDS.table else entry.action
             table = (
@@ -466,6 +493,8 @@ def _audit_log(args: argparse.Namespace) -> int:
                     changes=changes[:200],
                 )
             )
+    if not shown:
+        print(WORDS("audit_empty") if args.inspection is None else WORDS("audit_empty_inspection", id=args.inspection))
     return 0
 
 
@@ -630,7 +659,10 @@ def _users_passwd(args: argparse.Namespace) -> int:
 def _users_list(args: argparse.Namespace) -> int:
     from storage.companies import list_users
 
-    for user in list_users(_open(args)):
+    users = list_users(_open(args))
+    if not users:
+        print(WORDS("users_empty"))
+    for user in users:
         state = "" if user.active else WORDS("disabled")
         key = WORDS("key" if user.pkcs12 else "no_key")
         print(f"{user.id:>4} {user.name:<16} {_role(user.role):<8} {key}{state}")
@@ -747,6 +779,8 @@ def _actions(args: argparse.Namespace) -> int:
     db = _open(args)
     inspection = load_inspection(db, args.id)
     history = action_follow_ups(db, args.id)
+    if not inspection.actions:
+        print(WORDS("actions_empty", id=args.id))
     for action in inspection.actions:
         due = action.due.isoformat() if action.due else "-"
         status = _action_status(action_status(action, history))
@@ -815,6 +849,8 @@ def _list(args: argparse.Namespace) -> int:
     from storage.listing import InspectionFilter, list_inspections
 
     rows = list_inspections(_open(args), InspectionFilter(status=args.status), limit=args.limit)
+    if not rows:
+        print(WORDS("list_empty_status", status=_status(args.status)) if args.status else WORDS("list_empty"))
     for row in rows:
         print(
             WORDS(

@@ -190,8 +190,8 @@ def test_the_verify_base_verifies(name: str) -> None:
     lines = out.splitlines()
     assert lines and all(line.startswith("OK ") for line in lines), out
     assert sum("intact, chains to the anchor" in line for line in lines) == 2, out
-    assert any("检查人 张三 holds the role officer" in line for line in lines), out
-    assert any("单位主要负责人审核 王经理 holds the role manager" in line for line in lines), out
+    assert any("inspector: 张三 holds the role officer" in line for line in lines), out
+    assert any("manager's approval: 王经理 holds the role manager" in line for line in lines), out
 
 
 @pytest.mark.hostile

@@ -165,7 +165,7 @@ def test_tampered_pdf_fails(signed_db: tuple[Database, int, Path], tmp_path: Pat
     (copy / "report.pdf").write_bytes(bytes(data))
     result = signing.verify_file(copy / "report.pdf", db)
     assert not result.ok
-    assert any(line.startswith("FAIL signature") for line in result.lines), result.lines
+    assert any(line.startswith("FAIL ") and "'s signature: " in line for line in result.lines), result.lines
 
 
 def test_tampered_workbook_fails(signed_db: tuple[Database, int, Path], tmp_path: Path) -> None:
@@ -271,7 +271,7 @@ def test_wrong_password_or_role_changes_nothing(tmp_path: Path) -> None:
     signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
     with pytest.raises(AuthenticationError):
         signing.sign(db, inspection_id, "张三", "not my password", "inspector")
-    with pytest.raises(PermissionDeniedError, match="may sign as 单位主要负责人审核"):
+    with pytest.raises(PermissionDeniedError, match="may sign as manager's approval"):
         signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "approver")
     with pytest.raises(RecordLockedError, match="needs the inspector"):
         signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
@@ -301,9 +301,8 @@ def test_a_changed_password_unlocks_the_same_key(tmp_path: Path) -> None:
     result = signing.verify_file(written[0], db, trust)
     assert not result.ok  # signed by the 检查人 only
     assert [line for line in result.lines if line.startswith("FAIL")] == [
-        "FAIL approval missing (待审核签署): only the 检查人 has signed; the 单位主要负责人审核 signature is not in "
-        "this file",
-        "FAIL approval missing (待审核签署): record 1 has no 单位主要负责人审核 signature yet",
+        "FAIL approval missing: only the inspector has signed; the manager's approval is not in this file",
+        "FAIL approval missing: record 1 has no manager's approval signature yet",
     ], result.lines
     db.close()
 
@@ -391,7 +390,7 @@ def test_cli_users_sign_verify(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert fugong("export", str(inspection_id), "--pdf", str(tmp_path / "r.pdf")).returncode == 0
     done = fugong("verify", str(tmp_path / "r.pdf"))
-    assert done.returncode == 2 and "FAIL approval missing (待审核签署)" in done.stdout, done.stdout
+    assert done.returncode == 2 and "FAIL approval missing:" in done.stdout, done.stdout
     done = fugong("sign", str(inspection_id), "--user", "王经理", "--meaning", "approver", stdin="manager-secret\n")
     assert done.returncode == 0, done.stderr
     assert fugong("export", str(inspection_id), "--pdf", str(tmp_path / "r.pdf")).returncode == 0

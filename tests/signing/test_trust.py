@@ -73,8 +73,8 @@ def test_genuine_report_verifies_with_the_trust_file_alone(signed: tuple[Databas
     for name in ("report.pdf", "report.xlsx"):
         result = signing.verify_file(folder / name, None, folder / "trust.pem")
         assert result.ok, result.lines
-        assert any("检查人 张三 holds the role officer, allowed" in line for line in result.lines), result.lines
-        assert any("单位主要负责人审核 王经理 holds the role manager, allowed" in line for line in result.lines)
+        assert any("inspector: 张三 holds the role officer, allowed" in line for line in result.lines), result.lines
+        assert any("manager's approval: 王经理 holds the role manager, allowed" in line for line in result.lines)
 
 
 def test_auditor_cuts_back_and_signs_with_own_key_as_the_officer(
@@ -96,10 +96,10 @@ def test_auditor_cuts_back_and_signs_with_own_key_as_the_officer(
     ):
         fails = _fails(result)
         assert not result.ok
-        assert any("检查人 审计员 holds the role auditor, not allowed" in line for line in fails), fails
-        assert any("approval missing (待审核签署)" in line for line in fails), fails
+        assert any("inspector: 审计员 holds the role auditor, not allowed" in line for line in fails), fails
+        assert any("approval missing:" in line for line in fails), fails
     fails = _fails(signing.verify_file(tmp_path / "forged.pdf", db))
-    assert any("is not by 张三, whom the record names as 检查人" in line for line in fails), fails
+    assert any("is not by 张三, whom the record names for it" in line for line in fails), fails
 
 
 def test_another_officer_signing_in_place_of_the_record_s_officer_fails(
@@ -128,8 +128,7 @@ def test_a_report_cut_back_to_the_inspector_s_revision_says_approval_missing(
     ):
         fails = _fails(result)
         assert fails == [
-            "FAIL approval missing (待审核签署): only the 检查人 has signed; the 单位主要负责人审核 signature is not in "
-            "this file"
+            "FAIL approval missing: only the inspector has signed; the manager's approval is not in this file"
         ], result.lines
     (tmp_path / "unsigned.pdf").write_bytes(revisions[0])
     result = signing.verify_file(tmp_path / "unsigned.pdf", db)
@@ -148,7 +147,7 @@ def test_a_workbook_signature_with_only_the_inspector_says_approval_missing(
     )
     (tmp_path / "report.xlsx.p7s").write_bytes(alone.dump())
     fails = _fails(signing.verify_file(tmp_path / "report.xlsx", db))
-    assert any("approval missing (待审核签署): only the 检查人 has signed" in line for line in fails), fails
+    assert any("approval missing: only the inspector has signed" in line for line in fails), fails
 
 
 def test_an_appended_unsigned_update_is_caught(signed: tuple[Database, int, Path], tmp_path: Path) -> None:
