@@ -18,17 +18,17 @@ from sqlalchemy import select
 
 from checklist.catalog import Catalog, Item, Severity
 from checklist.company import COMPANY_TYPE_ZH, Authority, CompanyType, inspecting_authority
-from checklist.evaluation import Counts, Result
+from checklist.evaluation import Counts, InspectionEvaluation, Result
 from checklist.messages import CHINESE, ENGLISH, is_english, msg
 from checklist.rules import LOCATION_ZH, RULES, Location, Verdict
 from checklist.workflow import ACTION_STATUS_ZH, MEANING_ZH, STATUS_ZH, InspectionStatus
 from storage import inspections
 from storage.db import Database
 from storage.errors import KnownError
-from storage.exchange import export_document
+from storage.exchange import inspection_document
 from storage.logo import company_logo
 from storage.models import AuditEntry, CorrectiveAction, Evidence, Inspection, ItemResponse
-from storage.record import company_part, record_hash
+from storage.record import canonical_record, company_part, digest
 
 RESULT_ZH = {Result.PASS: "合格", Result.FAIL: "不合格", Result.NA: "不适用"}
 UNCHECKED_ZH = "未检查"
@@ -498,11 +498,14 @@ def _rooms(inspection: Inspection, rules: Sequence[RoomRule], language: str = CH
     return tuple(lines)
 
 
-def _checked_document(db: Database, inspection: Inspection) -> dict[str, Any]:
-    """The exchange document, after making sure it describes the same content as ``inspection`` (which was
-    read separately): a report whose printed hash does not match its printed content must never be written."""
-    document = export_document(db, inspection.id)
-    if record_hash(inspection) != document["record_hash"]:
+def _checked_document(db: Database, inspection: Inspection, evaluation: InspectionEvaluation) -> dict[str, Any]:
+    """The exchange document of ``inspection``, built from the same load as the report, after making sure the
+    record hash it carries is the hash of that content: a report whose printed hash does not match its printed
+    content must never be written. (A completed record carries the hash stored at completion: a record
+    changed since, by raw SQL or a damaged database, is refused here.)"""
+    record = canonical_record(inspection)
+    document = inspection_document(db, inspection, record, evaluation)
+    if digest(record) != document["record_hash"]:
         raise KnownError(msg("report.record_changed", id=inspection.id, status=msg(f"status.{inspection.status}")))
     return document
 
@@ -515,8 +518,9 @@ def load_report(
     language = ENGLISH if english else CHINESE
     inspection = inspections.load_inspection(db, inspection_id)
     catalogs = inspections.catalogs_of(inspection)
-    document = _checked_document(db, inspection)
-    score = inspections.evaluate(inspection).score
+    evaluation = inspections.evaluate(inspection)
+    document = _checked_document(db, inspection, evaluation)
+    score = evaluation.score
     responses = {r.item_id: r for r in inspection.responses}
     titles = {item.id: item.title_en if english else item.title_zh for c in catalogs for item in c.items}
     actions = tuple(_action_line(a, titles, language) for a in sorted(inspection.actions, key=lambda a: a.id))

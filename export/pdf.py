@@ -12,23 +12,26 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -160,28 +163,125 @@ class TextBlock(Flowable):
         show_lines(self.canv, self.fonts, size, placed)
 
 
+# Each character drawn is coded once per document as its font, its subset of that font and its code in the
+# subset, packed into one number: font × LATIN_BIT + subset × 256 + code (a TrueType font is embedded as
+# subsets of 256 glyphs; the Latin font's subsets are numbered above the CJK font's).
+LATIN_BIT = 0x80000
+
+
+class DocumentCodes(dict[int, int]):
+    """The characters one document has drawn in the report fonts, each to its packed code (a table for
+    ``str.translate``: a line is coded in one call, not character by character). A character not seen before
+    is coded by reportlab's own ``splitString`` — alone, in the order the characters are first drawn, so the
+    fonts' subsets come out exactly as drawing through reportlab's text object makes them."""
+
+    def __init__(self, fonts: ReportFonts, doc: Any) -> None:
+        super().__init__()
+        self.fonts, self.doc = fonts, doc
+        self.latin_font = cast(TTFont, pdfmetrics.getFont(fonts.latin))
+        self.cjk_font = cast(TTFont, pdfmetrics.getFont(fonts.cjk))
+        self.names: dict[int, str] = {}  # packed code >> 8 → the PDF name of that font subset
+        self.lines: dict[str, dict[str, LineCode]] = {}  # size → text → its operators (see show_lines)
+        self.remembered = 0
+        self._pattern: re.Pattern[str] | None = None
+
+    def __missing__(self, code: int) -> int:
+        latin = self.fonts.font_for(chr(code)) == self.fonts.latin
+        font = self.latin_font if latin else self.cjk_font
+        ((subset, chars),) = font.splitString(chr(code), self.doc)
+        packed = self[code] = (LATIN_BIT if latin else 0) + (subset << 8) + chars[0]
+        if packed >> 8 not in self.names:
+            self.names[packed >> 8] = ""  # named when first drawn, as reportlab names a font when first drawn
+            self._pattern = None
+        return packed
+
+    def name(self, key: int) -> str:
+        """The PDF name of the font subset ``key`` (a packed code >> 8)."""
+        name = self.names[key]
+        if not name:
+            latin, subset = divmod(key, LATIN_BIT >> 8)
+            font = self.latin_font if latin else self.cjk_font
+            name = self.names[key] = font.getSubsetInternalName(subset, self.doc)
+        return name
+
+    def pieces(self) -> re.Pattern[str]:
+        """A pattern matching the runs of one font subset in a coded line."""
+        if self._pattern is None:
+            self._pattern = re.compile(
+                "|".join(f"[\\U{key << 8:08x}-\\U{(key << 8) + 255:08x}]+" for key in sorted(self.names))
+            )
+        return self._pattern
+
+
+_document_codes: weakref.WeakKeyDictionary[Any, DocumentCodes] = weakref.WeakKeyDictionary()
+
+
+def document_codes(canvas: Canvas, fonts: ReportFonts) -> DocumentCodes:
+    doc = canvas._doc  # type: ignore[attr-defined]  # reportlab's document, not in the stubs
+    codes = _document_codes.get(doc)
+    if codes is None or codes.fonts is not fonts:
+        codes = _document_codes[doc] = DocumentCodes(fonts, doc)
+    return codes
+
+
+# A line's operators are kept per document (a report repeats many lines: table cells, headers, labels), up
+# to this many lines of at most LINE_MEMO_TEXT characters.
+LINE_MEMO_SIZE = 200_000
+LINE_MEMO_TEXT = 200
+
+
+class LineCode(NamedTuple):
+    """A line's operators after its origin: the first run's font subset and string, the others' font and
+    string (each run is in another subset than the one before it), and the last run's subset."""
+
+    first: int
+    first_string: str
+    rest: str
+    last: int
+
+
+def line_code(codes: DocumentCodes, text: str, size_text: str) -> LineCode:
+    """The operators that draw ``text`` (not empty), as :func:`show_lines` writes them."""
+    coded = text.translate(codes)
+    low, high = ord(min(coded)) >> 8, ord(max(coded)) >> 8
+    pieces = [coded] if low == high else codes.pieces().findall(coded)
+    strings = [f"({escapePDF(piece.encode('utf-32-be', 'surrogatepass')[3::4])}) Tj" for piece in pieces]
+    keys = [ord(piece[0]) >> 8 for piece in pieces]
+    codes.name(keys[0])  # subsets are named in the order they are first drawn (the fonts' F1, F2 …)
+    rest = " ".join(
+        f"{codes.name(key)} {size_text} Tf {string}" for key, string in zip(keys[1:], strings[1:], strict=True)
+    )
+    return LineCode(keys[0], strings[0], rest, keys[-1])
+
+
 def show_lines(canvas: Canvas, fonts: ReportFonts, size: float, lines: Iterable[tuple[float, float, str]]) -> None:
     """Draw ``lines`` (x, y of the baseline, text) in the current fill colour as one PDF text object: per line
-    its origin, per run of one font subset the font and the string. The operators reportlab's text object
-    writes, without its bookkeeping per call (formatting, widths, a subset name looked up per run).
-    (Caching the subset codes per character instead of splitString measured no faster.)"""
-    doc = canvas._doc  # type: ignore[attr-defined]  # reportlab's document, not in the stubs
-    escape = canvas._escape  # type: ignore[attr-defined]
-    names: dict[tuple[str, int], str] = {}
+    its origin, per run of one font subset the font and the string — the operators reportlab's text object
+    writes. A line is coded with one ``str.translate`` (:class:`DocumentCodes`) and cut into runs of one
+    subset with one regular expression, where reportlab's ``splitString`` loops over every character in
+    Python (the largest report draws about two million); a line drawn before in the document is not coded
+    again."""
+    codes = document_codes(canvas, fonts)
     size_text = fp_str(size)
+    memo = codes.lines.setdefault(size_text, {})
     code = ["BT"]
-    current = ""
+    current = -1
     for x, y, text in lines:
         code.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm")
-        for font_name, run in fonts.runs(text):
-            for subset, chars in pdfmetrics.getFont(font_name).splitString(run, doc):  # type: ignore[attr-defined]
-                name = names.get((font_name, subset))
-                if name is None:
-                    name = names[font_name, subset] = pdfmetrics.getFont(font_name).getSubsetInternalName(subset, doc)  # type: ignore[attr-defined]
-                if name != current:
-                    code.append(f"{name} {size_text} Tf")
-                    current = name
-                code.append(f"({escape(chars)}) Tj")
+        if not text:
+            continue
+        line = memo.get(text)
+        if line is None:
+            line = line_code(codes, text, size_text)
+            if len(text) <= LINE_MEMO_TEXT and codes.remembered < LINE_MEMO_SIZE:
+                memo[text] = line
+                codes.remembered += 1
+        if line.first != current:
+            code.append(f"{codes.name(line.first)} {size_text} Tf")
+        code.append(line.first_string)
+        if line.rest:
+            code.append(line.rest)
+        current = line.last
     code.append("ET")
     canvas._code.append(" ".join(code))  # type: ignore[attr-defined]
 
@@ -435,6 +535,20 @@ class QrCode(Flowable):
 Pending = Future[Thumbnail | None]
 
 
+class JpegNamedByItsBytes(ImageReader):
+    """A thumbnail for ``drawImage``, which embeds a JPEG's bytes as they are but names each image (to store
+    an image drawn twice once) by a digest of its decoded pixels: every thumbnail was decoded only to be named
+    (about 3 ms each, a second for the 300 of the largest report). A JPEG is named here by a digest of its
+    bytes (the same bytes are the same image); any other image is decoded as before."""
+
+    def getRGBData(self) -> bytes:
+        if self.jpeg_fh() is None:  # type: ignore[func-returns-value]  # the stubs say it always returns None
+            data: bytes = super().getRGBData()  # type: ignore[no-untyped-call]
+            return data
+        self._dataA = None  # no alpha channel: a JPEG has none
+        return self.fp.getvalue()  # type: ignore[no-any-return]
+
+
 class PhotoThumbnail(Flowable):
     """A photo whose thumbnail is still being made in the background: its size is known from the file header,
     so the page can be laid out now; drawing waits for the thumbnail."""
@@ -453,7 +567,7 @@ class PhotoThumbnail(Flowable):
             self.canv.rect(0, 0, self.width, self.height)
             self.canv.line(0, 0, self.width, self.height)
             return
-        self.canv.drawImage(ImageReader(io.BytesIO(thumb.data)), 0, 0, self.width, self.height)
+        self.canv.drawImage(JpegNamedByItsBytes(io.BytesIO(thumb.data)), 0, 0, self.width, self.height)
 
 
 def _hash_notice(content: ReportContent) -> str:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from checklist.catalog import CatalogError, catalog_version, official_catalogs
 from checklist.company import CompanyType, validate_credit_code
-from checklist.evaluation import Result, parse_rooms_in_both
+from checklist.evaluation import InspectionEvaluation, Result, parse_rooms_in_both
 from checklist.limits import MAX_ACTIONS, MAX_ROOMS, NOTHING_IMPORTED, Counted, LimitError, check_count
 from checklist.messages import BilingualValueError, Both, Message, field_name_zh, msg, pydantic_reason_zh
 from checklist.numbers import parse_count, parse_number
@@ -28,7 +28,8 @@ from checklist.workflow import ActionStatus, InspectionStatus, action_status_rol
 from storage import actions, inspections
 from storage.db import Database
 from storage.errors import InvalidInputError
-from storage.record import FORMAT, canonical_record, record_hash
+from storage.models import Inspection
+from storage.record import FORMAT, canonical_record, digest
 from storage.unit_of_work import unit_of_work
 
 # Plausible limits per inspection: far above any real one, low enough that a report is made in seconds.
@@ -501,8 +502,15 @@ def store(db: Database, actor: str, parsed: ExchangeFile) -> int:
 def export_document(db: Database, inspection_id: int) -> dict[str, Any]:
     """The exchange document of a stored inspection, with what the application computed."""
     inspection = inspections.load_inspection(db, inspection_id)
-    record = canonical_record(inspection)
-    evaluation = inspections.evaluate(inspection)
+    return inspection_document(db, inspection, canonical_record(inspection), inspections.evaluate(inspection))
+
+
+def inspection_document(
+    db: Database, inspection: Inspection, record: dict[str, Any], evaluation: InspectionEvaluation
+) -> dict[str, Any]:
+    """:func:`export_document` of an inspection the caller has loaded already (with its children), its
+    canonical record and its evaluation: a report reads the record once for its content and its document."""
+    inspection_id = inspection.id
     counts = evaluation.score
     document: dict[str, Any] = {
         "format": FORMAT,
@@ -538,9 +546,7 @@ def export_document(db: Database, inspection_id: int) -> dict[str, Any]:
                 for (cid, sid), c in counts.sections.items()
             ],
         },
-        "record_hash": inspection.record_hash
-        if inspection.status != InspectionStatus.DRAFT
-        else record_hash(inspection),
+        "record_hash": inspection.record_hash if inspection.status != InspectionStatus.DRAFT else digest(record),
         "record_hash_is_draft": inspection.status == InspectionStatus.DRAFT,
         # Who signed, in what role and meaning, when, over which record hash, with which certificate: what an
         # auditor compares with the report files' signatures (``fugong verify`` checks them against each other).

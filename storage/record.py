@@ -138,5 +138,10 @@ def canonical_bytes(record: dict[str, Any]) -> bytes:
     return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def digest(record: dict[str, Any]) -> str:
+    """The SHA-256 of a canonical record (:func:`canonical_record`)."""
+    return hashlib.sha256(canonical_bytes(record)).hexdigest()
+
+
 def record_hash(inspection: Inspection) -> str:
-    return hashlib.sha256(canonical_bytes(canonical_record(inspection))).hexdigest()
+    return digest(canonical_record(inspection))
