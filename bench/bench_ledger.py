@@ -1,11 +1,13 @@
 """The health ledger at campus scale: 20,000 employees × 2 readings × 90 days (3.6 million readings).
 
     python bench/bench_ledger.py [--employees N] [--days N] [--backend sqlite|postgresql|both] [--keep DIR]
-        [--skip-import]
+        [--pg-database NAME] [--skip-import]
 
-``--keep DIR`` keeps the built ledger (the SQLite file in DIR, the PostgreSQL database
-``fugong_bench_ledger``) and reuses it on the next run with the same size, migrated to the current schema by
-``open_database`` as a user's would be; the readings measured (a shift of 200 entered) are taken out again.
+Any size from one person and one day up runs (``--employees 50 --days 3`` takes seconds). ``--keep DIR`` keeps
+the built ledger (the SQLite file in DIR, the PostgreSQL database ``--pg-database``, ``fugong_bench_ledger`` by
+default) and reuses it on the next run with the same size, migrated to the current schema by ``open_database``
+as a user's would be, once it has checked that the database is still there and holds the readings it was built
+with (otherwise it is built again); the readings measured (a shift of up to 200 entered) are taken out again.
 
 For each backend: builds the ledger (bulk, through the driver), then times today's fever list, today's missing
 readings, the observation list and the daily summary through the service layer (``storage.ledger``), each
@@ -30,7 +32,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cputime import cpu_seconds, server_pids, timed  # bench/cputime.py, beside this script
-from pgdb import drop_pg, pg_database  # bench/pgdb.py, beside this script
+from pgdb import SERVER, drop_pg, pg_database, pg_exists  # bench/pgdb.py, beside this script
 from sqlalchemy import text
 
 from checklist.ledger import HalfDay, id_check_character
@@ -38,7 +40,7 @@ from storage import ledger, ledger_import, roster
 from storage.db import Database, open_database
 
 TODAY = dt.date(2026, 11, 30)
-PG_URL = os.environ.get("FUGONG_TEST_PG_URL", "postgresql+psycopg://fugong:fugong@127.0.0.1:5432/fugong_test")
+PG_NAME = "fugong_bench_ledger"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
 CATEGORIES = ("保洁", "保安", "物业", "食堂", "维修维护")
@@ -109,7 +111,7 @@ def readings(count: int, days: int) -> Any:
 def observations(count: int) -> list[dict[str, Any]]:
     rows = []
     rng = random.Random(17)
-    for i in range(1, count + 1, 50):  # 2 % under observation now, as many ended
+    for i in range(1, count + 1, 50):  # 2 % under observation now, as many ended (the next person, if any)
         start = TODAY - dt.timedelta(days=rng.randint(0, 12))
         rows.append(
             {
@@ -124,6 +126,8 @@ def observations(count: int) -> list[dict[str, Any]]:
             }
         )
         old = TODAY - dt.timedelta(days=rng.randint(30, 80))
+        if i + 1 > count:
+            break
         rows.append(
             {
                 "employee_id": i + 1,
@@ -278,13 +282,19 @@ def hand_summary(db: Database, when: dt.date = TODAY) -> Callable[[], object]:
     return run
 
 
-def shift_audit_bytes(db: Database) -> float:
+def shift_size(count: int) -> int:
+    """The shift entered to measure the audit trail: 200 people, or everyone on a smaller roster."""
+    return min(200, count)
+
+
+def shift_audit_bytes(db: Database, count: int) -> float:
     """Audit bytes per reading when a shift of 200 is entered through the service (one entry per call)."""
     from sqlalchemy import func, select
 
     from storage.models import AuditEntry
 
-    entries = [ledger.ReadingEntry(i, "36.6") for i in range(1, 201)]
+    shift = shift_size(count)
+    entries = [ledger.ReadingEntry(i, "36.6") for i in range(1, shift + 1)]
     ledger.enter_readings(db, "bench", TODAY, HalfDay.AFTERNOON, entries, now_local=dt.datetime(2026, 11, 30, 15))
     with db.session() as session:
         entry = session.scalar(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1))
@@ -292,7 +302,7 @@ def shift_audit_bytes(db: Database) -> float:
     import json
 
     size = len(json.dumps(entry.new, ensure_ascii=False, separators=(",", ":")).encode()) + 64 * 2 + 60
-    return size / 200
+    return size / shift
 
 
 def roster_workbook(path: Path, count: int) -> None:
@@ -317,24 +327,54 @@ def roster_workbook(path: Path, count: int) -> None:
     workbook.save(path)
 
 
-def built_ledger(backend: str, count: int, days: int, folder: Path, keep: Path | None) -> tuple[Database, int, int]:
-    """The bench ledger: built now, or (``keep``) the one built by an earlier run of the same size."""
+def kept_ledger(backend: str, keep: Path, pg_name: str, total: int) -> Database | None:
+    """The ledger an earlier run kept, if it is still there with the ``total`` readings it was built with: the
+    marker file alone is not trusted (the PostgreSQL database may have been dropped, the SQLite file deleted or
+    replaced since)."""
+    if backend == "sqlite":
+        path = keep / "ledger.sqlite3"
+        if not path.is_file():
+            return None
+        url = f"sqlite:///{path}"
+    else:
+        if not pg_exists(pg_name):
+            return None
+        url = SERVER + "/" + pg_name
+    db = open_database(url)
+    try:
+        with db.engine.connect() as connection:
+            found = connection.execute(text("SELECT count(*) FROM health_readings")).scalar()
+    except Exception as error:  # not the ledger it was (no such table, another kind of file): built again
+        print(f"[{backend}] the kept ledger cannot be read ({error.__class__.__name__})", file=sys.stderr)
+        db.close()
+        return None
+    if found != total:
+        print(f"[{backend}] the kept ledger has {found:,} readings, not {total:,}", file=sys.stderr)
+        db.close()
+        return None
+    return db
+
+
+def built_ledger(
+    backend: str, count: int, days: int, folder: Path, keep: Path | None, pg_name: str = PG_NAME
+) -> tuple[Database, int, int]:
+    """The bench ledger: built now, or (``keep``) the one built by an earlier run of the same size, if it is
+    still there."""
     marker = keep / f"{backend}-{count}x{days}.built" if keep is not None else None
-    if marker is not None and marker.exists():
-        url = (
-            f"sqlite:///{keep / 'ledger.sqlite3'}"
-            if backend == "sqlite"
-            else PG_URL.rsplit("/", 1)[0] + "/fugong_bench_ledger"
-        )
+    if keep is not None and marker is not None and marker.exists():
         total, grown = (int(v) for v in marker.read_text().split())
-        print(f"[{backend}] reusing the ledger of {total:,} readings kept in {keep}", file=sys.stderr)
-        return open_database(url), total, grown
+        kept = kept_ledger(backend, keep, pg_name, total)
+        if kept is not None:
+            print(f"[{backend}] reusing the ledger of {total:,} readings kept in {keep}", file=sys.stderr)
+            return kept, total, grown
+        print(f"[{backend}] the kept ledger is gone or changed: building it again", file=sys.stderr)
+        marker.unlink()
     where = keep if keep is not None else folder
     if backend == "sqlite":
         (where / "ledger.sqlite3").unlink(missing_ok=True)
         for suffix in ("-wal", "-shm"):
             (where / f"ledger.sqlite3{suffix}").unlink(missing_ok=True)
-    url = f"sqlite:///{where / 'ledger.sqlite3'}" if backend == "sqlite" else pg_database("fugong_bench_ledger")
+    url = f"sqlite:///{where / 'ledger.sqlite3'}" if backend == "sqlite" else pg_database(pg_name)
     db = open_database(url)
     start = time.perf_counter()
     total, grown = build(db, count, days)
@@ -345,19 +385,27 @@ def built_ledger(backend: str, count: int, days: int, folder: Path, keep: Path |
     return db, total, grown
 
 
-def forget_shift(db: Database) -> None:
+def forget_shift(db: Database, count: int) -> None:
     """Take out the afternoon readings :func:`shift_audit_bytes` entered, so a kept ledger stays as built."""
     with db.engine.begin() as connection:
         connection.execute(
-            text("DELETE FROM health_readings WHERE day = :d AND half = 1 AND employee_id <= 200"),
-            {"d": TODAY.toordinal()},
+            text("DELETE FROM health_readings WHERE day = :d AND half = 1 AND employee_id <= :n"),
+            {"d": TODAY.toordinal(), "n": shift_size(count)},
         )
 
 
 def run_backend(
-    backend: str, count: int, days: int, folder: Path, workbook: Path, keep: Path | None, skip_import: bool
+    backend: str,
+    count: int,
+    days: int,
+    folder: Path,
+    workbook: Path,
+    keep: Path | None,
+    skip_import: bool,
+    pg_name: str = PG_NAME,
+    repeat: int = 15,
 ) -> list[tuple[str, ...]]:
-    db, total, grown = built_ledger(backend, count, days, folder, keep)
+    db, total, grown = built_ledger(backend, count, days, folder, keep, pg_name)
     rows: list[tuple[str, ...]] = []
     yesterday = TODAY - dt.timedelta(days=1)
     measures = {
@@ -378,7 +426,7 @@ def run_backend(
         ),
     }
     for name, (ours, floor) in measures.items():
-        (mine, mine_cpu), (bare, bare_cpu) = timed(db, ours, floor)
+        (mine, mine_cpu), (bare, bare_cpu) = timed(db, ours, floor, repeat)
         rows.append(
             (
                 backend,
@@ -395,8 +443,8 @@ def run_backend(
     rows.append(
         (
             backend,
-            "audit bytes per reading (a shift of 200 entered)",
-            f"{shift_audit_bytes(db):.1f}",
+            f"audit bytes per reading (a shift of {shift_size(count)} entered)",
+            f"{shift_audit_bytes(db, count):.1f}",
             "",
             "",
             "",
@@ -404,11 +452,11 @@ def run_backend(
             "",
         )
     )
-    forget_shift(db)
+    forget_shift(db, count)
     db.close()
     if skip_import:
         if backend == "postgresql" and keep is None:
-            drop_pg("fugong_bench_ledger")
+            drop_pg(pg_name)
         return rows
     fresh = f"sqlite:///{folder / 'roster.sqlite3'}" if backend == "sqlite" else pg_database("fugong_bench_roster")
     roster_db = open_database(fresh)
@@ -423,7 +471,7 @@ def run_backend(
     roster_db.close()
     if backend == "postgresql":
         if keep is None:
-            drop_pg("fugong_bench_ledger")
+            drop_pg(pg_name)
         drop_pg("fugong_bench_roster")
     return rows
 
@@ -435,7 +483,13 @@ def main() -> None:
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--keep", type=Path, help="keep the built ledger in this folder and reuse it")
     parser.add_argument("--skip-import", action="store_true", help="leave out the roster import")
+    parser.add_argument("--repeat", type=int, default=15, help="runs of each measure (the median is shown)")
+    parser.add_argument(
+        "--pg-database", default=PG_NAME, help=f"the PostgreSQL database of the ledger (default {PG_NAME})"
+    )
     args = parser.parse_args()
+    if min(args.employees, args.days, args.repeat) < 1:
+        parser.error("--employees, --days and --repeat are at least 1")
     if args.keep is not None:
         args.keep.mkdir(parents=True, exist_ok=True)
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
@@ -447,11 +501,21 @@ def main() -> None:
             roster_workbook(workbook, args.employees)
         rows: list[tuple[str, ...]] = []
         for backend in backends:
-            rows += run_backend(backend, args.employees, args.days, folder, workbook, args.keep, args.skip_import)
+            rows += run_backend(
+                backend,
+                args.employees,
+                args.days,
+                folder,
+                workbook,
+                args.keep,
+                args.skip_import,
+                args.pg_database,
+                args.repeat,
+            )
     load = os.getloadavg()
     print(
         f"\n{args.employees:,} employees × 2 readings × {args.days} days; targets: each query ≤ 50 ms and ≤ 5× the "
-        "same query written by hand, ≤ 100 bytes per reading, roster import ≤ 10 s. Medians of 15 interleaved runs; "
+        f"same query written by hand, ≤ 100 bytes per reading, roster import ≤ 10 s. Medians of {args.repeat} interleaved runs; "
         "CPU = this thread + the PostgreSQL backend (what the work costs on an idle core, whatever else runs); "
         f"load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} cores (at the "
         f"start {started[0]:.1f})\n"

@@ -25,5 +25,16 @@ def pg_database(name: str) -> str:
     return SERVER + "/" + name
 
 
+def pg_exists(name: str) -> bool:
+    """Whether the server has a database ``name``."""
+    admin = create_engine(SERVER + "/postgres")
+    try:
+        with admin.connect() as connection:
+            found = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar()
+    finally:
+        admin.dispose()
+    return found is not None
+
+
 def drop_pg(name: str) -> None:
     _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

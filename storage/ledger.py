@@ -32,9 +32,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVarTuple
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import ColumnElement, Result, ScalarSelect, Select, and_, case, func, insert, select, update
+from sqlalchemy import ColumnElement, Result, Row, ScalarSelect, Select, and_, case, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from checklist.ledger import (
@@ -85,6 +85,7 @@ from storage.roster import Page, page_bounds
 from storage.unit_of_work import unit_of_work
 
 _Ts = TypeVarTuple("_Ts")
+_AnyRow = Row[*tuple[Any, ...]]
 MAX_READINGS_PER_CALL = 50_000
 HEADCOUNT = (EmployeeStatus.ON_SITE, EmployeeStatus.HOME_OBSERVATION, EmployeeStatus.CENTRAL_OBSERVATION)
 OBSERVATION_STATUSES = (EmployeeStatus.HOME_OBSERVATION, EmployeeStatus.CENTRAL_OBSERVATION)
@@ -486,16 +487,6 @@ def _read(session: Session, statement: Select[*_Ts]) -> Result[*_Ts]:
     return session.connection().execute(statement)
 
 
-def _has(day: dt.date, half: int) -> ColumnElement[bool]:
-    """The person of the outer row has a reading of ``day``'s ``half``: one probe of the readings' key."""
-    return (
-        select(HealthReading.employee_id)
-        .where(HealthReading.day == day, HealthReading.employee_id == Employee.id, HealthReading.half == half)
-        .correlate(Employee)
-        .exists()
-    )
-
-
 # the stored values' enum members, looked up (a call of the enum per row was a tenth of the summary's time)
 _KINDS = {kind.value: kind for kind in ObservationKind}
 _HALF_OF = {int(half): half for half in HalfDay}
@@ -530,14 +521,25 @@ def _day_counts(session: Session, day: dt.date) -> tuple[int, int, int]:
     return (0, 0, 0) if row is None else (int(row[0]), int(row[1]), int(row[2]))
 
 
+def _readings_of(day: dt.date) -> ScalarSelect[int]:
+    """How many readings of ``day`` the person of the outer row has (0–2): one probe of the readings' key, as a
+    scalar subquery (which both databases run per row; PostgreSQL turns ``EXISTS`` into a pass over the day)."""
+    return (
+        select(func.count())
+        .select_from(HealthReading)
+        .where(HealthReading.day == day, HealthReading.employee_id == Employee.id)
+        .correlate(Employee)
+        .scalar_subquery()
+    )
+
+
 def _complete_off_roster(day: dt.date) -> Select[int]:
     """People with both readings of ``day`` who are not counted (离岗, or anonymised): the few to take out of the
-    day's count of complete people. Found through the roster's (status, anonymised_at) index, two probes each."""
+    day's count of complete people. Found through the roster's (status, anonymised_at) index, one probe each."""
     return select(func.count(Employee.id)).where(
         (Employee.status == EmployeeStatus.LEFT)
         | (Employee.status.in_(HEADCOUNT) & Employee.anonymised_at.is_not(None)),
-        _has(day, 0),
-        _has(day, 1),
+        _readings_of(day) == 2,
     )
 
 
@@ -620,33 +622,48 @@ def _observing(day: dt.date) -> tuple[InstrumentedAttribute[bool] | ColumnElemen
     return (Observation.active, Observation.end >= day, Observation.start <= day)
 
 
-def _observations(
-    session: Session, day: dt.date, offset: int, limit: int, total: int | None = None
-) -> tuple[list[ObservationView], int]:
-    conditions = _observing(day)
-    if total is None:
-        total = _read(session, select(func.count(Observation.id)).where(*conditions)).scalar() or 0
-    rows = _read(
+def _of_person(column: InstrumentedAttribute[str]) -> ScalarSelect[str]:
+    """A column of the person of the outer observation row: one probe of the roster's key per row (a join had
+    PostgreSQL read all 20,000 people and hash them, for the few hundred observations running)."""
+    return select(column).where(Employee.id == Observation.employee_id).correlate(Observation).scalar_subquery()
+
+
+def _observation_rows(session: Session, day: dt.date, offset: int, limit: int) -> Sequence[_AnyRow]:
+    """Observations running on ``day``, soonest end first: (id, person, name, kind, start, end, reason, active,
+    the person's status)."""
+    return _read(
         session,
         select(
             Observation.id,
             Observation.employee_id,
-            Employee.name,
+            _of_person(Employee.name),
             Observation.kind,
             Observation.start,
             Observation.end,
             Observation.reason,
             Observation.active,
+            _of_person(Employee.status),
         )
-        .join(Employee, Employee.id == Observation.employee_id)
-        .where(*conditions)
+        .where(*_observing(day))
         .order_by(Observation.end, Observation.id)
         .offset(offset)
         .limit(limit),
     ).all()
-    return [
-        ObservationView(r[0], r[1], r[2], _KINDS[r[3]], r[4], r[5], r[6], r[7], (day - r[4]).days + 1) for r in rows
-    ], total
+
+
+def _observation_view(row: _AnyRow, day: dt.date) -> ObservationView:
+    return ObservationView(
+        row[0], row[1], row[2], _KINDS[row[3]], row[4], row[5], row[6], row[7], (day - row[4]).days + 1
+    )
+
+
+def _observations(
+    session: Session, day: dt.date, offset: int, limit: int, total: int | None = None
+) -> tuple[list[ObservationView], int]:
+    if total is None:
+        total = _read(session, select(func.count(Observation.id)).where(*_observing(day))).scalar() or 0
+    rows = _observation_rows(session, day, offset, limit) if total > offset else []
+    return [_observation_view(r, day) for r in rows], total
 
 
 def observation_list(db: Database, day: dt.date, *, offset: int = 0, limit: int = 100) -> Page[ObservationView]:
@@ -660,20 +677,24 @@ def observation_list(db: Database, day: dt.date, *, offset: int = 0, limit: int 
 def _early_returns(session: Session, day: dt.date) -> list[ReturnFlag]:
     rows = _read(
         session,
-        select(Employee.id, Employee.name, Employee.status, func.max(Observation.end))
-        .join(Observation, Observation.employee_id == Employee.id)
-        .where(
-            # from the few observations running (their (active, end) index), each person by id; the status written
-            # so that its index, which would walk the 20,000 people 在岗 first, is not used
-            func.coalesce(Employee.status, "") == EmployeeStatus.ON_SITE,
-            Observation.active,
-            Observation.start <= day,
-            Observation.end >= day,
-        )
-        .group_by(Employee.id, Employee.name, Employee.status)
-        .order_by(Employee.id),
+        # from the few observations running (their (active, end) index), each person probed by id
+        select(Observation.employee_id, _of_person(Employee.name), func.max(Observation.end))
+        .where(_of_person(Employee.status) == EmployeeStatus.ON_SITE, *_observing(day))
+        .group_by(Observation.employee_id)
+        .order_by(Observation.employee_id),
     ).all()
-    return [flag for r in rows if (flag := check_return(r[0], r[1], r[2], r[3], day)) is not None]
+    return [flag for r in rows if (flag := check_return(r[0], r[1], EmployeeStatus.ON_SITE, r[2], day)) is not None]
+
+
+def _returns_among(rows: Sequence[_AnyRow], day: dt.date) -> list[ReturnFlag]:
+    """BJTG 三 from every observation running on ``day`` (as :func:`_observation_rows` reads them): the people
+    marked 在岗 among them, each with the latest end of their observations, by roster number."""
+    latest: dict[int, tuple[str, dt.date]] = {}
+    for r in rows:
+        if r[8] == EmployeeStatus.ON_SITE and (r[1] not in latest or r[5] > latest[r[1]][1]):
+            latest[r[1]] = (r[2], r[5])
+    flags = (check_return(i, name, EmployeeStatus.ON_SITE, end, day) for i, (name, end) in sorted(latest.items()))
+    return [flag for flag in flags if flag is not None]
 
 
 def early_returns(db: Database, day: dt.date) -> list[ReturnFlag]:
@@ -841,39 +862,51 @@ def daily_summary(db: Database, day: dt.date, *, names_limit: int = 500) -> Dail
 
 
 def summary_in(session: Session, day: dt.date, *, names_limit: int = 500) -> DailySummary:
-    headcount, on_site_status = _roster_counts(session)
-    # the day's counts in one round trip: readings and complete people (kept by the triggers), those of them
-    # off the roster, fevers, observations running
+    # Every count in one round trip: the roster's (its covering index), the day's readings and complete people
+    # (kept by the triggers) and those of them off the roster, fevers, observations running, people back today,
+    # the fever threshold. Then a list only where its count is not zero, each list one statement.
+    roster = (
+        select(
+            func.count(Employee.id).label("headcount"),
+            func.coalesce(func.sum(case((Employee.status == EmployeeStatus.ON_SITE, 1), else_=0)), 0).label("on_site"),
+        )
+        .where(*_ON_ROSTER)
+        .subquery()
+    )
     counted = ReadingDayCount.day == day
+    returned_today = (Employee.return_date == day, Employee.anonymised_at.is_(None))
     counts = _read(
         session,
         select(
+            roster.c.headcount,
+            roster.c.on_site,
             select(ReadingDayCount.morning).where(counted).scalar_subquery(),
             select(ReadingDayCount.afternoon).where(counted).scalar_subquery(),
             select(ReadingDayCount.complete).where(counted).scalar_subquery(),
             _complete_off_roster(day).scalar_subquery(),
             _flagged_count(day).scalar_subquery(),
             select(func.count(Observation.id)).where(*_observing(day)).scalar_subquery(),
-        ),
+            select(func.count(Employee.id)).where(*returned_today).scalar_subquery(),
+            select(LedgerSettings.fever_threshold_c).where(LedgerSettings.id == 1).scalar_subquery(),
+        ).select_from(roster),
     ).one()
-    morning, afternoon, complete, off_roster, flagged_total, observed_total = (int(v or 0) for v in counts)
+    headcount, on_site_status, morning, afternoon, complete, off_roster, flagged_total, observed_total, back = (
+        int(v or 0) for v in counts[:9]
+    )
+    threshold = counts[9] if counts[9] is not None else _settings(session).fever_threshold_c
     missing_total = headcount - (complete - off_roster)
     missing, _ = _missing(session, day, 0, names_limit, total=missing_total, among=headcount)
-    flagged, _ = _flagged(session, day, 0, names_limit, total=flagged_total)
-    observed, _ = _observations(session, day, 0, names_limit, total=observed_total)
-    early = _early_returns(session, day)
-    returned = (
-        _read(
-            session,
-            select(Employee.name)
-            .where(Employee.return_date == day, Employee.anonymised_at.is_(None))
-            .order_by(Employee.id)
-            .limit(names_limit),
-        )
+    flagged, _ = _flagged(session, day, 0, names_limit, total=flagged_total) if flagged_total else ([], 0)
+    running = _observation_rows(session, day, 0, names_limit) if observed_total else []
+    # BJTG 三 from the observations just read when they are all of them; otherwise its own statement
+    early = _returns_among(running, day) if len(running) == observed_total else _early_returns(session, day)
+    returned: Sequence[str] = (
+        _read(session, select(Employee.name).where(*returned_today).order_by(Employee.id).limit(names_limit))
         .scalars()
         .all()
+        if back
+        else []
     )
-    threshold = _settings(session).fever_threshold_c
     return DailySummary(
         day=day,
         headcount=headcount,
@@ -883,11 +916,11 @@ def summary_in(session: Session, day: dt.date, *, names_limit: int = 500) -> Dai
         missing=missing,
         missing_count=missing_total,
         flagged=[NamedReading(r.employee_id, r.name, r.half, r.temperature_c, r.symptoms) for r in flagged],
-        under_observation=[Observed(o.employee_id, o.name, o.kind, o.start, o.end) for o in observed],
+        under_observation=[Observed(r[1], r[2], _KINDS[r[3]], r[4], r[5]) for r in running],
         under_observation_count=observed_total,
         returned_today=list(returned),
         early_returns=early,
-        threshold_c=threshold,
+        threshold_c=float(threshold),
     )
 
 

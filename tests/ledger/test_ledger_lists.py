@@ -1,6 +1,7 @@
 """The ledger's set-based lists and summary give exactly what a plain-Python reading of the same random ledger
-gives: who is missing a reading (and which), the fevers, the observations running, the counts of the summary
-and of the checklist evidence — for days that are empty, partial and complete."""
+gives: who is missing a reading (and which), the fevers, the observations running, the people back today or
+back before their observation ends (BJTG 三), the counts of the summary and of the checklist evidence — for
+days that are empty, partial and complete, on both databases."""
 
 from __future__ import annotations
 
@@ -23,9 +24,9 @@ STATUSES = ("on_site", "home_observation", "central_observation", "left")
 HEADCOUNT = STATUSES[:3]
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = open_database(f"sqlite:///{tmp_path_factory.mktemp('lists') / 'ledger.sqlite3'}")
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
     yield database
     database.close()
 
@@ -36,6 +37,7 @@ class Person:
     anonymised: bool
     readings: tuple[tuple[int, int, bool], ...]  # (day offset 0 / -1, half, flagged)
     observation: tuple[int, int, bool] | None  # (start offset, length, active)
+    returned: int | None  # the day offset of the return date
 
 
 PERSON = st.builds(
@@ -46,6 +48,7 @@ PERSON = st.builds(
         lambda found: tuple((d, h, flagged) for (d, h), flagged in sorted(found.items()))
     ),
     observation=st.none() | st.tuples(st.integers(-20, 2), st.integers(1, 20), st.booleans()),
+    returned=st.sampled_from((None, 0, -1)),
 )
 
 
@@ -59,6 +62,7 @@ def _store(db: Database, people: list[Person]) -> None:
                 "name": f"员工{i}",
                 "status": p.status,
                 "anonymised_at": dt.datetime(2026, 11, 1) if p.anonymised else None,
+                "return_date": None if p.returned is None else DAY + dt.timedelta(days=p.returned),
                 "created_at": dt.datetime(2026, 11, 1),
             }
             for i, p in enumerate(people, start=1)
@@ -115,6 +119,7 @@ def test_lists_and_summary_match_a_plain_reading_of_the_ledger(
         for d, h, flagged in sorted(p.readings, key=lambda r: r[1])
         if d == offset and flagged
     ]
+    back_today = [f"员工{i}" for i, p in enumerate(people, start=1) if p.returned == offset and not p.anonymised]
     running = sorted(
         (
             (DAY + dt.timedelta(days=p.observation[0] + p.observation[1] - 1), i)
@@ -137,6 +142,22 @@ def test_lists_and_summary_match_a_plain_reading_of_the_ledger(
     summary = ledger.daily_summary(db, day, names_limit=page)
     assert summary.headcount == len(on_roster)
     assert summary.missing_count == len(missing) and summary.missing == missing[:page]
+    assert [(r.employee_id, r.name, int(r.half), r.temperature_c) for r in summary.flagged] == [
+        (i, f"员工{i}", h, 38.0) for i, h in fevers[:page]
+    ]
+    assert summary.under_observation_count == len(running)
+    assert [(o.employee_id, o.name, o.end) for o in summary.under_observation] == [
+        (i, f"员工{i}", end) for end, i in running[:page]
+    ]
+    # BJTG 三: everyone 在岗 whose observation runs, whatever the page (read with the observations when they fit)
+    early = sorted((i, end) for end, i in running if people[i - 1].status == "on_site")
+    assert [(f.employee_id, f.name, f.observation_end) for f in summary.early_returns] == [
+        (i, f"员工{i}", end) for i, end in early
+    ]
+    assert [(f.employee_id, f.observation_end) for f in ledger.early_returns(db, day)] == early
+    on_site = sum(people[i - 1].status == "on_site" for i in on_roster)
+    assert summary.on_site == on_site - len(early)
+    assert list(summary.returned_today) == back_today[:page]
     readings_of_day = [h for p in people for d, h, _ in p.readings if d == offset]
     assert (summary.checked_morning, summary.checked_afternoon) == (readings_of_day.count(0), readings_of_day.count(1))
 
