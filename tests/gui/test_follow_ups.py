@@ -119,10 +119,11 @@ def test_officer_and_manager_follow_up_a_signed_inspection(
     assert dialog.date_edit.date() == QDate.currentDate()
     type_into(qtbot, dialog.note_edit, DONE_NOTE)
     dialog.date_edit.setFocus()
-    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_End)  # the day
-    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Down)
-    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Down)
+    # The whole date typed over (Ctrl+A): the day's arrow keys do not cross a month, so on the 1st of a month
+    # they could not reach the day before yesterday.
     done_on = QDate.currentDate().addDays(-2).toPython()
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.date_edit, done_on.isoformat())
     assert dialog.on == done_on
 
     # The database refuses once (locked by another program): the reason in words, the dialog keeps what was typed.
