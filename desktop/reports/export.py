@@ -230,6 +230,16 @@ class ExportDialog(QDialog):
 
     @Slot()
     def _say_what_is_written(self) -> None:
+        self._tell_what_is_written()
+        # the text may take another line: grow with it (without a window manager nothing else resizes the dialog)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        wanted = self.sizeHint().height()
+        if self.isVisible() and wanted > self.height():
+            self.resize(self.width(), wanted)
+
+    def _tell_what_is_written(self) -> None:
         if not self.signed:
             self.about.setText(self.tr("写出 PDF 报告和 Excel 工作簿。"))
         elif self.language == "zh":

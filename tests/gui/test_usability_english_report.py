@@ -121,6 +121,9 @@ def test_a_signed_record_exports_its_originals_and_an_english_translation(
     assert "正本" in dialog.about.text()
     choose_in_combo(qtbot, dialog.language_box, "English")
     assert "译本" in dialog.about.text()
+    # the longer text takes another line: the dialog grows with it, its fields keep their height
+    assert dialog.height() >= dialog.sizeHint().height()
+    assert dialog.folder_edit.height() >= dialog.folder_edit.sizeHint().height()
     qtbot.keyClick(dialog.language_box, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
