@@ -2560,7 +2560,7 @@
     <message>
         <location filename="../../desktop/inspections/view.py" line="208"/>
         <source>共 {total} 次检查，显示 {shown} 次</source>
-        <translation>{total} inspections, {shown} shown</translation>
+        <translation>Inspections: {total}, shown: {shown}</translation>
     </message>
 </context>
 <context>

@@ -153,6 +153,8 @@ def test_in_the_english_interface_the_dialog_proposes_english(qtbot: QtBot, db_u
     first.language_actions[i18n.ENGLISH].trigger()
     window: MainWindow = first._test_app.window  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: window is not first and window.loaded)
+    qtbot.waitUntil(lambda: window.inspections.model.rowCount() == 1)
+    assert window.inspections.count_label.text() == "Inspections: 1, shown: 1"  # not "1 inspections"
     window.inspections.table.selectRow(0)
     dialog = open_export_dialog(qtbot, window)
     assert dialog.language == "en" and dialog.windowTitle() == "Export report"
