@@ -458,6 +458,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the report has no place reserved for the {meaning} signature",
         "报告中没有预留{meaning}签名的位置",
     ),
+    "report.translation": (
+        "Translation of the signed Chinese report {report} (record hash {hash}…); it carries no signature: "
+        "verify the Chinese original. Signatures on record: {signatures}.",
+        "已签署的中文报告 {report}（记录哈希 {hash}…）的译本；译本不带签名，请核验中文正本。记录上的签名：{signatures}。",
+    ),
+    "report.translation_signer": ("{name} ({role}) as {meaning}, {at}", "{name}（{role}）作为{meaning}，{at}"),
     "report.cannot_write": (
         "cannot write {where}: {reason}; no report was written — choose another folder, or free some space, "
         "and export again",

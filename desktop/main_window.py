@@ -193,13 +193,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("open", self.tr("打开检查(&O)"), self._open_selected, [key("Ctrl+O")])
         self.list_action = self._action("list", self.tr("返回检查列表(&L)"), self.show_list, [key("Ctrl+L")])
         self.export_action = self._action("export", self.tr("导出报告(&E)…"), self.export_current, [key("Ctrl+E")])
-        self.export_english_action = self._action(
-            "export_english", self.tr("导出英文报告(&G)…"), self.export_current_in_english, icon_name="export"
-        )
-        self.export_english_action.setToolTip(
-            self.tr("英文 PDF 报告（Excel 工作簿仍为中文）；已签署的记录导出不带签名的英文副本，签署的正本是中文报告")
-        )
-        self.export_english_action.setStatusTip(self.export_english_action.toolTip())
+        self.export_action.setStatusTip(self.tr("PDF 报告和 Excel 工作簿，中文或英文（在导出时选择）"))
         self.batch_action = self._action(
             "batch", self.tr("导出汇总表(&B)…"), self.export_shown, [key("Ctrl+Shift+E")], icon_name="export"
         )
@@ -260,7 +254,6 @@ class MainWindow(QMainWindow):
             self.open_action,
             self.list_action,
             self.export_action,
-            self.export_english_action,
             self.batch_action,
             self.refresh_action,
         ):
@@ -318,7 +311,6 @@ class MainWindow(QMainWindow):
         self.open_action.setEnabled(loaded and not in_inspection and self._selected_id() is not None)
         self.list_action.setEnabled(in_inspection)
         self.export_action.setEnabled(loaded and (in_inspection or self._selected_id() is not None))
-        self.export_english_action.setEnabled(self.export_action.isEnabled())
         # every role (an auditor too: it changes nothing); what the list shows, so not over an open inspection
         shown = self._inspections.proxy.rowCount() if self._inspections is not None else 0
         self.batch_action.setEnabled(loaded and not in_inspection and shown > 0)
@@ -872,14 +864,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def export_current(self) -> None:
-        self._export_current("zh")
-
-    @Slot()
-    def export_current_in_english(self) -> None:
-        """导出英文报告: the report's words in English (the record and its hash are the same)."""
-        self._export_current("en")
-
-    def _export_current(self, language: str) -> None:
+        """导出报告: the export dialog asks where and in which language (中文 / English)."""
         from desktop.reports.export import export_inspection
 
         inspection_id = self.editor.inspection_id if self.editor is not None else self.inspections.selected_id()
@@ -887,7 +872,7 @@ class MainWindow(QMainWindow):
             return
         if self.inspection_view is not None:
             self.inspection_view.flush()
-        export_inspection(self, self.db, inspection_id, language=language)
+        export_inspection(self, self.db, inspection_id)
 
     @Slot()
     def export_shown(self) -> None:

@@ -301,6 +301,7 @@ class ReportContent:
     signing_authority_sha256: str = ""
     supersedes: Supersedes | None = None  # a correction: the signed record it corrects and replaces
     logo_png: bytes | None = None  # the company's logo (storage.logo), printed on the cover and the workbook
+    translation: str = ""  # a translated copy of a signed report: what it translates and the signatures on record
     language: str = CHINESE  # the report's: every word printed (the record and its hash are the same in both)
 
     @property

@@ -651,6 +651,8 @@ def cover(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None = Non
     ]
     if content.supersedes is not None:
         facts.append((w("更正", "Correction"), content.supersedes.sentence_zh))
+    if content.translation:
+        facts.insert(0, (w("译本", "Translation"), content.translation))
     fact_table = _table(
         [
             # English takes about twice the characters of Chinese for the same words

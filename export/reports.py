@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checklist.messages import msg
@@ -64,6 +64,7 @@ class ExportOptions:
     signers: tuple[Signer, ...] = ()
     local_zone: dt.tzinfo | None = None
     language: str = "zh"
+    translation: str = ""  # printed first on the cover: a translation of the signed report (export.signing)
 
     @property
     def targets(self) -> list[Path]:
@@ -110,6 +111,8 @@ def export(
     tracker = Progress(progress, cancelled)
     tracker(0.0, "读取检查记录")
     content = load_report(db, options.inspection_id, options.signers, options.language)
+    if options.translation:
+        content = replace(content, translation=options.translation)
     jobs: list[tuple[Path, Writer]] = []
     pdf_share = 0.85 if options.xlsx is not None else 1.0
     if options.pdf is not None:

@@ -508,6 +508,67 @@ def write_signed_reports(db: Database, inspection_id: int, pdf: Path | None, xls
     return written
 
 
+def translation_note(db: Database, inspection_id: int, language: str) -> str:
+    """The cover line of a translated copy of a signed record, in ``language``: which signed report it
+    translates (its number and record hash), that it carries no signature and the original is what verifies,
+    and the signatures on record — who, as what, when (company time, UTC beside it)."""
+    from export.content import COMPANY_TIME
+
+    with db.session() as session:
+        workbook = session.scalar(
+            select(ReportFile.data).where(ReportFile.inspection_id == inspection_id, ReportFile.kind == "xlsx")
+        )
+        stored_hash = session.scalar(select(Inspection.record_hash).where(Inspection.id == inspection_id))
+    number = (_report_number(workbook) if workbook else None) or f"FG-{inspection_id}"
+    rows = signatures_of(db, inspection_id)
+    said = []
+    for row in rows:
+        utc = row.signed_at.replace(tzinfo=dt.UTC) if row.signed_at.tzinfo is None else row.signed_at
+        at = f"{utc.astimezone(COMPANY_TIME):%Y-%m-%d %H:%M} (UTC+8; {utc:%H:%M} UTC)"
+        signer = msg(
+            "report.translation_signer",
+            name=row.signer_name,
+            role=_role(row.role),
+            meaning=_meaning(row.meaning),
+            at=at,
+        )
+        said.append(signer.render(language))
+    digest = rows[0].record_hash if rows else (stored_hash or "")
+    separator = "; " if language.lower().startswith("en") else "；"
+    signatures = separator.join(said) or msg("word.none").render(language)
+    return msg("report.translation", report=number, hash=digest[:16], signatures=signatures).render(language)
+
+
+def write_translation(
+    db: Database, inspection_id: int, pdf: Path | None, xlsx: Path | None, language: str = "en"
+) -> list[Path]:
+    """A signed record's report in another language: a translation, not signed itself (its cover says so and
+    names the signatures on record). The signed Chinese files stay the originals: :func:`write_signed_reports`
+    writes them byte for byte."""
+    from export.reports import ExportOptions, export
+
+    note = translation_note(db, inspection_id, language)
+    options = ExportOptions(inspection_id, pdf, xlsx, language=language, translation=note)
+    return export(db, options)
+
+
+def _report_number(xlsx: bytes) -> str | None:
+    """The report number (FG-<id>-v<version>) the signed workbook was made with, from its title."""
+    import re
+    import warnings
+
+    from openpyxl import load_workbook
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        workbook = load_workbook(io.BytesIO(xlsx), read_only=True)
+    try:
+        found = re.search(r"FG-\d+-v\d+", workbook.properties.title or "")
+        return found[0] if found else None
+    finally:
+        workbook.close()
+
+
 def signatures_of(db: Database, inspection_id: int) -> list[Signature]:
     with db.session() as session:
         return list(

@@ -116,6 +116,7 @@ SHEET_WORDS: dict[str, str] = {
     "生成时间（当地，UTC+8）": "Generated (local time, UTC+8)",
     "生成时间（UTC）": "Generated (UTC)",
     "更正": "Correction",
+    "译本": "Translation",
     "章节": "Section",
     "合格": "Passed",
     "不合格": "Failed",
@@ -461,6 +462,8 @@ def overview_sheet(ws: Worksheet, content: ReportContent) -> None:
     ]
     if content.supersedes is not None:
         facts.append(("更正", content.supersedes.sentence_zh))
+    if content.translation:
+        facts.insert(0, ("译本", content.translation))
     facts = [(sheet_word(label, english), value) for label, value in facts]
     header_row = 3 + len(facts) + 1
     rows = [_count_row(s.catalog_id, s.title, s.counts) for s in content.sections]

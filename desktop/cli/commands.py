@@ -586,11 +586,10 @@ def _export(args: argparse.Namespace) -> int:
 
         pdf, xlsx = (Path(args.pdf) if args.pdf else None), (Path(args.xlsx) if args.xlsx else None)
         if load_inspection(db, args.id).status == InspectionStatus.SIGNED:
-            from export.signing import write_signed_reports
+            from export.signing import write_signed_reports, write_translation
 
-            if args.language == ENGLISH and pdf is not None:  # an English copy of the record, not signed
-                written = export_reports(db, args.id, pdf=pdf, language=ENGLISH)
-                written += write_signed_reports(db, args.id, None, xlsx) if xlsx is not None else []
+            if args.language == ENGLISH:  # a translation of the signed record, not signed itself
+                written = write_translation(db, args.id, pdf, xlsx, ENGLISH)
             else:
                 written = write_signed_reports(db, args.id, pdf, xlsx)  # the signed files, byte for byte
         else:

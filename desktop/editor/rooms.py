@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
     Slot,
@@ -280,6 +281,8 @@ class RoomDelegate(QStyledItemDelegate):
     """Editors for the room table: area and head count as text read by the product's one number rule (a spin
     box would read "37,5" as 375 in a Chinese locale and drop a minus sign), a location list."""
 
+    _location_width: int | None = None
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
         column = index.column()
         if column in (RoomColumn.AREA, RoomColumn.OCCUPANTS):
@@ -295,6 +298,20 @@ class RoomDelegate(QStyledItemDelegate):
             combo.activated.connect(lambda _: self.commitData.emit(combo))
             return combo
         return super().createEditor(parent, option, index)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        """The location column as wide as its editor needs: the list shows its longest choice whole (it showed
+        a fragment of 半地下室 in a column sized for 地上)."""
+        hint = super().sizeHint(option, index)
+        if index.column() == RoomColumn.LOCATION:
+            if self._location_width is None:
+                combo = QComboBox()
+                for location in Location:
+                    combo.addItem(location_text(location.value), location.value)
+                self._location_width = combo.sizeHint().width()
+                combo.deleteLater()
+            hint.setWidth(max(hint.width(), self._location_width))
+        return hint
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)

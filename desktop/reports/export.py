@@ -17,9 +17,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from checklist.workflow import InspectionStatus
 from desktop.common.errors import show_error
@@ -33,7 +46,7 @@ class ExportRequest:
     inspection_id: int
     pdf: Path | None
     xlsx: Path | None
-    language: str = "zh"  # the PDF's words: zh or en (the workbook is Chinese)
+    language: str = "zh"  # the words of the PDF and the workbook: zh or en
 
 
 def _failure_reporter(parent: QWidget, what: str, kept: str) -> Callable[[BaseException], None]:
@@ -66,11 +79,11 @@ def run_export(db: Any, request: ExportRequest, progress: Progress) -> list[Path
         from export.signing import write_signed_reports
 
         progress.update(0, 0, "")
-        if request.language == "zh" or pdf is None:
+        if request.language == "zh":  # the signed originals, byte for byte
             return write_signed_reports(db, request.inspection_id, pdf, xlsx)
-        # an English copy of the signed record, not signed itself; the signed workbook as it is
-        signed = write_signed_reports(db, request.inspection_id, None, xlsx) if xlsx is not None else []
-        return [*export_reports(db, request.inspection_id, pdf=pdf, language=request.language), *signed]
+        from export.signing import write_translation  # a translation: its cover says so, names the signatures
+
+        return write_translation(db, request.inspection_id, pdf, xlsx, request.language)
 
     try:
         written: Iterable[Any] = export_reports(
@@ -144,23 +157,152 @@ def _file_stem(db: Any, inspection_id: int) -> str:
     return report_file_stem(rows[0].company, rows[0].date, inspection_id)
 
 
-def export_inspection(
-    parent: QWidget, db: Any, inspection_id: int, folder: Path | None = None, language: str = "zh"
-) -> None:
-    """Ask for a folder (starting in one that exists), write ``复工自查_<company>_<date>_第<id>号.pdf`` and
-    ``.xlsx`` there, then offer to open them. ``language``: the PDF's words, ``zh`` or ``en`` (its file name
-    ends in ``_EN``)."""
-    if folder is None:
-        chosen = QFileDialog.getExistingDirectory(
-            parent, QCoreApplication.translate("Export", "选择保存报告的文件夹"), str(proposed_folder())
-        )
-        if not chosen:
+class ExportDialog(QDialog):
+    """导出报告: where to save (a folder that exists, proposed) and the report's language — 中文 or English,
+    the interface's language first. For a signed record it says which files are the signed originals and that
+    an English report is a translation. Keyboard: Alt+F the folder, Alt+B browse, Alt+L the language, Enter
+    exports, Esc cancels."""
+
+    def __init__(self, parent: QWidget | None, folder: Path, language: str, signed: bool) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("导出报告"))
+        self.folder_edit = QLineEdit(str(folder))
+        self.folder_edit.setObjectName("exportFolder")
+        self.folder_edit.setMinimumWidth(360)
+        self.browse_button = QPushButton(self.tr("浏览(&B)…"))
+        self.browse_button.setObjectName("exportBrowse")
+        self.browse_button.setAutoDefault(False)
+        self.browse_button.clicked.connect(self.browse)
+        self.language_box = QComboBox()
+        self.language_box.setObjectName("exportLanguage")
+        from desktop.common.i18n import CHINESE, ENGLISH, LANGUAGES
+
+        # each language in its own words, as 视图 → 语言 names them; the report's codes are zh / en
+        self.language_box.addItem(LANGUAGES[CHINESE], "zh")
+        self.language_box.addItem(LANGUAGES[ENGLISH], "en")
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
+        self.language_box.currentIndexChanged.connect(self._say_what_is_written)
+        self.problem = QLabel()
+        self.problem.setObjectName("exportProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.hide()
+        self.signed = signed
+        self.about = QLabel()
+        self.about.setObjectName("exportAbout")
+        self.about.setWordWrap(True)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        folder_label = QLabel(self.tr("保存到(&F)："))
+        folder_label.setBuddy(self.folder_edit)
+        language_label = QLabel(self.tr("报告语言(&L)："))
+        language_label.setBuddy(self.language_box)
+        form.addRow(folder_label, folder_row)
+        form.addRow("", self.problem)
+        form.addRow(language_label, self.language_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText(self.tr("导出(&E)"))
+        self.export_button.setObjectName("exportGo")
+        self.export_button.setDefault(True)  # Enter exports, wherever the focus is
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("取消"))
+        cancel.setAutoDefault(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.about)
+        layout.addWidget(buttons)
+        self._say_what_is_written()
+        self.language_box.setFocus()
+
+    @property
+    def language(self) -> str:
+        return str(self.language_box.currentData())
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.folder_edit.text().strip()).expanduser()
+
+    @Slot()
+    def _say_what_is_written(self) -> None:
+        self._tell_what_is_written()
+        # the text may take another line: grow with it (without a window manager nothing else resizes the dialog)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        wanted = self.sizeHint().height()
+        if self.isVisible() and wanted > self.height():
+            self.resize(self.width(), wanted)
+
+    def _tell_what_is_written(self) -> None:
+        if not self.signed:
+            self.about.setText(self.tr("写出 PDF 报告和 Excel 工作簿。"))
+        elif self.language == "zh":
+            self.about.setText(
+                self.tr("已签署的记录：写出签署的正本（PDF 与 Excel 工作簿及其 .p7s 签名文件），原样不变。")
+            )
+        else:
+            self.about.setText(
+                self.tr(
+                    "已签署的记录：英文报告是不带签名的译本，封面写明所译的中文正本和记录上的签名；核验请用中文正本。"
+                )
+            )
+
+    @Slot()
+    def browse(self) -> None:
+        start = self.folder if self.folder.is_dir() else proposed_folder()
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择保存报告的文件夹"), str(start))
+        if chosen:
+            self.folder_edit.setText(chosen)
+            self.problem.hide()
+
+    def accept(self) -> None:
+        """Export into the folder if it exists; otherwise say so under the field and keep the dialog open."""
+        if not self.folder.is_dir():
+            self.problem.setText(self.tr("这个文件夹不存在：{folder}。请另选一个文件夹。").format(folder=self.folder))
+            self.problem.show()
+            self.folder_edit.setFocus()
             return
-        folder = Path(chosen)
-        remember_folder(folder)
+        super().accept()
+
+
+def _is_signed(db: Any, inspection_id: int) -> bool:
+    from storage.listing import InspectionFilter, list_inspections
+
+    rows = list_inspections(db, InspectionFilter(ids=(inspection_id,)), limit=1)
+    return bool(rows) and rows[0].status == InspectionStatus.SIGNED
+
+
+def export_inspection(
+    parent: QWidget, db: Any, inspection_id: int, folder: Path | None = None, language: str | None = None
+) -> ExportDialog | None:
+    """Ask where to save and in which language (:class:`ExportDialog`, opened and returned), write
+    ``复工自查_<company>_<date>_第<id>号.pdf`` and ``.xlsx`` there (``…_EN`` in English), then offer to open
+    them. With ``folder`` given, export there at once in ``language`` (``zh`` unless told)."""
+    if folder is None:
+        from desktop.common.i18n import english
+
+        dialog = ExportDialog(
+            parent, proposed_folder(), language or ("en" if english() else "zh"), _is_signed(db, inspection_id)
+        )
+
+        def chosen() -> None:
+            remember_folder(dialog.folder)
+            export_inspection(parent, db, inspection_id, dialog.folder, dialog.language)
+
+        dialog.accepted.connect(chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+    language = language or "zh"
     stem = _file_stem(db, inspection_id)
-    pdf_stem = f"{stem}_EN" if language == "en" else stem
-    request = ExportRequest(inspection_id, folder / f"{pdf_stem}.pdf", folder / f"{stem}.xlsx", language)
+    stem = f"{stem}_EN" if language == "en" else stem
+    request = ExportRequest(inspection_id, folder / f"{stem}.pdf", folder / f"{stem}.xlsx", language)
 
     def done(paths: list[Path]) -> None:
         offer_to_open(parent, paths or [p for p in (request.pdf, request.xlsx) if p is not None])
@@ -178,6 +320,7 @@ def export_inspection(
         failed,
         QCoreApplication.translate("Export", "正在导出报告……"),
     )
+    return None
 
 
 def batch_file_name(today: dt.date | None = None) -> str:

@@ -2178,79 +2178,132 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/reports/export.py" line="155"/>
-        <source>选择保存报告的文件夹</source>
-        <translation>Choose a folder for the reports</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reports/export.py" line="170"/>
+        <location filename="../../desktop/reports/export.py" line="312"/>
         <source>报告未能导出。</source>
         <translation>The reports could not be exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="171"/>
+        <location filename="../../desktop/reports/export.py" line="313"/>
         <source>检查记录不受影响；没有留下写了一半的文件。</source>
         <translation>The inspection record is not affected; no half-written file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="179"/>
+        <location filename="../../desktop/reports/export.py" line="321"/>
         <source>正在导出报告……</source>
         <translation>Exporting reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="217"/>
+        <location filename="../../desktop/reports/export.py" line="360"/>
         <source>保存汇总表</source>
         <translation>Save the summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="219"/>
+        <location filename="../../desktop/reports/export.py" line="362"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="234"/>
+        <location filename="../../desktop/reports/export.py" line="377"/>
         <source>汇总表未能导出。</source>
         <translation>The summary workbook was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="235"/>
+        <location filename="../../desktop/reports/export.py" line="378"/>
         <source>没有修改任何数据；没有留下写了一半的文件。</source>
         <translation>Nothing was changed; no half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="243"/>
+        <location filename="../../desktop/reports/export.py" line="386"/>
         <source>正在导出 {count} 次检查的汇总表……</source>
         <translation>Exporting the summary workbook of {count} inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="252"/>
+        <location filename="../../desktop/reports/export.py" line="395"/>
         <source>报告已导出</source>
         <translation>Reports exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="253"/>
+        <location filename="../../desktop/reports/export.py" line="396"/>
         <source>报告已保存：</source>
         <translation>Reports saved:</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="254"/>
+        <location filename="../../desktop/reports/export.py" line="397"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="256"/>
+        <location filename="../../desktop/reports/export.py" line="399"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="111"/>
+        <location filename="../../desktop/reports/export.py" line="124"/>
         <source>复工自查_{company}_{date}_第{number}号</source>
         <translation>Self-check_{company}_{date}_No{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="142"/>
+        <location filename="../../desktop/reports/export.py" line="155"/>
         <source>复工自查_第{number}号</source>
         <translation>Self-check_No{number}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/reports/export.py" line="169"/>
+        <source>导出报告</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/export.py" line="173"/>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/export.py" line="199"/>
+        <source>保存到(&amp;F)：</source>
+        <translation>Save in &amp;folder:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/export.py" line="201"/>
+        <source>报告语言(&amp;L)：</source>
+        <translation>Report &amp;language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/export.py" line="208"/>
+        <source>导出(&amp;E)</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/export.py" line="212"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/export.py" line="244"/>
+        <source>写出 PDF 报告和 Excel 工作簿。</source>
+        <translation>Writes the PDF report and the Excel workbook.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/export.py" line="247"/>
+        <source>已签署的记录：写出签署的正本（PDF 与 Excel 工作簿及其 .p7s 签名文件），原样不变。</source>
+        <translation>A signed record: the signed originals are written as they are (the PDF, and the Excel workbook with its .p7s signature file).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/export.py" line="252"/>
+        <source>已签署的记录：英文报告是不带签名的译本，封面写明所译的中文正本和记录上的签名；核验请用中文正本。</source>
+        <translation>A signed record: the English report is a translation without signatures; its cover names the Chinese original it translates and the signatures on record. Verify the Chinese original.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/export.py" line="259"/>
+        <source>选择保存报告的文件夹</source>
+        <translation>Choose the folder for the reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/export.py" line="267"/>
+        <source>这个文件夹不存在：{folder}。请另选一个文件夹。</source>
+        <translation>This folder does not exist: {folder}. Choose another folder.</translation>
     </message>
 </context>
 <context>
@@ -2507,7 +2560,7 @@
     <message>
         <location filename="../../desktop/inspections/view.py" line="208"/>
         <source>共 {total} 次检查，显示 {shown} 次</source>
-        <translation>{total} inspections, {shown} shown</translation>
+        <translation>Inspections: {total}, shown: {shown}</translation>
     </message>
 </context>
 <context>
@@ -3425,25 +3478,25 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="981"/>
+        <location filename="../../desktop/main_window.py" line="966"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="134"/>
-        <location filename="../../desktop/main_window.py" line="538"/>
+        <location filename="../../desktop/main_window.py" line="530"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="123"/>
-        <location filename="../../desktop/main_window.py" line="744"/>
+        <location filename="../../desktop/main_window.py" line="736"/>
         <source>复工自查 Fugong Self-Check</source>
         <translation>Fugong Self-Check 复工自查</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="138"/>
-        <location filename="../../desktop/main_window.py" line="360"/>
+        <location filename="../../desktop/main_window.py" line="352"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
@@ -3468,269 +3521,264 @@
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
-        <source>导出英文报告(&amp;G)…</source>
-        <translation>Export report in En&amp;glish…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
-        <source>英文 PDF 报告（Excel 工作簿仍为中文）；已签署的记录导出不带签名的英文副本，签署的正本是中文报告</source>
-        <translation>The PDF report in English (the Excel workbook stays Chinese); a signed record gives an English copy without signatures, the signed original being the Chinese report</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="202"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>设置(&amp;T)…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>台账(&amp;T)…</source>
         <translation>Regis&amp;ters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>员工健康台账：花名册、每日两次测温、医学观察、每日汇总 (Ctrl+Shift+T)</source>
         <translation>Employee health ledger: roster, twice-daily checks, observation, daily summary (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>企业信息(&amp;Y)…</source>
         <translation>Compan&amp;y details…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="235"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="237"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="281"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="277"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="287"/>
+        <location filename="../../desktop/main_window.py" line="280"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="295"/>
+        <location filename="../../desktop/main_window.py" line="288"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="299"/>
+        <location filename="../../desktop/main_window.py" line="292"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="371"/>
+        <location filename="../../desktop/main_window.py" line="363"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="394"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="712"/>
+        <location filename="../../desktop/main_window.py" line="704"/>
         <source>正在打开检查……</source>
         <translation>Opening the inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="749"/>
+        <location filename="../../desktop/main_window.py" line="741"/>
         <source>{place} {date} — 复工自查 Fugong Self-Check</source>
         <translation>{place} {date} — Fugong Self-Check 复工自查</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="393"/>
-        <location filename="../../desktop/main_window.py" line="397"/>
+        <location filename="../../desktop/main_window.py" line="385"/>
+        <location filename="../../desktop/main_window.py" line="389"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="399"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
+        <source>PDF 报告和 Excel 工作簿，中文或英文（在导出时选择）</source>
+        <translation>The PDF report and the Excel workbook, in Chinese or English (chosen when exporting)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="391"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="405"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413"/>
-        <location filename="../../desktop/main_window.py" line="703"/>
+        <location filename="../../desktop/main_window.py" line="405"/>
+        <location filename="../../desktop/main_window.py" line="695"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="454"/>
+        <location filename="../../desktop/main_window.py" line="446"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="454"/>
+        <location filename="../../desktop/main_window.py" line="446"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="496"/>
+        <location filename="../../desktop/main_window.py" line="488"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="510"/>
+        <location filename="../../desktop/main_window.py" line="502"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="556"/>
+        <location filename="../../desktop/main_window.py" line="548"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="621"/>
+        <location filename="../../desktop/main_window.py" line="613"/>
         <source>企业信息已保存。</source>
         <translation>Company details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="636"/>
+        <location filename="../../desktop/main_window.py" line="628"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="703"/>
+        <location filename="../../desktop/main_window.py" line="695"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="755"/>
+        <location filename="../../desktop/main_window.py" line="747"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="812"/>
+        <location filename="../../desktop/main_window.py" line="804"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="954"/>
+        <location filename="../../desktop/main_window.py" line="939"/>
         <source>数据库设置已保存，下次启动时使用。</source>
         <translation>The database setting is saved; it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="982"/>
+        <location filename="../../desktop/main_window.py" line="967"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -4763,53 +4811,53 @@
 <context>
     <name>RoomTableModel</name>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="106"/>
+        <location filename="../../desktop/editor/rooms.py" line="107"/>
         <source>房间</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="107"/>
+        <location filename="../../desktop/editor/rooms.py" line="108"/>
         <source>面积 (m²)</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="108"/>
-        <location filename="../../desktop/editor/rooms.py" line="200"/>
+        <location filename="../../desktop/editor/rooms.py" line="109"/>
+        <location filename="../../desktop/editor/rooms.py" line="201"/>
         <source>人数</source>
         <translation>Occupants</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="109"/>
+        <location filename="../../desktop/editor/rooms.py" line="110"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="110"/>
+        <location filename="../../desktop/editor/rooms.py" line="111"/>
         <source>有窗</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="111"/>
+        <location filename="../../desktop/editor/rooms.py" line="112"/>
         <source>上下床</source>
         <translation>Bunk beds</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="200"/>
+        <location filename="../../desktop/editor/rooms.py" line="201"/>
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="204"/>
+        <location filename="../../desktop/editor/rooms.py" line="205"/>
         <source>%1未保存：%2。保留原值 %3。</source>
         <translation>%1 not saved: %2. The previous value %3 was kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="239"/>
+        <location filename="../../desktop/editor/rooms.py" line="240"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="239"/>
+        <location filename="../../desktop/editor/rooms.py" line="240"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -4817,42 +4865,42 @@
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="65"/>
+        <location filename="../../desktop/editor/rooms.py" line="66"/>
         <source>地上</source>
         <translation>Above ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="66"/>
+        <location filename="../../desktop/editor/rooms.py" line="67"/>
         <source>半地下室</source>
         <translation>Semi-basement</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="67"/>
+        <location filename="../../desktop/editor/rooms.py" line="68"/>
         <source>地下</source>
         <translation>Underground</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="455"/>
+        <location filename="../../desktop/editor/rooms.py" line="472"/>
         <source>待填写</source>
         <translation>to be filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="458"/>
+        <location filename="../../desktop/editor/rooms.py" line="475"/>
         <source>数据有误：</source>
         <translation>Invalid data: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="471"/>
+        <location filename="../../desktop/editor/rooms.py" line="488"/>
         <source>不合格：</source>
         <translation>Fail: </translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="475"/>
+        <location filename="../../desktop/editor/rooms.py" line="492"/>
         <source>合格，需注意</source>
         <translation>Pass, with a warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="478"/>
+        <location filename="../../desktop/editor/rooms.py" line="495"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
@@ -4860,32 +4908,32 @@
 <context>
     <name>RoomsEditor</name>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="344"/>
+        <location filename="../../desktop/editor/rooms.py" line="361"/>
         <source>添加房间(&amp;R)</source>
         <translation>Add &amp;room</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="346"/>
+        <location filename="../../desktop/editor/rooms.py" line="363"/>
         <source>删除所选房间</source>
         <translation>Remove selected rooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="348"/>
+        <location filename="../../desktop/editor/rooms.py" line="365"/>
         <source>从宿舍登记导入</source>
         <translation>Import from the dormitory register</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="350"/>
+        <location filename="../../desktop/editor/rooms.py" line="367"/>
         <source>复制宿舍登记中有人居住的房间及当前人数；此后登记的变化不影响本次检查</source>
         <translation>Copies the register&apos;s occupied rooms with their current occupants; later changes to the register do not change this inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="351"/>
+        <location filename="../../desktop/editor/rooms.py" line="368"/>
         <source>每间宿舍一行：面积为使用面积，人数为实住人数。</source>
         <translation>One row per dormitory room: usable floor area and actual occupants.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/rooms.py" line="410"/>
+        <location filename="../../desktop/editor/rooms.py" line="427"/>
         <source>一次检查最多 %1 间宿舍；没有添加房间，已填写的房间都保留。</source>
         <translation>An inspection holds at most %1 dormitory rooms; no room was added, and every room typed is kept.</translation>
     </message>

@@ -106,9 +106,13 @@ def test_export_hands_off_and_offers_to_open(
 
     monkeypatch.setattr(export_action.QFileDialog, "getExistingDirectory", staticmethod(choose_folder))
     window.export_action.trigger()
+    dialog = window.findChild(export_action.ExportDialog, "exportDialog")
+    assert dialog.folder_edit.text() == str(home)  # a folder that exists (there is no Documents folder)
+    dialog.browse_button.click()
+    dialog.export_button.click()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportDone") is not None, timeout=60000)
     box = window.findChild(QMessageBox, "exportDone")
-    assert proposed == [str(home)]  # a folder that exists (there is no Documents folder)
+    assert proposed == [str(home)]  # the folder dialog starts there too
     stem = f"复工自查_北京示例制造有限公司_2020-03-02_第{inspection_id}号"
     pdf, xlsx = tmp_path / f"{stem}.pdf", tmp_path / f"{stem}.xlsx"
     assert pdf.read_bytes().startswith(b"%PDF") and xlsx.read_bytes().startswith(b"PK")  # the real exporter
@@ -118,9 +122,14 @@ def test_export_hands_off_and_offers_to_open(
     open_folder.click()
     assert opened == [QUrl.fromLocalFile(str(tmp_path))]
     box.close()
+    box.deleteLater()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportDone") is None)
     window.export_action.trigger()  # the next export starts where this one went
-    qtbot.waitUntil(lambda: len(proposed) == 2 and window.findChild(QMessageBox, "exportDone") is not None)
-    assert proposed[1] == str(tmp_path)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(export_action.ExportDialog)))
+    dialog = next(d for d in window.findChildren(export_action.ExportDialog) if d.isVisible())
+    assert dialog.folder_edit.text() == str(tmp_path)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportDone") is not None)
     close_window(qtbot, window)
 
 

@@ -191,6 +191,10 @@ def test_officer_signs_and_manager_countersigns(
     # Export writes the stored signed files, byte for byte.
     monkeypatch.setattr(export_action.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))
     window.export_action.trigger()
+    dialog = window.findChild(export_action.ExportDialog, "exportDialog")
+    assert dialog.language == "zh"  # the interface's language: the signed originals
+    dialog.browse_button.click()
+    dialog.export_button.click()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportDone") is not None, timeout=10000)
     window.findChild(QMessageBox, "exportDone").close()
     stem = tmp_path / f"复工自查_北京示例制造有限公司_2020-03-02_第{inspection_id}号"
