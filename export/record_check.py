@@ -31,7 +31,7 @@ from typing import Any
 from cryptography import x509
 from sqlalchemy import Boolean, Integer, select, type_coerce
 
-from checklist.workflow import MEANING_ZH, SIGNING_ROLES, STATUS_ZH, ActionStatus, InspectionStatus, Meaning
+from checklist.workflow import MEANING_ZH, ROLE_ZH, SIGNING_ROLES, STATUS_ZH, ActionStatus, InspectionStatus, Meaning
 from export.crypto import SigningError, cms_validate_detached
 from export.revocation import Revocations, refused_line, verdict
 from storage import verification
@@ -68,6 +68,37 @@ RECORD_TABLES: tuple[Any, ...] = (
 
 def _value(value: Any) -> str:
     return canonical_json(json_value(value))
+
+
+class Problems:
+    """What a check found wrong, said in English and in Chinese (the command line and the window speak
+    one language each: a Chinese line carries no English problem text, and the other way round)."""
+
+    def __init__(self) -> None:
+        self.en: list[str] = []
+        self.zh: list[str] = []
+
+    def add(self, en: str, zh: str) -> None:
+        self.en.append(en)
+        self.zh.append(zh)
+
+    def extend(self, other: Problems) -> None:
+        self.en += other.en
+        self.zh += other.zh
+
+    def __bool__(self) -> bool:
+        return bool(self.en)
+
+    def __len__(self) -> int:
+        return len(self.en)
+
+    def english(self, limit: int | None = None) -> str:
+        shown = self.en if limit is None else self.en[:limit]
+        return "; ".join(shown) + (" …" if limit is not None and len(self.en) > limit else "")
+
+    def chinese(self, limit: int | None = None) -> str:
+        shown = self.zh if limit is None else self.zh[:limit]
+        return "；".join(shown) + ("……" if limit is not None and len(self.zh) > limit else "")
 
 
 def _replayed(entries: Iterable[AuditEntry]) -> dict[tuple[str, int], dict[str, Any] | None]:
@@ -109,7 +140,7 @@ def _check_rows(check: verification.RecordCheck, session: Any, inspection_id: in
             found[(model.__tablename__, row.id)] = row
     for row in session.scalars(select(User).where(User.id.in_(users or {-1}))):
         found[("users", row.id)] = row
-    problems: list[str] = []
+    problems = Problems()
     if session.get_bind().dialect.name == "sqlite":  # SQLite keeps any integer in a boolean column: 2 reads True
         for model in (*RECORD_TABLES, User):
             for column in model.__table__.columns:
@@ -118,11 +149,18 @@ def _check_rows(check: verification.RecordCheck, session: Any, inspection_id: in
                     odd = session.scalars(
                         select(model.id).where(model.id.in_(ids or [-1]), type_coerce(column, Integer).not_in((0, 1)))
                     ).all()
-                    problems += [f"{model.__tablename__} row {i}: {column.name} is not 0 or 1" for i in odd]
+                    for i in odd:
+                        problems.add(
+                            f"{model.__tablename__} row {i}: {column.name} is not 0 or 1",
+                            f"{model.__tablename__} 第 {i} 行：{column.name} 不是 0 或 1",
+                        )
     for key, row in sorted(found.items()):
         table, row_id = key
         if key not in expected or expected[key] is None:
-            problems.append(f"{table} row {row_id} has no insert in the audit trail (written by SQL)")
+            problems.add(
+                f"{table} row {row_id} has no insert in the audit trail (written by SQL)",
+                f"{table} 第 {row_id} 行在审计记录中没有新增记录（由 SQL 写入）",
+            )
             continue
         replay = expected[key] or {}
         for attribute in type(row).__mapper__.column_attrs:
@@ -133,24 +171,29 @@ def _check_rows(check: verification.RecordCheck, session: Any, inspection_id: in
             if name not in replay and now is None:
                 continue  # a column added by a later schema, never set for this row
             if name not in replay:
-                problems.append(f"{table} row {row_id}: column {name} is not in its audit entries")
+                problems.add(
+                    f"{table} row {row_id}: column {name} is not in its audit entries",
+                    f"{table} 第 {row_id} 行：{name} 列不在其审计记录中",
+                )
             elif _value(now) != canonical_json(replay[name]):
-                problems.append(
-                    f"{table} row {row_id}: {name} is {_short(now)}, the audit trail says {_short(replay[name])}"
+                problems.add(
+                    f"{table} row {row_id}: {name} is {_short(now)}, the audit trail says {_short(replay[name])}",
+                    f"{table} 第 {row_id} 行：{name} 为 {_short(now)}，审计记录为 {_short(replay[name])}",
                 )
     for key, state in sorted(expected.items()):
         if state is not None and key not in found and key[0] != "users":
-            problems.append(f"{key[0]} row {key[1]} is in the audit trail but missing from the record")
+            problems.add(
+                f"{key[0]} row {key[1]} is in the audit trail but missing from the record",
+                f"{key[0]} 第 {key[1]} 行在审计记录中，但记录里没有",
+            )
     check.check(
         not problems,
         "every row of the record matches the audit trail"
         if not problems
-        else "changed outside 复工自查 (no audit entry): "
-        + "; ".join(problems[:6])
-        + (" …" if len(problems) > 6 else ""),
+        else "changed outside 复工自查 (no audit entry): " + problems.english(6),
         "记录的每一行都与审计记录一致"
         if not problems
-        else "记录在本程序之外被改动（无审计记录）：" + "；".join(problems[:6]),
+        else "记录在本程序之外被改动（无审计记录）：" + problems.chinese(6),
     )
 
 
@@ -174,9 +217,23 @@ def _check_counts(check: verification.RecordCheck, inspection: Inspection, open_
     )
 
 
+_STATEMENT_ZH = {
+    "format": "声明格式",
+    "inspection": "记录号",
+    "record_hash": "记录哈希",
+    "meaning": "签署含义",
+    "signer": "签名人",
+    "user_id": "账户号",
+    "role": "角色",
+    "signed_at": "签署时间",
+    "certificate_sha256": "证书指纹",
+    "image_sha256": "手写签名图像",
+}
+
+
 def statement_problems(
     row: Signature, statement: dict[str, Any], certificate: x509.Certificate | None, current_hash: str
-) -> list[str]:
+) -> Problems:
     """What differs between a signature row and the statement its CMS signs."""
     from export.authority import name_of, role_of
 
@@ -192,14 +249,23 @@ def statement_problems(
         "certificate_sha256": row.certificate_sha256,
         "image_sha256": hashlib.sha256(row.image_png).hexdigest() if row.image_png else None,
     }
-    problems = [f"{key} differs from what was signed" for key, value in wanted.items() if statement.get(key) != value]
+    problems = Problems()
+    for key, value in wanted.items():
+        if statement.get(key) != value:
+            problems.add(f"{key} differs from what was signed", f"{_STATEMENT_ZH.get(key, key)}与签署时不同")
     if statement.get("record_hash") != current_hash:
-        problems.append("the record was changed after this signature")
+        problems.add("the record was changed after this signature", "记录在此签名之后被改动")
     if certificate is not None:
         if name_of(certificate) != row.signer_name:
-            problems.append(f"the certificate names {name_of(certificate)}, not {row.signer_name}")
+            problems.add(
+                f"the certificate names {name_of(certificate)}, not {row.signer_name}",
+                f"证书上的姓名是 {name_of(certificate)}，不是 {row.signer_name}",
+            )
         if role_of(certificate) != row.role:
-            problems.append(f"the certificate gives the role {role_of(certificate) or '(none)'}, not {row.role}")
+            problems.add(
+                f"the certificate gives the role {role_of(certificate) or '(none)'}, not {row.role}",
+                f"证书上的角色是 {ROLE_ZH.get(role_of(certificate) or '', role_of(certificate)) or '（无）'}，不是 {ROLE_ZH.get(row.role, row.role)}",
+            )
     return problems
 
 
@@ -219,55 +285,66 @@ def _check_signature(
         signers = cms_validate_detached(row.record_signature, signed, anchors)
     except (SigningError, ValueError, TypeError):
         signers = []
-    problems: list[str] = []
+    problems = Problems()
     if len(signers) != 1:
-        problems.append("its CMS cannot be read or holds more than one signer")
+        problems.add("its CMS cannot be read or holds more than one signer", "其 CMS 无法读取或含多个签名人")
     else:
         signer = signers[0]
         if not signer.intact:
-            problems.append("what it signs was changed (its digest differs)")
+            problems.add("what it signs was changed (its digest differs)", "所签内容被改动（摘要不同）")
         if not signer.trusted:
-            problems.append("its certificate does not chain to the trust anchor")
+            problems.add("its certificate does not chain to the trust anchor", "其证书不能追溯到信任锚")
         if signer.certificate_sha256 != row.certificate_sha256:
-            problems.append("it was made with another certificate than the row names")
+            problems.add("it was made with another certificate than the row names", "所用证书与签名行记载的不同")
         if signer.meaning != row.meaning:
-            problems.append(f"it states the meaning {signer.meaning or '(none)'}, not {row.meaning}")
+            problems.add(
+                f"it states the meaning {signer.meaning or '(none)'}, not {row.meaning}",
+                f"其签署含义为 {MEANING_ZH.get(signer.meaning or '', signer.meaning) or '（无）'}，不是 {label}",
+            )
     if row.meaning not in set(Meaning) or row.role not in SIGNING_ROLES.get(Meaning(row.meaning), ()):
-        problems.append(f"{row.role} may not sign as {row.meaning}")
+        problems.add(
+            f"{row.role} may not sign as {row.meaning}",
+            f"{ROLE_ZH.get(row.role, row.role)} 不得以“{MEANING_ZH.get(row.meaning, row.meaning)}”签署",
+        )
     statement: dict[str, Any] | None = None
     if row.statement is None:
         if row.record_hash != current_hash:
-            problems.append("the record was changed after this signature")
+            problems.add("the record was changed after this signature", "记录在此签名之后被改动")
     else:
         try:
             loaded = json.loads(row.statement)
         except ValueError:
             loaded = None
         if not isinstance(loaded, dict):
-            problems.append("its statement cannot be read")
+            problems.add("its statement cannot be read", "其签署声明无法读取")
         else:
             statement = loaded
             certificate = signers[0].certificate if len(signers) == 1 else None
-            problems += statement_problems(row, statement, certificate, current_hash)
+            problems.extend(statement_problems(row, statement, certificate, current_hash))
             head = statement.get("audit_head")
             if isinstance(head, dict) and isinstance(head.get("seq"), int) and head["seq"] > 0:
                 logged = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == head["seq"]))
                 if logged != head.get("hash"):
-                    problems.append(f"the audit trail up to entry {head['seq']}, which it signs, was rewritten")
+                    problems.add(
+                        f"the audit trail up to entry {head['seq']}, which it signs, was rewritten",
+                        f"其所签的审计记录（至第 {head['seq']} 条）被改写",
+                    )
             elif not (isinstance(head, dict) and head.get("seq") == 0):
-                problems.append("it names no audit chain head")
+                problems.add("it names no audit chain head", "其未写明审计链的末条")
     account = session.get(User, row.user_id)
     if account is None or account.name != row.signer_name:
-        problems.append(f"the account {row.user_id} is not {row.signer_name}")
+        problems.add(
+            f"the account {row.user_id} is not {row.signer_name}", f"账户 {row.user_id} 不是 {row.signer_name}"
+        )
     claimed = signers[0].signing_time if len(signers) == 1 else None
     times = _times_problem(session, row, claimed)
     if times is not None:
-        problems.append(times[0])
+        problems.add(*times[0])
     check.check(
         not problems,
         f"{row.meaning} signature by {row.signer_name} ({row.signed_at:%Y-%m-%d %H:%M} UTC) "
-        + ("verifies against the trust anchor" if not problems else "does not verify: " + "; ".join(problems)),
-        f"{row.signer_name} 的“{label}”签名" + ("验证通过" if not problems else "验证不通过：" + "；".join(problems)),
+        + ("verifies against the trust anchor" if not problems else "does not verify: " + problems.english()),
+        f"{row.signer_name} 的“{label}”签名" + ("验证通过" if not problems else "验证不通过：" + problems.chinese()),
     )
     revoked = revocations.status(signers[0].certificate) if len(signers) == 1 else None
     if revoked is not None:
@@ -280,7 +357,9 @@ def _check_signature(
 BACKDATE_TOLERANCE = dt.timedelta(minutes=10)
 
 
-def _times_problem(session: Any, row: Signature, claimed: dt.datetime | None) -> tuple[str, dt.datetime | None] | None:
+def _times_problem(
+    session: Any, row: Signature, claimed: dt.datetime | None
+) -> tuple[tuple[str, str], dt.datetime | None] | None:
     """A signature row's time against the time its CMS claims and the time the audit trail recorded its insert
     (a signature made later and backdated — past a revocation, say — disagrees with the trail). Returns the
     problem, with the audit trail's time, or None."""
@@ -293,17 +372,26 @@ def _times_problem(session: Any, row: Signature, claimed: dt.datetime | None) ->
     signed_at = row.signed_at if isinstance(row.signed_at, dt.datetime) else None
     if signed_at is None:
         return None
-    said: list[str] = []
+    said = Problems()
     if claimed is not None and abs(claimed.astimezone(dt.UTC).replace(tzinfo=None) - signed_at) > BACKDATE_TOLERANCE:
-        said.append(f"its CMS states the time {claimed:%Y-%m-%d %H:%M:%S} UTC")
+        said.add(
+            f"its CMS states the time {claimed:%Y-%m-%d %H:%M:%S} UTC",
+            f"其 CMS 所载时间为 {claimed:%Y-%m-%d %H:%M:%S} UTC",
+        )
     if isinstance(logged, dt.datetime) and abs(logged - signed_at) > BACKDATE_TOLERANCE:
-        said.append(f"the audit trail recorded it at {logged:%Y-%m-%d %H:%M:%S} UTC")
+        said.add(
+            f"the audit trail recorded it at {logged:%Y-%m-%d %H:%M:%S} UTC",
+            f"审计记录所载时间为 {logged:%Y-%m-%d %H:%M:%S} UTC",
+        )
     if not said:
         return None
     return (
-        f"it says it was made at {signed_at:%Y-%m-%d %H:%M:%S} UTC, but "
-        + " and ".join(said)
-        + ": the times disagree (backdated?)",
+        (
+            f"it says it was made at {signed_at:%Y-%m-%d %H:%M:%S} UTC, but "
+            + " and ".join(said.en)
+            + ": the times disagree (backdated?)",
+            f"其自称签于 {signed_at:%Y-%m-%d %H:%M:%S} UTC，但" + "，".join(said.zh) + "：时间不一致（倒签？）",
+        ),
         logged if isinstance(logged, dt.datetime) else None,
     )
 
@@ -318,22 +406,27 @@ def _check_revocation_lists(check: verification.RecordCheck, session: Any) -> No
         return
     expected = _replayed(entries)
     stored = {row.id: row for row in session.scalars(select(RevocationList))}
-    problems = []
+    problems = Problems()
     for (_, row_id), state in sorted(expected.items()):
         if state is None:
-            problems.append(f"revocation list row {row_id} was deleted")
+            problems.add(f"revocation list row {row_id} was deleted", f"吊销列表第 {row_id} 行被删除")
             continue
         row = stored.get(row_id)
         if row is None:
-            problems.append(f"revocation list {state.get('number')} is missing (removed outside 复工自查)")
+            problems.add(
+                f"revocation list {state.get('number')} is missing (removed outside 复工自查)",
+                f"第 {state.get('number')} 号吊销列表缺失（在本程序之外被删除）",
+            )
         elif canonical_json(json_value(row.crl_der)) != canonical_json(state.get("crl_der")):
-            problems.append(f"revocation list {row.number} was changed")
+            problems.add(f"revocation list {row.number} was changed", f"第 {row.number} 号吊销列表被改动")
     check.check(
         not problems,
         f"the {len(expected)} revocation list(s) the authority issued are all in the database"
         if not problems
-        else "revocation lists: " + "; ".join(problems),
-        f"签名机构签发的 {len(expected)} 个吊销列表都在数据库中" if not problems else "吊销列表被删除或改动过",
+        else "revocation lists: " + problems.english(),
+        f"签名机构签发的 {len(expected)} 个吊销列表都在数据库中"
+        if not problems
+        else "吊销列表被删除或改动过：" + problems.chinese(),
     )
 
 
@@ -345,32 +438,40 @@ def _check_files(
         if not legacy:
             check.check(False, "no verified signature states the report files", "没有可验证的签名写明报告文件")
         return
-    problems: list[str] = []
+    problems = Problems()
     latest = statements[-1].get("files") or {}
     if set(latest) != set(files):
-        problems.append(f"the stored files are {sorted(files)}, the signature states {sorted(latest)}")
+        problems.add(
+            f"the stored files are {sorted(files)}, the signature states {sorted(latest)}",
+            f"保存的文件为 {sorted(files)}，签名写明的是 {sorted(latest)}",
+        )
     for kind, data in files.items():
         stated = latest.get(kind) or {}
         if stated.get("sha256") != hashlib.sha256(data).hexdigest():
-            problems.append(f"the stored {kind} is not the one signed")
+            problems.add(f"the stored {kind} is not the one signed", f"保存的 {kind} 不是签署的那一份")
     for earlier in statements[:-1]:
         stated = (earlier.get("files") or {}).get("pdf") or {}
         size = stated.get("size")
         pdf = files.get("pdf", b"")
         if not isinstance(size, int) or hashlib.sha256(pdf[:size]).hexdigest() != stated.get("sha256"):
-            problems.append("the stored PDF does not continue the one the first signature made")
+            problems.add(
+                "the stored PDF does not continue the one the first signature made",
+                "保存的 PDF 不是在第一个签名所生成的 PDF 之上续签的",
+            )
     check.check(
         not problems,
         "the stored report files are the ones signed"
         if not problems
-        else "report files: " + "; ".join(problems) + " (copied from another record, or changed)",
-        "保存的报告文件就是签署的文件" if not problems else "报告文件：" + "；".join(problems),
+        else "report files: " + problems.english() + " (copied from another record, or changed)",
+        "保存的报告文件就是签署的文件"
+        if not problems
+        else "报告文件：" + problems.chinese() + "（从其他记录复制或被改动）",
     )
 
 
 def _check_follow_ups(check: verification.RecordCheck, inspection: Inspection, rows: list[ActionFollowUp]) -> int:
     """The follow-ups' chain and their separation of duties; returns the number of actions still open."""
-    problems: list[str] = []
+    problems = Problems()
     previous = inspection.record_hash or ""
     done_by: dict[int, str] = {}
     action_ids = {a.id for a in inspection.actions}
@@ -378,27 +479,39 @@ def _check_follow_ups(check: verification.RecordCheck, inspection: Inspection, r
     for row in rows:
         digest = follow_up_hash(previous, row.inspection_id, row.action_id, row.status, row.note, row.on, row.by)
         if row.chain_hash != digest:
-            problems.append(f"follow-up {row.id} was changed, moved or reordered (its chain hash differs)")
+            problems.add(
+                f"follow-up {row.id} was changed, moved or reordered (its chain hash differs)",
+                f"第 {row.id} 条整改跟进被改动、移动或调换顺序（链哈希不同）",
+            )
         previous = row.chain_hash or digest
         if row.action_id not in action_ids:
-            problems.append(f"follow-up {row.id} names action {row.action_id}, not one of this record")
+            problems.add(
+                f"follow-up {row.id} names action {row.action_id}, not one of this record",
+                f"第 {row.id} 条整改跟进指向整改措施 {row.action_id}，不属于本记录",
+            )
         if row.status == ActionStatus.DONE:
             done_by[row.action_id] = row.by
         elif row.status == ActionStatus.VERIFIED:
             if done_by.get(row.action_id) == row.by:
-                problems.append(f"follow-up {row.id}: {row.by} verified what they recorded as done")
+                problems.add(
+                    f"follow-up {row.id}: {row.by} verified what they recorded as done",
+                    f"第 {row.id} 条整改跟进：{row.by} 验证了自己登记的整改",
+                )
             if row.action_id not in done_by and _draft_status(inspection, row.action_id) != ActionStatus.DONE:
-                problems.append(f"follow-up {row.id} verifies an action never recorded as done")
+                problems.add(
+                    f"follow-up {row.id} verifies an action never recorded as done",
+                    f"第 {row.id} 条整改跟进验证了一项从未登记为已整改的措施",
+                )
         latest[row.action_id] = row.status
     if rows or problems:
         check.check(
             not problems,
             f"{len(rows)} follow-up(s) chained onto the record, verified by someone other than who did them"
             if not problems
-            else "follow-ups: " + "; ".join(problems),
+            else "follow-ups: " + problems.english(),
             f"{len(rows)} 条整改跟进与记录相链，验证人不是整改人"
             if not problems
-            else "整改跟进：" + "；".join(problems),
+            else "整改跟进：" + problems.chinese(),
         )
     return sum(1 for a in inspection.actions if latest.get(a.id, a.status) != ActionStatus.VERIFIED)
 
@@ -409,16 +522,22 @@ def _draft_status(inspection: Inspection, action_id: int) -> str | None:
 
 def _check_status(check: verification.RecordCheck, inspection: Inspection, rows: list[Signature]) -> None:
     meanings = [r.meaning for r in sorted(rows, key=lambda r: (r.signed_at, r.id))]
-    problems: list[str] = []
+    problems = Problems()
     if inspection.status == InspectionStatus.COMPLETED and rows:
-        problems.append("it reads completed but has signatures")
+        problems.add("it reads completed but has signatures", "状态为已完成，却有签名")
     elif inspection.status == InspectionStatus.SIGNED:
         if meanings not in (["inspector"], ["inspector", "approver"]):
-            problems.append(f"its signatures are {meanings or 'none'}, not inspector then approver")
+            problems.add(
+                f"its signatures are {meanings or 'none'}, not inspector then approver",
+                "其签名为 " + ("、".join(MEANING_ZH.get(m, m) for m in meanings) or "无") + "，不是先检查人、后审核",
+            )
         if len({r.user_id for r in rows}) != len(rows) or len({r.signer_name for r in rows}) != len(rows):
-            problems.append("the same person signed twice")
+            problems.add("the same person signed twice", "同一人签署了两次")
     elif inspection.status not in set(InspectionStatus):
-        problems.append(f"its status {inspection.status!r} is not one this program writes")
+        problems.add(
+            f"its status {inspection.status!r} is not one this program writes",
+            f"其状态 {inspection.status!r} 不是本程序会写入的状态",
+        )
     stage = (
         "approved"
         if meanings == ["inspector", "approver"]
@@ -431,9 +550,9 @@ def _check_status(check: verification.RecordCheck, inspection: Inspection, rows:
     )
     check.check(
         not problems,
-        f"status {inspection.status}, sign-off {stage}" + ("" if not problems else ": " + "; ".join(problems)),
+        f"status {inspection.status}, sign-off {stage}" + ("" if not problems else ": " + problems.english()),
         f"状态：{STATUS_ZH.get(inspection.status, inspection.status)}，签署进度：{stage_zh}"
-        + ("" if not problems else "：" + "；".join(problems)),
+        + ("" if not problems else "：" + problems.chinese()),
     )
 
 

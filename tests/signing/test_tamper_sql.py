@@ -467,3 +467,33 @@ def test_a_draft_action_done_by_one_is_verified_by_another(tmp_path: Path) -> No
 
     assert canonical_record(inspections.load_inspection(db, record))["corrective_actions"][0]["done_by"] == "王经理"
     db.close()
+
+
+def test_what_verify_record_finds_is_said_in_one_language_at_a_time(signed: Signed) -> None:
+    """A tampered record's failing lines name what was changed in the window's language: no English problem
+    text in a Chinese line (the table and column names aside, which are the database's own), no Chinese in an
+    English one but the names and values found in the record."""
+    from tests.test_cli_words import wrong_words
+
+    changes = (
+        f"UPDATE signatures SET signer_name = '李四', role = 'auditor' WHERE inspection_id = {signed.record}",
+        f"UPDATE action_follow_ups SET by = '王经理' WHERE inspection_id = {signed.record} AND status = 'done'",
+        f"UPDATE audit_log SET actor = '王经理' WHERE action = 'complete' AND inspection_id = {signed.record}",
+        f"UPDATE report_files SET data = x'00' WHERE inspection_id = {signed.record}",
+        f"UPDATE inspections SET passed = passed + 1, status = 'completed' WHERE id = {signed.record}",
+    )
+    failed: list[tuple[str, str]] = []
+    for change in changes:
+        _reset(signed)
+        _sql(signed, change)
+        check = verify_signed_record(signed.db, signed.record, signed.trust)
+        failed += [(english, chinese) for passed, english, chinese in check.results if not passed]
+    _reset(signed)
+    assert len(failed) >= len(changes)
+    tables_and_columns = "signer_name role signatures action_follow_ups inspections report_files data pdf xlsx"
+    names = set(tables_and_columns.replace("_", " ").split()) | {"bytes"}  # a binary value: "<137344 bytes sha256=…>"
+    for english, chinese in failed:
+        assert not [w for w in wrong_words(chinese, "zh") if w not in names and not w.isupper()], chinese
+        assert not [w for w in wrong_words(english, "en") if w not in {"李四", "王经理", "复工自查"}], english
+    said = "\n".join(chinese for _, chinese in failed)
+    assert "签名人与签署时不同" in said and "链哈希不同" in said and "不是签署的那一份" in said, said
