@@ -267,7 +267,7 @@ def show_lines(canvas: Canvas, fonts: ReportFonts, size: float, lines: Iterable[
     code = ["BT"]
     current = -1
     for x, y, text in lines:
-        code.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm")
+        code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
         if not text:
             continue
         line = memo.get(text)
