@@ -9,13 +9,16 @@ PDF / floor ≤ 2.
 ``--largest`` times the largest inspection the limits allow (``checklist.limits``: 2,000 rooms, 300 corrective
 actions, 300 attachments; every text at the text policy's length; ``tests.export_fixtures.build_largest``)
 against the small report above, in the same run: wall-clock and CPU seconds (CPU is what a busy machine does
-not inflate), and the ratio largest / small. Target: PDF and workbook of the largest ≤ 10 s.
+not inflate), and the ratio largest / small. Targets: the largest PDF ≤ 7 s of CPU (a margin under the 10 s
+that a slower plant PC must still meet), its workbook ≤ 10 s. ``--keep FOLDER`` keeps the built inspections
+there and reuses them in the next run with the same folder.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import re
 import statistics
 import sys
@@ -37,7 +40,7 @@ from export.pdf import DocumentInfo, PageFurniture, build_story, make_styles, re
 from export.reports import export_reports
 from export.thumbnails import Thumbnail, thumbnail
 from storage import inspections
-from storage.db import open_database
+from storage.db import Database, open_database
 from tests.export_fixtures import build_inspection, build_largest
 
 PHOTOS = 20
@@ -101,17 +104,32 @@ def wall_and_cpu(action: Callable[[], object], runs: int) -> tuple[float, float]
     return statistics.median(walls), statistics.median(cpus)
 
 
-def largest(runs: int) -> None:
+def built_inspections(db: Database, folder: Path) -> tuple[int, int]:
+    """The small and the largest inspection in ``db``: built, or found where an earlier run with the same
+    ``--keep`` folder built them (building the largest takes about a minute)."""
+    kept = folder / "inspections.json"
+    if kept.exists():
+        small, big = json.loads(kept.read_text(encoding="utf-8"))
+        print(f"the inspections built before in {folder}\n")
+        return int(small), int(big)
+    small = build_inspection(db, photos=1, complete=False)
+    print("building the largest allowed inspection …")
+    start = time.perf_counter()
+    first = inspections.load_inspection(db, small)
+    big = build_largest(db, folder, company=(first.company_id, first.site_id or 0))
+    print(f"  built in {time.perf_counter() - start:.1f} s\n")
+    kept.write_text(json.dumps([small, big]), encoding="utf-8")
+    return small, big
+
+
+def largest(runs: int, keep: Path | None) -> None:
     """The size figure: the largest allowed inspection against the small report, in the same run."""
     with tempfile.TemporaryDirectory(prefix="fugong-bench-") as folder:
         out = Path(folder)
-        db = open_database(f"sqlite:///{out / 'bench.sqlite3'}")
-        small = build_inspection(db, photos=1, complete=False)
-        print("building the largest allowed inspection …")
-        start = time.perf_counter()
-        first = inspections.load_inspection(db, small)
-        big = build_largest(db, out, company=(first.company_id, first.site_id or 0))
-        print(f"  built in {time.perf_counter() - start:.1f} s\n")
+        built = keep or out
+        built.mkdir(parents=True, exist_ok=True)
+        db = open_database(f"sqlite:///{built / 'bench.sqlite3'}")
+        small, big = built_inspections(db, built)
         export_reports(db, small, pdf=out / "warm.pdf")  # the fonts, parsed once per process
         figures = {}
         for label, inspection_id in (("small", small), ("largest", big)):
@@ -120,29 +138,32 @@ def largest(runs: int) -> None:
             figures[label, "Excel"] = wall_and_cpu(partial(export_reports, db, inspection_id, xlsx=xlsx), runs)
             figures[label, "pages"] = (pages_of(pdf.read_bytes()), 0)
         db.close()
-    print(f"| {'median of ' + str(runs) + ' runs, seconds':<34} | {'wall':>7} | {'CPU':>7} | target |")
-    print(f"|{'-' * 36}|{'-' * 9}|{'-' * 9}|{'-' * 8}|")
+    print(f"| {'median of ' + str(runs) + ' runs, seconds':<42} | {'wall':>7} | {'CPU':>7} | target |")
+    print(f"|{'-' * 44}|{'-' * 9}|{'-' * 9}|{'-' * 8}|")
     for kind in ("PDF", "Excel"):
         for label in ("small", "largest"):
             wall, cpu = figures[label, kind]
             pages = f", {figures[label, 'pages'][0]} pages" if kind == "PDF" else ""
-            target = "≤ 10" if label == "largest" else ""
+            target = ("≤ 7" if kind == "PDF" else "≤ 10") if label == "largest" else ""
             print(
-                f"| {kind + ' of the ' + label + ' inspection' + pages:<34} | {wall:>7.2f} | {cpu:>7.2f} | {target:>6} |"
+                f"| {kind + ' of the ' + label + ' inspection' + pages:<42} | {wall:>7.2f} | {cpu:>7.2f} | {target:>6} |"
             )
         ratio_wall = figures["largest", kind][0] / figures["small", kind][0]
         ratio_cpu = figures["largest", kind][1] / figures["small", kind][1]
-        print(f"| {kind + ': largest / small':<34} | {ratio_wall:>7.1f} | {ratio_cpu:>7.1f} | {'':>6} |")
+        print(f"| {kind + ': largest / small':<42} | {ratio_wall:>7.1f} | {ratio_cpu:>7.1f} | {'':>6} |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--largest", action="store_true", help="time the largest inspection the limits allow")
+    parser.add_argument(
+        "--keep", type=Path, help="with --largest: a folder to keep the built inspections in and reuse them from"
+    )
     arguments = parser.parse_args()
     runs = arguments.runs
     if arguments.largest:
-        largest(runs)
+        largest(runs, arguments.keep)
         return
     with tempfile.TemporaryDirectory(prefix="fugong-bench-") as folder:
         out = Path(folder)

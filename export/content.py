@@ -503,10 +503,11 @@ def _checked_document(db: Database, inspection: Inspection, evaluation: Inspecti
     """The exchange document of ``inspection``, built from the same load as the report, after making sure the
     record hash it carries is the hash of that content: a report whose printed hash does not match its printed
     content must never be written. (A completed record carries the hash stored at completion: a record
-    changed since, by raw SQL or a damaged database, is refused here.)"""
+    changed since, by raw SQL or a damaged database, is refused here. A draft's document carries the hash of
+    this very content, computed once.)"""
     record = canonical_record(inspection)
     document = inspection_document(db, inspection, record, evaluation)
-    if digest(record) != document["record_hash"]:
+    if not document["record_hash_is_draft"] and digest(record) != document["record_hash"]:
         raise KnownError(msg("report.record_changed", id=inspection.id, status=msg(f"status.{inspection.status}")))
     return document
 

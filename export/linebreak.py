@@ -90,6 +90,6 @@ def break_text(text: str, char_width: Callable[[str], float], width: float) -> l
     lines: list[Line] = []
     offset = 0
     for paragraph in text.split("\n"):
-        lines += break_paragraph(paragraph, [char_width(c) for c in paragraph], width, offset)
+        lines += break_paragraph(paragraph, list(map(char_width, paragraph)), width, offset)
         offset += len(paragraph) + 1
     return lines

@@ -267,7 +267,7 @@ def show_lines(canvas: Canvas, fonts: ReportFonts, size: float, lines: Iterable[
     code = ["BT"]
     current = -1
     for x, y, text in lines:
-        code.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm")
+        code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
         if not text:
             continue
         line = memo.get(text)
@@ -399,10 +399,9 @@ class OneLine(Flowable):
 
     def draw(self) -> None:
         self.canv.setFillColor(self.style.textColor)
-        centered = self.style.alignment == TA_CENTER
-        x = self.width / 2 if centered else 0.0
-        baseline = self.height - self.style.fontSize
-        draw_text(self.canv, self.fonts, x, baseline, self.text, self.style.fontSize, "center" if centered else "left")
+        # the width measured when the cell was made (draw_text would measure it again: 20,000 cells)
+        x = self.width / 2 - self.text_width / 2 if self.style.alignment == TA_CENTER else 0.0
+        show_lines(self.canv, self.fonts, self.style.fontSize, [(x, self.height - self.style.fontSize, self.text)])
 
 
 # --- page furniture ------------------------------------------------------------------------------------
