@@ -38,6 +38,7 @@ from sqlalchemy import ColumnElement, Result, Row, ScalarSelect, Select, and_, c
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from checklist.ledger import (
+    DEFAULT_FEVER_THRESHOLD_C,
     LOGISTICS_CATEGORIES,
     MISSING_NAMES_SHOWN,
     OBSERVATION_DAYS,
@@ -548,7 +549,7 @@ def _roster_counts(session: Session) -> tuple[int, int]:
     row = _read(
         session,
         select(
-            func.count(Employee.id),
+            func.count(),  # not count(id): the index holds no id, and PostgreSQL would read the table for it
             func.coalesce(func.sum(case((Employee.status == EmployeeStatus.ON_SITE, 1), else_=0)), 0),
         ).where(*_ON_ROSTER),
     ).one()
@@ -873,7 +874,7 @@ def summary_in(
     # the fever threshold. Then a list only where its count is not zero, each list one statement.
     roster = (
         select(
-            func.count(Employee.id).label("headcount"),
+            func.count().label("headcount"),  # count(*): from the covering index alone
             func.coalesce(func.sum(case((Employee.status == EmployeeStatus.ON_SITE, 1), else_=0)), 0).label("on_site"),
         )
         .where(*_ON_ROSTER)
@@ -899,7 +900,7 @@ def summary_in(
     headcount, on_site_status, morning, afternoon, complete, off_roster, flagged_total, observed_total, back = (
         int(v or 0) for v in counts[:9]
     )
-    threshold = counts[9] if counts[9] is not None else _settings(session).fever_threshold_c
+    threshold = DEFAULT_FEVER_THRESHOLD_C if counts[9] is None else counts[9]  # no settings row: the default
     if counted is not None:
         morning, afternoon, complete = counted
     missing_total = headcount - (complete - off_roster)
