@@ -22,6 +22,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -385,6 +386,53 @@ def built_ledger(
     return db, total, grown
 
 
+COUNT_TRIGGERS = ("insert", "delete", "update")  # PostgreSQL has a fourth, on TRUNCATE, which a DELETE leaves
+
+
+def retention_delete(db: Database, days: int, repeat: int) -> tuple[str, ...]:
+    """What the per-day counts' triggers (schema 0016) add to retention's bulk delete: the oldest third of the
+    days deleted in one statement, as ``storage.ledger_retention`` does, with the triggers and in a transaction
+    where they were dropped first; each rolled back, so the ledger stays as built. Medians, interleaved."""
+    gone = max(1, days // 3)
+    cutoff = (TODAY - dt.timedelta(days=days - gone)).toordinal()
+    samples: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
+    deleted = 0
+    for _ in range(min(repeat, 3)):
+        for triggers in (True, False):
+            raw = db.engine.raw_connection()
+            try:
+                pids = server_pids(db)
+                cursor = raw.cursor()
+                if db.is_sqlite:
+                    cursor.execute("BEGIN")
+                for name in () if triggers else COUNT_TRIGGERS:
+                    cursor.execute(
+                        f"DROP TRIGGER reading_counts_{name}"
+                        if db.is_sqlite
+                        else f"DROP TRIGGER reading_counts_{name} ON health_readings"
+                    )
+                wall, cpu = time.perf_counter(), cpu_seconds(pids)
+                cursor.execute(f"DELETE FROM health_readings WHERE day < {'?' if db.is_sqlite else '%s'}", (cutoff,))
+                samples[triggers].append(((time.perf_counter() - wall) * 1000, (cpu_seconds(pids) - cpu) * 1000))
+                deleted = cursor.rowcount
+            finally:
+                raw.rollback()
+                raw.close()
+    (mine, mine_cpu), (bare, bare_cpu) = (
+        (statistics.median(w for w, _ in samples[t]), statistics.median(c for _, c in samples[t]))
+        for t in (True, False)
+    )
+    return (
+        f"retention's bulk delete of {gone} days ({deleted:,} readings): with the counts' triggers / without",
+        f"{mine:.1f} ms",
+        f"{bare:.1f} ms",
+        f"{mine / bare:.2f}×",
+        f"{mine_cpu:.1f} ms",
+        f"{bare_cpu:.1f} ms",
+        f"{mine_cpu / bare_cpu:.2f}×",
+    )
+
+
 def forget_shift(db: Database, count: int) -> None:
     """Take out the afternoon readings :func:`shift_audit_bytes` entered, so a kept ledger stays as built."""
     with db.engine.begin() as connection:
@@ -404,6 +452,7 @@ def run_backend(
     skip_import: bool,
     pg_name: str = PG_NAME,
     repeat: int = 15,
+    retention: bool = True,
 ) -> list[tuple[str, ...]]:
     db, total, grown = built_ledger(backend, count, days, folder, keep, pg_name)
     rows: list[tuple[str, ...]] = []
@@ -439,6 +488,8 @@ def run_backend(
                 f"{mine_cpu / bare_cpu:.1f}×",
             )
         )
+    if retention:
+        rows.append((backend, *retention_delete(db, days, repeat)))
     rows.append((backend, "bytes per reading (table + indexes)", f"{grown / total:.1f}", "", "", "", "", ""))
     rows.append(
         (
@@ -483,6 +534,9 @@ def main() -> None:
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--keep", type=Path, help="keep the built ledger in this folder and reuse it")
     parser.add_argument("--skip-import", action="store_true", help="leave out the roster import")
+    parser.add_argument(
+        "--skip-retention", action="store_true", help="leave out retention's bulk delete (with / without triggers)"
+    )
     parser.add_argument("--repeat", type=int, default=15, help="runs of each measure (the median is shown)")
     parser.add_argument(
         "--pg-database", default=PG_NAME, help=f"the PostgreSQL database of the ledger (default {PG_NAME})"
@@ -511,6 +565,7 @@ def main() -> None:
                 args.skip_import,
                 args.pg_database,
                 args.repeat,
+                not args.skip_retention,
             )
     load = os.getloadavg()
     print(

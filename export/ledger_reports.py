@@ -111,7 +111,9 @@ def summary_record(db: Database, day: dt.date, company: str = "") -> dict[str, A
     number and SHA-256 of the day's readings, so a later change of any of them is detected."""
     from storage import ledger, roster
 
-    summary = ledger.daily_summary(db, day, names_limit=100_000)
+    with db.session() as session:  # counted from the readings it seals, not from the counts the triggers keep
+        readings = ledger.day_readings(session, day)
+        summary = ledger.summary_in(session, day, names_limit=100_000, counted=readings.counted)
     listed = [m.employee_id for m in summary.missing] + [r.employee_id for r in summary.flagged]
     listed += [o.employee_id for o in summary.under_observation]
     contacts = roster.masked_contacts(db, listed)
@@ -120,8 +122,6 @@ def summary_record(db: Database, day: dt.date, company: str = "") -> dict[str, A
         department, id_number, phone = contacts.get(employee_id, ("", "", ""))
         return {"no": employee_id, "name": name, "department": department, "id_number": id_number, "phone": phone}
 
-    with db.session() as session:
-        count, digest = ledger.readings_digest(session, day)
     headline_zh, headline_en = summary.headline()
     return {
         "format": SUMMARY_FORMAT,
@@ -166,7 +166,7 @@ def summary_record(db: Database, day: dt.date, company: str = "") -> dict[str, A
         "headline_zh": headline_zh,
         "headline_en": headline_en,
         "next_steps": [f"{s.zh}（{s.cite}）" for s in NEXT_STEPS] if summary.flagged else [],
-        "readings": {"count": count, "sha256": digest},
+        "readings": {"count": readings.count, "sha256": readings.sha256},
     }
 
 
@@ -553,6 +553,48 @@ def signature_checks(
     return list(anchors.certificates)
 
 
+def counts_check(stored: Mapping[str, Any], readings: Any, kept: tuple[int, int, int]) -> DayCheck:
+    """Whether the signed summary's counts are those of the sealed readings (``readings``, a
+    :class:`storage.ledger.DayReadings`): the 上午 / 下午 readings, the missing named one by one (each lacking the
+    reading it is listed for) and as many as counted, no more people complete than the readings hold; and whether
+    the per-day counts the database keeps (``kept``) still agree with the readings — a count changed by hand to hide
+    a missing reading shows here, whether before the signing (a summary signed by an earlier version, which read
+    them) or after."""
+    wrong_zh: list[str] = []
+    wrong_en: list[str] = []
+    if (stored.get("checked_morning"), stored.get("checked_afternoon")) != (readings.morning, readings.afternoon):
+        wrong_zh.append(
+            f"汇总写上午 {stored.get('checked_morning')} 条、下午 {stored.get('checked_afternoon')} 条，"
+            f"记录为 {readings.morning} 条、{readings.afternoon} 条"
+        )
+        wrong_en.append(
+            f"the summary says {stored.get('checked_morning')} morning and {stored.get('checked_afternoon')} "
+            f"afternoon readings, the readings are {readings.morning} and {readings.afternoon}"
+        )
+    missing = list(stored.get("missing") or [])
+    halves = readings.halves
+    named_wrongly = [
+        m
+        for m in missing
+        if bool(m.get("morning_missing")) != (not halves.get(m.get("no"), 0) & 1)
+        or bool(m.get("afternoon_missing")) != (not halves.get(m.get("no"), 0) & 2)
+    ]
+    headcount, missing_count = int(stored.get("headcount") or 0), int(stored.get("missing_count") or 0)
+    if missing_count != len(missing) or named_wrongly or headcount - missing_count > readings.complete:
+        wrong_zh.append(f"汇总写缺测 {missing_count} 人，与当日记录不符")
+        wrong_en.append(f"the summary's {missing_count} missing do not match the day's readings")
+    if kept != readings.counted:
+        wrong_zh.append("数据库中当日的计数与体温记录不一致（被直接改动）")
+        wrong_en.append("the database's kept counts of the day differ from its readings (changed by hand)")
+    if not wrong_en:
+        return DayCheck(True, "汇总的计数与当日体温记录一致", "the summary's counts match the day's readings")
+    return DayCheck(
+        False,
+        "汇总的计数与当日体温记录不符：" + "；".join(wrong_zh),
+        "the summary's counts do not match the day's readings: " + "; ".join(wrong_en),
+    )
+
+
 def verify_day(db: Database, day: dt.date, trust_file: Path | None = None) -> list[DayCheck]:
     """Check a signed day: the stored summary against its hash, the day's readings in the database against the
     count and SHA-256 the summary sealed, the signature over the summary, the PDF's and the workbook's."""
@@ -572,7 +614,9 @@ def verify_day(db: Database, day: dt.date, trust_file: Path | None = None) -> li
         )
     )
     with db.session() as session:
-        count, readings = ledger.readings_digest(session, day)
+        day_readings = ledger.day_readings(session, day)
+        kept_counts = ledger.kept_day_counts(session, day)
+    count, readings = day_readings.count, day_readings.sha256
     sealed = stored.get("readings", {})
     unchanged = (count, readings) == (sealed.get("count"), sealed.get("sha256"))
     run = removed_by_retention(db, day) if count == 0 else None
@@ -596,6 +640,8 @@ def verify_day(db: Database, day: dt.date, trust_file: Path | None = None) -> li
                 else f"the day's readings changed after signing ({sealed.get('count')} then, {count} now)",
             )
         )
+        if unchanged:
+            checks.append(counts_check(stored, day_readings, kept_counts))
     certificates = signature_checks(
         checks,
         db,

@@ -34,10 +34,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import ColumnElement, Result, Row, ScalarSelect, Select, and_, case, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Result,
+    Row,
+    ScalarSelect,
+    Select,
+    and_,
+    case,
+    func,
+    insert,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from checklist.ledger import (
+    DEFAULT_FEVER_THRESHOLD_C,
     LOGISTICS_CATEGORIES,
     MISSING_NAMES_SHOWN,
     OBSERVATION_DAYS,
@@ -548,7 +563,7 @@ def _roster_counts(session: Session) -> tuple[int, int]:
     row = _read(
         session,
         select(
-            func.count(Employee.id),
+            func.count(),  # not count(id): the index holds no id, and PostgreSQL would read the table for it
             func.coalesce(func.sum(case((Employee.status == EmployeeStatus.ON_SITE, 1), else_=0)), 0),
         ).where(*_ON_ROSTER),
     ).one()
@@ -861,28 +876,34 @@ def daily_summary(db: Database, day: dt.date, *, names_limit: int = 500) -> Dail
         return summary_in(session, day, names_limit=names_limit)
 
 
-def summary_in(session: Session, day: dt.date, *, names_limit: int = 500) -> DailySummary:
+def summary_in(
+    session: Session, day: dt.date, *, names_limit: int = 500, counted: tuple[int, int, int] | None = None
+) -> DailySummary:
+    """The summary inside the caller's session. ``counted``: the day's (上午 readings, 下午 readings, people with
+    both) counted from the readings themselves (:func:`day_readings`), used instead of the per-day counts the
+    triggers keep — what a summary that is shown, exported or signed is made from, so that a count changed in
+    the database by hand cannot hide a missing reading from it."""
     # Every count in one round trip: the roster's (its covering index), the day's readings and complete people
     # (kept by the triggers) and those of them off the roster, fevers, observations running, people back today,
     # the fever threshold. Then a list only where its count is not zero, each list one statement.
     roster = (
         select(
-            func.count(Employee.id).label("headcount"),
+            func.count().label("headcount"),  # count(*): from the covering index alone
             func.coalesce(func.sum(case((Employee.status == EmployeeStatus.ON_SITE, 1), else_=0)), 0).label("on_site"),
         )
         .where(*_ON_ROSTER)
         .subquery()
     )
-    counted = ReadingDayCount.day == day
+    of_day = ReadingDayCount.day == day
     returned_today = (Employee.return_date == day, Employee.anonymised_at.is_(None))
     counts = _read(
         session,
         select(
             roster.c.headcount,
             roster.c.on_site,
-            select(ReadingDayCount.morning).where(counted).scalar_subquery(),
-            select(ReadingDayCount.afternoon).where(counted).scalar_subquery(),
-            select(ReadingDayCount.complete).where(counted).scalar_subquery(),
+            select(ReadingDayCount.morning).where(of_day).scalar_subquery(),
+            select(ReadingDayCount.afternoon).where(of_day).scalar_subquery(),
+            select(ReadingDayCount.complete).where(of_day).scalar_subquery(),
             _complete_off_roster(day).scalar_subquery(),
             _flagged_count(day).scalar_subquery(),
             select(func.count(Observation.id)).where(*_observing(day)).scalar_subquery(),
@@ -893,7 +914,9 @@ def summary_in(session: Session, day: dt.date, *, names_limit: int = 500) -> Dai
     headcount, on_site_status, morning, afternoon, complete, off_roster, flagged_total, observed_total, back = (
         int(v or 0) for v in counts[:9]
     )
-    threshold = counts[9] if counts[9] is not None else _settings(session).fever_threshold_c
+    threshold = DEFAULT_FEVER_THRESHOLD_C if counts[9] is None else counts[9]  # no settings row: the default
+    if counted is not None:
+        morning, afternoon, complete = counted
     missing_total = headcount - (complete - off_roster)
     missing, _ = _missing(session, day, 0, names_limit, total=missing_total, among=headcount)
     flagged, _ = _flagged(session, day, 0, names_limit, total=flagged_total) if flagged_total else ([], 0)
@@ -999,14 +1022,38 @@ def evidence_for(db: Database, item_id: str, day: dt.date) -> LedgerEvidence:
 # Sealing a day (the signing itself is export.ledger_reports.sign_day)
 
 
-def readings_digest(session: Session, day: dt.date) -> tuple[int, str]:
-    """How many readings ``day`` has and the SHA-256 of all of them (person, half-day, temperature, symptoms,
-    late, who, when), in key order: a signed summary carries it, so any later change of the day shows."""
+@dataclass(frozen=True)
+class DayReadings:
+    """A day's readings as a seal sees them: how many and their SHA-256, and what they count — read from the
+    readings themselves, not from the per-day counts the triggers keep (a raw-SQL change of those must not reach
+    a signed summary). ``halves``: per person, which readings they have (1 上午, 2 下午, 3 both)."""
+
+    count: int
+    sha256: str
+    morning: int
+    afternoon: int
+    complete: int
+    halves: dict[int, int]
+
+    @property
+    def counted(self) -> tuple[int, int, int]:
+        return self.morning, self.afternoon, self.complete
+
+
+def day_readings(session: Session, day: dt.date) -> DayReadings:
+    """Every reading of ``day`` (person, half-day, temperature, symptoms, late, who, when) in key order: their
+    number and SHA-256 (a signed summary carries them, so any later change of the day shows) and their counts.
+    The time is read as the stored seconds and written as ISO text once per distinct value (a shift shares one),
+    the rows without the ORM's handling: the same bytes as ever, at a fraction of the cost per reading."""
     import hashlib
 
     digest = hashlib.sha256()
     count = 0
-    for row in session.execute(
+    halves: dict[int, int] = {}
+    times: dict[int, str] = {}
+    epoch = dt.datetime(1970, 1, 1)
+    rows = _read(
+        session,
         select(
             HealthReading.employee_id,
             HealthReading.half,
@@ -1014,16 +1061,32 @@ def readings_digest(session: Session, day: dt.date) -> tuple[int, str]:
             HealthReading.symptoms,
             HealthReading.late,
             HealthReading.entered_by,
-            HealthReading.entered_at,
+            type_coerce(HealthReading.entered_at, Integer),
         )
         .where(HealthReading.day == day)
-        .order_by(HealthReading.employee_id, HealthReading.half)
-    ):
+        .order_by(HealthReading.employee_id, HealthReading.half),
+    )
+    for person, half, temperature, symptoms, late, by, seconds in rows:
         count += 1
-        digest.update(
-            f"{row[0]}|{row[1]}|{row[2]}|{row[3]}|{int(bool(row[4]))}|{row[5]}|{row[6].isoformat()}\n".encode()
-        )
-    return count, digest.hexdigest()
+        halves[person] = halves.get(person, 0) | (1 if half == 0 else 2)
+        when = times.get(seconds)
+        if when is None:
+            when = times[seconds] = (epoch + dt.timedelta(seconds=int(seconds))).isoformat()
+        digest.update(f"{person}|{half}|{temperature}|{symptoms}|{int(bool(late))}|{by}|{when}\n".encode())
+    bits = list(halves.values())
+    morning, afternoon = sum(b & 1 for b in bits), sum(b >> 1 for b in bits)
+    return DayReadings(count, digest.hexdigest(), morning, afternoon, bits.count(3), halves)
+
+
+def readings_digest(session: Session, day: dt.date) -> tuple[int, str]:
+    """How many readings ``day`` has and the SHA-256 of all of them (see :func:`day_readings`)."""
+    readings = day_readings(session, day)
+    return readings.count, readings.sha256
+
+
+def kept_day_counts(session: Session, day: dt.date) -> tuple[int, int, int]:
+    """The per-day counts the triggers keep for ``day`` (上午, 下午, both), to check against a recount."""
+    return _day_counts(session, day)
 
 
 def sealed_day(db: Database, day: dt.date) -> DaySignOff:

@@ -24,6 +24,7 @@ MEASURES = (
     "daily summary of a complete day",
     "bytes per reading",
     "audit bytes per reading",
+    "retention's bulk delete",
 )
 
 

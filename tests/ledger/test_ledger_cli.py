@@ -102,7 +102,7 @@ def test_the_ledger_headless_and_no_personal_data_in_the_log(tmp_path: Path, mon
     signed = fugong("--db", url, "daily-summary", DAY.isoformat(), "--sign", "--user", "张安全", stdin=PASSWORD + "\n")
     assert signed.returncode == 0 and "signed 2026-11-20 by 张安全" in signed.stdout, signed.stderr
     verified = fugong("--db", url, "daily-summary", DAY.isoformat(), "--verify")
-    assert verified.returncode == 0 and verified.stdout.count("OK") == 5, verified.stdout
+    assert verified.returncode == 0 and verified.stdout.count("OK") == 6, verified.stdout
 
     officer = fugong("--db", url, "ledger", "retention", "--user", "张安全", stdin=PASSWORD + "\n")
     assert officer.returncode == 1 and "not allowed" in officer.stderr

@@ -103,7 +103,7 @@ def test_a_signed_day_is_sealed_verifies_and_a_later_change_is_found(signed: tup
     done = sign_day(db, DAY, "张安全", PASSWORD, "北京示例制造有限公司")
     assert done.record_hash == record_digest(summary_record(db, DAY, "北京示例制造有限公司"))
     checks = verify_day(db, DAY)
-    assert [c.ok for c in checks] == [True] * 5, [c.what_en for c in checks]
+    assert [c.ok for c in checks] == [True] * 6, [c.what_en for c in checks]
     with pytest.raises(RecordLockedError):
         ledger.enter_readings(
             db, "张安全", DAY, HalfDay.AFTERNOON, [ledger.ReadingEntry(3, "36.5")], now_local=EVENING_TIME
