@@ -32,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cputime import cpu_seconds, server_pids, timed  # bench/cputime.py, beside this script
+from cputime import compared, cpu_seconds, server_pids  # bench/cputime.py, beside this script
 from pgdb import SERVER, drop_pg, pg_database, pg_exists  # bench/pgdb.py, beside this script
 from sqlalchemy import text
 
@@ -474,20 +474,7 @@ def run_backend(
             hand_summary(db, yesterday),
         ),
     }
-    for name, (ours, floor) in measures.items():
-        (mine, mine_cpu), (bare, bare_cpu) = timed(db, ours, floor, repeat)
-        rows.append(
-            (
-                backend,
-                name,
-                f"{mine:.1f} ms",
-                f"{bare:.1f} ms",
-                f"{mine / bare:.1f}×",
-                f"{mine_cpu:.1f} ms",
-                f"{bare_cpu:.1f} ms",
-                f"{mine_cpu / bare_cpu:.1f}×",
-            )
-        )
+    rows.extend(compared(backend, name, db, ours, floor, repeat) for name, (ours, floor) in measures.items())
     if retention:
         rows.append((backend, *retention_delete(db, days, repeat)))
     rows.append((backend, "bytes per reading (table + indexes)", f"{grown / total:.1f}", "", "", "", "", ""))

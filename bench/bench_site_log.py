@@ -23,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cputime import timed  # bench/cputime.py, beside this script
+from cputime import Row, compared  # bench/cputime.py, beside this script
 from pgdb import drop_pg, pg_database  # bench/pgdb.py, beside this script
 from sqlalchemy import insert, text
 
@@ -144,9 +144,6 @@ def hand_day(db: Database) -> Callable[[], object]:
     return run
 
 
-Row = tuple[str, str, str, str, str, str, str, str]
-
-
 def run_backend(backend: str, places: int, days: int, folder: Path) -> list[Row]:
     url = f"sqlite:///{folder / 'site-log.sqlite3'}" if backend == "sqlite" else pg_database("fugong_bench_site_log")
     db = open_database(url)
@@ -162,20 +159,7 @@ def run_backend(backend: str, places: int, days: int, folder: Path) -> list[Row]
             hand_day(db),
         ),
     }
-    for name, (ours, floor) in measures.items():
-        (mine, mine_cpu), (bare, bare_cpu) = timed(db, ours, floor)
-        rows.append(
-            (
-                backend,
-                name,
-                f"{mine:.1f} ms",
-                f"{bare:.1f} ms",
-                f"{mine / bare:.1f}×",
-                f"{mine_cpu:.1f} ms",
-                f"{bare_cpu:.1f} ms",
-                f"{mine_cpu / bare_cpu:.1f}×",
-            )
-        )
+    rows.extend(compared(backend, name, db, ours, floor) for name, (ours, floor) in measures.items())
     db.close()
     if backend == "postgresql":
         drop_pg("fugong_bench_site_log")

@@ -15,6 +15,7 @@ from sqlalchemy import text
 from storage.db import Database
 
 Timing = tuple[float, float]  # median wall-clock ms, median CPU ms (client thread + database server)
+Row = tuple[str, str, str, str, str, str, str, str]  # a line of a benchmark's table
 
 
 def server_pids(db: Database) -> list[int]:
@@ -57,3 +58,26 @@ def timed(
         (statistics.median(w for w, _ in samples[i]), statistics.median(c for _, c in samples[i])) for i in (0, 1)
     ]
     return medians[0], medians[1]
+
+
+def compared(
+    backend: str,
+    name: str,
+    db: Database,
+    ours: Callable[[], object],
+    hand: Callable[[], object],
+    repeat: int = 15,
+) -> Row:
+    """:func:`timed` (``repeat`` runs of each) as a line of the table: the backend, what was measured, then our
+    call's and the hand-written read's wall-clock ms and their ratio, and the same for the CPU ms."""
+    (mine, mine_cpu), (bare, bare_cpu) = timed(db, ours, hand, repeat)
+    return (
+        backend,
+        name,
+        f"{mine:.1f} ms",
+        f"{bare:.1f} ms",
+        f"{mine / bare:.1f}×",
+        f"{mine_cpu:.1f} ms",
+        f"{bare_cpu:.1f} ms",
+        f"{mine_cpu / bare_cpu:.1f}×",
+    )

@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from checklist.workflow import ROLE_ZH, SIGNING_ROLES, Meaning
-from export.crypto import Identity, SigningError, unlock_identity
+from export.crypto import Identity, SigningError, certificate_sha256, cms_sign_detached, unlock_identity
 from export.fonts import report_fonts
 
 if TYPE_CHECKING:
@@ -142,3 +142,40 @@ def unlock_day_signer(db: Database, user_name: str, password: str, what: str, wh
             f"{user.name} has no signing key; nothing was signed", f"{user.name} 没有签名密钥；没有签署任何内容"
         )
     return user, unlock_identity(user.pkcs12, user.certificate_pem, password)
+
+
+def sign_day_pdf(
+    pdf: bytes,
+    where: SignatureBox,
+    field: str,
+    identity: Identity,
+    user: User,
+    what_zh: str,
+    hashed_zh: str,
+    digest: str,
+) -> bytes:
+    """The day record's PDF with the person in charge's PAdES signature in the box :class:`DaySheet` left
+    (``where``), its stamp naming them, the time and the record's hash (``what_zh``: 每日汇总, 通风消毒记录;
+    ``hashed_zh``: what the hash is of, 汇总 or 记录)."""
+    from export.pades import sign_pdf
+
+    page, box = where
+    role = ROLE_ZH.get(user.role, user.role)
+    stamp = f"{what_zh}负责人签署：{user.name}（{role}）\n时间：%(ts)s\n{hashed_zh}哈希：{digest[:32]}\n{digest[32:]}"
+    return sign_pdf(pdf, identity, field, box, page, stamp, reason=f"{what_zh}负责人签署", meaning="inspector")
+
+
+def sign_off_fields(
+    signer: DaySigner, user: User, identity: Identity, digest: str, canonical: bytes, signed_pdf: bytes
+) -> dict[str, Any]:
+    """What a day's sign-off row stores of its signing, for every kind of day record alike: the record's hash
+    and a CMS signature over its canonical bytes, who signed, when and with which certificate, the signed PDF."""
+    return {
+        "record_hash": digest,
+        "user_id": user.id,
+        "signer_name": user.name,
+        "signed_at": signer.signed_at,
+        "certificate_sha256": certificate_sha256(identity.certificate),
+        "record_signature": cms_sign_detached(canonical, identity, "inspector"),
+        "pdf": signed_pdf,
+    }

@@ -34,9 +34,8 @@ from checklist.ledger import (
     describe_symptoms,
 )
 from checklist.workflow import ROLE_ZH
-from export.crypto import SigningError, certificate_sha256, cms_sign_detached
-from export.day_sheet import DaySheet, DaySigner, SignatureBox, unlock_day_signer
-from export.pades import sign_pdf
+from export.crypto import SigningError, cms_sign_detached
+from export.day_sheet import DaySheet, DaySigner, SignatureBox, sign_day_pdf, sign_off_fields, unlock_day_signer
 from storage.db import Database
 from storage.files import atomic_produce
 
@@ -468,25 +467,16 @@ def sign_day(db: Database, day: dt.date, user_name: str, password: str, company:
     digest = record_digest(record)
     signer = DaySigner(user.name, user.role, utcnow())
     logo = summary_logo(db, company)
-    pdf, (page, box) = render_summary_pdf(record, signer, logo)
-    stamp = f"每日汇总负责人签署：{user.name}（{ROLE_ZH.get(user.role, user.role)}）\n时间：%(ts)s\n汇总哈希：{digest[:32]}\n{digest[32:]}"
-    signed_pdf = sign_pdf(
-        pdf, identity, SIGNATURE_FIELD, box, page, stamp, reason="每日汇总负责人签署", meaning="inspector"
-    )
+    pdf, where = render_summary_pdf(record, signer, logo)
+    signed_pdf = sign_day_pdf(pdf, where, SIGNATURE_FIELD, identity, user, "每日汇总", "汇总", digest)
     xlsx = render_summary_xlsx(record, signer, logo)
     p7s = cms_sign_detached(xlsx, identity, "inspector")
     signoff = DaySignOff(
         day=day,
         summary=record,
-        record_hash=digest,
-        user_id=user.id,
-        signer_name=user.name,
-        signed_at=signer.signed_at,
-        certificate_sha256=certificate_sha256(identity.certificate),
-        record_signature=cms_sign_detached(record_bytes(record), identity, "inspector"),
-        pdf=signed_pdf,
         xlsx=xlsx,
         xlsx_p7s=p7s,
+        **sign_off_fields(signer, user, identity, digest, record_bytes(record), signed_pdf),
     )
     with unit_of_work(db, user.name, reason="每日汇总负责人签署") as session:
         count, readings = ledger.readings_digest(session, day)

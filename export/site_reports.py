@@ -19,11 +19,9 @@ from typing import Any
 
 from checklist.numbers import format_number
 from checklist.sites.disinfection import KIND_ZH, METHOD_ZH
-from checklist.workflow import ROLE_ZH
-from export.crypto import SigningError, certificate_sha256, cms_sign_detached
-from export.day_sheet import DaySheet, DaySigner, SignatureBox, unlock_day_signer
+from export.crypto import SigningError
+from export.day_sheet import DaySheet, DaySigner, SignatureBox, sign_day_pdf, sign_off_fields, unlock_day_signer
 from export.ledger_reports import DayCheck, record_bytes, record_digest, signature_checks
-from export.pades import sign_pdf
 from storage.db import Database
 
 LOG_FORMAT = "fugong.site-log-day/1"
@@ -157,22 +155,10 @@ def sign_log_day(db: Database, day: dt.date, user_name: str, password: str, comp
     record = log_day_record(db, day, company)
     digest = record_digest(record)
     signer = DaySigner(user.name, user.role, utcnow())
-    pdf, (page, box) = render_log_pdf(record, signer)
-    role = ROLE_ZH.get(user.role, user.role)
-    stamp = f"通风消毒记录负责人签署：{user.name}（{role}）\n时间：%(ts)s\n记录哈希：{digest[:32]}\n{digest[32:]}"
-    signed_pdf = sign_pdf(
-        pdf, identity, SIGNATURE_FIELD, box, page, stamp, reason="通风消毒记录负责人签署", meaning="inspector"
-    )
+    pdf, where = render_log_pdf(record, signer)
+    signed_pdf = sign_day_pdf(pdf, where, SIGNATURE_FIELD, identity, user, "通风消毒记录", "记录", digest)
     signoff = SiteDaySignOff(
-        day=day,
-        record=record,
-        record_hash=digest,
-        user_id=user.id,
-        signer_name=user.name,
-        signed_at=signer.signed_at,
-        certificate_sha256=certificate_sha256(identity.certificate),
-        record_signature=cms_sign_detached(record_bytes(record), identity, "inspector"),
-        pdf=signed_pdf,
+        day=day, record=record, **sign_off_fields(signer, user, identity, digest, record_bytes(record), signed_pdf)
     )
     with unit_of_work(db, user.name, reason="通风消毒记录负责人签署") as session:
         if site_log.entries_digest(session, day) != (

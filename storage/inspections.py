@@ -455,3 +455,40 @@ def new_version(db: Database, actor: str, inspection_id: int, reason: str) -> in
         refresh_results(copy)
         session.flush()
         return copy.id
+
+
+def put_register_line(
+    db: Database,
+    actor: str,
+    inspection_id: int,
+    expected_version: int | None,
+    item_id: str,
+    prefix: str,
+    text: str,
+    measurements: Mapping[str, Any] | None = None,
+    inspection: Inspection | None = None,
+) -> int:
+    """Put a register's evidence (登记依据) into a draft's item: ``prefix`` + ``text`` as the note's line that
+    starts with ``prefix`` (replacing an earlier one), and of ``measurements`` those the item asks for (the
+    rule engine then derives its result, as for typed values). The officer's own result and override reason
+    stay as they are. ``inspection``: already loaded by the caller. Returns the inspection's new version."""
+    inspection = inspection or load_inspection(db, inspection_id)
+    response = next((r for r in inspection.responses if r.item_id == item_id), None)
+    if response is None:
+        raise NotFoundError(
+            f"inspection {inspection_id} has no item {item_id}", f"检查记录 #{inspection_id} 没有条目 {item_id}"
+        )
+    stored = dict(response.measurements or {})
+    if measurements:
+        asked = {
+            m.key
+            for catalog in catalogs_of(inspection)
+            for item in catalog.items
+            if item.id == item_id
+            for m in item.measurements
+        }
+        stored.update({k: v for k, v in measurements.items() if k in asked})
+    lines = [line for line in (response.note or "").splitlines() if not line.startswith(prefix)]
+    note = "\n".join([*lines, f"{prefix}{text}"])
+    answer = Answer(Result(response.result) if response.result else None, stored, response.override_reason, note)
+    return save_answer(db, actor, inspection_id, expected_version, item_id, answer)

@@ -408,22 +408,11 @@ def apply_evidence(
 ) -> tuple[int, IsolationEvidence]:
     """Put the register's evidence into GN-14 or GN-15 as a line of the note (no names: a roster number); the
     officer's result and override reason stay."""
-    from checklist.evaluation import Answer, Result
     from storage import inspections
 
     inspection = inspections.load_inspection(db, inspection_id)
     evidence = evidence_for(db, item_id, day or inspection.date)
-    response = next((r for r in inspection.responses if r.item_id == item_id), None)
-    if response is None:
-        raise NotFoundError(
-            f"inspection {inspection_id} has no item {item_id}", f"检查记录 #{inspection_id} 没有条目 {item_id}"
-        )
-    lines = [line for line in (response.note or "").splitlines() if not line.startswith(NOTE_PREFIX)]
-    note = "\n".join([*lines, f"{NOTE_PREFIX}{evidence.text_zh}"])
-    answer = Answer(
-        Result(response.result) if response.result else None,
-        dict(response.measurements or {}),
-        response.override_reason,
-        note,
+    version = inspections.put_register_line(
+        db, actor, inspection_id, expected_version, item_id, NOTE_PREFIX, evidence.text_zh, inspection=inspection
     )
-    return inspections.save_answer(db, actor, inspection_id, expected_version, item_id, answer), evidence
+    return version, evidence

@@ -1110,26 +1110,10 @@ def apply_evidence(
     the item asks for (the rule engine then derives its result, as for typed values) and the evidence text as a
     line of the note. The officer's own result and override reason stay as they are: the officer can still
     override with a reason. Returns the inspection's new version and the evidence."""
-    from checklist.evaluation import Answer, Result
     from storage import inspections
 
     evidence = evidence_for(db, item_id, day)
-    inspection = inspections.load_inspection(db, inspection_id)
-    response = next((r for r in inspection.responses if r.item_id == item_id), None)
-    if response is None:
-        raise NotFoundError(
-            f"inspection {inspection_id} has no item {item_id}", f"检查记录 #{inspection_id} 没有条目 {item_id}"
-        )
-    asked = {
-        m.key
-        for catalog in inspections.catalogs_of(inspection)
-        for item in catalog.items
-        if item.id == item_id
-        for m in item.measurements
-    }
-    measurements = dict(response.measurements or {})
-    measurements.update({k: v for k, v in evidence.measurements.items() if k in asked})
-    lines = [line for line in (response.note or "").splitlines() if not line.startswith("【健康台账】")]
-    note = "\n".join([*lines, f"【健康台账】{evidence.text_zh}"])
-    answer = Answer(Result(response.result) if response.result else None, measurements, response.override_reason, note)
-    return inspections.save_answer(db, actor, inspection_id, expected_version, item_id, answer), evidence
+    version = inspections.put_register_line(
+        db, actor, inspection_id, expected_version, item_id, "【健康台账】", evidence.text_zh, evidence.measurements
+    )
+    return version, evidence

@@ -74,22 +74,28 @@ def anonymised_name(employee_id: int) -> str:
     return f"已匿名 #{employee_id}"
 
 
+def _cutoff(session: Session, today: dt.date) -> tuple[str, dt.date]:
+    """Why personal health data goes on ``today`` and the first day it is kept from: all of it once the day
+    the epidemic was declared over has come (``epidemic_over``), else what is older than N days (``days``).
+    Refused in words when neither is set."""
+    settings = session.get(LedgerSettings, 1)
+    over = settings.epidemic_over_on if settings else None
+    days = settings.retention_days if settings else None
+    if over is not None and today >= over:
+        return "epidemic_over", today + dt.timedelta(days=1)
+    if days is not None:
+        return "days", today - dt.timedelta(days=days)
+    raise InvalidInputError(
+        "no retention is set (N days, or the day the epidemic was declared over); nothing was removed",
+        "尚未设置保存期限（天数或疫情结束日期）；未删除任何数据",
+    )
+
+
 def run_retention(db: Database, actor: str, today: dt.date | None = None) -> RetentionReport:
     """Apply the retention setting (a manager). Refused when neither N days nor an epidemic end is set."""
     today = today or dt.date.today()
     with unit_of_work(db, actor, reason="个人健康信息保存期限到期", allowed=ACCOUNT_ADMIN_ROLES) as session:
-        settings = session.get(LedgerSettings, 1)
-        over = settings.epidemic_over_on if settings else None
-        days = settings.retention_days if settings else None
-        if over is not None and today >= over:
-            reason, cutoff = "epidemic_over", today + dt.timedelta(days=1)
-        elif days is not None:
-            reason, cutoff = "days", today - dt.timedelta(days=days)
-        else:
-            raise InvalidInputError(
-                "no retention is set (N days, or the day the epidemic was declared over); nothing was removed",
-                "尚未设置保存期限（天数或疫情结束日期）；未删除任何数据",
-            )
+        reason, cutoff = _cutoff(session, today)
         first_day, last_day = session.execute(
             select(func.min(HealthReading.day), func.max(HealthReading.day)).where(HealthReading.day < cutoff)
         ).one()
@@ -203,18 +209,7 @@ def preview_retention(db: Database, today: dt.date | None = None) -> RetentionPr
     :func:`run_retention`), so the manager sees it before agreeing. Refused as the run is when nothing is set."""
     today = today or dt.date.today()
     with db.session() as session:
-        settings = session.get(LedgerSettings, 1)
-        over = settings.epidemic_over_on if settings else None
-        days = settings.retention_days if settings else None
-        if over is not None and today >= over:
-            reason, cutoff = "epidemic_over", today + dt.timedelta(days=1)
-        elif days is not None:
-            reason, cutoff = "days", today - dt.timedelta(days=days)
-        else:
-            raise InvalidInputError(
-                "no retention is set (N days, or the day the epidemic was declared over); nothing was removed",
-                "尚未设置保存期限（天数或疫情结束日期）；未删除任何数据",
-            )
+        reason, cutoff = _cutoff(session, today)
         first_day, last_day, readings = session.execute(
             select(func.min(HealthReading.day), func.max(HealthReading.day), func.count()).where(
                 HealthReading.day < cutoff

@@ -426,26 +426,10 @@ def apply_evidence(
     """Put the log's evidence into an inspection's item the way :func:`storage.ledger.apply_evidence` does: the
     measurements the item asks for (GN-06: the last chlorine entry, judged by the reference method) and a line
     of the note; the officer's result and override reason stay."""
-    from checklist.evaluation import Answer, Result
     from storage import inspections
 
     evidence = evidence_for(db, item_id, day)
-    inspection = inspections.load_inspection(db, inspection_id)
-    response = next((r for r in inspection.responses if r.item_id == item_id), None)
-    if response is None:
-        raise NotFoundError(
-            f"inspection {inspection_id} has no item {item_id}", f"检查记录 #{inspection_id} 没有条目 {item_id}"
-        )
-    asked = {
-        m.key
-        for catalog in inspections.catalogs_of(inspection)
-        for item in catalog.items
-        if item.id == item_id
-        for m in item.measurements
-    }
-    measurements = dict(response.measurements or {})
-    measurements.update({k: v for k, v in evidence.measurements.items() if k in asked})
-    lines = [line for line in (response.note or "").splitlines() if not line.startswith(NOTE_PREFIX)]
-    note = "\n".join([*lines, f"{NOTE_PREFIX}{evidence.text_zh}"])
-    answer = Answer(Result(response.result) if response.result else None, measurements, response.override_reason, note)
-    return inspections.save_answer(db, actor, inspection_id, expected_version, item_id, answer), evidence
+    version = inspections.put_register_line(
+        db, actor, inspection_id, expected_version, item_id, NOTE_PREFIX, evidence.text_zh, evidence.measurements
+    )
+    return version, evidence

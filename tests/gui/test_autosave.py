@@ -15,11 +15,10 @@ from storage.db import open_database
 from storage.inspections import load_inspection, save_answer
 from tests.gui.helpers import (
     click,
-    click_index,
     close_window,
     focused,
-    seed_inspection,
-    start_app,
+    open_editor,
+    record_threads,
     type_into,
     type_text,
 )
@@ -34,19 +33,8 @@ def _responses(db_url: str, inspection_id: int) -> dict[str, object]:
         db.close()
 
 
-def _open(qtbot: QtBot, db_url: str, inspection_id: int):  # type: ignore[no-untyped-def]
-    window = start_app(qtbot, db_url)
-    table = window.inspections.table
-    click_index(qtbot, table, table.model().index(0, 1), double=True)
-    qtbot.waitUntil(lambda: window.inspection_view is not None)
-    assert window.inspection_view.editor.inspection_id == inspection_id
-    return window
-
-
 def test_close_right_after_typing_keeps_everything(qtbot: QtBot, db_url: str) -> None:
-    inspection_id = seed_inspection(db_url)
-    window = _open(qtbot, db_url, inspection_id)
-    view = window.inspection_view
+    window, view, _, inspection_id = open_editor(qtbot, db_url)
     page = view.item_page
     type_into(qtbot, page._fields["checks_per_day"].input, "1")
     click(qtbot, page.result_buttons[Result.PASS])  # differs from the rules: a reason is asked for
@@ -77,9 +65,7 @@ def test_close_right_after_typing_keeps_everything(qtbot: QtBot, db_url: str) ->
 
 
 def test_typing_is_saved_after_a_pause_and_on_item_change(qtbot: QtBot, db_url: str) -> None:
-    inspection_id = seed_inspection(db_url)
-    window = _open(qtbot, db_url, inspection_id)
-    view = window.inspection_view
+    window, view, _, inspection_id = open_editor(qtbot, db_url)
     page = view.item_page
     type_into(qtbot, page._fields["checks_per_day"].input, "2")
     assert view.editor.has_pending and view.editor._timer.interval() == DEBOUNCE_MS  # waits for a pause
@@ -94,9 +80,7 @@ def test_typing_is_saved_after_a_pause_and_on_item_change(qtbot: QtBot, db_url: 
 
 
 def test_concurrent_edit_is_reported_and_reloaded(qtbot: QtBot, db_url: str) -> None:
-    inspection_id = seed_inspection(db_url)
-    window = _open(qtbot, db_url, inspection_id)
-    view = window.inspection_view
+    window, view, _, inspection_id = open_editor(qtbot, db_url)
     page = view.item_page
     # Someone else saves GN-02 in the meantime (another computer on the same database, another account).
     db = open_database(db_url)
@@ -128,28 +112,17 @@ def test_the_autosave_is_written_off_the_gui_thread_and_closing_waits_for_it(
 
     from storage import inspections
 
-    inspection_id = seed_inspection(db_url)
-    window = _open(qtbot, db_url, inspection_id)
-    view = window.inspection_view
+    window, view, _, inspection_id = open_editor(qtbot, db_url)
     page = view.item_page
-    gui_thread = threading.current_thread()
-    threads: list[threading.Thread] = []
-    release = threading.Event()
-    real_save = inspections.save_answer
-
-    def slow_save(*args, **kwargs):  # type: ignore[no-untyped-def]
-        threads.append(threading.current_thread())
-        release.wait(30)  # held until the test has seen the window take typing meanwhile
-        return real_save(*args, **kwargs)
-
-    monkeypatch.setattr(inspections, "save_answer", slow_save)
+    release = threading.Event()  # the save is held until the test has seen the window take typing meanwhile
+    threads = record_threads(monkeypatch, inspections, "save_answer", release)
     type_into(qtbot, page.note_edit, "抽查 3 人")
     qtbot.waitUntil(lambda: view.editor.saving)  # the pause is over: the save runs …
     type_into(qtbot, page.note_edit, "，均正常")  # … and the window takes typing meanwhile
     assert page.note_edit.toPlainText() == "抽查 3 人，均正常" and view.editor.saving
     release.set()
     window.close()  # waits for the save being written, then saves the rest
-    assert threads and threads[0] is not gui_thread
+    assert threads and threads[0] is not threading.main_thread()  # the autosave; closing writes the rest here
     assert _responses(db_url, inspection_id)["responses"]["GN-01"].note == "抽查 3 人，均正常"  # type: ignore[index]
 
 
@@ -159,9 +132,7 @@ def test_a_failed_autosave_says_so_and_keeps_what_was_typed(
     from storage import inspections
     from storage.errors import KnownError
 
-    inspection_id = seed_inspection(db_url)
-    window = _open(qtbot, db_url, inspection_id)
-    view = window.inspection_view
+    window, view, _, inspection_id = open_editor(qtbot, db_url)
     page = view.item_page
     real_save = inspections.save_answer
 
