@@ -1129,6 +1129,14 @@ def _digital_rows(
 def signatures_part(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None) -> list[Flowable]:
     """The signature boxes, two side by side, kept on one page with their heading. A report made at signing
     time (it has signers) reserves a slot in each box for the visible digital signature."""
+    heading = content.words("签署", "Signatures")
+    if content.translation:  # a translation is not signed, digitally or by hand: the original is
+        said = content.words(
+            "本译本不签署，也不应手写签名：签署的是中文正本。",
+            "This translation is not signed, and is not to be signed "
+            "by hand: the signatures are on the Chinese original.",
+        )
+        return [KeepTogether([st.p(heading, st.heading), st.p(said), st.p(content.translation, st.small)])]
     width = (CONTENT_WIDTH - 6 * mm) / 2
     if content.signers:
         by_meaning = {s.meaning_zh: s for s in content.signers}
@@ -1156,7 +1164,6 @@ def signatures_part(content: ReportContent, st: Styles, local_zone: dt.tzinfo | 
         f"The signers confirm that this report agrees with the inspection record identified by the record hash "
         f"{content.record_hash}.",
     )
-    heading = content.words("签署", "Signatures")
     return [KeepTogether([st.p(heading, st.heading), st.p(intro, st.small), Spacer(1, 2 * mm), grid])]
 
 

@@ -135,6 +135,8 @@ def test_a_signed_record_exports_its_originals_and_an_english_translation(
     assert Path(f"{stem}.xlsx.p7s").read_bytes() == stored["xlsx.p7s"]
     cover = " ".join(_text(Path(f"{stem}_EN.pdf")).split())
     assert f"Translation of the signed Chinese report FG-{inspection_id}-v" in cover, cover[:1500]
+    # no boxes to sign by hand on a translation: it says where the signatures are
+    assert "Name (block letters)" not in cover and "is not to be signed by hand" in cover, cover[-1500:]
     assert "verify the Chinese original" in cover
     assert "张伟 (officer) as inspector" in cover and "王经理 (manager) as manager's approval" in cover
     assert "(UTC+8;" in cover
