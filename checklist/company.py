@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+
+# The companies are in China: one time zone, UTC+8 all year (no daylight saving since 1991). Reports and windows
+# print times in it — what the company and its inspector read — with UTC beside them, whatever the computer's
+# zone.
+COMPANY_TIME = dt.timezone(dt.timedelta(hours=8), "UTC+08:00")
 
 # GB 32100-2015: 31 characters (no I, O, Z, S, V); weights 3^i mod 31 for the first 17 positions.
 CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"

@@ -189,11 +189,6 @@ class SectionLine:
     counts: Counts
 
 
-# The companies are in China: one time zone, UTC+8 all year (no daylight saving since 1991). Reports print
-# times in it — what the company and its inspector read — with UTC beside them, whatever the computer's zone.
-COMPANY_TIME = dt.timezone(dt.timedelta(hours=8), "UTC+08:00")
-
-
 @dataclass(frozen=True)
 class CatalogLine:
     """A basis document as the report names it: by its official title (not the catalog's short title)."""

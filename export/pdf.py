@@ -45,13 +45,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from checklist.company import COMPANY_TIME
 from checklist.evaluation import Counts, Result
 from checklist.messages import CHINESE, is_english, msg
 from checklist.rules import Verdict
 from checklist.text import printable
 from checklist.workflow import MEANING_ZH
 from export.content import (
-    COMPANY_TIME,
     SIGNATURE_MEANINGS_ZH,
     ActionLine,
     ItemLine,

@@ -512,7 +512,7 @@ def translation_note(db: Database, inspection_id: int, language: str) -> str:
     """The cover line of a translated copy of a signed record, in ``language``: which signed report it
     translates (its number and record hash), that it carries no signature and the original is what verifies,
     and the signatures on record — who, as what, when (company time, UTC beside it)."""
-    from export.content import COMPANY_TIME
+    from checklist.company import COMPANY_TIME
 
     with db.session() as session:
         workbook = session.scalar(

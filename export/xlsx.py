@@ -38,12 +38,12 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from checklist.catalog import official_catalogs
+from checklist.company import COMPANY_TIME
 from checklist.evaluation import Counts, Result
 from checklist.messages import ENGLISH
 from checklist.text import printable
 from checklist.workflow import MEANING_ZH, ROLE_ZH, STATUS_ZH, ActionStatus
 from export.content import (
-    COMPANY_TIME,
     RESULT_CHOICES_ZH,
     RESULT_ZH,
     SIGNATURE_MEANINGS_ZH,

@@ -200,7 +200,11 @@ def change_details(row: TrailRow) -> str:
 
 
 def local_time_text(moment: dt.datetime) -> str:
-    return moment.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    """A stored UTC time in the company's time zone (UTC+8, as the reports print it, whatever this computer's
+    zone is)."""
+    from checklist.company import COMPANY_TIME
+
+    return moment.replace(tzinfo=dt.UTC).astimezone(COMPANY_TIME).strftime("%Y-%m-%d %H:%M:%S")
 
 
 # --- models -----------------------------------------------------------------------------------------------

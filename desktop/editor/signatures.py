@@ -43,8 +43,11 @@ def utc_text(moment: dt.datetime) -> str:
 
 
 def local_text(moment: dt.datetime) -> str:
-    """The stored UTC time in this computer's time zone, with its offset."""
-    local = moment.replace(tzinfo=dt.UTC).astimezone()
+    """The stored UTC time in the company's time zone (as the report prints it, whatever this computer's zone
+    is), with its offset."""
+    from checklist.company import COMPANY_TIME
+
+    local = moment.replace(tzinfo=dt.UTC).astimezone(COMPANY_TIME)
     offset = local.strftime("%z")
     return local.strftime("%Y-%m-%d %H:%M:%S") + f" (UTC{offset[:3]}:{offset[3:]})"
 

@@ -4,6 +4,7 @@ stored signed files byte for byte and verify, and a correction is a new version.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -169,8 +170,11 @@ def test_officer_signs_and_manager_countersigns(
         ("王经理", "单位主要负责人", "单位主要负责人审核"),
     ]
     model = summary.signatures
-    assert model.index(0, SignatureColumn.UTC).data().endswith(" UTC")
-    assert "(UTC" in model.index(0, SignatureColumn.LOCAL).data()
+    utc = model.index(0, SignatureColumn.UTC).data()
+    assert utc.endswith(" UTC")
+    # the company's time (UTC+8, as the report prints it), not this computer's zone (UTC on the test machines)
+    company = dt.datetime.strptime(utc.removesuffix(" UTC"), "%Y-%m-%d %H:%M:%S") + dt.timedelta(hours=8)
+    assert model.index(0, SignatureColumn.LOCAL).data() == f"{company:%Y-%m-%d %H:%M:%S} (UTC+08:00)"
     assert "已签署并经单位主要负责人审核" in summary.complete_state.text()
     assert not summary.sign_button.isEnabled() and not window.sign_action.isEnabled()
     _read_only(window)
