@@ -163,6 +163,28 @@ def _fast_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.M
     monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _premade_signing_keys() -> Iterator[None]:
+    """A new account's RSA 3072 key (about 0.25 s of CPU to make, several per signing test) comes from the
+    keys this process made earlier (``tests.keys.KeyPool``): every account made in one test module — its
+    module-scoped fixtures' (this autouse fixture comes before them) and its tests' — gets a key of its own,
+    and the next module reuses them. Tests marked ``real_key_generation`` make theirs as the product does."""
+    from export import signing
+    from tests.keys import KeyPool
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(signing, "new_signing_key", KeyPool())
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _real_key_generation_when_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("real_key_generation"):
+        from export import crypto, signing
+
+        monkeypatch.setattr(signing, "new_signing_key", crypto.new_signing_key)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path_factory.mktemp("home")
