@@ -52,14 +52,40 @@ _COPY_BY_DEFAULT = os.environ.get("FUGONG_TEST_REAL_MIGRATIONS") != "1"
 _copy_the_migrated_template = _COPY_BY_DEFAULT  # False while a test marked real_migrations runs
 
 
+_FOLDERS_OF_THIS_PROCESS: list[Path] = []
+
+
+def process_folder(prefix: str) -> Path:
+    """A new temporary folder for this test process's caches (the migrated template, snapshots), outside any
+    test's folder because it outlives the test that makes it; removed when the session of this process ends
+    (the controller's and each xdist worker's: ``_process_folders_removed``)."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    _FOLDERS_OF_THIS_PROCESS.append(folder)
+    return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _process_folders_removed() -> Iterator[None]:
+    yield
+    _remove_process_folders()
+
+
+def _remove_process_folders() -> None:
+    import shutil
+
+    _migrated_template.cache_clear()  # a later session in this process (pytester, an IDE) makes a new one
+    while _FOLDERS_OF_THIS_PROCESS:
+        shutil.rmtree(_FOLDERS_OF_THIS_PROCESS.pop(), ignore_errors=True)
+
+
 @functools.cache
 def _migrated_template() -> Path:
     """An empty database of this process, migrated by the real ``storage.db.migrate`` (closed, checkpointed)."""
-    import tempfile
-
     from storage import db as storage_db
 
-    template = Path(tempfile.mkdtemp(prefix="fugong-template-")) / "migrated.sqlite3"
+    template = process_folder("fugong-template-") / "migrated.sqlite3"
     engine = storage_db.make_engine(f"sqlite:///{template}")
     (_REAL_MIGRATE or [storage_db.migrate])[0](engine)  # (outside pytest, nothing is patched)
     engine.dispose()
@@ -137,6 +163,28 @@ def _fast_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.M
     monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _premade_signing_keys() -> Iterator[None]:
+    """A new account's RSA 3072 key (about 0.25 s of CPU to make, several per signing test) comes from the
+    keys this process made earlier (``tests.keys.KeyPool``): every account made in one test module — its
+    module-scoped fixtures' (this autouse fixture comes before them) and its tests' — gets a key of its own,
+    and the next module reuses them. Tests marked ``real_key_generation`` make theirs as the product does."""
+    from export import signing
+    from tests.keys import KeyPool
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(signing, "new_signing_key", KeyPool())
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _real_key_generation_when_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("real_key_generation"):
+        from export import crypto, signing
+
+        monkeypatch.setattr(signing, "new_signing_key", crypto.new_signing_key)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path_factory.mktemp("home")
@@ -189,17 +237,95 @@ def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
 def _fresh_pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
     if not request.getfixturevalue("pg_available"):
         pytest.skip("FUGONG_SKIP_POSTGRES=1")
-    from sqlalchemy import create_engine, text
+    copy = _COPY_BY_DEFAULT and not request.node.get_closest_marker("real_migrations")
+    yield from fresh_pg_database(copy_of_the_migrated_template=copy)
 
+
+def fresh_pg_database(*, copy_of_the_migrated_template: bool) -> Iterator[str]:
+    """A new PostgreSQL database (dropped afterwards): empty, or a copy of this process's migrated one
+    (``CREATE DATABASE … TEMPLATE``, the way SQLite databases get a copy of theirs: same schema, revision and
+    rows, without running Alembic's migrations again). Tests marked ``real_migrations`` get an empty one."""
+    from sqlalchemy import text
+
+    admin = _pg_admin()
     name = f"fugong_t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    if copy_of_the_migrated_template:
+        _create_pg_database(admin, name, _pg_migrated_template())
+    else:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        yield PG_URL.rsplit("/", 1)[0] + "/" + name
+        yield _pg_url_of(name)
     finally:
         _drop_pg_database(admin, name)
-        admin.dispose()
+
+
+def _pg_url_of(name: str) -> str:
+    return PG_URL.rsplit("/", 1)[0] + "/" + name
+
+
+@functools.cache
+def _pg_admin() -> Engine:
+    """One connection pool to the server's ``postgres`` database for this process (disposed at the end)."""
+    from sqlalchemy import create_engine
+
+    return create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+
+
+@functools.cache
+def _pg_migrated_template() -> str:
+    """A PostgreSQL database of this process, migrated by the real ``storage.db.migrate`` and closed to
+    connections (a template must have none while it is copied); dropped when the session ends."""
+    from sqlalchemy import text
+
+    from storage import db as storage_db
+
+    name = f"fugong_t_{uuid.uuid4().hex[:12]}_template"
+    admin = _pg_admin()
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    _PG_DATABASES_OF_THIS_PROCESS.append(name)
+    engine = storage_db.make_engine(_pg_url_of(name))
+    try:
+        (_REAL_MIGRATE or [storage_db.migrate])[0](engine)
+    finally:
+        engine.dispose()
+    with admin.connect() as connection:  # nothing (autovacuum included) may connect while it is copied
+        connection.execute(text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false'))
+    return name
+
+
+_PG_DATABASES_OF_THIS_PROCESS: list[str] = []
+
+
+def _create_pg_database(admin: Engine, name: str, template: str) -> None:
+    """``CREATE DATABASE name TEMPLATE template``, tried again for a few seconds while the server says that
+    another session is still on the template (one that was closing as the template was closed)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    for attempt in range(50):
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+            return
+        except OperationalError as error:
+            if "is being accessed by other users" not in str(error) or attempt == 49:
+                raise
+            time.sleep(0.1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pg_templates_dropped() -> Iterator[None]:
+    yield
+    if _pg_admin.cache_info().currsize == 0:
+        return  # this process never connected to PostgreSQL
+    admin = _pg_admin()
+    while _PG_DATABASES_OF_THIS_PROCESS:
+        _drop_pg_database(admin, _PG_DATABASES_OF_THIS_PROCESS.pop())
+    _pg_migrated_template.cache_clear()
+    admin.dispose()
+    _pg_admin.cache_clear()
 
 
 def _drop_pg_database(admin: Any, name: str) -> None:
@@ -256,6 +382,22 @@ def pytest_configure(config: pytest.Config) -> None:
         import tempfile
 
         os.environ["FUGONG_FIGURES_DIR"] = tempfile.mkdtemp(prefix="fugong-figures-")
+        config.stash[_FIGURES_MADE_HERE] = os.environ["FUGONG_FIGURES_DIR"]
+
+
+_FIGURES_MADE_HERE = pytest.StashKey[str]()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The figures folder this run made is removed once the summary has printed it (one given in the
+    environment is the caller's and stays)."""
+    folder = config.stash.get(_FIGURES_MADE_HERE, None)
+    if folder is not None:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        if os.environ.get("FUGONG_FIGURES_DIR") == folder:
+            del os.environ["FUGONG_FIGURES_DIR"]
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

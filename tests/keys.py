@@ -14,6 +14,30 @@ import functools
 
 from storage.db import Database
 
+_MADE: list[object] = []  # the keys made for ``export.signing`` in this process, in order (see ``KeyPool``)
+
+
+class KeyPool:
+    """Stands in for ``export.signing.new_signing_key`` in a test module (``tests/conftest.py``): the module's
+    first new account gets this process's first key, the second its second, and so on — keys made by the real
+    ``new_signing_key`` (RSA 3072), each made once per process. Within a module every account gets a key of
+    its own; tests marked ``real_key_generation`` make fresh keys."""
+
+    def __init__(self) -> None:
+        self.handed = 0
+
+    def __call__(self) -> object:
+        from export.crypto import new_signing_key
+
+        if self.handed == len(_MADE):
+            _MADE.append(new_signing_key())
+        self.handed += 1
+        return _MADE[self.handed - 1]
+
+
+def made_in_this_process() -> list[object]:
+    return list(_MADE)
+
 
 @functools.cache
 def _key(name: str, role: str) -> object:

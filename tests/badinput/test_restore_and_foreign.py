@@ -126,6 +126,7 @@ def test_a_foreign_database_is_never_migrated(tmp_path: Path) -> None:
 
 
 @pytest.mark.postgres
+@pytest.mark.real_migrations
 def test_a_foreign_postgres_database_is_never_migrated(db_url: str) -> None:
     from sqlalchemy import create_engine, inspect, text
 

@@ -49,7 +49,7 @@ def answered(db: Database, catalogs: tuple[str, ...] = ("GN", "BJHQ")) -> tuple[
     empty schema) this test process builds it once through the service layer and then copies the result:
     the same rows, audit trail and ids, with the timestamps of the first build."""
     snapshot = _ANSWERED.get(catalogs)
-    if snapshot is not None and _restored(db, snapshot[0]):
+    if snapshot is not None and snapshot[0].exists() and _restored(db, snapshot[0]):
         return snapshot[1], snapshot[2]
     new = _is_new(db)
     inspection_id, version = _answer(db, catalogs)
@@ -93,9 +93,9 @@ def _is_new(db: Database) -> bool:
 
 
 def _snapshot(db: Database) -> Path:
-    import tempfile
+    from tests.conftest import process_folder
 
-    path = Path(tempfile.mkdtemp(prefix="fugong-answered-")) / "answered.sqlite3"
+    path = process_folder("fugong-answered-") / "answered.sqlite3"
     raw = db.engine.raw_connection()
     try:
         source = raw.driver_connection

@@ -49,6 +49,7 @@ def test_schema_head_constant_is_alembics_head(db: Database) -> None:
     assert _head(db) == SCHEMA_HEAD
 
 
+@pytest.mark.real_migrations
 def test_older_database_is_upgraded_keeping_its_data(db_url: str) -> None:
     from alembic import command
 

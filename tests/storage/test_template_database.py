@@ -55,3 +55,83 @@ def test_a_copied_database_is_a_migrated_one(tmp_path: Path, monkeypatch: pytest
     schema, rows, _, revision = _shape(copied)
     assert revision == [SCHEMA_HEAD] and len(schema) > 10
     assert rows["inspections"] == rows["companies"] == rows["users"] == 0
+
+
+def _pg_shape(url: str) -> dict[str, object]:
+    from sqlalchemy import create_engine, text
+
+    queries = {
+        "columns": "SELECT table_name, column_name, data_type, is_nullable, column_default, ordinal_position "
+        "FROM information_schema.columns WHERE table_schema = 'public'",
+        "indexes": "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'",
+        "constraints": "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE connamespace = 'public'::regnamespace",
+        "triggers": "SELECT tgrelid::regclass::text, tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal",
+        "functions": "SELECT proname, prosrc FROM pg_proc WHERE pronamespace = 'public'::regnamespace",
+        "sequences": "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public'",
+    }
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            shape: dict[str, object] = {
+                key: sorted(tuple(row) for row in connection.execute(text(sql))) for key, sql in queries.items()
+            }
+            tables = [
+                row[0]
+                for row in connection.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+            ]
+            has_revision = connection.execute(text("SELECT to_regclass('alembic_version')")).scalar() is not None
+            shape["revision"] = (
+                [tuple(row) for row in connection.execute(text("SELECT version_num FROM alembic_version"))]
+                if has_revision
+                else []
+            )
+            shape["rows"] = {
+                table: connection.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one()
+                for table in tables
+                if table != "alembic_version"
+            }
+            return shape
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_postgres_database_copied_from_the_template_is_a_migrated_one(
+    pg_url: str, pg_available: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``pg_url`` is a copy of the process's migrated template; one migrated for real here has the same shape."""
+    from alembic import command
+
+    migrated_for_real: list[str] = []
+    real = command.upgrade
+
+    def counting(config: object, revision: str, **kwargs: object) -> None:
+        migrated_for_real.append(revision)
+        real(config, revision, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(command, "upgrade", counting)
+    open_database(pg_url).close()
+    assert migrated_for_real == [], "the copied database was migrated again"
+
+    empty = conftest.fresh_pg_database(copy_of_the_migrated_template=False)
+    migrated_url = next(empty)
+    try:
+        assert _pg_shape(migrated_url)["columns"] == [], "not an empty database"
+        open_database(migrated_url).close()
+        assert len(migrated_for_real) == 1
+        copied, migrated = _pg_shape(pg_url), _pg_shape(migrated_url)
+    finally:
+        empty.close()  # dropped
+    assert copied == migrated
+    assert copied["revision"] == [(SCHEMA_HEAD,)] and len(copied["columns"]) > 50  # type: ignore[arg-type]
+    rows = copied["rows"]
+    assert isinstance(rows, dict) and rows["inspections"] == rows["companies"] == rows["users"] == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.real_migrations
+def test_a_test_marked_real_migrations_gets_an_empty_postgres_database(pg_url: str) -> None:
+    assert _pg_shape(pg_url) == {
+        key: [] for key in ("columns", "indexes", "constraints", "triggers", "functions", "sequences")
+    } | {"revision": [], "rows": {}}
