@@ -54,6 +54,7 @@ from desktop.audit.models import (
 )
 from desktop.common.assets import icon
 from desktop.common.errors import show_error
+from desktop.common.folders import proposed_folder
 from desktop.common.i18n import english
 from desktop.common.look import compact_rows, fit_to_screen
 from desktop.common.operations import run_in_background
@@ -433,7 +434,7 @@ class AuditWindow(QWidget):
     @Slot()
     def choose_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择要验证的报告"), "", self.tr("报告 (*.pdf *.xlsx);;所有文件 (*)")
+            self, self.tr("选择要验证的报告"), str(proposed_folder()), self.tr("报告 (*.pdf *.xlsx);;所有文件 (*)")
         )
         if chosen:
             self.verify_path(Path(chosen))

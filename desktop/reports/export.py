@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from checklist.workflow import InspectionStatus
 from desktop.common.errors import show_error
+from desktop.common.folders import proposed_folder, remember_folder
 from desktop.common.operations import Cancelled, Operation, Progress, run_in_background
 
 
@@ -102,7 +103,6 @@ def run_export(db: Any, request: ExportRequest, progress: Progress) -> list[Path
     return result
 
 
-EXPORT_FOLDER = "export/folder"  # QSettings: the folder the last report went to
 _UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 _WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{n}" for d in ("COM", "LPT") for n in range(1, 10)}
 
@@ -125,24 +125,6 @@ def report_file_stem(company: str, date: dt.date, number: int) -> str:
         company=safe_file_part(company), date=date.isoformat(), number=number
     )
     return safe_file_part(stem, limit=120)
-
-
-def proposed_folder() -> Path:
-    """Where the folder dialog starts: the folder of the last export if it still exists, else the documents
-    folder if it exists, else the home folder (a folder that does not exist is never proposed)."""
-    last = QSettings().value(EXPORT_FOLDER, "")
-    candidates = [last if isinstance(last, str) else ""]
-    candidates.append(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-    for candidate in candidates:
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return Path.home()
-
-
-def remember_folder(folder: Path) -> None:
-    settings = QSettings()
-    settings.setValue(EXPORT_FOLDER, str(folder))
-    settings.sync()
 
 
 def _file_stem(db: Any, inspection_id: int) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -118,4 +119,33 @@ def test_trail_and_chain_check_name_the_tampered_entry(qtbot: QtBot, db_url: str
     assert (f"不通过  审计链：第 {target.seq} 条在写入后被改动过", False) in audit.result_lines
     audit.close()
     qtbot.waitUntil(lambda: window.audit_window is None)
+    close_window(qtbot, window)
+
+
+def test_verifying_a_file_starts_where_the_reports_were_exported(
+    qtbot: QtBot, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """验证文件 opens its file dialog in the folder the last report went to (not the program's working folder)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.common.folders import remember_folder
+
+    reports = tmp_path / "报告"
+    reports.mkdir()
+    remember_folder(reports)
+    seed_accounts(db_url, ACCOUNTS)
+    started_in: list[str] = []
+
+    def chosen(_parent: object, _title: str, folder: str, _filter: str) -> tuple[str, str]:
+        started_in.append(folder)
+        return "", ""  # the officer cancels: nothing is verified
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(chosen))
+    window = start_app(qtbot, db_url, "赵审计", ACCOUNTS["赵审计"][1])
+    window.audit_action.trigger()
+    audit = window.audit_window
+    assert audit is not None
+    qtbot.waitUntil(lambda: audit.isVisible() and not audit.loading)
+    click(qtbot, audit.file_button)
+    assert started_in == [str(reports)]
     close_window(qtbot, window)
