@@ -94,7 +94,12 @@ class RegistersWindow(QWidget):
             self.summary.show_day(self.summary.day)
         if self.tabs.currentWidget() is self.dormitories and not self.dormitories.loading:
             self.dormitories.refresh()
-        if self.tabs.currentWidget() is self.canteen and self.canteen.site_combo.count() == 0:
+        # once: a second read of the sites, landing after the officer began typing, would refill the page
+        if (
+            self.tabs.currentWidget() is self.canteen
+            and self.canteen.site_combo.count() == 0
+            and not self.canteen.loading
+        ):
             self.canteen.show_sites()
 
     def _summary_changed(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog
 from pytestqt.qtbot import QtBot
@@ -139,4 +140,36 @@ def test_the_tab_reads_in_english(qtbot: QtBot, db_url: str) -> None:
     assert page.timetable.item(0, 2).text() == "Assembly (batch 1 of 4)"  # type: ignore[union-attr]
     assert page.seating_source.text().startswith("Required by the sources: GN (8)")
     assert "split into 4 batches" in page.explanation.toPlainText()
+    close_window(qtbot, window)
+
+
+def test_showing_the_tab_twice_reads_the_sites_once(qtbot: QtBot, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tab shown again while its sites are still being read does not read them a second time: a second
+    read landing after the officer began typing refilled the page and lost the typed group (seen under load)."""
+    from storage import canteen
+
+    seed(db_url)
+    reads: list[int] = []
+    real = canteen.list_sites
+
+    def counted(db: object) -> object:
+        reads.append(1)
+        return real(db)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(canteen, "list_sites", counted)
+    window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
+    page = open_canteen(qtbot, window)
+    assert len(reads) == 1
+    registers = window.registers_window
+    assert registers is not None
+    page.site_combo.blockSignals(True)
+    page.site_combo.clear()  # as before the first read: the tab has no sites yet
+    page.site_combo.blockSignals(False)
+    registers._tab_shown(registers.tabs.currentIndex())
+    registers._tab_shown(registers.tabs.currentIndex())  # shown again before that read is back
+    qtbot.waitUntil(lambda: page.site_combo.count() == 3 and not page.loading)
+    add_group(qtbot, page, "生产部", "30")
+    qtbot.wait(200)
+    assert len(reads) == 2
+    assert page.values()["groups"] == [{"name": "生产部", "headcount": "30"}]
     close_window(qtbot, window)
