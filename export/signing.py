@@ -674,6 +674,13 @@ def _reason_zh(reason: str) -> str:
     return "；".join(said)
 
 
+def _signature_said(name: str, good: bool, reason: str, coverage: Both) -> Message:
+    """One signature of a report file as verification says it: good, or bad with pyHanko's reason."""
+    if good:
+        return msg("verify.signature_good", name=name, coverage=coverage)
+    return msg("verify.signature_bad", name=name, reason=Both(reason, _reason_zh(reason)), coverage=coverage)
+
+
 def verify_file(path: Path, db: Database | None = None, trust_file: Path | None = None) -> Verification:
     """:func:`_verify_file`, with whatever a damaged or foreign file makes a library raise said in one sentence
     (:class:`SigningError`), the details in the log file."""
@@ -750,17 +757,7 @@ def _verify_file(path: Path, db: Database | None, trust_file: Path | None) -> Ve
             good = check.intact and check.valid and check.trusted
             coverage = Both(*_coverage_words(check.coverage))
             name = name_of(check.certificate) if check.certificate is not None else check.signer
-            said = (
-                msg("verify.signature_good", name=name, coverage=coverage)
-                if good
-                else msg(
-                    "verify.signature_bad",
-                    name=name,
-                    reason=Both(check.reason, _reason_zh(check.reason)),
-                    coverage=coverage,
-                )
-            )
-            result.check(good, *_said(said))
+            result.check(good, *_said(_signature_said(name, good, check.reason, coverage)))
             signers.append(
                 FileSigner(check.meaning, check.certificate, check.certificate_sha256, good, check.signing_time)
             )
@@ -805,17 +802,7 @@ def _verify_file(path: Path, db: Database | None, trust_file: Path | None) -> Ve
             good = signer.intact and signer.trusted
             name = name_of(signer.certificate) if signer.certificate is not None else signer.subject
             entire = Both(*_coverage_words("ENTIRE_FILE"))
-            said = (
-                msg("verify.signature_good", name=name, coverage=entire)
-                if good
-                else msg(
-                    "verify.signature_bad",
-                    name=name,
-                    reason=Both(signer.reason, _reason_zh(signer.reason)),
-                    coverage=entire,
-                )
-            )
-            result.check(good, *_said(said))
+            result.check(good, *_said(_signature_said(name, good, signer.reason, entire)))
             signers.append(
                 FileSigner(signer.meaning, signer.certificate, signer.certificate_sha256, good, signer.signing_time)
             )
