@@ -558,10 +558,13 @@ class ReadingGrid(QTableView):
             self.setColumnWidth(column, width)
 
     def start(self, column: GridColumn = GridColumn.MORNING) -> None:
-        """Put the cursor in the first row's ``column`` (where a shift's entry starts)."""
+        """Put the cursor in the first row's ``column`` (where a shift's entry starts); the keyboard comes
+        with it only while the grid is on screen: a read landing while the officer types on another tab
+        would otherwise take the keys to a hidden grid and close the editor they were typing in."""
         if self.grid_model.rowCount():
             self.setCurrentIndex(self.grid_model.index(0, column))
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.isVisible():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- typing into the current cell ---------------------------------------------------------------
 
