@@ -289,13 +289,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the logo was left as it was",
         "{name}：图片 {width} × {height} 像素，公司标志最多 {limit} 百万像素；标志未改动",
     ),
-    "company.in_old_records": (
-        "records {ids} were completed before this version kept a copy of the company: their record hash reads "
-        "the company's name, credit code, address, district, type and headcount as they are now, so these "
-        "cannot change; nothing was changed",
-        "检查记录 {ids} 完成于本版本保存企业信息副本之前，其记录哈希按现有的企业名称、信用代码、地址、所在区、类型和人数计算，"
-        "因此这些信息不能修改；未修改任何内容",
-    ),
     "report.company_copy_damaged": (
         "record {id}'s copy of the company is damaged (changed outside 复工自查); run verify-record — no report was made",
         "检查记录 #{id} 保存的企业信息已损坏（在复工自查之外被改动）；请运行记录核验，未生成报告",
@@ -305,14 +298,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{company} already has a site called {name}; nothing was changed",
         "{company} 已有名为“{name}”的场所；未修改",
     ),
-    "company.site_in_records": (
-        "the site {name} is named in completed or signed inspection(s) {ids}: their record hash vouches for "
-        "its name, so it is kept; nothing was changed",
-        "场所“{name}”已写入已完成或已签署的检查记录 {ids}，其记录哈希包含这个名称，因此不能改名；未修改",
-    ),
     "company.site_named": (
         "the site {name} is named in {count} record(s) ({ids}), so it is kept; nothing was removed",
         "场所“{name}”已被 {count} 条记录引用（{ids}），因此保留；没有删除任何内容",
+    ),
+    "company.site_rename_not_manager": (
+        "only a manager renames a site; nothing was changed",
+        "只有单位主要负责人可以给场所改名；未修改",
     ),
     "company.site_remove_not_manager": (
         "only a manager removes a site; nothing was removed",

@@ -98,12 +98,12 @@ def may_edit_company(role: str) -> bool:
     return role in COMPANY_ADMIN_ROLES
 
 
-def may_rename_site(role: str, used_by: Iterable[str]) -> bool:
-    """Whether ``role`` may rename a site that inspections with statuses ``used_by`` name: a manager (as for
-    the rest of the company profile), and only while none of them is completed or signed — a completed or
-    signed record names its site in what its record hash vouches for, so a new name would read as tampering.
-    A draft simply shows the new name."""
-    return may_edit_company(role) and all(status == InspectionStatus.DRAFT for status in used_by)
+def may_rename_site(role: str) -> bool:
+    """Whether ``role`` may rename a site: a manager (as for the rest of the company profile). Records that name
+    the site are no reason to refuse: a completed or signed record keeps the site's name as it was when it was
+    completed (schema 0015, and 0018 for the records completed before), and its hash vouches for that copy; a
+    draft simply shows the new name."""
+    return may_edit_company(role)
 
 
 def may_remove_site(role: str, records_naming_it: int) -> bool:

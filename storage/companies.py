@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from checklist.company import CompanyType, validate_credit_code
 from checklist.messages import msg
-from checklist.workflow import COMPANY_ADMIN_ROLES, WRITE_ROLES, InspectionStatus, may_remove_site, may_rename_site
+from checklist.workflow import COMPANY_ADMIN_ROLES, WRITE_ROLES, may_remove_site, may_rename_site
 from storage import inputs
 from storage.db import Database
 from storage.errors import InvalidInputError, NotFoundError, PermissionDeniedError
@@ -62,7 +62,9 @@ class CompanyInput:
 
 def save_company(db: Database, actor: str, data: CompanyInput, company_id: int | None = None) -> int:
     """Register a company (set-up), or change the profile of company ``company_id``: only a manager
-    (:func:`checklist.workflow.may_edit_company`); the audit trail keeps the values before and after."""
+    (:func:`checklist.workflow.may_edit_company`); the audit trail keeps the values before and after. Every
+    completed or signed record keeps the company as it was completed (``inspections.company_snapshot``), so a
+    change here reaches drafts only and never makes a record read as altered."""
     data = data.validated()
     allowed = WRITE_ROLES if company_id is None else COMPANY_ADMIN_ROLES
     with unit_of_work(db, actor, allowed=allowed) as session:
@@ -72,35 +74,11 @@ def save_company(db: Database, actor: str, data: CompanyInput, company_id: int |
         company = Company() if company_id is None else session.get(Company, company_id)
         if company is None:
             raise NotFoundError(msg("inspection.no_company", id=company_id))
-        if company_id is not None:
-            _refuse_if_old_records_read_it(session, company, data)
         for key, value in vars(data).items():
             setattr(company, key, value)
         session.add(company)
         session.flush()
         return company.id
-
-
-HASHED_FIELDS = ("name", "credit_code", "address", "district", "company_type", "headcount")
-
-
-def _refuse_if_old_records_read_it(session: Session, company: Company, data: CompanyInput) -> None:
-    """A record completed before schema 0015 keeps no copy of the company: its hash reads the profile as it is
-    now, so changing what the hash covers would make it read as altered. Such a change is refused (records
-    completed since keep their own copy, and the profile changes freely for them)."""
-    changed = [field for field in HASHED_FIELDS if getattr(company, field) != getattr(data, field)]
-    if not changed:
-        return
-    old = session.scalars(
-        select(Inspection.id).where(
-            Inspection.company_id == company.id,
-            Inspection.status != InspectionStatus.DRAFT,
-            Inspection.company_snapshot.is_(None),
-        )
-    ).all()
-    if old:
-        ids = ", ".join(f"#{i}" for i in old[:10]) + (" …" if len(old) > 10 else "")
-        raise InvalidInputError(msg("company.in_old_records", ids=ids))
 
 
 def add_site(db: Database, actor: str, company_id: int, name: str, kind: str = "") -> int:
@@ -126,8 +104,9 @@ def add_site(db: Database, actor: str, company_id: int, name: str, kind: str = "
 
 
 def rename_site(db: Database, actor: str, site_id: int, name: str) -> None:
-    """Rename a site (a name mistyped in 企业信息): a manager only, audited with the names before and after;
-    refused while a completed or signed inspection names it (:func:`checklist.workflow.may_rename_site`)."""
+    """Rename a site (a name mistyped in 企业信息): a manager only (:func:`checklist.workflow.may_rename_site`),
+    audited with the names before and after. A completed or signed record that names the site keeps the name
+    it was completed with (its own copy, ``inspections.company_snapshot``); a draft shows the new one."""
     name = inputs.name(name, "site", required=False).strip()
     if not name:
         raise InvalidInputError(msg("company.site_name_missing"))
@@ -140,12 +119,10 @@ def rename_site(db: Database, actor: str, site_id: int, name: str) -> None:
         company = session.get(Company, site.company_id)
         if company is not None and any(other.name == name for other in company.sites if other.id != site.id):
             raise InvalidInputError(msg("company.site_exists", company=company.name, name=name))
-        used = session.execute(select(Inspection.id, Inspection.status).where(Inspection.site_id == site_id)).all()
-        # The role was checked above (once the database has accounts); what is left is the records' rule.
+        # The role was checked above (once the database has accounts); the rule decides the rest.
         role = session.scalar(select(User.role).where(User.name == actor)) or COMPANY_ADMIN_ROLES[0]
-        if not may_rename_site(role, [status for _, status in used]):
-            recorded = [f"#{inspection_id}" for inspection_id, status in used if status != InspectionStatus.DRAFT]
-            raise InvalidInputError(msg("company.site_in_records", name=site.name, ids=", ".join(recorded)))
+        if not may_rename_site(role):
+            raise PermissionDeniedError(msg("company.site_rename_not_manager"))
         site.name = name
         session.flush()
 

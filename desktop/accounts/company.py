@@ -57,8 +57,8 @@ class CompanyProfile(NamedTuple):
 
 class CompanyDialog(QDialog):
     """Edits a :class:`CompanyProfile`. ``save(profile)`` stores the profile, ``add_site(name)`` one new site
-    (returning its id), ``rename_site(id, name)`` renames one (a manager's, refused once a completed or signed
-    record names it), ``remove_site(id)`` removes one (a manager's, refused while any record names it); each
+    (returning its id), ``rename_site(id, name)`` renames one (a manager's; a completed or signed record keeps the
+    name it was completed with), ``remove_site(id)`` removes one (a manager's, refused while any record names it); each
     raises KnownError with the reason, which the dialog shows keeping what was typed."""
 
     def __init__(

@@ -98,19 +98,16 @@ def test_an_officer_is_not_offered_the_profile_and_cannot_change_it(qtbot: QtBot
         db.close()
 
 
-def test_a_manager_renames_a_mistyped_site_but_not_one_a_completed_record_names(qtbot: QtBot, db_url: str) -> None:
-    import sqlite3
-    from pathlib import Path
-
+def test_a_manager_renames_a_mistyped_site_but_not_onto_another_site_s_name(qtbot: QtBot, db_url: str) -> None:
+    """A record that names the site is no obstacle (it keeps the name it was completed with); a name another
+    site has is refused, said in the dialog."""
     from PySide6.QtWidgets import QDialogButtonBox
 
     from tests.gui.helpers import seed_site_inspection
 
     seed_accounts(db_url, {MANAGER[0]: ("manager", MANAGER[1]), OFFICER[0]: ("officer", OFFICER[1])})
     seed_site_inspection(db_url, "工工宿舍楼", officer=MANAGER[0])  # a draft at the mistyped site
-    recorded = seed_site_inspection(db_url, "二号厂区", officer=MANAGER[0])
-    with sqlite3.connect(Path(db_url.removeprefix("sqlite:///"))) as connection:  # as if completed meanwhile
-        connection.execute("UPDATE inspections SET status = 'completed' WHERE id = ?", (recorded,))
+    seed_site_inspection(db_url, "二号厂区", officer=MANAGER[0])
     window = start_app(qtbot, db_url, user=MANAGER[0], password=MANAGER[1])
     dialog = _open(qtbot, window)
     assert dialog.sites() == ["一号厂区", "工工宿舍楼", "二号厂区"]
@@ -127,15 +124,15 @@ def test_a_manager_renames_a_mistyped_site_but_not_one_a_completed_record_names(
     qtbot.waitUntil(lambda: dialog.rename_dialog is None)
     assert dialog.sites() == ["一号厂区", "员工宿舍楼", "二号厂区"] and not dialog.error.isVisible()
 
-    dialog.sites_list.setCurrentRow(2)  # named by a completed record: refused, said in the dialog
+    dialog.sites_list.setCurrentRow(2)  # onto another site's name: refused, said in the dialog
     click(qtbot, dialog.rename_site_button)
     rename = dialog.rename_dialog
     assert rename is not None
-    rename.setTextValue("二号车间")
+    rename.setTextValue("一号厂区")
     click(qtbot, rename.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
     qtbot.waitUntil(lambda: dialog.rename_dialog is None)
-    assert dialog.error.isVisible() and dialog.error.text().startswith("场所未能改名：场所“二号厂区”已写入")
-    assert f"#{recorded}" in dialog.error.text() and dialog.sites()[2] == "二号厂区"
+    assert dialog.error.isVisible() and dialog.error.text().startswith("场所未能改名：")
+    assert "已有名为“一号厂区”的场所" in dialog.error.text() and dialog.sites()[2] == "二号厂区"
     dialog.reject()
     close_window(qtbot, window)
 

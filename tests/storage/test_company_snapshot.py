@@ -1,7 +1,7 @@
 """Editing 企业信息 after a record is completed or signed never makes that record read as altered: the record
 keeps the company and site as they were when it was completed (schema 0015), its hash vouches for that copy,
-and its report prints it. A record completed before that schema keeps no copy: the profile fields its hash
-reads are then refused, in words. A raw-SQL change of the copy is found like any other change."""
+and its report prints it. A record completed before that schema got its copy at schema 0018
+(``tests/signing/test_company_copy_upgrade.py``). A raw-SQL change of the copy is found like any other change."""
 
 from __future__ import annotations
 
@@ -9,13 +9,12 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from export.content import load_report
-from storage import companies, inspections, verification
+from storage import audit, companies, inspections, verification
 from storage.db import Database, open_database
-from storage.errors import InvalidInputError
-from storage.models import Company
+from storage.models import AuditEntry, Company
 from tests.storage import helpers
 
 
@@ -96,27 +95,21 @@ def test_a_raw_sql_change_of_the_kept_copy_is_found(completed: tuple[Database, i
     assert not _ok(db, inspection_id)
 
 
-def test_a_record_completed_before_the_copy_was_kept_refuses_the_fields_its_hash_reads(
-    completed: tuple[Database, int, int],
-) -> None:
-    db, inspection_id, company_id = completed
-    with db.engine.begin() as connection:  # as a record completed under schema 0014 looks
-        connection.execute(text("UPDATE inspections SET company_snapshot = NULL WHERE id = :id"), {"id": inspection_id})
-    with pytest.raises(InvalidInputError) as refused:
-        _moved(db, company_id)
-    assert f"#{inspection_id}" in str(refused.value) and "不能修改" in refused.value.message_zh
-    assert load_report(db, inspection_id).address == "北京市大兴区示例路1号"  # nothing was changed
-    companies.save_company(  # the contact is not in the hash: it still changes
-        db,
-        "officer",
-        companies.CompanyInput(
-            "北京示例制造有限公司",
-            helpers.CREDIT_CODE,
-            "industrial",
-            address="北京市大兴区示例路1号",
-            district="大兴区",
-            headcount=120,
-            contact="王五 010-12345678",
-        ),
-        company_id,
-    )
+def test_editing_the_company_leaves_an_audit_entry_and_the_signed_record_as_it_was(db_url: str) -> None:
+    """Who changed the profile, and from what to what, is in the audit trail; the signed record is untouched."""
+    db = open_database(db_url)
+    inspection_id = helpers.signed(db)
+    with db.session() as session:
+        company_id = int(session.query(Company.id).scalar())
+    _moved(db, company_id)
+    with db.session() as session:
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.table_name == "companies", AuditEntry.action == "update")
+        ).one()
+        assert audit.verify_chain(session).ok
+    assert entry.actor == "officer" and entry.row_id == company_id
+    assert entry.old is not None and entry.new is not None
+    assert (entry.old["address"], entry.new["address"]) == ("北京市大兴区示例路1号", "北京市朝阳区新地址2号")
+    assert (entry.old["headcount"], entry.new["headcount"]) == (120, 300)
+    assert _ok(db, inspection_id)
+    db.close()

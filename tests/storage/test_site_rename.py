@@ -1,4 +1,5 @@
-"""A site mistyped in 企业信息 is renamed by a manager, audited; a completed or signed record keeps its name."""
+"""A site mistyped in 企业信息 is renamed by a manager, audited; a completed or signed record keeps the name it was
+completed with (its own copy of the company and site), its hash and its report unchanged."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from checklist.workflow import InspectionStatus, Role, may_rename_site
-from storage import companies, inspections
+from checklist.workflow import Role, may_rename_site
+from export.content import load_report
+from storage import companies, inspections, verification
 from storage.audit import verify_chain
 from storage.auth import create_user
 from storage.db import Database, open_database
 from storage.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from storage.models import AuditEntry, Site
+from storage.record import record_hash
 from tests.storage import helpers
 
 
@@ -24,13 +27,10 @@ def db(sqlite_url: str) -> Database:
     database.close()
 
 
-def test_the_rule_a_manager_while_only_drafts_name_the_site() -> None:
-    assert may_rename_site(Role.MANAGER, [])
-    assert may_rename_site(Role.MANAGER, [InspectionStatus.DRAFT, InspectionStatus.DRAFT])
-    assert not may_rename_site(Role.MANAGER, [InspectionStatus.DRAFT, InspectionStatus.COMPLETED])
-    assert not may_rename_site(Role.MANAGER, [InspectionStatus.SIGNED])
-    assert not may_rename_site(Role.OFFICER, [])
-    assert not may_rename_site(Role.AUDITOR, [])
+def test_the_rule_a_manager_renames() -> None:
+    assert may_rename_site(Role.MANAGER)
+    assert not may_rename_site(Role.OFFICER)
+    assert not may_rename_site(Role.AUDITOR)
 
 
 def _accounts(db: Database) -> None:
@@ -71,18 +71,18 @@ def test_a_clash_an_empty_name_and_an_unknown_site_are_refused_in_both_languages
         assert session.get(Site, site_id).name == "一号厂房"  # type: ignore[union-attr]
 
 
-def test_a_site_a_completed_record_names_is_not_renamed_so_its_record_hash_holds(db: Database) -> None:
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
-    site_id = inspections.load_inspection(db, inspection_id).site_id
+def test_a_site_a_signed_record_names_is_renamed_and_the_record_keeps_the_old_name(db: Database) -> None:
+    inspection_id = helpers.signed(db)
+    inspection = inspections.load_inspection(db, inspection_id)
+    site_id, signed_hash = inspection.site_id, inspection.record_hash
     assert site_id is not None
     _accounts(db)
-    with pytest.raises(InvalidInputError) as refused:
-        companies.rename_site(db, "王经理", site_id, "一号厂区")
-    assert f"#{inspection_id}" in str(refused.value) and "不能改名" in refused.value.message_zh
-    assert inspections.load_inspection(db, inspection_id).site.name == "一号厂房"  # type: ignore[union-attr]
-    # A draft of another date at the same site does not make it renamable either.
-    company_id = inspections.load_inspection(db, inspection_id).company_id
-    inspections.create_inspection(db, "王经理", company_id, dt.date(2026, 12, 1), "王经理", ["GN"], site_id)
-    with pytest.raises(InvalidInputError):
-        companies.rename_site(db, "王经理", site_id, "一号厂区")
+    companies.rename_site(db, "王经理", site_id, "一号厂区")
+    check = verification.verify_record(db, inspection_id)
+    assert check.ok, check.lines
+    assert record_hash(inspections.load_inspection(db, inspection_id)) == signed_hash
+    assert load_report(db, inspection_id).site == "一号厂房"  # what was signed
+    # A new draft at the same site shows the new name.
+    company_id = inspection.company_id
+    new = inspections.create_inspection(db, "王经理", company_id, dt.date(2026, 12, 1), "王经理", ["GN"], site_id)
+    assert load_report(db, new).site == "一号厂区"
