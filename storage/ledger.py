@@ -881,8 +881,15 @@ def summary_in(
 ) -> DailySummary:
     """The summary inside the caller's session. ``counted``: the day's (上午 readings, 下午 readings, people with
     both) counted from the readings themselves (:func:`day_readings`), used instead of the per-day counts the
-    triggers keep — what a summary that is shown, exported or signed is made from, so that a count changed in
-    the database by hand cannot hide a missing reading from it."""
+    triggers keep — what a summary that is exported or signed is made from, so that a count changed in the
+    database by hand cannot hide a missing reading from it."""
+    return _summary(session, day, names_limit, counted)[0]
+
+
+def _summary(
+    session: Session, day: dt.date, names_limit: int, counted: tuple[int, int, int] | None = None
+) -> tuple[DailySummary, int]:
+    """The summary (see :func:`summary_in`) and the number of the day's flagged readings."""
     # Every count in one round trip: the roster's (its covering index), the day's readings and complete people
     # (kept by the triggers) and those of them off the roster, fevers, observations running, people back today,
     # the fever threshold. Then a list only where its count is not zero, each list one statement.
@@ -930,7 +937,18 @@ def summary_in(
         if back
         else []
     )
-    return DailySummary(
+    flagged_people: int | None = None
+    if flagged_total > len(flagged):  # the list was cut: the headline's people counted in the database
+        flagged_people = (
+            _read(
+                session,
+                select(func.count(func.distinct(HealthReading.employee_id))).where(
+                    HealthReading.day == day, HealthReading.flagged
+                ),
+            ).scalar()
+            or 0
+        )
+    summary = DailySummary(
         day=day,
         headcount=headcount,
         on_site=on_site_status - len(early),
@@ -944,7 +962,43 @@ def summary_in(
         returned_today=list(returned),
         early_returns=early,
         threshold_c=float(threshold),
+        flagged_people=flagged_people,
     )
+    return summary, flagged_total
+
+
+SUMMARY_PAGE = 100  # names of each list the 每日汇总 page shows at a time
+
+
+@dataclass(frozen=True)
+class SummaryView:
+    """What the 每日汇总 page shows of ``day``. Not signed off: ``summary``, the counts (from the per-day counts the
+    database keeps, as :func:`daily_summary`) with the first page of each list — missing, flagged (``flagged_total``
+    readings in all), under observation — whose further pages :func:`missing_readings`, :func:`flagged_readings`
+    and :func:`observation_list` read. Signed off: ``signed``, the signed record, who signed it and when. The
+    canonical record and its digest (``export.ledger_reports.summary_record``, every name, the SHA-256 of the
+    day's readings, counted from them) are made only to sign or export the day."""
+
+    day: dt.date
+    summary: DailySummary | None
+    flagged_total: int = 0
+    signed: dict[str, Any] | None = None
+    signed_by: str | None = None
+    signed_at: dt.datetime | None = None
+
+
+def summary_view(db: Database, day: dt.date, *, page: int = SUMMARY_PAGE) -> SummaryView:
+    """What the 每日汇总 page shows of ``day`` (see :class:`SummaryView`), ``page`` names of each list."""
+    _, page = page_bounds(0, page)
+    with db.session() as session:
+        signed = _read(
+            session,
+            select(DaySignOff.summary, DaySignOff.signer_name, DaySignOff.signed_at).where(DaySignOff.day == day),
+        ).one_or_none()
+        if signed is not None:
+            return SummaryView(day, None, signed=dict(signed[0]), signed_by=signed[1], signed_at=signed[2])
+        summary, flagged_total = _summary(session, day, page)
+    return SummaryView(day, summary, flagged_total)
 
 
 def _coverage(session: Session, day: dt.date, group: Sequence[ColumnElement[bool]]) -> Coverage:
