@@ -445,7 +445,9 @@ class SummaryPage(QWidget):
             (self.tr("缺测"), record.get("missing_count")),
             (self.tr("观察中"), record.get("under_observation_count")),
         )
-        cells = "".join(f"<td>{escape(label)}<br><b>{escape(f'{int(value or 0):,}')}</b></td>" for label, value in counts)
+        cells = "".join(
+            f"<td>{escape(label)}<br><b>{escape(f'{int(value or 0):,}')}</b></td>" for label, value in counts
+        )
         parts.append(f"<table cellpadding='6' border='1' cellspacing='0'><tr>{cells}</tr></table>")
         early = list(record.get("early_returns", []))
         if early:

@@ -6089,7 +6089,7 @@ Cited: %5, lines %6–%7</translation>
     <message>
         <location filename="../../desktop/registers/summary.py" line="236"/>
         <location filename="../../desktop/registers/summary.py" line="367"/>
-        <location filename="../../desktop/registers/summary.py" line="525"/>
+        <location filename="../../desktop/registers/summary.py" line="527"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -6194,67 +6194,67 @@ Cited: %5, lines %6–%7</translation>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="456"/>
+        <location filename="../../desktop/registers/summary.py" line="458"/>
         <source>观察期未满即在岗（BJTG 三）</source>
         <translation>On site before the observation ended (BJTG 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="483"/>
+        <location filename="../../desktop/registers/summary.py" line="485"/>
         <source>每日汇总 %1</source>
         <translation>Daily summary %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="485"/>
+        <location filename="../../desktop/registers/summary.py" line="487"/>
         <source>签署每日汇总</source>
         <translation>Sign the daily summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="487"/>
+        <location filename="../../desktop/registers/summary.py" line="489"/>
         <source>当日汇总负责人签署</source>
         <translation>Sign-off of the day&apos;s summary by the person in charge</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="489"/>
+        <location filename="../../desktop/registers/summary.py" line="491"/>
         <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
         <translation>The person in charge confirms the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="493"/>
+        <location filename="../../desktop/registers/summary.py" line="495"/>
         <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="511"/>
+        <location filename="../../desktop/registers/summary.py" line="513"/>
         <source>导出每日汇总 PDF</source>
         <translation>Export the daily summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="511"/>
+        <location filename="../../desktop/registers/summary.py" line="513"/>
         <source>导出每日汇总工作簿</source>
         <translation>Export the daily summary as a workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="512"/>
+        <location filename="../../desktop/registers/summary.py" line="514"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="512"/>
+        <location filename="../../desktop/registers/summary.py" line="514"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="525"/>
+        <location filename="../../desktop/registers/summary.py" line="527"/>
         <source>每日汇总未能导出。</source>
         <translation>The daily summary was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="526"/>
+        <location filename="../../desktop/registers/summary.py" line="528"/>
         <source>正在导出每日汇总……</source>
         <translation>Exporting the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="530"/>
+        <location filename="../../desktop/registers/summary.py" line="532"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
