@@ -987,8 +987,12 @@ class SummaryView:
     signed_at: dt.datetime | None = None
 
 
-def summary_view(db: Database, day: dt.date, *, page: int = SUMMARY_PAGE) -> SummaryView:
-    """What the 每日汇总 page shows of ``day`` (see :class:`SummaryView`), ``page`` names of each list."""
+def summary_view(
+    db: Database, day: dt.date, *, page: int = SUMMARY_PAGE, counted: tuple[int, int, int] | None = None
+) -> SummaryView:
+    """What the 每日汇总 page shows of ``day`` (see :class:`SummaryView`), ``page`` names of each list.
+    ``counted``: the day's (上午, 下午, both) counted from the readings (:func:`recounted_day`), used instead of the
+    per-day counts the database keeps — when those were found not to agree with the readings."""
     _, page = page_bounds(0, page)
     with db.session() as session:
         signed = _read(
@@ -997,8 +1001,26 @@ def summary_view(db: Database, day: dt.date, *, page: int = SUMMARY_PAGE) -> Sum
         ).one_or_none()
         if signed is not None:
             return SummaryView(day, None, signed=dict(signed[0]), signed_by=signed[1], signed_at=signed[2])
-        summary, flagged_total = _summary(session, day, page)
+        summary, flagged_total = _summary(session, day, page, counted)
     return SummaryView(day, summary, flagged_total)
+
+
+def recounted_day(db: Database, day: dt.date) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The per-day counts the database keeps for ``day`` (上午, 下午, people with both) and the same counted from
+    the readings themselves — one pass over the day's readings in key order, no digest — so that what shows the
+    kept counts can tell when they were changed by hand (or by a write the triggers miss) and say so."""
+    with db.session() as session:
+        kept = _day_counts(session, day)
+        row = _read(
+            session,
+            select(
+                func.count().filter(HealthReading.half == 0),
+                func.count().filter(HealthReading.half == 1),
+                func.count(func.distinct(HealthReading.employee_id)),
+            ).where(HealthReading.day == day),
+        ).one()
+    morning, afternoon, people = (int(v or 0) for v in row)
+    return kept, (morning, afternoon, morning + afternoon - people)  # a person has 1 or 2 readings of a day
 
 
 def _coverage(session: Session, day: dt.date, group: Sequence[ColumnElement[bool]]) -> Coverage:

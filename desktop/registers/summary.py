@@ -59,11 +59,12 @@ def company_name(db: Database) -> str:
     return companies[0].name if companies else ""
 
 
-def load_summary(db: Database, day: dt.date) -> SummaryView:
-    """What the page shows of ``day``: the quick summary and a page of each list, or the signed record."""
+def load_summary(db: Database, day: dt.date, counted: tuple[int, int, int] | None = None) -> SummaryView:
+    """What the page shows of ``day``: the quick summary and a page of each list, or the signed record;
+    ``counted``: the day's counts from its readings, when the database's kept ones were found not to agree."""
     from storage.ledger import summary_view
 
-    return summary_view(db, day, page=PAGE_SIZE)
+    return summary_view(db, day, page=PAGE_SIZE, counted=counted)
 
 
 class NamesPane(QWidget):
@@ -119,6 +120,7 @@ class SummaryPage(QWidget):
     """The date, the summary's counts, its named lists a page at a time, its sign-off, and the exports."""
 
     loaded = Signal()
+    checked = Signal()  # the counts shown were checked against the day's readings
     paged = Signal(str)  # a list showed another page (its name)
     exported = Signal(str)
 
@@ -133,7 +135,8 @@ class SummaryPage(QWidget):
         self.summary: SummaryView | None = None
         self.loading = False
         self.sign_dialog: SignDialog | None = None
-        self._wanted: dt.date | None = None
+        self._wanted: tuple[dt.date, tuple[int, int, int] | None] | None = None
+        self.recounted = False  # the counts shown were counted from the readings: the kept ones did not agree
         self._shown_number = 0  # which summary the lists belong to: a page read for an older one is dropped
 
         self.date_edit = day_edit("summaryDate")
@@ -188,9 +191,10 @@ class SummaryPage(QWidget):
 
     # --- the summary --------------------------------------------------------------------------------
 
-    def show_day(self, day: dt.date) -> None:
+    def show_day(self, day: dt.date, counted: tuple[int, int, int] | None = None) -> None:
+        """Read and show ``day`` (``counted``: its counts from the readings, see :meth:`_check_counts`)."""
         if self.loading:  # one read at a time; the newest day asked for is read next
-            self._wanted = day
+            self._wanted = (day, counted)
             return
         self._wanted = None
         self.loading = True
@@ -199,25 +203,33 @@ class SummaryPage(QWidget):
         db = self.db
         run_in_background(
             self,
-            lambda _progress: load_summary(db, day),
-            self._shown,
+            lambda _progress: load_summary(db, day, counted),
+            lambda summary: self._shown(summary, counted is not None),
             self._load_failed,
             self.tr("正在生成每日汇总……"),
             show_progress=False,
         )
 
-    def _shown(self, summary: SummaryView) -> None:
+    def _shown(self, summary: SummaryView, recounted: bool = False) -> None:
         self.loading = False
         if self._wanted is not None:
-            self.show_day(self._wanted)
+            self.show_day(*self._wanted)
             return
         self.summary = summary
+        self.recounted = recounted
         self._shown_number += 1
         if summary.signed_by is not None and summary.signed_at is not None:
             self.status.setText(
                 self.tr("已由 %1 于 %2（UTC）签署；当日记录已锁定，导出的是签署时的文件。")
                 .replace("%1", summary.signed_by)
                 .replace("%2", summary.signed_at.strftime("%Y-%m-%d %H:%M"))
+            )
+        elif recounted:
+            self.status.setText(
+                self.tr(
+                    "注意：数据库中保存的当日计数与体温记录不符（可能被直接改动），以下数字已按体温记录重新计数；"
+                    "签署和导出的汇总均按体温记录计数。请检查谁能直接修改数据库。"
+                )
             )
         else:
             self.status.setText(self.tr("尚未签署：以下为按当前台账生成的汇总。"))
@@ -229,6 +241,33 @@ class SummaryPage(QWidget):
             self.panes[name].show_rows(rows, 0, total)
         self._update_buttons()
         self.loaded.emit()
+        if summary.signed is None and not recounted:
+            self._check_counts(summary.day)
+
+    def _check_counts(self, day: dt.date) -> None:
+        """After the page is shown, in the background: the counts the database keeps (what the page showed) against
+        the day's readings counted again. Where they differ — changed by hand, or written by a route the triggers
+        miss — the page is read again with the readings' counts and says so: it does not trust the kept ones."""
+        from storage.ledger import recounted_day
+
+        db, number = self.db, self._shown_number
+
+        def compared(counts: tuple[tuple[int, int, int], tuple[int, int, int]]) -> None:
+            kept, counted = counts
+            if number != self._shown_number:  # another summary was shown meanwhile
+                return
+            if kept != counted:
+                self.show_day(day, counted)
+            self.checked.emit()
+
+        run_in_background(
+            self,
+            lambda _progress: recounted_day(db, day),
+            compared,
+            lambda error: show_error(self, self.tr("无法核对每日汇总的计数。"), error, self.tr("没有修改任何数据。")),
+            self.tr("正在核对计数……"),
+            show_progress=False,
+        )
 
     def _load_failed(self, error: BaseException) -> None:
         self.loading = False

@@ -3804,22 +3804,22 @@
 <context>
     <name>NamesPane</name>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="82"/>
+        <location filename="../../desktop/registers/summary.py" line="83"/>
         <source>上一页(&amp;U)</source>
         <translation>Previo&amp;us page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="84"/>
+        <location filename="../../desktop/registers/summary.py" line="85"/>
         <source>下一页(&amp;N)</source>
         <translation>&amp;Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="104"/>
+        <location filename="../../desktop/registers/summary.py" line="105"/>
         <source>第 %1–%2 条，共 %3 条</source>
         <translation>%1–%2 of %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="110"/>
+        <location filename="../../desktop/registers/summary.py" line="111"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -5856,7 +5856,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="216"/>
-        <location filename="../../desktop/registers/summary.py" line="144"/>
+        <location filename="../../desktop/registers/summary.py" line="147"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
@@ -6037,7 +6037,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="385"/>
-        <location filename="../../desktop/registers/summary.py" line="385"/>
+        <location filename="../../desktop/registers/summary.py" line="424"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -6047,214 +6047,230 @@ Cited: %5, lines %6–%7</translation>
         <translation>Not checked yet ({count}): </translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="140"/>
+        <location filename="../../desktop/registers/summary.py" line="143"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="142"/>
+        <location filename="../../desktop/registers/summary.py" line="145"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="146"/>
+        <location filename="../../desktop/registers/summary.py" line="149"/>
         <source>导出 PDF(&amp;P)…</source>
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="148"/>
+        <location filename="../../desktop/registers/summary.py" line="151"/>
         <source>导出工作簿(&amp;W)…</source>
         <translation>Export &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="205"/>
+        <location filename="../../desktop/registers/summary.py" line="209"/>
         <source>正在生成每日汇总……</source>
         <translation>Making the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="218"/>
+        <location filename="../../desktop/registers/summary.py" line="223"/>
         <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，导出的是签署时的文件。</source>
         <translation>Signed by %1 at %2 (UTC); the day is locked, and the exports are the files as signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="223"/>
+        <location filename="../../desktop/registers/summary.py" line="235"/>
         <source>尚未签署：以下为按当前台账生成的汇总。</source>
         <translation>Not signed yet: this is the summary of the ledger as it stands now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="236"/>
+        <location filename="../../desktop/registers/summary.py" line="275"/>
         <source>无法生成每日汇总。</source>
         <translation>Could not make the daily summary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="236"/>
-        <location filename="../../desktop/registers/summary.py" line="367"/>
-        <location filename="../../desktop/registers/summary.py" line="527"/>
+        <location filename="../../desktop/registers/summary.py" line="267"/>
+        <location filename="../../desktop/registers/summary.py" line="275"/>
+        <location filename="../../desktop/registers/summary.py" line="406"/>
+        <location filename="../../desktop/registers/summary.py" line="566"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="247"/>
+        <location filename="../../desktop/registers/summary.py" line="230"/>
+        <source>注意：数据库中保存的当日计数与体温记录不符（可能被直接改动），以下数字已按体温记录重新计数；签署和导出的汇总均按体温记录计数。请检查谁能直接修改数据库。</source>
+        <translation>Warning: the day's counts kept in the database do not match its readings (they may have been changed by hand); the figures below were counted again from the readings, as a signed or exported summary always is. Check who can change the database directly.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="267"/>
+        <source>无法核对每日汇总的计数。</source>
+        <translation>The daily summary's counts could not be checked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="268"/>
+        <source>正在核对计数……</source>
+        <translation>Checking the counts…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="286"/>
         <source>缺测（%1）</source>
         <translation>Missing (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="248"/>
+        <location filename="../../desktop/registers/summary.py" line="287"/>
         <source>发热或有症状（%1 人次）</source>
         <translation>Fever or symptoms (%1 readings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="249"/>
+        <location filename="../../desktop/registers/summary.py" line="288"/>
         <source>观察中（%1）</source>
         <translation>Under observation (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="342"/>
+        <location filename="../../desktop/registers/summary.py" line="381"/>
         <source>正在读取名单……</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="367"/>
+        <location filename="../../desktop/registers/summary.py" line="406"/>
         <source>无法读取名单。</source>
         <translation>The list could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="375"/>
+        <location filename="../../desktop/registers/summary.py" line="414"/>
         <source>居家观察</source>
         <translation>home observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="375"/>
+        <location filename="../../desktop/registers/summary.py" line="414"/>
         <source>集中观察</source>
         <translation>centralised observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="386"/>
+        <location filename="../../desktop/registers/summary.py" line="425"/>
         <source>#%1 %2：缺%3</source>
         <translation>#%1 %2: missing %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="434"/>
+        <location filename="../../desktop/registers/summary.py" line="473"/>
         <source>零报告</source>
         <translation>Zero report</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="434"/>
+        <location filename="../../desktop/registers/summary.py" line="473"/>
         <source>观察期至</source>
         <translation>observation until</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="435"/>
+        <location filename="../../desktop/registers/summary.py" line="474"/>
         <source>今日返岗</source>
         <translation>Back at work today</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="435"/>
+        <location filename="../../desktop/registers/summary.py" line="474"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="441"/>
+        <location filename="../../desktop/registers/summary.py" line="480"/>
         <source>在册</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="442"/>
+        <location filename="../../desktop/registers/summary.py" line="481"/>
         <source>在岗</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="443"/>
+        <location filename="../../desktop/registers/summary.py" line="482"/>
         <source>上午已测</source>
         <translation>Checked in the morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="444"/>
+        <location filename="../../desktop/registers/summary.py" line="483"/>
         <source>下午已测</source>
         <translation>Checked in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="445"/>
+        <location filename="../../desktop/registers/summary.py" line="484"/>
         <source>缺测</source>
         <translation>Missing a reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="446"/>
+        <location filename="../../desktop/registers/summary.py" line="485"/>
         <source>观察中</source>
         <translation>Under observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="372"/>
+        <location filename="../../desktop/registers/summary.py" line="411"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="372"/>
+        <location filename="../../desktop/registers/summary.py" line="411"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="458"/>
+        <location filename="../../desktop/registers/summary.py" line="497"/>
         <source>观察期未满即在岗（BJTG 三）</source>
         <translation>On site before the observation ended (BJTG 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="485"/>
+        <location filename="../../desktop/registers/summary.py" line="524"/>
         <source>每日汇总 %1</source>
         <translation>Daily summary %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="487"/>
+        <location filename="../../desktop/registers/summary.py" line="526"/>
         <source>签署每日汇总</source>
         <translation>Sign the daily summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="489"/>
+        <location filename="../../desktop/registers/summary.py" line="528"/>
         <source>当日汇总负责人签署</source>
         <translation>Sign-off of the day&apos;s summary by the person in charge</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="491"/>
+        <location filename="../../desktop/registers/summary.py" line="530"/>
         <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
         <translation>The person in charge confirms the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="495"/>
+        <location filename="../../desktop/registers/summary.py" line="534"/>
         <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="513"/>
+        <location filename="../../desktop/registers/summary.py" line="552"/>
         <source>导出每日汇总 PDF</source>
         <translation>Export the daily summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="513"/>
+        <location filename="../../desktop/registers/summary.py" line="552"/>
         <source>导出每日汇总工作簿</source>
         <translation>Export the daily summary as a workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="514"/>
+        <location filename="../../desktop/registers/summary.py" line="553"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="514"/>
+        <location filename="../../desktop/registers/summary.py" line="553"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="527"/>
+        <location filename="../../desktop/registers/summary.py" line="566"/>
         <source>每日汇总未能导出。</source>
         <translation>The daily summary was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="528"/>
+        <location filename="../../desktop/registers/summary.py" line="567"/>
         <source>正在导出每日汇总……</source>
         <translation>Exporting the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="532"/>
+        <location filename="../../desktop/registers/summary.py" line="571"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>

@@ -4,6 +4,7 @@ the signed record of a signed day, on both databases."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
@@ -70,3 +71,22 @@ def test_a_page_is_one_to_the_page_maximum(db: Database) -> None:
 
     with pytest.raises(InvalidInputError):
         ledger.summary_view(db, DAY, page=0)
+
+
+def test_counts_changed_by_hand_are_told_from_the_readings_and_the_view_counts_those(db: Database) -> None:
+    from sqlalchemy import text
+
+    assert ledger.recounted_day(db, DAY) == ((3, 2, 2), (3, 2, 2))
+    with db.engine.begin() as connection:  # 王五's afternoon made to look taken
+        connection.execute(
+            text("UPDATE reading_day_counts SET afternoon = afternoon + 1, complete = complete + 1 WHERE day = :d"),
+            {"d": DAY.toordinal()},
+        )
+    kept, counted = ledger.recounted_day(db, DAY)
+    assert kept == (3, 3, 3) and counted == (3, 2, 2)
+    trusting = ledger.summary_view(db, DAY).summary
+    assert trusting is not None and trusting.missing_count == 1  # what the kept counts say
+    recounted = ledger.summary_view(db, DAY, counted=counted).summary
+    assert recounted is not None and recounted.missing_count == 2 and recounted.checked_afternoon == 2
+    assert [m.name for m in recounted.missing] == ["王五", "赵六"]
+    assert ledger.recounted_day(db, DAY + dt.timedelta(days=1)) == ((0, 0, 0), (0, 0, 0))

@@ -236,3 +236,52 @@ def test_the_summary_page_speaks_english(qtbot: QtBot, db_url: str) -> None:
     assert page.panes["missing"].position.text() == "1–2 of 2"
     assert page.panes["missing"].next_button.text() == "&Next page"
     close_window(qtbot, window)
+
+
+def test_counts_changed_by_hand_are_found_and_the_page_counts_the_readings(qtbot: QtBot, db_url: str) -> None:
+    """Someone with the database sets the day's kept counts so that 李四's missing afternoon disappears: the page,
+    which shows the kept counts first, checks them against the readings, reads the day again with the readings'
+    counts and says so."""
+    from sqlalchemy import text
+
+    ids = seed_roster(db_url)
+    readings(
+        db_url,
+        ids,
+        {("张三", HalfDay.MORNING): "36.5", ("张三", HalfDay.AFTERNOON): "36.6", ("李四", HalfDay.MORNING): "36.5"},
+    )
+    db = open_database(db_url)
+    try:
+        with db.engine.begin() as connection:
+            connection.execute(
+                text("UPDATE reading_day_counts SET afternoon = afternoon + 1, complete = complete + 1 WHERE day = :d"),
+                {"d": DAY.toordinal()},
+            )
+    finally:
+        db.close()
+    window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
+    page = open_summary(qtbot, window).summary
+    qtbot.waitUntil(lambda: page.recounted and not page.loading, timeout=20000)
+    assert "不符（可能被直接改动）" in page.status.text()
+    shown = page.view.toPlainText()
+    assert "缺测 2 人" in shown
+    assert page.lists.tabText(0) == "缺测（2）"
+    assert list_texts(page, "missing") == [f"#{ids['李四']} 李四：缺下午", f"#{ids['王五']} 王五：缺上午、下午"]
+    click(qtbot, page.refresh_button)  # read again: the kept counts first, then the check, again
+    qtbot.waitUntil(lambda: page.recounted and not page.loading, timeout=20000)
+    assert "缺测 2 人" in page.view.toPlainText()
+    close_window(qtbot, window)
+
+
+def test_counts_that_agree_with_the_readings_are_shown_as_read(qtbot: QtBot, db_url: str) -> None:
+    ids = seed_roster(db_url)
+    readings(db_url, ids, {("张三", HalfDay.MORNING): "36.5"})
+    window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
+    registers = show_registers(qtbot, window, "summary")
+    page = registers.summary
+    qtbot.waitUntil(lambda: not page.loading and page.summary is not None, timeout=60000)
+    with qtbot.waitSignal(page.checked, timeout=20000):
+        page.date_edit.setDate(QDate(DAY.year, DAY.month, DAY.day))
+    assert not page.recounted and page.status.text() == "尚未签署：以下为按当前台账生成的汇总。"
+    assert page.lists.tabText(0) == "缺测（3）"
+    close_window(qtbot, window)
