@@ -292,6 +292,24 @@ def hand_summary(db: Database, when: dt.date = TODAY, names: int = 500, page: bo
     return run
 
 
+def hand_recount(db: Database, when: dt.date = TODAY) -> Callable[[], object]:
+    """The day's kept counts and the same counted from its readings, by hand (the 每日汇总 page's check)."""
+    statements = [
+        text("SELECT morning, afternoon, complete FROM reading_day_counts WHERE day = :d"),
+        text(
+            "SELECT sum(CASE WHEN half = 0 THEN 1 ELSE 0 END), sum(CASE WHEN half = 1 THEN 1 ELSE 0 END), "
+            "count(DISTINCT employee_id) FROM health_readings WHERE day = :d"
+        ),
+    ]
+    day = {"d": when.toordinal()}
+
+    def run() -> object:
+        with db.engine.connect() as connection:
+            return [connection.execute(s, day).all() for s in statements]
+
+    return run
+
+
 def shift_size(count: int) -> int:
     """The shift entered to measure the audit trail: 200 people, or everyone on a smaller roster."""
     return min(200, count)
@@ -490,6 +508,11 @@ def run_backend(
         measures[f"summary page, {label} (counts and a page of each list)"] = (
             lambda when=when: ledger.summary_view(db, when),
             hand_summary(db, when, page, page=True),
+        )
+        # what the page does once it is shown, in the background: the kept counts against the readings recounted
+        measures[f"summary page's check of the kept counts, {label} (after it is shown)"] = (
+            lambda when=when: ledger.recounted_day(db, when),
+            hand_recount(db, when),
         )
     if record:
         from export.ledger_reports import summary_record

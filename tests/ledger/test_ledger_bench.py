@@ -25,6 +25,7 @@ MEASURES = (
     "summary page, today",
     "summary page, a complete day",
     "summary record, today",
+    "summary page's check of the kept counts",
     "bytes per reading",
     "audit bytes per reading",
     "retention's bulk delete",
