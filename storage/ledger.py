@@ -612,11 +612,18 @@ def _missing(
     return [Missing(r[0], r[1], r[2] not in (1, 3), r[2] not in (2, 3)) for r in rows], total
 
 
-def missing_readings(db: Database, day: dt.date, *, offset: int = 0, limit: int = 100) -> Page[Missing]:
-    """People on the roster (not 离岗) without a 上午 or a 下午 reading on ``day``, by roster number."""
+def missing_readings(
+    db: Database, day: dt.date, *, offset: int = 0, limit: int = 100, counted: tuple[int, int, int] | None = None
+) -> Page[Missing]:
+    """People on the roster (not 离岗) without a 上午 or a 下午 reading on ``day``, by roster number. ``counted``:
+    the day's counts from its readings (:func:`recounted_day`), used instead of the kept ones for the total."""
     offset, limit = page_bounds(offset, limit)
     with db.session() as session:
-        rows, total = _missing(session, day, offset, limit)
+        total = among = None
+        if counted is not None:
+            among, _ = _roster_counts(session)
+            total = _missing_count(session, day, among, counted[2])
+        rows, total = _missing(session, day, offset, limit, total=total, among=among)
     return Page(rows, total, offset, limit)
 
 

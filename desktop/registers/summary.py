@@ -137,6 +137,7 @@ class SummaryPage(QWidget):
         self.sign_dialog: SignDialog | None = None
         self._wanted: tuple[dt.date, tuple[int, int, int] | None] | None = None
         self.recounted = False  # the counts shown were counted from the readings: the kept ones did not agree
+        self._counted: tuple[int, int, int] | None = None  # those counts (上午, 下午, both), for the missing pages
         self._shown_number = 0  # which summary the lists belong to: a page read for an older one is dropped
 
         self.date_edit = day_edit("summaryDate")
@@ -204,19 +205,20 @@ class SummaryPage(QWidget):
         run_in_background(
             self,
             lambda _progress: load_summary(db, day, counted),
-            lambda summary: self._shown(summary, counted is not None),
+            lambda summary: self._shown(summary, counted),
             self._load_failed,
             self.tr("正在生成每日汇总……"),
             show_progress=False,
         )
 
-    def _shown(self, summary: SummaryView, recounted: bool = False) -> None:
+    def _shown(self, summary: SummaryView, counted: tuple[int, int, int] | None = None) -> None:
         self.loading = False
         if self._wanted is not None:
             self.show_day(*self._wanted)
             return
         self.summary = summary
-        self.recounted = recounted
+        self._counted = counted
+        self.recounted = recounted = counted is not None
         self._shown_number += 1
         if summary.signed_by is not None and summary.signed_at is not None:
             self.status.setText(
@@ -366,9 +368,9 @@ class SummaryPage(QWidget):
             return
         from storage import ledger
 
-        db, day, number = self.db, self.summary.day, self._shown_number
+        db, day, number, counted = self.db, self.summary.day, self._shown_number, self._counted
         read: Callable[[], Any] = {
-            "missing": lambda: ledger.missing_readings(db, day, offset=offset, limit=PAGE_SIZE),
+            "missing": lambda: ledger.missing_readings(db, day, offset=offset, limit=PAGE_SIZE, counted=counted),
             "flagged": lambda: ledger.flagged_readings(db, day, offset=offset, limit=PAGE_SIZE),
             "observation": lambda: ledger.observation_list(db, day, offset=offset, limit=PAGE_SIZE),
         }[name]

@@ -89,4 +89,8 @@ def test_counts_changed_by_hand_are_told_from_the_readings_and_the_view_counts_t
     recounted = ledger.summary_view(db, DAY, counted=counted).summary
     assert recounted is not None and recounted.missing_count == 2 and recounted.checked_afternoon == 2
     assert [m.name for m in recounted.missing] == ["王五", "赵六"]
+    # the page's next pages of the missing list, with the readings' counts and with the kept ones
+    assert ledger.missing_readings(db, DAY, offset=1, limit=1).rows == []
+    honest = ledger.missing_readings(db, DAY, offset=1, limit=1, counted=counted)
+    assert honest.total == 2 and [m.name for m in honest.rows] == ["赵六"]
     assert ledger.recounted_day(db, DAY + dt.timedelta(days=1)) == ((0, 0, 0), (0, 0, 0))
