@@ -285,3 +285,35 @@ def test_counts_that_agree_with_the_readings_are_shown_as_read(qtbot: QtBot, db_
     assert not page.recounted and page.status.text() == "尚未签署：以下为按当前台账生成的汇总。"
     assert page.lists.tabText(0) == "缺测（3）"
     close_window(qtbot, window)
+
+
+def test_a_signed_day_pages_through_its_signed_record(qtbot: QtBot, db_url: str) -> None:
+    """A day signed off with 253 people missing the afternoon: the page shows the signed record, 100 names at a time,
+    the same names and order as the record holds."""
+    from export.ledger_reports import sign_day
+    from storage.ledger import sealed_day
+
+    seed_roster(db_url, extra=250, signing_keys=True)
+    db = open_database(db_url)
+    try:
+        entries = [ReadingEntry(p, "36.5") for p in range(1, 254)]
+        enter_readings(db, OFFICER, DAY, HalfDay.MORNING, entries, now_local=dt.datetime(2020, 3, 2, 18, 0))
+        sign_day(db, DAY, OFFICER, PASSWORDS[OFFICER])
+        signed = [m["no"] for m in sealed_day(db, DAY).summary["missing"]]
+    finally:
+        db.close()
+    assert len(signed) == 253
+    window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
+    page = open_summary(qtbot, window).summary
+    assert page.status.text().startswith(f"已由 {OFFICER} 于") and not page.sign_button.isEnabled()
+    assert page.lists.tabText(0) == "缺测（253）"
+    missing = page.panes["missing"]
+    assert [int(t.split()[0][1:].split("：")[0]) for t in list_texts(page, "missing")] == signed[:100]
+    with qtbot.waitSignal(page.paged, timeout=5000):
+        click(qtbot, missing.next_button)
+    with qtbot.waitSignal(page.paged, timeout=5000):
+        click(qtbot, missing.next_button)
+    assert missing.position.text() == "第 201–253 条，共 253 条"
+    assert [int(t.split()[0][1:].split("：")[0]) for t in list_texts(page, "missing")] == signed[200:]
+    assert list_texts(page, "missing")[0].endswith("：缺下午") and not missing.next_button.isEnabled()
+    close_window(qtbot, window)
