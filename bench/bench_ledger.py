@@ -1,7 +1,7 @@
 """The health ledger at campus scale: 20,000 employees × 2 readings × 90 days (3.6 million readings).
 
     python bench/bench_ledger.py [--employees N] [--days N] [--backend sqlite|postgresql|both] [--keep DIR]
-        [--pg-database NAME] [--skip-import]
+        [--pg-database NAME] [--skip-import] [--skip-retention] [--skip-record]
 
 Any size from one person and one day up runs (``--employees 50 --days 3`` takes seconds). ``--keep DIR`` keeps
 the built ledger (the SQLite file in DIR, the PostgreSQL database ``--pg-database``, ``fugong_bench_ledger`` by
@@ -13,7 +13,9 @@ For each backend: builds the ledger (bulk, through the driver), then times today
 readings, the observation list and the daily summary through the service layer (``storage.ledger``), each
 against the same answer written by hand in SQL on the same database; measures the bytes a reading takes
 (table and index), the audit trail's share when a shift of 200 is entered through the service, and the
-import of a 20,000-row roster workbook (every row validated). Prints one table.
+import of a 20,000-row roster workbook (every row validated); and what the 每日汇总 page reads
+(``storage.ledger.summary_view``: the counts and a page of each list) against the same by hand, beside the canonical
+record that signing and exporting make (``export.ledger_reports.summary_record``). Prints one table.
 """
 
 from __future__ import annotations
@@ -261,9 +263,16 @@ def hand(db: Database, name: str, when: dt.date = TODAY) -> Callable[[], object]
     return run
 
 
-def hand_summary(db: Database, when: dt.date = TODAY) -> Callable[[], object]:
-    """The summary's figures and lists, by hand: headcount, checks, the three lists, early returns, returns."""
+def hand_summary(db: Database, when: dt.date = TODAY, names: int = 500, page: bool = False) -> Callable[[], object]:
+    """The summary's figures and lists, by hand: headcount, checks, the three lists, early returns, returns
+    (``names`` of each list). ``page``: what the 每日汇总 page reads besides — whether the day was signed off, and
+    the people flagged (the headline's count, where the page's list of flagged readings is cut)."""
+    page_statements = [
+        text("SELECT summary, signer_name, signed_at FROM day_signoffs WHERE day = :t"),
+        _sql(db, "SELECT count(DISTINCT employee_id) FROM health_readings WHERE day = :d AND {flagged}"),
+    ]
     statements = [
+        *(page_statements if page else []),
         text("SELECT morning, afternoon FROM reading_day_counts WHERE day = :d"),
         *(_sql(db, s) for name in ("fevers", "observations") for s in HAND[name]),
         text(
@@ -271,14 +280,32 @@ def hand_summary(db: Database, when: dt.date = TODAY) -> Callable[[], object]:
             "WHERE coalesce(e.status, '') = 'on_site' AND o.active AND o.start <= :t AND o.\"end\" >= :t "
             "GROUP BY e.id, e.name ORDER BY e.id"
         ),
-        text("SELECT name FROM employees WHERE return_date = :t AND anonymised_at IS NULL ORDER BY id LIMIT 500"),
+        text("SELECT name FROM employees WHERE return_date = :t AND anonymised_at IS NULL ORDER BY id LIMIT :n"),
         text("SELECT fever_threshold_c FROM ledger_settings WHERE id = 1"),
     ]
-    day = {"d": when.toordinal(), "t": when, "n": 500}  # the summary names up to 500 in each list
+    day = {"d": when.toordinal(), "t": when, "n": names}  # the summary names up to 500 in each list, the page 100
 
     def run() -> object:
         with db.engine.connect() as connection:
             return [hand_missing(connection, day), *(connection.execute(s, day).all() for s in statements)]
+
+    return run
+
+
+def hand_recount(db: Database, when: dt.date = TODAY) -> Callable[[], object]:
+    """The day's kept counts and the same counted from its readings, by hand (the 每日汇总 page's check)."""
+    statements = [
+        text("SELECT morning, afternoon, complete FROM reading_day_counts WHERE day = :d"),
+        text(
+            "SELECT sum(CASE WHEN half = 0 THEN 1 ELSE 0 END), sum(CASE WHEN half = 1 THEN 1 ELSE 0 END), "
+            "count(DISTINCT employee_id) FROM health_readings WHERE day = :d"
+        ),
+    ]
+    day = {"d": when.toordinal()}
+
+    def run() -> object:
+        with db.engine.connect() as connection:
+            return [connection.execute(s, day).all() for s in statements]
 
     return run
 
@@ -453,6 +480,7 @@ def run_backend(
     pg_name: str = PG_NAME,
     repeat: int = 15,
     retention: bool = True,
+    record: bool = True,
 ) -> list[tuple[str, ...]]:
     db, total, grown = built_ledger(backend, count, days, folder, keep, pg_name)
     rows: list[tuple[str, ...]] = []
@@ -474,6 +502,27 @@ def run_backend(
             hand_summary(db, yesterday),
         ),
     }
+    page = ledger.SUMMARY_PAGE
+    for when, label in ((TODAY, "today"), (yesterday, "a complete day")):
+        # what the 每日汇总 page reads (the counts, 100 names of each list, whether the day was signed off)
+        measures[f"summary page, {label} (counts and a page of each list)"] = (
+            lambda when=when: ledger.summary_view(db, when),
+            hand_summary(db, when, page, page=True),
+        )
+        # what the page does once it is shown, in the background: the kept counts against the readings recounted
+        measures[f"summary page's check of the kept counts, {label} (after it is shown)"] = (
+            lambda when=when: ledger.recounted_day(db, when),
+            hand_recount(db, when),
+        )
+    if record:
+        from export.ledger_reports import summary_record
+
+        for when, label in ((TODAY, "today"), (yesterday, "a complete day")):
+            # what the page read before, and signing and exporting still make: every name and the readings' digest
+            measures[f"summary record, {label} (sign and export only; by hand = the page's read)"] = (
+                lambda when=when: summary_record(db, when),
+                hand_summary(db, when, page, page=True),
+            )
     rows.extend(compared(backend, name, db, ours, floor, repeat) for name, (ours, floor) in measures.items())
     if retention:
         rows.append((backend, *retention_delete(db, days, repeat)))
@@ -524,6 +573,9 @@ def main() -> None:
     parser.add_argument(
         "--skip-retention", action="store_true", help="leave out retention's bulk delete (with / without triggers)"
     )
+    parser.add_argument(
+        "--skip-record", action="store_true", help="leave out the summary record (what signing and exporting make)"
+    )
     parser.add_argument("--repeat", type=int, default=15, help="runs of each measure (the median is shown)")
     parser.add_argument(
         "--pg-database", default=PG_NAME, help=f"the PostgreSQL database of the ledger (default {PG_NAME})"
@@ -553,6 +605,7 @@ def main() -> None:
                 args.pg_database,
                 args.repeat,
                 not args.skip_retention,
+                not args.skip_record,
             )
     load = os.getloadavg()
     print(

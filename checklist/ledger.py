@@ -689,6 +689,7 @@ class DailySummary:
     returned_today: Sequence[str]
     early_returns: Sequence[ReturnFlag] = field(default_factory=tuple)
     threshold_c: float = DEFAULT_FEVER_THRESHOLD_C
+    flagged_people: int | None = None  # people flagged, when ``flagged`` was cut for a page (None: all listed)
 
     @property
     def fevers(self) -> list[NamedReading]:
@@ -710,7 +711,9 @@ class DailySummary:
                 f"{self.day.isoformat()} zero report: {self.headcount} on the roster, all checked morning and "
                 "afternoon, no fever or symptoms",
             )
-        flagged_people = len({r.employee_id for r in self.flagged})
+        flagged_people = (
+            len({r.employee_id for r in self.flagged}) if self.flagged_people is None else self.flagged_people
+        )
         return (
             f"{self.day.isoformat()}：在册 {self.headcount} 人，在岗 {self.on_site} 人；发热或有症状 {flagged_people} 人，"
             f"缺测 {self.missing_count} 人，观察中 {self.under_observation_count} 人",

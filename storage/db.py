@@ -37,6 +37,10 @@ def _sqlite_connect(dbapi_connection: sqlite3.Connection, _: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 10000")
+    # A row that INSERT OR REPLACE / REPLACE / UPDATE OR REPLACE deletes to make room fires the delete triggers
+    # only with this on: without it the health ledger's per-day counts (schema 0016) counted the replaced reading
+    # twice (tests/ledger/test_ledger_counts_raw_sql.py). No trigger writes the table it is on, so nothing recurses.
+    cursor.execute("PRAGMA recursive_triggers = ON")
     mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
     # FULL: a committed transaction survives a power cut too, not only a crash of the process.
     cursor.execute("PRAGMA synchronous = FULL")

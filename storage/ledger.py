@@ -612,11 +612,18 @@ def _missing(
     return [Missing(r[0], r[1], r[2] not in (1, 3), r[2] not in (2, 3)) for r in rows], total
 
 
-def missing_readings(db: Database, day: dt.date, *, offset: int = 0, limit: int = 100) -> Page[Missing]:
-    """People on the roster (not 离岗) without a 上午 or a 下午 reading on ``day``, by roster number."""
+def missing_readings(
+    db: Database, day: dt.date, *, offset: int = 0, limit: int = 100, counted: tuple[int, int, int] | None = None
+) -> Page[Missing]:
+    """People on the roster (not 离岗) without a 上午 or a 下午 reading on ``day``, by roster number. ``counted``:
+    the day's counts from its readings (:func:`recounted_day`), used instead of the kept ones for the total."""
     offset, limit = page_bounds(offset, limit)
     with db.session() as session:
-        rows, total = _missing(session, day, offset, limit)
+        total = among = None
+        if counted is not None:
+            among, _ = _roster_counts(session)
+            total = _missing_count(session, day, among, counted[2])
+        rows, total = _missing(session, day, offset, limit, total=total, among=among)
     return Page(rows, total, offset, limit)
 
 
@@ -881,8 +888,15 @@ def summary_in(
 ) -> DailySummary:
     """The summary inside the caller's session. ``counted``: the day's (上午 readings, 下午 readings, people with
     both) counted from the readings themselves (:func:`day_readings`), used instead of the per-day counts the
-    triggers keep — what a summary that is shown, exported or signed is made from, so that a count changed in
-    the database by hand cannot hide a missing reading from it."""
+    triggers keep — what a summary that is exported or signed is made from, so that a count changed in the
+    database by hand cannot hide a missing reading from it."""
+    return _summary(session, day, names_limit, counted)[0]
+
+
+def _summary(
+    session: Session, day: dt.date, names_limit: int, counted: tuple[int, int, int] | None = None
+) -> tuple[DailySummary, int]:
+    """The summary (see :func:`summary_in`) and the number of the day's flagged readings."""
     # Every count in one round trip: the roster's (its covering index), the day's readings and complete people
     # (kept by the triggers) and those of them off the roster, fevers, observations running, people back today,
     # the fever threshold. Then a list only where its count is not zero, each list one statement.
@@ -930,7 +944,18 @@ def summary_in(
         if back
         else []
     )
-    return DailySummary(
+    flagged_people: int | None = None
+    if flagged_total > len(flagged):  # the list was cut: the headline's people counted in the database
+        flagged_people = (
+            _read(
+                session,
+                select(func.count(func.distinct(HealthReading.employee_id))).where(
+                    HealthReading.day == day, HealthReading.flagged
+                ),
+            ).scalar()
+            or 0
+        )
+    summary = DailySummary(
         day=day,
         headcount=headcount,
         on_site=on_site_status - len(early),
@@ -944,7 +969,65 @@ def summary_in(
         returned_today=list(returned),
         early_returns=early,
         threshold_c=float(threshold),
+        flagged_people=flagged_people,
     )
+    return summary, flagged_total
+
+
+SUMMARY_PAGE = 100  # names of each list the 每日汇总 page shows at a time
+
+
+@dataclass(frozen=True)
+class SummaryView:
+    """What the 每日汇总 page shows of ``day``. Not signed off: ``summary``, the counts (from the per-day counts the
+    database keeps, as :func:`daily_summary`) with the first page of each list — missing, flagged (``flagged_total``
+    readings in all), under observation — whose further pages :func:`missing_readings`, :func:`flagged_readings`
+    and :func:`observation_list` read. Signed off: ``signed``, the signed record, who signed it and when. The
+    canonical record and its digest (``export.ledger_reports.summary_record``, every name, the SHA-256 of the
+    day's readings, counted from them) are made only to sign or export the day."""
+
+    day: dt.date
+    summary: DailySummary | None
+    flagged_total: int = 0
+    signed: dict[str, Any] | None = None
+    signed_by: str | None = None
+    signed_at: dt.datetime | None = None
+
+
+def summary_view(
+    db: Database, day: dt.date, *, page: int = SUMMARY_PAGE, counted: tuple[int, int, int] | None = None
+) -> SummaryView:
+    """What the 每日汇总 page shows of ``day`` (see :class:`SummaryView`), ``page`` names of each list.
+    ``counted``: the day's (上午, 下午, both) counted from the readings (:func:`recounted_day`), used instead of the
+    per-day counts the database keeps — when those were found not to agree with the readings."""
+    _, page = page_bounds(0, page)
+    with db.session() as session:
+        signed = _read(
+            session,
+            select(DaySignOff.summary, DaySignOff.signer_name, DaySignOff.signed_at).where(DaySignOff.day == day),
+        ).one_or_none()
+        if signed is not None:
+            return SummaryView(day, None, signed=dict(signed[0]), signed_by=signed[1], signed_at=signed[2])
+        summary, flagged_total = _summary(session, day, page, counted)
+    return SummaryView(day, summary, flagged_total)
+
+
+def recounted_day(db: Database, day: dt.date) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The per-day counts the database keeps for ``day`` (上午, 下午, people with both) and the same counted from
+    the readings themselves — one pass over the day's readings in key order, no digest — so that what shows the
+    kept counts can tell when they were changed by hand (or by a write the triggers miss) and say so."""
+    with db.session() as session:
+        kept = _day_counts(session, day)
+        row = _read(
+            session,
+            select(
+                func.count().filter(HealthReading.half == 0),
+                func.count().filter(HealthReading.half == 1),
+                func.count(func.distinct(HealthReading.employee_id)),
+            ).where(HealthReading.day == day),
+        ).one()
+    morning, afternoon, people = (int(v or 0) for v in row)
+    return kept, (morning, afternoon, morning + afternoon - people)  # a person has 1 or 2 readings of a day
 
 
 def _coverage(session: Session, day: dt.date, group: Sequence[ColumnElement[bool]]) -> Coverage:

@@ -2,24 +2,31 @@
 with a fever or symptoms by name, observation, returns — or 零报告 when nothing is abnormal; signed off by the
 person in charge with the signing dialog of an inspection, and exported as PDF or workbook for the CDC.
 
-The summary is the core's canonical record (:func:`export.ledger_reports.summary_record`, ID numbers and phones
-masked); a signed day shows and exports the signed record and files byte for byte
-(:func:`export.ledger_reports.write_summary`), and takes no more readings.
+The page reads :func:`storage.ledger.summary_view`: the counts and the first page of each named list (缺测, 发热或
+有症状, 观察中), 100 at a time, the next pages read when asked (上一页 / 下一页) — never every name of a 20,000-person
+day. The canonical record with its digest (:func:`export.ledger_reports.summary_record`, every name, ID numbers and
+phones masked, the SHA-256 of the day's readings) is made only to sign or export; a signed day shows and exports
+the signed record and files byte for byte (:func:`export.ledger_reports.write_summary`), and takes no more
+readings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QPushButton,
+    QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -37,18 +44,12 @@ if TYPE_CHECKING:
     from desktop.accounts.account import Account
     from desktop.signing.dialog import SignDialog, SignRequest
     from storage.db import Database
+    from storage.ledger import SummaryView
 
 ZERO_CSS = "color:#2e7d32"
 ABNORMAL_CSS = "color:#b71c1c"
-
-
-class DaySummary(NamedTuple):
-    """What the page shows: the record, and who signed it when (None: not signed off)."""
-
-    day: dt.date
-    record: dict[str, Any]
-    signed_by: str | None
-    signed_at: dt.datetime | None
+PAGE_SIZE = 100  # names of a list shown at a time
+LISTS = ("missing", "flagged", "observation")
 
 
 def company_name(db: Database) -> str:
@@ -58,23 +59,69 @@ def company_name(db: Database) -> str:
     return companies[0].name if companies else ""
 
 
-def load_summary(db: Database, day: dt.date) -> DaySummary:
-    """The signed record of ``day`` if it was signed off, else the summary as the ledger stands now."""
-    from export.ledger_reports import summary_record
-    from storage.errors import NotFoundError
-    from storage.ledger import sealed_day
+def load_summary(db: Database, day: dt.date, counted: tuple[int, int, int] | None = None) -> SummaryView:
+    """What the page shows of ``day``: the quick summary and a page of each list, or the signed record;
+    ``counted``: the day's counts from its readings, when the database's kept ones were found not to agree."""
+    from storage.ledger import summary_view
 
-    try:
-        signoff = sealed_day(db, day)
-    except NotFoundError:
-        return DaySummary(day, summary_record(db, day, company_name(db)), None, None)
-    return DaySummary(day, dict(signoff.summary), signoff.signer_name, signoff.signed_at)
+    return summary_view(db, day, page=PAGE_SIZE, counted=counted)
+
+
+class NamesPane(QWidget):
+    """One named list of the summary, a page at a time, with 上一页 / 下一页 and where the page is."""
+
+    page_wanted = Signal(int)  # the offset of the page asked for
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.offset = 0
+        self.total = 0
+        self.list = QListWidget()
+        self.list.setObjectName(f"summary_{name}_list")
+        self.position = QLabel()
+        self.position.setObjectName(f"summary_{name}_position")
+        self.previous_button = QPushButton(self.tr("上一页(&U)"))
+        self.previous_button.setObjectName(f"summary_{name}_previous")
+        self.next_button = QPushButton(self.tr("下一页(&N)"))
+        self.next_button.setObjectName(f"summary_{name}_next")
+        bar = QHBoxLayout()
+        bar.addWidget(self.position, 1)
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(bar)
+        self.previous_button.clicked.connect(lambda: self.page_wanted.emit(max(0, self.offset - PAGE_SIZE)))
+        self.next_button.clicked.connect(lambda: self.page_wanted.emit(self.offset + PAGE_SIZE))
+        self.show_rows([], 0, 0)
+
+    def show_rows(self, rows: Sequence[str], offset: int, total: int) -> None:
+        self.offset, self.total = offset, total
+        self.list.clear()
+        self.list.addItems(list(rows))
+        if rows:
+            self.list.setCurrentRow(0)
+            self.position.setText(
+                self.tr("第 %1–%2 条，共 %3 条")
+                .replace("%1", f"{offset + 1:,}")
+                .replace("%2", f"{offset + len(rows):,}")
+                .replace("%3", f"{total:,}")
+            )
+        else:
+            self.position.setText(self.tr("无"))
+        self.set_busy(False)
+
+    def set_busy(self, busy: bool) -> None:
+        self.previous_button.setEnabled(not busy and self.offset > 0)
+        self.next_button.setEnabled(not busy and self.offset + PAGE_SIZE < self.total)
 
 
 class SummaryPage(QWidget):
-    """The date, the summary, its sign-off, and the exports."""
+    """The date, the summary's counts, its named lists a page at a time, its sign-off, and the exports."""
 
     loaded = Signal()
+    checked = Signal()  # the counts shown were checked against the day's readings
+    paged = Signal(str)  # a list showed another page (its name)
     exported = Signal(str)
 
     def __init__(self, db: Database, account: Account, parent: QWidget | None = None) -> None:
@@ -85,10 +132,13 @@ class SummaryPage(QWidget):
         self.account = account
         self.can_sign = account.role in SIGNING_ROLES[Meaning.INSPECTOR]
         self.day = dt.date.today()
-        self.summary: DaySummary | None = None
+        self.summary: SummaryView | None = None
         self.loading = False
         self.sign_dialog: SignDialog | None = None
-        self._wanted: dt.date | None = None
+        self._wanted: tuple[dt.date, tuple[int, int, int] | None] | None = None
+        self.recounted = False  # the counts shown were counted from the readings: the kept ones did not agree
+        self._counted: tuple[int, int, int] | None = None  # those counts (上午, 下午, both), for the missing pages
+        self._shown_number = 0  # which summary the lists belong to: a page read for an older one is dropped
 
         self.date_edit = day_edit("summaryDate")
         date_label = QLabel(self.tr("日期(&D)："))
@@ -107,6 +157,13 @@ class SummaryPage(QWidget):
         self.view = QTextBrowser()
         self.view.setObjectName("summaryView")
         self.view.setOpenLinks(False)
+        self.panes = {name: NamesPane(name) for name in LISTS}
+        self.lists = QTabWidget()
+        self.lists.setObjectName("summaryLists")
+        for name in LISTS:
+            self.lists.addTab(self.panes[name], "")
+            self.panes[name].page_wanted.connect(lambda offset, name=name: self.show_page(name, offset))
+        self._label_tabs({})
 
         top = QHBoxLayout()
         top.addWidget(date_label)
@@ -115,10 +172,16 @@ class SummaryPage(QWidget):
         top.addStretch(1)
         for button in (self.sign_button, self.pdf_button, self.xlsx_button):
             top.addWidget(button)
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.lists)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(splitter, 1)
 
         self.date_edit.dateChanged.connect(lambda date: self.show_day(python_date(date)))
         self.refresh_button.clicked.connect(lambda: self.show_day(self.day))
@@ -129,9 +192,10 @@ class SummaryPage(QWidget):
 
     # --- the summary --------------------------------------------------------------------------------
 
-    def show_day(self, day: dt.date) -> None:
+    def show_day(self, day: dt.date, counted: tuple[int, int, int] | None = None) -> None:
+        """Read and show ``day`` (``counted``: its counts from the readings, see :meth:`_check_counts`)."""
         if self.loading:  # one read at a time; the newest day asked for is read next
-            self._wanted = day
+            self._wanted = (day, counted)
             return
         self._wanted = None
         self.loading = True
@@ -140,30 +204,72 @@ class SummaryPage(QWidget):
         db = self.db
         run_in_background(
             self,
-            lambda _progress: load_summary(db, day),
-            self._shown,
+            lambda _progress: load_summary(db, day, counted),
+            lambda summary: self._shown(summary, counted),
             self._load_failed,
             self.tr("正在生成每日汇总……"),
             show_progress=False,
         )
 
-    def _shown(self, summary: DaySummary) -> None:
+    def _shown(self, summary: SummaryView, counted: tuple[int, int, int] | None = None) -> None:
         self.loading = False
         if self._wanted is not None:
-            self.show_day(self._wanted)
+            self.show_day(*self._wanted)
             return
         self.summary = summary
+        self._counted = counted
+        self.recounted = recounted = counted is not None
+        self._shown_number += 1
         if summary.signed_by is not None and summary.signed_at is not None:
             self.status.setText(
                 self.tr("已由 %1 于 %2（UTC）签署；当日记录已锁定，导出的是签署时的文件。")
                 .replace("%1", summary.signed_by)
                 .replace("%2", summary.signed_at.strftime("%Y-%m-%d %H:%M"))
             )
+        elif recounted:
+            self.status.setText(
+                self.tr(
+                    "注意：数据库中保存的当日计数与体温记录不符（可能被直接改动），以下数字已按体温记录重新计数；"
+                    "签署和导出的汇总均按体温记录计数。请检查谁能直接修改数据库。"
+                )
+            )
         else:
             self.status.setText(self.tr("尚未签署：以下为按当前台账生成的汇总。"))
-        self.view.setHtml(self.summary_html(summary.record))
+        self.view.setHtml(self.summary_html(self.figures(summary)))
+        totals = self._totals(summary)
+        self._label_tabs(totals)
+        for name in LISTS:
+            rows, total = self._signed_page(name, 0) if summary.signed is not None else self._first_page(name)
+            self.panes[name].show_rows(rows, 0, total)
         self._update_buttons()
         self.loaded.emit()
+        if summary.signed is None and not recounted:
+            self._check_counts(summary.day)
+
+    def _check_counts(self, day: dt.date) -> None:
+        """After the page is shown, in the background: the counts the database keeps (what the page showed) against
+        the day's readings counted again. Where they differ — changed by hand, or written by a route the triggers
+        miss — the page is read again with the readings' counts and says so: it does not trust the kept ones."""
+        from storage.ledger import recounted_day
+
+        db, number = self.db, self._shown_number
+
+        def compared(counts: tuple[tuple[int, int, int], tuple[int, int, int]]) -> None:
+            kept, counted = counts
+            if number != self._shown_number:  # another summary was shown meanwhile
+                return
+            if kept != counted:
+                self.show_day(day, counted)
+            self.checked.emit()
+
+        run_in_background(
+            self,
+            lambda _progress: recounted_day(db, day),
+            compared,
+            lambda error: show_error(self, self.tr("无法核对每日汇总的计数。"), error, self.tr("没有修改任何数据。")),
+            self.tr("正在核对计数……"),
+            show_progress=False,
+        )
 
     def _load_failed(self, error: BaseException) -> None:
         self.loading = False
@@ -177,8 +283,194 @@ class SummaryPage(QWidget):
         self.pdf_button.setEnabled(ready)
         self.xlsx_button.setEnabled(ready)
 
+    def _label_tabs(self, totals: dict[str, int]) -> None:
+        titles = {
+            "missing": self.tr("缺测（%1）"),
+            "flagged": self.tr("发热或有症状（%1 人次）"),
+            "observation": self.tr("观察中（%1）"),
+        }
+        for index, name in enumerate(LISTS):
+            self.lists.setTabText(index, titles[name].replace("%1", f"{totals.get(name, 0):,}"))
+
+    @staticmethod
+    def _totals(summary: SummaryView) -> dict[str, int]:
+        if summary.signed is not None:
+            record = summary.signed
+            return {
+                "missing": len(record.get("missing", [])),
+                "flagged": len(record.get("flagged", [])),
+                "observation": len(record.get("under_observation", [])),
+            }
+        assert summary.summary is not None
+        return {
+            "missing": summary.summary.missing_count,
+            "flagged": summary.flagged_total,
+            "observation": summary.summary.under_observation_count,
+        }
+
+    # --- the named lists ----------------------------------------------------------------------------
+
+    def _first_page(self, name: str) -> tuple[list[str], int]:
+        """The first page of a list of a day not signed off, as the summary read it."""
+        assert self.summary is not None and self.summary.summary is not None
+        summary = self.summary.summary
+        if name == "missing":
+            return [self.missing_text(m.employee_id, m.name, m.morning, m.afternoon) for m in summary.missing], (
+                summary.missing_count
+            )
+        if name == "flagged":
+            return [
+                self.flagged_text(r.employee_id, r.name, int(r.half), r.temperature_c, self._symptoms(r.symptoms))
+                for r in summary.flagged
+            ], self.summary.flagged_total
+        return [
+            self.observed_text(o.employee_id, o.name, self._kind(o.kind.value), o.start, o.end)
+            for o in summary.under_observation
+        ], summary.under_observation_count
+
+    def _signed_page(self, name: str, offset: int) -> tuple[list[str], int]:
+        """A page of a list of the signed record (every name is in it)."""
+        assert self.summary is not None and self.summary.signed is not None
+        record = self.summary.signed
+        halves = {"上午": 0, "下午": 1}
+        kinds = {"居家": "home", "集中": "central"}
+        if name == "missing":
+            rows = list(record.get("missing", []))
+            texts = [
+                self.missing_text(r["no"], r["name"], bool(r["morning_missing"]), bool(r["afternoon_missing"]))
+                for r in rows[offset : offset + PAGE_SIZE]
+            ]
+        elif name == "flagged":
+            rows = list(record.get("flagged", []))
+            texts = [
+                self.flagged_text(
+                    r["no"], r["name"], halves.get(str(r["half"]), 0), r.get("temperature_c"), str(r["symptoms"] or "")
+                )
+                for r in rows[offset : offset + PAGE_SIZE]
+            ]
+        else:
+            rows = list(record.get("under_observation", []))
+            texts = [
+                self.observed_text(r["no"], r["name"], self._kind(kinds.get(str(r["kind"]), "")), r["start"], r["end"])
+                for r in rows[offset : offset + PAGE_SIZE]
+            ]
+        return texts, len(rows)
+
+    def show_page(self, name: str, offset: int) -> None:
+        """Show the page of list ``name`` from ``offset``: read in the background for a day not signed off."""
+        if self.summary is None or self.loading:
+            return
+        pane = self.panes[name]
+        if self.summary.signed is not None:
+            rows, total = self._signed_page(name, offset)
+            pane.show_rows(rows, offset, total)
+            self.paged.emit(name)
+            return
+        from storage import ledger
+
+        db, day, number, counted = self.db, self.summary.day, self._shown_number, self._counted
+        read: Callable[[], Any] = {
+            "missing": lambda: ledger.missing_readings(db, day, offset=offset, limit=PAGE_SIZE, counted=counted),
+            "flagged": lambda: ledger.flagged_readings(db, day, offset=offset, limit=PAGE_SIZE),
+            "observation": lambda: ledger.observation_list(db, day, offset=offset, limit=PAGE_SIZE),
+        }[name]
+        pane.set_busy(True)
+        run_in_background(
+            self,
+            lambda _progress: read(),
+            lambda page: self._page_read(name, number, page),
+            lambda error: self._page_failed(name, error),
+            self.tr("正在读取名单……"),
+            show_progress=False,
+        )
+
+    def _page_read(self, name: str, number: int, page: Any) -> None:
+        pane = self.panes[name]
+        if number != self._shown_number:  # the page of a summary no longer shown
+            pane.set_busy(False)
+            return
+        if name == "missing":
+            rows = [self.missing_text(m.employee_id, m.name, m.morning, m.afternoon) for m in page.rows]
+        elif name == "flagged":
+            rows = [
+                self.flagged_text(r.employee_id, r.name, int(r.half), r.temperature_c, self._symptoms(r.symptoms))
+                for r in page.rows
+            ]
+        else:
+            rows = [
+                self.observed_text(o.employee_id, o.name, self._kind(o.kind.value), o.start, o.end) for o in page.rows
+            ]
+        pane.show_rows(rows, page.offset, page.total)
+        self.paged.emit(name)
+
+    def _page_failed(self, name: str, error: BaseException) -> None:
+        self.panes[name].set_busy(False)
+        show_error(self, self.tr("无法读取名单。"), error, self.tr("没有修改任何数据。"))
+
+    # --- the words of a row ---------------------------------------------------------------------------
+
+    def _half(self, half: int) -> str:
+        return self.tr("上午") if half == 0 else self.tr("下午")
+
+    def _kind(self, kind: str) -> str:
+        return {"home": self.tr("居家观察"), "central": self.tr("集中观察")}.get(kind, kind)
+
+    @staticmethod
+    def _symptoms(mask: int) -> str:
+        from checklist.ledger import describe_symptoms
+
+        zh, en = describe_symptoms(mask)
+        return en if english() else zh
+
+    def missing_text(self, no: int, name: str, morning: bool, afternoon: bool) -> str:
+        halves = self.tr("、").join(self._half(h) for h, gone in ((0, morning), (1, afternoon)) if gone)
+        return self.tr("#%1 %2：缺%3").replace("%1", str(no)).replace("%2", name).replace("%3", halves)
+
+    def flagged_text(self, no: int, name: str, half: int, celsius: float | None, symptoms: str) -> str:
+        parts = [f"#{no} {name}", self._half(half)]
+        if celsius is not None:
+            parts.append(f"{celsius:.1f} °C")
+        if symptoms:
+            parts.append(symptoms)
+        return " ".join(parts)
+
+    def observed_text(self, no: int, name: str, kind: str, start: object, end: object) -> str:
+        return f"#{no} {name} {kind} {start} – {end}"
+
+    # --- the counts ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def figures(summary: SummaryView) -> dict[str, Any]:
+        """The counts and short lists the page shows above its named lists, from the signed record or the
+        quick summary, in the record's shape."""
+        from checklist.ledger import FEVER_THRESHOLD_NOTE, NEXT_STEPS
+
+        if summary.signed is not None:
+            return summary.signed
+        day = summary.summary
+        assert day is not None
+        headline_zh, headline_en = day.headline()
+        return {
+            "zero_report": day.zero_report,
+            "headline_zh": headline_zh,
+            "headline_en": headline_en,
+            "headcount": day.headcount,
+            "on_site": day.on_site,
+            "checked_morning": day.checked_morning,
+            "checked_afternoon": day.checked_afternoon,
+            "missing_count": day.missing_count,
+            "under_observation_count": day.under_observation_count,
+            "early_returns": [
+                {"name": f.name, "observation_end": f.observation_end.isoformat()} for f in day.early_returns
+            ],
+            "returned_today": list(day.returned_today),
+            "next_steps": [f"{s.en if english() else s.zh}（{s.cite}）" for s in NEXT_STEPS] if day.flagged else [],
+            "fever_threshold_note": FEVER_THRESHOLD_NOTE[1] if english() else FEVER_THRESHOLD_NOTE[0],
+        }
+
     def summary_html(self, record: dict[str, Any]) -> str:
-        """The record as the page shows it (names in full, ID numbers and phones as the core masked them)."""
+        """The counts as the page shows them: headline, 零报告, the figures, BJTG 三's early returns, who is back
+        today, the next steps; the named lists are beside it, a page at a time."""
         zero = bool(record.get("zero_report"))
         zero_words, until_words = self.tr("零报告"), self.tr("观察期至")
         returned_words, steps_words = self.tr("今日返岗"), self.tr("下一步")
@@ -194,53 +486,18 @@ class SummaryPage(QWidget):
             (self.tr("缺测"), record.get("missing_count")),
             (self.tr("观察中"), record.get("under_observation_count")),
         )
-        cells = "".join(f"<td>{escape(label)}<br><b>{escape(str(value))}</b></td>" for label, value in counts)
+        cells = "".join(
+            f"<td>{escape(label)}<br><b>{escape(f'{int(value or 0):,}')}</b></td>" for label, value in counts
+        )
         parts.append(f"<table cellpadding='6' border='1' cellspacing='0'><tr>{cells}</tr></table>")
-
-        def people(title: str, rows: list[dict[str, Any]], describe: Any) -> None:
-            if not rows:
-                return
-            items = "".join(f"<li>{escape(describe(row))}</li>" for row in rows)
-            parts.append(f"<h3>{escape(title)}（{len(rows)}）</h3><ul>{items}</ul>")
-
-        halves = {"上午": self.tr("上午"), "下午": self.tr("下午")}
-        people(
-            self.tr("发热或有症状"),
-            list(record.get("flagged", [])),
-            lambda r: " ".join(
-                part
-                for part in (
-                    f"{r['name']}（{r.get('department') or '—'}）",
-                    halves.get(str(r.get("half")), str(r.get("half"))),
-                    f"{r['temperature_c']:.1f} °C" if r.get("temperature_c") is not None else "",
-                    str(r.get("symptoms") or ""),
-                )
-                if part
-            ),
-        )
-
-        def missing_halves(row: dict[str, Any]) -> str:
-            halves_missing = (
-                (self.tr("上午"), row.get("morning_missing")),
-                (self.tr("下午"), row.get("afternoon_missing")),
+        early = list(record.get("early_returns", []))
+        if early:
+            items = "".join(
+                f"<li>{escape(str(r['name']))}：{escape(until_words)} {escape(str(r.get('observation_end', '')))}</li>"
+                for r in early
             )
-            return "、".join(text for text, gone in halves_missing if gone)
-
-        people(
-            self.tr("缺测"),
-            list(record.get("missing", [])),
-            lambda r: f"{r['name']}（{r.get('department') or '—'}）：{missing_halves(r)}",
-        )
-        people(
-            self.tr("观察中"),
-            list(record.get("under_observation", [])),
-            lambda r: f"{r['name']} {r.get('kind', '')} {r.get('start', '')} – {r.get('end', '')}",
-        )
-        people(
-            self.tr("观察期未满即在岗（BJTG 三）"),
-            list(record.get("early_returns", [])),
-            lambda r: f"{r['name']}：{until_words} {r.get('observation_end', '')}",
-        )
+            title = self.tr("观察期未满即在岗（BJTG 三）")
+            parts.append(f"<h3>{escape(title)}（{len(early)}）</h3><ul>{items}</ul>")
         returned = [str(name) for name in record.get("returned_today", [])]
         if returned:
             parts.append(f"<p>{escape(returned_words)}：{escape('、'.join(returned))}</p>")

@@ -441,12 +441,12 @@
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="253"/>
+        <location filename="../../desktop/audit/models.py" line="257"/>
         <source>每日健康汇总</source>
         <translation>Daily health summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="254"/>
+        <location filename="../../desktop/audit/models.py" line="258"/>
         <source>通风消毒记录</source>
         <translation>Ventilation and disinfection log</translation>
     </message>
@@ -454,52 +454,52 @@
 <context>
     <name>AuditRecordsModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="331"/>
+        <location filename="../../desktop/audit/models.py" line="335"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="332"/>
+        <location filename="../../desktop/audit/models.py" line="336"/>
         <source>企业 / 场所</source>
         <translation>Company / site</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="333"/>
+        <location filename="../../desktop/audit/models.py" line="337"/>
         <source>检查日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="334"/>
+        <location filename="../../desktop/audit/models.py" line="338"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="335"/>
+        <location filename="../../desktop/audit/models.py" line="339"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="336"/>
+        <location filename="../../desktop/audit/models.py" line="340"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="337"/>
+        <location filename="../../desktop/audit/models.py" line="341"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="372"/>
+        <location filename="../../desktop/audit/models.py" line="376"/>
         <source>未验证</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="374"/>
+        <location filename="../../desktop/audit/models.py" line="378"/>
         <source>完好，未被改动</source>
         <translation>Intact, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="376"/>
+        <location filename="../../desktop/audit/models.py" line="380"/>
         <source>验证失败</source>
         <translation>Verification failed</translation>
     </message>
@@ -507,37 +507,37 @@
 <context>
     <name>AuditTrailModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="402"/>
+        <location filename="../../desktop/audit/models.py" line="406"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="403"/>
+        <location filename="../../desktop/audit/models.py" line="407"/>
         <source>时间（本地）</source>
         <translation>Time (local)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="404"/>
+        <location filename="../../desktop/audit/models.py" line="408"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="405"/>
+        <location filename="../../desktop/audit/models.py" line="409"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="406"/>
+        <location filename="../../desktop/audit/models.py" line="410"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="407"/>
+        <location filename="../../desktop/audit/models.py" line="411"/>
         <source>变更（原值 → 新值）</source>
         <translation>Change (old → new)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="408"/>
+        <location filename="../../desktop/audit/models.py" line="412"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -545,240 +545,240 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../desktop/audit/view.py" line="90"/>
+        <location filename="../../desktop/audit/view.py" line="91"/>
         <source>审计 — 复工自查</source>
         <translation>Audit — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="108"/>
-        <location filename="../../desktop/audit/view.py" line="226"/>
+        <location filename="../../desktop/audit/view.py" line="109"/>
+        <location filename="../../desktop/audit/view.py" line="227"/>
         <source>选择一条记录，查看它的审计记录。</source>
         <translation>Select a record to see its audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="113"/>
+        <location filename="../../desktop/audit/view.py" line="114"/>
         <source>全部检查记录</source>
         <translation>All inspection records</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="115"/>
+        <location filename="../../desktop/audit/view.py" line="116"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="121"/>
+        <location filename="../../desktop/audit/view.py" line="122"/>
         <source>验证记录(&amp;R)</source>
         <translation>Verify &amp;record</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="123"/>
+        <location filename="../../desktop/audit/view.py" line="124"/>
         <source>重新计算所选记录的哈希，与签署时存储的哈希和审计记录比对</source>
         <translation>Recompute the selected record&apos;s hash and compare it with the hash stored when it was signed and with the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="124"/>
+        <location filename="../../desktop/audit/view.py" line="125"/>
         <source>检查审计链(&amp;C)</source>
         <translation>Check audit &amp;chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="126"/>
+        <location filename="../../desktop/audit/view.py" line="127"/>
         <source>逐条重新计算全部审计记录的哈希链</source>
         <translation>Recompute the hash chain of the whole audit trail, entry by entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="127"/>
+        <location filename="../../desktop/audit/view.py" line="128"/>
         <source>验证文件(&amp;F)…</source>
         <translation>Verify &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="129"/>
+        <location filename="../../desktop/audit/view.py" line="130"/>
         <source>检查 PDF 或 Excel 报告（及其旁边的 .p7s）的签名</source>
         <translation>Check the signatures of a PDF or Excel report (with the .p7s beside it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="131"/>
-        <location filename="../../desktop/audit/view.py" line="429"/>
+        <location filename="../../desktop/audit/view.py" line="132"/>
+        <location filename="../../desktop/audit/view.py" line="430"/>
         <source>信任文件(&amp;T)…</source>
         <translation>&amp;Trust file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="134"/>
+        <location filename="../../desktop/audit/view.py" line="135"/>
         <source>选择签名机构的信任文件（PEM）作为验证的信任锚；未选择时使用本机固定的签名机构</source>
         <translation>Choose the signing authority&apos;s trust file (PEM) as the trust anchor of verification; without one, the authority pinned on this computer is used</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="136"/>
+        <location filename="../../desktop/audit/view.py" line="137"/>
         <source>验证签署日(&amp;D)</source>
         <translation>Verify signed &amp;day</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="139"/>
+        <location filename="../../desktop/audit/view.py" line="140"/>
         <source>核对所选台账日：签署的内容、当日记录是否在签署后被改动、数字签名和 PDF 签名</source>
         <translation>Check the selected register day: the signed content, whether the day&apos;s entries changed after signing, the digital signature and the PDF signature</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="141"/>
+        <location filename="../../desktop/audit/view.py" line="142"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="167"/>
+        <location filename="../../desktop/audit/view.py" line="168"/>
         <source>检查记录</source>
         <translation>Inspection records</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="168"/>
+        <location filename="../../desktop/audit/view.py" line="169"/>
         <source>已签署的每日健康汇总和通风消毒记录</source>
         <translation>Signed daily health summaries and ventilation and disinfection logs</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="170"/>
+        <location filename="../../desktop/audit/view.py" line="171"/>
         <source>签署的台账日</source>
         <translation>Signed register days</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="262"/>
+        <location filename="../../desktop/audit/view.py" line="263"/>
         <source>记录 #{id} 的审计记录：正在读取……</source>
         <translation>Audit trail of record #{id}: reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="271"/>
+        <location filename="../../desktop/audit/view.py" line="272"/>
         <source>记录 #{id} 的审计记录（{count} 条）</source>
         <translation>Audit trail of record #{id} ({count} entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="279"/>
+        <location filename="../../desktop/audit/view.py" line="280"/>
         <source>无法读取审计数据。</source>
         <translation>The audit data cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="279"/>
-        <location filename="../../desktop/audit/view.py" line="309"/>
+        <location filename="../../desktop/audit/view.py" line="280"/>
+        <location filename="../../desktop/audit/view.py" line="310"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="302"/>
+        <location filename="../../desktop/audit/view.py" line="303"/>
         <source>通过</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="302"/>
+        <location filename="../../desktop/audit/view.py" line="303"/>
         <source>不通过</source>
         <translation>FAIL</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="326"/>
+        <location filename="../../desktop/audit/view.py" line="327"/>
         <source>记录 #{id} 验证通过：内容与签署（完成）时一致。</source>
         <translation>Record #{id} verified: unchanged since it was signed (completed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="328"/>
+        <location filename="../../desktop/audit/view.py" line="329"/>
         <source>记录 #{id} 验证失败：见下面标为“不通过”的各行。</source>
         <translation>Record #{id} failed verification: see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="354"/>
+        <location filename="../../desktop/audit/view.py" line="355"/>
         <source>{register} {day} 验证通过：签署后未被改动，签名有效。</source>
         <translation>{register} {day} verified: unchanged since signing, signatures valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="356"/>
+        <location filename="../../desktop/audit/view.py" line="357"/>
         <source>{register} {day} 验证失败：见下面标为“不通过”的各行。</source>
         <translation>{register} {day} failed verification: see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="364"/>
+        <location filename="../../desktop/audit/view.py" line="365"/>
         <source>签署日未能验证。</source>
         <translation>The signed day could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="365"/>
+        <location filename="../../desktop/audit/view.py" line="366"/>
         <source>正在验证签署日……</source>
         <translation>Verifying the signed day…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="422"/>
+        <location filename="../../desktop/audit/view.py" line="423"/>
         <source>选择信任文件</source>
         <translation>Choose a trust file</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="422"/>
+        <location filename="../../desktop/audit/view.py" line="423"/>
         <source>信任文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Trust files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="431"/>
+        <location filename="../../desktop/audit/view.py" line="432"/>
         <source>信任文件：{name}</source>
         <translation>Trust file: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="451"/>
+        <location filename="../../desktop/audit/view.py" line="452"/>
         <source>{name}：验证失败，见下面标为“不通过”的各行。</source>
         <translation>{name}: verification failed; see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="336"/>
+        <location filename="../../desktop/audit/view.py" line="337"/>
         <source>记录未能验证。</source>
         <translation>The record could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="337"/>
+        <location filename="../../desktop/audit/view.py" line="338"/>
         <source>正在验证记录……</source>
         <translation>Verifying the record…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="381"/>
+        <location filename="../../desktop/audit/view.py" line="382"/>
         <source>审计链完好：共 {count} 条记录，逐条核对无误。</source>
         <translation>The audit chain is intact: {count} entries, each checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="393"/>
+        <location filename="../../desktop/audit/view.py" line="394"/>
         <source>审计链在第 {seq} 条处断开：该条或其后的记录在写入后被改动或删除。</source>
         <translation>The audit chain breaks at entry {seq}: it or a later entry was changed or removed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="402"/>
+        <location filename="../../desktop/audit/view.py" line="403"/>
         <source>审计链未能检查。</source>
         <translation>The audit chain could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="404"/>
+        <location filename="../../desktop/audit/view.py" line="405"/>
         <source>正在检查审计链……</source>
         <translation>Checking the audit chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="407"/>
+        <location filename="../../desktop/audit/view.py" line="408"/>
         <source>记录 #{id}</source>
         <translation>record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="408"/>
+        <location filename="../../desktop/audit/view.py" line="409"/>
         <source>第 {seq} 条：{time}，{actor}，{action} {table} {record}：{change}</source>
         <translation>Entry {seq}: {time}, {actor}, {action} {table} {record}: {change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="436"/>
+        <location filename="../../desktop/audit/view.py" line="437"/>
         <source>选择要验证的报告</source>
         <translation>Choose the report to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="436"/>
+        <location filename="../../desktop/audit/view.py" line="437"/>
         <source>报告 (*.pdf *.xlsx);;所有文件 (*)</source>
         <translation>Reports (*.pdf *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="449"/>
+        <location filename="../../desktop/audit/view.py" line="450"/>
         <source>{name}：签名有效，内容与数据库中的记录一致。</source>
         <translation>{name}: the signatures are valid and the content matches the record in the database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="459"/>
+        <location filename="../../desktop/audit/view.py" line="460"/>
         <source>文件未能验证。</source>
         <translation>The file could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="460"/>
+        <location filename="../../desktop/audit/view.py" line="461"/>
         <source>正在验证文件……</source>
         <translation>Verifying the file…</translation>
     </message>
@@ -2178,62 +2178,62 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/reports/export.py" line="312"/>
+        <location filename="../../desktop/reports/export.py" line="294"/>
         <source>报告未能导出。</source>
         <translation>The reports could not be exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="313"/>
+        <location filename="../../desktop/reports/export.py" line="295"/>
         <source>检查记录不受影响；没有留下写了一半的文件。</source>
         <translation>The inspection record is not affected; no half-written file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="321"/>
+        <location filename="../../desktop/reports/export.py" line="303"/>
         <source>正在导出报告……</source>
         <translation>Exporting reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="360"/>
+        <location filename="../../desktop/reports/export.py" line="342"/>
         <source>保存汇总表</source>
         <translation>Save the summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="362"/>
+        <location filename="../../desktop/reports/export.py" line="344"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="377"/>
+        <location filename="../../desktop/reports/export.py" line="359"/>
         <source>汇总表未能导出。</source>
         <translation>The summary workbook was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="378"/>
+        <location filename="../../desktop/reports/export.py" line="360"/>
         <source>没有修改任何数据；没有留下写了一半的文件。</source>
         <translation>Nothing was changed; no half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="386"/>
+        <location filename="../../desktop/reports/export.py" line="368"/>
         <source>正在导出 {count} 次检查的汇总表……</source>
         <translation>Exporting the summary workbook of {count} inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="395"/>
+        <location filename="../../desktop/reports/export.py" line="377"/>
         <source>报告已导出</source>
         <translation>Reports exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="396"/>
+        <location filename="../../desktop/reports/export.py" line="378"/>
         <source>报告已保存：</source>
         <translation>Reports saved:</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="397"/>
+        <location filename="../../desktop/reports/export.py" line="379"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="399"/>
+        <location filename="../../desktop/reports/export.py" line="381"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -2243,7 +2243,7 @@
         <translation>Self-check_{company}_{date}_No{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="155"/>
+        <location filename="../../desktop/reports/export.py" line="137"/>
         <source>复工自查_第{number}号</source>
         <translation>Self-check_No{number}</translation>
     </message>
@@ -2251,57 +2251,57 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/reports/export.py" line="169"/>
+        <location filename="../../desktop/reports/export.py" line="151"/>
         <source>导出报告</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="173"/>
+        <location filename="../../desktop/reports/export.py" line="155"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="199"/>
+        <location filename="../../desktop/reports/export.py" line="181"/>
         <source>保存到(&amp;F)：</source>
         <translation>Save in &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="201"/>
+        <location filename="../../desktop/reports/export.py" line="183"/>
         <source>报告语言(&amp;L)：</source>
         <translation>Report &amp;language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="208"/>
+        <location filename="../../desktop/reports/export.py" line="190"/>
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="212"/>
+        <location filename="../../desktop/reports/export.py" line="194"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="244"/>
+        <location filename="../../desktop/reports/export.py" line="226"/>
         <source>写出 PDF 报告和 Excel 工作簿。</source>
         <translation>Writes the PDF report and the Excel workbook.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="247"/>
+        <location filename="../../desktop/reports/export.py" line="229"/>
         <source>已签署的记录：写出签署的正本（PDF 与 Excel 工作簿及其 .p7s 签名文件），原样不变。</source>
         <translation>A signed record: the signed originals are written as they are (the PDF, and the Excel workbook with its .p7s signature file).</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="252"/>
+        <location filename="../../desktop/reports/export.py" line="234"/>
         <source>已签署的记录：英文报告是不带签名的译本，封面写明所译的中文正本和记录上的签名；核验请用中文正本。</source>
         <translation>A signed record: the English report is a translation without signatures; its cover names the Chinese original it translates and the signatures on record. Verify the Chinese original.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="259"/>
+        <location filename="../../desktop/reports/export.py" line="241"/>
         <source>选择保存报告的文件夹</source>
         <translation>Choose the folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="267"/>
+        <location filename="../../desktop/reports/export.py" line="249"/>
         <source>这个文件夹不存在：{folder}。请另选一个文件夹。</source>
         <translation>This folder does not exist: {folder}. Choose another folder.</translation>
     </message>
@@ -3799,6 +3799,29 @@
         <location filename="../../desktop/editor/item_page.py" line="85"/>
         <source>否</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>NamesPane</name>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="83"/>
+        <source>上一页(&amp;U)</source>
+        <translation>Previo&amp;us page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="85"/>
+        <source>下一页(&amp;N)</source>
+        <translation>&amp;Next page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="105"/>
+        <source>第 %1–%2 条，共 %3 条</source>
+        <translation>%1–%2 of %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="111"/>
+        <source>无</source>
+        <translation>None</translation>
     </message>
 </context>
 <context>
@@ -5615,32 +5638,32 @@
 <context>
     <name>SignaturesModel</name>
     <message>
-        <location filename="../../desktop/editor/signatures.py" line="67"/>
+        <location filename="../../desktop/editor/signatures.py" line="70"/>
         <source>签名人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/signatures.py" line="68"/>
+        <location filename="../../desktop/editor/signatures.py" line="71"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/signatures.py" line="69"/>
+        <location filename="../../desktop/editor/signatures.py" line="72"/>
         <source>签署含义</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/signatures.py" line="70"/>
+        <location filename="../../desktop/editor/signatures.py" line="73"/>
         <source>签署时间（UTC）</source>
         <translation>Signed at (UTC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/signatures.py" line="71"/>
+        <location filename="../../desktop/editor/signatures.py" line="74"/>
         <source>本地时间</source>
         <translation>Local time</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/signatures.py" line="72"/>
+        <location filename="../../desktop/editor/signatures.py" line="75"/>
         <source>记录哈希</source>
         <translation>Record hash</translation>
     </message>
@@ -5648,42 +5671,42 @@
 <context>
     <name>SignedDaysModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="273"/>
+        <location filename="../../desktop/audit/models.py" line="277"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="274"/>
+        <location filename="../../desktop/audit/models.py" line="278"/>
         <source>台账</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="275"/>
+        <location filename="../../desktop/audit/models.py" line="279"/>
         <source>签署人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="276"/>
+        <location filename="../../desktop/audit/models.py" line="280"/>
         <source>签署时间</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="277"/>
+        <location filename="../../desktop/audit/models.py" line="281"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="303"/>
+        <location filename="../../desktop/audit/models.py" line="307"/>
         <source>未验证</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="305"/>
+        <location filename="../../desktop/audit/models.py" line="309"/>
         <source>完好，未被改动</source>
         <translation>Intact, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="307"/>
+        <location filename="../../desktop/audit/models.py" line="311"/>
         <source>验证失败</source>
         <translation>Failed</translation>
     </message>
@@ -5833,7 +5856,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="216"/>
-        <location filename="../../desktop/registers/summary.py" line="98"/>
+        <location filename="../../desktop/registers/summary.py" line="147"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
@@ -6014,6 +6037,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="385"/>
+        <location filename="../../desktop/registers/summary.py" line="424"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -6023,182 +6047,230 @@ Cited: %5, lines %6–%7</translation>
         <translation>Not checked yet ({count}): </translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="94"/>
+        <location filename="../../desktop/registers/summary.py" line="143"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="96"/>
+        <location filename="../../desktop/registers/summary.py" line="145"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="100"/>
+        <location filename="../../desktop/registers/summary.py" line="149"/>
         <source>导出 PDF(&amp;P)…</source>
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="102"/>
+        <location filename="../../desktop/registers/summary.py" line="151"/>
         <source>导出工作簿(&amp;W)…</source>
         <translation>Export &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="146"/>
+        <location filename="../../desktop/registers/summary.py" line="209"/>
         <source>正在生成每日汇总……</source>
         <translation>Making the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="158"/>
+        <location filename="../../desktop/registers/summary.py" line="223"/>
         <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，导出的是签署时的文件。</source>
         <translation>Signed by %1 at %2 (UTC); the day is locked, and the exports are the files as signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="163"/>
+        <location filename="../../desktop/registers/summary.py" line="235"/>
         <source>尚未签署：以下为按当前台账生成的汇总。</source>
         <translation>Not signed yet: this is the summary of the ledger as it stands now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="171"/>
+        <location filename="../../desktop/registers/summary.py" line="275"/>
         <source>无法生成每日汇总。</source>
         <translation>Could not make the daily summary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="171"/>
-        <location filename="../../desktop/registers/summary.py" line="311"/>
+        <location filename="../../desktop/registers/summary.py" line="267"/>
+        <location filename="../../desktop/registers/summary.py" line="275"/>
+        <location filename="../../desktop/registers/summary.py" line="406"/>
+        <location filename="../../desktop/registers/summary.py" line="566"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="183"/>
+        <location filename="../../desktop/registers/summary.py" line="230"/>
+        <source>注意：数据库中保存的当日计数与体温记录不符（可能被直接改动），以下数字已按体温记录重新计数；签署和导出的汇总均按体温记录计数。请检查谁能直接修改数据库。</source>
+        <translation>Warning: the day's counts kept in the database do not match its readings (they may have been changed by hand); the figures below were counted again from the readings, as a signed or exported summary always is. Check who can change the database directly.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="267"/>
+        <source>无法核对每日汇总的计数。</source>
+        <translation>The daily summary's counts could not be checked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="268"/>
+        <source>正在核对计数……</source>
+        <translation>Checking the counts…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="286"/>
+        <source>缺测（%1）</source>
+        <translation>Missing (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="287"/>
+        <source>发热或有症状（%1 人次）</source>
+        <translation>Fever or symptoms (%1 readings)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="288"/>
+        <source>观察中（%1）</source>
+        <translation>Under observation (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="381"/>
+        <source>正在读取名单……</source>
+        <translation>Reading the list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="406"/>
+        <source>无法读取名单。</source>
+        <translation>The list could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="414"/>
+        <source>居家观察</source>
+        <translation>home observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="414"/>
+        <source>集中观察</source>
+        <translation>centralised observation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="425"/>
+        <source>#%1 %2：缺%3</source>
+        <translation>#%1 %2: missing %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="473"/>
         <source>零报告</source>
         <translation>Zero report</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="183"/>
+        <location filename="../../desktop/registers/summary.py" line="473"/>
         <source>观察期至</source>
         <translation>observation until</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="184"/>
+        <location filename="../../desktop/registers/summary.py" line="474"/>
         <source>今日返岗</source>
         <translation>Back at work today</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="184"/>
+        <location filename="../../desktop/registers/summary.py" line="474"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="190"/>
+        <location filename="../../desktop/registers/summary.py" line="480"/>
         <source>在册</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="191"/>
+        <location filename="../../desktop/registers/summary.py" line="481"/>
         <source>在岗</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="192"/>
+        <location filename="../../desktop/registers/summary.py" line="482"/>
         <source>上午已测</source>
         <translation>Checked in the morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="193"/>
+        <location filename="../../desktop/registers/summary.py" line="483"/>
         <source>下午已测</source>
         <translation>Checked in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="194"/>
-        <location filename="../../desktop/registers/summary.py" line="230"/>
+        <location filename="../../desktop/registers/summary.py" line="484"/>
         <source>缺测</source>
         <translation>Missing a reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="195"/>
-        <location filename="../../desktop/registers/summary.py" line="235"/>
+        <location filename="../../desktop/registers/summary.py" line="485"/>
         <source>观察中</source>
         <translation>Under observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="206"/>
-        <location filename="../../desktop/registers/summary.py" line="224"/>
+        <location filename="../../desktop/registers/summary.py" line="411"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="206"/>
-        <location filename="../../desktop/registers/summary.py" line="225"/>
+        <location filename="../../desktop/registers/summary.py" line="411"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="208"/>
-        <source>发热或有症状</source>
-        <translation>Fever or symptoms</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/registers/summary.py" line="240"/>
+        <location filename="../../desktop/registers/summary.py" line="497"/>
         <source>观察期未满即在岗（BJTG 三）</source>
         <translation>On site before the observation ended (BJTG 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="269"/>
+        <location filename="../../desktop/registers/summary.py" line="524"/>
         <source>每日汇总 %1</source>
         <translation>Daily summary %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="271"/>
+        <location filename="../../desktop/registers/summary.py" line="526"/>
         <source>签署每日汇总</source>
         <translation>Sign the daily summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="273"/>
+        <location filename="../../desktop/registers/summary.py" line="528"/>
         <source>当日汇总负责人签署</source>
         <translation>Sign-off of the day&apos;s summary by the person in charge</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="275"/>
+        <location filename="../../desktop/registers/summary.py" line="530"/>
         <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
         <translation>The person in charge confirms the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="279"/>
+        <location filename="../../desktop/registers/summary.py" line="534"/>
         <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="297"/>
+        <location filename="../../desktop/registers/summary.py" line="552"/>
         <source>导出每日汇总 PDF</source>
         <translation>Export the daily summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="297"/>
+        <location filename="../../desktop/registers/summary.py" line="552"/>
         <source>导出每日汇总工作簿</source>
         <translation>Export the daily summary as a workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="298"/>
+        <location filename="../../desktop/registers/summary.py" line="553"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="298"/>
+        <location filename="../../desktop/registers/summary.py" line="553"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="311"/>
+        <location filename="../../desktop/registers/summary.py" line="566"/>
         <source>每日汇总未能导出。</source>
         <translation>The daily summary was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="312"/>
+        <location filename="../../desktop/registers/summary.py" line="567"/>
         <source>正在导出每日汇总……</source>
         <translation>Exporting the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="316"/>
+        <location filename="../../desktop/registers/summary.py" line="571"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
