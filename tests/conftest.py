@@ -301,16 +301,25 @@ _PG_DATABASES_OF_THIS_PROCESS: list[str] = []
 def _create_pg_database(admin: Engine, name: str, template: str) -> None:
     """``CREATE DATABASE name TEMPLATE template``, tried again for a few seconds while the server says that
     another session is still on the template (one that was closing as the template was closed)."""
-    from sqlalchemy import text
     from sqlalchemy.exc import OperationalError
+
+    _executed_again_while(
+        admin, f'CREATE DATABASE "{name}" TEMPLATE "{template}"', OperationalError, "is being accessed by other users"
+    )
+
+
+def _executed_again_while(admin: Any, statement: str, error_type: type[Exception], says: str) -> None:
+    """Run ``statement``; while it fails with ``error_type`` saying ``says`` (the server waiting for another
+    session to end), try again every 0.1 s for five seconds before the error stands."""
+    from sqlalchemy import text
 
     for attempt in range(50):
         try:
             with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+                connection.execute(text(statement))
             return
-        except OperationalError as error:
-            if "is being accessed by other users" not in str(error) or attempt == 49:
+        except error_type as error:
+            if says not in str(error) or attempt == 49:
                 raise
             time.sleep(0.1)
 
@@ -333,18 +342,11 @@ def _drop_pg_database(admin: Any, name: str) -> None:
     worker and the role lacks ``pg_signal_backend`` (``.ci/postgres`` grants it; a machine set up
     before that may not have it): such a worker ends on its own within moments, so the drop is tried
     again for a few seconds before the error stands."""
-    from sqlalchemy import text
     from sqlalchemy.exc import ProgrammingError
 
-    for attempt in range(50):
-        try:
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            return
-        except ProgrammingError as error:
-            if "pg_signal_backend" not in str(error) or attempt == 49:
-                raise
-            time.sleep(0.1)
+    _executed_again_while(
+        admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', ProgrammingError, "pg_signal_backend"
+    )
 
 
 @pytest.fixture
