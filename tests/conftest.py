@@ -149,18 +149,33 @@ def _real_migrations_when_marked(request: pytest.FixtureRequest) -> Iterator[Non
         _copy_the_migrated_template = _COPY_BY_DEFAULT
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing() -> Iterator[None]:
     """argon2id with the smallest cost instead of the product's (64 MiB, 3 passes, 4 lanes: about 0.35 s of
-    CPU per hash or login, hundreds of times in the suite). The same code path and the same hash format;
-    tests marked ``real_password_hashing`` keep the product's hasher and check its parameters."""
-    if request.node.get_closest_marker("real_password_hashing"):
-        return
+    CPU per hash, login, or key sealed or unlocked — signing keys are sealed with one more pass), hundreds of
+    times in the suite. The same code path and the same hash format. For the whole session, so that the
+    accounts of module-scoped fixtures (set up before any test's own fixtures) are cheap too: patched per test,
+    they cost test_tamper_sql's fixture alone 7 s of key derivation. Tests marked ``real_password_hashing`` get
+    the product's hasher back (``_real_password_hashing_when_marked``) and check its parameters."""
     from argon2 import PasswordHasher
 
     from storage import auth
 
-    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    _PRODUCT_HASHER[:] = [auth._hasher]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        yield
+
+
+_PRODUCT_HASHER: list[Any] = []
+
+
+@pytest.fixture(autouse=True)
+def _real_password_hashing_when_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("real_password_hashing"):
+        from storage import auth
+
+        monkeypatch.setattr(auth, "_hasher", _PRODUCT_HASHER[0])
 
 
 @pytest.fixture(scope="module", autouse=True)
