@@ -34,7 +34,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cputime import compared, cpu_seconds, server_pids  # bench/cputime.py, beside this script
+from cputime import compared, cpu_seconds, print_table, server_pids  # bench/cputime.py, beside this script
 from pgdb import SERVER, drop_pg, pg_database, pg_exists  # bench/pgdb.py, beside this script
 from sqlalchemy import text
 
@@ -615,12 +615,7 @@ def main() -> None:
         f"load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} cores (at the "
         f"start {started[0]:.1f})\n"
     )
-    print(
-        "| backend | measure | fugong | by hand | ratio | fugong CPU | by hand CPU | CPU ratio |\n"
-        "|---|---|---|---|---|---|---|---|"
-    )
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    print_table(("backend", "measure", "fugong", "by hand", "ratio", "fugong CPU", "by hand CPU", "CPU ratio"), rows)
 
 
 if __name__ == "__main__":

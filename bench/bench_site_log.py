@@ -23,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cputime import Row, compared  # bench/cputime.py, beside this script
+from cputime import Row, compared, print_table  # bench/cputime.py, beside this script
 from pgdb import drop_pg, pg_database  # bench/pgdb.py, beside this script
 from sqlalchemy import insert, text
 
@@ -184,12 +184,8 @@ def main() -> None:
         "each interleaved with the hand-written reads; wall = wall-clock, CPU = this thread + the PostgreSQL "
         f"backend; load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} CPUs\n"
     )
-    print(
-        "| backend | measure | fugong wall | by hand wall | ratio | fugong CPU | by hand CPU | CPU ratio |\n"
-        "|---|---|---|---|---|---|---|---|"
-    )
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    header = ("backend", "measure", "fugong wall", "by hand wall", "ratio", "fugong CPU", "by hand CPU", "CPU ratio")
+    print_table(header, rows)
 
 
 if __name__ == "__main__":

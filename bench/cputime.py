@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from sqlalchemy import text
@@ -81,3 +81,11 @@ def compared(
         f"{bare_cpu:.1f} ms",
         f"{mine_cpu / bare_cpu:.1f}×",
     )
+
+
+def print_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    """A benchmark's figures as a Markdown table: the header, its rule, then a line a row."""
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")

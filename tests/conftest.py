@@ -149,18 +149,33 @@ def _real_migrations_when_marked(request: pytest.FixtureRequest) -> Iterator[Non
         _copy_the_migrated_template = _COPY_BY_DEFAULT
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing() -> Iterator[None]:
     """argon2id with the smallest cost instead of the product's (64 MiB, 3 passes, 4 lanes: about 0.35 s of
-    CPU per hash or login, hundreds of times in the suite). The same code path and the same hash format;
-    tests marked ``real_password_hashing`` keep the product's hasher and check its parameters."""
-    if request.node.get_closest_marker("real_password_hashing"):
-        return
+    CPU per hash, login, or key sealed or unlocked — signing keys are sealed with one more pass), hundreds of
+    times in the suite. The same code path and the same hash format. For the whole session, so that the
+    accounts of module-scoped fixtures (set up before any test's own fixtures) are cheap too: patched per test,
+    they cost test_tamper_sql's fixture alone 7 s of key derivation. Tests marked ``real_password_hashing`` get
+    the product's hasher back (``_real_password_hashing_when_marked``) and check its parameters."""
     from argon2 import PasswordHasher
 
     from storage import auth
 
-    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    _PRODUCT_HASHER[:] = [auth._hasher]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        yield
+
+
+_PRODUCT_HASHER: list[Any] = []
+
+
+@pytest.fixture(autouse=True)
+def _real_password_hashing_when_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("real_password_hashing"):
+        from storage import auth
+
+        monkeypatch.setattr(auth, "_hasher", _PRODUCT_HASHER[0])
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -301,16 +316,25 @@ _PG_DATABASES_OF_THIS_PROCESS: list[str] = []
 def _create_pg_database(admin: Engine, name: str, template: str) -> None:
     """``CREATE DATABASE name TEMPLATE template``, tried again for a few seconds while the server says that
     another session is still on the template (one that was closing as the template was closed)."""
-    from sqlalchemy import text
     from sqlalchemy.exc import OperationalError
+
+    _executed_again_while(
+        admin, f'CREATE DATABASE "{name}" TEMPLATE "{template}"', OperationalError, "is being accessed by other users"
+    )
+
+
+def _executed_again_while(admin: Any, statement: str, error_type: type[Exception], says: str) -> None:
+    """Run ``statement``; while it fails with ``error_type`` saying ``says`` (the server waiting for another
+    session to end), try again every 0.1 s for five seconds before the error stands."""
+    from sqlalchemy import text
 
     for attempt in range(50):
         try:
             with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+                connection.execute(text(statement))
             return
-        except OperationalError as error:
-            if "is being accessed by other users" not in str(error) or attempt == 49:
+        except error_type as error:
+            if says not in str(error) or attempt == 49:
                 raise
             time.sleep(0.1)
 
@@ -333,18 +357,11 @@ def _drop_pg_database(admin: Any, name: str) -> None:
     worker and the role lacks ``pg_signal_backend`` (``.ci/postgres`` grants it; a machine set up
     before that may not have it): such a worker ends on its own within moments, so the drop is tried
     again for a few seconds before the error stands."""
-    from sqlalchemy import text
     from sqlalchemy.exc import ProgrammingError
 
-    for attempt in range(50):
-        try:
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            return
-        except ProgrammingError as error:
-            if "pg_signal_backend" not in str(error) or attempt == 49:
-                raise
-            time.sleep(0.1)
+    _executed_again_while(
+        admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', ProgrammingError, "pg_signal_backend"
+    )
 
 
 @pytest.fixture

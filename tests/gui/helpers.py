@@ -264,6 +264,30 @@ def seed_accounts(db_url: str, accounts: dict[str, tuple[str, str]], signing_key
         db.close()
 
 
+def signed_inspection(db_url: str, passwords: dict[str, str], auditor: tuple[str, str] | None = None) -> int:
+    """A manager 王经理 and an officer 张伟 (``passwords``, both with signing keys; with ``auditor``, (name,
+    password), an auditor too) and an inspection by the officer (:func:`answered_inspection`: GN-01 failed with a
+    corrective action), completed, signed by the officer (检查人) and countersigned by the manager (审核)."""
+    from export.signing import sign
+    from storage.db import open_database
+    from storage.inspections import complete, load_inspection
+
+    seed_accounts(
+        db_url, {"王经理": ("manager", passwords["王经理"]), "张伟": ("officer", passwords["张伟"])}, signing_keys=True
+    )
+    if auditor is not None:
+        add_account(db_url, auditor[0], "auditor", auditor[1], actor="王经理")
+    inspection_id = answered_inspection(db_url, "张伟")
+    db = open_database(db_url)
+    try:
+        complete(db, "张伟", inspection_id, load_inspection(db, inspection_id).version)
+        sign(db, inspection_id, "张伟", passwords["张伟"], "inspector")
+        sign(db, inspection_id, "王经理", passwords["王经理"], "approver")
+    finally:
+        db.close()
+    return inspection_id
+
+
 def log_out(qtbot: QtBot, window: MainWindow) -> None:
     window.logout_action.trigger()
     qtbot.waitUntil(lambda: window.login_dialog is not None and window.login_dialog.isVisible())

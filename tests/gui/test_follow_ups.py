@@ -23,12 +23,10 @@ from desktop.editor.actions import (
 from desktop.editor.inspection import ActionInfo, FollowUpInfo
 from desktop.editor.summary import SummaryPage
 from desktop.main_window import MainWindow
-from export.signing import sign
 from storage import actions, inspections, verification
 from storage.db import open_database
 from storage.errors import KnownError
 from tests.gui.helpers import (
-    add_account,
     answered_inspection,
     choose_in_combo,
     click,
@@ -39,6 +37,7 @@ from tests.gui.helpers import (
     open_row,
     seed_accounts,
     show_summary_tab,
+    signed_inspection,
     start_app,
     type_into,
 )
@@ -51,19 +50,7 @@ VERIFIED_NOTE = "到现场查看体温登记表，每天两次均有记录"
 def _signed_inspection(db_url: str) -> int:
     """A manager, an officer (both with signing keys) and an auditor; an inspection by the officer whose GN-01
     failed with one corrective action, completed, signed by the officer and approved by the manager."""
-    seed_accounts(
-        db_url, {"王经理": ("manager", PASSWORDS["王经理"]), "张伟": ("officer", PASSWORDS["张伟"])}, signing_keys=True
-    )
-    add_account(db_url, "赵审计", "auditor", PASSWORDS["赵审计"], actor="王经理")
-    inspection_id = answered_inspection(db_url, "张伟")
-    db = open_database(db_url)
-    try:
-        inspections.complete(db, "张伟", inspection_id, inspections.load_inspection(db, inspection_id).version)
-        sign(db, inspection_id, "张伟", PASSWORDS["张伟"], "inspector")
-        sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
-    finally:
-        db.close()
-    return inspection_id
+    return signed_inspection(db_url, PASSWORDS, auditor=("赵审计", PASSWORDS["赵审计"]))
 
 
 def _open_summary(qtbot: QtBot, window: MainWindow, inspection_id: int) -> SummaryPage:

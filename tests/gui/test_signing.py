@@ -17,10 +17,10 @@ from desktop.accounts.account import Account
 from desktop.editor.signatures import SignatureColumn
 from desktop.main_window import MainWindow
 from desktop.reports import export as export_action
-from export.signing import sign, signatures_of, stored_reports
+from export.signing import signatures_of, stored_reports
 from storage.companies import list_users
 from storage.db import open_database
-from storage.inspections import complete, load_inspection
+from storage.inspections import load_inspection
 from tests.gui.helpers import (
     answered_inspection,
     click,
@@ -30,6 +30,7 @@ from tests.gui.helpers import (
     open_row,
     seed_accounts,
     show_summary_tab,
+    signed_inspection,
     start_app,
     type_into,
 )
@@ -225,17 +226,7 @@ def test_officer_signs_and_manager_countersigns(
 def test_exported_signed_pdf_verifies_in_the_audit_view(
     qtbot: QtBot, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seed_accounts(
-        db_url, {"王经理": ("manager", PASSWORDS["王经理"]), "张伟": ("officer", PASSWORDS["张伟"])}, signing_keys=True
-    )
-    inspection_id = answered_inspection(db_url, "张伟")
-    db = open_database(db_url)
-    try:
-        complete(db, "张伟", inspection_id, load_inspection(db, inspection_id).version)
-        sign(db, inspection_id, "张伟", PASSWORDS["张伟"], "inspector")
-        sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
-    finally:
-        db.close()
+    inspection_id = signed_inspection(db_url, PASSWORDS)
     window = start_app(qtbot, db_url, user="王经理", password=PASSWORDS["王经理"])
     window.inspections.select_id(inspection_id)
     export_action.export_inspection(window, window.db, inspection_id, folder=tmp_path)

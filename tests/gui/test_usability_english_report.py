@@ -18,15 +18,13 @@ from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
 from desktop.reports.export import ExportDialog
-from export.signing import sign, stored_reports
+from export.signing import stored_reports
 from storage.db import open_database
-from storage.inspections import complete, load_inspection
 from tests.gui.helpers import (
-    answered_inspection,
     choose_in_combo,
     close_window,
-    seed_accounts,
     seed_inspection,
+    signed_inspection,
     start_app,
     type_into,
 )
@@ -103,15 +101,9 @@ def test_the_export_dialog_asks_the_language_and_exports_both(qtbot: QtBot, db_u
 def test_a_signed_record_exports_its_originals_and_an_english_translation(
     qtbot: QtBot, db_url: str, tmp_path: Path
 ) -> None:
-    seed_accounts(
-        db_url, {"王经理": ("manager", PASSWORDS["王经理"]), "张伟": ("officer", PASSWORDS["张伟"])}, signing_keys=True
-    )
-    inspection_id = answered_inspection(db_url, "张伟")
+    inspection_id = signed_inspection(db_url, PASSWORDS)
     db = open_database(db_url)
     try:
-        complete(db, "张伟", inspection_id, load_inspection(db, inspection_id).version)
-        sign(db, inspection_id, "张伟", PASSWORDS["张伟"], "inspector")
-        sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
         stored = stored_reports(db, inspection_id)
     finally:
         db.close()

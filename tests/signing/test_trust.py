@@ -10,6 +10,7 @@ import os
 import shutil
 import sqlite3
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -250,10 +251,22 @@ def test_a_copied_database_with_no_pin_trusts_nothing(
     assert signing.verify_file(folder / "report.pdf", db).ok
 
 
+@pytest.fixture
+def sealed_at_the_product_cost(tmp_path: Path) -> Iterator[Database]:
+    """王经理 (a manager, holding the company authority) and 张三, made under the product's argon2id cost (for
+    tests marked ``real_password_hashing``: the module's ``signed`` accounts have the suite's cheap one)."""
+    db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
+    signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
+    yield db
+    db.close()
+
+
 @pytest.mark.real_password_hashing  # about the product's argon2id cost itself
-def test_keys_are_sealed_at_least_as_costly_as_the_login(signed: tuple[Database, int, Path]) -> None:
-    db, _, _ = signed
+def test_keys_are_sealed_at_least_as_costly_as_the_login(sealed_at_the_product_cost: Database) -> None:
+    db = sealed_at_the_product_cost
     login = keys.login_parameters()
+    assert login == keys.KdfParameters(3, 65536, 4)  # the product's (RFC 9106's second recommendation)
     user = auth.get_user(db, "张三")
     assert user.pkcs12 is not None and keys.is_sealed(user.pkcs12)
     sealed = keys.parameters_of(user.pkcs12)
@@ -270,8 +283,8 @@ def test_keys_are_sealed_at_least_as_costly_as_the_login(signed: tuple[Database,
 
 
 @pytest.mark.real_password_hashing  # about the product's argon2id cost itself
-def test_a_stolen_sealed_key_does_not_open_cheaper_or_altered(signed: tuple[Database, int, Path]) -> None:
-    db, _, _ = signed
+def test_a_stolen_sealed_key_does_not_open_cheaper_or_altered(sealed_at_the_product_cost: Database) -> None:
+    db = sealed_at_the_product_cost
     blob = auth.get_user(db, "张三").pkcs12
     assert blob is not None
     assert keys.open_sealed(blob, PASSWORDS["张三"]) is not None

@@ -71,11 +71,7 @@ class Prepared:
 
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Prepared]:
-    from argon2 import PasswordHasher
-
-    with pytest.MonkeyPatch.context() as patch:  # the suite's fast hasher (tests/conftest.py), for the accounts too
-        patch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-        yield _prepare(tmp_path_factory.mktemp("matrix"))
+    yield _prepare(tmp_path_factory.mktemp("matrix"))
 
 
 def _prepare(folder: Path) -> Prepared:
