@@ -519,7 +519,7 @@ def translation_note(db: Database, inspection_id: int, language: str) -> str:
             select(ReportFile.data).where(ReportFile.inspection_id == inspection_id, ReportFile.kind == "xlsx")
         )
         stored_hash = session.scalar(select(Inspection.record_hash).where(Inspection.id == inspection_id))
-    number = (_report_number(workbook) if workbook else None) or f"FG-{inspection_id}"
+    number = signed_report_number(workbook, inspection_id)
     rows = signatures_of(db, inspection_id)
     said = []
     for row in rows:
@@ -548,8 +548,20 @@ def write_translation(
     from export.reports import ExportOptions, export
 
     note = translation_note(db, inspection_id, language)
-    options = ExportOptions(inspection_id, pdf, xlsx, language=language, translation=note)
+    with db.session() as session:
+        workbook = session.scalar(
+            select(ReportFile.data).where(ReportFile.inspection_id == inspection_id, ReportFile.kind == "xlsx")
+        )
+    number = signed_report_number(workbook, inspection_id)  # the translation carries the original's number
+    version = int(number.rsplit("-v", 1)[1]) if "-v" in number else None
+    options = ExportOptions(inspection_id, pdf, xlsx, language=language, translation=note, translated_version=version)
     return export(db, options)
+
+
+def signed_report_number(workbook: bytes | None, inspection_id: int) -> str:
+    """The number (FG-<id>-v<version>) the signed reports were made with — the countersignature moves the record's
+    version on, not the signed files' number — or FG-<id> where no signed workbook says it."""
+    return (_report_number(workbook) if workbook else None) or f"FG-{inspection_id}"
 
 
 def _report_number(xlsx: bytes) -> str | None:
