@@ -219,11 +219,13 @@
     </message>
     <message>
         <location filename="../../desktop/accounts/add.py" line="76"/>
+        <location filename="../../desktop/accounts/add.py" line="146"/>
         <source>用于签发该账户的签名证书</source>
         <translation>to issue the new account&apos;s signing certificate</translation>
     </message>
     <message>
         <location filename="../../desktop/accounts/add.py" line="80"/>
+        <location filename="../../desktop/accounts/add.py" line="143"/>
         <source>不导入：程序为该账户生成签名密钥</source>
         <translation>none: a signing key is generated for this account</translation>
     </message>
@@ -288,57 +290,72 @@
         <translation>Can view, verify and export; cannot change any data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="140"/>
+        <location filename="../../desktop/accounts/add.py" line="143"/>
+        <source>审计员不签署，不需要签名密钥</source>
+        <translation>An auditor signs nothing: no signing key is needed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/add.py" line="146"/>
+        <source>确认由您添加此账户</source>
+        <translation>Confirms that you add this account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/add.py" line="152"/>
         <source>选择 PKCS#12 密钥文件</source>
         <translation>Choose a PKCS#12 key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="140"/>
+        <location filename="../../desktop/accounts/add.py" line="152"/>
         <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
         <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="155"/>
+        <location filename="../../desktop/accounts/add.py" line="167"/>
         <source>请填写姓名。</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="160"/>
+        <location filename="../../desktop/accounts/add.py" line="172"/>
         <source>密码至少需要 {count} 个字符。</source>
         <translation>The password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="164"/>
+        <location filename="../../desktop/accounts/add.py" line="176"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="168"/>
-        <source>请输入您自己的密码：签发新账户的签名证书需要它。</source>
-        <translation>Type your own password: it is needed to issue the new account&apos;s signing certificate.</translation>
+        <location filename="../../desktop/accounts/add.py" line="180"/>
+        <source>请输入您自己的密码：添加账户（并签发其签名证书）需要它。</source>
+        <translation>Type your own password: adding an account (and issuing its signing certificate) needs it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="176"/>
+        <location filename="../../desktop/accounts/add.py" line="188"/>
         <source>无法读取密钥文件：{reason}</source>
         <translation>The key file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="196"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
         <source>正在创建账户和签名密钥……</source>
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="210"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
+        <source>正在创建账户……</source>
+        <translation>Creating the account…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/add.py" line="222"/>
         <source>账户未能添加。</source>
         <translation>The account was not added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="210"/>
+        <location filename="../../desktop/accounts/add.py" line="222"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="213"/>
+        <location filename="../../desktop/accounts/add.py" line="225"/>
         <source>账户未能添加：</source>
         <translation>The account was not added: </translation>
     </message>
@@ -441,12 +458,12 @@
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="253"/>
+        <location filename="../../desktop/audit/models.py" line="257"/>
         <source>每日健康汇总</source>
         <translation>Daily health summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="254"/>
+        <location filename="../../desktop/audit/models.py" line="258"/>
         <source>通风消毒记录</source>
         <translation>Ventilation and disinfection log</translation>
     </message>
@@ -454,52 +471,52 @@
 <context>
     <name>AuditRecordsModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="331"/>
+        <location filename="../../desktop/audit/models.py" line="335"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="332"/>
+        <location filename="../../desktop/audit/models.py" line="336"/>
         <source>企业 / 场所</source>
         <translation>Company / site</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="333"/>
+        <location filename="../../desktop/audit/models.py" line="337"/>
         <source>检查日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="334"/>
+        <location filename="../../desktop/audit/models.py" line="338"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="335"/>
+        <location filename="../../desktop/audit/models.py" line="339"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="336"/>
+        <location filename="../../desktop/audit/models.py" line="340"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="337"/>
+        <location filename="../../desktop/audit/models.py" line="341"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="372"/>
+        <location filename="../../desktop/audit/models.py" line="376"/>
         <source>未验证</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="374"/>
+        <location filename="../../desktop/audit/models.py" line="378"/>
         <source>完好，未被改动</source>
         <translation>Intact, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="376"/>
+        <location filename="../../desktop/audit/models.py" line="380"/>
         <source>验证失败</source>
         <translation>Verification failed</translation>
     </message>
@@ -507,37 +524,37 @@
 <context>
     <name>AuditTrailModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="402"/>
+        <location filename="../../desktop/audit/models.py" line="406"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="403"/>
+        <location filename="../../desktop/audit/models.py" line="407"/>
         <source>时间（本地）</source>
         <translation>Time (local)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="404"/>
+        <location filename="../../desktop/audit/models.py" line="408"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="405"/>
+        <location filename="../../desktop/audit/models.py" line="409"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="406"/>
+        <location filename="../../desktop/audit/models.py" line="410"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="407"/>
+        <location filename="../../desktop/audit/models.py" line="411"/>
         <source>变更（原值 → 新值）</source>
         <translation>Change (old → new)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="408"/>
+        <location filename="../../desktop/audit/models.py" line="412"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -545,240 +562,240 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../desktop/audit/view.py" line="90"/>
+        <location filename="../../desktop/audit/view.py" line="91"/>
         <source>审计 — 复工自查</source>
         <translation>Audit — Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="108"/>
-        <location filename="../../desktop/audit/view.py" line="226"/>
+        <location filename="../../desktop/audit/view.py" line="109"/>
+        <location filename="../../desktop/audit/view.py" line="229"/>
         <source>选择一条记录，查看它的审计记录。</source>
         <translation>Select a record to see its audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="113"/>
+        <location filename="../../desktop/audit/view.py" line="114"/>
         <source>全部检查记录</source>
         <translation>All inspection records</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="115"/>
+        <location filename="../../desktop/audit/view.py" line="116"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="121"/>
+        <location filename="../../desktop/audit/view.py" line="122"/>
         <source>验证记录(&amp;R)</source>
         <translation>Verify &amp;record</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="123"/>
+        <location filename="../../desktop/audit/view.py" line="124"/>
         <source>重新计算所选记录的哈希，与签署时存储的哈希和审计记录比对</source>
         <translation>Recompute the selected record&apos;s hash and compare it with the hash stored when it was signed and with the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="124"/>
+        <location filename="../../desktop/audit/view.py" line="125"/>
         <source>检查审计链(&amp;C)</source>
         <translation>Check audit &amp;chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="126"/>
+        <location filename="../../desktop/audit/view.py" line="127"/>
         <source>逐条重新计算全部审计记录的哈希链</source>
         <translation>Recompute the hash chain of the whole audit trail, entry by entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="127"/>
+        <location filename="../../desktop/audit/view.py" line="128"/>
         <source>验证文件(&amp;F)…</source>
         <translation>Verify &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="129"/>
+        <location filename="../../desktop/audit/view.py" line="130"/>
         <source>检查 PDF 或 Excel 报告（及其旁边的 .p7s）的签名</source>
         <translation>Check the signatures of a PDF or Excel report (with the .p7s beside it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="131"/>
-        <location filename="../../desktop/audit/view.py" line="429"/>
+        <location filename="../../desktop/audit/view.py" line="132"/>
+        <location filename="../../desktop/audit/view.py" line="460"/>
         <source>信任文件(&amp;T)…</source>
         <translation>&amp;Trust file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="134"/>
+        <location filename="../../desktop/audit/view.py" line="135"/>
         <source>选择签名机构的信任文件（PEM）作为验证的信任锚；未选择时使用本机固定的签名机构</source>
         <translation>Choose the signing authority&apos;s trust file (PEM) as the trust anchor of verification; without one, the authority pinned on this computer is used</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="136"/>
+        <location filename="../../desktop/audit/view.py" line="137"/>
         <source>验证签署日(&amp;D)</source>
         <translation>Verify signed &amp;day</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="139"/>
+        <location filename="../../desktop/audit/view.py" line="140"/>
         <source>核对所选台账日：签署的内容、当日记录是否在签署后被改动、数字签名和 PDF 签名</source>
         <translation>Check the selected register day: the signed content, whether the day&apos;s entries changed after signing, the digital signature and the PDF signature</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="141"/>
+        <location filename="../../desktop/audit/view.py" line="142"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="167"/>
+        <location filename="../../desktop/audit/view.py" line="169"/>
         <source>检查记录</source>
         <translation>Inspection records</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="168"/>
+        <location filename="../../desktop/audit/view.py" line="170"/>
         <source>已签署的每日健康汇总和通风消毒记录</source>
         <translation>Signed daily health summaries and ventilation and disinfection logs</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="170"/>
+        <location filename="../../desktop/audit/view.py" line="172"/>
         <source>签署的台账日</source>
         <translation>Signed register days</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="262"/>
+        <location filename="../../desktop/audit/view.py" line="265"/>
         <source>记录 #{id} 的审计记录：正在读取……</source>
         <translation>Audit trail of record #{id}: reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="271"/>
+        <location filename="../../desktop/audit/view.py" line="274"/>
         <source>记录 #{id} 的审计记录（{count} 条）</source>
         <translation>Audit trail of record #{id} ({count} entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="279"/>
+        <location filename="../../desktop/audit/view.py" line="282"/>
         <source>无法读取审计数据。</source>
         <translation>The audit data cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="279"/>
-        <location filename="../../desktop/audit/view.py" line="309"/>
+        <location filename="../../desktop/audit/view.py" line="282"/>
+        <location filename="../../desktop/audit/view.py" line="340"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="302"/>
+        <location filename="../../desktop/audit/view.py" line="333"/>
         <source>通过</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="302"/>
+        <location filename="../../desktop/audit/view.py" line="333"/>
         <source>不通过</source>
         <translation>FAIL</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="326"/>
+        <location filename="../../desktop/audit/view.py" line="357"/>
         <source>记录 #{id} 验证通过：内容与签署（完成）时一致。</source>
         <translation>Record #{id} verified: unchanged since it was signed (completed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="328"/>
+        <location filename="../../desktop/audit/view.py" line="359"/>
         <source>记录 #{id} 验证失败：见下面标为“不通过”的各行。</source>
         <translation>Record #{id} failed verification: see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="354"/>
+        <location filename="../../desktop/audit/view.py" line="385"/>
         <source>{register} {day} 验证通过：签署后未被改动，签名有效。</source>
         <translation>{register} {day} verified: unchanged since signing, signatures valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="356"/>
+        <location filename="../../desktop/audit/view.py" line="387"/>
         <source>{register} {day} 验证失败：见下面标为“不通过”的各行。</source>
         <translation>{register} {day} failed verification: see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="364"/>
+        <location filename="../../desktop/audit/view.py" line="395"/>
         <source>签署日未能验证。</source>
         <translation>The signed day could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="365"/>
+        <location filename="../../desktop/audit/view.py" line="396"/>
         <source>正在验证签署日……</source>
         <translation>Verifying the signed day…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="422"/>
+        <location filename="../../desktop/audit/view.py" line="453"/>
         <source>选择信任文件</source>
         <translation>Choose a trust file</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="422"/>
+        <location filename="../../desktop/audit/view.py" line="453"/>
         <source>信任文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Trust files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="431"/>
+        <location filename="../../desktop/audit/view.py" line="462"/>
         <source>信任文件：{name}</source>
         <translation>Trust file: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="451"/>
+        <location filename="../../desktop/audit/view.py" line="482"/>
         <source>{name}：验证失败，见下面标为“不通过”的各行。</source>
         <translation>{name}: verification failed; see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="336"/>
+        <location filename="../../desktop/audit/view.py" line="367"/>
         <source>记录未能验证。</source>
         <translation>The record could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="337"/>
+        <location filename="../../desktop/audit/view.py" line="368"/>
         <source>正在验证记录……</source>
         <translation>Verifying the record…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="381"/>
+        <location filename="../../desktop/audit/view.py" line="412"/>
         <source>审计链完好：共 {count} 条记录，逐条核对无误。</source>
         <translation>The audit chain is intact: {count} entries, each checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="393"/>
+        <location filename="../../desktop/audit/view.py" line="424"/>
         <source>审计链在第 {seq} 条处断开：该条或其后的记录在写入后被改动或删除。</source>
         <translation>The audit chain breaks at entry {seq}: it or a later entry was changed or removed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="402"/>
+        <location filename="../../desktop/audit/view.py" line="433"/>
         <source>审计链未能检查。</source>
         <translation>The audit chain could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="404"/>
+        <location filename="../../desktop/audit/view.py" line="435"/>
         <source>正在检查审计链……</source>
         <translation>Checking the audit chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="407"/>
+        <location filename="../../desktop/audit/view.py" line="438"/>
         <source>记录 #{id}</source>
         <translation>record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="408"/>
+        <location filename="../../desktop/audit/view.py" line="439"/>
         <source>第 {seq} 条：{time}，{actor}，{action} {table} {record}：{change}</source>
         <translation>Entry {seq}: {time}, {actor}, {action} {table} {record}: {change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="436"/>
+        <location filename="../../desktop/audit/view.py" line="467"/>
         <source>选择要验证的报告</source>
         <translation>Choose the report to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="436"/>
+        <location filename="../../desktop/audit/view.py" line="467"/>
         <source>报告 (*.pdf *.xlsx);;所有文件 (*)</source>
         <translation>Reports (*.pdf *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="449"/>
+        <location filename="../../desktop/audit/view.py" line="480"/>
         <source>{name}：签名有效，内容与数据库中的记录一致。</source>
         <translation>{name}: the signatures are valid and the content matches the record in the database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="459"/>
+        <location filename="../../desktop/audit/view.py" line="490"/>
         <source>文件未能验证。</source>
         <translation>The file could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="460"/>
+        <location filename="../../desktop/audit/view.py" line="491"/>
         <source>正在验证文件……</source>
         <translation>Verifying the file…</translation>
     </message>
@@ -2178,62 +2195,62 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/reports/export.py" line="312"/>
+        <location filename="../../desktop/reports/export.py" line="294"/>
         <source>报告未能导出。</source>
         <translation>The reports could not be exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="313"/>
+        <location filename="../../desktop/reports/export.py" line="295"/>
         <source>检查记录不受影响；没有留下写了一半的文件。</source>
         <translation>The inspection record is not affected; no half-written file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="321"/>
+        <location filename="../../desktop/reports/export.py" line="303"/>
         <source>正在导出报告……</source>
         <translation>Exporting reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="360"/>
+        <location filename="../../desktop/reports/export.py" line="342"/>
         <source>保存汇总表</source>
         <translation>Save the summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="362"/>
+        <location filename="../../desktop/reports/export.py" line="344"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="377"/>
+        <location filename="../../desktop/reports/export.py" line="359"/>
         <source>汇总表未能导出。</source>
         <translation>The summary workbook was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="378"/>
+        <location filename="../../desktop/reports/export.py" line="360"/>
         <source>没有修改任何数据；没有留下写了一半的文件。</source>
         <translation>Nothing was changed; no half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="386"/>
+        <location filename="../../desktop/reports/export.py" line="368"/>
         <source>正在导出 {count} 次检查的汇总表……</source>
         <translation>Exporting the summary workbook of {count} inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="395"/>
+        <location filename="../../desktop/reports/export.py" line="377"/>
         <source>报告已导出</source>
         <translation>Reports exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="396"/>
+        <location filename="../../desktop/reports/export.py" line="378"/>
         <source>报告已保存：</source>
         <translation>Reports saved:</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="397"/>
+        <location filename="../../desktop/reports/export.py" line="379"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="399"/>
+        <location filename="../../desktop/reports/export.py" line="381"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -2243,7 +2260,7 @@
         <translation>Self-check_{company}_{date}_No{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="155"/>
+        <location filename="../../desktop/reports/export.py" line="137"/>
         <source>复工自查_第{number}号</source>
         <translation>Self-check_No{number}</translation>
     </message>
@@ -2251,57 +2268,57 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/reports/export.py" line="169"/>
+        <location filename="../../desktop/reports/export.py" line="151"/>
         <source>导出报告</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="173"/>
+        <location filename="../../desktop/reports/export.py" line="155"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="199"/>
+        <location filename="../../desktop/reports/export.py" line="181"/>
         <source>保存到(&amp;F)：</source>
         <translation>Save in &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="201"/>
+        <location filename="../../desktop/reports/export.py" line="183"/>
         <source>报告语言(&amp;L)：</source>
         <translation>Report &amp;language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="208"/>
+        <location filename="../../desktop/reports/export.py" line="190"/>
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="212"/>
+        <location filename="../../desktop/reports/export.py" line="194"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="244"/>
+        <location filename="../../desktop/reports/export.py" line="226"/>
         <source>写出 PDF 报告和 Excel 工作簿。</source>
         <translation>Writes the PDF report and the Excel workbook.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="247"/>
+        <location filename="../../desktop/reports/export.py" line="229"/>
         <source>已签署的记录：写出签署的正本（PDF 与 Excel 工作簿及其 .p7s 签名文件），原样不变。</source>
         <translation>A signed record: the signed originals are written as they are (the PDF, and the Excel workbook with its .p7s signature file).</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="252"/>
+        <location filename="../../desktop/reports/export.py" line="234"/>
         <source>已签署的记录：英文报告是不带签名的译本，封面写明所译的中文正本和记录上的签名；核验请用中文正本。</source>
         <translation>A signed record: the English report is a translation without signatures; its cover names the Chinese original it translates and the signatures on record. Verify the Chinese original.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="259"/>
+        <location filename="../../desktop/reports/export.py" line="241"/>
         <source>选择保存报告的文件夹</source>
         <translation>Choose the folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="267"/>
+        <location filename="../../desktop/reports/export.py" line="249"/>
         <source>这个文件夹不存在：{folder}。请另选一个文件夹。</source>
         <translation>This folder does not exist: {folder}. Choose another folder.</translation>
     </message>
@@ -5615,32 +5632,32 @@
 <context>
     <name>SignaturesModel</name>
     <message>
-        <location filename="../../desktop/editor/signatures.py" line="67"/>
+        <location filename="../../desktop/editor/signatures.py" line="70"/>
         <source>签名人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/signatures.py" line="68"/>
+        <location filename="../../desktop/editor/signatures.py" line="71"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/signatures.py" line="69"/>
+        <location filename="../../desktop/editor/signatures.py" line="72"/>
         <source>签署含义</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/signatures.py" line="70"/>
+        <location filename="../../desktop/editor/signatures.py" line="73"/>
         <source>签署时间（UTC）</source>
         <translation>Signed at (UTC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/signatures.py" line="71"/>
+        <location filename="../../desktop/editor/signatures.py" line="74"/>
         <source>本地时间</source>
         <translation>Local time</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/signatures.py" line="72"/>
+        <location filename="../../desktop/editor/signatures.py" line="75"/>
         <source>记录哈希</source>
         <translation>Record hash</translation>
     </message>
@@ -5648,42 +5665,42 @@
 <context>
     <name>SignedDaysModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="273"/>
+        <location filename="../../desktop/audit/models.py" line="277"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="274"/>
+        <location filename="../../desktop/audit/models.py" line="278"/>
         <source>台账</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="275"/>
+        <location filename="../../desktop/audit/models.py" line="279"/>
         <source>签署人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="276"/>
+        <location filename="../../desktop/audit/models.py" line="280"/>
         <source>签署时间</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="277"/>
+        <location filename="../../desktop/audit/models.py" line="281"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="303"/>
+        <location filename="../../desktop/audit/models.py" line="307"/>
         <source>未验证</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="305"/>
+        <location filename="../../desktop/audit/models.py" line="309"/>
         <source>完好，未被改动</source>
         <translation>Intact, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="307"/>
+        <location filename="../../desktop/audit/models.py" line="311"/>
         <source>验证失败</source>
         <translation>Failed</translation>
     </message>
