@@ -24,6 +24,7 @@ COLUMN_NAMES_ZH: dict[str, str] = {
     "certificate_sha256": "证书指纹",
     "completed_at": "完成时间",
     "company_id": "企业",
+    "company_snapshot": "企业与场所（完成时所记）",
     "created_at": "创建时间",
     "derived": "规则判定",
     "failed_logins": "登录失败次数",
@@ -69,6 +70,7 @@ COLUMN_NAMES_EN: dict[str, str] = {
     "bunk_beds": "bunk beds",
     "item_id": "item",
     "logo_png": "company logo",
+    "company_snapshot": "company and site (as recorded at completion)",
     "supersedes_id": "corrects record",
     "record_hash": "record hash",
 }
@@ -105,6 +107,10 @@ def value_words(key: str, value: Any, language: str, short: Callable[[Any], str]
         if is_english(language):
             return "yes" if value else "no"
         return "是" if value else "否"
+    if key == "company_snapshot" and isinstance(value, dict):  # the company and site kept at completion
+        company = value.get("company")
+        name = company.get("name") if isinstance(company, dict) else company
+        return " / ".join(str(part) for part in (name, value.get("site")) if part)
     if isinstance(value, str):
         table = _VALUES_EN if is_english(language) else _VALUES_ZH
         words = table.get(key, {}).get(value)

@@ -466,6 +466,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "meaning must be inspector or approver, not {meaning!r}",
         "签署身份应为检查人或审核人，而不是“{meaning}”",
     ),
+    "account.key_for_non_signer": (
+        "a {role} signs nothing, so their account takes no signing key: leave the key file out; nothing was changed",
+        "{role}不签署任何内容，账户不带签名密钥：请不要选择密钥文件；没有修改任何数据",
+    ),
+    "account.no_key_for_role": (
+        "{name} has no signing key (a {before}'s account gets none), so cannot become a {role}, who signs: add a new "
+        "{role} account for this person and disable this one; nothing was changed",
+        "{name} 没有签名密钥（{before}账户不生成密钥），不能改为需要签署的{role}：请为此人新建一个{role}账户，"
+        "并停用这个账户；没有修改任何数据",
+    ),
     "sign.no_key": ("{name} has no signing key; create or import one first", "{name} 没有签名密钥，请先创建或导入"),
     "sign.changed_since_inspector": (
         "inspection {id} changed since the inspector signed it",

@@ -82,6 +82,13 @@ FOLLOW_UP_ROLES: dict[ActionStatus, tuple[Role, ...]] = {
 """Who may record a corrective action as done, or as verified."""
 
 
+def role_signs(role: str) -> bool:
+    """Whether an account of ``role`` ever signs (a record as 检查人 or 审核, a register day), and so gets its own
+    signing key and a certificate when it is made: an officer or a manager. An auditor only reads and verifies,
+    which needs the company authority's certificate, not a key of its own."""
+    return any(role in roles for roles in SIGNING_ROLES.values())
+
+
 def can_write(role: str) -> bool:
     """Whether ``role`` may change data."""
     return role in WRITE_ROLES

@@ -25,12 +25,12 @@ from desktop.accounts.login import LockedPage
 from desktop.common import i18n
 from desktop.common.assets import icon
 from desktop.common.errors import show_error
-from desktop.common.look import fit_to_screen
+from desktop.common.look import fit_to_screen, keep_within_screen
 from desktop.common.operations import Cancelled, Progress, run_in_background, wait_for_background_work
 from desktop.common.settings import GEOMETRY, STATE, last_user_name, load_bytes, save_bytes, set_last_user_name
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from desktop.accounts.add import AddAccountDialog
     from desktop.accounts.company import CompanyDialog
@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
         geometry = load_bytes(GEOMETRY)
-        if geometry is None or not self.restoreGeometry(geometry):
+        self._restored = geometry is not None and self.restoreGeometry(geometry)
+        if not self._restored:
             fit_to_screen(self, 1200, 800)
         state = load_bytes(STATE)
         if state is not None:
@@ -950,6 +951,13 @@ class MainWindow(QMainWindow):
         return self.editor.inspection_id, self.inspection_view.current_item_id()
 
     # --- closing --------------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A restored place is checked once shown, when the frame the window got is known (#31)."""
+        super().showEvent(event)
+        if self._restored:
+            self._restored = False
+            keep_within_screen(self)
 
     def save_window_state(self) -> None:
         save_bytes(GEOMETRY, self.saveGeometry())

@@ -616,11 +616,17 @@ def _authority_rows(content: ReportContent, st: Styles) -> list[list[Flowable]]:
 def report_number(content: ReportContent) -> str:
     """The report number explained: the list's #id is the record, the -v part the saved version printed."""
     if content.english:
-        return (
+        said = (
             f"{content.report_id} ({content.status_zh}) = inspection record #{content.inspection_id}, "
             f"version {content.version}"
         )
-    return f"{content.report_id}（{content.status_zh}）＝ 检查记录 #{content.inspection_id} 第 {content.version} 版"
+        return (
+            f"{said}: the number of the signed Chinese original, kept by this translation"
+            if content.translation
+            else said
+        )
+    said = f"{content.report_id}（{content.status_zh}）＝ 检查记录 #{content.inspection_id} 第 {content.version} 版"
+    return f"{said}：译本沿用所译中文正本的编号" if content.translation else said
 
 
 def cover(content: ReportContent, st: Styles, local_zone: dt.tzinfo | None = None) -> list[Flowable]:

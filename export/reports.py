@@ -65,6 +65,7 @@ class ExportOptions:
     local_zone: dt.tzinfo | None = None
     language: str = "zh"
     translation: str = ""  # printed first on the cover: a translation of the signed report (export.signing)
+    translated_version: int | None = None  # a translation: the signed original's version, so its number
 
     @property
     def targets(self) -> list[Path]:
@@ -113,6 +114,8 @@ def export(
     content = load_report(db, options.inspection_id, options.signers, options.language)
     if options.translation:
         content = replace(content, translation=options.translation)
+        if options.translated_version is not None:
+            content = replace(content, version=options.translated_version)
     jobs: list[tuple[Path, Writer]] = []
     pdf_share = 0.85 if options.xlsx is not None else 1.0
     if options.pdf is not None:

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from checklist.messages import Both, Message, msg
-from checklist.workflow import MEANING_ZH, ROLE_ZH, SIGNING_ROLES, Meaning
+from checklist.workflow import MEANING_ZH, ROLE_ZH, SIGNING_ROLES, Meaning, role_signs
 from export.crypto import (
     Identity,
     SigningError,
@@ -89,8 +89,8 @@ def create_account(
     *,
     actor_password: str | None = None,
 ) -> tuple[int, str]:
-    """An account with its own signing key and a certificate from the company's signing authority. Returns
-    (id, role given).
+    """An account with its own signing key and a certificate from the company's signing authority (a role that
+    signs: :func:`checklist.workflow.role_signs`; an auditor's account gets neither). Returns (id, role given).
 
     The first account (the 单位主要负责人) also creates the authority, sealed with its password, and pins the
     authority on this computer. Every later account is created by a manager (``actor``), whose password
@@ -104,7 +104,10 @@ def create_account(
     with db.session() as session:
         first = not users_exist(session)
         existing_authority = authority.stored_authority(session)
-    key = load_pkcs12(pkcs12, password)[0] if pkcs12 else new_signing_key()
+    signs = first or role_signs(role)  # the first account is always a manager
+    if pkcs12 and not signs:
+        raise InvalidInputError(msg("account.key_for_non_signer", role=_role(role)))
+    key = (load_pkcs12(pkcs12, password)[0] if pkcs12 else new_signing_key()) if signs else None
     if first:
         if existing_authority is not None:
             raise authority.AuthorityError(
@@ -131,13 +134,13 @@ def create_account(
         auth.authenticate(db, actor, actor_password)
         authority_key, authority_cert = grants.unlock(db, actor, actor_password)
     user_id, given = auth.create_user(db, actor, name, role, password)
-    certificate = authority.issue(authority_key, authority_cert, key.public_key(), name, given)
-    identity = Identity(key, certificate, (authority_cert,))
     with unit_of_work(db, name, allowed=None) as session:
         user = session.get(User, user_id)
         assert user is not None
-        user.pkcs12 = keys.seal(key, password)
-        user.certificate_pem = identity.certificate_pem
+        if key is not None:
+            certificate = authority.issue(authority_key, authority_cert, key.public_key(), name, given)
+            user.pkcs12 = keys.seal(key, password)
+            user.certificate_pem = Identity(key, certificate, (authority_cert,)).certificate_pem
         if first:
             authority.add_authority(session, authority_cert, authority_key, user_id, password)
         elif given == "manager":
@@ -200,6 +203,10 @@ def change_role(db: Database, manager: str, manager_password: str, name: str, ro
         before = account.role
         if before == role:
             return before
+        if role_signs(role) and not account.pkcs12:  # an auditor's account: no key to certify for signing
+            raise InvalidInputError(
+                msg("account.no_key_for_role", name=account.name, before=_role(before), role=_role(role))
+            )
         if before == Role.MANAGER:
             others = session.scalars(
                 select(User.id).where(User.role == Role.MANAGER, User.active.is_(True), User.id != account.id)
@@ -519,7 +526,7 @@ def translation_note(db: Database, inspection_id: int, language: str) -> str:
             select(ReportFile.data).where(ReportFile.inspection_id == inspection_id, ReportFile.kind == "xlsx")
         )
         stored_hash = session.scalar(select(Inspection.record_hash).where(Inspection.id == inspection_id))
-    number = (_report_number(workbook) if workbook else None) or f"FG-{inspection_id}"
+    number = signed_report_number(workbook, inspection_id)
     rows = signatures_of(db, inspection_id)
     said = []
     for row in rows:
@@ -548,8 +555,20 @@ def write_translation(
     from export.reports import ExportOptions, export
 
     note = translation_note(db, inspection_id, language)
-    options = ExportOptions(inspection_id, pdf, xlsx, language=language, translation=note)
+    with db.session() as session:
+        workbook = session.scalar(
+            select(ReportFile.data).where(ReportFile.inspection_id == inspection_id, ReportFile.kind == "xlsx")
+        )
+    number = signed_report_number(workbook, inspection_id)  # the translation carries the original's number
+    version = int(number.rsplit("-v", 1)[1]) if "-v" in number else None
+    options = ExportOptions(inspection_id, pdf, xlsx, language=language, translation=note, translated_version=version)
     return export(db, options)
+
+
+def signed_report_number(workbook: bytes | None, inspection_id: int) -> str:
+    """The number (FG-<id>-v<version>) the signed reports were made with — the countersignature moves the record's
+    version on, not the signed files' number — or FG-<id> where no signed workbook says it."""
+    return (_report_number(workbook) if workbook else None) or f"FG-{inspection_id}"
 
 
 def _report_number(xlsx: bytes) -> str | None:

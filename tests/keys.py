@@ -66,8 +66,10 @@ def premade_pkcs12(name: str, role: str, password: str) -> bytes:
 def create_account(
     db: Database, actor: str, name: str, role: str, password: str, actor_password: str | None = None
 ) -> tuple[int, str]:
-    """``export.signing.create_account`` with a premade key: an account with its signing key, certified by
-    the company authority (``actor_password`` unlocks it for every account after the first)."""
+    """``export.signing.create_account`` with a premade key: an account with its signing key (a role that signs;
+    an auditor's account gets none), certified by the company authority (``actor_password`` unlocks it for
+    every account after the first)."""
+    from checklist.workflow import role_signs
     from export.signing import create_account as create
 
     return create(
@@ -76,6 +78,6 @@ def create_account(
         name,
         role,
         password,
-        pkcs12=premade_pkcs12(name.strip(), role, password),
+        pkcs12=premade_pkcs12(name.strip(), role, password) if role_signs(role) else None,  # an auditor: no key
         actor_password=actor_password,
     )

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checklist.workflow import Role
+from checklist.workflow import Role, role_signs
 from desktop.accounts.account import ROLE_ORDER, role_text
 from desktop.common.errors import error_label, error_text, refused_in_words
 from desktop.common.operations import run_in_background
@@ -132,7 +132,19 @@ class AddAccountDialog(QDialog):
             Role.MANAGER: self.tr("另可添加账户，并作为单位主要负责人审核签署。"),
             Role.AUDITOR: self.tr("只能查看、验证和导出，不能修改任何数据。"),
         }
-        self.role_help.setText(help_texts.get(str(self.role_combo.currentData()), ""))
+        role = str(self.role_combo.currentData())
+        self.role_help.setText(help_texts.get(role, ""))
+        signs = role_signs(role)  # an auditor signs nothing: no key to make or import (the core's rule)
+        for widget in (self.key_edit, self.key_button, self.key_clear):
+            widget.setEnabled(signs)
+        if not signs:
+            self.key_edit.clear()
+        self.key_edit.setPlaceholderText(
+            self.tr("不导入：程序为该账户生成签名密钥") if signs else self.tr("审计员不签署，不需要签名密钥")
+        )
+        self.manager_password.setPlaceholderText(
+            self.tr("用于签发该账户的签名证书") if signs else self.tr("确认由您添加此账户")
+        )
 
     @Slot()
     def _choose_key(self) -> None:
@@ -165,7 +177,7 @@ class AddAccountDialog(QDialog):
             self.password_again.setFocus()
             return None
         if not self.manager_password.text():
-            self._fail(self.tr("请输入您自己的密码：签发新账户的签名证书需要它。"))
+            self._fail(self.tr("请输入您自己的密码：添加账户（并签发其签名证书）需要它。"))
             self.manager_password.setFocus()
             return None
         pkcs12: bytes | None = None
@@ -193,7 +205,7 @@ class AddAccountDialog(QDialog):
             lambda _: create(values),
             lambda _: self._created(values),
             self._failed,
-            self.tr("正在创建账户和签名密钥……"),
+            self.tr("正在创建账户和签名密钥……") if role_signs(values.role) else self.tr("正在创建账户……"),
         )
 
     def _created(self, values: NewAccount) -> None:

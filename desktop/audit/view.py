@@ -161,7 +161,8 @@ class AuditWindow(QWidget):
             box.addWidget(widget)
             return holder
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("auditSplitter")
         splitter.setChildrenCollapsible(False)
         self.record_tabs = QTabWidget()
         self.record_tabs.setObjectName("auditTabs")
@@ -171,7 +172,8 @@ class AuditWindow(QWidget):
         self.record_tabs.addTab(boxed(days_label, self.days_view), self.tr("签署的台账日"))
         splitter.addWidget(self.record_tabs)
         splitter.addWidget(boxed(self.trail_label, self.trail_view))
-        splitter.addWidget(boxed(results_label, self.results))
+        self.results_box = boxed(results_label, self.results)
+        splitter.addWidget(self.results_box)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 1)
@@ -296,7 +298,35 @@ class AuditWindow(QWidget):
             return f'<span style="color:{OK_COLOR if passed else FAIL_COLOR}">{escape(text)}</span>'
 
         body = "\n".join(colored(text, passed) for text, passed in self.result_lines[1:])
-        self.results.setHtml(f"<p><b>{colored(headline, ok)}</b></p><pre>{body}</pre>")
+        self.results.setHtml(f"<p><b>{colored(headline, ok)}</b></p><pre style='white-space: pre-wrap'>{body}</pre>")
+        self.make_room_for_results()
+
+    def make_room_for_results(self) -> None:
+        """Give 验证结果 the height its result needs (a signed report's check is some twenty lines), taken from
+        the trail and then from the record list, each keeping a few rows in sight; a short result gives the room
+        back. The officer may still drag the dividers."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total <= 0:
+            return
+        document = self.results.document()
+        document.setTextWidth(self.results.viewport().width())
+        frame = 2 * self.results.frameWidth()
+        chrome = self.results_box.height() - self.results.height()  # the 验证结果 title and its spacing
+        wanted = max(int(document.size().height()) + frame + chrome + 2, 130)
+
+        def rows_tall(view: QTableView, rows: int) -> int:
+            return (
+                view.horizontalHeader().height()
+                + rows * view.verticalHeader().defaultSectionSize()
+                + 2 * view.frameWidth()
+            )
+
+        keep_trail = self.trail_label.sizeHint().height() + rows_tall(self.trail_view, 3) + 6
+        keep_records = self.record_tabs.tabBar().sizeHint().height() + 30 + rows_tall(self.records_view, 3)
+        records = max(keep_records, min(sizes[0], total - wanted - keep_trail))
+        results = min(wanted, total - records - keep_trail)
+        self.splitter.setSizes([records, total - records - results, results])
 
     def _line(self, passed: bool, text: str, text_zh: str) -> tuple[str, bool]:
         """One check in the window's language, marked 通过 / 不通过 (OK / FAIL)."""

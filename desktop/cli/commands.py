@@ -21,6 +21,7 @@ from checklist.workflow import (
     InspectionStatus,
     Meaning,
     Role,
+    role_signs,
 )
 from desktop.cli.errors import CommandError, known
 from desktop.cli.language import Words, cli_language, say
@@ -83,6 +84,12 @@ WORDS = Words(
             "account {id}: {name}, {role}{note}, with a signing key",
             "账户 {id}：{name}，{role}{note}，已生成签名密钥",
         ),
+        "account_created_no_key": (
+            "account {id}: {name}, {role}{note}, without a signing key (an auditor signs nothing)",
+            "账户 {id}：{name}，{role}{note}，审计员不签署，未生成签名密钥",
+        ),
+        "password_changed_no_key": ("password of {name} changed", "{name} 的密码已修改"),
+        "enabled_no_key": ("account {name} enabled by {by}", "账户 {name} 已由 {by} 启用"),
         "first_is_manager": (" (the first account is always a manager)", "（第一个账户总是单位主要负责人）"),
         "password_changed": (
             "password of {name} changed; its signing key is now locked by the new password",
@@ -638,12 +645,14 @@ def _users_add(args: argparse.Namespace) -> int:
         raise CommandError(WORDS.both("cannot_read_key", file=args.pkcs12, reason=str(error.strerror))) from None
     user_id, role = create_account(db, actor, args.name, args.role, password, pkcs12, actor_password=actor_password)
     note = WORDS("first_is_manager") if role != args.role else ""
-    print(WORDS("account_created", id=user_id, name=args.name, role=_role(role), note=note))
+    said = "account_created" if role_signs(role) else "account_created_no_key"
+    print(WORDS(said, id=user_id, name=args.name, role=_role(role), note=note))
     return 0
 
 
 def _users_passwd(args: argparse.Namespace) -> int:
     from export.signing import change_password
+    from storage import auth
 
     db = _open(args)
     current = _read_secret(WORDS("current_password_of", name=args.name))
@@ -651,7 +660,8 @@ def _users_passwd(args: argparse.Namespace) -> int:
     if sys.stdin.isatty() and _read_secret(WORDS("new_password_again")) != new:
         raise CommandError(msg("cli.passwords_differ"))
     change_password(db, args.name, current, new)
-    print(WORDS("password_changed", name=args.name))
+    keyed = bool(auth.get_user(db, args.name).pkcs12)
+    print(WORDS("password_changed" if keyed else "password_changed_no_key", name=args.name))
     return 0
 
 
@@ -670,11 +680,14 @@ def _users_list(args: argparse.Namespace) -> int:
 
 def _users_set_active(args: argparse.Namespace) -> int:
     from export.signing import set_account_active
+    from storage import auth
 
     db = _open(args)
     active = args.users_command == "enable"
     set_account_active(db, args.user, _read_secret(WORDS("password_of", name=args.user)), args.name, active)
-    print(WORDS("enabled_by" if active else "disabled_by", name=args.name, by=args.user))
+    keyed = bool(auth.get_user(db, args.name).pkcs12)  # an auditor's account: no certificate to issue
+    said = ("enabled_by" if keyed else "enabled_no_key") if active else "disabled_by"
+    print(WORDS(said, name=args.name, by=args.user))
     return 0
 
 

@@ -28,3 +28,21 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     taskbar) is smaller, as on the 1366×768 screens of many plant PCs."""
     area = window.screen().availableGeometry()
     window.resize(min(width, area.width() - FRAME_ALLOWANCE[0]), min(height, area.height() - FRAME_ALLOWANCE[1]))
+
+
+def keep_within_screen(window: QWidget) -> None:
+    """Bring a window restored from saved geometry back inside its screen's free area (the screen less its
+    taskbar). Without a window manager a window has no frame, so it saves its bare rectangle at y = 0, and
+    restoring it Qt moves it down by a title bar's height it never gets: a window as tall as the free area then
+    ends under the taskbar (docs/usability.md #31). A place that fits is left alone."""
+    area = window.screen().availableGeometry()
+    if area.contains(window.frameGeometry()):
+        return
+    size = window.size()
+    window.resize(
+        min(size.width(), area.width() - FRAME_ALLOWANCE[0]), min(size.height(), area.height() - FRAME_ALLOWANCE[1])
+    )
+    frame = window.frameGeometry()
+    x = min(max(frame.left(), area.left()), area.left() + area.width() - frame.width())
+    y = min(max(frame.top(), area.top()), area.top() + area.height() - frame.height())
+    window.move(max(x, area.left()), max(y, area.top()))

@@ -219,11 +219,13 @@
     </message>
     <message>
         <location filename="../../desktop/accounts/add.py" line="76"/>
+        <location filename="../../desktop/accounts/add.py" line="146"/>
         <source>用于签发该账户的签名证书</source>
         <translation>to issue the new account&apos;s signing certificate</translation>
     </message>
     <message>
         <location filename="../../desktop/accounts/add.py" line="80"/>
+        <location filename="../../desktop/accounts/add.py" line="143"/>
         <source>不导入：程序为该账户生成签名密钥</source>
         <translation>none: a signing key is generated for this account</translation>
     </message>
@@ -288,57 +290,72 @@
         <translation>Can view, verify and export; cannot change any data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="140"/>
+        <location filename="../../desktop/accounts/add.py" line="143"/>
+        <source>审计员不签署，不需要签名密钥</source>
+        <translation>An auditor signs nothing: no signing key is needed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/add.py" line="146"/>
+        <source>确认由您添加此账户</source>
+        <translation>Confirms that you add this account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/add.py" line="152"/>
         <source>选择 PKCS#12 密钥文件</source>
         <translation>Choose a PKCS#12 key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="140"/>
+        <location filename="../../desktop/accounts/add.py" line="152"/>
         <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
         <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="155"/>
+        <location filename="../../desktop/accounts/add.py" line="167"/>
         <source>请填写姓名。</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="160"/>
+        <location filename="../../desktop/accounts/add.py" line="172"/>
         <source>密码至少需要 {count} 个字符。</source>
         <translation>The password needs at least {count} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="164"/>
+        <location filename="../../desktop/accounts/add.py" line="176"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="168"/>
-        <source>请输入您自己的密码：签发新账户的签名证书需要它。</source>
-        <translation>Type your own password: it is needed to issue the new account&apos;s signing certificate.</translation>
+        <location filename="../../desktop/accounts/add.py" line="180"/>
+        <source>请输入您自己的密码：添加账户（并签发其签名证书）需要它。</source>
+        <translation>Type your own password: adding an account (and issuing its signing certificate) needs it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="176"/>
+        <location filename="../../desktop/accounts/add.py" line="188"/>
         <source>无法读取密钥文件：{reason}</source>
         <translation>The key file cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="196"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
         <source>正在创建账户和签名密钥……</source>
         <translation>Creating the account and its signing key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="210"/>
+        <location filename="../../desktop/accounts/add.py" line="208"/>
+        <source>正在创建账户……</source>
+        <translation>Creating the account…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/add.py" line="222"/>
         <source>账户未能添加。</source>
         <translation>The account was not added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="210"/>
+        <location filename="../../desktop/accounts/add.py" line="222"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/add.py" line="213"/>
+        <location filename="../../desktop/accounts/add.py" line="225"/>
         <source>账户未能添加：</source>
         <translation>The account was not added: </translation>
     </message>
@@ -551,7 +568,7 @@
     </message>
     <message>
         <location filename="../../desktop/audit/view.py" line="109"/>
-        <location filename="../../desktop/audit/view.py" line="227"/>
+        <location filename="../../desktop/audit/view.py" line="229"/>
         <source>选择一条记录，查看它的审计记录。</source>
         <translation>Select a record to see its audit trail.</translation>
     </message>
@@ -597,7 +614,7 @@
     </message>
     <message>
         <location filename="../../desktop/audit/view.py" line="132"/>
-        <location filename="../../desktop/audit/view.py" line="430"/>
+        <location filename="../../desktop/audit/view.py" line="460"/>
         <source>信任文件(&amp;T)…</source>
         <translation>&amp;Trust file…</translation>
     </message>
@@ -622,163 +639,163 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="168"/>
+        <location filename="../../desktop/audit/view.py" line="169"/>
         <source>检查记录</source>
         <translation>Inspection records</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="169"/>
+        <location filename="../../desktop/audit/view.py" line="170"/>
         <source>已签署的每日健康汇总和通风消毒记录</source>
         <translation>Signed daily health summaries and ventilation and disinfection logs</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="171"/>
+        <location filename="../../desktop/audit/view.py" line="172"/>
         <source>签署的台账日</source>
         <translation>Signed register days</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="263"/>
+        <location filename="../../desktop/audit/view.py" line="265"/>
         <source>记录 #{id} 的审计记录：正在读取……</source>
         <translation>Audit trail of record #{id}: reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="272"/>
+        <location filename="../../desktop/audit/view.py" line="274"/>
         <source>记录 #{id} 的审计记录（{count} 条）</source>
         <translation>Audit trail of record #{id} ({count} entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="280"/>
+        <location filename="../../desktop/audit/view.py" line="282"/>
         <source>无法读取审计数据。</source>
         <translation>The audit data cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="280"/>
-        <location filename="../../desktop/audit/view.py" line="310"/>
+        <location filename="../../desktop/audit/view.py" line="282"/>
+        <location filename="../../desktop/audit/view.py" line="340"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="303"/>
+        <location filename="../../desktop/audit/view.py" line="333"/>
         <source>通过</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="303"/>
+        <location filename="../../desktop/audit/view.py" line="333"/>
         <source>不通过</source>
         <translation>FAIL</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="327"/>
+        <location filename="../../desktop/audit/view.py" line="357"/>
         <source>记录 #{id} 验证通过：内容与签署（完成）时一致。</source>
         <translation>Record #{id} verified: unchanged since it was signed (completed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="329"/>
+        <location filename="../../desktop/audit/view.py" line="359"/>
         <source>记录 #{id} 验证失败：见下面标为“不通过”的各行。</source>
         <translation>Record #{id} failed verification: see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="355"/>
+        <location filename="../../desktop/audit/view.py" line="385"/>
         <source>{register} {day} 验证通过：签署后未被改动，签名有效。</source>
         <translation>{register} {day} verified: unchanged since signing, signatures valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="357"/>
+        <location filename="../../desktop/audit/view.py" line="387"/>
         <source>{register} {day} 验证失败：见下面标为“不通过”的各行。</source>
         <translation>{register} {day} failed verification: see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="365"/>
+        <location filename="../../desktop/audit/view.py" line="395"/>
         <source>签署日未能验证。</source>
         <translation>The signed day could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="366"/>
+        <location filename="../../desktop/audit/view.py" line="396"/>
         <source>正在验证签署日……</source>
         <translation>Verifying the signed day…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="423"/>
+        <location filename="../../desktop/audit/view.py" line="453"/>
         <source>选择信任文件</source>
         <translation>Choose a trust file</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="423"/>
+        <location filename="../../desktop/audit/view.py" line="453"/>
         <source>信任文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Trust files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="432"/>
+        <location filename="../../desktop/audit/view.py" line="462"/>
         <source>信任文件：{name}</source>
         <translation>Trust file: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="452"/>
+        <location filename="../../desktop/audit/view.py" line="482"/>
         <source>{name}：验证失败，见下面标为“不通过”的各行。</source>
         <translation>{name}: verification failed; see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="337"/>
+        <location filename="../../desktop/audit/view.py" line="367"/>
         <source>记录未能验证。</source>
         <translation>The record could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="338"/>
+        <location filename="../../desktop/audit/view.py" line="368"/>
         <source>正在验证记录……</source>
         <translation>Verifying the record…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="382"/>
+        <location filename="../../desktop/audit/view.py" line="412"/>
         <source>审计链完好：共 {count} 条记录，逐条核对无误。</source>
         <translation>The audit chain is intact: {count} entries, each checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="394"/>
+        <location filename="../../desktop/audit/view.py" line="424"/>
         <source>审计链在第 {seq} 条处断开：该条或其后的记录在写入后被改动或删除。</source>
         <translation>The audit chain breaks at entry {seq}: it or a later entry was changed or removed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="403"/>
+        <location filename="../../desktop/audit/view.py" line="433"/>
         <source>审计链未能检查。</source>
         <translation>The audit chain could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="405"/>
+        <location filename="../../desktop/audit/view.py" line="435"/>
         <source>正在检查审计链……</source>
         <translation>Checking the audit chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="408"/>
+        <location filename="../../desktop/audit/view.py" line="438"/>
         <source>记录 #{id}</source>
         <translation>record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="409"/>
+        <location filename="../../desktop/audit/view.py" line="439"/>
         <source>第 {seq} 条：{time}，{actor}，{action} {table} {record}：{change}</source>
         <translation>Entry {seq}: {time}, {actor}, {action} {table} {record}: {change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="437"/>
+        <location filename="../../desktop/audit/view.py" line="467"/>
         <source>选择要验证的报告</source>
         <translation>Choose the report to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="437"/>
+        <location filename="../../desktop/audit/view.py" line="467"/>
         <source>报告 (*.pdf *.xlsx);;所有文件 (*)</source>
         <translation>Reports (*.pdf *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="450"/>
+        <location filename="../../desktop/audit/view.py" line="480"/>
         <source>{name}：签名有效，内容与数据库中的记录一致。</source>
         <translation>{name}: the signatures are valid and the content matches the record in the database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="460"/>
+        <location filename="../../desktop/audit/view.py" line="490"/>
         <source>文件未能验证。</source>
         <translation>The file could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="461"/>
+        <location filename="../../desktop/audit/view.py" line="491"/>
         <source>正在验证文件……</source>
         <translation>Verifying the file…</translation>
     </message>
@@ -3478,307 +3495,307 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="966"/>
+        <location filename="../../desktop/main_window.py" line="974"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="134"/>
-        <location filename="../../desktop/main_window.py" line="530"/>
+        <location filename="../../desktop/main_window.py" line="531"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="123"/>
-        <location filename="../../desktop/main_window.py" line="736"/>
+        <location filename="../../desktop/main_window.py" line="737"/>
         <source>复工自查 Fugong Self-Check</source>
         <translation>Fugong Self-Check 复工自查</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="138"/>
-        <location filename="../../desktop/main_window.py" line="352"/>
+        <location filename="../../desktop/main_window.py" line="353"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="194"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194"/>
+        <location filename="../../desktop/main_window.py" line="195"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>设置(&amp;T)…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>台账(&amp;T)…</source>
         <translation>Regis&amp;ters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>员工健康台账：花名册、每日两次测温、医学观察、每日汇总 (Ctrl+Shift+T)</source>
         <translation>Employee health ledger: roster, twice-daily checks, observation, daily summary (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>企业信息(&amp;Y)…</source>
         <translation>Compan&amp;y details…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="237"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="275"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="277"/>
+        <location filename="../../desktop/main_window.py" line="278"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280"/>
+        <location filename="../../desktop/main_window.py" line="281"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="288"/>
+        <location filename="../../desktop/main_window.py" line="289"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292"/>
+        <location filename="../../desktop/main_window.py" line="293"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="363"/>
+        <location filename="../../desktop/main_window.py" line="364"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="386"/>
+        <location filename="../../desktop/main_window.py" line="387"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="704"/>
+        <location filename="../../desktop/main_window.py" line="705"/>
         <source>正在打开检查……</source>
         <translation>Opening the inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="741"/>
+        <location filename="../../desktop/main_window.py" line="742"/>
         <source>{place} {date} — 复工自查 Fugong Self-Check</source>
         <translation>{place} {date} — Fugong Self-Check 复工自查</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="385"/>
-        <location filename="../../desktop/main_window.py" line="389"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
+        <location filename="../../desktop/main_window.py" line="390"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>PDF 报告和 Excel 工作簿，中文或英文（在导出时选择）</source>
         <translation>The PDF report and the Excel workbook, in Chinese or English (chosen when exporting)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="391"/>
+        <location filename="../../desktop/main_window.py" line="392"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="405"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="405"/>
-        <location filename="../../desktop/main_window.py" line="695"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="696"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="407"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="446"/>
+        <location filename="../../desktop/main_window.py" line="447"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="446"/>
+        <location filename="../../desktop/main_window.py" line="447"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="488"/>
+        <location filename="../../desktop/main_window.py" line="489"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="502"/>
+        <location filename="../../desktop/main_window.py" line="503"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="548"/>
+        <location filename="../../desktop/main_window.py" line="549"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="613"/>
+        <location filename="../../desktop/main_window.py" line="614"/>
         <source>企业信息已保存。</source>
         <translation>Company details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="628"/>
+        <location filename="../../desktop/main_window.py" line="629"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="695"/>
+        <location filename="../../desktop/main_window.py" line="696"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="747"/>
+        <location filename="../../desktop/main_window.py" line="748"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="804"/>
+        <location filename="../../desktop/main_window.py" line="805"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="939"/>
+        <location filename="../../desktop/main_window.py" line="940"/>
         <source>数据库设置已保存，下次启动时使用。</source>
         <translation>The database setting is saved; it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="967"/>
+        <location filename="../../desktop/main_window.py" line="975"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -5856,7 +5873,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="216"/>
-        <location filename="../../desktop/registers/summary.py" line="147"/>
+        <location filename="../../desktop/registers/summary.py" line="148"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
@@ -6037,7 +6054,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="385"/>
-        <location filename="../../desktop/registers/summary.py" line="424"/>
+        <location filename="../../desktop/registers/summary.py" line="426"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -6047,230 +6064,230 @@ Cited: %5, lines %6–%7</translation>
         <translation>Not checked yet ({count}): </translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="143"/>
+        <location filename="../../desktop/registers/summary.py" line="144"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="145"/>
+        <location filename="../../desktop/registers/summary.py" line="146"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="149"/>
+        <location filename="../../desktop/registers/summary.py" line="150"/>
         <source>导出 PDF(&amp;P)…</source>
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="151"/>
+        <location filename="../../desktop/registers/summary.py" line="152"/>
         <source>导出工作簿(&amp;W)…</source>
         <translation>Export &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="209"/>
+        <location filename="../../desktop/registers/summary.py" line="210"/>
         <source>正在生成每日汇总……</source>
         <translation>Making the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="223"/>
+        <location filename="../../desktop/registers/summary.py" line="225"/>
         <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，导出的是签署时的文件。</source>
         <translation>Signed by %1 at %2 (UTC); the day is locked, and the exports are the files as signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="235"/>
+        <location filename="../../desktop/registers/summary.py" line="237"/>
         <source>尚未签署：以下为按当前台账生成的汇总。</source>
         <translation>Not signed yet: this is the summary of the ledger as it stands now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="275"/>
+        <location filename="../../desktop/registers/summary.py" line="277"/>
         <source>无法生成每日汇总。</source>
         <translation>Could not make the daily summary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="267"/>
-        <location filename="../../desktop/registers/summary.py" line="275"/>
-        <location filename="../../desktop/registers/summary.py" line="406"/>
-        <location filename="../../desktop/registers/summary.py" line="566"/>
+        <location filename="../../desktop/registers/summary.py" line="269"/>
+        <location filename="../../desktop/registers/summary.py" line="277"/>
+        <location filename="../../desktop/registers/summary.py" line="408"/>
+        <location filename="../../desktop/registers/summary.py" line="568"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="230"/>
+        <location filename="../../desktop/registers/summary.py" line="232"/>
         <source>注意：数据库中保存的当日计数与体温记录不符（可能被直接改动），以下数字已按体温记录重新计数；签署和导出的汇总均按体温记录计数。请检查谁能直接修改数据库。</source>
-        <translation>Warning: the day's counts kept in the database do not match its readings (they may have been changed by hand); the figures below were counted again from the readings, as a signed or exported summary always is. Check who can change the database directly.</translation>
+        <translation>Warning: the day&apos;s counts kept in the database do not match its readings (they may have been changed by hand); the figures below were counted again from the readings, as a signed or exported summary always is. Check who can change the database directly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="267"/>
+        <location filename="../../desktop/registers/summary.py" line="269"/>
         <source>无法核对每日汇总的计数。</source>
-        <translation>The daily summary's counts could not be checked.</translation>
+        <translation>The daily summary&apos;s counts could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="268"/>
+        <location filename="../../desktop/registers/summary.py" line="270"/>
         <source>正在核对计数……</source>
         <translation>Checking the counts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="286"/>
+        <location filename="../../desktop/registers/summary.py" line="288"/>
         <source>缺测（%1）</source>
         <translation>Missing (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="287"/>
+        <location filename="../../desktop/registers/summary.py" line="289"/>
         <source>发热或有症状（%1 人次）</source>
         <translation>Fever or symptoms (%1 readings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="288"/>
+        <location filename="../../desktop/registers/summary.py" line="290"/>
         <source>观察中（%1）</source>
         <translation>Under observation (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="381"/>
+        <location filename="../../desktop/registers/summary.py" line="383"/>
         <source>正在读取名单……</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="406"/>
+        <location filename="../../desktop/registers/summary.py" line="408"/>
         <source>无法读取名单。</source>
         <translation>The list could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="414"/>
+        <location filename="../../desktop/registers/summary.py" line="416"/>
         <source>居家观察</source>
         <translation>home observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="414"/>
+        <location filename="../../desktop/registers/summary.py" line="416"/>
         <source>集中观察</source>
         <translation>centralised observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="425"/>
+        <location filename="../../desktop/registers/summary.py" line="427"/>
         <source>#%1 %2：缺%3</source>
         <translation>#%1 %2: missing %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="473"/>
+        <location filename="../../desktop/registers/summary.py" line="475"/>
         <source>零报告</source>
         <translation>Zero report</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="473"/>
+        <location filename="../../desktop/registers/summary.py" line="475"/>
         <source>观察期至</source>
         <translation>observation until</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="474"/>
+        <location filename="../../desktop/registers/summary.py" line="476"/>
         <source>今日返岗</source>
         <translation>Back at work today</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="474"/>
+        <location filename="../../desktop/registers/summary.py" line="476"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="480"/>
+        <location filename="../../desktop/registers/summary.py" line="482"/>
         <source>在册</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="481"/>
+        <location filename="../../desktop/registers/summary.py" line="483"/>
         <source>在岗</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="482"/>
+        <location filename="../../desktop/registers/summary.py" line="484"/>
         <source>上午已测</source>
         <translation>Checked in the morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="483"/>
+        <location filename="../../desktop/registers/summary.py" line="485"/>
         <source>下午已测</source>
         <translation>Checked in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="484"/>
+        <location filename="../../desktop/registers/summary.py" line="486"/>
         <source>缺测</source>
         <translation>Missing a reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="485"/>
+        <location filename="../../desktop/registers/summary.py" line="487"/>
         <source>观察中</source>
         <translation>Under observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="411"/>
+        <location filename="../../desktop/registers/summary.py" line="413"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="411"/>
+        <location filename="../../desktop/registers/summary.py" line="413"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="497"/>
+        <location filename="../../desktop/registers/summary.py" line="499"/>
         <source>观察期未满即在岗（BJTG 三）</source>
         <translation>On site before the observation ended (BJTG 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="524"/>
+        <location filename="../../desktop/registers/summary.py" line="526"/>
         <source>每日汇总 %1</source>
         <translation>Daily summary %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="526"/>
+        <location filename="../../desktop/registers/summary.py" line="528"/>
         <source>签署每日汇总</source>
         <translation>Sign the daily summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="528"/>
+        <location filename="../../desktop/registers/summary.py" line="530"/>
         <source>当日汇总负责人签署</source>
         <translation>Sign-off of the day&apos;s summary by the person in charge</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="530"/>
+        <location filename="../../desktop/registers/summary.py" line="532"/>
         <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
         <translation>The person in charge confirms the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="534"/>
+        <location filename="../../desktop/registers/summary.py" line="536"/>
         <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="552"/>
+        <location filename="../../desktop/registers/summary.py" line="554"/>
         <source>导出每日汇总 PDF</source>
         <translation>Export the daily summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="552"/>
+        <location filename="../../desktop/registers/summary.py" line="554"/>
         <source>导出每日汇总工作簿</source>
         <translation>Export the daily summary as a workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="553"/>
+        <location filename="../../desktop/registers/summary.py" line="555"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="553"/>
+        <location filename="../../desktop/registers/summary.py" line="555"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="566"/>
+        <location filename="../../desktop/registers/summary.py" line="568"/>
         <source>每日汇总未能导出。</source>
         <translation>The daily summary was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="567"/>
+        <location filename="../../desktop/registers/summary.py" line="569"/>
         <source>正在导出每日汇总……</source>
         <translation>Exporting the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="571"/>
+        <location filename="../../desktop/registers/summary.py" line="573"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>

@@ -61,10 +61,14 @@ def test_a_role_change_re_issues_the_certificate_and_keeps_what_was_signed(tmp_p
     assert signing.change_role(db, "王经理", PASSWORDS["王经理"], "张三", "officer") == "manager"
     assert auth.get_user(db, "张三").role == "officer"
     db.close()
-    done = fugong(
+    done = fugong(  # an auditor's account has no signing key: it cannot become a role that signs
         "--db", url, "users", "role", "审计员", "--role", "officer", "--user", "王经理", stdin="manager-secret\n"
     )
-    assert done.returncode == 0 and "auditor → officer by 王经理" in done.stdout, done
+    assert done.returncode == 1 and "has no signing key" in done.stderr and "add a new" in done.stderr, done
+    done = fugong(
+        "--db", url, "users", "role", "张三", "--role", "auditor", "--user", "王经理", stdin="manager-secret\n"
+    )
+    assert done.returncode == 0 and "officer → auditor by 王经理" in done.stdout, done
     done = fugong(
         "--db", url, "users", "role", "王经理", "--role", "officer", "--user", "张三", stdin="officer-secret\n"
     )

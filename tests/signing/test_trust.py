@@ -38,8 +38,11 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, int, Pat
     inspection_id, version = helpers.answered(db)
     inspections.complete(db, "officer", inspection_id, version)
     signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
-    for name, role in (("张三", "officer"), ("李四", "officer"), ("审计员", "auditor")):
+    for name, role in (("张三", "officer"), ("李四", "officer"), ("审计员", "officer")):
         signing.create_account(db, "王经理", name, role, PASSWORDS[name], actor_password=PASSWORDS["王经理"])
+    # An auditor holding a key: an older database's (an auditor's account gets none since usability #9), here
+    # an officer made auditor; the key stays, its certificate now says auditor.
+    signing.change_role(db, "王经理", PASSWORDS["王经理"], "审计员", "auditor")
     signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector")
     signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver", image_png=_drawn())
     signing.write_signed_reports(db, inspection_id, folder / "report.pdf", folder / "report.xlsx")
