@@ -765,7 +765,13 @@ def _names(names: Sequence[str], missing: int) -> tuple[str, str]:
 
 
 def coverage_text(day: dt.date, group_zh: str, group_en: str, coverage: Coverage) -> tuple[str, str]:
-    """E.g. "2026-11-29 宿舍住宿及隔离员工 42 人中 41 人上下午各测 1 次；缺：王五"."""
+    """E.g. "2026-11-29 宿舍住宿及隔离员工 42 人中 41 人上下午各测 1 次；缺：王五"; with nobody in the group, a
+    sentence that says so (not "0 人中 0 人…各测 1 次")."""
+    if coverage.total == 0:
+        return (
+            f"{day.isoformat()} 健康台账中没有{group_zh}，无应测人员，本项不据台账判定",
+            f"{day.isoformat()}: the health ledger lists no {group_en}; nobody to check, so the ledger gives no verdict",
+        )
     zh = f"{day.isoformat()} {group_zh} {coverage.total} 人中 {coverage.complete} 人上下午各测 1 次"
     en = f"{day.isoformat()}: {coverage.complete} of {coverage.total} {group_en} checked once in the morning and once in the afternoon"
     missing = coverage.total - coverage.complete
@@ -810,7 +816,7 @@ def evidence_for(
     else:
         raise LedgerError("item", f"the ledger gives no evidence for {item_id}", f"健康台账不为 {item_id} 提供依据")
     if coverage.total == 0:
-        return LedgerEvidence(item_id, day, text[0] + "（无应测人员）", text[1] + " (nobody to check)", {}, None)
+        return LedgerEvidence(item_id, day, text[0], text[1], {}, None)
     verdicts = [f.verdict for rule in rules for f in evaluate_rule(rule, measurements)]
     verdict = "fail" if Verdict.FAIL in verdicts else "pass"
     return LedgerEvidence(item_id, day, text[0], text[1], measurements, verdict)

@@ -260,6 +260,11 @@ def test_evidence_names_at_most_ten_and_says_how_many_more() -> None:
 
 
 def test_no_one_to_check_gives_no_verdict_and_other_items_get_none() -> None:
-    assert L.evidence_for("GN-01", DAY, Coverage(0, 0, 0, 0, [], 0)).verdict is None
+    nobody = L.evidence_for("GN-01", DAY, Coverage(0, 0, 0, 0, [], 0))
+    assert nobody.verdict is None and nobody.measurements == {}
+    # a sentence, not "0 人中 0 人上下午各测 1 次" (docs/usability.md #40)
+    assert nobody.text_zh == f"{DAY.isoformat()} 健康台账中没有宿舍住宿及隔离员工，无应测人员，本项不据台账判定"
+    assert "0 人" not in nobody.text_zh and "0 of 0" not in nobody.text_en
+    assert nobody.text_en.endswith("nobody to check, so the ledger gives no verdict")
     with pytest.raises(LedgerError):
         L.evidence_for("GN-02", DAY, Coverage(1, 1, 1, 1, [], 2))
