@@ -141,6 +141,10 @@ class AuditWindow(QWidget):
         )
         self.refresh_button = QPushButton(icon("refresh"), self.tr("刷新"))
         self.refresh_button.setObjectName("auditRefresh")
+        # a window without a window manager (a kiosk-style plant PC) has no title bar to close it by
+        self.close_button = QPushButton(self.tr("关闭(&X)"))
+        self.close_button.setObjectName("auditClose")
+        self.close_button.setToolTip(self.tr("关闭审计窗口"))
         buttons = QHBoxLayout()
         for button in (
             self.verify_record_button,
@@ -152,6 +156,7 @@ class AuditWindow(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.close_button)
 
         def boxed(label: QLabel, widget: QWidget) -> QWidget:
             holder = QWidget()
@@ -191,6 +196,7 @@ class AuditWindow(QWidget):
         self.file_button.clicked.connect(self.choose_file)
         self.trust_button.clicked.connect(self.choose_trust_file)
         self.refresh_button.clicked.connect(self.reload)
+        self.close_button.clicked.connect(self.close)
         self._update_buttons()
         self.reload()
 

@@ -568,7 +568,7 @@
     </message>
     <message>
         <location filename="../../desktop/audit/view.py" line="109"/>
-        <location filename="../../desktop/audit/view.py" line="229"/>
+        <location filename="../../desktop/audit/view.py" line="235"/>
         <source>选择一条记录，查看它的审计记录。</source>
         <translation>Select a record to see its audit trail.</translation>
     </message>
@@ -614,7 +614,7 @@
     </message>
     <message>
         <location filename="../../desktop/audit/view.py" line="132"/>
-        <location filename="../../desktop/audit/view.py" line="460"/>
+        <location filename="../../desktop/audit/view.py" line="466"/>
         <source>信任文件(&amp;T)…</source>
         <translation>&amp;Trust file…</translation>
     </message>
@@ -639,163 +639,173 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="169"/>
+        <location filename="../../desktop/audit/view.py" line="145"/>
+        <source>关闭(&amp;X)</source>
+        <translation>Clos&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="147"/>
+        <source>关闭审计窗口</source>
+        <translation>Close the audit window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit/view.py" line="174"/>
         <source>检查记录</source>
         <translation>Inspection records</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="170"/>
+        <location filename="../../desktop/audit/view.py" line="175"/>
         <source>已签署的每日健康汇总和通风消毒记录</source>
         <translation>Signed daily health summaries and ventilation and disinfection logs</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="172"/>
+        <location filename="../../desktop/audit/view.py" line="177"/>
         <source>签署的台账日</source>
         <translation>Signed register days</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="265"/>
+        <location filename="../../desktop/audit/view.py" line="271"/>
         <source>记录 #{id} 的审计记录：正在读取……</source>
         <translation>Audit trail of record #{id}: reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="274"/>
+        <location filename="../../desktop/audit/view.py" line="280"/>
         <source>记录 #{id} 的审计记录（{count} 条）</source>
         <translation>Audit trail of record #{id} ({count} entries)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="282"/>
+        <location filename="../../desktop/audit/view.py" line="288"/>
         <source>无法读取审计数据。</source>
         <translation>The audit data cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="282"/>
-        <location filename="../../desktop/audit/view.py" line="340"/>
+        <location filename="../../desktop/audit/view.py" line="288"/>
+        <location filename="../../desktop/audit/view.py" line="346"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="333"/>
+        <location filename="../../desktop/audit/view.py" line="339"/>
         <source>通过</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="333"/>
+        <location filename="../../desktop/audit/view.py" line="339"/>
         <source>不通过</source>
         <translation>FAIL</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="357"/>
+        <location filename="../../desktop/audit/view.py" line="363"/>
         <source>记录 #{id} 验证通过：内容与签署（完成）时一致。</source>
         <translation>Record #{id} verified: unchanged since it was signed (completed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="359"/>
+        <location filename="../../desktop/audit/view.py" line="365"/>
         <source>记录 #{id} 验证失败：见下面标为“不通过”的各行。</source>
         <translation>Record #{id} failed verification: see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="385"/>
+        <location filename="../../desktop/audit/view.py" line="391"/>
         <source>{register} {day} 验证通过：签署后未被改动，签名有效。</source>
         <translation>{register} {day} verified: unchanged since signing, signatures valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="387"/>
+        <location filename="../../desktop/audit/view.py" line="393"/>
         <source>{register} {day} 验证失败：见下面标为“不通过”的各行。</source>
         <translation>{register} {day} failed verification: see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="395"/>
+        <location filename="../../desktop/audit/view.py" line="401"/>
         <source>签署日未能验证。</source>
         <translation>The signed day could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="396"/>
+        <location filename="../../desktop/audit/view.py" line="402"/>
         <source>正在验证签署日……</source>
         <translation>Verifying the signed day…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="453"/>
+        <location filename="../../desktop/audit/view.py" line="459"/>
         <source>选择信任文件</source>
         <translation>Choose a trust file</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="453"/>
+        <location filename="../../desktop/audit/view.py" line="459"/>
         <source>信任文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Trust files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="462"/>
+        <location filename="../../desktop/audit/view.py" line="468"/>
         <source>信任文件：{name}</source>
         <translation>Trust file: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="482"/>
+        <location filename="../../desktop/audit/view.py" line="488"/>
         <source>{name}：验证失败，见下面标为“不通过”的各行。</source>
         <translation>{name}: verification failed; see the lines marked FAIL below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="367"/>
+        <location filename="../../desktop/audit/view.py" line="373"/>
         <source>记录未能验证。</source>
         <translation>The record could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="368"/>
+        <location filename="../../desktop/audit/view.py" line="374"/>
         <source>正在验证记录……</source>
         <translation>Verifying the record…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="412"/>
+        <location filename="../../desktop/audit/view.py" line="418"/>
         <source>审计链完好：共 {count} 条记录，逐条核对无误。</source>
         <translation>The audit chain is intact: {count} entries, each checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="424"/>
+        <location filename="../../desktop/audit/view.py" line="430"/>
         <source>审计链在第 {seq} 条处断开：该条或其后的记录在写入后被改动或删除。</source>
         <translation>The audit chain breaks at entry {seq}: it or a later entry was changed or removed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="433"/>
+        <location filename="../../desktop/audit/view.py" line="439"/>
         <source>审计链未能检查。</source>
         <translation>The audit chain could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="435"/>
+        <location filename="../../desktop/audit/view.py" line="441"/>
         <source>正在检查审计链……</source>
         <translation>Checking the audit chain…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="438"/>
+        <location filename="../../desktop/audit/view.py" line="444"/>
         <source>记录 #{id}</source>
         <translation>record #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="439"/>
+        <location filename="../../desktop/audit/view.py" line="445"/>
         <source>第 {seq} 条：{time}，{actor}，{action} {table} {record}：{change}</source>
         <translation>Entry {seq}: {time}, {actor}, {action} {table} {record}: {change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="467"/>
+        <location filename="../../desktop/audit/view.py" line="473"/>
         <source>选择要验证的报告</source>
         <translation>Choose the report to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="467"/>
+        <location filename="../../desktop/audit/view.py" line="473"/>
         <source>报告 (*.pdf *.xlsx);;所有文件 (*)</source>
         <translation>Reports (*.pdf *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="480"/>
+        <location filename="../../desktop/audit/view.py" line="486"/>
         <source>{name}：签名有效，内容与数据库中的记录一致。</source>
         <translation>{name}: the signatures are valid and the content matches the record in the database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="490"/>
+        <location filename="../../desktop/audit/view.py" line="496"/>
         <source>文件未能验证。</source>
         <translation>The file could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/view.py" line="491"/>
+        <location filename="../../desktop/audit/view.py" line="497"/>
         <source>正在验证文件……</source>
         <translation>Verifying the file…</translation>
     </message>

@@ -149,3 +149,24 @@ def test_verifying_a_file_starts_where_the_reports_were_exported(
     click(qtbot, audit.file_button)
     assert started_in == [str(reports)]
     close_window(qtbot, window)
+
+
+def test_the_audit_window_closes_by_its_own_button(qtbot: QtBot, db_url: str) -> None:
+    """Without a window manager there is no title bar (docs/usability.md #39): 关闭 closes the audit window,
+    the main window stays, and 审计 opens a new one."""
+    seed_accounts(db_url, ACCOUNTS)
+    window = start_app(qtbot, db_url, "赵审计", ACCOUNTS["赵审计"][1])
+    window.audit_action.trigger()
+    audit = window.audit_window
+    assert audit is not None
+    qtbot.waitUntil(lambda: audit.isVisible() and not audit.loading)
+    assert audit.close_button.text() == "关闭(&X)"
+    assert audit.geometry().right() < 1366 and audit.close_button.isVisible()  # on screen, not clipped away
+    click(qtbot, audit.close_button)
+    qtbot.waitUntil(lambda: not audit.isVisible())
+    assert window.isVisible()
+    window.audit_action.trigger()
+    again = window.audit_window
+    assert again is not None
+    qtbot.waitUntil(lambda: again.isVisible())
+    close_window(qtbot, window)
