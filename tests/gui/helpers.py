@@ -18,6 +18,7 @@ from desktop.app import FugongApp
 from desktop.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from desktop.audit.view import AuditWindow
     from desktop.editor.inspection import InspectionEditor
     from desktop.editor.view import InspectionView
     from desktop.registers.window import RegistersWindow
@@ -105,6 +106,15 @@ def click_toolbar(qtbot: QtBot, window: MainWindow, action_name: str) -> None:
     action = getattr(window, action_name)
     button = toolbar.widgetForAction(action)
     click(qtbot, button)
+
+
+def show_audit(qtbot: QtBot, window: MainWindow) -> AuditWindow:
+    """Choose 审计 and wait until the audit window is on screen with its first read shown."""
+    window.audit_action.trigger()
+    audit = window.audit_window
+    assert audit is not None
+    qtbot.waitUntil(lambda: audit.isVisible() and not audit.loading)
+    return audit
 
 
 def show_registers(qtbot: QtBot, window: MainWindow, tab: str | None = None) -> RegistersWindow:

@@ -9,36 +9,20 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.reports import export as export_action
-from export.signing import sign
-from storage.db import open_database
-from storage.inspections import complete, load_inspection
-from tests.gui.helpers import answered_inspection, close_window, seed_accounts, start_app
+from tests.gui.helpers import close_window, show_audit, signed_inspection, start_app
 
 PASSWORDS = {"王经理": "wang-manager-2020", "张伟": "zhang-officer-2020"}
 SIGNING = 30000  # ms
 
 
 def test_a_signed_reports_verification_is_read_without_scrolling(qtbot: QtBot, db_url: str, tmp_path: Path) -> None:
-    seed_accounts(
-        db_url, {"王经理": ("manager", PASSWORDS["王经理"]), "张伟": ("officer", PASSWORDS["张伟"])}, signing_keys=True
-    )
-    inspection_id = answered_inspection(db_url, "张伟")
-    db = open_database(db_url)
-    try:
-        complete(db, "张伟", inspection_id, load_inspection(db, inspection_id).version)
-        sign(db, inspection_id, "张伟", PASSWORDS["张伟"], "inspector")
-        sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
-    finally:
-        db.close()
+    inspection_id = signed_inspection(db_url, PASSWORDS)
     window = start_app(qtbot, db_url, user="王经理", password=PASSWORDS["王经理"])
     export_action.export_inspection(window, window.db, inspection_id, folder=tmp_path)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportDone") is not None, timeout=SIGNING)
     window.findChild(QMessageBox, "exportDone").close()
     pdf = next(tmp_path.glob("*.pdf"))
-    window.audit_action.trigger()
-    audit = window.audit_window
-    assert audit is not None
-    qtbot.waitUntil(lambda: audit.isVisible() and not audit.loading)
+    audit = show_audit(qtbot, window)
     audit.verify_path(pdf)
     qtbot.waitUntil(lambda: bool(audit.result_lines), timeout=SIGNING)
     results = audit.results

@@ -21,6 +21,7 @@ from tests.gui.helpers import (
     close_window,
     seed_accounts,
     seed_inspection,
+    show_audit,
     start_app,
 )
 
@@ -142,10 +143,7 @@ def test_verifying_a_file_starts_where_the_reports_were_exported(
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(chosen))
     window = start_app(qtbot, db_url, "赵审计", ACCOUNTS["赵审计"][1])
-    window.audit_action.trigger()
-    audit = window.audit_window
-    assert audit is not None
-    qtbot.waitUntil(lambda: audit.isVisible() and not audit.loading)
+    audit = show_audit(qtbot, window)
     click(qtbot, audit.file_button)
     assert started_in == [str(reports)]
     close_window(qtbot, window)
@@ -153,20 +151,14 @@ def test_verifying_a_file_starts_where_the_reports_were_exported(
 
 def test_the_audit_window_closes_by_its_own_button(qtbot: QtBot, db_url: str) -> None:
     """Without a window manager there is no title bar (docs/usability.md #39): 关闭 closes the audit window,
-    the main window stays, and 审计 opens a new one."""
+    the main window stays, and 审计 shows it again."""
     seed_accounts(db_url, ACCOUNTS)
     window = start_app(qtbot, db_url, "赵审计", ACCOUNTS["赵审计"][1])
-    window.audit_action.trigger()
-    audit = window.audit_window
-    assert audit is not None
-    qtbot.waitUntil(lambda: audit.isVisible() and not audit.loading)
+    audit = show_audit(qtbot, window)
     assert audit.close_button.text() == "关闭(&X)"
     assert audit.geometry().right() < 1366 and audit.close_button.isVisible()  # on screen, not clipped away
     click(qtbot, audit.close_button)
     qtbot.waitUntil(lambda: not audit.isVisible())
     assert window.isVisible()
-    window.audit_action.trigger()
-    again = window.audit_window
-    assert again is not None
-    qtbot.waitUntil(lambda: again.isVisible())
+    show_audit(qtbot, window)  # 审计 shows it again
     close_window(qtbot, window)

@@ -13,7 +13,16 @@ from pytestqt.qtbot import QtBot
 
 from storage.auth import get_user
 from storage.db import open_database
-from tests.gui.helpers import click, close_window, log_in, log_out, seed_accounts, start_app, type_into
+from tests.gui.helpers import (
+    click,
+    close_window,
+    log_in,
+    log_out,
+    seed_accounts,
+    show_audit,
+    start_app,
+    type_into,
+)
 
 PASSWORDS = {"王经理": "wang-manager-2020", "赵审计": "zhao-auditor-2020"}
 
@@ -54,10 +63,7 @@ def test_an_auditor_is_added_without_a_signing_key(
 
     log_out(qtbot, window)
     log_in(qtbot, window, "赵审计", PASSWORDS["赵审计"])
-    window.audit_action.trigger()
-    audit = window.audit_window
-    assert audit is not None
-    qtbot.waitUntil(lambda: audit.isVisible() and not audit.loading)
+    audit = show_audit(qtbot, window)
     audit.result_lines = []
     click(qtbot, audit.chain_button)
     qtbot.waitUntil(lambda: bool(audit.result_lines), timeout=10000)

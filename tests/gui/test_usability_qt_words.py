@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.common import i18n
 from desktop.common.folders import remember_folder
-from tests.gui.helpers import click, close_window, seed_accounts, start_app
+from tests.gui.helpers import click, close_window, seed_accounts, show_audit, start_app
 
 ACCOUNTS = {"王经理": ("manager", "wang-manager-2020"), "赵审计": ("auditor", "zhao-auditor-2020")}
 
@@ -48,10 +48,7 @@ def test_the_file_dialog_names_a_folders_type_in_chinese(
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(own_dialog))
     window = start_app(qtbot, db_url, "赵审计", ACCOUNTS["赵审计"][1])
-    window.audit_action.trigger()
-    audit = window.audit_window
-    assert audit is not None
-    qtbot.waitUntil(lambda: audit.isVisible() and not audit.loading)
+    audit = show_audit(qtbot, window)
     seen: dict[str, str] = {}
 
     def look() -> None:
