@@ -314,19 +314,24 @@ class SummaryPage(QWidget):
         """The first page of a list of a day not signed off, as the summary read it."""
         assert self.summary is not None and self.summary.summary is not None
         summary = self.summary.summary
+        rows: Sequence[Any] = {
+            "missing": summary.missing,
+            "flagged": summary.flagged,
+            "observation": summary.under_observation,
+        }[name]
+        return self._row_texts(name, rows), self._totals(self.summary)[name]
+
+    def _row_texts(self, name: str, rows: Sequence[Any]) -> list[str]:
+        """The lines of list ``name`` for the core's rows (``Missing``, ``NamedReading`` or ``ObservationView``), as
+        the summary holds them or a further page reads them."""
         if name == "missing":
-            return [self.missing_text(m.employee_id, m.name, m.morning, m.afternoon) for m in summary.missing], (
-                summary.missing_count
-            )
+            return [self.missing_text(m.employee_id, m.name, m.morning, m.afternoon) for m in rows]
         if name == "flagged":
             return [
                 self.flagged_text(r.employee_id, r.name, int(r.half), r.temperature_c, self._symptoms(r.symptoms))
-                for r in summary.flagged
-            ], self.summary.flagged_total
-        return [
-            self.observed_text(o.employee_id, o.name, self._kind(o.kind.value), o.start, o.end)
-            for o in summary.under_observation
-        ], summary.under_observation_count
+                for r in rows
+            ]
+        return [self.observed_text(o.employee_id, o.name, self._kind(o.kind.value), o.start, o.end) for o in rows]
 
     def _signed_page(self, name: str, offset: int) -> tuple[list[str], int]:
         """A page of a list of the signed record (every name is in it)."""
@@ -389,18 +394,7 @@ class SummaryPage(QWidget):
         if number != self._shown_number:  # the page of a summary no longer shown
             pane.set_busy(False)
             return
-        if name == "missing":
-            rows = [self.missing_text(m.employee_id, m.name, m.morning, m.afternoon) for m in page.rows]
-        elif name == "flagged":
-            rows = [
-                self.flagged_text(r.employee_id, r.name, int(r.half), r.temperature_c, self._symptoms(r.symptoms))
-                for r in page.rows
-            ]
-        else:
-            rows = [
-                self.observed_text(o.employee_id, o.name, self._kind(o.kind.value), o.start, o.end) for o in page.rows
-            ]
-        pane.show_rows(rows, page.offset, page.total)
+        pane.show_rows(self._row_texts(name, page.rows), page.offset, page.total)
         self.paged.emit(name)
 
     def _page_failed(self, name: str, error: BaseException) -> None:
