@@ -515,18 +515,17 @@ def write_signed_reports(db: Database, inspection_id: int, pdf: Path | None, xls
     return written
 
 
-def translation_note(db: Database, inspection_id: int, language: str) -> str:
+def translation_note(db: Database, inspection_id: int, language: str, number: str | None = None) -> str:
     """The cover line of a translated copy of a signed record, in ``language``: which signed report it
-    translates (its number and record hash), that it carries no signature and the original is what verifies,
-    and the signatures on record — who, as what, when (company time, UTC beside it)."""
+    translates (its number — ``number`` if the caller has read it, see :func:`_signed_number` — and record hash),
+    that it carries no signature and the original is what verifies, and the signatures on record — who, as what,
+    when (company time, UTC beside it)."""
     from checklist.company import COMPANY_TIME
 
+    if number is None:
+        number = _signed_number(db, inspection_id)
     with db.session() as session:
-        workbook = session.scalar(
-            select(ReportFile.data).where(ReportFile.inspection_id == inspection_id, ReportFile.kind == "xlsx")
-        )
         stored_hash = session.scalar(select(Inspection.record_hash).where(Inspection.id == inspection_id))
-    number = signed_report_number(workbook, inspection_id)
     rows = signatures_of(db, inspection_id)
     said = []
     for row in rows:
@@ -554,20 +553,21 @@ def write_translation(
     writes them byte for byte."""
     from export.reports import ExportOptions, export
 
-    note = translation_note(db, inspection_id, language)
-    with db.session() as session:
-        workbook = session.scalar(
-            select(ReportFile.data).where(ReportFile.inspection_id == inspection_id, ReportFile.kind == "xlsx")
-        )
-    number = signed_report_number(workbook, inspection_id)  # the translation carries the original's number
+    number = _signed_number(db, inspection_id)  # the translation carries the original's number
+    note = translation_note(db, inspection_id, language, number)
     version = int(number.rsplit("-v", 1)[1]) if "-v" in number else None
     options = ExportOptions(inspection_id, pdf, xlsx, language=language, translation=note, translated_version=version)
     return export(db, options)
 
 
-def signed_report_number(workbook: bytes | None, inspection_id: int) -> str:
-    """The number (FG-<id>-v<version>) the signed reports were made with — the countersignature moves the record's
-    version on, not the signed files' number — or FG-<id> where no signed workbook says it."""
+def _signed_number(db: Database, inspection_id: int) -> str:
+    """The number (FG-<id>-v<version>) record ``inspection_id``'s signed reports were made with, read from its
+    stored signed workbook — the countersignature moves the record's version on, not the signed files' number —
+    or FG-<id> where no signed workbook says it."""
+    with db.session() as session:
+        workbook = session.scalar(
+            select(ReportFile.data).where(ReportFile.inspection_id == inspection_id, ReportFile.kind == "xlsx")
+        )
     return (_report_number(workbook) if workbook else None) or f"FG-{inspection_id}"
 
 
