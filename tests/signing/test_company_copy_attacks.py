@@ -86,14 +86,7 @@ def test_the_profile_and_the_site_changed_through_the_application_leave_the_sign
     companies.save_company(
         db,
         "王经理",
-        companies.CompanyInput(
-            "北京示例制造有限公司（新）",
-            helpers.CREDIT_CODE,
-            "office_building",
-            address="北京市朝阳区新地址2号",
-            district="朝阳区",
-            headcount=300,
-        ),
+        helpers.moved_company("office_building"),
         company_id,
     )
     companies.rename_site(db, "王经理", site_id, "一号厂区")

@@ -98,14 +98,7 @@ def test_a_record_signed_on_0017_without_a_copy_hashes_the_same_after_the_upgrad
     companies.save_company(
         db,
         "王经理",
-        companies.CompanyInput(
-            "北京示例制造有限公司（新）",
-            helpers.CREDIT_CODE,
-            "industrial",
-            address="北京市朝阳区新地址2号",
-            district="朝阳区",
-            headcount=300,
-        ),
+        helpers.moved_company(),
         company_id,
     )
     companies.rename_site(db, "王经理", site_id, "一号厂区")

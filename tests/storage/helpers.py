@@ -34,6 +34,19 @@ def company(db: Database) -> tuple[int, int]:
     return company_id, companies.add_site(db, "officer", company_id, "一号厂房", "plant")
 
 
+def moved_company(company_type: str = "industrial") -> companies.CompanyInput:
+    """The profile of :func:`company` after a move: a new name (same credit code), address, 所在区 and headcount —
+    what a manager changes after records were signed."""
+    return companies.CompanyInput(
+        "北京示例制造有限公司（新）",
+        CREDIT_CODE,
+        company_type,
+        address="北京市朝阳区新地址2号",
+        district="朝阳区",
+        headcount=300,
+    )
+
+
 def draft(db: Database, catalogs: tuple[str, ...] = ("GN", "BJHQ")) -> tuple[int, int]:
     company_id, site_id = company(db)
     inspection_id = inspections.create_inspection(

@@ -33,14 +33,7 @@ def _moved(db: Database, company_id: int) -> None:
     companies.save_company(
         db,
         "officer",
-        companies.CompanyInput(
-            "北京示例制造有限公司（新）",
-            helpers.CREDIT_CODE,
-            "industrial",
-            address="北京市朝阳区新地址2号",
-            district="朝阳区",
-            headcount=300,
-        ),
+        helpers.moved_company(),
         company_id,
     )
 
