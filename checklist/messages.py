@@ -586,7 +586,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # exchange files (import)
     "exchange.not_object": ("(file): expected a JSON object", "（文件）：应为 JSON 对象"),
     "exchange.at": ("{path}: {reason}", "{path}：{reason}"),
-    "exchange.catalog_unknown": ("unknown catalog {id!r}", "未知的检查表“{id}”"),
+    "exchange.catalog_unknown": ("unknown catalog “{id}”", "未知的检查表“{id}”"),
     "exchange.catalog_twice": ("catalog {id} is listed twice", "检查表 {id} 列出了两次"),
     "exchange.catalog_old": (
         "{id} {version} is an earlier version; only records of the current version can be imported "
@@ -597,8 +597,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{id} {version} is a version that does not exist (this application has {id} {current})",
         "{id} 没有 {version} 这个版本（本程序为 {id} {current}）",
     ),
-    "exchange.not_an_item": ("{item!r} is not an item of {catalogs}", "“{item}”不是 {catalogs} 的检查项"),
-    "exchange.not_an_item_at_all": ("{item!r} is not an item", "“{item}”不是检查项"),
+    "exchange.not_an_item": ("“{item}” is not an item of {catalogs}", "“{item}”不是 {catalogs} 的检查项"),
+    "exchange.not_an_item_at_all": ("“{item}” is not an item", "“{item}”不是检查项"),
     "exchange.answered_twice": ("{item} is answered twice", "{item} 回答了两次"),
     "exchange.not_a_measurement": ("not a measurement of {item}", "不是 {item} 的测量项"),
     "exchange.verified_without_note": (

@@ -13,6 +13,7 @@ changed by raw SQL, still exports).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from enum import Enum
@@ -109,3 +110,21 @@ def printable(value: str, limit: int | None = None) -> str:
     if limit is not None and len(value) > limit:
         return _UNPRINTABLE.sub("\ufffd", value[: max(limit - 1, 0)]) + "…"
     return _UNPRINTABLE.sub("\ufffd", value)
+
+
+# Characters that would break a one-line message: controls, format characters, surrogates, line separators.
+_NOT_ON_ONE_LINE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def one_line(value: str, limit: int = 40) -> str:
+    """An id, key or value read from an untrusted file, fit to stand in a one-sentence message: cut to ``limit``
+    characters with an ellipsis, and any character that would break the line or hide itself (newline, NUL, a
+    right-to-left mark, U+2028 …) written as its escape (``\\n``, ``\\u200f``) so the reader sees it is there,
+    and a backslash doubled so that an escape shown is never one the file spelled out.
+    """
+    cut = value[:limit]
+    shown = "".join(
+        json.dumps(char)[1:-1] if char == "\\" or unicodedata.category(char) in _NOT_ON_ONE_LINE else char
+        for char in cut
+    )
+    return shown + ("…" if len(value) > limit else "")

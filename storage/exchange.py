@@ -23,7 +23,7 @@ from checklist.limits import MAX_ACTIONS, MAX_ROOMS, NOTHING_IMPORTED, Counted, 
 from checklist.messages import BilingualValueError, Both, Message, field_name_zh, msg, pydantic_reason_zh
 from checklist.numbers import parse_count, parse_number
 from checklist.rules import Location, MeasurementError, validate_measurement
-from checklist.text import TextKind, TextPolicyError, check_name, check_text
+from checklist.text import TextKind, TextPolicyError, check_name, check_text, one_line
 from checklist.workflow import ActionStatus, InspectionStatus, action_status_roles
 from storage import actions, inspections
 from storage.db import Database
@@ -50,18 +50,20 @@ def _iso_date(value: object, latest: dt.date) -> dt.date:
     """Only a ``YYYY-MM-DD`` string is a date (``0`` is not 1970-01-01), and only within the rules' era."""
     if not isinstance(value, str):
         raise BilingualValueError(
-            f"a date is written YYYY-MM-DD, not {type(value).__name__} {str(value)[:20]}",
-            f"日期应写作 YYYY-MM-DD，而不是 {str(value)[:20]}",
+            f"a date is written YYYY-MM-DD, not {type(value).__name__} {one_line(str(value), 20)}",
+            f"日期应写作 YYYY-MM-DD，而不是 {one_line(str(value), 20)}",
         )
     try:
         date = dt.date.fromisoformat(value)
     except ValueError:
         raise BilingualValueError(
-            f"a date is written YYYY-MM-DD, not {value[:30]!r}", f"日期应写作 YYYY-MM-DD，而不是“{value[:30]}”"
+            f"a date is written YYYY-MM-DD, not “{one_line(value, 30)}”",
+            f"日期应写作 YYYY-MM-DD，而不是“{one_line(value, 30)}”",
         ) from None
     if len(value) != 10:
         raise BilingualValueError(
-            f"a date is written YYYY-MM-DD, not {value[:30]!r}", f"日期应写作 YYYY-MM-DD，而不是“{value[:30]}”"
+            f"a date is written YYYY-MM-DD, not “{one_line(value, 30)}”",
+            f"日期应写作 YYYY-MM-DD，而不是“{one_line(value, 30)}”",
         )
     if not EARLIEST_DATE <= date <= latest:
         raise BilingualValueError(
@@ -213,7 +215,7 @@ def _path(loc: tuple[int | str, ...]) -> str:
         elif step in ("CatalogRef", "str") or "[" in str(step):
             continue
         else:
-            text += ("." if text else "") + str(step)
+            text += ("." if text else "") + one_line(str(step))
     return text or "(file)"
 
 
@@ -226,8 +228,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(set(keys)) != len(keys):
         twice = next(key for key in keys if keys.count(key) > 1)
         raise _DuplicateKeyError(
-            f"the key {twice[:40]!r} appears twice in one object; which one is meant is unclear",
-            f"键“{twice[:40]}”在同一对象中出现两次，无法确定以哪个为准",
+            f"the key “{one_line(twice)}” appears twice in one object; which one is meant is unclear",
+            f"键“{one_line(twice)}”在同一对象中出现两次，无法确定以哪个为准",
         )
     return dict(pairs)
 
@@ -324,16 +326,16 @@ def parse_exchange(text: str) -> ExchangeFile:
     for index, ref in enumerate(parsed.inspection.catalogs):
         cid = ref if isinstance(ref, str) else ref.id
         if cid not in catalogs:
-            raise _at(f"inspection.catalogs[{index}]", msg("exchange.catalog_unknown", id=cid[:40]))
+            raise _at(f"inspection.catalogs[{index}]", msg("exchange.catalog_unknown", id=one_line(cid)))
         if cid in chosen:
-            raise _at(f"inspection.catalogs[{index}]", msg("exchange.catalog_twice", id=cid))
+            raise _at(f"inspection.catalogs[{index}]", msg("exchange.catalog_twice", id=one_line(cid)))
         if isinstance(ref, CatalogRef) and ref.version != catalogs[cid].version:
             try:
                 catalog_version(cid, ref.version)
                 code = "exchange.catalog_old"
             except CatalogError:
                 code = "exchange.catalog_no_version"
-            said = msg(code, id=cid, version=ref.version[:20], current=catalogs[cid].version)
+            said = msg(code, id=one_line(cid), version=one_line(ref.version, 20), current=catalogs[cid].version)
             raise _at(f"inspection.catalogs[{index}].version", said)
         chosen.append(cid)
     items = {item.id: item for cid in chosen for item in catalogs[cid].items}
@@ -342,19 +344,19 @@ def parse_exchange(text: str) -> ExchangeFile:
         where = f"inspection.responses[{index}]"
         item = items.get(response.item)
         if item is None:
-            said = msg("exchange.not_an_item", item=response.item[:40], catalogs=", ".join(chosen))
+            said = msg("exchange.not_an_item", item=one_line(response.item), catalogs=", ".join(chosen))
             raise _at(f"{where}.item", said)
         if response.item in seen:
-            raise _at(f"{where}.item", msg("exchange.answered_twice", item=response.item))
+            raise _at(f"{where}.item", msg("exchange.answered_twice", item=one_line(response.item)))
         seen.add(response.item)
         kinds = {m.key: m.kind for m in item.measurements}
         for key, value in response.measurements.items():
             if key not in kinds:
-                raise _at(f"{where}.measurements.{key[:40]}", msg("exchange.not_a_measurement", item=item.id))
+                raise _at(f"{where}.measurements.{one_line(key)}", msg("exchange.not_a_measurement", item=item.id))
             try:
                 validate_measurement(key, kinds[key], value)
             except MeasurementError as exc:
-                raise _at(f"{where}.measurements.{key}", Both(exc.reason, exc.reason_zh)) from None
+                raise _at(f"{where}.measurements.{one_line(key)}", Both(exc.reason, exc.reason_zh)) from None
     rows = [room.model_dump(mode="json") for room in parsed.inspection.dormitory_rooms]
     _, room_errors, room_errors_zh = parse_rooms_in_both(rows)
     if room_errors:
@@ -362,7 +364,7 @@ def parse_exchange(text: str) -> ExchangeFile:
     for index, action in enumerate(parsed.inspection.corrective_actions):
         where = f"inspection.corrective_actions[{index}]"
         if action.item not in items:
-            raise _at(f"{where}.item", msg("exchange.not_an_item_at_all", item=action.item[:40]))
+            raise _at(f"{where}.item", msg("exchange.not_an_item_at_all", item=one_line(action.item)))
         if action.status == "verified" and not action.verification_note.strip():
             raise _at(f"{where}.status", msg("exchange.verified_without_note"))
         if action.status != "verified" and (action.verification_note.strip() or action.verified_on):

@@ -38,6 +38,7 @@ from checklist.ledger import (
     parse_symptoms,
     validate_temperature,
 )
+from checklist.text import one_line
 from storage import roster
 from storage.db import Database
 from storage.errors import InvalidInputError
@@ -267,10 +268,11 @@ def _mapping(session: Session, header: Sequence[str], source: str, given: Mappin
                     mapping[key] = text
     missing = [f for f in ("name", "temperature", "time") if f not in mapping or mapping[f] not in header]
     if missing:
+        shown = [one_line(text, 30) for text in header[:12]]  # a header cell may hold a line break
         raise InvalidInputError(
-            f"the file has no column for {', '.join(missing)} (headers: {', '.join(header[:12])}); give the mapping "
+            f"the file has no column for {', '.join(missing)} (headers: {', '.join(shown)}); give the mapping "
             "(e.g. temperature=体温(℃)); nothing was imported",
-            f"文件中找不到 {', '.join(missing)} 对应的列（表头：{'、'.join(header[:12])}），请指定列对应关系；未导入任何数据",
+            f"文件中找不到 {', '.join(missing)} 对应的列（表头：{'、'.join(shown)}），请指定列对应关系；未导入任何数据",
         )
     return mapping
 

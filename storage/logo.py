@@ -15,6 +15,7 @@ from pathlib import PurePath
 from PIL import Image
 
 from checklist.messages import msg
+from checklist.text import one_line
 from checklist.workflow import COMPANY_ADMIN_ROLES
 from storage.db import Database
 from storage.errors import InvalidInputError, NotFoundError
@@ -31,7 +32,7 @@ ACCEPTED_FORMATS = {"PNG", "JPEG"}
 def prepare_logo(filename: str, data: bytes) -> bytes:
     """The PNG to keep for the picture ``data`` (named ``filename``), or :class:`InvalidInputError` saying why
     it is refused and that the logo is unchanged."""
-    name = PurePath(filename).name[:80] or "?"
+    name = one_line(PurePath(filename).name, 80) or "?"
     if len(data) > MAX_LOGO_BYTES:
         size = f"{len(data) / 1e6:.1f}"
         raise InvalidInputError(msg("company.logo_too_large", name=name, size=size, limit=MAX_LOGO_BYTES // 1_000_000))

@@ -16,6 +16,7 @@ from pathlib import Path, PurePath
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from checklist.text import one_line
 from storage.errors import InvalidInputError
 
 MAX_PHOTO_SIDE = 2048  # larger photos are stored downscaled
@@ -53,7 +54,7 @@ def quiet_pillow() -> Iterator[None]:
 
 
 def _refuse(filename: str, english: str, chinese: str) -> InvalidInputError:
-    name = PurePath(filename).name[:80]
+    name = one_line(PurePath(filename).name, 80)
     return InvalidInputError(f"{name}: {english}; nothing was attached", f"{name}：{chinese}；未添加任何附件")
 
 

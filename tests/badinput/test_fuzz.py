@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checklist.catalog import CatalogError, parse_catalog
@@ -131,8 +131,44 @@ def test_exchange_loader_on_any_json(value: Any) -> None:
 @pytest.mark.hostile
 @FUZZ
 @given(st.sampled_from(PATHS), json_values)
+@example(("inspection", "responses", 0, "measurements"), {"\n": None})  # found by this test at stop 23
 def test_exchange_loader_on_one_value_changed(path: tuple[Any, ...], value: Any) -> None:
     _load(json.dumps(_replace(BASE, path, value), ensure_ascii=False))
+
+
+BREAKING = "A\nB\u2028C\x00D\u200fE"  # a newline, a line separator, a NUL and a right-to-left mark
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "named"),
+    [
+        (("inspection", "responses", 0, "measurements"), {BREAKING: 2}, True),
+        (("inspection", "responses", 0, "measurements"), {BREAKING: "two"}, True),
+        (("inspection", "date"), BREAKING, True),
+        (("inspection", "catalogs", 0), BREAKING, True),
+        # refused by the text policy first, which names the character rather than the value
+        (("inspection", "responses", 0, "item"), BREAKING, False),
+        (("inspection", "catalogs", 0), {"id": "GN", "version": BREAKING}, False),
+        (("inspection", "corrective_actions", 0, "item"), BREAKING, False),
+    ],
+)
+def test_a_refusal_shows_a_line_breaking_value_escaped_on_one_line(
+    path: tuple[Any, ...], value: Any, named: bool
+) -> None:
+    """A value the refusal names (the reader must find it in the file) cannot break the sentence or hide."""
+    with pytest.raises(InvalidInputError) as refused:
+        parse_exchange(json.dumps(_replace(BASE, path, value), ensure_ascii=False))
+    for text in (str(refused.value), refused.value.message_zh):
+        assert not any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in text), text
+        assert ("A\\nB\\u2028C\\u0000D\\u200fE" in text) is named, text
+
+
+def test_a_duplicated_line_breaking_key_is_shown_escaped() -> None:
+    text = json.dumps(BASE, ensure_ascii=False).replace('"format"', '"A\\nB", "A\\nB": 1, "format"', 1)
+    text = text.replace('"A\\nB", ', '"A\\nB": 0, ', 1)
+    with pytest.raises(InvalidInputError) as refused:
+        parse_exchange(text)
+    assert "A\\nB" in str(refused.value) and "\n" not in str(refused.value) + refused.value.message_zh
 
 
 @pytest.mark.hostile

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checklist.text import LIMITS, TextKind, TextPolicyError, check_name, check_note, check_text, printable
+from checklist.text import LIMITS, TextKind, TextPolicyError, check_name, check_note, check_text, one_line, printable
 
 
 @pytest.mark.parametrize(
@@ -70,3 +73,17 @@ def test_printable_replaces_exactly_what_the_character_categories_say() -> None:
     )
     assert printable(every) == expected
     assert printable("ab\x07cdef", 4) == "ab\ufffd…" and printable("abcd", 4) == "abcd"
+
+
+@given(st.text(max_size=60))
+def test_one_line_is_one_visible_line_that_names_the_value(value: str) -> None:
+    shown = one_line(value, 40)
+    assert not any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") for c in shown)
+    assert shown.endswith("…") is (len(value) > 40)
+    # undo the escapes and the reader has the value the file holds (its first 40 characters)
+    assert json.loads('"' + shown.removesuffix("…").replace('"', '\\"') + '"') == value[:40]
+
+
+def test_one_line_leaves_ordinary_ids_alone() -> None:
+    assert one_line("GN-01") == "GN-01" and one_line("体温 上午") == "体温 上午"
+    assert one_line("a\nb\u200f") == "a\\nb\\u200f"

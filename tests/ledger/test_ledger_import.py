@@ -249,3 +249,13 @@ def test_formula_text_in_a_csv_cell_is_refused_by_row(db: Database, tmp_path: Pa
     check = ledger_import.check_roster_file(db, path)
     assert [(b.row, b.field) for b in check.bad] == [(2, "name"), (3, "name"), (4, "name")]
     assert [p.name for _, p in check.good] == ["张三"]
+
+
+def test_a_header_with_a_line_break_is_named_on_one_line(db: Database, tmp_path: Path) -> None:
+    """Alt+Enter in a header cell is common in hand-made sheets; the refusal still is one sentence."""
+    path = tmp_path / "gate.csv"
+    path.write_text('姓名,"记录\n时刻",读数\n张三,2026-11-30 09:00,36.6\n', encoding="utf-8")
+    with pytest.raises(InvalidInputError) as refused:
+        ledger_import.commit_readings_file(db, "officer", path, source="门岗", now_local=EVENING)
+    for text in (str(refused.value), refused.value.message_zh):
+        assert "\n" not in text and "记录\\n时刻" in text, text

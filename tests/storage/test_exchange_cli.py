@@ -74,7 +74,7 @@ def _set(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
             1.5,
             "inspection.responses[0].measurements.checks_per_day: 1.5 is not a whole number",
         ),
-        ("inspection.responses[1].item", "GN-99", "inspection.responses[1].item: 'GN-99' is not an item"),
+        ("inspection.responses[1].item", "GN-99", "inspection.responses[1].item: “GN-99” is not an item"),
         ("inspection.responses[1].result", "maybe", "inspection.responses[1].result:"),
         ("inspection.catalogs[1]", "XX", "inspection.catalogs[1]: unknown catalog"),
         ("inspection.corrective_actions[0].status", "ignored", "inspection.corrective_actions[0].status:"),
