@@ -673,8 +673,9 @@ class Observed:
 @dataclass(frozen=True)
 class DailySummary:
     """The 每天汇总 of one day. Counts are of people on the roster (not 离岗) that day; names are listed for
-    everything abnormal. ``zero_report`` (零报告) only when nobody has a fever or symptom, nobody's reading is
-    missing and nobody is back before their observation ends."""
+    everything abnormal. ``zero_report`` (零报告) only when someone is on the roster, nobody has a fever or
+    symptom, nobody's reading is missing and nobody is back before their observation ends: with nobody on the
+    roster there is nothing to report as normal, and the headline says so instead."""
 
     day: dt.date
     headcount: int
@@ -701,10 +702,15 @@ class DailySummary:
 
     @property
     def zero_report(self) -> bool:
-        return not self.flagged and not self.missing_count and not self.early_returns
+        return bool(self.headcount) and not self.flagged and not self.missing_count and not self.early_returns
 
     def headline(self) -> tuple[str, str]:
         """One sentence for the top of the report."""
+        if not self.headcount and not self.flagged:
+            return (
+                f"{self.day.isoformat()}：花名册中没有在册人员，本日没有可汇总的测温记录",
+                f"{self.day.isoformat()}: nobody is on the roster, so there are no checks to summarise",
+            )
         if self.zero_report:
             return (
                 f"{self.day.isoformat()} 零报告：在册 {self.headcount} 人，上下午均已测温，无发热及可疑症状",

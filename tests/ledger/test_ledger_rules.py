@@ -268,3 +268,13 @@ def test_no_one_to_check_gives_no_verdict_and_other_items_get_none() -> None:
     assert nobody.text_en.endswith("nobody to check, so the ledger gives no verdict")
     with pytest.raises(LedgerError):
         L.evidence_for("GN-02", DAY, Coverage(1, 1, 1, 1, [], 2))
+
+
+def test_an_empty_roster_is_no_zero_report_and_the_headline_says_why() -> None:
+    """A 零报告 says everyone was checked; with nobody on the roster it would certify nothing (row #41)."""
+    empty = _summary(headcount=0, on_site=0, checked_morning=0, checked_afternoon=0)
+    assert not empty.zero_report
+    zh, en = empty.headline()
+    assert zh == f"{DAY.isoformat()}：花名册中没有在册人员，本日没有可汇总的测温记录"
+    assert "零报告" not in zh and "zero report" not in en and "nobody is on the roster" in en
+    assert _summary(headcount=1, on_site=1, checked_morning=1, checked_afternoon=1).zero_report

@@ -18,7 +18,7 @@ from desktop.registers import summary as summary_module
 from desktop.registers.window import RegistersWindow
 from storage.db import open_database
 from storage.ledger import ReadingEntry, enter_readings
-from tests.gui.helpers import click, close_window, show_registers, start_app, type_into
+from tests.gui.helpers import click, close_window, seed_accounts, show_registers, start_app, type_into
 from tests.gui.registers.seed import OFFICER, PASSWORDS, seed_roster
 
 DAY = dt.date(2020, 3, 2)
@@ -317,3 +317,13 @@ def test_a_signed_day_pages_through_its_signed_record(qtbot: QtBot, db_url: str)
     assert [int(t.split()[0][1:].split("：")[0]) for t in list_texts(page, "missing")] == signed[200:]
     assert list_texts(page, "missing")[0].endswith("：缺下午") and not missing.next_button.isEnabled()
     close_window(qtbot, window)
+
+
+def test_an_empty_roster_offers_no_zero_report(qtbot: QtBot, db_url: str) -> None:
+    """Row #41: on a new database the headline says nobody is on the roster, not that everyone was checked."""
+    seed_accounts(db_url, {OFFICER: ("officer", PASSWORDS[OFFICER])})
+    window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
+    page = open_summary(qtbot, window).summary
+    shown = page.view.toPlainText()
+    assert "2020-03-02：花名册中没有在册人员，本日没有可汇总的测温记录" in shown
+    assert "零报告" not in shown and "上下午均已测温" not in shown
