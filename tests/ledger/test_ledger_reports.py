@@ -216,3 +216,24 @@ def test_the_company_logo_is_printed_on_the_summary_and_its_workbook(tmp_path: P
     checks = verify_day(db, DAY)
     assert all(c.ok for c in checks), [c.what_en for c in checks]
     db.close()
+
+
+def test_an_empty_day_signed_as_a_zero_report_before_row_41_still_verifies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The zero-report rule changed (row #41: none on an empty roster); a day signed under the old rule keeps its
+    signed record and still verifies, because verify_day checks what was stored, not a recomputation."""
+    from checklist.ledger import DailySummary
+
+    db = open_database(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    create_account(db, "setup", "王经理", "manager", PASSWORD)
+    db.principal = None
+    old_rule = property(lambda s: not s.flagged and not s.missing_count and not s.early_returns)
+    with monkeypatch.context() as old:
+        old.setattr(DailySummary, "zero_report", old_rule)
+        sign_day(db, DAY, "王经理", PASSWORD, "北京示例制造有限公司")
+    assert ledger.sealed_day(db, DAY).summary["zero_report"] is True  # what the old rule signed
+    assert not summary_record(db, DAY)["zero_report"]  # what the rule says today
+    checks = verify_day(db, DAY)
+    assert checks and all(check.ok for check in checks), [check.what_en for check in checks]
+    db.close()
