@@ -309,9 +309,11 @@ def render_summary_xlsx(
     """The summary as a workbook: 汇总 (with the company's logo at its top right), 发热及症状, 缺测, 观察中, 签名
     (IDs and phones masked)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
-    from export.xlsx import place_logo
+    from export.xlsx import Column, finish_table_sheet, fit_row, place_logo, print_setup, put, write_table
+
+    LEFT = Alignment(wrap_text=True, vertical="top", horizontal="left")  # a count reads beside its label
 
     workbook = Workbook()
     sheet = workbook.active
@@ -336,24 +338,26 @@ def render_summary_xlsx(
         ["当日体温记录 SHA-256", record["readings"]["sha256"]],
         ["汇总哈希 SHA-256", record_digest(record)],
     ]
-    for row in rows:
-        sheet.append(row)
+    for number, row in enumerate(rows, start=1):
+        for column, value in enumerate(row, start=1):
+            put(sheet, number, column, value).alignment = LEFT  # text stays text, even a name changed by hand
+    sheet["A1"].alignment = Alignment(vertical="top")  # the title overflows into B rather than wrapping
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 70
+    for number in range(2, len(rows) + 1):
+        fit_row(sheet, number, [21, 69])
     if logo_png:
         sheet.column_dimensions["C"].width = 45  # room beside the title's overflow for the picture
         place_logo(sheet, logo_png, last_column=3)
+    print_setup(sheet, landscape=False)
 
     def listing(title: str, header: list[str], data: list[list[Any]]) -> None:
+        """One list on its own sheet: sized and wrapped to print across an A4 page, the header on every page."""
         page = workbook.create_sheet(title)
-        page.append(header)
-        for cell in page[1]:
-            cell.font = Font(bold=True)
-        for row in data:
-            page.append(row)
-        for index in range(len(header)):
-            page.column_dimensions[chr(ord("A") + index)].width = 16
+        landscape = len(header) > 5
+        last = write_table(page, [Column(h) for h in header], data, landscape=landscape)
+        finish_table_sheet(page, 1, last, len(header), landscape)
 
     listing(
         "发热及症状",
@@ -392,6 +396,9 @@ def render_summary_xlsx(
         [[o["no"], o["name"], o["kind"], o["start"], o["end"]] for o in record["under_observation"]],
     )
     signing = workbook.create_sheet("签名")
+    print_setup(signing, landscape=False)
+    signing.column_dimensions["A"].width = 18
+    signing.column_dimensions["B"].width = 30
     signing.append(["负责人", signer.name if signer else "（待签署）"])
     signing.append(["职务", ROLE_ZH.get(signer.role, signer.role) if signer else ""])
     signing.append(["签署时间（UTC）", signer.signed_at.isoformat(timespec="seconds") if signer else ""])

@@ -237,3 +237,30 @@ def test_an_empty_day_signed_as_a_zero_report_before_row_41_still_verifies(
     checks = verify_day(db, DAY)
     assert checks and all(check.ok for check in checks), [check.what_en for check in checks]
     db.close()
+
+
+def test_the_summary_workbook_prints_each_sheet_across_an_a4_page_and_keeps_text_as_text(
+    signed: tuple[Database, Path],
+) -> None:
+    """Each sheet fits the width of an A4 page (before, LibreOffice printed 11 pages for 60 people, lists cut
+    between columns), a list's header repeats on every page, and a name changed by hand on the file to look
+    like a formula is written as the text it is."""
+    import io
+
+    from export.ledger_reports import render_summary_xlsx
+
+    db, _ = signed
+    record = summary_record(db, DAY, "北京示例制造有限公司")
+    record["flagged"][0]["name"] = '=HYPERLINK("http://example.invalid","张三")'
+    book = load_workbook(io.BytesIO(render_summary_xlsx(record)))
+    assert book.sheetnames == ["汇总", "发热及症状", "缺测", "观察中", "签名"]
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert (setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (9, 1, 0), sheet.title  # 9: A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+    for title in ("发热及症状", "缺测", "观察中"):
+        assert book[title].print_title_rows == "$1:$1", title
+    assert book["发热及症状"].page_setup.orientation == "landscape"
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert '=HYPERLINK("http://example.invalid","张三")' in [cell.value for cell in cells]
