@@ -337,7 +337,7 @@ class UseView:
         )
 
 
-def uses(db: Database, limit: int = 100, up_to: dt.date | None = None) -> list[UseView]:
+def uses(db: Database, limit: int | None = 100, up_to: dt.date | None = None) -> list[UseView]:
     """The latest uses, newest first, with their closures and when each was disinfected; with ``up_to``, only
     the uses begun on or before that day (an inspection's evidence never shows a later use)."""
     query = (
@@ -392,7 +392,7 @@ def evidence_for(db: Database, item_id: str, day: dt.date | None = None) -> Isol
             u.referred_to,
             [ClosureState(c.place, c.log_entry_id is not None) for c in u.closures],
         )
-        for u in uses(db, limit=20, up_to=day)
+        for u in uses(db, limit=None, up_to=day)  # every use counts (a gap stays a gap); the text sums them up
     ]
     try:
         return evidence_text(item_id, areas, facts)

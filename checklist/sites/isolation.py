@@ -154,7 +154,8 @@ def open_steps(
 # Evidence for GN-14 and GN-15
 
 EVIDENCE_ITEMS: frozenset[str] = frozenset({"GN-14", "GN-15"})
-USES_SHOWN = 3
+USES_SHOWN = 3  # the last uses GN-14's evidence details; the earlier ones are summed up
+PLACES_SHOWN = 10  # the places not yet disinfected GN-15's evidence names
 
 
 @dataclass(frozen=True)
@@ -183,14 +184,21 @@ class IsolationEvidence:
     open_steps: int
 
 
+def _use_gaps(use: UseFact) -> int:
+    """GN 四（十四）'s steps a use lacks: the report to the CDC and the referral."""
+    return (use.cdc_reported_at is None) + (not use.referred_to)
+
+
 def evidence_for(item_id: str, areas: Sequence[AreaFact], uses: Sequence[UseFact]) -> IsolationEvidence:
-    """GN-14: the area(s) and the last uses (CDC reported, referred); GN-15: for the last uses, the places
-    closed and whether each was disinfected. ``uses`` newest first."""
+    """GN-14: the area(s), how often it was used, and the last uses (CDC reported, referred); GN-15: the places
+    closed off after the uses and whether each was disinfected. ``uses``: every use up to the day, newest first.
+    Every use counts toward the open steps (a use not reported to the CDC stays a gap however many came
+    after it); the text details the last :data:`USES_SHOWN` and sums up the earlier ones."""
     if item_id not in EVIDENCE_ITEMS:
         raise SiteError(
             "item", f"the isolation register gives no evidence for {item_id}", f"隔离观察区登记不为 {item_id} 提供依据"
         )
-    last = list(uses[:USES_SHOWN])
+    last, earlier = list(uses[:USES_SHOWN]), list(uses[USES_SHOWN:])
     if item_id == "GN-14":
         if areas:
             zh = "隔离观察区域：" + "；".join(
@@ -203,10 +211,7 @@ def evidence_for(item_id: str, areas: Sequence[AreaFact], uses: Sequence[UseFact
             zh, en = "尚未登记隔离观察区域", "no isolation area registered"
         zh += f"；使用 {len(uses)} 次"
         en += f"; used {len(uses)} times"
-        missing = 0
         for use in last:
-            reported = use.cdc_reported_at is not None
-            missing += (not reported) + (not use.referred_to)
             zh += (
                 f"；{use.started_at:%Y-%m-%d %H:%M} 员工 #{use.employee_id}："
                 + (f"{use.cdc_reported_at:%H:%M} 报告疾控" if use.cdc_reported_at else "未记录报告疾控")
@@ -217,20 +222,27 @@ def evidence_for(item_id: str, areas: Sequence[AreaFact], uses: Sequence[UseFact
                 + (f"CDC told {use.cdc_reported_at:%H:%M}" if use.cdc_reported_at else "CDC report not recorded")
                 + (f", sent to {use.referred_to}" if use.referred_to else ", referral not recorded")
             )
-        return IsolationEvidence(item_id, zh, en, missing)
-    closures = [c for use in last for c in use.closures]
-    done = sum(c.disinfected for c in closures)
+        lacking = sum(1 for use in earlier if _use_gaps(use))
+        if lacking:
+            zh += f"；更早的 {len(earlier)} 次中有 {lacking} 次未记录报告疾控或就医去向"
+            en += f"; of the {len(earlier)} earlier uses, {lacking} lack the CDC report or the referral"
+        return IsolationEvidence(item_id, zh, en, sum(_use_gaps(use) for use in uses))
     if not uses:
         return IsolationEvidence(
             item_id, "隔离观察区未曾使用，无需封闭消毒", "the isolation area was never used: nothing to close off", 0
         )
-    zh = f"最近 {len(last)} 次隔离后封闭 {len(closures)} 处，已消毒 {done} 处"
-    en = f"after the last {len(last)} isolations {len(closures)} places closed off, {done} disinfected"
+    closures = [c for use in uses for c in use.closures]
+    done = sum(c.disinfected for c in closures)
+    zh = f"{len(uses)} 次隔离后封闭 {len(closures)} 处，已消毒 {done} 处"
+    en = f"after {len(uses)} isolations {len(closures)} places closed off, {done} disinfected"
     pending = [c.place for c in closures if not c.disinfected]
-    without = sum(1 for use in last if not use.closures)
+    without = sum(1 for use in uses if not use.closures)
     if pending:
-        zh += "；未消毒：" + "、".join(pending)
-        en += "; not disinfected: " + ", ".join(pending)
+        shown = pending[:PLACES_SHOWN]
+        more_zh = f"等 {len(pending)} 处" if len(pending) > len(shown) else ""
+        more_en = f" and {len(pending) - len(shown)} more" if len(pending) > len(shown) else ""
+        zh += "；未消毒：" + "、".join(shown) + more_zh
+        en += "; not disinfected: " + ", ".join(shown) + more_en
     if without:
         zh += f"；{without} 次未记录封闭"
         en += f"; {without} with no place closed off"

@@ -65,7 +65,7 @@ def test_open_steps_and_evidence_name_nobody() -> None:
         "隔离观察区域：东门值班室（2 人，配备体温计、口罩）；使用 1 次；2026-11-30 09:20 员工 #7：09:40 报告疾控，送 区医院发热门诊"
     )
     gn15 = evidence_for("GN-15", [area], [use])
-    assert gn15.text_zh == "最近 1 次隔离后封闭 2 处，已消毒 1 处；未消毒：二车间" and gn15.open_steps == 1
+    assert gn15.text_zh == "1 次隔离后封闭 2 处，已消毒 1 处；未消毒：二车间" and gn15.open_steps == 1
     assert evidence_for("GN-15", [area], []).open_steps == 0
     assert "尚未登记" in evidence_for("GN-14", [], []).text_zh
 
@@ -147,9 +147,7 @@ def test_a_flagged_reading_becomes_an_isolation_record_in_one_step(db_url: str) 
     assert responses["GN-14"].note.startswith(
         "【隔离观察区】隔离观察区域：东门值班室（1 人，配备体温计、口罩、消毒用品）；使用 2 次"
     )
-    assert (
-        responses["GN-15"].note == "【隔离观察区】最近 2 次隔离后封闭 2 处，已消毒 1 处；未消毒：二车间；1 次未记录封闭"
-    )
+    assert responses["GN-15"].note == "【隔离观察区】2 次隔离后封闭 2 处，已消毒 1 处；未消毒：二车间；1 次未记录封闭"
     assert gn14.open_steps == 2 and gn15.open_steps == 2  # 王五: no CDC report, no referral
     # personal data: no name, symptom or temperature in the audit trail, nor in the checklist's evidence
     with db.session() as session:
@@ -184,3 +182,22 @@ def test_an_inspection_s_evidence_shows_no_use_begun_after_its_day(sqlite_url: s
     assert f"员工 #{ids['张三']}" in on_the_day and f"员工 #{ids['王五']}" not in on_the_day
     assert f"员工 #{ids['王五']}" in next_day and "使用 2 次" in next_day and "使用 1 次" in on_the_day
     db.close()
+
+
+def test_every_use_counts_toward_the_verdict_and_the_text_sums_up_the_earlier_ones() -> None:
+    """A use 25 uses back that was never reported to the CDC is still a gap (before: only the last 3 were
+    judged, and the count said 20 when the register held more); the text details the last three."""
+    area = AreaFact("东门值班室", 2, "")
+    reported = [
+        UseFact(n, START - dt.timedelta(days=n), START - dt.timedelta(days=n, minutes=-10), "区医院", [])
+        for n in range(1, 25)
+    ]
+    unreported = UseFact(99, START - dt.timedelta(days=40), None, "", [ClosureState("二车间", False)])
+    gn14 = evidence_for("GN-14", [area], [*reported, unreported])
+    assert "使用 25 次" in gn14.text_zh and gn14.text_zh.count("员工 #") == 3
+    assert gn14.text_zh.endswith("；更早的 22 次中有 1 次未记录报告疾控或就医去向")
+    assert gn14.open_steps == 2 and evidence_for("GN-14", [area], reported).open_steps == 0
+    gn15 = evidence_for("GN-15", [area], [*reported, unreported])
+    assert gn15.text_zh == "25 次隔离后封闭 1 处，已消毒 0 处；未消毒：二车间；24 次未记录封闭"
+    many = [UseFact(n, START, START, "区医院", [ClosureState(f"宿舍{n}", False)]) for n in range(12)]
+    assert evidence_for("GN-15", [area], many).text_zh.endswith("宿舍9等 12 处")
