@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.common import i18n
 from desktop.common.assets import font_path, icon
+from desktop.common.focus import return_focus_after_dialogs
 from desktop.common.operations import wait_for_background_work
 from desktop.main_window import MainWindow
 
@@ -57,7 +58,8 @@ def register_cjk_font() -> str | None:
 
 
 def configure_application(app: QApplication) -> None:
-    """Names (for QSettings), the CJK font, the saved language and the window icon."""
+    """Names (for QSettings), the CJK font, the saved language, the window icon, and the keyboard given back
+    to a window when a dialog over it closes (as a window manager would)."""
     app.setOrganizationName("fugong")
     app.setOrganizationDomain("fugong.local")
     app.setApplicationName("fugong")
@@ -65,6 +67,7 @@ def configure_application(app: QApplication) -> None:
     register_cjk_font()
     i18n.install_language(i18n.saved_language())
     app.setWindowIcon(icon("fugong"))
+    return_focus_after_dialogs(app)
 
 
 class FugongApp(QObject):
