@@ -21,7 +21,7 @@ import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from checklist.ledger import (
     FEVER_THRESHOLD_NOTE,
@@ -38,6 +38,7 @@ from export.crypto import SigningError, cms_sign_detached
 from export.day_sheet import DaySheet, DaySigner, SignatureBox, sign_day_pdf, sign_off_fields, unlock_day_signer
 from storage.db import Database
 from storage.files import atomic_produce
+from storage.models import SignedDayColumns
 
 TEMPLATE_NOTES: dict[str, str] = {
     "name": "必填；同名员工请填写身份证号或手机号以便区分",
@@ -496,17 +497,6 @@ class DayCheck:
     what_en: str
 
 
-class SignedDay(Protocol):
-    """What a signed day's row holds for :func:`signature_checks` (``DaySignOff``, ``SiteDaySignOff``)."""
-
-    @property
-    def record_signature(self) -> bytes: ...
-    @property
-    def certificate_sha256(self) -> str: ...
-    @property
-    def pdf(self) -> bytes | None: ...
-
-
 def file_signature_check(ok: bool, what_zh: str, what: str) -> DayCheck:
     """Whether a signed file's signature (``what_zh`` / ``what``: "PDF " / "PDF", "工作簿" / "workbook") holds."""
     return DayCheck(
@@ -547,7 +537,7 @@ def signature_checks(
     db: Database,
     trust_file: Path | None,
     record: Mapping[str, Any],
-    signoff: SignedDay,
+    signoff: SignedDayColumns,
     what_zh: str,
     what: str,
 ) -> list[Any] | None:
