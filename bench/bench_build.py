@@ -24,10 +24,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from bench_startup import SEED, fugong_command  # beside this script, on sys.path when it runs
+from bench_startup import SEED, fugong_command, run_once, start_env  # beside this script, on sys.path when it runs
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -35,39 +34,6 @@ REPO = Path(__file__).resolve().parent.parent
 def folder_bytes(folder: Path) -> int:
     """The sum of the files' sizes (what a download unpacks), symbolic links not counted twice."""
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
-
-
-def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time the process ``pid`` (all its threads) has used so far; None where there is no
-    ``/proc`` (Windows, macOS)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    fields = stat[stat.rindex(")") + 2 :].split()  # after the command name, which may hold spaces
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime: fields 14 and 15
-
-
-def run_once(command: list[str], env: dict[str, str], expect: str) -> tuple[float, float | None]:
-    """(seconds to the FUGONG_READY line, CPU seconds used by then); the line must say ``expect`` is usable."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    assert process.stdout is not None
-    ready = cpu = None
-    usable = ""
-    for line in process.stdout:
-        if line.startswith("FUGONG_READY"):
-            ready = time.perf_counter() - start
-            cpu = cpu_seconds(process.pid)
-            usable = line.removeprefix("FUGONG_READY").strip()
-            break
-    process.stdout.read()
-    process.wait(timeout=120)
-    if ready is None or process.returncode != 0:
-        raise RuntimeError(f"{command[0]} did not report ready (exit status {process.returncode})")
-    if usable != expect:
-        raise RuntimeError(f"{command[0]} was ready with {usable!r} usable, not {expect!r}")
-    return ready, cpu
 
 
 def load_average() -> str:
@@ -92,17 +58,7 @@ def main() -> int:
     files = sum(1 for p in args.dist.rglob("*") if p.is_file())
 
     work = Path(tempfile.mkdtemp(prefix="fugong-bench-build-"))
-    (work / "home").mkdir()
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        FUGONG_DB_URL=f"sqlite:///{work / 'bench.sqlite3'}",
-        FUGONG_CONFIG_DIR=str(work / "fugong-config"),
-        XDG_CONFIG_HOME=str(work / "config"),
-        XDG_DATA_HOME=str(work / "data"),
-        HOME=str(work / "home"),
-    )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed application runs from compiled bytecode
+    env = start_env(work, FUGONG_CONFIG_DIR=str(work / "fugong-config"))
     subprocess.run([sys.executable, "-c", SEED], env=env, check=True)
     cases = {"venv (`fugong`)": fugong_command(), "built (`fugong-gui`)": [str(built)]}
     for command in cases.values():  # one unmeasured run of each warms the file cache
@@ -114,7 +70,7 @@ def main() -> int:
     for _ in range(args.repeat):
         for case, command in cases.items():
             for mode, value in modes.items():
-                wall, used = run_once(command, dict(env, FUGONG_EXIT_WHEN_READY=value), "login")
+                wall, _, used = run_once(command, dict(env, FUGONG_EXIT_WHEN_READY=value), "login")
                 times[(case, mode)].append(wall)
                 if used is not None:
                     cpu[(case, mode)].append(used)

@@ -34,6 +34,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bulk import bulk_load  # bench/bulk.py, beside this script
 from cputime import compared, cpu_seconds, print_table, server_pids  # bench/cputime.py, beside this script
 from pgdb import SERVER, drop_pg, pg_database, pg_exists  # bench/pgdb.py, beside this script
 from sqlalchemy import text
@@ -91,6 +92,9 @@ def employees(count: int) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+READING_COLUMNS = "day, employee_id, half, temperature, symptoms, flagged, late, entered_by, entered_at"
 
 
 def readings(count: int, days: int) -> Any:
@@ -154,36 +158,7 @@ def build(db: Database, count: int, days: int) -> tuple[int, int]:
         connection.execute(Employee.__table__.insert(), employees(count))
         connection.execute(Observation.__table__.insert(), observations(count))
     before = table_bytes(db)
-    total = 0
-    batch: list[tuple[Any, ...]] = []
-    raw = db.engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        if db.is_sqlite:
-            cursor.execute("PRAGMA synchronous = OFF")
-            cursor.execute("BEGIN")
-            for row in readings(count, days):
-                batch.append(row)
-                if len(batch) == 100_000:
-                    cursor.executemany("INSERT INTO health_readings VALUES (?,?,?,?,?,?,?,?,?)", batch)
-                    total += len(batch)
-                    batch.clear()
-            cursor.executemany("INSERT INTO health_readings VALUES (?,?,?,?,?,?,?,?,?)", batch)
-            total += len(batch)
-            cursor.execute("COMMIT")
-        else:
-            with cursor.copy(  # type: ignore[attr-defined]
-                "COPY health_readings (day, employee_id, half, temperature, symptoms, flagged, late, entered_by, entered_at) FROM STDIN"
-            ) as copy:
-                for row in readings(count, days):
-                    copy.write_row(row)
-                    total += 1
-            raw.commit()
-        cursor.execute("ANALYZE")  # what a maintained database has (PostgreSQL's autovacuum; SQLite's PRAGMA optimize)
-        if not db.is_sqlite:
-            raw.commit()
-    finally:
-        raw.close()
+    total = bulk_load(db, "health_readings", READING_COLUMNS, readings(count, days))
     return total, table_bytes(db) - before
 
 

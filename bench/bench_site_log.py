@@ -23,6 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bulk import bulk_load  # bench/bulk.py, beside this script
 from cputime import Row, compared, print_table  # bench/cputime.py, beside this script
 from pgdb import drop_pg, pg_database  # bench/pgdb.py, beside this script
 from sqlalchemy import insert, text
@@ -86,36 +87,7 @@ def build(db: Database, places: int, days: int) -> int:
 
     with db.engine.begin() as connection:
         connection.execute(insert(SitePlan), plans(places))
-    total = 0
-    raw = db.engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        if db.is_sqlite:
-            cursor.execute("PRAGMA synchronous = OFF")
-            cursor.execute("BEGIN")
-            batch: list[tuple[Any, ...]] = []
-            marks = ",".join("?" * 16)
-            for row in entries(places, days):
-                batch.append(tuple(v.isoformat(" ") if isinstance(v, dt.datetime) else v for v in row))
-                if len(batch) == 50_000:
-                    cursor.executemany(f"INSERT INTO site_log_entries ({COLUMNS}) VALUES ({marks})", batch)
-                    total += len(batch)
-                    batch.clear()
-            cursor.executemany(f"INSERT INTO site_log_entries ({COLUMNS}) VALUES ({marks})", batch)
-            total += len(batch)
-            cursor.execute("COMMIT")
-        else:
-            with cursor.copy(f"COPY site_log_entries ({COLUMNS}) FROM STDIN") as copy:
-                for row in entries(places, days):
-                    copy.write_row(row)
-                    total += 1
-            raw.commit()
-        cursor.execute("ANALYZE")
-        if not db.is_sqlite:
-            raw.commit()
-    finally:
-        raw.close()
-    return total
+    return bulk_load(db, "site_log_entries", COLUMNS, entries(places, days), batch=50_000)
 
 
 def hand_gaps(db: Database) -> Callable[[], object]:

@@ -67,25 +67,58 @@ def fugong_command(python: str = sys.executable) -> list[str]:
     return [python, "-c", FALLBACK]
 
 
-def run_once(command: list[str], env: dict[str, str], expect: str) -> tuple[float, float]:
-    """(seconds to the FUGONG_READY line, seconds to exit); the line must say ``expect`` is usable."""
+def process_cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time the process ``pid`` (all its threads) has used so far; None where there is no
+    ``/proc`` (Windows, macOS)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat[stat.rindex(")") + 2 :].split()  # after the command name, which may hold spaces
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime: fields 14 and 15
+
+
+def run_once(command: list[str], env: dict[str, str], expect: str) -> tuple[float, float, float | None]:
+    """(seconds to the FUGONG_READY line, seconds to exit, CPU seconds the process had used by that line — None
+    where there is no ``/proc``); the line must say ``expect`` is usable."""
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert process.stdout is not None
-    ready = None
+    ready = cpu = None
     usable = ""
     for line in process.stdout:
         if line.startswith("FUGONG_READY"):
             ready = time.perf_counter() - start
+            cpu = process_cpu_seconds(process.pid)
             usable = line.removeprefix("FUGONG_READY").strip()
             break
+    process.stdout.read()
     process.wait(timeout=120)
     ended = time.perf_counter() - start
     if ready is None or process.returncode != 0:
         raise RuntimeError(f"{command[0]} did not report ready (exit status {process.returncode})")
     if usable != expect:
         raise RuntimeError(f"{command[0]} was ready with {usable!r} usable, not {expect!r}")
-    return ready, ended
+    return ready, ended, cpu
+
+
+def start_env(folder: Path, **more: str) -> dict[str, str]:
+    """The environment of a ``fugong`` started offscreen with a database, settings and home of its own in
+    ``folder`` (the home made here), and ``more``; from compiled bytecode, as an installed application runs."""
+    (folder / "home").mkdir(parents=True, exist_ok=True)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        FUGONG_DB_URL=f"sqlite:///{folder / 'bench.sqlite3'}",
+        XDG_CONFIG_HOME=str(folder / "config"),
+        XDG_DATA_HOME=str(folder / "data"),
+        HOME=str(folder / "home"),
+        **more,
+    )
+    # Without this, every module would be compiled from source on each start (this matters for fugong's own
+    # modules, not for the bare script).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 SEED = """
@@ -113,18 +146,7 @@ def prepare(name: str, python: str, work: Path) -> tuple[list[str], dict[str, st
     """The ``fugong`` command of the tree that ``python`` runs, and its environment: a database with an account
     and a login remembered in the settings (an ordinary working day), in a folder of its own under ``work``."""
     folder = work / name
-    (folder / "home").mkdir(parents=True)
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        FUGONG_DB_URL=f"sqlite:///{folder / 'bench.sqlite3'}",
-        XDG_CONFIG_HOME=str(folder / "config"),
-        XDG_DATA_HOME=str(folder / "data"),
-        HOME=str(folder / "home"),
-    )
-    # An installed application runs from compiled bytecode; without this, every module would be compiled
-    # from source on each start (this matters for fugong's own modules, not for the bare script).
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = start_env(folder)
     env.pop("PYTHONPATH", None)
     subprocess.run([python, "-c", SEED], env=env, check=True, cwd=folder)
     return fugong_command(python), env
@@ -157,7 +179,8 @@ def main() -> int:
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     for _ in range(args.repeat):  # interleaved, so a slow moment of the machine hits every case alike
         for name, (command, tree_env, mode, expect) in cases.items():
-            times[name].append(run_once(command, dict(tree_env, FUGONG_EXIT_WHEN_READY=mode), expect))
+            ready, ended, _ = run_once(command, dict(tree_env, FUGONG_EXIT_WHEN_READY=mode), expect)
+            times[name].append((ready, ended))
 
     def paired(name: str, base_name: str) -> float:
         return statistics.median(r / b for (r, _), (b, _) in zip(times[name], times[base_name], strict=True))

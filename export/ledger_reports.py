@@ -38,6 +38,7 @@ from export.crypto import SigningError, cms_sign_detached
 from export.day_sheet import DaySheet, DaySigner, SignatureBox, sign_day_pdf, sign_off_fields, unlock_day_signer
 from storage.db import Database
 from storage.files import atomic_produce
+from storage.models import SignedDayColumns
 
 TEMPLATE_NOTES: dict[str, str] = {
     "name": "必填；同名员工请填写身份证号或手机号以便区分",
@@ -503,14 +504,47 @@ class DayCheck:
     what_en: str
 
 
+def file_signature_check(ok: bool, what_zh: str, what: str) -> DayCheck:
+    """Whether a signed file's signature (``what_zh`` / ``what``: "PDF " / "PDF", "工作簿" / "workbook") holds."""
+    return DayCheck(
+        ok,
+        f"{what_zh}签名有效" if ok else f"{what_zh}签名无效",
+        f"the {what} signature is valid" if ok else f"the {what} signature does not verify",
+    )
+
+
+def hash_check(record: Mapping[str, Any], record_hash: str, what_zh: str, what: str) -> DayCheck:
+    """Whether a signed day's stored record (``what_zh`` / ``what``) is still the one its hash names."""
+    same = record_digest(record) == record_hash
+    return DayCheck(
+        same,
+        f"{what_zh}内容与其哈希一致" if same else f"{what_zh}内容在签署后被改动",
+        f"the {what} matches its hash" if same else f"the {what} was changed after signing",
+    )
+
+
+def sealed_rows_check(count: int, digest: str, sealed: Mapping[str, Any], what_zh: str, what: str) -> DayCheck:
+    """Whether the day's rows in the database (``count`` of them, SHA-256 ``digest``) are those the signed
+    record sealed (``sealed``: its ``count`` and ``sha256``); ``what_zh`` / ``what`` names them."""
+    unchanged = (count, digest) == (sealed.get("count"), sealed.get("sha256"))
+    then = sealed.get("count")
+    return DayCheck(
+        unchanged,
+        f"当日{what_zh}未改动（{count} 条）"
+        if unchanged
+        else f"当日{what_zh}在签署后被改动（签署时 {then} 条，现为 {count} 条）",
+        f"the day's {what} are unchanged ({count})"
+        if unchanged
+        else f"the day's {what} changed after signing ({then} then, {count} now)",
+    )
+
+
 def signature_checks(
     checks: list[DayCheck],
     db: Database,
     trust_file: Path | None,
     record: Mapping[str, Any],
-    record_signature: bytes,
-    certificate_sha256: str,
-    pdf: bytes | None,
+    signoff: SignedDayColumns,
     what_zh: str,
     what: str,
 ) -> list[Any] | None:
@@ -524,11 +558,11 @@ def signature_checks(
     if not anchors.ok:
         checks.append(DayCheck(False, anchors.problem_zh, anchors.problem))
         return None
-    signers = cms_validate_detached(record_signature, record_bytes(record), anchors.certificates)
+    signers = cms_validate_detached(signoff.record_signature, record_bytes(record), anchors.certificates)
     good = (
         bool(signers)
         and all(s.intact and s.trusted for s in signers)
-        and signers[0].certificate_sha256 == certificate_sha256
+        and signers[0].certificate_sha256 == signoff.certificate_sha256
     )
     checks.append(
         DayCheck(
@@ -537,16 +571,10 @@ def signature_checks(
             f"the signature over the {what} is valid" if good else f"the signature over the {what} does not verify",
         )
     )
-    if pdf is not None:
-        pdf_checks = check_pdf_signatures(pdf, anchors.certificates)
+    if signoff.pdf is not None:
+        pdf_checks = check_pdf_signatures(signoff.pdf, anchors.certificates)
         ok = bool(pdf_checks) and all(c.ok and c.covers_whole_file for c in pdf_checks)
-        checks.append(
-            DayCheck(
-                ok,
-                "PDF 签名有效" if ok else "PDF 签名无效",
-                "the PDF signature is valid" if ok else "the PDF signature does not verify",
-            )
-        )
+        checks.append(file_signature_check(ok, "PDF ", "PDF"))
     return list(anchors.certificates)
 
 
@@ -600,23 +628,12 @@ def verify_day(db: Database, day: dt.date, trust_file: Path | None = None) -> li
     from storage.ledger_retention import removed_by_retention
 
     signoff = ledger.sealed_day(db, day)
-    checks: list[DayCheck] = []
     stored = dict(signoff.summary)
-    same = record_digest(stored) == signoff.record_hash
-    checks.append(
-        DayCheck(
-            same,
-            "汇总内容与其哈希一致" if same else "汇总内容在签署后被改动",
-            "summary matches its hash" if same else "the summary was changed after signing",
-        )
-    )
+    checks = [hash_check(stored, signoff.record_hash, "汇总", "summary")]
     with db.session() as session:
         day_readings = ledger.day_readings(session, day)
         kept_counts = ledger.kept_day_counts(session, day)
-    count, readings = day_readings.count, day_readings.sha256
-    sealed = stored.get("readings", {})
-    unchanged = (count, readings) == (sealed.get("count"), sealed.get("sha256"))
-    run = removed_by_retention(db, day) if count == 0 else None
+    run = removed_by_retention(db, day) if day_readings.count == 0 else None
     if run is not None:
         checks.append(
             DayCheck(
@@ -626,40 +643,17 @@ def verify_day(db: Database, day: dt.date, trust_file: Path | None = None) -> li
             )
         )
     else:
-        checks.append(
-            DayCheck(
-                unchanged,
-                f"当日体温记录未改动（{count} 条）"
-                if unchanged
-                else f"当日体温记录在签署后被改动（签署时 {sealed.get('count')} 条，现为 {count} 条）",
-                f"the day's readings are unchanged ({count})"
-                if unchanged
-                else f"the day's readings changed after signing ({sealed.get('count')} then, {count} now)",
-            )
+        sealed = sealed_rows_check(
+            day_readings.count, day_readings.sha256, stored.get("readings", {}), "体温记录", "readings"
         )
-        if unchanged:
+        checks.append(sealed)
+        if sealed.ok:
             checks.append(counts_check(stored, day_readings, kept_counts))
-    certificates = signature_checks(
-        checks,
-        db,
-        trust_file,
-        stored,
-        signoff.record_signature,
-        signoff.certificate_sha256,
-        signoff.pdf,
-        "汇总",
-        "summary",
-    )
+    certificates = signature_checks(checks, db, trust_file, stored, signoff, "汇总", "summary")
     if certificates is None:
         return checks
     if signoff.xlsx is not None and signoff.xlsx_p7s is not None:
         book = cms_validate_detached(signoff.xlsx_p7s, signoff.xlsx, certificates)
         ok = bool(book) and all(s.intact and s.trusted for s in book)
-        checks.append(
-            DayCheck(
-                ok,
-                "工作簿签名有效" if ok else "工作簿签名无效",
-                "the workbook signature is valid" if ok else "the workbook signature does not verify",
-            )
-        )
+        checks.append(file_signature_check(ok, "工作簿", "workbook"))
     return checks

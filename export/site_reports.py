@@ -21,7 +21,7 @@ from checklist.numbers import format_number
 from checklist.sites.disinfection import KIND_ZH, METHOD_ZH
 from export.crypto import SigningError
 from export.day_sheet import DaySheet, DaySigner, SignatureBox, sign_day_pdf, sign_off_fields, unlock_day_signer
-from export.ledger_reports import DayCheck, record_bytes, record_digest, signature_checks
+from export.ledger_reports import DayCheck, hash_check, record_bytes, record_digest, sealed_rows_check, signature_checks
 from storage.db import Database
 
 LOG_FORMAT = "fugong.site-log-day/1"
@@ -197,38 +197,9 @@ def verify_log_day(db: Database, day: dt.date, trust_file: Path | None = None) -
 
     signoff = site_log.sealed_day(db, day)
     stored = dict(signoff.record)
-    same = record_digest(stored) == signoff.record_hash
-    checks = [
-        DayCheck(
-            same,
-            "记录内容与其哈希一致" if same else "记录内容在签署后被改动",
-            "the record matches its hash" if same else "the record was changed after signing",
-        )
-    ]
+    checks = [hash_check(stored, signoff.record_hash, "记录", "record")]
     with db.session() as session:
         count, digest = site_log.entries_digest(session, day)
-    sealed = stored.get("entries_sealed", {})
-    unchanged = (count, digest) == (sealed.get("count"), sealed.get("sha256"))
-    checks.append(
-        DayCheck(
-            unchanged,
-            f"当日通风消毒记录未改动（{count} 条）"
-            if unchanged
-            else f"当日通风消毒记录在签署后被改动（签署时 {sealed.get('count')} 条，现为 {count} 条）",
-            f"the day's entries are unchanged ({count})"
-            if unchanged
-            else f"the day's entries changed after signing ({sealed.get('count')} then, {count} now)",
-        )
-    )
-    signature_checks(
-        checks,
-        db,
-        trust_file,
-        stored,
-        signoff.record_signature,
-        signoff.certificate_sha256,
-        signoff.pdf,
-        "记录",
-        "record",
-    )
+    checks.append(sealed_rows_check(count, digest, stored.get("entries_sealed", {}), "通风消毒记录", "entries"))
+    signature_checks(checks, db, trust_file, stored, signoff, "记录", "record")
     return checks

@@ -102,46 +102,42 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
-def _describe(error: BaseException) -> tuple[str, str]:
-    """What went wrong with the database, in English (with the driver's own words, for a maintainer) and in
-    Chinese (in words only: the driver speaks English)."""
-    text = str(getattr(error, "orig", error)).strip().splitlines()[0]
-    lowered = text.lower()
-    if "locked" in lowered or "busy" in lowered:
-        return (
-            f"the database is locked by another program; try again in a moment ({text})",
-            "数据库正被其他程序锁定，请稍后再试",
-        )
-    if "readonly" in lowered or "read-only" in lowered:
-        return (
-            f"the database file is read-only; choose a writable location ({text})",
-            "数据库文件只读，请换一个可写的位置",
-        )
-    if "disk is full" in lowered or "no space" in lowered:
-        return (
-            f"the disk is full; free some space — nothing was changed ({text})",
-            "磁盘已满，请释放空间；没有修改任何数据",
-        )
-    if "disk i/o error" in lowered or "file too large" in lowered:  # SQLite's words for ENOSPC in the WAL, EFBIG
-        return (
-            f"the database could not be written: the disk is full or failing; nothing was changed — free some "
-            f"space and try again ({text})",
-            f"无法写入数据库：磁盘已满或出现故障；没有修改任何数据，请释放空间后重试（{text}）",
-        )
-    if "not a database" in lowered or "malformed" in lowered:
-        return (
-            f"the file is not a readable database (damaged or of another kind): {text}",
-            "该文件不是可读的数据库（已损坏或是其他类型的文件）",
-        )
-    if "timeout" in lowered or "timed out" in lowered:
-        return (
-            f"the database server did not answer within {CONNECT_TIMEOUT} s; check the network and the "
-            f"server address ({text})",
-            f"数据库服务器在 {CONNECT_TIMEOUT} 秒内没有应答，请检查网络和服务器地址",
-        )
-    if any(
-        words in lowered
-        for words in (
+# What the driver's words say (any of them, in its first line lowered) → the English and the Chinese message;
+# ``{text}`` is the driver's first line, ``{timeout}`` CONNECT_TIMEOUT. The first match wins.
+_CAUSES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (
+        ("locked", "busy"),
+        "the database is locked by another program; try again in a moment ({text})",
+        "数据库正被其他程序锁定，请稍后再试",
+    ),
+    (
+        ("readonly", "read-only"),
+        "the database file is read-only; choose a writable location ({text})",
+        "数据库文件只读，请换一个可写的位置",
+    ),
+    (
+        ("disk is full", "no space"),
+        "the disk is full; free some space — nothing was changed ({text})",
+        "磁盘已满，请释放空间；没有修改任何数据",
+    ),
+    (
+        ("disk i/o error", "file too large"),  # SQLite's words for ENOSPC in the WAL, EFBIG
+        "the database could not be written: the disk is full or failing; nothing was changed — free some "
+        "space and try again ({text})",
+        "无法写入数据库：磁盘已满或出现故障；没有修改任何数据，请释放空间后重试（{text}）",
+    ),
+    (
+        ("not a database", "malformed"),
+        "the file is not a readable database (damaged or of another kind): {text}",
+        "该文件不是可读的数据库（已损坏或是其他类型的文件）",
+    ),
+    (
+        ("timeout", "timed out"),
+        "the database server did not answer within {timeout} s; check the network and the server address ({text})",
+        "数据库服务器在 {timeout} 秒内没有应答，请检查网络和服务器地址",
+    ),
+    (
+        (
             "unable to open",
             "could not connect",
             "connection refused",
@@ -149,9 +145,23 @@ def _describe(error: BaseException) -> tuple[str, str]:
             "connection to server",
             "failed to resolve",
             "host name",
-        )
-    ):
-        return f"cannot open the database: {text}", "无法打开数据库，请检查数据库的位置（或服务器地址）和网络"
+        ),
+        "cannot open the database: {text}",
+        "无法打开数据库，请检查数据库的位置（或服务器地址）和网络",
+    ),
+)
+
+
+def _describe(error: BaseException) -> tuple[str, str]:
+    """What went wrong with the database, in English (with the driver's own words, for a maintainer) and in
+    Chinese (in words only: the driver speaks English)."""
+    text = str(getattr(error, "orig", error)).strip().splitlines()[0]
+    lowered = text.lower()
+    for words, english, chinese in _CAUSES:
+        if any(word in lowered for word in words):
+            return english.format(text=text, timeout=CONNECT_TIMEOUT), chinese.format(
+                text=text, timeout=CONNECT_TIMEOUT
+            )
     return text, f"数据库出错：{text}"
 
 

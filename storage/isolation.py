@@ -39,6 +39,7 @@ from checklist.sites.isolation import evidence_for as evidence_text
 from storage import site_log
 from storage.db import Database
 from storage.errors import InvalidInputError, NotFoundError
+from storage.ledger import flagged_of_day
 from storage.ledger_models import Employee, HealthReading
 from storage.site_log import refused
 from storage.site_log_models import IsolationArea, IsolationClosure, IsolationUse, SiteLogEntry
@@ -166,19 +167,7 @@ def flagged_without_use(db: Database, day: dt.date, limit: int = 200) -> list[Fl
             .correlate(HealthReading)
             .exists()
         )
-        rows = session.execute(
-            select(
-                HealthReading.employee_id,
-                Employee.name,
-                HealthReading.half,
-                HealthReading.temperature,
-                HealthReading.symptoms,
-            )
-            .join(Employee, Employee.id == HealthReading.employee_id)
-            .where(HealthReading.day == day, HealthReading.flagged, ~recorded)
-            .order_by(HealthReading.employee_id, HealthReading.half)
-            .limit(limit)
-        ).all()
+        rows = session.execute(flagged_of_day(day).where(~recorded).limit(limit)).all()
     return [
         FlaggedPerson(
             employee_id,

@@ -447,27 +447,30 @@ def _flagged_count(day: dt.date) -> Select[int]:
     return select(func.count()).select_from(HealthReading).where(HealthReading.day == day, HealthReading.flagged)
 
 
-def _flagged(
-    session: Session, day: dt.date, offset: int, limit: int, total: int | None = None
-) -> tuple[list[FlaggedReading], int]:
-    if total is None:
-        total = _read(session, _flagged_count(day)).scalar() or 0
-    rows = _read(
-        session,
+def flagged_of_day(day: dt.date, *more: InstrumentedAttribute[Any]) -> Select[*tuple[Any, ...]]:
+    """The flagged readings of ``day`` (fever or symptoms) with the person's name, by roster number and half-day:
+    employee id, name, half, temperature in tenths, symptom bits, then the ``more`` columns."""
+    return (
         select(
             HealthReading.employee_id,
             Employee.name,
             HealthReading.half,
             HealthReading.temperature,
             HealthReading.symptoms,
-            HealthReading.late,
+            *more,
         )
         .join(Employee, Employee.id == HealthReading.employee_id)
         .where(HealthReading.day == day, HealthReading.flagged)
         .order_by(HealthReading.employee_id, HealthReading.half)
-        .offset(offset)
-        .limit(limit),
-    ).all()
+    )
+
+
+def _flagged(
+    session: Session, day: dt.date, offset: int, limit: int, total: int | None = None
+) -> tuple[list[FlaggedReading], int]:
+    if total is None:
+        total = _read(session, _flagged_count(day)).scalar() or 0
+    rows = _read(session, flagged_of_day(day, HealthReading.late).offset(offset).limit(limit)).all()
     return [
         FlaggedReading(r[0], r[1], _HALF_OF[r[2]], None if r[3] is None else r[3] / 10, r[4], r[5]) for r in rows
     ], total

@@ -43,7 +43,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from checklist.ledger import DEFAULT_FEVER_THRESHOLD_C, Category, EmployeeStatus
-from storage.models import Base, utcnow
+from storage.models import Base, SignedDayColumns, utcnow
 
 
 class DayNumber(TypeDecorator[dt.date]):
@@ -192,7 +192,7 @@ class ObservationChangeRow(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
-class DaySignOff(Base):
+class DaySignOff(SignedDayColumns, Base):
     """A daily summary signed by the person in charge: the day is sealed; ``summary`` is the canonical
     (masked) summary, ``record_hash`` its SHA-256, ``record_signature`` a CMS signature over it, and the
     signed PDF / workbook / .p7s kept byte for byte."""
@@ -202,13 +202,6 @@ class DaySignOff(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date, unique=True)
     summary: Mapped[dict[str, Any]] = mapped_column(JSON)
-    record_hash: Mapped[str] = mapped_column(String(64))
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    signer_name: Mapped[str] = mapped_column(String(100))
-    signed_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    certificate_sha256: Mapped[str] = mapped_column(String(64))
-    record_signature: Mapped[bytes] = mapped_column(LargeBinary)
-    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
     xlsx: Mapped[bytes | None] = mapped_column(LargeBinary)
     xlsx_p7s: Mapped[bytes | None] = mapped_column(LargeBinary)
 

@@ -269,6 +269,20 @@ class AuditHead(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class SignedDayColumns:
+    """The columns a signed day of a register shares (the daily summary's ``day_signoffs``, the ventilation and
+    disinfection log's ``site_day_signoffs``): the record's SHA-256, who signed it and when, the certificate's
+    fingerprint, the CMS signature over the record and the signed PDF."""
+
+    record_hash: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    signer_name: Mapped[str] = mapped_column(String(100))
+    signed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    certificate_sha256: Mapped[str] = mapped_column(String(64))
+    record_signature: Mapped[bytes] = mapped_column(LargeBinary)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
 class Signature(Base):
     """One signer's sign-off of an inspection: who, in what role and meaning, when, and which record hash."""
 

@@ -26,7 +26,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
     SmallInteger,
     String,
     Text,
@@ -35,7 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.ledger_models import DayNumber
-from storage.models import Base, utcnow
+from storage.models import Base, SignedDayColumns, utcnow
 
 
 class SitePlan(Base):
@@ -80,7 +79,7 @@ class SiteLogEntry(Base):
     __table_args__ = (Index("ix_site_log_day_place_kind", "day", "place", "kind"),)
 
 
-class SiteDaySignOff(Base):
+class SiteDaySignOff(SignedDayColumns, Base):
     """A day of the log signed off: sealed, ``record`` canonical, ``record_hash`` its SHA-256."""
 
     __tablename__ = "site_day_signoffs"
@@ -88,13 +87,6 @@ class SiteDaySignOff(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date, unique=True)
     record: Mapped[dict[str, Any]] = mapped_column(JSON)
-    record_hash: Mapped[str] = mapped_column(String(64))
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    signer_name: Mapped[str] = mapped_column(String(100))
-    signed_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    certificate_sha256: Mapped[str] = mapped_column(String(64))
-    record_signature: Mapped[bytes] = mapped_column(LargeBinary)
-    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class IsolationArea(Base):

@@ -162,6 +162,18 @@ def parse_time(field: str, value: object) -> dt.datetime:
         ) from None
 
 
+def parse_whole(field: str, value: object, top: int, outside_en: str, outside_zh: str) -> int:
+    """A whole number from 1 to ``top``; out of that range the refusal is ``outside_en`` / ``outside_zh`` with
+    ``{n}`` (the number) and ``{top}`` filled in."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise SiteError(field, f"“{value}” is not a whole number", f"“{value}”不是整数") from None
+    if not 1 <= number <= top:
+        raise SiteError(field, outside_en.format(n=number, top=top), outside_zh.format(n=number, top=top))
+    return number
+
+
 def validate_entry(values: Mapping[str, object]) -> EntryInput:
     """One entry from what a user typed; a chlorine entry needs its strength and contact time (the reference
     method checks them), ventilation and UV their duration in minutes."""
@@ -239,17 +251,13 @@ class PlanInput:
 def validate_plan(values: Mapping[str, object]) -> PlanInput:
     place = clean_text("place", values.get("place"), PLACE_MAX, required=True)
     kind = parse_kind(values.get("kind"))
-    raw = values.get("times_per_day")
-    try:
-        times = int(str(raw).strip())
-    except (TypeError, ValueError):
-        raise SiteError("times_per_day", f"“{raw}” is not a whole number", f"“{raw}”不是整数") from None
-    if not 1 <= times <= MAX_TIMES_PER_DAY:
-        raise SiteError(
-            "times_per_day",
-            f"{times} times a day is outside 1–{MAX_TIMES_PER_DAY}",
-            f"每日 {times} 次不在 1–{MAX_TIMES_PER_DAY} 次之内",
-        )
+    times = parse_whole(
+        "times_per_day",
+        values.get("times_per_day"),
+        MAX_TIMES_PER_DAY,
+        "{n} times a day is outside 1–{top}",
+        "每日 {n} 次不在 1–{top} 次之内",
+    )
     return PlanInput(place, kind, times, parse_date("starts_on", values.get("starts_on")))
 
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from checklist.ledger import LedgerError, clean_text, parse_symptoms, validate_temperature
-from checklist.sites.disinfection import PLACE_MAX, SiteError, parse_time
+from checklist.sites.disinfection import PLACE_MAX, SiteError, parse_time, parse_whole
 
 MAX_CAPACITY = 200
 SUPPLIES_MAX = 500
@@ -37,17 +37,13 @@ class AreaInput:
 
 def validate_area(values: Mapping[str, object]) -> AreaInput:
     place = clean_text("place", values.get("place"), PLACE_MAX, required=True)
-    raw = values.get("capacity")
-    try:
-        capacity = int(str(raw).strip())
-    except (TypeError, ValueError):
-        raise SiteError("capacity", f"“{raw}” is not a whole number", f"“{raw}”不是整数") from None
-    if not 1 <= capacity <= MAX_CAPACITY:
-        raise SiteError(
-            "capacity",
-            f"a capacity of {capacity} is outside 1–{MAX_CAPACITY} people",
-            f"容量 {capacity} 人不在 1–{MAX_CAPACITY} 人之内",
-        )
+    capacity = parse_whole(
+        "capacity",
+        values.get("capacity"),
+        MAX_CAPACITY,
+        "a capacity of {n} is outside 1–{top} people",
+        "容量 {n} 人不在 1–{top} 人之内",
+    )
     return AreaInput(place, capacity, clean_text("supplies", values.get("supplies"), SUPPLIES_MAX))
 
 
