@@ -17,7 +17,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
-from checklist.catalog import Catalog, CatalogError, catalog_version, official_catalogs
+from checklist.catalog import Catalog, CatalogError, catalog_version, for_company, official_catalogs
 from checklist.evaluation import (
     Answer,
     Blocker,
@@ -43,7 +43,7 @@ from storage.models import (
     Site,
     utcnow,
 )
-from storage.record import company_part, normalise, record_hash
+from storage.record import company_part, company_type_of, normalise, record_hash
 from storage.unit_of_work import unit_of_work
 
 
@@ -184,8 +184,16 @@ def evaluate(inspection: Inspection, catalogs: Mapping[str, Catalog] | None = No
         catalogs_of(inspection, catalogs),
         answers_of(inspection),
         room_rows_of(inspection),
-        inspection.company.company_type,  # items for other company types are not applicable
+        # items for other company types are not applicable: the type a completed record was completed with
+        company_type_of(inspection),
     )
+
+
+def shown_catalogs(inspection: Inspection) -> list[Catalog]:
+    """The catalogs of a record with only the items that concern its company (LK28 二（二）4: malls, hotels …):
+    for a completed or signed record the items it was completed and signed with, whatever the company's type
+    is now; for a draft the items of the company as it is."""
+    return for_company(catalogs_of(inspection), company_type_of(inspection))
 
 
 def refresh_results(inspection: Inspection) -> InspectionEvaluation:

@@ -1,4 +1,9 @@
-"""The inspections list and batch queries: filters, plain rows for the views, counts and item results."""
+"""The inspections list and batch queries: filters, plain rows for the views, counts and item results.
+
+A completed or signed record is listed under the company and site names it was completed with (its own copy,
+``inspections.company_snapshot``, which its record hash and signatures cover), a draft under the current ones:
+renaming the company or a site afterwards changes what the drafts show, never what a signed record is called.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import aliased
 
@@ -78,6 +83,21 @@ SORTABLE = {
 
 _Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
 
+# The names a record is listed under, read in the query (SQLite's JSON_EXTRACT, PostgreSQL's #>>): the kept
+# copy's where there is one (a completed or signed record), else the live company's and site's (a draft, whose
+# copy is NULL). The text filter searches these very expressions, so it finds a record by the name it shows.
+_KEPT_COMPANY = Inspection.company_snapshot[("company", "name")].as_string()
+_KEPT_SITE = Inspection.company_snapshot["site"].as_string()
+_HAS_COPY = _KEPT_COMPANY.is_not(None)
+SHOWN_COMPANY: ColumnElement[str] = func.coalesce(_KEPT_COMPANY, Company.name)
+SHOWN_SITE: ColumnElement[str | None] = case((_HAS_COPY, _KEPT_SITE), else_=Site.name)
+
+
+def _text(value: object) -> str:
+    """A name read from the row as text: a copy altered by hand may hold a number there (SQLite hands it back
+    as one); shown as it is, for verification to find."""
+    return value if isinstance(value, str) else "" if value is None else str(value)
+
 
 def _filtered(query: _Query, where: InspectionFilter) -> _Query:
     conditions = []
@@ -95,7 +115,9 @@ def _filtered(query: _Query, where: InspectionFilter) -> _Query:
         conditions.append(Inspection.id.in_(where.ids))
     if where.text.strip():
         pattern = f"%{where.text.strip()}%"
-        conditions.append(or_(Company.name.like(pattern), Site.name.like(pattern), Inspection.inspector.like(pattern)))
+        conditions.append(
+            or_(SHOWN_COMPANY.like(pattern), SHOWN_SITE.like(pattern), Inspection.inspector.like(pattern))
+        )
     return query.where(and_(*conditions)) if conditions else query
 
 
@@ -128,8 +150,8 @@ def list_inspections(
     query = (
         select(
             Inspection.id,
-            Company.name,
-            Site.name,
+            SHOWN_COMPANY,
+            SHOWN_SITE,
             Inspection.date,
             Inspection.inspector,
             Inspection.status,
@@ -158,8 +180,8 @@ def list_inspections(
             return [
                 InspectionRow(
                     id_,
-                    company,
-                    site or "",
+                    _text(company),
+                    _text(site),
                     date,
                     inspector,
                     status,

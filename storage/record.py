@@ -65,6 +65,29 @@ def company_part(inspection: Inspection) -> dict[str, Any]:
     }
 
 
+def company_type_of(inspection: Inspection) -> str:
+    """The company type that decides which items concern a record (LK28's items for malls, restaurants, hotels):
+    the type kept at completion for a completed or signed record — the items it was answered, scored and signed
+    with — and the company's current type for a draft. A copy damaged by hand without a type falls back to the
+    current one (verification finds the damage)."""
+    company = company_part(inspection).get("company")
+    kept = company.get("type") if isinstance(company, dict) else None
+    return kept if isinstance(kept, str) else inspection.company.company_type
+
+
+def place_names(inspection: Inspection) -> tuple[str, str]:
+    """The company's and the site's names a record is shown under: as kept at completion for a completed or
+    signed record (what it was signed under), the current ones for a draft; the same rule as the inspections
+    list (:mod:`storage.listing`)."""
+    place = company_part(inspection)
+    company, site = place.get("company"), place.get("site")
+    name = company.get("name") if isinstance(company, dict) else None
+    return (
+        name if isinstance(name, str) else inspection.company.name,
+        site if isinstance(site, str) else "" if site is None else str(site),
+    )
+
+
 def canonical_record(inspection: Inspection) -> dict[str, Any]:
     """Everything stored about an inspection that a signature vouches for (not its workflow bookkeeping)."""
     place = company_part(inspection)

@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from checklist.catalog import Catalog, Item, for_company
+from checklist.catalog import Catalog, Item
 from checklist.evaluation import Answer, Blocker, InspectionEvaluation, ItemOutcome, Result, evaluate_inspection
 from checklist.register_evidence import NOTE_PREFIX, REGISTER_OF, RegisterEvidence
 from checklist.workflow import ActionStatus, InspectionStatus, Role, can_write
@@ -31,6 +31,7 @@ from desktop.editor.signatures import SignatureRow, load_signatures
 from storage import actions, inspections, photos, register_evidence
 from storage.db import Database
 from storage.errors import ConcurrentEditError, KnownError
+from storage.record import place_names
 
 DEBOUNCE_MS = 400
 
@@ -138,10 +139,12 @@ def read_inspection(db: Database, inspection_id: int) -> LoadedInspection:
     window opens an inspection (on PostgreSQL: several round trips and every photo)."""
     inspection = inspections.load_inspection(db, inspection_id)
     follow_ups = actions.action_follow_ups(db, inspection_id)
+    company, site = place_names(inspection)  # a completed or signed record: the names it was signed under
     return LoadedInspection(
         version=inspection.version,
-        # The officer sees only the items that concern this company's type (LK28 二（二）4: malls, hotels …).
-        catalogs=tuple(for_company(inspections.catalogs_of(inspection), inspection.company.company_type)),
+        # Only the items that concern the company (LK28 二（二）4: malls, hotels …); for a completed or signed
+        # record, the items it was signed with, whatever the company's type is now (the core's rule).
+        catalogs=tuple(inspections.shown_catalogs(inspection)),
         answers=inspections.answers_of(inspection),
         rooms=tuple(inspections.room_rows_of(inspection)),
         evidence=tuple(EvidenceInfo(e.id, e.item_id, e.filename, e.media_type, e.data) for e in inspection.evidence),
@@ -162,8 +165,8 @@ def read_inspection(db: Database, inspection_id: int) -> LoadedInspection:
         follow_ups=tuple(FollowUpInfo(f.action_id, f.status, f.note, f.on, f.by, f.recorded_at) for f in follow_ups),
         header=Header(
             inspection.id,
-            inspection.company.name,
-            inspection.site.name if inspection.site else "",
+            company,
+            site,
             inspection.date,
             inspection.inspector,
             inspection.status,

@@ -413,14 +413,17 @@ class DisinfectionPage(RegisterPage):
             return
         db, actor = self.db, self.account.name
         corrects = int(corrects_text) if corrects_text else None
+        # The refusal names the entry: another may have been typed into the form while this one was written.
+        entry = self.tr("“%1” %2 的记录：").replace("%1", str(values["place"])).replace("%2", at.strftime("%H:%M"))
         self.write(
             lambda: site_log.add_entry(db, actor, values, corrects=corrects),
             self._entry_added,
-            lambda error: self._refused(error_text(error)),
+            lambda error: self._refused(entry + error_text(error)),
         )
 
     def _entry_added(self, _entry_id: int) -> None:
-        self.form_error.hide()
+        if not self.refused_meanwhile:  # an entry added before this one and refused stays said
+            self.form_error.hide()
         for edit in (self.chlorine_edit, self.contact_edit, self.duration_edit, self.note_edit, self.corrects_edit):
             edit.clear()
         self.bins_check.setChecked(False)

@@ -341,12 +341,13 @@ class IsolationPage(RegisterPage):
 
     # --- changes -------------------------------------------------------------------------------------
 
-    def _attempt(self, change: Any, done: str, after: Any = None) -> bool:
-        """Write ``change`` on the thread pool; on success say ``done`` (and run ``after`` with its result),
-        else the refusal under the form. False when another change is still being written."""
+    def _attempt(self, change: Any, done: str, after: Any = None) -> None:
+        """Write ``change`` on the thread pool (after a change still being written); on success say ``done``
+        (and run ``after`` with its result), else the refusal under the form."""
 
         def succeeded(result: Any) -> None:
-            self.error.hide()
+            if not self.refused_meanwhile:  # a change made before this one and refused stays said
+                self.error.hide()
             self.message.setText(done)
             if after is not None:
                 after(result)
@@ -355,7 +356,7 @@ class IsolationPage(RegisterPage):
             self.error.setText(error_text(error))
             self.error.show()
 
-        return self.write(change, succeeded, refused)
+        self.write(change, succeeded, refused)
 
     @Slot()
     def save_area(self) -> None:

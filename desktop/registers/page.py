@@ -3,7 +3,8 @@ the one way they read and write — on the thread pool (:func:`desktop.common.op
 a day of a large site on a network database never freezes the window.
 
 :meth:`RegisterPage.read` runs a read and shows its result unless a newer read was started meanwhile;
-:meth:`RegisterPage.write` runs one change at a time, says a refusal in words through the tab's own
+:meth:`RegisterPage.write` runs one change at a time — a change made while another is being written waits for
+it and is written next, in the order made, never dropped — says a refusal in words through the tab's own
 ``refused``, and on success reloads the day and emits ``changed``. :attr:`RegisterPage.working` says whether
 either is under way (the tests wait for it; closing waits for the pool). :func:`day_edit` and
 :func:`record_table` build the date field and the table of records every register tab has alike;
@@ -13,8 +14,10 @@ either is under way (the tests wait for it; closing waits for the pool). :func:`
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QHeaderView, QTableView, QWidget
@@ -32,6 +35,16 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class _Write(Generic[T]):
+    """A change the user made, waiting for the pool or on it, and what to do with its outcome."""
+
+    change: Callable[[], T]
+    done: Callable[[T], None]
+    refused: Callable[[KnownError], None]
+    refusals: int  # how many changes of the page had been refused when this one was made
+
+
 class RegisterPage(QWidget):
     """A register tab that shows one day; subclasses implement :meth:`show_day` with :meth:`read`."""
 
@@ -46,7 +59,12 @@ class RegisterPage(QWidget):
         self.day = dt.date.today()
         self._reads = 0  # the number of the newest read: an older one's result is dropped
         self._running = 0
-        self._writing = False
+        self._writing = False  # a change is on the thread pool
+        self._writes: deque[_Write[Any]] = deque()  # changes made meanwhile, written next in this order
+        self._refusals = 0
+        # While a change's ``done`` runs: whether a change made before it was refused after it was made (it
+        # waited behind that one). Its refusal is on the page and must stay there, not be cleared by this success.
+        self.refused_meanwhile = False
 
     @property
     def working(self) -> bool:
@@ -83,36 +101,51 @@ class RegisterPage(QWidget):
         change: Callable[[], T],
         done: Callable[[T], None],
         refused: Callable[[KnownError], None],
-    ) -> bool:
-        """Run one change on the thread pool (False, and nothing run, while another is being written):
-        ``refused(error)`` says a KnownError in words; on success ``done(result)``, the day is read again and
-        ``changed`` emitted. Anything else is a bug: the application's error handler shows it."""
+    ) -> None:
+        """Run one change on the thread pool, one at a time: a change made while another is being written
+        waits for it and runs next (what the user entered is never dropped; ``change`` holds the values as
+        they were when it was made). ``refused(error)`` says a KnownError in words; on success
+        ``done(result)`` (which leaves an earlier change's refusal shown when :attr:`refused_meanwhile`), the day
+        is read again and ``changed`` emitted. Anything else is a bug: the
+        application's error handler shows it (the changes waiting are still written)."""
+        self._running += 1
+        self._writes.append(_Write(change, done, refused, self._refusals))
+        if not self._writing:
+            self._next_write()
+
+    def _next_write(self) -> None:
         from storage.errors import KnownError
 
-        if self._writing:
-            return False
+        if not self._writes:
+            return
+        write = self._writes.popleft()
         self._writing = True
-        self._running += 1
 
-        def succeeded(result: T) -> None:
-            self._writing = False
+        def succeeded(result: Any) -> None:
             try:
-                done(result)
+                self.refused_meanwhile = self._refusals != write.refusals
+                write.done(result)
                 self.show_day(self.day)
                 self.changed.emit()
             finally:
-                self._finished()
+                self.refused_meanwhile = False
+                self._write_finished()
 
         def failed(error: BaseException) -> None:
-            self._writing = False
-            self._finished()
-            if isinstance(error, KnownError):
-                refused(error)
-                return
-            raise error
+            try:
+                if not isinstance(error, KnownError):
+                    raise error
+                self._refusals += 1
+                write.refused(error)
+            finally:
+                self._write_finished()
 
-        run_in_background(self, lambda _progress: change(), succeeded, failed, show_progress=False)
-        return True
+        run_in_background(self, lambda _progress: write.change(), succeeded, failed, show_progress=False)
+
+    def _write_finished(self) -> None:
+        self._writing = False
+        self._next_write()
+        self._finished()
 
     def show_day(self, day: dt.date) -> None:  # pragma: no cover - every tab implements it
         raise NotImplementedError

@@ -1694,7 +1694,12 @@
         <translation>, from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="518"/>
+        <location filename="../../desktop/registers/disinfection.py" line="417"/>
+        <source>“%1” %2 的记录：</source>
+        <translation>The entry “%1” at %2: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="521"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -1739,57 +1744,57 @@
         <translation>“Corrects” takes the number of the entry corrected; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="448"/>
+        <location filename="../../desktop/registers/disinfection.py" line="451"/>
         <source>计划未能保存。</source>
         <translation>The plan was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="466"/>
+        <location filename="../../desktop/registers/disinfection.py" line="469"/>
         <source>原有计划不变。</source>
         <translation>The plans are as they were.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="462"/>
+        <location filename="../../desktop/registers/disinfection.py" line="465"/>
         <source>计划未能删除。</source>
         <translation>The plan was not removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="484"/>
+        <location filename="../../desktop/registers/disinfection.py" line="487"/>
         <source>通风消毒记录 %1</source>
         <translation>Ventilation and disinfection log %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="486"/>
+        <location filename="../../desktop/registers/disinfection.py" line="489"/>
         <source>签署通风消毒记录</source>
         <translation>Sign off the ventilation and disinfection log</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="489"/>
+        <location filename="../../desktop/registers/disinfection.py" line="492"/>
         <source>本人作为负责人签署，确认当日通风、消毒及垃圾清运记录真实、完整。签署后当日记录即被锁定；更正须另行新增记录，之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s ventilation, disinfection and waste records are true and complete. Signing locks the day; a correction is a new entry, and any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="505"/>
+        <location filename="../../desktop/registers/disinfection.py" line="508"/>
         <source>导出通风消毒记录 PDF</source>
         <translation>Export the ventilation and disinfection log as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="507"/>
+        <location filename="../../desktop/registers/disinfection.py" line="510"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="518"/>
+        <location filename="../../desktop/registers/disinfection.py" line="521"/>
         <source>通风消毒记录未能导出。</source>
         <translation>The ventilation and disinfection log was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="519"/>
+        <location filename="../../desktop/registers/disinfection.py" line="522"/>
         <source>正在导出通风消毒记录……</source>
         <translation>Exporting the ventilation and disinfection log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="523"/>
+        <location filename="../../desktop/registers/disinfection.py" line="526"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -2753,42 +2758,42 @@
         <translation>Every step is recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="371"/>
+        <location filename="../../desktop/registers/isolation.py" line="372"/>
         <source>区域已保存。</source>
         <translation>Area saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="394"/>
+        <location filename="../../desktop/registers/isolation.py" line="395"/>
         <source>已记录隔离：%1。请报告疾控并记录就医去向。</source>
         <translation>Isolation recorded: %1. Report to the CDC and record the referral.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="390"/>
+        <location filename="../../desktop/registers/isolation.py" line="391"/>
         <source>注意：该区域已超出容量，请另设临时隔离场所。</source>
         <translation> Note: the area is over its capacity; set up another temporary isolation place.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="408"/>
+        <location filename="../../desktop/registers/isolation.py" line="409"/>
         <source>已记录报告疾控及就医去向。</source>
         <translation>CDC report and referral recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="422"/>
+        <location filename="../../desktop/registers/isolation.py" line="423"/>
         <source>已记录封闭：%1。</source>
         <translation>Closed off: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="433"/>
+        <location filename="../../desktop/registers/isolation.py" line="434"/>
         <source>请先在列表中选择已封闭的场所。</source>
         <translation>Choose a closed-off place in the list first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="443"/>
+        <location filename="../../desktop/registers/isolation.py" line="444"/>
         <source>隔离记录 #%1 封闭后消毒</source>
         <translation>disinfection after isolation record #%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/isolation.py" line="448"/>
+        <location filename="../../desktop/registers/isolation.py" line="449"/>
         <source>已记录消毒：%1（已写入通风消毒记录）。</source>
         <translation>Disinfection recorded: %1 (added to the ventilation and disinfection log).</translation>
     </message>
@@ -3094,7 +3099,7 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../desktop/registers/page.py" line="141"/>
+        <location filename="../../desktop/registers/page.py" line="174"/>
         <source>第 %1–%2 人，共 %3 人</source>
         <translation>People %1–%2 of %3</translation>
     </message>
@@ -4757,7 +4762,7 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../desktop/registers/page.py" line="77"/>
+        <location filename="../../desktop/registers/page.py" line="95"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -6064,7 +6069,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="385"/>
-        <location filename="../../desktop/registers/summary.py" line="426"/>
+        <location filename="../../desktop/registers/summary.py" line="420"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -6116,8 +6121,8 @@ Cited: %5, lines %6–%7</translation>
     <message>
         <location filename="../../desktop/registers/summary.py" line="269"/>
         <location filename="../../desktop/registers/summary.py" line="277"/>
-        <location filename="../../desktop/registers/summary.py" line="408"/>
-        <location filename="../../desktop/registers/summary.py" line="568"/>
+        <location filename="../../desktop/registers/summary.py" line="402"/>
+        <location filename="../../desktop/registers/summary.py" line="562"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -6152,152 +6157,152 @@ Cited: %5, lines %6–%7</translation>
         <translation>Under observation (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="383"/>
+        <location filename="../../desktop/registers/summary.py" line="388"/>
         <source>正在读取名单……</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="408"/>
+        <location filename="../../desktop/registers/summary.py" line="402"/>
         <source>无法读取名单。</source>
         <translation>The list could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="416"/>
+        <location filename="../../desktop/registers/summary.py" line="410"/>
         <source>居家观察</source>
         <translation>home observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="416"/>
+        <location filename="../../desktop/registers/summary.py" line="410"/>
         <source>集中观察</source>
         <translation>centralised observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="427"/>
+        <location filename="../../desktop/registers/summary.py" line="421"/>
         <source>#%1 %2：缺%3</source>
         <translation>#%1 %2: missing %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="475"/>
+        <location filename="../../desktop/registers/summary.py" line="469"/>
         <source>零报告</source>
         <translation>Zero report</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="475"/>
+        <location filename="../../desktop/registers/summary.py" line="469"/>
         <source>观察期至</source>
         <translation>observation until</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="476"/>
+        <location filename="../../desktop/registers/summary.py" line="470"/>
         <source>今日返岗</source>
         <translation>Back at work today</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="476"/>
+        <location filename="../../desktop/registers/summary.py" line="470"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="482"/>
+        <location filename="../../desktop/registers/summary.py" line="476"/>
         <source>在册</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="483"/>
+        <location filename="../../desktop/registers/summary.py" line="477"/>
         <source>在岗</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="484"/>
+        <location filename="../../desktop/registers/summary.py" line="478"/>
         <source>上午已测</source>
         <translation>Checked in the morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="485"/>
+        <location filename="../../desktop/registers/summary.py" line="479"/>
         <source>下午已测</source>
         <translation>Checked in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="486"/>
+        <location filename="../../desktop/registers/summary.py" line="480"/>
         <source>缺测</source>
         <translation>Missing a reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="487"/>
+        <location filename="../../desktop/registers/summary.py" line="481"/>
         <source>观察中</source>
         <translation>Under observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="413"/>
+        <location filename="../../desktop/registers/summary.py" line="407"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="413"/>
+        <location filename="../../desktop/registers/summary.py" line="407"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="499"/>
+        <location filename="../../desktop/registers/summary.py" line="493"/>
         <source>观察期未满即在岗（BJTG 三）</source>
         <translation>On site before the observation ended (BJTG 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="526"/>
+        <location filename="../../desktop/registers/summary.py" line="520"/>
         <source>每日汇总 %1</source>
         <translation>Daily summary %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="528"/>
+        <location filename="../../desktop/registers/summary.py" line="522"/>
         <source>签署每日汇总</source>
         <translation>Sign the daily summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="530"/>
+        <location filename="../../desktop/registers/summary.py" line="524"/>
         <source>当日汇总负责人签署</source>
         <translation>Sign-off of the day&apos;s summary by the person in charge</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="532"/>
+        <location filename="../../desktop/registers/summary.py" line="526"/>
         <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
         <translation>The person in charge confirms the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="536"/>
+        <location filename="../../desktop/registers/summary.py" line="530"/>
         <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="554"/>
+        <location filename="../../desktop/registers/summary.py" line="548"/>
         <source>导出每日汇总 PDF</source>
         <translation>Export the daily summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="554"/>
+        <location filename="../../desktop/registers/summary.py" line="548"/>
         <source>导出每日汇总工作簿</source>
         <translation>Export the daily summary as a workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="555"/>
+        <location filename="../../desktop/registers/summary.py" line="549"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="555"/>
+        <location filename="../../desktop/registers/summary.py" line="549"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="568"/>
+        <location filename="../../desktop/registers/summary.py" line="562"/>
         <source>每日汇总未能导出。</source>
         <translation>The daily summary was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="569"/>
+        <location filename="../../desktop/registers/summary.py" line="563"/>
         <source>正在导出每日汇总……</source>
         <translation>Exporting the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="573"/>
+        <location filename="../../desktop/registers/summary.py" line="567"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
