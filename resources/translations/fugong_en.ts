@@ -4063,8 +4063,8 @@
     </message>
     <message>
         <location filename="../../desktop/registers/observation.py" line="127"/>
-        <source>延长(&amp;X)…</source>
-        <translation>E&amp;xtend…</translation>
+        <source>延长(&amp;L)…</source>
+        <translation>Ex&amp;tend…</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/observation.py" line="129"/>
@@ -4843,17 +4843,27 @@
         <translation>The fever threshold and the retention of personal health data (the company&apos;s principal)</translation>
     </message>
     <message>
+        <location filename="../../desktop/registers/window.py" line="63"/>
+        <source>关闭(&amp;X)</source>
+        <translation>Close (&amp;X)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/registers/window.py" line="65"/>
+        <source>保存正在填写的体温后关闭台账窗口</source>
+        <translation>Store the temperatures being typed, then close the ledger window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="75"/>
         <source>宿舍登记(&amp;7)</source>
         <translation>Dormitories (&amp;7)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="67"/>
+        <location filename="../../desktop/registers/window.py" line="77"/>
         <source>食堂错峰就餐(&amp;8)</source>
         <translation>Canteen sittings (&amp;8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="87"/>
+        <location filename="../../desktop/registers/window.py" line="97"/>
         <source>正在保存体温，保存后关闭窗口……</source>
         <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>
@@ -6064,7 +6074,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="385"/>
-        <location filename="../../desktop/registers/summary.py" line="426"/>
+        <location filename="../../desktop/registers/summary.py" line="420"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -6116,8 +6126,8 @@ Cited: %5, lines %6–%7</translation>
     <message>
         <location filename="../../desktop/registers/summary.py" line="269"/>
         <location filename="../../desktop/registers/summary.py" line="277"/>
-        <location filename="../../desktop/registers/summary.py" line="408"/>
-        <location filename="../../desktop/registers/summary.py" line="568"/>
+        <location filename="../../desktop/registers/summary.py" line="402"/>
+        <location filename="../../desktop/registers/summary.py" line="562"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -6152,152 +6162,152 @@ Cited: %5, lines %6–%7</translation>
         <translation>Under observation (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="383"/>
+        <location filename="../../desktop/registers/summary.py" line="388"/>
         <source>正在读取名单……</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="408"/>
+        <location filename="../../desktop/registers/summary.py" line="402"/>
         <source>无法读取名单。</source>
         <translation>The list could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="416"/>
+        <location filename="../../desktop/registers/summary.py" line="410"/>
         <source>居家观察</source>
         <translation>home observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="416"/>
+        <location filename="../../desktop/registers/summary.py" line="410"/>
         <source>集中观察</source>
         <translation>centralised observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="427"/>
+        <location filename="../../desktop/registers/summary.py" line="421"/>
         <source>#%1 %2：缺%3</source>
         <translation>#%1 %2: missing %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="475"/>
+        <location filename="../../desktop/registers/summary.py" line="469"/>
         <source>零报告</source>
         <translation>Zero report</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="475"/>
+        <location filename="../../desktop/registers/summary.py" line="469"/>
         <source>观察期至</source>
         <translation>observation until</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="476"/>
+        <location filename="../../desktop/registers/summary.py" line="470"/>
         <source>今日返岗</source>
         <translation>Back at work today</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="476"/>
+        <location filename="../../desktop/registers/summary.py" line="470"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="482"/>
+        <location filename="../../desktop/registers/summary.py" line="476"/>
         <source>在册</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="483"/>
+        <location filename="../../desktop/registers/summary.py" line="477"/>
         <source>在岗</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="484"/>
+        <location filename="../../desktop/registers/summary.py" line="478"/>
         <source>上午已测</source>
         <translation>Checked in the morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="485"/>
+        <location filename="../../desktop/registers/summary.py" line="479"/>
         <source>下午已测</source>
         <translation>Checked in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="486"/>
+        <location filename="../../desktop/registers/summary.py" line="480"/>
         <source>缺测</source>
         <translation>Missing a reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="487"/>
+        <location filename="../../desktop/registers/summary.py" line="481"/>
         <source>观察中</source>
         <translation>Under observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="413"/>
+        <location filename="../../desktop/registers/summary.py" line="407"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="413"/>
+        <location filename="../../desktop/registers/summary.py" line="407"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="499"/>
+        <location filename="../../desktop/registers/summary.py" line="493"/>
         <source>观察期未满即在岗（BJTG 三）</source>
         <translation>On site before the observation ended (BJTG 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="526"/>
+        <location filename="../../desktop/registers/summary.py" line="520"/>
         <source>每日汇总 %1</source>
         <translation>Daily summary %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="528"/>
+        <location filename="../../desktop/registers/summary.py" line="522"/>
         <source>签署每日汇总</source>
         <translation>Sign the daily summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="530"/>
+        <location filename="../../desktop/registers/summary.py" line="524"/>
         <source>当日汇总负责人签署</source>
         <translation>Sign-off of the day&apos;s summary by the person in charge</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="532"/>
+        <location filename="../../desktop/registers/summary.py" line="526"/>
         <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
         <translation>The person in charge confirms the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="536"/>
+        <location filename="../../desktop/registers/summary.py" line="530"/>
         <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="554"/>
+        <location filename="../../desktop/registers/summary.py" line="548"/>
         <source>导出每日汇总 PDF</source>
         <translation>Export the daily summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="554"/>
+        <location filename="../../desktop/registers/summary.py" line="548"/>
         <source>导出每日汇总工作簿</source>
         <translation>Export the daily summary as a workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="555"/>
+        <location filename="../../desktop/registers/summary.py" line="549"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="555"/>
+        <location filename="../../desktop/registers/summary.py" line="549"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="568"/>
+        <location filename="../../desktop/registers/summary.py" line="562"/>
         <source>每日汇总未能导出。</source>
         <translation>The daily summary was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="569"/>
+        <location filename="../../desktop/registers/summary.py" line="563"/>
         <source>正在导出每日汇总……</source>
         <translation>Exporting the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="573"/>
+        <location filename="../../desktop/registers/summary.py" line="567"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
