@@ -124,7 +124,7 @@ class ObservationPage(LedgerPage):
         self.count_label.setObjectName("observationCount")
         self.start_button = QPushButton(self.tr("开始观察(&B)…"))
         self.start_button.setObjectName("observationStart")
-        self.extend_button = QPushButton(self.tr("延长(&X)…"))
+        self.extend_button = QPushButton(self.tr("延长(&L)…"))
         self.extend_button.setObjectName("observationExtend")
         self.shorten_button = QPushButton(self.tr("缩短(&S)…"))
         self.shorten_button.setObjectName("observationShorten")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.common.assets import icon
 from desktop.common.look import fit_to_screen
@@ -59,7 +59,17 @@ class RegistersWindow(QWidget):
         self.settings_button.setObjectName("ledgerSettings")
         self.settings_button.setToolTip(self.tr("发热阈值与个人健康信息保存期限（单位主要负责人）"))
         self.settings_button.clicked.connect(self.open_settings)
-        self.tabs.setCornerWidget(self.settings_button)
+        # a window without a window manager (a kiosk-style plant PC) has no title bar to close it by (#42)
+        self.close_button = QPushButton(self.tr("关闭(&X)"))
+        self.close_button.setObjectName("registersClose")
+        self.close_button.setToolTip(self.tr("保存正在填写的体温后关闭台账窗口"))
+        self.close_button.clicked.connect(self.close)
+        corner = QWidget()
+        corner_row = QHBoxLayout(corner)
+        corner_row.setContentsMargins(0, 0, 0, 0)
+        corner_row.addWidget(self.settings_button)
+        corner_row.addWidget(self.close_button)
+        self.tabs.setCornerWidget(corner)
         self.settings_dialog: LedgerSettingsDialog | None = None
         self.dormitories = DormitoriesPage(db, account.name, account.role)
         self.tabs.addTab(self.dormitories, icon("list"), self.tr("宿舍登记(&7)"))

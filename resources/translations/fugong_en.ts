@@ -4068,8 +4068,8 @@
     </message>
     <message>
         <location filename="../../desktop/registers/observation.py" line="127"/>
-        <source>延长(&amp;X)…</source>
-        <translation>E&amp;xtend…</translation>
+        <source>延长(&amp;L)…</source>
+        <translation>Ex&amp;tend…</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/observation.py" line="129"/>
@@ -4848,17 +4848,27 @@
         <translation>The fever threshold and the retention of personal health data (the company&apos;s principal)</translation>
     </message>
     <message>
+        <location filename="../../desktop/registers/window.py" line="63"/>
+        <source>关闭(&amp;X)</source>
+        <translation>Close (&amp;X)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/registers/window.py" line="65"/>
+        <source>保存正在填写的体温后关闭台账窗口</source>
+        <translation>Store the temperatures being typed, then close the ledger window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/window.py" line="75"/>
         <source>宿舍登记(&amp;7)</source>
         <translation>Dormitories (&amp;7)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="67"/>
+        <location filename="../../desktop/registers/window.py" line="77"/>
         <source>食堂错峰就餐(&amp;8)</source>
         <translation>Canteen sittings (&amp;8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="87"/>
+        <location filename="../../desktop/registers/window.py" line="97"/>
         <source>正在保存体温，保存后关闭窗口……</source>
         <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>

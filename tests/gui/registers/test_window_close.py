@@ -1,0 +1,70 @@
+"""The 台账 window closes by its own 关闭(&X) button (docs/usability.md #42): without a window manager there is
+no title bar, so the button is the only way out. Closing by it stores the temperature being typed, exactly as
+the window's closeEvent does, whether 关闭 is clicked or Alt+X pressed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.registers.grid import GridColumn
+from tests.gui.helpers import click, close_window, focused, show_registers, start_app
+from tests.gui.registers.seed import MANAGER, OFFICER, PASSWORDS, seed_roster
+from tests.gui.registers.test_readings import open_readings, stored
+
+
+@pytest.mark.parametrize("by", ["mouse", "alt+x"])
+def test_closing_by_its_button_stores_the_temperature_being_typed(qtbot: QtBot, db_url: str, by: str) -> None:
+    seed_roster(db_url)
+    window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
+    page = open_readings(qtbot, window, dt.datetime(2020, 3, 2, 9, 30))
+    registers = window.registers_window
+    assert registers is not None
+    button = registers.close_button
+    assert button.text() == "关闭(&X)"
+    area = QApplication.primaryScreen().availableGeometry()
+    assert area.contains(registers.frameGeometry()) and button.isVisible()
+    assert area.contains(button.mapToGlobal(button.rect().bottomRight()))  # on screen, not clipped away
+    for character in "36.7":  # typed into 张三's morning cell, not yet stored (no Enter, no move)
+        qtbot.keyClicks(focused(), character)
+    assert page.grid.currentIndex().column() == GridColumn.MORNING
+    assert stored(db_url)["张三"][0] is None
+    if by == "mouse":
+        click(qtbot, button)
+    else:
+        qtbot.keyClick(focused(), Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.registers_window is None, timeout=20000)  # closed (deleted on close)
+    assert window.isVisible()  # the main window stays
+    assert stored(db_url)["张三"] == (36.7, None, False, False)
+    # 台账 opens it again, reading back what was stored
+    again = show_registers(qtbot, window, "readings")
+    qtbot.waitUntil(lambda: not again.readings.loading)
+    close_window(qtbot, window)
+
+
+def test_alt_x_closes_from_every_tab_of_a_manager(qtbot: QtBot, db_url: str) -> None:
+    """Alt+X is the window's own: no page's button takes the same letter (观察's 延长 took it before)."""
+    seed_roster(db_url)
+    window = start_app(qtbot, db_url, MANAGER, PASSWORDS[MANAGER])
+    registers = show_registers(qtbot, window)
+    for index in range(registers.tabs.count()):
+        registers.tabs.setCurrentIndex(index)
+        page = registers.tabs.currentWidget()
+        qtbot.waitUntil(page.isVisible)
+        taking_x = [
+            b.text()
+            for b in registers.findChildren(type(registers.close_button))
+            if b.isVisible() and "&X" in b.text().upper() and b is not registers.close_button
+        ]
+        assert taking_x == [], f"{registers.tabs.tabText(index)}: {taking_x}"
+    registers.tabs.setCurrentWidget(registers.observation)
+    registers.activateWindow()
+    qtbot.waitUntil(registers.isActiveWindow)
+    registers.observation.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.registers_window is None, timeout=20000)
+    close_window(qtbot, window)
