@@ -285,10 +285,23 @@ class RosterPage(LedgerPage):
         self.offset, self.total = page.offset, page.total
         if page.total:
             self.page_label.setText(self.people_shown(page.offset, len(page.rows), page.total))
-        else:
+        elif self._filtered():
             self.page_label.setText(self.tr("没有符合条件的人员。"))
+        else:
+            self.page_label.setText(
+                self.tr("花名册中还没有人员：点“添加”逐个录入，或“从 Excel 导入”（可先下载模板）。")
+            )
         self._update_buttons()
         self.loaded.emit()
+
+    def _filtered(self) -> bool:
+        """Whether a filter is set (an empty page then means no match, not an empty roster)."""
+        return bool(
+            self.search.text().strip()
+            or self.status_filter.currentData()
+            or self.post_filter.currentData()
+            or self.consent_filter.isChecked()
+        )
 
     def _load_failed(self, error: BaseException) -> None:
         self.loading = False

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 ZERO_CSS = "color:#2e7d32"
 ABNORMAL_CSS = "color:#b71c1c"
+NOTHING_CSS = "color:#424242"  # nobody on the roster: neither a zero report nor an alarm
 PAGE_SIZE = 100  # names of a list shown at a time
 LISTS = ("missing", "flagged", "observation")
 
@@ -469,7 +470,8 @@ class SummaryPage(QWidget):
         zero_words, until_words = self.tr("零报告"), self.tr("观察期至")
         returned_words, steps_words = self.tr("今日返岗"), self.tr("下一步")
         headline = str(record.get("headline_en" if english() else "headline_zh", ""))
-        parts = [f"<h2 style='{ZERO_CSS if zero else ABNORMAL_CSS}'>{escape(headline)}</h2>"]
+        style = ZERO_CSS if zero else NOTHING_CSS if not record.get("headcount") else ABNORMAL_CSS
+        parts = [f"<h2 style='{style}'>{escape(headline)}</h2>"]
         if zero:
             parts.append(f"<p style='{ZERO_CSS}'><b>{escape(zero_words)}</b></p>")
         counts = (

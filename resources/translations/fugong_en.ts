@@ -1985,122 +1985,122 @@
 <context>
     <name>EmployeeDialog</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="487"/>
+        <location filename="../../desktop/registers/roster.py" line="500"/>
         <source>添加人员</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="487"/>
+        <location filename="../../desktop/registers/roster.py" line="500"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="506"/>
+        <location filename="../../desktop/registers/roster.py" line="519"/>
         <source>直接雇用的留空</source>
         <translation>Leave empty if employed directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="511"/>
+        <location filename="../../desktop/registers/roster.py" line="524"/>
         <source>显示完整(&amp;S)</source>
         <translation>&amp;Show in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="513"/>
+        <location filename="../../desktop/registers/roster.py" line="526"/>
         <source>仅单位主要负责人可查看完整号码；每次查看都记入审计记录</source>
         <translation>Only the manager may see the full numbers; each time is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="521"/>
+        <location filename="../../desktop/registers/roster.py" line="534"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="528"/>
+        <location filename="../../desktop/registers/roster.py" line="541"/>
         <source>例如：湖北武汉</source>
         <translation>e.g. Wuhan, Hubei</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="532"/>
+        <location filename="../../desktop/registers/roster.py" line="545"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="533"/>
+        <location filename="../../desktop/registers/roster.py" line="546"/>
         <source>部门(&amp;D)：</source>
         <translation>&amp;Department:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="534"/>
+        <location filename="../../desktop/registers/roster.py" line="547"/>
         <source>岗位(&amp;P)：</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="535"/>
+        <location filename="../../desktop/registers/roster.py" line="548"/>
         <source>人员类别(&amp;C)：</source>
         <translation>&amp;Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="536"/>
+        <location filename="../../desktop/registers/roster.py" line="549"/>
         <source>外包单位(&amp;O)：</source>
         <translation>&amp;Outsourcing company:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="537"/>
+        <location filename="../../desktop/registers/roster.py" line="550"/>
         <source>身份证号(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="541"/>
+        <location filename="../../desktop/registers/roster.py" line="554"/>
         <source>手机号(&amp;H)：</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="544"/>
+        <location filename="../../desktop/registers/roster.py" line="557"/>
         <source>宿舍房间(&amp;R)：</source>
         <translation>Dormitory &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="545"/>
+        <location filename="../../desktop/registers/roster.py" line="558"/>
         <source>状态(&amp;U)：</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="547"/>
+        <location filename="../../desktop/registers/roster.py" line="560"/>
         <source>返回自(&amp;F)：</source>
         <translation>Returned &amp;from:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="571"/>
+        <location filename="../../desktop/registers/roster.py" line="584"/>
         <source>%1（不修改请留空）</source>
         <translation>%1 (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="571"/>
+        <location filename="../../desktop/registers/roster.py" line="584"/>
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="611"/>
+        <location filename="../../desktop/registers/roster.py" line="624"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="620"/>
+        <location filename="../../desktop/registers/roster.py" line="633"/>
         <source>已显示（已记入审计）</source>
         <translation>Shown (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="637"/>
+        <location filename="../../desktop/registers/roster.py" line="650"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="647"/>
+        <location filename="../../desktop/registers/roster.py" line="660"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="647"/>
+        <location filename="../../desktop/registers/roster.py" line="660"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -2197,12 +2197,12 @@
         <translation>An internal error occurred; please send the details to the maintainers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="152"/>
+        <location filename="../../desktop/app.py" line="155"/>
         <source>发生了意外错误。</source>
         <translation>An unexpected error occurred.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="154"/>
+        <location filename="../../desktop/app.py" line="157"/>
         <source>已保存的内容不受影响。详细信息已写入日志文件：%1</source>
         <translation>What was saved is not affected. The details were written to the log file: %1</translation>
     </message>
@@ -3836,22 +3836,22 @@
 <context>
     <name>NamesPane</name>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="83"/>
+        <location filename="../../desktop/registers/summary.py" line="84"/>
         <source>上一页(&amp;U)</source>
         <translation>Previo&amp;us page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="85"/>
+        <location filename="../../desktop/registers/summary.py" line="86"/>
         <source>下一页(&amp;N)</source>
         <translation>&amp;Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="105"/>
+        <location filename="../../desktop/registers/summary.py" line="106"/>
         <source>第 %1–%2 条，共 %3 条</source>
         <translation>%1–%2 of %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="111"/>
+        <location filename="../../desktop/registers/summary.py" line="112"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -5250,53 +5250,58 @@
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="295"/>
+        <location filename="../../desktop/registers/roster.py" line="292"/>
+        <source>花名册中还没有人员：点“添加”逐个录入，或“从 Excel 导入”（可先下载模板）。</source>
+        <translation>Nobody is on the roster yet: use Add for one person at a time, or Import from Excel (download the template first).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/roster.py" line="308"/>
         <source>无法读取花名册。</source>
         <translation>Could not read the roster.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="295"/>
+        <location filename="../../desktop/registers/roster.py" line="308"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="307"/>
+        <location filename="../../desktop/registers/roster.py" line="320"/>
         <source>岗位：%1</source>
         <translation>Post: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="379"/>
+        <location filename="../../desktop/registers/roster.py" line="392"/>
         <source>已登记 %1 的个人信息收集同意。</source>
         <translation>Consent of %1 recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="398"/>
-        <location filename="../../desktop/registers/roster.py" line="404"/>
+        <location filename="../../desktop/registers/roster.py" line="411"/>
+        <location filename="../../desktop/registers/roster.py" line="417"/>
         <source>正在检查 %1……</source>
         <translation>Checking %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="403"/>
+        <location filename="../../desktop/registers/roster.py" line="416"/>
         <source>无法读取这个文件。</source>
         <translation>This file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="403"/>
+        <location filename="../../desktop/registers/roster.py" line="416"/>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="416"/>
+        <location filename="../../desktop/registers/roster.py" line="429"/>
         <source>已导入 %1 人。</source>
         <translation>Imported %1 people.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="423"/>
+        <location filename="../../desktop/registers/roster.py" line="436"/>
         <source>模板已保存到 %1。</source>
         <translation>The template was saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="427"/>
+        <location filename="../../desktop/registers/roster.py" line="440"/>
         <source>花名册已保存。</source>
         <translation>The roster was saved.</translation>
     </message>
@@ -5824,12 +5829,12 @@ Cited: %5, lines %6–%7</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/app.py" line="193"/>
+        <location filename="../../desktop/app.py" line="196"/>
         <source>数据库服务器密码</source>
         <translation>Database server password</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="194"/>
+        <location filename="../../desktop/app.py" line="197"/>
         <source>%1 在 %2 上的密码：</source>
         <translation>Password of %1 on %2:</translation>
     </message>
@@ -5898,7 +5903,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="216"/>
-        <location filename="../../desktop/registers/summary.py" line="148"/>
+        <location filename="../../desktop/registers/summary.py" line="149"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
@@ -6079,7 +6084,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="385"/>
-        <location filename="../../desktop/registers/summary.py" line="420"/>
+        <location filename="../../desktop/registers/summary.py" line="421"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -6089,230 +6094,230 @@ Cited: %5, lines %6–%7</translation>
         <translation>Not checked yet ({count}): </translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="144"/>
+        <location filename="../../desktop/registers/summary.py" line="145"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="146"/>
+        <location filename="../../desktop/registers/summary.py" line="147"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="150"/>
+        <location filename="../../desktop/registers/summary.py" line="151"/>
         <source>导出 PDF(&amp;P)…</source>
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="152"/>
+        <location filename="../../desktop/registers/summary.py" line="153"/>
         <source>导出工作簿(&amp;W)…</source>
         <translation>Export &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="210"/>
+        <location filename="../../desktop/registers/summary.py" line="211"/>
         <source>正在生成每日汇总……</source>
         <translation>Making the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="225"/>
+        <location filename="../../desktop/registers/summary.py" line="226"/>
         <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，导出的是签署时的文件。</source>
         <translation>Signed by %1 at %2 (UTC); the day is locked, and the exports are the files as signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="237"/>
+        <location filename="../../desktop/registers/summary.py" line="238"/>
         <source>尚未签署：以下为按当前台账生成的汇总。</source>
         <translation>Not signed yet: this is the summary of the ledger as it stands now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="277"/>
+        <location filename="../../desktop/registers/summary.py" line="278"/>
         <source>无法生成每日汇总。</source>
         <translation>Could not make the daily summary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="269"/>
-        <location filename="../../desktop/registers/summary.py" line="277"/>
-        <location filename="../../desktop/registers/summary.py" line="402"/>
-        <location filename="../../desktop/registers/summary.py" line="562"/>
+        <location filename="../../desktop/registers/summary.py" line="270"/>
+        <location filename="../../desktop/registers/summary.py" line="278"/>
+        <location filename="../../desktop/registers/summary.py" line="403"/>
+        <location filename="../../desktop/registers/summary.py" line="564"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="232"/>
+        <location filename="../../desktop/registers/summary.py" line="233"/>
         <source>注意：数据库中保存的当日计数与体温记录不符（可能被直接改动），以下数字已按体温记录重新计数；签署和导出的汇总均按体温记录计数。请检查谁能直接修改数据库。</source>
         <translation>Warning: the day&apos;s counts kept in the database do not match its readings (they may have been changed by hand); the figures below were counted again from the readings, as a signed or exported summary always is. Check who can change the database directly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="269"/>
+        <location filename="../../desktop/registers/summary.py" line="270"/>
         <source>无法核对每日汇总的计数。</source>
         <translation>The daily summary&apos;s counts could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="270"/>
+        <location filename="../../desktop/registers/summary.py" line="271"/>
         <source>正在核对计数……</source>
         <translation>Checking the counts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="288"/>
+        <location filename="../../desktop/registers/summary.py" line="289"/>
         <source>缺测（%1）</source>
         <translation>Missing (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="289"/>
+        <location filename="../../desktop/registers/summary.py" line="290"/>
         <source>发热或有症状（%1 人次）</source>
         <translation>Fever or symptoms (%1 readings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="290"/>
+        <location filename="../../desktop/registers/summary.py" line="291"/>
         <source>观察中（%1）</source>
         <translation>Under observation (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="388"/>
+        <location filename="../../desktop/registers/summary.py" line="389"/>
         <source>正在读取名单……</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="402"/>
+        <location filename="../../desktop/registers/summary.py" line="403"/>
         <source>无法读取名单。</source>
         <translation>The list could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="410"/>
+        <location filename="../../desktop/registers/summary.py" line="411"/>
         <source>居家观察</source>
         <translation>home observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="410"/>
+        <location filename="../../desktop/registers/summary.py" line="411"/>
         <source>集中观察</source>
         <translation>centralised observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="421"/>
+        <location filename="../../desktop/registers/summary.py" line="422"/>
         <source>#%1 %2：缺%3</source>
         <translation>#%1 %2: missing %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="469"/>
+        <location filename="../../desktop/registers/summary.py" line="470"/>
         <source>零报告</source>
         <translation>Zero report</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="469"/>
+        <location filename="../../desktop/registers/summary.py" line="470"/>
         <source>观察期至</source>
         <translation>observation until</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="470"/>
+        <location filename="../../desktop/registers/summary.py" line="471"/>
         <source>今日返岗</source>
         <translation>Back at work today</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="470"/>
+        <location filename="../../desktop/registers/summary.py" line="471"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="476"/>
+        <location filename="../../desktop/registers/summary.py" line="478"/>
         <source>在册</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="477"/>
+        <location filename="../../desktop/registers/summary.py" line="479"/>
         <source>在岗</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="478"/>
+        <location filename="../../desktop/registers/summary.py" line="480"/>
         <source>上午已测</source>
         <translation>Checked in the morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="479"/>
+        <location filename="../../desktop/registers/summary.py" line="481"/>
         <source>下午已测</source>
         <translation>Checked in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="480"/>
+        <location filename="../../desktop/registers/summary.py" line="482"/>
         <source>缺测</source>
         <translation>Missing a reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="481"/>
+        <location filename="../../desktop/registers/summary.py" line="483"/>
         <source>观察中</source>
         <translation>Under observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="407"/>
+        <location filename="../../desktop/registers/summary.py" line="408"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="407"/>
+        <location filename="../../desktop/registers/summary.py" line="408"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="493"/>
+        <location filename="../../desktop/registers/summary.py" line="495"/>
         <source>观察期未满即在岗（BJTG 三）</source>
         <translation>On site before the observation ended (BJTG 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="520"/>
+        <location filename="../../desktop/registers/summary.py" line="522"/>
         <source>每日汇总 %1</source>
         <translation>Daily summary %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="522"/>
+        <location filename="../../desktop/registers/summary.py" line="524"/>
         <source>签署每日汇总</source>
         <translation>Sign the daily summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="524"/>
+        <location filename="../../desktop/registers/summary.py" line="526"/>
         <source>当日汇总负责人签署</source>
         <translation>Sign-off of the day&apos;s summary by the person in charge</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="526"/>
+        <location filename="../../desktop/registers/summary.py" line="528"/>
         <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
         <translation>The person in charge confirms the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="530"/>
+        <location filename="../../desktop/registers/summary.py" line="532"/>
         <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="548"/>
+        <location filename="../../desktop/registers/summary.py" line="550"/>
         <source>导出每日汇总 PDF</source>
         <translation>Export the daily summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="548"/>
+        <location filename="../../desktop/registers/summary.py" line="550"/>
         <source>导出每日汇总工作簿</source>
         <translation>Export the daily summary as a workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="549"/>
+        <location filename="../../desktop/registers/summary.py" line="551"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="549"/>
+        <location filename="../../desktop/registers/summary.py" line="551"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="562"/>
+        <location filename="../../desktop/registers/summary.py" line="564"/>
         <source>每日汇总未能导出。</source>
         <translation>The daily summary was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="563"/>
+        <location filename="../../desktop/registers/summary.py" line="565"/>
         <source>正在导出每日汇总……</source>
         <translation>Exporting the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="567"/>
+        <location filename="../../desktop/registers/summary.py" line="569"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>

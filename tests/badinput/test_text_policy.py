@@ -6,7 +6,7 @@ import json
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from checklist.text import LIMITS, TextKind, TextPolicyError, check_name, check_note, check_text, one_line, printable
@@ -76,12 +76,15 @@ def test_printable_replaces_exactly_what_the_character_categories_say() -> None:
 
 
 @given(st.text(max_size=60))
+@example("ends in its own …")  # found by the suite: a value ending in an ellipsis is not a cut one
 def test_one_line_is_one_visible_line_that_names_the_value(value: str) -> None:
     shown = one_line(value, 40)
     assert not any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") for c in shown)
-    assert shown.endswith("…") is (len(value) > 40)
-    # undo the escapes and the reader has the value the file holds (its first 40 characters)
-    assert json.loads('"' + shown.removesuffix("…").replace('"', '\\"') + '"') == value[:40]
+    cut = len(value) > 40
+    assert shown.endswith("…") or not cut
+    # undo the escapes and the reader has the value the file holds (its first 40 characters, then the "…")
+    kept = shown[:-1] if cut else shown
+    assert json.loads('"' + kept.replace('"', '\\"') + '"') == value[:40]
 
 
 def test_one_line_leaves_ordinary_ids_alone() -> None:

@@ -18,6 +18,7 @@ from tests.gui.helpers import (
     click,
     click_index,
     close_window,
+    seed_accounts,
     show_registers,
     start_app,
     type_into,
@@ -151,4 +152,15 @@ def test_an_auditor_reads_the_roster_but_changes_nothing(qtbot: QtBot, db_url: s
     assert not dialog.ok_button.isEnabled() and not dialog.reveal_button.isVisible()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.dialog is None)
+    close_window(qtbot, window)
+
+
+def test_an_empty_roster_says_how_to_fill_it_and_a_filter_says_no_match(qtbot: QtBot, db_url: str) -> None:
+    seed_accounts(db_url, {OFFICER: ("officer", PASSWORDS[OFFICER])})
+    window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
+    page = show_registers(qtbot, window).roster
+    qtbot.waitUntil(lambda: not page.loading and page.page_label.text() != "")
+    assert page.page_label.text() == "花名册中还没有人员：点“添加”逐个录入，或“从 Excel 导入”（可先下载模板）。"
+    type_into(qtbot, page.search, "张三")
+    qtbot.waitUntil(lambda: page.page_label.text() == "没有符合条件的人员。")
     close_window(qtbot, window)

@@ -327,3 +327,5 @@ def test_an_empty_roster_offers_no_zero_report(qtbot: QtBot, db_url: str) -> Non
     shown = page.view.toPlainText()
     assert "2020-03-02：花名册中没有在册人员，本日没有可汇总的测温记录" in shown
     assert "零报告" not in shown and "上下午均已测温" not in shown
+    html = page.view.toHtml()
+    assert "#424242" in html and "#b71c1c" not in html  # drawn neither as a zero report nor as an alarm
