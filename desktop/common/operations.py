@@ -7,10 +7,12 @@ widget); its result or its exception comes back on the main thread through queue
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -75,9 +77,25 @@ class _Runnable(QRunnable):
         try:
             result = self._work(self._progress)
         except BaseException as error:  # every failure goes back to the GUI thread, none is lost here
-            self._bridge.failed.emit(error)
+            self._report(self._bridge.failed, error)
         else:
-            self._bridge.succeeded.emit(result)
+            self._report(self._bridge.succeeded, result)
+
+    def _report(self, signal: Any, value: object) -> None:
+        """Send the outcome back, unless the window that asked was closed meanwhile (its operation and bridge
+        deleted with it): then there is no one to tell — the work itself (a write) is done and stays done."""
+        if not shiboken6.isValid(self._bridge):
+            _log_unheard(value)
+            return
+        try:
+            signal.emit(value)
+        except RuntimeError:  # deleted between the check and the emit
+            _log_unheard(value)
+
+
+def _log_unheard(value: object) -> None:
+    if isinstance(value, BaseException):
+        logging.getLogger(__name__).warning("background work failed after its window closed: %s", type(value).__name__)
 
 
 class Operation(QObject, Generic[T]):
