@@ -100,6 +100,15 @@ class Problems:
         shown = self.zh if limit is None else self.zh[:limit]
         return "；".join(shown) + ("……" if limit is not None and len(self.zh) > limit else "")
 
+    def verdict(
+        self, fine_en: str, wrong_en: str, fine_zh: str, wrong_zh: str, limit: int | None = None
+    ) -> tuple[bool, str, str]:
+        """A check's line (passed, English, Chinese): ``fine_*`` when nothing was found wrong, else ``wrong_*``
+        with ``{}`` replaced by the problems (the first ``limit`` of them, if given)."""
+        if not self:
+            return True, fine_en, fine_zh
+        return False, wrong_en.replace("{}", self.english(limit)), wrong_zh.replace("{}", self.chinese(limit))
+
 
 def _replayed(entries: Iterable[AuditEntry]) -> dict[tuple[str, int], dict[str, Any] | None]:
     """Each row's columns as the audit trail's inserts, updates and deletes leave them (None: deleted)."""
@@ -187,13 +196,13 @@ def _check_rows(check: verification.RecordCheck, session: Any, inspection_id: in
                 f"{key[0]} 第 {key[1]} 行在审计记录中，但记录里没有",
             )
     check.check(
-        not problems,
-        "every row of the record matches the audit trail"
-        if not problems
-        else "changed outside 复工自查 (no audit entry): " + problems.english(6),
-        "记录的每一行都与审计记录一致"
-        if not problems
-        else "记录在本程序之外被改动（无审计记录）：" + problems.chinese(6),
+        *problems.verdict(
+            "every row of the record matches the audit trail",
+            "changed outside 复工自查 (no audit entry): {}",
+            "记录的每一行都与审计记录一致",
+            "记录在本程序之外被改动（无审计记录）：{}",
+            limit=6,
+        )
     )
 
 
@@ -420,13 +429,12 @@ def _check_revocation_lists(check: verification.RecordCheck, session: Any) -> No
         elif canonical_json(json_value(row.crl_der)) != canonical_json(state.get("crl_der")):
             problems.add(f"revocation list {row.number} was changed", f"第 {row.number} 号吊销列表被改动")
     check.check(
-        not problems,
-        f"the {len(expected)} revocation list(s) the authority issued are all in the database"
-        if not problems
-        else "revocation lists: " + problems.english(),
-        f"签名机构签发的 {len(expected)} 个吊销列表都在数据库中"
-        if not problems
-        else "吊销列表被删除或改动过：" + problems.chinese(),
+        *problems.verdict(
+            f"the {len(expected)} revocation list(s) the authority issued are all in the database",
+            "revocation lists: {}",
+            f"签名机构签发的 {len(expected)} 个吊销列表都在数据库中",
+            "吊销列表被删除或改动过：{}",
+        )
     )
 
 
@@ -459,13 +467,12 @@ def _check_files(
                 "保存的 PDF 不是在第一个签名所生成的 PDF 之上续签的",
             )
     check.check(
-        not problems,
-        "the stored report files are the ones signed"
-        if not problems
-        else "report files: " + problems.english() + " (copied from another record, or changed)",
-        "保存的报告文件就是签署的文件"
-        if not problems
-        else "报告文件：" + problems.chinese() + "（从其他记录复制或被改动）",
+        *problems.verdict(
+            "the stored report files are the ones signed",
+            "report files: {} (copied from another record, or changed)",
+            "保存的报告文件就是签署的文件",
+            "报告文件：{}（从其他记录复制或被改动）",
+        )
     )
 
 
@@ -505,13 +512,12 @@ def _check_follow_ups(check: verification.RecordCheck, inspection: Inspection, r
         latest[row.action_id] = row.status
     if rows or problems:
         check.check(
-            not problems,
-            f"{len(rows)} follow-up(s) chained onto the record, verified by someone other than who did them"
-            if not problems
-            else "follow-ups: " + problems.english(),
-            f"{len(rows)} 条整改跟进与记录相链，验证人不是整改人"
-            if not problems
-            else "整改跟进：" + problems.chinese(),
+            *problems.verdict(
+                f"{len(rows)} follow-up(s) chained onto the record, verified by someone other than who did them",
+                "follow-ups: {}",
+                f"{len(rows)} 条整改跟进与记录相链，验证人不是整改人",
+                "整改跟进：{}",
+            )
         )
     return sum(1 for a in inspection.actions if latest.get(a.id, a.status) != ActionStatus.VERIFIED)
 
