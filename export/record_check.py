@@ -176,8 +176,8 @@ def _check_rows(check: verification.RecordCheck, session: Any, inspection_id: in
                     f"{table} 第 {row_id} 行：{name} 列不在其审计记录中",
                 )
             elif _value(now) != canonical_json(replay[name]):
-                parts = _changed_parts(name, json_value(now), replay[name]) or [(name, now, replay[name])]
-                for path, is_now, was in parts[:3]:
+                parts = _changed_parts(name, json_value(now), replay[name]) if isinstance(now, dict) else []
+                for path, is_now, was in (parts or [(name, now, replay[name])])[:3]:
                     problems.add(
                         f"{table} row {row_id}: {path} is {_short(is_now)}, the audit trail says {_short(was)}",
                         f"{table} 第 {row_id} 行：{path} 为 {_short(is_now)}，审计记录为 {_short(was)}",
