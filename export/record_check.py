@@ -185,10 +185,12 @@ def _check_rows(check: verification.RecordCheck, session: Any, inspection_id: in
                     f"{table} 第 {row_id} 行：{name} 列不在其审计记录中",
                 )
             elif _value(now) != canonical_json(replay[name]):
-                problems.add(
-                    f"{table} row {row_id}: {name} is {_short(now)}, the audit trail says {_short(replay[name])}",
-                    f"{table} 第 {row_id} 行：{name} 为 {_short(now)}，审计记录为 {_short(replay[name])}",
-                )
+                parts = _changed_parts(name, json_value(now), replay[name]) if isinstance(now, dict) else []
+                for path, is_now, was in (parts or [(name, now, replay[name])])[:3]:
+                    problems.add(
+                        f"{table} row {row_id}: {path} is {_short(is_now)}, the audit trail says {_short(was)}",
+                        f"{table} 第 {row_id} 行：{path} 为 {_short(is_now)}，审计记录为 {_short(was)}",
+                    )
     for key, state in sorted(expected.items()):
         if state is not None and key not in found and key[0] != "users":
             problems.add(
@@ -204,6 +206,21 @@ def _check_rows(check: verification.RecordCheck, session: Any, inspection_id: in
             limit=6,
         )
     )
+
+
+def _changed_parts(path: str, now: Any, then: Any) -> list[tuple[str, Any, Any]]:
+    """Where a stored value differs from the audit trail's, down to the changed entries of a structured one
+    (``company_snapshot.company.name``): shortened whole, two such values would read alike (the same first
+    characters) and hide what was changed. Empty when no entry differs (the caller names the whole value)."""
+    if isinstance(now, dict) and isinstance(then, dict):
+        parts = [
+            part
+            for key in sorted({*now, *then}, key=str)
+            for part in _changed_parts(f"{path}.{key}", now.get(key), then.get(key))
+        ]
+        if parts:
+            return parts
+    return [(path, now, then)] if canonical_json(now) != canonical_json(then) else []
 
 
 def _short(value: Any) -> str:

@@ -106,8 +106,8 @@ class RegisterPage(QWidget):
         waits for it and runs next (what the user entered is never dropped; ``change`` holds the values as
         they were when it was made). ``refused(error)`` says a KnownError in words; on success
         ``done(result)`` (which leaves an earlier change's refusal shown when :attr:`refused_meanwhile`), the day
-        is read again and ``changed`` emitted. Anything else is a bug: the
-        application's error handler shows it (the changes waiting are still written)."""
+        is read again and ``changed`` emitted. Anything else is a bug: the application's error handler shows it
+        (the changes waiting are still written)."""
         self._running += 1
         self._writes.append(_Write(change, done, refused, self._refusals))
         if not self._writing:

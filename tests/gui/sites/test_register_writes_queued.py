@@ -1,7 +1,8 @@
 """Nothing the user enters in a register tab is lost while an earlier change is still being written: the first
 entry of 通风消毒 is held on the thread pool, the officer types and adds a second one, and when the first is
 released both are written, in the order made — the second was neither dropped nor written with values typed
-after it was added. A first change refused by the core does not take the second with it."""
+after it was added. A first change refused by the core does not take the second with it, and its refusal
+stays said after the second is saved (通风消毒 and 隔离观察区)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
 from desktop.registers.disinfection import DisinfectionPage
-from storage import site_log
-from tests.gui.helpers import choose_in_combo, click, close_window, settle, start_app, type_into
+from storage import isolation, site_log
+from tests.gui.helpers import choose_in_combo, click, close_window, settle, show_registers, start_app, type_into
 from tests.gui.registers.seed import OFFICER, PASSWORDS, seed_roster
 from tests.gui.sites.test_disinfection_tab import cell, open_log
 
@@ -108,6 +109,44 @@ def test_a_refused_first_entry_does_not_lose_the_second(
         refusal = page.form_error.text()
         assert page.form_error.isVisible(), "the refusal of the first entry was cleared by the second's success"
         assert refusal.startswith("“电梯按钮” 09:00 的记录：") and "作用时间" in refusal and "未保存" in refusal
+    finally:
+        release.set()
+        registers.close()
+        close_window(qtbot, window)
+
+
+def test_in_the_isolation_tab_a_refused_change_stays_said_after_the_next_one_is_saved(
+    qtbot: QtBot, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """隔离观察区: 保存区域 with no place (refused by the core) held on the pool, the place typed and 保存区域
+    clicked again: the second is saved and said, and the first's refusal stays under the form."""
+    seed_roster(db_url)
+    entered, release, places = threading.Event(), threading.Event(), []
+    real: Callable[..., int] = isolation.set_area
+
+    def held(db: Any, actor: str, values: Mapping[str, object], area_id: int | None = None) -> int:
+        places.append(str(values["place"]))
+        if len(places) == 1:
+            entered.set()
+            assert release.wait(HOLD_SECONDS), "the first write was never released"
+        return real(db, actor, values, area_id)
+
+    monkeypatch.setattr(isolation, "set_area", held)
+    window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
+    registers = show_registers(qtbot, window, "isolation")
+    page = registers.isolation
+    try:
+        settle(qtbot, page)
+        page.area_place.clear()
+        click(qtbot, page.area_save)
+        qtbot.waitUntil(entered.is_set, timeout=20000)
+        type_into(qtbot, page.area_place, "东门值班室")
+        click(qtbot, page.area_save)
+        release.set()
+        settle(qtbot, page)
+        assert places == ["", "东门值班室"]
+        assert page.message.text() == "区域已保存。" and page.area_combo.itemText(0).startswith("东门值班室")
+        assert page.error.isVisible() and page.error.text(), "the first change's refusal was cleared"
     finally:
         release.set()
         registers.close()
