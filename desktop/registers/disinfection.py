@@ -19,7 +19,6 @@ from PySide6.QtCore import QDate, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from checklist.workflow import SIGNING_ROLES, Meaning
 from desktop.common.assets import icon
 from desktop.common.dates import python_date
 from desktop.common.errors import error_label, error_text, show_error
+from desktop.common.file_dialogs import save_file_name
 from desktop.common.i18n import english
 from desktop.common.operations import run_in_background
 from desktop.common.table_model import RowTableModel
@@ -500,7 +500,7 @@ class DisinfectionPage(RegisterPage):
         from desktop.registers.summary import company_name
         from export.site_reports import write_log_day
 
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen = save_file_name(
             self,
             self.tr("导出通风消毒记录 PDF"),
             f"通风消毒记录-{self.day.isoformat()}.pdf",

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -36,6 +35,7 @@ from checklist.workflow import Meaning
 from desktop.common.assets import icon
 from desktop.common.dates import python_date
 from desktop.common.errors import show_error
+from desktop.common.file_dialogs import save_file_name
 from desktop.common.i18n import english
 from desktop.common.operations import run_in_background
 from desktop.registers.page import day_edit
@@ -547,7 +547,7 @@ class SummaryPage(QWidget):
         suffix = ".pdf" if kind == "pdf" else ".xlsx"
         title = self.tr("导出每日汇总 PDF") if kind == "pdf" else self.tr("导出每日汇总工作簿")
         pattern = self.tr("PDF 文件 (*.pdf)") if kind == "pdf" else self.tr("Excel 工作簿 (*.xlsx)")
-        chosen, _ = QFileDialog.getSaveFileName(self, title, f"每日汇总-{self.day.isoformat()}{suffix}", pattern)
+        chosen = save_file_name(self, title, f"每日汇总-{self.day.isoformat()}{suffix}", pattern)
         if not chosen:
             return
         path = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
