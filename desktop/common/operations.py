@@ -7,6 +7,7 @@ widget); its result or its exception comes back on the main thread through queue
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -75,9 +76,15 @@ class _Runnable(QRunnable):
         try:
             result = self._work(self._progress)
         except BaseException as error:  # every failure goes back to the GUI thread, none is lost here
-            self._bridge.failed.emit(error)
+            self._send(self._bridge.failed, error)
         else:
-            self._bridge.succeeded.emit(result)
+            self._send(self._bridge.succeeded, result)
+
+    @staticmethod
+    def _send(signal: Any, value: object) -> None:
+        # the window that asked was closed meanwhile (its 关闭 button, its bridge deleted): no one is left to tell
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 class Operation(QObject, Generic[T]):
