@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from checklist.workflow import Meaning
 from desktop.common.assets import icon
-from desktop.common.dates import python_date
+from desktop.common.dates import company_and_utc_minute, python_date
 from desktop.common.errors import show_error
 from desktop.common.file_dialogs import save_file_name
 from desktop.common.i18n import english
@@ -222,9 +222,10 @@ class SummaryPage(QWidget):
         self._shown_number += 1
         if summary.signed_by is not None and summary.signed_at is not None:
             self.status.setText(
-                self.tr("已由 %1 于 %2（UTC）签署；当日记录已锁定，导出的是签署时的文件。")
+                self.tr("已由 %1 于 %2（UTC+8；%3 UTC）签署；当日记录已锁定，导出的是签署时的文件。")
                 .replace("%1", summary.signed_by)
-                .replace("%2", summary.signed_at.strftime("%Y-%m-%d %H:%M"))
+                .replace("%2", company_and_utc_minute(summary.signed_at)[0])
+                .replace("%3", company_and_utc_minute(summary.signed_at)[1])
             )
         elif recounted:
             self.status.setText(

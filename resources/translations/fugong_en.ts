@@ -1694,7 +1694,12 @@
         <translation>, from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="518"/>
+        <location filename="../../desktop/registers/disinfection.py" line="362"/>
+        <source>已由 %1 于 %2（UTC+8；%3 UTC）签署；当日记录已锁定，更正请在之后的日期新增一条记录并注明所更正的编号。</source>
+        <translation>Signed off by %1 at %2 (UTC+8; %3 UTC); the day is locked. To correct it, add an entry on a later day naming the number of the entry it corrects.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="521"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -1724,72 +1729,67 @@
         <translation>%1 %2 %3 times a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="361"/>
-        <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，更正请在之后的日期新增一条记录并注明所更正的编号。</source>
-        <translation>Signed off by %1 at %2 (UTC); the day is locked. To correct it, add an entry on a later day naming the number of the entry it corrects.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/registers/disinfection.py" line="366"/>
+        <location filename="../../desktop/registers/disinfection.py" line="369"/>
         <source>当日记录 %1 条，尚未签署。</source>
         <translation>%1 entries this day, not signed off.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="412"/>
+        <location filename="../../desktop/registers/disinfection.py" line="415"/>
         <source>“更正”须填写所更正记录的编号（数字）；未保存任何数据。</source>
         <translation>“Corrects” takes the number of the entry corrected; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="448"/>
+        <location filename="../../desktop/registers/disinfection.py" line="451"/>
         <source>计划未能保存。</source>
         <translation>The plan was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="466"/>
+        <location filename="../../desktop/registers/disinfection.py" line="469"/>
         <source>原有计划不变。</source>
         <translation>The plans are as they were.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="462"/>
+        <location filename="../../desktop/registers/disinfection.py" line="465"/>
         <source>计划未能删除。</source>
         <translation>The plan was not removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="484"/>
+        <location filename="../../desktop/registers/disinfection.py" line="487"/>
         <source>通风消毒记录 %1</source>
         <translation>Ventilation and disinfection log %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="486"/>
+        <location filename="../../desktop/registers/disinfection.py" line="489"/>
         <source>签署通风消毒记录</source>
         <translation>Sign off the ventilation and disinfection log</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="489"/>
+        <location filename="../../desktop/registers/disinfection.py" line="492"/>
         <source>本人作为负责人签署，确认当日通风、消毒及垃圾清运记录真实、完整。签署后当日记录即被锁定；更正须另行新增记录，之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s ventilation, disinfection and waste records are true and complete. Signing locks the day; a correction is a new entry, and any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="505"/>
+        <location filename="../../desktop/registers/disinfection.py" line="508"/>
         <source>导出通风消毒记录 PDF</source>
         <translation>Export the ventilation and disinfection log as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="507"/>
+        <location filename="../../desktop/registers/disinfection.py" line="510"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="518"/>
+        <location filename="../../desktop/registers/disinfection.py" line="521"/>
         <source>通风消毒记录未能导出。</source>
         <translation>The ventilation and disinfection log was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="519"/>
+        <location filename="../../desktop/registers/disinfection.py" line="522"/>
         <source>正在导出通风消毒记录……</source>
         <translation>Exporting the ventilation and disinfection log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="523"/>
+        <location filename="../../desktop/registers/disinfection.py" line="526"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -1990,112 +1990,112 @@
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="506"/>
+        <location filename="../../desktop/registers/roster.py" line="508"/>
         <source>直接雇用的留空</source>
         <translation>Leave empty if employed directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="511"/>
+        <location filename="../../desktop/registers/roster.py" line="513"/>
         <source>显示完整(&amp;S)</source>
         <translation>&amp;Show in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="513"/>
+        <location filename="../../desktop/registers/roster.py" line="515"/>
         <source>仅单位主要负责人可查看完整号码；每次查看都记入审计记录</source>
         <translation>Only the manager may see the full numbers; each time is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="521"/>
+        <location filename="../../desktop/registers/roster.py" line="523"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="528"/>
+        <location filename="../../desktop/registers/roster.py" line="530"/>
         <source>例如：湖北武汉</source>
         <translation>e.g. Wuhan, Hubei</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="532"/>
+        <location filename="../../desktop/registers/roster.py" line="534"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="533"/>
+        <location filename="../../desktop/registers/roster.py" line="535"/>
         <source>部门(&amp;D)：</source>
         <translation>&amp;Department:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="534"/>
+        <location filename="../../desktop/registers/roster.py" line="536"/>
         <source>岗位(&amp;P)：</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="535"/>
+        <location filename="../../desktop/registers/roster.py" line="537"/>
         <source>人员类别(&amp;C)：</source>
         <translation>&amp;Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="536"/>
+        <location filename="../../desktop/registers/roster.py" line="538"/>
         <source>外包单位(&amp;O)：</source>
         <translation>&amp;Outsourcing company:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="537"/>
+        <location filename="../../desktop/registers/roster.py" line="539"/>
         <source>身份证号(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="541"/>
+        <location filename="../../desktop/registers/roster.py" line="543"/>
         <source>手机号(&amp;H)：</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="544"/>
+        <location filename="../../desktop/registers/roster.py" line="546"/>
         <source>宿舍房间(&amp;R)：</source>
         <translation>Dormitory &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="545"/>
+        <location filename="../../desktop/registers/roster.py" line="547"/>
         <source>状态(&amp;U)：</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="547"/>
+        <location filename="../../desktop/registers/roster.py" line="549"/>
         <source>返回自(&amp;F)：</source>
         <translation>Returned &amp;from:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="571"/>
+        <location filename="../../desktop/registers/roster.py" line="573"/>
         <source>%1（不修改请留空）</source>
         <translation>%1 (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="571"/>
+        <location filename="../../desktop/registers/roster.py" line="573"/>
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="611"/>
+        <location filename="../../desktop/registers/roster.py" line="613"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="620"/>
+        <location filename="../../desktop/registers/roster.py" line="622"/>
         <source>已显示（已记入审计）</source>
         <translation>Shown (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="637"/>
+        <location filename="../../desktop/registers/roster.py" line="639"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="647"/>
+        <location filename="../../desktop/registers/roster.py" line="649"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="647"/>
+        <location filename="../../desktop/registers/roster.py" line="649"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -3442,27 +3442,27 @@
 <context>
     <name>LogoBox</name>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="49"/>
+        <location filename="../../desktop/settings/logo.py" line="50"/>
         <source>报告上的公司标志</source>
         <translation>Company logo on reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="57"/>
+        <location filename="../../desktop/settings/logo.py" line="58"/>
         <source>选择图片(&amp;G)…</source>
         <translation>Choose &amp;picture…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="60"/>
+        <location filename="../../desktop/settings/logo.py" line="61"/>
         <source>移除(&amp;R)</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="79"/>
+        <location filename="../../desktop/settings/logo.py" line="80"/>
         <source>只有单位主要负责人可以更改公司标志。</source>
         <translation>Only the head of the company (manager) can change the company logo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="84"/>
+        <location filename="../../desktop/settings/logo.py" line="85"/>
         <source>（无标志）</source>
         <translation>(no logo)</translation>
     </message>
@@ -3477,27 +3477,27 @@
         <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="109"/>
+        <location filename="../../desktop/settings/logo.py" line="108"/>
         <source>正在读取图片……</source>
         <translation>Reading the picture…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="118"/>
+        <location filename="../../desktop/settings/logo.py" line="117"/>
         <source>按“确定”后保存，之后生成的报告都印有此标志。</source>
         <translation>Saved when you press OK; reports made from then on carry this logo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="123"/>
+        <location filename="../../desktop/settings/logo.py" line="122"/>
         <source>无法读取该文件；标志未改动。</source>
         <translation>The file cannot be read; the logo was left as it was.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="126"/>
+        <location filename="../../desktop/settings/logo.py" line="125"/>
         <source>未采用该图片：%1</source>
         <translation>The picture was not used: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="132"/>
+        <location filename="../../desktop/settings/logo.py" line="131"/>
         <source>按“确定”后移除标志。</source>
         <translation>The logo is removed when you press OK.</translation>
     </message>
@@ -4210,17 +4210,17 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../desktop/common/operations.py" line="112"/>
+        <location filename="../../desktop/common/operations.py" line="119"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/operations.py" line="113"/>
+        <location filename="../../desktop/common/operations.py" line="120"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/operations.py" line="138"/>
+        <location filename="../../desktop/common/operations.py" line="145"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
@@ -4863,7 +4863,7 @@
         <translation>Canteen sittings (&amp;8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="97"/>
+        <location filename="../../desktop/registers/window.py" line="101"/>
         <source>正在保存体温，保存后关闭窗口……</source>
         <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>
@@ -6074,7 +6074,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="385"/>
-        <location filename="../../desktop/registers/summary.py" line="420"/>
+        <location filename="../../desktop/registers/summary.py" line="421"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -6109,205 +6109,205 @@ Cited: %5, lines %6–%7</translation>
         <translation>Making the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="225"/>
-        <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，导出的是签署时的文件。</source>
-        <translation>Signed by %1 at %2 (UTC); the day is locked, and the exports are the files as signed.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/registers/summary.py" line="237"/>
+        <location filename="../../desktop/registers/summary.py" line="238"/>
         <source>尚未签署：以下为按当前台账生成的汇总。</source>
         <translation>Not signed yet: this is the summary of the ledger as it stands now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="277"/>
+        <location filename="../../desktop/registers/summary.py" line="278"/>
         <source>无法生成每日汇总。</source>
         <translation>Could not make the daily summary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="269"/>
-        <location filename="../../desktop/registers/summary.py" line="277"/>
-        <location filename="../../desktop/registers/summary.py" line="402"/>
-        <location filename="../../desktop/registers/summary.py" line="562"/>
+        <location filename="../../desktop/registers/summary.py" line="270"/>
+        <location filename="../../desktop/registers/summary.py" line="278"/>
+        <location filename="../../desktop/registers/summary.py" line="403"/>
+        <location filename="../../desktop/registers/summary.py" line="563"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="232"/>
+        <location filename="../../desktop/registers/summary.py" line="225"/>
+        <source>已由 %1 于 %2（UTC+8；%3 UTC）签署；当日记录已锁定，导出的是签署时的文件。</source>
+        <translation>Signed by %1 at %2 (UTC+8; %3 UTC); the day is locked, and the exports are the files as signed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="233"/>
         <source>注意：数据库中保存的当日计数与体温记录不符（可能被直接改动），以下数字已按体温记录重新计数；签署和导出的汇总均按体温记录计数。请检查谁能直接修改数据库。</source>
         <translation>Warning: the day&apos;s counts kept in the database do not match its readings (they may have been changed by hand); the figures below were counted again from the readings, as a signed or exported summary always is. Check who can change the database directly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="269"/>
+        <location filename="../../desktop/registers/summary.py" line="270"/>
         <source>无法核对每日汇总的计数。</source>
         <translation>The daily summary&apos;s counts could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="270"/>
+        <location filename="../../desktop/registers/summary.py" line="271"/>
         <source>正在核对计数……</source>
         <translation>Checking the counts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="288"/>
+        <location filename="../../desktop/registers/summary.py" line="289"/>
         <source>缺测（%1）</source>
         <translation>Missing (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="289"/>
+        <location filename="../../desktop/registers/summary.py" line="290"/>
         <source>发热或有症状（%1 人次）</source>
         <translation>Fever or symptoms (%1 readings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="290"/>
+        <location filename="../../desktop/registers/summary.py" line="291"/>
         <source>观察中（%1）</source>
         <translation>Under observation (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="388"/>
+        <location filename="../../desktop/registers/summary.py" line="389"/>
         <source>正在读取名单……</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="402"/>
+        <location filename="../../desktop/registers/summary.py" line="403"/>
         <source>无法读取名单。</source>
         <translation>The list could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="410"/>
+        <location filename="../../desktop/registers/summary.py" line="411"/>
         <source>居家观察</source>
         <translation>home observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="410"/>
+        <location filename="../../desktop/registers/summary.py" line="411"/>
         <source>集中观察</source>
         <translation>centralised observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="421"/>
+        <location filename="../../desktop/registers/summary.py" line="422"/>
         <source>#%1 %2：缺%3</source>
         <translation>#%1 %2: missing %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="469"/>
+        <location filename="../../desktop/registers/summary.py" line="470"/>
         <source>零报告</source>
         <translation>Zero report</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="469"/>
+        <location filename="../../desktop/registers/summary.py" line="470"/>
         <source>观察期至</source>
         <translation>observation until</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="470"/>
+        <location filename="../../desktop/registers/summary.py" line="471"/>
         <source>今日返岗</source>
         <translation>Back at work today</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="470"/>
+        <location filename="../../desktop/registers/summary.py" line="471"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="476"/>
+        <location filename="../../desktop/registers/summary.py" line="477"/>
         <source>在册</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="477"/>
+        <location filename="../../desktop/registers/summary.py" line="478"/>
         <source>在岗</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="478"/>
+        <location filename="../../desktop/registers/summary.py" line="479"/>
         <source>上午已测</source>
         <translation>Checked in the morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="479"/>
+        <location filename="../../desktop/registers/summary.py" line="480"/>
         <source>下午已测</source>
         <translation>Checked in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="480"/>
+        <location filename="../../desktop/registers/summary.py" line="481"/>
         <source>缺测</source>
         <translation>Missing a reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="481"/>
+        <location filename="../../desktop/registers/summary.py" line="482"/>
         <source>观察中</source>
         <translation>Under observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="407"/>
+        <location filename="../../desktop/registers/summary.py" line="408"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="407"/>
+        <location filename="../../desktop/registers/summary.py" line="408"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="493"/>
+        <location filename="../../desktop/registers/summary.py" line="494"/>
         <source>观察期未满即在岗（BJTG 三）</source>
         <translation>On site before the observation ended (BJTG 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="520"/>
+        <location filename="../../desktop/registers/summary.py" line="521"/>
         <source>每日汇总 %1</source>
         <translation>Daily summary %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="522"/>
+        <location filename="../../desktop/registers/summary.py" line="523"/>
         <source>签署每日汇总</source>
         <translation>Sign the daily summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="524"/>
+        <location filename="../../desktop/registers/summary.py" line="525"/>
         <source>当日汇总负责人签署</source>
         <translation>Sign-off of the day&apos;s summary by the person in charge</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="526"/>
+        <location filename="../../desktop/registers/summary.py" line="527"/>
         <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
         <translation>The person in charge confirms the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="530"/>
+        <location filename="../../desktop/registers/summary.py" line="531"/>
         <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="548"/>
+        <location filename="../../desktop/registers/summary.py" line="549"/>
         <source>导出每日汇总 PDF</source>
         <translation>Export the daily summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="548"/>
+        <location filename="../../desktop/registers/summary.py" line="549"/>
         <source>导出每日汇总工作簿</source>
         <translation>Export the daily summary as a workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="549"/>
+        <location filename="../../desktop/registers/summary.py" line="550"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="549"/>
+        <location filename="../../desktop/registers/summary.py" line="550"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="562"/>
+        <location filename="../../desktop/registers/summary.py" line="563"/>
         <source>每日汇总未能导出。</source>
         <translation>The daily summary was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="563"/>
+        <location filename="../../desktop/registers/summary.py" line="564"/>
         <source>正在导出每日汇总……</source>
         <translation>Exporting the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="567"/>
+        <location filename="../../desktop/registers/summary.py" line="568"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>

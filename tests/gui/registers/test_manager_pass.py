@@ -1,4 +1,4 @@
-"""What the new-user pass of the registers as a manager found (docs/usability.md #43, #44), driven like a user:
+"""What the new-user pass of the registers as a manager found (docs/usability.md #43–#46), driven like a user:
 a person added by hand was filed as 保洁 (the first category listed) unless the officer noticed; and people
 added in 花名册 were missing from 体温登记 (“花名册中没有需测温的人员”) until the window was closed and opened again."""
 
@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
+from checklist.ledger import HalfDay
 from desktop.main_window import MainWindow
 from desktop.registers.roster import RosterColumn, RosterPage
 from desktop.registers.window import RegistersWindow
 from storage.db import open_database
+from storage.ledger import ReadingEntry, enter_readings
 from storage.roster import list_employees
 from tests.gui.helpers import click, close_window, seed_accounts, show_registers, start_app, type_into
 from tests.gui.registers.seed import MANAGER, PASSWORDS, seed_roster
 from tests.gui.registers.test_roster import cell, row_of
+from tests.gui.registers.test_summary import DAY, open_summary
 
 
 def add_person(qtbot: QtBot, page: RosterPage, name: str) -> None:
@@ -83,4 +87,48 @@ def test_people_added_in_the_roster_are_in_the_readings_grid_when_turned_to(qtbo
     shown = registers.summary.summary
     assert shown is not None and shown.summary is not None and shown.day == dt.date.today()
     assert shown.summary.headcount == 2  # was 0 when read before the two were added
+    close_window(qtbot, window)
+
+
+def test_a_signed_day_says_when_in_the_companys_time_and_in_utc(qtbot: QtBot, db_url: str) -> None:
+    """#46: 每日汇总 said “已由 王经理 于 2026-12-01 06:26（UTC）签署” at 14:26 in the plant — the company's time (as
+    the reports and the 签名 table print it, #32) comes first, UTC after, whatever this computer's zone is."""
+    from export.ledger_reports import sign_day
+
+    ids = seed_roster(db_url, signing_keys=True)
+    db = open_database(db_url)
+    try:
+        entries = [ReadingEntry(number, "36.5") for number in ids.values()]
+        for half in HalfDay:
+            enter_readings(db, MANAGER, DAY, half, entries, now_local=dt.datetime(2020, 3, 2, 18, 0))
+        sign_day(db, DAY, MANAGER, PASSWORDS[MANAGER])
+    finally:
+        db.close()
+    window = start_app(qtbot, db_url, MANAGER, PASSWORDS[MANAGER])
+    page = open_summary(qtbot, window).summary
+    assert page.summary is not None and page.summary.signed_at is not None
+    utc = page.summary.signed_at.replace(tzinfo=None)
+    beijing = utc + dt.timedelta(hours=8)
+    assert page.status.text().startswith(
+        f"已由 {MANAGER} 于 {beijing:%Y-%m-%d %H:%M}（UTC+8；{utc:%H:%M} UTC）签署；当日记录已锁定"
+    )
+    close_window(qtbot, window)
+
+
+def test_the_start_observation_dialog_shows_its_example_whole(qtbot: QtBot, db_url: str) -> None:
+    """#45: 开始观察 opened 250 px wide, its reason's example cut to “例如：3 月 1 日自湖北…”."""
+    seed_roster(db_url)
+    window = start_app(qtbot, db_url, MANAGER, PASSWORDS[MANAGER])
+    registers = show_registers(qtbot, window, "observation")
+    page = registers.observation
+    qtbot.waitUntil(lambda: not page.loading)
+    click(qtbot, page.start_button)
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    example = dialog.reason.placeholderText()
+    assert example == "例如：3 月 1 日自湖北返京"
+    needed = QFontMetrics(dialog.reason.font()).horizontalAdvance(example)
+    assert dialog.reason.width() >= needed + 12, f"{dialog.reason.width()} px for {needed} px of text"
+    dialog.reject()
     close_window(qtbot, window)
