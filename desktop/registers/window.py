@@ -55,7 +55,7 @@ class RegistersWindow(QWidget):
         self.isolation = IsolationPage(db, account)
         self.tabs.addTab(self.isolation, icon("fail"), self.tr("隔离观察区(&6)"))
         self.isolation.changed.connect(lambda: self.disinfection.show_day(self.disinfection.day))
-        self.settings_button = QPushButton(icon("sources"), self.tr("台账设置(&S)…"))
+        self.settings_button = QPushButton(icon("sources"), self.tr("台账设置(&Y)…"))
         self.settings_button.setObjectName("ledgerSettings")
         self.settings_button.setToolTip(self.tr("发热阈值与个人健康信息保存期限（单位主要负责人）"))
         self.settings_button.clicked.connect(self.open_settings)

@@ -815,7 +815,7 @@
     <message>
         <location filename="../../desktop/registers/canteen.py" line="78"/>
         <source>场所(&amp;P)：</source>
-        <translation>Si&amp;te:</translation>
+        <translation>Site (&amp;P):</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/canteen.py" line="80"/>
@@ -3953,7 +3953,7 @@
 <context>
     <name>Observation</name>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="438"/>
+        <location filename="../../desktop/registers/observation.py" line="440"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
@@ -3976,32 +3976,32 @@
         <translation>e.g. back in Beijing from Hubei on 1 March</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="370"/>
+        <location filename="../../desktop/registers/observation.py" line="372"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="371"/>
+        <location filename="../../desktop/registers/observation.py" line="373"/>
         <source>人员(&amp;P)：</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="372"/>
+        <location filename="../../desktop/registers/observation.py" line="374"/>
         <source>方式(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="374"/>
+        <location filename="../../desktop/registers/observation.py" line="376"/>
         <source>原因(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="449"/>
+        <location filename="../../desktop/registers/observation.py" line="451"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="449"/>
+        <location filename="../../desktop/registers/observation.py" line="451"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -4834,8 +4834,8 @@
     </message>
     <message>
         <location filename="../../desktop/registers/window.py" line="58"/>
-        <source>台账设置(&amp;S)…</source>
-        <translation>Ledger &amp;settings…</translation>
+        <source>台账设置(&amp;Y)…</source>
+        <translation>Ledger settings (&amp;Y)…</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/window.py" line="60"/>
