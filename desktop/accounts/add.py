@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from checklist.workflow import Role, role_signs
 from desktop.accounts.account import ROLE_ORDER, role_text
 from desktop.common.errors import error_label, error_text, refused_in_words
+from desktop.common.file_dialogs import open_file_name
 from desktop.common.operations import run_in_background
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ class AddAccountDialog(QDialog):
 
     @Slot()
     def _choose_key(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen = open_file_name(
             self, self.tr("选择 PKCS#12 密钥文件"), "", self.tr("PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)")
         )
         if chosen:

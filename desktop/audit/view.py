@@ -17,7 +17,6 @@ from PySide6.QtCore import QItemSelection, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -54,6 +53,7 @@ from desktop.audit.models import (
 )
 from desktop.common.assets import icon
 from desktop.common.errors import show_error
+from desktop.common.file_dialogs import open_file_name
 from desktop.common.folders import proposed_folder
 from desktop.common.i18n import english
 from desktop.common.look import compact_rows, fit_to_screen
@@ -455,7 +455,7 @@ class AuditWindow(QWidget):
     @Slot()
     def choose_trust_file(self) -> None:
         """The trust file verification trusts (an auditor's copy of the company authority), or none again."""
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen = open_file_name(
             self, self.tr("选择信任文件"), "", self.tr("信任文件 (*.pem *.crt *.cer);;所有文件 (*)")
         )
         self.use_trust_file(Path(chosen) if chosen else None)
@@ -469,7 +469,7 @@ class AuditWindow(QWidget):
 
     @Slot()
     def choose_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen = open_file_name(
             self, self.tr("选择要验证的报告"), str(proposed_folder()), self.tr("报告 (*.pdf *.xlsx);;所有文件 (*)")
         )
         if chosen:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from desktop.common.assets import icon
 from desktop.common.drop import FileDrop
 from desktop.common.errors import show_error
+from desktop.common.file_dialogs import open_file_names
 from desktop.common.look import fit_to_screen
 
 if TYPE_CHECKING:
@@ -192,7 +192,7 @@ class PhotoStrip(QWidget):
 
     @Slot()
     def _choose(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        names = open_file_names(
             self,
             self.tr("选择照片或文件"),
             "",

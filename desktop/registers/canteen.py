@@ -15,7 +15,6 @@ from PySide6.QtCore import QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from checklist.rules import MeasurementError
 from checklist.sites.canteen import SEATING_RULES, CanteenSettings, SeatingRule, SittingPlan, clock, plan_sittings
 from checklist.sites.canteen import validate_settings as validate_canteen
 from desktop.common.errors import error_label, show_error
+from desktop.common.file_dialogs import save_file_name
 from desktop.common.i18n import current_language, english
 from desktop.common.look import compact_rows
 from desktop.common.operations import run_in_background
@@ -425,7 +425,7 @@ class CanteenPage(LedgerPage):
     # --- the door sheet ----------------------------------------------------------------------------
 
     def choose_print_file(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen = save_file_name(
             self, self.tr("保存食堂门口张贴单"), "食堂错峰就餐安排.pdf", self.tr("PDF 文件 (*.pdf)")
         )
         if chosen:

@@ -19,7 +19,6 @@ from PySide6.QtCore import QDate, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,8 +36,9 @@ from checklist.numbers import format_number
 from checklist.sites.disinfection import KIND_EN, KIND_ZH, METHOD_EN, METHOD_ZH, Kind, Method
 from checklist.workflow import SIGNING_ROLES, Meaning
 from desktop.common.assets import icon
-from desktop.common.dates import python_date
+from desktop.common.dates import company_and_utc_minute, python_date
 from desktop.common.errors import error_label, error_text, show_error
+from desktop.common.file_dialogs import save_file_name
 from desktop.common.i18n import english
 from desktop.common.operations import run_in_background
 from desktop.common.table_model import RowTableModel
@@ -358,9 +358,12 @@ class DisinfectionPage(RegisterPage):
         self.place_edit.setEditText(typed)
         if self.signed_by is not None and signed_at is not None:
             self.status.setText(
-                self.tr("已由 %1 于 %2（UTC）签署；当日记录已锁定，更正请在之后的日期新增一条记录并注明所更正的编号。")
+                self.tr(
+                    "已由 %1 于 %2（UTC+8；%3 UTC）签署；当日记录已锁定，更正请在之后的日期新增一条记录并注明所更正的编号。"
+                )
                 .replace("%1", self.signed_by)
-                .replace("%2", signed_at.strftime("%Y-%m-%d %H:%M"))
+                .replace("%2", company_and_utc_minute(signed_at)[0])
+                .replace("%3", company_and_utc_minute(signed_at)[1])
             )
         else:
             self.status.setText(self.tr("当日记录 %1 条，尚未签署。").replace("%1", str(len(entries))))
@@ -503,7 +506,7 @@ class DisinfectionPage(RegisterPage):
         from desktop.registers.summary import company_name
         from export.site_reports import write_log_day
 
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen = save_file_name(
             self,
             self.tr("导出通风消毒记录 PDF"),
             f"通风消毒记录-{self.day.isoformat()}.pdf",

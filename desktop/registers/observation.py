@@ -364,6 +364,8 @@ class ObservationDialog(QDialog):
         self.reason.setPlaceholderText(
             self.tr("必填，例如：3 月 1 日自湖北返京") if reason_required else self.tr("例如：3 月 1 日自湖北返京")
         )
+        # the example whole (#45: the dialog was 250 px wide and cut it to “例如：3 月 1 日自湖北…”)
+        self.reason.setMinimumWidth(self.reason.fontMetrics().horizontalAdvance(self.reason.placeholderText()) + 24)
         self.error = error_label("observationError")
         form = QFormLayout()
         if find_people is not None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from checklist.ledger import LedgerError, is_late
 from desktop.common.errors import error_label, error_text, refused_in_words
+from desktop.common.file_dialogs import open_file_name
 from desktop.common.i18n import english
 from desktop.common.look import fit_to_screen
 from desktop.common.operations import run_in_background
@@ -123,7 +123,7 @@ def discard(gate_file: GateFile) -> None:
 
 
 def choose_gate_file(parent: QWidget) -> Path | None:
-    chosen, _ = QFileDialog.getOpenFileName(
+    chosen = open_file_name(
         parent,
         QCoreApplication.translate("ReadingsImport", "选择测温设备导出的文件"),
         "",

@@ -514,6 +514,8 @@ class EmployeeDialog(QDialog):
         self.category.setObjectName("employeeCategory")
         for category in Category:
             self.category.addItem(category_text(category), category.value)
+        # a new person is an ordinary employee, as in the core and the import (not 保洁, the first listed)
+        self.category.setCurrentIndex(self.category.findData(Category.OTHER.value))
         self.outsourcing = QLineEdit()
         self.outsourcing.setObjectName("employeeOutsourcing")
         self.outsourcing.setPlaceholderText(self.tr("直接雇用的留空"))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.common.errors import error_label, error_text, refused_in_words, show_error
+from desktop.common.file_dialogs import open_file_name, save_file_name
 from desktop.common.i18n import english
 from desktop.common.look import fit_to_screen
 from desktop.common.operations import run_in_background
@@ -54,7 +54,7 @@ def read_and_check(db: Database, path: Path) -> RosterPreview:
 
 
 def choose_roster_file(parent: QWidget) -> Path | None:
-    chosen, _ = QFileDialog.getOpenFileName(
+    chosen = open_file_name(
         parent,
         QCoreApplication.translate("RosterImport", "选择花名册文件"),
         "",
@@ -67,7 +67,7 @@ def save_template(parent: QWidget) -> Path | None:
     """Ask where, then write the roster template (``export.ledger_reports.write_roster_template``)."""
     from export.ledger_reports import write_roster_template
 
-    chosen, _ = QFileDialog.getSaveFileName(
+    chosen = save_file_name(
         parent,
         QCoreApplication.translate("RosterImport", "保存花名册模板"),
         "花名册模板.xlsx",

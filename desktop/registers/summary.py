@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -34,8 +33,9 @@ from PySide6.QtWidgets import (
 
 from checklist.workflow import Meaning
 from desktop.common.assets import icon
-from desktop.common.dates import python_date
+from desktop.common.dates import company_and_utc_minute, python_date
 from desktop.common.errors import show_error
+from desktop.common.file_dialogs import save_file_name
 from desktop.common.i18n import english
 from desktop.common.operations import run_in_background
 from desktop.registers.page import day_edit
@@ -223,9 +223,10 @@ class SummaryPage(QWidget):
         self._shown_number += 1
         if summary.signed_by is not None and summary.signed_at is not None:
             self.status.setText(
-                self.tr("已由 %1 于 %2（UTC）签署；当日记录已锁定，导出的是签署时的文件。")
+                self.tr("已由 %1 于 %2（UTC+8；%3 UTC）签署；当日记录已锁定，导出的是签署时的文件。")
                 .replace("%1", summary.signed_by)
-                .replace("%2", summary.signed_at.strftime("%Y-%m-%d %H:%M"))
+                .replace("%2", company_and_utc_minute(summary.signed_at)[0])
+                .replace("%3", company_and_utc_minute(summary.signed_at)[1])
             )
         elif recounted:
             self.status.setText(
@@ -549,7 +550,7 @@ class SummaryPage(QWidget):
         suffix = ".pdf" if kind == "pdf" else ".xlsx"
         title = self.tr("导出每日汇总 PDF") if kind == "pdf" else self.tr("导出每日汇总工作簿")
         pattern = self.tr("PDF 文件 (*.pdf)") if kind == "pdf" else self.tr("Excel 工作簿 (*.xlsx)")
-        chosen, _ = QFileDialog.getSaveFileName(self, title, f"每日汇总-{self.day.isoformat()}{suffix}", pattern)
+        chosen = save_file_name(self, title, f"每日汇总-{self.day.isoformat()}{suffix}", pattern)
         if not chosen:
             return
         path = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)

@@ -55,7 +55,7 @@ class RegistersWindow(QWidget):
         self.isolation = IsolationPage(db, account)
         self.tabs.addTab(self.isolation, icon("fail"), self.tr("隔离观察区(&6)"))
         self.isolation.changed.connect(lambda: self.disinfection.show_day(self.disinfection.day))
-        self.settings_button = QPushButton(icon("sources"), self.tr("台账设置(&S)…"))
+        self.settings_button = QPushButton(icon("sources"), self.tr("台账设置(&Y)…"))
         self.settings_button.setObjectName("ledgerSettings")
         self.settings_button.setToolTip(self.tr("发热阈值与个人健康信息保存期限（单位主要负责人）"))
         self.settings_button.clicked.connect(self.open_settings)
@@ -88,6 +88,10 @@ class RegistersWindow(QWidget):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.readings.saved.connect(self._close_when_saved)
         self._closing = False
+        # pages that list the roster's people or count the day's readings, read again when next shown
+        self._stale: set[QWidget] = set()
+        self.roster.loaded.connect(lambda: self._stale.update({self.readings, self.observation, self.summary}))
+        self.readings.saved.connect(lambda: self._stale.add(self.summary))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Store what was typed; while readings are still being stored the window stays, and closes after."""
@@ -100,6 +104,7 @@ class RegistersWindow(QWidget):
         event.accept()
 
     def _tab_shown(self, _index: int) -> None:
+        self._refresh_if_stale()
         if self.tabs.currentWidget() is self.summary and self.summary.summary is None and not self.summary.loading:
             self.summary.show_day(self.summary.day)
         if self.tabs.currentWidget() is self.dormitories and not self.dormitories.loading:
@@ -111,6 +116,22 @@ class RegistersWindow(QWidget):
             and not self.canteen.loading
         ):
             self.canteen.show_sites()
+
+    def _refresh_if_stale(self) -> None:
+        """A person added, edited or imported in 花名册 is in 体温登记 and 医学观察 when the officer turns to them,
+        and 每日汇总 counts the readings typed since it was read (each read once, and not while busy)."""
+        page = self.tabs.currentWidget()
+        if page not in self._stale:
+            return
+        if page is self.readings and not self.readings.loading and not self.readings.pending():
+            self._stale.discard(page)
+            self.readings.show_day(self.readings.day, self.readings.offset)
+        elif page is self.observation and not self.observation.loading:
+            self._stale.discard(page)
+            self.observation.show_day(self.observation.day)
+        elif page is self.summary and self.summary.summary is not None and not self.summary.loading:
+            self._stale.discard(page)
+            self.summary.show_day(self.summary.day)
 
     def _summary_changed(self) -> None:
         """A day signed off takes no more readings: the grid of that day is shown locked."""

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from checklist.workflow import InspectionStatus
 from desktop.common.errors import show_error
+from desktop.common.file_dialogs import existing_folder, save_file_name
 from desktop.common.folders import proposed_folder, remember_folder
 from desktop.common.operations import Cancelled, Operation, Progress, run_in_background
 
@@ -238,7 +238,7 @@ class ExportDialog(QDialog):
     @Slot()
     def browse(self) -> None:
         start = self.folder if self.folder.is_dir() else proposed_folder()
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择保存报告的文件夹"), str(start))
+        chosen = existing_folder(self, self.tr("选择保存报告的文件夹"), str(start))
         if chosen:
             self.folder_edit.setText(chosen)
             self.problem.hide()
@@ -337,7 +337,7 @@ def export_shown_inspections(
     if not chosen_ids:
         return None
     if xlsx is None:
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen = save_file_name(
             parent,
             QCoreApplication.translate("Export", "保存汇总表"),
             str(proposed_folder() / batch_file_name()),

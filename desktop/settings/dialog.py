@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from checklist.catalog import Catalog
 from desktop.common import i18n
 from desktop.common.errors import error_text
+from desktop.common.file_dialogs import save_file_name
 from desktop.common.i18n import pick
 from desktop.common.settings import default_catalogs, save_database_url, save_default_catalogs, saved_database_url
 from storage.errors import KnownError
@@ -164,12 +164,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen = save_file_name(
             self,
             self.tr("数据库文件"),
             self.file_edit.text(),
             self.tr("SQLite 数据库 (*.sqlite3 *.sqlite *.db)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,
         )
         if chosen:
             self.file_edit.setText(chosen)

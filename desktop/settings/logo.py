@@ -14,9 +14,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.common.errors import error_text
+from desktop.common.file_dialogs import open_file_name
 from desktop.common.operations import Progress, run_in_background
 
 PREVIEW = (200, 64)  # px: about the size the report's cover gives it
@@ -95,9 +96,7 @@ class LogoBox(QGroupBox):
         self.remove_button.setEnabled(may and png is not None)
 
     def choose(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择公司标志"), str(Path.home()), self.tr("图片 (*.png *.jpg *.jpeg)")
-        )
+        chosen = open_file_name(self, self.tr("选择公司标志"), str(Path.home()), self.tr("图片 (*.png *.jpg *.jpeg)"))
         if chosen:
             self.take(Path(chosen))
 

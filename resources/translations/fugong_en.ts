@@ -815,7 +815,7 @@
     <message>
         <location filename="../../desktop/registers/canteen.py" line="78"/>
         <source>场所(&amp;P)：</source>
-        <translation>Si&amp;te:</translation>
+        <translation>Site (&amp;P):</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/canteen.py" line="80"/>
@@ -1694,12 +1694,17 @@
         <translation>, from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="417"/>
+        <location filename="../../desktop/registers/disinfection.py" line="362"/>
+        <source>已由 %1 于 %2（UTC+8；%3 UTC）签署；当日记录已锁定，更正请在之后的日期新增一条记录并注明所更正的编号。</source>
+        <translation>Signed off by %1 at %2 (UTC+8; %3 UTC); the day is locked. To correct it, add an entry on a later day naming the number of the entry it corrects.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="420"/>
         <source>“%1” %2 的记录：</source>
         <translation>The entry “%1” at %2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="521"/>
+        <location filename="../../desktop/registers/disinfection.py" line="524"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -1729,72 +1734,67 @@
         <translation>%1 %2 %3 times a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="361"/>
-        <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，更正请在之后的日期新增一条记录并注明所更正的编号。</source>
-        <translation>Signed off by %1 at %2 (UTC); the day is locked. To correct it, add an entry on a later day naming the number of the entry it corrects.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/registers/disinfection.py" line="366"/>
+        <location filename="../../desktop/registers/disinfection.py" line="369"/>
         <source>当日记录 %1 条，尚未签署。</source>
         <translation>%1 entries this day, not signed off.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="412"/>
+        <location filename="../../desktop/registers/disinfection.py" line="415"/>
         <source>“更正”须填写所更正记录的编号（数字）；未保存任何数据。</source>
         <translation>“Corrects” takes the number of the entry corrected; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="451"/>
+        <location filename="../../desktop/registers/disinfection.py" line="454"/>
         <source>计划未能保存。</source>
         <translation>The plan was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="469"/>
+        <location filename="../../desktop/registers/disinfection.py" line="472"/>
         <source>原有计划不变。</source>
         <translation>The plans are as they were.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="465"/>
+        <location filename="../../desktop/registers/disinfection.py" line="468"/>
         <source>计划未能删除。</source>
         <translation>The plan was not removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="487"/>
+        <location filename="../../desktop/registers/disinfection.py" line="490"/>
         <source>通风消毒记录 %1</source>
         <translation>Ventilation and disinfection log %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="489"/>
+        <location filename="../../desktop/registers/disinfection.py" line="492"/>
         <source>签署通风消毒记录</source>
         <translation>Sign off the ventilation and disinfection log</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="492"/>
+        <location filename="../../desktop/registers/disinfection.py" line="495"/>
         <source>本人作为负责人签署，确认当日通风、消毒及垃圾清运记录真实、完整。签署后当日记录即被锁定；更正须另行新增记录，之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s ventilation, disinfection and waste records are true and complete. Signing locks the day; a correction is a new entry, and any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="508"/>
+        <location filename="../../desktop/registers/disinfection.py" line="511"/>
         <source>导出通风消毒记录 PDF</source>
         <translation>Export the ventilation and disinfection log as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="510"/>
+        <location filename="../../desktop/registers/disinfection.py" line="513"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="521"/>
+        <location filename="../../desktop/registers/disinfection.py" line="524"/>
         <source>通风消毒记录未能导出。</source>
         <translation>The ventilation and disinfection log was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="522"/>
+        <location filename="../../desktop/registers/disinfection.py" line="525"/>
         <source>正在导出通风消毒记录……</source>
         <translation>Exporting the ventilation and disinfection log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="526"/>
+        <location filename="../../desktop/registers/disinfection.py" line="529"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -1995,112 +1995,112 @@
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="519"/>
+        <location filename="../../desktop/registers/roster.py" line="521"/>
         <source>直接雇用的留空</source>
         <translation>Leave empty if employed directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="524"/>
+        <location filename="../../desktop/registers/roster.py" line="526"/>
         <source>显示完整(&amp;S)</source>
         <translation>&amp;Show in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="526"/>
+        <location filename="../../desktop/registers/roster.py" line="528"/>
         <source>仅单位主要负责人可查看完整号码；每次查看都记入审计记录</source>
         <translation>Only the manager may see the full numbers; each time is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="534"/>
+        <location filename="../../desktop/registers/roster.py" line="536"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="541"/>
+        <location filename="../../desktop/registers/roster.py" line="543"/>
         <source>例如：湖北武汉</source>
         <translation>e.g. Wuhan, Hubei</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="545"/>
+        <location filename="../../desktop/registers/roster.py" line="547"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="546"/>
+        <location filename="../../desktop/registers/roster.py" line="548"/>
         <source>部门(&amp;D)：</source>
         <translation>&amp;Department:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="547"/>
+        <location filename="../../desktop/registers/roster.py" line="549"/>
         <source>岗位(&amp;P)：</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="548"/>
+        <location filename="../../desktop/registers/roster.py" line="550"/>
         <source>人员类别(&amp;C)：</source>
         <translation>&amp;Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="549"/>
+        <location filename="../../desktop/registers/roster.py" line="551"/>
         <source>外包单位(&amp;O)：</source>
         <translation>&amp;Outsourcing company:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="550"/>
+        <location filename="../../desktop/registers/roster.py" line="552"/>
         <source>身份证号(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="554"/>
+        <location filename="../../desktop/registers/roster.py" line="556"/>
         <source>手机号(&amp;H)：</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="557"/>
+        <location filename="../../desktop/registers/roster.py" line="559"/>
         <source>宿舍房间(&amp;R)：</source>
         <translation>Dormitory &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="558"/>
+        <location filename="../../desktop/registers/roster.py" line="560"/>
         <source>状态(&amp;U)：</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="560"/>
+        <location filename="../../desktop/registers/roster.py" line="562"/>
         <source>返回自(&amp;F)：</source>
         <translation>Returned &amp;from:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="584"/>
+        <location filename="../../desktop/registers/roster.py" line="586"/>
         <source>%1（不修改请留空）</source>
         <translation>%1 (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="584"/>
+        <location filename="../../desktop/registers/roster.py" line="586"/>
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="624"/>
+        <location filename="../../desktop/registers/roster.py" line="626"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="633"/>
+        <location filename="../../desktop/registers/roster.py" line="635"/>
         <source>已显示（已记入审计）</source>
         <translation>Shown (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="650"/>
+        <location filename="../../desktop/registers/roster.py" line="652"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="660"/>
+        <location filename="../../desktop/registers/roster.py" line="662"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="660"/>
+        <location filename="../../desktop/registers/roster.py" line="662"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -3447,27 +3447,27 @@
 <context>
     <name>LogoBox</name>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="49"/>
+        <location filename="../../desktop/settings/logo.py" line="50"/>
         <source>报告上的公司标志</source>
         <translation>Company logo on reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="57"/>
+        <location filename="../../desktop/settings/logo.py" line="58"/>
         <source>选择图片(&amp;G)…</source>
         <translation>Choose &amp;picture…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="60"/>
+        <location filename="../../desktop/settings/logo.py" line="61"/>
         <source>移除(&amp;R)</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="79"/>
+        <location filename="../../desktop/settings/logo.py" line="80"/>
         <source>只有单位主要负责人可以更改公司标志。</source>
         <translation>Only the head of the company (manager) can change the company logo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="84"/>
+        <location filename="../../desktop/settings/logo.py" line="85"/>
         <source>（无标志）</source>
         <translation>(no logo)</translation>
     </message>
@@ -3482,27 +3482,27 @@
         <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="109"/>
+        <location filename="../../desktop/settings/logo.py" line="108"/>
         <source>正在读取图片……</source>
         <translation>Reading the picture…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="118"/>
+        <location filename="../../desktop/settings/logo.py" line="117"/>
         <source>按“确定”后保存，之后生成的报告都印有此标志。</source>
         <translation>Saved when you press OK; reports made from then on carry this logo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="123"/>
+        <location filename="../../desktop/settings/logo.py" line="122"/>
         <source>无法读取该文件；标志未改动。</source>
         <translation>The file cannot be read; the logo was left as it was.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="126"/>
+        <location filename="../../desktop/settings/logo.py" line="125"/>
         <source>未采用该图片：%1</source>
         <translation>The picture was not used: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/logo.py" line="132"/>
+        <location filename="../../desktop/settings/logo.py" line="131"/>
         <source>按“确定”后移除标志。</source>
         <translation>The logo is removed when you press OK.</translation>
     </message>
@@ -3958,7 +3958,7 @@
 <context>
     <name>Observation</name>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="438"/>
+        <location filename="../../desktop/registers/observation.py" line="440"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
@@ -3981,32 +3981,32 @@
         <translation>e.g. back in Beijing from Hubei on 1 March</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="370"/>
+        <location filename="../../desktop/registers/observation.py" line="372"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="371"/>
+        <location filename="../../desktop/registers/observation.py" line="373"/>
         <source>人员(&amp;P)：</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="372"/>
+        <location filename="../../desktop/registers/observation.py" line="374"/>
         <source>方式(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="374"/>
+        <location filename="../../desktop/registers/observation.py" line="376"/>
         <source>原因(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="449"/>
+        <location filename="../../desktop/registers/observation.py" line="451"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="449"/>
+        <location filename="../../desktop/registers/observation.py" line="451"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -4215,17 +4215,17 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../desktop/common/operations.py" line="112"/>
+        <location filename="../../desktop/common/operations.py" line="130"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/operations.py" line="113"/>
+        <location filename="../../desktop/common/operations.py" line="131"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/operations.py" line="138"/>
+        <location filename="../../desktop/common/operations.py" line="156"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
@@ -4839,8 +4839,8 @@
     </message>
     <message>
         <location filename="../../desktop/registers/window.py" line="58"/>
-        <source>台账设置(&amp;S)…</source>
-        <translation>Ledger &amp;settings…</translation>
+        <source>台账设置(&amp;Y)…</source>
+        <translation>Ledger settings (&amp;Y)…</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/window.py" line="60"/>
@@ -4868,7 +4868,7 @@
         <translation>Canteen sittings (&amp;8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/window.py" line="97"/>
+        <location filename="../../desktop/registers/window.py" line="101"/>
         <source>正在保存体温，保存后关闭窗口……</source>
         <translation>Saving temperatures; the window closes when they are saved…</translation>
     </message>
@@ -6084,7 +6084,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="385"/>
-        <location filename="../../desktop/registers/summary.py" line="421"/>
+        <location filename="../../desktop/registers/summary.py" line="422"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -6119,205 +6119,205 @@ Cited: %5, lines %6–%7</translation>
         <translation>Making the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="226"/>
-        <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，导出的是签署时的文件。</source>
-        <translation>Signed by %1 at %2 (UTC); the day is locked, and the exports are the files as signed.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/registers/summary.py" line="238"/>
+        <location filename="../../desktop/registers/summary.py" line="239"/>
         <source>尚未签署：以下为按当前台账生成的汇总。</source>
         <translation>Not signed yet: this is the summary of the ledger as it stands now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="278"/>
+        <location filename="../../desktop/registers/summary.py" line="279"/>
         <source>无法生成每日汇总。</source>
         <translation>Could not make the daily summary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="270"/>
-        <location filename="../../desktop/registers/summary.py" line="278"/>
-        <location filename="../../desktop/registers/summary.py" line="403"/>
-        <location filename="../../desktop/registers/summary.py" line="564"/>
+        <location filename="../../desktop/registers/summary.py" line="271"/>
+        <location filename="../../desktop/registers/summary.py" line="279"/>
+        <location filename="../../desktop/registers/summary.py" line="404"/>
+        <location filename="../../desktop/registers/summary.py" line="565"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="233"/>
+        <location filename="../../desktop/registers/summary.py" line="226"/>
+        <source>已由 %1 于 %2（UTC+8；%3 UTC）签署；当日记录已锁定，导出的是签署时的文件。</source>
+        <translation>Signed by %1 at %2 (UTC+8; %3 UTC); the day is locked, and the exports are the files as signed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/summary.py" line="234"/>
         <source>注意：数据库中保存的当日计数与体温记录不符（可能被直接改动），以下数字已按体温记录重新计数；签署和导出的汇总均按体温记录计数。请检查谁能直接修改数据库。</source>
         <translation>Warning: the day&apos;s counts kept in the database do not match its readings (they may have been changed by hand); the figures below were counted again from the readings, as a signed or exported summary always is. Check who can change the database directly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="270"/>
+        <location filename="../../desktop/registers/summary.py" line="271"/>
         <source>无法核对每日汇总的计数。</source>
         <translation>The daily summary&apos;s counts could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="271"/>
+        <location filename="../../desktop/registers/summary.py" line="272"/>
         <source>正在核对计数……</source>
         <translation>Checking the counts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="289"/>
+        <location filename="../../desktop/registers/summary.py" line="290"/>
         <source>缺测（%1）</source>
         <translation>Missing (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="290"/>
+        <location filename="../../desktop/registers/summary.py" line="291"/>
         <source>发热或有症状（%1 人次）</source>
         <translation>Fever or symptoms (%1 readings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="291"/>
+        <location filename="../../desktop/registers/summary.py" line="292"/>
         <source>观察中（%1）</source>
         <translation>Under observation (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="389"/>
+        <location filename="../../desktop/registers/summary.py" line="390"/>
         <source>正在读取名单……</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="403"/>
+        <location filename="../../desktop/registers/summary.py" line="404"/>
         <source>无法读取名单。</source>
         <translation>The list could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="411"/>
+        <location filename="../../desktop/registers/summary.py" line="412"/>
         <source>居家观察</source>
         <translation>home observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="411"/>
+        <location filename="../../desktop/registers/summary.py" line="412"/>
         <source>集中观察</source>
         <translation>centralised observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="422"/>
+        <location filename="../../desktop/registers/summary.py" line="423"/>
         <source>#%1 %2：缺%3</source>
         <translation>#%1 %2: missing %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="470"/>
+        <location filename="../../desktop/registers/summary.py" line="471"/>
         <source>零报告</source>
         <translation>Zero report</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="470"/>
+        <location filename="../../desktop/registers/summary.py" line="471"/>
         <source>观察期至</source>
         <translation>observation until</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="471"/>
+        <location filename="../../desktop/registers/summary.py" line="472"/>
         <source>今日返岗</source>
         <translation>Back at work today</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="471"/>
+        <location filename="../../desktop/registers/summary.py" line="472"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="478"/>
+        <location filename="../../desktop/registers/summary.py" line="479"/>
         <source>在册</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="479"/>
+        <location filename="../../desktop/registers/summary.py" line="480"/>
         <source>在岗</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="480"/>
+        <location filename="../../desktop/registers/summary.py" line="481"/>
         <source>上午已测</source>
         <translation>Checked in the morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="481"/>
+        <location filename="../../desktop/registers/summary.py" line="482"/>
         <source>下午已测</source>
         <translation>Checked in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="482"/>
+        <location filename="../../desktop/registers/summary.py" line="483"/>
         <source>缺测</source>
         <translation>Missing a reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="483"/>
+        <location filename="../../desktop/registers/summary.py" line="484"/>
         <source>观察中</source>
         <translation>Under observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="408"/>
+        <location filename="../../desktop/registers/summary.py" line="409"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="408"/>
+        <location filename="../../desktop/registers/summary.py" line="409"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="495"/>
+        <location filename="../../desktop/registers/summary.py" line="496"/>
         <source>观察期未满即在岗（BJTG 三）</source>
         <translation>On site before the observation ended (BJTG 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="522"/>
+        <location filename="../../desktop/registers/summary.py" line="523"/>
         <source>每日汇总 %1</source>
         <translation>Daily summary %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="524"/>
+        <location filename="../../desktop/registers/summary.py" line="525"/>
         <source>签署每日汇总</source>
         <translation>Sign the daily summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="526"/>
+        <location filename="../../desktop/registers/summary.py" line="527"/>
         <source>当日汇总负责人签署</source>
         <translation>Sign-off of the day&apos;s summary by the person in charge</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="528"/>
+        <location filename="../../desktop/registers/summary.py" line="529"/>
         <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
         <translation>The person in charge confirms the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="532"/>
+        <location filename="../../desktop/registers/summary.py" line="533"/>
         <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="550"/>
+        <location filename="../../desktop/registers/summary.py" line="551"/>
         <source>导出每日汇总 PDF</source>
         <translation>Export the daily summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="550"/>
+        <location filename="../../desktop/registers/summary.py" line="551"/>
         <source>导出每日汇总工作簿</source>
         <translation>Export the daily summary as a workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="551"/>
+        <location filename="../../desktop/registers/summary.py" line="552"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="551"/>
+        <location filename="../../desktop/registers/summary.py" line="552"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="564"/>
+        <location filename="../../desktop/registers/summary.py" line="565"/>
         <source>每日汇总未能导出。</source>
         <translation>The daily summary was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="565"/>
+        <location filename="../../desktop/registers/summary.py" line="566"/>
         <source>正在导出每日汇总……</source>
         <translation>Exporting the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="569"/>
+        <location filename="../../desktop/registers/summary.py" line="570"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>

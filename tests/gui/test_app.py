@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QtMsgType, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.common import i18n
@@ -104,7 +104,7 @@ def test_export_hands_off_and_offers_to_open(
         proposed.append(start)
         return str(tmp_path)
 
-    monkeypatch.setattr(export_action.QFileDialog, "getExistingDirectory", staticmethod(choose_folder))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(choose_folder))
     window.export_action.trigger()
     dialog = window.findChild(export_action.ExportDialog, "exportDialog")
     assert dialog.folder_edit.text() == str(home)  # a folder that exists (there is no Documents folder)

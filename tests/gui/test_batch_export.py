@@ -11,11 +11,10 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
-from desktop.reports import export as export_action
 from tests.gui.helpers import (
     add_account,
     choose_in_combo,
@@ -48,7 +47,7 @@ def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[tuple[Any, ...
         calls.append(args)
         return str(path), "Excel (*.xlsx)"
 
-    monkeypatch.setattr(export_action.QFileDialog, "getSaveFileName", staticmethod(get_save_file_name))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(get_save_file_name))
     return calls
 
 

@@ -194,7 +194,7 @@ def test_officer_signs_and_manager_countersigns(
     assert model.index(0, SignatureColumn.HASH).data(Qt.ItemDataRole.ToolTipRole) == inspection.record_hash
 
     # Export writes the stored signed files, byte for byte.
-    monkeypatch.setattr(export_action.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))
     window.export_action.trigger()
     dialog = window.findChild(export_action.ExportDialog, "exportDialog")
     assert dialog.language == "zh"  # the interface's language: the signed originals

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.registers import readings_import
@@ -27,7 +28,7 @@ def open_import(qtbot: QtBot, page: ReadingsPage, path: Path, monkeypatch: pytes
     def choose(*_args: Any, **_kwargs: Any) -> tuple[str, str]:
         return str(path), ""
 
-    monkeypatch.setattr(readings_import.QFileDialog, "getOpenFileName", staticmethod(choose))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(choose))
     click(qtbot, page.import_button)
     qtbot.waitUntil(lambda: page.import_dialog is not None, timeout=20000)
     dialog = page.import_dialog
@@ -123,9 +124,7 @@ def test_a_damaged_file_is_refused_in_words_and_an_auditor_cannot_import(
     damaged.write_bytes(b"PK\x03\x04 not really a workbook")
     window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
     page = open_readings(qtbot, window, EVENING)
-    monkeypatch.setattr(
-        readings_import.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(damaged), ""))
-    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(damaged), "")))
     click(qtbot, page.import_button)
     qtbot.waitUntil(lambda: window.registers_window is not None and _error_box(window.registers_window) is not None)
     box = _error_box(window.registers_window)

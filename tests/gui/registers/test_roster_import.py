@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from checklist.ledger import ROSTER_FIELDS
@@ -39,7 +39,7 @@ def choose(monkeypatch: pytest.MonkeyPatch, method: str, path: Path) -> list[tup
         calls.append(args)
         return str(path), ""
 
-    monkeypatch.setattr(roster_import.QFileDialog, method, staticmethod(chooser))
+    monkeypatch.setattr(QFileDialog, method, staticmethod(chooser))
     return calls
 
 

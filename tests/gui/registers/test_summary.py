@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from checklist.ledger import HalfDay
 from desktop.main_window import MainWindow
-from desktop.registers import summary as summary_module
 from desktop.registers.window import RegistersWindow
 from storage.db import open_database
 from storage.ledger import ReadingEntry, enter_readings
@@ -95,7 +95,7 @@ def test_a_zero_report_is_signed_off_and_the_day_locks(
         saved.append(args)
         return str(target), ""
 
-    monkeypatch.setattr(summary_module.QFileDialog, "getSaveFileName", staticmethod(save_as))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
     with qtbot.waitSignal(page.exported, timeout=20000):
         click(qtbot, page.pdf_button)
     pdf = tmp_path / "汇总.pdf"
@@ -127,9 +127,7 @@ def test_an_abnormal_day_names_the_fever_and_the_missing(
     assert list_texts(page, "missing") == [f"#{ids['王五']} 王五：缺上午、下午"]
     assert page.panes["missing"].position.text() == "第 1–1 条，共 1 条"
     target = tmp_path / "summary.xlsx"
-    monkeypatch.setattr(
-        summary_module.QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), ""))
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), "")))
     with qtbot.waitSignal(page.exported, timeout=20000):
         click(qtbot, page.xlsx_button)
     cells = [str(c.value) for sheet in load_workbook(target) for row in sheet.iter_rows() for c in row if c.value]
@@ -197,9 +195,7 @@ def test_the_page_pages_through_a_large_day_and_makes_the_record_only_to_export(
     assert flagged.position.text() == "第 101–120 条，共 120 条" and flagged.list.count() == 20
     assert records == []
     target = tmp_path / "summary.xlsx"
-    monkeypatch.setattr(
-        summary_module.QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), ""))
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), "")))
     with qtbot.waitSignal(page.exported, timeout=30000):
         click(qtbot, page.xlsx_button)
     assert records == [DAY]  # made to export
