@@ -985,52 +985,57 @@
         <translation>Good practice (a setting)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="382"/>
+        <location filename="../../desktop/registers/canteen.py" line="384"/>
+        <source>还没有部门或班次：点“按花名册填入”或“添加部门”，即可排出错峰就餐时间表。</source>
+        <translation>No department or shift yet: use Fill from the roster or Add department, and the staggered timetable is planned.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="389"/>
         <source>无法安排：%1。</source>
         <translation>Cannot plan: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="402"/>
+        <location filename="../../desktop/registers/canteen.py" line="409"/>
         <source>第 %1 场</source>
         <translation>Sitting %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="412"/>
+        <location filename="../../desktop/registers/canteen.py" line="419"/>
         <source>共 %1 场，每场 %2 人，在供餐时段内。</source>
         <translation>%1 sittings of %2 people, inside the serving window.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="419"/>
+        <location filename="../../desktop/registers/canteen.py" line="426"/>
         <source>供餐时段短了 %1 分钟：共需 %2 场。</source>
         <translation>The serving window is %1 minutes too short: %2 sittings are needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="429"/>
+        <location filename="../../desktop/registers/canteen.py" line="436"/>
         <source>保存食堂门口张贴单</source>
         <translation>Save the canteen door sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="429"/>
+        <location filename="../../desktop/registers/canteen.py" line="436"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="445"/>
+        <location filename="../../desktop/registers/canteen.py" line="452"/>
         <source>已保存张贴单：%1</source>
         <translation>Door sheet saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="446"/>
+        <location filename="../../desktop/registers/canteen.py" line="453"/>
         <source>张贴单未保存。</source>
         <translation>The door sheet was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="446"/>
+        <location filename="../../desktop/registers/canteen.py" line="453"/>
         <source>没有写出文件。</source>
         <translation>No file was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="447"/>
+        <location filename="../../desktop/registers/canteen.py" line="454"/>
         <source>正在生成张贴单……</source>
         <translation>Making the door sheet…</translation>
     </message>
@@ -1980,122 +1985,122 @@
 <context>
     <name>EmployeeDialog</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="498"/>
+        <location filename="../../desktop/registers/roster.py" line="500"/>
         <source>添加人员</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="498"/>
+        <location filename="../../desktop/registers/roster.py" line="500"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="517"/>
+        <location filename="../../desktop/registers/roster.py" line="519"/>
         <source>直接雇用的留空</source>
         <translation>Leave empty if employed directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="522"/>
+        <location filename="../../desktop/registers/roster.py" line="524"/>
         <source>显示完整(&amp;S)</source>
         <translation>&amp;Show in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="524"/>
+        <location filename="../../desktop/registers/roster.py" line="526"/>
         <source>仅单位主要负责人可查看完整号码；每次查看都记入审计记录</source>
         <translation>Only the manager may see the full numbers; each time is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="532"/>
+        <location filename="../../desktop/registers/roster.py" line="534"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="539"/>
+        <location filename="../../desktop/registers/roster.py" line="541"/>
         <source>例如：湖北武汉</source>
         <translation>e.g. Wuhan, Hubei</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="543"/>
+        <location filename="../../desktop/registers/roster.py" line="545"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="544"/>
+        <location filename="../../desktop/registers/roster.py" line="546"/>
         <source>部门(&amp;D)：</source>
         <translation>&amp;Department:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="545"/>
+        <location filename="../../desktop/registers/roster.py" line="547"/>
         <source>岗位(&amp;P)：</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="546"/>
+        <location filename="../../desktop/registers/roster.py" line="548"/>
         <source>人员类别(&amp;C)：</source>
         <translation>&amp;Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="547"/>
+        <location filename="../../desktop/registers/roster.py" line="549"/>
         <source>外包单位(&amp;O)：</source>
         <translation>&amp;Outsourcing company:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="548"/>
+        <location filename="../../desktop/registers/roster.py" line="550"/>
         <source>身份证号(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="552"/>
+        <location filename="../../desktop/registers/roster.py" line="554"/>
         <source>手机号(&amp;H)：</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="555"/>
+        <location filename="../../desktop/registers/roster.py" line="557"/>
         <source>宿舍房间(&amp;R)：</source>
         <translation>Dormitory &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="556"/>
+        <location filename="../../desktop/registers/roster.py" line="558"/>
         <source>状态(&amp;U)：</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="558"/>
+        <location filename="../../desktop/registers/roster.py" line="560"/>
         <source>返回自(&amp;F)：</source>
         <translation>Returned &amp;from:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="582"/>
+        <location filename="../../desktop/registers/roster.py" line="584"/>
         <source>%1（不修改请留空）</source>
         <translation>%1 (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="582"/>
+        <location filename="../../desktop/registers/roster.py" line="584"/>
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="622"/>
+        <location filename="../../desktop/registers/roster.py" line="624"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="631"/>
+        <location filename="../../desktop/registers/roster.py" line="633"/>
         <source>已显示（已记入审计）</source>
         <translation>Shown (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="648"/>
+        <location filename="../../desktop/registers/roster.py" line="650"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="658"/>
+        <location filename="../../desktop/registers/roster.py" line="660"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="658"/>
+        <location filename="../../desktop/registers/roster.py" line="660"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -4210,17 +4215,17 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../desktop/common/operations.py" line="112"/>
+        <location filename="../../desktop/common/operations.py" line="130"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/operations.py" line="113"/>
+        <location filename="../../desktop/common/operations.py" line="131"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/operations.py" line="138"/>
+        <location filename="../../desktop/common/operations.py" line="156"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
@@ -5235,58 +5240,58 @@
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="291"/>
+        <location filename="../../desktop/registers/roster.py" line="292"/>
         <source>花名册中还没有人员：点“添加”逐个录入，或“从 Excel 导入”（可先下载模板）。</source>
         <translation>Nobody is on the roster yet: use Add for one person at a time, or Import from Excel (download the template first).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="306"/>
+        <location filename="../../desktop/registers/roster.py" line="308"/>
         <source>无法读取花名册。</source>
         <translation>Could not read the roster.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="306"/>
+        <location filename="../../desktop/registers/roster.py" line="308"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="318"/>
+        <location filename="../../desktop/registers/roster.py" line="320"/>
         <source>岗位：%1</source>
         <translation>Post: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="390"/>
+        <location filename="../../desktop/registers/roster.py" line="392"/>
         <source>已登记 %1 的个人信息收集同意。</source>
         <translation>Consent of %1 recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="409"/>
-        <location filename="../../desktop/registers/roster.py" line="415"/>
+        <location filename="../../desktop/registers/roster.py" line="411"/>
+        <location filename="../../desktop/registers/roster.py" line="417"/>
         <source>正在检查 %1……</source>
         <translation>Checking %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="414"/>
+        <location filename="../../desktop/registers/roster.py" line="416"/>
         <source>无法读取这个文件。</source>
         <translation>This file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="414"/>
+        <location filename="../../desktop/registers/roster.py" line="416"/>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="427"/>
+        <location filename="../../desktop/registers/roster.py" line="429"/>
         <source>已导入 %1 人。</source>
         <translation>Imported %1 people.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="434"/>
+        <location filename="../../desktop/registers/roster.py" line="436"/>
         <source>模板已保存到 %1。</source>
         <translation>The template was saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="438"/>
+        <location filename="../../desktop/registers/roster.py" line="440"/>
         <source>花名册已保存。</source>
         <translation>The roster was saved.</translation>
     </message>
