@@ -1659,142 +1659,152 @@
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="244"/>
+        <location filename="../../desktop/registers/disinfection.py" line="236"/>
+        <source>如 一号车间</source>
+        <translation>e.g. Workshop 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="237"/>
+        <source>计划地点(&amp;N)：</source>
+        <translation>Planned place (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="247"/>
         <source> 次/日</source>
         <translation> a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="246"/>
+        <location filename="../../desktop/registers/disinfection.py" line="249"/>
         <source>计划自哪天起执行：此前的日期不计缺漏</source>
         <translation>The day the plan starts: no gap is counted before it</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="247"/>
+        <location filename="../../desktop/registers/disinfection.py" line="250"/>
         <source>计划自(&amp;S)：</source>
         <translation>&amp;Starting:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="249"/>
+        <location filename="../../desktop/registers/disinfection.py" line="252"/>
         <source>设定计划</source>
         <translation>Set plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="253"/>
+        <location filename="../../desktop/registers/disinfection.py" line="256"/>
         <source>删除所选计划</source>
         <translation>Remove selected plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="266"/>
+        <location filename="../../desktop/registers/disinfection.py" line="270"/>
         <source>计划（每个地点每日次数）</source>
         <translation>Plan (times a day per place)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="316"/>
+        <location filename="../../desktop/registers/disinfection.py" line="320"/>
         <source>无法读取通风消毒记录。</source>
         <translation>Could not read the ventilation and disinfection log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="352"/>
+        <location filename="../../desktop/registers/disinfection.py" line="356"/>
         <source>，自 %1 起</source>
         <translation>, from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="518"/>
+        <location filename="../../desktop/registers/disinfection.py" line="522"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="327"/>
+        <location filename="../../desktop/registers/disinfection.py" line="331"/>
         <source>%1 %2：%3/%4 次，缺 %5 次</source>
         <translation>%1 %2: %3 of %4, %5 short</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="336"/>
+        <location filename="../../desktop/registers/disinfection.py" line="340"/>
         <source>未按计划完成：%1 处</source>
         <translation>Short of the plan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="338"/>
+        <location filename="../../desktop/registers/disinfection.py" line="342"/>
         <source>各地点均按计划完成。</source>
         <translation>Every place met its plan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="341"/>
+        <location filename="../../desktop/registers/disinfection.py" line="345"/>
         <source>尚未设定计划：设定每个地点每日的通风、消毒次数后，这里列出缺漏。</source>
         <translation>No plan yet: set how often each place is ventilated or disinfected a day, and the gaps are listed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="346"/>
+        <location filename="../../desktop/registers/disinfection.py" line="350"/>
         <source>%1 %2 每日 %3 次</source>
         <translation>%1 %2 %3 times a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="361"/>
+        <location filename="../../desktop/registers/disinfection.py" line="365"/>
         <source>已由 %1 于 %2（UTC）签署；当日记录已锁定，更正请在之后的日期新增一条记录并注明所更正的编号。</source>
         <translation>Signed off by %1 at %2 (UTC); the day is locked. To correct it, add an entry on a later day naming the number of the entry it corrects.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="366"/>
+        <location filename="../../desktop/registers/disinfection.py" line="370"/>
         <source>当日记录 %1 条，尚未签署。</source>
         <translation>%1 entries this day, not signed off.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="412"/>
+        <location filename="../../desktop/registers/disinfection.py" line="416"/>
         <source>“更正”须填写所更正记录的编号（数字）；未保存任何数据。</source>
         <translation>“Corrects” takes the number of the entry corrected; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="448"/>
+        <location filename="../../desktop/registers/disinfection.py" line="452"/>
         <source>计划未能保存。</source>
         <translation>The plan was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="466"/>
+        <location filename="../../desktop/registers/disinfection.py" line="470"/>
         <source>原有计划不变。</source>
         <translation>The plans are as they were.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="462"/>
+        <location filename="../../desktop/registers/disinfection.py" line="466"/>
         <source>计划未能删除。</source>
         <translation>The plan was not removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="484"/>
+        <location filename="../../desktop/registers/disinfection.py" line="488"/>
         <source>通风消毒记录 %1</source>
         <translation>Ventilation and disinfection log %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="486"/>
+        <location filename="../../desktop/registers/disinfection.py" line="490"/>
         <source>签署通风消毒记录</source>
         <translation>Sign off the ventilation and disinfection log</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="489"/>
+        <location filename="../../desktop/registers/disinfection.py" line="493"/>
         <source>本人作为负责人签署，确认当日通风、消毒及垃圾清运记录真实、完整。签署后当日记录即被锁定；更正须另行新增记录，之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s ventilation, disinfection and waste records are true and complete. Signing locks the day; a correction is a new entry, and any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="505"/>
+        <location filename="../../desktop/registers/disinfection.py" line="509"/>
         <source>导出通风消毒记录 PDF</source>
         <translation>Export the ventilation and disinfection log as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="507"/>
+        <location filename="../../desktop/registers/disinfection.py" line="511"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="518"/>
+        <location filename="../../desktop/registers/disinfection.py" line="522"/>
         <source>通风消毒记录未能导出。</source>
         <translation>The ventilation and disinfection log was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="519"/>
+        <location filename="../../desktop/registers/disinfection.py" line="523"/>
         <source>正在导出通风消毒记录……</source>
         <translation>Exporting the ventilation and disinfection log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="523"/>
+        <location filename="../../desktop/registers/disinfection.py" line="527"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
