@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 from checklist.rules import MeasurementError
 from checklist.sites.canteen import SEATING_RULES, CanteenSettings, SeatingRule, SittingPlan, clock, plan_sittings
 from checklist.sites.canteen import validate_settings as validate_canteen
-from desktop.common.errors import error_label, show_error
+from desktop.common.errors import ERROR_CSS, error_label, show_error
 from desktop.common.file_dialogs import save_file_name
 from desktop.common.i18n import current_language, english
-from desktop.common.look import compact_rows
+from desktop.common.look import SECONDARY_TEXT_CSS, compact_rows
 from desktop.common.operations import run_in_background
 from desktop.registers.page import LedgerPage
 
@@ -378,9 +378,16 @@ class CanteenPage(LedgerPage):
         try:
             settings = validate_canteen(self.values())
         except MeasurementError as error:
-            self.input_error.setText(
-                self.tr("无法安排：%1。").replace("%1", error.reason if english() else error.reason_zh)
-            )
+            if self.groups.rowCount() == 0:  # nothing typed yet: say what to do, not that it is wrong
+                self.input_error.setStyleSheet(SECONDARY_TEXT_CSS)
+                self.input_error.setText(
+                    self.tr("还没有部门或班次：点“按花名册填入”或“添加部门”，即可排出错峰就餐时间表。")
+                )
+            else:
+                self.input_error.setStyleSheet(ERROR_CSS)
+                self.input_error.setText(
+                    self.tr("无法安排：%1。").replace("%1", error.reason if english() else error.reason_zh)
+                )
             self.input_error.show()
             self.timetable.setEnabled(False)
             self.print_button.setEnabled(False)

@@ -233,6 +233,9 @@ class DisinfectionPage(RegisterPage):
         # the plan
         self.plan_place = QLineEdit()
         self.plan_place.setObjectName("planPlace")
+        self.plan_place.setPlaceholderText(self.tr("如 一号车间"))
+        plan_place_label = QLabel(self.tr("计划地点(&N)："))
+        plan_place_label.setBuddy(self.plan_place)
         self.plan_kind = QComboBox()
         self.plan_kind.setObjectName("planKind")
         for kind in Kind:
@@ -253,6 +256,7 @@ class DisinfectionPage(RegisterPage):
         self.plan_remove = QPushButton(self.tr("删除所选计划"))
         self.plan_remove.setObjectName("planRemove")
         plan_row = QHBoxLayout()
+        plan_row.addWidget(plan_place_label)
         plan_row.addWidget(self.plan_place, 1)
         plan_row.addWidget(self.plan_kind)
         plan_row.addWidget(self.plan_times)

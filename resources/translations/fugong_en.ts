@@ -815,7 +815,7 @@
     <message>
         <location filename="../../desktop/registers/canteen.py" line="78"/>
         <source>场所(&amp;P)：</source>
-        <translation>Site (&amp;P):</translation>
+        <translation>Si&amp;te:</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/canteen.py" line="80"/>
@@ -985,52 +985,57 @@
         <translation>Good practice (a setting)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="382"/>
+        <location filename="../../desktop/registers/canteen.py" line="384"/>
+        <source>还没有部门或班次：点“按花名册填入”或“添加部门”，即可排出错峰就餐时间表。</source>
+        <translation>No department or shift yet: use Fill from the roster or Add department, and the staggered timetable is planned.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/canteen.py" line="389"/>
         <source>无法安排：%1。</source>
         <translation>Cannot plan: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="402"/>
+        <location filename="../../desktop/registers/canteen.py" line="409"/>
         <source>第 %1 场</source>
         <translation>Sitting %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="412"/>
+        <location filename="../../desktop/registers/canteen.py" line="419"/>
         <source>共 %1 场，每场 %2 人，在供餐时段内。</source>
         <translation>%1 sittings of %2 people, inside the serving window.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="419"/>
+        <location filename="../../desktop/registers/canteen.py" line="426"/>
         <source>供餐时段短了 %1 分钟：共需 %2 场。</source>
         <translation>The serving window is %1 minutes too short: %2 sittings are needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="429"/>
+        <location filename="../../desktop/registers/canteen.py" line="436"/>
         <source>保存食堂门口张贴单</source>
         <translation>Save the canteen door sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="429"/>
+        <location filename="../../desktop/registers/canteen.py" line="436"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="445"/>
+        <location filename="../../desktop/registers/canteen.py" line="452"/>
         <source>已保存张贴单：%1</source>
         <translation>Door sheet saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="446"/>
+        <location filename="../../desktop/registers/canteen.py" line="453"/>
         <source>张贴单未保存。</source>
         <translation>The door sheet was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="446"/>
+        <location filename="../../desktop/registers/canteen.py" line="453"/>
         <source>没有写出文件。</source>
         <translation>No file was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/canteen.py" line="447"/>
+        <location filename="../../desktop/registers/canteen.py" line="454"/>
         <source>正在生成张贴单……</source>
         <translation>Making the door sheet…</translation>
     </message>
@@ -1654,147 +1659,157 @@
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="244"/>
+        <location filename="../../desktop/registers/disinfection.py" line="236"/>
+        <source>如 一号车间</source>
+        <translation>e.g. Workshop 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="237"/>
+        <source>计划地点(&amp;N)：</source>
+        <translation>Planned place (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/disinfection.py" line="247"/>
         <source> 次/日</source>
         <translation> a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="246"/>
+        <location filename="../../desktop/registers/disinfection.py" line="249"/>
         <source>计划自哪天起执行：此前的日期不计缺漏</source>
         <translation>The day the plan starts: no gap is counted before it</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="247"/>
+        <location filename="../../desktop/registers/disinfection.py" line="250"/>
         <source>计划自(&amp;S)：</source>
         <translation>&amp;Starting:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="249"/>
+        <location filename="../../desktop/registers/disinfection.py" line="252"/>
         <source>设定计划</source>
         <translation>Set plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="253"/>
+        <location filename="../../desktop/registers/disinfection.py" line="256"/>
         <source>删除所选计划</source>
         <translation>Remove selected plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="266"/>
+        <location filename="../../desktop/registers/disinfection.py" line="270"/>
         <source>计划（每个地点每日次数）</source>
         <translation>Plan (times a day per place)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="316"/>
+        <location filename="../../desktop/registers/disinfection.py" line="320"/>
         <source>无法读取通风消毒记录。</source>
         <translation>Could not read the ventilation and disinfection log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="352"/>
+        <location filename="../../desktop/registers/disinfection.py" line="356"/>
         <source>，自 %1 起</source>
         <translation>, from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="362"/>
+        <location filename="../../desktop/registers/disinfection.py" line="366"/>
         <source>已由 %1 于 %2（UTC+8；%3 UTC）签署；当日记录已锁定，更正请在之后的日期新增一条记录并注明所更正的编号。</source>
         <translation>Signed off by %1 at %2 (UTC+8; %3 UTC); the day is locked. To correct it, add an entry on a later day naming the number of the entry it corrects.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="420"/>
+        <location filename="../../desktop/registers/disinfection.py" line="424"/>
         <source>“%1” %2 的记录：</source>
         <translation>The entry “%1” at %2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="524"/>
+        <location filename="../../desktop/registers/disinfection.py" line="528"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="327"/>
+        <location filename="../../desktop/registers/disinfection.py" line="331"/>
         <source>%1 %2：%3/%4 次，缺 %5 次</source>
         <translation>%1 %2: %3 of %4, %5 short</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="336"/>
+        <location filename="../../desktop/registers/disinfection.py" line="340"/>
         <source>未按计划完成：%1 处</source>
         <translation>Short of the plan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="338"/>
+        <location filename="../../desktop/registers/disinfection.py" line="342"/>
         <source>各地点均按计划完成。</source>
         <translation>Every place met its plan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="341"/>
+        <location filename="../../desktop/registers/disinfection.py" line="345"/>
         <source>尚未设定计划：设定每个地点每日的通风、消毒次数后，这里列出缺漏。</source>
         <translation>No plan yet: set how often each place is ventilated or disinfected a day, and the gaps are listed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="346"/>
+        <location filename="../../desktop/registers/disinfection.py" line="350"/>
         <source>%1 %2 每日 %3 次</source>
         <translation>%1 %2 %3 times a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="369"/>
+        <location filename="../../desktop/registers/disinfection.py" line="373"/>
         <source>当日记录 %1 条，尚未签署。</source>
         <translation>%1 entries this day, not signed off.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="415"/>
+        <location filename="../../desktop/registers/disinfection.py" line="419"/>
         <source>“更正”须填写所更正记录的编号（数字）；未保存任何数据。</source>
         <translation>“Corrects” takes the number of the entry corrected; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="454"/>
+        <location filename="../../desktop/registers/disinfection.py" line="458"/>
         <source>计划未能保存。</source>
         <translation>The plan was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="472"/>
+        <location filename="../../desktop/registers/disinfection.py" line="476"/>
         <source>原有计划不变。</source>
         <translation>The plans are as they were.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="468"/>
+        <location filename="../../desktop/registers/disinfection.py" line="472"/>
         <source>计划未能删除。</source>
         <translation>The plan was not removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="490"/>
+        <location filename="../../desktop/registers/disinfection.py" line="494"/>
         <source>通风消毒记录 %1</source>
         <translation>Ventilation and disinfection log %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="492"/>
+        <location filename="../../desktop/registers/disinfection.py" line="496"/>
         <source>签署通风消毒记录</source>
         <translation>Sign off the ventilation and disinfection log</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="495"/>
+        <location filename="../../desktop/registers/disinfection.py" line="499"/>
         <source>本人作为负责人签署，确认当日通风、消毒及垃圾清运记录真实、完整。签署后当日记录即被锁定；更正须另行新增记录，之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s ventilation, disinfection and waste records are true and complete. Signing locks the day; a correction is a new entry, and any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="511"/>
+        <location filename="../../desktop/registers/disinfection.py" line="515"/>
         <source>导出通风消毒记录 PDF</source>
         <translation>Export the ventilation and disinfection log as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="513"/>
+        <location filename="../../desktop/registers/disinfection.py" line="517"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="524"/>
+        <location filename="../../desktop/registers/disinfection.py" line="528"/>
         <source>通风消毒记录未能导出。</source>
         <translation>The ventilation and disinfection log was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="525"/>
+        <location filename="../../desktop/registers/disinfection.py" line="529"/>
         <source>正在导出通风消毒记录……</source>
         <translation>Exporting the ventilation and disinfection log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/disinfection.py" line="529"/>
+        <location filename="../../desktop/registers/disinfection.py" line="533"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>

@@ -215,3 +215,18 @@ def test_a_late_health_ledger_read_leaves_the_keyboard_in_the_canteen(
     assert page.values()["groups"] == [{"name": "生产部", "headcount": "30"}]
     assert QApplication.focusWidget() is not registers.readings.grid
     close_window(qtbot, window)
+
+
+def test_a_new_site_says_what_to_do_before_anything_is_wrong(qtbot: QtBot, db_url: str) -> None:
+    """Usability row #50: with no department yet the page says what to do, in grey, not 无法安排 in red; a
+    group typed wrong is refused in red as before."""
+    seed(db_url)
+    window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
+    page = open_canteen(qtbot, window)
+    qtbot.waitUntil(lambda: page.input_error.isVisible())
+    assert page.input_error.text() == "还没有部门或班次：点“按花名册填入”或“添加部门”，即可排出错峰就餐时间表。"
+    assert "#555555" in page.input_error.styleSheet() and not page.print_button.isEnabled()
+    add_group(qtbot, page, "生产部", "0")
+    qtbot.waitUntil(lambda: page.input_error.text().startswith("无法安排："))
+    assert "#c62828" in page.input_error.styleSheet()
+    close_window(qtbot, window)

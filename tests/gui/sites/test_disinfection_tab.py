@@ -156,3 +156,18 @@ def test_a_plan_counts_from_its_start_and_the_log_is_read_and_written_off_the_gu
     assert all_off_gui_thread(reads) and all_off_gui_thread(adds) and all_off_gui_thread(plans)
     registers.close()
     close_window(qtbot, window)
+
+
+def test_the_plans_place_field_is_named_and_alt_n_reaches_it(qtbot: QtBot, db_url: str) -> None:
+    """Usability row #52: the 计划 row began with a field that had neither a label nor a placeholder."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    seed_roster(db_url)
+    window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
+    _, page = open_log(qtbot, window)
+    labels = [label for label in page.findChildren(QLabel) if label.buddy() is page.plan_place]
+    assert [label.text() for label in labels] == ["计划地点(&N)："] and labels[0].isVisible()
+    assert page.plan_place.placeholderText() == "如 一号车间"
+    qtbot.keyClick(QApplication.focusWidget() or page, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.plan_place.hasFocus())
+    close_window(qtbot, window)
