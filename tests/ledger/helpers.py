@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import insert
 
 from storage import auth, roster
 from storage.db import Database
+from storage.ledger_models import Employee
+from tests.keys import create_account
 
 DAY = dt.date(2026, 11, 30)
 MORNING_TIME = dt.datetime(2026, 11, 30, 9, 0)
@@ -19,6 +24,24 @@ def accounts(db: Database) -> None:
     auth.create_user(db, "boss", "boss", "manager", PASSWORD)
     auth.create_user(db, "boss", "officer", "officer", PASSWORD)
     auth.create_user(db, "boss", "auditor", "auditor", PASSWORD)
+
+
+def keepers(db: Database, password: str) -> None:
+    """王经理 (manager) and 张安全 (officer, who keeps the ledger), both with signing keys and ``password``; nobody
+    stays logged in on ``db`` (making the accounts logs 王经理 in), so each call below acts as its own actor."""
+    create_account(db, "setup", "王经理", "manager", password)
+    create_account(db, "王经理", "张安全", "officer", password, actor_password=password)
+    db.principal = None
+
+
+def bare_employees(db: Database, ids: Iterable[int], **columns: object) -> None:
+    """Employees 员工1, 员工2 … (by ``ids``), created 2026-11-01, written straight into the table: for the tests of
+    what the database itself keeps, below the services."""
+    with db.engine.begin() as connection:
+        connection.execute(
+            insert(Employee),
+            [{"id": i, "name": f"员工{i}", **columns, "created_at": dt.datetime(2026, 11, 1)} for i in ids],
+        )
 
 
 def people(db: Database, actor: str = "officer") -> dict[str, int]:

@@ -15,8 +15,7 @@ from storage import ledger, roster
 from storage.db import open_database
 from storage.logfile import log_path
 from tests.cli import fugong
-from tests.keys import create_account
-from tests.ledger.helpers import VALID_ID
+from tests.ledger.helpers import VALID_ID, keepers
 
 PASSWORD = "ledger-cli-secret"
 DAY = dt.date(2026, 11, 20)
@@ -39,8 +38,7 @@ def _roster_file(path: Path) -> Path:
 def test_the_ledger_headless_and_no_personal_data_in_the_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
     db = open_database(url)
-    create_account(db, "setup", "王经理", "manager", PASSWORD)
-    create_account(db, "王经理", "张安全", "officer", PASSWORD, actor_password=PASSWORD)
+    keepers(db, PASSWORD)
     db.close()
     log = log_path()
 

@@ -17,8 +17,7 @@ from checklist.ledger import HalfDay
 from export.ledger_reports import sign_day, summary_record, verify_day
 from storage import ledger, roster
 from storage.db import Database, open_database
-from tests.keys import create_account
-from tests.ledger.helpers import DAY, EVENING_TIME, MORNING_TIME
+from tests.ledger.helpers import DAY, EVENING_TIME, MORNING_TIME, keepers
 
 PASSWORD = "correct horse 1"
 # the afternoon of 王五 made to look taken: one more afternoon reading, one more person with both
@@ -31,9 +30,7 @@ RESTORE_COMPLETE = "UPDATE reading_day_counts SET complete = complete - 1 WHERE 
 def db(db_url: str) -> Iterator[Database]:
     """张三 and 李四 checked twice, 王五 (dormitory) only in the morning: one reading missing."""
     database = open_database(db_url)
-    create_account(database, "setup", "王经理", "manager", PASSWORD)
-    create_account(database, "王经理", "张安全", "officer", PASSWORD, actor_password=PASSWORD)
-    database.principal = None
+    keepers(database, PASSWORD)
     ids = [
         roster.add_employee(database, "张安全", {"name": name, "dormitory_room": "A101"})
         for name in ("张三", "李四", "王五")

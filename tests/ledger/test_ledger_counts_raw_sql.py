@@ -14,12 +14,11 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import insert, text
+from sqlalchemy import text
 
 from storage import ledger
 from storage.db import Database, open_database
-from storage.ledger_models import Employee
-from tests.ledger.helpers import DAY
+from tests.ledger.helpers import DAY, bare_employees
 
 pytestmark = pytest.mark.postgres
 
@@ -67,14 +66,7 @@ POSTGRESQL_ONLY = {
 @pytest.fixture
 def db(db_url: str) -> Iterator[Database]:
     database = open_database(db_url)
-    with database.engine.begin() as connection:
-        connection.execute(
-            insert(Employee),
-            [
-                {"id": i, "name": f"员工{i}", "status": "on_site", "created_at": dt.datetime(2026, 11, 1)}
-                for i in (1, 2, 3, 4)
-            ],
-        )
+    bare_employees(database, (1, 2, 3, 4), status="on_site")
     yield database
     database.close()
 

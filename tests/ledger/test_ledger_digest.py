@@ -15,7 +15,8 @@ from sqlalchemy import delete, insert, select
 
 from storage import ledger
 from storage.db import Database, open_database
-from storage.ledger_models import Employee, HealthReading
+from storage.ledger_models import HealthReading
+from tests.ledger.helpers import bare_employees
 
 DAY = dt.date(2026, 11, 30)
 READING = st.tuples(
@@ -30,11 +31,7 @@ READING = st.tuples(
 @pytest.fixture
 def db(db_url: str) -> Iterator[Database]:
     database = open_database(db_url)
-    with database.engine.begin() as connection:
-        connection.execute(
-            insert(Employee),
-            [{"id": i, "name": f"员工{i}", "created_at": dt.datetime(2026, 11, 1)} for i in range(1, 7)],
-        )
+    bare_employees(database, range(1, 7))
     yield database
     database.close()
 

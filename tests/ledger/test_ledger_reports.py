@@ -19,7 +19,7 @@ from storage import ledger, roster
 from storage.db import Database, open_database
 from storage.errors import AuthenticationError, PermissionDeniedError, RecordLockedError
 from tests.keys import create_account
-from tests.ledger.helpers import DAY, EVENING_TIME, MORNING_TIME, VALID_ID
+from tests.ledger.helpers import DAY, EVENING_TIME, MORNING_TIME, VALID_ID, keepers
 
 PASSWORD = "day-signing-secret"
 
@@ -166,9 +166,7 @@ def test_the_company_logo_is_printed_on_the_summary_and_its_workbook(tmp_path: P
     from storage.models import Company
 
     db = open_database(f"sqlite:///{tmp_path / 'logo.sqlite3'}")
-    create_account(db, "setup", "王经理", "manager", PASSWORD)
-    create_account(db, "王经理", "张安全", "officer", PASSWORD, actor_password=PASSWORD)
-    db.principal = None
+    keepers(db, PASSWORD)
     person = roster.add_employee(db, "张安全", {"name": "张三"})
     ledger.enter_readings(
         db, "张安全", DAY, HalfDay.MORNING, [ledger.ReadingEntry(person, "36.5")], now_local=MORNING_TIME

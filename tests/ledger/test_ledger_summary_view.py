@@ -13,8 +13,7 @@ from checklist.ledger import HalfDay
 from export.ledger_reports import sign_day, summary_record
 from storage import ledger, roster
 from storage.db import Database, open_database
-from tests.keys import create_account
-from tests.ledger.helpers import DAY, EVENING_TIME, MORNING_TIME
+from tests.ledger.helpers import DAY, EVENING_TIME, MORNING_TIME, keepers
 
 pytestmark = pytest.mark.postgres
 
@@ -25,9 +24,7 @@ PASSWORD = "correct horse 1"
 def db(db_url: str) -> Iterator[Database]:
     """张三 and 李四 with a fever morning and afternoon, 王五 checked in the morning only, 赵六 not at all."""
     database = open_database(db_url)
-    create_account(database, "setup", "王经理", "manager", PASSWORD)
-    create_account(database, "王经理", "张安全", "officer", PASSWORD, actor_password=PASSWORD)
-    database.principal = None
+    keepers(database, PASSWORD)
     ids = [roster.add_employee(database, "张安全", {"name": name}) for name in ("张三", "李四", "王五", "赵六")]
     morning = [
         ledger.ReadingEntry(ids[0], "38.2"),

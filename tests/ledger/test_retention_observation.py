@@ -16,7 +16,7 @@ from storage.db import Database, open_database
 from storage.ledger_models import Observation, RetentionRun
 from storage.ledger_retention import RETENTION_END_REASON, preview_retention, run_retention
 from storage.models import AuditEntry
-from tests.keys import create_account
+from tests.ledger.helpers import keepers
 
 PASSWORD = "day-signing-secret"
 SIGNED = dt.date(2026, 11, 2)
@@ -25,9 +25,7 @@ TODAY = dt.date(2026, 11, 30)
 
 def _ledger(tmp_path: Path) -> tuple[Database, dict[str, int]]:
     db = open_database(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
-    create_account(db, "setup", "王经理", "manager", PASSWORD)
-    create_account(db, "王经理", "张安全", "officer", PASSWORD, actor_password=PASSWORD)
-    db.principal = None
+    keepers(db, PASSWORD)
     ids = {name: roster.add_employee(db, "张安全", {"name": name}) for name in ("张三", "李四", "王五")}
     for half, hour in ((HalfDay.MORNING, 9), (HalfDay.AFTERNOON, 19)):
         ledger.enter_readings(
