@@ -815,7 +815,7 @@
     <message>
         <location filename="../../desktop/registers/canteen.py" line="78"/>
         <source>场所(&amp;P)：</source>
-        <translation>Si&amp;te:</translation>
+        <translation>Site (&amp;P):</translation>
     </message>
     <message>
         <location filename="../../desktop/registers/canteen.py" line="80"/>
