@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 from PIL import Image
@@ -18,7 +19,7 @@ from PIL import Image
 from checklist.catalog import Evidence, official_catalogs
 from checklist.evaluation import Answer, Result
 from storage import actions, companies, inspections
-from storage.db import Database
+from storage.db import Database, open_database
 from tests.storage.helpers import lock_as_signed
 
 CATALOGS = ("GN", "BJHQ")
@@ -184,3 +185,11 @@ def build_largest(
                 )
             )
     return inspection_id
+
+
+def signed_in_a_new_database(folder: Path, *, photos: int) -> Iterator[tuple[Database, int]]:
+    """A module fixture's body: a new database in ``folder`` holding one signed inspection (``build_inspection``
+    with ``photos``), closed when the module is done."""
+    db = open_database(f"sqlite:///{folder}/t.sqlite3")
+    yield db, build_inspection(db, photos=photos)
+    db.close()

@@ -21,7 +21,7 @@ from storage import inspections
 from storage.db import Database, open_database
 from storage.exchange import export_document
 from storage.record import record_hash
-from tests.export_fixtures import build_inspection
+from tests.export_fixtures import build_inspection, signed_in_a_new_database
 
 
 def run(tool: str, *args: str | Path) -> str:
@@ -49,10 +49,7 @@ def page_count(pdf: Path) -> int:
 
 @pytest.fixture(scope="module")
 def signed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, int]]:
-    folder = tmp_path_factory.mktemp("signed")
-    db = open_database(f"sqlite:///{folder}/t.sqlite3")
-    yield db, build_inspection(db, photos=2)
-    db.close()
+    yield from signed_in_a_new_database(tmp_path_factory.mktemp("signed"), photos=2)
 
 
 @pytest.fixture(scope="module")

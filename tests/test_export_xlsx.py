@@ -20,7 +20,7 @@ from export.xlsx import display_width
 from storage.db import Database, open_database
 from storage.inspections import load_inspection
 from storage.listing import InspectionFilter
-from tests.export_fixtures import CATALOGS, build_company, build_inspection
+from tests.export_fixtures import CATALOGS, build_company, build_inspection, signed_in_a_new_database
 
 SHEETS = ["概要", "检查项", "整改", "宿舍", "签名"]
 ITEM_COUNT = sum(len(official_catalogs()[cid].items) for cid in CATALOGS)
@@ -28,10 +28,7 @@ ITEM_COUNT = sum(len(official_catalogs()[cid].items) for cid in CATALOGS)
 
 @pytest.fixture(scope="module")
 def signed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, int]]:
-    folder = tmp_path_factory.mktemp("signed")
-    db = open_database(f"sqlite:///{folder}/t.sqlite3")
-    yield db, build_inspection(db, photos=1)
-    db.close()
+    yield from signed_in_a_new_database(tmp_path_factory.mktemp("signed"), photos=1)
 
 
 @pytest.fixture(scope="module")

@@ -135,3 +135,27 @@ def test_a_test_marked_real_migrations_gets_an_empty_postgres_database(pg_url: s
     assert _pg_shape(pg_url) == {
         key: [] for key in ("columns", "indexes", "constraints", "triggers", "functions", "sequences")
     } | {"revision": [], "rows": {}}
+
+
+@pytest.mark.postgres
+def test_each_postgres_copy_made_ahead_is_a_new_database(pg_url: str) -> None:
+    """The copies the conftest makes ahead of the tests (``_PgDatabaseRoom``) are each a database of their own: a
+    table written in this test's copy is not in the next one; commits there do not wait for the server's disk."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(pg_url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE written_here (i int)"))
+        assert connection.execute(text("SHOW synchronous_commit")).scalar() == "off"
+    engine.dispose()
+    following = conftest.fresh_pg_database(copy_of_the_migrated_template=True)
+    next_url = next(following)
+    try:
+        assert next_url != pg_url
+        engine = create_engine(next_url)
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT to_regclass('written_here')")).scalar() is None
+            assert connection.execute(text("SELECT count(*) FROM inspections")).scalar() == 0
+        engine.dispose()
+    finally:
+        following.close()
