@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from checklist.ledger import HalfDay, LedgerError, describe_symptoms, temperature_tenths
 from checklist.sites.disinfection import Kind, parse_time
@@ -156,13 +156,18 @@ class FlaggedPerson:
 
 
 def flagged_without_use(db: Database, day: dt.date, limit: int = 200) -> list[FlaggedPerson]:
+    """The day's flagged readings whose person has no isolation record yet: not isolated from another reading of
+    that day (a morning fever isolated is not offered again for the afternoon's) and not in the area now."""
     with db.session() as session:
-        recorded = (
+        end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+        recorded = (  # isolated from one of the day's readings (either half), or still in the isolation area
             select(IsolationUse.id)
             .where(
                 IsolationUse.employee_id == HealthReading.employee_id,
-                IsolationUse.from_reading_day == day,
-                IsolationUse.from_reading_half == HealthReading.half,
+                or_(
+                    IsolationUse.from_reading_day == day,
+                    and_(IsolationUse.started_at < end, IsolationUse.ended_at.is_(None)),
+                ),
             )
             .correlate(HealthReading)
             .exists()

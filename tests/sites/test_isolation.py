@@ -201,3 +201,28 @@ def test_every_use_counts_toward_the_verdict_and_the_text_sums_up_the_earlier_on
     assert gn15.text_zh == "25 次隔离后封闭 1 处，已消毒 0 处；未消毒：二车间；24 次未记录封闭"
     many = [UseFact(n, START, START, "区医院", [ClosureState(f"宿舍{n}", False)]) for n in range(12)]
     assert evidence_for("GN-15", [area], many).text_zh.endswith("宿舍9等 12 处")
+
+
+def test_a_person_isolated_from_the_morning_is_not_offered_again_for_the_afternoon(db_url: str) -> None:
+    """Usability row #49: 王五 isolated from his morning fever was offered again for his afternoon reading.
+    Once isolated that day (or while still in the area) nobody is offered twice; a normal day after the use
+    ended, a new fever is offered again."""
+    from tests.ledger.helpers import EVENING_TIME
+
+    db = open_database(db_url)
+    accounts(db)
+    ids = people(db)
+    enter = ledger.enter_readings
+    enter(db, "officer", DAY, HalfDay.MORNING, [ledger.ReadingEntry(ids["张三"], "38.2")], now_local=MORNING_TIME)
+    area = isolation.set_area(db, "officer", {"place": "东门值班室", "capacity": 2})
+    use_id, _ = isolation.propose_from_reading(db, "officer", area, ids["张三"], DAY, HalfDay.MORNING, START)
+    enter(db, "officer", DAY, HalfDay.AFTERNOON, [ledger.ReadingEntry(ids["张三"], "37.9")], now_local=EVENING_TIME)
+    assert isolation.flagged_without_use(db, DAY) == []
+    # the next day, still in the area: not offered; once the use ended, a new fever is offered
+    next_day = DAY + dt.timedelta(days=1)
+    morning = dt.datetime.combine(next_day, MORNING_TIME.time())
+    enter(db, "officer", next_day, HalfDay.MORNING, [ledger.ReadingEntry(ids["张三"], "38.0")], now_local=morning)
+    assert isolation.flagged_without_use(db, next_day) == []
+    isolation.update_use(db, "officer", use_id, {"ended_at": f"{next_day.isoformat()} 08:00"})
+    assert [f.employee_id for f in isolation.flagged_without_use(db, next_day)] == [ids["张三"]]
+    db.close()
