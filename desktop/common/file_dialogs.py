@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QTreeView, QWidget
@@ -99,17 +100,28 @@ def _sized() -> Iterator[None]:
             app.removeEventFilter(sizer)
 
 
+def placed(path: str) -> str:
+    """Where a dialog starts: ``path`` as given when it names a folder or file by its full path; a bare file name
+    (花名册模板.xlsx) or nothing starts in the reports' folder (:func:`desktop.common.folders.proposed_folder`),
+    not in whatever folder the program was started from (docs/usability.md #47)."""
+    from desktop.common.folders import proposed_folder
+
+    if path and Path(path).is_absolute():
+        return path
+    return str(proposed_folder() / path) if path else str(proposed_folder())
+
+
 def open_file_name(parent: QWidget | None, caption: str, folder: str, pattern: str) -> str:
     """One file to read (``QFileDialog.getOpenFileName``); "" if cancelled."""
     with _sized():
-        chosen, _ = QFileDialog.getOpenFileName(parent, caption, folder, pattern)
+        chosen, _ = QFileDialog.getOpenFileName(parent, caption, placed(folder), pattern)
     return chosen
 
 
 def open_file_names(parent: QWidget | None, caption: str, folder: str, pattern: str) -> list[str]:
     """Files to read (``QFileDialog.getOpenFileNames``); [] if cancelled."""
     with _sized():
-        chosen, _ = QFileDialog.getOpenFileNames(parent, caption, folder, pattern)
+        chosen, _ = QFileDialog.getOpenFileNames(parent, caption, placed(folder), pattern)
     return list(chosen)
 
 
@@ -120,10 +132,10 @@ def save_file_name(
     that is opened rather than replaced (the database file)."""
     with _sized():
         if confirm_overwrite:
-            chosen, _ = QFileDialog.getSaveFileName(parent, caption, proposed, pattern)
+            chosen, _ = QFileDialog.getSaveFileName(parent, caption, placed(proposed), pattern)
         else:
             chosen, _ = QFileDialog.getSaveFileName(
-                parent, caption, proposed, pattern, options=QFileDialog.Option.DontConfirmOverwrite
+                parent, caption, placed(proposed), pattern, options=QFileDialog.Option.DontConfirmOverwrite
             )
     return chosen
 
@@ -131,4 +143,4 @@ def save_file_name(
 def existing_folder(parent: QWidget | None, caption: str, folder: str) -> str:
     """A folder (``QFileDialog.getExistingDirectory``); "" if cancelled."""
     with _sized():
-        return QFileDialog.getExistingDirectory(parent, caption, folder)
+        return QFileDialog.getExistingDirectory(parent, caption, placed(folder))
