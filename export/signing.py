@@ -483,6 +483,15 @@ def _countersignature(
     db: Database, inspection_id: int, identity: Identity, signature: Signature, digest: str
 ) -> dict[str, bytes]:
     stored = stored_reports(db, inspection_id)
+    # Another approver may have signed since sign() looked: the files and their signature row are written in one
+    # transaction, so files read with that signature in them mean the row is visible now — said in a sentence,
+    # not as the PDF library's "field filled already" (the eight-client test found it). A signature made after
+    # this read is caught under the row lock in sign().
+    with db.session() as session:
+        if session.scalar(
+            select(Signature.id).where(Signature.inspection_id == inspection_id, Signature.meaning == signature.meaning)
+        ):
+            raise _already_signed(inspection_id, signature.meaning)
     signed_pdf = _sign_report_pdf(stored["pdf"], identity, signature, digest)
     p7s = cms_merge(stored["xlsx.p7s"], cms_sign_detached(stored["xlsx"], identity, "approver"))
     return {"pdf": signed_pdf, "xlsx.p7s": p7s}
