@@ -81,3 +81,15 @@ def create_account(
         pkcs12=premade_pkcs12(name.strip(), role, password) if role_signs(role) else None,  # an auditor: no key
         actor_password=actor_password,
     )
+
+
+def sign_and_countersign(db: Database, record: int, passwords: dict[str, str]) -> None:
+    """王经理 (manager, the first account) makes 张三 (officer); 张三 signs ``record`` as 检查人 and 王经理
+    countersigns it as 审核 — the signed record the attack and upgrade tests start from."""
+    from export import signing
+
+    create_account(db, "setup", "王经理", "manager", passwords["王经理"])
+    create_account(db, "王经理", "张三", "officer", passwords["张三"], actor_password=passwords["王经理"])
+    db.principal = None
+    signing.sign(db, record, "张三", passwords["张三"], "inspector")
+    signing.sign(db, record, "王经理", passwords["王经理"], "approver")

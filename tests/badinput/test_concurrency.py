@@ -476,57 +476,37 @@ def test_a_record_changed_while_the_inspector_signs_is_not_signed(db_url: str, m
     assert check.returncode == 0, check
 
 
-def test_an_approval_made_before_the_files_are_read_is_said_in_a_sentence(
-    db_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """周经理's approval lands after 王经理's sign() checked the signatures but before it read the signed files:
-    王经理 got the PDF library's "Signature_Approver appears to be filled already" (found by the eight-client
-    test at stop 24); now a sentence, and the record keeps one approval and verifies."""
-    inspection_id = _signable(db_url)
-    officer, db, other = (_logged_in(db_url, name) for name in ("张三", "王经理", "周经理"))
-    signing.sign(officer, inspection_id, "张三", PASSWORD, "inspector")
-    officer.close()
-    read = signing.stored_reports
-    raced: list[str] = []
-
-    def another_manager_first(*args: Any, **kwargs: Any) -> dict[str, bytes]:
-        if not raced:
-            raced.append("周经理")
-            signing.sign(other, inspection_id, "周经理", PASSWORD, "approver")
-        return read(*args, **kwargs)
-
-    monkeypatch.setattr(signing, "stored_reports", another_manager_first)
-    with pytest.raises(RecordLockedError) as refused:
-        signing.sign(db, inspection_id, "王经理", PASSWORD, "approver")
-    _said_in_both_languages(refused.value)
-    assert "already has" in str(refused.value)
-    assert _stored_signatures(db, inspection_id) == [("inspector", "张三"), ("approver", "周经理")]
-    db.close()
-    other.close()
-    check = fugong("--db", db_url, "verify-record", str(inspection_id))
-    assert check.returncode == 0, check
-
-
+@pytest.mark.parametrize("files_read", ["after", "before"])
 def test_two_managers_approving_at_once_get_one_signature_and_a_sentence(
-    db_url: str, monkeypatch: pytest.MonkeyPatch
+    db_url: str, monkeypatch: pytest.MonkeyPatch, files_read: str
 ) -> None:
-    """周经理 approves while 王经理's approval is being made: 王经理's is refused in words (it was a raw
-    unique-constraint error of the driver) and the record keeps one approval."""
+    """周经理 approves while 王经理's approval is being made: 王经理's is refused in words and the record keeps one
+    approval. ``files_read`` says whether 周经理's lands after 王经理 read the signed files (caught under the
+    row lock; it was a raw unique-constraint error of the driver) or before (caught when the files are read; it
+    was the PDF library's "Signature_Approver appears to be filled already", found by the eight-client test at
+    stop 24)."""
     inspection_id = _signable(db_url)
     officer, db, other = (_logged_in(db_url, name) for name in ("张三", "王经理", "周经理"))
     signing.sign(officer, inspection_id, "张三", PASSWORD, "inspector")
     officer.close()
-    made = signing._countersignature
+    step = "_countersignature" if files_read == "after" else "stored_reports"
+    real = getattr(signing, step)
     raced: list[str] = []
 
-    def another_manager_meanwhile(*args: Any, **kwargs: Any) -> dict[str, bytes]:
-        files = made(*args, **kwargs)
-        if not raced:
+    def approve_meanwhile() -> None:
+        if not raced:  # once: 周经理's own approval goes through the same steps
             raced.append("周经理")
             signing.sign(other, inspection_id, "周经理", PASSWORD, "approver")
-        return files
 
-    monkeypatch.setattr(signing, "_countersignature", another_manager_meanwhile)
+    def another_manager_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        if files_read == "before":
+            approve_meanwhile()
+        result = real(*args, **kwargs)
+        if files_read == "after":
+            approve_meanwhile()
+        return result
+
+    monkeypatch.setattr(signing, step, another_manager_meanwhile)
     with pytest.raises(RecordLockedError) as refused:
         signing.sign(db, inspection_id, "王经理", PASSWORD, "approver")
     _said_in_both_languages(refused.value)

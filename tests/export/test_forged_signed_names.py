@@ -18,13 +18,12 @@ import pytest
 
 from checklist.catalog import items_of
 from checklist.evaluation import Answer, Result
-from export import signing
 from export.content import load_report
 from storage import companies, inspections, listing
 from storage.db import open_database
 from storage.errors import KnownError
 from tests.cli import fugong
-from tests.keys import create_account
+from tests.keys import sign_and_countersign
 from tests.storage import helpers
 
 PASSWORDS = {"王经理": "manager-secret", "张三": "officer-secret"}
@@ -38,11 +37,7 @@ def _signed(path: Path) -> int:
     try:
         record, version = helpers.answered(db)
         inspections.complete(db, "officer", record, version)
-        create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
-        create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
-        db.principal = None
-        signing.sign(db, record, "张三", PASSWORDS["张三"], "inspector")
-        signing.sign(db, record, "王经理", PASSWORDS["王经理"], "approver")
+        sign_and_countersign(db, record, PASSWORDS)
         return record
     finally:
         db.close()
@@ -115,11 +110,7 @@ def _signed_hotel(path: Path) -> int:
         for response in inspections.load_inspection(db, record).responses:
             version = inspections.save_answer(db, "setup", record, version, response.item_id, Answer(Result.PASS))
         inspections.complete(db, "setup", record, version)
-        create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
-        create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
-        db.principal = None
-        signing.sign(db, record, "张三", PASSWORDS["张三"], "inspector")
-        signing.sign(db, record, "王经理", PASSWORDS["王经理"], "approver")
+        sign_and_countersign(db, record, PASSWORDS)
         return record
     finally:
         db.close()

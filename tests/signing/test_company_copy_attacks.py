@@ -21,7 +21,7 @@ from export.record_check import verify_signed_record
 from storage import companies, inspections, verification
 from storage.db import Database, open_database
 from storage.models import Company, Inspection
-from tests.keys import create_account
+from tests.keys import sign_and_countersign
 from tests.signing.test_tamper_sql import recompute_plain_hashes
 from tests.storage import helpers
 
@@ -44,11 +44,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Pristine:
     db = open_database(f"sqlite:///{path}")
     record, version = helpers.answered(db)
     inspections.complete(db, "officer", record, version)
-    create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
-    create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
-    db.principal = None
-    signing.sign(db, record, "张三", PASSWORDS["张三"], "inspector")
-    signing.sign(db, record, "王经理", PASSWORDS["王经理"], "approver")
+    sign_and_countersign(db, record, PASSWORDS)
     signing.write_signed_reports(db, record, folder / "report.pdf", None)
     trust.export_trust_file(db, folder / "trust.pem")
     db.close()

@@ -19,7 +19,7 @@ from storage import inspections as inspections_module
 from storage.db import Database, alembic_config, make_engine, open_database
 from storage.models import AuditEntry, Company, Inspection
 from storage.record import canonical_bytes, canonical_record
-from tests.keys import create_account
+from tests.keys import sign_and_countersign
 from tests.storage import helpers
 
 PASSWORDS = {"王经理": "manager-secret", "张三": "officer-secret"}
@@ -61,11 +61,7 @@ def test_a_record_signed_on_0017_without_a_copy_hashes_the_same_after_the_upgrad
     db = _at_0017(db_url)
     inspection_id = _completed_without_a_copy(db, monkeypatch)
     assert _kept(db, inspection_id) is None
-    create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
-    create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
-    db.principal = None
-    signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector")
-    signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
+    sign_and_countersign(db, inspection_id, PASSWORDS)
     signing.write_signed_reports(db, inspection_id, tmp_path / "before.pdf", None)
     before = verify_signed_record(db, inspection_id)
     assert before.ok, before.lines
