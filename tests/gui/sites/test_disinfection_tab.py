@@ -38,7 +38,10 @@ def open_log(qtbot: QtBot, window: MainWindow, day: dt.date = DAY) -> tuple[Regi
     return registers, page
 
 
-def add(qtbot: QtBot, page: DisinfectionPage, place: str, time: str, method: str, **fields: str) -> None:
+def type_entry(
+    qtbot: QtBot, page: DisinfectionPage, place: str, time: str, method: str = "开窗自然通风", **fields: str
+) -> None:
+    """Fill in the form for an entry (without adding it)."""
     page.place_edit.setEditText("")
     type_into(qtbot, page.place_edit.lineEdit(), place)
     page.time_edit.setTime(QTime.fromString(time, "HH:mm"))
@@ -47,6 +50,10 @@ def add(qtbot: QtBot, page: DisinfectionPage, place: str, time: str, method: str
         edit = getattr(page, name)
         edit.clear()
         type_into(qtbot, edit, value)
+
+
+def add(qtbot: QtBot, page: DisinfectionPage, place: str, time: str, method: str, **fields: str) -> None:
+    type_entry(qtbot, page, place, time, method, **fields)
     click(qtbot, page.add_button)
     settle(qtbot, page)
 

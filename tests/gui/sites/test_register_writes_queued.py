@@ -11,14 +11,12 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
-from desktop.registers.disinfection import DisinfectionPage
 from storage import isolation, site_log
-from tests.gui.helpers import choose_in_combo, click, close_window, settle, show_registers, start_app, type_into
+from tests.gui.helpers import click, close_window, settle, show_registers, start_app, type_into
 from tests.gui.registers.seed import OFFICER, PASSWORDS, seed_roster
-from tests.gui.sites.test_disinfection_tab import cell, open_log
+from tests.gui.sites.test_disinfection_tab import cell, open_log, type_entry
 
 HOLD_SECONDS = 30
 
@@ -43,20 +41,6 @@ def _hold_first_entry(
     return entered, release, calls
 
 
-def _type_entry(
-    qtbot: QtBot, page: DisinfectionPage, place: str, time: str, method: str = "开窗自然通风", **fields: str
-) -> None:
-    """Fill in the form for an entry (without adding it)."""
-    page.place_edit.setEditText("")
-    type_into(qtbot, page.place_edit.lineEdit(), place)
-    page.time_edit.setTime(QTime.fromString(time, "HH:mm"))
-    choose_in_combo(qtbot, page.method_combo, method)
-    for name, value in fields.items():
-        edit = getattr(page, name)
-        edit.clear()
-        type_into(qtbot, edit, value)
-
-
 def test_an_entry_added_while_the_first_is_being_written_is_written_after_it(
     qtbot: QtBot, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -65,11 +49,11 @@ def test_an_entry_added_while_the_first_is_being_written_is_written_after_it(
     window = start_app(qtbot, db_url, OFFICER, PASSWORDS[OFFICER])
     registers, page = open_log(qtbot, window)
     try:
-        _type_entry(qtbot, page, "车间", "09:00", duration_edit="30", done_by_edit="班长")
+        type_entry(qtbot, page, "车间", "09:00", duration_edit="30", done_by_edit="班长")
         click(qtbot, page.add_button)
         qtbot.waitUntil(entered.is_set, timeout=20000)
         # The first is on the pool, held; the officer types the second and adds it.
-        _type_entry(qtbot, page, "食堂", "10:00", duration_edit="45", done_by_edit="厨师长")
+        type_entry(qtbot, page, "食堂", "10:00", duration_edit="45", done_by_edit="厨师长")
         click(qtbot, page.add_button)
         assert page.working and calls == [("车间", "")]  # waiting for the first, not written alongside it
         type_into(qtbot, page.note_edit, "已关窗")  # typed after adding: not part of the second entry
@@ -94,11 +78,11 @@ def test_a_refused_first_entry_does_not_lose_the_second(
     registers, page = open_log(qtbot, window)
     try:
         # chlorine without its contact time: the core refuses it
-        _type_entry(qtbot, page, "电梯按钮", "09:00", "含氯消毒液", chlorine_edit="500", done_by_edit="刘姐")
+        type_entry(qtbot, page, "电梯按钮", "09:00", "含氯消毒液", chlorine_edit="500", done_by_edit="刘姐")
         page.contact_edit.clear()
         click(qtbot, page.add_button)
         qtbot.waitUntil(entered.is_set, timeout=20000)
-        _type_entry(qtbot, page, "食堂", "10:00", duration_edit="45", done_by_edit="厨师长")
+        type_entry(qtbot, page, "食堂", "10:00", duration_edit="45", done_by_edit="厨师长")
         click(qtbot, page.add_button)
         release.set()
         settle(qtbot, page)
