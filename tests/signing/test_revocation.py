@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 import types
 from pathlib import Path
 
@@ -132,9 +133,15 @@ def test_what_was_signed_before_the_revocation_still_verifies_and_says_so(
     assert any("revocation list(s) the authority issued are all in the database" in line for line in record.lines)
 
 
-def _sign_after_revocation(db: Database, tmp_path: Path, second: int) -> tuple[Path, Database, Path]:
-    """张三, disabled, with write access to a copy of the file: enabled again by SQL, then signs record B."""
+def _sign_after_revocation(db: Database, folder: Path, tmp_path: Path, second: int) -> tuple[Path, Database, Path]:
+    """张三, disabled, with write access to a copy of the file: enabled again by SQL, then signs record B once the
+    revocation's stated time has passed. (A CRL states whole seconds, rounded up, so on a fast machine a signature
+    in the same second as the disabling would count as made before it: waiting, at most a second, makes the
+    signature unambiguously later, as any real one is.)"""
+    revoked_at = _revocation_time(folder)
     path, copy = _copy(db, tmp_path)
+    while (wait := (revoked_at - dt.datetime.now(dt.UTC)).total_seconds()) >= 0:
+        time.sleep(wait + 0.01)
     _sql(path, "UPDATE users SET active = 1 WHERE name = '张三'")
     signing.sign(copy, second, "张三", PASSWORDS["张三"], "inspector")
     pdf = tmp_path / "b.pdf"
@@ -142,11 +149,18 @@ def _sign_after_revocation(db: Database, tmp_path: Path, second: int) -> tuple[P
     return path, copy, pdf
 
 
+def _revocation_time(folder: Path) -> dt.datetime:
+    """The time the trust file's revocation list states for 张三's certificate (aware UTC)."""
+    text = (folder / "trust.pem").read_text()
+    crl = x509.load_pem_x509_crl(text[text.index("-----BEGIN X509 CRL") :].encode())
+    return max(entry.revocation_date_utc for entry in crl)
+
+
 def test_a_signature_made_after_the_revocation_does_not_verify(
     revoked: tuple[Database, Path, int, int], tmp_path: Path
 ) -> None:
     db, folder, _, second = revoked
-    path, copy, pdf = _sign_after_revocation(db, tmp_path, second)
+    path, copy, pdf = _sign_after_revocation(db, folder, tmp_path, second)
     for name in ("b.pdf", "b.xlsx"):
         result = signing.verify_file(tmp_path / name, None, folder / "trust.pem")
         assert not result.ok
