@@ -34,24 +34,12 @@ def signed_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, int, 
     signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
     signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
     signing.create_account(db, "王经理", "审计员", "auditor", PASSWORDS["审计员"], actor_password=PASSWORDS["王经理"])
-    signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector", image_png=_png())
+    signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector", image_png=keys.signature_png())
     signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
     written = signing.write_signed_reports(db, inspection_id, folder / "report.pdf", folder / "report.xlsx")
     assert [p.name for p in written] == ["report.pdf", "report.xlsx", "report.xlsx.p7s"]
     export_trust_file(db, folder / "trust.pem")
     return db, inspection_id, folder
-
-
-def _png() -> bytes:
-    import io
-
-    from PIL import Image, ImageDraw
-
-    image = Image.new("RGBA", (300, 100), (255, 255, 255, 0))
-    ImageDraw.Draw(image).line([(10, 80), (80, 20), (150, 70), (290, 30)], fill=(0, 0, 0, 255), width=4)
-    out = io.BytesIO()
-    image.save(out, "PNG")
-    return out.getvalue()
 
 
 def _copy(folder: Path, tmp_path: Path) -> Path:

@@ -25,6 +25,7 @@ from storage import auth, companies, inspections
 from storage.backup import backup
 from storage.db import Database, open_database
 from storage.errors import PermissionDeniedError
+from tests.keys import signature_png
 from tests.storage import helpers
 
 PASSWORDS = {"王经理": "manager-secret", "张三": "officer-secret", "李四": "officer2-secret", "审计员": "auditor-pass"}
@@ -44,7 +45,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, int, Pat
     # an officer made auditor; the key stays, its certificate now says auditor.
     signing.change_role(db, "王经理", PASSWORDS["王经理"], "审计员", "auditor")
     signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector")
-    signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver", image_png=_drawn())
+    signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver", image_png=signature_png())
     signing.write_signed_reports(db, inspection_id, folder / "report.pdf", folder / "report.xlsx")
     trust.export_trust_file(db, folder / "trust.pem")
     return db, inspection_id, folder
@@ -534,18 +535,6 @@ def test_a_signer_disabled_later_still_verifies_but_not_one_disabled_before(
     fails = _fails(signing.verify_file(folder / "report.pdf", earlier))
     assert "FAIL 张三's account was disabled when the signature was made" in fails, fails
     earlier.close()
-
-
-def _drawn() -> bytes:
-    import io
-
-    from PIL import Image, ImageDraw
-
-    image = Image.new("RGBA", (300, 100), (255, 255, 255, 0))
-    ImageDraw.Draw(image).line([(10, 80), (80, 20), (150, 70), (290, 30)], fill=(0, 0, 0, 255), width=6)
-    out = io.BytesIO()
-    image.save(out, "PNG")
-    return out.getvalue()
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils (installed by .ci/setup --dev)")
