@@ -36,8 +36,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, int, Pat
     """Accounts, and an inspection signed by 张三 (检查人) and 王经理 (审核), written out with the trust file."""
     folder = tmp_path_factory.mktemp("trust")
     db = open_database(f"sqlite:///{folder / 'db.sqlite3'}")
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = helpers.completed(db)
     signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
     for name, role in (("张三", "officer"), ("李四", "officer"), ("审计员", "officer")):
         signing.create_account(db, "王经理", name, role, PASSWORDS[name], actor_password=PASSWORDS["王经理"])
@@ -353,8 +352,7 @@ def test_a_second_manager_gets_their_own_copy_of_the_authority(tmp_path: Path) -
 
 def test_the_same_person_cannot_sign_as_inspector_and_approver(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = helpers.completed(db)
     signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
     signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "inspector")
     with pytest.raises(PermissionDeniedError, match="cannot also approve it"):
@@ -439,8 +437,7 @@ def test_a_database_made_before_the_authority_is_brought_under_one(tmp_path: Pat
     from export.migration import create_authority_for_existing
 
     db = open_database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = helpers.completed(db)
     _legacy_account(db, "王经理", "manager", PASSWORDS["王经理"])
     _legacy_account(db, "张三", "officer", PASSWORDS["张三"])
     old_certificate = auth.get_user(db, "张三").certificate_pem

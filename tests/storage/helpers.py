@@ -74,6 +74,13 @@ def answered(db: Database, catalogs: tuple[str, ...] = ("GN", "BJHQ")) -> tuple[
 _ANSWERED: dict[tuple[str, ...], tuple[Path, int, int]] = {}
 
 
+def completed(db: Database) -> int:
+    """:func:`answered`, then completed by ``officer``: a record ready to be signed."""
+    inspection_id, version = answered(db)
+    inspections.complete(db, "officer", inspection_id, version)
+    return inspection_id
+
+
 @functools.cache
 def _empty_schema() -> list[str]:
     """Every statement of a new database of this test process (``tests/conftest.py``'s migrated template)."""
@@ -170,7 +177,6 @@ def lock_as_signed(db: Database, actor: str, inspection_id: int) -> str:
 
 
 def signed(db: Database) -> int:
-    inspection_id, version = answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = completed(db)
     lock_as_signed(db, "manager", inspection_id)
     return inspection_id

@@ -34,15 +34,13 @@ def make_base(target: Path) -> None:
         sys.path.insert(0, str(REPO))
         from export import signing
         from export.trust import export_trust_file
-        from storage import inspections
         from storage.db import open_database
         from tests.keys import signature_png
         from tests.storage import helpers
 
         db = open_database(f"sqlite:///{work / 'base.sqlite3'}")
         try:
-            inspection_id, version = helpers.answered(db)
-            inspections.complete(db, "officer", inspection_id, version)
+            inspection_id = helpers.completed(db)
             signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
             signing.create_account(
                 db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"]
