@@ -135,9 +135,7 @@ def test_another_inspection_starts_without_the_last_ones_save_time(qtbot: QtBot,
     first = seed_inspection(db_url)
     second = seed_inspection(db_url)
     window = start_app(qtbot, db_url)
-    open_row(qtbot, window, first)
-    view = window.inspection_view
-    assert view is not None
+    view = open_row(qtbot, window, first)
     click(qtbot, view.item_page.result_buttons[Result.NA])
     qtbot.waitUntil(lambda: window.save_state_label.text().startswith("已自动保存 "))  # written in the background
     window.list_action.trigger()
@@ -263,9 +261,7 @@ def test_long_navigator_titles_show_in_full_in_a_tooltip(qtbot: QtBot, db_url: s
     i18n.install_language(i18n.ENGLISH)
     inspection_id = seed_inspection(db_url)
     window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    view = window.inspection_view
-    assert view is not None
+    view = open_row(qtbot, window, inspection_id)
     navigator = view.navigator
     item = max(view.editor.items, key=lambda i: len(i.title_en))
     index = view.navigator_model.index_of_item(item.id)
