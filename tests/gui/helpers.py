@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QColor, QImage, QInputMethodEvent
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -145,6 +145,14 @@ def cell_in_row_of(model: QAbstractItemModel, key_column: int, key: str, column:
         if model.index(row, key_column).data() == key:
             return str(model.index(row, column).data())
     raise AssertionError(f"no row reads {key!r} in column {key_column}")
+
+
+def opened_urls(monkeypatch: Any) -> list[QUrl]:
+    """Catch what the window hands the desktop to open (a report, a folder, an attachment): the URLs, in order,
+    and nothing opened for real."""
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    return opened
 
 
 def focused() -> QWidget:

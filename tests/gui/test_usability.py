@@ -7,8 +7,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QHelpEvent, QTextDocumentFragment
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QHelpEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QFileDialog, QLineEdit, QToolTip
 from pytestqt.qtbot import QtBot
 
@@ -30,6 +30,7 @@ from tests.gui.helpers import (
     make_photo,
     open_editor,
     open_row,
+    opened_urls,
     seed_accounts,
     seed_inspection,
     show_summary_tab,
@@ -223,8 +224,7 @@ def test_double_clicking_an_attachment_opens_it(
 ) -> None:
     from desktop.editor import photos
 
-    opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    opened = opened_urls(monkeypatch)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the private copy stays in this test's folder
     monkeypatch.setattr(photos, "_private_folder", None)
     inspection_id = seed_inspection(db_url)
