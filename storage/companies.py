@@ -103,6 +103,19 @@ def add_site(db: Database, actor: str, company_id: int, name: str, kind: str = "
         return site.id
 
 
+def _site(session: Session, site_id: int) -> Site:
+    site = session.get(Site, site_id)
+    if site is None:
+        raise NotFoundError(msg("company.site_unknown", id=site_id))
+    return site
+
+
+def _role_of(session: Session, actor: str) -> str:
+    """The actor's role, for the rules on sites: the unit of work checked it already (once the database has
+    accounts); with none yet, the first account's role."""
+    return session.scalar(select(User.role).where(User.name == actor)) or COMPANY_ADMIN_ROLES[0]
+
+
 def rename_site(db: Database, actor: str, site_id: int, name: str) -> None:
     """Rename a site (a name mistyped in 企业信息): a manager only (:func:`checklist.workflow.may_rename_site`),
     audited with the names before and after. A completed or signed record that names the site keeps the name
@@ -111,16 +124,13 @@ def rename_site(db: Database, actor: str, site_id: int, name: str) -> None:
     if not name:
         raise InvalidInputError(msg("company.site_name_missing"))
     with unit_of_work(db, actor, allowed=COMPANY_ADMIN_ROLES) as session:
-        site = session.get(Site, site_id)
-        if site is None:
-            raise NotFoundError(msg("company.site_unknown", id=site_id))
+        site = _site(session, site_id)
         if site.name == name:
             return
         company = session.get(Company, site.company_id)
         if company is not None and any(other.name == name for other in company.sites if other.id != site.id):
             raise InvalidInputError(msg("company.site_exists", company=company.name, name=name))
-        # The role was checked above (once the database has accounts); the rule decides the rest.
-        role = session.scalar(select(User.role).where(User.name == actor)) or COMPANY_ADMIN_ROLES[0]
+        role = _role_of(session, actor)
         if not may_rename_site(role):
             raise PermissionDeniedError(msg("company.site_rename_not_manager"))
         site.name = name
@@ -151,12 +161,9 @@ def remove_site(db: Database, actor: str, site_id: int) -> None:
     (:func:`checklist.workflow.may_remove_site`), audited with the site's values; refused, saying which records
     and how many, while any record names it."""
     with unit_of_work(db, actor, allowed=COMPANY_ADMIN_ROLES) as session:
-        site = session.get(Site, site_id)
-        if site is None:
-            raise NotFoundError(msg("company.site_unknown", id=site_id))
+        site = _site(session, site_id)
         naming = records_naming_site(session, site_id)
-        # The role was checked above (once the database has accounts); the rule decides the rest.
-        role = session.scalar(select(User.role).where(User.name == actor)) or COMPANY_ADMIN_ROLES[0]
+        role = _role_of(session, actor)
         if not may_remove_site(role, len(naming)):
             if naming:
                 ids = ", ".join(naming[:10]) + (" …" if len(naming) > 10 else "")

@@ -396,10 +396,16 @@ def complete(db: Database, actor: str, inspection_id: int, expected_version: int
         return digest
 
 
-def reopen(db: Database, actor: str, inspection_id: int, reason: str) -> int:
+def _reason(reason: str, missing: str) -> str:
+    """The reason a reopening or a correction gives, as stored; refused in message ``missing`` when blank."""
     reason = inputs.note(reason, "reason")
     if not reason.strip():
-        raise InvalidInputError(msg("inspection.reopen_reason"))
+        raise InvalidInputError(msg(missing))
+    return reason
+
+
+def reopen(db: Database, actor: str, inspection_id: int, reason: str) -> int:
+    reason = _reason(reason, "inspection.reopen_reason")
     with unit_of_work(db, actor, reason) as session:
         inspection = get_inspection(session, inspection_id)
         if inspection.status != InspectionStatus.COMPLETED:
@@ -438,9 +444,7 @@ def _clone(row: _Row) -> _Row:
 
 def new_version(db: Database, actor: str, inspection_id: int, reason: str) -> int:
     """A correction of a signed inspection: a draft copy that links to (supersedes) the signed one."""
-    reason = inputs.note(reason, "reason")
-    if not reason.strip():
-        raise InvalidInputError(msg("inspection.correction_reason"))
+    reason = _reason(reason, "inspection.correction_reason")
     with unit_of_work(db, actor, reason) as session:
         old = get_inspection(session, inspection_id)
         if old.status != InspectionStatus.SIGNED:

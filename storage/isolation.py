@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
 
 from checklist.ledger import HalfDay, LedgerError, describe_symptoms, temperature_tenths
 from checklist.sites.disinfection import Kind, parse_time
@@ -58,6 +59,20 @@ class AreaView:
     present: int  # uses not ended
 
 
+def _area(session: Session, area_id: int) -> IsolationArea:
+    area = session.get(IsolationArea, area_id)
+    if area is None:
+        raise NotFoundError(f"there is no isolation area #{area_id}", f"没有隔离观察区域 #{area_id}")
+    return area
+
+
+def _use(session: Session, use_id: int) -> IsolationUse:
+    use = session.get(IsolationUse, use_id)
+    if use is None:
+        raise NotFoundError(f"there is no isolation record #{use_id}", f"没有隔离记录 #{use_id}")
+    return use
+
+
 def set_area(db: Database, actor: str, values: Mapping[str, object], area_id: int | None = None) -> int:
     try:
         area = validate_area(values)
@@ -68,10 +83,7 @@ def set_area(db: Database, actor: str, values: Mapping[str, object], area_id: in
             row = IsolationArea(place=area.place, capacity=area.capacity, supplies=area.supplies)
             session.add(row)
         else:
-            found = session.get(IsolationArea, area_id)
-            if found is None:
-                raise NotFoundError(f"there is no isolation area #{area_id}", f"没有隔离观察区域 #{area_id}")
-            row = found
+            row = _area(session, area_id)
             row.place, row.capacity, row.supplies = area.place, area.capacity, area.supplies
         session.flush()
         return row.id
@@ -107,9 +119,7 @@ def record_use(
     except LedgerError as error:
         raise refused(error) from None
     with unit_of_work(db, actor) as session:
-        area = session.get(IsolationArea, area_id)
-        if area is None:
-            raise NotFoundError(f"there is no isolation area #{area_id}", f"没有隔离观察区域 #{area_id}")
+        area = _area(session, area_id)
         employee = session.get(Employee, use.employee_id)
         if employee is None or employee.anonymised_at is not None:
             raise NotFoundError(
@@ -209,9 +219,7 @@ def update_use(db: Database, actor: str, use_id: int, values: Mapping[str, objec
     """Record when the CDC was told, where the person was referred, when the isolation ended (given keys only;
     an empty referral leaves the one recorded)."""
     with unit_of_work(db, actor) as session:
-        row = session.get(IsolationUse, use_id)
-        if row is None:
-            raise NotFoundError(f"there is no isolation record #{use_id}", f"没有隔离记录 #{use_id}")
+        row = _use(session, use_id)
         try:
             if "cdc_reported_at" in values:
                 row.cdc_reported_at = parse_time("cdc_reported_at", values["cdc_reported_at"])
@@ -243,9 +251,7 @@ def close_place(db: Database, actor: str, use_id: int, place: object, closed_at:
     except LedgerError as error:
         raise refused(error) from None
     with unit_of_work(db, actor) as session:
-        use = session.get(IsolationUse, use_id)
-        if use is None:
-            raise NotFoundError(f"there is no isolation record #{use_id}", f"没有隔离记录 #{use_id}")
+        use = _use(session, use_id)
         if at < use.started_at:
             raise InvalidInputError(
                 "a place is closed off after the person was isolated; nothing was saved",

@@ -287,12 +287,12 @@ def update_employee(db: Database, actor: str, employee_id: int, values: Mapping[
     """Change one person. ``values`` may leave out fields: they keep their value (ID number and phone too, so a
     view that shows them masked never writes the mask back)."""
     with unit_of_work(db, actor) as session:
-        employee = _employee(session, employee_id)
-        if employee.anonymised_at is not None:
-            raise InvalidInputError(
-                f"employee #{employee_id} was anonymised by retention and cannot be changed",
-                f"员工 #{employee_id} 已按保存期限匿名化，不能再修改",
-            )
+        employee = _not_anonymised(
+            session,
+            employee_id,
+            f"employee #{employee_id} was anonymised by retention and cannot be changed",
+            f"员工 #{employee_id} 已按保存期限匿名化，不能再修改",
+        )
         current = {key: getattr(employee, key) for key in FIELD_EN}
         merged = {**current, **{k: v for k, v in values.items() if k in FIELD_EN}}
         data = validated(merged)
@@ -304,6 +304,14 @@ def _employee(session: Session, employee_id: int) -> Employee:
     employee = session.get(Employee, employee_id)
     if employee is None:
         raise NotFoundError(f"no employee {employee_id}", f"没有编号为 {employee_id} 的员工")
+    return employee
+
+
+def _not_anonymised(session: Session, employee_id: int, refused_en: str, refused_zh: str) -> Employee:
+    """The person, refused in ``refused_en`` / ``refused_zh`` if retention has anonymised them."""
+    employee = _employee(session, employee_id)
+    if employee.anonymised_at is not None:
+        raise InvalidInputError(refused_en, refused_zh)
     return employee
 
 
@@ -363,12 +371,12 @@ def record_consent(
     except LedgerError as error:
         raise _consent_refusal(error) from None
     with unit_of_work(db, actor) as session:
-        employee = _employee(session, employee_id)
-        if employee.anonymised_at is not None:
-            raise InvalidInputError(
-                f"employee #{employee_id} was anonymised by retention; no consent is recorded",
-                f"员工 #{employee_id} 已按保存期限匿名化，不再登记同意",
-            )
+        _not_anonymised(
+            session,
+            employee_id,
+            f"employee #{employee_id} was anonymised by retention; no consent is recorded",
+            f"员工 #{employee_id} 已按保存期限匿名化，不再登记同意",
+        )
         key = notice_version_key(version)
         existing = next(
             (

@@ -83,6 +83,19 @@ def create_account(
     )
 
 
+def signature_png() -> bytes:
+    """A hand-drawn signature as the signature pad hands it over: a black stroke on a transparent PNG."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (300, 100), (255, 255, 255, 0))
+    ImageDraw.Draw(image).line([(10, 80), (80, 20), (150, 70), (290, 30)], fill=(0, 0, 0, 255), width=4)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
 def sign_and_countersign(db: Database, record: int, passwords: dict[str, str]) -> None:
     """王经理 (manager, the first account) makes 张三 (officer); 张三 signs ``record`` as 检查人 and 王经理
     countersigns it as 审核 — the signed record the attack and upgrade tests start from."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from storage.db import Database, open_database
 from storage.inspections import load_inspection
 from storage.listing import InspectionFilter
 from tests.export_fixtures import CATALOGS, build_company, build_inspection, signed_in_a_new_database
+from tests.libreoffice import CSV_UTF8, convert_to_csv
 
 SHEETS = ["概要", "检查项", "整改", "宿舍", "签名"]
 ITEM_COUNT = sum(len(official_catalogs()[cid].items) for cid in CATALOGS)
@@ -163,23 +163,9 @@ def test_libreoffice_reads_the_items_sheet_with_the_same_values(signed_xlsx: Pat
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    # Filter options: comma, double quote, UTF-8, from line 1 …; the 12th token exports sheet 2 (检查项).
-    options = "44,34,76,1,,0,false,true,false,false,false,2"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            f"csv:Text - txt - csv (StarCalc):{options}",
-            "--outdir",
-            str(tmp_path),
-            str(signed_xlsx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    # the CSV filter's options as CSV_UTF8, then: the 12th token exports sheet 2 (检查项)
+    options = f"{CSV_UTF8},,0,false,true,false,false,false,2"
+    convert_to_csv(soffice, signed_xlsx, tmp_path, options)
     written = list(tmp_path.glob("*.csv"))
     assert len(written) == 1, written
     with written[0].open(encoding="utf-8", newline="") as handle:

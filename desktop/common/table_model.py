@@ -11,6 +11,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
+def header_text(headers: Sequence[str], section: int, orientation: Qt.Orientation, role: int) -> str | None:
+    """A model's ``headerData``: the column's header for display, nothing for rows or other roles."""
+    horizontal = orientation == Qt.Orientation.Horizontal
+    if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(headers):
+        return headers[section]
+    return None
+
+
 class RowTableModel(QAbstractTableModel):
     """A table of rows, one column per header. Subclasses set ``self._headers`` (translated) and implement
     :meth:`cell`."""
@@ -35,10 +43,7 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+        return header_text(self._headers, section, orientation, role)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from checklist.workflow import ActionStatus, is_overdue
 from desktop.common.errors import error_label, error_text, is_known, show_error
 from desktop.common.look import SECONDARY_TEXT_CSS
+from desktop.common.table_model import header_text
 from desktop.editor.inspection import ActionInfo, FollowUpInfo
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -176,10 +177,7 @@ class CorrectiveActionsModel(QAbstractItemModel):
         return len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+        return header_text(self._headers, section, orientation, role)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -35,8 +35,7 @@ def _signed(path: Path) -> int:
     """A record signed by 张三 (检查人) and countersigned by 王经理 (审核), in the SQLite file ``path``."""
     db = open_database(f"sqlite:///{path}")
     try:
-        record, version = helpers.answered(db)
-        inspections.complete(db, "officer", record, version)
+        record = helpers.completed(db)
         sign_and_countersign(db, record, PASSWORDS)
         return record
     finally:

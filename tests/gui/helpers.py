@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QColor, QImage, QInputMethodEvent
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -139,6 +139,22 @@ def click_index(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex, doubl
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
 
+def cell_in_row_of(model: QAbstractItemModel, key_column: int, key: str, column: int) -> str:
+    """The text in ``column`` of the row whose ``key_column`` reads ``key`` (a name); AssertionError if none does."""
+    for row in range(model.rowCount()):
+        if model.index(row, key_column).data() == key:
+            return str(model.index(row, column).data())
+    raise AssertionError(f"no row reads {key!r} in column {key_column}")
+
+
+def opened_urls(monkeypatch: Any) -> list[QUrl]:
+    """Catch what the window hands the desktop to open (a report, a folder, an attachment): the URLs, in order,
+    and nothing opened for real."""
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    return opened
+
+
 def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None, "no widget has the keyboard focus"
@@ -248,6 +264,20 @@ def answered_inspection(db_url: str, actor: str) -> int:
         db.close()
 
 
+def completed_inspection(db_url: str, actor: str) -> int:
+    """:func:`answered_inspection`, then completed by ``actor``: ready to be signed."""
+    from storage.db import open_database
+    from storage.inspections import complete, load_inspection
+
+    inspection_id = answered_inspection(db_url, actor)
+    db = open_database(db_url)
+    try:
+        complete(db, actor, inspection_id, load_inspection(db, inspection_id).version)
+    finally:
+        db.close()
+    return inspection_id
+
+
 def seed_accounts(db_url: str, accounts: dict[str, tuple[str, str]], signing_keys: bool = False) -> None:
     """Accounts {name: (role, password)} in order (the first becomes the manager) and, with the first as
     actor, a company and a site. ``signing_keys``: with a signing key each (made once per test process, see
@@ -280,17 +310,15 @@ def signed_inspection(db_url: str, passwords: dict[str, str], auditor: tuple[str
     corrective action), completed, signed by the officer (检查人) and countersigned by the manager (审核)."""
     from export.signing import sign
     from storage.db import open_database
-    from storage.inspections import complete, load_inspection
 
     seed_accounts(
         db_url, {"王经理": ("manager", passwords["王经理"]), "张伟": ("officer", passwords["张伟"])}, signing_keys=True
     )
     if auditor is not None:
         add_account(db_url, auditor[0], "auditor", auditor[1], actor="王经理")
-    inspection_id = answered_inspection(db_url, "张伟")
+    inspection_id = completed_inspection(db_url, "张伟")
     db = open_database(db_url)
     try:
-        complete(db, "张伟", inspection_id, load_inspection(db, inspection_id).version)
         sign(db, inspection_id, "张伟", passwords["张伟"], "inspector")
         sign(db, inspection_id, "王经理", passwords["王经理"], "approver")
     finally:
@@ -304,8 +332,8 @@ def log_out(qtbot: QtBot, window: MainWindow) -> None:
     assert window.account is None and window.stack.currentWidget() is window.locked
 
 
-def open_row(qtbot: QtBot, window: MainWindow, inspection_id: int) -> None:
-    """Double-click the inspection's row in the list and wait until it is open."""
+def open_row(qtbot: QtBot, window: MainWindow, inspection_id: int) -> InspectionView:
+    """Double-click the inspection's row in the list, wait until it is open and return its view."""
     from desktop.inspections.model import Column
 
     qtbot.waitUntil(lambda: window.inspections.select_id(inspection_id))
@@ -314,6 +342,8 @@ def open_row(qtbot: QtBot, window: MainWindow, inspection_id: int) -> None:
     click_index(qtbot, table, table.model().index(row, Column.PLACE), double=True)
     qtbot.waitUntil(lambda: window.inspection_view is not None)
     assert window.editor is not None and window.editor.inspection_id == inspection_id
+    assert window.inspection_view is not None
+    return window.inspection_view
 
 
 class OpenInspection(NamedTuple):

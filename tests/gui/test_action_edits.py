@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from desktop.editor.actions import ActionColumn, OverdueRole
 from desktop.editor.summary import SummaryPage
@@ -27,6 +26,7 @@ from tests.gui.helpers import (
     start_app,
     type_into,
 )
+from tests.storage.helpers import audit_entries
 
 PASSWORD = "zhang-officer-2020"
 
@@ -75,10 +75,7 @@ def test_the_officer_edits_a_mistyped_action_and_a_too_early_date_is_refused(qtb
     db = open_database(db_url)
     try:
         action = inspections.load_inspection(db, inspection_id).actions[0]
-        with db.session() as session:
-            entry = session.scalars(
-                select(AuditEntry).where(AuditEntry.table_name == "corrective_actions", AuditEntry.action == "update")
-            ).one()
+        (entry,) = audit_entries(db, AuditEntry.table_name == "corrective_actions", AuditEntry.action == "update")
     finally:
         db.close()
     assert (action.action, action.due.isoformat() if action.due else None) == ("上下午各测一次体温并登记", "2020-03-09")

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QtMsgType, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.common import i18n
 from desktop.common.about import SourcesDialog
 from desktop.main_window import MainWindow
-from tests.gui.helpers import close_window, seed_inspection, start_app
+from tests.gui.helpers import close_window, opened_urls, seed_inspection, start_app
 
 
 def _open_first(qtbot: QtBot, window: MainWindow) -> None:
@@ -88,8 +87,7 @@ def test_switch_to_english_reopens_the_same_item(qtbot: QtBot, db_url: str) -> N
 def test_export_hands_off_and_offers_to_open(
     qtbot: QtBot, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    opened = opened_urls(monkeypatch)
     from desktop.reports import export as export_action
 
     inspection_id = seed_inspection(db_url)

@@ -12,13 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop.audit.models import RecordColumn, TrailColumn
 from desktop.main_window import MainWindow
-from storage.db import open_database
-from storage.inspections import complete, load_inspection
 from tests.gui.helpers import (
-    answered_inspection,
     click,
     click_index,
     close_window,
+    completed_inspection,
     seed_accounts,
     seed_inspection,
     show_audit,
@@ -52,12 +50,7 @@ def _check_chain(qtbot: QtBot, audit) -> None:  # type: ignore[no-untyped-def]
 def test_trail_and_chain_check_name_the_tampered_entry(qtbot: QtBot, db_url: str) -> None:
     seed_accounts(db_url, ACCOUNTS)
     draft = seed_inspection(db_url, officer="王经理")
-    completed = answered_inspection(db_url, "王经理")
-    db = open_database(db_url)
-    try:
-        complete(db, "王经理", completed, load_inspection(db, completed).version)
-    finally:
-        db.close()
+    completed = completed_inspection(db_url, "王经理")
     window = start_app(qtbot, db_url, user="赵审计", password=ACCOUNTS["赵审计"][1])
     audit = _audit(qtbot, window)
 

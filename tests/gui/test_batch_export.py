@@ -10,7 +10,6 @@ from typing import Any
 import openpyxl
 import pytest
 from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +19,7 @@ from tests.gui.helpers import (
     choose_in_combo,
     click,
     close_window,
+    opened_urls,
     seed_inspection,
     seed_site_inspection,
     start_app,
@@ -61,8 +61,7 @@ def test_batch_export_writes_exactly_the_shown_inspections(
     qtbot: QtBot, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first, second, third = _seed(db_url)
-    opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    opened = opened_urls(monkeypatch)
     target = tmp_path / "out" / "汇总.xlsx"
     target.parent.mkdir()
     dialog_calls = _save_to(monkeypatch, target)

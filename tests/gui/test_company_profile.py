@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from desktop.accounts.company import CompanyDialog
 from desktop.main_window import MainWindow
@@ -17,6 +16,7 @@ from storage.db import open_database
 from storage.errors import PermissionDeniedError
 from storage.models import AuditEntry
 from tests.gui.helpers import choose_in_combo, click, close_window, seed_accounts, start_app, type_into
+from tests.storage.helpers import audit_entries
 
 MANAGER, OFFICER = ("王经理", "wang-manager-2020"), ("张伟", "zhang-officer-2020")
 
@@ -62,10 +62,7 @@ def test_a_manager_edits_the_company_profile_and_adds_a_site(qtbot: QtBot, db_ur
     db = open_database(db_url)
     try:
         company = companies.list_companies(db)[0]
-        with db.session() as session:
-            entry = session.scalars(
-                select(AuditEntry).where(AuditEntry.table_name == "companies", AuditEntry.action == "update")
-            ).one()
+        (entry,) = audit_entries(db, AuditEntry.table_name == "companies", AuditEntry.action == "update")
     finally:
         db.close()
     assert (company.address, company.district, company.company_type, company.headcount) == (
@@ -139,10 +136,7 @@ def test_a_manager_renames_a_mistyped_site_but_not_onto_another_site_s_name(qtbo
     db = open_database(db_url)
     try:
         sites = [s.name for s in companies.list_companies(db)[0].sites]
-        with db.session() as session:
-            entry = session.scalars(
-                select(AuditEntry).where(AuditEntry.table_name == "sites", AuditEntry.action == "update")
-            ).one()
+        (entry,) = audit_entries(db, AuditEntry.table_name == "sites", AuditEntry.action == "update")
     finally:
         db.close()
     assert sites == ["一号厂区", "员工宿舍楼", "二号厂区"]

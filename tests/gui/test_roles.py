@@ -15,10 +15,10 @@ from storage.db import open_database
 from storage.errors import PermissionDeniedError
 from storage.inspections import load_inspection, save_answer
 from tests.gui.helpers import (
-    answered_inspection,
     click,
     click_index,
     close_window,
+    completed_inspection,
     log_out,
     open_row,
     refused_login,
@@ -77,14 +77,7 @@ def test_an_auditor_sees_everything_and_changes_nothing(qtbot: QtBot, db_url: st
 
 def test_an_auditor_cannot_sign_a_completed_inspection(qtbot: QtBot, db_url: str) -> None:
     seed_accounts(db_url, ACCOUNTS)
-    inspection_id = answered_inspection(db_url, "张伟")
-    db = open_database(db_url)
-    try:
-        from storage.inspections import complete
-
-        complete(db, "张伟", inspection_id, load_inspection(db, inspection_id).version)
-    finally:
-        db.close()
+    inspection_id = completed_inspection(db_url, "张伟")
     window = start_app(qtbot, db_url, user="赵审计", password=ACCOUNTS["赵审计"][1])
     open_row(qtbot, window, inspection_id)
     show_summary_tab(qtbot, window)

@@ -7,8 +7,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QHelpEvent, QTextDocumentFragment
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QHelpEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QFileDialog, QLineEdit, QToolTip
 from pytestqt.qtbot import QtBot
 
@@ -30,6 +30,7 @@ from tests.gui.helpers import (
     make_photo,
     open_editor,
     open_row,
+    opened_urls,
     seed_accounts,
     seed_inspection,
     show_summary_tab,
@@ -135,9 +136,7 @@ def test_another_inspection_starts_without_the_last_ones_save_time(qtbot: QtBot,
     first = seed_inspection(db_url)
     second = seed_inspection(db_url)
     window = start_app(qtbot, db_url)
-    open_row(qtbot, window, first)
-    view = window.inspection_view
-    assert view is not None
+    view = open_row(qtbot, window, first)
     click(qtbot, view.item_page.result_buttons[Result.NA])
     qtbot.waitUntil(lambda: window.save_state_label.text().startswith("已自动保存 "))  # written in the background
     window.list_action.trigger()
@@ -225,8 +224,7 @@ def test_double_clicking_an_attachment_opens_it(
 ) -> None:
     from desktop.editor import photos
 
-    opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    opened = opened_urls(monkeypatch)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the private copy stays in this test's folder
     monkeypatch.setattr(photos, "_private_folder", None)
     inspection_id = seed_inspection(db_url)
@@ -263,9 +261,7 @@ def test_long_navigator_titles_show_in_full_in_a_tooltip(qtbot: QtBot, db_url: s
     i18n.install_language(i18n.ENGLISH)
     inspection_id = seed_inspection(db_url)
     window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    view = window.inspection_view
-    assert view is not None
+    view = open_row(qtbot, window, inspection_id)
     navigator = view.navigator
     item = max(view.editor.items, key=lambda i: len(i.title_en))
     index = view.navigator_model.index_of_item(item.id)

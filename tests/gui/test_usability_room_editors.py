@@ -14,9 +14,7 @@ from tests.gui.helpers import click, close_window, focused, open_row, seed_inspe
 def test_the_room_editors_show_their_whole_content(qtbot: QtBot, db_url: str) -> None:
     inspection_id = seed_inspection(db_url)
     window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    view = window.inspection_view
-    assert view is not None
+    view = open_row(qtbot, window, inspection_id)
     view.go_to_item("GN-07")
     rooms = view.item_page.rooms
     click(qtbot, rooms.add_button)

@@ -5,7 +5,6 @@ version is then shown as needing consent again. Core only, no Qt."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
@@ -23,11 +22,11 @@ from checklist.ledger import (
     notice_version_key,
 )
 from storage import ledger, roster
-from storage.db import Database, open_database
+from storage.db import Database
 from storage.errors import InvalidInputError, PermissionDeniedError
 from storage.ledger_models import ConsentRecord
 from storage.models import AuditEntry
-from tests.ledger.helpers import accounts, people
+from tests.ledger.helpers import people
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -101,14 +100,6 @@ def test_a_text_that_is_not_a_version_is_refused_in_one_sentence_each_language(t
     assert "is not a version number" in refused.value.message_en and "1, 1.2 or 2020-02" in refused.value.message_en
     assert notice_version_key(text) is None  # a record of such a text (made before versions were checked)…
     assert not notice_at_least(text, "1") and not notice_at_least("1", text)  # …covers nothing
-
-
-@pytest.fixture
-def db(db_url: str) -> Iterator[Database]:
-    database = open_database(db_url)
-    accounts(database)
-    yield database
-    database.close()
 
 
 def test_a_consent_with_a_version_that_is_not_one_is_refused(db: Database) -> None:

@@ -4,7 +4,6 @@ preview the settings window shows before a manager agrees: each through the core
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
@@ -19,23 +18,14 @@ from checklist.ledger import (
     validate_consent,
 )
 from storage import ledger, roster
-from storage.db import Database, open_database
+from storage.db import Database
 from storage.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from storage.ledger_models import ConsentRecord
 from storage.ledger_retention import preview_retention, retention_runs, run_retention
 from storage.models import AuditEntry
-from tests.ledger.helpers import accounts, people
+from tests.ledger.helpers import people
 
 TODAY = dt.date(2026, 11, 30)
-
-
-@pytest.fixture
-def db(db_url: str) -> Iterator[Database]:
-    """A database with the three accounts, on SQLite and on PostgreSQL."""
-    database = open_database(db_url)
-    accounts(database)
-    yield database
-    database.close()
 
 
 def test_the_notice_text_is_held_in_both_languages() -> None:

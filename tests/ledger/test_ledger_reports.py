@@ -20,6 +20,7 @@ from storage.db import Database, open_database
 from storage.errors import AuthenticationError, PermissionDeniedError, RecordLockedError
 from tests.keys import create_account
 from tests.ledger.helpers import DAY, EVENING_TIME, MORNING_TIME, VALID_ID, keepers
+from tests.libreoffice import convert_to_csv
 
 PASSWORD = "day-signing-secret"
 
@@ -130,21 +131,7 @@ def test_the_pdf_renders_and_libreoffice_opens_the_workbook(signed: tuple[Databa
     assert (tmp_path / "page.png").stat().st_size > 5000
     soffice = shutil.which("soffice")
     assert soffice is not None, "LibreOffice is part of the test machine (bash .ci/setup --dev)"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1",
-            "--outdir",
-            str(tmp_path),
-            str(xlsx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    convert_to_csv(soffice, xlsx, tmp_path)
     first_sheet = (tmp_path / "day.csv").read_text(encoding="utf-8")
     assert "员工健康状况每日汇总" in first_sheet and '"在册人数",3' in first_sheet
 

@@ -4,7 +4,6 @@ evidence, permissions and the audit trail."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
@@ -12,20 +11,12 @@ from sqlalchemy import select
 from checklist.ledger import HalfDay, Symptom
 from storage import ledger, roster
 from storage.audit import verify_chain
-from storage.db import Database, open_database
+from storage.db import Database
 from storage.errors import InvalidInputError, PermissionDeniedError, RecordLockedError
 from storage.models import AuditEntry
-from tests.ledger.helpers import DAY, EVENING_TIME, MORNING_TIME, VALID_ID, accounts, people
+from tests.ledger.helpers import DAY, EVENING_TIME, MORNING_TIME, VALID_ID, people
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def db(db_url: str) -> Iterator[Database]:
-    database = open_database(db_url)
-    accounts(database)
-    yield database
-    database.close()
 
 
 def _enter(

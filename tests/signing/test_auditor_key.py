@@ -12,7 +12,7 @@ import pytest
 from checklist.workflow import Role, role_signs
 from export import signing
 from export.record_check import verify_signed_record
-from storage import auth, companies, inspections
+from storage import auth, companies
 from storage.audit import verify_chain
 from storage.db import open_database
 from storage.errors import InvalidInputError
@@ -31,8 +31,7 @@ def test_the_core_says_which_roles_sign() -> None:
 def test_an_auditor_gets_no_key_and_needs_none(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
     db = open_database(url)
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = helpers.completed(db)
     keys.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
     keys.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
     # the application's own call, no premade key: nothing is generated for an auditor

@@ -29,29 +29,16 @@ def signed_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, int, 
     """One database with accounts and a completed inspection signed by both (signing is slow: done once)."""
     folder = tmp_path_factory.mktemp("signed")
     db = open_database(f"sqlite:///{folder / 'db.sqlite3'}")
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = helpers.completed(db)
     signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
     signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
     signing.create_account(db, "王经理", "审计员", "auditor", PASSWORDS["审计员"], actor_password=PASSWORDS["王经理"])
-    signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector", image_png=_png())
+    signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector", image_png=keys.signature_png())
     signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
     written = signing.write_signed_reports(db, inspection_id, folder / "report.pdf", folder / "report.xlsx")
     assert [p.name for p in written] == ["report.pdf", "report.xlsx", "report.xlsx.p7s"]
     export_trust_file(db, folder / "trust.pem")
     return db, inspection_id, folder
-
-
-def _png() -> bytes:
-    import io
-
-    from PIL import Image, ImageDraw
-
-    image = Image.new("RGBA", (300, 100), (255, 255, 255, 0))
-    ImageDraw.Draw(image).line([(10, 80), (80, 20), (150, 70), (290, 30)], fill=(0, 0, 0, 255), width=4)
-    out = io.BytesIO()
-    image.save(out, "PNG")
-    return out.getvalue()
 
 
 def _copy(folder: Path, tmp_path: Path) -> Path:
@@ -265,8 +252,7 @@ def test_signed_record_is_read_only(signed_db: tuple[Database, int, Path]) -> No
 
 def test_wrong_password_or_role_changes_nothing(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = helpers.completed(db)
     signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
     signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
     with pytest.raises(AuthenticationError):
@@ -282,8 +268,7 @@ def test_wrong_password_or_role_changes_nothing(tmp_path: Path) -> None:
 
 def test_a_changed_password_unlocks_the_same_key(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = helpers.completed(db)
     signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
     signing.create_account(db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"])
     certificate = auth.get_user(db, "张三").certificate_pem
@@ -345,8 +330,7 @@ def test_imported_pkcs12_key_is_certified_by_the_company_authority(tmp_path: Pat
 def test_cli_users_sign_verify(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
     db = open_database(url)
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = helpers.completed(db)
     db.close()
 
     def fugong(*args: str, stdin: str = "") -> CommandResult:

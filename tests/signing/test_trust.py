@@ -25,6 +25,7 @@ from storage import auth, companies, inspections
 from storage.backup import backup
 from storage.db import Database, open_database
 from storage.errors import PermissionDeniedError
+from tests.keys import signature_png
 from tests.storage import helpers
 
 PASSWORDS = {"王经理": "manager-secret", "张三": "officer-secret", "李四": "officer2-secret", "审计员": "auditor-pass"}
@@ -35,8 +36,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, int, Pat
     """Accounts, and an inspection signed by 张三 (检查人) and 王经理 (审核), written out with the trust file."""
     folder = tmp_path_factory.mktemp("trust")
     db = open_database(f"sqlite:///{folder / 'db.sqlite3'}")
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = helpers.completed(db)
     signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
     for name, role in (("张三", "officer"), ("李四", "officer"), ("审计员", "officer")):
         signing.create_account(db, "王经理", name, role, PASSWORDS[name], actor_password=PASSWORDS["王经理"])
@@ -44,7 +44,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, int, Pat
     # an officer made auditor; the key stays, its certificate now says auditor.
     signing.change_role(db, "王经理", PASSWORDS["王经理"], "审计员", "auditor")
     signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector")
-    signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver", image_png=_drawn())
+    signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver", image_png=signature_png())
     signing.write_signed_reports(db, inspection_id, folder / "report.pdf", folder / "report.xlsx")
     trust.export_trust_file(db, folder / "trust.pem")
     return db, inspection_id, folder
@@ -352,8 +352,7 @@ def test_a_second_manager_gets_their_own_copy_of_the_authority(tmp_path: Path) -
 
 def test_the_same_person_cannot_sign_as_inspector_and_approver(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = helpers.completed(db)
     signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
     signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "inspector")
     with pytest.raises(PermissionDeniedError, match="cannot also approve it"):
@@ -438,8 +437,7 @@ def test_a_database_made_before_the_authority_is_brought_under_one(tmp_path: Pat
     from export.migration import create_authority_for_existing
 
     db = open_database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = helpers.completed(db)
     _legacy_account(db, "王经理", "manager", PASSWORDS["王经理"])
     _legacy_account(db, "张三", "officer", PASSWORDS["张三"])
     old_certificate = auth.get_user(db, "张三").certificate_pem
@@ -534,18 +532,6 @@ def test_a_signer_disabled_later_still_verifies_but_not_one_disabled_before(
     fails = _fails(signing.verify_file(folder / "report.pdf", earlier))
     assert "FAIL 张三's account was disabled when the signature was made" in fails, fails
     earlier.close()
-
-
-def _drawn() -> bytes:
-    import io
-
-    from PIL import Image, ImageDraw
-
-    image = Image.new("RGBA", (300, 100), (255, 255, 255, 0))
-    ImageDraw.Draw(image).line([(10, 80), (80, 20), (150, 70), (290, 30)], fill=(0, 0, 0, 255), width=6)
-    out = io.BytesIO()
-    image.save(out, "PNG")
-    return out.getvalue()
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils (installed by .ci/setup --dev)")

@@ -6,12 +6,15 @@ import datetime as dt
 import functools
 import sqlite3
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
 
 from checklist.catalog import official_catalogs
 from checklist.evaluation import Answer, Result
 from storage import actions, companies, inspections
 from storage.db import Database
-from storage.models import Inspection
+from storage.models import AuditEntry, Inspection
 from storage.unit_of_work import unit_of_work
 
 CREDIT_CODE = "91110000600037341L"
@@ -72,6 +75,13 @@ def answered(db: Database, catalogs: tuple[str, ...] = ("GN", "BJHQ")) -> tuple[
 
 
 _ANSWERED: dict[tuple[str, ...], tuple[Path, int, int]] = {}
+
+
+def completed(db: Database) -> int:
+    """:func:`answered`, then completed by ``officer``: a record ready to be signed."""
+    inspection_id, version = answered(db)
+    inspections.complete(db, "officer", inspection_id, version)
+    return inspection_id
 
 
 @functools.cache
@@ -170,7 +180,13 @@ def lock_as_signed(db: Database, actor: str, inspection_id: int) -> str:
 
 
 def signed(db: Database) -> int:
-    inspection_id, version = answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = completed(db)
     lock_as_signed(db, "manager", inspection_id)
     return inspection_id
+
+
+def audit_entries(db: Database, *where: Any) -> list[AuditEntry]:
+    """The audit trail's entries that meet every condition in ``where`` (e.g. ``AuditEntry.action == "update"``),
+    oldest first."""
+    with db.session() as session:
+        return list(session.scalars(select(AuditEntry).where(*where).order_by(AuditEntry.seq)))

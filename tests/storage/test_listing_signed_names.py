@@ -85,8 +85,7 @@ def test_the_text_filter_finds_a_record_by_the_name_its_row_shows(renamed: tuple
 def test_a_reopened_record_follows_the_profile_again(db_url: str) -> None:
     db = open_database(db_url)
     try:
-        inspection_id, version = helpers.answered(db)
-        inspections.complete(db, "officer", inspection_id, version)
+        inspection_id = helpers.completed(db)
         company = companies.list_companies(db)[0]
         companies.save_company(db, "officer", helpers.moved_company(), company.id)
         assert _places(db)[inspection_id] == (SIGNED_COMPANY, SIGNED_SITE)

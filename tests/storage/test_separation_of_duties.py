@@ -19,8 +19,7 @@ from tests.storage import helpers
 @pytest.fixture
 def completed(sqlite_url: str) -> Iterator[tuple[Database, int, int]]:
     db = open_database(sqlite_url)
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = helpers.completed(db)
     create_user(db, "setup", "王经理", "manager", "wang-manager-2020")
     create_user(db, "王经理", "李经理", "manager", "li-manager-2020")
     create_user(db, "王经理", "张三", "officer", "zhang-officer-2020")

@@ -127,24 +127,25 @@ def test_deletes_are_audited(db: Database) -> None:
     assert deleted[0].old["data"].startswith("<5 bytes sha256=")
 
 
-def test_audit_chain_detects_an_edited_entry(db: Database) -> None:
+@pytest.mark.parametrize(
+    ("tampering", "first_broken", "reason"),
+    [
+        ("UPDATE audit_log SET actor = 'someone else' WHERE seq = 3", 3, "changed"),
+        ("DELETE FROM audit_log WHERE seq = 2", 2, "missing"),
+    ],
+    ids=["edited", "deleted"],
+)
+def test_audit_chain_detects_an_edited_or_deleted_entry(
+    db: Database, tampering: str, first_broken: int, reason: str
+) -> None:
     helpers.draft(db)
     with db.session() as session:
         assert verify_chain(session).ok
     with db.engine.begin() as connection:
-        connection.execute(text("UPDATE audit_log SET actor = 'someone else' WHERE seq = 3"))
+        connection.execute(text(tampering))
     with db.session() as session:
         report = verify_chain(session)
-    assert not report.ok and report.first_broken == 3 and "changed" in report.reason
-
-
-def test_audit_chain_detects_a_deleted_entry(db: Database) -> None:
-    helpers.draft(db)
-    with db.engine.begin() as connection:
-        connection.execute(text("DELETE FROM audit_log WHERE seq = 2"))
-    with db.session() as session:
-        report = verify_chain(session)
-    assert not report.ok and report.first_broken == 2 and "missing" in report.reason
+    assert not report.ok and report.first_broken == first_broken and reason in report.reason
 
 
 def test_audit_chain_detects_truncation(db: Database) -> None:

@@ -110,8 +110,7 @@ def test_an_attachment_is_judged_by_its_content(db: Database) -> None:
 
 
 def test_a_follow_up_cannot_be_dated_in_the_future(db: Database) -> None:
-    inspection_id, version = helpers.answered(db)
-    inspections.complete(db, "officer", inspection_id, version)
+    inspection_id = helpers.completed(db)
     action_id = inspections.load_inspection(db, inspection_id).actions[0].id
     later = dt.date.today() + dt.timedelta(days=30)
     with pytest.raises(InvalidInputError, match="future") as refusal:

@@ -11,7 +11,6 @@ time; everything is made in a temporary folder (database, local trust settings),
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import sys
@@ -22,16 +21,6 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
 NAMES = ("report.pdf", "report.xlsx", "report.xlsx.p7s", "trust.pem")
 PASSWORDS = {"王经理": "base-manager-密码", "张三": "base-officer-密码"}
-
-
-def _signature_image() -> bytes:
-    from PIL import Image, ImageDraw
-
-    image = Image.new("RGBA", (300, 100), (255, 255, 255, 0))
-    ImageDraw.Draw(image).line([(10, 80), (80, 20), (150, 70), (290, 30)], fill=(0, 0, 0, 255), width=4)
-    out = io.BytesIO()
-    image.save(out, "PNG")
-    return out.getvalue()
 
 
 def make_base(target: Path) -> None:
@@ -45,19 +34,18 @@ def make_base(target: Path) -> None:
         sys.path.insert(0, str(REPO))
         from export import signing
         from export.trust import export_trust_file
-        from storage import inspections
         from storage.db import open_database
+        from tests.keys import signature_png
         from tests.storage import helpers
 
         db = open_database(f"sqlite:///{work / 'base.sqlite3'}")
         try:
-            inspection_id, version = helpers.answered(db)
-            inspections.complete(db, "officer", inspection_id, version)
+            inspection_id = helpers.completed(db)
             signing.create_account(db, "setup", "王经理", "manager", PASSWORDS["王经理"])
             signing.create_account(
                 db, "王经理", "张三", "officer", PASSWORDS["张三"], actor_password=PASSWORDS["王经理"]
             )
-            signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector", image_png=_signature_image())
+            signing.sign(db, inspection_id, "张三", PASSWORDS["张三"], "inspector", image_png=signature_png())
             signing.sign(db, inspection_id, "王经理", PASSWORDS["王经理"], "approver")
             signing.write_signed_reports(db, inspection_id, work / "report.pdf", work / "report.xlsx")
             export_trust_file(db, work / "trust.pem")

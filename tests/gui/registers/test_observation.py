@@ -14,6 +14,7 @@ from storage.db import open_database
 from storage.ledger import start_observation
 from storage.roster import update_employee
 from tests.gui.helpers import (
+    cell_in_row_of,
     choose_in_combo,
     click,
     click_index,
@@ -48,10 +49,7 @@ def open_observation(qtbot: QtBot, window: MainWindow) -> ObservationPage:
 
 
 def text(page: ObservationPage, name: str, column: ObservationColumn) -> str:
-    for row in range(page.model.rowCount()):
-        if page.model.index(row, ObservationColumn.NAME).data() == name:
-            return str(page.model.index(row, column).data())
-    raise AssertionError(f"{name} is not under observation")
+    return cell_in_row_of(page.model, ObservationColumn.NAME, name, column)
 
 
 def choose_row(qtbot: QtBot, page: ObservationPage, name: str) -> None:

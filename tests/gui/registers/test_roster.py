@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from desktop.main_window import MainWindow
 from desktop.registers.roster import EmployeeDialog, RosterColumn, RosterPage
@@ -24,6 +23,7 @@ from tests.gui.helpers import (
     type_into,
 )
 from tests.gui.registers.seed import MANAGER, OFFICER, PASSWORDS, VALID_ID, WRONG_CHECK_ID, seed_roster
+from tests.storage.helpers import audit_entries
 
 
 def open_registers(qtbot: QtBot, window: MainWindow) -> RegistersWindow:
@@ -135,8 +135,7 @@ def test_only_a_manager_shows_the_numbers_in_full_and_it_is_audited(qtbot: QtBot
     dialog.reject()
     db = open_database(db_url)
     try:
-        with db.session() as session:
-            unmasked = session.scalars(select(AuditEntry).where(AuditEntry.action == "unmask")).all()
+        unmasked = audit_entries(db, AuditEntry.action == "unmask")
     finally:
         db.close()
     assert [(entry.actor, entry.row_id) for entry in unmasked] == [(MANAGER, ids["张三"])]

@@ -9,7 +9,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from desktop.registers.consent import ConsentColumn, ConsentDialog
 from desktop.registers.roster import CONSENT_MISSING_CSS, RosterColumn, RosterPage
@@ -19,6 +18,7 @@ from storage.roster import record_consent
 from tests.gui.helpers import choose_in_combo, click, click_index, close_window, start_app
 from tests.gui.registers.seed import AUDITOR, OFFICER, PASSWORDS, seed_roster
 from tests.gui.registers.test_roster import cell, open_registers, row_of
+from tests.storage.helpers import audit_entries
 
 
 def open_consent(qtbot: QtBot, page: RosterPage, name: str) -> ConsentDialog:
@@ -86,8 +86,7 @@ def test_consent_is_marked_shown_and_recorded(qtbot: QtBot, db_url: str) -> None
     close_window(qtbot, window)
     db = open_database(db_url)
     try:
-        with db.session() as session:
-            trail = session.scalars(select(AuditEntry).where(AuditEntry.table_name == "consent_records")).all()
+        trail = audit_entries(db, AuditEntry.table_name == "consent_records")
     finally:
         db.close()
     assert [(e.actor, e.action) for e in trail] == [(OFFICER, "insert"), (OFFICER, "update")]

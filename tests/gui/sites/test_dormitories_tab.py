@@ -10,7 +10,16 @@ from desktop.main_window import MainWindow
 from desktop.registers.dormitories import DormitoriesPage, RoomColumn
 from storage.db import open_database
 from storage.roster import add_employee, get_employee
-from tests.gui.helpers import click, close_window, open_row, seed_inspection, show_registers, start_app, type_into
+from tests.gui.helpers import (
+    cell_in_row_of,
+    click,
+    close_window,
+    open_row,
+    seed_inspection,
+    show_registers,
+    start_app,
+    type_into,
+)
 from tests.gui.registers.seed import AUDITOR, OFFICER, PASSWORDS, seed_roster
 
 
@@ -21,10 +30,7 @@ def open_register(qtbot: QtBot, window: MainWindow) -> DormitoriesPage:
 
 
 def cell(page: DormitoriesPage, name: str, column: RoomColumn) -> str:
-    for row in range(page.model.rowCount()):
-        if page.model.index(row, RoomColumn.NAME).data() == name:
-            return str(page.model.index(row, column).data())
-    raise AssertionError(f"no room {name}")
+    return cell_in_row_of(page.model, RoomColumn.NAME, name, column)
 
 
 def type_room(qtbot: QtBot, page: DormitoriesPage, name: str, area: str, beds: str) -> None:
@@ -134,9 +140,7 @@ def test_an_inspection_imports_a_copy_of_the_register_and_keeps_rooms_added_by_h
     finally:
         db.close()
     window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    view = window.inspection_view
-    assert view is not None
+    view = open_row(qtbot, window, inspection_id)
     view.go_to_item("GN-07")
     rooms = view.item_page.rooms
     rooms.merge_rows(

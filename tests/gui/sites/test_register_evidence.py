@@ -6,7 +6,6 @@ area is missing; an auditor sees the evidence but cannot apply it."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from dataclasses import replace
 from typing import Any
 
@@ -16,7 +15,17 @@ from pytestqt.qtbot import QtBot
 from checklist.evaluation import Answer, Result
 from storage import inspections, register_evidence, site_log
 from storage.db import open_database
-from tests.gui.helpers import click, click_index, close_window, open_row, seed_inspection, start_app, type_text
+from tests.gui.helpers import (
+    all_off_gui_thread,
+    click,
+    click_index,
+    close_window,
+    open_row,
+    record_threads,
+    seed_inspection,
+    start_app,
+    type_text,
+)
 
 DAY = dt.date(2020, 3, 2)  # the seeded inspection's date
 
@@ -82,20 +91,13 @@ def test_an_officer_sees_the_logs_evidence_applies_it_and_can_still_override(
     assert view is not None and editor is not None
     page = view.item_page
 
-    reads: list[threading.Thread] = []
-    real_read = register_evidence.evidence_for
-
-    def watched_read(*args: Any) -> Any:
-        reads.append(threading.current_thread())
-        return real_read(*args)
-
-    monkeypatch.setattr(register_evidence, "evidence_for", watched_read)
+    reads = record_threads(monkeypatch, register_evidence, "evidence_for")
     _go_to(qtbot, view, "GN-05")  # an item no register backs: no box
     assert not page.register_box.isVisible()
     _go_to(qtbot, view, "GN-06")
     assert page.register_box.isVisible()
     qtbot.waitUntil(lambda: page.register_evidence is not None)
-    assert reads and all(thread is not threading.main_thread() for thread in reads)
+    assert all_off_gui_thread(reads)
     assert page.register_source.text() == "来自通风消毒记录，截至检查日期 2020-03-02："
     # the inspection's date, not today: the entry of 03-05 is not counted; the plan's gaps before it are
     assert page.register_text.text().startswith("2020-02-25 至 2020-03-02 消毒记录 2 条")
@@ -103,18 +105,11 @@ def test_an_officer_sees_the_logs_evidence_applies_it_and_can_still_override(
     assert page.register_verdict.text() == "登记显示：不合格"
     assert page.register_apply.isEnabled()
 
-    writes: list[threading.Thread] = []
-    real_apply = register_evidence.apply_evidence
-
-    def watched_apply(*args: Any) -> Any:
-        writes.append(threading.current_thread())
-        return real_apply(*args)
-
-    monkeypatch.setattr(register_evidence, "apply_evidence", watched_apply)
+    writes = record_threads(monkeypatch, register_evidence, "apply_evidence")
     type_text(qtbot, page.note_edit, "已抽查电梯")
     click(qtbot, page.register_apply)
     qtbot.waitUntil(lambda: "【通风消毒记录】" in page.note_edit.toPlainText())
-    assert writes and all(thread is not threading.main_thread() for thread in writes)
+    assert all_off_gui_thread(writes)
     stored = _stored(db_url, inspection_id, "GN-06")
     assert stored.note.splitlines()[0] == "已抽查电梯"
     assert stored.note.splitlines()[1].startswith("【通风消毒记录】2020-02-25 至 2020-03-02 消毒记录 2 条")
@@ -177,9 +172,7 @@ def test_a_signed_inspection_shows_the_evidence_but_cannot_apply_it(qtbot: QtBot
     finally:
         db.close()
     window = start_app(qtbot, db_url)
-    open_row(qtbot, window, inspection_id)
-    view = window.inspection_view
-    assert view is not None
+    view = open_row(qtbot, window, inspection_id)
     page = view.item_page
     _go_to(qtbot, view, "GN-06")
     qtbot.waitUntil(lambda: page.register_evidence is not None)
