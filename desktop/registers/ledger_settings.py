@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklist.company import company_today
 from checklist.ledger import FEVER_THRESHOLD_NOTE
 from desktop.common.dates import python_date
 from desktop.common.errors import error_label, error_text, is_known, show_error
@@ -86,7 +87,7 @@ class LedgerSettingsDialog(QDialog):
         self.preview: RetentionPreview | None = None
         self.report: RetentionReport | None = None
         self.confirm_box: QMessageBox | None = None
-        self.today = dt.date.today  # a test sets the day
+        self.today = company_today  # the company's day, not this computer's (a test sets the day)
         self.stored_retention: tuple[int | None, dt.date | None] | None = None  # as the core has it
 
         self.who = QLabel(
