@@ -45,6 +45,8 @@ from desktop.common.errors import error_text, show_error
 from desktop.common.i18n import english
 from desktop.common.operations import run_in_background
 from desktop.registers.grid import (
+    TEMPERATURE_COLUMNS,
+    GridColumn,
     GridPerson,
     GridRow,
     GridRules,
@@ -222,6 +224,7 @@ class ReadingsPage(LedgerPage):
         self.model.input_refused.connect(self._refused)
         self.model.flag_changed.connect(lambda _row: self._show_steps())
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_steps())
+        self.grid.selectionModel().currentChanged.connect(self._show_why_unsaved)
         self._show_steps()
 
     # --- loading --------------------------------------------------------------------------------------
@@ -439,6 +442,15 @@ class ReadingsPage(LedgerPage):
     @Slot(str)
     def _refused(self, words: str) -> None:
         self.message.setText(words)
+
+    def _show_why_unsaved(self, current: QModelIndex) -> None:
+        """Back on a temperature that was not stored, its reason is said under the grid again (another
+        cell's message may have replaced it meanwhile); the cell's tooltip keeps it too."""
+        half = TEMPERATURE_COLUMNS.get(GridColumn(current.column())) if current.isValid() else None
+        if half is not None and 0 <= current.row() < self.model.rowCount():
+            words = self.model.unsaved_text(current.row(), half)
+            if words:
+                self.message.setText(words)
 
     # --- the flagged person's next steps ------------------------------------------------------------
 
