@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 
 from checklist.company import COMPANY_TIME, company_now, company_today
 
@@ -36,3 +36,9 @@ def company_and_utc_minute(moment: dt.datetime) -> tuple[str, str]:
     computer's zone is, and as the UTC time of day: ("2026-12-01 14:26", "06:26")."""
     utc = moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
     return utc.astimezone(COMPANY_TIME).strftime("%Y-%m-%d %H:%M"), utc.strftime("%H:%M")
+
+
+def company_and_utc_text(moment: dt.datetime) -> str:
+    """A stored UTC moment as a table or a log shows it: "2026-12-01 14:26（UTC+8；06:26 UTC）"."""
+    local, utc = company_and_utc_minute(moment)
+    return QCoreApplication.translate("Dates", "%1（UTC+8；%2 UTC）").replace("%1", local).replace("%2", utc)
