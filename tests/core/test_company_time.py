@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -39,17 +43,27 @@ def test_a_clock_in_another_zone_or_naive_is_the_same_moment() -> None:
     assert company_now(lambda: dt.datetime(2026, 12, 1, 6, 26)) == dt.datetime(2026, 12, 1, 14, 26)
 
 
-def test_the_default_clock_is_utc_not_the_computers_zone(monkeypatch: pytest.MonkeyPatch) -> None:
-    import time
-
-    before = dt.datetime.now(dt.UTC)
-    monkeypatch.setenv("TZ", "Etc/GMT+12")
+@contextmanager
+def local_zone(name: str) -> Iterator[None]:
+    """This process's local time zone is ``name`` (``TZ``) for the block, then what it was."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
     time.tzset()
     try:
-        now = company_now()
+        yield
     finally:
-        monkeypatch.undo()
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
         time.tzset()
+
+
+def test_the_default_clock_is_utc_not_the_computers_zone() -> None:
+    before = dt.datetime.now(dt.UTC)
+    with local_zone("Etc/GMT+12"):
+        assert time.localtime().tm_gmtoff == -12 * 3600
+        now = company_now()
     after = dt.datetime.now(dt.UTC)
     in_company = dt.timedelta(hours=8)
     assert (before + in_company).replace(tzinfo=None) <= now <= (after + in_company).replace(tzinfo=None)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.registers.grid import GridColumn, Half, SaveState
 from desktop.registers.readings import ReadingsPage
+from tests.core.test_company_time import local_zone
 from tests.gui.helpers import close_window, start_app
 from tests.gui.registers.seed import OFFICER, PASSWORDS, seed_roster
 from tests.gui.registers.test_readings import open_readings, stored, type_keys
@@ -22,13 +23,10 @@ NOT_BEGUN = "2020-03-02 下午尚未开始，不能提前录入体温"
 
 
 @pytest.fixture
-def computer_in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def computer_in_utc() -> Iterator[None]:
     """This process's local zone is UTC (a plant PC whose clock was never set to Beijing time)."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    with local_zone("UTC"):
+        yield
 
 
 def click_cell(qtbot: QtBot, page: ReadingsPage, row: int, column: GridColumn) -> None:
