@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -10,6 +11,27 @@ from enum import StrEnum
 # print times in it — what the company and its inspector read — with UTC beside them, whatever the computer's
 # zone.
 COMPANY_TIME = dt.timezone(dt.timedelta(hours=8), "UTC+08:00")
+
+
+def utc_clock() -> dt.datetime:
+    """The present moment, aware, in UTC: what :func:`company_now` reads unless a test gives another clock."""
+    return dt.datetime.now(dt.UTC)
+
+
+def company_now(clock: Callable[[], dt.datetime] = utc_clock) -> dt.datetime:
+    """The company's wall-clock time now, naive (UTC+8, whatever zone this computer is set to): the registers'
+    half-days, "today" and late entries are the plant's, not the computer's. ``clock`` gives an aware moment
+    (any zone); a naive one is taken as UTC."""
+    moment = clock()
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(COMPANY_TIME).replace(tzinfo=None)
+
+
+def company_today(clock: Callable[[], dt.datetime] = utc_clock) -> dt.date:
+    """The company's date now (it turns at 16:00 UTC)."""
+    return company_now(clock).date()
+
 
 # GB 32100-2015: 31 characters (no I, O, Z, S, V); weights 3^i mod 31 for the first 17 positions.
 CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"

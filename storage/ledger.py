@@ -51,6 +51,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from checklist.company import company_now
 from checklist.ledger import (
     DEFAULT_FEVER_THRESHOLD_C,
     LOGISTICS_CATEGORIES,
@@ -251,7 +252,7 @@ def enter_readings(
     typed more than two hours after its half-day is marked late (allowed, audited with who and when). A day
     that was signed off refuses any change."""
     half = HalfDay(half)
-    now_local = now_local or dt.datetime.now()
+    now_local = now_local or company_now()
     if len(entries) > MAX_READINGS_PER_CALL:
         raise InvalidInputError(
             f"more than {MAX_READINGS_PER_CALL} readings at once; nothing was saved",

@@ -28,6 +28,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from checklist.company import company_now
 from checklist.ledger import (
     FIELD_EN,
     FIELD_ZH,
@@ -350,7 +351,7 @@ def commit_readings_file(
     source = source.strip()
     if len(source) > 100:
         raise InvalidInputError("the source name is longer than 100 characters", "来源名称超过 100 个字符")
-    now_local = now_local or dt.datetime.now()
+    now_local = now_local or company_now()
     with unit_of_work(db, actor) as session:
         check = _check_readings(session, path, source, mapping)
         if check.bad and not accept_bad:

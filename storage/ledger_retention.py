@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from checklist.company import company_today
 from checklist.ledger import EmployeeStatus
 from checklist.workflow import ACCOUNT_ADMIN_ROLES
 from storage import audit
@@ -93,7 +94,7 @@ def _cutoff(session: Session, today: dt.date) -> tuple[str, dt.date]:
 
 def run_retention(db: Database, actor: str, today: dt.date | None = None) -> RetentionReport:
     """Apply the retention setting (a manager). Refused when neither N days nor an epidemic end is set."""
-    today = today or dt.date.today()
+    today = today or company_today()
     with unit_of_work(db, actor, reason="个人健康信息保存期限到期", allowed=ACCOUNT_ADMIN_ROLES) as session:
         reason, cutoff = _cutoff(session, today)
         first_day, last_day = session.execute(
@@ -207,7 +208,7 @@ class RetentionPreview:
 def preview_retention(db: Database, today: dt.date | None = None) -> RetentionPreview:
     """Count what a retention run on ``today`` would delete and anonymise (the same conditions as
     :func:`run_retention`), so the manager sees it before agreeing. Refused as the run is when nothing is set."""
-    today = today or dt.date.today()
+    today = today or company_today()
     with db.session() as session:
         reason, cutoff = _cutoff(session, today)
         first_day, last_day, readings = session.execute(

@@ -33,6 +33,7 @@ from typing import Generic, TypeVar
 from sqlalchemy import func, insert, or_, select, text
 from sqlalchemy.orm import Session
 
+from checklist.company import company_today
 from checklist.ledger import (
     CONSENT_FIELD_EN,
     CONSENT_FIELD_ZH,
@@ -367,7 +368,7 @@ def record_consent(
     or manager; audited). The same version recorded again corrects its date. Refused: another purpose, a day in
     the future or before 2020, a person anonymised by retention."""
     try:
-        day, version = validate_consent(consented_on, notice_version, purpose, today or dt.date.today())
+        day, version = validate_consent(consented_on, notice_version, purpose, today or company_today())
     except LedgerError as error:
         raise _consent_refusal(error) from None
     with unit_of_work(db, actor) as session:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from checklist.ledger import CONSENT_PURPOSE, PRIVACY_NOTICES, privacy_notice
-from desktop.common.dates import python_date
+from desktop.common.dates import company_and_utc_text, python_date
 from desktop.common.errors import error_label, error_text, refused_in_words
 from desktop.common.i18n import english
 from desktop.common.look import fit_to_screen
@@ -94,7 +94,7 @@ class ConsentModel(RowTableModel):
             self.tr("告知书版本"),
             self.tr("用途"),
             self.tr("登记人"),
-            self.tr("登记时间（UTC）"),
+            self.tr("登记时间"),
         ]
 
     def cell(self, row: ConsentView, column: int, role: int) -> Any:
@@ -105,7 +105,7 @@ class ConsentModel(RowTableModel):
             ConsentColumn.VERSION: row.notice_version,
             ConsentColumn.PURPOSE: purpose_text(row.purpose),
             ConsentColumn.RECORDED_BY: row.recorded_by,
-            ConsentColumn.RECORDED_AT: row.recorded_at.strftime("%Y-%m-%d %H:%M"),
+            ConsentColumn.RECORDED_AT: company_and_utc_text(row.recorded_at),
         }
         return values.get(ConsentColumn(column), "")
 

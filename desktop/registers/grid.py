@@ -239,6 +239,20 @@ class ReadingGridModel(QAbstractTableModel):
         if (state == SaveState.FAILED, error) != looked:
             self._cell_changed(row, half)
 
+    def unsaved_text(self, row: int, half: Half) -> str:
+        """Why a cell's temperature is not stored — refused as typed, or refused when stored — in a sentence
+        naming the person: "张三 的下午体温未保存：…"; "" for a cell with nothing unsaved."""
+        day = self._rows[row].halves[half]
+        reason = day.refusal or (day.save_error if day.state == SaveState.FAILED else "")
+        if not reason:
+            return ""
+        return (
+            self.tr("%1 的%2体温未保存：%3")
+            .replace("%1", self._rows[row].person.name)
+            .replace("%2", half_text(half))
+            .replace("%3", reason)
+        )
+
     def mark_late(self, row: int, half: Half) -> None:
         if 0 <= row < len(self._rows) and not self._rows[row].halves[half].late:
             self._rows[row].halves[half].late = True
@@ -409,15 +423,11 @@ class ReadingGridModel(QAbstractTableModel):
         except Exception as error:  # the core's refusal in words; the typed value stays for correction
             day.text = typed
             day.refusal = refusal_words(error)
-            self.input_refused.emit(
-                self.tr("%1 的%2体温未保存：%3")
-                .replace("%1", self._rows[row].person.name)
-                .replace("%2", half_text(half))
-                .replace("%3", day.refusal)
-            )
+            self.input_refused.emit(self.unsaved_text(row, half))
             self._row_changed(row)
             return False
-        unchanged = day.celsius == celsius and not day.refusal
+        # the same value typed again over one that could not be stored is stored again
+        unchanged = day.celsius == celsius and not day.refusal and day.state != SaveState.FAILED
         day.text, day.refusal, day.celsius = typed, "", celsius
         self.input_refused.emit("")
         if not unchanged:

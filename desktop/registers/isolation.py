@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Slot
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from checklist.ledger import HalfDay
 from checklist.sites.isolation import SUGGESTED_SUPPLIES
 from desktop.common.assets import icon
-from desktop.common.dates import python_date
+from desktop.common.dates import company_qdatetime, python_date
 from desktop.common.errors import error_label, error_text
 from desktop.common.i18n import english
 from desktop.common.table_model import RowTableModel
@@ -101,7 +101,7 @@ class IsolationPage(RegisterPage):
         self.date_edit = day_edit("isolationDate")
         date_label = QLabel(self.tr("日期(&D)："))
         date_label.setBuddy(self.date_edit)
-        self.time_edit = QDateTimeEdit(QDateTime.currentDateTime())
+        self.time_edit = QDateTimeEdit(company_qdatetime())
         self.time_edit.setObjectName("isolationTime")
         self.time_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         time_label = QLabel(self.tr("操作时间(&T)："))

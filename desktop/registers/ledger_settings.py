@@ -41,8 +41,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklist.company import company_today
 from checklist.ledger import FEVER_THRESHOLD_NOTE
-from desktop.common.dates import python_date
+from desktop.common.dates import company_and_utc_text, python_date
 from desktop.common.errors import error_label, error_text, is_known, show_error
 from desktop.common.i18n import english
 from desktop.common.look import fit_to_screen
@@ -86,7 +87,7 @@ class LedgerSettingsDialog(QDialog):
         self.preview: RetentionPreview | None = None
         self.report: RetentionReport | None = None
         self.confirm_box: QMessageBox | None = None
-        self.today = dt.date.today  # a test sets the day
+        self.today = company_today  # the company's day, not this computer's (a test sets the day)
         self.stored_retention: tuple[int | None, dt.date | None] | None = None  # as the core has it
 
         self.who = QLabel(
@@ -292,8 +293,8 @@ class LedgerSettingsDialog(QDialog):
         lines = [self.tr("已执行的清理：")]
         for run in runs:
             lines.append(
-                self.tr("%1（UTC） %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人")
-                .replace("%1", run.run_at.strftime("%Y-%m-%d %H:%M"))
+                self.tr("%1 %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人")
+                .replace("%1", company_and_utc_text(run.run_at))
                 .replace("%2", run.by)
                 .replace("%3", reason_text(run.reason))
                 .replace("%4", run.cutoff.isoformat())

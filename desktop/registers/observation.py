@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklist.company import company_today
 from checklist.ledger import OBSERVATION_KIND_EN, OBSERVATION_KIND_ZH, ObservationKind
-from desktop.common.dates import python_date
+from desktop.common.dates import python_date, qdate
 from desktop.common.errors import error_label, error_text, refused_in_words, show_error
 from desktop.common.i18n import english
 from desktop.common.operations import run_in_background
@@ -51,10 +52,6 @@ def kind_text(kind: str) -> str:
         if english()
         else OBSERVATION_KIND_ZH.get(ObservationKind(kind), kind)
     )
-
-
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class ObservationColumn(IntEnum):
@@ -112,7 +109,7 @@ class ObservationPage(LedgerPage):
         from checklist.workflow import Role
 
         self.is_manager = role == Role.MANAGER
-        self.day = dt.date.today()
+        self.day = company_today()
         self.total = 0
         self.dialog: ObservationDialog | None = None
         self._wanted: dt.date | None = None

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QHeaderView, QTableView, QWidget
 
+from checklist.company import company_today
 from checklist.workflow import WRITE_ROLES
+from desktop.common.dates import company_qdate
 from desktop.common.errors import show_error
 from desktop.common.look import compact_rows
 from desktop.common.operations import run_in_background
@@ -56,7 +58,7 @@ class RegisterPage(QWidget):
         self.db = db
         self.account = account
         self.can_write = account.role in WRITE_ROLES
-        self.day = dt.date.today()
+        self.day = company_today()
         self._reads = 0  # the number of the newest read: an older one's result is dropped
         self._running = 0
         self._writing = False  # a change is on the thread pool
@@ -183,8 +185,9 @@ def ignore(_: Any) -> None:
 
 
 def day_edit(object_name: str, day: QDate | None = None) -> QDateEdit:
-    """A date field with a calendar, shown as 2020-03-02; ``day`` (today unless given) to start with."""
-    edit = QDateEdit(QDate.currentDate() if day is None else day)
+    """A date field with a calendar, shown as 2020-03-02; ``day`` (the company's today unless given) to start
+    with."""
+    edit = QDateEdit(company_qdate() if day is None else day)
     edit.setObjectName(object_name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklist.company import company_now, company_today, utc_clock
 from checklist.ledger import (
     FEVER_THRESHOLD_NOTE,
     NEXT_STEPS,
@@ -39,11 +40,13 @@ from checklist.ledger import (
 )
 from checklist.ledger import Symptom as CoreSymptom
 from desktop.common.assets import icon
-from desktop.common.dates import python_date
+from desktop.common.dates import company_qdate, python_date
 from desktop.common.errors import error_text, show_error
 from desktop.common.i18n import english
 from desktop.common.operations import run_in_background
 from desktop.registers.grid import (
+    TEMPERATURE_COLUMNS,
+    GridColumn,
     GridPerson,
     GridRow,
     GridRules,
@@ -130,14 +133,17 @@ class ReadingsPage(LedgerPage):
         super().__init__(db, actor, role, parent)
 
         self.threshold_c = 37.3
-        self.day = dt.date.today()
+        self.day = company_today()
         self.sealed = False
         self.offset = 0
         self.total = 0
         self.saving = False
         self.late_confirmed: set[tuple[dt.date, Half]] = set()
         self.late_box: QMessageBox | None = None
-        self.now: Callable[[], dt.datetime] = dt.datetime.now  # local time of an entry (a test sets the clock)
+        self.clock: Callable[[], dt.datetime] = utc_clock  # the present moment, aware (a test sets the clock)
+        # the company's wall-clock time of an entry (UTC+8 whatever this computer's zone): half-days and late
+        # entries are the plant's
+        self.now: Callable[[], dt.datetime] = lambda: company_now(self.clock)
         # readings waiting to be stored: (day, half) → {employee id: grid row}
         self._queue: dict[tuple[dt.date, Half], dict[int, int]] = {}
         self._asking: set[tuple[dt.date, Half]] = set()
@@ -151,7 +157,7 @@ class ReadingsPage(LedgerPage):
         self._save_timer.timeout.connect(self._save_next)
 
         self.date_edit = day_edit("readingsDate")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(company_qdate())
         date_label = QLabel(self.tr("日期(&D)："))
         date_label.setBuddy(self.date_edit)
         self.threshold_label = QLabel()
@@ -218,6 +224,7 @@ class ReadingsPage(LedgerPage):
         self.model.input_refused.connect(self._refused)
         self.model.flag_changed.connect(lambda _row: self._show_steps())
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_steps())
+        self.grid.selectionModel().currentChanged.connect(self._show_why_unsaved)
         self._show_steps()
 
     # --- loading --------------------------------------------------------------------------------------
@@ -435,6 +442,15 @@ class ReadingsPage(LedgerPage):
     @Slot(str)
     def _refused(self, words: str) -> None:
         self.message.setText(words)
+
+    def _show_why_unsaved(self, current: QModelIndex) -> None:
+        """Back on a temperature that was not stored, its reason is said under the grid again (another
+        cell's message may have replaced it meanwhile); the cell's tooltip keeps it too."""
+        half = TEMPERATURE_COLUMNS.get(GridColumn(current.column())) if current.isValid() else None
+        if half is not None and 0 <= current.row() < self.model.rowCount():
+            words = self.model.unsaved_text(current.row(), half)
+            if words:
+                self.message.setText(words)
 
     # --- the flagged person's next steps ------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklist.company import company_now
 from checklist.ledger import LedgerError, is_late
 from desktop.common.errors import error_label, error_text, refused_in_words
 from desktop.common.file_dialogs import open_file_name
@@ -138,7 +139,8 @@ class ReadingsImportDialog(QDialog):
     Args:
         db, actor: the database and the logged-in account (the core checks its role again).
         gate_file: the file read and copied by :func:`read_gate_file`.
-        now: the local time an import is made (a test sets the clock): past half-days are marked late.
+        now: the company's wall-clock time (UTC+8) an import is made (a test sets the clock): past half-days are
+            marked late.
     """
 
     imported_readings = Signal()
@@ -148,7 +150,7 @@ class ReadingsImportDialog(QDialog):
         db: Database,
         actor: str,
         gate_file: GateFile,
-        now: Callable[[], dt.datetime] = dt.datetime.now,
+        now: Callable[[], dt.datetime] = company_now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -9,7 +9,6 @@ core's (:func:`checklist.ledger.validate_employee`), the dialog only says the re
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -663,7 +662,3 @@ class EmployeeDialog(QDialog):
         ):
             self.error.setText(error_text(error))
             self.error.show()
-
-
-def today() -> dt.date:
-    return dt.date.today()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklist.company import company_today
 from checklist.workflow import Meaning
 from desktop.common.assets import icon
 from desktop.common.dates import company_and_utc_minute, python_date
@@ -132,7 +133,7 @@ class SummaryPage(QWidget):
         self.db = db
         self.account = account
         self.can_sign = account.role in SIGNING_ROLES[Meaning.INSPECTOR]
-        self.day = dt.date.today()
+        self.day = company_today()
         self.summary: SummaryView | None = None
         self.loading = False
         self.sign_dialog: SignDialog | None = None

@@ -1367,8 +1367,8 @@
     </message>
     <message>
         <location filename="../../desktop/registers/consent.py" line="97"/>
-        <source>登记时间（UTC）</source>
-        <translation>Recorded at (UTC)</translation>
+        <source>登记时间</source>
+        <translation>Recorded at</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1536,14 @@
         <location filename="../../desktop/editor/actions.py" line="225"/>
         <source>已过完成期限，仍未整改。</source>
         <translation>Past its due date and still not corrected.</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <location filename="../../desktop/common/dates.py" line="44"/>
+        <source>%1（UTC+8；%2 UTC）</source>
+        <translation>%1 (UTC+8; %2 UTC)</translation>
     </message>
 </context>
 <context>
@@ -2000,122 +2008,122 @@
 <context>
     <name>EmployeeDialog</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="500"/>
+        <location filename="../../desktop/registers/roster.py" line="499"/>
         <source>添加人员</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="500"/>
+        <location filename="../../desktop/registers/roster.py" line="499"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="521"/>
+        <location filename="../../desktop/registers/roster.py" line="520"/>
         <source>直接雇用的留空</source>
         <translation>Leave empty if employed directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="526"/>
+        <location filename="../../desktop/registers/roster.py" line="525"/>
         <source>显示完整(&amp;S)</source>
         <translation>&amp;Show in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="528"/>
+        <location filename="../../desktop/registers/roster.py" line="527"/>
         <source>仅单位主要负责人可查看完整号码；每次查看都记入审计记录</source>
         <translation>Only the manager may see the full numbers; each time is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="536"/>
+        <location filename="../../desktop/registers/roster.py" line="535"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="543"/>
+        <location filename="../../desktop/registers/roster.py" line="542"/>
         <source>例如：湖北武汉</source>
         <translation>e.g. Wuhan, Hubei</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="547"/>
+        <location filename="../../desktop/registers/roster.py" line="546"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="548"/>
+        <location filename="../../desktop/registers/roster.py" line="547"/>
         <source>部门(&amp;D)：</source>
         <translation>&amp;Department:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="549"/>
+        <location filename="../../desktop/registers/roster.py" line="548"/>
         <source>岗位(&amp;P)：</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="550"/>
+        <location filename="../../desktop/registers/roster.py" line="549"/>
         <source>人员类别(&amp;C)：</source>
         <translation>&amp;Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="551"/>
+        <location filename="../../desktop/registers/roster.py" line="550"/>
         <source>外包单位(&amp;O)：</source>
         <translation>&amp;Outsourcing company:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="552"/>
+        <location filename="../../desktop/registers/roster.py" line="551"/>
         <source>身份证号(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="556"/>
+        <location filename="../../desktop/registers/roster.py" line="555"/>
         <source>手机号(&amp;H)：</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="559"/>
+        <location filename="../../desktop/registers/roster.py" line="558"/>
         <source>宿舍房间(&amp;R)：</source>
         <translation>Dormitory &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="560"/>
+        <location filename="../../desktop/registers/roster.py" line="559"/>
         <source>状态(&amp;U)：</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="562"/>
+        <location filename="../../desktop/registers/roster.py" line="561"/>
         <source>返回自(&amp;F)：</source>
         <translation>Returned &amp;from:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="586"/>
+        <location filename="../../desktop/registers/roster.py" line="585"/>
         <source>%1（不修改请留空）</source>
         <translation>%1 (leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="586"/>
+        <location filename="../../desktop/registers/roster.py" line="585"/>
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="626"/>
+        <location filename="../../desktop/registers/roster.py" line="625"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="635"/>
+        <location filename="../../desktop/registers/roster.py" line="634"/>
         <source>已显示（已记入审计）</source>
         <translation>Shown (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="652"/>
+        <location filename="../../desktop/registers/roster.py" line="651"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="662"/>
+        <location filename="../../desktop/registers/roster.py" line="661"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="662"/>
+        <location filename="../../desktop/registers/roster.py" line="661"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -3114,7 +3122,7 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../desktop/registers/page.py" line="174"/>
+        <location filename="../../desktop/registers/page.py" line="176"/>
         <source>第 %1–%2 人，共 %3 人</source>
         <translation>People %1–%2 of %3</translation>
     </message>
@@ -3122,12 +3130,12 @@
 <context>
     <name>LedgerSettings</name>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="66"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="67"/>
         <source>疫情防控期已结束</source>
         <translation>the epidemic period is over</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="67"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="68"/>
         <source>超过保存天数</source>
         <translation>past the retention days</translation>
     </message>
@@ -3135,239 +3143,239 @@
 <context>
     <name>LedgerSettingsDialog</name>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="80"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="81"/>
         <source>台账设置</source>
         <translation>Ledger settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="93"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="94"/>
         <source>仅单位主要负责人可修改以下设置；每次修改都记入审计记录。</source>
         <translation>Only the company&apos;s principal may change these settings; every change goes into the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="95"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="96"/>
         <source>仅单位主要负责人可修改以下设置（当前账户只能查看）。</source>
         <translation>Only the company&apos;s principal may change these settings (this account can only view them).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="111"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="112"/>
         <source>保存阈值(&amp;T)</source>
         <translation>Save &amp;threshold</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="114"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="115"/>
         <source>发热阈值(&amp;F)：</source>
         <translation>&amp;Fever threshold:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="120"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="121"/>
         <source>发热阈值</source>
         <translation>Fever threshold</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="129"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="130"/>
         <source>如 1、1.2 或 2020-02</source>
         <translation>such as 1, 1.2 or 2020-02</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="133"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="134"/>
         <source>本单位告知书的全文，或其存放位置（如“见员工手册第 5 章”）；留空则使用本程序所附该版本的文本。</source>
         <translation>The company&apos;s own notice in full, or where it is kept (such as “see chapter 5 of the staff handbook”); empty: the text of that version this application holds.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="136"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="137"/>
         <source>保存告知书(&amp;O)</source>
         <translation>Save n&amp;otice</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="142"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="143"/>
         <source>现行版本(&amp;V)：</source>
         <translation>&amp;Version in force:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="148"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="149"/>
         <source>个人信息收集告知书</source>
         <translation>Notice on collecting personal information</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="156"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="157"/>
         <source>超过以下天数的个人健康信息删除(&amp;N)：</source>
         <translation>Keep personal health &amp;data no longer than:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="162"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="163"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="163"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="164"/>
         <source>疫情防控期已宣布结束，日期(&amp;E)：</source>
         <translation>The &amp;epidemic period was declared over on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="166"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="167"/>
         <source>保存期限设置(&amp;S)</source>
         <translation>&amp;Save retention</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="168"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="169"/>
         <source>预览清理(&amp;P)…</source>
         <translation>&amp;Preview removal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="170"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="171"/>
         <source>执行清理(&amp;R)…</source>
         <translation>&amp;Remove now…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="177"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="178"/>
         <source>到期后删除体温记录和已结束的医学观察（仍在观察的人员及其观察保留至观察结束）；离岗且已无记录的人员匿名化（姓名、身份证号、手机号、宿舍、返回地清空）。疫情防控期结束后，仍在进行的医学观察于清理当日结束，全部体温记录和医学观察删除、全部人员匿名化。已签署的每日汇总、同意记录和审计记录保留；每次清理都记录删除了什么。</source>
         <translation>Past the retention, readings and ended observations are deleted (people still under observation keep it, and their record, until it ends); people who left and have no record left are anonymised (name, ID number, phone, dormitory and origin blanked). Once the epidemic period is over, observations still running end on the day of the removal, every reading and observation is deleted and everyone anonymised. Signed daily summaries, consent records and the audit trail stay; each removal records what it removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="192"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="193"/>
         <source>点“预览清理”查看将删除和匿名化的数据；预览不修改任何数据。</source>
         <translation>Click Preview removal to see what would be deleted and anonymised; a preview changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="193"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="194"/>
         <source>个人健康信息保存期限（个人信息保护）</source>
         <translation>Retention of personal health data (personal information protection)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="198"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="199"/>
         <source>保存期限已修改但尚未保存：预览和清理按已保存的设置进行，请先保存。</source>
         <translation>The retention was changed but not saved: a preview and a removal follow the saved setting, so save it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="248"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="249"/>
         <source>正在读取……</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="276"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="277"/>
         <source>现行 %1 版。%2 人尚未同意现行版本（含只同意过旧版本的人员），需在花名册中重新登记同意；体温登记不受影响。</source>
         <translation>Version %1 in force. %2 people have not agreed to it (including those who agreed only to an older version): record their consent again in the roster; temperature checks are not affected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="282"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="283"/>
         <source>现行 %1 版。花名册中所有人员均已同意现行版本。</source>
         <translation>Version %1 in force. Everyone on the roster has agreed to it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="292"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="293"/>
         <source>已执行的清理：</source>
         <translation>Removals made:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="295"/>
-        <source>%1（UTC） %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人</source>
-        <translation>%1 (UTC) %2: %3; before %4, %5 reading(s) and %6 observation(s) deleted, %7 people anonymised</translation>
+        <location filename="../../desktop/registers/ledger_settings.py" line="296"/>
+        <source>%1 %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人</source>
+        <translation>%1 %2: %3; before %4, %5 reading(s) and %6 observation(s) deleted, %7 people anonymised</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="342"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="343"/>
         <source>操作未完成。</source>
         <translation>Not done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="342"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="343"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="353"/>
-        <location filename="../../desktop/registers/ledger_settings.py" line="375"/>
-        <location filename="../../desktop/registers/ledger_settings.py" line="402"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="354"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="376"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="403"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="360"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="361"/>
         <source>发热阈值已改为 %1 °C；已录入的体温保留录入时的判断。</source>
         <translation>The fever threshold is now %1 °C; readings already entered keep the judgement they got.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="387"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="388"/>
         <source>现行告知书已由 %1 版改为 %2 版。</source>
         <translation>The notice in force changed from version %1 to version %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="390"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="391"/>
         <source>告知书设置已保存。</source>
         <translation>Notice saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="410"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="411"/>
         <source>保存期限设置已保存。</source>
         <translation>Retention saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="420"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="421"/>
         <source>正在统计……</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="430"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="431"/>
         <source>（%1 至 %2）</source>
         <translation> (%1 to %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="438"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="439"/>
         <source>按“%1”清理，删除 %2 之前的个人健康信息：</source>
         <translation>Removal because %1: personal health data before %2:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="441"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="442"/>
         <source>· 删除体温记录 %1 条%2</source>
         <translation>· %1 reading(s) deleted%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="442"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="443"/>
         <source>· 删除医学观察 %1 条（含其变更记录）</source>
         <translation>· %1 observation(s) deleted (with their changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="445"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="446"/>
         <source>· 其中仍在进行的医学观察 %1 条先于今日结束（疫情防控期已结束，记入审计记录）</source>
         <translation>· of them, %1 running observation(s) ended today first (the epidemic period is over; recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="452"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="453"/>
         <source>· 匿名化人员 %1 人（姓名改为“已匿名 #编号”，身份证号、手机号、宿舍、返回地清空）</source>
         <translation>· %1 people anonymised (name replaced by their roster number; ID number, phone, dormitory and origin blanked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="455"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="456"/>
         <source>保留：已签署的每日汇总 %1 份、同意记录、审计记录，以及本次清理的记录。</source>
         <translation>Kept: %1 signed daily summaries, the consent records, the audit trail, and the record of this removal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="458"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="459"/>
         <source>以上只是预览，尚未删除任何数据。</source>
         <translation>This is only a preview; nothing has been deleted yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="471"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="472"/>
         <source>执行清理</source>
         <translation>Remove now</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="473"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="474"/>
         <source>将删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人。删除后无法恢复。确定执行吗？</source>
         <translation>%1 reading(s) and %2 observation(s) will be deleted and %3 people anonymised. This cannot be undone. Remove them?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="490"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="491"/>
         <source>未执行清理，没有删除任何数据。</source>
         <translation>Not removed; nothing was deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="493"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="494"/>
         <source>正在清理……</source>
         <translation>Removing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="500"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="501"/>
         <source>清理完成：删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人；已记录本次清理。</source>
         <translation>Removed: %1 reading(s) and %2 observation(s) deleted, %3 people anonymised; this removal is recorded.</translation>
     </message>
@@ -3851,22 +3859,22 @@
 <context>
     <name>NamesPane</name>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="84"/>
+        <location filename="../../desktop/registers/summary.py" line="85"/>
         <source>上一页(&amp;U)</source>
         <translation>Previo&amp;us page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="86"/>
+        <location filename="../../desktop/registers/summary.py" line="87"/>
         <source>下一页(&amp;N)</source>
         <translation>&amp;Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="106"/>
+        <location filename="../../desktop/registers/summary.py" line="107"/>
         <source>第 %1–%2 条，共 %3 条</source>
         <translation>%1–%2 of %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="112"/>
+        <location filename="../../desktop/registers/summary.py" line="113"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -3973,7 +3981,7 @@
 <context>
     <name>Observation</name>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="440"/>
+        <location filename="../../desktop/registers/observation.py" line="437"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
@@ -3981,47 +3989,47 @@
 <context>
     <name>ObservationDialog</name>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="354"/>
+        <location filename="../../desktop/registers/observation.py" line="351"/>
         <source>输入姓名或部门查找</source>
         <translation>Type a name or department to find</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="365"/>
+        <location filename="../../desktop/registers/observation.py" line="362"/>
         <source>必填，例如：3 月 1 日自湖北返京</source>
         <translation>Required, e.g. back in Beijing from Hubei on 1 March</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="365"/>
+        <location filename="../../desktop/registers/observation.py" line="362"/>
         <source>例如：3 月 1 日自湖北返京</source>
         <translation>e.g. back in Beijing from Hubei on 1 March</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="372"/>
+        <location filename="../../desktop/registers/observation.py" line="369"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="373"/>
+        <location filename="../../desktop/registers/observation.py" line="370"/>
         <source>人员(&amp;P)：</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="374"/>
+        <location filename="../../desktop/registers/observation.py" line="371"/>
         <source>方式(&amp;K)：</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="376"/>
+        <location filename="../../desktop/registers/observation.py" line="373"/>
         <source>原因(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="451"/>
+        <location filename="../../desktop/registers/observation.py" line="448"/>
         <source>未能保存。</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="451"/>
+        <location filename="../../desktop/registers/observation.py" line="448"/>
         <source>填写的内容仍保留在对话框中。</source>
         <translation>What you typed is still in the dialog.</translation>
     </message>
@@ -4029,42 +4037,42 @@
 <context>
     <name>ObservationModel</name>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="73"/>
+        <location filename="../../desktop/registers/observation.py" line="70"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="74"/>
+        <location filename="../../desktop/registers/observation.py" line="71"/>
         <source>方式</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="75"/>
+        <location filename="../../desktop/registers/observation.py" line="72"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="76"/>
+        <location filename="../../desktop/registers/observation.py" line="73"/>
         <source>结束（含）</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="77"/>
+        <location filename="../../desktop/registers/observation.py" line="74"/>
         <source>第几天</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="78"/>
+        <location filename="../../desktop/registers/observation.py" line="75"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="88"/>
+        <location filename="../../desktop/registers/observation.py" line="85"/>
         <source>已标为在岗，但观察期未结束（BJTG 三）</source>
         <translation>Marked on site, but the observation has not ended (BJTG 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="96"/>
+        <location filename="../../desktop/registers/observation.py" line="93"/>
         <source>第 %1 天</source>
         <translation>day %1</translation>
     </message>
@@ -4072,157 +4080,157 @@
 <context>
     <name>ObservationPage</name>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="121"/>
+        <location filename="../../desktop/registers/observation.py" line="118"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="125"/>
+        <location filename="../../desktop/registers/observation.py" line="122"/>
         <source>开始观察(&amp;B)…</source>
         <translation>&amp;Begin observation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="127"/>
+        <location filename="../../desktop/registers/observation.py" line="124"/>
         <source>延长(&amp;L)…</source>
         <translation>Ex&amp;tend…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="129"/>
+        <location filename="../../desktop/registers/observation.py" line="126"/>
         <source>缩短(&amp;S)…</source>
         <translation>&amp;Shorten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="131"/>
+        <location filename="../../desktop/registers/observation.py" line="128"/>
         <source>仅单位主要负责人，须填写理由（如经检测筛查排除感染，LK28 二（二）2）</source>
         <translation>The manager only, with a reason (e.g. screening ruled out infection, LK28 2 (2) 2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="132"/>
+        <location filename="../../desktop/registers/observation.py" line="129"/>
         <source>新的接触(&amp;R)…</source>
         <translation>New exposure (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="134"/>
+        <location filename="../../desktop/registers/observation.py" line="131"/>
         <source>新的暴露：自接触之日起重新计算 14 天</source>
         <translation>A new exposure: 14 days again from the exposure</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="135"/>
+        <location filename="../../desktop/registers/observation.py" line="132"/>
         <source>结束观察(&amp;E)…</source>
         <translation>&amp;End observation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="198"/>
+        <location filename="../../desktop/registers/observation.py" line="195"/>
         <source>观察中 %1 人</source>
         <translation>%1 under observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="199"/>
+        <location filename="../../desktop/registers/observation.py" line="196"/>
         <source>（显示结束最早的 %1 人）</source>
         <translation> (showing the %1 ending first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="209"/>
+        <location filename="../../desktop/registers/observation.py" line="206"/>
         <source>无法读取观察名单。</source>
         <translation>Could not read the observation list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="209"/>
+        <location filename="../../desktop/registers/observation.py" line="206"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="242"/>
+        <location filename="../../desktop/registers/observation.py" line="239"/>
         <source>开始医学观察</source>
         <translation>Begin medical observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="243"/>
+        <location filename="../../desktop/registers/observation.py" line="240"/>
         <source>自开始之日起观察 14 天（BJHQ 二；BJTG 三），开始日为第 1 天。</source>
         <translation>Observation lasts 14 days from its start (BJHQ 2; BJTG 3); the start is day 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="244"/>
+        <location filename="../../desktop/registers/observation.py" line="241"/>
         <source>开始日期(&amp;D)：</source>
         <translation>Start &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="251"/>
+        <location filename="../../desktop/registers/observation.py" line="248"/>
         <source>已开始观察。</source>
         <translation>The observation has begun.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="262"/>
+        <location filename="../../desktop/registers/observation.py" line="259"/>
         <source>缩短观察期</source>
         <translation>Shorten the observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="263"/>
+        <location filename="../../desktop/registers/observation.py" line="260"/>
         <source>%1 的观察期至 %2。缩短须由单位主要负责人填写理由（如经检测筛查排除感染，LK28 二（二）2）。</source>
         <translation>%1&apos;s observation runs until %2. Only the manager may shorten it, with a reason (e.g. screening ruled out infection, LK28 2 (2) 2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="267"/>
+        <location filename="../../desktop/registers/observation.py" line="264"/>
         <source>延长观察期</source>
         <translation>Extend the observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="267"/>
+        <location filename="../../desktop/registers/observation.py" line="264"/>
         <source>%1 的观察期至 %2。</source>
         <translation>%1&apos;s observation runs until %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="272"/>
+        <location filename="../../desktop/registers/observation.py" line="269"/>
         <source>新的结束日期(&amp;D)：</source>
         <translation>New last &amp;day:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="278"/>
+        <location filename="../../desktop/registers/observation.py" line="275"/>
         <source>观察期已缩短。</source>
         <translation>The observation was shortened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="278"/>
+        <location filename="../../desktop/registers/observation.py" line="275"/>
         <source>观察期已延长。</source>
         <translation>The observation was extended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="289"/>
+        <location filename="../../desktop/registers/observation.py" line="286"/>
         <source>新的接触</source>
         <translation>New exposure</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="290"/>
+        <location filename="../../desktop/registers/observation.py" line="287"/>
         <source>%1 有新的暴露：自接触之日起重新观察 14 天（已更晚的结束日期保留）。</source>
         <translation>%1 had a new exposure: 14 days of observation again from the exposure (a later end already set is kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="291"/>
+        <location filename="../../desktop/registers/observation.py" line="288"/>
         <source>接触日期(&amp;D)：</source>
         <translation>Exposure &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="297"/>
+        <location filename="../../desktop/registers/observation.py" line="294"/>
         <source>观察已重新开始。</source>
         <translation>The observation was restarted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="308"/>
+        <location filename="../../desktop/registers/observation.py" line="305"/>
         <source>结束观察</source>
         <translation>End the observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="309"/>
+        <location filename="../../desktop/registers/observation.py" line="306"/>
         <source>%1 的观察期至 %2；提前结束须由单位主要负责人填写理由。结束后请在花名册中更改其状态。</source>
         <translation>%1&apos;s observation runs until %2; ending it early needs the manager and a reason. Afterwards change the person&apos;s status in the roster.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="312"/>
+        <location filename="../../desktop/registers/observation.py" line="309"/>
         <source>结束日期(&amp;D)：</source>
         <translation>&amp;Last day:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/observation.py" line="318"/>
+        <location filename="../../desktop/registers/observation.py" line="315"/>
         <source>观察已结束。</source>
         <translation>The observation has ended.</translation>
     </message>
@@ -4405,32 +4413,32 @@
         <translation>Flag</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="282"/>
+        <location filename="../../desktop/registers/grid.py" line="296"/>
         <source>发热 %1 °C</source>
         <translation>fever %1 °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="363"/>
+        <location filename="../../desktop/registers/grid.py" line="377"/>
         <source>（补录）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="364"/>
+        <location filename="../../desktop/registers/grid.py" line="378"/>
         <source>（未保存）</source>
         <translation> (not saved)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="373"/>
+        <location filename="../../desktop/registers/grid.py" line="387"/>
         <source>补录：录入时已过该时段</source>
         <translation>Late entry: typed after this half-day had passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="413"/>
+        <location filename="../../desktop/registers/grid.py" line="250"/>
         <source>%1 的%2体温未保存：%3</source>
         <translation>%1&apos;s %2 temperature was not saved: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="460"/>
+        <location filename="../../desktop/registers/grid.py" line="470"/>
         <source>“%1”不是可选的症状，症状未保存：请填写编号 1–%2 或症状名称。</source>
         <translation>&quot;%1&quot; is not a symptom on the list; the symptoms were not saved: type a number 1–%2 or a symptom&apos;s name.</translation>
     </message>
@@ -4438,37 +4446,37 @@
 <context>
     <name>ReadingsImport</name>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="57"/>
+        <location filename="../../desktop/registers/readings_import.py" line="58"/>
         <source>症状</source>
         <translation>symptoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="59"/>
+        <location filename="../../desktop/registers/readings_import.py" line="60"/>
         <source>姓名</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="60"/>
+        <location filename="../../desktop/registers/readings_import.py" line="61"/>
         <source>体温</source>
         <translation>temperature</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="61"/>
+        <location filename="../../desktop/registers/readings_import.py" line="62"/>
         <source>测温时间</source>
         <translation>time taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="62"/>
+        <location filename="../../desktop/registers/readings_import.py" line="63"/>
         <source>症状（可选）</source>
         <translation>symptoms (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="128"/>
+        <location filename="../../desktop/registers/readings_import.py" line="129"/>
         <source>选择测温设备导出的文件</source>
         <translation>Choose the file the temperature device exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="130"/>
+        <location filename="../../desktop/registers/readings_import.py" line="131"/>
         <source>测温记录 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Temperature records (*.csv *.xlsx);;All files (*)</translation>
     </message>
@@ -4476,118 +4484,118 @@
 <context>
     <name>ReadingsImportDialog</name>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="156"/>
+        <location filename="../../desktop/registers/readings_import.py" line="158"/>
         <source>从测温设备导入：“%1”</source>
         <translation>Import from a temperature device: “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="167"/>
+        <location filename="../../desktop/registers/readings_import.py" line="169"/>
         <source>文件“%1”：%2 行数据，%3 列。</source>
         <translation>File “%1”: %2 data row(s), %3 column(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="182"/>
+        <location filename="../../desktop/registers/readings_import.py" line="184"/>
         <source>例如：东门测温门（列的对应关系按来源记住）</source>
         <translation>e.g. the east gate&apos;s camera (the columns are remembered per source)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="185"/>
+        <location filename="../../desktop/registers/readings_import.py" line="187"/>
         <source>来源(&amp;S)：</source>
         <translation>&amp;Source:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="189"/>
+        <location filename="../../desktop/registers/readings_import.py" line="191"/>
         <source>（未选择）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="189"/>
+        <location filename="../../desktop/registers/readings_import.py" line="191"/>
         <source>（没有此列）</source>
         <translation>(no such column)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="194"/>
+        <location filename="../../desktop/registers/readings_import.py" line="196"/>
         <source>%1 列：</source>
         <translation>Column of %1:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="195"/>
+        <location filename="../../desktop/registers/readings_import.py" line="197"/>
         <source>列的对应关系</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="198"/>
+        <location filename="../../desktop/registers/readings_import.py" line="200"/>
         <source>预览(&amp;P)</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="200"/>
+        <location filename="../../desktop/registers/readings_import.py" line="202"/>
         <source>选好各列后点“预览”：只检查，不保存。</source>
         <translation>Choose the columns, then Preview: it only checks, it stores nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="209"/>
-        <location filename="../../desktop/registers/readings_import.py" line="271"/>
+        <location filename="../../desktop/registers/readings_import.py" line="211"/>
+        <location filename="../../desktop/registers/readings_import.py" line="273"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="262"/>
+        <location filename="../../desktop/registers/readings_import.py" line="264"/>
         <source>列或来源已更改，请重新预览。</source>
         <translation>The columns or the source changed: preview again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="271"/>
+        <location filename="../../desktop/registers/readings_import.py" line="273"/>
         <source>导入 %1 条(&amp;I)</source>
         <translation>&amp;Import %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="291"/>
+        <location filename="../../desktop/registers/readings_import.py" line="293"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="300"/>
+        <location filename="../../desktop/registers/readings_import.py" line="302"/>
         <source>共 %1 行：可导入 %2 条（同一人同一半天取最高体温），有误 %3 行。</source>
         <translation>%1 row(s): %2 reading(s) to import (the highest temperature of a person&apos;s half-day is kept), %3 bad row(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="305"/>
+        <location filename="../../desktop/registers/readings_import.py" line="307"/>
         <source>其中 %1 个半天已过，导入的体温将标记为补录并记入审计记录。</source>
         <translation> %1 half-day(s) are past: their readings will be marked late and audited.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="310"/>
+        <location filename="../../desktop/registers/readings_import.py" line="312"/>
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="312"/>
+        <location filename="../../desktop/registers/readings_import.py" line="314"/>
         <source>我已查看以上问题：只导入无误的 %1 条，其余不导入</source>
         <translation>I have seen the problems above: import only the %1 good reading(s), leave out the rest</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="336"/>
+        <location filename="../../desktop/registers/readings_import.py" line="338"/>
         <source>第 %1 行：%2%3</source>
         <translation>row %1: %2 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="369"/>
+        <location filename="../../desktop/registers/readings_import.py" line="371"/>
         <source>正在导入体温……</source>
         <translation>Importing readings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="381"/>
+        <location filename="../../desktop/registers/readings_import.py" line="383"/>
         <source>体温未导入。</source>
         <translation>The readings were not imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="381"/>
+        <location filename="../../desktop/registers/readings_import.py" line="383"/>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings_import.py" line="392"/>
+        <location filename="../../desktop/registers/readings_import.py" line="394"/>
         <source>已从“%1”导入 %2 条体温，其中发热或有症状 %3 条、补录 %4 条。</source>
         <translation>%2 reading(s) imported from “%1”: %3 with a fever or symptoms, %4 late.</translation>
     </message>
@@ -4595,133 +4603,133 @@
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="155"/>
+        <location filename="../../desktop/registers/readings.py" line="161"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="160"/>
+        <location filename="../../desktop/registers/readings.py" line="166"/>
         <source>上一班(&amp;P)</source>
         <translation>&amp;Previous shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="162"/>
+        <location filename="../../desktop/registers/readings.py" line="168"/>
         <source>下一班(&amp;N)</source>
         <translation>&amp;Next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="166"/>
+        <location filename="../../desktop/registers/readings.py" line="172"/>
         <source>从测温设备导入(&amp;I)…</source>
         <translation>&amp;Import from a device…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="168"/>
+        <location filename="../../desktop/registers/readings.py" line="174"/>
         <source>导入测温门或人脸识别测温终端导出的 CSV 或 Excel 文件</source>
         <translation>Import the CSV or Excel file a thermal gate or face-recognition terminal exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="176"/>
+        <location filename="../../desktop/registers/readings.py" line="182"/>
         <source>输入体温后按 Enter 到下一人，Tab 到下一格；症状填编号：%1。F2 修改已填的值。</source>
         <translation>Type the temperature and press Enter for the next person, Tab for the next cell; symptoms by number: %1. F2 changes a value already entered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="247"/>
+        <location filename="../../desktop/registers/readings.py" line="254"/>
         <source>正在读取体温登记……</source>
         <translation>Reading the temperature register…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="262"/>
+        <location filename="../../desktop/registers/readings.py" line="269"/>
         <source>发热阈值 %1 °C</source>
         <translation>Fever threshold %1 °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="263"/>
+        <location filename="../../desktop/registers/readings.py" line="270"/>
         <source>（当日汇总已签署，记录已锁定）</source>
         <translation> (the day was signed off; its records are locked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="268"/>
+        <location filename="../../desktop/registers/readings.py" line="275"/>
         <source>花名册中没有需测温的人员。</source>
         <translation>Nobody on the roster to check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="277"/>
+        <location filename="../../desktop/registers/readings.py" line="284"/>
         <source>无法读取体温登记。</source>
         <translation>Could not read the temperature register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="277"/>
+        <location filename="../../desktop/registers/readings.py" line="284"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="289"/>
-        <location filename="../../desktop/registers/readings.py" line="295"/>
+        <location filename="../../desktop/registers/readings.py" line="296"/>
+        <location filename="../../desktop/registers/readings.py" line="302"/>
         <source>正在读取“%1”……</source>
         <translation>Reading “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="294"/>
+        <location filename="../../desktop/registers/readings.py" line="301"/>
         <source>无法读取这个文件。</source>
         <translation>This file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="294"/>
+        <location filename="../../desktop/registers/readings.py" line="301"/>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="320"/>
+        <location filename="../../desktop/registers/readings.py" line="327"/>
         <source>症状将与%1体温一起保存。</source>
         <translation>The symptoms will be saved with the %1 temperature.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="344"/>
+        <location filename="../../desktop/registers/readings.py" line="351"/>
         <source>补录</source>
         <translation>Late entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="346"/>
+        <location filename="../../desktop/registers/readings.py" line="353"/>
         <source>%1 %2 已过，现在录入的体温将标记为补录，并记入审计记录（录入人、录入时间）。确认补录吗？</source>
         <translation>The %2 of %1 has passed: temperatures entered now are marked as late entries and recorded in the audit trail (who entered them, and when). Enter them as late entries?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="364"/>
+        <location filename="../../desktop/registers/readings.py" line="371"/>
         <source>未保存：未确认补录。</source>
         <translation>Not saved: the late entry was not confirmed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="394"/>
+        <location filename="../../desktop/registers/readings.py" line="401"/>
         <source>正在保存体温……</source>
         <translation>Saving temperatures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="406"/>
+        <location filename="../../desktop/registers/readings.py" line="413"/>
         <source>已保存 %1 条%2体温%3。</source>
         <translation>Saved %1 %2 temperature(s)%3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="409"/>
+        <location filename="../../desktop/registers/readings.py" line="416"/>
         <source>（补录）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="420"/>
+        <location filename="../../desktop/registers/readings.py" line="427"/>
         <source>体温未保存：%1</source>
         <translation>Temperatures not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="452"/>
+        <location filename="../../desktop/registers/readings.py" line="468"/>
         <source>发热（≥ %1 °C）或有可疑症状的人员会在此列出下一步措施（GN 四（十四）（十五）、BJHQ 二）。</source>
         <translation>Anyone with a fever (≥ %1 °C) or a suspicious symptom is shown here with the next steps (GN 4 (14) (15), BJHQ 2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="480"/>
+        <location filename="../../desktop/registers/readings.py" line="496"/>
         <source>本页发热或有症状：%1 人</source>
         <translation>With fever or symptoms on this page: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/readings.py" line="481"/>
+        <location filename="../../desktop/registers/readings.py" line="497"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
@@ -4777,7 +4785,7 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../desktop/registers/page.py" line="95"/>
+        <location filename="../../desktop/registers/page.py" line="97"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -4785,32 +4793,32 @@
 <context>
     <name>Registers</name>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="482"/>
+        <location filename="../../desktop/registers/grid.py" line="492"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/grid.py" line="484"/>
+        <location filename="../../desktop/registers/grid.py" line="494"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="53"/>
+        <location filename="../../desktop/registers/roster.py" line="52"/>
         <source>在岗</source>
         <translation>on site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="54"/>
+        <location filename="../../desktop/registers/roster.py" line="53"/>
         <source>居家观察</source>
         <translation>home observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="55"/>
+        <location filename="../../desktop/registers/roster.py" line="54"/>
         <source>集中观察</source>
         <translation>centralised observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="56"/>
+        <location filename="../../desktop/registers/roster.py" line="55"/>
         <source>离岗</source>
         <translation>left</translation>
     </message>
@@ -5092,72 +5100,72 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="92"/>
+        <location filename="../../desktop/registers/roster.py" line="91"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="93"/>
+        <location filename="../../desktop/registers/roster.py" line="92"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="94"/>
+        <location filename="../../desktop/registers/roster.py" line="93"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="95"/>
+        <location filename="../../desktop/registers/roster.py" line="94"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="96"/>
+        <location filename="../../desktop/registers/roster.py" line="95"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="97"/>
+        <location filename="../../desktop/registers/roster.py" line="96"/>
         <source>外包单位</source>
         <translation>Outsourcing company</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="98"/>
+        <location filename="../../desktop/registers/roster.py" line="97"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="99"/>
+        <location filename="../../desktop/registers/roster.py" line="98"/>
         <source>手机号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="100"/>
+        <location filename="../../desktop/registers/roster.py" line="99"/>
         <source>宿舍</source>
         <translation>Dormitory</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="101"/>
+        <location filename="../../desktop/registers/roster.py" line="100"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="102"/>
+        <location filename="../../desktop/registers/roster.py" line="101"/>
         <source>返岗日期</source>
         <translation>Return date</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="103"/>
+        <location filename="../../desktop/registers/roster.py" line="102"/>
         <source>返回自</source>
         <translation>Returned from</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="104"/>
+        <location filename="../../desktop/registers/roster.py" line="103"/>
         <source>个人信息同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="115"/>
+        <location filename="../../desktop/registers/roster.py" line="114"/>
         <source>尚未登记本人对现行 %1 版告知书的同意</source>
         <translation>No consent to the current notice (version %1) is recorded</translation>
     </message>
@@ -5165,158 +5173,158 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="159"/>
+        <location filename="../../desktop/registers/roster.py" line="158"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="164"/>
+        <location filename="../../desktop/registers/roster.py" line="163"/>
         <source>全部岗位</source>
         <translation>All posts</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="165"/>
+        <location filename="../../desktop/registers/roster.py" line="164"/>
         <source>后勤人员（保洁、保安、物业、食堂、维修维护）</source>
         <translation>Logistics staff (cleaning, security, property, canteen, maintenance)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="168"/>
+        <location filename="../../desktop/registers/roster.py" line="167"/>
         <source>人员类别：%1</source>
         <translation>Category: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="170"/>
+        <location filename="../../desktop/registers/roster.py" line="169"/>
         <source>按人员类别或岗位筛选（北京后勤物业人员按 BJHQ 二 单独管理）</source>
         <translation>Filter by category or post (Beijing&apos;s logistics staff are managed separately under BJHQ 2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="171"/>
+        <location filename="../../desktop/registers/roster.py" line="170"/>
         <source>岗位(&amp;O)：</source>
         <translation>P&amp;ost:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="173"/>
+        <location filename="../../desktop/registers/roster.py" line="172"/>
         <source>只看未同意(&amp;U)</source>
         <translation>Witho&amp;ut consent only</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="175"/>
+        <location filename="../../desktop/registers/roster.py" line="174"/>
         <source>只列出尚未登记对现行告知书同意的人员</source>
         <translation>List only the people with no consent to the current notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="179"/>
+        <location filename="../../desktop/registers/roster.py" line="178"/>
         <source>搜索姓名、部门、宿舍</source>
         <translation>Search name, department, dormitory</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="180"/>
+        <location filename="../../desktop/registers/roster.py" line="179"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="182"/>
+        <location filename="../../desktop/registers/roster.py" line="181"/>
         <source>添加(&amp;A)…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="184"/>
+        <location filename="../../desktop/registers/roster.py" line="183"/>
         <source>编辑(&amp;E)…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="186"/>
+        <location filename="../../desktop/registers/roster.py" line="185"/>
         <source>从 Excel 导入(&amp;I)…</source>
         <translation>&amp;Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="188"/>
+        <location filename="../../desktop/registers/roster.py" line="187"/>
         <source>下载模板(&amp;T)…</source>
         <translation>Download &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="190"/>
+        <location filename="../../desktop/registers/roster.py" line="189"/>
         <source>个人信息同意(&amp;C)…</source>
         <translation>&amp;Consent…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="192"/>
+        <location filename="../../desktop/registers/roster.py" line="191"/>
         <source>告知书(&amp;V)…</source>
         <translation>&amp;View notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="200"/>
+        <location filename="../../desktop/registers/roster.py" line="199"/>
         <source>上一页(&amp;P)</source>
         <translation>&amp;Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="202"/>
+        <location filename="../../desktop/registers/roster.py" line="201"/>
         <source>下一页(&amp;N)</source>
         <translation>&amp;Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="271"/>
+        <location filename="../../desktop/registers/roster.py" line="270"/>
         <source>正在读取花名册……</source>
         <translation>Reading the roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="289"/>
+        <location filename="../../desktop/registers/roster.py" line="288"/>
         <source>没有符合条件的人员。</source>
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="292"/>
+        <location filename="../../desktop/registers/roster.py" line="291"/>
         <source>花名册中还没有人员：点“添加”逐个录入，或“从 Excel 导入”（可先下载模板）。</source>
         <translation>Nobody is on the roster yet: use Add for one person at a time, or Import from Excel (download the template first).</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="308"/>
+        <location filename="../../desktop/registers/roster.py" line="307"/>
         <source>无法读取花名册。</source>
         <translation>Could not read the roster.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="308"/>
+        <location filename="../../desktop/registers/roster.py" line="307"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="320"/>
+        <location filename="../../desktop/registers/roster.py" line="319"/>
         <source>岗位：%1</source>
         <translation>Post: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="392"/>
+        <location filename="../../desktop/registers/roster.py" line="391"/>
         <source>已登记 %1 的个人信息收集同意。</source>
         <translation>Consent of %1 recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="411"/>
-        <location filename="../../desktop/registers/roster.py" line="417"/>
+        <location filename="../../desktop/registers/roster.py" line="410"/>
+        <location filename="../../desktop/registers/roster.py" line="416"/>
         <source>正在检查 %1……</source>
         <translation>Checking %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="416"/>
+        <location filename="../../desktop/registers/roster.py" line="415"/>
         <source>无法读取这个文件。</source>
         <translation>This file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="416"/>
+        <location filename="../../desktop/registers/roster.py" line="415"/>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="429"/>
+        <location filename="../../desktop/registers/roster.py" line="428"/>
         <source>已导入 %1 人。</source>
         <translation>Imported %1 people.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="436"/>
+        <location filename="../../desktop/registers/roster.py" line="435"/>
         <source>模板已保存到 %1。</source>
         <translation>The template was saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/roster.py" line="440"/>
+        <location filename="../../desktop/registers/roster.py" line="439"/>
         <source>花名册已保存。</source>
         <translation>The roster was saved.</translation>
     </message>
@@ -5918,7 +5926,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="216"/>
-        <location filename="../../desktop/registers/summary.py" line="149"/>
+        <location filename="../../desktop/registers/summary.py" line="150"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
@@ -6099,7 +6107,7 @@ Cited: %5, lines %6–%7</translation>
     </message>
     <message>
         <location filename="../../desktop/editor/summary.py" line="385"/>
-        <location filename="../../desktop/registers/summary.py" line="422"/>
+        <location filename="../../desktop/registers/summary.py" line="423"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -6109,230 +6117,230 @@ Cited: %5, lines %6–%7</translation>
         <translation>Not checked yet ({count}): </translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="145"/>
+        <location filename="../../desktop/registers/summary.py" line="146"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="147"/>
+        <location filename="../../desktop/registers/summary.py" line="148"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="151"/>
+        <location filename="../../desktop/registers/summary.py" line="152"/>
         <source>导出 PDF(&amp;P)…</source>
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="153"/>
+        <location filename="../../desktop/registers/summary.py" line="154"/>
         <source>导出工作簿(&amp;W)…</source>
         <translation>Export &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="211"/>
+        <location filename="../../desktop/registers/summary.py" line="212"/>
         <source>正在生成每日汇总……</source>
         <translation>Making the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="239"/>
+        <location filename="../../desktop/registers/summary.py" line="240"/>
         <source>尚未签署：以下为按当前台账生成的汇总。</source>
         <translation>Not signed yet: this is the summary of the ledger as it stands now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="279"/>
+        <location filename="../../desktop/registers/summary.py" line="280"/>
         <source>无法生成每日汇总。</source>
         <translation>Could not make the daily summary.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="271"/>
-        <location filename="../../desktop/registers/summary.py" line="279"/>
-        <location filename="../../desktop/registers/summary.py" line="404"/>
-        <location filename="../../desktop/registers/summary.py" line="565"/>
+        <location filename="../../desktop/registers/summary.py" line="272"/>
+        <location filename="../../desktop/registers/summary.py" line="280"/>
+        <location filename="../../desktop/registers/summary.py" line="405"/>
+        <location filename="../../desktop/registers/summary.py" line="566"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="226"/>
+        <location filename="../../desktop/registers/summary.py" line="227"/>
         <source>已由 %1 于 %2（UTC+8；%3 UTC）签署；当日记录已锁定，导出的是签署时的文件。</source>
         <translation>Signed by %1 at %2 (UTC+8; %3 UTC); the day is locked, and the exports are the files as signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="234"/>
+        <location filename="../../desktop/registers/summary.py" line="235"/>
         <source>注意：数据库中保存的当日计数与体温记录不符（可能被直接改动），以下数字已按体温记录重新计数；签署和导出的汇总均按体温记录计数。请检查谁能直接修改数据库。</source>
         <translation>Warning: the day&apos;s counts kept in the database do not match its readings (they may have been changed by hand); the figures below were counted again from the readings, as a signed or exported summary always is. Check who can change the database directly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="271"/>
+        <location filename="../../desktop/registers/summary.py" line="272"/>
         <source>无法核对每日汇总的计数。</source>
         <translation>The daily summary&apos;s counts could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="272"/>
+        <location filename="../../desktop/registers/summary.py" line="273"/>
         <source>正在核对计数……</source>
         <translation>Checking the counts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="290"/>
+        <location filename="../../desktop/registers/summary.py" line="291"/>
         <source>缺测（%1）</source>
         <translation>Missing (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="291"/>
+        <location filename="../../desktop/registers/summary.py" line="292"/>
         <source>发热或有症状（%1 人次）</source>
         <translation>Fever or symptoms (%1 readings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="292"/>
+        <location filename="../../desktop/registers/summary.py" line="293"/>
         <source>观察中（%1）</source>
         <translation>Under observation (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="390"/>
+        <location filename="../../desktop/registers/summary.py" line="391"/>
         <source>正在读取名单……</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="404"/>
+        <location filename="../../desktop/registers/summary.py" line="405"/>
         <source>无法读取名单。</source>
         <translation>The list could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="412"/>
+        <location filename="../../desktop/registers/summary.py" line="413"/>
         <source>居家观察</source>
         <translation>home observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="412"/>
+        <location filename="../../desktop/registers/summary.py" line="413"/>
         <source>集中观察</source>
         <translation>centralised observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="423"/>
+        <location filename="../../desktop/registers/summary.py" line="424"/>
         <source>#%1 %2：缺%3</source>
         <translation>#%1 %2: missing %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="471"/>
+        <location filename="../../desktop/registers/summary.py" line="472"/>
         <source>零报告</source>
         <translation>Zero report</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="471"/>
+        <location filename="../../desktop/registers/summary.py" line="472"/>
         <source>观察期至</source>
         <translation>observation until</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="472"/>
+        <location filename="../../desktop/registers/summary.py" line="473"/>
         <source>今日返岗</source>
         <translation>Back at work today</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="472"/>
+        <location filename="../../desktop/registers/summary.py" line="473"/>
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="479"/>
+        <location filename="../../desktop/registers/summary.py" line="480"/>
         <source>在册</source>
         <translation>On the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="480"/>
+        <location filename="../../desktop/registers/summary.py" line="481"/>
         <source>在岗</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="481"/>
+        <location filename="../../desktop/registers/summary.py" line="482"/>
         <source>上午已测</source>
         <translation>Checked in the morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="482"/>
+        <location filename="../../desktop/registers/summary.py" line="483"/>
         <source>下午已测</source>
         <translation>Checked in the afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="483"/>
+        <location filename="../../desktop/registers/summary.py" line="484"/>
         <source>缺测</source>
         <translation>Missing a reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="484"/>
+        <location filename="../../desktop/registers/summary.py" line="485"/>
         <source>观察中</source>
         <translation>Under observation</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="409"/>
+        <location filename="../../desktop/registers/summary.py" line="410"/>
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="409"/>
+        <location filename="../../desktop/registers/summary.py" line="410"/>
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="496"/>
+        <location filename="../../desktop/registers/summary.py" line="497"/>
         <source>观察期未满即在岗（BJTG 三）</source>
         <translation>On site before the observation ended (BJTG 3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="523"/>
+        <location filename="../../desktop/registers/summary.py" line="524"/>
         <source>每日汇总 %1</source>
         <translation>Daily summary %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="525"/>
+        <location filename="../../desktop/registers/summary.py" line="526"/>
         <source>签署每日汇总</source>
         <translation>Sign the daily summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="527"/>
+        <location filename="../../desktop/registers/summary.py" line="528"/>
         <source>当日汇总负责人签署</source>
         <translation>Sign-off of the day&apos;s summary by the person in charge</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="529"/>
+        <location filename="../../desktop/registers/summary.py" line="530"/>
         <source>负责人确认当日测温、缺测、发热及症状、医学观察的汇总真实、完整，并锁定当日记录</source>
         <translation>The person in charge confirms the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete, and locks the day&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="533"/>
+        <location filename="../../desktop/registers/summary.py" line="534"/>
         <source>本人作为负责人签署，确认当日汇总（测温、缺测、发热及症状、医学观察）真实、完整。签署后当日记录即被锁定，不能再修改；之后的任何改动都会被验证发现。</source>
         <translation>I sign as the person in charge and confirm that the day&apos;s summary (checks, missing readings, fevers and symptoms, observation) is true and complete. Once signed, the day&apos;s records are locked and cannot be changed; any later change is found by verification.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="551"/>
+        <location filename="../../desktop/registers/summary.py" line="552"/>
         <source>导出每日汇总 PDF</source>
         <translation>Export the daily summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="551"/>
+        <location filename="../../desktop/registers/summary.py" line="552"/>
         <source>导出每日汇总工作簿</source>
         <translation>Export the daily summary as a workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="552"/>
+        <location filename="../../desktop/registers/summary.py" line="553"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="552"/>
+        <location filename="../../desktop/registers/summary.py" line="553"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="565"/>
+        <location filename="../../desktop/registers/summary.py" line="566"/>
         <source>每日汇总未能导出。</source>
         <translation>The daily summary was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="566"/>
+        <location filename="../../desktop/registers/summary.py" line="567"/>
         <source>正在导出每日汇总……</source>
         <translation>Exporting the daily summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/summary.py" line="570"/>
+        <location filename="../../desktop/registers/summary.py" line="571"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>

@@ -5,19 +5,22 @@ declines, then agrees; the run is recorded and the signed summaries' table is un
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from checklist.ledger import HalfDay
 from desktop.main_window import MainWindow
+from desktop.registers.consent import ConsentColumn
 from desktop.registers.ledger_settings import LedgerSettingsDialog
 from desktop.registers.window import RegistersWindow
 from storage.db import open_database
-from storage.ledger import ReadingEntry, day_grid, enter_readings, get_settings
-from storage.ledger_models import RetentionRun
+from storage.ledger import ReadingEntry, day_grid, enter_readings, get_settings, set_retention
+from storage.ledger_models import ConsentRecord, RetentionRun
+from storage.ledger_retention import run_retention
 from storage.models import AuditEntry
 from tests.gui.helpers import click, close_window, start_app
 from tests.gui.registers.seed import MANAGER, OFFICER, PASSWORDS, seed_roster
@@ -133,6 +136,33 @@ def test_an_officer_reads_the_settings_but_changes_nothing(qtbot: QtBot, db_url:
     close_window(qtbot, window)
 
 
+def stored_at(db_url: str, column: Any, moment: dt.datetime) -> None:
+    """Set a stored UTC time (``column``: e.g. ``RetentionRun.run_at``) of every row, as if made at ``moment``."""
+    db = open_database(db_url)
+    try:
+        with db.session() as session, session.begin():
+            session.execute(update(column.class_).values({column.key: moment}))
+    finally:
+        db.close()
+
+
+def test_the_clean_up_log_gives_the_companys_time_and_utc(qtbot: QtBot, db_url: str) -> None:
+    seed_roster(db_url)
+    db = open_database(db_url)
+    try:
+        set_retention(db, MANAGER, 30, None)
+        run_retention(db, MANAGER, TODAY)
+    finally:
+        db.close()
+    stored_at(db_url, RetentionRun.run_at, dt.datetime(2026, 12, 1, 6, 26))
+    window = start_app(qtbot, db_url, MANAGER, PASSWORDS[MANAGER])
+    _registers, dialog = open_settings(qtbot, window)
+    shown = dialog.preview_text.toPlainText()
+    assert f"2026-12-01 14:26（UTC+8；06:26 UTC） {MANAGER}：" in shown and "（UTC）" not in shown
+    dialog.reject()
+    close_window(qtbot, window)
+
+
 def test_consent_and_settings_speak_english(qtbot: QtBot, db_url: str) -> None:
     from desktop.common import i18n
     from desktop.registers.roster import RosterColumn
@@ -145,11 +175,16 @@ def test_consent_and_settings_speak_english(qtbot: QtBot, db_url: str) -> None:
     try:
         person = add_employee(db, "张伟", {"name": "张伟"})
         record_consent(db, "张伟", person, dt.date(2020, 3, 2), "1.0")
+        set_retention(db, "张伟", 30, None)
+        run_retention(db, "张伟", TODAY)
     finally:
         db.close()
+    stored_at(db_url, RetentionRun.run_at, dt.datetime(2026, 12, 1, 6, 26))
+    stored_at(db_url, ConsentRecord.recorded_at, dt.datetime(2026, 12, 1, 16, 5))  # 00:05 the next day in Beijing
     window = start_app(qtbot, db_url, "张伟", PASSWORD)
     registers, dialog = open_settings(qtbot, window)
     assert dialog.threshold_note.text().startswith("The fever threshold of 37.3 °C is the usual figure of 2020")
+    assert "2026-12-01 14:26 (UTC+8; 06:26 UTC) 张伟: " in dialog.preview_text.toPlainText()
     click(qtbot, dialog.use_over)
     dialog.over_date.setDate(QDate(2020, 5, 1))
     click(qtbot, dialog.save_retention_button)
@@ -168,5 +203,7 @@ def test_consent_and_settings_speak_english(qtbot: QtBot, db_url: str) -> None:
     qtbot.waitUntil(lambda: not consent.loading and consent.model.rowCount() == 1)
     assert consent.notice.toPlainText().startswith("Notice on collecting employees' health information")
     assert consent.purpose.text() == "Epidemic control only"
+    assert consent.model.headerData(ConsentColumn.RECORDED_AT, Qt.Orientation.Horizontal) == "Recorded at"
+    assert str(consent.model.index(0, ConsentColumn.RECORDED_AT).data()) == "2026-12-02 00:05 (UTC+8; 16:05 UTC)"
     consent.reject()
     close_window(qtbot, window)

@@ -9,6 +9,7 @@ import datetime as dt
 from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
+from checklist.company import company_today
 from checklist.ledger import HalfDay
 from desktop.main_window import MainWindow
 from desktop.registers.roster import RosterColumn, RosterPage
@@ -85,7 +86,9 @@ def test_people_added_in_the_roster_are_in_the_readings_grid_when_turned_to(qtbo
     registers.tabs.setCurrentWidget(registers.summary)
     qtbot.waitUntil(lambda: registers.summary.summary is not summary_before and not registers.summary.loading)
     shown = registers.summary.summary
-    assert shown is not None and shown.summary is not None and shown.day == dt.date.today()
+    assert (
+        shown is not None and shown.summary is not None and shown.day == company_today()
+    )  # the company's day, not this computer's
     assert shown.summary.headcount == 2  # was 0 when read before the two were added
     close_window(qtbot, window)
 

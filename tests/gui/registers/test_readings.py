@@ -22,11 +22,16 @@ from tests.gui.registers.seed import AUDITOR, OFFICER, PASSWORDS, seed_roster
 DAY = dt.date(2020, 3, 2)
 
 
-def open_readings(qtbot: QtBot, window: MainWindow, now: dt.datetime) -> ReadingsPage:
-    """Open 台账 → 体温登记 for :data:`DAY`, the clock at ``now``."""
+def open_readings(
+    qtbot: QtBot, window: MainWindow, now: dt.datetime | None = None, *, utc: dt.datetime | None = None
+) -> ReadingsPage:
+    """Open 台账 → 体温登记 for :data:`DAY`, the company's clock at ``now`` or the UTC clock at ``utc`` (aware)."""
     registers = show_registers(qtbot, window)
     page = registers.readings
-    page.now = lambda: now
+    if now is not None:
+        page.now = lambda: now
+    if utc is not None:
+        page.clock = lambda: utc
     qtbot.waitUntil(lambda: not page.loading)
     registers.tabs.setCurrentWidget(page)
     page.date_edit.setDate(QDate(DAY.year, DAY.month, DAY.day))

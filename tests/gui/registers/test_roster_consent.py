@@ -10,13 +10,16 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
+from desktop.common.dates import company_qdate
 from desktop.registers.consent import ConsentColumn, ConsentDialog
 from desktop.registers.roster import CONSENT_MISSING_CSS, RosterColumn, RosterPage
 from storage.db import open_database
+from storage.ledger_models import ConsentRecord
 from storage.models import AuditEntry
 from storage.roster import record_consent
 from tests.gui.helpers import choose_in_combo, click, click_index, close_window, start_app
 from tests.gui.registers.seed import AUDITOR, OFFICER, PASSWORDS, seed_roster
+from tests.gui.registers.test_ledger_settings import stored_at
 from tests.gui.registers.test_roster import cell, open_registers, row_of
 from tests.storage.helpers import audit_entries
 
@@ -47,7 +50,7 @@ def test_consent_is_marked_shown_and_recorded(qtbot: QtBot, db_url: str) -> None
     assert dialog.version.currentText() == "1.0" and dialog.purpose.text() == "仅用于本次疫情防控"
     assert "仅用于本次新冠肺炎疫情防控" in dialog.notice.toPlainText()
     # a day ahead of today is refused by the core, in words, and nothing is stored
-    dialog.date_edit.setDate(QDate.currentDate().addDays(1))
+    dialog.date_edit.setDate(company_qdate().addDays(1))  # the company's tomorrow, whatever this computer's zone
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: dialog.error.isVisible())
     assert "同意日期" in dialog.error.text() and "晚于今天" in dialog.error.text()
@@ -101,11 +104,15 @@ def test_an_auditor_reads_consent_but_records_none(qtbot: QtBot, db_url: str) ->
         record_consent(db, OFFICER, ids["李四"], dt.date(2020, 2, 20), "1.0")
     finally:
         db.close()
+    stored_at(db_url, ConsentRecord.recorded_at, dt.datetime(2026, 12, 1, 6, 26))
     window = start_app(qtbot, db_url, AUDITOR, PASSWORDS[AUDITOR])
     page = open_registers(qtbot, window).roster
     assert cell(page, row_of(page, "李四"), RosterColumn.CONSENT) == "已同意（1.0 版）"
     dialog = open_consent(qtbot, page, "李四")
     assert dialog.model.rowCount() == 1 and str(dialog.model.index(0, ConsentColumn.RECORDED_BY).data()) == OFFICER
+    # when it was recorded: the company's time, with UTC beside it (as the signed days say it)
+    assert dialog.model.headerData(ConsentColumn.RECORDED_AT, Qt.Orientation.Horizontal) == "登记时间"
+    assert str(dialog.model.index(0, ConsentColumn.RECORDED_AT).data()) == "2026-12-01 14:26（UTC+8；06:26 UTC）"
     assert not dialog.save_button.isEnabled() and not dialog.date_edit.isEnabled()
     dialog.reject()
     close_window(qtbot, window)
