@@ -11,7 +11,6 @@ the service layer checks it again on every save.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -19,6 +18,7 @@ from PySide6.QtCore import QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
+from checklist.company import company_now
 from checklist.workflow import InspectionStatus, signable_meanings
 from desktop.accounts.account import Account, has_accounts, log_in, role_text
 from desktop.accounts.login import LockedPage
@@ -745,7 +745,7 @@ class MainWindow(QMainWindow):
     @Slot()
     @Slot(str)
     def _saved(self, _item_id: str = "") -> None:
-        self.save_state_label.setText(self.tr("已自动保存 {time}").format(time=dt.datetime.now().strftime("%H:%M:%S")))
+        self.save_state_label.setText(self.tr("已自动保存 {time}").format(time=company_now().strftime("%H:%M:%S")))
 
     @Slot()
     def _status_changed(self) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from checklist.company import company_today
 from checklist.limits import Counted
 from checklist.messages import msg
 from checklist.workflow import (
@@ -204,7 +205,7 @@ def follow_up_action(
         raise InvalidInputError(msg("action.follow_up_status", status=status))
     note = inputs.note(note, "note")
     _check_note(status, note)
-    if on > dt.date.today() + dt.timedelta(days=1):  # tomorrow: today somewhere in the world
+    if on > company_today() + dt.timedelta(days=1):  # a day of grace beyond the company's today
         raise InvalidInputError(
             f"a follow-up is recorded when it happened; {on.isoformat()} is in the future",
             f"整改跟进只能记录已发生的事；{on.isoformat()} 是将来的日期",

@@ -823,13 +823,14 @@ def _actions(args: argparse.Namespace) -> int:
 def _follow_up(args: argparse.Namespace) -> int:
     import datetime as dt
 
+    from checklist.company import company_today
     from storage.actions import follow_up_action
 
     try:
-        on = dt.date.fromisoformat(args.on) if args.on else dt.date.today()
+        on = dt.date.fromisoformat(args.on) if args.on else company_today()
     except ValueError:
         raise CommandError(WORDS.both("on_date", text=f"“{args.on[:40]}”")) from None
-    if on > dt.date.today():
+    if on > company_today():
         raise CommandError(WORDS.both("on_future", on=on))
     db = _open(args)
     follow_up_action(db, _login(db, args), args.id, args.action, args.status, args.note, on)

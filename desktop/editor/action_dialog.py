@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.common.dates import python_date
+from desktop.common.dates import company_qdate, python_date
 from desktop.common.discard import DiscardGuard
 
 
@@ -49,7 +49,7 @@ class CorrectiveActionDialog(QDialog):
             self.action_edit.setPlainText(action)
         self.owner_edit = QLineEdit(owner)
         self.owner_edit.setObjectName("actionOwner")
-        self.due_edit = QDateEdit(QDate.currentDate().addDays(7))
+        self.due_edit = QDateEdit(company_qdate().addDays(7))
         self.due_edit.setObjectName("actionDue")
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")

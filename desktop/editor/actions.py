@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
-    QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -37,7 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklist.company import company_today
 from checklist.workflow import ActionStatus, is_overdue
+from desktop.common.dates import company_qdate
 from desktop.common.errors import error_label, error_text, is_known, show_error
 from desktop.common.look import SECONDARY_TEXT_CSS
 from desktop.common.table_model import header_text
@@ -123,14 +124,14 @@ class CorrectiveActionsModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ActionRow] = []
-        self._today = dt.date.today()
+        self._today = company_today()
         self._headers = [self.tr("检查项"), self.tr("整改措施"), self.tr("责任人"), self.tr("期限"), self.tr("状态")]
 
     def set_rows(self, rows: Sequence[ActionRow], today: dt.date | None = None) -> None:
         """The rows to show; ``today`` decides which open actions are overdue (已逾期)."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._today = today or dt.date.today()
+        self._today = today or company_today()
         self.endResetModel()
 
     def rows(self) -> list[ActionRow]:
@@ -274,11 +275,11 @@ class FollowUpDialog(QDialog):
         self.note_edit.setObjectName("followUpNote")
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMinimumHeight(80)
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = QDateEdit(company_qdate())
         self.date_edit.setObjectName("followUpDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMaximumDate(QDate.currentDate())  # done or verified: not in the future
+        self.date_edit.setMaximumDate(company_qdate())  # done or verified: not in the future
         self.hint = QLabel()
         self.hint.setObjectName("followUpHint")
         self.hint.setStyleSheet(SECONDARY_TEXT_CSS)

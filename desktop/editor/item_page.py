@@ -6,7 +6,6 @@ The page shows the rule engine's verdict as the officer types; it decides nothin
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from checklist.catalog import Item, Measurement, Severity
+from checklist.company import company_today
 from checklist.evaluation import Answer, ItemOutcome, Result
 from checklist.register_evidence import FAIL, PASS, REGISTER_OF, Register, RegisterEvidence
 from checklist.rules import MeasurementKind, Verdict
@@ -583,7 +583,7 @@ class ItemPage(QScrollArea):
         if not actions:
             self.actions_list.setText(self.tr("尚无整改措施。"))
             return
-        today = dt.date.today()
+        today = company_today()
         lines = [
             self.tr("• {action}（责任人：{owner}，期限：{due}）").format(
                 action=a.action, owner=a.owner, due=a.due.isoformat() if a.due else "—"

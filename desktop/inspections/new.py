@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from checklist.catalog import Catalog
-from desktop.common.dates import python_date
+from desktop.common.dates import company_qdate, python_date
 from desktop.common.discard import DiscardGuard
 from desktop.common.errors import error_text, is_known
 from desktop.common.i18n import pick
@@ -66,7 +66,7 @@ class NewInspectionDialog(QDialog):
         self.place_combo.setObjectName("place")
         for place in places:
             self.place_combo.addItem(place.text, place)
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = QDateEdit(company_qdate())
         self.date_edit.setObjectName("inspectionDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from checklist.workflow import SignOffStage
-from desktop.common.dates import python_date
+from desktop.common.dates import company_qdate, python_date
 from desktop.common.look import compact_rows
 from desktop.common.words import sign_off_text
 from desktop.inspections.model import Column, InspectionFilterProxy, InspectionTableModel
@@ -54,8 +54,8 @@ class InspectionsPage(QWidget):
         for stage in SignOffStage:  # the stages the status column shows
             self.status_filter.addItem(sign_off_text(stage), stage.value)
         self.date_filter = QCheckBox(self.tr("日期从(&D)"))
-        self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.date_to = QDateEdit(QDate.currentDate())
+        self.date_from = QDateEdit(company_qdate().addMonths(-1))
+        self.date_to = QDateEdit(company_qdate())
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

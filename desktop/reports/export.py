@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checklist.company import company_today
 from checklist.workflow import InspectionStatus
 from desktop.common.errors import show_error
 from desktop.common.file_dialogs import existing_folder, save_file_name
@@ -307,7 +308,7 @@ def export_inspection(
 
 def batch_file_name(today: dt.date | None = None) -> str:
     """The suggested name of the batch workbook: ``复工自查汇总_<date>.xlsx``."""
-    return f"复工自查汇总_{(today or dt.date.today()).isoformat()}.xlsx"
+    return f"复工自查汇总_{(today or company_today()).isoformat()}.xlsx"
 
 
 def run_batch_export(db: Any, xlsx: Path, ids: tuple[int, ...], progress: Progress) -> Path:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from checklist.company import company_today
 from desktop.main_window import MainWindow
 from tests.gui.helpers import (
     add_account,
@@ -93,7 +94,7 @@ def test_batch_export_writes_exactly_the_shown_inspections(
 
     default = Path(dialog_calls[0][2])
     assert len(dialog_calls) == 1
-    assert default.name == f"复工自查汇总_{dt.date.today().isoformat()}.xlsx"
+    assert default.name == f"复工自查汇总_{company_today().isoformat()}.xlsx"
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     assert not Path(documents).exists() and default.parent == Path.home()  # a folder that exists is proposed
 

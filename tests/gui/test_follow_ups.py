@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from checklist.company import company_today
 from checklist.workflow import draft_action_choices, follow_up_choices
+from desktop.common.dates import company_qdate
 from desktop.editor.actions import (
     ActionColumn,
     ActionRow,
@@ -103,12 +105,12 @@ def test_officer_and_manager_follow_up_a_signed_inspection(
     assert dialog.windowTitle() == "整改跟进"
     assert _status_texts(dialog) == ["已整改"] and "已验证" not in _status_texts(dialog)
     assert "单位主要负责人" in dialog.hint.text()
-    assert dialog.date_edit.date() == QDate.currentDate()
+    assert dialog.date_edit.date() == company_qdate()
     type_into(qtbot, dialog.note_edit, DONE_NOTE)
     dialog.date_edit.setFocus()
     # The whole date typed over (Ctrl+A): the day's arrow keys do not cross a month, so on the 1st of a month
     # they could not reach the day before yesterday.
-    done_on = QDate.currentDate().addDays(-2).toPython()
+    done_on = company_today() - dt.timedelta(days=2)
     qtbot.keyClick(dialog.date_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(dialog.date_edit, done_on.isoformat())
     assert dialog.on == done_on
@@ -153,7 +155,7 @@ def test_officer_and_manager_follow_up_a_signed_inspection(
     type_into(qtbot, dialog.note_edit, VERIFIED_NOTE)
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: summary.follow_up_dialog is None)
-    today = dt.date.today().isoformat()
+    today = company_today().isoformat()
     assert _shown(summary) == [
         (
             "GN-01",
@@ -186,7 +188,7 @@ def test_officer_and_manager_follow_up_a_signed_inspection(
     action_id = inspection.actions[0].id
     assert [(f.action_id, f.status, f.by, f.note, f.on) for f in stored] == [
         (action_id, "done", "张伟", DONE_NOTE, done_on),
-        (action_id, "verified", "王经理", VERIFIED_NOTE, dt.date.today()),
+        (action_id, "verified", "王经理", VERIFIED_NOTE, company_today()),
     ]
     assert inspection.status == "signed" and inspection.actions[0].status == "open"  # the signed record as signed
     assert actions.action_status(inspection.actions[0], stored) == "verified"
