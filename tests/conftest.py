@@ -180,10 +180,11 @@ def _real_password_hashing_when_marked(request: pytest.FixtureRequest, monkeypat
 
 @pytest.fixture(scope="module", autouse=True)
 def _premade_signing_keys() -> Iterator[None]:
-    """A new account's RSA 3072 key (about 0.25 s of CPU to make, several per signing test) comes from the
-    keys this process made earlier (``tests.keys.KeyPool``): every account made in one test module — its
-    module-scoped fixtures' (this autouse fixture comes before them) and its tests' — gets a key of its own,
-    and the next module reuses them. Tests marked ``real_key_generation`` make theirs as the product does."""
+    """A new account's RSA 3072 key (0.1–1.5 s of CPU to make, several per signing test) comes from the keys
+    committed with the suite (``tests.keys.KeyPool``, ``tests/data/signing_keys.pem``): every account made in
+    one test module — its module-scoped fixtures' (this autouse fixture comes before them) and its tests' — gets
+    a key of its own, and the next module reuses them. Tests marked ``real_key_generation`` make theirs as the
+    product does."""
     from export import signing
     from tests.keys import KeyPool
 
@@ -194,13 +195,18 @@ def _premade_signing_keys() -> Iterator[None]:
 
 @pytest.fixture(scope="session", autouse=True)
 def _private_keys_read_once() -> Iterator[None]:
-    """Reading an RSA 3072 private key checks the key (about 0.17 s of CPU: OpenSSL tests its primes), and
+    """Reading an RSA 3072 private key checks the key (about 0.1 s of CPU: OpenSSL tests its primes), and
     every signature, grant and imported PKCS#12 reads one: the same few keys, hundreds of times in the suite.
     Here the reader answers from the bytes it has read before in this process: the same bytes give the same
     key, so a test sees what the product's reader returns; bytes it has not read (a damaged key, another
-    password) go to the real reader, and what that refuses is refused each time (a refusal is not kept)."""
+    password) go to the real reader, and what that refuses is refused each time (a refusal is not kept).
+    The suite's own keys (``tests.keys``: checked when they were made) are not checked again: a key read
+    that is one of them number for number, and a PKCS#12 that ``tests.keys.premade_pkcs12`` wrote, read with
+    the password it was written with, give that key without OpenSSL's check."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.serialization import pkcs12
+
+    from tests.keys import is_committed, written_pkcs12
 
     read_der: dict[bytes, Any] = {}
     read_pkcs12: dict[tuple[bytes, bytes | None], Any] = {}
@@ -210,14 +216,22 @@ def _private_keys_read_once() -> Iterator[None]:
         if password is not None or args or kwargs:
             return real_der(data, password, *args, **kwargs)
         if bytes(data) not in read_der:
-            read_der[bytes(data)] = real_der(data, password)
+            read_der[bytes(data)] = _ours_unchecked(data) or real_der(data, password)
         return read_der[bytes(data)]
+
+    def _ours_unchecked(data: bytes) -> Any:
+        try:
+            key = real_der(data, None, unsafe_skip_rsa_key_validation=True)
+        except ValueError:
+            return None  # the real reader says what is wrong with it
+        return key if is_committed(key) else None
 
     def pkcs12_once(data: bytes, password: bytes | None, *args: Any, **kwargs: Any) -> Any:
         if args or kwargs:
             return real_pkcs12(data, password, *args, **kwargs)
         if (bytes(data), password) not in read_pkcs12:
-            read_pkcs12[bytes(data), password] = real_pkcs12(data, password)
+            written = written_pkcs12(data, password)
+            read_pkcs12[bytes(data), password] = (*written, []) if written else real_pkcs12(data, password)
         return read_pkcs12[bytes(data), password]
 
     with pytest.MonkeyPatch.context() as patch:

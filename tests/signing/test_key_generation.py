@@ -1,5 +1,6 @@
-"""The product makes each new account an RSA 3072 key of its own. The suite hands most tests keys made earlier
-in the process (tests/conftest.py, ``tests.keys.KeyPool``); these tests check the real thing and the stand-in."""
+"""The product makes each new account an RSA 3072 key of its own. The suite hands most tests keys made once and
+committed (tests/conftest.py, ``tests.keys.KeyPool``, ``tests/data/signing_keys.pem``); these tests check the
+real thing and the stand-in."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from export import signing
 from export.crypto import unlock_identity
 from storage import auth
 from storage.db import Database, open_database
-from tests.keys import made_in_this_process
+from tests.keys import KEYS_IN_THE_FILE, premade_keys
 
 PASSWORDS = {"王经理": "manager-secret", "张三": "officer-secret"}
 
@@ -40,7 +41,7 @@ def _public(key: object) -> bytes:
 def test_the_suite_s_stand_in_gives_each_account_of_a_module_its_own_premade_key(tmp_path: Path) -> None:
     db, keys = _accounts(tmp_path)
     db.close()
-    made = [_public(key) for key in made_in_this_process()]
+    made = [_public(key) for key in premade_keys()]
     assert _public(keys["王经理"]) in made and _public(keys["张三"]) in made
     assert _public(keys["王经理"]) != _public(keys["张三"])
     assert [key.key_size for key in keys.values()] == [3072, 3072]
@@ -52,6 +53,6 @@ def test_a_new_account_gets_a_fresh_rsa_3072_key(tmp_path: Path) -> None:
     db.close()
     assert [key.key_size for key in keys.values()] == [3072, 3072]
     assert all(key.public_key().public_numbers().e == 65537 for key in keys.values())
-    made = {_public(key) for key in made_in_this_process()}  # at least the previous test's two
-    assert len(made) >= 2 and _public(keys["王经理"]) != _public(keys["张三"])
+    made = {_public(key) for key in premade_keys()}  # the committed file's, and any made past it
+    assert len(made) >= KEYS_IN_THE_FILE and _public(keys["王经理"]) != _public(keys["张三"])
     assert not made & {_public(key) for key in keys.values()}, "a premade key was used, not a new one"
