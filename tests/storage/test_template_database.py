@@ -3,14 +3,25 @@ migrating each from scratch) gives exactly what migrating gives: the same schema
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 from sqlalchemy.engine import Engine
 
+from checklist.evaluation import Answer, Result
+from storage.actions import add_action
+from storage.audit import verify_chain
 from storage.db import SCHEMA_HEAD, open_database
+from storage.inspections import answers_of, load_inspection, save_answer
 from tests import conftest
+from tests.storage import helpers
+
+TODAY = dt.date(2026, 11, 30)
 
 
 def _shape(path: Path) -> tuple[list[tuple[str, ...]], dict[str, int], list[object], list[str]]:
@@ -159,3 +170,47 @@ def test_each_postgres_copy_made_ahead_is_a_new_database(pg_url: str) -> None:
         engine.dispose()
     finally:
         following.close()
+
+
+@pytest.fixture
+def three_new_pg_databases(pg_available: bool) -> Iterator[list[str]]:
+    with contextlib.ExitStack() as stack:
+        urls = []
+        for _ in range(3):
+            database = conftest.fresh_pg_database(copy_of_the_migrated_template=True)
+            urls.append(next(database))
+            stack.callback(database.close)  # the database is dropped behind the tests
+        yield urls
+
+
+@pytest.mark.postgres
+def test_an_answered_postgres_record_copied_is_the_one_built(
+    three_new_pg_databases: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tests/storage/helpers.answered builds the answered record once per process on PostgreSQL and copies its
+    rows into later new databases: the copy holds what a build holds, and works on as the build does."""
+    built, first, copied = (open_database(url) for url in three_new_pg_databases)
+    try:
+        built_ids = helpers._answer(built, ("GN", "BJHQ"))
+        assert helpers.answered(first) == built_ids  # built there, or copied if this process built it before
+        builds: list[object] = []
+        real_answer = helpers._answer
+        monkeypatch.setattr(helpers, "_answer", lambda *args: builds.append(args) or real_answer(*args))
+        assert helpers.answered(copied) == built_ids
+        assert builds == [], "the record was built again, not copied"
+        assert not helpers._pg_is_new(copied.url)
+        shapes = [_pg_shape(url) for url in three_new_pg_databases]
+        inspection_id, version = built_ids
+        responses = len(load_inspection(built, inspection_id).responses)
+        assert shapes[0] == shapes[2] and cast(dict[str, int], shapes[2]["rows"])["item_responses"] == responses > 20
+        assert answers_of(load_inspection(copied, inspection_id)) == answers_of(load_inspection(built, inspection_id))
+        for db in (built, copied):  # the next write takes the next ids and extends an unbroken chain
+            save_answer(db, "officer", inspection_id, version, "GN-02", Answer(Result.FAIL))
+            _, action_version = add_action(db, "officer", inspection_id, version + 1, "GN-02", "整改", "李四", TODAY)
+            with db.session() as session:
+                report = verify_chain(session)
+            assert report.ok and action_version == version + 2, report.reason
+        assert _pg_shape(three_new_pg_databases[0])["sequences"] == _pg_shape(three_new_pg_databases[2])["sequences"]
+    finally:
+        for db in (built, first, copied):
+            db.close()
