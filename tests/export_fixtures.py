@@ -20,7 +20,7 @@ from checklist.catalog import Evidence, official_catalogs
 from checklist.evaluation import Answer, Result
 from storage import actions, companies, inspections
 from storage.db import Database, open_database
-from tests.storage.helpers import lock_as_signed
+from tests.storage.helpers import built_once, lock_as_signed
 
 CATALOGS = ("GN", "BJHQ")
 ROOMS = [
@@ -98,7 +98,23 @@ def build_inspection(
     date: dt.date = dt.date(2026, 11, 20),
 ) -> int:
     """A fully answered GN + BJHQ inspection (of a new example company unless ``company`` is given as
-    (company id, site id)); return the inspection id."""
+    (company id, site id)); return the inspection id. Into a new database, built once per test process and
+    copied (``tests.storage.helpers.built_once``)."""
+    if company is None:
+        key = ("build_inspection", photos, photo_size, complete, sign, date)
+        return built_once(db, key, lambda: _build_inspection(db, photos, photo_size, complete, sign, None, date))
+    return _build_inspection(db, photos, photo_size, complete, sign, company, date)
+
+
+def _build_inspection(
+    db: Database,
+    photos: int,
+    photo_size: tuple[int, int],
+    complete: bool,
+    sign: bool,
+    company: tuple[int, int] | None,
+    date: dt.date,
+) -> int:
     company_id, site_id = company or build_company(db)
     inspection_id = inspections.create_inspection(db, "tester", company_id, date, "张三", list(CATALOGS), site_id)
     version = inspections.load_inspection(db, inspection_id).version

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import sqlite3
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import select
 
@@ -61,23 +62,47 @@ def draft(db: Database, catalogs: tuple[str, ...] = ("GN", "BJHQ")) -> tuple[int
 def answered(db: Database, catalogs: tuple[str, ...] = ("GN", "BJHQ")) -> tuple[int, int]:
     """A draft with every item answered, rooms typed, and corrective actions for the failures.
 
-    Building it takes about 40 units of work (0.9 s of CPU). Into a new database (nothing in it but the empty
-    schema) this test process builds it once per backend through the service layer and then copies the result:
-    the same rows, audit trail, ids and sequences, with the timestamps of the first build (SQLite by its backup
-    API, PostgreSQL row by row: :func:`_answered_on_postgresql`)."""
-    if not db.is_sqlite:
-        return _answered_on_postgresql(db, catalogs)
-    snapshot = _ANSWERED.get(catalogs)
-    if snapshot is not None and snapshot[0].exists() and _restored(db, snapshot[0]):
-        return snapshot[1], snapshot[2]
-    new = _is_new(db)
-    inspection_id, version = _answer(db, catalogs)
-    if new:
-        _ANSWERED[catalogs] = (_snapshot(db), inspection_id, version)
-    return inspection_id, version
+    Building it takes about 40 units of work (0.9 s of CPU); into a new database it is built once per test
+    process and backend, then copied (:func:`built_once`)."""
+    return built_once(db, ("answered", catalogs), lambda: _answer(db, catalogs))
 
 
-_ANSWERED: dict[tuple[str, ...], tuple[Path, int, int]] = {}
+Built = TypeVar("Built")
+
+
+def built_once(db: Database, key: Hashable, build: Callable[[], Built]) -> Built:
+    """What ``build()`` builds in ``db`` and returns (ids). Into a new database (nothing in it but the empty
+    schema) this test process builds it once per ``key`` and backend through the service layer and then copies
+    the result: the same rows, audit trail, ids and sequences, with the timestamps of the first build (SQLite by
+    its backup API, PostgreSQL row by row: :func:`_pg_copy_rows`). Into a database that is not new, and outside
+    the suite's session (a benchmark importing the builders), it builds as before."""
+    from tests.conftest import _REAL_MIGRATE
+
+    if not _REAL_MIGRATE:
+        return build()
+    kept = _BUILT.get((db.is_sqlite, key))
+    if db.is_sqlite:
+        if kept is not None and Path(kept[0]).exists() and _restored(db, Path(kept[0])):
+            return cast(Built, kept[1])
+        new = _is_new(db)
+        result = build()
+        if new:
+            _BUILT[True, key] = (str(_snapshot(db)), result)
+        return result
+    if not _pg_is_new(db.url):
+        return build()
+    if kept is not None:
+        _pg_copy_rows(_pg_url_of(kept[0]), db.url)
+        return cast(Built, kept[1])
+    result = build()
+    name = _pg_database_of_this_process()
+    _pg_copy_rows(db.url, _pg_url_of(name))
+    _BUILT[False, key] = (name, result)
+    return result
+
+
+# (is SQLite, key): (the snapshot's file, or PostgreSQL database, of this process; what the build returned)
+_BUILT: dict[tuple[bool, Hashable], tuple[str, object]] = {}
 
 
 def completed(db: Database) -> int:
@@ -121,7 +146,7 @@ def _is_new(db: Database) -> bool:
 def _snapshot(db: Database) -> Path:
     from tests.conftest import process_folder
 
-    path = process_folder("fugong-answered-") / "answered.sqlite3"
+    path = process_folder("fugong-built-") / "built.sqlite3"
     raw = db.engine.raw_connection()
     try:
         source = raw.driver_connection
@@ -153,27 +178,6 @@ def _restored(db: Database, snapshot: Path) -> bool:
     return True
 
 
-_ANSWERED_ON_POSTGRESQL: dict[tuple[str, ...], tuple[str, int, int]] = {}  # catalogs: (database, id, version)
-
-
-def _answered_on_postgresql(db: Database, catalogs: tuple[str, ...]) -> tuple[int, int]:
-    """:func:`answered` on PostgreSQL. The first build of this process (into a new database) is copied into a
-    database of its own (a copy of the migrated template, dropped at the end of the session with the template);
-    a later new database gets its rows (``COPY``, table by table in the order of the foreign keys) and each
-    sequence where the build left it, in one transaction. A database that is not new is built in as before."""
-    if not _pg_is_new(db.url):
-        return _answer(db, catalogs)
-    kept = _ANSWERED_ON_POSTGRESQL.get(catalogs)
-    if kept is not None:
-        _pg_copy_rows(_pg_url_of(kept[0]), db.url)
-        return kept[1], kept[2]
-    inspection_id, version = _answer(db, catalogs)
-    name = _pg_database_of_this_process()
-    _pg_copy_rows(db.url, _pg_url_of(name))
-    _ANSWERED_ON_POSTGRESQL[catalogs] = (name, inspection_id, version)
-    return inspection_id, version
-
-
 def _pg_url_of(name: str) -> str:
     from tests.conftest import _pg_url_of
 
@@ -186,7 +190,7 @@ def _pg_database_of_this_process() -> str:
 
     from tests.conftest import _PG_DATABASES_OF_THIS_PROCESS, _create_pg_database, _pg_admin, _pg_migrated_template
 
-    name = f"fugong_t_{uuid.uuid4().hex[:12]}_answered"
+    name = f"fugong_t_{uuid.uuid4().hex[:12]}_built"
     _create_pg_database(_pg_admin(), name, _pg_migrated_template())
     _PG_DATABASES_OF_THIS_PROCESS.append(name)
     return name
