@@ -18,7 +18,6 @@ from PySide6.QtCore import QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
-from checklist.company import company_now
 from checklist.workflow import InspectionStatus, signable_meanings
 from desktop.accounts.account import Account, has_accounts, log_in, role_text
 from desktop.accounts.login import LockedPage
@@ -745,6 +744,8 @@ class MainWindow(QMainWindow):
     @Slot()
     @Slot(str)
     def _saved(self, _item_id: str = "") -> None:
+        from checklist.company import company_now  # here, not at the top: the login form comes up without it
+
         self.save_state_label.setText(self.tr("已自动保存 {time}").format(time=company_now().strftime("%H:%M:%S")))
 
     @Slot()
