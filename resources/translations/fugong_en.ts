@@ -363,107 +363,107 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="144"/>
+        <location filename="../../desktop/audit/models.py" line="151"/>
         <source>已审核（检查人 + 单位主要负责人）</source>
         <translation>Approved (inspector + head of the organisation)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="146"/>
+        <location filename="../../desktop/audit/models.py" line="153"/>
         <source>检查人已签署，待审核</source>
         <translation>Signed by the inspector, awaiting review</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="147"/>
+        <location filename="../../desktop/audit/models.py" line="154"/>
         <source>未签署</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="152"/>
+        <location filename="../../desktop/audit/models.py" line="159"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="153"/>
+        <location filename="../../desktop/audit/models.py" line="160"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="154"/>
+        <location filename="../../desktop/audit/models.py" line="161"/>
         <source>删除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="155"/>
+        <location filename="../../desktop/audit/models.py" line="162"/>
         <source>完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="156"/>
+        <location filename="../../desktop/audit/models.py" line="163"/>
         <source>签署</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="157"/>
+        <location filename="../../desktop/audit/models.py" line="164"/>
         <source>登录失败</source>
         <translation>Login failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="164"/>
+        <location filename="../../desktop/audit/models.py" line="171"/>
         <source>检查记录</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="165"/>
+        <location filename="../../desktop/audit/models.py" line="172"/>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="166"/>
+        <location filename="../../desktop/audit/models.py" line="173"/>
         <source>宿舍</source>
         <translation>Dormitory room</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="167"/>
+        <location filename="../../desktop/audit/models.py" line="174"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="168"/>
+        <location filename="../../desktop/audit/models.py" line="175"/>
         <source>整改措施</source>
         <translation>Corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="169"/>
+        <location filename="../../desktop/audit/models.py" line="176"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="170"/>
+        <location filename="../../desktop/audit/models.py" line="177"/>
         <source>报告文件</source>
         <translation>Report file</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="171"/>
+        <location filename="../../desktop/audit/models.py" line="178"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="172"/>
+        <location filename="../../desktop/audit/models.py" line="179"/>
         <source>场所</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="173"/>
+        <location filename="../../desktop/audit/models.py" line="180"/>
         <source>账户</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="257"/>
+        <location filename="../../desktop/audit/models.py" line="264"/>
         <source>每日健康汇总</source>
         <translation>Daily health summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="258"/>
+        <location filename="../../desktop/audit/models.py" line="265"/>
         <source>通风消毒记录</source>
         <translation>Ventilation and disinfection log</translation>
     </message>
@@ -471,52 +471,52 @@
 <context>
     <name>AuditRecordsModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="335"/>
+        <location filename="../../desktop/audit/models.py" line="342"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="336"/>
+        <location filename="../../desktop/audit/models.py" line="343"/>
         <source>企业 / 场所</source>
         <translation>Company / site</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="337"/>
+        <location filename="../../desktop/audit/models.py" line="344"/>
         <source>检查日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="338"/>
+        <location filename="../../desktop/audit/models.py" line="345"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="339"/>
+        <location filename="../../desktop/audit/models.py" line="346"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="340"/>
+        <location filename="../../desktop/audit/models.py" line="347"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="341"/>
+        <location filename="../../desktop/audit/models.py" line="348"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="376"/>
+        <location filename="../../desktop/audit/models.py" line="383"/>
         <source>未验证</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="378"/>
+        <location filename="../../desktop/audit/models.py" line="385"/>
         <source>完好，未被改动</source>
         <translation>Intact, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="380"/>
+        <location filename="../../desktop/audit/models.py" line="387"/>
         <source>验证失败</source>
         <translation>Verification failed</translation>
     </message>
@@ -524,37 +524,37 @@
 <context>
     <name>AuditTrailModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="406"/>
+        <location filename="../../desktop/audit/models.py" line="413"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="407"/>
+        <location filename="../../desktop/audit/models.py" line="414"/>
         <source>时间（本地）</source>
         <translation>Time (local)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="408"/>
+        <location filename="../../desktop/audit/models.py" line="415"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="409"/>
+        <location filename="../../desktop/audit/models.py" line="416"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="410"/>
+        <location filename="../../desktop/audit/models.py" line="417"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="411"/>
+        <location filename="../../desktop/audit/models.py" line="418"/>
         <source>变更（原值 → 新值）</source>
         <translation>Change (old → new)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="412"/>
+        <location filename="../../desktop/audit/models.py" line="419"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -3525,7 +3525,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="974"/>
+        <location filename="../../desktop/main_window.py" line="983"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
@@ -3537,7 +3537,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="123"/>
-        <location filename="../../desktop/main_window.py" line="737"/>
+        <location filename="../../desktop/main_window.py" line="746"/>
         <source>复工自查 Fugong Self-Check</source>
         <translation>Fugong Self-Check 复工自查</translation>
     </message>
@@ -3728,12 +3728,17 @@
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="705"/>
+        <location filename="../../desktop/main_window.py" line="701"/>
+        <source>其他检查记录不受影响；审计窗口中的“验证记录”会指出被改动之处。</source>
+        <translation>The other inspections are not affected; “Verify record” in the audit window shows what was altered.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="714"/>
         <source>正在打开检查……</source>
         <translation>Opening the inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="742"/>
+        <location filename="../../desktop/main_window.py" line="751"/>
         <source>{place} {date} — 复工自查 Fugong Self-Check</source>
         <translation>{place} {date} — Fugong Self-Check 复工自查</translation>
     </message>
@@ -3760,7 +3765,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="406"/>
-        <location filename="../../desktop/main_window.py" line="696"/>
+        <location filename="../../desktop/main_window.py" line="703"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
@@ -3805,27 +3810,27 @@
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="696"/>
+        <location filename="../../desktop/main_window.py" line="705"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="748"/>
+        <location filename="../../desktop/main_window.py" line="757"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="805"/>
+        <location filename="../../desktop/main_window.py" line="814"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="940"/>
+        <location filename="../../desktop/main_window.py" line="949"/>
         <source>数据库设置已保存，下次启动时使用。</source>
         <translation>The database setting is saved; it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="975"/>
+        <location filename="../../desktop/main_window.py" line="984"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -5733,42 +5738,42 @@
 <context>
     <name>SignedDaysModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="277"/>
+        <location filename="../../desktop/audit/models.py" line="284"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="278"/>
+        <location filename="../../desktop/audit/models.py" line="285"/>
         <source>台账</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="279"/>
+        <location filename="../../desktop/audit/models.py" line="286"/>
         <source>签署人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="280"/>
+        <location filename="../../desktop/audit/models.py" line="287"/>
         <source>签署时间</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="281"/>
+        <location filename="../../desktop/audit/models.py" line="288"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="307"/>
+        <location filename="../../desktop/audit/models.py" line="314"/>
         <source>未验证</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="309"/>
+        <location filename="../../desktop/audit/models.py" line="316"/>
         <source>完好，未被改动</source>
         <translation>Intact, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="311"/>
+        <location filename="../../desktop/audit/models.py" line="318"/>
         <source>验证失败</source>
         <translation>Failed</translation>
     </message>
