@@ -53,3 +53,30 @@ def test_opening_an_altered_record_says_so_in_a_sentence_and_keeps_the_list(
     assert window.inspections.select_id(inspection_id)  # still listed
     box.close()
     close_window(qtbot, window)
+
+
+def test_a_retention_run_altered_outside_the_application_is_listed_with_its_counts_unknown(
+    qtbot: QtBot, sqlite_url: str
+) -> None:
+    """台账设置 lists the past runs: one whose stored counts were replaced by a number says so, not 0 removed."""
+    from tests.gui.registers.seed import MANAGER, PASSWORDS, seed_roster
+    from tests.gui.registers.test_ledger_settings import open_settings
+
+    seed_roster(sqlite_url)
+    connection = sqlite3.connect(Path(sqlite_url.removeprefix("sqlite:///")))
+    try:
+        connection.execute(
+            "INSERT INTO retention_runs (run_at, by, cutoff, reason, removed) "
+            "VALUES ('2020-05-30 01:00:00.000000', '王经理', '2020-04-30', 'days', '5')"
+        )
+        connection.commit()
+    finally:
+        connection.close()
+    window = start_app(qtbot, sqlite_url, MANAGER, PASSWORDS[MANAGER])
+    registers, dialog = open_settings(qtbot, window)
+    shown = dialog.preview_text.toPlainText()
+    assert "2020-05-30 01:00（UTC） 王经理" in shown and "删除 2020-04-30 之前的数据" in shown, shown
+    assert "在本程序之外被改动过，删除的数量无法读取" in shown and "体温记录 0 条" not in shown, shown
+    dialog.close()
+    registers.close()
+    close_window(qtbot, window)
