@@ -103,9 +103,9 @@ def altered_columns(row: Any) -> list[tuple[str, int, str]]:
 
 def described(found: list[tuple[str, int, str]]) -> tuple[str, str]:
     """What :func:`altered_columns` found, in English and in Chinese (table and column names are the database's
-    own, as in the other verification lines)."""
+    own, quoted in the Chinese line as names, not words to translate)."""
     english = "; ".join(f"{table} row {row_id}: {column} cannot be read" for table, row_id, column in found)
-    chinese = "；".join(f"{table} 第 {row_id} 行：{column} 无法读取" for table, row_id, column in found)
+    chinese = "；".join(f"“{table}”第 {row_id} 行的“{column}”列无法读取" for table, row_id, column in found)
     return english, chinese
 
 

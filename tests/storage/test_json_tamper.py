@@ -35,6 +35,7 @@ from tests.keys import create_account, sign_and_countersign
 from tests.ledger.helpers import DAY, EVENING_TIME, MORNING_TIME
 from tests.sites.test_canteen import BASE
 from tests.storage import helpers
+from tests.test_cli_words import wrong_words
 
 PASSWORDS = {"王经理": "manager-secret", "张三": "officer-secret"}
 LOG_DAY = dt.date(2020, 3, 2)
@@ -169,7 +170,10 @@ def test_an_altered_record_is_listed_refused_in_a_sentence_and_fails_verificatio
     check = verify_signed_record(db, made.record, made.trust)
     assert not check.ok
     failed = [english for passed, english, _ in check.results if not passed]
-    assert any(f"{table}" in line and column in line for line in failed), failed
+    assert any(f"{table} row" in line and f"{column} cannot be read" in line for line in failed), failed
+    chinese = [text for passed, _, text in check.results if not passed]
+    assert any(f"“{table}”" in line and f"“{column}”列无法读取" in line for line in chinese), chinese
+    assert not [word for line in chinese for word in wrong_words(line, "zh")], chinese  # names quoted, no English
     said = fugong("--db", url, "verify-record", str(made.record), "--trust", str(made.trust))
     assert said.returncode == 2, said
     assert column in said.stdout + said.stderr and "Traceback" not in said.stdout + said.stderr, said
@@ -241,6 +245,9 @@ def test_an_altered_signed_day_of_the_ledger_is_refused_and_fails_verification(
         write_summary(db, DAY, json_path=tmp_path / "day.json")
     checks = verify_day(db, DAY)
     assert [c.ok for c in checks] == [False] and "day_signoffs row 1: summary" in checks[0].what_en, checks
+    assert "“day_signoffs”第 1 行的“summary”列无法读取" in checks[0].what_zh and not wrong_words(
+        checks[0].what_zh, "zh"
+    )
 
 
 @pytest.mark.parametrize("value", VALUES)
