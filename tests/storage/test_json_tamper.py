@@ -196,6 +196,7 @@ def test_an_altered_audit_entry_is_named_by_the_chain_check(
     assert said.returncode == 2 and str(made.audit_seq) in said.stderr, said
     shown = fugong("--db", url, "audit", "log", "--inspection", str(made.record))
     assert shown.returncode == 0, shown
+    assert "无法读取修改的值" in shown.stdout or "the values cannot be read" in shown.stdout, shown.stdout
     check = verify_signed_record(db, made.record, made.trust)
     assert not check.ok
     said = fugong("--db", url, "verify-record", str(made.record), "--trust", str(made.trust))
