@@ -232,36 +232,34 @@ def test_the_untouched_record_opens_and_verifies(made: Made, altered: tuple[Data
     assert verify_signed_record(db, made.record, made.trust).ok
 
 
-@pytest.mark.parametrize("value", VALUES)
-def test_an_altered_signed_day_of_the_ledger_is_refused_and_fails_verification(
-    altered: tuple[Database, str], value: str, tmp_path: Path
-) -> None:
-    db, _ = altered
-    _sql(db, "UPDATE day_signoffs SET summary = :v", v=value)
-    with pytest.raises(KnownError) as refused:
-        ledger.summary_view(db, DAY)
-    assert refused.value.message is not None and refused.value.message.code == "ledger.day_altered"
-    assert "outside the application" in refused.value.text("en") and "本程序之外" in refused.value.text("zh")
-    with pytest.raises(KnownError):
-        write_summary(db, DAY, json_path=tmp_path / "day.json")
-    checks = verify_day(db, DAY)
-    assert [c.ok for c in checks] == [False] and "day_signoffs row 1: summary" in checks[0].what_en, checks
-    assert "“day_signoffs”第 1 行的“summary”列无法读取" in checks[0].what_zh and not wrong_words(
-        checks[0].what_zh, "zh"
-    )
+# a signed day of each register: (table, column, the refusal's message code)
+SIGNED_DAYS = {
+    "ledger": ("day_signoffs", "summary", "ledger.day_altered"),
+    "log": ("site_day_signoffs", "record", "site_log.day_altered"),
+}
 
 
 @pytest.mark.parametrize("value", VALUES)
-def test_an_altered_signed_day_of_the_log_is_refused_and_fails_verification(
-    altered: tuple[Database, str], value: str, tmp_path: Path
+@pytest.mark.parametrize("register", list(SIGNED_DAYS))
+def test_an_altered_signed_day_is_refused_and_fails_verification(
+    altered: tuple[Database, str], register: str, value: str, tmp_path: Path
 ) -> None:
     db, _ = altered
-    _sql(db, "UPDATE site_day_signoffs SET record = :v", v=value)
-    with pytest.raises(KnownError) as refused:
-        write_log_day(db, LOG_DAY, tmp_path / "log.pdf")
-    assert refused.value.message is not None and refused.value.message.code == "site_log.day_altered"
-    checks = verify_log_day(db, LOG_DAY)
-    assert [c.ok for c in checks] == [False] and "site_day_signoffs row 1: record" in checks[0].what_en, checks
+    table, column, code = SIGNED_DAYS[register]
+    _sql(db, f"UPDATE {table} SET {column} = :v", v=value)
+    if register == "ledger":
+        reads = [lambda: ledger.summary_view(db, DAY), lambda: write_summary(db, DAY, json_path=tmp_path / "day.json")]
+    else:
+        reads = [lambda: write_log_day(db, LOG_DAY, tmp_path / "log.pdf")]
+    for read in reads:
+        with pytest.raises(KnownError) as refused:
+            read()
+        assert refused.value.message is not None and refused.value.message.code == code
+        assert "outside the application" in refused.value.text("en") and "本程序之外" in refused.value.text("zh")
+    checks = verify_day(db, DAY) if register == "ledger" else verify_log_day(db, LOG_DAY)
+    assert [c.ok for c in checks] == [False] and f"{table} row 1: {column}" in checks[0].what_en, checks
+    assert f"“{table}”第 1 行的“{column}”列无法读取" in checks[0].what_zh, checks
+    assert not wrong_words(checks[0].what_zh, "zh"), checks
 
 
 @pytest.mark.parametrize("value", VALUES)
