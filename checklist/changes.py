@@ -119,6 +119,8 @@ def value_words(key: str, value: Any, language: str, short: Callable[[Any], str]
     return short(value)
 
 
+ALTERED_EN = "(altered outside the application: the values cannot be read)"
+ALTERED_ZH = "（在本程序之外被改动过：无法读取修改的值）"
 SKIPPED = frozenset({"id", "inspection_id", "version", "updated_at", "created_at"})
 
 
@@ -131,6 +133,9 @@ def describe_change(
 ) -> str:
     """``状态：草稿 → 已完成；…`` for an update, ``名称＝A101；…`` for an insert, delete or event."""
     english = is_english(language)
+    if any(values is not None and not isinstance(values, Mapping) for values in (old, new)):
+        # every entry keeps objects: anything else was written outside the application (the chain check names it)
+        return ALTERED_EN if english else ALTERED_ZH
     separator, colon, equals = ("; ", ": ", "=") if english else ("；", "：", "＝")
     parts: list[str] = []
     if action == "update":

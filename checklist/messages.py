@@ -375,6 +375,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inspection.no_company": ("no company {id}", "没有编号为 {id} 的企业"),
     "inspection.no_site": ("no site {site} of company {company}", "企业 {company} 没有编号为 {site} 的场所"),
     "inspection.unknown": ("no inspection {id}", "没有检查记录 #{id}"),
+    "inspection.altered": (
+        "the stored record of inspection {id} was altered outside the application and cannot be opened; nothing "
+        "was changed",
+        "检查记录 #{id} 的存储内容在本程序之外被改动过，无法打开；没有修改任何内容",
+    ),
+    "ledger.day_altered": (
+        "the signed daily summary of {day} was altered outside the application and cannot be read; nothing was changed",
+        "{day} 签署的每日汇总在本程序之外被改动过，无法读取；没有修改任何内容",
+    ),
+    "site_log.day_altered": (
+        "the signed ventilation and disinfection log of {day} was altered outside the application and cannot be "
+        "read; nothing was changed",
+        "{day} 签署的通风消毒记录在本程序之外被改动过，无法读取；没有修改任何内容",
+    ),
     "inspection.no_item": ("inspection {id} has no item {item}", "检查记录 #{id} 没有检查项 {item}"),
     "evidence.no_register": (
         "no register gives evidence for {item}",

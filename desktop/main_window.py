@@ -690,9 +690,18 @@ class MainWindow(QMainWindow):
         self.opening = inspection_id
 
         def failed(error: BaseException) -> None:
+            from storage.errors import AlteredRecordError
+
             self.opening = None
-            if not isinstance(error, Cancelled):
-                show_error(self, self.tr("无法打开这次检查。"), error, self.tr("没有修改任何数据。"))
+            self.statusBar().clearMessage()  # no longer opening it
+            if isinstance(error, Cancelled):
+                return
+            kept = (
+                self.tr("其他检查记录不受影响；审计窗口中的“验证记录”会指出被改动之处。")
+                if isinstance(error, AlteredRecordError)
+                else self.tr("没有修改任何数据。")
+            )
+            show_error(self, self.tr("无法打开这次检查。"), error, kept)
 
         run_in_background(
             self,

@@ -38,6 +38,7 @@ from storage.db import Database
 from storage.errors import KnownError
 from storage.logfile import logger
 from storage.models import AuditEntry, AuthorityGrant, AuthorityKey, User
+from storage.stored_json import mapping
 
 FORMAT = "fugong.grant/1"
 PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
@@ -220,8 +221,8 @@ def _audit_problem(session: Session, grant: AuthorityGrant, account: User) -> st
             for e in entries
             if e.table_name == "authority_grants"
             and e.action == "insert"
-            and (e.new or {}).get("wrapped_key") == wrapped
-            and (e.new or {}).get("user_id") == account.id
+            and (mapping(e.new) or {}).get("wrapped_key") == wrapped
+            and (mapping(e.new) or {}).get("user_id") == account.id
         ),
         None,
     )
@@ -233,8 +234,8 @@ def _audit_problem(session: Session, grant: AuthorityGrant, account: User) -> st
     role, active = None, None
     for entry in entries:
         if entry.table_name == "users" and entry.action in ("insert", "update"):
-            role = (entry.new or {}).get("role", role)
-            active = (entry.new or {}).get("active", active)
+            role = (mapping(entry.new) or {}).get("role", role)
+            active = (mapping(entry.new) or {}).get("active", active)
     if role != "manager" or active is False:
         return f"the audit trail says {account.name} is not an enabled manager"
     return None

@@ -36,7 +36,9 @@ from checklist.ledger import (
 from checklist.workflow import ROLE_ZH
 from export.crypto import SigningError, cms_sign_detached
 from export.day_sheet import DaySheet, DaySigner, SignatureBox, sign_day_pdf, sign_off_fields, unlock_day_signer
+from storage import stored_json
 from storage.db import Database
+from storage.errors import AlteredRecordError
 from storage.files import atomic_produce
 from storage.models import SignedDayColumns
 
@@ -434,7 +436,7 @@ def write_summary(
     except NotFoundError:
         signoff = None
     if signoff is not None:
-        record = dict(signoff.summary)
+        record = ledger.signed_summary(signoff)
         pdf_bytes, xlsx_bytes, p7s = signoff.pdf, signoff.xlsx, signoff.xlsx_p7s
     else:
         record = summary_record(db, day, company)
@@ -511,6 +513,13 @@ def file_signature_check(ok: bool, what_zh: str, what: str) -> DayCheck:
         f"{what_zh}签名有效" if ok else f"{what_zh}签名无效",
         f"the {what} signature is valid" if ok else f"the {what} signature does not verify",
     )
+
+
+def altered_check(error: AlteredRecordError) -> DayCheck:
+    """The one check of a signed day whose stored record is not what the signing wrote (nothing else of it can
+    be compared): the table and column named, as the other verification lines name them."""
+    english, chinese = stored_json.described(error.columns)
+    return DayCheck(False, f"记录在本程序之外被改动过：{chinese}", f"altered outside 复工自查: {english}")
 
 
 def hash_check(record: Mapping[str, Any], record_hash: str, what_zh: str, what: str) -> DayCheck:
@@ -628,7 +637,10 @@ def verify_day(db: Database, day: dt.date, trust_file: Path | None = None) -> li
     from storage.ledger_retention import removed_by_retention
 
     signoff = ledger.sealed_day(db, day)
-    stored = dict(signoff.summary)
+    try:
+        stored = ledger.signed_summary(signoff)
+    except AlteredRecordError as error:
+        return [altered_check(error)]
     checks = [hash_check(stored, signoff.record_hash, "汇总", "summary")]
     with db.session() as session:
         day_readings = ledger.day_readings(session, day)

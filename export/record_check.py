@@ -53,6 +53,7 @@ from storage.models import (
     User,
 )
 from storage.record import canonical_bytes, canonical_record, record_hash
+from storage.stored_json import mapping
 
 RECORD_TABLES: tuple[Any, ...] = (
     Inspection,
@@ -118,14 +119,14 @@ def _replayed(entries: Iterable[AuditEntry]) -> dict[tuple[str, int], dict[str, 
             continue
         key = (entry.table_name, entry.row_id)
         if entry.action == "insert":
-            state[key] = dict(entry.new or {})
+            state[key] = dict(mapping(entry.new) or {})
         elif entry.action == "delete":
             state[key] = None
         else:
             state.setdefault(key, {})
             current = state[key]
             if current is not None:
-                current.update(entry.new or {})
+                current.update(mapping(entry.new) or {})
     return state
 
 
@@ -584,6 +585,8 @@ def verify_signed_record(db: Database, inspection_id: int, trust_file: Path | No
     from export.trust import anchors_for
 
     check = verification.verify_record(db, inspection_id)
+    if check.altered:
+        return check  # its rows cannot be read as the application wrote them: nothing more to compare
     anchors = anchors_for(db, trust_file)  # each read in a session of its own, before the record's
     with db.session() as session:
         files = {

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from export.authority import name_of
 from storage.models import AuditEntry, RevocationList, User, utcnow
+from storage.stored_json import mapping
 
 # Why a certificate was revoked (the CRL's reason code) and how it is said.
 DISABLED = x509.ReasonFlags.cessation_of_operation
@@ -48,7 +49,7 @@ def account_certificates(session: Session, account: User, authority_cert: x509.C
     for entry in session.scalars(
         select(AuditEntry).where(AuditEntry.table_name == "users", AuditEntry.row_id == account.id)
     ):
-        for values in (entry.old or {}, entry.new or {}):
+        for values in (mapping(entry.old) or {}, mapping(entry.new) or {}):
             text = values.get("certificate_pem")
             if isinstance(text, str) and text:
                 texts.append(text)

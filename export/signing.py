@@ -41,6 +41,7 @@ from storage.errors import InvalidInputError, KnownError, NotFoundError, Permiss
 from storage.logfile import logger
 from storage.models import Inspection, ReportFile, Signature, User, utcnow
 from storage.record import canonical_bytes, canonical_record, record_hash
+from storage.stored_json import mapping
 from storage.unit_of_work import unit_of_work, users_exist
 
 MEANINGS = MEANING_ZH
@@ -911,7 +912,7 @@ def _active_at(db: Database, user_id: int, when: dt.datetime) -> bool:
     for entry in changes:
         if entry.at > when:
             break
-        new = entry.new or {}
+        new = mapping(entry.new) or {}
         if "active" in new:
             state = bool(new["active"])
     return state

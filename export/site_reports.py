@@ -21,8 +21,17 @@ from checklist.numbers import format_number
 from checklist.sites.disinfection import KIND_ZH, METHOD_ZH
 from export.crypto import SigningError
 from export.day_sheet import DaySheet, DaySigner, SignatureBox, sign_day_pdf, sign_off_fields, unlock_day_signer
-from export.ledger_reports import DayCheck, hash_check, record_bytes, record_digest, sealed_rows_check, signature_checks
+from export.ledger_reports import (
+    DayCheck,
+    altered_check,
+    hash_check,
+    record_bytes,
+    record_digest,
+    sealed_rows_check,
+    signature_checks,
+)
 from storage.db import Database
+from storage.errors import AlteredRecordError
 
 LOG_FORMAT = "fugong.site-log-day/1"
 SIGNATURE_FIELD = "SiteLogSignOff"
@@ -187,7 +196,7 @@ def write_log_day(db: Database, day: dt.date, pdf: Path, company: str = "") -> d
         return record
     if signoff.pdf is not None:
         atomic_write(pdf, signoff.pdf)
-    return dict(signoff.record)
+    return site_log.signed_record(signoff)
 
 
 def verify_log_day(db: Database, day: dt.date, trust_file: Path | None = None) -> list[DayCheck]:
@@ -196,7 +205,10 @@ def verify_log_day(db: Database, day: dt.date, trust_file: Path | None = None) -
     from storage import site_log
 
     signoff = site_log.sealed_day(db, day)
-    stored = dict(signoff.record)
+    try:
+        stored = site_log.signed_record(signoff)
+    except AlteredRecordError as error:
+        return [altered_check(error)]
     checks = [hash_check(stored, signoff.record_hash, "记录", "record")]
     with db.session() as session:
         count, digest = site_log.entries_digest(session, day)

@@ -790,6 +790,10 @@ def _inspection_row(row: InspectionRow) -> list[Any]:
     ]
 
 
+# What the batch workbook says of findings altered outside the application (storage.stored_json).
+ALTERED_FINDINGS = "（存储的检查结果在本程序之外被改动过，无法读取）"
+
+
 def _failed_rows(inspections: Sequence[InspectionRow], failed: Sequence[ItemResultRow]) -> list[list[Any]]:
     catalogs = official_catalogs()
     items = {item.id: (catalog, item) for catalog in catalogs.values() for item in catalog.items}
@@ -809,7 +813,9 @@ def _failed_rows(inspections: Sequence[InspectionRow], failed: Sequence[ItemResu
                 item.id,
                 item.title_zh,
                 citation_of(catalog, item),
-                _lines(str(f.get("message_zh", "")) for f in result.findings if f.get("verdict") != "pass"),
+                ALTERED_FINDINGS
+                if result.findings_altered
+                else _lines(str(f.get("message_zh", "")) for f in result.findings if f.get("verdict") != "pass"),
                 result.override_reason,
                 result.note,
             ]

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
+from storage import stored_json
 from storage.dormitory_models import CanteenPlanRow, DormitoryBuilding, RegisterRoom
 from storage.ledger_models import (
     ConsentRecord,
@@ -341,6 +342,15 @@ def verify_chain(session: Session) -> ChainReport:
                 seq,
                 f"entry {seq} does not link to entry {seq - 1}",
                 f"第 {seq} 条与第 {seq - 1} 条链接不上",
+            )
+        if any(value is not None and stored_json.mapping(value) is None for value in (entry.old, entry.new)):
+            # not JSON, or not the object every entry keeps: written outside the application, even if re-hashed
+            return ChainReport(
+                False,
+                count,
+                seq,
+                f"entry {seq} was altered outside 复工自查: its old or new values cannot be read",
+                f"第 {seq} 条在本程序之外被改动过：其修改前后的值无法读取",
             )
         if entry_hash(_entry_fields(entry), prev) != entry.hash:
             return ChainReport(

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from checklist.rules import MeasurementError
 from checklist.sites.canteen import CanteenSettings, validate_settings
+from storage import stored_json
 from storage.db import Database
 from storage.dormitory_models import CanteenPlanRow
 from storage.errors import InvalidInputError, NotFoundError
@@ -46,8 +47,11 @@ def load_canteen_settings(db: Database, site_id: int | None) -> CanteenSettings 
         row = _row(session, site_id)
         if row is None:
             return None
+        stored = stored_json.mapping(row.settings)
+        if stored is None:
+            return None  # not even an object (raw SQL: storage.stored_json): start again from the defaults too
         try:
-            return validate_settings(row.settings)
+            return validate_settings(stored)
         except MeasurementError:
             return None  # written by hand outside the application: start again from the defaults
 

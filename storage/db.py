@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from checklist.messages import msg
-from storage import audit
+from storage import audit, stored_json
 from storage.errors import DatabaseTooNewError, ForeignDatabaseError, KnownError
 
 if TYPE_CHECKING:
@@ -80,7 +80,9 @@ def make_engine(url: str) -> Engine:
         database = parsed.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):
             _private_sqlite_files(Path(database).expanduser())
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False}, json_deserializer=stored_json.json_deserializer
+        )
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -89,7 +91,10 @@ def make_engine(url: str) -> Engine:
     # application's queries take milliseconds, and a plan whose estimate crosses jit_above_cost (the ledger's
     # missing list on 20,000 people) spent 100–140 ms compiling it (bench/bench_ledger.py, EXPLAIN ANALYZE).
     return create_engine(
-        url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT, "options": "-c jit=off"}
+        url,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT, "options": "-c jit=off"},
+        json_deserializer=stored_json.json_deserializer,
     )
 
 

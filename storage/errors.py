@@ -62,6 +62,15 @@ class PermissionDeniedError(KnownError):
     pass
 
 
+class AlteredRecordError(KnownError):
+    """Stored JSON that the application never writes (``storage.stored_json``): the row was altered outside the
+    application. ``columns`` names what was found: (table, row id, column) each."""
+
+    def __init__(self, message: str | Message, columns: list[tuple[str, int, str]]) -> None:
+        super().__init__(message)
+        self.columns = columns
+
+
 class LoginRefusal(StrEnum):
     """Why a login (or the password check before signing) was refused."""
 

@@ -30,9 +30,16 @@ from checklist.evaluation import (
 from checklist.limits import Counted
 from checklist.messages import Both, msg
 from checklist.workflow import ActionStatus, InspectionStatus
-from storage import audit, inputs, photos
+from storage import audit, inputs, photos, stored_json
 from storage.db import Database, known_error
-from storage.errors import ConcurrentEditError, InvalidInputError, KnownError, NotFoundError, RecordLockedError
+from storage.errors import (
+    AlteredRecordError,
+    ConcurrentEditError,
+    InvalidInputError,
+    KnownError,
+    NotFoundError,
+    RecordLockedError,
+)
 from storage.models import (
     Company,
     CorrectiveAction,
@@ -124,6 +131,9 @@ def get_inspection(session: Session, inspection_id: int) -> Inspection:
     )
     if inspection is None:
         raise NotFoundError(msg("inspection.unknown", id=inspection_id))
+    altered = [found for row in (inspection, *inspection.responses) for found in stored_json.altered_columns(row)]
+    if altered:
+        raise AlteredRecordError(msg("inspection.altered", id=inspection_id), altered)
     return inspection
 
 

@@ -83,10 +83,11 @@ from checklist.ledger import (
     validate_temperature,
 )
 from checklist.ledger import evidence_for as evidence_text
+from checklist.messages import msg
 from checklist.workflow import ACCOUNT_ADMIN_ROLES, Role
-from storage import audit, inputs
+from storage import audit, inputs, stored_json
 from storage.db import Database
-from storage.errors import InvalidInputError, NotFoundError, RecordLockedError
+from storage.errors import AlteredRecordError, InvalidInputError, NotFoundError, RecordLockedError
 from storage.ledger_models import (
     DaySignOff,
     Employee,
@@ -1008,10 +1009,13 @@ def summary_view(
     with db.session() as session:
         signed = _read(
             session,
-            select(DaySignOff.summary, DaySignOff.signer_name, DaySignOff.signed_at).where(DaySignOff.day == day),
+            select(DaySignOff.summary, DaySignOff.signer_name, DaySignOff.signed_at, DaySignOff.id).where(
+                DaySignOff.day == day
+            ),
         ).one_or_none()
         if signed is not None:
-            return SummaryView(day, None, signed=dict(signed[0]), signed_by=signed[1], signed_at=signed[2])
+            stored = _signed_summary(signed[0], day, signed[3])
+            return SummaryView(day, None, signed=stored, signed_by=signed[1], signed_at=signed[2])
         summary, flagged_total = _summary(session, day, page, counted)
     return SummaryView(day, summary, flagged_total)
 
@@ -1182,6 +1186,20 @@ def sealed_day(db: Database, day: dt.date) -> DaySignOff:
     if signoff is None:
         raise NotFoundError(f"{day.isoformat()} has not been signed off", f"{day.isoformat()} 的每日汇总尚未签署")
     return signoff
+
+
+def _signed_summary(stored: Any, day: dt.date, signoff_id: int) -> dict[str, Any]:
+    summary = stored_json.mapping(stored)
+    if summary is None:  # not the object the signing wrote: altered by raw SQL (storage.stored_json)
+        raise AlteredRecordError(
+            msg("ledger.day_altered", day=day.isoformat()), [("day_signoffs", signoff_id, "summary")]
+        )
+    return dict(summary)
+
+
+def signed_summary(signoff: DaySignOff) -> dict[str, Any]:
+    """The summary a signed day sealed, or :class:`AlteredRecordError` when what is stored is not one."""
+    return _signed_summary(signoff.summary, signoff.day, signoff.id)
 
 
 def seal_day(session: Session, signoff: DaySignOff) -> None:

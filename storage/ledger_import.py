@@ -24,6 +24,7 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,7 +41,7 @@ from checklist.ledger import (
     validate_temperature,
 )
 from checklist.text import one_line
-from storage import roster
+from storage import roster, stored_json
 from storage.db import Database
 from storage.errors import InvalidInputError
 from storage.ledger import HEADCOUNT, EntryResult, enter_checked
@@ -258,7 +259,8 @@ def _mapping(session: Session, header: Sequence[str], source: str, given: Mappin
     if given:
         mapping = dict(given)
     else:
-        stored = session.scalar(select(ImportMapping.mapping).where(ImportMapping.source == source)) if source else None
+        kept = session.scalar(select(ImportMapping.mapping).where(ImportMapping.source == source)) if source else None
+        stored = _remembered(kept)
         if stored and all(h in header for h in stored.values()):
             mapping = dict(stored)
         else:
@@ -385,14 +387,23 @@ def commit_readings_file(
         return check, results
 
 
+def _remembered(stored: Any) -> dict[str, str] | None:
+    """A remembered mapping (field → header text), or None when what is stored is not one: a mapping altered by
+    raw SQL (:mod:`storage.stored_json`) is forgotten, and the columns are found by their headers again."""
+    kept = stored_json.mapping(stored)
+    if kept is None or not all(isinstance(header, str) for header in kept.values()):
+        return None
+    return kept
+
+
 def import_sources(db: Database) -> dict[str, dict[str, str]]:
     """The sources whose column mapping is remembered (e.g. "东门测温门"), each with its mapping (field → header)."""
     with db.session() as session:
+        rows = session.execute(select(ImportMapping.source, ImportMapping.mapping).order_by(ImportMapping.source))
         return {
-            source: {str(k): str(v) for k, v in mapping.items()}
-            for source, mapping in session.execute(
-                select(ImportMapping.source, ImportMapping.mapping).order_by(ImportMapping.source)
-            )
+            source: {str(k): v for k, v in kept.items()}
+            for source, stored in rows
+            if (kept := _remembered(stored)) is not None
         }
 
 

@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session
 from checklist.company import company_today
 from checklist.ledger import EmployeeStatus
 from checklist.workflow import ACCOUNT_ADMIN_ROLES
-from storage import audit
+from storage import audit, stored_json
 from storage.db import Database
 from storage.errors import InvalidInputError
 from storage.ledger_models import (
@@ -253,19 +253,22 @@ def retention_runs(db: Database, limit: int = 20) -> list[RetentionRunView]:
     """The latest retention runs, newest first: when, by whom, why, up to which day, how much was removed."""
     with db.session() as session:
         runs = session.scalars(select(RetentionRun).order_by(RetentionRun.id.desc()).limit(limit)).all()
-        return [
-            RetentionRunView(
-                run.id,
-                run.run_at,
-                run.by,
-                run.reason,
-                run.cutoff,
-                int(run.removed.get("readings", 0)),
-                int(run.removed.get("observations", 0)),
-                len(run.removed.get("anonymised_employees", [])),
-            )
-            for run in runs
-        ]
+        return [_run_view(run) for run in runs]
+
+
+def _run_view(run: RetentionRun) -> RetentionRunView:
+    removed = stored_json.mapping(run.removed)
+    try:
+        counts = (
+            int(removed["readings"] if removed and "readings" in removed else 0),
+            int(removed["observations"] if removed and "observations" in removed else 0),
+            len(removed["anonymised_employees"] if removed and "anonymised_employees" in removed else []),
+        )
+    except (TypeError, ValueError):
+        removed = None
+    if removed is None:  # not what the run wrote (raw SQL: storage.stored_json): the run listed, counts unknown
+        return RetentionRunView(run.id, run.run_at, run.by, run.reason, run.cutoff, 0, 0, 0, altered=True)
+    return RetentionRunView(run.id, run.run_at, run.by, run.reason, run.cutoff, *counts)
 
 
 @dataclass(frozen=True)
@@ -278,3 +281,4 @@ class RetentionRunView:
     readings: int
     observations: int
     anonymised: int
+    altered: bool = False  # what the run removed was altered outside the application: the counts are unknown

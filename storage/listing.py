@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import aliased
 
 from checklist.workflow import Meaning, SignOffStage, sign_off_stage
+from storage import stored_json
 from storage.db import Database, known_error
 from storage.models import (
     Company,
@@ -86,8 +87,11 @@ _Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
 # The names a record is listed under, read in the query (SQLite's JSON_EXTRACT, PostgreSQL's #>>): the kept
 # copy's where there is one (a completed or signed record), else the live company's and site's (a draft, whose
 # copy is NULL). The text filter searches these very expressions, so it finds a record by the name it shows.
-_KEPT_COMPANY = Inspection.company_snapshot[("company", "name")].as_string()
-_KEPT_SITE = Inspection.company_snapshot["site"].as_string()
+# A copy that is not JSON at all (altered by raw SQL: storage.stored_json) reads as none, so the list still shows
+# the record (opening it says it was altered; verification names the column).
+_READABLE_COPY = stored_json.ValidJson(Inspection.company_snapshot)
+_KEPT_COMPANY = case((_READABLE_COPY, Inspection.company_snapshot[("company", "name")].as_string()), else_=None)
+_KEPT_SITE = case((_READABLE_COPY, Inspection.company_snapshot["site"].as_string()), else_=None)
 _HAS_COPY = _KEPT_COMPANY.is_not(None)
 SHOWN_COMPANY: ColumnElement[str] = func.coalesce(_KEPT_COMPANY, Company.name)
 SHOWN_SITE: ColumnElement[str | None] = case((_HAS_COPY, _KEPT_SITE), else_=Site.name)
@@ -250,6 +254,7 @@ class ItemResultRow:
     findings: list[dict[str, Any]]
     override_reason: str
     note: str
+    findings_altered: bool = False  # the stored findings are not a list of objects (altered by raw SQL)
 
 
 def list_item_results(
@@ -277,7 +282,15 @@ def list_item_results(
     with db.session() as session:
         try:
             return [
-                ItemResultRow(row[0], row[1], row[2], list(row[3] or []), row[4] or "", row[5] or "")
+                ItemResultRow(
+                    row[0],
+                    row[1],
+                    row[2],
+                    list(stored_json.objects(row[3]) or []),
+                    row[4] or "",
+                    row[5] or "",
+                    findings_altered=row[3] is not None and stored_json.objects(row[3]) is None,
+                )
                 for row in session.execute(query)
             ]
         except SQLAlchemyError as error:

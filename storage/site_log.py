@@ -29,6 +29,7 @@ from sqlalchemy import Integer, func, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from checklist.ledger import LedgerError
+from checklist.messages import msg
 from checklist.sites.disinfection import (
     EVIDENCE_DAYS,
     EntryInput,
@@ -45,8 +46,9 @@ from checklist.sites.disinfection import (
     validate_plan,
 )
 from checklist.sites.disinfection import evidence_for as evidence_text
+from storage import stored_json
 from storage.db import Database
-from storage.errors import InvalidInputError, NotFoundError, RecordLockedError
+from storage.errors import AlteredRecordError, InvalidInputError, NotFoundError, RecordLockedError
 from storage.site_log_models import SiteDaySignOff, SiteLogEntry, SitePlan
 from storage.unit_of_work import unit_of_work
 
@@ -397,6 +399,17 @@ def sealed_day(db: Database, day: dt.date) -> SiteDaySignOff:
             f"{day.isoformat()} of the log has not been signed off", f"{day.isoformat()} 的通风消毒记录尚未签署"
         )
     return signoff
+
+
+def signed_record(signoff: SiteDaySignOff) -> dict[str, Any]:
+    """The record a signed day of the log sealed, or :class:`AlteredRecordError` when what is stored is not one
+    (altered by raw SQL: :mod:`storage.stored_json`)."""
+    record = stored_json.mapping(signoff.record)
+    if record is None:
+        raise AlteredRecordError(
+            msg("site_log.day_altered", day=signoff.day.isoformat()), [("site_day_signoffs", signoff.id, "record")]
+        )
+    return dict(record)
 
 
 def day_is_sealed(db: Database, day: dt.date) -> bool:

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from checklist.workflow import InspectionStatus
-from storage import audit
+from storage import audit, stored_json
 from storage.db import Database
+from storage.errors import AlteredRecordError
 from storage.inspections import get_inspection
 from storage.models import (
     AuditEntry,
@@ -36,15 +37,30 @@ class CheckList:
 
 @dataclass
 class RecordCheck(CheckList):
-    """The stored record against its hash and the audit trail (:func:`verify_record`)."""
+    """The stored record against its hash and the audit trail (:func:`verify_record`). ``altered``: some of its
+    stored JSON is not what the application writes, so nothing else of it can be checked."""
+
+    altered: bool = False
 
 
 def verify_record(db: Database, inspection_id: int) -> RecordCheck:
     """Recompute a signed (or completed) inspection's hash and compare it with what was stored and with the
     hash written into the audit trail when it was signed."""
     with db.session() as session:
-        inspection = get_inspection(session, inspection_id)
         check = RecordCheck()
+        try:
+            inspection = get_inspection(session, inspection_id)
+        except AlteredRecordError as error:
+            english, chinese = stored_json.described(error.columns)
+            check.check(
+                False,
+                f"the stored record was altered outside 复工自查: {english}",
+                f"记录在本程序之外被改动过：{chinese}",
+            )
+            check.altered = True
+            chain = audit.verify_chain(session)
+            check.check(chain.ok, "audit trail: " + chain.reason, "审计链：" + chain.reason_zh)
+            return check
         if inspection.status == InspectionStatus.DRAFT:
             check.check(
                 False,

@@ -94,6 +94,13 @@ def load_records(db: Database) -> list[RecordRow]:
     ]
 
 
+def _as_stored(value: Any) -> Any:
+    """An entry's old or new values; text that is not JSON (altered by raw SQL) as the text stored."""
+    from storage.stored_json import Unreadable
+
+    return value.text if isinstance(value, Unreadable) else value
+
+
 def _trail_row(entry: Any) -> TrailRow:
     return TrailRow(
         entry.seq,
@@ -102,8 +109,8 @@ def _trail_row(entry: Any) -> TrailRow:
         entry.action,
         entry.table_name,
         entry.row_id,
-        entry.old,
-        entry.new,
+        _as_stored(entry.old),
+        _as_stored(entry.new),
         entry.reason or "",
     )
 

@@ -363,107 +363,107 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="144"/>
+        <location filename="../../desktop/audit/models.py" line="151"/>
         <source>已审核（检查人 + 单位主要负责人）</source>
         <translation>Approved (inspector + head of the organisation)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="146"/>
+        <location filename="../../desktop/audit/models.py" line="153"/>
         <source>检查人已签署，待审核</source>
         <translation>Signed by the inspector, awaiting review</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="147"/>
+        <location filename="../../desktop/audit/models.py" line="154"/>
         <source>未签署</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="152"/>
+        <location filename="../../desktop/audit/models.py" line="159"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="153"/>
+        <location filename="../../desktop/audit/models.py" line="160"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="154"/>
+        <location filename="../../desktop/audit/models.py" line="161"/>
         <source>删除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="155"/>
+        <location filename="../../desktop/audit/models.py" line="162"/>
         <source>完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="156"/>
+        <location filename="../../desktop/audit/models.py" line="163"/>
         <source>签署</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="157"/>
+        <location filename="../../desktop/audit/models.py" line="164"/>
         <source>登录失败</source>
         <translation>Login failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="164"/>
+        <location filename="../../desktop/audit/models.py" line="171"/>
         <source>检查记录</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="165"/>
+        <location filename="../../desktop/audit/models.py" line="172"/>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="166"/>
+        <location filename="../../desktop/audit/models.py" line="173"/>
         <source>宿舍</source>
         <translation>Dormitory room</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="167"/>
+        <location filename="../../desktop/audit/models.py" line="174"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="168"/>
+        <location filename="../../desktop/audit/models.py" line="175"/>
         <source>整改措施</source>
         <translation>Corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="169"/>
+        <location filename="../../desktop/audit/models.py" line="176"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="170"/>
+        <location filename="../../desktop/audit/models.py" line="177"/>
         <source>报告文件</source>
         <translation>Report file</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="171"/>
+        <location filename="../../desktop/audit/models.py" line="178"/>
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="172"/>
+        <location filename="../../desktop/audit/models.py" line="179"/>
         <source>场所</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="173"/>
+        <location filename="../../desktop/audit/models.py" line="180"/>
         <source>账户</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="257"/>
+        <location filename="../../desktop/audit/models.py" line="264"/>
         <source>每日健康汇总</source>
         <translation>Daily health summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="258"/>
+        <location filename="../../desktop/audit/models.py" line="265"/>
         <source>通风消毒记录</source>
         <translation>Ventilation and disinfection log</translation>
     </message>
@@ -471,52 +471,52 @@
 <context>
     <name>AuditRecordsModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="335"/>
+        <location filename="../../desktop/audit/models.py" line="342"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="336"/>
+        <location filename="../../desktop/audit/models.py" line="343"/>
         <source>企业 / 场所</source>
         <translation>Company / site</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="337"/>
+        <location filename="../../desktop/audit/models.py" line="344"/>
         <source>检查日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="338"/>
+        <location filename="../../desktop/audit/models.py" line="345"/>
         <source>检查人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="339"/>
+        <location filename="../../desktop/audit/models.py" line="346"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="340"/>
+        <location filename="../../desktop/audit/models.py" line="347"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="341"/>
+        <location filename="../../desktop/audit/models.py" line="348"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="376"/>
+        <location filename="../../desktop/audit/models.py" line="383"/>
         <source>未验证</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="378"/>
+        <location filename="../../desktop/audit/models.py" line="385"/>
         <source>完好，未被改动</source>
         <translation>Intact, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="380"/>
+        <location filename="../../desktop/audit/models.py" line="387"/>
         <source>验证失败</source>
         <translation>Verification failed</translation>
     </message>
@@ -524,37 +524,37 @@
 <context>
     <name>AuditTrailModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="406"/>
+        <location filename="../../desktop/audit/models.py" line="413"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="407"/>
+        <location filename="../../desktop/audit/models.py" line="414"/>
         <source>时间（本地）</source>
         <translation>Time (local)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="408"/>
+        <location filename="../../desktop/audit/models.py" line="415"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="409"/>
+        <location filename="../../desktop/audit/models.py" line="416"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="410"/>
+        <location filename="../../desktop/audit/models.py" line="417"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="411"/>
+        <location filename="../../desktop/audit/models.py" line="418"/>
         <source>变更（原值 → 新值）</source>
         <translation>Change (old → new)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="412"/>
+        <location filename="../../desktop/audit/models.py" line="419"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -1470,17 +1470,17 @@
 <context>
     <name>CorrectiveActions</name>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="62"/>
+        <location filename="../../desktop/editor/actions.py" line="64"/>
         <source>待整改</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="63"/>
+        <location filename="../../desktop/editor/actions.py" line="65"/>
         <source>已整改</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="64"/>
+        <location filename="../../desktop/editor/actions.py" line="66"/>
         <source>已验证</source>
         <translation>Verified</translation>
     </message>
@@ -1488,52 +1488,52 @@
 <context>
     <name>CorrectiveActionsModel</name>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="126"/>
+        <location filename="../../desktop/editor/actions.py" line="128"/>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="126"/>
+        <location filename="../../desktop/editor/actions.py" line="128"/>
         <source>整改措施</source>
         <translation>Corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="126"/>
+        <location filename="../../desktop/editor/actions.py" line="128"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="126"/>
+        <location filename="../../desktop/editor/actions.py" line="128"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="126"/>
+        <location filename="../../desktop/editor/actions.py" line="128"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="148"/>
+        <location filename="../../desktop/editor/actions.py" line="150"/>
         <source>{status}（检查记录中）</source>
         <translation>{status} (in the record)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="151"/>
+        <location filename="../../desktop/editor/actions.py" line="153"/>
         <source>{on}  {status} — {by}</source>
         <translation>{on}  {status} — {by}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="152"/>
+        <location filename="../../desktop/editor/actions.py" line="154"/>
         <source>{line}：{note}</source>
         <translation>{line}: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="220"/>
+        <location filename="../../desktop/editor/actions.py" line="219"/>
         <source>{status}（已逾期）</source>
         <translation>{status} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="225"/>
+        <location filename="../../desktop/editor/actions.py" line="224"/>
         <source>已过完成期限，仍未整改。</source>
         <translation>Past its due date and still not corrected.</translation>
     </message>
@@ -2233,72 +2233,72 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/reports/export.py" line="294"/>
+        <location filename="../../desktop/reports/export.py" line="295"/>
         <source>报告未能导出。</source>
         <translation>The reports could not be exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="295"/>
+        <location filename="../../desktop/reports/export.py" line="296"/>
         <source>检查记录不受影响；没有留下写了一半的文件。</source>
         <translation>The inspection record is not affected; no half-written file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="303"/>
+        <location filename="../../desktop/reports/export.py" line="304"/>
         <source>正在导出报告……</source>
         <translation>Exporting reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="342"/>
+        <location filename="../../desktop/reports/export.py" line="343"/>
         <source>保存汇总表</source>
         <translation>Save the summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="344"/>
+        <location filename="../../desktop/reports/export.py" line="345"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="359"/>
+        <location filename="../../desktop/reports/export.py" line="360"/>
         <source>汇总表未能导出。</source>
         <translation>The summary workbook was not exported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="360"/>
+        <location filename="../../desktop/reports/export.py" line="361"/>
         <source>没有修改任何数据；没有留下写了一半的文件。</source>
         <translation>Nothing was changed; no half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="368"/>
+        <location filename="../../desktop/reports/export.py" line="369"/>
         <source>正在导出 {count} 次检查的汇总表……</source>
         <translation>Exporting the summary workbook of {count} inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="377"/>
+        <location filename="../../desktop/reports/export.py" line="378"/>
         <source>报告已导出</source>
         <translation>Reports exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="378"/>
+        <location filename="../../desktop/reports/export.py" line="379"/>
         <source>报告已保存：</source>
         <translation>Reports saved:</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="379"/>
+        <location filename="../../desktop/reports/export.py" line="380"/>
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="381"/>
+        <location filename="../../desktop/reports/export.py" line="382"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="124"/>
+        <location filename="../../desktop/reports/export.py" line="125"/>
         <source>复工自查_{company}_{date}_第{number}号</source>
         <translation>Self-check_{company}_{date}_No{number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="137"/>
+        <location filename="../../desktop/reports/export.py" line="138"/>
         <source>复工自查_第{number}号</source>
         <translation>Self-check_No{number}</translation>
     </message>
@@ -2306,57 +2306,57 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/reports/export.py" line="151"/>
+        <location filename="../../desktop/reports/export.py" line="152"/>
         <source>导出报告</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="155"/>
+        <location filename="../../desktop/reports/export.py" line="156"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="181"/>
+        <location filename="../../desktop/reports/export.py" line="182"/>
         <source>保存到(&amp;F)：</source>
         <translation>Save in &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="183"/>
+        <location filename="../../desktop/reports/export.py" line="184"/>
         <source>报告语言(&amp;L)：</source>
         <translation>Report &amp;language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="190"/>
+        <location filename="../../desktop/reports/export.py" line="191"/>
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="194"/>
+        <location filename="../../desktop/reports/export.py" line="195"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="226"/>
+        <location filename="../../desktop/reports/export.py" line="227"/>
         <source>写出 PDF 报告和 Excel 工作簿。</source>
         <translation>Writes the PDF report and the Excel workbook.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="229"/>
+        <location filename="../../desktop/reports/export.py" line="230"/>
         <source>已签署的记录：写出签署的正本（PDF 与 Excel 工作簿及其 .p7s 签名文件），原样不变。</source>
         <translation>A signed record: the signed originals are written as they are (the PDF, and the Excel workbook with its .p7s signature file).</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="234"/>
+        <location filename="../../desktop/reports/export.py" line="235"/>
         <source>已签署的记录：英文报告是不带签名的译本，封面写明所译的中文正本和记录上的签名；核验请用中文正本。</source>
         <translation>A signed record: the English report is a translation without signatures; its cover names the Chinese original it translates and the signatures on record. Verify the Chinese original.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="241"/>
+        <location filename="../../desktop/reports/export.py" line="242"/>
         <source>选择保存报告的文件夹</source>
         <translation>Choose the folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/export.py" line="249"/>
+        <location filename="../../desktop/reports/export.py" line="250"/>
         <source>这个文件夹不存在：{folder}。请另选一个文件夹。</source>
         <translation>This folder does not exist: {folder}. Choose another folder.</translation>
     </message>
@@ -2364,92 +2364,92 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="255"/>
+        <location filename="../../desktop/editor/actions.py" line="254"/>
         <source>更改整改状态</source>
         <translation>Change corrective action status</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="255"/>
+        <location filename="../../desktop/editor/actions.py" line="254"/>
         <source>整改跟进</source>
         <translation>Follow up corrective action</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="264"/>
+        <location filename="../../desktop/editor/actions.py" line="263"/>
         <source>{action}（责任人：{owner}，期限：{due}）</source>
         <translation>{action} (owner: {owner}, due: {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="269"/>
+        <location filename="../../desktop/editor/actions.py" line="268"/>
         <source>当前状态：{status}</source>
         <translation>Current status: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="289"/>
+        <location filename="../../desktop/editor/actions.py" line="288"/>
         <source>已验证由单位主要负责人在整改完成后记录。</source>
         <translation>Verified is recorded by the head of the organisation once the action is done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="291"/>
+        <location filename="../../desktop/editor/actions.py" line="290"/>
         <source>跟进记录保存在检查记录之外，已签署的记录和签名不会改变。</source>
         <translation>Follow-ups are kept beside the inspection record: the signed record and its signatures do not change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="294"/>
+        <location filename="../../desktop/editor/actions.py" line="293"/>
         <source>记录为(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="295"/>
+        <location filename="../../desktop/editor/actions.py" line="294"/>
         <source>说明(&amp;N)：</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="296"/>
+        <location filename="../../desktop/editor/actions.py" line="295"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="300"/>
+        <location filename="../../desktop/editor/actions.py" line="299"/>
         <source>记录(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="336"/>
+        <location filename="../../desktop/editor/actions.py" line="335"/>
         <source>必填：如何验证的，例如到现场查看、查阅体温登记表</source>
         <translation>Required: how it was verified, e.g. checked on site, read the temperature log</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="338"/>
+        <location filename="../../desktop/editor/actions.py" line="337"/>
         <source>例如：已改为上下午各测一次体温</source>
         <translation>e.g. temperature now taken every morning and afternoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="349"/>
+        <location filename="../../desktop/editor/actions.py" line="348"/>
         <source>请说明如何验证了整改。</source>
         <translation>Say how the corrective action was verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="357"/>
+        <location filename="../../desktop/editor/actions.py" line="356"/>
         <source>整改措施的状态未能更改。</source>
         <translation>The status of the corrective action could not be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="358"/>
+        <location filename="../../desktop/editor/actions.py" line="357"/>
         <source>对话框中填写的内容仍保留，可修改后再试一次。</source>
         <translation>The dialog keeps what you typed; correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="361"/>
+        <location filename="../../desktop/editor/actions.py" line="360"/>
         <source>整改跟进未能记录。</source>
         <translation>The follow-up could not be recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="362"/>
+        <location filename="../../desktop/editor/actions.py" line="361"/>
         <source>检查记录没有改变；对话框中填写的内容仍保留，可修改后再试一次。</source>
         <translation>The inspection record was not changed; the dialog keeps what you typed, correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor/actions.py" line="364"/>
+        <location filename="../../desktop/editor/actions.py" line="363"/>
         <source>程序内部错误，详见错误信息。</source>
         <translation>Internal error: see the message for details.</translation>
     </message>
@@ -3268,114 +3268,119 @@
         <translation>Removals made:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="296"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="297"/>
+        <source>%1 %2：%3，删除 %4 之前的数据；这次清理的记录在本程序之外被改动过，删除的数量无法读取</source>
+        <translation>%1 %2: %3; data before %4 deleted; the record of this run was altered outside the application, so how much was deleted cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registers/ledger_settings.py" line="305"/>
         <source>%1 %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人</source>
         <translation>%1 %2: %3; before %4, %5 reading(s) and %6 observation(s) deleted, %7 people anonymised</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="343"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="352"/>
         <source>操作未完成。</source>
         <translation>Not done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="343"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="352"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="354"/>
-        <location filename="../../desktop/registers/ledger_settings.py" line="376"/>
-        <location filename="../../desktop/registers/ledger_settings.py" line="403"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="363"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="385"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="412"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="361"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="370"/>
         <source>发热阈值已改为 %1 °C；已录入的体温保留录入时的判断。</source>
         <translation>The fever threshold is now %1 °C; readings already entered keep the judgement they got.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="388"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="397"/>
         <source>现行告知书已由 %1 版改为 %2 版。</source>
         <translation>The notice in force changed from version %1 to version %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="391"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="400"/>
         <source>告知书设置已保存。</source>
         <translation>Notice saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="411"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="420"/>
         <source>保存期限设置已保存。</source>
         <translation>Retention saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="421"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="430"/>
         <source>正在统计……</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="431"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="440"/>
         <source>（%1 至 %2）</source>
         <translation> (%1 to %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="439"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="448"/>
         <source>按“%1”清理，删除 %2 之前的个人健康信息：</source>
         <translation>Removal because %1: personal health data before %2:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="442"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="451"/>
         <source>· 删除体温记录 %1 条%2</source>
         <translation>· %1 reading(s) deleted%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="443"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="452"/>
         <source>· 删除医学观察 %1 条（含其变更记录）</source>
         <translation>· %1 observation(s) deleted (with their changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="446"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="455"/>
         <source>· 其中仍在进行的医学观察 %1 条先于今日结束（疫情防控期已结束，记入审计记录）</source>
         <translation>· of them, %1 running observation(s) ended today first (the epidemic period is over; recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="453"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="462"/>
         <source>· 匿名化人员 %1 人（姓名改为“已匿名 #编号”，身份证号、手机号、宿舍、返回地清空）</source>
         <translation>· %1 people anonymised (name replaced by their roster number; ID number, phone, dormitory and origin blanked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="456"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="465"/>
         <source>保留：已签署的每日汇总 %1 份、同意记录、审计记录，以及本次清理的记录。</source>
         <translation>Kept: %1 signed daily summaries, the consent records, the audit trail, and the record of this removal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="459"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="468"/>
         <source>以上只是预览，尚未删除任何数据。</source>
         <translation>This is only a preview; nothing has been deleted yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="472"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="481"/>
         <source>执行清理</source>
         <translation>Remove now</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="474"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="483"/>
         <source>将删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人。删除后无法恢复。确定执行吗？</source>
         <translation>%1 reading(s) and %2 observation(s) will be deleted and %3 people anonymised. This cannot be undone. Remove them?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="491"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="500"/>
         <source>未执行清理，没有删除任何数据。</source>
         <translation>Not removed; nothing was deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="494"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="503"/>
         <source>正在清理……</source>
         <translation>Removing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="501"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="510"/>
         <source>清理完成：删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人；已记录本次清理。</source>
         <translation>Removed: %1 reading(s) and %2 observation(s) deleted, %3 people anonymised; this removal is recorded.</translation>
     </message>
@@ -3533,307 +3538,312 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="974"/>
+        <location filename="../../desktop/main_window.py" line="984"/>
         <source>复工自查</source>
         <translation>Fugong Self-Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="134"/>
-        <location filename="../../desktop/main_window.py" line="531"/>
+        <location filename="../../desktop/main_window.py" line="133"/>
+        <location filename="../../desktop/main_window.py" line="530"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123"/>
-        <location filename="../../desktop/main_window.py" line="737"/>
+        <location filename="../../desktop/main_window.py" line="122"/>
+        <location filename="../../desktop/main_window.py" line="745"/>
         <source>复工自查 Fugong Self-Check</source>
         <translation>Fugong Self-Check 复工自查</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
-        <location filename="../../desktop/main_window.py" line="353"/>
+        <location filename="../../desktop/main_window.py" line="137"/>
+        <location filename="../../desktop/main_window.py" line="352"/>
         <source>正在打开数据库……</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="192"/>
         <source>新建检查(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
         <source>打开检查(&amp;O)</source>
         <translation>&amp;Open inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195"/>
+        <location filename="../../desktop/main_window.py" line="194"/>
         <source>返回检查列表(&amp;L)</source>
         <translation>Back to the &amp;list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="195"/>
         <source>导出报告(&amp;E)…</source>
         <translation>&amp;Export reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>导出汇总表(&amp;B)…</source>
         <translation>Export summary &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source>把列表当前显示的检查（按筛选条件）导出到一个 Excel 汇总表</source>
         <translation>Export the inspections the list shows now (after its filters) to one Excel summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="202"/>
         <source>刷新列表(&amp;R)</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>设置(&amp;T)…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>下一项(&amp;X)</source>
         <translation>Ne&amp;xt item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>上一项(&amp;V)</source>
         <translation>Pre&amp;vious item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>汇总(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>签署(&amp;G)…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>新版本（更正）(&amp;C)…</source>
         <translation>New version (&amp;correction)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>审计(&amp;D)…</source>
         <translation>Au&amp;dit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>台账(&amp;T)…</source>
         <translation>Regis&amp;ters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>员工健康台账：花名册、每日两次测温、医学观察、每日汇总 (Ctrl+Shift+T)</source>
         <translation>Employee health ledger: roster, twice-daily checks, observation, daily summary (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>添加账户(&amp;A)…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>管理账户(&amp;M)…</source>
         <translation>&amp;Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>企业信息(&amp;Y)…</source>
         <translation>Compan&amp;y details…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="235"/>
         <source>退出登录(&amp;O)</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>依据文件(&amp;S)…</source>
         <translation>&amp;Sources…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="237"/>
         <source>关于复工自查(&amp;A)…</source>
         <translation>&amp;About Fugong Self-Check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>检查(&amp;I)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="275"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278"/>
+        <location filename="../../desktop/main_window.py" line="277"/>
         <source>语言 / Language(&amp;L)</source>
         <translation>&amp;Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="281"/>
+        <location filename="../../desktop/main_window.py" line="280"/>
         <source>账户(&amp;U)</source>
         <translation>Acco&amp;unts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="289"/>
+        <location filename="../../desktop/main_window.py" line="288"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="293"/>
+        <location filename="../../desktop/main_window.py" line="292"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="364"/>
+        <location filename="../../desktop/main_window.py" line="363"/>
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="705"/>
+        <location filename="../../desktop/main_window.py" line="700"/>
+        <source>其他检查记录不受影响；审计窗口中的“验证记录”会指出被改动之处。</source>
+        <translation>The other inspections are not affected; “Verify record” in the audit window shows what was altered.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="713"/>
         <source>正在打开检查……</source>
         <translation>Opening the inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="742"/>
+        <location filename="../../desktop/main_window.py" line="750"/>
         <source>{place} {date} — 复工自查 Fugong Self-Check</source>
         <translation>{place} {date} — Fugong Self-Check 复工自查</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="386"/>
-        <location filename="../../desktop/main_window.py" line="390"/>
+        <location filename="../../desktop/main_window.py" line="385"/>
+        <location filename="../../desktop/main_window.py" line="389"/>
         <source>无法打开数据库。</source>
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>PDF 报告和 Excel 工作簿，中文或英文（在导出时选择）</source>
         <translation>The PDF report and the Excel workbook, in Chinese or English (chosen when exporting)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="392"/>
+        <location filename="../../desktop/main_window.py" line="391"/>
         <source>没有修改任何数据。请处理上述问题后重新启动程序。</source>
         <translation>No data was changed. Fix the problem above, then start the program again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="405"/>
         <source>无法读取检查列表。</source>
         <translation>The list of inspections cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="406"/>
-        <location filename="../../desktop/main_window.py" line="696"/>
+        <location filename="../../desktop/main_window.py" line="405"/>
+        <location filename="../../desktop/main_window.py" line="702"/>
         <source>没有修改任何数据。</source>
         <translation>No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="407"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
         <source>正在读取检查列表……</source>
         <translation>Reading the inspections…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="447"/>
+        <location filename="../../desktop/main_window.py" line="446"/>
         <source>请完成首次设置：创建第一个账户后即可使用。</source>
         <translation>Please complete the first-run setup: the program can be used once the first account is created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="447"/>
+        <location filename="../../desktop/main_window.py" line="446"/>
         <source>首次设置(&amp;S)…</source>
         <translation>First-run &amp;setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="489"/>
+        <location filename="../../desktop/main_window.py" line="488"/>
         <source>请登录。</source>
         <translation>Please log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="503"/>
+        <location filename="../../desktop/main_window.py" line="502"/>
         <source>已登录：{name}（{role}）</source>
         <translation>Logged in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="549"/>
+        <location filename="../../desktop/main_window.py" line="548"/>
         <source>已添加账户：{name}（{role}）</source>
         <translation>Account added: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="614"/>
+        <location filename="../../desktop/main_window.py" line="613"/>
         <source>企业信息已保存。</source>
         <translation>Company details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="629"/>
+        <location filename="../../desktop/main_window.py" line="628"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="696"/>
+        <location filename="../../desktop/main_window.py" line="704"/>
         <source>无法打开这次检查。</source>
         <translation>This inspection cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="748"/>
+        <location filename="../../desktop/main_window.py" line="758"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically at {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="805"/>
+        <location filename="../../desktop/main_window.py" line="815"/>
         <source>已签署，记录已锁定。</source>
         <translation>Signed; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="940"/>
+        <location filename="../../desktop/main_window.py" line="950"/>
         <source>数据库设置已保存，下次启动时使用。</source>
         <translation>The database setting is saved; it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="975"/>
+        <location filename="../../desktop/main_window.py" line="985"/>
         <source>有填写内容没能保存到数据库（原因见前一条提示）。仍要关闭窗口吗？未保存的内容将丢失。</source>
         <translation>Some entries could not be saved to the database (see the previous message). Close the window anyway? Unsaved entries will be lost.</translation>
     </message>
@@ -5741,42 +5751,42 @@
 <context>
     <name>SignedDaysModel</name>
     <message>
-        <location filename="../../desktop/audit/models.py" line="277"/>
+        <location filename="../../desktop/audit/models.py" line="284"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="278"/>
+        <location filename="../../desktop/audit/models.py" line="285"/>
         <source>台账</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="279"/>
+        <location filename="../../desktop/audit/models.py" line="286"/>
         <source>签署人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="280"/>
+        <location filename="../../desktop/audit/models.py" line="287"/>
         <source>签署时间</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="281"/>
+        <location filename="../../desktop/audit/models.py" line="288"/>
         <source>验证结果</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="307"/>
+        <location filename="../../desktop/audit/models.py" line="314"/>
         <source>未验证</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="309"/>
+        <location filename="../../desktop/audit/models.py" line="316"/>
         <source>完好，未被改动</source>
         <translation>Intact, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit/models.py" line="311"/>
+        <location filename="../../desktop/audit/models.py" line="318"/>
         <source>验证失败</source>
         <translation>Failed</translation>
     </message>
