@@ -7,8 +7,6 @@ the system's on Windows). Chinese when any of these says Chinese, English otherw
 
 from __future__ import annotations
 
-import configparser
-import locale
 import os
 import sys
 from collections.abc import Iterator, Mapping
@@ -42,6 +40,8 @@ def _gui_setting(environ: Mapping[str, str]) -> str | None:
             except (OSError, ValueError, plistlib.InvalidFileException):
                 return None
         else:
+            import configparser  # here, as winreg and plistlib above: the GUI's start-up does not need it
+
             config = Path(environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "fugong" / "fugong.conf"
             parser = configparser.ConfigParser(interpolation=None)
             try:
@@ -59,6 +59,8 @@ def _locale(environ: Mapping[str, str]) -> str:
         if environ.get(name):
             return environ[name]
     if sys.platform == "win32":
+        import locale
+
         return locale.getlocale()[0] or ""
     return ""
 
