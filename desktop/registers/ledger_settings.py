@@ -293,23 +293,19 @@ class LedgerSettingsDialog(QDialog):
         lines = [self.tr("已执行的清理：")]
         for run in runs:
             if run.altered:  # what it removed was altered outside the application: the counts are not known
-                lines.append(
-                    self.tr("%1 %2：%3，删除 %4 之前的数据；这次清理的记录在本程序之外被改动过，删除的数量无法读取")
-                    .replace("%1", company_and_utc_text(run.run_at))
-                    .replace("%2", run.by)
-                    .replace("%3", reason_text(run.reason))
-                    .replace("%4", run.cutoff.isoformat())
+                line = self.tr("%1 %2：%3，删除 %4 之前的数据；这次清理的记录在本程序之外被改动过，删除的数量无法读取")
+            else:
+                line = (
+                    self.tr("%1 %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人")
+                    .replace("%5", str(run.readings))
+                    .replace("%6", str(run.observations))
+                    .replace("%7", str(run.anonymised))
                 )
-                continue
             lines.append(
-                self.tr("%1 %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人")
-                .replace("%1", company_and_utc_text(run.run_at))
+                line.replace("%1", company_and_utc_text(run.run_at))
                 .replace("%2", run.by)
                 .replace("%3", reason_text(run.reason))
                 .replace("%4", run.cutoff.isoformat())
-                .replace("%5", str(run.readings))
-                .replace("%6", str(run.observations))
-                .replace("%7", str(run.anonymised))
             )
         return "\n".join(lines)
 

@@ -3268,119 +3268,119 @@
         <translation>Removals made:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="297"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="296"/>
         <source>%1 %2：%3，删除 %4 之前的数据；这次清理的记录在本程序之外被改动过，删除的数量无法读取</source>
         <translation>%1 %2: %3; data before %4 deleted; the record of this run was altered outside the application, so how much was deleted cannot be read</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="305"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="299"/>
         <source>%1 %2：%3，删除 %4 之前的体温记录 %5 条、医学观察 %6 条，匿名化 %7 人</source>
         <translation>%1 %2: %3; before %4, %5 reading(s) and %6 observation(s) deleted, %7 people anonymised</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="352"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="348"/>
         <source>操作未完成。</source>
         <translation>Not done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="352"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="348"/>
         <source>没有修改任何数据。</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="363"/>
-        <location filename="../../desktop/registers/ledger_settings.py" line="385"/>
-        <location filename="../../desktop/registers/ledger_settings.py" line="412"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="359"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="381"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="408"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="370"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="366"/>
         <source>发热阈值已改为 %1 °C；已录入的体温保留录入时的判断。</source>
         <translation>The fever threshold is now %1 °C; readings already entered keep the judgement they got.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="397"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="393"/>
         <source>现行告知书已由 %1 版改为 %2 版。</source>
         <translation>The notice in force changed from version %1 to version %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="400"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="396"/>
         <source>告知书设置已保存。</source>
         <translation>Notice saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="420"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="416"/>
         <source>保存期限设置已保存。</source>
         <translation>Retention saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="430"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="426"/>
         <source>正在统计……</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="440"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="436"/>
         <source>（%1 至 %2）</source>
         <translation> (%1 to %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="448"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="444"/>
         <source>按“%1”清理，删除 %2 之前的个人健康信息：</source>
         <translation>Removal because %1: personal health data before %2:</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="451"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="447"/>
         <source>· 删除体温记录 %1 条%2</source>
         <translation>· %1 reading(s) deleted%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="452"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="448"/>
         <source>· 删除医学观察 %1 条（含其变更记录）</source>
         <translation>· %1 observation(s) deleted (with their changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="455"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="451"/>
         <source>· 其中仍在进行的医学观察 %1 条先于今日结束（疫情防控期已结束，记入审计记录）</source>
         <translation>· of them, %1 running observation(s) ended today first (the epidemic period is over; recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="462"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="458"/>
         <source>· 匿名化人员 %1 人（姓名改为“已匿名 #编号”，身份证号、手机号、宿舍、返回地清空）</source>
         <translation>· %1 people anonymised (name replaced by their roster number; ID number, phone, dormitory and origin blanked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="465"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="461"/>
         <source>保留：已签署的每日汇总 %1 份、同意记录、审计记录，以及本次清理的记录。</source>
         <translation>Kept: %1 signed daily summaries, the consent records, the audit trail, and the record of this removal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="468"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="464"/>
         <source>以上只是预览，尚未删除任何数据。</source>
         <translation>This is only a preview; nothing has been deleted yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="481"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="477"/>
         <source>执行清理</source>
         <translation>Remove now</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="483"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="479"/>
         <source>将删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人。删除后无法恢复。确定执行吗？</source>
         <translation>%1 reading(s) and %2 observation(s) will be deleted and %3 people anonymised. This cannot be undone. Remove them?</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="500"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="496"/>
         <source>未执行清理，没有删除任何数据。</source>
         <translation>Not removed; nothing was deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="503"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="499"/>
         <source>正在清理……</source>
         <translation>Removing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/registers/ledger_settings.py" line="510"/>
+        <location filename="../../desktop/registers/ledger_settings.py" line="506"/>
         <source>清理完成：删除体温记录 %1 条、医学观察 %2 条，匿名化 %3 人；已记录本次清理。</source>
         <translation>Removed: %1 reading(s) and %2 observation(s) deleted, %3 people anonymised; this removal is recorded.</translation>
     </message>
