@@ -81,7 +81,7 @@ class FugongApp(QObject):
     def start(self) -> MainWindow:
         """Show the main window now and start opening the database behind it."""
         window = self._new_window(None)
-        window.show()
+        window.show_in_place()
         window.offer_login()
         QTimer.singleShot(0, window.start_loading)
         return window
@@ -109,7 +109,7 @@ class FugongApp(QObject):
         i18n.save_language(language)
         i18n.install_language(language)
         window = self._new_window(old)
-        window.show()
+        window.show_in_place()
         old.hide()
         old.deleteLater()
         window.start_loading()

@@ -29,7 +29,7 @@ from desktop.common.operations import Cancelled, Progress, run_in_background, wa
 from desktop.common.settings import GEOMETRY, STATE, last_user_name, load_bytes, save_bytes, set_last_user_name
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent
 
     from desktop.accounts.add import AddAccountDialog
     from desktop.accounts.company import CompanyDialog
@@ -962,9 +962,11 @@ class MainWindow(QMainWindow):
 
     # --- closing --------------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """A restored place is checked once shown, when the frame the window got is known (#31)."""
-        super().showEvent(event)
+    def show_in_place(self) -> None:
+        """Show the window; a place restored from the settings is checked now, when the frame the window got
+        is known (#31). (Not in a ``showEvent`` override: that makes PySide build its QEvent.Type enum, about
+        170 members, on the way to the login form.)"""
+        self.show()
         if self._restored:
             self._restored = False
             keep_within_screen(self)

@@ -198,3 +198,16 @@ def test_a_bulk_roster_import_takes_fresh_ids_around_single_adds_and_audits_each
         ).all()
         assert verify_chain(session).ok
     assert sorted(inserted) == sorted(ids)
+
+
+def test_the_flagged_readings_index_is_partial_on_both_databases(db: Database) -> None:
+    """The index of flagged readings holds the flagged rows only: its condition lives in the migration (the
+    model names the index without it, so a start on SQLite does not load the PostgreSQL dialect)."""
+    query = {
+        "sqlite": "SELECT sql FROM sqlite_master WHERE name = 'ix_readings_flagged'",
+        "postgresql": "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_readings_flagged'",
+    }[db.engine.dialect.name]
+    with db.engine.connect() as connection:
+        definition = connection.exec_driver_sql(query).scalar_one()
+    assert "WHERE" in definition.upper()
+    assert "flagged" in definition.split("WHERE")[-1]
