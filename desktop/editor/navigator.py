@@ -45,11 +45,15 @@ class NavigatorModel(QAbstractItemModel):
         self._top: list[int] = []
         self._outcomes: Mapping[str, ItemOutcome] = {}
         self._item_nodes: dict[str, int] = {}
+        # node id → the results of the items under it, worked out once per set of outcomes: the view asks
+        # data() for a row's every role on every paint, and a catalog row has a hundred items under it.
+        self._results_of: dict[int, list[Result | None]] = {}
 
     def set_catalogs(self, catalogs: Sequence[Catalog], outcomes: Mapping[str, ItemOutcome]) -> None:
         self.beginResetModel()
         self._nodes, self._top, self._item_nodes = [], [], {}
         self._outcomes = outcomes
+        self._results_of = {}
         for catalog in catalogs:
             catalog_id = self._add(_Node("catalog", -1, len(self._top), catalog))
             self._top.append(catalog_id)
@@ -74,6 +78,7 @@ class NavigatorModel(QAbstractItemModel):
     def set_outcomes(self, outcomes: Mapping[str, ItemOutcome]) -> None:
         """New outcomes after a change: every row's text and colour may change, the shape does not."""
         self._outcomes = outcomes
+        self._results_of = {}
         self._changed(QModelIndex(), self._top)
 
     def _changed(self, parent: QModelIndex, children: list[int]) -> None:
@@ -127,52 +132,60 @@ class NavigatorModel(QAbstractItemModel):
             return [self.tr("检查项"), self.tr("进度")][section] if 0 <= section < 2 else None
         return None
 
-    def _results(self, node: _Node) -> list[Result | None]:
+    def _results(self, node_id: int) -> list[Result | None]:
+        """The results of the items at and under node ``node_id``, in order (None: unanswered)."""
+        known = self._results_of.get(node_id)
+        if known is not None:
+            return known
+        node = self._nodes[node_id]
+        results: list[Result | None]
         if node.item is not None:
             outcome = self._outcomes.get(node.item.id)
-            return [outcome.result if outcome else None]
-        results: list[Result | None] = []
-        for child in node.children:
-            results.extend(self._results(self._nodes[child]))
+            results = [outcome.result if outcome else None]
+        else:
+            results = [result for child in node.children for result in self._results(child)]
+        self._results_of[node_id] = results
         return results
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        node = self._nodes[index.internalId()]
+        node_id = index.internalId()
+        node = self._nodes[node_id]
         column = index.column()
         if role == ItemIdRole:
             return node.item.id if node.item is not None else ""
         if role == Qt.ItemDataRole.ToolTipRole and (column == 0 or node.item is not None):
-            return self._full_text(node)
+            return self._full_text(node_id)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(node, column, role == Qt.ItemDataRole.ToolTipRole)
-        results = self._results(node)
-        failed = Result.FAIL in results
+            return self._text(node_id, column, role == Qt.ItemDataRole.ToolTipRole)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if failed:
+            results = self._results(node_id)
+            if Result.FAIL in results:
                 return QBrush(FAIL_COLOR)
             if node.item is not None and results[0] is Result.PASS and column == 1:
                 return QBrush(PASS_COLOR)
             return None
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and node.item is not None:
-            result = results[0]
+            result = self._results(node_id)[0]
             return icon(RESULT_ICONS[result] if result is not None else "unanswered")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _full_text(self, node: _Node) -> str:
+    def _full_text(self, node_id: int) -> str:
         """The row's title in full (the tree cuts long ones) and, for an item, its requirement and result: rich
         text, so that a long tooltip wraps instead of running off the screen."""
-        title = f"<p><b>{escape(self._text(node, 0, False))}</b></p>"
+        node = self._nodes[node_id]
+        title = f"<p><b>{escape(self._text(node_id, 0, False))}</b></p>"
         if node.item is None:
             return title
-        result = self._text(node, 1, False)
+        result = self._text(node_id, 1, False)
         result_line = f"<p>{escape(self.tr('结果：') + result)}</p>" if result else ""
         return title + f"<p>{escape(pick(node.item, 'requirement'))}</p>" + result_line
 
-    def _text(self, node: _Node, column: int, tooltip: bool) -> str:
+    def _text(self, node_id: int, column: int, tooltip: bool) -> str:
+        node = self._nodes[node_id]
         if column == 0:
             if node.kind == "catalog":
                 return f"{node.catalog.id} {pick(node.catalog, 'title')}"
@@ -180,7 +193,7 @@ class NavigatorModel(QAbstractItemModel):
                 return pick(node.catalog.section(node.section_id), "title")
             assert node.item is not None
             return f"{node.item.id} {pick(node.item, 'title')}"
-        results = self._results(node)
+        results = self._results(node_id)
         if node.item is not None:
             names = {Result.PASS: self.tr("合格"), Result.FAIL: self.tr("不合格"), Result.NA: self.tr("不适用")}
             return names.get(results[0], "") if results[0] is not None else ""

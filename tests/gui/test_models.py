@@ -61,6 +61,35 @@ def test_navigator_model(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(model)
 
 
+def test_the_navigator_counts_follow_new_outcomes() -> None:
+    """A catalog row's count and colour are worked out once per set of outcomes (the view asks for them on
+    every paint) and follow each new set."""
+    catalog = next(iter(official_catalogs().values()))
+    total = len(catalog.items)
+    model = NavigatorModel()
+
+    def shown(answers: dict[str, Answer]) -> tuple[str, bool]:
+        """The catalog row's count and whether it is red, after these answers; checked against the outcomes."""
+        outcomes = evaluate_inspection([catalog], answers, ROOMS).outcomes
+        model.set_outcomes(outcomes)
+        answered = sum(1 for item in catalog.items if outcomes[item.id].result is not None)
+        row = model.index(0, 1)
+        assert row.data() == f"{answered}/{total}"
+        return row.data(), row.data(Qt.ItemDataRole.ForegroundRole) is not None
+
+    model.set_catalogs([catalog], evaluate_inspection([catalog], {}, ROOMS).outcomes)
+    before, red = shown({})
+    assert not red
+    unanswered = evaluate_inspection([catalog], {}, ROOMS).outcomes
+    first, second = [item.id for item in catalog.items if unanswered[item.id].result is None][:2]
+    answers = {first: Answer(Result.PASS), second: Answer(Result.FAIL)}
+    after, red = shown(answers)
+    assert red and after != before
+    assert model.index_of_item(second).siblingAtColumn(1).data() == "不合格"
+    again, red = shown({first: Answer(Result.PASS)})
+    assert not red and again not in (before, after)
+
+
 def test_room_model(qtmodeltester: ModelTester) -> None:
     catalogs = list(official_catalogs().values())[:2]
     evaluation = evaluate_inspection(catalogs, {}, ROOMS)
