@@ -201,9 +201,14 @@ def append_entries(connection: Connection, rows: list[dict[str, Any]]) -> None:
     """Append entries (dicts with actor, action, table_name, row_id, inspection_id, old, new, reason)."""
     if not rows:
         return
-    # Take the chain head's row lock before reading it (PostgreSQL: concurrent writers queue here).
-    connection.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq))
-    head = connection.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
+    # Take the chain head's row lock as it is read (PostgreSQL: concurrent writers queue here): one statement,
+    # one round trip to a shared server, where the SQLite library can return rows from an UPDATE (3.35+).
+    lock = update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq)
+    if connection.dialect.update_returning:
+        head = connection.execute(lock.returning(AuditHead.seq, AuditHead.hash)).one()
+    else:
+        connection.execute(lock)
+        head = connection.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
     seq, prev = head.seq, head.hash
     now = utcnow()
     entries = []

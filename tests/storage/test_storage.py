@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,24 @@ def test_audit_chain_detects_an_edited_or_deleted_entry(
     with db.session() as session:
         report = verify_chain(session)
     assert not report.ok and report.first_broken == first_broken and reason in report.reason
+
+
+@pytest.mark.parametrize("returning", [True, False], ids=["update-returning", "update-then-select"])
+def test_the_chain_head_is_read_under_its_lock_with_or_without_update_returning(
+    db: Database, monkeypatch: pytest.MonkeyPatch, returning: bool
+) -> None:
+    """Entries continue the chain whether the head is locked and read in one statement (UPDATE … RETURNING)
+    or, where the SQLite library is older than 3.35, in two."""
+    monkeypatch.setattr(db.engine.dialect, "update_returning", returning)
+    inspection_id, version = helpers.draft(db)
+    inspections.save_answer(db, "officer", inspection_id, version, "GN-01", Answer(Result.PASS))
+    with db.session() as session:
+        report = verify_chain(session)
+        entries = session.scalars(select(AuditEntry).order_by(AuditEntry.seq)).all()
+    assert report.ok
+    assert [entry.seq for entry in entries] == list(range(1, len(entries) + 1))
+    assert all(entry.prev_hash == before.hash for before, entry in itertools.pairwise(entries))
+    assert any(entry.table_name == "item_responses" for entry in entries[-3:])
 
 
 def test_audit_chain_detects_truncation(db: Database) -> None:
