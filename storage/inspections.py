@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from checklist.catalog import Catalog, CatalogError, catalog_version, for_company, official_catalogs
 from checklist.evaluation import (
@@ -125,8 +125,8 @@ def get_inspection(session: Session, inspection_id: int) -> Inspection:
             selectinload(Inspection.rooms),
             selectinload(Inspection.evidence),
             selectinload(Inspection.actions),
-            selectinload(Inspection.company),
-            selectinload(Inspection.site),
+            joinedload(Inspection.company),  # one row each: joined into the first query, no round trip of its own
+            joinedload(Inspection.site),
         )
     )
     if inspection is None:
