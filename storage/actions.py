@@ -79,7 +79,7 @@ def _editable_action(
             f"检查记录 #{inspection_id} 已完成或已签署，整改措施不能再修改或删除；没有修改任何数据。整改进展请记录为整改跟进，"
             "已签署的记录请通过新版本更正",
         )
-    inspection = get_editable(session, inspection_id, expected_version)
+    inspection = get_editable(session, inspection_id, expected_version, photo_bytes=False)
     corrective = next((a for a in inspection.actions if a.id == action_id), None)
     if corrective is None:
         raise NotFoundError(
@@ -143,7 +143,7 @@ def add_action(
     action, owner = _check_text(action, owner)
     _check_status(status)
     with unit_of_work(db, actor) as session:
-        inspection = get_editable(session, inspection_id, expected_version)
+        inspection = get_editable(session, inspection_id, expected_version, photo_bytes=False)
         _check_due(due, inspection)
         if item_id not in {r.item_id for r in inspection.responses}:
             raise NotFoundError(msg("inspection.no_item", id=inspection_id, item=item_id))
@@ -173,7 +173,7 @@ def update_action(
     verification_note = inputs.note(verification_note, "verification note")
     _check_note(status, verification_note)
     with unit_of_work(db, actor, allowed=action_status_roles(status)) as session:
-        inspection = get_editable(session, inspection_id, expected_version)
+        inspection = get_editable(session, inspection_id, expected_version, photo_bytes=False)
         corrective = next((a for a in inspection.actions if a.id == action_id), None)
         if corrective is None:
             raise NotFoundError(msg("inspection.no_action", id=inspection_id, action=action_id))

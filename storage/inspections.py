@@ -115,15 +115,21 @@ def create_inspection(
         return inspection.id
 
 
-def get_inspection(session: Session, inspection_id: int) -> Inspection:
-    """The inspection with its children loaded, inside the caller's session (and transaction)."""
+def get_inspection(session: Session, inspection_id: int, *, photo_bytes: bool = True) -> Inspection:
+    """The inspection with its children loaded, inside the caller's session (and transaction).
+
+    ``photo_bytes=False``: the attachments' rows without their stored bytes and thumbnails, which are read only
+    if used in this session — a saved answer does not carry every photo of the record over the wire."""
+    evidence = selectinload(Inspection.evidence)
+    if not photo_bytes:
+        evidence = evidence.defer(Evidence.data).defer(Evidence.thumbnail)
     inspection = session.scalar(
         select(Inspection)
         .where(Inspection.id == inspection_id)
         .options(
             selectinload(Inspection.responses),
             selectinload(Inspection.rooms),
-            selectinload(Inspection.evidence),
+            evidence,
             selectinload(Inspection.actions),
             joinedload(Inspection.company),  # one row each: joined into the first query, no round trip of its own
             joinedload(Inspection.site),
@@ -146,9 +152,11 @@ def load_inspection(db: Database, inspection_id: int) -> Inspection:
             raise known_error(error) from error
 
 
-def get_editable(session: Session, inspection_id: int, expected_version: int | None) -> Inspection:
+def get_editable(
+    session: Session, inspection_id: int, expected_version: int | None, *, photo_bytes: bool = True
+) -> Inspection:
     """The inspection, inside the caller's session, if it may be changed: a draft at ``expected_version``."""
-    inspection = get_inspection(session, inspection_id)
+    inspection = get_inspection(session, inspection_id, photo_bytes=photo_bytes)
     if inspection.status == InspectionStatus.SIGNED:
         raise RecordLockedError(
             f"inspection {inspection_id} is signed and cannot be changed; create a new version to correct it",
@@ -234,7 +242,7 @@ def save_answer(
     """Store the officer's answer to one item as given (even if a value is invalid: it is kept and flagged);
     return the inspection's new version."""
     with unit_of_work(db, actor) as session:
-        inspection = get_editable(session, inspection_id, expected_version)
+        inspection = get_editable(session, inspection_id, expected_version, photo_bytes=False)
         response = next((r for r in inspection.responses if r.item_id == item_id), None)
         if response is None:
             raise NotFoundError(msg("inspection.no_item", id=inspection_id, item=item_id))
@@ -277,7 +285,7 @@ def set_rooms(
         except (TypeError, ValueError):
             raise InvalidInputError(msg("inspection.room_numbers", number=index + 1)) from None
     with unit_of_work(db, actor) as session:
-        inspection = get_editable(session, inspection_id, expected_version)
+        inspection = get_editable(session, inspection_id, expected_version, photo_bytes=False)
         existing = sorted(inspection.rooms, key=lambda r: r.position)
         for position, values in enumerate(clean):
             if position < len(existing):

@@ -309,6 +309,45 @@ def test_evidence_keeps_original_hash_and_downscales_large_photos(db: Database) 
     assert evidence.stored_sha256 == hashlib.sha256(evidence.data).hexdigest()
 
 
+def test_saving_answers_rooms_and_actions_reads_no_photo_bytes(db: Database) -> None:
+    """A saved answer, room table or corrective action does not read the stored photos and thumbnails (every
+    autosave would carry them over the wire); the photos stay as attached."""
+    import io
+
+    from PIL import Image
+    from sqlalchemy import event
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 900), (200, 120, 40)).save(buffer, "JPEG", quality=90)
+    inspection_id, version = helpers.draft(db)
+    _, version = inspections.add_evidence(
+        db, "officer", inspection_id, version, "GN-05", "洗手台.jpg", buffer.getvalue()
+    )
+    attached = inspections.load_inspection(db, inspection_id).evidence[0]
+    statements: list[str] = []
+
+    def seen(_connection: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        version = inspections.save_answer(db, "officer", inspection_id, version, "GN-01", Answer(Result.FAIL))
+        version = inspections.set_rooms(
+            db, "officer", inspection_id, version, [{"name": "A101", "area_m2": 20, "occupants": 4}]
+        )
+        _, version = actions.add_action(db, "officer", inspection_id, version, "GN-01", "补充洗手液", "张三", None)
+        evidence_reads = [s for s in statements if "FROM evidence" in s]
+        assert evidence_reads and all("evidence.data" not in s and "thumbnail," not in s for s in evidence_reads)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    kept = inspections.load_inspection(db, inspection_id).evidence[0]
+    assert (kept.data, kept.thumbnail, kept.stored_sha256) == (
+        attached.data,
+        attached.thumbnail,
+        attached.stored_sha256,
+    )
+
+
 def test_listing_filters_and_sorts(db: Database) -> None:
     company_id, site_a = helpers.company(db)
     site_b = companies.add_site(db, "officer", company_id, "宿舍楼", "dormitory")
