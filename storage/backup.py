@@ -7,10 +7,10 @@ not a 复工自查 database with an intact audit chain, and keeps a copy of the 
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from checklist.company import company_now
 from checklist.messages import msg
 from storage.db import Database, open_database
 from storage.errors import InvalidInputError, KnownError
@@ -147,7 +147,7 @@ def restore(db: Database, source: Path, by: str | None = None) -> Path:
     live = _require_sqlite(db)
     check_backup(source)
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = company_now().strftime("%Y%m%d-%H%M%S")  # the plant's time, as the audit trail shows it
     kept = live.with_name(f"{live.stem}.before-restore-{stamp}{live.suffix}")
     backup(db, kept)
     db.engine.dispose()

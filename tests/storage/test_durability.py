@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import sqlite3
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from checklist.company import company_now
 from storage import inspections, listing, verification
 from storage.audit import verify_chain
 from storage.backup import backup, check_backup, restore
@@ -93,8 +95,23 @@ def test_backup_and_restore_keep_the_live_copy(tmp_path: Path) -> None:
 
     inspections.create_inspection(db, "officer", 1, helpers.dt.date(2026, 11, 22), "张三", ["GN"])
     assert listing.count_inspections(db) == 2
-    kept = restore(db, target)
+    # The kept copy is named by the company's time (UTC+8), also on a computer set to another zone.
+    zone = os.environ.get("TZ")
+    os.environ["TZ"] = "America/New_York"
+    time.tzset()
+    try:
+        began = company_now().replace(microsecond=0)
+        kept = restore(db, target)
+        ended = company_now()
+    finally:
+        if zone is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = zone
+        time.tzset()
     assert kept.exists() and kept != target
+    stamp = dt.datetime.strptime(kept.stem.removeprefix("live.before-restore-"), "%Y%m%d-%H%M%S")
+    assert began <= stamp <= ended, (began, stamp, ended)
     db.close()
 
     db = open_database(f"sqlite:///{tmp_path / 'live.sqlite3'}")
