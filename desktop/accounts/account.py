@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QCoreApplication
 
 from checklist.workflow import Meaning, Role, can_manage_accounts, can_write, may_edit_company
-from storage.errors import AuthenticationError, LoginRefusal
 
 if TYPE_CHECKING:
     from storage.db import Database
@@ -83,6 +82,8 @@ def refusal_text(error: BaseException) -> str:
         return QCoreApplication.translate("Accounts", "密码错误次数过多，请等 {seconds} 秒后再试。").format(
             seconds=seconds
         )
+    from storage.errors import AuthenticationError, LoginRefusal  # once a login is refused, not at start-up
+
     if isinstance(error, AuthenticationError) and error.reason == LoginRefusal.CREDENTIALS:
         return QCoreApplication.translate("Accounts", "账户名或密码不正确。")
     from desktop.common.errors import error_text
@@ -92,6 +93,8 @@ def refusal_text(error: BaseException) -> str:
 
 def wait_seconds_of(error: BaseException) -> int:
     """How many seconds a refused login says to wait (0 if it says nothing of the kind)."""
+    from storage.errors import AuthenticationError
+
     return error.wait_seconds if isinstance(error, AuthenticationError) else 0
 
 

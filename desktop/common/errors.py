@@ -7,14 +7,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
-from storage.errors import KnownError
-
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
 
 
 def is_known(error: BaseException) -> bool:
-    """A problem the user can act on (:class:`storage.errors.KnownError`, a light module: no database)."""
+    """A problem the user can act on (:class:`storage.errors.KnownError`, a light module: no database, but
+    with the message catalogue, so it is imported when an error is first shown, not before the login form)."""
+    from storage.errors import KnownError
+
     return isinstance(error, KnownError)
 
 

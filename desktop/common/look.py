@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the main window places itself before the login form: no table classes built for that
+    from PySide6.QtWidgets import QTableView, QWidget
 
 RESULT_BUTTON_CSS = {
     "pass": "QPushButton:checked { background: #2e7d32; color: white; border: 1px solid #1b5e20; }",
@@ -14,6 +17,8 @@ SECONDARY_TEXT_CSS = "color: #555555"
 
 def compact_rows(view: QTableView) -> None:
     """Rows as tall as a line of text plus a little air (the CJK fallback font has tall line metrics)."""
+    from PySide6.QtWidgets import QHeaderView
+
     header = view.verticalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header.setDefaultSectionSize(view.fontMetrics().height() + 8)
