@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 
 from checklist.company import company_now, company_today
+from tests.zones import local_zone
 
 
 def at(*fields: int) -> dt.datetime:
@@ -41,22 +39,6 @@ def test_a_clock_in_another_zone_or_naive_is_the_same_moment() -> None:
         2026, 12, 1, 14, 26
     )
     assert company_now(lambda: dt.datetime(2026, 12, 1, 6, 26)) == dt.datetime(2026, 12, 1, 14, 26)
-
-
-@contextmanager
-def local_zone(name: str) -> Iterator[None]:
-    """This process's local time zone is ``name`` (``TZ``) for the block, then what it was."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = name
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 def test_the_default_clock_is_utc_not_the_computers_zone() -> None:

@@ -21,7 +21,7 @@ from desktop.editor.actions import ActionColumn, ActionRow, CorrectiveActionsMod
 from desktop.editor.inspection import ActionInfo
 from desktop.inspections.new import NewInspectionDialog, PlaceChoice
 from desktop.inspections.view import InspectionsPage
-from tests.core.test_company_time import local_zone
+from tests.zones import local_zone
 
 # UTC−12 is 20 hours behind the company, UTC+14 six hours ahead: at any moment one of them is on another day.
 ZONES = ("Etc/GMT+12", "Pacific/Kiritimati")

@@ -21,6 +21,7 @@ from storage.backup import backup, check_backup, restore
 from storage.db import open_database
 from storage.errors import InvalidInputError
 from tests.storage import helpers
+from tests.zones import local_zone
 
 WRITER = r"""
 import sys, datetime as dt
@@ -96,19 +97,10 @@ def test_backup_and_restore_keep_the_live_copy(tmp_path: Path) -> None:
     inspections.create_inspection(db, "officer", 1, helpers.dt.date(2026, 11, 22), "张三", ["GN"])
     assert listing.count_inspections(db) == 2
     # The kept copy is named by the company's time (UTC+8), also on a computer set to another zone.
-    zone = os.environ.get("TZ")
-    os.environ["TZ"] = "America/New_York"
-    time.tzset()
-    try:
+    with local_zone("America/New_York"):
         began = company_now().replace(microsecond=0)
         kept = restore(db, target)
         ended = company_now()
-    finally:
-        if zone is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = zone
-        time.tzset()
     assert kept.exists() and kept != target
     stamp = dt.datetime.strptime(kept.stem.removeprefix("live.before-restore-"), "%Y%m%d-%H%M%S")
     assert began <= stamp <= ended, (began, stamp, ended)

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.registers.grid import GridColumn, Half, SaveState
 from desktop.registers.readings import ReadingsPage
-from tests.core.test_company_time import local_zone
 from tests.gui.helpers import close_window, start_app
 from tests.gui.registers.seed import OFFICER, PASSWORDS, seed_roster
 from tests.gui.registers.test_readings import open_readings, stored, type_keys
+from tests.zones import local_zone
 
 NOT_BEGUN = "2020-03-02 下午尚未开始，不能提前录入体温"
 
