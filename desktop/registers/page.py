@@ -194,6 +194,9 @@ def day_edit(object_name: str, day: QDate | None = None) -> QDateEdit:
     return edit
 
 
+MIN_COLUMN_CHARACTERS = 4
+
+
 def record_table(
     model: QAbstractItemModel,
     object_name: str,
@@ -219,6 +222,10 @@ def record_table(
         table.setAlternatingRowColors(True)
     table.setWordWrap(wrap)
     compact_rows(table)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    # A column is at least four characters wide: in an empty register (every new user's first look) the
+    # columns would otherwise shrink to two-character headers and the last one take all the rest.
+    header.setMinimumSectionSize(MIN_COLUMN_CHARACTERS * table.fontMetrics().horizontalAdvance("中") + 12)
     return table

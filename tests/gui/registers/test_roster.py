@@ -160,6 +160,12 @@ def test_an_empty_roster_says_how_to_fill_it_and_a_filter_says_no_match(qtbot: Q
     page = show_registers(qtbot, window).roster
     qtbot.waitUntil(lambda: not page.loading and page.page_label.text() != "")
     assert page.page_label.text() == "花名册中还没有人员：点“添加”逐个录入，或“从 Excel 导入”（可先下载模板）。"
+    # Empty, the columns keep a readable width (four characters) instead of shrinking to their headers.
+    header = page.table.horizontalHeader()
+    four = 4 * page.table.fontMetrics().horizontalAdvance("中")
+    widths = [header.sectionSize(column) for column in range(header.count())]
+    assert min(widths) >= four, widths
+    assert header.length() <= page.table.viewport().width() + 1  # and all of them fit: no sideways scrolling
     type_into(qtbot, page.search, "张三")
     qtbot.waitUntil(lambda: page.page_label.text() == "没有符合条件的人员。")
     close_window(qtbot, window)
