@@ -13,17 +13,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image
 
+from bench.bench_storage import timed
 from checklist.evaluation import Answer, Result
 from storage.db import Database, open_database
 from storage.inspections import add_evidence, load_inspection, save_answer
@@ -44,15 +42,6 @@ def draft_with_photos(db: Database, count: int, pictures: list[bytes]) -> tuple[
     for number in range(count):
         _, version = add_evidence(db, "officer", inspection_id, version, "GN-05", f"{number}.jpg", pictures[number])
     return inspection_id, version
-
-
-def median_ms(function: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times) * 1000
 
 
 def main() -> int:
@@ -82,11 +71,10 @@ def main() -> int:
                 f" {load:>6.1f} ms | {load / base_load:>10.2f} |"
             )
         if name == "PostgreSQL":
-            from bench.pgdb import drop_pg
-
             for count in PHOTOS:
                 drop_pg(f"fugong_bench_autosave_{count}")
-    print(f"\nmedian of {args.repeat} runs each; stored: the photos' bytes and thumbnails as kept in the database")
+    print(f"\nmedian of {args.repeat} runs each after one to warm up;", end=" ")
+    print("stored: the photos' bytes and thumbnails as kept in the database")
     return 0
 
 
@@ -103,7 +91,7 @@ def measure_one(url: str, count: int, repeat: int, pictures: list[bytes]) -> tup
             answer = Answer(Result.FAIL if state["flip"] else Result.PASS)
             state["version"] = save_answer(db, "officer", inspection_id, state["version"], "GN-01", answer)
 
-        return median_ms(autosave, repeat), median_ms(lambda: load_inspection(db, inspection_id), repeat), stored
+        return timed(autosave, repeat), timed(lambda: load_inspection(db, inspection_id), repeat), stored
     finally:
         db.close()
 
