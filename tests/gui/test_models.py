@@ -77,10 +77,10 @@ def test_the_navigator_counts_follow_new_outcomes() -> None:
         assert row.data() == f"{answered}/{total}"
         return row.data(), row.data(Qt.ItemDataRole.ForegroundRole) is not None
 
-    model.set_catalogs([catalog], evaluate_inspection([catalog], {}, ROOMS).outcomes)
+    unanswered = evaluate_inspection([catalog], {}, ROOMS).outcomes
+    model.set_catalogs([catalog], unanswered)
     before, red = shown({})
     assert not red
-    unanswered = evaluate_inspection([catalog], {}, ROOMS).outcomes
     first, second = [item.id for item in catalog.items if unanswered[item.id].result is None][:2]
     answers = {first: Answer(Result.PASS), second: Answer(Result.FAIL)}
     after, red = shown(answers)
